@@ -1,0 +1,1 @@
+"""ZoneRef front ends: the ``zoneref`` CLI and the Qt desktop app."""

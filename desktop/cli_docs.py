@@ -1,0 +1,71 @@
+"""``zoneref docs``, ``outline``, ``show``: the library and its clauses."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+
+from desktop.cli import add_json, emit
+from index.corpus import Corpus, display_name
+
+
+@functools.cache
+def corpus() -> Corpus:
+    """The process-wide corpus (bundled content plus the user's imports)."""
+    return Corpus()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("docs", help="list the documents")
+    add_json(p)
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("outline", help="the clauses of a document, in order")
+    p.add_argument("doc_id")
+    add_json(p)
+    p.set_defaults(func=cmd_outline)
+
+    p = sub.add_parser("show", help="one clause with its heading path and citation")
+    p.add_argument("clause_id")
+    add_json(p)
+    p.set_defaults(func=cmd_show)
+
+
+def doc_records(c: Corpus) -> list[dict]:
+    out = []
+    for doc in c.documents():
+        rec = doc.summary()
+        rec["clause_count"] = len(c.clauses(doc.id))
+        out.append(rec)
+    return out
+
+
+def cmd_docs(args) -> int:
+    records = doc_records(corpus())
+    lines = []
+    for r in records:
+        where = r["city"] or r["region"]
+        flag = " [征求意见稿]" if r["status"] == "征求意见稿" else ""
+        date = r["issued"] or r["published"] or (f"{r['year']}?" if r.get("year") else "日期不详")
+        lines.append(f"{r['id']:<28} {where}  {r['level']}  {date}  {r['clause_count']:>3} 条款{flag}\n"
+                     f"{'':<28} {r['title']}")
+    emit(records, args.json, "\n".join(lines) or "(no documents)")
+    return 0
+
+
+def cmd_outline(args) -> int:
+    c = corpus()
+    clauses = c.clauses(args.doc_id)
+    records = [cl.to_dict() for cl in clauses]
+    text = "\n".join(f"{'  ' * (cl.level - 1)}{display_name(cl) or '—'}  [{cl.id}]" for cl in clauses)
+    emit(records, args.json, text)
+    return 0
+
+
+def cmd_show(args) -> int:
+    c = corpus()
+    rec = c.clause_record(c.clause(args.clause_id))
+    path = " › ".join(rec["path"])
+    text = f"{rec['citation']}\n{path}\n\n{rec['text']}" if path else f"{rec['citation']}\n\n{rec['text']}"
+    emit(rec, args.json, text)
+    return 0

@@ -1,0 +1,113 @@
+"""Documents: Markdown files with a YAML front-matter header.
+
+The same format serves the bundled ``content/docs/`` and the user's imported
+documents, so the rest of the engine never cares where a document came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Any, NewType
+
+import yaml
+
+from index.errors import ContentError
+
+DocId = NewType("DocId", str)
+
+FIELDS = (
+    "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
+    "published", "year", "status", "script", "source_site", "source_url", "gazette",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    """One policy document: metadata plus its body text (original script).
+
+    Attributes:
+        id: stable readable id, e.g. ``zhejiang-2022-kaifaqu``.
+        body: the policy text as published, minus web boilerplate.
+        meta: every front-matter key, including ones not modelled as fields
+            (``inferred``, ``notes``, ``removed`` …).
+        source: ``bundled`` or ``imported``.
+    """
+
+    id: DocId
+    title: str
+    region: str
+    body: str
+    meta: dict[str, Any]
+    source: str = "bundled"
+    path: Path | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.meta.get(key, default)
+
+    @property
+    def short_title(self) -> str:
+        return self.meta.get("short_title") or self.title
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+    def summary(self) -> dict[str, Any]:
+        """The CLI's document record (``zoneref docs --json``), minus counts."""
+        out = {key: self.meta.get(key) for key in FIELDS}
+        out["id"] = self.id
+        out["title"] = self.title
+        out["region"] = self.region
+        out["short_title"] = self.short_title
+        out["source"] = self.source
+        out["inferred"] = self.meta.get("inferred") or {}
+        return out
+
+
+def parse_markdown(text: str, path: Path | None = None, source: str = "bundled") -> Document:
+    """Parse a front-matter Markdown document.
+
+    Raises:
+        ContentError: no front matter, bad YAML, or a missing id/title/region.
+    """
+    where = str(path) if path else "<text>"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.startswith("---\n"):
+        raise ContentError(f"{where}: no front matter (must start with '---')")
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise ContentError(f"{where}: front matter is not closed with '---'")
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{where}: bad front matter: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise ContentError(f"{where}: front matter must be a mapping")
+    for key in ("id", "title", "region"):
+        if not meta.get(key):
+            raise ContentError(f"{where}: front matter lacks '{key}'")
+    body = text[end + 5:]
+    if body.startswith("\n"):
+        body = body[1:]
+    return Document(
+        id=DocId(str(meta["id"])), title=str(meta["title"]), region=str(meta["region"]),
+        body=body, meta=meta, source=source, path=path,
+    )
+
+
+def render_markdown(meta: dict[str, Any], body: str) -> str:
+    """The file text for a document: front matter then body."""
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{head}---\n\n{body.rstrip()}\n"
+
+
+def load_file(path: Path, source: str = "bundled") -> Document:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{path}: cannot read: {exc}") from exc
+    return parse_markdown(text, path=path, source=source)

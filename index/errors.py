@@ -1,0 +1,44 @@
+"""One exception root for the engine, split by whose fault it is.
+
+``KnownError`` is the environment's fault (bad input, a missing file, a corrupt
+database): the front end shows its message. ``BugError`` is ours: log it with a
+traceback. The engine never formats UI strings; ``code`` lets the GUI pick a
+translated text, ``str(exc)`` is a plain English/Chinese fallback for the CLI.
+"""
+
+from __future__ import annotations
+
+
+class ZoneRefError(Exception):
+    """Root of every error the engine raises on purpose."""
+
+    code = "error"
+
+
+class KnownError(ZoneRefError):
+    """The environment's fault: show the message, no traceback."""
+
+    code = "known"
+
+
+class BugError(ZoneRefError):
+    """An internal inconsistency: log with a traceback."""
+
+    code = "bug"
+
+
+class UnknownIdError(KnownError):
+    """A document, clause or annotation id that does not exist."""
+
+    code = "unknown_id"
+
+    def __init__(self, kind: str, ident: str):
+        super().__init__(f"unknown {kind} id: {ident}")
+        self.kind = kind
+        self.ident = ident
+
+
+class ContentError(KnownError):
+    """A content file that cannot be read or has bad metadata."""
+
+    code = "content"

@@ -1,0 +1,82 @@
+"""Chinese text normalisation, applied identically to documents and queries.
+
+``normalise`` is length-preserving: ``normalise(s)[i]`` is the matching form of
+``s[i]``. Offsets found in normalised text are therefore offsets into the
+original text, which is what display, snippets and citations always show.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# OpenCC's t2s works on phrases first, then characters. Phrase rules almost
+# always keep length; where one does not, we fall back to converting each
+# character alone, which always keeps length.
+
+
+@functools.cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _char_nfkc(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) != 1:
+        # Ligatures and compatibility sequences (e.g. "㈠" -> "(一)") cannot
+        # map one to one; keep the character so offsets stay exact.
+        return ch
+    return folded.casefold() if len(folded.casefold()) == 1 else folded
+
+
+def _nfkc_fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return "".join(_char_nfkc(ch) for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified, same length as the input (OpenCC t2s)."""
+    if not text or text.isascii():
+        return text
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in text)
+
+
+def normalise(text: str) -> str:
+    """The matching form of ``text``: NFKC, traditional→simplified, case-folded.
+
+    Args:
+        text: any text, original script.
+
+    Returns:
+        A string of exactly the same length.
+    """
+    return to_simplified(_nfkc_fold(text))
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified ideograph (the characters search indexes as n-grams)."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def detect_script(text: str) -> str:
+    """'繁体' if a noticeable share of CJK characters change under t2s, else '简体'."""
+    cjk = [ch for ch in text if is_cjk(ch)]
+    if not cjk:
+        return "简体"
+    sample = "".join(cjk[:20000])
+    simp = to_simplified(sample)
+    changed = sum(1 for a, b in zip(sample, simp, strict=True) if a != b)
+    return "繁体" if changed / len(sample) > 0.03 else "简体"
