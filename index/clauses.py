@@ -115,7 +115,7 @@ class _Open:
 
 def cn_to_int(text: str) -> int | None:
     """Chinese or Arabic numeral to int: 二十三 -> 23, 一百零五 -> 105, 12 -> 12."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
     if len(text) == 1 and text in circled:
@@ -174,9 +174,9 @@ def _lines(body: str) -> list[_Line]:
     out = []
     pos = 0
     for raw in body.split("\n"):
-        stripped = raw.strip(" \t\r\u3000\u00a0\ufeff")
+        stripped = raw.strip()
         if stripped:
-            lead = raw.index(stripped[0])
+            lead = len(raw) - len(raw.lstrip())
             out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
         pos += len(raw) + 1
     return out
@@ -244,14 +244,18 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
             rank, kind, seg, label, heading, unnumbered = cls
             if kind == "title":
                 # A level-one Markdown heading before anything else is the
-                # document title: it belongs to the preamble.
+                # document title: it belongs to the preamble. Later ones are
+                # ordinary unnumbered headings.
                 if not out:
                     open_clause(_TOP, "preamble", "pre", ln.start, None, None)
-                i += 1
-                continue
+                    i += 1
+                    continue
+                rank, kind, seg, unnumbered = -9, "mdheading", "h", True
             if kind == "appendix":
                 stack.clear()
-            node = open_clause(rank, kind, seg, ln.start, label, heading, unnumbered)
+            if rank >= 5 and _in_article(stack):
+                heading = None  # enumerations inside an article have no titles
+            open_clause(rank, kind, seg, ln.start, label, heading, unnumbered)
             if kind == "headed_part" and nxt.startswith("——"):
                 i += 2  # the —— lead line is part of the heading's own text
                 continue
@@ -311,7 +315,7 @@ def _classify(text: str, nxt: str | None):
             heading = after.strip() or None
             return rank, kind, f"{prefix}{num}", m.group("label"), heading, False
         if level == 1:
-            return (0, "title", "", None, None, False)
+            return (0, "title", "", None, rest or None, False)
         return (-10 + level, "mdheading", "h", None, rest or None, True)
     ap = _APPENDIX.match(text)
     if ap and len(text) <= 40:
@@ -326,7 +330,8 @@ def _classify(text: str, nxt: str | None):
         if kind == "article" or rank <= 3:
             heading = rest.strip() if rank <= 3 and len(rest.strip()) <= _HEADING_MAX and rest.strip() else None
             if kind == "article":
-                heading = None
+                bracket = re.match(r"[【\[](.{1,20}?)[】\]]", rest.strip())
+                heading = bracket.group(1) if bracket else None
         else:
             heading = _lead_heading(rest, True)
         return rank, kind, f"{prefix}{num}", m.group("label"), heading, False
@@ -370,7 +375,7 @@ def _finish(doc_id: str, body: str, out: list[_Open], parents: dict[int, int]) -
         ids.append(cid)
         levels.append(level)
         end = out[k + 1].start if k + 1 < len(out) else len(body)
-        while end > node.start and body[end - 1] in " \t\r\n\u3000\u00a0\ufeff":
+        while end > node.start and body[end - 1].isspace():
             end -= 1
         clauses.append(Clause(
             id=ClauseId(cid), doc_id=DocId(doc_id), label=node.label, heading=node.heading,

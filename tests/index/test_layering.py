@@ -1,0 +1,37 @@
+"""The engine never imports Qt (STYLE.md: layers, data flows one way)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_index_package_loads_no_qt():
+    modules = sorted(m.name for m in pkgutil.walk_packages([str(ROOT / "index")], prefix="index."))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "print(','.join(bad))\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, f"Qt loaded by the engine: {proc.stdout} {proc.stderr}"
+    assert len(modules) >= 5
+
+
+def test_cli_data_commands_load_no_qt():
+    code = (
+        "import sys\n"
+        "from desktop import cli\n"
+        "rc = cli.main(['docs', '--json'])\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "sys.exit(3 if bad else rc)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
