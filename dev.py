@@ -77,8 +77,8 @@ def main(argv: list[str]) -> int:
     if argv[1] == "run":
         return subprocess.call([py, "-m", "desktop.cli", *rest], cwd=ROOT)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUTF8": "1"}
-    lint = subprocess.call([py, "-m", "ruff", "check", "index", "desktop", "tests", "bench", "tools", "dev.py"],
-                           cwd=ROOT, env=env)
+    targets = [t for t in ("index", "desktop", "tests", "bench", "tools", "dev.py", "build.spec") if (ROOT / t).exists()]
+    lint = subprocess.call([py, "-m", "ruff", "check", *targets], cwd=ROOT, env=env)
     tests = subprocess.call([py, "-m", "pytest", *rest], cwd=ROOT, env=env)
     return tests or lint
 
