@@ -12,7 +12,7 @@ from pathlib import Path
 
 from index import paths
 from index.clauses import Clause, ClauseId, parse_clauses
-from index.documents import DocId, Document, load_file
+from index.documents import DocId, Document, load_header
 from index.errors import ContentError, UnknownIdError
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
@@ -45,7 +45,7 @@ class Corpus:
                 if folder is None or not Path(folder).is_dir():
                     continue
                 for path in sorted(Path(folder).glob("*.md")):
-                    doc = load_file(path, source=source)
+                    doc = load_header(path, source=source)
                     if doc.id in docs:
                         raise ContentError(f"{path}: duplicate document id {doc.id}")
                     docs[doc.id] = doc
