@@ -1,0 +1,176 @@
+"""Real files of every importable format, written from text (tests and benchmarks).
+
+Each writer produces a genuine file the way an official's folder holds them:
+a GBK or Big5 ``.txt``, a ``.docx`` saved by python-docx with heading styles
+and a table, an HTML page with navigation around the content, and a PDF with a
+real text layer.
+
+The PDF is written by hand rather than by a PDF library: a Type0 font with
+``Identity-H`` encoding and a ``ToUnicode`` CMap, which is exactly how
+Chinese PDFs carry their text layer, needs no font file (the glyphs are
+never drawn by the extractor) and no new dependency. reportlab would add a
+dependency and an embedded CJK font; Qt's QPdfWriter would pull Qt into
+engine tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_txt(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Text in ``encoding`` (``gbk``, ``big5``, ``utf-16``, ``utf-8-sig`` …), CRLF line ends."""
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return path
+
+
+def write_docx(path: Path, title: str, blocks: list[tuple[str, str]], table: list[list[str]] | None = None) -> Path:
+    """A Word document: ``blocks`` are (style, text), style ``h1``/``h2``/``p``."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_heading(title, level=0)
+    for style, text in blocks:
+        if style.startswith("h"):
+            document.add_heading(text, level=int(style[1:]))
+        else:
+            document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    document.save(str(path))
+    return path
+
+
+def write_html(path: Path, title: str, paragraphs: list[str], encoding: str = "utf-8") -> Path:
+    """A government-site page: header menu, breadcrumb, content, footer, scripts."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="{encoding}"><title>{title}_政府信息公开</title>
+<style>.nav {{ color: red }}</style><script>var menu = "首页 新闻 政务公开";</script></head>
+<body>
+<header><ul><li><a href="/">首页</a></li><li><a href="/xw">新闻中心</a></li><li><a href="/zw">政务公开</a></li></ul></header>
+<nav class="nav"><a href="/">网站首页</a> &gt; <a href="/zc">政策文件</a> &gt; 正文</nav>
+<div class="sidebar"><a href="/a">相关链接一</a><a href="/b">相关链接二</a>热点专题推荐</div>
+<div class="TRS_Editor"><h1>{title}</h1>
+{body}
+</div>
+<div class="share">分享到：微信 微博</div>
+<footer>主办单位：人民政府办公厅 版权所有 网站标识码 备案号</footer>
+<script>console.log("统计代码")</script>
+</body></html>"""
+    path.write_bytes(page.encode(encoding))
+    return path
+
+
+def write_nav_html(path: Path) -> Path:
+    """A page that is only navigation: menus, links and scripts."""
+    links = "".join(f'<li><a href="/p{i}">政策文件栏目第{i}项链接</a></li>' for i in range(30))
+    path.write_text(f"""<html><head><title>政策文件</title><script>var x = "开发区政策文件";</script></head>
+<body><nav><ul>{links}</ul></nav><div class="menu"><a href="/">首页</a><a href="/x">信息公开</a></div>
+<footer>版权所有 人民政府办公厅</footer></body></html>""", encoding="utf-8")
+    return path
+
+
+def _pdf_string(text: str) -> str:
+    return "<" + "".join(f"{ord(ch):04X}" for ch in text) + ">"
+
+
+def write_pdf(path: Path, pages: list[list[str]], title: str | None = None) -> Path:
+    """A PDF whose pages hold the given lines as a real (CID, ToUnicode) text layer.
+
+    Only BMP characters; each glyph id is the character's code point, which
+    the ToUnicode CMap maps back.
+    """
+    chars = sorted({ch for page in pages for line in page for ch in line})
+    cmap_lines = [f"<{ord(ch):04X}> <{ord(ch):04X}>" for ch in chars]
+    chunks = [cmap_lines[i:i + 100] for i in range(0, len(cmap_lines), 100)]
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + "".join(f"{len(c)} beginbfchar\n" + "\n".join(c) + "\nendbfchar\n" for c in chunks)
+            + "endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    objects: list[bytes] = []
+
+    def add(body: str | bytes) -> int:
+        objects.append(body.encode("latin-1") if isinstance(body, str) else body)
+        return len(objects)
+
+    catalog = add("")  # filled below
+    pages_obj = add("")
+    tounicode = add(f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream")
+    cidfont = add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                  "/FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 4 "
+                  "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+                  "/CapHeight 700 /StemV 80 >> /DW 1000 /CIDToGIDMap /Identity >>")
+    font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+               f"/DescendantFonts [{cidfont} 0 R] /ToUnicode {tounicode} 0 R >>")
+    kids = []
+    for lines in pages:
+        ops = ["BT", "/F1 12 Tf", "14 TL", "50 790 Td"]
+        for line in lines:
+            ops.append(f"{_pdf_string(line)} Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops)
+        content = add(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        kids.append(add(f"<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 595 842] "
+                        f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>"))
+    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_obj} 0 R >>".encode("latin-1")
+    objects[pages_obj - 1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
+                              f"/Count {len(kids)} >>").encode("latin-1")
+    info = add(f"<< /Title <FEFF{_pdf_string(title)[1:]} >>" if title else "<< >>")
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R /Info {info} 0 R >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def write_scanned_pdf(path: Path, pages: int = 2) -> Path:
+    """A PDF of pages with no text (what a scan looks like to an extractor)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def write_zip_bomb(path: Path, megabytes: int = 300) -> Path:
+    """A .docx-looking zip whose document.xml expands to ``megabytes`` MB of zeros."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("word/document.xml", "w", force_zip64=True) as fh:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(megabytes):
+                fh.write(block)
+    return path
+
+
+def write_encrypted_docx(path: Path) -> Path:
+    """What Word writes for a password-protected .docx: an OLE compound file.
+
+    A minimal OLE header followed by the directory names Word uses; enough for
+    any reader that checks the container, which is all an importer should do.
+    """
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    names = b"".join(name.encode("utf-16-le").ljust(64, b"\0")
+                     for name in ("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"))
+    path.write_bytes(header + names + bytes(range(256)) * 16)
+    return path
