@@ -1,0 +1,126 @@
+"""Reports: comparisons, coverage, search results and notes as files.
+
+Build a report model from engine results (``builders``), then write it in a
+format. The CLI and the GUI call the ``write_*`` functions here; each picks
+the writer for ``fmt`` and writes atomically (a temporary file renamed into
+place), so a failed export never leaves a half-written file where the user's
+old one was. No Qt here: printing and PDF live in ``desktop.printing``.
+
+Example::
+
+    from index.align import counterparts
+    from index.reports import comparison_table, write_comparison
+    table = comparison_table(corpus, counterparts(corpus, "jilin-2021-kaifaqu/c3/s12"))
+    write_comparison(table, Path("对照表.docx"), "docx")
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index.errors import KnownError
+from index.reports.builders import comparison_table, coverage_table, notes_report, search_report
+from index.reports.model import ComparisonTable, CoverageTable, NotesReport, SearchReport
+
+__all__ = [
+    "FORMATS", "ExportError", "comparison_table", "coverage_table", "notes_report", "search_report",
+    "write_comparison", "write_coverage", "write_search", "write_notes", "write_report",
+]
+
+
+class ExportError(KnownError):
+    """An export could not be written (unsupported format, unwritable path, disk full)."""
+
+    code = "export"
+
+
+def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
+    # Imported on demand: python-docx (lxml) costs ~100 ms and most runs never export.
+    from index.reports import docx_lists, docx_tables, html_pages, tabular, text_formats
+
+    return {
+        "comparison": {
+            "docx": docx_tables.write_comparison_docx,
+            "csv": tabular.write_comparison_csv,
+            "md": text_formats.write_comparison_md,
+            "html": lambda t, p: html_pages.write_html(html_pages.comparison_html(t), p),
+        },
+        "coverage": {
+            "docx": docx_tables.write_coverage_docx,
+            "csv": tabular.write_coverage_csv,
+            "html": lambda t, p: html_pages.write_html(html_pages.coverage_html(t), p),
+        },
+        "search": {
+            "docx": docx_lists.write_search_docx,
+            "csv": tabular.write_search_csv,
+            "md": text_formats.write_search_md,
+            "html": lambda t, p: html_pages.write_html(html_pages.search_html(t), p),
+        },
+        "notes": {
+            "docx": docx_lists.write_notes_docx,
+        },
+    }
+
+
+# Formats each report kind can be written in (pdf is added by desktop.printing).
+FORMATS: dict[str, tuple[str, ...]] = {
+    "comparison": ("docx", "csv", "md", "html"),
+    "coverage": ("docx", "csv", "html"),
+    "search": ("docx", "csv", "md", "html"),
+    "notes": ("docx",),
+}
+
+
+def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
+    """Write ``report`` (a model of ``kind``) to ``path`` in ``fmt``, atomically.
+
+    Raises:
+        ExportError: ``fmt`` is not offered for ``kind``, or the file cannot be
+            written (message names the path and the reason).
+    """
+    path = Path(path)
+    fmt = fmt.lower().lstrip(".")
+    writer = _writers().get(kind, {}).get(fmt)
+    if writer is None:
+        raise ExportError(f"cannot export {kind} as {fmt!r}; choose one of: {', '.join(FORMATS.get(kind, ()))}")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".zoneref-export-", suffix=f".{fmt}", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        writer(report, Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
+        os.replace(tmp, path)
+    except OSError as exc:
+        # PermissionError here on Windows usually means the file is open in Word.
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def write_comparison(table: ComparisonTable, path: Path | str, fmt: str) -> Path:
+    """Write a comparison table as docx, csv, md or html."""
+    return write_report("comparison", table, path, fmt)
+
+
+def write_coverage(table: CoverageTable, path: Path | str, fmt: str) -> Path:
+    """Write the topic coverage matrix as docx, csv or html."""
+    return write_report("coverage", table, path, fmt)
+
+
+def write_search(report: SearchReport, path: Path | str, fmt: str) -> Path:
+    """Write search results as docx, csv, md or html."""
+    return write_report("search", report, path, fmt)
+
+
+def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Path:
+    """Write the user's notes as docx (other note formats: ``index.notes_io``)."""
+    return write_report("notes", report, path, fmt)

@@ -1,0 +1,255 @@
+"""Engine results → report model (see ``model``).
+
+One builder per kind of report: ``comparison_table`` (from
+``index.align.counterparts`` / ``topic_columns`` results), ``coverage_table``
+(from ``index.topics.coverage``), ``search_report`` (from
+``SearchIndex.search``) and ``notes_report`` (from annotation records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from index.corpus import Corpus
+from index.errors import UnknownIdError
+from index.reports.model import (
+    Column,
+    ComparisonTable,
+    CoverageTable,
+    Entry,
+    HitEntry,
+    NoteClause,
+    NoteEntry,
+    NoteGroup,
+    NotesReport,
+    Row,
+    SearchReport,
+    _Citations,
+    as_record,
+    column_for,
+    make_entry,
+    note_texts,
+    row_label_for,
+    today,
+)
+from index.reports.spans import merge_spans
+
+
+def _shared_with(source_text: str, other_text: str) -> list[tuple[int, int]]:
+    """Spans of ``source_text`` shared with ``other_text`` (empty without the wording engine)."""
+    try:
+        from index.wording import shared_spans
+    except ImportError:
+        return []
+    spans_a, _ = shared_spans(source_text, other_text)
+    return [tuple(s) for s in spans_a]
+
+
+def _match_spans(corpus: Corpus, match: Mapping, key: str):
+    """A match's spans as offsets into the full clause text.
+
+    The engine may return a sentence of the clause rather than all of it;
+    shift its offsets so they land on the same characters of the clause.
+    """
+    raw = match.get(key)
+    if raw is None:
+        return None
+    text = match.get("text")
+    full = corpus.clause(match["clause_id"]).text
+    shift = 0
+    if text and text != full:
+        at = full.find(text)
+        if at < 0:
+            return [] if key == "shared" else None
+        shift = at
+    out = []
+    for item in raw:
+        s, e = (item["start"], item["end"]) if isinstance(item, Mapping) else (item[0], item[1])
+        out.append((s + shift, e + shift))
+    return out
+
+
+def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cell: int | None = 1,
+                     doc_order: Sequence[str] | None = None, title: str = "开发区政策条款对照表",
+                     exported: str | None = None) -> ComparisonTable:
+    """Build the comparison table from one or several comparison results.
+
+    Args:
+        corpus: the library the clause ids belong to.
+        results: a result of ``index.align.counterparts`` (``source`` + ``columns``)
+            or ``index.align.topic_columns`` (``columns``, plus ``topic``), as a
+            dict or engine object, or a list of them (one table row each).
+        notes: the user's annotations (records with ``clause_id``/``quote``/``note``,
+            or a mapping clause id → texts); adds a notes column. ``None``: no column.
+        per_cell: how many counterparts to show per cell for clause rows (best
+            first; ``None`` for all). Topic rows always show every clause.
+        doc_order: column order (doc ids); default: source document first, then
+            the order of the result's columns.
+        title: the document title.
+        exported: export date (ISO); default today.
+
+    Returns:
+        A ``ComparisonTable`` with one row per result.
+
+    Raises:
+        UnknownIdError: a clause or document in the result is not in ``corpus``.
+    """
+    recs = as_record(results)
+    if isinstance(recs, Mapping):
+        recs = [recs]
+    cites = _Citations(corpus)
+    order: list[str] = list(doc_order or [])
+    pending: list[tuple[str, dict[str, list[Entry]]]] = []
+    subtitles: list[str] = []
+    for rec in recs:
+        cells: dict[str, list[Entry]] = {}
+        source = rec.get("source")
+        columns = rec.get("columns") or []
+        if source:
+            src_id = source.get("id") or source.get("clause_id")
+            src_doc = source.get("doc_id") or src_id.split("/", 1)[0]
+            src_text = corpus.clause(src_id).text
+            shared: list[tuple[int, int]] = []
+            for col in columns:
+                if col.get("matches"):
+                    best = col["matches"][0]
+                    if best.get("source_shared") is not None:
+                        shared += [(a, b) for a, b in best["source_shared"]]
+                    else:
+                        shared += _shared_with(src_text, corpus.clause(best["clause_id"]).text)
+            cells[src_doc] = [make_entry(corpus, cites, src_id, shared=merge_spans(shared), role="source")]
+            if src_doc not in order and not doc_order:
+                order.append(src_doc)
+            label = row_label_for(corpus, src_id)
+            subtitles.append(f"对照条款：{corpus.citation(corpus.clause(src_id))}")
+        else:
+            topic = rec.get("topic") or rec.get("name") or ""
+            label = str(topic.get("name") or topic.get("id")) if isinstance(topic, Mapping) else str(topic)
+            subtitles.append(f"主题：{label}" if label else "")
+        for col in columns:
+            doc_id = col["doc_id"]
+            if not corpus.has_document(doc_id):
+                raise UnknownIdError("document", doc_id)
+            if doc_id not in order and not doc_order:
+                order.append(doc_id)
+            matches = col.get("matches") or []
+            if source and per_cell is not None:
+                matches = matches[:per_cell]
+            cells.setdefault(doc_id, [])
+            for m in matches:
+                cells[doc_id].append(make_entry(
+                    corpus, cites, m["clause_id"], shared=_match_spans(corpus, m, "shared"),
+                    numbers=_match_spans(corpus, m, "numbers"), score=m.get("score"),
+                    pinned=bool(m.get("pinned")),
+                ))
+        pending.append((label, cells))
+    columns_out = [column_for(corpus, d) for d in order]
+    by_note = note_texts(notes)
+    rows = []
+    for label, cells in pending:
+        row_cells = [cells.get(col.doc_id, []) for col in columns_out]
+        row_notes = [n for cell in row_cells for e in cell for n in by_note.get(e.clause_id, [])]
+        rows.append(Row(label=label, cells=row_cells, notes=row_notes))
+    subtitle = subtitles[0] if len(subtitles) == 1 else f"共 {len(rows)} 项对照"
+    return ComparisonTable(
+        title=title, subtitle=subtitle, columns=columns_out, rows=rows, citations=cites.items,
+        exported=exported or today(), with_notes=notes is not None,
+        row_labels=len(rows) > 1 or not any(r.get("source") for r in recs),
+    )
+
+
+def _coverage_cells(rec: Mapping) -> tuple[list[tuple[str, str]], list[str], dict[str, dict[str, list[str]]]]:
+    """([(topic id, topic name)], doc ids, topic id → doc id → clause ids) from ``topics.coverage``."""
+    topics = []
+    for t in rec.get("topics") or []:
+        if isinstance(t, Mapping):
+            topics.append((str(t.get("id") or t.get("name")), str(t.get("name") or t.get("id"))))
+        else:
+            topics.append((str(t), str(t)))
+    matrix = rec.get("matrix") or {}
+    if not topics:
+        topics = [(k, k) for k in matrix]
+    doc_ids = [d if isinstance(d, str) else (d.get("doc_id") or d.get("id")) for d in rec.get("documents") or []]
+    return topics, doc_ids, matrix
+
+
+def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | None = None,
+                   title: str = "开发区政策主题覆盖矩阵", exported: str | None = None) -> CoverageTable:
+    """Build the topic × document matrix from ``index.topics.coverage`` output.
+
+    Args:
+        corpus: the library.
+        coverage: the result of ``index.topics.coverage`` (``topics``,
+            ``documents``, ``matrix``: topic id → doc id → clause ids).
+        doc_ids: the columns, in order; default the result's documents, else all.
+        title: the document title.
+        exported: export date (ISO); default today.
+    """
+    topics, found_docs, cells = _coverage_cells(as_record(coverage))
+    order = list(doc_ids or found_docs or [d.id for d in corpus.documents()])
+    cites = _Citations(corpus)
+    columns = [column_for(corpus, d) for d in order]
+    rows = []
+    for topic_id, name in topics:
+        row_cells = []
+        for col in columns:
+            ids = (cells.get(topic_id) or {}).get(col.doc_id) or []
+            row_cells.append([make_entry(corpus, cites, cid, numbers=[]) for cid in ids])
+        rows.append(Row(label=name, cells=row_cells))
+    return CoverageTable(title=title, columns=columns, rows=rows, citations=cites.items,
+                         exported=exported or today())
+
+
+def search_report(corpus: Corpus, result: Any, *, title: str = "开发区政策检索结果",
+                  exported: str | None = None) -> SearchReport:
+    """Build the search report from ``SearchIndex.search`` output (object or its JSON)."""
+    rec = as_record(result)
+    hits = []
+    for n, h in enumerate(rec.get("hits") or [], 1):
+        clause = corpus.clause(h["clause_id"])
+        doc = corpus.document(clause.doc_id)
+        text = h.get("text") or clause.text
+        path = h.get("path")
+        if isinstance(path, list):
+            path = " › ".join(path)
+        hits.append(HitEntry(
+            rank=n, clause_id=clause.id, doc_id=doc.id, region=h.get("region") or doc.region,
+            doc_title=doc.title, path=path or " › ".join(corpus.path(clause)), text=text,
+            highlights=tuple(merge_spans((s, e) for s, e in (h.get("highlights") or []))),
+            citation=corpus.citation(clause), score=h.get("score"),
+        ))
+    return SearchReport(title=title, query=str(rec.get("query") or ""), total=int(rec.get("total") or len(hits)),
+                        hits=hits, exported=exported or today(), notice=rec.get("notice"))
+
+
+def notes_report(corpus: Corpus, records: Iterable[Any], *, title: str = "开发区政策批注汇编",
+                 exported: str | None = None) -> NotesReport:
+    """Group annotation records by document (library order) and clause (document order)."""
+    recs = [r for r in as_record(list(records))]
+    by_doc: dict[str, dict[str, list[dict]]] = {}
+    for r in recs:
+        by_doc.setdefault(r["doc_id"], {}).setdefault(r["clause_id"], []).append(r)
+    groups = []
+    doc_rank = {d.id: i for i, d in enumerate(corpus.documents())}
+    for doc_id in sorted(by_doc, key=lambda d: (doc_rank.get(d, len(doc_rank)), d)):
+        if not corpus.has_document(doc_id):
+            continue  # a note whose document was removed: nothing to cite it against
+        clause_rank = {c.id: i for i, c in enumerate(corpus.clauses(doc_id))}
+        clauses = []
+        for cid in sorted(by_doc[doc_id], key=lambda c: clause_rank.get(c, len(clause_rank))):
+            try:
+                clause = corpus.clause(cid)
+                citation, path = corpus.citation(clause), " › ".join(corpus.path(clause))
+            except UnknownIdError:
+                citation, path = f"《{corpus.document(doc_id).title}》", ""
+            notes = [NoteEntry(quote=r.get("quote") or "", note=r.get("note") or "", color=r.get("color") or "",
+                               tags=tuple(r.get("tags") or ()), created=r.get("created") or "",
+                               updated=r.get("updated") or "", orphan=bool(r.get("orphan")))
+                     for r in sorted(by_doc[doc_id][cid], key=lambda r: r.get("created") or "")]
+            clauses.append(NoteClause(clause_id=cid, citation=citation, path=path, notes=notes))
+        groups.append(NoteGroup(column=column_for(corpus, doc_id), clauses=clauses))
+    return NotesReport(title=title, groups=groups, exported=exported or today(), count=len(recs))
+
+
+__all__ = ["Column", "comparison_table", "coverage_table", "search_report", "notes_report"]

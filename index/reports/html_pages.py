@@ -1,0 +1,218 @@
+"""HTML pages: exports and the source for printing / PDF.
+
+The same markup must look right in a browser and in Qt's ``QTextDocument``
+(which prints it), so it sticks to the HTML subset Qt renders: tables with
+``border``/``cellpadding`` attributes, inline ``style`` colours, no ``<mark>``
+(Qt ignores it) and no CSS layout. Every piece of text goes through
+``html.escape``: clause text and user notes are data, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from index.corpus import Corpus, display_name
+from index.reports.model import (
+    NO_COUNTERPART,
+    NOT_COVERED,
+    Citation,
+    ComparisonTable,
+    CoverageTable,
+    Entry,
+    SearchReport,
+    body_start,
+)
+from index.reports.spans import Span, segments
+
+NUMBER_STYLE = "background-color:#fff176"
+HIT_STYLE = "background-color:#ffe082;font-weight:bold"
+GREY_STYLE = "color:#595959;font-size:9pt"
+HEADER_BG = "#d9e2f3"
+LABEL_BG = "#f2f2f2"
+CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif'
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def styled(text: str, shared: Iterable[Span] = (), numbers: Iterable[Span] = (), start: int = 0,
+           number_style: str = NUMBER_STYLE) -> str:
+    """Escaped ``text[start:]``: shared wording in <b>, numbers on a highlight, breaks as <br>."""
+    out = []
+    for seg in segments(text, shared, numbers, start):
+        piece = esc(seg.text).replace("\n\n", "\n").replace("\n", "<br>")
+        if seg.shared:
+            piece = f"<b>{piece}</b>"
+        if seg.number:
+            piece = f'<span style="{number_style}">{piece}</span>'
+        out.append(piece)
+    return "".join(out)
+
+
+def page(title: str, body: str) -> str:
+    """A complete UTF-8 HTML document."""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+        f"<title>{esc(title)}</title>"
+        "<style>"
+        f"body {{ font-family: {CJK_FONTS}; font-size: 10.5pt; }}"
+        "table { border-collapse: collapse; }"
+        "th, td { vertical-align: top; text-align: left; }"
+        "h1 { font-size: 18pt; text-align: center; }"
+        "@page { size: A4 landscape; margin: 15mm; }"
+        "</style></head>\n<body>\n"
+        f"{body}\n</body></html>\n"
+    )
+
+
+def _head(title: str, lines: Iterable[str]) -> str:
+    sub = "".join(f'<p align="center" style="{GREY_STYLE}">{esc(x)}</p>' for x in lines if x)
+    return f'<h1 align="center">{esc(title)}</h1>\n{sub}\n'
+
+
+def _entries(entries: list[Entry], empty: str = NO_COUNTERPART) -> str:
+    if not entries:
+        return f'<p style="color:#595959"><i>{esc(empty)}</i></p>'
+    out = []
+    for e in entries:
+        head = ""
+        if e.title_line:
+            pin = "〔已固定〕" if e.pinned else ""
+            head = f'<p style="color:#1f3a68"><b>{esc(e.title_line)}{pin}</b></p>'
+        body = styled(e.text, e.shared, e.numbers, e.body_start)
+        out.append(f'{head}<p>{body}<sup style="color:#595959">[{e.ref}]</sup></p>')
+    return "".join(out)
+
+
+def _citations(citations: list[Citation]) -> str:
+    if not citations:
+        return ""
+    items = "".join(f"<p style=\"font-size:9.5pt\">[{c.ref}] {esc(c.text)}</p>" for c in citations)
+    return f"<h2>引用出处</h2>\n{items}\n"
+
+
+def _table(header_cells: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th bgcolor="{HEADER_BG}">{h}</th>' for h in header_cells)
+    body = "".join("<tr>" + "".join(rows_cell for rows_cell in r) + "</tr>\n" for r in rows)
+    return (f'<table border="1" cellspacing="0" cellpadding="5" width="100%">\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n")
+
+
+def _header_lines(lines: list[str]) -> str:
+    if not lines:
+        return ""
+    return f"<b>{esc(lines[0])}</b>" + "".join(f"<br>{esc(x)}" for x in lines[1:])
+
+
+def comparison_html(table: ComparisonTable) -> str:
+    """The comparison as an HTML page: title, date, the table, the citations."""
+    legend = "说明：加粗为各文件共有的表述；黄色底纹为数字与量化指标；[n] 指文末引用出处。"
+    header = (["对照项"] if table.row_labels else []) + [_header_lines(c.header_lines()) for c in table.columns]
+    if table.with_notes:
+        header.append("批注")
+    rows = []
+    for row in table.rows:
+        cells = [f'<td bgcolor="{LABEL_BG}"><b>{esc(row.label)}</b></td>'] if table.row_labels else []
+        cells += [f"<td>{_entries(entries)}</td>" for entries in row.cells]
+        if table.with_notes:
+            cells.append("<td>" + "".join(f"<p>{esc(n)}</p>" for n in row.notes) + "</td>")
+        rows.append(cells)
+    body = (_head(table.title, [table.subtitle, f"导出日期：{table.exported}", legend])
+            + _table(header, rows) + _citations(table.citations))
+    return page(table.title, body)
+
+
+def coverage_html(table: CoverageTable) -> str:
+    """The topic × document matrix as an HTML page."""
+    header = ["主题"] + [_header_lines(c.header_lines()) for c in table.columns]
+    rows = []
+    for row in table.rows:
+        cells = [f'<td bgcolor="{LABEL_BG}"><b>{esc(row.label)}</b></td>']
+        for entries in row.cells:
+            if not entries:
+                cells.append(f'<td align="center" style="color:#595959">{NOT_COVERED}</td>')
+            else:
+                items = "<br>".join(f"{esc(e.title_line or e.text[:24])}<sup>[{e.ref}]</sup>" for e in entries)
+                cells.append(f'<td style="font-size:9pt">{items}</td>')
+        rows.append(cells)
+    counts = [f'<td bgcolor="{LABEL_BG}"><b>涉及主题数</b></td>'] + [
+        f"<td><b>{sum(1 for r in table.rows if r.cells[i])} / {len(table.rows)}</b></td>"
+        for i in range(len(table.columns))]
+    rows.append(counts)
+    body = _head(table.title, [f"导出日期：{table.exported}"]) + _table(header, rows) + _citations(table.citations)
+    return page(table.title, body)
+
+
+def search_html(report: SearchReport) -> str:
+    """Search results as an HTML page: numbered hits, matches highlighted, citations."""
+    parts = [_head(report.title, [f"检索词：{report.query}", f"共 {report.total} 条结果",
+                                  f"导出日期：{report.exported}", report.notice or ""])]
+    for h in report.hits:
+        parts.append(f'<p style="color:#1f3a68"><b>{h.rank}. {esc(h.region)}　《{esc(h.doc_title)}》</b></p>')
+        if h.path:
+            parts.append(f'<p style="{GREY_STYLE}">{esc(h.path)}</p>')
+        parts.append(f"<p>{styled(h.text, (), h.highlights, number_style=HIT_STYLE)}</p>")
+        parts.append(f'<p style="{GREY_STYLE}">出处：{esc(h.citation)}</p>')
+    return page(report.title, "\n".join(parts))
+
+
+def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable[Span]] | None = None,
+                  simplified: bool = False) -> str:
+    """The reader view of a document: metadata, then each clause under its heading.
+
+    Args:
+        corpus: the library.
+        doc_id: the document.
+        highlights: clause id → spans (offsets into the clause text) to highlight,
+            e.g. search hits or annotations.
+        simplified: show traditional text in simplified characters (display only;
+            the conversion keeps lengths, so the spans stay valid).
+
+    Raises:
+        UnknownIdError: no such document.
+    """
+    from index.text import to_simplified
+
+    doc = corpus.document(doc_id)
+    conv = to_simplified if simplified else (lambda s: s)
+    meta = [doc.meta.get(k) for k in ("issuer", "doc_number", "issued", "published", "status")]
+    parts = [_head(conv(doc.title), [doc.region + (f"·{doc.meta['city']}" if doc.meta.get("city") else ""),
+                                     "　".join(str(m) for m in meta if m)])]
+    for clause in corpus.clauses(doc_id):
+        text = conv(clause.text)
+        spans = list((highlights or {}).get(clause.id, ()))
+        start = 0
+        name = display_name(clause)
+        if clause.kind not in ("preamble", "closing") and name:
+            start = body_start(clause.text, clause.label, clause.heading)
+            level = min(4, clause.level + 1)
+            parts.append(f'<a name="{esc(clause.id)}"></a><h{level}>{esc(conv(name))}</h{level}>')
+        else:
+            parts.append(f'<a name="{esc(clause.id)}"></a>')
+        for para in _paragraphs(text, start):
+            parts.append(f"<p>{styled(text[para[0]:para[1]], (), _shift(spans, para[0]), number_style=HIT_STYLE)}</p>")
+    return page(doc.title, "\n".join(parts))
+
+
+def _paragraphs(text: str, start: int) -> list[Span]:
+    """Blank-line separated paragraphs of ``text[start:]`` as (start, end) offsets."""
+    out, at = [], start
+    while at < len(text):
+        end = text.find("\n\n", at)
+        end = len(text) if end < 0 else end
+        if text[at:end].strip():
+            out.append((at, end))
+        at = end + 2
+    return out
+
+
+def _shift(spans: list[Span], offset: int) -> list[Span]:
+    return [(s - offset, e - offset) for s, e in spans]
+
+
+def write_html(page_html: str, path: Path) -> Path:
+    Path(path).write_text(page_html, encoding="utf-8")
+    return Path(path)

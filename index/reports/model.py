@@ -1,0 +1,311 @@
+"""The neutral report model every export format writes.
+
+Engine results (a comparison, a topic coverage matrix, search results,
+annotations) are turned here, once, into small plain objects: columns with
+their document header, rows of cells, each cell a list of clause entries with
+the spans to emphasise, and a numbered citation list. The writers in
+``docx_tables``, ``tabular``, ``text_formats`` and ``html_pages`` then only
+lay these objects out, so every format says the same thing.
+
+The builders accept the engine's records as dicts or as objects with
+``to_dict()`` / dataclasses, because the front ends hand over whichever they
+hold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from index.corpus import Corpus, display_name
+from index.reports.spans import Span, find_numbers, merge_spans
+
+# Fixed wording of the exported documents (content, not UI: the reports are
+# Chinese briefing material whatever the UI language).
+NO_COUNTERPART = "无对应条款"
+NOT_COVERED = "—"
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """One document: a table column with its header fields."""
+
+    doc_id: str
+    region: str
+    issuer: str
+    short_title: str
+    title: str
+    doc_number: str
+    date: str
+    status: str
+
+    def header_lines(self) -> list[str]:
+        """Region, issuer, short title, document number, date (missing ones skipped)."""
+        return [x for x in (self.region, self.issuer, self.short_title, self.doc_number, self.date) if x]
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One clause shown in a cell.
+
+    ``shared`` and ``numbers`` are offsets into ``text``; ``body_start`` is
+    where the text continues after its own label and heading, so a writer can
+    show the heading once.
+    """
+
+    clause_id: str
+    doc_id: str
+    label: str
+    heading: str
+    text: str
+    body_start: int
+    shared: tuple[Span, ...]
+    numbers: tuple[Span, ...]
+    ref: int
+    score: float | None = None
+    pinned: bool = False
+    role: str = "match"
+
+    @property
+    def title_line(self) -> str:
+        """'（十二）加大招商引资力度': label and heading, or the label alone."""
+        return f"{self.label}{self.heading}".strip()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
+
+
+@dataclasses.dataclass
+class Row:
+    """One aligned clause (or one topic): a cell per column, ``[]`` = no counterpart."""
+
+    label: str
+    cells: list[list[Entry]]
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    """Numbered full citation: 《标题》（十二），发文机关，文号，日期."""
+
+    ref: int
+    clause_id: str
+    text: str
+
+
+@dataclasses.dataclass
+class ComparisonTable:
+    """A comparison: columns = documents, rows = aligned clauses or topics."""
+
+    title: str
+    subtitle: str
+    columns: list[Column]
+    rows: list[Row]
+    citations: list[Citation]
+    exported: str
+    with_notes: bool = False
+    row_labels: bool = False
+
+
+@dataclasses.dataclass
+class CoverageTable:
+    """Topics × documents; each cell lists the clauses treating the topic."""
+
+    title: str
+    columns: list[Column]
+    rows: list[Row]
+    citations: list[Citation]
+    exported: str
+
+
+@dataclasses.dataclass(frozen=True)
+class HitEntry:
+    """One search hit with its citation."""
+
+    rank: int
+    clause_id: str
+    doc_id: str
+    region: str
+    doc_title: str
+    path: str
+    text: str
+    highlights: tuple[Span, ...]
+    citation: str
+    score: float | None
+
+
+@dataclasses.dataclass
+class SearchReport:
+    title: str
+    query: str
+    total: int
+    hits: list[HitEntry]
+    exported: str
+    notice: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class NoteEntry:
+    """One annotation under its clause."""
+
+    quote: str
+    note: str
+    color: str
+    tags: tuple[str, ...]
+    created: str
+    updated: str
+    orphan: bool
+
+
+@dataclasses.dataclass
+class NoteClause:
+    clause_id: str
+    citation: str
+    path: str
+    notes: list[NoteEntry]
+
+
+@dataclasses.dataclass
+class NoteGroup:
+    column: Column
+    clauses: list[NoteClause]
+
+
+@dataclasses.dataclass
+class NotesReport:
+    title: str
+    groups: list[NoteGroup]
+    exported: str
+    count: int
+
+
+# -- helpers ----------------------------------------------------------------
+
+def as_record(obj: Any) -> Any:
+    """A dict (or list) view of an engine result, whatever its Python type."""
+    if obj is None or isinstance(obj, str | int | float | bool):
+        return obj
+    if isinstance(obj, Mapping):
+        return {k: as_record(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [as_record(v) for v in obj]
+    if hasattr(obj, "to_dict"):
+        return as_record(obj.to_dict())
+    if dataclasses.is_dataclass(obj):
+        return as_record(dataclasses.asdict(obj))
+    if hasattr(obj, "__dict__"):
+        return as_record({k: v for k, v in vars(obj).items() if not k.startswith("_")})
+    return obj
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()
+
+
+def column_for(corpus: Corpus, doc_id: str) -> Column:
+    """The header of one document's column."""
+    doc = corpus.document(doc_id)
+    meta = doc.meta
+    region = doc.region
+    if meta.get("city") and meta["city"] not in region:
+        region = f"{region}·{meta['city']}"
+    date = meta.get("issued") or meta.get("published") or (f"{meta['year']}年" if meta.get("year") else "")
+    return Column(
+        doc_id=doc.id, region=region, issuer=str(meta.get("issuer") or ""),
+        short_title=doc.short_title, title=doc.title, doc_number=str(meta.get("doc_number") or ""),
+        date=str(date or ""), status=str(meta.get("status") or ""),
+    )
+
+
+def full_citation(corpus: Corpus, clause_id: str) -> str:
+    """《标题》（十二），发文机关，文号，日期，来源 — whatever the document records."""
+    clause = corpus.clause(clause_id)
+    col = column_for(corpus, clause.doc_id)
+    doc = corpus.document(clause.doc_id)
+    parts = [corpus.citation(clause), col.issuer, col.doc_number, col.date]
+    if doc.meta.get("source_site"):
+        parts.append(f"来源：{doc.meta['source_site']}")
+    return "，".join(p for p in parts if p)
+
+
+def body_start(text: str, label: str | None, heading: str | None) -> int:
+    """Where a clause's text continues after its own label and heading.
+
+    Clause texts repeat their label and heading (“（十二）加大招商引資力度。…”);
+    the writers show those once, as the cell's title line.
+    """
+    at = 0
+    for part in (label, heading):
+        if part and text.startswith(part, at):
+            at += len(part)
+    if at:
+        while at < len(text) and text[at] in "。.．:：、 \n":
+            at += 1
+    return at
+
+
+class _Citations:
+    """Numbers each cited clause once, in order of first appearance."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.refs: dict[str, int] = {}
+        self.items: list[Citation] = []
+
+    def ref(self, clause_id: str) -> int:
+        if clause_id not in self.refs:
+            self.refs[clause_id] = len(self.items) + 1
+            self.items.append(Citation(self.refs[clause_id], clause_id, full_citation(self.corpus, clause_id)))
+        return self.refs[clause_id]
+
+
+def _spans(raw: Iterable | None, length: int) -> tuple[Span, ...]:
+    out = []
+    for item in raw or ():
+        if isinstance(item, Mapping):
+            s, e = item.get("start"), item.get("end")
+        else:
+            s, e = item[0], item[1]
+        if s is None or e is None:
+            continue
+        s, e = max(0, int(s)), min(length, int(e))
+        if e > s:
+            out.append((s, e))
+    return tuple(merge_spans(out))
+
+
+def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, numbers=None,
+               score: float | None = None, pinned: bool = False, role: str = "match") -> Entry:
+    """One cell entry from a clause id plus the engine's spans (offsets into the clause text)."""
+    clause = corpus.clause(clause_id)
+    text = clause.text
+    nums = _spans(numbers, len(text)) if numbers is not None else tuple(find_numbers(text))
+    return Entry(
+        clause_id=clause.id, doc_id=clause.doc_id, label=clause.label or "", heading=clause.heading or "",
+        text=text, body_start=body_start(text, clause.label, clause.heading),
+        shared=_spans(shared, len(text)), numbers=nums, ref=cites.ref(clause.id),
+        score=None if score is None else float(score), pinned=bool(pinned), role=role,
+    )
+
+
+def note_texts(notes: Any) -> dict[str, list[str]]:
+    """clause id → note lines, from annotation records or an already-built mapping."""
+    if notes is None:
+        return {}
+    if isinstance(notes, Mapping):
+        return {k: [str(x) for x in (v if isinstance(v, list | tuple) else [v])] for k, v in notes.items()}
+    out: dict[str, list[str]] = {}
+    for rec in as_record(list(notes)):
+        line = (rec.get("note") or "").strip()
+        quote = (rec.get("quote") or "").strip()
+        text = f"“{quote}”：{line}" if quote and line else (line or (f"“{quote}”" if quote else ""))
+        if text:
+            out.setdefault(rec["clause_id"], []).append(text)
+    return out
+
+
+def row_label_for(corpus: Corpus, clause_id: str) -> str:
+    return display_name(corpus.clause(clause_id)) or corpus.citation(corpus.clause(clause_id))

@@ -1,0 +1,80 @@
+"""CSV exports that open straight in Excel: UTF-8 with a BOM, CRLF rows.
+
+Without the BOM, Excel on a Chinese Windows reads UTF-8 as GBK and shows
+mojibake; ``utf-8-sig`` writes it. Cells keep line breaks (quoted), which
+Excel shows inside the cell.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from index.reports.model import (
+    NO_COUNTERPART,
+    NOT_COVERED,
+    Column,
+    ComparisonTable,
+    CoverageTable,
+    Entry,
+    SearchReport,
+)
+
+ENCODING = "utf-8-sig"
+
+
+def column_heading(col: Column) -> str:
+    """One header cell: region, issuer, short title, number, date on separate lines."""
+    return "\n".join(col.header_lines())
+
+
+def _entry_text(entry: Entry, cites: dict[int, str]) -> str:
+    lines = [entry.title_line, entry.body] if entry.title_line else [entry.text]
+    lines.append(f"出处：{cites[entry.ref]}")
+    return "\n".join(x for x in lines if x)
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with open(path, "w", encoding=ENCODING, newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return Path(path)
+
+
+def write_comparison_csv(table: ComparisonTable, path: Path) -> Path:
+    """The comparison as a wide table: a column per document, a row per aligned clause/topic.
+
+    Each cell holds label + heading, the text and its citation; “无对应条款”
+    when the document has no counterpart.
+    """
+    cites = {c.ref: c.text for c in table.citations}
+    header = (["对照项"] if table.row_labels else []) + [column_heading(c) for c in table.columns]
+    if table.with_notes:
+        header.append("批注")
+    rows = [header]
+    for row in table.rows:
+        out = [row.label] if table.row_labels else []
+        for entries in row.cells:
+            out.append("\n\n".join(_entry_text(e, cites) for e in entries) if entries else NO_COUNTERPART)
+        if table.with_notes:
+            out.append("\n".join(row.notes))
+        rows.append(out)
+    return _write(path, rows)
+
+
+def write_coverage_csv(table: CoverageTable, path: Path) -> Path:
+    """Topics × documents; each cell lists the clauses (label + heading), “—” when not covered."""
+    rows = [["主题"] + [column_heading(c) for c in table.columns]]
+    for row in table.rows:
+        rows.append([row.label] + ["；".join(e.title_line or e.clause_id for e in entries) or NOT_COVERED
+                                   for entries in row.cells])
+    rows.append(["涉及主题数"] + [str(sum(1 for r in table.rows if r.cells[i])) for i in range(len(table.columns))])
+    return _write(path, rows)
+
+
+def write_search_csv(report: SearchReport, path: Path) -> Path:
+    """One row per hit: rank, region, document, heading path, text, citation, clause id, score."""
+    rows = [["序号", "地区", "文件", "标题路径", "条款原文", "出处", "条款编号", "相关度"]]
+    for h in report.hits:
+        rows.append([str(h.rank), h.region, h.doc_title, h.path, h.text, h.citation, h.clause_id,
+                     "" if h.score is None else f"{h.score:.3f}"])
+    return _write(path, rows)
