@@ -99,7 +99,7 @@ def search_markdown(report: SearchReport) -> str:
         lines.append(f"{h.rank}. **{md_escape(h.region)}　《{md_escape(h.doc_title)}》**  ")
         if h.path:
             lines.append(f"   {md_escape(h.path)}  ")
-        lines.append(f"   {md_styled(h.text, h.highlights)}  ")
+        lines.append(f"   {md_styled(h.text, h.highlights, h.highlights)}  ")
         lines.append(f"   出处：{md_escape(h.citation)}")
         lines.append("")
     return "\n".join(lines)
