@@ -1,0 +1,70 @@
+"""``zoneref import`` and ``zoneref remove``: the user's own documents."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import CliError, add_json, emit
+from desktop.cli_docs import corpus
+from index.library import Library
+from index.readers import DEFAULT_MAX_BYTES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import files or folders (txt, md, docx, html, pdf)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders (folders recursively)")
+    p.add_argument("--region", help="the region of every imported document (overrides the guess)")
+    p.add_argument("--title", help="the title (only when importing a single file)")
+    p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576,
+                   help="refuse files larger than this many MB (default %(default)s)")
+    p.add_argument("--workers", type=int, default=None, help="reader processes (default: one per core)")
+    p.add_argument("--progress", action="store_true", help="print progress on stderr")
+    add_json(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("remove", help="remove an imported document (its notes are kept as orphans)")
+    p.add_argument("doc_id")
+    add_json(p)
+    p.set_defaults(func=cmd_remove)
+
+
+def _progress(done: int, total: int, path: str) -> None:
+    sys.stderr.write(f"\r[{done}/{total}] {path[-60:]:<60}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_import(args) -> int:
+    if args.title and (len(args.paths) != 1 or not _is_file(args.paths[0])):
+        raise CliError("--title needs exactly one file")
+    if args.max_mb <= 0:
+        raise CliError("--max-mb must be positive")
+    library = Library(corpus())
+    report = library.import_paths(args.paths, region=args.region, title=args.title,
+                                  max_bytes=int(args.max_mb * 1048576), workers=args.workers,
+                                  progress=_progress if args.progress else None)
+    data = report.to_json()
+    lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
+             + (f"  (version {r['version']}, supersedes {r['supersedes']})" if r.get("version") else "")
+             for r in report.imported]
+    lines += [f"skipped  {r['path']}: {r['reason']}" for r in report.skipped]
+    lines += [f"error    {r['path']}: {r['error']}" for r in report.errors]
+    if report.index_notice:
+        lines.append(f"note: {report.index_notice}")
+    lines.append(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.errors)} errors")
+    emit(data, args.json, "\n".join(lines))
+    return 1 if report.errors else 0
+
+
+def _is_file(path: str) -> bool:
+    from pathlib import Path
+
+    return not Path(path).is_dir()
+
+
+def cmd_remove(args) -> int:
+    doc = Library(corpus()).remove(args.doc_id)
+    emit({"removed": doc.id, "title": doc.title}, args.json, f"removed {doc.id}  {doc.title}")
+    return 0

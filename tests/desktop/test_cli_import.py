@@ -1,0 +1,86 @@
+"""``zoneref import`` / ``remove`` / ``docs``: the JSON contract and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.gen_import_folder import write_docx, write_scanned_pdf, write_txt
+from desktop.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+TEXT = "山东省人民政府关于促进开发区高质量发展的意见\n\n一、总体要求\n\n（一）指导思想。推动开发区发展。\n\n山东省人民政府\n2021年3月4日\n"
+
+
+def run(capsys, *argv) -> tuple[int, dict | list | None, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip() and "--json" in argv else None), err
+
+
+def test_import_json_contract(tmp_path, capsys):
+    write_txt(tmp_path / "a.txt", TEXT, "gbk")
+    code, data, _ = run(capsys, "import", str(tmp_path / "a.txt"), "--json")
+    assert code == 0
+    assert set(data) == {"imported", "skipped", "errors"}
+    rec = data["imported"][0]
+    assert {"doc_id", "title", "region", "clause_count"} <= set(rec)
+    assert rec["region"] == "山东省" and rec["title"] == TEXT.splitlines()[0] and rec["clause_count"] >= 2
+
+    code, docs, _ = run(capsys, "docs", "--json")
+    mine = [d for d in docs if d["id"] == rec["doc_id"]]
+    assert mine and mine[0]["source"] == "imported"
+    assert {d["source"] for d in docs if d["id"] != rec["doc_id"]} == {"bundled"}
+
+    code, data, _ = run(capsys, "import", str(tmp_path / "a.txt"), "--json")
+    assert code == 0 and data["imported"] == [] and data["skipped"][0]["path"].endswith("a.txt")
+
+
+def test_import_errors_exit_1_and_import_nothing(tmp_path, capsys, zoneref_home):
+    write_scanned_pdf(tmp_path / "scan.pdf")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, data, _ = run(capsys, "import", str(tmp_path / "scan.pdf"), str(tmp_path / "empty.txt"),
+                        str(tmp_path / "missing.docx"), "--json")
+    assert code == 1
+    assert data["imported"] == []
+    assert [Path(e["path"]).name for e in data["errors"]] == ["missing.docx", "scan.pdf", "empty.txt"]
+    assert all(e["error"] for e in data["errors"])
+    assert list((zoneref_home / "documents").glob("*.md")) == []
+
+
+def test_region_title_and_size_options(tmp_path, capsys):
+    write_docx(tmp_path / "a.docx", "关于开发区的若干措施", [("p", "（一）推动开发区发展。"), ("p", "（二）加大招商引资。")])
+    code, data, _ = run(capsys, "import", str(tmp_path / "a.docx"), "--region", "江西省", "--title", "赣州措施", "--json")
+    assert code == 0 and (data["imported"][0]["region"], data["imported"][0]["title"]) == ("江西省", "赣州措施")
+    assert run(capsys, "import", str(tmp_path), str(tmp_path), "--title", "x", "--json")[0] == 2
+    write_txt(tmp_path / "big.txt", TEXT * 100)
+    code, data, _ = run(capsys, "import", str(tmp_path / "big.txt"), "--max-mb", "0.001", "--json")
+    assert code == 1 and data["errors"][0]["code"] == "too_large"
+
+
+def test_remove(tmp_path, capsys):
+    write_txt(tmp_path / "a.txt", TEXT)
+    _, data, _ = run(capsys, "import", str(tmp_path / "a.txt"), "--json")
+    doc_id = data["imported"][0]["doc_id"]
+    code, out, _ = run(capsys, "remove", doc_id, "--json")
+    assert code == 0 and out["removed"] == doc_id
+    _, docs, _ = run(capsys, "docs", "--json")
+    assert doc_id not in {d["id"] for d in docs}
+    assert run(capsys, "remove", doc_id)[0] == 2
+    code, _, err = run(capsys, "remove", "jilin-2021-kaifaqu")
+    assert code == 1 and "bundled" in err
+
+
+def test_real_command_end_to_end(tmp_path, zoneref_home):
+    write_txt(tmp_path / "a.txt", TEXT, "utf-16")
+    env = dict(os.environ, ZONEREF_HOME=str(zoneref_home))
+    proc = subprocess.run([sys.executable, "-m", "desktop", "import", str(tmp_path), "--json"],
+                          capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    doc_id = json.loads(proc.stdout)["imported"][0]["doc_id"]
+    proc = subprocess.run([sys.executable, "-m", "desktop", "outline", doc_id, "--json"],
+                          capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    assert proc.returncode == 0 and json.loads(proc.stdout)

@@ -1,0 +1,338 @@
+"""Library: importing real files, dedupe, versions, removal, bad input, kills."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+import types
+from pathlib import Path
+
+import pytest
+
+from bench.gen_import_folder import (
+    write_docx,
+    write_encrypted_docx,
+    write_html,
+    write_nav_html,
+    write_pdf,
+    write_scanned_pdf,
+    write_txt,
+    write_zip_bomb,
+)
+from index.corpus import Corpus
+from index.documents import load_file
+from index.errors import UnknownIdError
+from index.library import BundledDocumentError, Library, collect_files
+from index.readers import DEFAULT_MAX_BYTES
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def policy(title: str, extra: str = "", signer: str | None = None, date: str = "2019年5月6日") -> str:
+    signer = signer or title.split("关于")[0]
+    return textwrap.dedent(f"""\
+        {title}
+
+        一、总体要求
+
+        （一）指导思想。推动开发区高质量发展，{extra}打造开放型经济新高地。
+
+        （二）发展目标。到2025年，开发区综合实力显著增强。
+
+        二、主要任务
+
+        （一）加大招商引资力度。大力招引一批世界500强企业。
+
+        {signer}
+        {date}
+        """)
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """One real file per format, in a nested folder with noise."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    write_txt(src / "gbk.txt", policy("湖北省人民政府关于促进开发区发展的意见"), "gbk")
+    write_txt(src / "sub" / "big5.txt", "\n".join(__import__("opencc").OpenCC("s2t").convert(
+        policy("臺灣省經濟部關於加工出口區發展的辦法", signer="臺灣省經濟部")).splitlines()), "big5")
+    write_docx(src / "word.docx", "江苏省商务厅关于推进开发区创新提升的实施意见",
+               [("p", "苏商开发〔2020〕88号"), ("h1", "一、总体要求"), ("p", "（一）推动开发区高质量发展。"),
+                ("p", "江苏省商务厅"), ("p", "2020年4月1日")])
+    write_html(src / "page.html", "广州市人民政府办公厅关于印发开发区管理办法的通知",
+               policy("广州市人民政府办公厅关于印发开发区管理办法的通知").split("\n\n")[1:])
+    write_pdf(src / "scan-with-text.pdf", [["四川省人民政府关于加快开发区", "转型发展的意见", "一、总体要求",
+                                           "（一）指导思想。推动开发区高质量发展。", "四川省人民政府",
+                                           "2018年7月9日"]])
+    (src / "law.md").write_text("# 湖南省开发区条例\n\n（2020年7月30日湖南省第十三届人民代表大会常务委员会第十九次会议通过）\n\n"
+                                "## 第一章 总则\n\n第一条 为了促进开发区发展，制定本条例。\n\n第二条 本条例适用于本省开发区。\n",
+                                encoding="utf-8")
+    (src / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * 100)
+    (src / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    return src
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def test_folder_import_reads_every_format(folder, zoneref_home):
+    report = Library().import_paths([folder])
+    assert report.errors == []
+    assert len(report.imported) == 6
+    assert [s["reason"] for s in report.skipped] == ["unsupported file type"]
+    by_file = {Path(r["path"]).name: r for r in report.imported}
+    assert by_file["gbk.txt"]["region"] == "湖北省"
+    assert by_file["big5.txt"]["region"] == "台湾省"
+    assert by_file["word.docx"]["region"] == "江苏省"
+    assert by_file["page.html"]["region"] == "广东省"
+    assert by_file["scan-with-text.pdf"]["region"] == "四川省"
+    assert by_file["law.md"]["region"] == "湖南省"
+    assert all(r["clause_count"] >= 2 for r in report.imported)
+
+    corpus = Corpus()
+    imported = [d for d in corpus.documents() if d.source == "imported"]
+    assert len(imported) == 6 and len(corpus.documents()) == 11
+    for doc in imported:
+        stored = load_file(doc.path, "imported")
+        # the hash in the front matter is the one the search index fingerprints
+        assert doc.content_hash == hashlib.sha256(stored.body.encode()).hexdigest()
+        assert stored.meta["content_hash"] == doc.content_hash
+        assert doc.path.parent == zoneref_home / "documents"
+    word = corpus.document(by_file["word.docx"]["doc_id"])
+    assert word.get("doc_number") == "苏商开发〔2020〕88号"
+    assert word.get("issued") == "2020-04-01"
+    assert word.get("issuer") == "江苏省商务厅"
+    law = corpus.document(by_file["law.md"]["doc_id"])
+    assert law.get("history")[0]["date"] == "2020-07-30"
+    assert [c.label for c in corpus.clauses(law.id) if c.kind == "article"] == ["第一条", "第二条"]
+    assert corpus.document(by_file["big5.txt"]["doc_id"]).get("script") == "繁体"
+
+
+def test_same_content_twice_is_not_duplicated(tmp_path):
+    text = policy("浙江省商务厅关于开发区的意见")
+    write_txt(tmp_path / "a.txt", text, "utf-8")
+    write_txt(tmp_path / "b.txt", text, "gbk")  # same text, other encoding
+    report = Library().import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert len(report.imported) == 1
+    assert report.skipped[0]["reason"] == f"duplicate of {report.imported[0]['doc_id']}"
+    again = Library().import_paths([tmp_path / "a.txt"])
+    assert again.imported == [] and again.skipped[0]["doc_id"] == report.imported[0]["doc_id"]
+
+
+def test_bundled_text_is_a_duplicate(tmp_path):
+    body = Corpus(imported_dir=None).document("jilin-2021-kaifaqu").body
+    (tmp_path / "jilin.txt").write_text(body, encoding="utf-8")
+    report = Library().import_paths([tmp_path / "jilin.txt"])
+    assert report.skipped[0]["doc_id"] == "jilin-2021-kaifaqu"
+
+
+def test_new_version_keeps_both_and_links_them(tmp_path):
+    title = "安徽省人民政府关于开发区改革的意见"
+    write_txt(tmp_path / "v1.txt", policy(title), "utf-8")
+    write_txt(tmp_path / "v2.txt", policy(title, extra="全面深化改革，"), "utf-8")
+    lib = Library()
+    first = lib.import_paths([tmp_path / "v1.txt"]).imported[0]
+    second = lib.import_paths([tmp_path / "v2.txt"]).imported[0]
+    assert second["doc_id"] != first["doc_id"]
+    assert second["version"] == 2 and second["supersedes"] == first["doc_id"]
+    corpus = Corpus()
+    assert corpus.document(first["doc_id"]).get("superseded_by") == second["doc_id"]
+    assert corpus.document(second["doc_id"]).get("supersedes") == first["doc_id"]
+    # removing the new version makes the old one current again
+    Library().remove(second["doc_id"])
+    assert Corpus().document(first["doc_id"]).get("superseded_by") is None
+
+
+def test_remove(tmp_path, zoneref_home):
+    write_txt(tmp_path / "a.txt", policy("福建省商务厅关于开发区的意见"))
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    Library().remove(doc_id)
+    assert not Corpus().has_document(doc_id)
+    assert list((zoneref_home / "documents").iterdir()) == []
+    with pytest.raises(UnknownIdError):
+        Library().remove(doc_id)
+    with pytest.raises(BundledDocumentError):
+        Library().remove("hebei-2017-kaifaqu")
+    assert Corpus().has_document("hebei-2017-kaifaqu")
+
+
+def test_update_metadata_confirms_a_guess(tmp_path):
+    write_txt(tmp_path / "a.txt", policy("某开发区管理委员会关于招商的通知", signer="某开发区管理委员会"))
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    assert Corpus().document(doc_id).region == "不详"
+    before = Corpus().document(doc_id).content_hash
+    doc = Library().update_metadata(doc_id, {"region": "山东省", "city": "青岛市"})
+    assert doc.region == "山东省" and doc.get("city") == "青岛市"
+    assert doc.content_hash == before and doc.id == doc_id
+    assert "region" not in (doc.get("inferred") or {})
+
+
+def test_region_and_title_overrides(tmp_path):
+    write_txt(tmp_path / "a.txt", policy("关于开发区的若干措施", signer="管委会"))
+    report = Library().import_paths([tmp_path / "a.txt"], region="陕西省", title="西安开发区若干措施")
+    rec = report.imported[0]
+    assert (rec["region"], rec["title"]) == ("陕西省", "西安开发区若干措施")
+    assert rec["doc_id"].startswith("shaanxi-")
+
+
+BAD_INPUTS = {
+    "empty": lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt",
+    "binary": lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
+    "undecodable": lambda d: _write(d / "bad.txt", "开发区".encode() * 20 + b"\xff\xfe\x80" + "开发区".encode()),
+    "corrupt": lambda d: _write(d / "bad.docx", b"PK\x03\x04 broken archive" * 20),
+    "password": lambda d: write_encrypted_docx(d / "secret.docx"),
+    "zip_bomb": lambda d: write_zip_bomb(d / "bomb.docx", megabytes=20),
+    "too_large": lambda d: write_txt(d / "big.txt", policy("河北省关于开发区的意见") * 400),
+    "unreadable": lambda d: d / "missing.txt",
+    "no_content": lambda d: write_nav_html(d / "nav.html"),
+    "no_text_layer": lambda d: write_scanned_pdf(d / "scan.pdf"),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("code", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_and_changes_nothing(tmp_path, zoneref_home, code):
+    write_txt(tmp_path / "good.txt", policy("辽宁省人民政府关于开发区的意见"))
+    Library().import_paths([tmp_path / "good.txt"])
+    docs = zoneref_home / "documents"
+    before = snapshot(docs)
+    bad = BAD_INPUTS[code](tmp_path)
+    report = Library().import_paths([bad], max_bytes=64 * 1024 if code == "too_large" else DEFAULT_MAX_BYTES)
+    assert report.imported == []
+    assert [e["code"] for e in report.errors] == [code]
+    assert report.errors[0]["error"]
+    assert snapshot(docs) == before
+
+
+def test_progress_and_cancel(tmp_path):
+    for i in range(5):
+        write_txt(tmp_path / f"{i}.txt", policy(f"云南省人民政府关于第{i}开发区的意见"))
+    seen = []
+    report = Library().import_paths([tmp_path], progress=lambda done, total, path: seen.append((done, total)),
+                                    cancel=lambda: len(seen) >= 2, workers=1)
+    assert seen == [(1, 5), (2, 5)]
+    assert report.cancelled and len(report.imported) == 2
+    assert len([d for d in Corpus().documents() if d.source == "imported"]) == 2
+
+
+def test_pool_gives_the_same_result_as_one_process(tmp_path, zoneref_home, monkeypatch):
+    import index.library as library
+
+    for i in range(6):
+        write_txt(tmp_path / f"{i}.txt", policy(f"甘肃省人民政府关于第{i}开发区的意见"), "gbk")
+    monkeypatch.setattr(library, "POOL_THRESHOLD", 2)
+    pooled = Library().import_paths([tmp_path], workers=2)
+    ids_pooled = sorted(r["doc_id"] for r in pooled.imported)
+    for path in (zoneref_home / "documents").iterdir():
+        path.unlink()
+    single = Library().import_paths([tmp_path], workers=1)
+    assert ids_pooled == sorted(r["doc_id"] for r in single.imported)
+    assert len(ids_pooled) == 6
+
+
+def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
+    calls = []
+
+    class FakeIndex:
+        def __init__(self, corpus):
+            self.corpus = corpus
+
+        def add_documents(self, ids):
+            assert all(self.corpus.has_document(i) for i in ids)  # the corpus already sees them
+            calls.append(("add", list(ids)))
+
+        def remove_documents(self, ids):
+            calls.append(("remove", list(ids)))
+
+        def rebuild(self, *a, **k):
+            raise AssertionError("an import must not rebuild the index")
+
+    class FakeNotes:
+        def __init__(self, db, corpus):
+            pass
+
+        def reanchor_document(self, doc_id):
+            calls.append(("reanchor", doc_id))
+
+    monkeypatch.setitem(sys.modules, "index.search", types.SimpleNamespace(SearchIndex=FakeIndex))
+    monkeypatch.setitem(sys.modules, "index.notes", types.SimpleNamespace(NoteStore=FakeNotes))
+    monkeypatch.setitem(sys.modules, "index.userdb", types.SimpleNamespace(open_db=lambda: None))
+    title = "青海省人民政府关于开发区的意见"
+    write_txt(tmp_path / "v1.txt", policy(title))
+    write_txt(tmp_path / "v2.txt", policy(title, extra="加快改革，"))
+    first = Library().import_paths([tmp_path / "v1.txt"]).imported[0]["doc_id"]
+    second = Library().import_paths([tmp_path / "v2.txt"]).imported[0]["doc_id"]
+    Library().remove(second)
+    assert calls == [("add", [first]), ("add", [second]), ("reanchor", first),
+                     ("remove", [second]), ("reanchor", second)]
+    calls.clear()
+    Library().import_paths([tmp_path / "nothing-here.txt"])
+    assert calls == []  # a failed import touches no index
+
+
+def test_index_failure_keeps_the_import_and_says_so(tmp_path, monkeypatch):
+    class Broken:
+        def __init__(self, corpus):
+            raise OSError("disk full")
+
+    monkeypatch.setitem(sys.modules, "index.search", types.SimpleNamespace(SearchIndex=Broken))
+    write_txt(tmp_path / "a.txt", policy("宁夏回族自治区人民政府关于开发区的意见"))
+    report = Library().import_paths([tmp_path / "a.txt"])
+    assert len(report.imported) == 1 and "rebuilt" in report.index_notice
+
+
+KILL_CHILD = textwrap.dedent("""
+    import os, signal, sys
+    sys.path.insert(0, {repo!r})
+    import index.library as library
+    mode, src = sys.argv[1], sys.argv[2]
+    if mode == "during-write":
+        real = os.replace
+        def replace(a, b):
+            if len(os.listdir(os.path.dirname(b))) >= 4:  # two documents done, third mid-write
+                os.kill(os.getpid(), signal.SIGKILL)
+            real(a, b)
+        library.os.replace = replace
+    def progress(done, total, path):
+        if mode == "between-files" and done == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+    library.Library().import_paths([src], progress=progress, workers=1)
+""")
+
+
+@pytest.mark.parametrize("mode", ["between-files", "during-write"])
+def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(6):
+        write_txt(src / f"{i}.txt", policy(f"黑龙江省人民政府关于第{i}开发区的意见"))
+    script = tmp_path / "child.py"
+    script.write_text(KILL_CHILD.format(repo=str(REPO)), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), mode, str(src)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -9, proc.stderr
+    docs = zoneref_home / "documents"
+    stored = sorted(docs.glob("*.md"))
+    assert 1 <= len(stored) < 6
+    for path in stored:  # every document there is complete and consistent
+        doc = load_file(path, "imported")
+        assert doc.meta["content_hash"] == hashlib.sha256(doc.body.encode()).hexdigest()
+        assert "（一）加大招商引资力度" in doc.body
+    # the next import cleans up and completes the rest
+    report = Library().import_paths([src])
+    assert len(report.imported) + len(report.skipped) == 6 and not report.errors
+    assert len(list(docs.glob("*.md"))) == 6
+    assert not [p for p in docs.iterdir() if not p.name.endswith(".md")]
+
+
+def test_collect_files_reports_missing_and_unsupported(tmp_path):
+    (tmp_path / "a.xls").write_bytes(b"x")
+    files, skipped, errors = collect_files([tmp_path / "missing", tmp_path / "a.xls"])
+    assert files == [] and skipped == []
+    assert [e["code"] for e in errors] == ["unreadable", "unsupported"]
