@@ -269,10 +269,11 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
                 issuer = note("issuer", text[at:at + len(nline)], "signature line")
                 break
     if not issuer and history:
-        found = _CONGRESS.search(normalise(history[0]["text"]))
+        event = history[0]["text"]
+        skip = DATE_RE.match(event)
+        found = _CONGRESS.search(normalise(event), skip.end() if skip else 0)
         if found:
-            original = history[0]["text"][found.start():found.end()]
-            issuer = note("issuer", re.sub(r"^\d+日", "", original), "history line")
+            issuer = note("issuer", event[found.start():found.end()], "history line")
 
     # -- region and city: the title, then the issuer, the signature, the number's prefix, the body.
     region = city = None
