@@ -1,0 +1,211 @@
+"""The QApplication: translators, palette, fonts, icon.
+
+Chinese is the default UI language; English is a setting applied at the next
+start. Qt's own ``qtbase`` translation is installed next to ours so standard
+dialogs (file dialogs, message box buttons) speak the same language (Picard's
+``i18n/qt.py``). The palette follows the system light/dark scheme.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop import settings
+from index import paths
+
+# Preferred families first; Qt falls back along the list for missing glyphs.
+UI_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+               "WenQuanYi Micro Hei", "Noto Sans CJK TC", "sans-serif"]
+READER_FAMILIES = ["Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC",
+                   "Noto Serif CJK TC", "Noto Sans CJK SC", "serif"]
+
+# Keep translators alive as long as the app (Qt does not own them).
+_translators: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return paths.resources_dir() / "translations"
+
+
+def icon_path() -> Path:
+    return paths.resources_dir() / "icons" / "zoneref.svg"
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Install Qt's and ZoneRef's translators for ``language`` (``zh_CN`` or ``en``).
+
+    Source strings are English, so ``en`` needs only an empty translator;
+    it still loads ``zoneref_en.qm`` to keep the two paths symmetrical.
+    """
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    QLocale.setDefault(QLocale(language))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"zoneref_{language}", str(translations_dir()))):
+        tr = QTranslator(app)
+        if tr.load(name, folder):
+            app.installTranslator(tr)
+            _translators.append(tr)
+
+
+def ui_font() -> QFont:
+    font = QFont()
+    font.setFamilies(UI_FAMILIES)
+    font.setPointSize(10)
+    return font
+
+
+def reader_font(size: int) -> QFont:
+    font = QFont()
+    font.setFamilies(READER_FAMILIES)
+    font.setPointSize(max(8, min(40, size)))
+    return font
+
+
+def _dark_palette() -> QPalette:
+    pal = QPalette()
+    base, window, text = QColor(32, 33, 36), QColor(45, 46, 50), QColor(225, 225, 225)
+    pal.setColor(QPalette.ColorRole.Window, window)
+    pal.setColor(QPalette.ColorRole.WindowText, text)
+    pal.setColor(QPalette.ColorRole.Base, base)
+    pal.setColor(QPalette.ColorRole.AlternateBase, window)
+    pal.setColor(QPalette.ColorRole.Text, text)
+    pal.setColor(QPalette.ColorRole.Button, window)
+    pal.setColor(QPalette.ColorRole.ButtonText, text)
+    pal.setColor(QPalette.ColorRole.ToolTipBase, base)
+    pal.setColor(QPalette.ColorRole.ToolTipText, text)
+    pal.setColor(QPalette.ColorRole.Highlight, QColor(64, 120, 200))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor(140, 140, 140))
+    pal.setColor(QPalette.ColorRole.Link, QColor(120, 170, 255))
+    return pal
+
+
+def apply_palette(app: QApplication) -> None:
+    """Light or dark palette according to the system colour scheme."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        app.setPalette(_dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+
+
+def is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, configured; reuses an existing instance (tests)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("ZoneRef")
+    app.setOrganizationName("ZoneRef")
+    app.setApplicationDisplayName("ZoneRef")
+    app.setStyle("Fusion")
+    app.setFont(ui_font())
+    app.setWindowIcon(QIcon(str(icon_path())))
+    apply_palette(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: apply_palette(app))
+    install_translators(app, settings.get(settings.LANGUAGE))
+    return app
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    """Launch the main window and run the event loop."""
+    app = create_app(argv)
+    from desktop.mainwindow import MainWindow
+
+    win = MainWindow()
+    win.show()
+    win.start_background()
+    return app.exec()
+
+
+class Services(QObject):
+    """The engine objects one window works with, created lazily.
+
+    The search index opens on a worker (``open_index``) after the window is
+    shown, so start-up never waits for it and never loads jieba. The user
+    database is opened on the GUI thread on first use: its calls are small
+    local SQLite transactions (milliseconds), and an ``sqlite3`` connection
+    belongs to the thread that made it.
+
+    Signals:
+        index_ready(object): the opened ``SearchIndex``.
+        index_failed(object): the exception from opening it.
+        annotations_changed(object): a document id, or None for all.
+    """
+
+    index_ready = Signal(object)
+    index_failed = Signal(object)
+    annotations_changed = Signal(object)
+
+    def __init__(self, corpus=None, parent=None):
+        super().__init__(parent)
+        from index.corpus import Corpus
+
+        self.corpus = corpus or Corpus()
+        self.index = None
+        self._index_op = None
+        self._db = None
+        self._notes = None
+
+    def open_index(self) -> None:
+        """Open (or build) the search index on a worker; emits ``index_ready``."""
+        if self.index is not None or self._index_op is not None:
+            return
+        from desktop import ops
+
+        def work(progress, cancelled):
+            from index.search import SearchIndex
+
+            idx = SearchIndex(self.corpus)
+            idx.ensure(progress=progress, cancel=cancelled)
+            return idx
+
+        def done(idx):
+            self.index = idx
+            self._index_op = None
+            self.index_ready.emit(idx)
+
+        def failed(exc):
+            self._index_op = None
+            self.index_failed.emit(exc)
+
+        self._index_op = ops.Op(work, done, failed).run()
+
+    def db(self):
+        if self._db is None:
+            from index.userdb import open_db
+
+            self._db = open_db()
+        return self._db
+
+    def notes(self):
+        """The ``NoteStore`` over the user database."""
+        if self._notes is None:
+            from index.notes import NoteStore
+
+            self._notes = NoteStore(self.db(), self.corpus)
+        return self._notes
+
+
+def error_text(exc: BaseException) -> str:
+    """A typed engine error as text for a message box (translated framing)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from index.errors import KnownError, UnknownIdError
+
+    tr = QCoreApplication.translate
+    if isinstance(exc, UnknownIdError):
+        return tr("Errors", "Not found: %1").replace("%1", str(exc))
+    if isinstance(exc, KnownError):
+        return tr("Errors", "The operation could not be completed:\n%1").replace("%1", str(exc))
+    return tr("Errors", "Unexpected error (a bug): %1").replace("%1", repr(exc))

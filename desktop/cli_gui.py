@@ -1,0 +1,178 @@
+"""``zoneref gui``: launch the window; ``--screenshot DIR`` writes one PNG per view.
+
+Qt is imported only when the command runs, so the data commands stay Qt-free.
+The screenshot run uses a private temporary user folder, so the highlight and
+note it adds never land in the user's own notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SIZE = (1366, 768)
+QUERY = "招商引资"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the desktop window")
+    p.add_argument("--screenshot", metavar="DIR", help="render each main view offscreen to DIR/*.png and exit")
+    p.add_argument("--language", choices=("zh_CN", "en"), help="interface language for this run")
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(args) -> int:
+    if args.screenshot:
+        return screenshot(Path(args.screenshot), language=args.language)
+    from desktop import app as app_module
+
+    if args.language:
+        app_module.create_app()
+        from desktop import settings
+
+        settings.put(settings.LANGUAGE, args.language)
+    return app_module.run_gui(sys.argv[:1])
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Process events until ``predicate()`` holds or ``timeout`` seconds pass."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return predicate()
+
+
+def settle(seconds: float = 0.3) -> None:
+    wait_until(lambda: False, seconds)
+
+
+def screenshot(folder: Path, language: str | None = None, home: Path | None = None) -> int:
+    """Start the real app offscreen, open each view on real content, save PNGs.
+
+    Args:
+        folder: where ``01-library.png`` … are written (created).
+        language: ``zh_CN`` (default) or ``en``.
+        home: the user folder to use; default a fresh temporary one.
+
+    Returns:
+        0 when every available view was written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = None
+    if home is None:
+        tmp = tempfile.TemporaryDirectory(prefix="zoneref-shot-")
+        home = Path(tmp.name)
+    os.environ["ZONEREF_HOME"] = str(home)
+    try:
+        return _shoot(folder, language)
+    finally:
+        from desktop import ops
+
+        ops.wait_all(30000)
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _shoot(folder: Path, language: str | None) -> int:
+    from desktop import app as app_module
+    from desktop import settings
+
+    qapp = app_module.create_app()
+    if language:
+        settings.put(settings.LANGUAGE, language)
+        app_module.install_translators(qapp, language)
+    from desktop.mainwindow import MainWindow
+
+    win = MainWindow(restore=False)
+    win.resize(*SIZE)
+    win.show()
+    win.start_background()
+    written: list[str] = []
+
+    def shot(name: str) -> None:
+        settle()
+        path = folder / f"{name}.png"
+        win.grab().save(str(path))
+        written.append(path.name)
+
+    # 1. Library: the reader area shows the first document.
+    first = win.corpus.documents()[0].id
+    win.open_document(first)
+    win.library.select_document("zhejiang-2022-kaifaqu") or win.library.select_document(first)
+    shot("01-library")
+
+    # 2. Reader with a highlight and a note, in a traditional-script document.
+    doc_id = "jilin-2021-kaifaqu" if win.corpus.has_document("jilin-2021-kaifaqu") else first
+    clause = _clause_with(win.corpus, doc_id, "招商") or win.corpus.clauses(doc_id)[1]
+    reader = win.open_document(doc_id)
+    if win.notes_view is not None:
+        store = win.services.notes()
+        quote_at = max(0, clause.text.find("招商"))
+        quote = clause.text[quote_at:quote_at + 12]
+        store.add(clause.id, quote, note="与浙江“招商引资”条款对比：**专班**推进。", color="重点",
+                  tags=("招商",))
+        words = clause.text[quote_at + 14:quote_at + 24]
+        if words.strip():
+            store.add(clause.id, words, color="疑问")
+        win.services.annotations_changed.emit(doc_id)
+        win.notes_view.refresh()
+    reader.show_clause(clause.id)
+    shot("02-reader")
+
+    # 3. Search results for 招商引资.
+    if win.search_view is not None:
+        win.show_search()
+        wait_until(lambda: win.services.index is not None, 120)
+        win.search_view.set_query(QUERY)
+        wait_until(lambda: win.search_view.results_count() > 0, 30)
+        shot("03-search")
+        top = win.search_view.model.rows[0]["clause_id"] if win.search_view.model.rows else None
+    else:
+        top = None
+
+    # 4. Compare a 招商引资 clause across the five documents.
+    if win.compare_view is not None:
+        source = top or (_clause_with(win.corpus, first, QUERY) or win.corpus.clauses(first)[1]).id
+        win.compare_clause(source)
+        wait_until(lambda: win.compare_view.is_ready(), 60)
+        shot("04-compare")
+
+    # 5. Topic coverage matrix.
+    if win.coverage_view is not None:
+        win.show_coverage()
+        wait_until(lambda: win.coverage_view.is_ready(), 60)
+        shot("05-coverage")
+
+    # 6. Notes panel, with the annotated reader beside it.
+    if win.notes_view is not None:
+        win.tabs.setCurrentWidget(reader)
+        win.notes_dock.show()
+        win.notes_dock.raise_()
+        win.notes_view.select_first()
+        shot("06-notes")
+
+    win.save_state = lambda: None  # a screenshot run leaves no layout behind
+    win.close()
+    sys.stdout.write("\n".join(str(folder / n) for n in written) + "\n")
+    return 0
+
+
+def _clause_with(corpus, doc_id: str, needle: str):
+    from index.text import normalise
+
+    n = normalise(needle)
+    for clause in corpus.clauses(doc_id):
+        if n in normalise(clause.text) and clause.kind not in ("preamble", "chapter"):
+            return clause
+    return None

@@ -1,0 +1,221 @@
+"""The library panel: documents grouped by region and level, with a filter box.
+
+Signals:
+    document_activated(str): a document id, on double-click or Enter.
+    files_dropped(list): local paths dropped onto the panel (for import).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date
+from index.corpus import Corpus
+
+
+class _Filter(QSortFilterProxyModel):
+    """Matches a document on any column (title, issuer, number, date, status)."""
+
+    needle = ""
+
+    def set_needle(self, text: str) -> None:
+        from index.text import normalise
+
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            self.needle = normalise(text)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.needle = normalise(text)
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
+        needle = self.needle
+        if not needle:
+            return True
+        model = self.sourceModel()
+        if model.index(row, 0, parent).data(KIND_ROLE) != "doc":
+            return False  # groups show when a child matches (recursive filtering)
+        from index.text import normalise
+
+        hay = " ".join(str(model.index(row, c, parent).data() or "") for c in range(model.columnCount()))
+        tip = str(model.index(row, 0, parent).data(Qt.ItemDataRole.ToolTipRole) or "")
+        region = str(parent.parent().data() or "") if parent.isValid() else ""
+        return needle in normalise(f"{hay} {tip} {region}")
+
+
+class _TwoLineDelegate(QStyledItemDelegate):
+    """Document rows: the title over a smaller grey line of issuer · number · date, each elided."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        size = super().sizeHint(option, index)
+        if index.data(KIND_ROLE) == "doc":
+            size.setHeight(option.fontMetrics.height() * 2 + 8)
+        return size
+
+    def paint(self, painter, option, index) -> None:
+        if index.data(KIND_ROLE) != "doc":
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, _, meta = str(index.data() or "").partition("\n")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect.adjusted(4, 3, -4, -3)
+        fm = opt.fontMetrics
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        painter.save()
+        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(rect.x(), rect.y() + fm.ascent(), fm.elidedText(title, Qt.TextElideMode.ElideRight,
+                                                                          rect.width()))
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() - 1))
+        painter.setFont(small)
+        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText))
+        sfm = QFontMetrics(small)
+        painter.drawText(rect.x(), rect.y() + fm.height() + sfm.ascent() + 1,
+                         sfm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+
+class LibraryView(QWidget):
+    document_activated = Signal(str)
+    files_dropped = Signal(list)
+
+    def __init__(self, corpus: Corpus, parent=None):
+        super().__init__(parent)
+        self.corpus = corpus
+        self.setObjectName("library")
+        self.setAcceptDrops(True)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter documents (title, issuer, number…)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.model = LibraryModel(corpus, self)
+        self.proxy = _Filter(self)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setObjectName("library_tree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(0, _TwoLineDelegate(self.tree))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.detail = QLabel()
+        self.detail.setObjectName("library_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.selectionModel().currentChanged.connect(self._show_detail)
+        self.tree.activated.connect(self._activated)
+        self.tree.doubleClicked.connect(self._activated)
+        self.filter_edit.textChanged.connect(self._filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.count_label)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the library (after an import or removal)."""
+        self.model.reload()
+        # The model's reset forgets column modes: set them again.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.expandAll()
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_needle(text.strip())
+        self.tree.expandAll()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self._count_docs(self.tree.rootIndex())
+        total = self.model.document_count()
+        if shown == total:
+            self.count_label.setText(self.tr("%n document(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("%1 of %2 documents shown").replace("%1", str(shown))
+                                     .replace("%2", str(total)))
+
+    def _count_docs(self, parent) -> int:
+        n = 0
+        for row in range(self.proxy.rowCount(parent)):
+            idx = self.proxy.index(row, 0, parent)
+            n += 1 if idx.data(KIND_ROLE) == "doc" else self._count_docs(idx)
+        return n
+
+    def _show_detail(self, index) -> None:
+        doc_id = index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+        if not doc_id:
+            self.detail.clear()
+            return
+        doc = self.corpus.document(doc_id)
+        rows = [(self.tr("Title"), doc.title), (self.tr("Region"), " ".join(filter(None, (doc.region, doc.get("city"))))),
+                (self.tr("Issuer"), doc.get("issuer")), (self.tr("Number"), doc.get("doc_number")),
+                (self.tr("Date"), doc_date(doc)), (self.tr("Status"), doc.get("status")),
+                (self.tr("Clauses"), str(len(self.corpus.clauses(doc_id))))]
+        self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
+
+    def _activated(self, index) -> None:
+        doc_id = index.data(ID_ROLE)
+        if index.data(KIND_ROLE) == "doc" and doc_id:
+            self.document_activated.emit(doc_id)
+
+    def select_document(self, doc_id: str) -> bool:
+        """Make ``doc_id`` the current row (shows its details)."""
+        for row in range(self.model.rowCount()):
+            region = self.model.item(row)
+            for lrow in range(region.rowCount()):
+                level = region.child(lrow)
+                for drow in range(level.rowCount()):
+                    item = level.child(drow)
+                    if item.data(ID_ROLE) == doc_id:
+                        self.tree.setCurrentIndex(self.proxy.mapFromSource(item.index()))
+                        return True
+        return False
+
+    def selected_document(self) -> str | None:
+        idx = self.tree.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() and idx.data(KIND_ROLE) == "doc" else None
+
+    # -- drag and drop: files onto the library import them -------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)

@@ -1,0 +1,398 @@
+"""The main window: library (left), tabs (centre), notes (right).
+
+The centre tabs are readers (one per open document) plus the search,
+compare and coverage views. A view whose engine module is not installed is
+left out rather than shown as a placeholder. Layout, splitters, open tabs and
+preferences persist through ``desktop.settings``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
+
+from desktop import settings
+from desktop.app import Services, error_text
+from desktop.library_view import LibraryView
+from desktop.reader_view import ReaderView
+from index.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+def available(*modules: str) -> bool:
+    """Whether engine and view modules import (views for missing ones are left out)."""
+    for name in modules:
+        try:
+            if importlib.util.find_spec(name) is None:
+                return False
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing or broken module leaves its view out
+            log.warning("module %s unavailable; its view is left out", name, exc_info=True)
+            return False
+    return True
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services | None = None, restore: bool = True):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.services = services or Services()
+        self.corpus = self.services.corpus
+        self.setWindowTitle(self.tr("ZoneRef — Development-zone policy reference"))
+        self.resize(1366, 768)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+
+        self.library = LibraryView(self.corpus)
+        self.library.document_activated.connect(lambda doc_id: self.open_document(doc_id))
+        self.library_dock = self._dock(self.library, self.tr("Library"), "library_dock",
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resizeDocks([self.library_dock], [330], Qt.Orientation.Horizontal)
+        self.search_view = self.compare_view = self.coverage_view = self.notes_view = None
+        self._build_views()
+        self._build_menus()
+        if restore:
+            self.restore_state()
+
+    # -- construction --------------------------------------------------------
+    def _dock(self, widget, title: str, name: str, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_views(self) -> None:
+        if available("index.search", "desktop.search_view"):
+            from desktop.search_view import SearchView
+
+            self.search_view = SearchView(self.services)
+            self.search_view.open_requested.connect(self.open_hit)
+        if available("index.align", "index.comparisons", "desktop.compare_view"):
+            from desktop.compare_view import CompareView
+
+            self.compare_view = CompareView(self.services)
+            self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
+        if available("index.topics", "desktop.coverage_view"):
+            from desktop.coverage_view import CoverageView
+
+            self.coverage_view = CoverageView(self.services)
+            self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
+            if self.compare_view is not None:
+                self.coverage_view.topic_requested.connect(self.compare_topic)
+        if available("index.notes", "index.userdb", "desktop.notes_view"):
+            from desktop.notes_view import NotesView
+
+            self.notes_view = NotesView(self.services)
+            self.notes_view.open_requested.connect(self.open_annotation)
+            self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+            self.services.annotations_changed.connect(self._repaint_annotations)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        if available("index.library", "desktop.import_dialog"):
+            file_menu.addAction(self.tr("Import files…"), self.import_files)
+            file_menu.addAction(self.tr("Import folder…"), self.import_folder)
+            self.library.files_dropped.connect(self.import_paths)
+            file_menu.addSeparator()
+        self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
+                     QKeySequence.StandardKey.Close)
+        self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        self._action(edit, self.tr("Copy citation"), self._copy_citation, QKeySequence("Ctrl+Shift+C"))
+        self._action(edit, self.tr("Find in document"), self._find_in_reader, QKeySequence.StandardKey.Find)
+        self._action(edit, self.tr("Preferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences)
+
+        view = bar.addMenu(self.tr("&View"))
+        zoom_in = self._action(view, self.tr("Zoom in"), lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn)
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
+        self._action(view, self.tr("Zoom out"), lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self._action(view, self.tr("Actual size"), lambda: self._zoom(0), QKeySequence("Ctrl+0"))
+        self.simplified_action = QAction(self.tr("Show traditional documents in simplified"), self, checkable=True)
+        self.simplified_action.setChecked(bool(settings.get(settings.SIMPLIFIED)))
+        self.simplified_action.toggled.connect(self._set_simplified)
+        view.addAction(self.simplified_action)
+        view.addSeparator()
+        view.addAction(self.library_dock.toggleViewAction())
+        if self.notes_view is not None:
+            view.addAction(self.notes_dock.toggleViewAction())
+
+        go = bar.addMenu(self.tr("&Go"))
+        if self.search_view is not None:
+            self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
+        if self.compare_view is not None:
+            self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
+        if self.coverage_view is not None:
+            self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
+        self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
+        self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About ZoneRef"), self.show_about)
+
+    def _action(self, menu, text: str, slot, key=None) -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def start_background(self) -> None:
+        """After the window shows: open the search index and load notes off the GUI thread."""
+        QTimer.singleShot(0, self.services.open_index)
+        if self.notes_view is not None:
+            QTimer.singleShot(0, self.notes_view.refresh)
+
+    # -- tabs ------------------------------------------------------------------
+    def _fixed_tab(self, widget, title: str) -> None:
+        idx = self.tabs.indexOf(widget)
+        if idx < 0:
+            idx = self.tabs.addTab(widget, title)
+        self.tabs.setCurrentIndex(idx)
+
+    def show_search(self) -> None:
+        if self.search_view is not None:
+            self._fixed_tab(self.search_view, self.tr("Search"))
+            self.search_view.focus_query()
+
+    def show_compare(self) -> None:
+        if self.compare_view is not None:
+            self._fixed_tab(self.compare_view, self.tr("Compare"))
+
+    def show_coverage(self) -> None:
+        if self.coverage_view is not None:
+            self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
+            self.coverage_view.ensure_loaded()
+
+    def readers(self) -> list[ReaderView]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ReaderView)]
+
+    def current_reader(self) -> ReaderView | None:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, ReaderView) else None
+
+    def open_document(self, doc_id: str, focus: bool = True) -> ReaderView | None:
+        """Open (or switch to) the reader tab of a document."""
+        for reader in self.readers():
+            if reader.doc_id == doc_id:
+                if focus:
+                    self.tabs.setCurrentWidget(reader)
+                return reader
+        try:
+            reader = ReaderView(self.corpus, doc_id)
+        except KnownError as exc:
+            self.show_error(exc)
+            return None
+        reader.annotate_requested.connect(self.annotate)
+        reader.compare_requested.connect(self.compare_clause)
+        idx = self.tabs.addTab(reader, reader.doc.short_title)
+        self.tabs.setTabToolTip(idx, reader.doc.title)
+        if focus:
+            self.tabs.setCurrentIndex(idx)
+        self._repaint_annotations(reader.doc_id)
+        return reader
+
+    def open_clause(self, clause_id: str, spans: list | None = None) -> ReaderView | None:
+        """Open the clause's document and scroll to it, highlighting ``spans`` (clause-text offsets)."""
+        reader = self.open_document(clause_id.split("/", 1)[0])
+        if reader is not None:
+            reader.show_clause(clause_id, spans)
+        return reader
+
+    def open_hit(self, hit: dict) -> None:
+        self.open_clause(hit["clause_id"], hit.get("highlights") or [])
+
+    def open_annotation(self, record: dict) -> None:
+        reader = self.open_document(record["doc_id"])
+        if reader is None:
+            return
+        if record.get("clause_id"):
+            reader.show_clause(record["clause_id"])
+        if not record.get("orphan") and record.get("start") is not None:
+            reader.select(record["start"], record["end"])
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        self.tabs.removeTab(index)
+        if isinstance(widget, ReaderView):
+            widget.deleteLater()
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    # -- actions ---------------------------------------------------------------
+    def annotate(self, clause_id: str, quote: str, start: int, end: int, with_note: bool) -> None:
+        if self.notes_view is None:
+            return
+        self.notes_view.add_annotation(clause_id, quote, start, end, with_note)
+
+    def _repaint_annotations(self, doc_id: str | None = None) -> None:
+        if self.notes_view is None:
+            return
+        for reader in self.readers():
+            if doc_id is None or reader.doc_id == doc_id:
+                reader.set_annotations(self.notes_view.paint_records(reader.doc_id))
+
+    def compare_clause(self, clause_id: str) -> None:
+        if self.compare_view is not None:
+            self.show_compare()
+            self.compare_view.start_from_clause(clause_id)
+
+    def compare_topic(self, topic: str) -> None:
+        if self.compare_view is not None:
+            self.show_compare()
+            self.compare_view.start_from_topic(topic)
+
+    def _copy_citation(self) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            text = reader.copy_citation()
+            self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", text), 4000)
+
+    def _find_in_reader(self) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            reader.find_edit.setFocus()
+            reader.find_edit.selectAll()
+
+    def _zoom(self, step: int) -> None:
+        for reader in self.readers():
+            reader.zoom(step)
+        if self.compare_view is not None:
+            self.compare_view.apply_font()
+
+    def _set_simplified(self, on: bool) -> None:
+        settings.put(settings.SIMPLIFIED, on)
+        for reader in self.readers():
+            reader.simplified_box.setChecked(on)
+
+    def import_files(self) -> None:
+        from desktop.import_dialog import choose_files
+
+        self.import_paths(choose_files(self))
+
+    def import_folder(self) -> None:
+        from desktop.import_dialog import choose_folder
+
+        self.import_paths(choose_folder(self))
+
+    def import_paths(self, paths: list) -> None:
+        if not paths:
+            return
+        from desktop.import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.services, [str(p) for p in paths], self)
+        dlg.imported.connect(self._after_import)
+        dlg.open()
+
+    def _after_import(self, doc_ids: list) -> None:
+        self.corpus.reload()
+        self.library.refresh()
+        if self.search_view is not None:
+            self.search_view.refresh_facets()
+
+    def show_preferences(self) -> None:
+        dlg = settings.PreferencesDialog(self)
+        if dlg.exec():
+            for reader in self.readers():
+                reader.apply_preferences()
+
+    def show_about(self) -> None:
+        from index import __version__
+
+        QMessageBox.about(self, self.tr("About ZoneRef"),
+                          self.tr("ZoneRef %1: an offline reference for development-zone policy documents.\n"
+                                  "Your notes and imported documents stay on this computer.")
+                          .replace("%1", __version__))
+
+    def show_error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("ZoneRef"), error_text(exc))
+
+    # -- persistence -----------------------------------------------------------
+    def tab_states(self) -> list[str]:
+        out = []
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if isinstance(w, ReaderView):
+                out.append(f"doc:{w.doc_id}|{w.visible_clause_id() or ''}")
+            elif w is self.search_view:
+                out.append("search")
+            elif w is self.compare_view:
+                out.append("compare")
+            elif w is self.coverage_view:
+                out.append("coverage")
+        return out
+
+    def save_state(self) -> None:
+        settings.put(settings.GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        settings.put(settings.OPEN_TABS, self.tab_states())
+        settings.put(settings.CURRENT_TAB, self.tabs.currentIndex())
+        splitters = {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
+        settings.put(settings.SPLITTERS, splitters)
+        if self.compare_view is not None:
+            self.compare_view.save_state()
+
+    def restore_state(self) -> None:
+        geometry = settings.get(settings.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for entry in settings.get(settings.OPEN_TABS):
+            self._restore_tab(str(entry))
+        if self.tabs.count() == 0:
+            docs = self.corpus.documents()
+            if self.search_view is not None:
+                self.show_search()
+            elif docs:
+                self.open_document(docs[0].id)
+        current = settings.get(settings.CURRENT_TAB)
+        if 0 <= current < self.tabs.count():
+            self.tabs.setCurrentIndex(current)
+        self._splitter_states = settings.get(settings.SPLITTERS)
+        self._restore_splitters()
+
+    def _restore_tab(self, entry: str) -> None:
+        if entry.startswith("doc:"):
+            doc_id, _, clause_id = entry[4:].partition("|")
+            if self.corpus.has_document(doc_id):
+                reader = self.open_document(doc_id)
+                if reader is not None and clause_id:
+                    reader.show_clause(clause_id)
+        elif entry == "search":
+            self.show_search()
+        elif entry == "compare":
+            self.show_compare()
+        elif entry == "coverage":
+            self.show_coverage()
+
+    def _restore_splitters(self) -> None:
+        for splitter in self.findChildren(QSplitter):
+            state = self._splitter_states.get(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,289 @@
+"""Qt models over engine objects.
+
+Models hold ids and a small cache of display rows (Anki's browser
+``DataModel``); the engine stays the source of truth. ``SearchResultsModel``
+numbers queries so a late answer to an old query never replaces the results
+of a newer one (calibre's FTS ``ResultsModel``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+
+from index.corpus import Corpus, display_name
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+_Index = QModelIndex | QPersistentModelIndex
+
+DRAFT = "征求意见稿"
+
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Models", text)
+
+
+def highlight_html(text: str, spans: list, cls_color: str = "#ffe08a", limit: int | None = None) -> str:
+    """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
+    out, at = [], 0
+    for start, end in sorted((int(s), int(e)) for s, e in spans or []):
+        if start < at:
+            start = at
+        if end <= start:
+            continue
+        out.append(html.escape(text[at:start]))
+        out.append(f'<span style="background-color:{cls_color}; color:#000">{html.escape(text[start:end])}</span>')
+        at = end
+    out.append(html.escape(text[at:]))
+    body = "".join(out)
+    return body.replace("\n", "<br>")
+
+
+class LibraryModel(QStandardItemModel):
+    """Documents grouped region → level → document, with counts.
+
+    Columns: the document (short title over a line of issuer · number ·
+    date) and its status (征求意见稿 flagged). Document rows carry the
+    document id in ``ID_ROLE``; group rows carry ``None``.
+    """
+
+    COLUMNS = ("Document", "Status")
+
+    def __init__(self, corpus: Corpus, parent=None):
+        super().__init__(parent)
+        self.corpus = corpus
+        self.reload()
+
+    def reload(self) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        groups: dict[str, dict[str, list]] = {}
+        for doc in self.corpus.documents():
+            level = doc.get("level") or tr("Other")
+            groups.setdefault(doc.region, {}).setdefault(level, []).append(doc)
+        root = self.invisibleRootItem()
+        bold = QFont()
+        bold.setBold(True)
+        for region in sorted(groups):
+            levels = groups[region]
+            n = sum(len(v) for v in levels.values())
+            region_item = QStandardItem(f"{region}（{n}）")
+            region_item.setFont(bold)
+            region_item.setData("region", KIND_ROLE)
+            region_item.setData(region, ID_ROLE + 10)
+            row = [region_item] + [_blank() for _ in self.COLUMNS[1:]]
+            for level in sorted(levels):
+                docs = levels[level]
+                level_item = QStandardItem(f"{level}（{len(docs)}）")
+                level_item.setData("level", KIND_ROLE)
+                level_row = [level_item] + [_blank() for _ in self.COLUMNS[1:]]
+                for doc in docs:
+                    level_item.appendRow(self._doc_row(doc))
+                region_item.appendRow(level_row)
+            root.appendRow(row)
+
+    def _doc_row(self, doc) -> list[QStandardItem]:
+        status = doc.get("status") or ""
+        title = doc.short_title + (" ⇩" if doc.source == "imported" else "")
+        item = QStandardItem(f"{title}\n{meta_line(doc)}")
+        item.setToolTip(doc.title)
+        cells = [item, QStandardItem(f"⚑ {status}" if status == DRAFT else status)]
+        for cell in cells:
+            cell.setEditable(False)
+            cell.setData(doc.id, ID_ROLE)
+            cell.setData("doc", KIND_ROLE)
+        if status == DRAFT:
+            cells[1].setForeground(QBrush(QColor("#c62828")))
+        return cells
+
+    def document_count(self) -> int:
+        return len(self.corpus.documents())
+
+
+def doc_date(doc) -> str:
+    return str(doc.get("issued") or doc.get("published") or (doc.get("year") or ""))
+
+
+def meta_line(doc) -> str:
+    """issuer · number · date, leaving out what is unknown."""
+    return " · ".join(str(v) for v in (doc.get("issuer"), doc.get("doc_number"), doc_date(doc)) if v)
+
+
+def _blank() -> QStandardItem:
+    item = QStandardItem("")
+    item.setEditable(False)
+    return item
+
+
+class OutlineModel(QStandardItemModel):
+    """A document's clause tree; each item holds its clause id."""
+
+    def __init__(self, corpus: Corpus, doc_id: str, parent=None):
+        super().__init__(parent)
+        self.by_id: dict[str, QStandardItem] = {}
+        root = self.invisibleRootItem()
+        for clause in corpus.clauses(doc_id):
+            name = display_name(clause) or clause.text[:16]
+            item = QStandardItem(name)
+            item.setEditable(False)
+            item.setToolTip(clause.text[:200])
+            item.setData(clause.id, ID_ROLE)
+            parent_item = self.by_id.get(clause.parent) if clause.parent else None
+            (parent_item or root).appendRow(item)
+            self.by_id[clause.id] = item
+
+
+class SearchResultsModel(QAbstractTableModel):
+    """Hits of the latest query.
+
+    Call ``next_query_id()`` when a query is sent; ``set_results(qid, result)``
+    drops any answer whose id is older than the newest one already shown.
+    """
+
+    COLUMNS = ("Document", "Region", "Heading path", "Snippet")
+
+    def __init__(self, corpus: Corpus, parent=None):
+        super().__init__(parent)
+        self.corpus = corpus
+        self._issued = 0
+        self._shown = -1
+        self.result: Any = None
+        self.rows: list[dict] = []
+
+    def next_query_id(self) -> int:
+        self._issued += 1
+        return self._issued
+
+    @property
+    def shown_query_id(self) -> int:
+        return self._shown
+
+    def set_results(self, query_id: int, result: Any) -> bool:
+        """Show ``result`` unless a newer query has been sent since. Returns True if shown."""
+        if query_id < self._issued or query_id < self._shown:
+            return False  # a newer query was sent: its answer is coming
+        self.beginResetModel()
+        self._shown = query_id
+        self.result = result
+        self.rows = []
+        for hit in (getattr(result, "hits", None) or []):
+            rec = hit if isinstance(hit, dict) else _as_dict(hit)
+            doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
+            rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
+            rec["path_text"] = " › ".join(rec.get("path") or [])
+            rec["snippet_html"] = snippet_html(rec)
+            self.rows.append(rec)
+        self.endResetModel()
+        return True
+
+    def clear(self) -> None:
+        self.set_results(self.next_query_id(), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.rows[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return rec["clause_id"]
+        if role == HTML_ROLE and col == 3:
+            return rec["snippet_html"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (rec["doc_title"], rec.get("region", ""), rec["path_text"], rec.get("snippet", ""))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rec.get("text", "")[:400]
+        return None
+
+    def hit(self, row: int) -> dict:
+        return self.rows[row]
+
+
+def snippet_html(rec: dict) -> str:
+    """The snippet with the hit spans highlighted.
+
+    The engine gives highlights as offsets into the clause ``text``; the
+    snippet is a window of that text, so spans are moved into it when found.
+    """
+    text = rec.get("text") or ""
+    snippet = rec.get("snippet") or text[:120]
+    spans = rec.get("highlights") or []
+    core = snippet.strip("…. ")
+    at = text.find(core) if core else -1
+    if at < 0:
+        return html.escape(snippet)
+    lead = snippet.find(core)
+    moved = [[s - at + lead, e - at + lead] for s, e in spans if s >= at and e <= at + len(core)]
+    return highlight_html(snippet, moved)
+
+
+def _as_dict(obj: Any) -> dict:
+    if hasattr(obj, "to_dict"):
+        return dict(obj.to_dict())
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj):
+        return dataclasses.asdict(obj)
+    return dict(vars(obj))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of dict records; ``columns`` are (key, title) pairs."""
+
+    def __init__(self, columns: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.rows[index.row()]
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = rec.get(key, "")
+            if isinstance(value, (list, tuple)):
+                return "、".join(str(v) for v in value)
+            return "" if value is None else str(value)
+        if role == ID_ROLE:
+            return rec.get("uuid") or rec.get("id")
+        if role == Qt.ItemDataRole.BackgroundRole and "_color" in rec:
+            return QBrush(QColor(rec["_color"]))
+        if role == Qt.ItemDataRole.ForegroundRole and "_color" in rec:
+            return QBrush(QColor("#000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rec.get("_tooltip")
+        return None

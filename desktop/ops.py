@@ -1,0 +1,237 @@
+"""THE one way to run engine work off the GUI thread.
+
+Modelled on Anki's ``QueryOp``: a function runs on the global ``QThreadPool``;
+its result (or exception) comes back through a queued signal, so the success
+and failure callbacks run on the GUI thread and no widget is ever touched from
+a worker. Long work gets a ``progress(done, total, message)`` callback and a
+``cancelled()`` check to pass down to the engine, and optionally a progress
+dialog with a Cancel button.
+
+Example::
+
+    Op(lambda progress, cancelled: index.ensure(progress, cancelled),
+       on_success=self.index_ready).with_progress(self, self.tr("Building index…")).run()
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from index.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+# Ops alive right now; keeps the Python objects (and their signal bridges)
+# from being collected while a worker still holds them.
+_RUNNING: set[Op] = set()
+
+
+class Cancelled(KnownError):
+    """The user cancelled the operation."""
+
+    code = "cancelled"
+
+
+class _Bridge(QObject):
+    """Signals: done(), failed(), progress(int, int, str).
+
+    The result travels on the ``Op`` object, not through the signal: queued
+    ``Signal(object)`` arguments cross threads as wrapped PyObjects, which
+    has been fragile in PySide.
+    """
+
+    done = Signal()
+    failed = Signal()
+    progress = Signal(int, int, str)
+
+
+class Op:
+    """A piece of engine work run on a worker thread.
+
+    Args:
+        func: called on the worker. It may accept ``progress`` and
+            ``cancelled`` keyword arguments (detected by name).
+        on_success: called on the GUI thread with the result.
+        on_failure: called on the GUI thread with the exception; default logs it.
+        parent: a widget whose destruction makes late results be ignored.
+    """
+
+    def __init__(self, func: Callable[..., Any], on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[BaseException], None] | None = None, parent: QWidget | None = None):
+        self.func = func
+        self.on_success = on_success
+        self.on_failure = on_failure
+        self.parent = parent
+        self._cancel = threading.Event()
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._finish_ok, Qt.ConnectionType.QueuedConnection)
+        self._bridge.failed.connect(self._finish_err, Qt.ConnectionType.QueuedConnection)
+        self._bridge.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._dialog: QProgressDialog | None = None
+        self._dialog_label = ""
+        self._dialog_parent: QWidget | None = None
+        self._timer: QTimer | None = None
+        self.on_progress: Callable[[int, int, str], None] | None = None
+        self.finished = False
+        self._result: Any = None
+        self._error: BaseException | None = None
+
+    # -- configuration ----------------------------------------------------
+    def with_progress(self, parent: QWidget, label: str, delay_ms: int = 300) -> Op:
+        """Show a modal progress dialog with Cancel if the work takes > ``delay_ms``."""
+        self._dialog_parent = parent
+        self._dialog_label = label
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._show_dialog)
+        return self
+
+    # -- control ----------------------------------------------------------
+    def run(self) -> Op:
+        """Start the work; returns self."""
+        _RUNNING.add(self)
+        if self._timer is not None:
+            self._timer.start()
+        # A plain callable, not a QRunnable subclass: PySide's ownership of
+        # auto-deleted Python runnables is fragile at interpreter exit.
+        QThreadPool.globalInstance().start(self._work)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it stops at the engine's next ``cancelled()`` check."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # -- worker side --------------------------------------------------------
+    def _work(self) -> None:  # worker thread: only emit signals here
+        try:
+            self._result = self._call()
+        except BaseException as exc:  # noqa: BLE001 - delivered to the failure callback
+            self._error = exc
+            self._bridge.failed.emit()
+        else:
+            self._bridge.done.emit()
+
+    def _call(self) -> Any:
+        names = _param_names(self.func)
+        kwargs: dict[str, Any] = {}
+        if "progress" in names:
+            kwargs["progress"] = self._report
+        if "cancelled" in names:
+            kwargs["cancelled"] = self.cancelled
+        if "cancel" in names:
+            kwargs["cancel"] = self.cancelled
+        return self.func(**kwargs)
+
+    def _report(self, done: int = 0, total: int = 0, message: str = "", *_: Any) -> None:
+        if self._cancel.is_set():
+            raise Cancelled("cancelled")
+        bridge = self._bridge
+        if bridge is not None:
+            bridge.progress.emit(int(done or 0), int(total or 0), str(message or ""))
+
+    # -- GUI side -----------------------------------------------------------
+    def _alive(self) -> bool:
+        if self.parent is None:
+            return True
+        try:
+            self.parent.objectName()  # raises if the C++ object is gone
+        except RuntimeError:
+            return False
+        return True
+
+    def _cleanup(self) -> None:
+        self.finished = True
+        if self._timer is not None:
+            self._timer.stop()
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        _RUNNING.discard(self)
+
+    def _release(self) -> None:
+        # Break the op ↔ bridge cycle now: a QObject with Python slots left
+        # for the final garbage collection at interpreter exit crashes PySide.
+        bridge, self._bridge = self._bridge, None
+        if bridge is not None:
+            bridge.done.disconnect()
+            bridge.failed.disconnect()
+            bridge.progress.disconnect()
+            bridge.deleteLater()
+        self.func = self.on_success = self.on_failure = self.on_progress = None
+
+    def _finish_ok(self) -> None:
+        result, self._result = self._result, None
+        callback = self.on_success
+        self._cleanup()
+        alive = self._alive()
+        self._release()
+        if alive and callback is not None:
+            callback(result)
+
+    def _finish_err(self) -> None:
+        exc, self._error = self._error, None
+        callback = self.on_failure
+        self._cleanup()
+        alive = self._alive()
+        self._release()
+        if not alive:
+            return
+        if callback is not None:
+            callback(exc)
+        elif not isinstance(exc, Cancelled):
+            log.error("background operation failed", exc_info=exc)
+
+    def _show_dialog(self) -> None:
+        if self.finished or self._dialog_parent is None:
+            return
+        dlg = QProgressDialog(self._dialog_label, _tr("Cancel"), 0, 0, self._dialog_parent)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        dlg.canceled.connect(self.cancel)
+        dlg.show()
+        self._dialog = dlg
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total, message)
+        if self._dialog is not None:
+            self._dialog.setMaximum(max(total, 0))
+            self._dialog.setValue(min(done, total) if total else 0)
+            if message:
+                self._dialog.setLabelText(f"{self._dialog_label}\n{message}")
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Ops", text)
+
+
+def _param_names(func: Callable[..., Any]) -> set[str]:
+    try:
+        return set(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        return set()
+
+
+def run(func: Callable[..., Any], on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None, parent: QWidget | None = None) -> Op:
+    """Shorthand: ``Op(...).run()``."""
+    return Op(func, on_success, on_failure, parent).run()
+
+
+def wait_all(timeout_ms: int = 10000) -> bool:
+    """Block until the pool is idle (tests and the screenshot command)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

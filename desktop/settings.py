@@ -1,0 +1,142 @@
+"""Preferences and remembered layout: every setting declared once, here.
+
+Only ``desktop/`` touches ``QSettings``. The file lives in the user data folder
+(``settings.ini``), so ``ZONEREF_HOME`` isolates it too (tests get a fresh one
+each). Each setting has a key, a default, a type and a translatable title that
+the preferences dialog shows (Picard's ``options.py`` habit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox
+
+from index import paths
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context``; translated where shown."""
+    return text
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One declared setting.
+
+    Attributes:
+        key: the QSettings key.
+        default: value when unset; its type is the setting's type.
+        title: English source string, translated in context ``Settings``.
+        choices: allowed values for a choice setting (empty for free values).
+    """
+
+    key: str
+    default: Any
+    title: str = ""
+    choices: tuple = ()
+
+    def display_title(self) -> str:
+        return QCoreApplication.translate("Settings", self.title) if self.title else self.key
+
+
+LANGUAGE = Setting("ui/language", "zh_CN", QT_TRANSLATE_NOOP("Settings", "Interface language (applies on restart)"),
+                   ("zh_CN", "en"))
+FONT_SIZE = Setting("reader/font_size", 14, QT_TRANSLATE_NOOP("Settings", "Reader font size"))
+SIMPLIFIED = Setting("reader/simplified", False,
+                     QT_TRANSLATE_NOOP("Settings", "Show traditional-script documents in simplified characters"))
+SEARCH_DELAY = Setting("search/delay_ms", 200, QT_TRANSLATE_NOOP("Settings", "Search-as-you-type delay (ms)"))
+# Layout memory: no titles, they are not preferences the user edits.
+GEOMETRY = Setting("window/geometry", QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray())
+SPLITTERS = Setting("window/splitters", {})
+OPEN_TABS = Setting("window/open_tabs", [])
+CURRENT_TAB = Setting("window/current_tab", 0)
+COMPARE_DOCS = Setting("compare/doc_order", [])
+
+ALL = [LANGUAGE, FONT_SIZE, SIMPLIFIED, SEARCH_DELAY, GEOMETRY, WINDOW_STATE, SPLITTERS, OPEN_TABS,
+       CURRENT_TAB, COMPARE_DOCS]
+PREFERENCES = [s for s in ALL if s.title]
+
+
+def settings_path():
+    return paths.user_home() / "settings.ini"
+
+
+def _store() -> QSettings:
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
+
+
+def get(setting: Setting) -> Any:
+    """The stored value coerced to the default's type, or the default."""
+    value = _store().value(setting.key, setting.default)
+    return _coerce(value, setting.default)
+
+
+def put(setting: Setting, value: Any) -> None:
+    """Store a value (written to disk at once, so a crash loses nothing)."""
+    store = _store()
+    store.setValue(setting.key, value)
+    store.sync()
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    if value is None:
+        return default
+    if isinstance(default, bool):
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, list):
+        if isinstance(value, str):
+            return [value] if value else []
+        return list(value) if isinstance(value, (list, tuple)) else default
+    if isinstance(default, dict):
+        return dict(value) if isinstance(value, dict) else default
+    if isinstance(default, QByteArray):
+        return value if isinstance(value, QByteArray) else QByteArray()
+    return value
+
+
+
+class PreferencesDialog(QDialog):
+    """One row per setting in ``PREFERENCES``; OK stores them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        for code, name in (("zh_CN", "中文（简体）"), ("en", "English")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(get(LANGUAGE))))
+        self.font_size = QSpinBox()
+        self.font_size.setRange(8, 40)
+        self.font_size.setValue(get(FONT_SIZE))
+        self.simplified = QCheckBox()
+        self.simplified.setChecked(get(SIMPLIFIED))
+        self.delay = QSpinBox()
+        self.delay.setRange(0, 2000)
+        self.delay.setSingleStep(50)
+        self.delay.setValue(get(SEARCH_DELAY))
+        for setting, widget in ((LANGUAGE, self.language), (FONT_SIZE, self.font_size),
+                                (SIMPLIFIED, self.simplified), (SEARCH_DELAY, self.delay)):
+            form.addRow(setting.display_title(), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        put(LANGUAGE, self.language.currentData())
+        put(FONT_SIZE, self.font_size.value())
+        put(SIMPLIFIED, self.simplified.isChecked())
+        put(SEARCH_DELAY, self.delay.value())
+        super().accept()

@@ -1,0 +1,199 @@
+"""The window shell: library, reader, settings, ops, the screenshot command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app(qapp):
+    from desktop import app as app_module
+
+    return app_module.create_app()
+
+
+@pytest.fixture
+def win(app, qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    yield w
+    w.save_state = lambda: None
+    w.close()
+
+
+def test_library_groups_by_region_and_counts(win):
+    lib = win.library
+    regions = [lib.model.item(r).text() for r in range(lib.model.rowCount())]
+    assert any(r.startswith("浙江省") and "2" in r for r in regions)
+    assert lib.model.document_count() == 5
+    lib.filter_edit.setText("吉林")
+    assert lib._count_docs(lib.tree.rootIndex()) == 1
+    lib.filter_edit.setText("開發區")  # traditional filter finds simplified titles too
+    assert lib._count_docs(lib.tree.rootIndex()) >= 3
+
+
+def test_draft_is_flagged(win):
+    lib = win.library
+    flags = []
+    for r in range(lib.model.rowCount()):
+        region = lib.model.item(r)
+        for lr in range(region.rowCount()):
+            level = region.child(lr)
+            for dr in range(level.rowCount()):
+                flags.append(level.child(dr, 1).text())
+    assert sum("征求意见稿" in f for f in flags) == 1
+
+
+def test_open_clause_scrolls_reader(win, qtbot):
+    reader = win.open_clause("jilin-2021-kaifaqu/c6/s20")
+    qtbot.waitUntil(lambda: reader.text.verticalScrollBar().value() > 0)
+    assert reader.visible_clause_id() == "jilin-2021-kaifaqu/c6/s20"
+    assert reader.current_clause_id() == "jilin-2021-kaifaqu/c6/s20"
+    assert reader.citation_label.text().endswith("（二十）")
+
+
+def test_reader_search_spans_and_find_both_scripts(win):
+    reader = win.open_clause("jilin-2021-kaifaqu/c1/s1", spans=[[0, 3]])
+    clause = win.corpus.clause("jilin-2021-kaifaqu/c1/s1")
+    assert reader.search_highlights() == [(clause.start, clause.start + 3)]
+    assert reader.find("开发区") > 5  # simplified query, traditional document
+    assert reader.body[slice(*reader.selection())] == "開發區"
+
+
+def test_simplified_toggle_is_display_only(win):
+    reader = win.open_document("jilin-2021-kaifaqu")
+    reader.set_simplified(True)
+    assert "开发区" in reader.text.toPlainText()
+    assert "開發區" in reader.citation("jilin-2021-kaifaqu/c1/s1")
+
+
+def test_copy_citation_with_selection(win, qapp):
+    reader = win.open_document("jilin-2021-kaifaqu")
+    clause = win.corpus.clause("jilin-2021-kaifaqu/c1/s12") if False else win.corpus.clauses("jilin-2021-kaifaqu")[3]
+    reader.select(clause.start + 4, clause.start + 8)
+    text = reader.copy_citation()
+    assert text.startswith("“" + clause.text[4:8] + "”")
+    assert qapp.clipboard().text() == text
+
+
+def test_context_menu_offers_the_four_actions(win):
+    from desktop import app as app_module
+
+    reader = win.open_document("hebei-2017-kaifaqu")
+    clause = win.corpus.clauses("hebei-2017-kaifaqu")[2]
+    reader.select(clause.start, clause.start + 5)
+    menu = reader.build_context_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert len(texts) >= 4
+    assert all(a.isEnabled() for a in menu.actions()[:4])
+    assert app_module.is_dark() in (True, False)
+
+
+def test_zoom_and_settings_persist_across_restart(app, qtbot):
+    from desktop import settings
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    reader = w.open_document("hebei-2017-kaifaqu")
+    w.open_document("henan-2017-kaifaqu")
+    before = reader.font_size
+    w._zoom(2)
+    w.resize(800, 520)
+    expected = [r.doc_id for r in w.readers()]
+    assert expected[-2:] == ["hebei-2017-kaifaqu", "henan-2017-kaifaqu"]
+    w.close()  # saves layout and tabs
+    assert settings.get(settings.FONT_SIZE) == before + 2
+
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    w2.show()
+    assert [r.doc_id for r in w2.readers()] == expected
+    assert w2.readers()[0].font_size == before + 2
+    assert w2.size().height() == 520
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_ops_runs_off_thread_and_reports(app, qtbot):
+    import threading
+
+    from desktop import ops
+
+    main = threading.get_ident()
+    got = {}
+
+    def work(progress, cancelled):
+        progress(1, 2, "half")
+        return threading.get_ident()
+
+    op = ops.Op(work, lambda r: got.setdefault("thread", r), lambda e: got.setdefault("err", e))
+    op.on_progress = lambda d, t, m: got.setdefault("progress", (d, t, m))
+    op.run()
+    qtbot.waitUntil(lambda: "thread" in got or "err" in got)
+    assert got["thread"] != main
+    assert got["progress"] == (1, 2, "half")
+
+
+def test_ops_cancel_and_failure(app, qtbot):
+    import threading
+
+    from desktop import ops
+
+    started = threading.Event()
+    got = {}
+
+    def work(progress, cancelled):
+        started.set()
+        while True:
+            progress(0, 0, "")
+            threading.Event().wait(0.01)
+
+    op = ops.Op(work, lambda r: got.setdefault("ok", r), lambda e: got.setdefault("err", e))
+    op.run()
+    started.wait(5)
+    op.cancel()
+    qtbot.waitUntil(lambda: "err" in got)
+    assert isinstance(got["err"], ops.Cancelled)
+
+    op2 = ops.Op(lambda: 1 / 0, None, lambda e: got.setdefault("err2", e)).run()
+    qtbot.waitUntil(lambda: "err2" in got)
+    assert isinstance(got["err2"], ZeroDivisionError) and op2.finished
+
+
+def test_search_results_model_drops_stale(app):
+    from types import SimpleNamespace
+
+    from desktop.models import SearchResultsModel
+    from index.corpus import Corpus
+
+    model = SearchResultsModel(Corpus())
+    hit = {"clause_id": "hebei-2017-kaifaqu/h1/p1", "doc_id": "hebei-2017-kaifaqu", "region": "河北省",
+           "path": ["开放拉动"], "text": "壮大开发区招商主体队伍。", "snippet": "壮大开发区招商主体队伍。",
+           "highlights": [[5, 7]]}
+    old, new = model.next_query_id(), model.next_query_id()
+    assert model.set_results(new, SimpleNamespace(hits=[hit]))
+    assert not model.set_results(old, SimpleNamespace(hits=[hit, hit]))
+    assert model.rowCount() == 1
+    assert "background-color" in model.rows[0]["snippet_html"]
+
+
+def test_screenshot_command_writes_pngs(tmp_path):
+    out = tmp_path / "shots"
+    proc = subprocess.run([sys.executable, "-m", "desktop", "gui", "--screenshot", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert "01-library.png" in names and "02-reader.png" in names
+    assert all((out / n).stat().st_size > 10_000 for n in names)
