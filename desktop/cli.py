@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "desktop.cli_docs",
     "desktop.cli_gui",
     "desktop.cli_import",
+    "desktop.cli_compare",
 ]
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,234 @@
+"""``zoneref compare``, ``topics``, ``pin`` and ``compare-set``: side-by-side comparison.
+
+All work is done by ``index.align``, ``index.topics`` and ``index.comparisons``;
+this module parses arguments and formats text.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import CliError, add_json, emit
+from desktop.cli_docs import corpus
+from index import align, comparisons, topics
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("compare", help="a clause's counterparts in the other documents, or a topic across documents")
+    p.add_argument("clause_id", nargs="?", help="the clause to compare from")
+    p.add_argument("--topic", help="compare a topic (id or name) instead of a clause")
+    p.add_argument("--set", dest="set_name", help="reopen a saved comparison set")
+    p.add_argument("--docs", help="comma-separated document ids to show (default: all others)")
+    p.add_argument("--limit", type=int, default=3, help="matches per document (default 3)")
+    p.add_argument("--no-pins", action="store_true", help="ignore the user's pinned decisions")
+    add_json(p)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("topics", help="the topic taxonomy and which document covers which topic")
+    p.add_argument("--docs", help="comma-separated document ids (default: all)")
+    add_json(p)
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("pin", help="pin a counterpart, mark 'no counterpart', or clear a decision")
+    pin_sub = p.add_subparsers(dest="pin_command", metavar="ACTION", required=True)
+    q = pin_sub.add_parser("set", help="pin CLAUSE_ID as the counterpart of SOURCE in its document")
+    q.add_argument("source")
+    q.add_argument("clause_id")
+    add_json(q)
+    q = pin_sub.add_parser("none", help="mark that DOC_ID has no counterpart for SOURCE")
+    q.add_argument("source")
+    q.add_argument("doc_id")
+    add_json(q)
+    q = pin_sub.add_parser("clear", help="forget the decision for SOURCE in DOC_ID")
+    q.add_argument("source")
+    q.add_argument("doc_id")
+    add_json(q)
+    q = pin_sub.add_parser("list", help="the decisions for SOURCE")
+    q.add_argument("source")
+    add_json(q)
+    p.set_defaults(func=cmd_pin)
+
+    p = sub.add_parser("compare-set", help="save, list, show, delete, export and import comparison sets")
+    set_sub = p.add_subparsers(dest="set_command", metavar="ACTION", required=True)
+    q = set_sub.add_parser("save", help="save a comparison (with the source clause's current pins)")
+    q.add_argument("name")
+    q.add_argument("--clause", help="source clause id")
+    q.add_argument("--topic", help="topic id or name")
+    q.add_argument("--docs", help="comma-separated document ids")
+    add_json(q)
+    q = set_sub.add_parser("list", help="saved sets")
+    add_json(q)
+    for action, helptext in (("show", "a saved set"), ("delete", "delete a saved set")):
+        q = set_sub.add_parser(action, help=helptext)
+        q.add_argument("name")
+        add_json(q)
+    q = set_sub.add_parser("export", help="write a set to a file")
+    q.add_argument("name")
+    q.add_argument("path")
+    add_json(q)
+    q = set_sub.add_parser("import", help="read a set from a file")
+    q.add_argument("path")
+    q.add_argument("--name", help="save under this name")
+    q.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
+    add_json(q)
+    p.set_defaults(func=cmd_set)
+
+
+def _doc_ids(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    ids = [d.strip() for d in text.split(",") if d.strip()]
+    c = corpus()
+    for d in ids:
+        c.document(d)  # UnknownIdError -> exit 2
+    return ids
+
+
+def _short(text: str, n: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= n else flat[: n - 1] + "…"
+
+
+def _columns_text(columns: list[dict]) -> list[str]:
+    c = corpus()
+    lines = []
+    for col in columns:
+        lines.append(f"\n■ {col['region']}  {col['doc_id']}")
+        if not col["matches"]:
+            lines.append("    （无对应条款）" + ("  [用户标记]" if col.get("decision") == "none" else ""))
+        for m in col["matches"]:
+            score = "  —  " if m["score"] is None else f"{m['score']:.3f}"
+            pin = " [置顶]" if m["pinned"] else ""
+            lines.append(f"  {score} {c.citation(c.clause(m['clause_id']))}{pin}  [{m['clause_id']}]")
+            lines.append(f"        {_short(m['text'])}")
+            if m["numbers"]:
+                lines.append("        数字: " + "，".join(n["text"] for n in m["numbers"][:8]))
+    return lines
+
+
+def _compare_clause(clause_id: str, doc_ids, limit: int, pins) -> dict:
+    if limit < 1:
+        raise CliError("--limit must be at least 1")
+    return align.counterparts(corpus(), clause_id, doc_ids=doc_ids, limit=limit, pins=pins)
+
+
+def cmd_compare(args) -> int:
+    chosen = [x for x in (args.clause_id, args.topic, args.set_name) if x]
+    if len(chosen) != 1:
+        raise CliError("give exactly one of CLAUSE_ID, --topic NAME or --set NAME")
+    doc_ids = _doc_ids(args.docs)
+    pins = {} if args.no_pins else None
+    if args.set_name:
+        data = _open_set(args.set_name)
+        doc_ids = doc_ids or data["doc_ids"] or None
+        if data.get("topic"):
+            args.topic = data["topic"]
+        else:
+            args.clause_id = data["source_clause_id"]
+            if not args.no_pins:
+                pins = _merged_pins(data)
+    if args.topic:
+        result = align.topic_columns(corpus(), args.topic, doc_ids=doc_ids)
+        head = f"专题：{result['topic']['name']}"
+    else:
+        result = _compare_clause(args.clause_id, doc_ids, args.limit, pins)
+        src = result["source"]
+        head = f"{src['citation']}  [{src['id']}]\n  {_short(src['text'], 90)}"
+    emit(result, args.json, "\n".join([head, *_columns_text(result["columns"])]))
+    return 0
+
+
+def _merged_pins(data: dict) -> dict:
+    """The user's current pins, with the set's own pins on top."""
+    db = comparisons.open_user_db()
+    try:
+        pins = comparisons.pins_map(db, data["source_clause_id"])
+    finally:
+        db.conn.close()
+    pins.update(comparisons.set_pins_map(data, data["source_clause_id"]))
+    return pins
+
+
+def cmd_topics(args) -> int:
+    result = topics.coverage(corpus(), _doc_ids(args.docs))
+    docs = result["documents"]
+    lines = ["专题".ljust(14) + "  ".join(d["region"][:3].ljust(4) for d in docs)]
+    for t in result["topics"]:
+        row = result["matrix"][t["id"]]
+        cells = "  ".join(str(len(row[d["doc_id"]]) or "·").ljust(4) for d in docs)
+        lines.append(f"{t['name'][:10]:<12}  {cells}")
+    emit(result, args.json, "\n".join(lines))
+    return 0
+
+
+def _with_db(fn):
+    db = comparisons.open_user_db()
+    try:
+        return fn(db)
+    finally:
+        db.conn.close()
+
+
+def cmd_pin(args) -> int:
+    c = corpus()
+    c.clause(args.source)
+    if args.pin_command == "set":
+        target = c.clause(args.clause_id)
+        result = _with_db(lambda db: comparisons.set_pin(db, args.source, target.doc_id, target.id))
+        text = f"已置顶 {target.id} 为 {args.source} 在 {target.doc_id} 中的对应条款"
+    elif args.pin_command == "none":
+        c.document(args.doc_id)
+        result = _with_db(lambda db: comparisons.set_none(db, args.source, args.doc_id))
+        text = f"已标记 {args.doc_id} 无对应条款"
+    elif args.pin_command == "clear":
+        removed = _with_db(lambda db: comparisons.clear_pin(db, args.source, args.doc_id))
+        result = {"source_clause_id": args.source, "doc_id": args.doc_id, "cleared": removed}
+        text = "已清除" if removed else "（没有可清除的决定）"
+    else:
+        result = _with_db(lambda db: comparisons.pins_for(db, args.source))
+        text = "\n".join(f"{p['doc_id']}: {p['clause_id'] or '无对应'}  ({p['updated']})" for p in result) or "(none)"
+    emit(result, args.json, text)
+    return 0
+
+
+def _open_set(name: str) -> dict:
+    return _with_db(lambda db: comparisons.load_set(db, name))
+
+
+def cmd_set(args) -> int:
+    action = args.set_command
+    if action == "save":
+        if bool(args.clause) == bool(args.topic):
+            raise CliError("give exactly one of --clause and --topic")
+        doc_ids = _doc_ids(args.docs) or []
+        if args.clause:
+            corpus().clause(args.clause)
+            payload = {"source_clause_id": args.clause, "doc_ids": doc_ids,
+                       "pins": _with_db(lambda db: [
+                           {k: p[k] for k in ("source_clause_id", "doc_id", "clause_id", "decision")}
+                           for p in comparisons.pins_for(db, args.clause)])}
+        else:
+            payload = {"topic": topics.find_topic(args.topic).id, "doc_ids": doc_ids, "pins": []}
+        result = _with_db(lambda db: comparisons.save_set(db, args.name, payload))
+        text = f"已保存比较集 {result['name']}"
+    elif action == "list":
+        result = _with_db(comparisons.list_sets)
+        text = "\n".join(f"{s['name']}  {s['source_clause_id'] or '专题 ' + str(s['topic'])}  "
+                         f"{len(s['doc_ids']) or '全部'} 份文件  {s['pin_count']} 个置顶  {s['updated']}"
+                         for s in result) or "(no saved sets)"
+    elif action == "show":
+        result = _open_set(args.name)
+        text = "\n".join(f"{k}: {v}" for k, v in result.items())
+    elif action == "delete":
+        removed = _with_db(lambda db: comparisons.delete_set(db, args.name))
+        if not removed:
+            raise CliError(f"no comparison set named {args.name!r}")
+        result, text = {"name": args.name, "deleted": True}, f"已删除 {args.name}"
+    elif action == "export":
+        path = _with_db(lambda db: comparisons.export_set(db, args.name, args.path))
+        result, text = {"name": args.name, "path": str(path)}, f"已导出到 {path}"
+    else:
+        result = _with_db(lambda db: comparisons.import_set(db, args.path, name=args.name, overwrite=args.overwrite))
+        text = f"已导入比较集 {result['name']}"
+    emit(result, args.json, text)
+    return 0
