@@ -1,0 +1,221 @@
+"""The search box's query language: forgiving, and it never raises.
+
+Grammar (informal)::
+
+    query   := item (space item)*            items are ANDed
+    item    := alt ((OR | 或 | "|") alt)*    OR binds tighter than AND
+    alt     := ["-" | NOT] (phrase | word | filter)
+    phrase  := "…"  |  “…”  |  「…」  |  『…』
+    filter  := (region | 地区 | doc | level | 级别 | year | 年份) ":" value
+
+``开发区 土地 OR 用地 -临时 region:浙江`` means 开发区 AND (土地 OR 用地) AND
+NOT 临时, in documents of 浙江. Anything the grammar cannot read (an
+unbalanced quote, a lone operator, control characters, emoji, an over-long
+input) turns the whole query into a literal search for its words, and
+``notice`` says so; the parser itself never raises.
+
+Notice texts are short English codes-with-words for the CLI; the GUI maps
+``notice_code`` to a translated text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+
+MAX_QUERY_CHARS = 256
+
+QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
+OR_WORDS = {"OR", "或", "|", "||"}
+NOT_WORDS = {"NOT", "非"}
+AND_WORDS = {"AND", "且", "&", "&&"}
+FILTER_KEYS = {
+    "region": "region", "地区": "region", "地區": "region", "省": "region",
+    "doc": "doc", "文件": "doc",
+    "level": "level", "级别": "level", "級別": "level",
+    "year": "year", "年份": "year",
+}
+_FILTER = re.compile(r"^(?P<key>[^:：\s]+)[:：](?P<value>.+)$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Literal:
+    """One thing to find: a word (its pieces ANDed) or an exact phrase."""
+
+    text: str
+    phrase: bool = False
+
+
+@dataclasses.dataclass
+class ParsedQuery:
+    """A query broken into what to find, what to exclude, and filters.
+
+    Attributes:
+        groups: ANDed; each group is a list of ORed literals.
+        excluded: literals no hit may contain.
+        filters: ``region``, ``doc``, ``level``, ``year`` → accepted values (ORed).
+        notice: why the query was read literally or cut, else None.
+        notice_code: ``literal_fallback``, ``truncated``, ``no_terms`` or None.
+    """
+
+    groups: list[list[Literal]] = dataclasses.field(default_factory=list)
+    excluded: list[Literal] = dataclasses.field(default_factory=list)
+    filters: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    notice: str | None = None
+    notice_code: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.filters
+
+
+class _Malformed(Exception):
+    pass
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """Control, format and emoji-like characters → space; True if any were found."""
+    out = []
+    odd = False
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch in " \t\u3000":
+            out.append(" ")
+        elif cat in ("Cc", "Cf", "Cs", "Co", "Cn") or cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF:
+            out.append(" ")
+            odd = True
+        else:
+            out.append(ch)
+    return "".join(out), odd
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(token, quoted) pairs. Raises _Malformed on an unbalanced quote."""
+    out: list[tuple[str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == " ":
+            i += 1
+            continue
+        # A quote opens a phrase at a token start, or after a leading "-".
+        neg = ch == "-" and i + 1 < n and text[i + 1] in QUOTES
+        q = text[i + 1] if neg else ch
+        if q in QUOTES:
+            start = i + (2 if neg else 1)
+            close = QUOTES[q]
+            end = text.find(close, start)
+            if q == '"' and end < 0:
+                end = -1
+            if q == "“" and end < 0:
+                end = text.find('"', start)
+            if end < 0:
+                raise _Malformed("unbalanced quote")
+            out.append((("-" if neg else "") + text[start:end], True))
+            i = end + 1
+            continue
+        end = i
+        while end < n and text[end] != " " and not (text[end] in QUOTES and end > i):
+            end += 1
+        out.append((text[i:end], False))
+        i = end
+    return out
+
+
+def _filter(token: str) -> tuple[str, str] | None:
+    m = _FILTER.match(token)
+    if not m:
+        return None
+    key = FILTER_KEYS.get(unicodedata.normalize("NFKC", m["key"]).lower())
+    return (key, m["value"].strip()) if key else None
+
+
+def _structured(text: str) -> ParsedQuery:
+    parsed = ParsedQuery()
+    tokens = _tokens(text)
+    pending_or = False
+    negate_next = False
+    for i, (tok, quoted) in enumerate(tokens):
+        word = unicodedata.normalize("NFKC", tok)
+        last = i == len(tokens) - 1
+        if not quoted and word in AND_WORDS:
+            continue
+        if not quoted and word in OR_WORDS:
+            if not parsed.groups or pending_or or last or negate_next:
+                raise _Malformed("lone OR")
+            pending_or = True
+            continue
+        if not quoted and word in NOT_WORDS:
+            if last or negate_next or pending_or:
+                raise _Malformed("lone NOT")
+            negate_next = True
+            continue
+        neg = negate_next
+        negate_next = False
+        if tok.startswith("-"):
+            tok = tok[1:]
+            if not tok or neg:
+                raise _Malformed("lone -")
+            neg = True
+        if not quoted and (flt := _filter(tok)):
+            if neg or pending_or:
+                raise _Malformed("operator on a filter")
+            parsed.filters.setdefault(flt[0], []).append(flt[1])
+            continue
+        lit = Literal(tok, phrase=quoted)
+        if neg:
+            if pending_or:
+                raise _Malformed("OR before NOT")
+            parsed.excluded.append(lit)
+        elif pending_or:
+            parsed.groups[-1].append(lit)
+            pending_or = False
+        else:
+            parsed.groups.append([lit])
+    if pending_or or negate_next:
+        raise _Malformed("dangling operator")
+    if parsed.excluded and not parsed.groups and not parsed.filters:
+        raise _Malformed("only exclusions")
+    return parsed
+
+
+def _literal(text: str) -> ParsedQuery:
+    """Every word of ``text`` ANDed, quotes and operators taken as plain characters."""
+    words = [w for w in text.replace("“", " ").replace("”", " ").replace('"', " ").split()
+             if unicodedata.normalize("NFKC", w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"}]
+    return ParsedQuery(groups=[[Literal(w.lstrip("-") or w)] for w in words])
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read a search-box query. Never raises.
+
+    Args:
+        text: what the user typed, any script.
+
+    Returns:
+        The parsed query; ``notice`` is set when it was read literally or cut.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    notice = code = None
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notice, code = f"query cut to its first {MAX_QUERY_CHARS} characters", "truncated"
+    cleaned, odd = _clean(text)
+    if not cleaned.strip():
+        parsed = ParsedQuery()
+        if odd:
+            parsed.notice, parsed.notice_code = "no searchable characters in the query", "no_terms"
+        return parsed
+    try:
+        if odd:
+            raise _Malformed("odd characters")
+        parsed = _structured(cleaned)
+    except _Malformed as why:
+        parsed = _literal(cleaned)
+        notice = f"searched the words literally ({why})"
+        code = "literal_fallback"
+    parsed.notice = parsed.notice or notice
+    parsed.notice_code = parsed.notice_code or code
+    return parsed

@@ -1,0 +1,347 @@
+"""The search index on disk: generations, the side table, and safe swapping.
+
+Layout of the index folder (a cache; deleting it only costs a rebuild)::
+
+    index/
+      CURRENT                 name of the live generation, replaced atomically
+      gen-<stamp>/            one complete Whoosh index …
+        _MAIN_<n>.toc …       … Whoosh's own files (generation n)
+        side-<n>.json         … the side table for Whoosh generation n
+        side-<n>.txt          … normalised clause texts, NUL-separated
+
+A full build writes a new ``gen-*`` folder and only then points ``CURRENT``
+at it, so a reader never sees a half-built index. Incremental updates commit
+to the live generation under a lock; Whoosh's commit is atomic, and the side
+table for the new Whoosh generation is written right after it (readers that
+arrive in between wait on the same lock). The side table records the size of
+every file, so a truncated or partly deleted index is detected on open.
+
+The side table maps Whoosh document numbers to clause records and holds what
+a query needs besides postings: clause ids, their documents, term counts
+(BM25 lengths), document order and the normalised text used to confirm
+phrase matches. Whoosh stores nothing big.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from whoosh import fields
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from index.analysis import ANALYZER_VERSION, GramField, term_counts
+from index.errors import KnownError
+from index.text import normalise
+
+#: Bump when the schema or the side table layout changes.
+SCHEMA_VERSION = 1
+CURRENT = "CURRENT"
+LOCK = "ZONEREF_UPDATE"
+SEP = "\x00"  # never in a query: control characters are stripped from queries
+
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+
+
+class SearchIndexError(KnownError):
+    """The index folder cannot be written or read (disk full, permissions)."""
+
+    code = "search_index"
+
+
+class BuildCancelled(KnownError):
+    """A build was cancelled by the caller; the previous index stays in use."""
+
+    code = "cancelled"
+
+
+class IndexBroken(Exception):
+    """Internal: the generation on disk is missing, stale or damaged."""
+
+
+def schema() -> fields.Schema:
+    """The explicit schema every index is created and opened with."""
+    return fields.Schema(
+        cid=fields.ID(stored=True, unique=True),
+        doc=fields.ID(stored=True),
+        t=GramField(),  # clause text grams
+        h=GramField(),  # heading grams (ranking boost)
+    )
+
+
+def fingerprint(doc_hashes: dict[str, str]) -> str:
+    """Hash of every document's content hash plus the analyzer and schema versions."""
+    h = hashlib.sha256(f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}".encode())
+    for doc_id in sorted(doc_hashes):
+        h.update(f"\n{doc_id}\t{doc_hashes[doc_id]}".encode())
+    return h.hexdigest()[:32]
+
+
+def doc_info(doc) -> dict:
+    """The document metadata filters need, kept in the side table."""
+    year = doc.meta.get("year")
+    return {"id": doc.id, "region": doc.region or "", "city": doc.meta.get("city") or "",
+            "level": doc.meta.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
+
+
+@dataclasses.dataclass
+class ClauseRow:
+    """One clause as the builder hands it to Whoosh and the side table."""
+
+    cid: str
+    doc: str
+    norm: str
+    length: int
+    order: int
+
+
+@dataclasses.dataclass
+class Side:
+    """The loaded side table of one Whoosh generation."""
+
+    meta: dict
+    docrec: np.ndarray  # Whoosh docnum -> record, -1 for deleted
+    cids: list[str]
+    doc_of: np.ndarray  # record -> index into meta["docs"]
+    lengths: np.ndarray  # record -> number of terms (BM25 length)
+    order: np.ndarray  # record -> document order key
+    starts: np.ndarray  # record -> offset of its text in ``text``
+    ends: np.ndarray
+    text: str  # normalised texts, SEP-separated
+
+    def norm(self, rec: int) -> str:
+        return self.text[self.starts[rec]:self.ends[rec]]
+
+
+def rows_for(corpus, doc, doc_pos: int) -> Iterable[tuple[ClauseRow, dict, dict]]:
+    """(row, text term counts, heading term counts) for each clause of ``doc``."""
+    for i, clause in enumerate(corpus.clauses(doc.id)):
+        norm = normalise(clause.text)
+        counts = term_counts(norm)
+        row = ClauseRow(clause.id, doc.id, norm, sum(counts.values()), doc_pos * 100_000 + i)
+        yield row, counts, term_counts(normalise(clause.heading or ""))
+
+
+# -- reading -------------------------------------------------------------------
+
+def live_generation(folder: Path) -> Path | None:
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not name.startswith("gen-") or "/" in name or "\\" in name:
+        return None
+    path = folder / name
+    return path if path.is_dir() else None
+
+
+def open_generation(gen_dir: Path, wait: float = 10.0):
+    """Open a generation: (Whoosh index, searcher, side table).
+
+    Raises:
+        IndexBroken: missing, truncated or unreadable files.
+    """
+    try:
+        storage = FileStorage(str(gen_dir))
+        ix = whoosh_index.FileIndex(storage, schema=schema())
+        deadline = time.monotonic() + wait
+        while True:
+            searcher = ix.searcher()
+            gen = searcher.reader().generation()
+            if (gen_dir / f"side-{gen}.json").exists():
+                break
+            searcher.close()
+            # An update committed Whoosh but has not written the side table yet.
+            if time.monotonic() > deadline:
+                raise IndexBroken(f"no side table for generation {gen}")
+            with _locked(storage, timeout=max(0.1, deadline - time.monotonic())):
+                pass
+        side = load_side(gen_dir, gen)
+        if len(side.docrec) != searcher.reader().doc_count_all():
+            searcher.close()
+            raise IndexBroken("side table does not match the index")
+        return ix, searcher, side
+    except IndexBroken:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
+        raise IndexBroken(f"{type(exc).__name__}: {exc}") from exc
+
+
+def load_side(gen_dir: Path, gen: int) -> Side:
+    meta = json.loads((gen_dir / f"side-{gen}.json").read_text(encoding="utf-8"))
+    if meta.get("schema") != SCHEMA_VERSION or meta.get("analyzer") != ANALYZER_VERSION:
+        raise IndexBroken("old schema")
+    for name, size in meta["files"].items():
+        if (gen_dir / name).stat().st_size != size:
+            raise IndexBroken(f"{name} has the wrong size")
+    text = (gen_dir / f"side-{gen}.txt").read_bytes().decode("utf-8")
+    lens = np.asarray(meta["text_lengths"], dtype=np.int64)
+    starts = np.zeros(len(lens), dtype=np.int64)
+    if len(lens):
+        starts[1:] = np.cumsum(lens[:-1] + 1)
+    if len(lens) and starts[-1] + lens[-1] != len(text):
+        raise IndexBroken("side text has the wrong length")
+    return Side(
+        meta=meta, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
+        doc_of=np.asarray(meta["doc_of"], dtype=np.int64), lengths=np.asarray(meta["lengths"], dtype=np.float64),
+        order=np.asarray(meta["order"], dtype=np.int64), starts=starts, ends=starts + lens, text=text,
+    )
+
+
+# -- writing -------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _locked(storage: FileStorage, timeout: float = 60.0):
+    lock = storage.lock(LOCK)
+    deadline = time.monotonic() + timeout
+    while not lock.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            raise SearchIndexError("the search index is locked by another process")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], doc_hashes: dict[str, str],
+               built_at: str) -> None:
+    """Write the side table for the index's latest Whoosh generation."""
+    with ix.reader() as reader:
+        gen = reader.generation()
+        docrec = [-1] * reader.doc_count_all()
+        recs: list[ClauseRow] = []
+        for docnum, stored in reader.iter_docs():
+            docrec[docnum] = len(recs)
+            recs.append(rows[stored["cid"]])
+    doc_index = {d["id"]: i for i, d in enumerate(docs)}
+    text = SEP.join(r.norm for r in recs)
+    _write_atomic(gen_dir / f"side-{gen}.txt", text.encode("utf-8"))
+    files = {p.name: p.stat().st_size for p in gen_dir.iterdir()
+             if p.is_file() and not p.name.endswith((".lock", ".tmp", ".json")) and not p.name.startswith("side-")
+             or p.name == f"side-{gen}.txt"}
+    meta = {
+        "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes),
+        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "files": files,
+        "docrec": docrec, "cids": [r.cid for r in recs], "doc_of": [doc_index[r.doc] for r in recs],
+        "lengths": [r.length for r in recs], "order": [r.order for r in recs],
+        "text_lengths": [len(r.norm) for r in recs],
+    }
+    _write_atomic(gen_dir / f"side-{gen}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    for old in gen_dir.glob("side-*"):
+        if old.name not in (f"side-{gen}.json", f"side-{gen}.txt"):
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def rows_from_side(side: Side) -> dict[str, ClauseRow]:
+    """The previous generation's rows, so an update need not re-analyse old documents."""
+    docs = side.meta["docs"]
+    return {cid: ClauseRow(cid, docs[int(side.doc_of[r])]["id"], side.norm(r), int(side.lengths[r]),
+                           int(side.order[r])) for r, cid in enumerate(side.cids)}
+
+
+def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:
+    """Build a complete new generation for ``corpus`` and make it the live one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 1_000_000}"
+    gen_dir = folder / f"gen-{stamp}"
+    try:
+        gen_dir.mkdir()
+        ix = whoosh_index.create_in(str(gen_dir), schema())
+        docs = corpus.documents()
+        rows: dict[str, ClauseRow] = {}
+        writer = ix.writer(limitmb=256)
+        try:
+            for pos, doc in enumerate(docs):
+                if cancel and cancel():
+                    raise BuildCancelled("index build cancelled")
+                for row, counts, head in rows_for(corpus, doc, pos):
+                    rows[row.cid] = row
+                    writer.add_document(cid=row.cid, doc=row.doc, t=counts, h=head)
+                if progress:
+                    progress(pos + 1, len(docs))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        hashes = {d.id: d.content_hash for d in docs}
+        write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                                          time.gmtime()))
+        _write_atomic(folder / CURRENT, gen_dir.name.encode("utf-8"))
+    except BaseException as exc:
+        shutil.rmtree(gen_dir, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
+        raise
+    prune(folder, keep=gen_dir.name)
+    return gen_dir
+
+
+def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) -> None:
+    """Remove then (re-)add documents in the live generation, under the update lock."""
+    storage = FileStorage(str(gen_dir))
+    with _locked(storage):
+        ix = whoosh_index.FileIndex(storage, schema=schema())
+        with ix.reader() as reader:
+            side = load_side(gen_dir, reader.generation())
+        rows = rows_from_side(side)
+        meta = side.meta
+        docs = {d["id"]: d for d in meta["docs"]}
+        hashes = dict(meta["doc_hashes"])
+        writer = ix.writer(timeout=60.0, delay=0.05)
+        try:
+            for doc_id in [*remove, *add]:
+                writer.delete_by_term("doc", doc_id)
+                docs.pop(doc_id, None)
+                hashes.pop(doc_id, None)
+                for cid in [c for c, r in rows.items() if r.doc == doc_id]:
+                    del rows[cid]
+            next_pos = 1 + max((r.order // 100_000 for r in rows.values()), default=-1)
+            for k, doc_id in enumerate(add):
+                doc = corpus.document(doc_id)
+                for row, counts, head in rows_for(corpus, doc, next_pos + k):
+                    rows[row.cid] = row
+                    writer.add_document(cid=row.cid, doc=row.doc, t=counts, h=head)
+                docs[doc.id] = doc_info(doc)
+                hashes[doc.id] = doc.content_hash
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        write_side(gen_dir, ix, rows, list(docs.values()), hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Delete other finished (or long abandoned) generations.
+
+    Best effort: another process may still hold one open (harmless on POSIX,
+    refused on Windows) or be building one, which has no side table yet and
+    is left alone unless it is an hour old (a crashed build).
+    """
+    for old in folder.glob("gen-*"):
+        if old.name == keep or not old.is_dir():
+            continue
+        with contextlib.suppress(OSError):
+            finished = any(old.glob("side-*.json"))
+            if finished or time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
