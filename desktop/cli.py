@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "desktop.cli_gui",
     "desktop.cli_import",
     "desktop.cli_compare",
+    "desktop.cli_notes",
+    "desktop.cli_export",
 ]
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2

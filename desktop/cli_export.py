@@ -1,0 +1,166 @@
+"""``zoneref export compare|search|topics|notes|document``: reports as files.
+
+Each command runs the same engine call as its display command (``compare``,
+``search``, ``topics``, ``notes list``), builds the report model and writes
+it. ``--format pdf`` renders through Qt offscreen (the only case that loads
+Qt); every other format is pure Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli import CliError, add_json, emit
+from desktop.cli_docs import corpus
+from index import paths
+from index.reports import FORMATS, comparison_table, coverage_table, notes_report, search_report, write_report
+
+
+def _split_ids(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [x for v in values for x in v.replace("，", ",").split(",") if x.strip()]
+
+
+def _output(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    p.add_argument("--format", "-f", required=True, choices=formats, help="file format")
+    p.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    add_json(p)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export comparisons, search results, topics or notes as files")
+    kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+
+    q = kinds.add_parser("compare", help="a clause (or a topic) across documents: Word table, CSV, Markdown, HTML, PDF")
+    q.add_argument("clause_id", nargs="?", help="the clause to compare (or use --topic)")
+    q.add_argument("--topic", help="compare a topic instead of a clause")
+    q.add_argument("--docs", action="append", help="documents to show as columns (ID,ID…), in this order")
+    q.add_argument("--limit", type=int, default=1, help="counterparts per document (default 1: the best)")
+    q.add_argument("--with-notes", action="store_true", help="add a column with your notes on these clauses")
+    _output(q, (*FORMATS["comparison"], "pdf"))
+    q.set_defaults(func=cmd_compare)
+
+    q = kinds.add_parser("search", help="search results with citations")
+    q.add_argument("query")
+    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--region", action="append", default=[])
+    q.add_argument("--doc", action="append", default=[])
+    _output(q, (*FORMATS["search"], "pdf"))
+    q.set_defaults(func=cmd_search)
+
+    q = kinds.add_parser("topics", help="the topic coverage matrix")
+    q.add_argument("--docs", action="append", help="documents to include (ID,ID…)")
+    _output(q, (*FORMATS["coverage"], "pdf"))
+    q.set_defaults(func=cmd_topics)
+
+    q = kinds.add_parser("notes", help="your notes, grouped by document and clause")
+    q.add_argument("--doc")
+    q.add_argument("--region")
+    q.add_argument("--tag")
+    q.add_argument("--color")
+    q.add_argument("--since")
+    q.add_argument("--until")
+    q.add_argument("--search")
+    _output(q, FORMATS["notes"])
+    q.set_defaults(func=cmd_notes)
+
+    q = kinds.add_parser("document", help="the reader view of a document, for printing")
+    q.add_argument("doc_id")
+    q.add_argument("--simplified", action="store_true", help="show traditional text in simplified characters")
+    _output(q, ("html", "pdf"))
+    q.set_defaults(func=cmd_document)
+
+
+def _write(kind: str, report, args, extra: dict) -> int:
+    if args.format == "pdf":
+        from desktop import printing  # Qt: only for PDF
+
+        printing.export_report(None, kind, report, args.output, "pdf")
+    else:
+        write_report(kind, report, args.output, args.format)
+    rec = {"path": str(args.output), "format": args.format, "kind": kind, **extra}
+    emit(rec, args.json, f"wrote {args.output}")
+    return 0
+
+
+def _user_notes(c) -> list | None:
+    """Every annotation, or [] without a user database (exporting never creates one)."""
+    if not (paths.user_home() / "zoneref.db").exists():
+        return []
+    from index.notes import NoteStore
+    from index.userdb import open_db
+
+    return NoteStore(open_db(), c).list()
+
+
+def cmd_compare(args) -> int:
+    from index.align import counterparts, topic_columns
+
+    c = corpus()
+    if bool(args.clause_id) == bool(args.topic):
+        raise CliError("give a CLAUSE_ID or --topic NAME (one of them)")
+    doc_ids = _split_ids(args.docs)
+    if args.topic:
+        result = topic_columns(c, args.topic, doc_ids=doc_ids)
+    else:
+        result = counterparts(c, args.clause_id, doc_ids=doc_ids, limit=max(1, args.limit))
+    notes = _user_notes(c) if args.with_notes else None
+    table = comparison_table(c, result, notes=notes, per_cell=max(1, args.limit))
+    return _write("comparison", table, args, {
+        "columns": [col.doc_id for col in table.columns], "rows": len(table.rows),
+        "citations": [x.clause_id for x in table.citations],
+    })
+
+
+def cmd_search(args) -> int:
+    from index.search import SearchIndex
+
+    c = corpus()
+    index = SearchIndex(c)
+    index.ensure()
+    result = index.search(args.query, limit=args.limit, regions=tuple(args.region), doc_ids=tuple(args.doc))
+    report = search_report(c, result)
+    return _write("search", report, args, {"query": report.query, "total": report.total,
+                                           "hits": [h.clause_id for h in report.hits]})
+
+
+def cmd_topics(args) -> int:
+    from index.topics import coverage
+
+    c = corpus()
+    doc_ids = _split_ids(args.docs)
+    table = coverage_table(c, coverage(c, doc_ids=doc_ids), doc_ids=doc_ids)
+    return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],
+                                            "topics": [r.label for r in table.rows]})
+
+
+def cmd_notes(args) -> int:
+    from index.notes import NoteStore
+    from index.userdb import open_db
+
+    c = corpus()
+    records = []
+    if (paths.user_home() / "zoneref.db").exists():
+        records = NoteStore(open_db(), c).list(doc_id=args.doc, region=args.region, tag=args.tag, color=args.color,
+                                              since=args.since, until=args.until, search=args.search)
+    report = notes_report(c, records)
+    return _write("notes", report, args, {"notes": report.count})
+
+
+def cmd_document(args) -> int:
+    from index.reports.html_pages import document_html, write_html
+
+    c = corpus()
+    doc = c.document(args.doc_id)
+    html = document_html(c, doc.id, simplified=args.simplified)
+    if args.format == "pdf":
+        from desktop import printing
+
+        printing.write_pdf(args.output, doc.title, html)
+    else:
+        write_html(html, args.output)
+    emit({"path": str(args.output), "format": args.format, "kind": "document", "doc_id": doc.id},
+         args.json, f"wrote {args.output}")
+    return 0
