@@ -107,8 +107,11 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
     rect_px = device.pageLayout().paintRectPixels(device.resolution())
     scale = device.resolution() / LAYOUT_DPI
     width, height = rect_px.width() / scale, rect_px.height() / scale
-    small = print_font(8)
-    band = small.pointSizeF() * LAYOUT_DPI / 72 * 2.2  # header / footer height in layout pixels
+    small = print_font()
+    # In layout pixels: a point size would be converted at the device's
+    # resolution and then scaled again by the painter.
+    small.setPixelSize(round(8 * LAYOUT_DPI / 72))
+    band = small.pixelSize() * 2.2  # header / footer height in layout pixels
     body_h = height - 2 * band
     doc.setPageSize(QSizeF(width, body_h))
     pages = max(1, doc.pageCount())
