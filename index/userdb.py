@@ -343,10 +343,10 @@ def _stamp(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _stamp_time(name: str) -> str | None:
-    """ISO time from a backup file name ``zoneref-<stamp>-<reason>.db``."""
+def backup_time(path: Path | str) -> str | None:
+    """When a backup was taken (ISO 8601 UTC), from its name ``zoneref-<stamp>-<reason>.db``."""
     try:
-        stamp = name.split("-")[1]
+        stamp = Path(path).name.split("-")[1]
         when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
     except (IndexError, ValueError):
         return None
@@ -478,7 +478,7 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
             continue
         if bad is None:
             _copy_database(candidate, path)
-            return RecoveryReport(path, problem, moved, candidate, _stamp_time(candidate.name))
+            return RecoveryReport(path, problem, moved, candidate, backup_time(candidate))
     return RecoveryReport(path, problem, moved, None, None)
 
 

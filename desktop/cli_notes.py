@@ -1,0 +1,257 @@
+"""``zoneref notes …``: annotations, bookmarks, export/import and backups from the command line.
+
+Calls the same engine as the GUI (``index.notes.NoteStore``, ``index.notes_io``,
+``index.userdb``). With ``--json`` only JSON goes to stdout; a database
+recovery notice goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import CliError, add_json, emit
+from index import notes_io, userdb
+from index.errors import KnownError
+from index.notes import COLORS, NoteStore, check_color
+
+
+def store() -> NoteStore:
+    """A NoteStore on the user database and the process-wide corpus."""
+    from desktop.cli_docs import corpus
+
+    db = userdb.open_db()
+    report = userdb.take_recovery_report()
+    if report is not None:
+        where = f"restored from {report.restored_from} ({report.backup_time})" if report.restored_from else \
+            "no good backup was found; started an empty database"
+        sys.stderr.write(f"zoneref: warning: the user database was damaged ({report.problem}); "
+                         f"it was moved to {report.moved_to} and {where}\n")
+    return NoteStore(db, corpus())
+
+
+def _color(value: str) -> str:
+    try:
+        return check_color(value)
+    except KnownError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--doc", help="one document id")
+    p.add_argument("--region", help="region or city, e.g. 浙江")
+    p.add_argument("--tag")
+    p.add_argument("--color", type=_color, help=f"one of {', '.join(COLORS)}")
+    p.add_argument("--since", help="created on or after (YYYY-MM-DD or ISO time)")
+    p.add_argument("--until", help="created on or before (YYYY-MM-DD or ISO time)")
+    p.add_argument("--search", help="words in quote, note or tags (any script, any length)")
+
+
+def _filters(args) -> dict:
+    return {"doc_id": args.doc, "region": args.region, "tag": args.tag, "color": args.color,
+            "since": args.since, "until": args.until, "search": args.search}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    notes = sub.add_parser("notes", help="personal annotations: add, list, export, import, backup")
+    nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+
+    p = nsub.add_parser("add", help="highlight a quote in a clause")
+    p.add_argument("--clause", required=True)
+    p.add_argument("--quote", required=True, help="text of the clause (either script)")
+    p.add_argument("--note", default="", help="Markdown")
+    p.add_argument("--color", type=_color, default="重点", help=f"one of {', '.join(COLORS)}")
+    p.add_argument("--tag", action="append", default=[])
+    add_json(p)
+    p.set_defaults(func=cmd_add)
+
+    p = nsub.add_parser("list", help="annotations, filtered")
+    _add_filters(p)
+    add_json(p)
+    p.set_defaults(func=cmd_list)
+
+    p = nsub.add_parser("show", help="one annotation")
+    p.add_argument("uuid")
+    add_json(p)
+    p.set_defaults(func=cmd_show)
+
+    p = nsub.add_parser("edit", help="change note, colour or tags")
+    p.add_argument("uuid")
+    p.add_argument("--note")
+    p.add_argument("--color", type=_color)
+    p.add_argument("--tag", action="append", help="replaces all tags (repeat for several)")
+    p.add_argument("--clear-tags", action="store_true")
+    add_json(p)
+    p.set_defaults(func=cmd_edit)
+
+    p = nsub.add_parser("delete", help="delete one annotation")
+    p.add_argument("uuid")
+    add_json(p)
+    p.set_defaults(func=cmd_delete)
+
+    p = nsub.add_parser("orphans", help="annotations whose text could not be found again")
+    add_json(p)
+    p.set_defaults(func=cmd_orphans)
+
+    p = nsub.add_parser("export", help="write annotations to a file")
+    p.add_argument("--format", choices=notes_io.FORMATS, required=True)
+    p.add_argument("-o", "--output", required=True)
+    _add_filters(p)
+    add_json(p)
+    p.set_defaults(func=cmd_export)
+
+    p = nsub.add_parser("import", help="import a W3C JSON-LD export (all or nothing)")
+    p.add_argument("file")
+    add_json(p)
+    p.set_defaults(func=cmd_import)
+
+    p = nsub.add_parser("bookmark", help="bookmark a clause (--remove to unbookmark)")
+    p.add_argument("clause_id")
+    p.add_argument("--remove", action="store_true")
+    add_json(p)
+    p.set_defaults(func=cmd_bookmark)
+
+    p = nsub.add_parser("bookmarks", help="bookmarked clauses")
+    add_json(p)
+    p.set_defaults(func=cmd_bookmarks)
+
+    p = nsub.add_parser("tags", help="tags in use with counts")
+    add_json(p)
+    p.set_defaults(func=cmd_tags)
+
+    p = nsub.add_parser("backup", help="back up the user database now")
+    add_json(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = nsub.add_parser("backups", help="list backups, newest first")
+    add_json(p)
+    p.set_defaults(func=cmd_backups)
+
+    p = nsub.add_parser("restore", help="restore a backup (default: the newest good one)")
+    p.add_argument("backup", nargs="?")
+    add_json(p)
+    p.set_defaults(func=cmd_restore)
+
+
+def _line(rec: dict) -> str:
+    flag = " [待复核]" if rec["orphan"] else ""
+    tags = f"  #{' #'.join(rec['tags'])}" if rec["tags"] else ""
+    note = f"\n    {rec['note'].splitlines()[0][:60]}" if rec["note"] else ""
+    return f"{rec['uuid']}  {rec['color']}{flag}  {rec['clause_id']}\n    「{rec['quote'][:60]}」{tags}{note}"
+
+
+def _with_citation(s: NoteStore, rec: dict) -> dict:
+    try:
+        rec["citation"] = s.corpus.citation(s.corpus.clause(rec["clause_id"]))
+    except KnownError:
+        rec["citation"] = None
+    return rec
+
+
+def cmd_add(args) -> int:
+    s = store()
+    rec = _with_citation(s, s.add(args.clause, args.quote, note=args.note, color=args.color,
+                                  tags=args.tag).to_dict())
+    emit(rec, args.json, f"added {rec['uuid']}\n{_line(rec)}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    records = [a.to_dict() for a in store().list(**_filters(args))]
+    emit(records, args.json, "\n".join(_line(r) for r in records) or "(no annotations)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    s = store()
+    rec = _with_citation(s, s.get(args.uuid).to_dict())
+    text = (f"{rec['citation'] or rec['clause_id']}\n「{rec['quote']}」\n颜色 {rec['color']}"
+            f"{'  标签 ' + '、'.join(rec['tags']) if rec['tags'] else ''}{'  [待复核]' if rec['orphan'] else ''}\n"
+            f"{rec['note']}\n{rec['uuid']}  created {rec['created']}  updated {rec['updated']}")
+    emit(rec, args.json, text)
+    return 0
+
+
+def cmd_edit(args) -> int:
+    if args.clear_tags and args.tag:
+        raise CliError("use either --tag or --clear-tags")
+    tags = [] if args.clear_tags else args.tag
+    rec = store().edit(args.uuid, note=args.note, color=args.color, tags=tags).to_dict()
+    emit(rec, args.json, f"updated {rec['uuid']}\n{_line(rec)}")
+    return 0
+
+
+def cmd_delete(args) -> int:
+    store().delete(args.uuid)
+    emit({"deleted": args.uuid}, args.json, f"deleted {args.uuid}")
+    return 0
+
+
+def cmd_orphans(args) -> int:
+    records = [a.to_dict() for a in store().orphans()]
+    emit(records, args.json, "\n".join(_line(r) for r in records) or "(no orphans)")
+    return 0
+
+
+def cmd_export(args) -> int:
+    count = notes_io.export(store(), args.format, args.output, **_filters(args))
+    emit({"format": args.format, "path": args.output, "count": count}, args.json,
+         f"wrote {count} annotation(s) to {args.output}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    try:
+        report = notes_io.import_file(store(), args.file)
+    except notes_io.NotesImportError as exc:
+        lines = [f"item {e['item']}: {e['field']}: {e['problem']}" for e in exc.report["errors"]]
+        emit(exc.report, args.json, "\n".join(lines))
+        sys.stderr.write(f"zoneref: error: {exc}\n")
+        return 1
+    emit(report, args.json, f"added {report['added']}, updated {report['updated']}, "
+                            f"unchanged {report['unchanged']}, orphaned {len(report['orphaned'])}")
+    return 0
+
+
+def cmd_bookmark(args) -> int:
+    s = store()
+    if args.remove:
+        removed = s.unbookmark(args.clause_id)
+        emit({"clause_id": args.clause_id, "removed": removed}, args.json,
+             "removed" if removed else "was not bookmarked")
+    else:
+        rec = s.bookmark(args.clause_id)
+        emit(rec, args.json, f"bookmarked {rec['clause_id']}")
+    return 0
+
+
+def cmd_bookmarks(args) -> int:
+    records = store().bookmarks()
+    emit(records, args.json, "\n".join(f"{r['clause_id']}  {r['created']}" for r in records) or "(no bookmarks)")
+    return 0
+
+
+def cmd_tags(args) -> int:
+    records = store().tags()
+    emit(records, args.json, "\n".join(f"{r['name']}  {r['count']}" for r in records) or "(no tags)")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    store()  # opens (recovering and migrating) first, so the backup is of a sound file
+    path = userdb.backup(reason="manual")
+    emit({"backup": str(path)}, args.json, f"backed up to {path}")
+    return 0
+
+
+def cmd_backups(args) -> int:
+    records = [{"path": str(p), "time": userdb.backup_time(p), "size": p.stat().st_size}
+               for p in userdb.backups()]
+    emit(records, args.json, "\n".join(f"{r['time']}  {r['path']}" for r in records) or "(no backups)")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    restored = userdb.restore_latest(backup_file=args.backup)
+    emit({"restored": str(restored)}, args.json, f"restored {restored}")
+    return 0

@@ -1,0 +1,112 @@
+"""``zoneref notes …``: the CLI contract (JSON on stdout, exit codes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+CLAUSE = "jilin-2021-kaifaqu/c3"
+
+
+def run(capsys, *argv):
+    rc = cli.main(list(argv))
+    out = capsys.readouterr()
+    return rc, (json.loads(out.out) if "--json" in argv and out.out.strip() else out.out), out.err
+
+
+def test_add_list_show_edit_delete(capsys):
+    rc, rec, _ = run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--note", "**看**",
+                     "--color", "疑问", "--tag", "产业", "--tag", "转型", "--json")
+    assert rc == 0
+    assert rec["quote"] == "產業轉型" and rec["color"] == "疑问" and rec["tags"] == ["产业", "转型"]
+    assert rec["citation"].startswith("《") and "<strong>看</strong>" in rec["note_html"]
+    uid = rec["uuid"]
+    rc, listed, _ = run(capsys, "notes", "list", "--search", "產", "--json")
+    assert rc == 0 and [r["uuid"] for r in listed] == [uid]
+    rc, listed, _ = run(capsys, "notes", "list", "--tag", "产业", "--region", "吉林", "--color", "疑问", "--json")
+    assert [r["uuid"] for r in listed] == [uid]
+    rc, listed, _ = run(capsys, "notes", "list", "--doc", "hebei-2017-kaifaqu", "--json")
+    assert listed == []
+    rc, shown, _ = run(capsys, "notes", "show", uid, "--json")
+    assert shown["uuid"] == uid
+    rc, edited, _ = run(capsys, "notes", "edit", uid, "--note", "改", "--clear-tags", "--json")
+    assert rc == 0 and edited["note"] == "改" and edited["tags"] == []
+    rc, out, _ = run(capsys, "notes", "delete", uid, "--json")
+    assert rc == 0 and out == {"deleted": uid}
+    rc, _, err = run(capsys, "notes", "show", uid, "--json")
+    assert rc == 2 and "unknown annotation" in err
+
+
+def test_errors_and_exit_codes(capsys):
+    assert run(capsys, "notes", "show", "no-such-uuid")[0] == 2
+    assert run(capsys, "notes", "delete", "no-such-uuid")[0] == 2
+    assert run(capsys, "notes", "add", "--clause", "nowhere/c1", "--quote", "x")[0] == 2
+    rc, _, err = run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "不在这里")
+    assert rc == 1 and "quote not found" in err
+    try:
+        cli.main(["notes", "add", "--clause", CLAUSE, "--quote", "产业", "--color", "紫色"])
+        raise AssertionError("argparse should exit")
+    except SystemExit as exc:
+        assert exc.code == 2
+    capsys.readouterr()
+
+
+def test_export_import_orphans_bookmarks(capsys, tmp_path, monkeypatch):
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--tag", "t", "--json")
+    for fmt in ("w3c", "markdown", "csv"):
+        out = tmp_path / f"export.{fmt}"
+        rc, rec, _ = run(capsys, "notes", "export", "--format", fmt, "-o", str(out), "--tag", "t", "--json")
+        assert rc == 0 and rec["count"] == 1 and out.stat().st_size > 0
+    before = run(capsys, "notes", "list", "--json")[1]
+    monkeypatch.setenv("ZONEREF_HOME", str(tmp_path / "elsewhere"))
+    rc, report, _ = run(capsys, "notes", "import", str(tmp_path / "export.w3c"), "--json")
+    assert rc == 0 and report["added"] == 1
+    assert run(capsys, "notes", "list", "--json")[1] == before
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation"}]}}')
+    rc, report, err = run(capsys, "notes", "import", str(bad), "--json")
+    assert rc == 1 and report["ok"] is False and report["errors"] and "nothing was changed" in err
+    assert run(capsys, "notes", "orphans", "--json")[1] == []
+    rc, rec, _ = run(capsys, "notes", "bookmark", CLAUSE, "--json")
+    assert rc == 0 and rec["clause_id"] == CLAUSE
+    assert [b["clause_id"] for b in run(capsys, "notes", "bookmarks", "--json")[1]] == [CLAUSE]
+    assert run(capsys, "notes", "tags", "--json")[1] == [{"name": "t", "count": 1}]
+
+
+def test_backup_and_restore(capsys, zoneref_home):
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--json")
+    rc, rec, _ = run(capsys, "notes", "backup", "--json")
+    assert rc == 0 and Path(rec["backup"]).is_file()
+    uid = run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "升级", "--json")[1]["uuid"]
+    rc, rec, _ = run(capsys, "notes", "restore", "--json")
+    assert rc == 0 and "manual" in rec["restored"]
+    assert uid not in [r["uuid"] for r in run(capsys, "notes", "list", "--json")[1]]
+    listed = run(capsys, "notes", "backups", "--json")[1]
+    assert any("before_restore" in b["path"] for b in listed)
+
+
+def test_damaged_database_warns_on_stderr_and_keeps_json_clean(capsys, zoneref_home):
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--json")
+    run(capsys, "notes", "backup", "--json")
+    for name in ("zoneref.db-wal", "zoneref.db-shm"):
+        (zoneref_home / name).unlink(missing_ok=True)
+    (zoneref_home / "zoneref.db").write_bytes(b"garbage" * 500)
+    rc, listed, err = run(capsys, "notes", "list", "--json")
+    assert rc == 0 and len(listed) == 1
+    assert "damaged" in err and "restored from" in err
+
+
+def test_real_command_end_to_end(tmp_path):
+    env = {"ZONEREF_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"}
+    add = subprocess.run([sys.executable, "-m", "desktop", "notes", "add", "--clause", CLAUSE, "--quote", "产业",
+                          "--json"], cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert add.returncode == 0, add.stderr
+    uid = json.loads(add.stdout)["uuid"]
+    show = subprocess.run([sys.executable, "-m", "desktop", "notes", "show", uid, "--json"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert json.loads(show.stdout)["uuid"] == uid
