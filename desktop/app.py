@@ -181,6 +181,13 @@ class Services(QObject):
 
         self._index_op = ops.Op(work, done, failed).run()
 
+    def library_changed(self) -> None:
+        """Documents were imported or removed (by a worker with its own Corpus)."""
+        self.corpus.reload()
+        if self.index is not None:
+            self.index = None
+            self.open_index()  # reopen: the worker updated it on disk
+
     def db(self):
         if self._db is None:
             from index.userdb import open_db

@@ -128,7 +128,12 @@ def _shoot(folder: Path, language: str | None) -> int:
         win.services.annotations_changed.emit(doc_id)
         win.notes_view.refresh()
     reader.show_clause(clause.id)
+    if win.notes_view is not None:
+        win.notes_dock.show()
     shot("02-reader")
+    # The wide views get the whole width, as a user would give them by closing the docks.
+    if win.notes_view is not None:
+        win.notes_dock.hide()
 
     # 3. Search results for 招商引资.
     if win.search_view is not None:
@@ -144,9 +149,11 @@ def _shoot(folder: Path, language: str | None) -> int:
     # 4. Compare a 招商引资 clause across the five documents.
     if win.compare_view is not None:
         source = top or (_clause_with(win.corpus, first, QUERY) or win.corpus.clauses(first)[1]).id
+        win.library_dock.hide()
         win.compare_clause(source)
         wait_until(lambda: win.compare_view.is_ready(), 60)
         shot("04-compare")
+        win.library_dock.show()
 
     # 5. Topic coverage matrix.
     if win.coverage_view is not None:
@@ -160,6 +167,7 @@ def _shoot(folder: Path, language: str | None) -> int:
         win.notes_dock.show()
         win.notes_dock.raise_()
         win.notes_view.select_first()
+        reader.show_clause(clause.id)
         shot("06-notes")
 
     win.save_state = lambda: None  # a screenshot run leaves no layout behind

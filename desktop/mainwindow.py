@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.library.document_activated.connect(lambda doc_id: self.open_document(doc_id))
         self.library_dock = self._dock(self.library, self.tr("Library"), "library_dock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resizeDocks([self.library_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
         self.search_view = self.compare_view = self.coverage_view = self.notes_view = None
         self._build_views()
         self._build_menus()
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
             self.notes_view.open_requested.connect(self.open_annotation)
             self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
                                          Qt.DockWidgetArea.RightDockWidgetArea)
+            self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
+            self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
             self.services.annotations_changed.connect(self._repaint_annotations)
 
     def _build_menus(self) -> None:
@@ -243,6 +245,8 @@ class MainWindow(QMainWindow):
     def annotate(self, clause_id: str, quote: str, start: int, end: int, with_note: bool) -> None:
         if self.notes_view is None:
             return
+        if with_note:
+            self.notes_dock.show()
         self.notes_view.add_annotation(clause_id, quote, start, end, with_note)
 
     def _repaint_annotations(self, doc_id: str | None = None) -> None:

@@ -219,11 +219,13 @@ class SearchResultsModel(QAbstractTableModel):
 def snippet_html(rec: dict) -> str:
     """The snippet with the hit spans highlighted.
 
-    The engine gives highlights as offsets into the clause ``text``; the
-    snippet is a window of that text, so spans are moved into it when found.
+    The engine gives ``snippet_highlights`` (offsets in the snippet); failing
+    that, ``highlights`` in the clause ``text`` are moved into the snippet.
     """
     text = rec.get("text") or ""
     snippet = rec.get("snippet") or text[:120]
+    if rec.get("snippet_highlights"):
+        return highlight_html(snippet, rec["snippet_highlights"])
     spans = rec.get("highlights") or []
     core = snippet.strip("…. ")
     at = text.find(core) if core else -1
@@ -235,12 +237,12 @@ def snippet_html(rec: dict) -> str:
 
 
 def _as_dict(obj: Any) -> dict:
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
     import dataclasses
 
-    if dataclasses.is_dataclass(obj):
+    if dataclasses.is_dataclass(obj):  # all fields, including GUI-only ones
         return dataclasses.asdict(obj)
+    if hasattr(obj, "to_dict"):
+        return dict(obj.to_dict())
     return dict(vars(obj))
 
 

@@ -134,8 +134,8 @@ class Op:
         return self.func(**kwargs)
 
     def _report(self, done: int = 0, total: int = 0, message: str = "", *_: Any) -> None:
-        if self._cancel.is_set():
-            raise Cancelled("cancelled")
+        # Never raises: the engine polls ``cancelled()`` where stopping is safe
+        # (e.g. between documents), so a cancelled import keeps its report.
         bridge = self._bridge
         if bridge is not None:
             bridge.progress.emit(int(done or 0), int(total or 0), str(message or ""))

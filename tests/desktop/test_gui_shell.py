@@ -156,9 +156,10 @@ def test_ops_cancel_and_failure(app, qtbot):
 
     def work(progress, cancelled):
         started.set()
-        while True:
+        while not cancelled():
             progress(0, 0, "")
             threading.Event().wait(0.01)
+        raise ops.Cancelled("stopped")
 
     op = ops.Op(work, lambda r: got.setdefault("ok", r), lambda e: got.setdefault("err", e))
     op.run()

@@ -1,0 +1,466 @@
+"""Side-by-side comparison: one column per document, in sync.
+
+Start from a clause (reader menu 在各省中对比) or from a topic. The source
+clause's document is the first column; every other chosen document gets a
+column with its aligned clause(s), score, shared wording (yellow) and numbers
+(bold blue). "No counterpart" is said in words. Per column the user can pin a
+match, replace it with any clause of that document, mark "none", or clear the
+decision (``index.comparisons``); columns scroll together. The document
+choice and order persist; a comparison can be saved as a named set and
+reopened.
+
+Alignment runs on a worker (``ops``); pins are read and written on the GUI
+thread (small SQLite transactions).
+
+Signals:
+    open_requested(str): a clause id to open in the reader.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import app as app_module
+from desktop import ops, settings
+from index.corpus import display_name
+
+SHARED_BG = "#fff1a8"
+NUMBER_FG = "#1565c0"
+
+
+def spans_html(text: str, shared: list, numbers: list) -> str:
+    """Clause text as HTML: shared wording on yellow, numbers bold blue."""
+    marks = [0] * (len(text) + 1)
+    for s, e in shared or []:
+        for i in range(max(0, s), min(len(text), e)):
+            marks[i] |= 1
+    for n in numbers or []:
+        for i in range(max(0, n["start"]), min(len(text), n["end"])):
+            marks[i] |= 2
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marks[j] == marks[i]:
+            j += 1
+        chunk = html.escape(text[i:j]).replace("\n", "<br>")
+        m = marks[i]
+        style = ""
+        if m & 1:
+            style += f"background-color:{SHARED_BG};color:#000;"
+        if m & 2:
+            style += f"color:{NUMBER_FG};font-weight:bold;"
+        out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
+        i = j
+    return "".join(out)
+
+
+class _Column(QFrame):
+    """One document's column: header, decision buttons, the matches."""
+
+    def __init__(self, view: CompareView, doc_id: str, is_source: bool):
+        super().__init__()
+        self.view = view
+        self.doc_id = doc_id
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        doc = view.corpus.document(doc_id)
+        self.header = QLabel(f"<b>{html.escape(doc.region)}</b>　{html.escape(doc.short_title)}")
+        self.header.setWordWrap(True)
+        self.header.setToolTip(doc.title)
+        self.decision = QLabel()
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(lambda url: view.open_requested.emit(url.toString()))
+        self.body.setFont(app_module.reader_font(max(10, int(settings.get(settings.FONT_SIZE)) - 2)))
+        self.setMinimumWidth(230)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.decision)
+        bar = QHBoxLayout()
+        bar.setSpacing(2)
+        if is_source:
+            self.decision.setText(view.tr("Source clause"))
+        else:
+            self.pin_button = QToolButton()
+            self.pin_button.setText(view.tr("Pin"))
+            self.pin_button.setToolTip(view.tr("Pin the best match as this document's counterpart"))
+            self.pin_button.clicked.connect(lambda: view.pin(doc_id))
+            self.replace_button = QToolButton()
+            self.replace_button.setText(view.tr("Replace…"))
+            self.replace_button.clicked.connect(lambda: view.replace(doc_id))
+            self.none_button = QToolButton()
+            self.none_button.setText(view.tr("None"))
+            self.none_button.setToolTip(view.tr("Mark: this document has no counterpart"))
+            self.none_button.clicked.connect(lambda: view.mark_none(doc_id))
+            self.clear_button = QToolButton()
+            self.clear_button.setText(view.tr("Auto"))
+            self.clear_button.setToolTip(view.tr("Forget the decision; use the automatic match"))
+            self.clear_button.clicked.connect(lambda: view.clear(doc_id))
+            for b in (self.pin_button, self.replace_button, self.none_button, self.clear_button):
+                bar.addWidget(b)
+            bar.addStretch(1)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
+
+    def show_matches(self, column: dict | None, source: dict | None) -> None:
+        v = self.view
+        if column is None:  # the source column
+            cid = source["id"]
+            text = spans_html(source["text"], [], source.get("numbers", []))
+            self.body.setHtml(f'<p><a href="{cid}">{html.escape(source.get("citation", cid))}</a></p><p>{text}</p>')
+            return
+        decision = column.get("decision", "auto")
+        self.decision.setText({"pin": v.tr("Pinned by you"), "none": v.tr("Marked: no counterpart"),
+                               "auto": v.tr("Automatic match")}.get(decision, decision))
+        if not column["matches"]:
+            msg = v.tr("No counterpart in this document.") if decision != "none" else \
+                v.tr("You marked: no counterpart in this document.")
+            self.body.setHtml(f'<p style="color:#888"><i>{html.escape(msg)}</i></p>')
+            return
+        parts = []
+        for m in column["matches"]:
+            clause = v.corpus.clause(m["clause_id"])
+            name = html.escape(display_name(clause) or m["clause_id"])
+            score = "" if m.get("score") is None else v.tr("score %1").replace("%1", f"{m['score']:.2f}")
+            pin = "📌 " if m.get("pinned") else ""
+            parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　'
+                         f'<span style="color:#777">{html.escape(score)}</span></p>'
+                         f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
+        self.body.setHtml("".join(parts))
+
+
+class CompareView(QWidget):
+    open_requested = Signal(str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.setObjectName("compare")
+        self.services = services
+        self.corpus = services.corpus
+        self.source_id: str | None = None
+        self.topic: str | None = None
+        self.result: dict | None = None
+        self.columns: list[_Column] = []
+        self._ready = False
+        self._syncing = False
+        self._op: ops.Op | None = None
+
+        self.title = QLabel(self.tr("Choose a clause in the reader (Compare across provinces) or a topic."))
+        self.title.setWordWrap(True)
+        self.topic_box = QComboBox()
+        self.topic_box.setMinimumWidth(160)
+        self.topic_box.activated.connect(lambda _i: self.start_from_topic(self.topic_box.currentData()))
+        self.docs_button = QPushButton(self.tr("Documents…"))
+        self.docs_button.clicked.connect(self._toggle_docs)
+        self.save_button = QPushButton(self.tr("Save set…"))
+        self.save_button.clicked.connect(self.save_set_dialog)
+        self.open_button = QPushButton(self.tr("Open set"))
+        self.open_button.clicked.connect(self._open_set_menu)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Topic:")))
+        bar.addWidget(self.topic_box)
+        bar.addStretch(1)
+        bar.addWidget(self.docs_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.open_button)
+
+        self.doc_list = QListWidget()
+        self.doc_list.setObjectName("compare_docs")
+        self.doc_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.doc_list.setToolTip(self.tr("Tick the documents to compare; drag to reorder"))
+        self.doc_list.itemChanged.connect(lambda _i: self._docs_changed())
+        self.doc_list.model().rowsMoved.connect(lambda *_: self._docs_changed())
+        self.doc_list.setMaximumWidth(260)
+        self.doc_list.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("compare_columns")
+        self.splitter.setChildrenCollapsible(False)
+        # Many columns scroll sideways instead of widening the window.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.splitter)
+        body = QHBoxLayout()
+        body.addWidget(self.doc_list)
+        body.addWidget(self.scroll, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        self._fill_docs()
+        self._fill_topics()
+
+    # -- setup -----------------------------------------------------------
+    def _fill_docs(self) -> None:
+        order = [d for d in settings.get(settings.COMPARE_DOCS) if self.corpus.has_document(d)]
+        all_ids = [d.id for d in self.corpus.documents()]
+        self.doc_list.blockSignals(True)
+        self.doc_list.clear()
+        for doc_id in order + [d for d in all_ids if d not in order]:
+            doc = self.corpus.document(doc_id)
+            item = QListWidgetItem(f"{doc.region} · {doc.short_title}")
+            item.setData(Qt.ItemDataRole.UserRole, doc_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setCheckState(Qt.CheckState.Checked if (not order or doc_id in order) else Qt.CheckState.Unchecked)
+            self.doc_list.addItem(item)
+        self.doc_list.blockSignals(False)
+
+    def _fill_topics(self) -> None:
+        from index.topics import load_topics
+
+        self.topic_box.clear()
+        self.topic_box.addItem(self.tr("(choose a topic)"), None)
+        for t in load_topics():
+            self.topic_box.addItem(t.name, t.id)
+
+    def chosen_docs(self) -> list[str]:
+        """Ticked documents in the user's order."""
+        out = []
+        for i in range(self.doc_list.count()):
+            item = self.doc_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def set_doc_order(self, doc_ids: list[str]) -> None:
+        settings.put(settings.COMPARE_DOCS, list(doc_ids))
+        self._fill_docs()
+
+    def _toggle_docs(self) -> None:
+        self.doc_list.setVisible(not self.doc_list.isVisible())
+
+    def _docs_changed(self) -> None:
+        settings.put(settings.COMPARE_DOCS, self.chosen_docs())
+        self.refresh()
+
+    def save_state(self) -> None:
+        settings.put(settings.COMPARE_DOCS, self.chosen_docs())
+
+    def apply_font(self) -> None:
+        size = max(10, int(settings.get(settings.FONT_SIZE)) - 2)
+        for col in self.columns:
+            col.body.setFont(app_module.reader_font(size))
+
+    # -- starting points ------------------------------------------------------
+    def start_from_clause(self, clause_id: str) -> None:
+        self.source_id, self.topic = clause_id, None
+        self.refresh()
+
+    def start_from_topic(self, topic: str | None) -> None:
+        if not topic:
+            return
+        self.source_id, self.topic = None, topic
+        self.refresh()
+
+    def is_ready(self) -> bool:
+        """True once the current comparison is on screen (tests, screenshots)."""
+        return self._ready
+
+    def refresh(self) -> None:
+        """Recompute the comparison on a worker."""
+        if not self.source_id and not self.topic:
+            return
+        self._ready = False
+        docs = self.chosen_docs()
+        corpus = self.corpus
+        if self.source_id:
+            source_doc = self.source_id.split("/", 1)[0]
+            others = [d for d in docs if d != source_doc]
+            pins = self._pins()
+            source_id = self.source_id
+
+            def work():
+                from index.align import counterparts
+
+                return counterparts(corpus, source_id, doc_ids=others, limit=3, pins=pins)
+        else:
+            topic = self.topic
+
+            def work():
+                from index.align import topic_columns
+
+                return topic_columns(corpus, topic, doc_ids=docs)
+
+        if self._op is not None:
+            self._op.cancel()
+        self._op = ops.Op(work, self._show, self._failed, parent=self).run()
+
+    def _pins(self) -> dict:
+        from index import comparisons
+
+        return comparisons.pins_map(self.services.db(), self.source_id) if self.source_id else {}
+
+    def _failed(self, exc: BaseException) -> None:
+        self._op = None
+        self.title.setText(app_module.error_text(exc))
+        self._ready = True
+
+    def _show(self, result: dict) -> None:
+        self._op = None
+        self.result = result
+        for col in self.columns:
+            col.setParent(None)
+            col.deleteLater()
+        self.columns = []
+        source = result.get("source")
+        if source:
+            self.title.setText(self.tr("Comparing %1").replace("%1", source.get("citation", source["id"])))
+            first = _Column(self, source["doc_id"], True)
+            first.show_matches(None, source)
+            self.columns.append(first)
+        else:
+            topic = result.get("topic", {})
+            self.title.setText(self.tr("Topic: %1").replace("%1", topic.get("name", "")))
+        for column in result["columns"]:
+            col = _Column(self, column["doc_id"], bool(result.get("topic")))
+            if result.get("topic"):
+                col.decision.setText(self.tr("%n clause(s)", "", len(column["matches"])))
+            col.show_matches(column, source)
+            self.columns.append(col)
+        for col in self.columns:
+            self.splitter.addWidget(col)
+            col.body.verticalScrollBar().valueChanged.connect(lambda v, c=col: self._sync_scroll(c, v))
+        self.splitter.setSizes([1000] * len(self.columns))
+        self._ready = True
+
+    def _sync_scroll(self, origin: _Column, value: int) -> None:
+        """Scroll the other columns to the same relative position."""
+        if self._syncing:
+            return
+        self._syncing = True
+        bar = origin.body.verticalScrollBar()
+        frac = value / bar.maximum() if bar.maximum() else 0.0
+        for col in self.columns:
+            if col is not origin:
+                other = col.body.verticalScrollBar()
+                other.setValue(round(frac * other.maximum()))
+        self._syncing = False
+
+    def column_doc_ids(self) -> list[str]:
+        return [c.doc_id for c in self.columns]
+
+    # -- decisions ------------------------------------------------------------
+    def _column(self, doc_id: str) -> dict | None:
+        for column in (self.result or {}).get("columns", []):
+            if column["doc_id"] == doc_id:
+                return column
+        return None
+
+    def pin(self, doc_id: str, clause_id: str | None = None) -> None:
+        """Pin ``clause_id`` (default: the column's best match) for the source clause."""
+        if not self.source_id:
+            return
+        if clause_id is None:
+            column = self._column(doc_id)
+            if not column or not column["matches"]:
+                self.replace(doc_id)
+                return
+            clause_id = column["matches"][0]["clause_id"]
+        from index import comparisons
+
+        comparisons.set_pin(self.services.db(), self.source_id, doc_id, clause_id)
+        self.refresh()
+
+    def replace(self, doc_id: str) -> None:
+        """Let the user choose any clause of the document as the counterpart."""
+        if not self.source_id:
+            return
+        clauses = [c for c in self.corpus.clauses(doc_id) if c.kind not in ("closing",)]
+        labels = [f"{display_name(c) or '—'}　{c.text[:30]}" for c in clauses]
+        choice, ok = QInputDialog.getItem(self, self.tr("Replace counterpart"), self.tr("Clause:"), labels, 0, False)
+        if ok and choice in labels:
+            self.pin(doc_id, clauses[labels.index(choice)].id)
+
+    def mark_none(self, doc_id: str) -> None:
+        if not self.source_id:
+            return
+        from index import comparisons
+
+        comparisons.set_none(self.services.db(), self.source_id, doc_id)
+        self.refresh()
+
+    def clear(self, doc_id: str) -> None:
+        if not self.source_id:
+            return
+        from index import comparisons
+
+        comparisons.clear_pin(self.services.db(), self.source_id, doc_id)
+        self.refresh()
+
+    # -- saved sets -----------------------------------------------------------
+    def payload(self) -> dict:
+        from index import comparisons
+
+        out: dict = {"doc_ids": self.chosen_docs(), "pins": []}
+        if self.source_id:
+            out["source_clause_id"] = self.source_id
+            out["pins"] = [{k: p[k] for k in ("source_clause_id", "doc_id", "clause_id", "decision")}
+                           for p in comparisons.pins_for(self.services.db(), self.source_id)]
+        else:
+            out["topic"] = self.topic
+        return out
+
+    def save_set(self, name: str) -> dict:
+        from index import comparisons
+
+        return comparisons.save_set(self.services.db(), name, self.payload())
+
+    def save_set_dialog(self) -> None:
+        if not self.source_id and not self.topic:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Save comparison set"), self.tr("Name:"))
+        if ok and name.strip():
+            try:
+                self.save_set(name.strip())
+            except Exception as exc:  # noqa: BLE001 - shown to the user
+                self.title.setText(app_module.error_text(exc))
+
+    def _open_set_menu(self) -> None:
+        from index import comparisons
+
+        menu = QMenu(self)
+        sets = comparisons.list_sets(self.services.db())
+        if not sets:
+            menu.addAction(self.tr("(no saved sets)")).setEnabled(False)
+        for s in sets:
+            menu.addAction(s["name"], lambda n=s["name"]: self.open_set(n))
+        menu.exec(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
+
+    def open_set(self, name: str) -> None:
+        """Reopen a saved set: its documents, order, pins and starting point."""
+        from index import comparisons
+
+        db = self.services.db()
+        data = comparisons.load_set(db, name)
+        for pin in data.get("pins", []):
+            if pin["decision"] == "pin":
+                comparisons.set_pin(db, pin["source_clause_id"], pin["doc_id"], pin["clause_id"])
+            else:
+                comparisons.set_none(db, pin["source_clause_id"], pin["doc_id"])
+        self.set_doc_order([d for d in data.get("doc_ids", []) if self.corpus.has_document(d)])
+        if data.get("source_clause_id"):
+            self.start_from_clause(data["source_clause_id"])
+        else:
+            self.start_from_topic(data.get("topic"))

@@ -1,0 +1,152 @@
+"""The topic coverage matrix: topics × documents, each cell its clause count.
+
+Computed on a worker (``index.topics.coverage``). Clicking a cell opens its
+first clause in the reader (a menu offers all of them when there are several);
+clicking a topic's row header compares that topic across the documents.
+Empty cells say so ("—"), they are never blank.
+
+Signals:
+    open_requested(str): a clause id.
+    topic_requested(str): a topic id.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
+
+from desktop import ops
+from desktop.app import error_text
+from index.corpus import display_name
+
+CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
+
+
+class CoverageModel(QAbstractTableModel):
+    """Rows are topics, columns documents; a cell holds clause ids."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.topics: list[dict] = []
+        self.documents: list[dict] = []
+        self.matrix: dict = {}
+        self.short: dict[str, str] = {}
+
+    def set_coverage(self, data: dict, short_titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.topics = data["topics"]
+        self.documents = data["documents"]
+        self.matrix = data["matrix"]
+        self.short = short_titles
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.topics)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.documents)
+
+    def clause_ids(self, row: int, col: int) -> list[str]:
+        return self.matrix[self.topics[row]["id"]][self.documents[col]["doc_id"]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ids = self.clause_ids(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(len(ids)) if ids else "—"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and ids:
+            return QBrush(QColor(CELL_COLORS[min(len(ids), len(CELL_COLORS)) - 1]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#000" if ids else "#999"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(ids) if ids else None
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                doc = self.documents[section]
+                return f"{doc['region']}\n{self.short.get(doc['doc_id'], doc['title'])[:10]}"
+            return self.topics[section]["name"]
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.documents[section]["title"]
+        return None
+
+
+class CoverageView(QWidget):
+    open_requested = Signal(str)
+    topic_requested = Signal(str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.setObjectName("coverage")
+        self.services = services
+        self.corpus = services.corpus
+        self._ready = False
+        self._loading = False
+        self.model = CoverageModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("coverage_table")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumHeight(44)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.verticalHeader().sectionClicked.connect(self._topic_clicked)
+        self.hint = QLabel(self.tr("Clauses per topic and document. Click a cell to read them; "
+                                   "click a topic to compare it across documents."))
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def ensure_loaded(self) -> None:
+        if not self._ready and not self._loading:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        corpus = self.corpus
+
+        def work():
+            from index.topics import coverage
+
+            return coverage(corpus)
+
+        ops.Op(work, self._show, self._failed, parent=self).run()
+
+    def _show(self, data: dict) -> None:
+        short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
+        self.model.set_coverage(data, short)
+        self._loading = False
+        self._ready = True
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._ready = True
+        self.hint.setText(error_text(exc))
+
+    def _cell_clicked(self, index) -> None:
+        ids = self.model.clause_ids(index.row(), index.column())
+        if len(ids) == 1:
+            self.open_requested.emit(ids[0])
+        elif ids:
+            menu = QMenu(self)
+            for cid in ids:
+                clause = self.corpus.clause(cid)
+                menu.addAction(f"{display_name(clause) or cid}　{clause.text[:24]}",
+                               lambda c=cid: self.open_requested.emit(c))
+            menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))
+
+    def _topic_clicked(self, row: int) -> None:
+        if 0 <= row < len(self.model.topics):
+            self.topic_requested.emit(self.model.topics[row]["id"])

@@ -1,0 +1,204 @@
+"""Import the user's own files: read, confirm the guessed metadata, add.
+
+The two engine steps of ``index.library`` run on workers through ``ops``:
+``prepare_files`` reads and guesses (progress, cancel), the user corrects the
+title, region, issuer, level, status and year in a table, and
+``Library.add`` writes the documents and updates the search index and
+annotations. The worker uses its own ``Corpus``; the window reloads its own
+when the dialog reports the new ids.
+
+Signals:
+    imported(list): the new document ids.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import ops
+from desktop.app import error_text
+
+# The metadata the user confirms, in column order.
+EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
+            ("status", "Status"), ("year", "Year"))
+FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+def choose_files(parent: QWidget) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, _tr("Import files"), "", _tr("Documents (%1);;All files (*)").replace("%1", FILTER))
+    return files
+
+
+def choose_folder(parent: QWidget) -> list[str]:
+    folder = QFileDialog.getExistingDirectory(parent, _tr("Import folder"))
+    return [folder] if folder else []
+
+
+class ImportDialog(QDialog):
+    imported = Signal(list)
+
+    def __init__(self, services, paths: list[str], parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.paths = paths
+        self.candidates: list = []
+        self.errors: list[dict] = []
+        self.skipped: list[dict] = []
+        self._op: ops.Op | None = None
+        self.setWindowTitle(self.tr("Import documents"))
+        self.resize(900, 460)
+        self.status = QLabel(self.tr("Reading %n file(s)…", "", len(paths)))
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.table = QTableWidget(0, len(EDITABLE) + 1)
+        titles = [self.tr("Title"), self.tr("Region"), self.tr("Issuer"), self.tr("Level"), self.tr("Status"),
+                  self.tr("Year")]
+        self.table.setHorizontalHeaderLabels(titles + [self.tr("Clauses")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._add)
+        self.buttons.rejected.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(QLabel(self.tr("Check the metadata guessed from each file; edit any cell.")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self._read()
+
+    # -- step 1: read and guess ------------------------------------------
+    def _read(self) -> None:
+        paths = list(self.paths)
+
+        def work(progress, cancelled):
+            from index.library import collect_files, prepare_files
+
+            files, skipped, errors = collect_files(paths)
+            found = []
+            for n, (status, item) in enumerate(prepare_files(files, cancel=cancelled), start=1):
+                (found if status == "ok" else errors).append(item)
+                progress(n, len(files), str(item.path if status == "ok" else item["path"]))
+            return found, skipped, errors
+
+        self._op = ops.Op(work, self._read_done, self._failed, parent=self)
+        self._op.on_progress = self._on_progress
+        self._op.run()
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Reading %1 of %2: %3").replace("%1", str(done)).replace("%2", str(total))
+                            .replace("%3", message))
+
+    def _read_done(self, result) -> None:
+        self._op = None
+        self.candidates, self.skipped, self.errors = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.table.setRowCount(len(self.candidates))
+        for row, cand in enumerate(self.candidates):
+            for col, (key, _) in enumerate(EDITABLE):
+                value = cand.meta.get(key)
+                item = QTableWidgetItem("" if value is None else str(value))
+                if key in (cand.meta.get("inferred") or {}):
+                    item.setToolTip(self.tr("Guessed from the text; please check"))
+                    item.setForeground(Qt.GlobalColor.darkYellow)
+                self.table.setItem(row, col, item)
+            count = QTableWidgetItem(str(cand.clause_count))
+            count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            count.setToolTip(cand.path)
+            self.table.setItem(row, len(EDITABLE), count)
+        self.status.setText(self.tr("%n file(s) ready to import.", "", len(self.candidates)))
+        self._show_problems()
+        self.import_button.setEnabled(bool(self.candidates))
+
+    def _show_problems(self) -> None:
+        lines = [f"✗ {e['path']}: {e['error']}" for e in self.errors]
+        lines += [f"– {s['path']}: {s['reason']}" for s in self.skipped]
+        self.problems.setText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+
+    def edited_candidates(self) -> list:
+        """The candidates with the user's edits applied to their metadata."""
+        out = []
+        for row, cand in enumerate(self.candidates):
+            meta = dict(cand.meta)
+            inferred = dict(meta.get("inferred") or {})
+            for col, (key, _) in enumerate(EDITABLE):
+                text = (self.table.item(row, col).text() if self.table.item(row, col) else "").strip()
+                old = "" if meta.get(key) is None else str(meta.get(key))
+                if text != old:
+                    meta[key] = (int(text) if key == "year" and text.isdigit() else text) or None
+                    inferred.pop(key, None)
+            meta["inferred"] = inferred
+            cand.meta = meta
+            out.append(cand)
+        return out
+
+    # -- step 2: add --------------------------------------------------------
+    def _add(self) -> None:
+        candidates = self.edited_candidates()
+        self.import_button.setEnabled(False)
+        self.status.setText(self.tr("Importing…"))
+
+        def work(progress, cancelled):
+            from index.library import Library
+
+            return Library().add(candidates, progress=progress, cancel=cancelled)
+
+        self._op = ops.Op(work, self._add_done, self._failed, parent=self)
+        self._op.on_progress = lambda d, t, m: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d))
+        self._op.run()
+
+    def _add_done(self, report) -> None:
+        self._op = None
+        self.errors += report.errors
+        self.skipped += report.skipped
+        ids = [r["doc_id"] for r in report.imported]
+        self.status.setText(self.tr("Imported %n document(s).", "", len(ids)))
+        self._show_problems()
+        if ids:
+            self.services.library_changed()
+            self.imported.emit(ids)
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._op = None
+        if isinstance(exc, ops.Cancelled):
+            self.reject()
+            return
+        self.status.setText(error_text(exc))
+        self.progress.setRange(0, 1)
+
+    def _cancel(self) -> None:
+        if self._op is not None:
+            self._op.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()

@@ -1,0 +1,341 @@
+"""The notes panel: every annotation, filters, search, editing with preview.
+
+Filters (document, tag, colour), full-text search (1- and 2-character and
+cross-script queries work: ``NoteStore.list(search=…)``), and an "orphans"
+switch listing notes whose passage could not be found again, for review.
+Double-click jumps to the passage. The editor shows the note's Markdown and
+its sanitised HTML preview from the engine (``index.markup``); links in the
+preview open only after the user confirms.
+
+Signals:
+    open_requested(dict): the annotation record to jump to.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app import error_text
+from desktop.models import RecordTableModel
+
+
+class NotesView(QWidget):
+    open_requested = Signal(dict)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.setObjectName("notes")
+        self.services = services
+        self.corpus = services.corpus
+        self.current: dict | None = None
+        from index.notes import COLORS
+
+        self.colors = COLORS
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search notes and quotes"))
+        self.search.setClearButtonEnabled(True)
+        self.doc_filter = QComboBox()
+        self.tag_filter = QComboBox()
+        self.color_filter = QComboBox()
+        self.orphans_only = QCheckBox(self.tr("Orphans only"))
+        self.orphans_only.setToolTip(self.tr("Notes whose passage could not be found again; review them"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for box in (self.doc_filter, self.tag_filter, self.color_filter):
+            box.activated.connect(lambda _i: self.refresh())
+        self.orphans_only.toggled.connect(lambda _on: self.refresh())
+        self.count = QLabel()
+
+        self.model = RecordTableModel([("doc", self.tr("Document")), ("quote", self.tr("Quote")),
+                                       ("note_line", self.tr("Note")), ("color", self.tr("Colour"))], self)
+        self.table = QTableView()
+        self.table.setObjectName("notes_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur.row()))
+        self.table.doubleClicked.connect(lambda idx: self._jump(idx.row()))
+
+        self.quote = QLabel()
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("note_editor")
+        self.editor.setPlaceholderText(self.tr("Write a note (Markdown)…"))
+        self.editor.textChanged.connect(self._preview_later)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("note_preview")
+        self.preview.setOpenLinks(False)
+        self.preview.anchorClicked.connect(self._link)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(200)
+        self._preview_timer.timeout.connect(self._render_preview)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.color = QComboBox()
+        for name, hexcode in self.colors.items():
+            self.color.addItem(name, name)
+            self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save_current)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.jump_button = QPushButton(self.tr("Go to passage"))
+        self.jump_button.clicked.connect(lambda: self.current and self.open_requested.emit(self.current))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.doc_filter, 2)
+        filters.addWidget(self.tag_filter, 1)
+        filters.addWidget(self.color_filter, 1)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.search)
+        tl.addLayout(filters)
+        row = QHBoxLayout()
+        row.addWidget(self.orphans_only)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        tl.addLayout(row)
+        tl.addWidget(self.table, 1)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.quote)
+        bl.addWidget(self.editor, 1)
+        bl.addWidget(QLabel(self.tr("Preview")))
+        bl.addWidget(self.preview, 1)
+        meta = QHBoxLayout()
+        meta.addWidget(self.tags, 1)
+        meta.addWidget(self.color)
+        bl.addLayout(meta)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.jump_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        bl.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("notes_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self._set_editor_enabled(False)
+        self._fill_filters()
+
+    # -- data -------------------------------------------------------------
+    def store(self):
+        return self.services.notes()
+
+    def _fill_filters(self) -> None:
+        keep = (self.doc_filter.currentData(), self.tag_filter.currentData(), self.color_filter.currentData())
+        self.doc_filter.clear()
+        self.doc_filter.addItem(self.tr("All documents"), None)
+        for doc in self.corpus.documents():
+            self.doc_filter.addItem(f"{doc.region} · {doc.short_title}", doc.id)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), None)
+        try:
+            for tag in self.store().tags():
+                self.tag_filter.addItem(f"{tag['name']}（{tag['count']}）", tag["name"])
+        except Exception:  # noqa: BLE001 - the list still works without tag names
+            pass
+        self.color_filter.clear()
+        self.color_filter.addItem(self.tr("All colours"), None)
+        for name, hexcode in self.colors.items():
+            self.color_filter.addItem(name, name)
+            self.color_filter.setItemData(self.color_filter.count() - 1, _swatch(hexcode),
+                                          Qt.ItemDataRole.DecorationRole)
+        for box, value in zip((self.doc_filter, self.tag_filter, self.color_filter), keep, strict=True):
+            box.setCurrentIndex(max(0, box.findData(value)))
+
+    def refresh(self) -> None:
+        """Re-read the list with the current filters."""
+        try:
+            found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
+                                      color=self.color_filter.currentData(),
+                                      search=self.search.text().strip() or None,
+                                      orphan=True if self.orphans_only.isChecked() else None)
+            orphans = len(self.store().orphans())
+        except Exception as exc:  # noqa: BLE001 - shown in the panel
+            self.count.setText(error_text(exc))
+            return
+        rows = []
+        for a in found:
+            rec = a.to_dict()
+            doc = self.corpus.document(a.doc_id) if self.corpus.has_document(a.doc_id) else None
+            rec["doc"] = (doc.short_title.split("·", 1)[0] if doc else a.doc_id) + (" ⚠" if a.orphan else "")
+            rec["note_line"] = a.note.replace("\n", " ")
+            rec["_color"] = a.color_hex
+            rec["_tooltip"] = a.quote[:300]
+            rows.append(rec)
+        uuid = self.current["uuid"] if self.current else None
+        self.model.set_rows(rows)
+        text = self.tr("%n note(s)", "", len(rows))
+        if orphans:
+            text += "　" + self.tr("%n orphan(s) to review", "", orphans)
+        self.count.setText(text)
+        if uuid:
+            self.select_uuid(uuid)
+
+    def paint_records(self, doc_id: str) -> list[dict]:
+        """The reader's highlights for one document: body offsets, colour, note."""
+        try:
+            found = self.store().for_document(doc_id)
+        except Exception:  # noqa: BLE001 - a reader without highlights is still a reader
+            return []
+        return [{"uuid": a.uuid, "start": a.start, "end": a.end, "hex": a.color_hex, "note": a.note,
+                 "orphan": a.orphan} for a in found]
+
+    # -- selection and editing --------------------------------------------------
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def select_uuid(self, uuid: str) -> bool:
+        for row, rec in enumerate(self.model.rows):
+            if rec["uuid"] == uuid:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _select(self, row: int) -> None:
+        if not 0 <= row < len(self.model.rows):
+            self.current = None
+            self._set_editor_enabled(False)
+            return
+        self.current = self.model.rows[row]
+        rec = self.current
+        doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
+        where = doc.title if doc else rec["doc_id"]
+        orphan = ("<br><span style='color:#c62828'>" + html.escape(self.tr("Orphan: this passage was not found in "
+                  "the current text. The note is kept; review or delete it.")) + "</span>") if rec["orphan"] else ""
+        self.quote.setText(f"<b>《{html.escape(where)}》</b><br>“{html.escape(rec['quote'][:200])}”{orphan}")
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(rec["note"])
+        self.editor.blockSignals(False)
+        self.preview.setHtml(rec.get("note_html") or "")
+        self.tags.setText(", ".join(rec.get("tags") or []))
+        self.color.setCurrentIndex(max(0, self.color.findData(rec["color"])))
+        self._set_editor_enabled(True)
+
+    def _set_editor_enabled(self, on: bool) -> None:
+        for w in (self.editor, self.tags, self.color, self.save_button, self.delete_button, self.jump_button):
+            w.setEnabled(on)
+        if not on:
+            self.quote.setText(self.tr("Select a note to edit it. Select text in the reader to add one."))
+            self.editor.blockSignals(True)
+            self.editor.clear()
+            self.editor.blockSignals(False)
+            self.preview.clear()
+
+    def _preview_later(self) -> None:
+        self._preview_timer.start()
+
+    def _render_preview(self) -> None:
+        from index.markup import render_note
+
+        self.preview.setHtml(render_note(self.editor.toPlainText()))
+
+    def save_current(self) -> None:
+        if not self.current:
+            return
+        tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+        try:
+            self.store().edit(self.current["uuid"], note=self.editor.toPlainText(), color=self.color.currentData(),
+                              tags=tags)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+            return
+        doc_id = self.current["doc_id"]
+        self._fill_filters()
+        self.refresh()
+        self.services.annotations_changed.emit(doc_id)
+
+    def delete_current(self) -> None:
+        if not self.current:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete note"), self.tr("Delete this highlight and its note?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        doc_id = self.current["doc_id"]
+        self.store().delete(self.current["uuid"])
+        self.current = None
+        self.refresh()
+        self.services.annotations_changed.emit(doc_id)
+
+    def add_annotation(self, clause_id: str, quote: str, start: int, end: int, with_note: bool,
+                       color: str | None = None) -> dict | None:
+        """Store a highlight of the reader's selection; with a note, focus the editor."""
+        from index.notes import DEFAULT_COLOR
+
+        try:
+            a = self.store().add(clause_id, quote, color=color or DEFAULT_COLOR, start=start, end=end)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+            return None
+        self.services.annotations_changed.emit(a.doc_id)
+        self._fill_filters()
+        self.refresh()
+        self.select_uuid(a.uuid)
+        if with_note:
+            dock = self.parentWidget()
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+            self.editor.setFocus()
+        return a.to_dict()
+
+    def _jump(self, row: int) -> None:
+        if 0 <= row < len(self.model.rows):
+            self.open_requested.emit(self.model.rows[row])
+
+    def _link(self, url: QUrl) -> None:
+        """Links in notes open only after the user confirms, in the system browser."""
+        answer = QMessageBox.question(self, self.tr("Open link"),
+                                      self.tr("Open this address in your browser?\n%1").replace("%1", url.toString()))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+
+def _swatch(hexcode: str):
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(hexcode))
+    return QIcon(pix)

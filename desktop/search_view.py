@@ -1,0 +1,277 @@
+"""Search across every clause, as you type.
+
+Typing restarts a short timer (the search delay setting); when it fires the
+query runs on a worker through ``ops``. One search is in flight at a time and
+only the newest waiting query follows it; ``SearchResultsModel`` drops any
+answer older than the latest query sent. Facets (region, document) filter the
+results; Enter or double-click opens the reader at the clause, hits
+highlighted. The query language of ``index.query`` works here unchanged.
+
+Signals:
+    open_requested(dict): the hit record (``clause_id``, ``highlights`` …).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import ops, settings
+from desktop.app import error_text
+from desktop.models import HTML_ROLE, SearchResultsModel
+
+LIMIT = 200
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints a cell's ``HTML_ROLE`` rich text (the highlighted snippet)."""
+
+    def _doc(self, option, index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._doc(opt, index)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if opt.state & QStyle.StateFlag.State_Selected else \
+            QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), min(int(doc.size().height()) + 2, 120))
+
+
+class SearchView(QWidget):
+    open_requested = Signal(dict)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.setObjectName("search")
+        self.services = services
+        self.corpus = services.corpus
+        self.model = SearchResultsModel(self.corpus, self)
+        self._busy = False
+        self._pending: tuple | None = None
+        self._last: tuple | None = None
+
+        self.query = QLineEdit()
+        self.query.setObjectName("search_query")
+        self.query.setPlaceholderText(self.tr("Search all clauses — e.g. 招商引资, \"土地 出让\", 人才 -住房, 地区:浙江"))
+        self.query.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.run_query)
+        self.query.textChanged.connect(self._typed)
+        self.query.returnPressed.connect(self._enter)
+        self.status = QLabel()
+        self.status.setObjectName("search_status")
+
+        self.regions = QListWidget()
+        self.regions.setObjectName("facet_region")
+        self.docs = QListWidget()
+        self.docs.setObjectName("facet_doc")
+        for lst in (self.regions, self.docs):
+            lst.itemChanged.connect(lambda _i: self.run_query())
+        facets = QWidget()
+        fl = QVBoxLayout(facets)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(QLabel(self.tr("Region")))
+        fl.addWidget(self.regions, 1)
+        fl.addWidget(QLabel(self.tr("Document")))
+        fl.addWidget(self.docs, 2)
+        self.refresh_facets()
+
+        self.table = QTableView()
+        self.table.setObjectName("search_results")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(3, HtmlDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(2, 150)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("search_splitter")
+        self.splitter.addWidget(facets)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 800])
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        services.index_ready.connect(lambda _idx: self.run_query())
+        services.index_failed.connect(lambda exc: self.status.setText(error_text(exc)))
+
+    # -- facets -------------------------------------------------------------
+    def refresh_facets(self) -> None:
+        """(Re)fill the region and document lists from the library, all ticked."""
+        docs = self.corpus.documents()
+        for lst, entries in ((self.regions, sorted({d.region for d in docs})),
+                             (self.docs, [(d.id, f"{d.region} · {d.short_title}") for d in docs])):
+            lst.blockSignals(True)
+            lst.clear()
+            for entry in entries:
+                key, label = entry if isinstance(entry, tuple) else (entry, entry)
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                item.setToolTip(label)
+                lst.addItem(item)
+            lst.blockSignals(False)
+
+    def _ticked(self, lst: QListWidget) -> tuple[str, ...]:
+        """Ticked keys, or () when all are ticked (no filter)."""
+        keys = [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())
+                if lst.item(i).checkState() == Qt.CheckState.Checked]
+        return () if len(keys) == lst.count() else tuple(keys) or ("\x00none",)
+
+    def _update_facet_counts(self, facets: dict) -> None:
+        for lst, key in ((self.regions, "region"), (self.docs, "doc")):
+            counts = facets.get(key, {})
+            lst.blockSignals(True)
+            for i in range(lst.count()):
+                item = lst.item(i)
+                label = item.toolTip()
+                n = counts.get(item.data(Qt.ItemDataRole.UserRole), 0)
+                item.setText(f"{label}（{n}）")
+            lst.blockSignals(False)
+
+    # -- querying -----------------------------------------------------------
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def set_query(self, text: str) -> None:
+        """Type ``text`` and search at once (no debounce)."""
+        self.query.setText(text)
+        self.timer.stop()
+        self.run_query()
+
+    def _typed(self, _text: str) -> None:
+        self.timer.start(int(settings.get(settings.SEARCH_DELAY)))
+
+    def run_query(self) -> None:
+        text = self.query.text().strip()
+        if not text:
+            self.model.clear()
+            self.status.clear()
+            return
+        request = (text, self._ticked(self.regions), self._ticked(self.docs))
+        if self.services.index is None:
+            self.status.setText(self.tr("Opening the search index…"))
+            self.services.open_index()
+            return
+        if self._busy:
+            self._pending = request  # the newest waiting query replaces older ones
+            self.model.next_query_id()  # whatever is in flight is now stale
+            return
+        self._send(request)
+
+    def _send(self, request: tuple) -> None:
+        text, regions, doc_ids = request
+        qid = self.model.next_query_id()
+        index = self.services.index
+        self._busy = True
+        self._last = request
+
+        def work():
+            return index.search(text, limit=LIMIT, regions=regions, doc_ids=doc_ids)
+
+        ops.Op(work, lambda result: self._done(qid, result), self._failed, parent=self).run()
+
+    def _done(self, qid: int, result) -> None:
+        self._busy = False
+        if self.model.set_results(qid, result):
+            shown = len(result.hits)
+            if result.total > shown:
+                text = self.tr("%1 matching clauses (first %2 shown)").replace("%1", str(result.total)) \
+                    .replace("%2", str(shown))
+            else:
+                text = self.tr("%n matching clause(s)", "", result.total)
+            if result.notice:
+                text += "　" + self.tr("Note: %1").replace("%1", result.notice)
+            self.status.setText(text)
+            self._update_facet_counts(result.facets)
+            if self.model.rowCount():
+                self.table.selectRow(0)
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.status.setText(error_text(exc))
+        self._next()
+
+    def _next(self) -> None:
+        if self._pending is not None:
+            request, self._pending = self._pending, None
+            self._send(request)
+
+    def results_count(self) -> int:
+        return self.model.rowCount()
+
+    # -- opening ------------------------------------------------------------
+    def _enter(self) -> None:
+        self.timer.stop()
+        if self.model.rowCount() and self._last and self._last[0] == self.query.text().strip():
+            row = max(self.table.currentIndex().row(), 0)
+            self.open_requested.emit(self.model.hit(row))
+        else:
+            self.run_query()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.hit(index.row()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Down from the query box moves into the results.
+        if event.key() == Qt.Key.Key_Down and self.query.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)
