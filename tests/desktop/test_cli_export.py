@@ -1,0 +1,101 @@
+"""``zoneref export …`` end to end on the bundled corpus, files read back."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from desktop import cli
+from index.corpus import Corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = "jilin-2021-kaifaqu/c3/s12"
+
+
+def run(capsys, *argv) -> tuple[int, dict | str]:
+    rc = cli.main(list(argv))
+    out = capsys.readouterr().out
+    try:
+        return rc, json.loads(out)
+    except json.JSONDecodeError:
+        return rc, out
+
+
+def test_export_compare_docx_real_alignment(capsys, tmp_path):
+    out = tmp_path / "对照表.docx"
+    rc, rec = run(capsys, "export", "compare", SOURCE, "--format", "docx", "-o", str(out), "--json")
+    assert rc == 0 and rec["path"] == str(out) and rec["kind"] == "comparison"
+    corpus = Corpus()
+    assert rec["columns"][0] == "jilin-2021-kaifaqu" and len(rec["columns"]) == len(corpus.documents())
+    t = docx.Document(str(out)).tables[0]
+    assert len(t.columns) == len(rec["columns"])
+    assert "加大招商引資力度" in t.rows[1].cells[0].text
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    for cid in rec["citations"]:
+        assert corpus.citation(corpus.clause(cid)) in text
+
+
+def test_export_compare_topic_csv_with_chosen_docs(capsys, tmp_path):
+    out = tmp_path / "topic.csv"
+    rc, rec = run(capsys, "export", "compare", "--topic", "招商引资", "--docs", "hebei-2017-kaifaqu,jilin-2021-kaifaqu",
+                  "-f", "csv", "-o", str(out), "--json")
+    assert rc == 0 and rec["columns"] == ["hebei-2017-kaifaqu", "jilin-2021-kaifaqu"]
+    rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
+    assert rows[0][0] == "对照项" and rows[0][1].startswith("河北省") and rows[0][2].startswith("吉林省")
+    assert rows[1][0] == "招商引资" and "加大招商引資力度" in rows[1][2]
+
+
+def test_export_topics_and_search_and_notes(capsys, tmp_path):
+    rc, rec = run(capsys, "export", "topics", "-f", "csv", "-o", str(tmp_path / "cov.csv"), "--json")
+    assert rc == 0
+    rows = list(csv.reader(open(tmp_path / "cov.csv", encoding="utf-8-sig", newline="")))
+    assert [r[0] for r in rows[1:-1]] == rec["topics"] and len(rows[0]) == len(rec["columns"]) + 1
+
+    rc, rec = run(capsys, "export", "search", "招商引资", "-f", "md", "-o", str(tmp_path / "s.md"), "--json")
+    assert rc == 0 and rec["total"] >= 1 and SOURCE in rec["hits"]
+    md = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "检索词：招商引资" in md and "<mark>**招商引資**</mark>" in md
+
+    from index.notes import NoteStore
+    from index.userdb import open_db
+
+    NoteStore(open_db(), Corpus()).add(SOURCE, "以商招商", note="可借鉴的做法", tags=("招商",))
+    rc, rec = run(capsys, "export", "notes", "-f", "docx", "-o", str(tmp_path / "n.docx"), "--json")
+    assert rc == 0 and rec["notes"] == 1
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "n.docx")).paragraphs)
+    assert "“以商招商”" in text and "可借鉴的做法" in text and "（十二）" in text
+
+    rc, rec = run(capsys, "export", "compare", SOURCE, "--with-notes", "-f", "docx", "-o", str(tmp_path / "c.docx"),
+                  "--json")
+    t = docx.Document(str(tmp_path / "c.docx")).tables[0]
+    assert t.rows[0].cells[-1].text == "批注" and "可借鉴的做法" in t.rows[1].cells[-1].text
+
+
+def test_export_errors_exit_2(capsys, tmp_path):
+    assert cli.main(["export", "compare", "nope/c1", "-f", "docx", "-o", str(tmp_path / "x.docx")]) == 2
+    assert cli.main(["export", "compare", SOURCE, "--topic", "招商引资", "-f", "docx", "-o", str(tmp_path / "x")]) == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["export", "notes", "-f", "csv", "-o", str(tmp_path / "x.csv")])
+    assert exc.value.code == 2
+    assert not list(tmp_path.glob("x*"))
+
+
+def test_export_pdf_as_a_real_command(tmp_path):
+    """PDF through the real ``zoneref`` process: Qt offscreen, no window."""
+    out = tmp_path / "henan.pdf"
+    proc = subprocess.run([sys.executable, "-m", "desktop", "export", "document", "henan-2017-kaifaqu",
+                           "--simplified", "-f", "pdf", "-o", str(out), "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["path"] == str(out)
+    reader = pypdf.PdfReader(str(out))
+    text = "".join(p.extract_text() for p in reader.pages).replace("\n", "")
+    assert len(reader.pages) >= 2
+    assert "河南省人民政府办公厅关于促进产业集聚区和开发区改革创新发展的实施意见" in text
