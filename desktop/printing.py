@@ -246,7 +246,7 @@ def export_report(parent, kind: str, report: Any, path: Path | str, fmt: str) ->
         return None
 
 
-def _as_comparison(comparison: Any, corpus=None, notes: Any = None):
+def _as_comparison(comparison: Any, corpus=None, notes: Any = None, **options):
     from index.reports.model import ComparisonTable
 
     if isinstance(comparison, ComparisonTable):
@@ -255,11 +255,11 @@ def _as_comparison(comparison: Any, corpus=None, notes: Any = None):
         from desktop.cli_docs import corpus as shared_corpus
 
         corpus = shared_corpus()
-    return comparison_table(corpus, comparison, notes=notes)
+    return comparison_table(corpus, comparison, notes=notes, **options)
 
 
 def export_comparison(parent, comparison: Any, path: Path | str, fmt: str, corpus=None,
-                      notes: Any = None) -> Path | None:
+                      notes: Any = None, **options) -> Path | None:
     """Export what the compare view shows.
 
     Args:
@@ -270,12 +270,15 @@ def export_comparison(parent, comparison: Any, path: Path | str, fmt: str, corpu
         fmt: ``docx``, ``csv``, ``md``, ``html`` or ``pdf``.
         corpus: the corpus the clause ids belong to (default: the shared one).
         notes: annotation records to add as a notes column (``None``: no column).
+        **options: passed to ``index.reports.comparison_table`` — ``doc_order``
+            (the view's column order), ``per_cell`` (counterparts per cell,
+            default 1 = the best or pinned one), ``title``.
 
     Returns:
         The written path, or ``None`` after showing an error.
     """
     try:
-        table = _as_comparison(comparison, corpus, notes)
+        table = _as_comparison(comparison, corpus, notes, **options)
     except KnownError as exc:
         if parent is None:
             raise
@@ -314,14 +317,28 @@ def ask_export_report(parent, kind: str, report: Any, folder: Path | str | None 
 
 
 def ask_export_comparison(parent, comparison: Any, corpus=None, notes: Any = None,
-                          folder: Path | str | None = None) -> Path | None:
-    """The compare view's “导出…” action: choose a file, write it. ``None`` if cancelled/failed."""
+                          folder: Path | str | None = None, **options) -> Path | None:
+    """The compare view's “导出…” action: choose a file, write it. ``None`` if cancelled/failed.
+
+    Word is the preselected type, so 导出… then 保存 gives the .docx table.
+    ``options`` as for ``export_comparison``.
+    """
     try:
-        table = _as_comparison(comparison, corpus, notes)
+        table = _as_comparison(comparison, corpus, notes, **options)
     except KnownError as exc:
         _show_error(parent, exc)
         return None
     return ask_export_report(parent, "comparison", table, folder)
+
+
+def preview_comparison(parent, comparison: Any, corpus=None, notes: Any = None, **options) -> bool:
+    """The compare view's “打印…” action: landscape print preview of the comparison table."""
+    try:
+        table = _as_comparison(comparison, corpus, notes, **options)
+    except KnownError as exc:
+        _show_error(parent, exc)
+        return False
+    return preview_report(parent, "comparison", table)
 
 
 def preview_report(parent, kind: str, report: Any) -> bool:

@@ -130,3 +130,10 @@ def test_to_unicode_fix_rewrites_destinations_only():
     assert "<2FBC> <9AD8>" in fixed  # source code kept, destination 高
     assert "[<9AD8> <9875>]" in fixed  # 高 页
     assert "<2F00> <2F00> <4E00>" in fixed  # 一
+
+
+def test_export_comparison_follows_the_views_column_order(qapp, corpus, comparison, tmp_path):
+    order = ["hebei-2017-kaifaqu", "jilin-2021-kaifaqu", "zhejiang-2022-kaifaqu"]
+    out = printing.export_comparison(None, comparison, tmp_path / "o.csv", "csv", corpus=corpus, doc_order=order)
+    header = out.read_text(encoding="utf-8-sig").split(",")[0]
+    assert header.startswith('"河北省')
