@@ -1,4 +1,13 @@
-"""Real files of every importable format, written from text (tests and benchmarks).
+"""Real files of every importable format, and a folder of them for the import benchmark.
+
+Usage::
+
+    python bench/gen_import_folder.py OUT_DIR [--docs 3000] [--mb 50] [--seed 1]
+
+The folder mixes formats the way an official's folder does (by default 55%
+UTF-8 .txt, 15% GBK or Big5 .txt, 10% .docx, 10% .html, 5% .pdf, 5% .md).
+Texts come from the Search helper's ``bench/gen_library.py`` (recombined
+bundled sentences, a third in traditional script).
 
 Each writer produces a genuine file the way an official's folder holds them:
 a GBK or Big5 ``.txt``, a ``.docx`` saved by python-docx with heading styles
@@ -15,6 +24,9 @@ engine tests.
 
 from __future__ import annotations
 
+import argparse
+import random
+import sys
 from pathlib import Path
 
 
@@ -174,3 +186,74 @@ def write_encrypted_docx(path: Path) -> Path:
                      for name in ("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"))
     path.write_bytes(header + names + bytes(range(256)) * 16)
     return path
+
+
+# (format, share) of the generated folder.
+MIX = [("txt", 0.55), ("txt-legacy", 0.15), ("docx", 0.10), ("html", 0.10), ("pdf", 0.05), ("md", 0.05)]
+
+
+def _convert(path: Path, kind: str, rng: random.Random) -> Path:
+    """Rewrite a generated ``.txt`` (title line, blank, body) as ``kind``."""
+    text = path.read_text(encoding="utf-8")
+    title, _, body = text.partition("\n\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    if kind == "txt":
+        return path
+    path.unlink()
+    stem = path.with_suffix("")
+    if kind == "txt-legacy":
+        from index.text import detect_script
+
+        encoding = "big5" if detect_script(text) == "繁体" else "gbk"
+        try:
+            return write_txt(stem.with_suffix(".txt"), text, encoding)
+        except UnicodeEncodeError:  # a character outside Big5/GBK: real files would be GB18030
+            return write_txt(stem.with_suffix(".txt"), text, "gb18030")
+    if kind == "docx":
+        return write_docx(stem.with_suffix(".docx"), title,
+                          [("h1" if len(p) < 20 else "p", p) for p in paragraphs])
+    if kind == "html":
+        return write_html(stem.with_suffix(".html"), title, paragraphs)
+    if kind == "md":
+        out = stem.with_suffix(".md")
+        out.write_text(f"# {title}\n\n" + "\n\n".join(
+            f"## {p}" if len(p) < 20 else p for p in paragraphs) + "\n", encoding="utf-8")
+        return out
+    if kind == "pdf":
+        lines: list[str] = [title]
+        for p in paragraphs:
+            lines.extend(p[i:i + 38] for i in range(0, len(p), 38))  # a page is 38 characters wide
+        pages = [lines[i:i + 50] for i in range(0, len(lines), 50)]
+        return write_pdf(stem.with_suffix(".pdf"), pages)
+    raise ValueError(kind)
+
+
+def generate_folder(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int = 1) -> list[Path]:
+    """Write a mixed-format folder of ``docs`` policy documents (about ``mb`` MB of text)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.gen_library import generate
+
+    rng = random.Random(seed)
+    written = []
+    kinds = [k for k, _ in MIX]
+    weights = [w for _, w in MIX]
+    for path in generate(out_dir, docs=docs, mb=mb, seed=seed, fmt="txt"):
+        written.append(_convert(path, rng.choices(kinds, weights)[0], rng))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="write a mixed-format folder for the import benchmark")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--docs", type=int, default=3000)
+    parser.add_argument("--mb", type=float, default=50.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    files = generate_folder(args.out_dir, args.docs, args.mb, args.seed)
+    total = sum(p.stat().st_size for p in files)
+    print(f"wrote {len(files)} files, {total / 1e6:.1f} MB, to {args.out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -47,6 +47,9 @@ _IGNORED_PREFIXES = (".", "~$")
 # Below this many files the pool's start-up (~0.5 s per spawned worker) costs more than it saves.
 POOL_THRESHOLD = 16
 
+# More changed documents than this (and than a tenth of the library) update the index in one pass.
+BULK_CHANGE = 20
+
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
@@ -109,6 +112,8 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
     skipped: list[dict] = []
     errors: list[dict] = []
     seen: set[Path] = set()
+    # Never import ZoneRef's own data (imported documents, index files) back into itself.
+    own = paths.user_home().resolve()
 
     def add(path: Path) -> None:
         key = path.resolve()
@@ -120,6 +125,9 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
         path = Path(raw)
         if path.is_dir():
             for root, dirs, names in os.walk(path):
+                if Path(root).resolve() == own:
+                    dirs[:] = []
+                    continue
                 dirs[:] = sorted(d for d in dirs if not d.startswith(_IGNORED_PREFIXES))
                 for name in sorted(names):
                     if name.startswith(_IGNORED_PREFIXES):
@@ -502,10 +510,16 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
     if SearchIndex is not None and (added or removed):
         try:
             search = SearchIndex(corpus)
-            if removed:
-                search.remove_documents(removed)
-            if added:
-                search.add_documents(added)
+            if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):
+                # A bulk import changes most of the index: one pass over the
+                # corpus (ensure() compares content hashes and rebuilds) beats
+                # thousands of incremental additions.
+                search.ensure()
+            else:
+                if removed:
+                    search.remove_documents(removed)
+                if added:
+                    search.add_documents(added)
         except Exception as exc:  # the index is a cache: rebuilt on next ensure()
             log.warning("search index update failed: %s", exc, exc_info=True)
             notices.append(f"search index will be rebuilt ({exc})")

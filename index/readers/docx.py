@@ -82,11 +82,10 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
-def _heading_level(paragraph) -> int | None:
-    try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, AttributeError):
-        return None
+def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
+    # paragraph.style resolves the style part on every call (slow on long
+    # documents); the paragraph's style id and one id -> name table is enough.
+    name = style_names.get(paragraph._p.style or "", "")  # noqa: SLF001 - python-docx has no public style id
     if name.lower() == "title" or name == "标题":
         return 1
     match = _HEADING_STYLE.match(name.strip())
@@ -102,12 +101,13 @@ def read(path: Path, data: bytes) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs: list[str] = []
+        style_names = {st.style_id: st.name or "" for st in document.styles}
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 text = block.text.strip()
                 if not text:
                     continue
-                level = _heading_level(block)
+                level = _heading_level(block, style_names)
                 paragraphs.append(f"{'#' * level} {text}" if level else text)
             elif isinstance(block, Table):
                 paragraphs.append("\n".join(_table_lines(block)))

@@ -225,14 +225,16 @@ def test_progress_and_cancel(tmp_path):
 def test_pool_gives_the_same_result_as_one_process(tmp_path, zoneref_home, monkeypatch):
     import index.library as library
 
+    src = tmp_path / "src"
+    src.mkdir()
     for i in range(6):
-        write_txt(tmp_path / f"{i}.txt", policy(f"甘肃省人民政府关于第{i}开发区的意见"), "gbk")
+        write_txt(src / f"{i}.txt", policy(f"甘肃省人民政府关于第{i}开发区的意见"), "gbk")
     monkeypatch.setattr(library, "POOL_THRESHOLD", 2)
-    pooled = Library().import_paths([tmp_path], workers=2)
+    pooled = Library().import_paths([src], workers=2)
     ids_pooled = sorted(r["doc_id"] for r in pooled.imported)
     for path in (zoneref_home / "documents").iterdir():
         path.unlink()
-    single = Library().import_paths([tmp_path], workers=1)
+    single = Library().import_paths([src], workers=1)
     assert ids_pooled == sorted(r["doc_id"] for r in single.imported)
     assert len(ids_pooled) == 6
 
@@ -253,6 +255,9 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
 
         def rebuild(self, *a, **k):
             raise AssertionError("an import must not rebuild the index")
+
+        def ensure(self, *a, **k):
+            calls.append(("ensure", len(self.corpus.documents())))
 
     class FakeNotes:
         def __init__(self, db, corpus):
@@ -275,6 +280,12 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
     calls.clear()
     Library().import_paths([tmp_path / "nothing-here.txt"])
     assert calls == []  # a failed import touches no index
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    for i in range(25):
+        write_txt(bulk / f"{i}.txt", policy(f"青海省人民政府关于第{i}开发区的意见"))
+    Library().import_paths([bulk], workers=1)
+    assert calls == [("ensure", 5 + 1 + 25)]  # one pass, not 25 additions
 
 
 def test_index_failure_keeps_the_import_and_says_so(tmp_path, monkeypatch):
@@ -331,8 +342,37 @@ def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode)
     assert not [p for p in docs.iterdir() if not p.name.endswith(".md")]
 
 
+def test_a_folder_holding_the_user_home_skips_it(tmp_path, zoneref_home):
+    write_txt(tmp_path / "a.txt", policy("重庆市人民政府关于开发区的意见"))
+    Library().import_paths([tmp_path / "a.txt"])
+    (zoneref_home / "notes.txt").write_text("辽宁省人民政府关于开发区的意见。" * 5, encoding="utf-8")
+    files, _, _ = collect_files([tmp_path])
+    assert files == [tmp_path / "a.txt"]
+
+
 def test_collect_files_reports_missing_and_unsupported(tmp_path):
     (tmp_path / "a.xls").write_bytes(b"x")
     files, skipped, errors = collect_files([tmp_path / "missing", tmp_path / "a.xls"])
     assert files == [] and skipped == []
     assert [e["code"] for e in errors] == ["unreadable", "unsupported"]
+
+
+def test_real_search_index_follows_imports_and_removals(tmp_path):
+    search = pytest.importorskip("index.search")
+    corpus = Corpus()
+    index = search.SearchIndex(corpus)
+    index.ensure()
+    before = index.status()["fingerprint"]
+    write_scanned_pdf(tmp_path / "scan.pdf")
+    assert Library(corpus).import_paths([tmp_path / "scan.pdf"]).errors
+    assert search.SearchIndex(Corpus()).status()["fingerprint"] == before  # a refused file changes nothing
+
+    write_txt(tmp_path / "a.txt", policy("西藏自治区人民政府关于开发区的意见", extra="发展高原特色青稞产业，"))
+    doc_id = Library(corpus).import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    # status() only opens the index: it shows what the import itself wrote
+    assert search.SearchIndex(Corpus()).status()["documents"] == 6
+    fresh = search.SearchIndex(Corpus())
+    assert {h.doc_id for h in fresh.search("青稞").hits} == {doc_id}
+    Library(Corpus()).remove(doc_id)
+    assert search.SearchIndex(Corpus()).status()["documents"] == 5
+    assert search.SearchIndex(Corpus()).search("青稞").total == 0
