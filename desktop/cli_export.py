@@ -34,8 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 
     q = kinds.add_parser("compare", help="a clause (or a topic) across documents: Word table, CSV, Markdown, HTML, PDF")
-    q.add_argument("clause_id", nargs="?", help="the clause to compare (or use --topic)")
+    q.add_argument("clause_ids", nargs="*", metavar="CLAUSE_ID",
+                   help="the clause(s) to compare, one table row each (or use --topic / --set)")
     q.add_argument("--topic", help="compare a topic instead of a clause")
+    q.add_argument("--set", dest="set_name", help="a saved comparison set (its clause or topic, documents and pins)")
     q.add_argument("--docs", action="append", help="documents to show as columns (ID,ID…), in this order")
     q.add_argument("--limit", type=int, default=1, help="counterparts per document (default 1: the best)")
     q.add_argument("--with-notes", action="store_true", help="add a column with your notes on these clauses")
@@ -99,15 +101,30 @@ def cmd_compare(args) -> int:
     from index.align import counterparts, topic_columns
 
     c = corpus()
-    if bool(args.clause_id) == bool(args.topic):
-        raise CliError("give a CLAUSE_ID or --topic NAME (one of them)")
+    if sum(map(bool, (args.clause_ids, args.topic, args.set_name))) != 1:
+        raise CliError("give CLAUSE_ID…, --topic NAME or --set NAME (one of them)")
     doc_ids = _split_ids(args.docs)
-    if args.topic:
-        result = topic_columns(c, args.topic, doc_ids=doc_ids)
+    limit = max(1, args.limit)
+    title = "开发区政策条款对照表"
+    if args.set_name:
+        from index import comparisons
+
+        saved = comparisons.load_set(comparisons.open_user_db(), args.set_name)
+        doc_ids = doc_ids or saved.get("doc_ids") or None
+        title = f"{title}：{args.set_name}"
+        if saved.get("topic"):
+            results = [topic_columns(c, saved["topic"], doc_ids=doc_ids)]
+        else:
+            src = saved["source_clause_id"]
+            others = [d for d in doc_ids or [] if d != src.split("/", 1)[0]] or None
+            results = [counterparts(c, src, doc_ids=others, limit=limit,
+                                    pins=comparisons.set_pins_map(saved, src))]
+    elif args.topic:
+        results = [topic_columns(c, args.topic, doc_ids=doc_ids)]
     else:
-        result = counterparts(c, args.clause_id, doc_ids=doc_ids, limit=max(1, args.limit))
+        results = [counterparts(c, cid, doc_ids=doc_ids, limit=limit) for cid in args.clause_ids]
     notes = _user_notes(c) if args.with_notes else None
-    table = comparison_table(c, result, notes=notes, per_cell=max(1, args.limit))
+    table = comparison_table(c, results, notes=notes, per_cell=limit, title=title)
     return _write("comparison", table, args, {
         "columns": [col.doc_id for col in table.columns], "rows": len(table.rows),
         "citations": [x.clause_id for x in table.citations],

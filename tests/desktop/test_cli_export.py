@@ -99,3 +99,32 @@ def test_export_pdf_as_a_real_command(tmp_path):
     text = "".join(p.extract_text() for p in reader.pages).replace("\n", "")
     assert len(reader.pages) >= 2
     assert "河南省人民政府办公厅关于促进产业集聚区和开发区改革创新发展的实施意见" in text
+
+
+def test_export_saved_set_applies_its_documents_and_pins(capsys, tmp_path):
+    from index import comparisons
+
+    db = comparisons.open_user_db()
+    comparisons.save_set(db, "招商对照", {
+        "source_clause_id": SOURCE, "doc_ids": ["jilin-2021-kaifaqu", "henan-2017-kaifaqu", "hebei-2017-kaifaqu"],
+        "pins": [{"source_clause_id": SOURCE, "doc_id": "henan-2017-kaifaqu", "clause_id": "henan-2017-kaifaqu/c2/s1",
+                  "decision": "pin"},
+                 {"source_clause_id": SOURCE, "doc_id": "hebei-2017-kaifaqu", "clause_id": None, "decision": "none"}]})
+    out = tmp_path / "set.docx"
+    rc, rec = run(capsys, "export", "compare", "--set", "招商对照", "-f", "docx", "-o", str(out), "--json")
+    assert rc == 0 and rec["columns"] == ["jilin-2021-kaifaqu", "henan-2017-kaifaqu", "hebei-2017-kaifaqu"]
+    d = docx.Document(str(out))
+    cells = d.tables[0].rows[1].cells
+    assert "〔已固定〕" in cells[1].text and "(一)推動整合提升" in cells[1].text
+    assert cells[2].text == "无对应条款"
+    assert d.paragraphs[0].text == "开发区政策条款对照表：招商对照"
+
+
+def test_export_several_clauses_one_row_each(capsys, tmp_path):
+    out = tmp_path / "rows.csv"
+    rc, rec = run(capsys, "export", "compare", SOURCE, "jilin-2021-kaifaqu/c3/s13", "-f", "csv", "-o", str(out),
+                  "--json")
+    assert rc == 0 and rec["rows"] == 2
+    rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
+    assert rows[0][0] == "对照项" and len(rows) == 3
+    assert rows[1][1].startswith("(十二)加大招商引資力度") and rows[2][1].startswith("(十三)")
