@@ -228,7 +228,8 @@ def write_comparison_docx(table: ComparisonTable, path: Path) -> Path:
         _write_header_cell(head[0], ["对照项"])
         k = 1
     for i, col in enumerate(table.columns):
-        _write_header_cell(head[k + i], col.header_lines() + ([col.status] if col.status == "征求意见稿" and col.status not in col.short_title else []))
+        draft = col.status == "征求意见稿" and col.status not in col.short_title  # a draft must say so
+        _write_header_cell(head[k + i], col.header_lines() + ([col.status] if draft else []))
     if table.with_notes:
         _write_header_cell(head[-1], ["批注"])
     _set_widths(grid.rows[0], widths)

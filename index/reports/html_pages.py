@@ -52,8 +52,8 @@ def styled(text: str, shared: Iterable[Span] = (), numbers: Iterable[Span] = (),
     return "".join(out)
 
 
-def page(title: str, body: str) -> str:
-    """A complete UTF-8 HTML document."""
+def page(title: str, body: str, landscape: bool = False) -> str:
+    """A complete UTF-8 HTML document (``landscape``: how a browser should print it)."""
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         f"<title>{esc(title)}</title>"
@@ -62,7 +62,7 @@ def page(title: str, body: str) -> str:
         "table { border-collapse: collapse; }"
         "th, td { vertical-align: top; text-align: left; }"
         "h1 { font-size: 18pt; text-align: center; }"
-        "@page { size: A4 landscape; margin: 15mm; }"
+        f"@page {{ size: A4 {'landscape' if landscape else 'portrait'}; margin: 15mm; }}"
         "</style></head>\n<body>\n"
         f"{body}\n</body></html>\n"
     )
@@ -122,7 +122,7 @@ def comparison_html(table: ComparisonTable) -> str:
         rows.append(cells)
     body = (_head(table.title, [table.subtitle, f"导出日期：{table.exported}", legend])
             + _table(header, rows) + _citations(table.citations))
-    return page(table.title, body)
+    return page(table.title, body, landscape=True)
 
 
 def coverage_html(table: CoverageTable) -> str:
@@ -143,7 +143,7 @@ def coverage_html(table: CoverageTable) -> str:
         for i in range(len(table.columns))]
     rows.append(counts)
     body = _head(table.title, [f"导出日期：{table.exported}"]) + _table(header, rows) + _citations(table.citations)
-    return page(table.title, body)
+    return page(table.title, body, landscape=True)
 
 
 def search_html(report: SearchReport) -> str:
