@@ -383,8 +383,17 @@ def parse_w3c(raw: bytes | str, corpus) -> list[Annotation]:
     return out
 
 
-def import_w3c(store: NoteStore, raw: bytes | str) -> dict:
+def export_w3c(store: NoteStore, path: Path, **filters) -> int:
+    """``export(store, "w3c", path, **filters)``."""
+    return export(store, "w3c", path, **filters)
+
+
+def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
     """Import a W3C JSON-LD export: validate everything, then write it all in one transaction.
+
+    Args:
+        store: the target.
+        raw: the file's bytes or text, or a ``Path`` to read.
 
     Same uuid: the newer ``modified`` wins; an equal or older one is left
     alone, so importing the same file twice changes nothing. Imported
@@ -396,6 +405,8 @@ def import_w3c(store: NoteStore, raw: bytes | str) -> dict:
     Raises:
         NotesImportError: the file was rejected; nothing was written.
     """
+    if isinstance(raw, Path):
+        return import_file(store, raw)
     annotations = parse_w3c(raw, store.corpus)
     added, updated, unchanged = 0, 0, 0
     touched: set[str] = set()

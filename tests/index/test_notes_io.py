@@ -41,7 +41,7 @@ def _dicts(store):
 def test_w3c_export_shape(store, tmp_path):
     made = _fill(store)
     out = tmp_path / "notes.jsonld"
-    assert notes_io.export(store, "w3c", out) == 4
+    assert notes_io.export_w3c(store, out) == 4
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 4
@@ -70,7 +70,7 @@ def test_round_trip_into_empty_home(store, tmp_path, monkeypatch):
     assert report == {"ok": True, "added": 4, "updated": 0, "unchanged": 0, "orphaned": []}
     assert _dicts(fresh) == before
     # Idempotent: importing again changes nothing.
-    again = notes_io.import_file(fresh, out)
+    again = notes_io.import_w3c(fresh, out)  # a Path works too
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 4)
     assert _dicts(fresh) == before
 
