@@ -382,7 +382,9 @@ class Library:
         self.corpus.reload()
         self._by_hash = None
         if self.sync:
-            report.index_notice = sync_indexes(self.corpus, added=added, removed=[], reanchor=superseded)
+            # Added documents are re-anchored too: re-importing a removed
+            # document (same text, same id) brings its orphaned notes back.
+            report.index_notice = sync_indexes(self.corpus, added=added, removed=[], reanchor=superseded + added)
 
     # -- remove and edit --------------------------------------------------
     def remove(self, doc_id: str) -> Document:
