@@ -94,9 +94,14 @@ def _citations(citations: list[Citation]) -> str:
     return f"<h2>引用出处</h2>\n{items}\n"
 
 
-def _table(header_cells: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f'<th bgcolor="{HEADER_BG}">{h}</th>' for h in header_cells)
-    body = "".join("<tr>" + "".join(rows_cell for rows_cell in r) + "</tr>\n" for r in rows)
+def _table(header_cells: list[str], rows: list[list[str]], label_column: bool = False) -> str:
+    """A bordered table; with ``label_column`` the first column is narrow and the rest share the width."""
+    widths = [""] * len(header_cells)
+    if label_column and len(header_cells) > 1:
+        each = 90 // (len(header_cells) - 1)
+        widths = [' width="10%"'] + [f' width="{each}%"'] * (len(header_cells) - 1)
+    head = "".join(f'<th bgcolor="{HEADER_BG}"{w}>{h}</th>' for h, w in zip(header_cells, widths, strict=True))
+    body = "".join("<tr>" + "".join(r) + "</tr>\n" for r in rows)
     return (f'<table border="1" cellspacing="0" cellpadding="5" width="100%">\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n")
 
@@ -121,7 +126,7 @@ def comparison_html(table: ComparisonTable) -> str:
             cells.append("<td>" + "".join(f"<p>{esc(n)}</p>" for n in row.notes) + "</td>")
         rows.append(cells)
     body = (_head(table.title, [table.subtitle, f"导出日期：{table.exported}", legend])
-            + _table(header, rows) + _citations(table.citations))
+            + _table(header, rows, label_column=table.row_labels) + _citations(table.citations))
     return page(table.title, body, landscape=True)
 
 
@@ -142,7 +147,8 @@ def coverage_html(table: CoverageTable) -> str:
         f"<td><b>{sum(1 for r in table.rows if r.cells[i])} / {len(table.rows)}</b></td>"
         for i in range(len(table.columns))]
     rows.append(counts)
-    body = _head(table.title, [f"导出日期：{table.exported}"]) + _table(header, rows) + _citations(table.citations)
+    body = (_head(table.title, [f"导出日期：{table.exported}"]) + _table(header, rows, label_column=True)
+            + _citations(table.citations))
     return page(table.title, body, landscape=True)
 
 
