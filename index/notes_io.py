@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import os
@@ -246,8 +247,11 @@ def _items(data) -> list | None:
     return None
 
 
-def _parse_item(p: _Problems, i: int, item, corpus) -> Annotation | None:
-    """Validate one W3C annotation into an ``Annotation``; problems go to ``p``."""
+def _parse_item(p: _Problems, i: int, item, corpus, latest: str) -> Annotation | None:
+    """Validate one W3C annotation into an ``Annotation``; problems go to ``p``.
+
+    ``latest`` is the latest acceptable time (now plus a day of clock skew).
+    """
     before = p.total
     if not isinstance(item, dict):
         p.add(i, "", f"expected an object, got {type(item).__name__}")
@@ -272,6 +276,12 @@ def _parse_item(p: _Problems, i: int, item, corpus) -> Annotation | None:
             times[field] = to_iso(value)
         except (ValueError, OverflowError):
             p.add(i, field, "expected an ISO 8601 time")
+            continue
+        # A far-future time would win every later "newer wins" comparison forever.
+        if times[field] > latest:
+            p.add(i, field, "is in the future")
+    if len(times) == 2 and times["created"] > times["modified"]:
+        p.add(i, "created", "is after modified")
     target = item.get("target")
     doc_id = clause_id = quote = prefix = suffix = None
     start = end = None
@@ -370,8 +380,9 @@ def parse_w3c(raw: bytes | str, corpus) -> list[Annotation]:
         p.add(None, "", f"more than {MAX_ITEMS} annotations")
     out: list[Annotation] = []
     seen: set[str] = set()
+    latest = to_iso(dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
     for i, item in enumerate(items or []):
-        parsed = _parse_item(p, i, item, corpus)
+        parsed = _parse_item(p, i, item, corpus, latest)
         if parsed is not None:
             if parsed.uuid in seen:
                 p.add(i, "id", "the same uuid appears twice")

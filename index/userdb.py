@@ -397,6 +397,10 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     os.replace(partial, target)
     for old in backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
+    # Partial copies left by a crash during an earlier backup.
+    for stale in folder.glob("*.db.partial"):
+        if time.time() - stale.stat().st_mtime > 3600:
+            stale.unlink(missing_ok=True)
     return target
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_newer_modified_wins(store, tmp_path):
     assert report["unchanged"] == 4 and store.get(a.uuid).note == "本地更新"
     data = json.loads(out.read_text(encoding="utf-8"))
     item = next(i for i in data["first"]["items"] if i["id"].endswith(a.uuid))
-    item["modified"] = "2999-01-01T00:00:00Z"
+    item["modified"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()  # newer, not absurd
     next(b for b in item["body"] if b["purpose"] == "commenting")["value"] = "文件更新"
     report = notes_io.import_w3c(store, json.dumps(data))
     assert report["updated"] == 1 and report["unchanged"] == 3
@@ -122,6 +123,13 @@ def _mutations():
     def bad_date(i):
         i["created"] = "last week"
 
+    def future_time(i):
+        i["modified"] = "2999-01-01T00:00:00Z"
+
+    def created_after_modified(i):
+        i["created"] = "2030-01-01T00:00:00Z"
+        i["modified"] = "2020-01-01T00:00:00Z"
+
     def bad_color(i):
         next(b for b in i["body"] if b["purpose"] == "classifying")["value"] = "<b>red</b>"
 
@@ -135,7 +143,7 @@ def _mutations():
         next(b for b in i["body"] if b["purpose"] == "commenting")["value"] = "a\x00b"
 
     return [huge_note, sql_in_doc, html_in_clause, unknown_doc, wrong_type_start, bool_start, bad_uuid,
-            bad_date, bad_color, quote_not_text, no_target, nul_in_note]
+            bad_date, future_time, created_after_modified, bad_color, quote_not_text, no_target, nul_in_note]
 
 
 @pytest.mark.parametrize("mutate", _mutations(), ids=lambda f: f.__name__)
@@ -144,7 +152,8 @@ def test_hostile_item_rejects_whole_file_and_changes_nothing(store, mutate):
     fresh = notes_io.to_w3c(a)
     fresh["id"] = "urn:uuid:00000000-0000-4000-8000-000000000001"  # a valid new one alongside
     mutate(item)
-    item["modified"] = "2999-01-01T00:00:00Z" if mutate.__name__ != "bad_date" else item["modified"]
+    if mutate.__name__ not in ("bad_date", "future_time", "created_after_modified"):
+        item["modified"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()  # would win if accepted
     before = _dicts(store)
     with pytest.raises(notes_io.NotesImportError) as err:
         notes_io.import_w3c(store, json.dumps({"type": "AnnotationPage", "items": [fresh, item]}))
