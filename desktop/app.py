@@ -179,7 +179,7 @@ class Services(QObject):
             self._index_op = None
             self.index_failed.emit(exc)
 
-        self._index_op = ops.Op(work, done, failed).run()
+        self._index_op = ops.Op(work, done, failed, parent=self).run()
 
     def library_changed(self) -> None:
         """Documents were imported or removed (by a worker with its own Corpus)."""

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, restore: bool = True):
         super().__init__()
         self.setObjectName("main_window")
-        self.services = services or Services()
+        self.services = services or Services(parent=self)
         self.corpus = self.services.corpus
         self.setWindowTitle(self.tr("ZoneRef — Development-zone policy reference"))
         self.resize(1366, 768)

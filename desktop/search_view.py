@@ -144,8 +144,15 @@ class SearchView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
-        services.index_ready.connect(lambda _idx: self.run_query())
-        services.index_failed.connect(lambda exc: self.status.setText(error_text(exc)))
+        # Bound methods, not lambdas: Qt drops these connections when the view dies.
+        services.index_ready.connect(self._index_ready)
+        services.index_failed.connect(self._index_failed)
+
+    def _index_ready(self, _index) -> None:
+        self.run_query()
+
+    def _index_failed(self, exc) -> None:
+        self.status.setText(error_text(exc))
 
     # -- facets -------------------------------------------------------------
     def refresh_facets(self) -> None:

@@ -1,0 +1,214 @@
+"""The main views wired to the engine: search, reader notes, compare, coverage, import."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def app(qapp):
+    from desktop import app as app_module
+
+    return app_module.create_app()
+
+
+def _window(qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.start_background()
+    return w
+
+
+@pytest.fixture
+def win(app, qtbot):
+    w = _window(qtbot)
+    yield w
+    w.save_state = lambda: None
+    w.close()
+
+
+def test_typing_a_query_fills_results(win, qtbot):
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.query.insert("招商")  # typed in two steps: the debounce and stale-drop paths both run
+    view.query.insert("引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    rows = view.model.rows
+    assert all("招商引" in r["text"] or "招商引" in r["text"].replace("資", "资") for r in rows)
+    assert {r["doc_id"] for r in rows} >= {"jilin-2021-kaifaqu", "zhejiang-2022-kaifaqu"}
+    assert "7" in view.status.text() or str(len(rows)) in view.status.text()
+
+
+def test_facet_filter_limits_results(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    before = view.results_count()
+    for i in range(view.regions.count()):
+        item = view.regions.item(i)
+        if not item.data(0x0100).startswith("吉林"):
+            item.setCheckState(item.checkState().Unchecked)
+    qtbot.waitUntil(lambda: view.results_count() < before and view.results_count() > 0, timeout=10000)
+    assert {r["region"] for r in view.model.rows} == {"吉林省"}
+
+
+def test_opening_a_result_scrolls_reader_to_clause(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("土地")
+    qtbot.waitUntil(lambda: view.results_count() > 3, timeout=10000)
+    hit = view.model.hit(view.results_count() - 1)  # a late clause, so the reader must scroll
+    view.table.doubleClicked.emit(view.model.index(view.results_count() - 1, 0))
+    reader = win.current_reader()
+    assert reader is not None and reader.doc_id == hit["doc_id"]
+    qtbot.waitUntil(lambda: reader.visible_clause_id() == hit["clause_id"])
+    clause = win.corpus.clause(hit["clause_id"])
+    spans = reader.search_highlights()
+    assert spans and all(clause.start <= s < e <= clause.end for s, e in spans)
+    assert all("土地" == reader.body[s:e] or reader.body[s:e] in ("土地",) for s, e in spans)
+
+
+def test_select_text_add_note_stores_and_paints(win, qtbot):
+    reader = win.open_document("jilin-2021-kaifaqu")
+    clause = win.corpus.clause("jilin-2021-kaifaqu/c1/s1")
+    at = clause.text.find("國家級開發區")
+    reader.select(clause.start + at, clause.start + at + 6)
+    menu = reader.build_context_menu()
+    add_note = menu.actions()[1]
+    assert add_note.isEnabled()
+    add_note.trigger()
+    notes = win.services.notes().list()
+    assert len(notes) == 1 and notes[0].quote == "國家級開發區" and notes[0].clause_id == clause.id
+    painted = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.text.extraSelections()]
+    assert (clause.start + at, clause.start + at + 6) in painted
+    assert win.notes_dock.isVisible()
+    # write the note in the editor and save: stored, previewed as sanitised HTML
+    win.notes_view.editor.setPlainText("**重点** <script>x</script>")
+    win.notes_view.save_current()
+    stored = win.services.notes().get(notes[0].uuid)
+    assert stored.note.startswith("**重点**")
+    win.notes_view._render_preview()
+    html = win.notes_view.preview.toHtml()
+    assert "重点" in html and "<script" not in html
+
+
+def test_highlight_survives_restart_and_notes_search(app, qtbot):
+    w = _window(qtbot)
+    reader = w.open_document("henan-2017-kaifaqu")
+    clause = w.corpus.clauses("henan-2017-kaifaqu")[3]
+    reader.select(clause.start, clause.start + 4)
+    reader._annotate(False)
+    w.close()
+    w2 = _window(qtbot)
+    reader2 = w2.open_document("henan-2017-kaifaqu")
+    assert len(reader2.annotations()) == 1
+    view = w2.notes_view
+    view.search.setText(clause.text[1:2])  # a one-character query
+    view.refresh()
+    assert view.model.rowCount() == 1
+    view.search.setText("不在任何批注里")
+    view.refresh()
+    assert view.model.rowCount() == 0
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_compare_one_column_per_document_and_pins_persist(app, qtbot):
+    w = _window(qtbot)
+    source = "jilin-2021-kaifaqu/c3/s12"
+    w.compare_clause(source)
+    view = w.compare_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert len(view.columns) == 5
+    assert len(set(view.column_doc_ids())) == 5 and view.column_doc_ids()[0] == "jilin-2021-kaifaqu"
+    target = view.result["columns"][0]
+    best = target["matches"][0]["clause_id"]
+    view.pin(target["doc_id"])
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view._column(target["doc_id"])["decision"] == "pin"
+    other = view.result["columns"][1]["doc_id"]
+    view.mark_none(other)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view._column(other)["matches"] == []
+    w.close()
+
+    w2 = _window(qtbot)
+    w2.compare_clause(source)
+    qtbot.waitUntil(w2.compare_view.is_ready, timeout=30000)
+    col = w2.compare_view._column(target["doc_id"])
+    assert col["decision"] == "pin" and col["matches"][0]["clause_id"] == best and col["matches"][0]["pinned"]
+    assert w2.compare_view._column(other)["decision"] == "none"
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_compare_document_choice_order_and_sets(win, qtbot):
+    view = win.compare_view
+    view.set_doc_order(["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"])
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.column_doc_ids() == ["jilin-2021-kaifaqu", "hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
+    view.save_set("招商对比")
+    view.set_doc_order([])
+    view.start_from_topic("人才")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.source_id is None and len(view.columns) == 5
+    view.open_set("招商对比")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.source_id == "jilin-2021-kaifaqu/c3/s12"
+    assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
+
+
+def test_coverage_cell_opens_clause(win, qtbot):
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    model = view.model
+    assert model.rowCount() >= 20 and model.columnCount() == 5
+    row = next(r for r in range(model.rowCount())
+               if len(model.clause_ids(r, 0)) == 1)
+    opened = []
+    view.open_requested.connect(opened.append)
+    view._cell_clicked(model.index(row, 0))
+    assert opened == model.clause_ids(row, 0)
+    empty = [(r, c) for r in range(model.rowCount()) for c in range(5) if not model.clause_ids(r, c)]
+    assert empty and model.index(*empty[0]).data() == "—"
+
+
+def test_import_dialog_confirms_metadata_and_adds(win, qtbot, tmp_path):
+    from desktop.import_dialog import ImportDialog
+
+    src = tmp_path / "政策.txt"
+    src.write_text("关于支持开发区招商引资的若干措施\n\n一、总体要求\n\n（一）加强招商引资工作。各开发区要设立招商专班。\n",
+                   encoding="gb18030")
+    dlg = ImportDialog(win.services, [str(src)], win)
+    qtbot.addWidget(dlg)
+    got = []
+    dlg.imported.connect(got.append)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    dlg.table.item(0, 0).setText("测试招商措施")
+    dlg.table.item(0, 1).setText("广东省")
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    doc = win.corpus.document(got[0][0])
+    assert doc.title == "测试招商措施" and doc.region == "广东省" and doc.source == "imported"
+    win._after_import(got[0])
+    assert win.library.model.document_count() == 6
+
+
+def test_import_dialog_reports_bad_file(win, qtbot, tmp_path):
+    from desktop.import_dialog import ImportDialog
+
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    dlg = ImportDialog(win.services, [str(bad)], win)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.progress.maximum() == 1 and dlg.progress.value() == 1, timeout=30000)
+    assert not dlg.import_button.isEnabled()
+    assert "empty.txt" in dlg.problems.text()
