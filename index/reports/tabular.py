@@ -34,9 +34,14 @@ def _entry_text(entry: Entry, cites: dict[int, str]) -> str:
     return "\n".join(x for x in lines if x)
 
 
+def defuse(cell: str) -> str:
+    """Excel runs a cell starting with = + - @ as a formula (CSV injection): quote it with '."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 def _write(path: Path, rows: list[list[str]]) -> Path:
     with open(path, "w", encoding=ENCODING, newline="") as fh:
-        csv.writer(fh).writerows(rows)
+        csv.writer(fh).writerows([defuse(str(c)) for c in row] for row in rows)
     return Path(path)
 
 

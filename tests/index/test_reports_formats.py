@@ -26,6 +26,7 @@ from index.reports.spans import find_numbers, segments
 SOURCE = "jilin-2021-kaifaqu/c3/s12"
 ZJ = "zhejiang-2022-kaifaqu/c2/s2"
 HOSTILE = "<script>alert(1)</script> | **x** <img src=http://evil/>"
+FORMULA = "=HYPERLINK(\"http://evil\",\"点我\")"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,7 @@ def table(corpus):
             {"doc_id": "hebei-2017-kaifaqu", "matches": []},
         ],
     }
-    notes = [{"clause_id": ZJ, "quote": "", "note": HOSTILE}]
+    notes = [{"clause_id": ZJ, "quote": "", "note": HOSTILE}, {"clause_id": SOURCE, "quote": "", "note": FORMULA}]
     return comparison_table(corpus, result, notes=notes, exported="2026-03-04")
 
 
@@ -68,7 +69,7 @@ def test_comparison_csv_has_bom_columns_and_citations(corpus, table, tmp_path):
     assert f"出处：《{corpus.document('jilin-2021-kaifaqu').title}》（十二）" in row[0]
     assert row[1].startswith("(二)加大招商引资力度\n")
     assert row[2] == "无对应条款"
-    assert row[3] == HOSTILE
+    assert row[3] == f"'{FORMULA}\n{HOSTILE}"  # notes of the row; the formula is defused
 
 
 def test_coverage_and_search_csv(corpus, tmp_path):
@@ -111,6 +112,7 @@ def test_comparison_markdown_table_emphasis_and_escaping(corpus, table, tmp_path
     assert [b.get_text() for b in cells[0].find_all("strong")] == ["(十二)加大招商引資力度", "以商招商"]
     assert [m.get_text() for m in cells[1].find_all("mark")] == ["500强"]
     assert "<script>" in cells[3].get_text()  # shown as text, not run
+    assert cells[3].get_text().startswith(FORMULA)
 
 
 def test_comparison_html_is_escaped_and_complete(corpus, table, tmp_path):
@@ -124,7 +126,7 @@ def test_comparison_html_is_escaped_and_complete(corpus, table, tmp_path):
     assert [b.get_text() for b in tds[0].find_all("b")] == ["(十二)加大招商引資力度", "以商招商"]
     assert [s.get_text() for s in tds[1].find_all("span")] == ["500强"]
     assert tds[2].get_text() == "无对应条款"
-    assert tds[3].get_text() == HOSTILE
+    assert tds[3].get_text() == FORMULA + HOSTILE
     assert corpus.citation(corpus.clause(SOURCE)) in soup.get_text()
 
 
