@@ -38,7 +38,7 @@ from pathlib import Path
 import sqlite_utils
 
 from index import paths
-from index.errors import KnownError
+from index.errors import BugError, KnownError
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int = SCHEMA_VERSION) -> int:
+def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int | None = None) -> int:
     """Bring ``db`` up to ``target``, one step per version, each in one transaction.
 
     A backup is taken before the first step if the database holds anything.
@@ -250,7 +250,9 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int = S
 
     Raises:
         DatabaseNewerError: the file's version is newer than this program knows.
+        BugError: a step failed (it was rolled back; the file keeps its old version).
     """
+    target = SCHEMA_VERSION if target is None else target
     before = schema_version(db)
     if before > SCHEMA_VERSION:
         raise DatabaseNewerError(
@@ -260,13 +262,17 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int = S
     if path is not None and before > 0:
         backup(path, f"before-v{before + 1}", db=db)
     for version in range(before + 1, target + 1):
-        with transaction(db):
-            # Another process may have migrated while we waited for the lock.
-            if schema_version(db) >= version:
-                continue
-            for statement in MIGRATIONS[version]:
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {version}")
+        try:
+            with transaction(db):
+                # Another process may have migrated while we waited for the lock.
+                if schema_version(db) >= version:
+                    continue
+                for statement in MIGRATIONS[version]:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.Error as exc:
+            # The step rolled back whole: the file is still a sound older version.
+            raise BugError(f"user database migration to version {version} failed: {exc}") from exc
         log.info("user database migrated to version %d", version)
     return before
 

@@ -60,6 +60,41 @@ def test_upgrade_from_every_older_version_matches_fresh(tmp_path, start):
         assert any(f"before-v{start + 1}" in b.name for b in userdb.backups(tmp_path / "old.db"))
 
 
+def _with_step_two(monkeypatch, statements):
+    steps = dict(userdb.MIGRATIONS)
+    steps[userdb.SCHEMA_VERSION + 1] = statements
+    monkeypatch.setattr(userdb, "MIGRATIONS", steps)
+    monkeypatch.setattr(userdb, "SCHEMA_VERSION", max(steps))
+
+
+def test_next_step_backs_up_first_and_migrates(zoneref_home, monkeypatch):
+    db = userdb.open_db()
+    _add_pin(db)
+    db.close()
+    old_version = userdb.SCHEMA_VERSION
+    _with_step_two(monkeypatch, ("CREATE TABLE extra (x TEXT)", "INSERT INTO extra VALUES ('moved')"))
+    db = userdb.open_db()
+    assert userdb.schema_version(db) == old_version + 1
+    assert db.execute("SELECT x FROM extra").fetchall() == [("moved",)]
+    before = [b for b in userdb.backups() if f"before_v{old_version + 1}" in b.name]
+    assert len(before) == 1
+    snap = sqlite3.connect(str(before[0]))
+    assert snap.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert snap.execute("SELECT count(*) FROM pins").fetchone()[0] == 1
+    snap.close()
+
+
+def test_failed_step_rolls_back_whole(zoneref_home, monkeypatch):
+    userdb.open_db().close()
+    old_version = userdb.SCHEMA_VERSION
+    _with_step_two(monkeypatch, ("CREATE TABLE extra (x TEXT)", "THIS IS NOT SQL"))
+    with pytest.raises(userdb.BugError):
+        userdb.open_db()
+    conn = sqlite3.connect(str(zoneref_home / "zoneref.db"))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+
+
 def test_newer_database_is_refused(tmp_path):
     path = tmp_path / "zoneref.db"
     conn = sqlite3.connect(str(path))
