@@ -165,15 +165,16 @@ def search_html(report: SearchReport) -> str:
     return page(report.title, "\n".join(parts))
 
 
-def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable[Span]] | None = None,
+def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable[tuple]] | None = None,
                   simplified: bool = False) -> str:
     """The reader view of a document: metadata, then each clause under its heading.
 
     Args:
         corpus: the library.
         doc_id: the document.
-        highlights: clause id → spans (offsets into the clause text) to highlight,
-            e.g. search hits or annotations.
+        highlights: clause id → spans (offsets into the clause text) to highlight:
+            ``(start, end)`` for search hits, ``(start, end, "#rrggbb")`` for
+            annotations in their colour (``index.notes.COLORS``).
         simplified: show traditional text in simplified characters (display only;
             the conversion keeps lengths, so the spans stay valid).
 
@@ -198,9 +199,32 @@ def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable
             parts.append(f'<a name="{esc(clause.id)}"></a><h{level}>{esc(conv(name))}</h{level}>')
         else:
             parts.append(f'<a name="{esc(clause.id)}"></a>')
-        for para in _paragraphs(text, start):
-            parts.append(f"<p>{styled(text[para[0]:para[1]], (), _shift(spans, para[0]), number_style=HIT_STYLE)}</p>")
+        for a, b in _paragraphs(text, start):
+            parts.append(f"<p>{painted(text[a:b], _shift(spans, a))}</p>")
     return page(doc.title, "\n".join(parts))
+
+
+def painted(text: str, spans: Iterable[tuple]) -> str:
+    """Escaped ``text`` with each span on its own background.
+
+    A span is ``(start, end)`` (search-hit style) or ``(start, end, "#rrggbb")``
+    (an annotation in its palette colour); a later span wins where they overlap.
+    """
+    styles: list[str | None] = [None] * len(text)
+    for span in spans:
+        s, e = max(0, int(span[0])), min(len(text), int(span[1]))
+        style = f"background-color:{span[2]}" if len(span) > 2 and span[2] else HIT_STYLE
+        for i in range(s, e):
+            styles[i] = style
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and styles[j] == styles[i]:
+            j += 1
+        piece = esc(text[i:j]).replace("\n", "<br>")
+        out.append(f'<span style="{styles[i]}">{piece}</span>' if styles[i] else piece)
+        i = j
+    return "".join(out)
 
 
 def _paragraphs(text: str, start: int) -> list[Span]:
@@ -215,8 +239,8 @@ def _paragraphs(text: str, start: int) -> list[Span]:
     return out
 
 
-def _shift(spans: list[Span], offset: int) -> list[Span]:
-    return [(s - offset, e - offset) for s, e in spans]
+def _shift(spans: list[tuple], offset: int) -> list[tuple]:
+    return [(sp[0] - offset, sp[1] - offset, *sp[2:]) for sp in spans]
 
 
 def write_html(page_html: str, path: Path) -> Path:

@@ -144,11 +144,14 @@ def test_search_markdown_bolds_matches(corpus, tmp_path):
 def test_document_html_keeps_structure_and_highlights(corpus):
     s = corpus.clause(SOURCE)
     at = s.text.rindex("招商")
-    page = document_html(corpus, "jilin-2021-kaifaqu", highlights={SOURCE: [(at, at + 2)]}, simplified=True)
+    quote = s.text.index("積極搭建")
+    marks = {SOURCE: [(at, at + 2), (quote, quote + 4, "#EF9A9A")]}
+    page = document_html(corpus, "jilin-2021-kaifaqu", highlights=marks, simplified=True)
     soup = BeautifulSoup(page, "html.parser")
     assert soup.find("h1").get_text() == "吉林省关于加快推动全省国家级开发区高质量发展的实施意见"
     assert "(十二)加大招商引资力度" in [h.get_text() for h in soup.find_all("h3")]
-    assert [x.get_text() for x in soup.find_all("span")] == ["招商"]
+    spans = [(x.get_text(), x["style"]) for x in soup.find_all("span")]
+    assert spans == [("积极搭建", "background-color:#EF9A9A"), ("招商", "background-color:#ffe082;font-weight:bold")]
     assert soup.find("a", attrs={"name": SOURCE}) is not None
 
 
