@@ -118,7 +118,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                         shared += [(a, b) for a, b in best["source_shared"]]
                     else:
                         shared += _shared_with(src_text, corpus.clause(best["clause_id"]).text)
-            cells[src_doc] = [make_entry(corpus, cites, src_id, shared=merge_spans(shared), role="source")]
+            cells[src_doc] = [make_entry(corpus, cites, src_id, shared=merge_spans(shared),
+                                         numbers=source.get("numbers"), role="source")]
             if src_doc not in order and not doc_order:
                 order.append(src_doc)
             label = row_label_for(corpus, src_id)

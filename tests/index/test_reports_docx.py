@@ -204,3 +204,18 @@ def test_notes_docx_grouped_by_document_and_clause(corpus, tmp_path):
     assert "标签：招商" in body and "〔原文已变动，未能定位〕" in body
     pink = [r.text for p in d.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.PINK]
     assert pink == ["“建链”"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("index.align") is None, reason="compare engine absent")
+def test_real_numbers_are_highlighted(corpus, tmp_path):
+    from index.align import counterparts
+
+    result = counterparts(corpus, HN, pins={})  # 河南 (一)做優做強主導產業: quantified targets
+    assert result["source"]["numbers"], "the engine finds the source's quantities"
+    out = write_comparison(comparison_table(corpus, result), tmp_path / "n.docx", "docx")
+    cell = docx.Document(str(out)).tables[0].rows[1].cells[0]
+    marked = "".join(r.text for p in cell.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW)
+    text = corpus.clause(HN).text
+    start = text.index(cell.paragraphs[1].runs[0].text[:6])  # body start in the clause text
+    expected = "".join(text[n["start"]:n["end"]] for n in result["source"]["numbers"] if n["start"] >= start)
+    assert marked == expected and "50%" in marked
