@@ -138,14 +138,16 @@ def _best_fuzzy(body: str, sel: Selector) -> Anchor | None:
         return None
     # partial_ratio compares windows of the quote's length; an insertion or
     # deletion in the new text shifts the true ends, so widen or narrow them.
-    slack = max(2, len(quote) // 8)
-    best = (0.0, hit.dest_start, hit.dest_end)
-    for s in range(max(0, hit.dest_start - slack), min(len(body), hit.dest_start + slack) + 1):
-        for e in range(max(s + 1, hit.dest_end - slack), min(len(body), hit.dest_end + slack) + 1):
-            score = fuzz.ratio(quote, norm_body[s:e])
-            if score > best[0]:
-                best = (score, s, e)
-    score, start, end = best
+    # One end at a time keeps this linear in the slack even for long quotes.
+    slack = min(max(2, len(quote) // 8), 32)
+    start, end = hit.dest_start, hit.dest_end
+    score = fuzz.ratio(quote, norm_body[start:end])
+    for s in range(max(0, start - slack), min(end - 1, start + slack) + 1):
+        if (r := fuzz.ratio(quote, norm_body[s:end])) > score:
+            score, start = r, s
+    for e in range(max(start + 1, end - slack), min(len(body), end + slack) + 1):
+        if (r := fuzz.ratio(quote, norm_body[start:e])) > score:
+            score, end = r, e
     if score < FUZZY_MIN_SCORE:
         return None
     if len(quote) < FUZZY_SHORT_QUOTE and _context_score(body, sel, start, end) < FUZZY_MIN_CONTEXT:

@@ -103,3 +103,13 @@ def test_a_quote_still_present_is_always_found(before, after):
     anchor = reanchor(changed, sel)
     assert anchor is not None
     assert changed[anchor.start:anchor.end] == quote
+
+
+def test_long_quote_with_an_edit_is_found():
+    para = "".join(f"第{i}项：支持开发区在用地、财政、人才等方面先行先试，形成可复制经验。" for i in range(60))
+    body = "前言。\n" + para + "\n结语。"
+    sel = make_selector(body, 4, 4 + len(para))
+    changed = body.replace("第30项", "第30项（新增）")
+    anchor = reanchor(changed, sel)
+    assert anchor is not None and anchor.method == "fuzzy"
+    assert changed[anchor.start:anchor.end].startswith("第0项") and changed[anchor.end - 3:anchor.end] == "经验。"
