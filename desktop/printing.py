@@ -351,3 +351,44 @@ def preview_document(parent, corpus, doc_id: str, highlights=None, simplified: b
     """Print preview of the reader view of one document (portrait, title in the header)."""
     html = html_pages.document_html(corpus, doc_id, highlights=highlights, simplified=simplified)
     return preview_html(parent, corpus.document(doc_id).title, html, landscape=False)
+
+
+def comparison_actions(parent, current, corpus=None, notes=None, **options) -> list:
+    """“Export…” (Ctrl+E) and “Print preview…” (Ctrl+P) actions for a compare view.
+
+    Args:
+        parent: the view; the actions are parented to it and act on it.
+        current: callable returning what the view shows now (the
+            ``counterparts``/``topic_columns`` result, or ``None`` for nothing).
+        corpus: the view's corpus.
+        notes: annotation records, or a callable returning them (``None``: no notes column).
+        **options: as for ``export_comparison``; a callable value is called at
+            trigger time (e.g. ``doc_order=view.column_doc_ids``).
+
+    Returns:
+        ``[export_action, preview_action]``, ready for a toolbar or menu.
+    """
+    from PySide6.QtGui import QAction, QKeySequence
+
+    def resolved() -> tuple[Any, Any, dict]:
+        opts = {k: (v() if callable(v) else v) for k, v in options.items()}
+        return current(), (notes() if callable(notes) else notes), opts
+
+    def do_export() -> None:
+        result, note_recs, opts = resolved()
+        if result:
+            ask_export_comparison(parent, result, corpus=corpus, notes=note_recs, **opts)
+
+    def do_preview() -> None:
+        result, note_recs, opts = resolved()
+        if result:
+            preview_comparison(parent, result, corpus=corpus, notes=note_recs, **opts)
+
+    export = QAction(tr("Export…"), parent)
+    export.setShortcut(QKeySequence("Ctrl+E"))
+    export.setToolTip(tr("Save this comparison as a Word table, CSV, Markdown, HTML or PDF"))
+    export.triggered.connect(do_export)
+    preview = QAction(tr("Print preview…"), parent)
+    preview.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    preview.triggered.connect(do_preview)
+    return [export, preview]
