@@ -128,3 +128,16 @@ def test_export_several_clauses_one_row_each(capsys, tmp_path):
     rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
     assert rows[0][0] == "对照项" and len(rows) == 3
     assert rows[1][1].startswith("(十二)加大招商引資力度") and rows[2][1].startswith("(十三)")
+
+
+def test_non_pdf_exports_load_no_qt(tmp_path):
+    code = (
+        "import sys\n"
+        "from desktop import cli\n"
+        f"rc = cli.main(['export', 'compare', '{SOURCE}', '-f', 'docx', '-o', {str(tmp_path / 'q.docx')!r}])\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "sys.exit(3 if bad else rc)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "q.docx").exists()
