@@ -30,9 +30,9 @@ from typing import Any
 
 from index import paths
 from index.clauses import Clause
-from index.text import is_cjk, normalise
+from index.text import normalise
 from index.topics import find_topic, score_text, tag_clause, topic_scores
-from index.wording import extract_numbers, mask_attributions, shared_spans
+from index.wording import extract_numbers, matching_text, shared_spans
 
 Vector = dict[str, float]
 
@@ -51,15 +51,14 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 class Weights:
     """Tunable parameters of the score (defaults tuned on the tuning split)."""
 
-    heading_boost: float = 3.0  # heading bigrams count this many times
-    boilerplate: float = 0.25  # multiplier for boilerplate bigrams
+    heading_boost: float = 1.0  # heading bigrams count this many more times
+    boilerplate: float = 0.5  # multiplier for boilerplate bigrams
     clause: float = 0.45  # weight of the whole-clause cosine
     sentence: float = 0.25  # weight of the sentence-level score
-    topic: float = 0.30  # weight of the topic cosine
-    words: float = 0.0  # weight of jieba word terms beside the bigrams (0: bigrams only)
+    topic: float = 0.15  # weight of the topic cosine
     heading: float = 0.0  # weight of the heading-to-heading cosine
-    parent: float = 1.0  # multiplier for candidates that have sub-clauses (prefer the specific clause)
-    threshold: float = 0.12  # best score below this: "no counterpart"
+    parent: float = 0.6  # multiplier for candidates that have sub-clauses (prefer the specific clause)
+    threshold: float = 0.11  # best score below this: "no counterpart"
     floor: float = 0.6  # other matches must reach floor * best
 
 
@@ -76,40 +75,20 @@ class Features:
 
 # -- text to vectors -----------------------------------------------------
 
-def _content(ch: str) -> bool:
-    return is_cjk(ch) or ch.isalnum()
+_RUN = re.compile(r"[^\W_]+")  # letters, digits and CJK: text between punctuation and spaces
 
 
 def bigrams(norm: str) -> list[str]:
     """Character bigrams of normalised text, never across punctuation or spaces."""
     out = []
-    for i in range(len(norm) - 1):
-        a, b = norm[i], norm[i + 1]
-        if _content(a) and _content(b):
-            out.append(a + b)
+    for run in _RUN.findall(norm):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return out
 
 
 @functools.cache
-def _jieba():
-    # Loaded on first use only: importing jieba builds its dictionary (~1 s).
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-def words(norm: str) -> list[str]:
-    """Words of two or more characters (jieba), for normalised text."""
-    return [t for t in _jieba().lcut(norm) if len(t) >= 2 and all(_content(ch) for ch in t)]
-
-
-@functools.cache
 def _boilerplate_bigrams() -> frozenset[str]:
-    return frozenset([g for w in BOILERPLATE for g in bigrams(w)] + ["w:" + w for w in BOILERPLATE])
+    return frozenset(g for w in BOILERPLATE for g in bigrams(w))
 
 
 @functools.cache
@@ -122,22 +101,26 @@ def background_idf() -> tuple[dict[str, float], float]:
     n = 0
     for clause in corpus.all_clauses():
         n += 1
-        norm = mask_attributions(normalise(clause.text))
-        df.update(set(bigrams(norm)) | {"w:" + t for t in words(norm)})
+        df.update(set(bigrams(matching_text(clause.text))))
     idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
     return idf, math.log(n + 1) + 1.0
 
 
-def _weigh(counts: Counter[str], w: Weights) -> Vector:
+@functools.lru_cache(maxsize=8)
+def _term_weights(boilerplate: float) -> tuple[dict[str, float], float]:
+    """IDF with the boilerplate damping folded in: one lookup per bigram."""
     idf, unseen = background_idf()
-    boiler = _boilerplate_bigrams()
-    vec = {}
-    for g, c in counts.items():
-        v = (1.0 + math.log(c)) * idf.get(g, unseen)
-        if g in boiler:
-            v *= w.boilerplate
-        vec[g] = v
-    return _unit(vec)
+    table = dict(idf)
+    for g in _boilerplate_bigrams():
+        table[g] = table.get(g, unseen) * boilerplate
+    return table, unseen
+
+
+def _weigh(counts: Mapping[str, float], w: Weights) -> Vector:
+    table, unseen = _term_weights(w.boilerplate)
+    get = table.get
+    log = math.log
+    return _unit({g: (1.0 + log(c) if c != 1 else 1.0) * get(g, unseen) for g, c in counts.items()})
 
 
 def _unit(vec: Mapping[str, float]) -> Vector:
@@ -154,11 +137,8 @@ def cosine(a: Vector, b: Vector) -> float:
 
 @functools.lru_cache(maxsize=200_000)
 def _features(heading: str, text: str, w: Weights) -> Features:
-    norm = mask_attributions(normalise(text))
+    norm = matching_text(text)
     counts = Counter(bigrams(norm))
-    if w.words:
-        for word, c in Counter(words(norm)).items():
-            counts["w:" + word] = c * w.words
     for g in bigrams(normalise(heading)):
         counts[g] += w.heading_boost
     sentences = []
@@ -166,7 +146,7 @@ def _features(heading: str, text: str, w: Weights) -> Features:
         grams = bigrams(piece)
         if len(grams) >= 3:
             sentences.append(_weigh(Counter(grams), w))
-    head = _weigh(Counter(bigrams(normalise(heading))), w) if heading else {}
+    head = _weigh(Counter(bigrams(normalise(heading))), w) if heading and w.heading else {}
     return Features(_weigh(counts, w), sentences, _unit(score_text(heading, text)), head)
 
 
@@ -195,11 +175,25 @@ def score(fa: Features, fb: Features, w: Weights = DEFAULT_WEIGHTS) -> float:
             + w.heading * cosine(fa.heading, fb.heading))
 
 
+def prepare() -> None:
+    """Build the per-process tables (background IDF, taxonomy) ahead of the first comparison.
+
+    Optional: the first ``counterparts`` call does it anyway; the GUI can call
+    this on a worker thread at start-up so the first comparison is quick.
+    """
+    _term_weights(DEFAULT_WEIGHTS.boilerplate)
+    score_text("", "")
+
+
 # -- clauses ---------------------------------------------------------------
 
 def _own_content(clause: Clause) -> int:
-    norm = mask_attributions(normalise(clause.text))
-    return sum(1 for ch in norm if _content(ch)) - len(clause.heading or "") - len(clause.label or "")
+    return _content_length(clause.text) - len(clause.heading or "") - len(clause.label or "")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _content_length(text: str) -> int:
+    return sum(len(run) for run in _RUN.findall(matching_text(text)))
 
 
 def is_candidate(clause: Clause, has_children: bool) -> bool:

@@ -20,7 +20,7 @@ from index import paths
 from index.clauses import Clause
 from index.errors import ContentError, KnownError
 from index.text import normalise
-from index.wording import mask_attributions
+from index.wording import matching_text
 
 HEADING_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.0
@@ -88,17 +88,27 @@ def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
 
 
 @functools.cache
-def _matchers(path: Path | None = None) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    """Per topic: (id, ((normalised word, weight), ...)), both scripts folded together."""
-    out = []
+def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """(topic id, normalised word, weight) keyed by the word's first two characters.
+
+    Both scripts fold together. Only words whose first bigram occurs in a
+    text can occur in it, so tagging looks up the text's bigrams instead of
+    scanning every word of every topic.
+    """
+    index: dict[str, list[tuple[str, str, float]]] = {}
     for topic in load_topics(path):
         words: dict[str, float] = {}
         for w in topic.synonyms:
             words[normalise(w)] = SYNONYM_WEIGHT
         for w in topic.keywords:
             words[normalise(w)] = KEYWORD_WEIGHT
-        out.append((topic.id, tuple(words.items())))
-    return tuple(out)
+        for word, weight in words.items():
+            index.setdefault(word[:2], []).append((topic.id, word, weight))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _prefixes(norm: str) -> set[str]:
+    return {norm[i : i + 2] for i in range(len(norm) - 1)}
 
 
 def find_topic(name: str) -> Topic:
@@ -122,19 +132,20 @@ def score_text(heading: str, text: str) -> dict[str, float]:
         ``{topic_id: weight}`` for topics with any evidence.
     """
     norm_heading = normalise(heading)
-    norm_text = mask_attributions(normalise(text))
+    norm_text = matching_text(text)
+    matchers = _matchers()
     scores: dict[str, float] = {}
-    for tid, words in _matchers():
-        total = 0.0
-        for word, weight in words:
+    for prefix in _prefixes(norm_heading) | _prefixes(norm_text):
+        for tid, word, weight in matchers.get(prefix, ()):
+            total = 0.0
             if word in norm_heading:
                 total += HEADING_WEIGHT * weight
             hits = norm_text.count(word)
             if hits:
                 # Repetition matters but saturates: a long clause repeating 土地 is not 5x about land.
                 total += weight * min(hits, 3)
-        if total:
-            scores[tid] = total
+            if total:
+                scores[tid] = scores.get(tid, 0.0) + total
     return scores
 
 

@@ -7,6 +7,7 @@ GUI highlights exactly what the user reads, in either script.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TypedDict
 
@@ -40,10 +41,20 @@ def mask_attributions(norm: str) -> str:
     return _ATTRIBUTION.sub(lambda m: " " * (m.end() - m.start()), norm)
 
 
+_normalised = functools.lru_cache(maxsize=100_000)(normalise)
+
+
+@functools.lru_cache(maxsize=100_000)
+def matching_text(text: str) -> str:
+    """``normalise(text)`` with responsibility notes blanked (cached: clauses are compared often)."""
+    return mask_attributions(_normalised(text))
+
+
 def _is_content(ch: str) -> bool:
     return bool(_CONTENT.match(ch)) or is_cjk(ch)
 
 
+@functools.lru_cache(maxsize=20_000)
 def _grams(norm: str, n: int) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for i in range(len(norm) - n + 1):
@@ -107,7 +118,7 @@ def shared_spans(text_a: str, text_b: str, min_len: int = MIN_SHARED) -> tuple[l
     Returns:
         ``(spans_a, spans_b)``, each sorted and non-overlapping.
     """
-    na, nb = mask_attributions(normalise(text_a)), mask_attributions(normalise(text_b))
+    na, nb = matching_text(text_a), matching_text(text_b)
     ga, gb = set(_grams(na, min_len)), set(_grams(nb, min_len))
     out = []
     for norm, other in ((na, gb), (nb, ga)):
@@ -126,7 +137,7 @@ def distinct_spans(text_a: str, text_b: str, min_len: int = 2) -> tuple[list[Spa
     Returns:
         ``(spans_a, spans_b)`` as offsets into each original text.
     """
-    na, nb = mask_attributions(normalise(text_a)), mask_attributions(normalise(text_b))
+    na, nb = matching_text(text_a), matching_text(text_b)
     ga, gb = set(_grams(na, MIN_SHARED)), set(_grams(nb, MIN_SHARED))
     out = []
     for norm, other in ((na, gb), (nb, ga)):
@@ -199,7 +210,7 @@ def extract_numbers(text: str) -> list[Number]:
         scale, count, rank, multiple, age, year, duration) and ``start``/``end``
         offsets into ``text``.
     """
-    norm = normalise(text)
+    norm = _normalised(text)
     out: list[Number] = []
     for m in _NUMBER_RX.finditer(norm):
         start = m.start()

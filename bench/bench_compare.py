@@ -1,0 +1,90 @@
+"""Speed of ``index.align.counterparts`` (targets: ≤ 100 ms bundled, ≤ 200 ms for 10 of 3,000 docs).
+
+Run: ``.venv/bin/python bench/bench_compare.py [--library DIR] [--docs 3000]``
+
+1. One clause against all bundled documents, for every clause of 浙江 in turn:
+   the first call (cold: parses the documents, builds the background IDF)
+   and then the median and worst of the rest (warm caches for the
+   candidates, as in a GUI session).
+2. A generated library of 3,000 documents (``bench/gen_library.py``; made in
+   a temporary folder unless ``--library`` names one), restricted to 10
+   chosen documents: each query uses a fresh set of 10 documents, so the
+   candidates' features are computed inside the timed call (the cold case a
+   user meets when choosing new columns); then the same query again (warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index import align  # noqa: E402
+from index.corpus import Corpus  # noqa: E402
+
+
+def _ms(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
+def bench_bundled() -> None:
+    print(f"process warm-up (align.prepare: background IDF, taxonomy): {_ms(align.prepare):.1f} ms")
+    corpus = Corpus(imported_dir=None)
+    clauses = [c.id for c in corpus.clauses("zhejiang-2022-kaifaqu")]
+    cold = _ms(lambda: align.counterparts(corpus, clauses[0], pins={}))
+    warm = [_ms(lambda cid=cid: align.counterparts(corpus, cid, pins={})) for cid in clauses[1:]]
+    print(f"bundled (5 docs): first call {cold:.1f} ms; next {len(warm)} clauses median "
+          f"{statistics.median(warm):.1f} ms, max {max(warm):.1f} ms  (target ≤ 100 ms)")
+
+
+def bench_library(folder: Path, queries: int = 20) -> None:
+    t = time.perf_counter()
+    corpus = Corpus(folder, imported_dir=None)
+    docs = [d.id for d in corpus.documents()]
+    print(f"library: {len(docs)} documents, listing took {(time.perf_counter() - t) * 1000:.0f} ms")
+    rng = random.Random(7)
+    cold, warm, parse = [], [], []
+    for _ in range(queries):
+        chosen = rng.sample(docs, 11)
+        source_doc, columns = chosen[0], chosen[1:]
+        # Parsing a document's clauses is the corpus's work (cached per
+        # document); time it apart from the comparison itself.
+        parse.append(_ms(lambda chosen=chosen: [corpus.clauses(d) for d in chosen]))
+        clause = rng.choice([c for c in corpus.clauses(source_doc) if len(c.text) > 40])
+        cold.append(_ms(lambda c=clause, cols=columns: align.counterparts(corpus, c.id, doc_ids=cols, pins={})))
+        warm.append(_ms(lambda c=clause, cols=columns: align.counterparts(corpus, c.id, doc_ids=cols, pins={})))
+    print(f"3,000-doc library, 10 chosen docs, {queries} queries:")
+    print(f"  parse 11 new documents (corpus, first use only): median {statistics.median(parse):.1f} ms")
+    print(f"  compare, cold features: median {statistics.median(cold):.1f} ms, max {max(cold):.1f} ms"
+          "  (target ≤ 200 ms)")
+    print(f"  compare, warm:          median {statistics.median(warm):.1f} ms, max {max(warm):.1f} ms")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--library", type=Path, help="an existing generated library folder")
+    parser.add_argument("--docs", type=int, default=3000)
+    args = parser.parse_args(argv)
+    bench_bundled()
+    if args.library:
+        bench_library(args.library)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_library.py"), tmp, "--docs", str(args.docs)],
+                       check=True, stdout=subprocess.DEVNULL)
+        bench_library(Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

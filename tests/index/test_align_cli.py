@@ -1,0 +1,89 @@
+"""The compare, topics, pin and compare-set commands (run in-process through ``desktop.cli.main``)."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.cli import main
+
+SRC = "jilin-2021-kaifaqu/c1/s1"
+
+
+def _run(capsys, *argv) -> tuple[int, dict | list | None]:
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    return code, (json.loads(out) if code == 0 and "--json" in argv else None)
+
+
+def test_compare_json_contract(capsys):
+    code, data = _run(capsys, "compare", SRC, "--docs", "henan-2017-kaifaqu,hebei-2017-kaifaqu",
+                      "--limit", "2", "--json")
+    assert code == 0
+    assert data["source"]["id"] == SRC
+    assert [c["doc_id"] for c in data["columns"]] == ["henan-2017-kaifaqu", "hebei-2017-kaifaqu"]
+    for col in data["columns"]:
+        assert {"doc_id", "region", "matches"} <= set(col)
+        assert len(col["matches"]) <= 2
+        for m in col["matches"]:
+            assert {"clause_id", "score", "text", "shared", "numbers", "pinned"} <= set(m)
+
+
+def test_compare_text_and_errors(capsys):
+    assert main(["compare", SRC]) == 0
+    assert "河南省" in capsys.readouterr().out
+    assert main(["compare", "jilin-2021-kaifaqu/nope", "--json"]) == 2
+    assert main(["compare", SRC, "--limit", "0"]) == 2
+    assert main(["compare"]) == 2
+    assert main(["compare", SRC, "--docs", "no-such-doc"]) == 2
+
+
+def test_compare_topic_and_topics_matrix(capsys):
+    code, data = _run(capsys, "compare", "--topic", "人才", "--json")
+    assert code == 0 and data["topic"]["id"] == "rencai" and len(data["columns"]) == 5
+    code, data = _run(capsys, "topics", "--json")
+    assert code == 0 and len(data["topics"]) >= 20
+    assert all(len(row) == 5 for row in data["matrix"].values())
+    assert main(["compare", "--topic", "没有这个专题"]) == 1
+
+
+def test_pin_commands_override_compare(capsys):
+    assert main(["pin", "set", SRC, "hebei-2017-kaifaqu/h2/p6", "--json"]) == 0
+    assert main(["pin", "none", SRC, "henan-2017-kaifaqu", "--json"]) == 0
+    capsys.readouterr()
+    code, data = _run(capsys, "compare", SRC, "--json")
+    cols = {c["doc_id"]: c for c in data["columns"]}
+    assert cols["hebei-2017-kaifaqu"]["matches"][0]["clause_id"] == "hebei-2017-kaifaqu/h2/p6"
+    assert cols["hebei-2017-kaifaqu"]["matches"][0]["pinned"] is True
+    assert cols["henan-2017-kaifaqu"]["matches"] == []
+    code, data = _run(capsys, "compare", SRC, "--no-pins", "--json")
+    assert {c["doc_id"]: c for c in data["columns"]}["henan-2017-kaifaqu"]["matches"] != []
+    code, data = _run(capsys, "pin", "list", SRC, "--json")
+    assert {p["doc_id"] for p in data} == {"hebei-2017-kaifaqu", "henan-2017-kaifaqu"}
+    code, data = _run(capsys, "pin", "clear", SRC, "henan-2017-kaifaqu", "--json")
+    assert data["cleared"] is True
+    assert main(["pin", "set", SRC, "jilin-2021-kaifaqu/c1/s2"]) == 1  # same document as the source
+
+
+def test_compare_set_save_export_import_reopen(capsys, tmp_path):
+    assert main(["pin", "set", SRC, "hebei-2017-kaifaqu/h2/p6"]) == 0
+    assert main(["compare-set", "save", "放权", "--clause", SRC, "--docs", "hebei-2017-kaifaqu"]) == 0
+    assert main(["compare-set", "save", "人才专题", "--topic", "人才"]) == 0
+    capsys.readouterr()
+    code, data = _run(capsys, "compare-set", "list", "--json")
+    assert {s["name"] for s in data} == {"放权", "人才专题"}
+    path = tmp_path / "fangquan.json"
+    assert main(["compare-set", "export", "放权", str(path)]) == 0
+    assert main(["pin", "clear", SRC, "hebei-2017-kaifaqu"]) == 0
+    assert main(["compare-set", "delete", "放权"]) == 0
+    assert main(["compare-set", "import", str(path)]) == 0
+    capsys.readouterr()
+    # Reopening the set shows its pin even though the user's own pin is gone.
+    code, data = _run(capsys, "compare", "--set", "放权", "--json")
+    assert [c["doc_id"] for c in data["columns"]] == ["hebei-2017-kaifaqu"]
+    assert data["columns"][0]["matches"][0]["pinned"] is True
+    code, data = _run(capsys, "compare", "--set", "人才专题", "--json")
+    assert data["topic"]["id"] == "rencai"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert main(["compare-set", "import", str(bad)]) == 1
+    assert main(["compare-set", "show", "nope"]) == 2
