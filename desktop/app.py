@@ -210,9 +210,8 @@ def error_text(exc: BaseException) -> str:
 
     from index.errors import KnownError, UnknownIdError
 
-    tr = QCoreApplication.translate
     if isinstance(exc, UnknownIdError):
-        return tr("Errors", "Not found: %1").replace("%1", str(exc))
+        return QCoreApplication.translate("Errors", "Not found: %1").replace("%1", str(exc))
     if isinstance(exc, KnownError):
-        return tr("Errors", "The operation could not be completed:\n%1").replace("%1", str(exc))
-    return tr("Errors", "Unexpected error (a bug): %1").replace("%1", repr(exc))
+        return QCoreApplication.translate("Errors", "The operation could not be completed:\n%1").replace("%1", str(exc))
+    return QCoreApplication.translate("Errors", "Unexpected error (a bug): %1").replace("%1", repr(exc))

@@ -99,22 +99,22 @@ class _Column(QFrame):
         bar = QHBoxLayout()
         bar.setSpacing(2)
         if is_source:
-            self.decision.setText(view.tr("Source clause"))
+            self.decision.setText(self.tr("Source clause"))
         else:
             self.pin_button = QToolButton()
-            self.pin_button.setText(view.tr("Pin"))
-            self.pin_button.setToolTip(view.tr("Pin the best match as this document's counterpart"))
+            self.pin_button.setText(self.tr("Pin"))
+            self.pin_button.setToolTip(self.tr("Pin the best match as this document's counterpart"))
             self.pin_button.clicked.connect(lambda: view.pin(doc_id))
             self.replace_button = QToolButton()
-            self.replace_button.setText(view.tr("Replace…"))
+            self.replace_button.setText(self.tr("Replace…"))
             self.replace_button.clicked.connect(lambda: view.replace(doc_id))
             self.none_button = QToolButton()
-            self.none_button.setText(view.tr("None"))
-            self.none_button.setToolTip(view.tr("Mark: this document has no counterpart"))
+            self.none_button.setText(self.tr("None"))
+            self.none_button.setToolTip(self.tr("Mark: this document has no counterpart"))
             self.none_button.clicked.connect(lambda: view.mark_none(doc_id))
             self.clear_button = QToolButton()
-            self.clear_button.setText(view.tr("Auto"))
-            self.clear_button.setToolTip(view.tr("Forget the decision; use the automatic match"))
+            self.clear_button.setText(self.tr("Auto"))
+            self.clear_button.setToolTip(self.tr("Forget the decision; use the automatic match"))
             self.clear_button.clicked.connect(lambda: view.clear(doc_id))
             for b in (self.pin_button, self.replace_button, self.none_button, self.clear_button):
                 bar.addWidget(b)
@@ -130,18 +130,18 @@ class _Column(QFrame):
             self.body.setHtml(f'<p><a href="{cid}">{html.escape(source.get("citation", cid))}</a></p><p>{text}</p>')
             return
         decision = column.get("decision", "auto")
-        self.decision.setText({"pin": v.tr("Pinned by you"), "none": v.tr("Marked: no counterpart"),
-                               "auto": v.tr("Automatic match")}.get(decision, decision))
+        self.decision.setText({"pin": self.tr("Pinned by you"), "none": self.tr("Marked: no counterpart"),
+                               "auto": self.tr("Automatic match")}.get(decision, decision))
         if not column["matches"]:
-            msg = v.tr("No counterpart in this document.") if decision != "none" else \
-                v.tr("You marked: no counterpart in this document.")
+            msg = self.tr("No counterpart in this document.") if decision != "none" else \
+                self.tr("You marked: no counterpart in this document.")
             self.body.setHtml(f'<p style="color:#888"><i>{html.escape(msg)}</i></p>')
             return
         parts = []
         for m in column["matches"]:
             clause = v.corpus.clause(m["clause_id"])
             name = html.escape(display_name(clause) or m["clause_id"])
-            score = "" if m.get("score") is None else v.tr("score %1").replace("%1", f"{m['score']:.2f}")
+            score = "" if m.get("score") is None else self.tr("score %1").replace("%1", f"{m['score']:.2f}")
             pin = "📌 " if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　'
                          f'<span style="color:#777">{html.escape(score)}</span></p>'

@@ -37,18 +37,15 @@ EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("le
 FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def choose_files(parent: QWidget) -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(
-        parent, _tr("Import files"), "", _tr("Documents (%1);;All files (*)").replace("%1", FILTER))
+        parent, QCoreApplication.translate("ImportDialog", "Import files"), "",
+        QCoreApplication.translate("ImportDialog", "Documents (%1);;All files (*)").replace("%1", FILTER))
     return files
 
 
 def choose_folder(parent: QWidget) -> list[str]:
-    folder = QFileDialog.getExistingDirectory(parent, _tr("Import folder"))
+    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("ImportDialog", "Import folder"))
     return [folder] if folder else []
 
 

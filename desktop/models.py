@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from desktop.settings import QT_TRANSLATE_NOOP
 from index.corpus import Corpus, display_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,6 +26,7 @@ DRAFT = "征求意见稿"
 
 
 def tr(text: str) -> str:
+    """Translate a source string marked with ``QT_TRANSLATE_NOOP("Models", …)``."""
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("Models", text)
@@ -54,7 +56,7 @@ class LibraryModel(QStandardItemModel):
     document id in ``ID_ROLE``; group rows carry ``None``.
     """
 
-    COLUMNS = ("Document", "Status")
+    COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Status"))
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -66,7 +68,7 @@ class LibraryModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         groups: dict[str, dict[str, list]] = {}
         for doc in self.corpus.documents():
-            level = doc.get("level") or tr("Other")
+            level = doc.get("level") or tr(QT_TRANSLATE_NOOP("Models", "Other"))
             groups.setdefault(doc.region, {}).setdefault(level, []).append(doc)
         root = self.invisibleRootItem()
         bold = QFont()
@@ -147,7 +149,8 @@ class SearchResultsModel(QAbstractTableModel):
     drops any answer whose id is older than the newest one already shown.
     """
 
-    COLUMNS = ("Document", "Region", "Heading path", "Snippet")
+    COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Region"),
+               QT_TRANSLATE_NOOP("Models", "Heading path"), QT_TRANSLATE_NOOP("Models", "Snippet"))
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)

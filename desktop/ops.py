@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from index.errors import KnownError
@@ -196,7 +196,8 @@ class Op:
     def _show_dialog(self) -> None:
         if self.finished or self._dialog_parent is None:
             return
-        dlg = QProgressDialog(self._dialog_label, _tr("Cancel"), 0, 0, self._dialog_parent)
+        dlg = QProgressDialog(self._dialog_label, QCoreApplication.translate("Ops", "Cancel"), 0, 0,
+                              self._dialog_parent)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(0)
         dlg.canceled.connect(self.cancel)
@@ -211,12 +212,6 @@ class Op:
             self._dialog.setValue(min(done, total) if total else 0)
             if message:
                 self._dialog.setLabelText(f"{self._dialog_label}\n{message}")
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Ops", text)
 
 
 def _param_names(func: Callable[..., Any]) -> set[str]:

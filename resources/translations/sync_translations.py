@@ -1,0 +1,192 @@
+"""Refresh the .ts sources from desktop/*.py, fill the Chinese, compile the .qm.
+
+Run from the repository root after changing UI strings::
+
+    .venv/bin/python resources/translations/sync_translations.py
+
+``pyside6-lupdate`` collects every ``self.tr()`` / ``QCoreApplication.translate``
+/ ``QT_TRANSLATE_NOOP`` string; the Chinese comes from ``ZH`` below (keyed by
+context and English source; the ``.ts`` can also be edited in Qt Linguist, a
+translation there wins over an empty one here). Strings missing from ``ZH``
+are listed and left "unfinished", and the untranslated-string test fails for
+the visible ones. English needs no translations: the sources are English.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+BIN = Path(sys.executable).parent
+
+# Strings lupdate cannot see (desktop/printing.py translates through a helper
+# function): (context, source).
+EXTRA = [("printing", "Print preview"), ("printing", "Export failed"), ("printing", "Export")]
+
+ZH: dict[tuple[str, str], str] = {}
+
+
+def _add(context: str, pairs: dict[str, str]) -> None:
+    for src, dst in pairs.items():
+        ZH[(context, src)] = dst
+
+
+_add("MainWindow", {
+    "ZoneRef — Development-zone policy reference": "开发区政策参考 ZoneRef",
+    "Library": "文库", "Notes": "批注", "&File": "文件(&F)", "Import files…": "导入文件…",
+    "Import folder…": "导入文件夹…", "Close tab": "关闭标签页", "Quit": "退出", "&Edit": "编辑(&E)",
+    "Copy citation": "复制引用", "Find in document": "在文中查找", "Preferences…": "首选项…",
+    "&View": "视图(&V)", "Zoom in": "放大", "Zoom out": "缩小", "Actual size": "原始大小",
+    "Show traditional documents in simplified": "繁体文件以简体显示", "&Go": "前往(&G)", "Search": "检索",
+    "Compare": "对比", "Topic coverage": "主题覆盖", "Next tab": "下一个标签页", "Previous tab": "上一个标签页",
+    "&Help": "帮助(&H)", "About ZoneRef": "关于 ZoneRef", "Copied: %1": "已复制：%1",
+    "ZoneRef %1: an offline reference for development-zone policy documents.\n"
+    "Your notes and imported documents stay on this computer.":
+        "ZoneRef %1：开发区政策文件离线参考工具。\n您的批注和导入的文件只保存在本机。",
+    "ZoneRef": "ZoneRef", "Export…": "导出…", "Print preview…": "打印预览…",
+})
+_add("LibraryView", {
+    "Filter documents (title, issuer, number…)": "筛选文件（标题、发文机关、文号…）",
+    "%n document(s)": "共 %n 份文件", "%1 of %2 documents shown": "显示 %1 / %2 份文件",
+    "Title": "标题", "Region": "地区", "Issuer": "发文机关", "Number": "文号", "Date": "日期",
+    "Status": "状态", "Clauses": "条款数",
+})
+_add("Models", {"Document": "文件", "Status": "状态", "Other": "其他", "Region": "地区",
+                "Heading path": "所在章节", "Snippet": "摘录"})
+_add("ReaderView", {
+    "Copy citation": "复制引用", "Simplified": "简体显示",
+    "Show traditional characters as simplified (display only)": "将繁体字显示为简体（仅显示，引用保持原文）",
+    "Find in document": "在文中查找", "Highlight": "高亮", "Add note…": "添加批注…",
+    "Compare across provinces": "在各省中对比", "Copy": "复制",
+})
+_add("SearchView", {
+    'Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江':
+        '检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江',
+    "Region": "地区", "Document": "文件", "Opening the search index…": "正在打开检索索引…",
+    "%1 matching clauses (first %2 shown)": "共 %1 条相关条款（显示前 %2 条）",
+    "%n matching clause(s)": "共 %n 条相关条款", "Note: %1": "提示：%1",
+})
+_add("CompareView", {
+    "Choose a clause in the reader (Compare across provinces) or a topic.":
+        "在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。",
+    "Documents…": "选择文件…", "Save set…": "保存对比组…", "Open set": "打开对比组", "Topic:": "主题：",
+    "Tick the documents to compare; drag to reorder": "勾选要对比的文件，拖动调整顺序",
+    "(choose a topic)": "（选择主题）", "Comparing %1": "对比：%1", "Topic: %1": "主题：%1",
+    "%n clause(s)": "%n 条", "Replace counterpart": "替换对应条款", "Clause:": "条款：",
+    "Save comparison set": "保存对比组", "Name:": "名称：", "(no saved sets)": "（尚无保存的对比组）",
+    "Export…": "导出…", "Print preview…": "打印预览…",
+})
+_add("_Column", {
+    "Source clause": "源条款", "Pin": "固定", "Pin the best match as this document's counterpart":
+        "将最佳匹配固定为本文件的对应条款", "Replace…": "替换…", "None": "无对应",
+    "Mark: this document has no counterpart": "标记：本文件无对应条款", "Auto": "自动",
+    "Forget the decision; use the automatic match": "取消人工决定，使用自动匹配",
+    "Pinned by you": "已由您固定", "Marked: no counterpart": "已标记：无对应条款", "Automatic match": "自动匹配",
+    "No counterpart in this document.": "本文件中没有对应条款。",
+    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。", "score %1": "相似度 %1",
+})
+_add("CoverageView", {
+    "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":
+        "各主题在各文件中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。",
+})
+_add("NotesView", {
+    "Search notes and quotes": "搜索批注和摘录", "Orphans only": "只看孤立批注",
+    "Notes whose passage could not be found again; review them": "原文已找不到的批注，请复核",
+    "Document": "文件", "Quote": "摘录", "Note": "批注", "Colour": "颜色",
+    "Write a note (Markdown)…": "撰写批注（支持 Markdown）…", "Tags, separated by commas": "标签，用逗号分隔",
+    "Save": "保存", "Delete": "删除", "Go to passage": "跳转到原文", "Preview": "预览",
+    "All documents": "全部文件", "All tags": "全部标签", "All colours": "全部颜色", "%n note(s)": "共 %n 条批注",
+    "%n orphan(s) to review": "%n 条孤立批注待复核",
+    "Orphan: this passage was not found in the current text. The note is kept; review or delete it.":
+        "孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。",
+    "Select a note to edit it. Select text in the reader to add one.": "选择一条批注进行编辑；在阅读器中选中文字即可添加批注。",
+    "Notes": "批注", "Delete note": "删除批注", "Delete this highlight and its note?": "删除此高亮及其批注？",
+    "Open link": "打开链接", "Open this address in your browser?\n%1": "在浏览器中打开此地址？\n%1",
+})
+_add("ImportDialog", {
+    "Import files": "导入文件", "Documents (%1);;All files (*)": "文件 (%1);;所有文件 (*)",
+    "Import folder": "导入文件夹", "Import documents": "导入文件", "Reading %n file(s)…": "正在读取 %n 个文件…",
+    "Title": "标题", "Region": "地区", "Issuer": "发文机关", "Level": "层级", "Status": "状态", "Year": "年份",
+    "Clauses": "条款数", "Import": "导入", "Check the metadata guessed from each file; edit any cell.":
+        "请核对从各文件推断出的信息，可直接修改任一单元格。",
+    "Reading %1 of %2: %3": "正在读取第 %1 / %2 个：%3", "Guessed from the text; please check": "由正文推断，请核对",
+    "%n file(s) ready to import.": "%n 个文件可以导入。", "Importing…": "正在导入…",
+    "Imported %n document(s).": "已导入 %n 份文件。", "Close": "关闭", "Cancelling…": "正在取消…",
+})
+_add("PreferencesDialog", {"Preferences": "首选项"})
+_add("Settings", {
+    "Interface language (applies on restart)": "界面语言（重启后生效）", "Reader font size": "阅读字号",
+    "Show traditional-script documents in simplified characters": "繁体文件以简体字显示",
+    "Search-as-you-type delay (ms)": "输入即检索的延迟（毫秒）",
+})
+_add("Errors", {
+    "Not found: %1": "未找到：%1", "The operation could not be completed:\n%1": "操作未能完成：\n%1",
+    "Unexpected error (a bug): %1": "意外错误（程序缺陷）：%1",
+})
+_add("Ops", {"Cancel": "取消"})
+_add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
+
+
+def _sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").glob("*.py"))
+
+
+def _fill(ts: Path, chinese: bool) -> list[tuple[str, str]]:
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.find("name").text: c for c in root.iter("context")}
+    for context, source in EXTRA:
+        ctx = contexts.get(context)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = context
+            contexts[context] = ctx
+        if not any(m.find("source").text == source for m in ctx.iter("message")):
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = source
+            ET.SubElement(msg, "translation", type="unfinished")
+    missing = []
+    for name, ctx in contexts.items():
+        for msg in ctx.iter("message"):
+            src = msg.find("source").text
+            tr = msg.find("translation")
+            if not chinese or tr.get("type") == "obsolete":
+                continue
+            text = ZH.get((name, src))
+            has_own = (tr.text or list(tr)) and tr.get("type") != "unfinished"
+            if text is None:
+                if not has_own and name:  # a nameless context is never looked up at run time
+                    missing.append((name, src))
+                continue
+            for child in list(tr):
+                tr.remove(child)
+            if msg.get("numerus") == "yes":
+                tr.text = None
+                ET.SubElement(tr, "numerusform").text = text
+            else:
+                tr.text = text
+            tr.attrib.pop("type", None)
+    ET.indent(tree)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    for lang in ("zh_CN", "en"):
+        ts = HERE / f"zoneref_{lang}.ts"
+        subprocess.run([str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete", "-ts", str(ts)],
+                       cwd=ROOT, check=True, capture_output=True)
+        missing = _fill(ts, lang == "zh_CN")
+        for context, source in missing:
+            print(f"untranslated [{context}] {source!r}")
+        subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True, capture_output=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,847 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+  <context>
+    <name />
+    <message>
+      <location filename="../../desktop/printing.py" line="183" />
+      <source>Print preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="224" />
+      <source>Export failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="309" />
+      <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="387" />
+      <source>Export…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="389" />
+      <source>Save this comparison as a Word table, CSV, Markdown, HTML or PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="391" />
+      <source>Print preview…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CompareView</name>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="168" />
+      <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="173" />
+      <source>Documents…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="175" />
+      <source>Save set…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="177" />
+      <source>Open set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="180" />
+      <source>Topic:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="190" />
+      <source>Tick the documents to compare; drag to reorder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="234" />
+      <source>(choose a topic)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="329" />
+      <source>Comparing %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="335" />
+      <source>Topic: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/compare_view.py" line="339" />
+      <source>%n clause(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="392" />
+      <source>Replace counterpart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="392" />
+      <source>Clause:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="433" />
+      <source>Save comparison set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="433" />
+      <source>Name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="446" />
+      <source>(no saved sets)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CoverageView</name>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="101" />
+      <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../desktop/app.py" line="214" />
+      <source>Not found: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="216" />
+      <source>The operation could not be completed:
+%1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="217" />
+      <source>Unexpected error (a bug): %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="42" />
+      <source>Import files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="43" />
+      <source>Documents (%1);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="48" />
+      <source>Import folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="63" />
+      <source>Import documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="65" />
+      <source>Reading %n file(s)…</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Region</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Issuer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="71" />
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="72" />
+      <source>Clauses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="79" />
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="87" />
+      <source>Check the metadata guessed from each file; edit any cell.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="114" />
+      <source>Reading %1 of %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="128" />
+      <source>Guessed from the text; please check</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="135" />
+      <source>%n file(s) ready to import.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="165" />
+      <source>Importing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="181" />
+      <source>Imported %n document(s).</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="186" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="199" />
+      <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LibraryView</name>
+    <message>
+      <location filename="../../desktop/library_view.py" line="110" />
+      <source>Filter documents (title, issuer, number…)</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/library_view.py" line="162" />
+      <source>%n document(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="164" />
+      <source>%1 of %2 documents shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="180" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="180" />
+      <source>Region</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="181" />
+      <source>Issuer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="181" />
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="182" />
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="182" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="183" />
+      <source>Clauses</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="46" />
+      <source>ZoneRef — Development-zone policy reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="58" />
+      <source>Library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="100" />
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="108" />
+      <source>&amp;File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="110" />
+      <source>Import files…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="111" />
+      <source>Import folder…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="114" />
+      <source>Close tab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="116" />
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="118" />
+      <source>&amp;Edit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="119" />
+      <source>Copy citation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="120" />
+      <source>Find in document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="121" />
+      <source>Preferences…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="123" />
+      <source>&amp;View</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="124" />
+      <source>Zoom in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="126" />
+      <source>Zoom out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="127" />
+      <source>Actual size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="128" />
+      <source>Show traditional documents in simplified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="137" />
+      <source>&amp;Go</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="173" />
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="178" />
+      <source>Compare</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
+      <source>Topic coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="144" />
+      <source>Next tab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="145" />
+      <source>Previous tab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="147" />
+      <source>&amp;Help</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="326" />
+      <source>About ZoneRef</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="273" />
+      <source>Copied: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="327" />
+      <source>ZoneRef %1: an offline reference for development-zone policy documents.
+Your notes and imported documents stay on this computer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="332" />
+      <source>ZoneRef</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Models</name>
+    <message>
+      <location filename="../../desktop/models.py" line="59" />
+      <location filename="../../desktop/models.py" line="152" />
+      <source>Document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="59" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="71" />
+      <source>Other</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="152" />
+      <source>Region</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="153" />
+      <source>Heading path</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="153" />
+      <source>Snippet</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>NotesView</name>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="56" />
+      <source>Search notes and quotes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="61" />
+      <source>Orphans only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="62" />
+      <source>Notes whose passage could not be found again; review them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="73" />
+      <source>Document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="73" />
+      <source>Quote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="74" />
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="74" />
+      <source>Colour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="95" />
+      <source>Write a note (Markdown)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="106" />
+      <source>Tags, separated by commas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="111" />
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="113" />
+      <source>Delete</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="115" />
+      <source>Go to passage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="138" />
+      <source>Preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="168" />
+      <source>All documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="172" />
+      <source>All tags</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="179" />
+      <source>All colours</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/notes_view.py" line="209" />
+      <source>%n note(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/notes_view.py" line="211" />
+      <source>%n orphan(s) to review</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="246" />
+      <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="261" />
+      <source>Select a note to edit it. Select text in the reader to add one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="283" />
+      <location filename="../../desktop/notes_view.py" line="310" />
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="293" />
+      <source>Delete note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="293" />
+      <source>Delete this highlight and its note?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="330" />
+      <source>Open link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <source>Open this address in your browser?
+%1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Ops</name>
+    <message>
+      <location filename="../../desktop/ops.py" line="199" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="../../desktop/settings.py" line="114" />
+      <source>Preferences</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ReaderView</name>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="109" />
+      <location filename="../../desktop/reader_view.py" line="406" />
+      <source>Copy citation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="111" />
+      <source>Simplified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="112" />
+      <source>Show traditional characters as simplified (display only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="117" />
+      <source>Find in document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="402" />
+      <source>Highlight</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="404" />
+      <source>Add note…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="407" />
+      <source>Compare across provinces</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="411" />
+      <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SearchView</name>
+    <message>
+      <location filename="../../desktop/search_view.py" line="89" />
+      <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="108" />
+      <source>Region</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="110" />
+      <source>Document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="214" />
+      <source>Opening the search index…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="240" />
+      <source>%1 matching clauses (first %2 shown)</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="243" />
+      <source>%n matching clause(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="245" />
+      <source>Note: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <location filename="../../desktop/settings.py" line="45" />
+      <source>Interface language (applies on restart)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="47" />
+      <source>Reader font size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="49" />
+      <source>Show traditional-script documents in simplified characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="50" />
+      <source>Search-as-you-type delay (ms)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>_Column</name>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="102" />
+      <source>Source clause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="105" />
+      <source>Pin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="106" />
+      <source>Pin the best match as this document's counterpart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="109" />
+      <source>Replace…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="112" />
+      <source>None</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="113" />
+      <source>Mark: this document has no counterpart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="116" />
+      <source>Auto</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="117" />
+      <source>Forget the decision; use the automatic match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="133" />
+      <source>Pinned by you</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="133" />
+      <source>Marked: no counterpart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="134" />
+      <source>Automatic match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="136" />
+      <source>No counterpart in this document.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="137" />
+      <source>You marked: no counterpart in this document.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="144" />
+      <source>score %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>Print preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,842 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name />
+    <message>
+      <location filename="../../desktop/printing.py" line="183" />
+      <source>Print preview</source>
+      <translation type="unfinished">打印预览</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="224" />
+      <source>Export failed</source>
+      <translation type="unfinished">导出失败</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="309" />
+      <source>Export</source>
+      <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="387" />
+      <source>Export…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="389" />
+      <source>Save this comparison as a Word table, CSV, Markdown, HTML or PDF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="391" />
+      <source>Print preview…</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CompareView</name>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="168" />
+      <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
+      <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="173" />
+      <source>Documents…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="175" />
+      <source>Save set…</source>
+      <translation>保存对比组…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="177" />
+      <source>Open set</source>
+      <translation>打开对比组</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="180" />
+      <source>Topic:</source>
+      <translation>主题：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="190" />
+      <source>Tick the documents to compare; drag to reorder</source>
+      <translation>勾选要对比的文件，拖动调整顺序</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="234" />
+      <source>(choose a topic)</source>
+      <translation>（选择主题）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="329" />
+      <source>Comparing %1</source>
+      <translation>对比：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="335" />
+      <source>Topic: %1</source>
+      <translation>主题：%1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/compare_view.py" line="339" />
+      <source>%n clause(s)</source>
+      <translation>
+        <numerusform>%n 条</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="392" />
+      <source>Replace counterpart</source>
+      <translation>替换对应条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="392" />
+      <source>Clause:</source>
+      <translation>条款：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="433" />
+      <source>Save comparison set</source>
+      <translation>保存对比组</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="433" />
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="446" />
+      <source>(no saved sets)</source>
+      <translation>（尚无保存的对比组）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoverageView</name>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="101" />
+      <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
+      <translation>各主题在各文件中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <location filename="../../desktop/app.py" line="214" />
+      <source>Not found: %1</source>
+      <translation>未找到：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="216" />
+      <source>The operation could not be completed:
+%1</source>
+      <translation>操作未能完成：
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="217" />
+      <source>Unexpected error (a bug): %1</source>
+      <translation>意外错误（程序缺陷）：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="42" />
+      <source>Import files</source>
+      <translation>导入文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="43" />
+      <source>Documents (%1);;All files (*)</source>
+      <translation>文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="48" />
+      <source>Import folder</source>
+      <translation>导入文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="63" />
+      <source>Import documents</source>
+      <translation>导入文件</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="65" />
+      <source>Reading %n file(s)…</source>
+      <translation>
+        <numerusform>正在读取 %n 个文件…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Issuer</source>
+      <translation>发文机关</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Level</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="71" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="72" />
+      <source>Clauses</source>
+      <translation>条款数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="79" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="87" />
+      <source>Check the metadata guessed from each file; edit any cell.</source>
+      <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="114" />
+      <source>Reading %1 of %2: %3</source>
+      <translation>正在读取第 %1 / %2 个：%3</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="128" />
+      <source>Guessed from the text; please check</source>
+      <translation>由正文推断，请核对</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="135" />
+      <source>%n file(s) ready to import.</source>
+      <translation>
+        <numerusform>%n 个文件可以导入。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="165" />
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="181" />
+      <source>Imported %n document(s).</source>
+      <translation>
+        <numerusform>已导入 %n 份文件。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="186" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="199" />
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryView</name>
+    <message>
+      <location filename="../../desktop/library_view.py" line="110" />
+      <source>Filter documents (title, issuer, number…)</source>
+      <translation>筛选文件（标题、发文机关、文号…）</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/library_view.py" line="162" />
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>共 %n 份文件</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="164" />
+      <source>%1 of %2 documents shown</source>
+      <translation>显示 %1 / %2 份文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="180" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="180" />
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="181" />
+      <source>Issuer</source>
+      <translation>发文机关</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="181" />
+      <source>Number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="182" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="182" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="183" />
+      <source>Clauses</source>
+      <translation>条款数</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="46" />
+      <source>ZoneRef — Development-zone policy reference</source>
+      <translation>开发区政策参考 ZoneRef</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="58" />
+      <source>Library</source>
+      <translation>文库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="100" />
+      <source>Notes</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="108" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="110" />
+      <source>Import files…</source>
+      <translation>导入文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="111" />
+      <source>Import folder…</source>
+      <translation>导入文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="114" />
+      <source>Close tab</source>
+      <translation>关闭标签页</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="116" />
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="118" />
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="119" />
+      <source>Copy citation</source>
+      <translation>复制引用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="120" />
+      <source>Find in document</source>
+      <translation>在文中查找</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="121" />
+      <source>Preferences…</source>
+      <translation>首选项…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="123" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="124" />
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="126" />
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="127" />
+      <source>Actual size</source>
+      <translation>原始大小</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="128" />
+      <source>Show traditional documents in simplified</source>
+      <translation>繁体文件以简体显示</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="137" />
+      <source>&amp;Go</source>
+      <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="173" />
+      <source>Search</source>
+      <translation>检索</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="178" />
+      <source>Compare</source>
+      <translation>对比</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
+      <source>Topic coverage</source>
+      <translation>主题覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="144" />
+      <source>Next tab</source>
+      <translation>下一个标签页</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="145" />
+      <source>Previous tab</source>
+      <translation>上一个标签页</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="147" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="326" />
+      <source>About ZoneRef</source>
+      <translation>关于 ZoneRef</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="273" />
+      <source>Copied: %1</source>
+      <translation>已复制：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="327" />
+      <source>ZoneRef %1: an offline reference for development-zone policy documents.
+Your notes and imported documents stay on this computer.</source>
+      <translation>ZoneRef %1：开发区政策文件离线参考工具。
+您的批注和导入的文件只保存在本机。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="332" />
+      <source>ZoneRef</source>
+      <translation>ZoneRef</translation>
+    </message>
+  </context>
+  <context>
+    <name>Models</name>
+    <message>
+      <location filename="../../desktop/models.py" line="59" />
+      <location filename="../../desktop/models.py" line="152" />
+      <source>Document</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="59" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="71" />
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="152" />
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="153" />
+      <source>Heading path</source>
+      <translation>所在章节</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="153" />
+      <source>Snippet</source>
+      <translation>摘录</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesView</name>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="56" />
+      <source>Search notes and quotes</source>
+      <translation>搜索批注和摘录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="61" />
+      <source>Orphans only</source>
+      <translation>只看孤立批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="62" />
+      <source>Notes whose passage could not be found again; review them</source>
+      <translation>原文已找不到的批注，请复核</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="73" />
+      <source>Document</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="73" />
+      <source>Quote</source>
+      <translation>摘录</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="74" />
+      <source>Note</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="74" />
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="95" />
+      <source>Write a note (Markdown)…</source>
+      <translation>撰写批注（支持 Markdown）…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="106" />
+      <source>Tags, separated by commas</source>
+      <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="111" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="113" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="115" />
+      <source>Go to passage</source>
+      <translation>跳转到原文</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="138" />
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="168" />
+      <source>All documents</source>
+      <translation>全部文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="172" />
+      <source>All tags</source>
+      <translation>全部标签</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="179" />
+      <source>All colours</source>
+      <translation>全部颜色</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/notes_view.py" line="209" />
+      <source>%n note(s)</source>
+      <translation>
+        <numerusform>共 %n 条批注</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/notes_view.py" line="211" />
+      <source>%n orphan(s) to review</source>
+      <translation>
+        <numerusform>%n 条孤立批注待复核</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="246" />
+      <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
+      <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="261" />
+      <source>Select a note to edit it. Select text in the reader to add one.</source>
+      <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="283" />
+      <location filename="../../desktop/notes_view.py" line="310" />
+      <source>Notes</source>
+      <translation>批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="293" />
+      <source>Delete note</source>
+      <translation>删除批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="293" />
+      <source>Delete this highlight and its note?</source>
+      <translation>删除此高亮及其批注？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="330" />
+      <source>Open link</source>
+      <translation>打开链接</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <source>Open this address in your browser?
+%1</source>
+      <translation>在浏览器中打开此地址？
+%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ops</name>
+    <message>
+      <location filename="../../desktop/ops.py" line="199" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="../../desktop/settings.py" line="114" />
+      <source>Preferences</source>
+      <translation>首选项</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReaderView</name>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="109" />
+      <location filename="../../desktop/reader_view.py" line="406" />
+      <source>Copy citation</source>
+      <translation>复制引用</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="111" />
+      <source>Simplified</source>
+      <translation>简体显示</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="112" />
+      <source>Show traditional characters as simplified (display only)</source>
+      <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="117" />
+      <source>Find in document</source>
+      <translation>在文中查找</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="402" />
+      <source>Highlight</source>
+      <translation>高亮</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="404" />
+      <source>Add note…</source>
+      <translation>添加批注…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="407" />
+      <source>Compare across provinces</source>
+      <translation>在各省中对比</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="411" />
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchView</name>
+    <message>
+      <location filename="../../desktop/search_view.py" line="89" />
+      <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
+      <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="108" />
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="110" />
+      <source>Document</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="214" />
+      <source>Opening the search index…</source>
+      <translation>正在打开检索索引…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="240" />
+      <source>%1 matching clauses (first %2 shown)</source>
+      <translation>共 %1 条相关条款（显示前 %2 条）</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="243" />
+      <source>%n matching clause(s)</source>
+      <translation>
+        <numerusform>共 %n 条相关条款</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="245" />
+      <source>Note: %1</source>
+      <translation>提示：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <location filename="../../desktop/settings.py" line="45" />
+      <source>Interface language (applies on restart)</source>
+      <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="47" />
+      <source>Reader font size</source>
+      <translation>阅读字号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="49" />
+      <source>Show traditional-script documents in simplified characters</source>
+      <translation>繁体文件以简体字显示</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="50" />
+      <source>Search-as-you-type delay (ms)</source>
+      <translation>输入即检索的延迟（毫秒）</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Column</name>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="102" />
+      <source>Source clause</source>
+      <translation>源条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="105" />
+      <source>Pin</source>
+      <translation>固定</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="106" />
+      <source>Pin the best match as this document's counterpart</source>
+      <translation>将最佳匹配固定为本文件的对应条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="109" />
+      <source>Replace…</source>
+      <translation>替换…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="112" />
+      <source>None</source>
+      <translation>无对应</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="113" />
+      <source>Mark: this document has no counterpart</source>
+      <translation>标记：本文件无对应条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="116" />
+      <source>Auto</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="117" />
+      <source>Forget the decision; use the automatic match</source>
+      <translation>取消人工决定，使用自动匹配</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="133" />
+      <source>Pinned by you</source>
+      <translation>已由您固定</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="133" />
+      <source>Marked: no counterpart</source>
+      <translation>已标记：无对应条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="134" />
+      <source>Automatic match</source>
+      <translation>自动匹配</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="136" />
+      <source>No counterpart in this document.</source>
+      <translation>本文件中没有对应条款。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="137" />
+      <source>You marked: no counterpart in this document.</source>
+      <translation>您已标记：本文件中没有对应条款。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="144" />
+      <source>score %1</source>
+      <translation>相似度 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>printing</name>
+    <message>
+      <source>Print preview</source>
+      <translation>打印预览</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>导出失败</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+  </context>
+</TS>
