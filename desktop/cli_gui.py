@@ -127,10 +127,13 @@ def _shoot(folder: Path, language: str | None) -> int:
             store.add(clause.id, words, color="疑问")
         win.services.annotations_changed.emit(doc_id)
         win.notes_view.refresh()
-    reader.show_clause(clause.id)
     if win.notes_view is not None:
         win.notes_dock.show()
+    win.library_dock.hide()  # reading with notes: the library steps aside
+    settle()
+    reader.show_clause(clause.id)
     shot("02-reader")
+    win.library_dock.show()
     # The wide views get the whole width, as a user would give them by closing the docks.
     if win.notes_view is not None:
         win.notes_dock.hide()
@@ -167,8 +170,11 @@ def _shoot(folder: Path, language: str | None) -> int:
         win.notes_dock.show()
         win.notes_dock.raise_()
         win.notes_view.select_first()
+        win.library_dock.hide()
+        settle()
         reader.show_clause(clause.id)
         shot("06-notes")
+        win.library_dock.show()
 
     win.save_state = lambda: None  # a screenshot run leaves no layout behind
     win.close()

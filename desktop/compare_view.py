@@ -183,6 +183,13 @@ class CompareView(QWidget):
         bar.addWidget(self.docs_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.open_button)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip("Word / Excel CSV / Markdown / HTML / PDF")
+        self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(self.tr("Print preview…"))
+        self.print_button.clicked.connect(self.print_preview)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
 
         self.doc_list = QListWidget()
         self.doc_list.setObjectName("compare_docs")
@@ -408,6 +415,20 @@ class CompareView(QWidget):
 
         comparisons.clear_pin(self.services.db(), self.source_id, doc_id)
         self.refresh()
+
+    # -- export and print (desktop.printing, index.reports) ---------------------
+    def export(self) -> None:
+        """导出…: the comparison as a Word table (or CSV, Markdown, HTML, PDF), columns in view order."""
+        if self.result:
+            from desktop import printing
+
+            printing.ask_export_comparison(self, self.result, corpus=self.corpus, doc_order=self.column_doc_ids())
+
+    def print_preview(self) -> None:
+        if self.result:
+            from desktop import printing
+
+            printing.preview_comparison(self, self.result, corpus=self.corpus, doc_order=self.column_doc_ids())
 
     # -- saved sets -----------------------------------------------------------
     def payload(self) -> dict:

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.tr("Import folder…"), self.import_folder)
             self.library.files_dropped.connect(self.import_paths)
             file_menu.addSeparator()
+        self._action(file_menu, self.tr("Print preview…"), self._print_reader, QKeySequence.StandardKey.Print)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -271,6 +272,26 @@ class MainWindow(QMainWindow):
         if reader is not None:
             text = reader.copy_citation()
             self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", text), 4000)
+
+    def _print_reader(self) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            from desktop import printing
+
+            spans: dict[str, list] = {}  # clause id → clause-text spans, as the report wants them
+            for n in reader.annotations():
+                clause = reader.clause_at(n["start"]) if n.get("start") is not None else None
+                if clause is not None:
+                    spans.setdefault(clause.id, []).append((n["start"] - clause.start, n["end"] - clause.start,
+                                                            n.get("hex") or "#FFD54F"))
+            for s, e in reader.search_highlights():
+                clause = reader.clause_at(s)
+                if clause is not None:
+                    spans.setdefault(clause.id, []).append((s - clause.start, e - clause.start))
+            printing.preview_document(self, self.corpus, reader.doc_id, highlights=spans or None,
+                                      simplified=reader.simplified)
+        elif self.tabs.currentWidget() is self.compare_view and self.compare_view is not None:
+            self.compare_view.print_preview()
 
     def _find_in_reader(self) -> None:
         reader = self.current_reader()

@@ -117,6 +117,7 @@ class ReaderView(QWidget):
         self.find_edit.setPlaceholderText(self.tr("Find in document"))
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.setMaximumWidth(220)
+        self.find_edit.setMinimumWidth(110)
         self.find_edit.textChanged.connect(self.find)
         self.find_edit.returnPressed.connect(self.find_next)
 
