@@ -185,6 +185,24 @@ def prepare() -> None:
     score_text("", "")
 
 
+def warm(corpus, doc_ids: Iterable[str], w: Weights = DEFAULT_WEIGHTS) -> int:
+    """Compute and cache the candidate features of some documents ahead of time.
+
+    The GUI can call this on a worker thread when the user picks the columns
+    of a comparison: later ``counterparts`` calls then only score (about a
+    sixth of the cold cost on a large library, see ``bench/bench_compare.py``).
+
+    Returns:
+        How many clauses were prepared.
+    """
+    n = 0
+    for doc_id in doc_ids:
+        for clause in _candidates(corpus, doc_id):
+            candidate_features(clause, w)
+            n += 1
+    return n
+
+
 # -- clauses ---------------------------------------------------------------
 
 def _own_content(clause: Clause) -> int:

@@ -139,3 +139,10 @@ def test_labelled_set_is_well_formed(corpus):
         for doc_id, ids in subject["labels"].items():
             for cid in ids:
                 assert corpus.clause(cid).doc_id == doc_id
+
+
+def test_warm_prepares_every_candidate(corpus):
+    n = align.warm(corpus, ["hebei-2017-kaifaqu"])
+    clauses = corpus.clauses("hebei-2017-kaifaqu")
+    parents = {c.parent for c in clauses if c.parent}
+    assert n == sum(align.is_candidate(c, c.id in parents) for c in clauses) > 20
