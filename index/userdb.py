@@ -523,7 +523,10 @@ def restore_latest(db_path: Path | None = None, backup_file: Path | None = None)
     """
     db_path = Path(db_path) if db_path is not None else default_path()
     if backup_file is None:
-        good = [b for b in backups(db_path) if integrity_problem(b) is None]
+        # Skip the safety copies restore itself takes, so restoring twice
+        # does not silently undo the first restore.
+        good = [b for b in backups(db_path) if not b.name.endswith("-before_restore.db")
+                and integrity_problem(b) is None]
         if not good:
             raise DatabaseError(f"no good backup of {db_path} in {backup_dir(db_path)}")
         backup_file = good[0]

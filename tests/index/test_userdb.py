@@ -208,7 +208,9 @@ def test_restore_latest_keeps_current_state_as_backup(zoneref_home):
     assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("one",)]
     pre = [b for b in userdb.backups() if "before_restore" in b.name]
     assert len(pre) == 1
-    userdb.restore_latest(backup_file=pre[0])
+    assert userdb.restore_latest() == restored  # again: the same backup, not the safety copy
+    pre = [b for b in userdb.backups() if "before_restore" in b.name]
+    userdb.restore_latest(backup_file=pre[-1])  # the oldest safety copy: state before the first restore
     assert sorted(db.execute("SELECT source_clause_id FROM pins").fetchall()) == [("one",), ("two",)]
 
 
