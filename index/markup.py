@@ -14,6 +14,7 @@ the GUI opens one only when the user explicitly asks.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -53,6 +54,7 @@ def _show_link(match: re.Match[str]) -> str:
     return f'<a href="{url}" title="{url}">{inner}</a>{visible}'
 
 
+@functools.lru_cache(maxsize=4096)  # list views re-render the same notes on every refresh
 def render_note(text: str) -> str:
     """Render a note's Markdown to sanitised HTML.
 
