@@ -223,13 +223,13 @@ def test_progress_and_cancel(tmp_path):
 
 
 def test_pool_gives_the_same_result_as_one_process(tmp_path, zoneref_home, monkeypatch):
-    import index.library as library
+    import index.readers.candidates as candidates
 
     src = tmp_path / "src"
     src.mkdir()
     for i in range(6):
         write_txt(src / f"{i}.txt", policy(f"甘肃省人民政府关于第{i}开发区的意见"), "gbk")
-    monkeypatch.setattr(library, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(candidates, "POOL_THRESHOLD", 2)
     pooled = Library().import_paths([src], workers=2)
     ids_pooled = sorted(r["doc_id"] for r in pooled.imported)
     for path in (zoneref_home / "documents").iterdir():
