@@ -392,3 +392,35 @@ def comparison_actions(parent, current, corpus=None, notes=None, **options) -> l
     preview.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     preview.triggered.connect(do_preview)
     return [export, preview]
+
+
+def report_actions(parent, kind: str, current) -> list:
+    """“Export…” and (except notes) “Print preview…” actions for any report view.
+
+    Args:
+        parent: the view.
+        kind: ``coverage``, ``search`` or ``notes`` (comparisons: ``comparison_actions``).
+        current: callable returning the report model to export now (e.g.
+            ``lambda: search_report(corpus, view.result)``), or ``None``.
+    """
+    from PySide6.QtGui import QAction, QKeySequence
+
+    def do_export() -> None:
+        report = current()
+        if report is not None:
+            ask_export_report(parent, kind, report)
+
+    def do_preview() -> None:
+        report = current()
+        if report is not None:
+            preview_report(parent, kind, report)
+
+    export = QAction(tr("Export…"), parent)
+    export.setShortcut(QKeySequence("Ctrl+E"))
+    export.triggered.connect(do_export)
+    if kind == "notes":
+        return [export]
+    preview = QAction(tr("Print preview…"), parent)
+    preview.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    preview.triggered.connect(do_preview)
+    return [export, preview]

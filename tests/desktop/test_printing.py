@@ -156,3 +156,20 @@ def test_comparison_actions_export_what_the_view_shows(qapp, qtbot, corpus, comp
     header = [c.text.split("\n")[0] for c in docx.Document(str(tmp_path / "view.docx")).tables[0].rows[0].cells]
     assert header == ["河北省", "吉林省"]
     assert preview.shortcut().toString()
+
+
+def test_report_actions_export_the_current_model(qapp, qtbot, corpus, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from index.reports import notes_report
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (str(tmp_path / "notes"), "Word (*.docx)")))
+    view = QWidget()
+    qtbot.addWidget(view)
+    records = [{"doc_id": "jilin-2021-kaifaqu", "clause_id": SOURCE, "quote": "以商招商", "note": "好"}]
+    actions = printing.report_actions(view, "notes", lambda: notes_report(corpus, records))
+    assert len(actions) == 1  # notes are exported, not printed
+    actions[0].trigger()
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "notes.docx")).paragraphs)
+    assert "“以商招商”" in text
