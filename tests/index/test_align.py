@@ -146,3 +146,26 @@ def test_warm_prepares_every_candidate(corpus):
     clauses = corpus.clauses("hebei-2017-kaifaqu")
     parents = {c.parent for c in clauses if c.parent}
     assert n == sum(align.is_candidate(c, c.id in parents) for c in clauses) > 20
+
+
+def _doc(folder: Path, doc_id: str, region: str, body: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{doc_id}.md").write_text(
+        f"---\nid: {doc_id}\ntitle: {region}测试文件\nregion: {region}\nyear: 2020\n---\n\n{body}\n", encoding="utf-8")
+
+
+def test_counterparts_in_a_small_library_with_unseen_words(tmp_path):
+    content = tmp_path / "docs"
+    _doc(content, "a-2020", "甲省", "一、土地\n\n（一）推行標準地改革。新增工業用地全部按標準地出讓，畝均稅收不低於30萬元。\n\n"
+         "（二）建設零碳示範園。")
+    _doc(content, "b-2021", "乙省", "一、用地保障\n\n（一）深化标准地改革。新增工业用地按标准地出让，亩均税收不低于50万元。\n\n"
+         "（二）加强人才保障。引进高层次人才。")
+    _doc(content, "c-2022", "丙省", "一、其他\n\n（一）落款说明。本文件自印发之日起施行。")
+    corpus = Corpus(content, imported_dir=None)
+    result = align.counterparts(corpus, "a-2020/c1/s1", pins={})
+    cols = {c["doc_id"]: c for c in result["columns"]}
+    best = cols["b-2021"]["matches"][0]
+    assert best["clause_id"] == "b-2021/c1/s1"
+    assert [n["value"] for n in best["numbers"]] == [500000.0]
+    assert "标准地改革" in [best["text"][s:e] for s, e in best["shared"]]
+    assert cols["c-2022"]["matches"] == []  # nothing on land: no counterpart

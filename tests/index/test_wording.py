@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from index.corpus import Corpus
+from index.text import normalise
 from index.wording import distinct_spans, extract_numbers, mask_attributions, shared_spans
 
 
@@ -96,3 +100,29 @@ def test_extract_numbers_on_bundled_clause():
     assert ("year", 2020.0) in kinds and ("year", 2025.0) in kinds
     assert ("money", 1e11) in kinds  # 千亿元
     assert ("count", 30.0) in kinds
+
+_ALPHABET = st.sampled_from(list("开发区招商引资標準地承诺制諾管委会公司，。、（）+1234 土地集約利用"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(_ALPHABET, max_size=60), st.text(_ALPHABET, max_size=60))
+def test_shared_spans_properties(a, b):
+    spans_a, spans_b = shared_spans(a, b)
+    na, nb = normalise(a), normalise(b)
+    for spans, text, norm, other in ((spans_a, a, na, nb), (spans_b, b, nb, na)):
+        assert all(0 <= s < e <= len(text) and e - s >= 3 for s, e in spans)
+        assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+        for s, _e in spans:
+            # every 3-character window that starts a shared span occurs in the other text
+            assert norm[s : s + 3] in other
+    for spans, text in zip(distinct_spans(a, b), (a, b), strict=True):
+        assert all(0 <= s < e <= len(text) for s, e in spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_extract_numbers_never_fails_and_offsets_match(text):
+    for n in extract_numbers(text):
+        assert text[n["start"] : n["end"]] == n["text"]
+        assert n["kind"] in {"percent", "money", "area", "scale", "count", "rank", "multiple", "age", "year",
+                             "duration"}
