@@ -98,9 +98,7 @@ def write_notes_docx(report: NotesReport, path: Path) -> Path:
                     run = q.add_run(f"“{note.quote}”")
                     run.font.highlight_color = NOTE_HIGHLIGHTS.get(note.color, WD_COLOR_INDEX.YELLOW)
                 if note.note:
-                    n = doc.add_paragraph()
-                    n.paragraph_format.left_indent = Pt(18)
-                    n.add_run(note.note)
+                    add_note_markdown(doc, note.note, Pt(18))
                 meta = [f"标记：{note.color}" if note.color else "",
                         f"标签：{'、'.join(note.tags)}" if note.tags else "",
                         f"更新：{note.updated[:16].replace('T', ' ')}" if note.updated else "",
@@ -109,3 +107,31 @@ def write_notes_docx(report: NotesReport, path: Path) -> Path:
                 m.paragraph_format.left_indent = Pt(18)
     doc.save(str(path))
     return Path(path)
+
+
+def add_note_markdown(doc, markdown_text: str, indent) -> None:
+    """A note's Markdown as Word paragraphs: bold, italics, list items, links with their URL.
+
+    Goes through the same sanitised HTML the app shows (``index.markup``), so
+    the export never carries what the screen would not.
+    """
+    from bs4 import BeautifulSoup, NavigableString
+
+    from index.markup import render_note
+
+    soup = BeautifulSoup(render_note(markdown_text), "html.parser")
+    blocks = soup.find_all(["p", "li", "pre", "h1", "h2", "h3", "h4", "blockquote"]) or [soup]
+    for block in blocks:
+        if block.find_parent(["li", "blockquote"]) is not None and block.name == "p":
+            continue  # written with its list item / quote
+        p = doc.add_paragraph()
+        p.paragraph_format.left_indent = indent
+        if block.name == "li":
+            p.add_run("• ")
+        for node in block.descendants:
+            if not isinstance(node, NavigableString):
+                continue
+            run = p.add_run(str(node))
+            names = {parent.name for parent in node.parents}
+            run.bold = bool(names & {"strong", "b", "h1", "h2", "h3", "h4"}) or None
+            run.italic = bool(names & {"em", "i"}) or None

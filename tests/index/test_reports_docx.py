@@ -186,7 +186,7 @@ def test_search_docx_highlights_and_citations(corpus, tmp_path):
 def test_notes_docx_grouped_by_document_and_clause(corpus, tmp_path):
     records = [
         {"uuid": "a", "doc_id": "hebei-2017-kaifaqu", "clause_id": "hebei-2017-kaifaqu/h1/p2", "quote": "建链",
-         "note": "河北的链式招商", "color": "疑问", "tags": ["招商"], "created": "2026-01-01T08:00:00Z",
+         "note": "河北的**链式招商**，见 [文件](http://example.com)\n\n- 建链\n- 强链", "color": "疑问", "tags": ["招商"], "created": "2026-01-01T08:00:00Z",
          "updated": "2026-01-02T09:30:00Z", "orphan": False},
         {"uuid": "b", "doc_id": "jilin-2021-kaifaqu", "clause_id": SOURCE, "quote": "以商招商",
          "note": "值得借鉴", "color": "重点", "tags": [], "created": "2026-01-01T07:00:00Z",
@@ -198,12 +198,15 @@ def test_notes_docx_grouped_by_document_and_clause(corpus, tmp_path):
     # library order: 吉林 is listed before 河北 (bundled documents sort by region)
     order = [corpus.document(x).short_title for x in ("hebei-2017-kaifaqu", "jilin-2021-kaifaqu")]
     assert all(t in body for t in order)
-    for cid, quote, note in ((SOURCE, "以商招商", "值得借鉴"), ("hebei-2017-kaifaqu/h1/p2", "建链", "河北的链式招商")):
+    for cid, quote, note in ((SOURCE, "以商招商", "值得借鉴"), ("hebei-2017-kaifaqu/h1/p2", "建链", "河北的链式招商，见 文件")):
         assert corpus.citation(corpus.clause(cid)) in body
         assert f"“{quote}”" in body and note in body
     assert "标签：招商" in body and "〔原文已变动，未能定位〕" in body
     pink = [r.text for p in d.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.PINK]
     assert pink == ["“建链”"]
+    # the note's Markdown: bold kept, the link's URL shown, list items as lines
+    assert [r.text for p in d.paragraphs for r in p.runs if r.bold and r.text == "链式招商"] == ["链式招商"]
+    assert "http://example.com" in body and "• 强链" in body and "**" not in body
 
 
 @pytest.mark.skipif(importlib.util.find_spec("index.align") is None, reason="compare engine absent")
