@@ -25,7 +25,7 @@ from index.wording import matching_text
 HEADING_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.5
-TAG_THRESHOLD = 2.0
+TAG_THRESHOLD = 1.5
 # Clause kinds that never carry a topic of their own (signature lines, links).
 _UNTAGGED_KINDS = ("closing", "appendix")
 
