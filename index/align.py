@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TypedDict
 
 from index import paths
 from index.clauses import Clause
@@ -265,8 +265,39 @@ def select(ranked: list[tuple[float, Clause]], limit: int, w: Weights = DEFAULT_
 
 # -- the public API -------------------------------------------------------
 
-def _match(source: Clause | None, clause: Clause, s: float | None, pinned: bool) -> dict[str, Any]:
-    rec: dict[str, Any] = {"clause_id": clause.id, "score": None if s is None else round(s, 4),
+class Match(TypedDict):
+    """One proposed counterpart (or a topic's clause) in a column."""
+
+    clause_id: str
+    score: float | None  # None for a pinned clause that is not a candidate
+    text: str  # original script
+    shared: list[list[int]]  # [start, end) in ``text`` shared with the source
+    source_shared: list[list[int]]  # the same phrases as offsets into the source text
+    numbers: list[dict]  # ``wording.extract_numbers(text)``
+    pinned: bool
+    heading: str | None
+    label: str | None
+
+
+class Column(TypedDict):
+    """One other document: its best matches, ``[]`` for no counterpart."""
+
+    doc_id: str
+    region: str
+    title: str
+    decision: str  # "auto", "pin" (user pinned the first match) or "none" (user: no counterpart)
+    matches: list[Match]
+
+
+class ComparisonResult(TypedDict):
+    """What ``counterparts`` returns (``topic_columns`` has ``topic`` instead of ``source``)."""
+
+    source: dict  # ``Corpus.clause_record`` + "numbers"
+    columns: list[Column]
+
+
+def _match(source: Clause | None, clause: Clause, s: float | None, pinned: bool) -> Match:
+    rec: Match = {"clause_id": clause.id, "score": None if s is None else round(s, 4),
                            "text": clause.text, "shared": [], "source_shared": [],
                            "numbers": extract_numbers(clause.text), "pinned": pinned,
                            "heading": clause.heading, "label": clause.label}
@@ -297,7 +328,7 @@ def _column_docs(corpus, exclude: str | None, doc_ids: Iterable[str] | None) -> 
 
 
 def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
-                 pins: Mapping[str, Mapping] | None = None, weights: Weights = DEFAULT_WEIGHTS) -> dict:
+                 pins: Mapping[str, Mapping] | None = None, weights: Weights = DEFAULT_WEIGHTS) -> ComparisonResult:
     """A clause's counterparts in every other document.
 
     Args:
@@ -325,10 +356,10 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         pins = _default_pins(clause_id)
     record = corpus.clause_record(source)
     record["numbers"] = extract_numbers(source.text)
-    columns = []
+    columns: list[Column] = []
     for doc in _column_docs(corpus, source.doc_id, doc_ids):
         pin = pins.get(doc.id)
-        matches: list[dict] = []
+        matches: list[Match] = []
         decision = "auto"
         if pin and pin.get("decision") == "none":
             decision = "none"
