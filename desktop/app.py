@@ -195,6 +195,10 @@ class Services(QObject):
             self._db = open_db()
         return self._db
 
+    def notes_ready(self) -> bool:
+        """Whether the note store is open (opening it imports sqlite-utils: ~0.3 s)."""
+        return self._notes is not None
+
     def notes(self):
         """The ``NoteStore`` over the user database."""
         if self._notes is None:

@@ -217,7 +217,15 @@ class CompareView(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
         self._fill_docs()
-        self._fill_topics()
+        self.topic_box.addItem(self.tr("(choose a topic)"), None)
+        self._topics_filled = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The topic list loads when the view is first seen, not at start-up.
+        if not self._topics_filled:
+            self._topics_filled = True
+            self._fill_topics()
+        super().showEvent(event)
 
     # -- setup -----------------------------------------------------------
     def _fill_docs(self) -> None:

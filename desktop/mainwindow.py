@@ -25,12 +25,18 @@ log = logging.getLogger(__name__)
 
 
 def available(*modules: str) -> bool:
-    """Whether engine and view modules import (views for missing ones are left out)."""
+    """Whether the modules exist (views for missing ones are left out).
+
+    Engine modules (``index.*``) are only looked up, not imported: numpy,
+    Whoosh and sqlite-utils load later, off the start-up path. View modules
+    (``desktop.*``) import nothing heavy, so they are imported here to be sure.
+    """
     for name in modules:
         try:
             if importlib.util.find_spec(name) is None:
                 return False
-            importlib.import_module(name)
+            if name.startswith("desktop."):
+                importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a missing or broken module leaves its view out
             log.warning("module %s unavailable; its view is left out", name, exc_info=True)
             return False
@@ -59,6 +65,10 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
         self.search_view = self.compare_view = self.coverage_view = self.notes_view = None
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.setInterval(300)
+        self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
         if restore:
@@ -157,10 +167,14 @@ class MainWindow(QMainWindow):
         return action
 
     def start_background(self) -> None:
-        """After the window shows: open the search index and load notes off the GUI thread."""
-        QTimer.singleShot(0, self.services.open_index)
+        """After the window shows: open the search index (worker) and load the notes.
+
+        Both wait a moment so the first paint and first input are not queued
+        behind them: a worker importing numpy and Whoosh holds the GIL too.
+        """
+        QTimer.singleShot(150, self.services.open_index)
         if self.notes_view is not None:
-            QTimer.singleShot(0, self.notes_view.refresh)
+            QTimer.singleShot(400, self.notes_view.refresh)
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:
@@ -208,7 +222,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(idx, reader.doc.title)
         if focus:
             self.tabs.setCurrentIndex(idx)
-        self._repaint_annotations(reader.doc_id)
+        if self.services.notes_ready():
+            self._repaint_annotations(reader.doc_id)
+        else:
+            # The notes database (sqlite-utils) loads after the first paint.
+            self._paint_timer.start()
         return reader
 
     def open_clause(self, clause_id: str, spans: list | None = None) -> ReaderView | None:

@@ -48,9 +48,7 @@ class NotesView(QWidget):
         self.services = services
         self.corpus = services.corpus
         self.current: dict | None = None
-        from index.notes import COLORS
-
-        self.colors = COLORS
+        self.colors: dict[str, str] = {}  # the engine's palette, read on first refresh (keeps start-up light)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search notes and quotes"))
@@ -105,9 +103,6 @@ class NotesView(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.color = QComboBox()
-        for name, hexcode in self.colors.items():
-            self.color.addItem(name, name)
-            self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save_current)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -156,11 +151,23 @@ class NotesView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._set_editor_enabled(False)
-        self._fill_filters()
+        self._filled = False
 
     # -- data -------------------------------------------------------------
     def store(self):
         return self.services.notes()
+
+    def _fill_once(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        from index.notes import COLORS
+
+        self.colors = COLORS
+        for name, hexcode in self.colors.items():
+            self.color.addItem(name, name)
+            self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
+        self._fill_filters()
 
     def _fill_filters(self) -> None:
         keep = (self.doc_filter.currentData(), self.tag_filter.currentData(), self.color_filter.currentData())
@@ -186,6 +193,7 @@ class NotesView(QWidget):
 
     def refresh(self) -> None:
         """Re-read the list with the current filters."""
+        self._fill_once()
         try:
             found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
                                       color=self.color_filter.currentData(),
@@ -304,6 +312,7 @@ class NotesView(QWidget):
         """Store a highlight of the reader's selection; with a note, focus the editor."""
         from index.notes import DEFAULT_COLOR
 
+        self._fill_once()
         try:
             a = self.store().add(clause_id, quote, color=color or DEFAULT_COLOR, start=start, end=end)
         except Exception as exc:  # noqa: BLE001 - shown to the user

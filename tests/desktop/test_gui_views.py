@@ -107,7 +107,7 @@ def test_highlight_survives_restart_and_notes_search(app, qtbot):
     w.close()
     w2 = _window(qtbot)
     reader2 = w2.open_document("henan-2017-kaifaqu")
-    assert len(reader2.annotations()) == 1
+    qtbot.waitUntil(lambda: len(reader2.annotations()) == 1)
     view = w2.notes_view
     view.search.setText(clause.text[1:2])  # a one-character query
     view.refresh()

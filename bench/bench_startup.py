@@ -1,0 +1,131 @@
+"""Start-up time: launch → interactive main window, against a bare PySide6 window.
+
+Each run is a fresh process. "Interactive" is the first pass of the event
+loop after ``show()`` (a zero-delay timer fires): the window is painted and
+takes input. The time runs from just before the process is spawned, so
+interpreter start and every import count. ZoneRef starts with the bundled
+corpus and a search index built beforehand in a private ZONEREF_HOME, once
+with no saved session and once restoring a session (a reader tab and the
+search tab). The index itself opens in the background; the time until it is
+ready is reported too, and whether jieba was loaded at the interactive point
+(it must not be).
+
+Usage::
+
+    .venv/bin/python bench/bench_startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1366, 768); w.show()
+def ready():
+    print(time.time(), flush=True); app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+ZONEREF = r"""
+import sys, time, json
+from desktop import app as app_module
+qapp = app_module.create_app()
+from PySide6.QtCore import QTimer
+from desktop.mainwindow import MainWindow
+w = MainWindow(); w.resize(1366, 768); w.show(); w.start_background()
+out = {}
+def ready():
+    out["interactive"] = time.time()
+    out["jieba_loaded"] = "jieba" in sys.modules
+    out["tabs"] = w.tabs.count()
+def index_ready(_idx):
+    out["index_ready"] = time.time()
+    w.close()  # saves the session for the next run
+    print(json.dumps(out), flush=True)
+    qapp.quit()
+w.services.index_ready.connect(index_ready)
+QTimer.singleShot(0, ready)
+qapp.exec()
+"""
+
+
+def run(code: str, env: dict) -> tuple[float, dict]:
+    t0 = time.time()
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    line = proc.stdout.strip().splitlines()[-1]
+    if line.startswith("{"):
+        data = json.loads(line)
+        data["interactive"] -= t0
+        data["index_ready"] -= t0
+        return data["interactive"], data
+    return float(line) - t0, {}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="zoneref-bench-"))
+    env = dict(os.environ, ZONEREF_HOME=str(home), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYTHONPATH=str(ROOT))
+    # Build the search index once, outside the timing.
+    subprocess.run([sys.executable, "-c", "from index.corpus import Corpus\nfrom index.search import SearchIndex\n"
+                    "SearchIndex(Corpus()).ensure()"], cwd=ROOT, env=env, check=True)
+    run(BARE, env)  # warm the OS file cache for both
+    bare = [run(BARE, env)[0] for _ in range(args.runs)]
+
+    def zoneref_runs(restore: bool) -> tuple[list[float], list[dict]]:
+        times, details = [], []
+        for _ in range(args.runs):
+            if not restore:
+                (home / "settings.ini").unlink(missing_ok=True)
+            t, d = run(ZONEREF, env)
+            times.append(t)
+            details.append(d)
+        return times, details
+
+    zoneref_runs(False)  # warm-up
+    fresh, fresh_d = zoneref_runs(False)
+    # A session to restore: a reader and the search tab.
+    (home / "settings.ini").write_text(
+        "[window]\nopen_tabs=doc:jilin-2021-kaifaqu|jilin-2021-kaifaqu/c3/s12, search\ncurrent_tab=0\n",
+        encoding="utf-8")
+    restored, restored_d = zoneref_runs(True)
+
+    def fmt(xs: list[float]) -> str:
+        return f"median {statistics.median(xs) * 1000:6.0f} ms   min {min(xs) * 1000:6.0f}   max {max(xs) * 1000:6.0f}"
+
+    print(f"platform: {env['QT_QPA_PLATFORM']}, Python {sys.version.split()[0]}, {args.runs} runs each, "
+          f"{os.cpu_count()} cores")
+    print(f"bare PySide6 QMainWindow         : {fmt(bare)}")
+    print(f"ZoneRef, first start             : {fmt(fresh)}")
+    print(f"ZoneRef, restoring reader+search : {fmt(restored)}")
+    print(f"  search index ready (background): median "
+          f"{statistics.median(d['index_ready'] for d in restored_d) * 1000:6.0f} ms after launch")
+    print(f"  jieba loaded at interactive    : {any(d['jieba_loaded'] for d in fresh_d + restored_d)}")
+    print(f"  tabs restored                  : {restored_d[-1]['tabs']}")
+    print(f"ZoneRef overhead over bare (restoring): "
+          f"{(statistics.median(restored) - statistics.median(bare)) * 1000:.0f} ms; target: interactive ≤ 1000 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
