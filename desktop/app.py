@@ -36,6 +36,15 @@ def icon_path() -> Path:
     return paths.resources_dir() / "icons" / "zoneref.svg"
 
 
+def app_icon() -> QIcon:
+    """The app icon: PNG renderings of ``zoneref.svg`` (no SVG plugin needed) plus the SVG."""
+    icon = QIcon()
+    for size in (32, 64, 256):
+        icon.addFile(str(icon_path().with_name(f"zoneref-{size}.png")))
+    icon.addFile(str(icon_path()))
+    return icon
+
+
 def install_translators(app: QApplication, language: str) -> None:
     """Install Qt's and ZoneRef's translators for ``language`` (``zh_CN`` or ``en``).
 
@@ -110,7 +119,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ZoneRef")
     app.setStyle("Fusion")
     app.setFont(ui_font())
-    app.setWindowIcon(QIcon(str(icon_path())))
+    app.setWindowIcon(app_icon())
     apply_palette(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: apply_palette(app))
     install_translators(app, settings.get(settings.LANGUAGE))

@@ -10,6 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
 
 @pytest.fixture
 def app(qapp):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
 
 @pytest.fixture
 def app(qapp):
