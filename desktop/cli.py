@@ -21,6 +21,7 @@ from index.errors import BugError, KnownError, UnknownIdError
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
     "desktop.cli_docs",
+    "desktop.cli_search",
     "desktop.cli_gui",
     "desktop.cli_import",
     "desktop.cli_compare",

@@ -29,7 +29,7 @@ from operator import add
 
 from whoosh import fields, formats
 
-from index.text import normalise
+from index.text import _char_nfkc, normalise, to_simplified
 
 #: Bump when the terms produced for a text change: the index fingerprint
 #: includes it, so every existing index is rebuilt.
@@ -42,6 +42,25 @@ WORD_RUN = re.compile(r"[a-z0-9]+")
 # A query literal splits into these pieces; anything else (punctuation,
 # spaces, emoji, control characters) only separates them.
 PIECE = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+
+
+_FOLD: dict[int, str] = {}
+
+
+def fast_normalise(text: str) -> str:
+    """``index.text.normalise``, several times faster on long texts.
+
+    The per-character NFKC/case fold is memoised in a ``str.translate``
+    table instead of calling Python per character; OpenCC then runs on the
+    whole text exactly as ``normalise`` does. A test checks both agree.
+    """
+    if text.isascii():
+        return text.lower()
+    fold = _FOLD
+    for ch in set(text):
+        if ord(ch) not in fold:
+            fold[ord(ch)] = _char_nfkc(ch)
+    return to_simplified(text.translate(_FOLD))
 
 
 def term_counts(norm: str) -> Counter[str]:

@@ -114,7 +114,7 @@ def _occurrences(norm: str, needles: list[str]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and s <= merged[-1][1]:
+        if merged and s < merged[-1][1]:  # overlapping, not merely touching
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
@@ -180,6 +180,7 @@ class SearchIndex:
             _, searcher, side = open_generation(gen_dir)
         except IndexBroken:
             return False
+        side.meta["_gen"] = searcher.reader().generation()
         self._gen_dir, self._searcher, self._exec = gen_dir, searcher, Executor(searcher, side)
         return True
 
@@ -228,8 +229,26 @@ class SearchIndex:
         if not self._open():
             raise IndexBroken("updated index cannot be opened")
 
+    def _stale(self) -> bool:
+        """True if another ``SearchIndex`` (this process or another) changed the index on disk.
+
+        A rebuild points ``CURRENT`` at a new generation folder; an update
+        commits a new Whoosh generation, whose side table replaces ours. Two
+        ``stat`` calls, cheap enough for every query.
+        """
+        if self._gen_dir is None:
+            return True
+        side_gen = self._exec.side.meta.get("_gen")
+        if side_gen is None or not (self._gen_dir / f"side-{side_gen}.json").exists():
+            return True
+        return live_generation(self.folder) != self._gen_dir
+
     def _ready(self) -> Executor:
         if self._exec is None:
+            self.ensure()
+        elif self._stale() and not self._open():
+            # Reopen what the other writer made rather than reconcile it with
+            # this corpus, which may not have seen that writer's documents yet.
             self.ensure()
         return self._exec
 

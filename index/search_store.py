@@ -39,15 +39,17 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, GramField, term_counts
+from index.analysis import ANALYZER_VERSION, GramField, fast_normalise, term_counts
 from index.errors import KnownError
-from index.text import normalise
+from index.search_bulk import BulkGrams
 
 #: Bump when the schema or the side table layout changes.
 SCHEMA_VERSION = 1
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
-SEP = "\x00"  # never in a query: control characters are stripped from queries
+SEP = "\x00"
+#: Each incremental update adds a Whoosh segment; past this many, rebuild.
+MAX_SEGMENTS = 12  # never in a query: control characters are stripped from queries
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -126,10 +128,10 @@ class Side:
 def rows_for(corpus, doc, doc_pos: int) -> Iterable[tuple[ClauseRow, dict, dict]]:
     """(row, text term counts, heading term counts) for each clause of ``doc``."""
     for i, clause in enumerate(corpus.clauses(doc.id)):
-        norm = normalise(clause.text)
+        norm = fast_normalise(clause.text)
         counts = term_counts(norm)
         row = ClauseRow(clause.id, doc.id, norm, sum(counts.values()), doc_pos * 100_000 + i)
-        yield row, counts, term_counts(normalise(clause.heading or ""))
+        yield row, counts, term_counts(fast_normalise(clause.heading or ""))
 
 
 # -- reading -------------------------------------------------------------------
@@ -270,17 +272,18 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         ix = whoosh_index.create_in(str(gen_dir), schema())
         docs = corpus.documents()
         rows: dict[str, ClauseRow] = {}
-        writer = ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=128)
         try:
+            bulk = BulkGrams(writer)
             for pos, doc in enumerate(docs):
                 if cancel and cancel():
                     raise BuildCancelled("index build cancelled")
                 for row, counts, head in rows_for(corpus, doc, pos):
                     rows[row.cid] = row
-                    writer.add_document(cid=row.cid, doc=row.doc, t=counts, h=head)
+                    bulk.add(row.cid, row.doc, t=counts, h=head)
                 if progress:
                     progress(pos + 1, len(docs))
-            writer.commit()
+            writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise
@@ -308,8 +311,11 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         meta = side.meta
         docs = {d["id"]: d for d in meta["docs"]}
         hashes = dict(meta["doc_hashes"])
+        if len(ix._segments()) >= MAX_SEGMENTS:  # noqa: SLF001
+            raise IndexBroken("too many segments: rebuild")
         writer = ix.writer(timeout=60.0, delay=0.05)
         try:
+            bulk = BulkGrams(writer)
             for doc_id in [*remove, *add]:
                 writer.delete_by_term("doc", doc_id)
                 docs.pop(doc_id, None)
@@ -321,10 +327,12 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
                 doc = corpus.document(doc_id)
                 for row, counts, head in rows_for(corpus, doc, next_pos + k):
                     rows[row.cid] = row
-                    writer.add_document(cid=row.cid, doc=row.doc, t=counts, h=head)
+                    bulk.add(row.cid, row.doc, t=counts, h=head)
                 docs[doc.id] = doc_info(doc)
                 hashes[doc.id] = doc.content_hash
-            writer.commit()
+            # No merging: BulkGrams writes the gram fields itself (see there);
+            # instead a full rebuild happens once MAX_SEGMENTS is reached.
+            writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise

@@ -1,0 +1,91 @@
+"""``zoneref search`` and ``zoneref index rebuild|status``: full-text search."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+
+from desktop.cli import add_json, emit
+from desktop.cli_docs import corpus
+from index.search import SearchIndex
+
+
+@functools.cache
+def search_index() -> SearchIndex:
+    """The process-wide search index over the CLI's corpus."""
+    return SearchIndex(corpus())
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="find clauses (any script; \"phrase\", OR, -word, region:, doc:, level:, year:)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
+    p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
+    p.add_argument("--region", action="append", default=[], help="only this region or city (repeatable)")
+    p.add_argument("--doc", action="append", default=[], help="only this document id (repeatable)")
+    add_json(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("index", help="the search index: rebuild or show its status")
+    isub = p.add_subparsers(dest="index_command", metavar="ACTION", required=True)
+    r = isub.add_parser("rebuild", help="rebuild the search index from all documents")
+    add_json(r)
+    r.set_defaults(func=cmd_rebuild)
+    s = isub.add_parser("status", help="documents, clauses, size, fingerprint, build time")
+    add_json(s)
+    s.set_defaults(func=cmd_status)
+
+
+def _marked(snippet: str, spans: list[list[int]]) -> str:
+    out, at = [], 0
+    for s, e in spans:
+        out.append(snippet[at:s] + "【" + snippet[s:e] + "】")
+        at = e
+    return "".join(out) + snippet[at:]
+
+
+def cmd_search(args) -> int:
+    ix = search_index()
+    ix.ensure()
+    result = ix.search(args.query, limit=args.limit, regions=args.region, doc_ids=args.doc, offset=args.offset)
+    lines = []
+    if result.notice:
+        lines.append(f"({result.notice})")
+    lines.append(f"{result.total} 条结果" + (f"，显示 {len(result.hits)} 条" if result.total > len(result.hits) else ""))
+    for hit in result.hits:
+        where = " › ".join(hit.path + ([hit.heading] if hit.heading and hit.heading not in hit.path else []))
+        lines.append(f"\n[{hit.clause_id}]  {hit.region}  {hit.score:.2f}")
+        if where:
+            lines.append(f"  {where}")
+        lines.append(f"  {_marked(hit.snippet, hit.snippet_highlights)}")
+    emit(result.to_dict(), args.json, "\n".join(lines))
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\rindexing {done}/{total} documents")
+        if done == total:
+            sys.stderr.write("\n")
+
+
+def cmd_rebuild(args) -> int:
+    ix = search_index()
+    ix.rebuild(progress=None if args.json else _progress)
+    status = ix.status()
+    emit(status, args.json, _status_text(status))
+    return 0
+
+
+def cmd_status(args) -> int:
+    status = search_index().status()
+    emit(status, args.json, _status_text(status))
+    return 0
+
+
+def _status_text(s: dict) -> str:
+    if not s["fingerprint"]:
+        return f"no search index yet in {s['folder']} (it is built on first search, or run: zoneref index rebuild)"
+    return (f"{s['documents']} documents, {s['clauses']} clauses, {s['size_bytes'] / 1e6:.1f} MB\n"
+            f"fingerprint {s['fingerprint']}, built {s['built_at']}\n{s['folder']}")
