@@ -149,11 +149,13 @@ class Services(QObject):
     Signals:
         index_ready(object): the opened ``SearchIndex``.
         index_failed(object): the exception from opening it.
+        index_progress(int, int): documents indexed, documents in all (while building).
         annotations_changed(object): a document id, or None for all.
     """
 
     index_ready = Signal(object)
     index_failed = Signal(object)
+    index_progress = Signal(int, int)
     annotations_changed = Signal(object)
 
     def __init__(self, corpus=None, parent=None):
@@ -188,7 +190,40 @@ class Services(QObject):
             self._index_op = None
             self.index_failed.emit(exc)
 
-        self._index_op = ops.Op(work, done, failed, parent=self).run()
+        self._index_op = ops.Op(work, done, failed, parent=self)
+        self._index_op.on_progress = lambda d, t, _m: self.index_progress.emit(d, t)
+        self._index_op.run()
+
+    def rebuild_index(self, parent) -> None:
+        """Rebuild the index from scratch (progress dialog with Cancel); reopens it when done."""
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop import ops
+
+        if self._index_op is not None:
+            return
+        corpus = self.corpus
+
+        def work(progress, cancelled):
+            from index.search import SearchIndex
+
+            idx = SearchIndex(corpus)
+            idx.rebuild(progress=progress, cancel=cancelled)
+            return idx
+
+        def done(idx):
+            self._index_op = None
+            self.index = idx
+            self.index_ready.emit(idx)
+
+        def failed(exc):
+            self._index_op = None
+            if getattr(exc, "code", None) != "cancelled":
+                self.index_failed.emit(exc)
+
+        self.index = None
+        label = QCoreApplication.translate("Services", "Rebuilding the search index…")
+        self._index_op = ops.Op(work, done, failed, parent=self).with_progress(parent, label, delay_ms=0).run()
 
     def library_changed(self) -> None:
         """Documents were imported or removed (by a worker with its own Corpus)."""

@@ -19,6 +19,7 @@ Signals:
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -216,7 +217,7 @@ class CompareView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
-        self._fill_docs()
+        self.refresh_documents()
         self.topic_box.addItem(self.tr("(choose a topic)"), None)
         self._topics_filled = False
 
@@ -228,7 +229,7 @@ class CompareView(QWidget):
         super().showEvent(event)
 
     # -- setup -----------------------------------------------------------
-    def _fill_docs(self) -> None:
+    def refresh_documents(self) -> None:
         order = [d for d in settings.get(settings.COMPARE_DOCS) if self.corpus.has_document(d)]
         all_ids = [d.id for d in self.corpus.documents()]
         self.doc_list.blockSignals(True)
@@ -261,7 +262,7 @@ class CompareView(QWidget):
 
     def set_doc_order(self, doc_ids: list[str]) -> None:
         settings.put(settings.COMPARE_DOCS, list(doc_ids))
-        self._fill_docs()
+        self.refresh_documents()
 
     def _toggle_docs(self) -> None:
         self.doc_list.setVisible(not self.doc_list.isVisible())
@@ -475,7 +476,42 @@ class CompareView(QWidget):
             menu.addAction(self.tr("(no saved sets)")).setEnabled(False)
         for s in sets:
             menu.addAction(s["name"], lambda n=s["name"]: self.open_set(n))
+        menu.addSeparator()
+        menu.addAction(self.tr("Import a set file…"), self.import_set_dialog)
+        export = menu.addAction(self.tr("Export a set to a file…"), self.export_set_dialog)
+        export.setEnabled(bool(sets))
         menu.exec(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
+
+    def import_set_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from index import comparisons
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a set file"), "", "JSON (*.json)")
+        if not path:
+            return
+        try:
+            saved = comparisons.import_set(self.services.db(), Path(path))
+        except Exception as exc:  # noqa: BLE001 - a bad file is the user's to see
+            self.title.setText(app_module.error_text(exc))
+            return
+        self.open_set(saved["name"])
+
+    def export_set_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from index import comparisons
+
+        names = [s["name"] for s in comparisons.list_sets(self.services.db())]
+        name, ok = QInputDialog.getItem(self, self.tr("Export a set to a file"), self.tr("Set:"), names, 0, False)
+        if not ok or not name:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a set to a file"), f"{name}.json", "JSON (*.json)")
+        if path:
+            try:
+                comparisons.export_set(self.services.db(), name, Path(path))
+            except Exception as exc:  # noqa: BLE001 - shown to the user
+                self.title.setText(app_module.error_text(exc))
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""

@@ -3,6 +3,7 @@
 Signals:
     document_activated(str): a document id, on double-click or Enter.
     files_dropped(list): local paths dropped onto the panel (for import).
+    remove_requested(str): the user asked to remove an imported document.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -100,6 +102,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
 class LibraryView(QWidget):
     document_activated = Signal(str)
     files_dropped = Signal(list)
+    remove_requested = Signal(str)
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -127,6 +130,8 @@ class LibraryView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree.selectionModel().currentChanged.connect(self._show_detail)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
         self.filter_edit.textChanged.connect(self._filter)
@@ -182,6 +187,17 @@ class LibraryView(QWidget):
                 (self.tr("Date"), doc_date(doc)), (self.tr("Status"), doc.get("status")),
                 (self.tr("Clauses"), str(len(self.corpus.clauses(doc_id))))]
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        doc_id = index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+        if not doc_id:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.document_activated.emit(doc_id))
+        remove = menu.addAction(self.tr("Remove from library…"), lambda: self.remove_requested.emit(doc_id))
+        remove.setEnabled(self.corpus.document(doc_id).source == "imported")
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _activated(self, index) -> None:
         doc_id = index.data(ID_ROLE)

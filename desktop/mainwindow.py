@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
-from desktop import settings
+from desktop import ops, settings
 from desktop.app import Services, error_text
 from desktop.library_view import LibraryView
 from desktop.reader_view import ReaderView
@@ -120,8 +120,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.tr("Import files…"), self.import_files)
             file_menu.addAction(self.tr("Import folder…"), self.import_folder)
             self.library.files_dropped.connect(self.import_paths)
+            self.library.remove_requested.connect(self.remove_document)
             file_menu.addSeparator()
         self._action(file_menu, self.tr("Print preview…"), self._print_reader, QKeySequence.StandardKey.Print)
+        if self.search_view is not None:
+            self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -261,12 +264,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # -- actions ---------------------------------------------------------------
-    def annotate(self, clause_id: str, quote: str, start: int, end: int, with_note: bool) -> None:
+    def annotate(self, clause_id: str, quote: str, start: int, end: int, with_note: bool, color: str = "") -> None:
         if self.notes_view is None:
             return
         if with_note:
             self.notes_dock.show()
-        self.notes_view.add_annotation(clause_id, quote, start, end, with_note)
+        self.notes_view.add_annotation(clause_id, quote, start, end, with_note, color or None)
 
     def _repaint_annotations(self, doc_id: str | None = None) -> None:
         if self.notes_view is None:
@@ -347,11 +350,44 @@ class MainWindow(QMainWindow):
         dlg.imported.connect(self._after_import)
         dlg.open()
 
+    def remove_document(self, doc_id: str, confirm: bool = True) -> None:
+        """Remove an imported document (its notes are kept as orphans), on a worker."""
+        doc = self.corpus.document(doc_id)
+        if confirm and QMessageBox.question(
+                self, self.tr("Remove document"),
+                self.tr("Remove “%1” from the library? Its notes are kept for review.").replace("%1", doc.title)
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        for reader in self.readers():
+            if reader.doc_id == doc_id:
+                self.close_tab(self.tabs.indexOf(reader))
+
+        def work():
+            from index.library import Library
+
+            return Library().remove(doc_id)
+
+        def done(_doc):
+            self.services.library_changed()
+            self._after_import([])
+            if self.notes_view is not None:
+                self.notes_view.refresh()
+
+        ops.Op(work, done, self.show_error, parent=self).run()
+
     def _after_import(self, doc_ids: list) -> None:
         self.corpus.reload()
         self.library.refresh()
         if self.search_view is not None:
             self.search_view.refresh_facets()
+        if self.compare_view is not None:
+            self.compare_view.refresh_documents()
+        if self.notes_view is not None:
+            self.notes_view.refresh_filters()
+
+    def rebuild_index(self) -> None:
+        """Rebuild the search index on a worker, with progress and Cancel (the old index stays if cancelled)."""
+        self.services.rebuild_index(self)
 
     def show_preferences(self) -> None:
         dlg = settings.PreferencesDialog(self)

@@ -169,6 +169,11 @@ class NotesView(QWidget):
             self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
         self._fill_filters()
 
+    def refresh_filters(self) -> None:
+        """Re-read the document and tag lists (after an import or a tag change)."""
+        if self._filled:
+            self._fill_filters()
+
     def _fill_filters(self) -> None:
         keep = (self.doc_filter.currentData(), self.tag_filter.currentData(), self.color_filter.currentData())
         self.doc_filter.clear()

@@ -205,6 +205,8 @@ class Op:
         self._dialog = dlg
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
+        if not self._alive():
+            return
         if self.on_progress is not None:
             self.on_progress(done, total, message)
         if self._dialog is not None:

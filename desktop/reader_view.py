@@ -8,8 +8,9 @@ is never modified and offsets into the body are offsets into the view
 (after mapping astral characters, which Qt counts twice).
 
 Signals:
-    annotate_requested(str, str, int, int, bool): clause id, quote, body start,
-        body end, and whether the user wants to write a note.
+    annotate_requested(str, str, int, int, bool, str): clause id, quote, body
+        start, body end, whether the user wants to write a note, and the
+        colour name ("" for the default).
     compare_requested(str): a clause id to compare across documents.
     clause_changed(str): the clause under the cursor changed.
 """
@@ -19,7 +20,17 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +58,7 @@ FIND_COLOR = "#80deea"
 
 
 class ReaderView(QWidget):
-    annotate_requested = Signal(str, str, int, int, bool)
+    annotate_requested = Signal(str, str, int, int, bool, str)
     compare_requested = Signal(str)
     clause_changed = Signal(str)
 
@@ -401,12 +412,26 @@ class ReaderView(QWidget):
         sel = self.selection()
         clause = self.clause_at(sel[0]) if sel else self.clause_at(self.body_offset(self.text.textCursor().position()))
         act = menu.addAction(self.tr("Highlight"), lambda: self._annotate(False))
+        act.setObjectName("highlight")
         act.setEnabled(bool(sel))
+        colours = menu.addMenu(self.tr("Highlight in colour"))
+        colours.menuAction().setObjectName("highlight_colour")
+        colours.setEnabled(bool(sel))
+        from index.notes import COLORS  # built on demand: not on the start-up path
+
+        for name, hexcode in COLORS.items():
+            pix = QPixmap(12, 12)
+            pix.fill(QColor(hexcode))
+            colours.addAction(QIcon(pix), name, lambda n=name: self._annotate(False, n))
         act = menu.addAction(self.tr("Add note…"), lambda: self._annotate(True))
+        act.setObjectName("add_note")
         act.setEnabled(bool(sel))
-        menu.addAction(self.tr("Copy citation"), lambda: self.copy_citation(None if sel else (clause.id if clause else None)))
+        act = menu.addAction(self.tr("Copy citation"),
+                             lambda: self.copy_citation(None if sel else (clause.id if clause else None)))
+        act.setObjectName("copy_citation")
         act = menu.addAction(self.tr("Compare across provinces"),
                              lambda: clause and self.compare_requested.emit(clause.id))
+        act.setObjectName("compare")
         act.setEnabled(clause is not None)
         menu.addSeparator()
         copy = menu.addAction(self.tr("Copy"), self.text.copy)
@@ -414,7 +439,7 @@ class ReaderView(QWidget):
         copy.setEnabled(bool(sel))
         return menu
 
-    def _annotate(self, with_note: bool) -> None:
+    def _annotate(self, with_note: bool, color: str = "") -> None:
         sel = self.selection()
         if not sel:
             return
@@ -429,7 +454,7 @@ class ReaderView(QWidget):
             return
         # A selection running past its clause is cut at the clause's end: notes belong to one clause.
         end = min(end, clause.end)
-        self.annotate_requested.emit(clause.id, self.body[start:end], start, end, with_note)
+        self.annotate_requested.emit(clause.id, self.body[start:end], start, end, with_note, color)
 
     def state(self) -> dict:
         return {"doc_id": self.doc_id, "clause_id": self.visible_clause_id()}

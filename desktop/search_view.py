@@ -147,6 +147,11 @@ class SearchView(QWidget):
         # Bound methods, not lambdas: Qt drops these connections when the view dies.
         services.index_ready.connect(self._index_ready)
         services.index_failed.connect(self._index_failed)
+        services.index_progress.connect(self._index_progress)
+
+    def _index_progress(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Building the search index: %1 of %2 documents…").replace("%1", str(done))
+                            .replace("%2", str(total)))
 
     def _index_ready(self, _index) -> None:
         self.run_query()

@@ -128,6 +128,15 @@ _add("Errors", {
     "Unexpected error (a bug): %1": "意外错误（程序缺陷）：%1",
 })
 _add("Ops", {"Cancel": "取消"})
+_add("CompareView", {"Import a set file…": "导入对比组文件…", "Export a set to a file…": "将对比组导出为文件…",
+                     "Import a set file": "导入对比组文件", "Export a set to a file": "导出对比组文件", "Set:": "对比组："})
+_add("LibraryView", {"Open": "打开", "Remove from library…": "从文库中移除…"})
+_add("MainWindow", {"Rebuild search index…": "重建检索索引…", "Remove document": "移除文件",
+                    "Remove “%1” from the library? Its notes are kept for review.":
+                        "从文库中移除《%1》？其批注将保留以供复核。"})
+_add("ReaderView", {"Highlight in colour": "按颜色高亮"})
+_add("SearchView", {"Building the search index: %1 of %2 documents…": "正在建立检索索引：%1 / %2 份文件…"})
+_add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
 
 

@@ -19,6 +19,7 @@
     </message>
     <message>
       <location filename="../../desktop/printing.py" line="387" />
+      <location filename="../../desktop/printing.py" line="418" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
@@ -29,6 +30,7 @@
     </message>
     <message>
       <location filename="../../desktop/printing.py" line="391" />
+      <location filename="../../desktop/printing.py" line="423" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
@@ -36,62 +38,63 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="168" />
+      <location filename="../../desktop/compare_view.py" line="169" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="186" />
+      <location filename="../../desktop/compare_view.py" line="187" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="189" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="241" />
+      <location filename="../../desktop/compare_view.py" line="221" />
+      <location filename="../../desktop/compare_view.py" line="250" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="336" />
+      <location filename="../../desktop/compare_view.py" line="345" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="342" />
+      <location filename="../../desktop/compare_view.py" line="351" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="346" />
+      <location filename="../../desktop/compare_view.py" line="355" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -99,28 +102,54 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="408" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="408" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="454" />
+      <location filename="../../desktop/compare_view.py" line="463" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="454" />
+      <location filename="../../desktop/compare_view.py" line="463" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="467" />
+      <location filename="../../desktop/compare_view.py" line="476" />
       <source>(no saved sets)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="480" />
+      <source>Import a set file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="481" />
+      <source>Export a set to a file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="490" />
+      <source>Import a set file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="506" />
+      <location filename="../../desktop/compare_view.py" line="509" />
+      <source>Export a set to a file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="506" />
+      <source>Set:</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -135,18 +164,18 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="214" />
+      <location filename="../../desktop/app.py" line="262" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="216" />
+      <location filename="../../desktop/app.py" line="264" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="217" />
+      <location filename="../../desktop/app.py" line="265" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -271,12 +300,12 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="110" />
+      <location filename="../../desktop/library_view.py" line="113" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="162" />
+      <location filename="../../desktop/library_view.py" line="167" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -284,195 +313,220 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="164" />
+      <location filename="../../desktop/library_view.py" line="169" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="180" />
+      <location filename="../../desktop/library_view.py" line="185" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="180" />
+      <location filename="../../desktop/library_view.py" line="185" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="181" />
+      <location filename="../../desktop/library_view.py" line="186" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="181" />
+      <location filename="../../desktop/library_view.py" line="186" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="182" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="182" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="183" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Clauses</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="197" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="198" />
+      <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="46" />
+      <location filename="../../desktop/mainwindow.py" line="52" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="58" />
+      <location filename="../../desktop/mainwindow.py" line="64" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="100" />
+      <location filename="../../desktop/mainwindow.py" line="110" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="108" />
+      <location filename="../../desktop/mainwindow.py" line="118" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="110" />
+      <location filename="../../desktop/mainwindow.py" line="120" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="111" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
-      <source>Close tab</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
-      <source>Quit</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
-      <source>&amp;Edit</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
-      <source>Copy citation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
-      <source>Find in document</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
-      <source>Preferences…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
-      <source>&amp;View</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
-      <source>Zoom in</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../desktop/mainwindow.py" line="127" />
-      <source>Zoom out</source>
+      <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="128" />
-      <source>Actual size</source>
+      <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
-      <source>Show traditional documents in simplified</source>
+      <location filename="../../desktop/mainwindow.py" line="130" />
+      <source>Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="132" />
+      <source>&amp;Edit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="133" />
+      <source>Copy citation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="134" />
+      <source>Find in document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="135" />
+      <source>Preferences…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="137" />
+      <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="138" />
-      <source>&amp;Go</source>
+      <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="174" />
-      <source>Search</source>
+      <source>Zoom out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="141" />
+      <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="142" />
-      <location filename="../../desktop/mainwindow.py" line="179" />
+      <source>Show traditional documents in simplified</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="151" />
+      <source>&amp;Go</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="191" />
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="155" />
+      <location filename="../../desktop/mainwindow.py" line="196" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
-      <location filename="../../desktop/mainwindow.py" line="183" />
+      <location filename="../../desktop/mainwindow.py" line="157" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="158" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="159" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="161" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
-      <location filename="../../desktop/mainwindow.py" line="347" />
+      <location filename="../../desktop/mainwindow.py" line="162" />
+      <location filename="../../desktop/mainwindow.py" line="401" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="274" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="348" />
+      <location filename="../../desktop/mainwindow.py" line="357" />
+      <source>Remove document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="358" />
+      <source>Remove “%1” from the library? Its notes are kept for review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="402" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="353" />
+      <location filename="../../desktop/mainwindow.py" line="407" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -514,87 +568,87 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="56" />
+      <location filename="../../desktop/notes_view.py" line="54" />
       <source>Search notes and quotes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="61" />
+      <location filename="../../desktop/notes_view.py" line="59" />
       <source>Orphans only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="62" />
+      <location filename="../../desktop/notes_view.py" line="60" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Quote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="95" />
+      <location filename="../../desktop/notes_view.py" line="93" />
       <source>Write a note (Markdown)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="106" />
+      <location filename="../../desktop/notes_view.py" line="104" />
       <source>Tags, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="111" />
+      <location filename="../../desktop/notes_view.py" line="106" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="113" />
+      <location filename="../../desktop/notes_view.py" line="108" />
       <source>Delete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="115" />
+      <location filename="../../desktop/notes_view.py" line="110" />
       <source>Go to passage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="138" />
+      <location filename="../../desktop/notes_view.py" line="133" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="168" />
+      <location filename="../../desktop/notes_view.py" line="180" />
       <source>All documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="172" />
+      <location filename="../../desktop/notes_view.py" line="184" />
       <source>All tags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="179" />
+      <location filename="../../desktop/notes_view.py" line="191" />
       <source>All colours</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="209" />
+      <location filename="../../desktop/notes_view.py" line="222" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -602,7 +656,7 @@ Your notes and imported documents stay on this computer.</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="211" />
+      <location filename="../../desktop/notes_view.py" line="224" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -610,38 +664,38 @@ Your notes and imported documents stay on this computer.</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="246" />
+      <location filename="../../desktop/notes_view.py" line="259" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="261" />
+      <location filename="../../desktop/notes_view.py" line="274" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="283" />
-      <location filename="../../desktop/notes_view.py" line="310" />
+      <location filename="../../desktop/notes_view.py" line="296" />
+      <location filename="../../desktop/notes_view.py" line="324" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="306" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="306" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="330" />
+      <location filename="../../desktop/notes_view.py" line="344" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="345" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -666,43 +720,48 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="109" />
-      <location filename="../../desktop/reader_view.py" line="407" />
+      <location filename="../../desktop/reader_view.py" line="120" />
+      <location filename="../../desktop/reader_view.py" line="426" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="111" />
+      <location filename="../../desktop/reader_view.py" line="122" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="112" />
+      <location filename="../../desktop/reader_view.py" line="123" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="117" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="403" />
+      <location filename="../../desktop/reader_view.py" line="414" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="405" />
+      <location filename="../../desktop/reader_view.py" line="416" />
+      <source>Highlight in colour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="424" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="408" />
+      <location filename="../../desktop/reader_view.py" line="427" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="412" />
+      <location filename="../../desktop/reader_view.py" line="431" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>
@@ -725,17 +784,22 @@ Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="214" />
+      <location filename="../../desktop/search_view.py" line="153" />
+      <source>Building the search index: %1 of %2 documents…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="219" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="240" />
+      <location filename="../../desktop/search_view.py" line="245" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="243" />
+      <location filename="../../desktop/search_view.py" line="248" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -743,8 +807,16 @@ Your notes and imported documents stay on this computer.</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="245" />
+      <location filename="../../desktop/search_view.py" line="250" />
       <source>Note: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Services</name>
+    <message>
+      <location filename="../../desktop/app.py" line="225" />
+      <source>Rebuilding the search index…</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -774,72 +846,72 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="102" />
+      <location filename="../../desktop/compare_view.py" line="103" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="105" />
+      <location filename="../../desktop/compare_view.py" line="106" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="106" />
+      <location filename="../../desktop/compare_view.py" line="107" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="110" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="112" />
+      <location filename="../../desktop/compare_view.py" line="113" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="113" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="116" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="133" />
+      <location filename="../../desktop/compare_view.py" line="134" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="133" />
+      <location filename="../../desktop/compare_view.py" line="134" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="134" />
+      <location filename="../../desktop/compare_view.py" line="135" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="137" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="137" />
+      <location filename="../../desktop/compare_view.py" line="138" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>score %1</source>
       <translation type="unfinished" />
     </message>

@@ -19,8 +19,9 @@
     </message>
     <message>
       <location filename="../../desktop/printing.py" line="387" />
+      <location filename="../../desktop/printing.py" line="418" />
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">导出…</translation>
     </message>
     <message>
       <location filename="../../desktop/printing.py" line="389" />
@@ -29,98 +30,126 @@
     </message>
     <message>
       <location filename="../../desktop/printing.py" line="391" />
+      <location filename="../../desktop/printing.py" line="423" />
       <source>Print preview…</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">打印预览…</translation>
     </message>
   </context>
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="168" />
+      <location filename="../../desktop/compare_view.py" line="169" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="186" />
+      <location filename="../../desktop/compare_view.py" line="187" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="189" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation>勾选要对比的文件，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="241" />
+      <location filename="../../desktop/compare_view.py" line="221" />
+      <location filename="../../desktop/compare_view.py" line="250" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="336" />
+      <location filename="../../desktop/compare_view.py" line="345" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="342" />
+      <location filename="../../desktop/compare_view.py" line="351" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="346" />
+      <location filename="../../desktop/compare_view.py" line="355" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="408" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="408" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="454" />
+      <location filename="../../desktop/compare_view.py" line="463" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="454" />
+      <location filename="../../desktop/compare_view.py" line="463" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="467" />
+      <location filename="../../desktop/compare_view.py" line="476" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="480" />
+      <source>Import a set file…</source>
+      <translation>导入对比组文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="481" />
+      <source>Export a set to a file…</source>
+      <translation>将对比组导出为文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="490" />
+      <source>Import a set file</source>
+      <translation>导入对比组文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="506" />
+      <location filename="../../desktop/compare_view.py" line="509" />
+      <source>Export a set to a file</source>
+      <translation>导出对比组文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="506" />
+      <source>Set:</source>
+      <translation>对比组：</translation>
     </message>
   </context>
   <context>
@@ -134,19 +163,19 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="214" />
+      <location filename="../../desktop/app.py" line="262" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="216" />
+      <location filename="../../desktop/app.py" line="264" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="217" />
+      <location filename="../../desktop/app.py" line="265" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -268,208 +297,233 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="110" />
+      <location filename="../../desktop/library_view.py" line="113" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="162" />
+      <location filename="../../desktop/library_view.py" line="167" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="164" />
+      <location filename="../../desktop/library_view.py" line="169" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="180" />
+      <location filename="../../desktop/library_view.py" line="185" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="180" />
+      <location filename="../../desktop/library_view.py" line="185" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="181" />
+      <location filename="../../desktop/library_view.py" line="186" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="181" />
+      <location filename="../../desktop/library_view.py" line="186" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="182" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="182" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="183" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Clauses</source>
       <translation>条款数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="197" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="198" />
+      <source>Remove from library…</source>
+      <translation>从文库中移除…</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="46" />
+      <location filename="../../desktop/mainwindow.py" line="52" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="58" />
+      <location filename="../../desktop/mainwindow.py" line="64" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="100" />
+      <location filename="../../desktop/mainwindow.py" line="110" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="108" />
+      <location filename="../../desktop/mainwindow.py" line="118" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="110" />
+      <location filename="../../desktop/mainwindow.py" line="120" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="111" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="127" />
+      <source>Rebuild search index…</source>
+      <translation>重建检索索引…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="128" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="130" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="132" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="133" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="134" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="135" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
+      <location filename="../../desktop/mainwindow.py" line="138" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="127" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="151" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="174" />
+      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="191" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
-      <location filename="../../desktop/mainwindow.py" line="179" />
+      <location filename="../../desktop/mainwindow.py" line="155" />
+      <location filename="../../desktop/mainwindow.py" line="196" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
-      <location filename="../../desktop/mainwindow.py" line="183" />
+      <location filename="../../desktop/mainwindow.py" line="157" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="158" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="159" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="161" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
-      <location filename="../../desktop/mainwindow.py" line="347" />
+      <location filename="../../desktop/mainwindow.py" line="162" />
+      <location filename="../../desktop/mainwindow.py" line="401" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="274" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="348" />
+      <location filename="../../desktop/mainwindow.py" line="357" />
+      <source>Remove document</source>
+      <translation>移除文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="358" />
+      <source>Remove “%1” from the library? Its notes are kept for review.</source>
+      <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="402" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="353" />
+      <location filename="../../desktop/mainwindow.py" line="407" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -511,132 +565,132 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="56" />
+      <location filename="../../desktop/notes_view.py" line="54" />
       <source>Search notes and quotes</source>
       <translation>搜索批注和摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="61" />
+      <location filename="../../desktop/notes_view.py" line="59" />
       <source>Orphans only</source>
       <translation>只看孤立批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="62" />
+      <location filename="../../desktop/notes_view.py" line="60" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation>原文已找不到的批注，请复核</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Quote</source>
       <translation>摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Note</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="95" />
+      <location filename="../../desktop/notes_view.py" line="93" />
       <source>Write a note (Markdown)…</source>
       <translation>撰写批注（支持 Markdown）…</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="106" />
+      <location filename="../../desktop/notes_view.py" line="104" />
       <source>Tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="111" />
+      <location filename="../../desktop/notes_view.py" line="106" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="113" />
+      <location filename="../../desktop/notes_view.py" line="108" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="115" />
+      <location filename="../../desktop/notes_view.py" line="110" />
       <source>Go to passage</source>
       <translation>跳转到原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="138" />
+      <location filename="../../desktop/notes_view.py" line="133" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="168" />
+      <location filename="../../desktop/notes_view.py" line="180" />
       <source>All documents</source>
       <translation>全部文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="172" />
+      <location filename="../../desktop/notes_view.py" line="184" />
       <source>All tags</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="179" />
+      <location filename="../../desktop/notes_view.py" line="191" />
       <source>All colours</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="209" />
+      <location filename="../../desktop/notes_view.py" line="222" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="211" />
+      <location filename="../../desktop/notes_view.py" line="224" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="246" />
+      <location filename="../../desktop/notes_view.py" line="259" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="261" />
+      <location filename="../../desktop/notes_view.py" line="274" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="283" />
-      <location filename="../../desktop/notes_view.py" line="310" />
+      <location filename="../../desktop/notes_view.py" line="296" />
+      <location filename="../../desktop/notes_view.py" line="324" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="306" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="306" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="330" />
+      <location filename="../../desktop/notes_view.py" line="344" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="345" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -662,43 +716,48 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="109" />
-      <location filename="../../desktop/reader_view.py" line="407" />
+      <location filename="../../desktop/reader_view.py" line="120" />
+      <location filename="../../desktop/reader_view.py" line="426" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="111" />
+      <location filename="../../desktop/reader_view.py" line="122" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="112" />
+      <location filename="../../desktop/reader_view.py" line="123" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="117" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="403" />
+      <location filename="../../desktop/reader_view.py" line="414" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="405" />
+      <location filename="../../desktop/reader_view.py" line="416" />
+      <source>Highlight in colour</source>
+      <translation>按颜色高亮</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="424" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="408" />
+      <location filename="../../desktop/reader_view.py" line="427" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="412" />
+      <location filename="../../desktop/reader_view.py" line="431" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -721,26 +780,39 @@ Your notes and imported documents stay on this computer.</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="214" />
+      <location filename="../../desktop/search_view.py" line="153" />
+      <source>Building the search index: %1 of %2 documents…</source>
+      <translation>正在建立检索索引：%1 / %2 份文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="219" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="240" />
+      <location filename="../../desktop/search_view.py" line="245" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation>共 %1 条相关条款（显示前 %2 条）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="243" />
+      <location filename="../../desktop/search_view.py" line="248" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="245" />
+      <location filename="../../desktop/search_view.py" line="250" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Services</name>
+    <message>
+      <location filename="../../desktop/app.py" line="225" />
+      <source>Rebuilding the search index…</source>
+      <translation>正在重建检索索引…</translation>
     </message>
   </context>
   <context>
@@ -769,72 +841,72 @@ Your notes and imported documents stay on this computer.</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="102" />
+      <location filename="../../desktop/compare_view.py" line="103" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="105" />
+      <location filename="../../desktop/compare_view.py" line="106" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="106" />
+      <location filename="../../desktop/compare_view.py" line="107" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="110" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="112" />
+      <location filename="../../desktop/compare_view.py" line="113" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="113" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="116" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="133" />
+      <location filename="../../desktop/compare_view.py" line="134" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="133" />
+      <location filename="../../desktop/compare_view.py" line="134" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="134" />
+      <location filename="../../desktop/compare_view.py" line="135" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="137" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="137" />
+      <location filename="../../desktop/compare_view.py" line="138" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>score %1</source>
       <translation>相似度 %1</translation>
     </message>

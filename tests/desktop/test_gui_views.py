@@ -83,7 +83,7 @@ def test_select_text_add_note_stores_and_paints(win, qtbot):
     at = clause.text.find("國家級開發區")
     reader.select(clause.start + at, clause.start + at + 6)
     menu = reader.build_context_menu()
-    add_note = menu.actions()[1]
+    add_note = next(a for a in menu.actions() if a.objectName() == "add_note")
     assert add_note.isEnabled()
     add_note.trigger()
     notes = win.services.notes().list()

@@ -1,0 +1,108 @@
+"""Menu actions: colour highlights, preferences, index rebuild, drop to import, remove a document."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+@pytest.fixture
+def app(qapp):
+    from desktop import app as app_module
+
+    return app_module.create_app()
+
+
+@pytest.fixture
+def win(app, qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.start_background()
+    yield w
+    w.save_state = lambda: None
+    w.close()
+
+
+def test_highlight_in_a_chosen_colour(win):
+    from index.notes import COLORS
+
+    reader = win.open_document("hebei-2017-kaifaqu")
+    clause = win.corpus.clauses("hebei-2017-kaifaqu")[2]
+    reader.select(clause.start, clause.start + 4)
+    menu = reader.build_context_menu()
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    names = [a.text() for a in sub.actions()]
+    assert names == list(COLORS)
+    sub.actions()[1].trigger()  # 疑问
+    notes = win.services.notes().list()
+    assert [n.color for n in notes] == [names[1]]
+    painted = [s.format.background().color().name().lower() for s in reader.text.extraSelections()]
+    assert COLORS[names[1]].lower() in painted
+
+
+def test_preferences_dialog_stores_settings(win, qtbot):
+    from desktop import settings
+
+    dlg = settings.PreferencesDialog(win)
+    qtbot.addWidget(dlg)
+    dlg.language.setCurrentIndex(dlg.language.findData("en"))
+    dlg.font_size.setValue(18)
+    dlg.accept()
+    assert settings.get(settings.LANGUAGE) == "en"
+    assert settings.get(settings.FONT_SIZE) == 18
+    assert settings.settings_path().is_file()
+
+
+def test_rebuild_index_reports_progress(win, qtbot):
+    seen = []
+    win.services.index_progress.connect(lambda d, t: seen.append((d, t)))
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    win.rebuild_index()
+    assert win.services.index is None
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    assert seen and seen[-1][1] == 5
+    assert win.services.index.status()["documents"] == 5
+
+
+def test_drop_files_on_library_opens_import(win, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from desktop.import_dialog import ImportDialog
+
+    f = tmp_path / "a.txt"
+    f.write_text("关于开发区的通知\n\n一、加强管理。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    win.library.dropEvent(event)
+    dialogs = [d for d in win.findChildren(ImportDialog)]
+    assert len(dialogs) == 1 and dialogs[0].paths == [str(f)]
+    qtbot.waitUntil(lambda: dialogs[0].import_button.isEnabled(), timeout=30000)
+    dialogs[0].reject()
+
+
+def test_remove_imported_document_keeps_notes_as_orphans(win, qtbot, tmp_path):
+    from index.library import Library
+
+    f = tmp_path / "b.txt"
+    f.write_text("关于促进开发区招商引资的通知\n\n一、设立招商专班，统筹招商引资工作。\n", encoding="utf-8")
+    report = Library().import_paths([f])
+    doc_id = report.imported[0]["doc_id"]
+    win._after_import([doc_id])
+    reader = win.open_document(doc_id)
+    clause = next(c for c in win.corpus.clauses(doc_id) if "招商专班" in c.text)
+    at = clause.start + clause.text.find("招商专班")
+    reader.select(at, at + 4)
+    reader._annotate(False)
+    win.remove_document(doc_id, confirm=False)
+    qtbot.waitUntil(lambda: not win.corpus.has_document(doc_id), timeout=30000)
+    assert win.library.model.document_count() == 5
+    assert all(r.doc_id != doc_id for r in win.readers())
+    orphans = win.services.notes().orphans()
+    assert [o.quote for o in orphans] == ["招商专班"]
