@@ -46,6 +46,13 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_measured(cmd: list[str], env: dict) -> tuple[float, int, subprocess.CompletedProcess]:
     """(seconds, peak tree RSS in kB, process) for one command."""
     start = time.perf_counter()
@@ -70,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--mb", type=float, default=50.0)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--phases", action="store_true",
+                        help="time the importer and the search index update separately")
     parser.add_argument("--keep", type=Path, help="generate the folder here (reused if present)")
     args = parser.parse_args(argv)
 
@@ -90,10 +99,20 @@ def main(argv: list[str] | None = None) -> int:
 
     home = work / "home"
     env = dict(os.environ, ZONEREF_HOME=str(home), PYTHONPATH=str(REPO))
-    cmd = [sys.executable, "-m", "desktop", "import", str(src), "--json"]
-    if args.workers:
-        cmd += ["--workers", str(args.workers)]
+    if args.phases:
+        # Phase 1: the importer alone (reading, guessing, writing); phase 2: the search index update.
+        code = ("import json, sys; from index.library import Library; "
+                f"r = Library(sync=False).import_paths([{str(src)!r}], workers={args.workers!r}); "
+                "print(json.dumps(r.to_json()))")
+        cmd = [sys.executable, "-c", code]
+    else:
+        cmd = [sys.executable, "-m", "desktop", "import", str(src), "--json"]
+        if args.workers:
+            cmd += ["--workers", str(args.workers)]
+    load = os.getloadavg()[0]
+    cpu_before = _children_cpu()
     elapsed, peak_kb, proc = run_measured(cmd, env)
+    cpu = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):
         print(proc.stderr)
         return 1
@@ -103,6 +122,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(report['errors'])} errors in {elapsed:.1f} s "
           f"({len(files) / elapsed:.0f} files/s, {size / 1e6 / elapsed:.2f} MB/s); "
           f"peak RSS of the process tree {peak_kb / 1024:.0f} MB; library {stored / 1e6:.1f} MB")
+    written = [p.stat().st_mtime for p in (home / "documents").glob("*.md")]
+    if written:
+        docs_done = max(written) - min(written)
+        print(f"  phases: documents written over {docs_done:.1f} s (first to last), then the search index "
+              f"update; CPU {cpu:.0f} s over {elapsed:.0f} s wall ({cpu / elapsed:.2f} cores busy); "
+              f"load average at start {load:.1f} on {os.cpu_count()} cores")
+    if args.phases:
+        code = "from index.corpus import Corpus; from index.search import SearchIndex; SearchIndex(Corpus()).ensure()"
+        t_index, peak_index, out = run_measured([sys.executable, "-c", code], env)
+        print(f"search index update after it (SearchIndex.ensure, one pass): {t_index:.1f} s, "
+              f"peak RSS {peak_index / 1024:.0f} MB {out.stderr.strip()[-200:]}")
+        print(f"import + index: {elapsed + t_index:.1f} s")
     if report.get("index_notice"):
         print(f"index notice: {report['index_notice']}")
     for err in report["errors"][:5]:
