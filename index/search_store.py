@@ -150,33 +150,60 @@ def live_generation(folder: Path) -> Path | None:
 def open_generation(gen_dir: Path, wait: float = 10.0):
     """Open a generation: (Whoosh index, searcher, side table).
 
+    Args:
+        gen_dir: the generation folder.
+        wait: how long to wait for an update in progress to finish.
+
     Raises:
         IndexBroken: missing, truncated or unreadable files.
     """
+    for attempt in range(3):
+        seen = None
+        try:
+            storage = FileStorage(str(gen_dir))
+            ix = whoosh_index.FileIndex(storage, schema=schema())
+            seen = ix.latest_generation()
+            return _open_once(gen_dir, storage, ix, wait)
+        except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
+            # An update that committed while we read replaces (and deletes) the
+            # files we were reading: that is not damage, open its generation.
+            if attempt < 2 and seen is not None and _latest(gen_dir) not in (None, seen):
+                continue
+            if isinstance(exc, IndexBroken):
+                raise
+            raise IndexBroken(f"{type(exc).__name__}: {exc}") from exc
+    raise AssertionError("unreachable")
+
+
+def _latest(gen_dir: Path) -> int | None:
     try:
-        storage = FileStorage(str(gen_dir))
-        ix = whoosh_index.FileIndex(storage, schema=schema())
-        deadline = time.monotonic() + wait
-        while True:
+        return whoosh_index.FileIndex(FileStorage(str(gen_dir)), schema=schema()).latest_generation()
+    except Exception:  # noqa: BLE001 - unreadable means no answer
+        return None
+
+
+def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
+    searcher = ix.searcher()
+    gen = searcher.reader().generation()
+    if not (gen_dir / f"side-{gen}.json").exists():
+        searcher.close()
+        # Either an update has committed Whoosh and is writing the side
+        # table (it holds the update lock until it has), or the side table
+        # is lost. Under the lock nobody is writing: look once more.
+        with _locked(storage, timeout=wait):
             searcher = ix.searcher()
             gen = searcher.reader().generation()
-            if (gen_dir / f"side-{gen}.json").exists():
-                break
-            searcher.close()
-            # An update committed Whoosh but has not written the side table yet.
-            if time.monotonic() > deadline:
+            if not (gen_dir / f"side-{gen}.json").exists():
+                searcher.close()
                 raise IndexBroken(f"no side table for generation {gen}")
-            with _locked(storage, timeout=max(0.1, deadline - time.monotonic())):
-                pass
+    try:
         side = load_side(gen_dir, gen)
         if len(side.docrec) != searcher.reader().doc_count_all():
-            searcher.close()
             raise IndexBroken("side table does not match the index")
-        return ix, searcher, side
-    except IndexBroken:
+    except BaseException:
+        searcher.close()
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
-        raise IndexBroken(f"{type(exc).__name__}: {exc}") from exc
+    return ix, searcher, side
 
 
 def load_side(gen_dir: Path, gen: int) -> Side:
@@ -288,6 +315,7 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
             writer.cancel()
             raise
         hashes = {d.id: d.content_hash for d in docs}
+        previous = live_generation(folder)
         write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                                           time.gmtime()))
         _write_atomic(folder / CURRENT, gen_dir.name.encode("utf-8"))
@@ -296,7 +324,7 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         if isinstance(exc, OSError):
             raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
         raise
-    prune(folder, keep=gen_dir.name)
+    prune(folder, keep=gen_dir.name, retired=previous.name if previous else None)
     return gen_dir
 
 
@@ -339,17 +367,18 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         write_side(gen_dir, ix, rows, list(docs.values()), hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
 
-def prune(folder: Path, keep: str) -> None:
+def prune(folder: Path, keep: str, retired: str | None = None) -> None:
     """Delete other finished (or long abandoned) generations.
 
     Best effort: another process may still hold one open (harmless on POSIX,
     refused on Windows) or be building one, which has no side table yet and
-    is left alone unless it is an hour old (a crashed build).
+    is left alone unless it is an hour old (a crashed build). ``retired``, the
+    generation that was live until now, goes even if it lost its side table.
     """
     for old in folder.glob("gen-*"):
         if old.name == keep or not old.is_dir():
             continue
         with contextlib.suppress(OSError):
-            finished = any(old.glob("side-*.json"))
+            finished = old.name == retired or any(old.glob("side-*.json"))
             if finished or time.time() - old.stat().st_mtime > 3600:
                 shutil.rmtree(old, ignore_errors=True)
