@@ -71,6 +71,11 @@ class MainWindow(QMainWindow):
         self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
+        self.recovery_box: QMessageBox | None = None
+        self.services.db_recovered.connect(self.show_recovery_report)
+        self.services.reanchored.connect(self._reanchored)
+        if self.services.recovery_report is not None:
+            QTimer.singleShot(0, lambda: self.show_recovery_report(self.services.recovery_report))
         if restore:
             self.restore_state()
 
@@ -178,6 +183,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(150, self.services.open_index)
         if self.notes_view is not None:
             QTimer.singleShot(400, self.notes_view.refresh)
+            # Notes of documents whose text changed are placed again, on a worker.
+            QTimer.singleShot(450, self.services.reanchor_in_background)
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:
@@ -402,6 +409,42 @@ class MainWindow(QMainWindow):
                           self.tr("ZoneRef %1: an offline reference for development-zone policy documents.\n"
                                   "Your notes and imported documents stay on this computer.")
                           .replace("%1", __version__))
+
+    def show_recovery_report(self, report) -> None:
+        """Tell the user their notes database was damaged and what was done (window-modal, not blocking)."""
+        if report is None:
+            return
+        if report.restored_from is not None:
+            what = self.tr("It was replaced by the backup of %1. Changes made after that backup are not in it; "
+                           "the damaged file is kept for recovery by hand.").replace("%1", str(report.backup_time))
+        else:
+            what = self.tr("No good backup was found, so an empty notes database was started. "
+                           "The damaged file is kept for recovery by hand.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Notes database repaired"),
+                          self.tr("Your notes database was damaged and could not be used.") + "\n\n" + what,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("recovery_report")
+        box.setDetailedText(self.tr("Problem: %1\nDamaged file kept at: %2\nRestored from: %3")
+                            .replace("%1", report.problem).replace("%2", str(report.moved_to))
+                            .replace("%3", str(report.restored_from or "—")))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_box = box
+        box.open()
+
+    def _reanchored(self, report) -> None:
+        """After background re-anchoring: refresh the notes list and say what changed."""
+        if report is None:
+            return
+        changed = report.moved + report.fuzzy + len(report.recovered)
+        if self.notes_view is not None and (changed or report.orphaned):
+            self.notes_view.refresh()
+        if report.orphaned:
+            self.statusBar().showMessage(
+                self.tr("%n note(s) could not be found in the changed text; they are listed for review "
+                        "(Notes → Orphans only).", "", len(report.orphaned)), 10000)
+        elif changed:
+            self.statusBar().showMessage(self.tr("%n note(s) were placed again in changed documents.", "",
+                                                 changed), 6000)
 
     def show_error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("ZoneRef"), error_text(exc))

@@ -227,13 +227,31 @@ class NotesView(QWidget):
             self.select_uuid(uuid)
 
     def paint_records(self, doc_id: str) -> list[dict]:
-        """The reader's highlights for one document: body offsets, colour, note."""
+        """The reader's highlights for one document: body offsets, colour, note.
+
+        Until the document's notes were re-anchored in this session, only
+        notes whose quote is still at its offsets are returned; if any is not
+        (the document's text changed), re-anchoring is queued on a worker
+        (``Services.reanchor_in_background``), which repaints when done: the
+        GUI thread never re-anchors.
+        """
+        from index.text import normalise
+
         try:
-            found = self.store().for_document(doc_id)
+            found = self.store().list(doc_id=doc_id, orphan=False)
+            body = self.corpus.document(doc_id).body
         except Exception:  # noqa: BLE001 - a reader without highlights is still a reader
             return []
+        placed = [a for a in found if a.start is not None and a.end is not None]
+        if not self.services.anchors_checked(doc_id):
+            # A fuzzy re-anchoring keeps the user's own quote, so this test is
+            # only made before the worker has seen the document (no loop).
+            fresh = [a for a in placed if normalise(body[a.start:a.end]) == normalise(a.quote)]
+            if len(fresh) < len(placed):
+                self.services.reanchor_in_background([doc_id])
+                placed = fresh
         return [{"uuid": a.uuid, "start": a.start, "end": a.end, "hex": a.color_hex, "note": a.note,
-                 "orphan": a.orphan} for a in found]
+                 "orphan": a.orphan} for a in placed]
 
     # -- selection and editing --------------------------------------------------
     def select_first(self) -> None:

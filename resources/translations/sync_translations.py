@@ -138,6 +138,20 @@ _add("ReaderView", {"Highlight in colour": "按颜色高亮"})
 _add("SearchView", {"Building the search index: %1 of %2 documents…": "正在建立检索索引：%1 / %2 份文件…"})
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
+_add("MainWindow", {
+    "Notes database repaired": "笔记数据库已修复",
+    "Your notes database was damaged and could not be used.": "您的笔记数据库已损坏，无法使用。",
+    "It was replaced by the backup of %1. Changes made after that backup are not in it; "
+    "the damaged file is kept for recovery by hand.":
+        "已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。",
+    "No good backup was found, so an empty notes database was started. "
+    "The damaged file is kept for recovery by hand.":
+        "没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。",
+    "Problem: %1\nDamaged file kept at: %2\nRestored from: %3": "问题：%1\n损坏的文件保存在：%2\n恢复自：%3",
+    "%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).":
+        "%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。",
+    "%n note(s) were placed again in changed documents.": "%n 条批注已在修改过的文件中重新定位。",
+})
 
 
 def _sources() -> list[str]:

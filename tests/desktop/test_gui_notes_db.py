@@ -1,0 +1,148 @@
+"""The notes database at start-up: a recovered database is reported, re-anchoring runs on a worker."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+@pytest.fixture
+def app(qapp):
+    from desktop import app as app_module
+
+    return app_module.create_app()
+
+
+def _window(qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow(restore=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.start_background()
+    return w
+
+
+def _close(w) -> None:
+    w.save_state = lambda: None
+    w.close()
+
+
+def test_damaged_database_is_reported_at_start(app, qtbot, zoneref_home):
+    damaged = b"this is not a database at all\n" * 100
+    (zoneref_home / "zoneref.db").write_bytes(damaged)
+    w = _window(qtbot)
+    qtbot.waitUntil(lambda: w.recovery_box is not None and w.recovery_box.isVisible(), timeout=10000)
+    box = w.recovery_box
+    assert box.windowTitle() == "笔记数据库已修复"
+    assert "没有找到完好的备份" in box.text()
+    kept = next(zoneref_home.glob("*damaged*"))
+    assert kept.read_bytes() == damaged  # kept aside, never deleted
+    assert str(kept) in box.detailedText()
+    # the fresh database works: a highlight is stored
+    reader = w.open_document("hebei-2017-kaifaqu")
+    clause = w.corpus.clauses("hebei-2017-kaifaqu")[2]
+    reader.select(clause.start, clause.start + 4)
+    reader._annotate(False)
+    assert len(w.services.notes().list()) == 1
+    box.accept()
+    _close(w)
+
+
+def test_healthy_database_shows_no_report(app, qtbot):
+    w = _window(qtbot)
+    qtbot.waitUntil(lambda: w.services.reanchor_runs >= 1, timeout=10000)
+    assert w.recovery_box is None and w.services.recovery_report is None
+    _close(w)
+
+
+def _imported_doc(tmp_path):
+    from index.library import Library
+
+    f = tmp_path / "b.txt"
+    f.write_text("关于促进开发区招商引资的通知\n\n一、设立招商专班，统筹招商引资工作。\n\n二、加强用地保障，盘活存量土地。\n",
+                 encoding="utf-8")
+    return Library().import_paths([f]).imported[0]["doc_id"]
+
+
+def _change_text(zoneref_home, doc_id: str, old: str, new: str) -> None:
+    """Edit an imported document's text on disk, as a newer import of it would."""
+    path = zoneref_home / "documents" / f"{doc_id}.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"content_hash: \w+", "content_hash: " + "0" * 64, text).replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_reanchoring_runs_on_a_worker_and_repaints(app, qtbot, tmp_path, zoneref_home, monkeypatch):
+    from index.notes import NoteStore
+
+    doc_id = _imported_doc(tmp_path)
+    w = _window(qtbot)
+    reader = w.open_document(doc_id)
+    for word in ("招商专班", "盘活存量"):
+        clause = next(c for c in w.corpus.clauses(doc_id) if word in c.text)
+        at = clause.start + clause.text.find(word)
+        reader.select(at, at + 4)
+        reader._annotate(False)
+    qtbot.waitUntil(lambda: w.services.reanchor_runs >= 1, timeout=10000)
+    _close(w)
+
+    # The text changes: a sentence is inserted before the first note, the second note's words are gone.
+    _change_text(zoneref_home, doc_id, "一、设立", "（新增一句话。）一、设立")
+    _change_text(zoneref_home, doc_id, "盘活存量土地", "提高土地效率")
+    threads = []
+    original = NoteStore.reanchor_document
+
+    def spy(self, doc):
+        threads.append(threading.get_ident())
+        return original(self, doc)
+
+    monkeypatch.setattr(NoteStore, "reanchor_document", spy)
+    w2 = _window(qtbot)
+    reader2 = w2.open_document(doc_id)
+    body = reader2.body
+    qtbot.waitUntil(lambda: w2.services.reanchor_runs >= 1, timeout=10000)
+    assert threads and threading.get_ident() not in threads  # never on the GUI thread
+    qtbot.waitUntil(lambda: len(reader2.annotations()) == 1, timeout=5000)
+    note = reader2.annotations()[0]
+    assert body[note["start"]:note["end"]] == "招商专班"  # moved with its text
+    painted = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader2.text.extraSelections()]
+    assert (note["start"], note["end"]) in painted
+    orphans = w2.services.notes().orphans()
+    assert [o.quote for o in orphans] == ["盘活存量"]  # kept for review, not deleted
+    assert "1" in w2.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "孤立" in w2.notes_view.count.text(), timeout=5000)
+    _close(w2)
+
+
+def test_stale_note_is_not_painted_at_old_offsets(app, qtbot, tmp_path, zoneref_home):
+    """Before the worker has re-anchored, a note whose quote moved is left out, then painted where it went."""
+    doc_id = _imported_doc(tmp_path)
+    w = _window(qtbot)
+    reader = w.open_document(doc_id)
+    clause = next(c for c in w.corpus.clauses(doc_id) if "用地保障" in c.text)
+    at = clause.start + clause.text.find("用地保障")
+    reader.select(at, at + 4)
+    reader._annotate(False)
+    qtbot.waitUntil(lambda: w.services.reanchor_runs >= 1, timeout=10000)
+    _close(w)
+    _change_text(zoneref_home, doc_id, "二、加强", "二、进一步加强")
+
+    from desktop.mainwindow import MainWindow
+
+    w2 = MainWindow(restore=False)  # no start_background: only the reader's own check runs
+    qtbot.addWidget(w2)
+    w2.show()
+    reader2 = w2.open_document(doc_id)
+    records = w2.notes_view.paint_records(doc_id)
+    assert records == []  # the old offsets now point at other words
+    assert w2.services.reanchoring()
+    qtbot.waitUntil(lambda: len(reader2.annotations()) == 1, timeout=10000)
+    note = reader2.annotations()[0]
+    assert reader2.body[note["start"]:note["end"]] == "用地保障"
+    _close(w2)
