@@ -11,10 +11,14 @@ from desktop.cli_docs import corpus
 from index.search import SearchIndex
 
 
-@functools.cache
 def search_index() -> SearchIndex:
-    """The process-wide search index over the CLI's corpus."""
-    return SearchIndex(corpus())
+    """The process-wide search index over the CLI's corpus (a new corpus, a new index)."""
+    return _index_for(corpus())
+
+
+@functools.cache
+def _index_for(docs) -> SearchIndex:
+    return SearchIndex(docs)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
