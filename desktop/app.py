@@ -29,6 +29,7 @@ READER_FAMILIES = ["Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti
 
 # Keep translators alive as long as the app (Qt does not own them).
 _translators: list[QTranslator] = []
+_follows_scheme = False
 
 
 def translations_dir() -> Path:
@@ -99,9 +100,10 @@ def _dark_palette() -> QPalette:
     return pal
 
 
-def apply_palette(app: QApplication) -> None:
-    """Light or dark palette according to the system colour scheme."""
-    scheme = QGuiApplication.styleHints().colorScheme()
+def apply_palette(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
+    """Light or dark palette according to ``scheme`` (default: the system colour scheme)."""
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         app.setPalette(_dark_palette())
     else:
@@ -109,7 +111,8 @@ def apply_palette(app: QApplication) -> None:
 
 
 def is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Whether the palette in use is a dark one (light text on a dark window)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -124,7 +127,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setFont(ui_font())
     app.setWindowIcon(app_icon())
     apply_palette(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: apply_palette(app))
+    global _follows_scheme
+    if not _follows_scheme:  # once per process: create_app is called again by tests
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda scheme: apply_palette(app, scheme))
+        _follows_scheme = True
     install_translators(app, settings.get(settings.LANGUAGE))
     return app
 
@@ -238,7 +244,9 @@ class Services(QObject):
 
         def failed(exc):
             self._index_op = None
-            if getattr(exc, "code", None) != "cancelled":
+            if getattr(exc, "code", None) == "cancelled":
+                self.open_index()  # the old index is still on disk: open it again
+            else:
                 self.index_failed.emit(exc)
 
         self.index = None

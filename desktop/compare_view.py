@@ -47,6 +47,7 @@ from index.corpus import display_name
 
 SHARED_BG = "#fff1a8"
 NUMBER_FG = "#1565c0"
+NUMBER_FG_DARK = "#82b1ff"  # the same blue, readable on the dark palette's base
 
 
 def spans_html(text: str, shared: list, numbers: list) -> str:
@@ -58,6 +59,7 @@ def spans_html(text: str, shared: list, numbers: list) -> str:
     for n in numbers or []:
         for i in range(max(0, n["start"]), min(len(text), n["end"])):
             marks[i] |= 2
+    number_fg = NUMBER_FG_DARK if app_module.is_dark() else NUMBER_FG
     out, i = [], 0
     while i < len(text):
         j = i
@@ -69,7 +71,7 @@ def spans_html(text: str, shared: list, numbers: list) -> str:
         if m & 1:
             style += f"background-color:{SHARED_BG};color:#000;"
         if m & 2:
-            style += f"color:{NUMBER_FG};font-weight:bold;"
+            style += f"color:{NUMBER_FG if m & 1 else number_fg};font-weight:bold;"
         out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
         i = j
     return "".join(out)

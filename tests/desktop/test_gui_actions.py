@@ -106,3 +106,34 @@ def test_remove_imported_document_keeps_notes_as_orphans(win, qtbot, tmp_path):
     assert all(r.doc_id != doc_id for r in win.readers())
     orphans = win.services.notes().orphans()
     assert [o.quote for o in orphans] == ["招商专班"]
+
+
+def test_cancelled_rebuild_keeps_the_old_index(win, qtbot, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from index.search import SearchIndex
+    from index.search_store import BuildCancelled
+
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    started = threading.Event()
+
+    def slow_rebuild(self, progress=None, cancel=None):
+        started.set()
+        while not cancel():
+            progress(1, 5)
+            threading.Event().wait(0.02)
+        raise BuildCancelled("cancelled")
+
+    monkeypatch.setattr(SearchIndex, "rebuild", slow_rebuild)
+    win.rebuild_index()
+    assert started.wait(10)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in win.findChildren(QProgressDialog)), timeout=5000)
+    dialog = next(d for d in win.findChildren(QProgressDialog) if d.isVisible())
+    assert dialog.labelText().startswith("正在重建检索索引")
+    button = dialog.findChild(QPushButton)
+    assert button.text() == "取消"
+    button.click()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=30000)
+    assert win.services.index.search("招商引资").total > 0

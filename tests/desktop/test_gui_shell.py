@@ -90,7 +90,6 @@ def test_copy_citation_with_selection(win, qapp):
 
 
 def test_context_menu_offers_the_four_actions(win):
-    from desktop import app as app_module
 
     reader = win.open_document("hebei-2017-kaifaqu")
     clause = win.corpus.clauses("hebei-2017-kaifaqu")[2]
@@ -99,7 +98,31 @@ def test_context_menu_offers_the_four_actions(win):
     by_name = {a.objectName(): a for a in menu.actions() if a.objectName()}
     for name in ("highlight", "highlight_colour", "add_note", "copy_citation", "compare"):
         assert by_name[name].isEnabled() and by_name[name].text(), name
-    assert app_module.is_dark() in (True, False)
+
+
+def test_palette_follows_the_system_scheme(app):
+    """The handler connected to the system's colour-scheme signal switches light ↔ dark palettes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from desktop import app as app_module
+    from desktop.compare_view import NUMBER_FG, NUMBER_FG_DARK, spans_html
+
+    hints = QGuiApplication.styleHints()
+    try:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        pal = app.palette()
+        assert pal.color(QPalette.ColorRole.Window).lightness() < 80
+        assert pal.color(QPalette.ColorRole.Text).lightness() > 180
+        assert app_module.is_dark()
+        number = [{"start": 0, "end": 4}]
+        assert NUMBER_FG_DARK in spans_html("1000万元", [], number)
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
+        assert not app_module.is_dark()
+        assert NUMBER_FG in spans_html("1000万元", [], number)
+    finally:
+        app_module.apply_palette(app)
 
 
 def test_zoom_and_settings_persist_across_restart(app, qtbot):
@@ -201,3 +224,33 @@ def test_screenshot_command_writes_pngs(tmp_path):
     names = sorted(p.name for p in out.glob("*.png"))
     assert "01-library.png" in names and "02-reader.png" in names
     assert all((out / n).stat().st_size > 10_000 for n in names)
+
+
+def test_layout_splitters_docks_and_current_tab_persist(app, qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    reader = w.open_document("hebei-2017-kaifaqu")
+    reader.splitter.setSizes([120, 900])
+    w.search_view.splitter.setSizes([300, 700])
+    saved_reader = reader.splitter.sizes()
+    saved_search = w.search_view.splitter.sizes()
+    w.notes_dock.show()
+    w.library_dock.hide()
+    w.show_search()
+    w.close()
+
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    w2.resize(1366, 768)  # the saved geometry wins over this
+    w2.show()
+    assert w2.tabs.currentWidget() is w2.search_view
+    assert w2.notes_dock.isVisible() and not w2.library_dock.isVisible()
+    # the user's pane widths come back (the stretching pane takes what the window gives it)
+    assert w2.search_view.splitter.sizes()[0] == saved_search[0] == 300
+    assert w2.readers()[0].splitter.sizes()[0] == saved_reader[0] == 120
+    w2.save_state = lambda: None
+    w2.close()

@@ -215,3 +215,94 @@ def test_import_dialog_reports_bad_file(win, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dlg.progress.maximum() == 1 and dlg.progress.value() == 1, timeout=30000)
     assert not dlg.import_button.isEnabled()
     assert "empty.txt" in dlg.problems.text()
+
+
+def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):
+    from desktop.compare_view import SHARED_BG
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.library_dock.hide()
+    win.resize(1000, 480)  # short columns, so several of them scroll
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    col = view.columns[1]
+    html = col.body.toHtml()
+    assert "相似度" in col.body.toPlainText()  # the score is shown
+    assert SHARED_BG.lstrip("#") in html.lower()  # shared wording highlighted
+    # replace: any clause of that document becomes the pinned counterpart
+    doc_id = col.doc_id
+    chosen = win.corpus.clauses(doc_id)[-2].id
+    view.pin(doc_id, chosen)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert [m["clause_id"] for m in view._column(doc_id)["matches"]][:1] == [chosen]
+    # mark none: said in words, not an empty column
+    view.mark_none(doc_id)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    column = next(c for c in view.columns if c.doc_id == doc_id)
+    assert "没有对应条款" in column.body.toPlainText()
+    assert column.decision.text() == "已标记：无对应条款"
+    # scrolling one column scrolls the others to the same relative place
+    qtbot.waitUntil(lambda: any(c.body.verticalScrollBar().maximum() > 0 for c in view.columns), timeout=5000)
+    tall = [c for c in view.columns if c.body.verticalScrollBar().maximum() > 0]
+    origin = tall[0].body.verticalScrollBar()
+    origin.setValue(origin.maximum())
+    for other in tall[1:]:
+        bar = other.body.verticalScrollBar()
+        assert bar.value() == bar.maximum()
+    assert len(tall) >= 2
+
+
+def test_notes_filters_and_jump_to_passage(win, qtbot):
+    from index.notes import COLORS
+
+    names = list(COLORS)
+    reader = win.open_document("hebei-2017-kaifaqu")
+    clauses = win.corpus.clauses("hebei-2017-kaifaqu")
+    late = clauses[-3]
+    for clause, color in ((clauses[2], names[0]), (late, names[1])):
+        reader.select(clause.start, clause.start + 4)
+        reader._annotate(False, color)
+    store = win.services.notes()
+    second = next(a for a in store.list() if a.clause_id == late.id)
+    store.edit(second.uuid, tags=["用地"])
+    view = win.notes_view
+    view.refresh_filters()
+    view.refresh()
+    assert view.model.rowCount() == 2
+    view.color_filter.setCurrentIndex(view.color_filter.findData(names[1]))
+    view.refresh()
+    assert [r["uuid"] for r in view.model.rows] == [second.uuid]
+    view.color_filter.setCurrentIndex(0)
+    view.tag_filter.setCurrentIndex(view.tag_filter.findData("用地"))
+    view.refresh()
+    assert [r["uuid"] for r in view.model.rows] == [second.uuid]
+    view.tag_filter.setCurrentIndex(0)
+    view.doc_filter.setCurrentIndex(view.doc_filter.findData("henan-2017-kaifaqu"))
+    view.refresh()
+    assert view.model.rowCount() == 0
+    view.doc_filter.setCurrentIndex(0)
+    view.refresh()
+    # double-click jumps: another tab first, then the reader opens with the passage selected
+    win.show_search()
+    row = next(i for i, r in enumerate(view.model.rows) if r["uuid"] == second.uuid)
+    view.table.doubleClicked.emit(view.model.index(row, 0))
+    assert win.current_reader() is reader
+    assert reader.selection() == (late.start, late.start + 4)
+    assert reader.text.verticalScrollBar().value() > 0  # scrolled down to it
+    assert reader.text.viewport().rect().contains(reader.text.cursorRect().center())  # the passage is in view
+
+
+def test_enter_in_search_box_opens_the_selected_result(win, qtbot):
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 1, timeout=10000)
+    view.table.selectRow(1)
+    hit = view.model.hit(1)
+    qtbot.keyClick(view.query, "\r")
+    reader = win.current_reader()
+    assert reader is not None and reader.doc_id == hit["doc_id"]
+    assert reader.current_clause_id() == hit["clause_id"]
+    assert reader.search_highlights()
