@@ -25,6 +25,7 @@ engine tests.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from pathlib import Path
@@ -186,6 +187,48 @@ def write_encrypted_docx(path: Path) -> Path:
                      for name in ("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"))
     path.write_bytes(header + names + bytes(range(256)) * 16)
     return path
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+_BAD_POLICY = ("河北省人民政府关于开发区的意见\n\n一、总体要求\n\n（一）推动开发区高质量发展。\n\n"
+               "河北省人民政府\n2019年5月6日\n")
+
+# One maker per bad input the issue names: (code the importer must report, writer).
+# "too_large" is 150 KB of real text: refused only under a smaller limit (``BAD_INPUT_LIMIT``).
+BAD_INPUTS = {
+    "empty": ("empty", lambda d: _write_bytes(d / "empty.txt", b"")),
+    "binary": ("binary", lambda d: _write_bytes(d / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)),
+    "undecodable": ("undecodable", lambda d: _write_bytes(
+        d / "bad.txt", "开发区".encode() * 20 + b"\xff\xfe\x80" + "开发区".encode())),
+    "corrupt_docx": ("corrupt", lambda d: _write_bytes(d / "bad.docx", b"PK\x03\x04 broken archive" * 20)),
+    "password_docx": ("password", lambda d: write_encrypted_docx(d / "secret.docx")),
+    "zip_bomb": ("zip_bomb", lambda d: write_zip_bomb(d / "bomb.docx", megabytes=20)),
+    "too_large": ("too_large", lambda d: write_txt(d / "big.txt", _BAD_POLICY * 1000)),
+    "missing": ("unreadable", lambda d: d / "missing.txt"),
+    "unreadable": ("unreadable", lambda d: _unreadable(d / "locked.txt")),
+    "nav_html": ("no_content", lambda d: write_nav_html(d / "nav.html")),
+    "scanned_pdf": ("no_text_layer", lambda d: write_scanned_pdf(d / "scan.pdf")),
+}
+BAD_INPUT_LIMIT = 64 * 1024
+
+
+def _unreadable(path: Path) -> Path:
+    """A file that cannot be read: mode 000, or (root reads anything) a named pipe, which is no file."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.mkfifo(path)
+    else:
+        write_txt(path, _BAD_POLICY).chmod(0)
+    return path
+
+
+def write_bad_input(kind: str, folder: Path) -> tuple[Path, str]:
+    """Write the bad input ``kind`` (a key of ``BAD_INPUTS``) in ``folder``: (path, expected error code)."""
+    code, make = BAD_INPUTS[kind]
+    return make(folder), code
 
 
 # (format, share) of the generated folder.

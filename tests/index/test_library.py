@@ -12,20 +12,19 @@ from pathlib import Path
 import pytest
 
 from bench.gen_import_folder import (
+    BAD_INPUT_LIMIT,
+    BAD_INPUTS,
+    write_bad_input,
     write_docx,
-    write_encrypted_docx,
     write_html,
-    write_nav_html,
     write_pdf,
     write_scanned_pdf,
     write_txt,
-    write_zip_bomb,
 )
 from index.corpus import Corpus
 from index.documents import load_file
 from index.errors import UnknownIdError
 from index.library import BundledDocumentError, Library, collect_files
-from index.readers import DEFAULT_MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -178,37 +177,40 @@ def test_region_and_title_overrides(tmp_path):
     assert rec["doc_id"].startswith("shaanxi-")
 
 
-BAD_INPUTS = {
-    "empty": lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt",
-    "binary": lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20),
-    "undecodable": lambda d: _write(d / "bad.txt", "开发区".encode() * 20 + b"\xff\xfe\x80" + "开发区".encode()),
-    "corrupt": lambda d: _write(d / "bad.docx", b"PK\x03\x04 broken archive" * 20),
-    "password": lambda d: write_encrypted_docx(d / "secret.docx"),
-    "zip_bomb": lambda d: write_zip_bomb(d / "bomb.docx", megabytes=20),
-    "too_large": lambda d: write_txt(d / "big.txt", policy("河北省关于开发区的意见") * 400),
-    "unreadable": lambda d: d / "missing.txt",
-    "no_content": lambda d: write_nav_html(d / "nav.html"),
-    "no_text_layer": lambda d: write_scanned_pdf(d / "scan.pdf"),
-}
+def index_state(home: Path) -> tuple[dict, list[str], dict[str, bytes]]:
+    """What must not change: the search index's status, the corpus's documents, every index file's bytes."""
+    from index.search import SearchIndex
+
+    status = SearchIndex(Corpus()).status()
+    files = {str(p.relative_to(home)): p.read_bytes() for p in sorted((home / "index").rglob("*")) if p.is_file()}
+    return status, sorted(d.id for d in Corpus().documents()), files
 
 
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_and_changes_nothing(tmp_path, zoneref_home, kind):
+    from index.search import SearchIndex
 
-
-@pytest.mark.parametrize("code", sorted(BAD_INPUTS))
-def test_bad_input_is_refused_and_changes_nothing(tmp_path, zoneref_home, code):
     write_txt(tmp_path / "good.txt", policy("辽宁省人民政府关于开发区的意见"))
     Library().import_paths([tmp_path / "good.txt"])
+    SearchIndex(Corpus()).ensure()
     docs = zoneref_home / "documents"
-    before = snapshot(docs)
-    bad = BAD_INPUTS[code](tmp_path)
-    report = Library().import_paths([bad], max_bytes=64 * 1024 if code == "too_large" else DEFAULT_MAX_BYTES)
+    before, before_index = snapshot(docs), index_state(zoneref_home)
+    assert before_index[0]["documents"] == 6
+    bad, code = write_bad_input(kind, tmp_path)
+    report = Library().import_paths([bad], max_bytes=BAD_INPUT_LIMIT)
     assert report.imported == []
     assert [e["code"] for e in report.errors] == [code]
-    assert report.errors[0]["error"]
+    assert report.errors[0]["error"] and report.errors[0]["path"] == str(bad)
     assert snapshot(docs) == before
+    assert index_state(zoneref_home) == before_index
+
+
+def test_bad_inputs_have_distinct_messages(tmp_path):
+    """Each cause says what is wrong, not one generic "import failed"."""
+    made = [write_bad_input(kind, tmp_path)[0] for kind in sorted(BAD_INPUTS) if kind != "missing"]
+    report = Library().import_paths(made, max_bytes=BAD_INPUT_LIMIT)
+    messages = [e["error"] for e in report.errors]
+    assert len(messages) == len(made) == len(set(messages))
 
 
 def test_progress_and_cancel(tmp_path):
