@@ -127,6 +127,8 @@ def screenshot(folder: Path, language: str | None = None, home: Path | None = No
 
 
 def _shoot(folder: Path, language: str | None) -> int:
+    from PySide6.QtCore import Qt
+
     from desktop import app as app_module
     from desktop import settings
 
@@ -171,6 +173,7 @@ def _shoot(folder: Path, language: str | None) -> int:
         win.notes_view.refresh()
     if win.notes_view is not None:
         win.notes_dock.show()
+        win.notes_view.select_first()  # the note's text shows beside its highlight
     win.library_dock.hide()  # reading with notes: the library steps aside
     settle()
     reader.show_clause(clause.id)
@@ -182,11 +185,13 @@ def _shoot(folder: Path, language: str | None) -> int:
 
     # 3. Search results for 招商引资.
     if win.search_view is not None:
+        win.library_dock.hide()
         win.show_search()
         wait_until(lambda: win.services.index is not None, 120)
         win.search_view.set_query(QUERY)
         wait_until(lambda: win.search_view.results_count() > 0, 30)
         shot("03-search")
+        win.library_dock.show()
         top = win.search_view.model.rows[0]["clause_id"] if win.search_view.model.rows else None
     else:
         top = None
@@ -206,15 +211,38 @@ def _shoot(folder: Path, language: str | None) -> int:
         wait_until(lambda: win.coverage_view.is_ready(), 60)
         shot("05-coverage")
 
-    # 6. Notes panel, with the annotated reader beside it.
+    # 6. Notes panel: notes in several documents, one with Markdown, beside its passage.
     if win.notes_view is not None:
-        win.tabs.setCurrentWidget(reader)
+        store = win.services.notes()
+        focus = None
+        for other, needle, note, color, tags in (
+                ("zhejiang-2022-kaifaqu", "招商引资", "浙江以**亩均税收**为导向：\n\n- 对照吉林（十二）\n- 待核实 2027 年目标",
+                 "重点", ("招商", "指标")),
+                ("henan-2017-kaifaqu", "土地", "用地政策，与河北比较。", "对比", ("用地",)),
+                ("hebei-2017-kaifaqu", "人才", "", "疑问", ())):
+            target = _clause_with(win.corpus, other, needle) if win.corpus.has_document(other) else None
+            if target is None:
+                continue
+            at = target.text.find(needle)
+            a = store.add(target.id, target.text[at:at + 10], note=note, color=color, tags=tags)
+            focus = focus or (other, target.id, a.uuid)
+        win.notes_view.refresh_filters()
+        win.notes_view.refresh()
         win.notes_dock.show()
         win.notes_dock.raise_()
-        win.notes_view.select_first()
         win.library_dock.hide()
-        settle()
-        reader.show_clause(clause.id)
+        win.resizeDocks([win.notes_dock], [560], Qt.Orientation.Horizontal)
+        if focus is not None:
+            shown = win.open_document(focus[0])
+            win.notes_view.select_uuid(focus[2])
+            for _ in range(2):  # again once the narrower reader has laid its text out
+                settle()
+                shown.show_clause(focus[1])
+        else:
+            win.tabs.setCurrentWidget(reader)
+            win.notes_view.select_first()
+            settle()
+            reader.show_clause(clause.id)
         shot("06-notes")
         win.library_dock.show()
 

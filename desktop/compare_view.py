@@ -89,6 +89,9 @@ class _Column(QFrame):
         self.header = QLabel(f"<b>{html.escape(doc.region)}</b>　{html.escape(doc.short_title)}")
         self.header.setWordWrap(True)
         self.header.setToolTip(doc.title)
+        # Two lines for every header, so the buttons and texts of all columns line up.
+        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 2 + 2)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.decision = QLabel()
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
@@ -103,6 +106,12 @@ class _Column(QFrame):
         bar.setSpacing(2)
         if is_source:
             self.decision.setText(self.tr("Source clause"))
+            probe = QToolButton()
+            probe.setText(self.tr("Pin"))
+            gap = QWidget()  # blank, as tall as the other columns' buttons, so the texts line up
+            gap.setFixedHeight(probe.sizeHint().height())
+            bar.addWidget(gap)
+            probe.deleteLater()
         else:
             self.pin_button = QToolButton()
             self.pin_button.setText(self.tr("Pin"))

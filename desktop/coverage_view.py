@@ -70,7 +70,8 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 doc = self.documents[section]
-                return f"{doc['region']}\n{self.short.get(doc['doc_id'], doc['title'])[:10]}"
+                short = self.short.get(doc["doc_id"], doc["title"])
+                return f"{doc['region']}\n{short if len(short) <= 14 else short[:13] + '…'}"
             return self.topics[section]["name"]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.documents[section]["title"]

@@ -43,6 +43,11 @@ def available(*modules: str) -> bool:
     return True
 
 
+def tab_title(title: str, limit: int = 14) -> str:
+    """A reader tab's label: the short title, cut to ``limit`` characters (the tooltip has it all)."""
+    return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, restore: bool = True):
         super().__init__()
@@ -56,6 +61,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # many tabs shrink before they scroll
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
 
@@ -228,7 +234,7 @@ class MainWindow(QMainWindow):
             return None
         reader.annotate_requested.connect(self.annotate)
         reader.compare_requested.connect(self.compare_clause)
-        idx = self.tabs.addTab(reader, reader.doc.short_title)
+        idx = self.tabs.addTab(reader, tab_title(reader.doc.short_title))
         self.tabs.setTabToolTip(idx, reader.doc.title)
         if focus:
             self.tabs.setCurrentIndex(idx)

@@ -14,6 +14,7 @@ Signals:
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -213,7 +214,7 @@ class NotesView(QWidget):
             rec = a.to_dict()
             doc = self.corpus.document(a.doc_id) if self.corpus.has_document(a.doc_id) else None
             rec["doc"] = (doc.short_title.split("·", 1)[0] if doc else a.doc_id) + (" ⚠" if a.orphan else "")
-            rec["note_line"] = a.note.replace("\n", " ")
+            rec["note_line"] = _one_line(a.note)
             rec["_color"] = a.color_hex
             rec["_tooltip"] = a.quote[:300]
             rows.append(rec)
@@ -363,6 +364,13 @@ class NotesView(QWidget):
                                       self.tr("Open this address in your browser?\n%1").replace("%1", url.toString()))
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
+
+
+def _one_line(markdown: str) -> str:
+    """A note's Markdown as one line of plain words for the list (markers dropped)."""
+    text = re.sub(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+", "", markdown, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    return " ".join(text.split())
 
 
 def _swatch(hexcode: str):

@@ -37,6 +37,7 @@ from desktop.app import error_text
 from desktop.models import HTML_ROLE, SearchResultsModel
 
 LIMIT = 200
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a facet entry's text without its hit count
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -102,6 +103,9 @@ class SearchView(QWidget):
         self.docs.setObjectName("facet_doc")
         for lst in (self.regions, self.docs):
             lst.itemChanged.connect(lambda _i: self.run_query())
+            # Long titles are elided in the middle so the hit count at the end stays visible.
+            lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         facets = QWidget()
         fl = QVBoxLayout(facets)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +140,7 @@ class SearchView(QWidget):
         self.splitter.addWidget(facets)
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 800])
+        self.splitter.setSizes([230, 800])
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         layout = QVBoxLayout(self)
@@ -164,7 +168,7 @@ class SearchView(QWidget):
         """(Re)fill the region and document lists from the library, all ticked."""
         docs = self.corpus.documents()
         for lst, entries in ((self.regions, sorted({d.region for d in docs})),
-                             (self.docs, [(d.id, f"{d.region} · {d.short_title}") for d in docs])):
+                             (self.docs, [(d.id, d.short_title) for d in docs])):
             lst.blockSignals(True)
             lst.clear()
             for entry in entries:
@@ -173,7 +177,8 @@ class SearchView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
-                item.setToolTip(label)
+                item.setData(LABEL_ROLE, label)
+                item.setToolTip(label if lst is self.regions else self.corpus.document(key).title)
                 lst.addItem(item)
             lst.blockSignals(False)
 
@@ -189,7 +194,7 @@ class SearchView(QWidget):
             lst.blockSignals(True)
             for i in range(lst.count()):
                 item = lst.item(i)
-                label = item.toolTip()
+                label = item.data(LABEL_ROLE)
                 n = counts.get(item.data(Qt.ItemDataRole.UserRole), 0)
                 item.setText(f"{label}（{n}）")
             lst.blockSignals(False)

@@ -254,3 +254,15 @@ def test_layout_splitters_docks_and_current_tab_persist(app, qtbot):
     assert w2.readers()[0].splitter.sizes()[0] == saved_reader[0] == 120
     w2.save_state = lambda: None
     w2.close()
+
+
+def test_list_labels_stay_short_and_plain(win):
+    from desktop.mainwindow import tab_title
+    from desktop.notes_view import _one_line
+
+    assert _one_line("以**亩均税收**为导向：\n\n- 对照吉林\n1. 待核实 `2027`") == "以亩均税收为导向： 对照吉林 待核实 2027"
+    assert tab_title("吉林·加快推动国家级开发区高质量发展实施意见") == "吉林·加快推动国家级开发区…"
+    assert tab_title("检索") == "检索"
+    reader = win.open_document("zhejiang-2022-kaifaqu")
+    idx = win.tabs.indexOf(reader)
+    assert len(win.tabs.tabText(idx)) <= 14 and win.tabs.tabToolTip(idx) == reader.doc.title
