@@ -26,6 +26,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import repeat
+from operator import add, mul, truediv
 from typing import TypedDict
 
 from index import paths
@@ -80,9 +82,9 @@ _RUN = re.compile(r"[^\W_]+")  # letters, digits and CJK: text between punctuati
 
 def bigrams(norm: str) -> list[str]:
     """Character bigrams of normalised text, never across punctuation or spaces."""
-    out = []
+    out: list[str] = []
     for run in _RUN.findall(norm):
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(map(add, run, run[1:]))  # pairs of neighbours, at C speed
     return out
 
 
@@ -124,15 +126,16 @@ def _weigh(counts: Mapping[str, float], w: Weights) -> Vector:
 
 
 def _unit(vec: Mapping[str, float]) -> Vector:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm else {}
+    values = vec.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(vec.keys(), map(truediv, values, repeat(norm)), strict=True)) if norm else {}
 
 
 def cosine(a: Vector, b: Vector) -> float:
     """Dot product of two unit vectors (iterating the smaller one)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Iterable
+from operator import add
 from pathlib import Path
 
 import yaml
@@ -108,7 +109,7 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
 
 
 def _prefixes(norm: str) -> set[str]:
-    return {norm[i : i + 2] for i in range(len(norm) - 1)}
+    return set(map(add, norm, norm[1:]))  # every two-character window
 
 
 def find_topic(name: str) -> Topic:
