@@ -303,6 +303,21 @@ class Library:
                 continue
 
 
+class OnePassCorpus(Corpus):
+    """A Corpus for one pass over every document: clauses are parsed from the file each time, never kept.
+
+    The shared ``Corpus`` caches every body and clause it has parsed, which
+    a bulk index build would fill with the whole library.
+    """
+
+    def clauses(self, doc_id: str) -> list:
+        from index.clauses import parse_clauses
+
+        doc = self.document(doc_id)
+        body = load_file(doc.path, doc.source).body if doc.path is not None else doc.body
+        return parse_clauses(doc.id, body)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -348,13 +363,15 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
         SearchIndex = None  # noqa: N806 - the search module has not landed in this build
     if SearchIndex is not None and (added or removed):
         try:
-            search = SearchIndex(corpus)
             if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):
                 # A bulk import changes most of the index: one pass over the
                 # corpus (ensure() compares content hashes and rebuilds) beats
-                # thousands of incremental additions.
-                search.ensure()
+                # thousands of incremental additions. The pass reads each
+                # document once, so it keeps no bodies or clauses (~150 MB on
+                # a 50 MB library).
+                SearchIndex(OnePassCorpus(corpus.content_dir, corpus.imported_dir)).ensure()
             else:
+                search = SearchIndex(corpus)
                 if removed:
                     search.remove_documents(removed)
                 if added:
