@@ -14,6 +14,7 @@ from index import paths
 from index.clauses import Clause, ClauseId, parse_clauses
 from index.documents import DocId, Document, load_header
 from index.errors import ContentError, UnknownIdError
+from index.headers import load_headers
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -44,10 +45,13 @@ class Corpus:
             for folder, source in ((self.content_dir, "bundled"), (self.imported_dir, "imported")):
                 if folder is None or not Path(folder).is_dir():
                     continue
-                for path in sorted(Path(folder).glob("*.md")):
-                    doc = load_header(path, source=source)
+                if source == "imported":  # thousands of files: front matter cached (index.headers)
+                    found = load_headers(Path(folder), source)
+                else:
+                    found = [load_header(path, source=source) for path in sorted(Path(folder).glob("*.md"))]
+                for doc in found:
                     if doc.id in docs:
-                        raise ContentError(f"{path}: duplicate document id {doc.id}")
+                        raise ContentError(f"{doc.path}: duplicate document id {doc.id}")
                     docs[doc.id] = doc
             self._docs = docs
         return self._docs

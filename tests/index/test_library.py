@@ -24,6 +24,7 @@ from bench.gen_import_folder import (
 from index.corpus import Corpus
 from index.documents import load_file
 from index.errors import UnknownIdError
+from index.headers import CACHE_NAME
 from index.library import BundledDocumentError, Library, collect_files
 
 REPO = Path(__file__).resolve().parents[2]
@@ -150,7 +151,7 @@ def test_remove(tmp_path, zoneref_home):
     doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
     Library().remove(doc_id)
     assert not Corpus().has_document(doc_id)
-    assert list((zoneref_home / "documents").iterdir()) == []
+    assert list((zoneref_home / "documents").glob("*.md")) == []
     with pytest.raises(UnknownIdError):
         Library().remove(doc_id)
     with pytest.raises(BundledDocumentError):
@@ -341,7 +342,7 @@ def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode)
     report = Library().import_paths([src])
     assert len(report.imported) + len(report.skipped) == 6 and not report.errors
     assert len(list(docs.glob("*.md"))) == 6
-    assert not [p for p in docs.iterdir() if not p.name.endswith(".md")]
+    assert not [p for p in docs.iterdir() if not p.name.endswith(".md") and p.name != CACHE_NAME]
 
 
 def test_a_folder_holding_the_user_home_skips_it(tmp_path, zoneref_home):
