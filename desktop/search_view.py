@@ -251,13 +251,27 @@ class SearchView(QWidget):
                     .replace("%2", str(shown))
             else:
                 text = self.tr("%n matching clause(s)", "", result.total)
-            if result.notice:
-                text += "　" + self.tr("Note: %1").replace("%1", result.notice)
+            notice = self.notice_text(result)
+            if notice:
+                text += "　" + self.tr("Note: %1").replace("%1", notice)
             self.status.setText(text)
             self._update_facet_counts(result.facets)
             if self.model.rowCount():
                 self.table.selectRow(0)
         self._next()
+
+    def notice_text(self, result) -> str:
+        """The engine's notice about the query (``notice_code``), translated; "" if none."""
+        code = getattr(result, "notice_code", None)
+        if code == "literal_fallback":
+            return self.tr("the query could not be read as written, so its words were searched literally")
+        if code == "truncated":
+            from index.query import MAX_QUERY_CHARS
+
+            return self.tr("the query was cut to its first %1 characters").replace("%1", str(MAX_QUERY_CHARS))
+        if code == "no_terms":
+            return self.tr("the query has no characters that can be searched")
+        return result.notice or ""
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

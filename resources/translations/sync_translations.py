@@ -136,6 +136,12 @@ _add("MainWindow", {"Rebuild search index…": "重建检索索引…", "Remove 
                         "从文库中移除《%1》？其批注将保留以供复核。"})
 _add("ReaderView", {"Highlight in colour": "按颜色高亮"})
 _add("SearchView", {"Building the search index: %1 of %2 documents…": "正在建立检索索引：%1 / %2 份文件…"})
+_add("SearchView", {
+    "the query could not be read as written, so its words were searched literally":
+        "检索式无法按语法解读，已按字面检索其中的词语",
+    "the query was cut to its first %1 characters": "检索式过长，只使用了前 %1 个字符",
+    "the query has no characters that can be searched": "检索式中没有可检索的字符",
+})
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
 _add("MainWindow", {

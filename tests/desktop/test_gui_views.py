@@ -306,3 +306,23 @@ def test_enter_in_search_box_opens_the_selected_result(win, qtbot):
     assert reader is not None and reader.doc_id == hit["doc_id"]
     assert reader.current_clause_id() == hit["clause_id"]
     assert reader.search_highlights()
+
+
+def test_query_language_and_translated_notices(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资 地区:浙江")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    assert {r["region"] for r in view.model.rows} == {"浙江省"}
+    zhejiang = view.results_count()
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > zhejiang, timeout=10000)
+    everything = view.results_count()
+    assert any("走出去" in r["text"] for r in view.model.rows)
+    view.set_query("招商引资 -走出去")  # exclusion
+    qtbot.waitUntil(lambda: 0 < view.results_count() < everything, timeout=10000)
+    assert not any("走出去" in r["text"] for r in view.model.rows)
+    view.set_query('"招商引资')  # an unbalanced quote: read literally, and the status says so in Chinese
+    qtbot.waitUntil(lambda: "提示" in view.status.text(), timeout=10000)
+    assert "按字面检索" in view.status.text() and "literally" not in view.status.text()
+    assert view.results_count() > 0
