@@ -8,7 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.gen_import_folder import write_docx, write_scanned_pdf, write_txt
+import pytest
+
+from bench.gen_import_folder import (
+    BAD_INPUT_LIMIT,
+    BAD_INPUTS,
+    write_bad_input,
+    write_docx,
+    write_scanned_pdf,
+    write_txt,
+)
 from desktop.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,3 +93,40 @@ def test_real_command_end_to_end(tmp_path, zoneref_home):
     proc = subprocess.run([sys.executable, "-m", "desktop", "outline", doc_id, "--json"],
                           capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
     assert proc.returncode == 0 and json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+def test_every_bad_input_exits_1_and_changes_nothing(tmp_path, capsys, zoneref_home, kind):
+    from index.corpus import Corpus
+    from index.search import SearchIndex
+
+    write_txt(tmp_path / "good.txt", TEXT)
+    assert run(capsys, "import", str(tmp_path / "good.txt"), "--json")[0] == 0
+    SearchIndex(Corpus()).ensure()
+    _, docs_before, _ = run(capsys, "docs", "--json")
+    index_before = SearchIndex(Corpus()).status()
+    files_before = sorted((p.name, p.stat().st_mtime_ns) for p in zoneref_home.rglob("*") if p.is_file())
+    bad, code = write_bad_input(kind, tmp_path)
+    exit_code, data, _ = run(capsys, "import", str(bad), "--max-mb", str(BAD_INPUT_LIMIT / 1048576), "--json")
+    assert exit_code == 1
+    assert data["imported"] == [] and data["skipped"] == []
+    assert [(e["path"], e["code"]) for e in data["errors"]] == [(str(bad), code)]
+    assert len(data["errors"][0]["error"]) > 10
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in zoneref_home.rglob("*") if p.is_file()) == files_before
+    assert run(capsys, "docs", "--json")[1] == docs_before
+    assert SearchIndex(Corpus()).status() == index_before
+
+
+def test_folder_import_shows_progress_and_a_summary(tmp_path, capsys):
+    src = tmp_path / "folder"
+    (src / "sub").mkdir(parents=True)
+    write_txt(src / "a.txt", TEXT, "gbk")
+    write_txt(src / "sub" / "b.txt", TEXT.replace("山东省", "山西省"), "utf-8")
+    write_scanned_pdf(src / "sub" / "scan.pdf")
+    (src / "notes.xls").write_bytes(b"x")
+    code = main(["import", str(src), "--progress"])
+    out, err = capsys.readouterr()
+    assert code == 1  # the scan is an error
+    assert [f"[{i}/3]" in err for i in (1, 2, 3)] == [True, True, True]
+    assert out.strip().splitlines()[-1] == "2 imported, 1 skipped, 1 errors"
+    assert "no text layer" in out and "unsupported file type" in out
