@@ -306,6 +306,7 @@ KILL_CHILD = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {repo!r})
     import index.library as library
+    import index.search_store as search_store
     mode, src = sys.argv[1], sys.argv[2]
     if mode == "during-write":
         real = os.replace
@@ -314,6 +315,9 @@ KILL_CHILD = textwrap.dedent("""
                 os.kill(os.getpid(), signal.SIGKILL)
             real(a, b)
         library.os.replace = replace
+    if mode == "during-index":
+        # every document written; Whoosh has committed, its side table not yet written
+        search_store.write_side = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
     def progress(done, total, path):
         if mode == "between-files" and done == 3:
             os.kill(os.getpid(), signal.SIGKILL)
@@ -321,28 +325,43 @@ KILL_CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("mode", ["between-files", "during-write"])
+@pytest.mark.parametrize("mode", ["between-files", "during-write", "during-index"])
 def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode):
+    from index.search import SearchIndex
+
     src = tmp_path / "src"
     src.mkdir()
     for i in range(6):
-        write_txt(src / f"{i}.txt", policy(f"黑龙江省人民政府关于第{i}开发区的意见"))
+        write_txt(src / f"{i}.txt", policy(f"黑龙江省人民政府关于第{i}开发区的意见", extra=f"冰雪{i}号产业，"))
+    SearchIndex(Corpus()).ensure()
+    status_before = SearchIndex(Corpus()).status()
     script = tmp_path / "child.py"
     script.write_text(KILL_CHILD.format(repo=str(REPO)), encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script), mode, str(src)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == -9, proc.stderr
     docs = zoneref_home / "documents"
     stored = sorted(docs.glob("*.md"))
-    assert 1 <= len(stored) < 6
+    assert 1 <= len(stored) <= 6 if mode == "during-index" else 1 <= len(stored) < 6
     for path in stored:  # every document there is complete and consistent
         doc = load_file(path, "imported")
         assert doc.meta["content_hash"] == hashlib.sha256(doc.body.encode()).hexdigest()
         assert "（一）加大招商引资力度" in doc.body
-    # the next import cleans up and completes the rest
+    # The index holds none of the interrupted import: the old index, or (killed
+    # mid-update) none that opens, which the next start rebuilds.
+    status = SearchIndex(Corpus()).status()
+    if mode == "during-index":
+        assert status["fingerprint"] in (status_before["fingerprint"], None)
+    else:
+        assert status == status_before
+    # the next import cleans up and completes the rest; the index follows
     report = Library().import_paths([src])
     assert len(report.imported) + len(report.skipped) == 6 and not report.errors
     assert len(list(docs.glob("*.md"))) == 6
     assert not [p for p in docs.iterdir() if not p.name.endswith(".md") and p.name != CACHE_NAME]
+    index = SearchIndex(Corpus())
+    index.ensure()
+    assert index.status()["documents"] == 11
+    assert {h.doc_id for h in index.search("冰雪", limit=50).hits} == {p.stem for p in docs.glob("*.md")}
 
 
 def test_a_folder_holding_the_user_home_skips_it(tmp_path, zoneref_home):
@@ -395,3 +414,44 @@ def test_annotations_of_a_removed_document_become_orphans_and_come_back(tmp_path
     again = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
     assert again == doc_id  # same text, same id
     assert not notes.NoteStore(userdb.open_db(), Corpus()).get(note.uuid).orphan
+
+
+def test_regulation_in_word_is_parsed_into_chapters_sections_articles_paragraphs_and_items(tmp_path):
+    path = write_docx(tmp_path / "条例.docx", "湖北省开发区条例", [
+        ("p", "（2010年3月26日湖北省第十一届人民代表大会常务委员会第十五次会议通过）"),
+        ("h1", "第一章　总则"), ("h2", "第一节　一般规定"),
+        ("p", "第一条　为了促进开发区发展，制定本条例。"),
+        ("p", "第二条　开发区应当遵循下列原则："), ("p", "（一）统筹规划；"), ("p", "（二）集约发展。"),
+        ("p", "开发区管理机构依照本条例履行职责。"),
+        ("h2", "第二节　规划"), ("p", "第三条　省人民政府组织编制开发区总体规划。"),
+        ("h1", "第二章　附则"), ("p", "第四条　本条例自2010年5月1日起施行。"),
+    ])
+    rec = Library().import_paths([path]).imported[0]
+    corpus = Corpus()
+    doc = corpus.document(rec["doc_id"])
+    assert (doc.title, doc.region, doc.get("issued")) == ("湖北省开发区条例", "湖北省", "2010-03-26")
+    kinds = {c.id.split("/", 1)[1]: c.kind for c in corpus.clauses(doc.id) if "/" in c.id}
+    assert {k: kinds.get(k) for k in ("ch1", "ch1/se1", "ch1/se1/art2", "ch1/se1/art2/s1", "ch1/se1/art2/k2",
+                                       "ch1/se2/art3", "ch2/art4")} == {
+        "ch1": "chapter", "ch1/se1": "section", "ch1/se1/art2": "article", "ch1/se1/art2/s1": "section",
+        "ch1/se1/art2/k2": "paragraph", "ch1/se2/art3": "article", "ch2/art4": "article"}
+    assert rec["clause_count"] == len(corpus.clauses(doc.id))
+
+
+def test_notes_on_an_old_version_stay_on_it(tmp_path):
+    notes = pytest.importorskip("index.notes")
+    userdb = pytest.importorskip("index.userdb")
+    title = "内蒙古自治区人民政府关于开发区的意见"
+    write_txt(tmp_path / "v1.txt", policy(title))
+    write_txt(tmp_path / "v2.txt", policy(title, extra="加快改革，").replace("大力招引一批世界500强企业。", "精准招商。"))
+    v1 = Library().import_paths([tmp_path / "v1.txt"]).imported[0]["doc_id"]
+    corpus = Corpus()
+    clause = next(c for c in corpus.clauses(v1) if "世界500强" in c.text)
+    note = notes.NoteStore(userdb.open_db(), corpus).add(clause.id, "世界500强", note="旧版")
+    v2 = Library().import_paths([tmp_path / "v2.txt"]).imported[0]["doc_id"]
+    kept = notes.NoteStore(userdb.open_db(), Corpus()).get(note.uuid)
+    # never moved to the new version (whose text lacks the quote), never orphaned while v1 stands
+    assert (kept.clause_id.split("/")[0], kept.orphan, kept.quote) == (v1, False, "世界500强")
+    assert notes.NoteStore(userdb.open_db(), Corpus()).list(doc_id=v2) == []
+    Library().remove(v1)
+    assert notes.NoteStore(userdb.open_db(), Corpus()).get(note.uuid).orphan
