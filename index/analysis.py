@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from operator import add
 
+import numpy as np
 from whoosh import fields, formats
 
 from index.text import _char_nfkc, normalise, to_simplified
@@ -72,6 +73,132 @@ def term_counts(norm: str) -> Counter[str]:
             counts.update(map(add, run, run[1:]))
     counts.update(WORD_RUN.findall(norm))
     return counts
+
+
+def normalise_many(texts: list[str]) -> list[str]:
+    """``fast_normalise`` of each text, with one OpenCC call for them all.
+
+    OpenCC's phrase rules never span a line break, so converting the texts
+    joined by ``\n`` and cutting the result at the same lengths gives what
+    converting each alone gives; a length-changing rule (rare) falls back to
+    one call per text, as ``to_simplified`` does.
+    """
+    joined = "\n".join(texts)
+    if not joined or joined.isascii():
+        return [t.lower() for t in texts]
+    fold = _FOLD
+    for ch in set(joined):
+        if ord(ch) not in fold:
+            fold[ord(ch)] = _char_nfkc(ch)
+    folded = joined.translate(fold)
+    out = to_simplified_whole(folded)
+    if out is None:
+        return [fast_normalise(t) for t in texts]
+    parts, at = [], 0
+    for t in texts:
+        parts.append(out[at:at + len(t)])
+        at += len(t) + 1
+    return parts
+
+
+def to_simplified_whole(text: str) -> str | None:
+    """OpenCC t2s of ``text`` if it keeps the length, else None."""
+    from index.text import _converter
+
+    out = _converter().convert(text)
+    return out if len(out) == len(text) else None
+
+
+# Term keys for the vectorised postings below: a unigram is ``cp << 19``, a
+# bigram ``cp1 << 19 | cp2 + 1`` (every CJK code point is below 2**18), so
+# numeric order is the terms' UTF-8 byte order, which Whoosh's term table
+# needs. The record number takes the low bits.
+_KEY_SHIFT = 19
+_REC_BITS = 26
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+
+
+def gram_postings(norms: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every term of many normalised texts at once: what ``term_counts`` gives for each, as arrays.
+
+    Args:
+        norms: normalised texts (record ``i`` is ``norms[i]``).
+
+    Returns:
+        ``(terms, bounds, recs, counts, lengths)``: ``terms`` sorted in UTF-8
+        byte order; the postings of ``terms[k]`` are ``recs[bounds[k]:bounds[k+1]]``
+        (ascending) with term counts ``counts[...]``; ``lengths[i]`` is the
+        number of terms in record ``i`` (``sum(term_counts(norms[i]).values())``).
+    """
+    n = len(norms)
+    if n >= 1 << _REC_BITS:
+        raise ValueError("too many texts for one batch")
+    joined = "\n".join(norms)  # "\n" is neither CJK nor a word character: no term crosses it
+    lengths = np.zeros(n, dtype=np.int64)
+    # Latin/digit words: few, counted in Python.
+    words: Counter[tuple[str, int]] = Counter()
+    if n:
+        starts = np.zeros(n, dtype=np.int64)
+        starts[1:] = np.cumsum(np.fromiter(map(len, norms), dtype=np.int64, count=n)[:-1] + 1)
+        found = [(m.group(), m.start()) for m in WORD_RUN.finditer(joined)]
+        if found:
+            where = np.searchsorted(starts, np.fromiter((s for _, s in found), dtype=np.int64), side="right") - 1
+            words.update(zip((w for w, _ in found), where.tolist(), strict=True))
+            lengths += np.bincount(where, minlength=n)
+    arr = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cjk = np.zeros(len(arr) + 1, dtype=bool)
+    for lo, hi in _CJK_RANGES:
+        cjk[:-1] |= (arr >= lo) & (arr <= hi)
+    uni = np.flatnonzero(cjk)
+    bi = uni[cjk[uni + 1]]
+    del cjk
+    ends = np.empty(n, dtype=np.int64)  # the separator after each record
+    if n:
+        ends[:-1] = np.cumsum(np.fromiter(map(len, norms), dtype=np.int64, count=n))[:-1] + np.arange(n - 1)
+        ends[-1] = len(arr)
+    rec_uni = np.searchsorted(ends, uni, side="right")
+    rec_bi = np.searchsorted(ends, bi, side="right")
+    lengths += np.bincount(rec_uni, minlength=n) + np.bincount(rec_bi, minlength=n)
+    cps = arr.astype(np.uint64)
+    shift, rbits, one = np.uint64(_KEY_SHIFT), np.uint64(_REC_BITS), np.uint64(1)
+    keys = np.concatenate([
+        ((cps[uni] << shift) << rbits) | rec_uni.astype(np.uint64),
+        (((cps[bi] << shift) | (cps[bi + 1] + one)) << rbits) | rec_bi.astype(np.uint64),
+    ])
+    del cps, uni, bi, rec_uni, rec_bi
+    keys.sort()
+    if len(keys):
+        first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        counts = np.diff(np.append(first, len(keys)))
+        keys = keys[first]
+    else:
+        counts = np.zeros(0, dtype=np.int64)
+    term_keys = keys >> rbits
+    recs = (keys & np.uint64((1 << _REC_BITS) - 1)).astype(np.int64)
+    del keys
+    cut = np.flatnonzero(term_keys[1:] != term_keys[:-1]) + 1
+    firsts = term_keys[np.concatenate([[0], cut])] if len(term_keys) else term_keys
+    mask = (1 << _KEY_SHIFT) - 1
+    cjk_terms = [chr(k >> _KEY_SHIFT) + (chr((k & mask) - 1) if k & mask else "") for k in firsts.tolist()]
+    # Words are ASCII, so they sort before every CJK term.
+    word_terms = sorted({w for w, _ in words})
+    w_recs: list[int] = []
+    w_counts: list[int] = []
+    w_bounds = [0]
+    by_word: dict[str, list[tuple[int, int]]] = {}
+    for (w, r), c in words.items():
+        by_word.setdefault(w, []).append((r, c))
+    for w in word_terms:
+        for r, c in sorted(by_word[w]):
+            w_recs.append(r)
+            w_counts.append(c)
+        w_bounds.append(len(w_recs))
+    bounds = np.concatenate([np.asarray(w_bounds, dtype=np.int64),
+                             len(w_recs) + np.concatenate([cut, [len(term_keys)]]).astype(np.int64)
+                             if len(term_keys) else np.zeros(0, dtype=np.int64)])
+    return (word_terms + cjk_terms, bounds,
+            np.concatenate([np.asarray(w_recs, dtype=np.int64), recs]),
+            np.concatenate([np.asarray(w_counts, dtype=np.int64), counts.astype(np.int64)]), lengths)
 
 
 def pieces(norm: str) -> list[str]:

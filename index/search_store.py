@@ -31,7 +31,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +39,7 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, GramField, fast_normalise, term_counts
+from index.analysis import ANALYZER_VERSION, GramField, normalise_many
 from index.errors import KnownError
 from index.search_bulk import BulkGrams
 
@@ -125,13 +125,18 @@ class Side:
         return self.text[self.starts[rec]:self.ends[rec]]
 
 
-def rows_for(corpus, doc, doc_pos: int) -> Iterable[tuple[ClauseRow, dict, dict]]:
-    """(row, text term counts, heading term counts) for each clause of ``doc``."""
-    for i, clause in enumerate(corpus.clauses(doc.id)):
-        norm = fast_normalise(clause.text)
-        counts = term_counts(norm)
-        row = ClauseRow(clause.id, doc.id, norm, sum(counts.values()), doc_pos * 100_000 + i)
-        yield row, counts, term_counts(fast_normalise(clause.heading or ""))
+def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
+    """(row, normalised heading) for each clause of ``doc``; ``length`` is filled in at commit."""
+    clauses = corpus.clauses(doc.id)
+    norms = normalise_many([c.text for c in clauses] + [c.heading or "" for c in clauses])
+    n = len(clauses)
+    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i), norms[n + i])
+            for i, c in enumerate(clauses)]
+
+
+def _set_lengths(added: list[ClauseRow], bulk: BulkGrams) -> None:
+    for row, length in zip(added, bulk.lengths.tolist() if bulk.lengths is not None else [], strict=True):
+        row.length = length
 
 
 # -- reading -------------------------------------------------------------------
@@ -299,21 +304,24 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         ix = whoosh_index.create_in(str(gen_dir), schema())
         docs = corpus.documents()
         rows: dict[str, ClauseRow] = {}
+        added: list[ClauseRow] = []
         writer = ix.writer(limitmb=128)
         try:
             bulk = BulkGrams(writer)
             for pos, doc in enumerate(docs):
                 if cancel and cancel():
                     raise BuildCancelled("index build cancelled")
-                for row, counts, head in rows_for(corpus, doc, pos):
+                for row, head in rows_for(corpus, doc, pos):
                     rows[row.cid] = row
-                    bulk.add(row.cid, row.doc, t=counts, h=head)
+                    added.append(row)
+                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
                 if progress:
                     progress(pos + 1, len(docs))
             writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise
+        _set_lengths(added, bulk)
         hashes = {d.id: d.content_hash for d in docs}
         previous = live_generation(folder)
         write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ",
@@ -351,11 +359,13 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
                 for cid in [c for c, r in rows.items() if r.doc == doc_id]:
                     del rows[cid]
             next_pos = 1 + max((r.order // 100_000 for r in rows.values()), default=-1)
+            added: list[ClauseRow] = []
             for k, doc_id in enumerate(add):
                 doc = corpus.document(doc_id)
-                for row, counts, head in rows_for(corpus, doc, next_pos + k):
+                for row, head in rows_for(corpus, doc, next_pos + k):
                     rows[row.cid] = row
-                    bulk.add(row.cid, row.doc, t=counts, h=head)
+                    added.append(row)
+                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
                 docs[doc.id] = doc_info(doc)
                 hashes[doc.id] = doc.content_hash
             # No merging: BulkGrams writes the gram fields itself (see there);
@@ -364,6 +374,7 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         except BaseException:
             writer.cancel()
             raise
+        _set_lengths(added, bulk)
         write_side(gen_dir, ix, rows, list(docs.values()), hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
 

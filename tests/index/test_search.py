@@ -7,6 +7,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.analysis import fast_normalise, literal_terms, term_counts
 from index.corpus import Corpus
@@ -232,3 +234,47 @@ def test_terms_are_unigrams_bigrams_and_words():
     assert counts == {"开": 1, "发": 1, "区": 1, "开发": 1, "发区": 1, "rcep": 1, "2021": 1, "年": 1}
     assert literal_terms("開發區") == ["开发", "发区"]
     assert literal_terms("区") == ["区"]
+
+
+def _postings_as_counts(norms):
+    from index.analysis import gram_postings
+
+    terms, bounds, recs, counts, lengths = gram_postings(norms)
+    got = [{} for _ in norms]
+    for k, term in enumerate(terms):
+        for r, c in zip(recs[bounds[k]:bounds[k + 1]].tolist(), counts[bounds[k]:bounds[k + 1]].tolist(), strict=True):
+            got[r][term] = c
+        assert (recs[bounds[k] + 1:bounds[k + 1]] > recs[bounds[k]:bounds[k + 1] - 1]).all()
+    assert [t.encode() for t in terms] == sorted(t.encode() for t in terms), "Whoosh wants byte order"
+    return got, lengths.tolist()
+
+
+_TEXT = st.text(alphabet=st.sampled_from("开发区高质量發展园區ab19Z \n。，𠀀𠀁豈\x00😀"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=8))
+def test_vectorised_postings_are_term_counts_of_each_text(texts):
+    norms = [normalise(t) for t in texts]
+    got, lengths = _postings_as_counts(norms)
+    assert got == [dict(term_counts(n)) for n in norms]
+    assert lengths == [sum(term_counts(n).values()) for n in norms]
+
+
+def test_vectorised_postings_on_the_seed_corpus():
+    from index.analysis import normalise_many
+
+    corpus = Corpus(imported_dir=None)
+    texts = [c.text for c in corpus.all_clauses()]
+    norms = normalise_many(texts)
+    assert norms == [normalise(t) for t in texts]
+    got, _ = _postings_as_counts(norms)
+    assert got == [dict(term_counts(n)) for n in norms]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_normalising_many_texts_at_once_is_normalising_each(texts):
+    from index.analysis import normalise_many
+
+    assert normalise_many(texts) == [normalise(t) for t in texts]

@@ -407,3 +407,48 @@ def test_another_process_searching_while_this_one_writes(built, content, tmp_pat
     assert "MISMATCH" not in out, out
     done = out.split()
     assert done[-3] == "DONE" and int(done[-2]) > 0 and done[-1] == "0", out
+
+
+# -- the files are Whoosh's own format ---------------------------------------------------
+
+def test_whooshs_own_reader_reads_the_bulk_postings(built):
+    """Postings written by ``search_bulk`` read back through Whoosh's public API unchanged."""
+    from whoosh import query as wq
+
+    from index.analysis import fast_normalise, term_counts
+
+    ix, folder, _ = built
+    ix.close()
+    w_ix, searcher, side = search_store.open_generation(live(folder))
+    try:
+        reader = searcher.reader()
+        cid_of = {docnum: stored["cid"] for docnum, stored in reader.iter_docs()}
+        texts = {c.id: fast_normalise(c.text) for c in ix.corpus.all_clauses()}
+        for term in ("开发", "区", "土地", "开发区"[1:], "rcep", "招商"):
+            expect = {cid: term_counts(norm)[term] for cid, norm in texts.items() if term_counts(norm)[term]}
+            with w_ix.searcher() as s:
+                got = {cid_of[d] for d in s.docs_for_query(wq.Term("t", term))}
+            assert got == set(expect), term
+            matcher, weights = reader.postings("t", term), {}
+            while matcher.is_active():
+                weights[cid_of[matcher.id()]] = matcher.weight()
+                matcher.next()
+            assert weights == {c: float(n) for c, n in expect.items()}, term
+        assert sorted(reader.lexicon("t")) == list(reader.lexicon("t")), "terms are in byte order"
+        assert len(side.cids) == reader.doc_count()
+    finally:
+        searcher.close()
+
+
+def test_long_posting_lists_span_several_blocks(content, tmp_path, monkeypatch):
+    from index import search_bulk
+
+    monkeypatch.setattr(search_bulk, "BLOCK", 7)
+    small = SearchIndex(fresh_corpus(content), tmp_path / "small-blocks")
+    small.rebuild()
+    monkeypatch.setattr(search_bulk, "BLOCK", 4096)
+    big = SearchIndex(fresh_corpus(content), tmp_path / "big-blocks")
+    big.rebuild()
+    assert answers(small) == answers(big)
+    corpus = fresh_corpus(content)
+    assert {h.clause_id for h in small.search("开发", limit=BIG).hits} == brute(corpus, "开发")
