@@ -128,6 +128,23 @@ _add("Errors", {
     "Unexpected error (a bug): %1": "意外错误（程序缺陷）：%1",
 })
 _add("Ops", {"Cancel": "取消"})
+_add("Errors", {
+    "The notes database cannot be used.": "笔记数据库无法使用。",
+    "The notes database was written by a newer ZoneRef; please update ZoneRef.":
+        "笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。",
+    "The search index cannot be used; try File → Rebuild search index.": "检索索引无法使用，请尝试“文件 → 重建检索索引”。",
+    "The comparison set cannot be used.": "该对比组无法使用。",
+    "This file is not a valid comparison set.": "此文件不是有效的对比组文件。",
+    "There is no such topic.": "没有这个主题。",
+    "Bundled documents cannot be removed; only imported ones.": "内置文件不能移除，只能移除导入的文件。",
+    "The note cannot be saved.": "批注无法保存。",
+    "The quoted text was not found in the clause.": "在条款中找不到所引的原文。",
+    "Unknown highlight colour.": "未知的高亮颜色。",
+    "The notes file cannot be imported.": "批注文件无法导入。",
+    "The export failed.": "导出失败。",
+    "A document in the library cannot be read.": "文库中有文件无法读取。",
+    "Details: %1": "详情：%1",
+})
 _add("CompareView", {"Import a set file…": "导入对比组文件…", "Export a set to a file…": "将对比组导出为文件…",
                      "Import a set file": "导入对比组文件", "Export a set to a file": "导出对比组文件", "Set:": "对比组："})
 _add("LibraryView", {"Open": "打开", "Remove from library…": "从文库中移除…"})

@@ -164,18 +164,88 @@
   <context>
     <name>Errors</name>
     <message>
+      <location filename="../../desktop/app.py" line="369" />
+      <source>The notes database cannot be used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="370" />
+      <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/app.py" line="372" />
-      <source>Not found: %1</source>
+      <source>The search index cannot be used; try File → Rebuild search index.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="373" />
+      <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/app.py" line="374" />
+      <source>This file is not a valid comparison set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="375" />
+      <source>There is no such topic.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="376" />
+      <source>Bundled documents cannot be removed; only imported ones.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="377" />
+      <source>The note cannot be saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="378" />
+      <source>The quoted text was not found in the clause.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="379" />
+      <source>Unknown highlight colour.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="380" />
+      <source>The notes file cannot be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="381" />
+      <source>The export failed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="382" />
+      <source>A document in the library cannot be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="393" />
+      <source>Not found: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="398" />
+      <source>Details: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="399" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -873,7 +943,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/app.py" line="253" />
+      <location filename="../../desktop/app.py" line="254" />
       <source>Rebuilding the search index…</source>
       <translation type="unfinished" />
     </message>

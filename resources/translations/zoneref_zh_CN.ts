@@ -163,19 +163,89 @@
   <context>
     <name>Errors</name>
     <message>
+      <location filename="../../desktop/app.py" line="369" />
+      <source>The notes database cannot be used.</source>
+      <translation>笔记数据库无法使用。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="370" />
+      <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
+      <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/app.py" line="372" />
+      <source>The search index cannot be used; try File → Rebuild search index.</source>
+      <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="373" />
+      <source>The comparison set cannot be used.</source>
+      <translation>该对比组无法使用。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="374" />
+      <source>This file is not a valid comparison set.</source>
+      <translation>此文件不是有效的对比组文件。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="375" />
+      <source>There is no such topic.</source>
+      <translation>没有这个主题。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="376" />
+      <source>Bundled documents cannot be removed; only imported ones.</source>
+      <translation>内置文件不能移除，只能移除导入的文件。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="377" />
+      <source>The note cannot be saved.</source>
+      <translation>批注无法保存。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="378" />
+      <source>The quoted text was not found in the clause.</source>
+      <translation>在条款中找不到所引的原文。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="379" />
+      <source>Unknown highlight colour.</source>
+      <translation>未知的高亮颜色。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="380" />
+      <source>The notes file cannot be imported.</source>
+      <translation>批注文件无法导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="381" />
+      <source>The export failed.</source>
+      <translation>导出失败。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="382" />
+      <source>A document in the library cannot be read.</source>
+      <translation>文库中有文件无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="393" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="398" />
+      <source>Details: %1</source>
+      <translation>详情：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/app.py" line="399" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -868,7 +938,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/app.py" line="253" />
+      <location filename="../../desktop/app.py" line="254" />
       <source>Rebuilding the search index…</source>
       <translation>正在重建检索索引…</translation>
     </message>

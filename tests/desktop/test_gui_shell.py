@@ -266,3 +266,20 @@ def test_list_labels_stay_short_and_plain(win):
     reader = win.open_document("zhejiang-2022-kaifaqu")
     idx = win.tabs.indexOf(reader)
     assert len(win.tabs.tabText(idx)) <= 14 and win.tabs.tabToolTip(idx) == reader.doc.title
+
+
+def test_engine_errors_are_shown_in_chinese(app):
+    from desktop.app import ERROR_TITLES, error_text
+    from index.comparisons import SetFileError
+    from index.errors import KnownError
+    from index.userdb import DatabaseNewerError
+
+    text = error_text(DatabaseNewerError("user database version 9 is newer than this ZoneRef understands (3)"))
+    assert text.startswith("笔记数据库由更新版本的 ZoneRef 写入") and "详情：user database version 9" in text
+    assert error_text(SetFileError("bad json")).startswith("此文件不是有效的对比组文件")
+    assert error_text(KnownError("x")).startswith("操作未能完成")
+    assert error_text(ValueError("z")).startswith("意外错误（程序缺陷）")
+    from PySide6.QtCore import QCoreApplication
+
+    for title in ERROR_TITLES.values():  # every title has its Chinese
+        assert QCoreApplication.translate("Errors", title) != title
