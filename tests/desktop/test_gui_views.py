@@ -326,3 +326,15 @@ def test_query_language_and_translated_notices(win, qtbot):
     qtbot.waitUntil(lambda: "提示" in view.status.text(), timeout=10000)
     assert "按字面检索" in view.status.text() and "literally" not in view.status.text()
     assert view.results_count() > 0
+
+
+def test_compare_highlights_numbers(win, qtbot):
+    from desktop.compare_view import NUMBER_FG
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.compare_clause("jilin-2021-kaifaqu/c2/s6")  # 给予1000萬元奖励
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    source = view.columns[0].body.toHtml()
+    at = source.lower().find(NUMBER_FG.lower())
+    assert at >= 0 and "1000萬元" in source[at:at + 200]
