@@ -79,3 +79,17 @@ def test_title_fallbacks():
         "湖南省人民政府关于加快推进开发区转型升级的实施意见"
     assert guess_title("各单位：现将有关事项通知如下。", declared="开发区管理办法_某某政府网")[0] == "开发区管理办法"
     assert guess_metadata("正文没有标题，只有一句话。", filename="我的文件.txt")["title"]
+
+
+@pytest.mark.parametrize(("signer", "region", "city", "level"), [
+    ("湖北省人民政府办公厅", "湖北省", None, "省级"),
+    ("宁波市商务局", "浙江省", "宁波市", "市级"),
+    ("内蒙古自治区发展和改革委员会", "内蒙古自治区", None, "省级"),
+])
+def test_region_from_the_signature_when_the_title_names_none(signer, region, city, level):
+    text = (f"关于加快开发区转型升级的实施意见（征求意见稿）\n\n一、总体要求\n\n（一）推动开发区发展。\n\n"
+            f"{signer}\n2018年3月2日\n")
+    guess = guess_metadata(text)
+    assert (guess["region"], guess["city"], guess["issuer"], guess["level"]) == (region, city, signer, level)
+    assert (guess["issued"], guess["year"], guess["status"]) == ("2018-03-02", 2018, "征求意见稿")
+    assert guess["title"] == "关于加快开发区转型升级的实施意见（征求意见稿）"
