@@ -36,12 +36,20 @@ TEXT = f"""{TITLE}
 TRAD = __import__("opencc").OpenCC("s2t").convert(TEXT)
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "gbk", "gb2312", "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gbk", "gb2312",
+                                      "gb18030"])
 def test_txt_encodings_are_detected(tmp_path, encoding):
     found = read_path(write_txt(tmp_path / "doc.txt", TEXT, encoding))
     assert found.text.splitlines()[0] == TITLE
     assert "\r" not in found.text
     assert "（一）指导思想。" in found.text
+
+
+def test_gb18030_characters_outside_gbk(tmp_path):
+    text = TEXT.replace("推动开发区高质量发展", "推动𠮷祥开发区和䶮镇高质量发展")
+    found = read_path(write_txt(tmp_path / "doc.txt", text, "gb18030"))
+    assert found.encoding == "gb18030"
+    assert "推动𠮷祥开发区和䶮镇高质量发展" in found.text
 
 
 def test_big5_text_is_detected(tmp_path):
