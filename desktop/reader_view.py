@@ -18,6 +18,7 @@ Signals:
 from __future__ import annotations
 
 import bisect
+import re
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -162,7 +163,7 @@ class ReaderView(QWidget):
 
     # -- rendering --------------------------------------------------------
     def _render(self) -> None:
-        shown = to_simplified(self.body) if self.simplified else self.body
+        shown = hide_heading_marks(to_simplified(self.body) if self.simplified else self.body)
         self.text.setFont(app_module.reader_font(self.font_size))
         self.text.setPlainText(shown)
         doc = self.text.document()
@@ -458,6 +459,18 @@ class ReaderView(QWidget):
 
     def state(self) -> dict:
         return {"doc_id": self.doc_id, "clause_id": self.visible_clause_id()}
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)
+
+
+def hide_heading_marks(text: str) -> str:
+    """Markdown heading marks (``## ``) as zero-width spaces: shown as headings, offsets unchanged.
+
+    Imported Word and Markdown documents keep their headings as ``#`` lines
+    (the clause parser reads them); the reader shows the heading, not the mark.
+    """
+    return _HEADING_MARK.sub(lambda m: "\u200b" * len(m.group(0)), text)
 
 
 def _looks_traditional(text: str) -> bool:

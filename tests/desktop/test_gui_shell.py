@@ -283,3 +283,22 @@ def test_engine_errors_are_shown_in_chinese(app):
 
     for title in ERROR_TITLES.values():  # every title has its Chinese
         assert QCoreApplication.translate("Errors", title) != title
+
+
+def test_reader_shows_markdown_headings_without_marks(win, tmp_path):
+    from index.library import Library
+
+    f = tmp_path / "规定.md"
+    f.write_text("# 某开发区管理规定\n\n## 第一章 总则\n\n第一条 为加强开发区管理，制定本规定。\n\n"
+                 "## 第二章 招商\n\n第二条 设立招商专班。\n", encoding="utf-8")
+    doc_id = Library().import_paths([f]).imported[0]["doc_id"]
+    win._after_import([doc_id])
+    reader = win.open_document(doc_id)
+    shown = reader.text.toPlainText()
+    assert "#" in reader.body and "#" not in shown
+    assert "第二章 招商" in shown.replace("\u200b", "")
+    clause = next(c for c in reader.clauses if "招商专班" in c.text)
+    at = clause.start + clause.text.find("招商专班")
+    reader.select(at, at + 4)  # offsets into the body are still offsets into the view
+    assert reader.text.textCursor().selectedText() == "招商专班"
+    assert reader.selection() == (at, at + 4)
