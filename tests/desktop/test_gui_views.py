@@ -338,3 +338,28 @@ def test_compare_highlights_numbers(win, qtbot):
     source = view.columns[0].body.toHtml()
     at = source.lower().find(NUMBER_FG.lower())
     assert at >= 0 and "1000萬元" in source[at:at + 200]
+
+
+def test_compare_columns_follow_ticks_and_drag_order(win, qtbot):
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from desktop import settings
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    before = view.column_doc_ids()
+    lst = view.doc_list
+    last = lst.item(lst.count() - 1).data(Qt.ItemDataRole.UserRole)
+    # drag the last document to the top of the list (what InternalMove does)
+    assert lst.model().moveRow(QModelIndex(), lst.count() - 1, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: view.is_ready() and view.column_doc_ids() != before, timeout=30000)
+    others = [d for d in view.column_doc_ids() if d != "jilin-2021-kaifaqu"]
+    assert others[0] == last
+    assert settings.get(settings.COMPARE_DOCS)[0] == last  # remembered
+    # untick one: its column goes
+    item = next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(Qt.ItemDataRole.UserRole) == last)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: view.is_ready() and last not in view.column_doc_ids(), timeout=30000)
+    assert len(view.columns) == len(before) - 1
