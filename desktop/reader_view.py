@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -107,6 +108,7 @@ class ReaderView(QWidget):
         self._scroll_timer.setInterval(120)
         self._scroll_timer.timeout.connect(self._update_current_from_view)
         self.text.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.text.viewport().installEventFilter(self)  # tooltips: a highlight's note
 
         self.title_label = QLabel(f"<b>{self.doc.title}</b>")
         self.title_label.setWordWrap(True)
@@ -261,6 +263,24 @@ class ReaderView(QWidget):
 
     def annotations(self) -> list[dict]:
         return list(self._notes)
+
+    def note_at(self, offset: int) -> dict | None:
+        """The painted annotation covering body ``offset`` (the shortest, if they overlap)."""
+        covering = [n for n in self._notes if not n.get("orphan") and n.get("start") is not None
+                    and n["start"] <= offset < n["end"]]
+        return min(covering, key=lambda n: n["end"] - n["start"]) if covering else None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            note = self.note_at(self.body_offset(self.text.cursorForPosition(pos).position()))
+            if note is not None and note.get("note"):
+                text = note["note"] if len(note["note"]) <= 400 else note["note"][:400] + "…"
+                QToolTip.showText(event.globalPos(), text, self.text.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_clause(self, clause_id: str | None, spans: list | None = None) -> None:
         """Scroll so the clause is at the top; ``spans`` (offsets in the clause text) are highlighted."""

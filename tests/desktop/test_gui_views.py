@@ -363,3 +363,30 @@ def test_compare_columns_follow_ticks_and_drag_order(win, qtbot):
     item.setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: view.is_ready() and last not in view.column_doc_ids(), timeout=30000)
     assert len(view.columns) == len(before) - 1
+
+
+# The tooltip window asks to be raised, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore(r".*propagateSizeHints.*", r".*does not support raise.*")
+def test_hovering_a_highlight_shows_its_note(win, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    reader = win.open_document("henan-2017-kaifaqu")
+    clause = win.corpus.clauses("henan-2017-kaifaqu")[3]
+    reader.show_clause(clause.id)
+    reader.select(clause.start, clause.start + 6)
+    reader._annotate(True)
+    win.notes_view.editor.setPlainText("与浙江比较")
+    win.notes_view.save_current()
+    qtbot.waitUntil(lambda: any(n.get("note") for n in reader.annotations()), timeout=5000)
+    assert reader.note_at(clause.start + 2)["note"] == "与浙江比较"
+    assert reader.note_at(clause.start + 6) is None
+    cursor = reader.text.textCursor()
+    cursor.setPosition(reader.qpos(clause.start + 2))
+    rect = reader.text.cursorRect(cursor)
+    pos = QPoint(rect.center().x() + 2, rect.center().y())
+    viewport = reader.text.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert QToolTip.isVisible() and QToolTip.text() == "与浙江比较"
+    QToolTip.hideText()
