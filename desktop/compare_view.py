@@ -492,6 +492,7 @@ class CompareView(QWidget):
         export = menu.addAction(self.tr("Export a set to a file…"), self.export_set_dialog)
         export.setEnabled(bool(sets))
         menu.exec(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
+        menu.deleteLater()
 
     def import_set_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

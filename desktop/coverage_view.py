@@ -146,6 +146,7 @@ class CoverageView(QWidget):
                 clause = self.corpus.clause(cid)
                 menu.addAction(f"{display_name(clause) or cid}　{clause.text[:24]}",
                                lambda c=cid: self.open_requested.emit(c))
+            menu.aboutToHide.connect(menu.deleteLater)
             menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))
 
     def _topic_clicked(self, row: int) -> None:

@@ -198,6 +198,7 @@ class LibraryView(QWidget):
         remove = menu.addAction(self.tr("Remove from library…"), lambda: self.remove_requested.emit(doc_id))
         remove.setEnabled(self.corpus.document(doc_id).source == "imported")
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _activated(self, index) -> None:
         doc_id = index.data(ID_ROLE)

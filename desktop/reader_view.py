@@ -22,7 +22,6 @@ import re
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
     QGuiApplication,
@@ -157,11 +156,7 @@ class ReaderView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-        find_action = QAction(self)
-        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find_action.triggered.connect(lambda: (self.find_edit.setFocus(), self.find_edit.selectAll()))
-        self.addAction(find_action)
+        # Ctrl+F is the main window's 在文中查找 (Edit menu): a second action here would make it ambiguous.
 
     # -- rendering --------------------------------------------------------
     def _render(self) -> None:
@@ -426,6 +421,7 @@ class ReaderView(QWidget):
     def _context_menu(self, pos) -> None:
         menu = self.build_context_menu()
         menu.exec(self.text.mapToGlobal(pos))
+        menu.deleteLater()  # a new menu each time: do not keep the old ones as children
 
     def build_context_menu(self) -> QMenu:
         """The selection menu: 高亮 / 添加批注 / 复制引用 / 在各省中对比 (+ copy)."""

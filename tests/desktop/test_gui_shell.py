@@ -302,3 +302,26 @@ def test_reader_shows_markdown_headings_without_marks(win, tmp_path):
     reader.select(at, at + 4)  # offsets into the body are still offsets into the view
     assert reader.text.textCursor().selectedText() == "招商专班"
     assert reader.selection() == (at, at + 4)
+
+
+def test_shortcuts_are_unique_and_work_from_the_keyboard(win, qtbot):
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    reader = win.open_document("hebei-2017-kaifaqu")
+    keys = Counter(s.toString() for a in win.findChildren(QAction) for s in a.shortcuts() if not s.isEmpty())
+    assert keys and not [k for k, n in keys.items() if n > 1], keys  # an ambiguous key does nothing at all
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert reader.find_edit.hasFocus()
+    size = reader.font_size
+    qtbot.keyClick(reader.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert reader.font_size == size + 1
+    qtbot.keyClick(reader.text, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert reader.font_size == size
+    qtbot.keyClick(reader.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert win.tabs.currentWidget() is win.search_view and win.search_view.query.hasFocus()
