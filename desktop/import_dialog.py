@@ -13,7 +13,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +37,22 @@ from desktop.app import error_text
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
 FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf"
+# Why a file was refused, by the engine's error code (index.readers.errors); the engine's detail follows.
+PROBLEMS = {
+    "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
+    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, html, pdf)."),
+    "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the import size limit."),
+    "empty": QT_TRANSLATE_NOOP("ImportDialog", "The file is empty."),
+    "binary": QT_TRANSLATE_NOOP("ImportDialog", "This is not a text file (an image, archive or program?)."),
+    "undecodable": QT_TRANSLATE_NOOP("ImportDialog", "The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5)."),
+    "corrupt": QT_TRANSLATE_NOOP("ImportDialog", "The file is damaged."),
+    "password": QT_TRANSLATE_NOOP("ImportDialog", "The file is password-protected; remove the password and import "
+                                                  "again."),
+    "zip_bomb": QT_TRANSLATE_NOOP("ImportDialog", "The file would expand far beyond any real document; refused."),
+    "no_content": QT_TRANSLATE_NOOP("ImportDialog", "The page holds no document text (only navigation or links)."),
+    "no_text_layer": QT_TRANSLATE_NOOP("ImportDialog", "The PDF has no text layer (a scan?); ZoneRef cannot read "
+                                                       "scans."),
+}
 
 
 def choose_files(parent: QWidget) -> list[str]:
@@ -136,9 +154,23 @@ class ImportDialog(QDialog):
         self._show_problems()
         self.import_button.setEnabled(bool(self.candidates))
 
+    def problem_lines(self) -> list[str]:
+        """One line per refused or skipped file: its name, a translated reason, the engine's detail."""
+        lines = []
+        for e in self.errors:
+            reason = PROBLEMS.get(e.get("code", ""))
+            text = f"{self.tr(reason)} ({e['error']})" if reason else e["error"]
+            lines.append(f"✗ {Path(e['path']).name}: {text}")
+        for s in self.skipped:
+            if s.get("doc_id"):
+                text = self.tr("Already in the library as %1.").replace("%1", s["doc_id"])
+            else:
+                text = self.tr("Not a file type ZoneRef imports; skipped.")
+            lines.append(f"– {Path(s['path']).name}: {text}")
+        return lines
+
     def _show_problems(self) -> None:
-        lines = [f"✗ {e['path']}: {e['error']}" for e in self.errors]
-        lines += [f"– {s['path']}: {s['reason']}" for s in self.skipped]
+        lines = self.problem_lines()
         self.problems.setText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
 
     def edited_candidates(self) -> list:

@@ -137,18 +137,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="501" />
+      <location filename="../../desktop/compare_view.py" line="502" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="517" />
-      <location filename="../../desktop/compare_view.py" line="520" />
+      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="521" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="517" />
+      <location filename="../../desktop/compare_view.py" line="518" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -254,26 +254,81 @@
     <name>ImportDialog</name>
     <message>
       <location filename="../../desktop/import_dialog.py" line="42" />
-      <source>Import files</source>
+      <source>The file does not exist or cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="43" />
-      <source>Documents (%1);;All files (*)</source>
+      <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="44" />
+      <source>The file is larger than the import size limit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="45" />
+      <source>The file is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="46" />
+      <source>This is not a text file (an image, archive or program?).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="47" />
+      <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="48" />
+      <source>The file is damaged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="49" />
+      <source>The file is password-protected; remove the password and import again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="51" />
+      <source>The file would expand far beyond any real document; refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="52" />
+      <source>The page holds no document text (only navigation or links).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="53" />
+      <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="60" />
+      <source>Import files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="61" />
+      <source>Documents (%1);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>Import folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="63" />
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="65" />
+      <location filename="../../desktop/import_dialog.py" line="83" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -281,62 +336,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="89" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="72" />
+      <location filename="../../desktop/import_dialog.py" line="90" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="97" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="132" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="128" />
+      <location filename="../../desktop/import_dialog.py" line="146" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="135" />
+      <location filename="../../desktop/import_dialog.py" line="153" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -344,12 +399,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="165" />
+      <location filename="../../desktop/import_dialog.py" line="166" />
+      <source>Already in the library as %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="168" />
+      <source>Not a file type ZoneRef imports; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="197" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="213" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -357,12 +422,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="186" />
+      <location filename="../../desktop/import_dialog.py" line="218" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="199" />
+      <location filename="../../desktop/import_dialog.py" line="231" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -833,48 +898,48 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="120" />
-      <location filename="../../desktop/reader_view.py" line="429" />
+      <location filename="../../desktop/reader_view.py" line="122" />
+      <location filename="../../desktop/reader_view.py" line="446" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="122" />
+      <location filename="../../desktop/reader_view.py" line="124" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="123" />
+      <location filename="../../desktop/reader_view.py" line="125" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="130" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="414" />
+      <location filename="../../desktop/reader_view.py" line="431" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="417" />
+      <location filename="../../desktop/reader_view.py" line="434" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="426" />
+      <location filename="../../desktop/reader_view.py" line="443" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="432" />
+      <location filename="../../desktop/reader_view.py" line="449" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="437" />
+      <location filename="../../desktop/reader_view.py" line="454" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>

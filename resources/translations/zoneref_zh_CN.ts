@@ -136,18 +136,18 @@
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="501" />
+      <location filename="../../desktop/compare_view.py" line="502" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="517" />
-      <location filename="../../desktop/compare_view.py" line="520" />
+      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="521" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="517" />
+      <location filename="../../desktop/compare_view.py" line="518" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -254,112 +254,177 @@
     <name>ImportDialog</name>
     <message>
       <location filename="../../desktop/import_dialog.py" line="42" />
+      <source>The file does not exist or cannot be read.</source>
+      <translation>文件不存在或无法读取。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="43" />
+      <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
+      <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="44" />
+      <source>The file is larger than the import size limit.</source>
+      <translation>文件超过导入大小上限。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="45" />
+      <source>The file is empty.</source>
+      <translation>文件是空的。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="46" />
+      <source>This is not a text file (an image, archive or program?).</source>
+      <translation>这不是文本文件（可能是图片、压缩包或程序）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="47" />
+      <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
+      <translation>无法识别文本编码（支持 UTF-8/16、GB18030/GBK、Big5）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="48" />
+      <source>The file is damaged.</source>
+      <translation>文件已损坏。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="49" />
+      <source>The file is password-protected; remove the password and import again.</source>
+      <translation>文件设有密码保护，请取消密码后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="51" />
+      <source>The file would expand far beyond any real document; refused.</source>
+      <translation>文件解压后的体积远超正常文档（疑似压缩炸弹），已拒绝。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="52" />
+      <source>The page holds no document text (only navigation or links).</source>
+      <translation>网页中没有正文（只有导航或链接）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="53" />
+      <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
+      <translation>此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="60" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="43" />
+      <location filename="../../desktop/import_dialog.py" line="61" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="63" />
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="65" />
+      <location filename="../../desktop/import_dialog.py" line="83" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="89" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="72" />
+      <location filename="../../desktop/import_dialog.py" line="90" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="97" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="132" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="128" />
+      <location filename="../../desktop/import_dialog.py" line="146" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="135" />
+      <location filename="../../desktop/import_dialog.py" line="153" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="165" />
+      <location filename="../../desktop/import_dialog.py" line="166" />
+      <source>Already in the library as %1.</source>
+      <translation>文库中已有此文件：%1。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="168" />
+      <source>Not a file type ZoneRef imports; skipped.</source>
+      <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="197" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="213" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="186" />
+      <location filename="../../desktop/import_dialog.py" line="218" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="199" />
+      <location filename="../../desktop/import_dialog.py" line="231" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -829,48 +894,48 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="120" />
-      <location filename="../../desktop/reader_view.py" line="429" />
+      <location filename="../../desktop/reader_view.py" line="122" />
+      <location filename="../../desktop/reader_view.py" line="446" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="122" />
+      <location filename="../../desktop/reader_view.py" line="124" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="123" />
+      <location filename="../../desktop/reader_view.py" line="125" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="130" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="414" />
+      <location filename="../../desktop/reader_view.py" line="431" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="417" />
+      <location filename="../../desktop/reader_view.py" line="434" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="426" />
+      <location filename="../../desktop/reader_view.py" line="443" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="432" />
+      <location filename="../../desktop/reader_view.py" line="449" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="437" />
+      <location filename="../../desktop/reader_view.py" line="454" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>

@@ -1,0 +1,48 @@
+"""The import dialog names each refused file with a translated reason (Chinese is the default UI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.gen_import_folder import write_bad_input, write_txt
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+@pytest.fixture
+def app(qapp):
+    from desktop import app as app_module
+
+    yield app_module.create_app()
+    app_module.install_translators(app_module.create_app(), "zh_CN")
+
+
+def read_problems(qtbot, paths) -> list[str]:
+    from desktop.import_dialog import ImportDialog
+
+    dlg = ImportDialog(services=None, paths=[str(p) for p in paths])
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg._op is None, timeout=30000)
+    return dlg.problem_lines()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_refused_files_get_a_translated_reason_and_the_detail(app, qtbot, tmp_path, language):
+    from desktop import app as app_module
+
+    app_module.install_translators(app, language)
+    src = tmp_path / "src"
+    src.mkdir()
+    scan, _ = write_bad_input("scanned_pdf", src)
+    empty, _ = write_bad_input("empty", src)
+    (src / "table.xls").write_bytes(b"x")
+    write_txt(src / "ok.txt", "江西省人民政府关于开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n")
+    lines = read_problems(qtbot, [src])
+    by_name = {line.split(":", 1)[0][2:]: line for line in lines}
+    assert set(by_name) == {"scan.pdf", "empty.txt", "table.xls"}
+    if language == "zh_CN":
+        assert "没有文字层" in by_name["scan.pdf"] and "文件是空的" in by_name["empty.txt"]
+        assert "已跳过" in by_name["table.xls"]
+    else:
+        assert "no text layer" in by_name["scan.pdf"].split("(")[0] and "The file is empty." in by_name["empty.txt"]
+    assert "text layer" in by_name["scan.pdf"]  # the engine's detail stays, for a bug report
