@@ -1,4 +1,4 @@
-"""``zoneref import`` and ``zoneref remove``: the user's own documents."""
+"""``zoneref import``, ``edit`` and ``remove``: the user's own documents."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from desktop.cli import CliError, add_json, emit
 from desktop.cli_docs import corpus
 from index.library import Library
 from index.readers import DEFAULT_MAX_BYTES
+
+# Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
+EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省"), ("city", "city or prefecture"),
+            ("issuer", "issuing body"), ("level", "国家级 / 省级 / 市级 / 县级"), ("doc_number", "e.g. 豫政办〔2017〕159号"),
+            ("issued", "date issued, YYYY-MM-DD"), ("year", "year, e.g. 2017"), ("status", "e.g. 正式 / 征求意见稿"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--progress", action="store_true", help="print progress on stderr")
     add_json(p)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("edit", help="correct an imported document's metadata (title, region, issuer …)")
+    p.add_argument("doc_id")
+    for field, help_text in EDITABLE:
+        p.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="VALUE", help=help_text)
+    add_json(p)
+    p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("remove", help="remove an imported document (its notes are kept as orphans)")
     p.add_argument("doc_id")
@@ -62,6 +74,28 @@ def _is_file(path: str) -> bool:
     from pathlib import Path
 
     return not Path(path).is_dir()
+
+
+def cmd_edit(args) -> int:
+    import datetime as dt
+
+    changes = {field: getattr(args, field) for field, _ in EDITABLE if getattr(args, field) is not None}
+    if not changes:
+        raise CliError("nothing to change: give at least one of " + ", ".join(
+            f"--{f.replace('_', '-')}" for f, _ in EDITABLE))
+    if "year" in changes:
+        if not changes["year"].isdigit():
+            raise CliError("--year must be a number")
+        changes["year"] = int(changes["year"])
+    if "issued" in changes:
+        try:
+            dt.date.fromisoformat(changes["issued"])
+        except ValueError:
+            raise CliError("--issued must be a date YYYY-MM-DD") from None
+    doc = Library(corpus()).update_metadata(args.doc_id, changes)
+    data = doc.summary()
+    emit(data, args.json, "\n".join(f"{k}: {data.get(k)}" for k in ("id", *changes)))
+    return 0
 
 
 def cmd_remove(args) -> int:

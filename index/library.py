@@ -261,6 +261,9 @@ class Library:
         self._set_meta(doc, changes, confirmed=True)
         self.corpus.reload()
         self._by_hash = None
+        if self.sync and changes:
+            # The index keeps each document's region, city, level and year for its filters.
+            sync_indexes(self.corpus, added=[doc.id], removed=[], reanchor=[])
         return self.corpus.document(doc_id)
 
     def _imported(self, doc_id: str) -> Document:

@@ -130,3 +130,23 @@ def test_folder_import_shows_progress_and_a_summary(tmp_path, capsys):
     assert [f"[{i}/3]" in err for i in (1, 2, 3)] == [True, True, True]
     assert out.strip().splitlines()[-1] == "2 imported, 1 skipped, 1 errors"
     assert "no text layer" in out and "unsupported file type" in out
+
+
+def test_edit_corrects_guessed_metadata_later(tmp_path, capsys):
+    write_txt(tmp_path / "a.txt", TEXT.replace("山东省人民政府关于", "关于").replace("\n山东省人民政府\n", "\n管委会\n"))
+    _, data, _ = run(capsys, "import", str(tmp_path / "a.txt"), "--json")
+    rec = data["imported"][0]
+    assert rec["region"] == "不详"
+    code, out, _ = run(capsys, "edit", rec["doc_id"], "--region", "山东省", "--city", "青岛市", "--year", "2021",
+                       "--issued", "2021-03-04", "--json")
+    assert code == 0
+    assert (out["id"], out["region"], out["city"], out["year"], out["issued"]) == \
+        (rec["doc_id"], "山东省", "青岛市", 2021, "2021-03-04")
+    assert "region" not in out["inferred"]  # confirmed by the user, no longer a guess
+    _, docs, _ = run(capsys, "docs", "--json")
+    assert next(d for d in docs if d["id"] == rec["doc_id"])["region"] == "山东省"
+    assert run(capsys, "edit", rec["doc_id"], "--year", "二〇二一")[0] == 2
+    assert run(capsys, "edit", rec["doc_id"], "--issued", "2021/3/4")[0] == 2
+    assert run(capsys, "edit", rec["doc_id"])[0] == 2
+    assert run(capsys, "edit", rec["doc_id"], "--title", "")[0] == 1  # a title cannot be blanked
+    assert run(capsys, "edit", "jilin-2021-kaifaqu", "--region", "辽宁省")[0] == 1  # bundled: read-only

@@ -455,3 +455,13 @@ def test_notes_on_an_old_version_stay_on_it(tmp_path):
     assert notes.NoteStore(userdb.open_db(), Corpus()).list(doc_id=v2) == []
     Library().remove(v1)
     assert notes.NoteStore(userdb.open_db(), Corpus()).get(note.uuid).orphan
+
+
+def test_edited_region_reaches_the_search_filters(tmp_path):
+    from index.search import SearchIndex
+
+    write_txt(tmp_path / "a.txt", policy("关于发展冰雪旅游开发区的若干措施", signer="管委会"))
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    assert {h.doc_id for h in SearchIndex(Corpus()).search("冰雪旅游", regions=["吉林省"]).hits} == set()
+    Library().update_metadata(doc_id, {"region": "吉林省"})
+    assert {h.doc_id for h in SearchIndex(Corpus()).search("冰雪旅游", regions=["吉林省"]).hits} == {doc_id}
