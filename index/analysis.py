@@ -23,6 +23,7 @@ faster and the index build is dominated by it).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from operator import add
@@ -112,39 +113,57 @@ def to_simplified_whole(text: str) -> str | None:
 # Term keys for the vectorised postings below: a unigram is ``cp << 19``, a
 # bigram ``cp1 << 19 | cp2 + 1`` (every CJK code point is below 2**18), so
 # numeric order is the terms' UTF-8 byte order, which Whoosh's term table
-# needs. The record number takes the low bits.
+# needs. Sorting ``key << 27 | position`` then groups each term's
+# occurrences in text order, which gives records, counts and positions.
 _KEY_SHIFT = 19
-_REC_BITS = 26
+_POS_BITS = 27
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
 
 
-def gram_postings(norms: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Every term of many normalised texts at once: what ``term_counts`` gives for each, as arrays.
+@dataclasses.dataclass
+class GramPostings:
+    """The terms of many normalised texts ("records"), as ``term_counts`` would give them, in arrays.
 
-    Args:
-        norms: normalised texts (record ``i`` is ``norms[i]``).
-
-    Returns:
-        ``(terms, bounds, recs, counts, lengths)``: ``terms`` sorted in UTF-8
-        byte order; the postings of ``terms[k]`` are ``recs[bounds[k]:bounds[k+1]]``
-        (ascending) with term counts ``counts[...]``; ``lengths[i]`` is the
-        number of terms in record ``i`` (``sum(term_counts(norms[i]).values())``).
+    Attributes:
+        terms: every term, in UTF-8 byte order (Whoosh's term order).
+        bounds: the postings of ``terms[k]`` are ``bounds[k]:bounds[k+1]``.
+        recs: each posting's record, ascending within a term.
+        counts: each posting's term count.
+        positions: offsets of every occurrence inside its record, posting
+            after posting (``counts[j]`` of them for posting ``j``), ascending.
+        lengths: terms per record (``sum(term_counts(norms[i]).values())``).
     """
+
+    terms: list[str]
+    bounds: np.ndarray
+    recs: np.ndarray
+    counts: np.ndarray
+    positions: np.ndarray
+    lengths: np.ndarray
+
+    def occurrence_starts(self) -> np.ndarray:
+        """Where each posting's positions begin in ``positions`` (one extra entry at the end)."""
+        return np.concatenate([[0], np.cumsum(self.counts)]).astype(np.int64)
+
+
+def gram_postings(norms: list[str]) -> GramPostings:
+    """Every term of many normalised texts at once, with positions (see ``GramPostings``)."""
     n = len(norms)
-    if n >= 1 << _REC_BITS:
-        raise ValueError("too many texts for one batch")
     joined = "\n".join(norms)  # "\n" is neither CJK nor a word character: no term crosses it
-    lengths = np.zeros(n, dtype=np.int64)
-    # Latin/digit words: few, counted in Python.
-    words: Counter[tuple[str, int]] = Counter()
+    if len(joined) >= 1 << _POS_BITS:
+        raise ValueError("too much text for one batch")
+    lens = np.fromiter(map(len, norms), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
     if n:
-        starts = np.zeros(n, dtype=np.int64)
-        starts[1:] = np.cumsum(np.fromiter(map(len, norms), dtype=np.int64, count=n)[:-1] + 1)
-        found = [(m.group(), m.start()) for m in WORD_RUN.finditer(joined)]
-        if found:
-            where = np.searchsorted(starts, np.fromiter((s for _, s in found), dtype=np.int64), side="right") - 1
-            words.update(zip((w for w, _ in found), where.tolist(), strict=True))
-            lengths += np.bincount(where, minlength=n)
+        starts[1:] = np.cumsum(lens[:-1] + 1)
+    ends = starts + lens  # the separator after each record (or the end)
+    # Latin/digit words: few, handled in Python; ASCII sorts before every CJK term.
+    found = sorted((m.group(), m.start()) for m in WORD_RUN.finditer(joined))
+    w_terms = sorted({w for w, _ in found})
+    w_pos = np.fromiter((p for _, p in found), dtype=np.int64, count=len(found))
+    w_term_ix = np.searchsorted(np.asarray(w_terms, dtype=object), np.asarray([w for w, _ in found], dtype=object)) \
+        if found else np.zeros(0, dtype=np.int64)
+    # CJK unigrams and bigrams, all occurrences, then one sort.
     arr = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
     cjk = np.zeros(len(arr) + 1, dtype=bool)
     for lo, hi in _CJK_RANGES:
@@ -152,53 +171,48 @@ def gram_postings(norms: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, 
     uni = np.flatnonzero(cjk)
     bi = uni[cjk[uni + 1]]
     del cjk
-    ends = np.empty(n, dtype=np.int64)  # the separator after each record
-    if n:
-        ends[:-1] = np.cumsum(np.fromiter(map(len, norms), dtype=np.int64, count=n))[:-1] + np.arange(n - 1)
-        ends[-1] = len(arr)
-    rec_uni = np.searchsorted(ends, uni, side="right")
-    rec_bi = np.searchsorted(ends, bi, side="right")
-    lengths += np.bincount(rec_uni, minlength=n) + np.bincount(rec_bi, minlength=n)
+    shift, pbits, one = np.uint64(_KEY_SHIFT), np.uint64(_POS_BITS), np.uint64(1)
     cps = arr.astype(np.uint64)
-    shift, rbits, one = np.uint64(_KEY_SHIFT), np.uint64(_REC_BITS), np.uint64(1)
     keys = np.concatenate([
-        ((cps[uni] << shift) << rbits) | rec_uni.astype(np.uint64),
-        (((cps[bi] << shift) | (cps[bi + 1] + one)) << rbits) | rec_bi.astype(np.uint64),
+        ((cps[uni] << shift) << pbits) | uni.view(np.uint64),
+        (((cps[bi] << shift) | (cps[bi + 1] + one)) << pbits) | bi.view(np.uint64),
     ])
-    del cps, uni, bi, rec_uni, rec_bi
+    del cps, uni, bi
     keys.sort()
-    if len(keys):
-        first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-        counts = np.diff(np.append(first, len(keys)))
-        keys = keys[first]
-    else:
-        counts = np.zeros(0, dtype=np.int64)
-    term_keys = keys >> rbits
-    recs = (keys & np.uint64((1 << _REC_BITS) - 1)).astype(np.int64)
+    term_keys = keys >> pbits
+    gpos = (keys & np.uint64((1 << _POS_BITS) - 1)).view(np.int64)
     del keys
-    cut = np.flatnonzero(term_keys[1:] != term_keys[:-1]) + 1
-    firsts = term_keys[np.concatenate([[0], cut])] if len(term_keys) else term_keys
+    # Words first (their term index), then CJK terms (their key), as one occurrence list.
+    occ_term = np.concatenate([w_term_ix.astype(np.int64),
+                               _dense(term_keys) + len(w_terms)]) if len(term_keys) else w_term_ix.astype(np.int64)
+    occ_pos = np.concatenate([w_pos, gpos])
+    cjk_firsts = term_keys[np.flatnonzero(np.concatenate([[True], term_keys[1:] != term_keys[:-1]]))] \
+        if len(term_keys) else term_keys
+    del term_keys, gpos
+    occ_rec = np.searchsorted(ends, occ_pos, side="left")
+    lengths = np.bincount(occ_rec, minlength=n).astype(np.int64)
+    # Occurrences are grouped by term, in text order inside a term: postings
+    # start wherever the term or the record changes.
+    new_post = np.ones(len(occ_rec), dtype=bool)
+    if len(occ_rec):
+        new_post[1:] = (occ_term[1:] != occ_term[:-1]) | (occ_rec[1:] != occ_rec[:-1])
+    post_first = np.flatnonzero(new_post)
+    counts = np.diff(np.append(post_first, len(occ_rec))).astype(np.int64)
+    recs = occ_rec[post_first]
+    post_term = occ_term[post_first]
+    bounds = np.searchsorted(post_term, np.arange(len(w_terms) + len(cjk_firsts) + 1), side="left")
     mask = (1 << _KEY_SHIFT) - 1
-    cjk_terms = [chr(k >> _KEY_SHIFT) + (chr((k & mask) - 1) if k & mask else "") for k in firsts.tolist()]
-    # Words are ASCII, so they sort before every CJK term.
-    word_terms = sorted({w for w, _ in words})
-    w_recs: list[int] = []
-    w_counts: list[int] = []
-    w_bounds = [0]
-    by_word: dict[str, list[tuple[int, int]]] = {}
-    for (w, r), c in words.items():
-        by_word.setdefault(w, []).append((r, c))
-    for w in word_terms:
-        for r, c in sorted(by_word[w]):
-            w_recs.append(r)
-            w_counts.append(c)
-        w_bounds.append(len(w_recs))
-    bounds = np.concatenate([np.asarray(w_bounds, dtype=np.int64),
-                             len(w_recs) + np.concatenate([cut, [len(term_keys)]]).astype(np.int64)
-                             if len(term_keys) else np.zeros(0, dtype=np.int64)])
-    return (word_terms + cjk_terms, bounds,
-            np.concatenate([np.asarray(w_recs, dtype=np.int64), recs]),
-            np.concatenate([np.asarray(w_counts, dtype=np.int64), counts.astype(np.int64)]), lengths)
+    cjk_terms = [chr(k >> _KEY_SHIFT) + (chr((k & mask) - 1) if k & mask else "") for k in cjk_firsts.tolist()]
+    positions = occ_pos - starts[occ_rec]
+    return GramPostings(w_terms + cjk_terms, bounds.astype(np.int64), recs.astype(np.int64), counts, positions,
+                        lengths)
+
+
+def _dense(sorted_keys: np.ndarray) -> np.ndarray:
+    """0, 1, 2 … numbering of the distinct values of a sorted array, per element."""
+    step = np.zeros(len(sorted_keys), dtype=np.int64)
+    step[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    return np.cumsum(step)
 
 
 def pieces(norm: str) -> list[str]:

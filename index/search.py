@@ -343,10 +343,9 @@ class SearchIndex:
             if not limit or offset >= len(recs):
                 return result
             top = ex.rank(recs, scores, offset + limit)[offset:]
-            score_of = dict(zip(recs.tolist(), scores.tolist(), strict=True))
             needles = _highlight_strings(parsed)
-            for rec in top.tolist():
-                hit = self._hit(ex, rec, score_of[rec], needles)
+            for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
+                hit = self._hit(ex, rec, score, needles)
                 if hit is not None:
                     result.hits.append(hit)
             return result

@@ -29,11 +29,17 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_ushort
 
-from index.analysis import gram_postings
+from index.analysis import GramPostings, gram_postings
 
 GRAM_FIELDS = ("h", "t")  # sorted: Whoosh's term table wants fields in order
 #: Postings per block. Whoosh's default is 128; we read whole lists at once.
 BLOCK = 4096
+#: In this field a CJK bigram's blocks also hold where it occurs: the offsets
+#: in each clause's normalised text, posting after posting (as many as its
+#: count), in the values slot of Whoosh's block tuple. Whoosh itself ignores
+#: that slot for this format (``Existence`` has fixed-size empty values); the
+#: executor uses the offsets to prove a longer string is really there.
+POSITIONS_FIELD = "t"
 _COMPRESSION = 1
 
 
@@ -74,26 +80,32 @@ class BulkGrams:
     def _write(self, fw: W3FieldWriter, schema) -> None:
         docnums = np.asarray(self.docnums, dtype=np.int64)
         for field in GRAM_FIELDS:
-            terms, bounds, recs, counts, lengths = gram_postings(self.texts[field])
+            gp = gram_postings(self.texts[field])
             self.texts[field] = []
             if field == "t":
-                self.lengths = lengths
-            if not terms:
+                self.lengths = gp.lengths
+            if not gp.terms:
                 continue
             fw.start_field(field, schema[field])
-            _write_terms(fw, terms, bounds, docnums[recs], counts)
+            _write_terms(fw, gp, docnums[gp.recs], with_positions=field == POSITIONS_FIELD)
             fw.finish_field()
 
 
-def _write_terms(fw: W3FieldWriter, terms: list[str], bounds: np.ndarray, ids: np.ndarray,
-                 counts: np.ndarray) -> None:
-    """Write each term's postings (ascending ids) as Whoosh blocks plus its term-table row."""
+def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_positions: bool) -> None:
+    """Write each term's postings (ascending ids) as Whoosh blocks plus its term-table row.
+
+    With ``with_positions``, a bigram's blocks carry the offsets of its
+    occurrences in the block's values slot (see ``POSITIONS_FIELD``).
+    """
     postfile = fw._postfile  # noqa: SLF001 - pinned whoosh-reloaded
     tindex = fw._tindex  # noqa: SLF001
     prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
-    bounds_l = bounds.tolist()
-    for k, term in enumerate(terms):
+    bounds_l = gp.bounds.tolist()
+    counts, positions = gp.counts, gp.positions
+    occ = gp.occurrence_starts() if with_positions else None
+    for k, term in enumerate(gp.terms):
         lo, hi = bounds_l[k], bounds_l[k + 1]
+        keep_positions = with_positions and len(term) == 2 and not term.isascii()
         info = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -107,8 +119,12 @@ def _write_terms(fw: W3FieldWriter, terms: list[str], bounds: np.ndarray, ids: n
             top = max(block_w)
             weight += sum(block_w)
             maxweight = max(maxweight, top)
+            values = None
+            if keep_positions:
+                where = positions[occ[at]:occ[end]]
+                values = array("H" if int(where.max()) < 65536 else "I", where.astype(np.uint32).tolist())
             data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
-                           None if top == 1 else array("f", block_w), None), 4)
+                           None if top == 1 else array("f", block_w), values), 4)
             data = _compress(data, _COMPRESSION)
             head = _dumps((end - at, block_ids[-1], float(top), _COMPRESSION, 0, 0), 2)
             length = len(head) + len(data)

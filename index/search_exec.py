@@ -9,6 +9,7 @@ text, and only for candidates that hold every bigram.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import OrderedDict
 from functools import reduce
 
@@ -27,12 +28,18 @@ K1, B = 1.2, 0.75
 HEAD_BOOST = 2.0
 _EMPTY = np.zeros(0, dtype=np.int64)
 _CACHE_TERMS = 512
+_CACHE_POSITIONS = 64
 
 
-def _block_arrays(m) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Every posting of a Whoosh matcher as (ids, weights) arrays."""
+def _block_arrays(m, with_values: bool = False) -> tuple[list[np.ndarray], list[np.ndarray], list | None]:
+    """Every posting of a Whoosh matcher as (ids, weights[, values]) arrays.
+
+    ``values`` (``search_bulk.POSITIONS_FIELD``'s occurrence offsets) is None
+    when not asked for or when a block has none.
+    """
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
+    values: list[np.ndarray] | None = [] if with_values else None
     if isinstance(m, FilterMatcher):
         m = m.child  # deleted documents map to record -1 and drop out later
     if isinstance(m, W3LeafMatcher):
@@ -41,7 +48,7 @@ def _block_arrays(m) -> tuple[list[np.ndarray], list[np.ndarray]]:
         while True:
             if m._data is None:  # noqa: SLF001 - whoosh-reloaded is pinned
                 m._read_data()  # noqa: SLF001
-            deltas, wts = m._data[0], m._data[1]  # noqa: SLF001
+            deltas, wts, vals = m._data  # noqa: SLF001
             block = np.cumsum(np.asarray(deltas, dtype=np.int64))
             ids.append(block)
             if wts is None:
@@ -50,6 +57,11 @@ def _block_arrays(m) -> tuple[list[np.ndarray], list[np.ndarray]]:
                 weights.append(np.full(len(block), wts))
             else:
                 weights.append(np.asarray(wts, dtype=np.float64))
+            if values is not None:
+                if isinstance(vals, array):
+                    values.append(np.asarray(vals, dtype=np.int64))
+                else:
+                    values = None
             if m._lastblock:  # noqa: SLF001
                 break
             m._goto(m._nextoffset)  # noqa: SLF001
@@ -61,7 +73,8 @@ def _block_arrays(m) -> tuple[list[np.ndarray], list[np.ndarray]]:
             m.next()
         ids.append(np.asarray(got_i, dtype=np.int64))
         weights.append(np.asarray(got_w, dtype=np.float64))
-    return ids, weights
+        values = None
+    return ids, weights, values
 
 
 class Executor:
@@ -75,6 +88,8 @@ class Executor:
         # The BM25 length normalisation per record, computed once.
         self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
+        self._facet_keys: tuple | None = None
 
     # -- postings ------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -91,7 +106,7 @@ class Executor:
                 matcher = leaf.postings(field, tb)
             except TermNotFound:
                 continue
-            ids, weights = _block_arrays(matcher)
+            ids, weights, _ = _block_arrays(matcher)
             all_ids.extend(i + offset for i in ids)
             all_w.extend(weights)
         if all_ids:
@@ -105,6 +120,68 @@ class Executor:
         if len(self._cache) > _CACHE_TERMS:
             self._cache.popitem(last=False)
         return result
+
+    def starts(self, term: str) -> np.ndarray | None:
+        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``.
+
+        None if the index holds no positions for it (then the text is checked).
+        """
+        hit = self._pos_cache.get(term)
+        if hit is not None or term in self._pos_cache:
+            self._pos_cache.move_to_end(term)
+            return hit
+        tb = term.encode("utf-8")
+        parts: list[np.ndarray] = []
+        result: np.ndarray | None = _EMPTY
+        for leaf, offset in self.leaves:
+            try:
+                matcher = leaf.postings("t", tb)
+            except TermNotFound:
+                continue
+            ids, weights, values = _block_arrays(matcher, with_values=True)
+            if values is None:
+                result = None
+                break
+            recs = self.side.docrec[np.concatenate(ids) + offset]
+            tf = np.concatenate(weights).astype(np.int64)
+            local = np.concatenate(values)
+            if len(local) != int(tf.sum()):
+                result = None
+                break
+            rec_each = np.repeat(recs, tf)
+            keep = rec_each >= 0
+            parts.append(self.side.starts[rec_each[keep]] + local[keep])
+        if result is not None and parts:
+            # Segments (and record numbers across them) need not be in order.
+            result = np.sort(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        self._pos_cache[term] = result
+        if len(self._pos_cache) > _CACHE_POSITIONS:
+            self._pos_cache.popitem(last=False)
+        return result
+
+    def _located(self, piece: str) -> np.ndarray | None:
+        """Records that contain the CJK run ``piece`` (3+ characters), from bigram positions.
+
+        Bigrams at offsets 0, 2, 4 … and the last one cover every character;
+        if each occurs where it should relative to one start, the run is there.
+        None if positions are missing (old segment): the caller reads the text.
+        """
+        offsets = sorted({*range(0, len(piece) - 1, 2), len(piece) - 2})
+        lists = []
+        for o in offsets:
+            at = self.starts(piece[o:o + 2])
+            if at is None:
+                return None
+            lists.append(at - o)
+        lists.sort(key=len)
+        found = lists[0]
+        for other in lists[1:]:
+            if not len(found) or not len(other):
+                found = _EMPTY
+                break
+            idx = np.minimum(np.searchsorted(other, found), len(other) - 1)
+            found = found[other[idx] == found]
+        return _distinct(np.searchsorted(self.side.starts, found, side="right") - 1)
 
     def _bm25(self, term: str, recs: np.ndarray) -> np.ndarray:
         """BM25 of ``term`` for each of ``recs`` (all of which contain it), plus the heading boost."""
@@ -129,13 +206,19 @@ class Executor:
             return None
         terms = list(dict.fromkeys(t for p in found for t in piece_terms(p)))
         lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
-        recs = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), lists) if len(lists) > 1 else lists[0]
+        recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
         # Bigrams prove adjacency only for two characters; longer strings and
         # phrases with punctuation are confirmed against the clause text.
         checks = [p for p in found if len(p) > 2 and CJK_RUN.fullmatch(p)]
         phrase = norm.strip()
         if lit.phrase and (len(found) > 1 or phrase != found[0]):
-            checks = [phrase]
+            checks = [phrase]  # spans punctuation or spaces: only the text can tell
+        elif checks and len(recs):
+            for piece in list(checks):
+                located = self._located(piece)
+                if located is not None:
+                    recs = _intersect(recs, located)
+                    checks.remove(piece)
         if checks and len(recs):
             recs = self._confirm(recs, checks)
         if not score:
@@ -167,7 +250,7 @@ class Executor:
             if recs is None:
                 recs, scores = g_recs, g_scores
             else:
-                common = np.intersect1d(recs, g_recs, assume_unique=True)
+                common = _intersect(recs, g_recs)
                 scores = scores[np.searchsorted(recs, common)] + g_scores[np.searchsorted(g_recs, common)]
                 recs = common
         if recs is None:
@@ -177,34 +260,45 @@ class Executor:
         for lit in parsed.excluded:
             got = self.literal(lit, score=False)
             if got is not None and len(got[0]):
-                keep = ~np.isin(recs, got[0], assume_unique=True)
+                keep = ~_member(recs, got[0])
                 recs, scores = recs[keep], scores[keep]
         if allowed_docs is not None:
-            keep = np.isin(self.side.doc_of[recs], allowed_docs)
+            ok = np.zeros(len(self.side.meta["docs"]), dtype=bool)
+            ok[allowed_docs] = True
+            keep = ok[self.side.doc_of[recs]]
             recs, scores = recs[keep], scores[keep]
         return recs, scores, had_terms
 
     def rank(self, recs: np.ndarray, scores: np.ndarray, upto: int) -> np.ndarray:
-        """The first ``upto`` records by score, ties in document order."""
+        """Indices into ``recs`` of the first ``upto`` records by score, ties in document order."""
         rounded = -np.round(scores, 6)
+        pick = np.arange(len(recs))
         if len(recs) > max(4 * upto, 1000):
             cut = np.partition(rounded, upto - 1)[upto - 1]
             pick = np.flatnonzero(rounded <= cut)
-            recs, rounded = recs[pick], rounded[pick]
-        order = np.lexsort((self.side.order[recs], rounded))
-        return recs[order[:upto]]
+        order = np.lexsort((self.side.order[recs[pick]], rounded[pick]))
+        return pick[order[:upto]]
 
     def facets(self, recs: np.ndarray) -> dict[str, dict[str, int]]:
-        docs = self.side.meta["docs"]
-        counts = np.bincount(self.side.doc_of[recs], minlength=len(docs))
-        by_doc: dict[str, int] = {}
-        by_region: dict[str, int] = {}
-        for i in np.flatnonzero(counts).tolist():
-            c = int(counts[i])
-            by_doc[docs[i]["id"]] = c
-            by_region[docs[i]["region"]] = by_region.get(docs[i]["region"], 0) + c
-        return {"region": dict(sorted(by_region.items(), key=lambda kv: (-kv[1], kv[0]))),
-                "doc": dict(sorted(by_doc.items(), key=lambda kv: (-kv[1], kv[0])))}
+        """Hits per region and per document, most first, ties by name."""
+        if self._facet_keys is None:
+            docs = self.side.meta["docs"]
+            regions = sorted({d["region"] for d in docs})
+            region_ix = {r: i for i, r in enumerate(regions)}
+            self._facet_keys = (
+                [d["id"] for d in docs], np.argsort(np.argsort([d["id"] for d in docs], kind="stable")),
+                regions, np.asarray([region_ix[d["region"]] for d in docs], dtype=np.int64),
+            )
+        ids, id_rank, regions, region_of = self._facet_keys
+        per_doc = np.bincount(self.side.doc_of[recs], minlength=len(ids))
+        per_region = np.bincount(region_of, weights=per_doc, minlength=len(regions)).astype(np.int64)
+        out = {}
+        for name, counts, rank, names in (("region", per_region, np.arange(len(regions)), regions),
+                                          ("doc", per_doc, id_rank, ids)):
+            nz = np.flatnonzero(counts)
+            nz = nz[np.lexsort((rank[nz], -counts[nz]))]
+            out[name] = dict(zip([names[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
+        return out
 
 
 def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -212,3 +306,29 @@ def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
         return parts[0]
     recs, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
     return recs, np.bincount(inverse, weights=np.concatenate([p[1] for p in parts]), minlength=len(recs))
+
+
+def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values in both of two ascending arrays of distinct values (binary search, no sort)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return _EMPTY
+    return a[_member(a, b)]
+
+
+def _member(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each value of ``a``, whether ascending ``b`` holds it."""
+    if not len(b):
+        return np.zeros(len(a), dtype=bool)
+    idx = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return b[idx] == a
+
+
+def _distinct(ascending: np.ndarray) -> np.ndarray:
+    """``np.unique`` of an already ascending array."""
+    if not len(ascending):
+        return ascending
+    keep = np.ones(len(ascending), dtype=bool)
+    keep[1:] = ascending[1:] != ascending[:-1]
+    return ascending[keep]

@@ -43,8 +43,8 @@ from index.analysis import ANALYZER_VERSION, GramField, normalise_many
 from index.errors import KnownError
 from index.search_bulk import BulkGrams
 
-#: Bump when the schema or the side table layout changes.
-SCHEMA_VERSION = 1
+#: Bump when the schema, the postings layout (2: bigram positions) or the side table changes.
+SCHEMA_VERSION = 2
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
 SEP = "\x00"

@@ -237,16 +237,23 @@ def test_terms_are_unigrams_bigrams_and_words():
 
 
 def _postings_as_counts(norms):
+    """gram_postings as one {term: count} per text; checks order and positions on the way."""
     from index.analysis import gram_postings
 
-    terms, bounds, recs, counts, lengths = gram_postings(norms)
+    gp = gram_postings(norms)
+    occ = gp.occurrence_starts()
     got = [{} for _ in norms]
-    for k, term in enumerate(terms):
-        for r, c in zip(recs[bounds[k]:bounds[k + 1]].tolist(), counts[bounds[k]:bounds[k + 1]].tolist(), strict=True):
-            got[r][term] = c
-        assert (recs[bounds[k] + 1:bounds[k + 1]] > recs[bounds[k]:bounds[k + 1] - 1]).all()
-    assert [t.encode() for t in terms] == sorted(t.encode() for t in terms), "Whoosh wants byte order"
-    return got, lengths.tolist()
+    for k, term in enumerate(gp.terms):
+        lo, hi = gp.bounds[k], gp.bounds[k + 1]
+        for j in range(lo, hi):
+            rec, count = int(gp.recs[j]), int(gp.counts[j])
+            got[rec][term] = count
+            where = gp.positions[occ[j]:occ[j + 1]].tolist()
+            assert len(where) == count and where == sorted(where)
+            assert all(norms[rec].startswith(term, p) for p in where), (term, norms[rec], where)
+        assert (gp.recs[lo + 1:hi] > gp.recs[lo:hi - 1]).all()
+    assert [t.encode() for t in gp.terms] == sorted(t.encode() for t in gp.terms), "Whoosh wants byte order"
+    return got, gp.lengths.tolist()
 
 
 _TEXT = st.text(alphabet=st.sampled_from("开发区高质量發展园區ab19Z \n。，𠀀𠀁豈\x00😀"), max_size=40)
@@ -278,3 +285,18 @@ def test_normalising_many_texts_at_once_is_normalising_each(texts):
     from index.analysis import normalise_many
 
     assert normalise_many(texts) == [normalise(t) for t in texts]
+
+
+def test_positions_and_text_check_agree(seed_index, monkeypatch):
+    """Strings of 3+ characters are proved by bigram positions; the text check (old segments) agrees."""
+    from index.search_exec import Executor
+
+    subs = cjk_substrings(seed_index.corpus, 120, seed=11)
+    subs = [s for s in subs if len(s) >= 3] + ["发展开", "区高质", "开发区开发区"]
+    by_positions = {s: found(seed_index, s) for s in subs}
+    ex = seed_index._ready()
+    assert ex.starts("开发") is not None and len(ex.starts("开发")) > 0
+    monkeypatch.setattr(Executor, "starts", lambda self, term: None)
+    ex._cache.clear()
+    for s in subs:
+        assert found(seed_index, s) == by_positions[s] == brute_force(seed_index.corpus, s), s
