@@ -252,7 +252,9 @@ class Services(QObject):
 
         self.index = None
         label = QCoreApplication.translate("Services", "Rebuilding the search index…")
-        self._index_op = ops.Op(work, done, failed, parent=self).with_progress(parent, label, delay_ms=0).run()
+        self._index_op = ops.Op(work, done, failed, parent=self).with_progress(parent, label, delay_ms=0)
+        self._index_op.on_progress = lambda d, t, _m: self.index_progress.emit(d, t)  # the search view's status too
+        self._index_op.run()
 
     def library_changed(self) -> None:
         """Documents were imported or removed (by a worker with its own Corpus)."""

@@ -59,8 +59,8 @@ def test_preferences_dialog_stores_settings(win, qtbot):
 
 def test_rebuild_index_reports_progress(win, qtbot):
     seen = []
-    win.services.index_progress.connect(lambda d, t: seen.append((d, t)))
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    win.services.index_progress.connect(lambda d, t: seen.append((d, t)))  # the rebuild's progress only
     win.rebuild_index()
     assert win.services.index is None
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
