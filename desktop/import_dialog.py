@@ -231,3 +231,122 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
+
+
+# Fields the user can correct after the import, in form order.
+DETAILS = (("title", QT_TRANSLATE_NOOP("MetadataDialog", "Title")),
+           ("region", QT_TRANSLATE_NOOP("MetadataDialog", "Region")),
+           ("city", QT_TRANSLATE_NOOP("MetadataDialog", "City")),
+           ("issuer", QT_TRANSLATE_NOOP("MetadataDialog", "Issuer")),
+           ("level", QT_TRANSLATE_NOOP("MetadataDialog", "Level")),
+           ("doc_number", QT_TRANSLATE_NOOP("MetadataDialog", "Document number")),
+           ("issued", QT_TRANSLATE_NOOP("MetadataDialog", "Date issued (YYYY-MM-DD)")),
+           ("year", QT_TRANSLATE_NOOP("MetadataDialog", "Year")),
+           ("status", QT_TRANSLATE_NOOP("MetadataDialog", "Status")))
+
+
+class MetadataDialog(QDialog):
+    """Correct an imported document's metadata later (``Library.update_metadata`` on a worker).
+
+    Fields still guessed from the text are marked; saving confirms what the
+    user changed. The body, id and content hash never change.
+
+    Signals:
+        saved(str): the document id, after the change is on disk and in the index.
+    """
+
+    saved = Signal(str)
+
+    def __init__(self, services, doc_id: str, parent=None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+        from index.readers.candidates import UNKNOWN_REGION
+
+        self.services = services
+        self.doc_id = doc_id
+        self._op: ops.Op | None = None
+        doc = services.corpus.document(doc_id)
+        self.setWindowTitle(self.tr("Document information"))
+        self.resize(640, 0)
+        inferred = doc.get("inferred") or {}
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        self.original: dict[str, str] = {}
+        for key, label in DETAILS:
+            value = doc.get(key)
+            text = "" if value is None else str(value)
+            edit = QLineEdit(text)
+            if key in inferred or (key == "region" and text == UNKNOWN_REGION):
+                edit.setToolTip(self.tr("Guessed from the text; please check"))
+                edit.setStyleSheet("QLineEdit { background: #fff8dc; }")
+            self.fields[key] = edit
+            self.original[key] = text
+            form.addRow(self.tr(label), edit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def changes(self) -> dict:
+        """The edited fields, typed as the front matter holds them.
+
+        Raises:
+            ValueError: a year or date the user typed is not one.
+        """
+        import datetime as dt
+
+        out: dict = {}
+        for key, edit in self.fields.items():
+            text = edit.text().strip()
+            if text == self.original[key]:
+                continue
+            if key == "year" and text:
+                if not text.isdigit():
+                    raise ValueError(self.tr("The year must be a number, e.g. 2017."))
+                out[key] = int(text)
+            elif key == "issued" and text:
+                try:
+                    dt.date.fromisoformat(text)
+                except ValueError:
+                    raise ValueError(self.tr("The date must be written YYYY-MM-DD, e.g. 2017-12-12.")) from None
+                out[key] = text
+            else:
+                out[key] = text or None
+        return out
+
+    def save(self) -> None:
+        try:
+            changes = self.changes()
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        if not changes:
+            self.accept()
+            return
+        self.buttons.setEnabled(False)
+        doc_id = self.doc_id
+
+        def work(progress, cancelled):
+            from index.library import Library
+
+            return Library().update_metadata(doc_id, changes)
+
+        self._op = ops.Op(work, self._saved, self._failed, parent=self)
+        self._op.run()
+
+    def _saved(self, _doc) -> None:
+        self._op = None
+        self.services.library_changed()
+        self.saved.emit(self.doc_id)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._op = None
+        self.buttons.setEnabled(True)
+        self.message.setText(error_text(exc))

@@ -4,6 +4,7 @@ Signals:
     document_activated(str): a document id, on double-click or Enter.
     files_dropped(list): local paths dropped onto the panel (for import).
     remove_requested(str): the user asked to remove an imported document.
+    edit_requested(str): the user asked to correct an imported document's metadata.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class LibraryView(QWidget):
     document_activated = Signal(str)
     files_dropped = Signal(list)
     remove_requested = Signal(str)
+    edit_requested = Signal(str)
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -195,8 +197,11 @@ class LibraryView(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.document_activated.emit(doc_id))
+        imported = self.corpus.document(doc_id).source == "imported"
+        edit = menu.addAction(self.tr("Edit document information…"), lambda: self.edit_requested.emit(doc_id))
+        edit.setEnabled(imported)
         remove = menu.addAction(self.tr("Remove from library…"), lambda: self.remove_requested.emit(doc_id))
-        remove.setEnabled(self.corpus.document(doc_id).source == "imported")
+        remove.setEnabled(imported)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.tr("Import folder…"), self.import_folder)
             self.library.files_dropped.connect(self.import_paths)
             self.library.remove_requested.connect(self.remove_document)
+            self.library.edit_requested.connect(self.edit_document)
             file_menu.addSeparator()
         self._action(file_menu, self.tr("Print preview…"), self._print_reader, QKeySequence.StandardKey.Print)
         if self.search_view is not None:
@@ -362,6 +363,15 @@ class MainWindow(QMainWindow):
         dlg = ImportDialog(self.services, [str(p) for p in paths], self)
         dlg.imported.connect(self._after_import)
         dlg.open()
+
+    def edit_document(self, doc_id: str):
+        """Open the dialog that corrects an imported document's metadata; returns it."""
+        from desktop.import_dialog import MetadataDialog
+
+        dlg = MetadataDialog(self.services, doc_id, self)
+        dlg.saved.connect(lambda _id: self._after_import([]))
+        dlg.open()
+        return dlg
 
     def remove_document(self, doc_id: str, confirm: bool = True) -> None:
         """Remove an imported document (its notes are kept as orphans), on a worker."""

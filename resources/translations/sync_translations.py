@@ -134,6 +134,14 @@ _add("ImportDialog", {
     "Already in the library as %1.": "文库中已有此文件：%1。",
     "Not a file type ZoneRef imports; skipped.": "不是 ZoneRef 可导入的文件类型，已跳过。",
 })
+_add("MetadataDialog", {
+    "Document information": "文件信息", "Title": "标题", "Region": "地区", "City": "城市", "Issuer": "发文机关",
+    "Level": "层级", "Document number": "文号", "Date issued (YYYY-MM-DD)": "发文日期（年-月-日）", "Year": "年份",
+    "Status": "状态", "Guessed from the text; please check": "由正文推断，请核对",
+    "The year must be a number, e.g. 2017.": "年份须为数字，例如 2017。",
+    "The date must be written YYYY-MM-DD, e.g. 2017-12-12.": "日期须写作 年-月-日，例如 2017-12-12。",
+})
+_add("LibraryView", {"Edit document information…": "编辑文件信息…"})
 _add("PreferencesDialog", {"Preferences": "首选项"})
 _add("Settings", {
     "Interface language (applies on restart)": "界面语言（重启后生效）", "Reader font size": "阅读字号",

@@ -164,88 +164,88 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="369" />
+      <location filename="../../desktop/app.py" line="371" />
       <source>The notes database cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="370" />
+      <location filename="../../desktop/app.py" line="372" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="372" />
+      <location filename="../../desktop/app.py" line="374" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="373" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>This file is not a valid comparison set.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="377" />
       <source>There is no such topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="377" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The note cannot be saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>The quoted text was not found in the clause.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>Unknown highlight colour.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>The notes file cannot be imported.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>The export failed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="384" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="393" />
+      <location filename="../../desktop/app.py" line="395" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="398" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="399" />
+      <location filename="../../desktop/app.py" line="401" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="400" />
+      <location filename="../../desktop/app.py" line="402" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -435,12 +435,12 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="113" />
+      <location filename="../../desktop/library_view.py" line="115" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="167" />
+      <location filename="../../desktop/library_view.py" line="169" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -448,52 +448,57 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="169" />
+      <location filename="../../desktop/library_view.py" line="171" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="185" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="185" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="190" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="197" />
+      <location filename="../../desktop/library_view.py" line="199" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="198" />
+      <location filename="../../desktop/library_view.py" line="201" />
+      <source>Edit document information…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="203" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
@@ -531,164 +536,164 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="136" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="139" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="144" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="146" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="147" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="149" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
+      <location filename="../../desktop/mainwindow.py" line="150" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="151" />
+      <location filename="../../desktop/mainwindow.py" line="152" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="152" />
+      <location filename="../../desktop/mainwindow.py" line="153" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="154" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="162" />
+      <location filename="../../desktop/mainwindow.py" line="163" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="164" />
-      <location filename="../../desktop/mainwindow.py" line="204" />
+      <location filename="../../desktop/mainwindow.py" line="165" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="166" />
-      <location filename="../../desktop/mainwindow.py" line="209" />
+      <location filename="../../desktop/mainwindow.py" line="167" />
+      <location filename="../../desktop/mainwindow.py" line="210" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="168" />
-      <location filename="../../desktop/mainwindow.py" line="213" />
+      <location filename="../../desktop/mainwindow.py" line="169" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="169" />
+      <location filename="../../desktop/mainwindow.py" line="170" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="171" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="173" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
-      <location filename="../../desktop/mainwindow.py" line="414" />
+      <location filename="../../desktop/mainwindow.py" line="174" />
+      <location filename="../../desktop/mainwindow.py" line="424" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="308" />
+      <location filename="../../desktop/mainwindow.py" line="309" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="370" />
+      <location filename="../../desktop/mainwindow.py" line="380" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="371" />
+      <location filename="../../desktop/mainwindow.py" line="381" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="415" />
+      <location filename="../../desktop/mainwindow.py" line="425" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="434" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="427" />
+      <location filename="../../desktop/mainwindow.py" line="437" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="429" />
+      <location filename="../../desktop/mainwindow.py" line="439" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="430" />
+      <location filename="../../desktop/mainwindow.py" line="440" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="433" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="459" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -696,7 +701,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="452" />
+      <location filename="../../desktop/mainwindow.py" line="462" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -704,8 +709,76 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="456" />
+      <location filename="../../desktop/mainwindow.py" line="466" />
       <source>ZoneRef</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MetadataDialog</name>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="237" />
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="238" />
+      <source>Region</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="239" />
+      <source>City</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="240" />
+      <source>Issuer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="241" />
+      <source>Level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="242" />
+      <source>Document number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="243" />
+      <source>Date issued (YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="244" />
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="245" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="270" />
+      <source>Document information</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="281" />
+      <source>Guessed from the text; please check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="311" />
+      <source>The year must be a number, e.g. 2017.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="317" />
+      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -163,89 +163,89 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="369" />
+      <location filename="../../desktop/app.py" line="371" />
       <source>The notes database cannot be used.</source>
       <translation>笔记数据库无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="370" />
+      <location filename="../../desktop/app.py" line="372" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="372" />
+      <location filename="../../desktop/app.py" line="374" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="373" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="377" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="377" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="384" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="393" />
+      <location filename="../../desktop/app.py" line="395" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="398" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="399" />
+      <location filename="../../desktop/app.py" line="401" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="400" />
+      <location filename="../../desktop/app.py" line="402" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -432,64 +432,69 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="113" />
+      <location filename="../../desktop/library_view.py" line="115" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="167" />
+      <location filename="../../desktop/library_view.py" line="169" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="169" />
+      <location filename="../../desktop/library_view.py" line="171" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="185" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="185" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="188" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="190" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="197" />
+      <location filename="../../desktop/library_view.py" line="199" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="198" />
+      <location filename="../../desktop/library_view.py" line="201" />
+      <source>Edit document information…</source>
+      <translation>编辑文件信息…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="203" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
@@ -527,158 +532,158 @@
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="136" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="139" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="144" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="146" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="147" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="149" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
+      <location filename="../../desktop/mainwindow.py" line="150" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="151" />
+      <location filename="../../desktop/mainwindow.py" line="152" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="152" />
+      <location filename="../../desktop/mainwindow.py" line="153" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="154" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="162" />
+      <location filename="../../desktop/mainwindow.py" line="163" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="164" />
-      <location filename="../../desktop/mainwindow.py" line="204" />
+      <location filename="../../desktop/mainwindow.py" line="165" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="166" />
-      <location filename="../../desktop/mainwindow.py" line="209" />
+      <location filename="../../desktop/mainwindow.py" line="167" />
+      <location filename="../../desktop/mainwindow.py" line="210" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="168" />
-      <location filename="../../desktop/mainwindow.py" line="213" />
+      <location filename="../../desktop/mainwindow.py" line="169" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="169" />
+      <location filename="../../desktop/mainwindow.py" line="170" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="171" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="173" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
-      <location filename="../../desktop/mainwindow.py" line="414" />
+      <location filename="../../desktop/mainwindow.py" line="174" />
+      <location filename="../../desktop/mainwindow.py" line="424" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="308" />
+      <location filename="../../desktop/mainwindow.py" line="309" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="370" />
+      <location filename="../../desktop/mainwindow.py" line="380" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="371" />
+      <location filename="../../desktop/mainwindow.py" line="381" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="415" />
+      <location filename="../../desktop/mainwindow.py" line="425" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="434" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation>已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="427" />
+      <location filename="../../desktop/mainwindow.py" line="437" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation>没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="429" />
+      <location filename="../../desktop/mainwindow.py" line="439" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="430" />
+      <location filename="../../desktop/mainwindow.py" line="440" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="433" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -687,23 +692,91 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="459" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="452" />
+      <location filename="../../desktop/mainwindow.py" line="462" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="456" />
+      <location filename="../../desktop/mainwindow.py" line="466" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
+    </message>
+  </context>
+  <context>
+    <name>MetadataDialog</name>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="237" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="238" />
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="239" />
+      <source>City</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="240" />
+      <source>Issuer</source>
+      <translation>发文机关</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="241" />
+      <source>Level</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="242" />
+      <source>Document number</source>
+      <translation>文号</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="243" />
+      <source>Date issued (YYYY-MM-DD)</source>
+      <translation>发文日期（年-月-日）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="244" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="245" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="270" />
+      <source>Document information</source>
+      <translation>文件信息</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="281" />
+      <source>Guessed from the text; please check</source>
+      <translation>由正文推断，请核对</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="311" />
+      <source>The year must be a number, e.g. 2017.</source>
+      <translation>年份须为数字，例如 2017。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="317" />
+      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
+      <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
   </context>
   <context>

@@ -46,3 +46,48 @@ def test_refused_files_get_a_translated_reason_and_the_detail(app, qtbot, tmp_pa
     else:
         assert "no text layer" in by_name["scan.pdf"].split("(")[0] and "The file is empty." in by_name["empty.txt"]
     assert "text layer" in by_name["scan.pdf"]  # the engine's detail stays, for a bug report
+
+
+def test_metadata_dialog_corrects_a_guess_later(app, qtbot, tmp_path):
+    from desktop.mainwindow import MainWindow
+    from index.corpus import Corpus
+    from index.library import Library
+
+    write_txt(tmp_path / "a.txt", "关于发展冰雪旅游开发区的若干措施\n\n一、总体要求\n\n（一）推动开发区发展。\n\n管委会\n")
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        dlg = win.edit_document(doc_id)
+        assert dlg.fields["region"].text() == "不详" and dlg.fields["region"].toolTip()  # marked: to check
+        assert dlg.fields["title"].toolTip() and not dlg.fields["issued"].toolTip()
+        dlg.fields["year"].setText("二〇二一")
+        dlg.save()
+        assert dlg.message.text() and dlg.isVisible()  # refused, the user can fix it
+        dlg.fields["year"].setText("2021")
+        dlg.fields["region"].setText("吉林省")
+        dlg.fields["city"].setText("吉林市")
+        with qtbot.waitSignal(dlg.saved, timeout=30000):
+            dlg.save()
+        doc = Corpus().document(doc_id)
+        assert (doc.region, doc.get("city"), doc.get("year")) == ("吉林省", "吉林市", 2021)
+        assert "region" not in doc.get("inferred") and win.corpus.document(doc_id).region == "吉林省"
+    finally:
+        win.save_state = lambda: None
+        win.close()
+
+
+def test_bundled_documents_cannot_be_edited_from_the_library(app, qtbot):
+    from desktop.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        dlg = win.edit_document("jilin-2021-kaifaqu")
+        dlg.fields["region"].setText("辽宁省")
+        dlg.save()
+        qtbot.waitUntil(lambda: bool(dlg.message.text()), timeout=30000)
+        assert win.corpus.document("jilin-2021-kaifaqu").region == "吉林省"
+    finally:
+        win.save_state = lambda: None
+        win.close()
