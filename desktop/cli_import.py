@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576,
                    help="refuse files larger than this many MB (default %(default)s)")
     p.add_argument("--workers", type=int, default=None, help="reader processes (default: one per core)")
-    p.add_argument("--progress", action="store_true", help="print progress on stderr")
+    p.add_argument("--progress", action="store_true",
+                   help="print progress on stderr (the default on a terminal without --json)")
     add_json(p)
     p.set_defaults(func=cmd_import)
 
@@ -56,7 +57,8 @@ def cmd_import(args) -> int:
     library = Library(corpus())
     report = library.import_paths(args.paths, region=args.region, title=args.title,
                                   max_bytes=int(args.max_mb * 1048576), workers=args.workers,
-                                  progress=_progress if args.progress else None)
+                                  progress=_progress if args.progress or (sys.stderr.isatty() and not args.json)
+                                  else None)
     data = report.to_json()
     lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
              + (f"  (version {r['version']}, supersedes {r['supersedes']})" if r.get("version") else "")
