@@ -465,3 +465,19 @@ def test_edited_region_reaches_the_search_filters(tmp_path):
     assert {h.doc_id for h in SearchIndex(Corpus()).search("冰雪旅游", regions=["吉林省"]).hits} == set()
     Library().update_metadata(doc_id, {"region": "吉林省"})
     assert {h.doc_id for h in SearchIndex(Corpus()).search("冰雪旅游", regions=["吉林省"]).hits} == {doc_id}
+
+
+def test_markdown_law_collection_one_article_per_line(tmp_path):
+    """The layout of public law collections: ``# title``, ``##`` chapters, one article per line, no blank lines."""
+    (tmp_path / "law.md").write_text(
+        "# 湖南省开发区条例\n\n（2020年7月30日湖南省第十三届人民代表大会常务委员会第十九次会议通过）\n\n"
+        "## 第一章 总则\n第一条 为了促进开发区发展，制定本条例。\n第二条 本条例适用于本省开发区。\n开发区应当依法管理。\n"
+        "第三条 开发区实行下列制度：\n（一）规划制度；\n（二）考核制度。\n## 第二章 附则\n第四条 本条例自公布之日起施行。\n",
+        encoding="utf-8")
+    rec = Library().import_paths([tmp_path / "law.md"]).imported[0]
+    assert (rec["title"], rec["region"]) == ("湖南省开发区条例", "湖南省")
+    corpus = Corpus()
+    ids = [c.id.split("/", 1)[1] for c in corpus.clauses(rec["doc_id"]) if "/" in c.id]
+    assert ids == ["pre", "ch1", "ch1/art1", "ch1/art2", "ch1/art2/k2", "ch1/art3", "ch1/art3/s1", "ch1/art3/s2",
+                   "ch2", "ch2/art4"]
+    assert corpus.document(rec["doc_id"]).get("issued") == "2020-07-30"
