@@ -290,7 +290,11 @@ class Services(QObject):
         ``annotations_changed(None)`` so readers repaint. A request made while
         one runs waits and runs after it.
         """
-        self.db()
+        try:
+            self.db()
+        except Exception:  # noqa: BLE001 - the notes panel shows why the database cannot be opened
+            log.warning("notes database unavailable; no re-anchoring", exc_info=True)
+            return
         if doc_ids is None:
             self._pending_all = True
         else:

@@ -146,3 +146,16 @@ def test_stale_note_is_not_painted_at_old_offsets(app, qtbot, tmp_path, zoneref_
     note = reader2.annotations()[0]
     assert reader2.body[note["start"]:note["end"]] == "用地保障"
     _close(w2)
+
+
+def test_database_from_a_newer_version_is_explained_not_crashed(app, qtbot, zoneref_home):
+    import sqlite3
+
+    conn = sqlite3.connect(zoneref_home / "zoneref.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    w = _window(qtbot)
+    qtbot.waitUntil(lambda: "更新版本" in w.notes_view.count.text(), timeout=10000)
+    qtbot.wait(300)  # the re-anchoring timer has fired too, and given up quietly
+    assert not w.services.reanchoring()
+    _close(w)
