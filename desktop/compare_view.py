@@ -176,6 +176,7 @@ class CompareView(QWidget):
         self._ready = False
         self._syncing = False
         self._op: ops.Op | None = None
+        self._pins_problem = ""  # why the user's pins could not be read, shown under the title
 
         self.title = QLabel(self.tr("Choose a clause in the reader (Compare across provinces) or a topic."))
         self.title.setWordWrap(True)
@@ -312,6 +313,7 @@ class CompareView(QWidget):
         self._ready = False
         docs = self.chosen_docs()
         corpus = self.corpus
+        self._pins_problem = ""
         if self.source_id:
             source_doc = self.source_id.split("/", 1)[0]
             others = [d for d in docs if d != source_doc]
@@ -337,7 +339,13 @@ class CompareView(QWidget):
     def _pins(self) -> dict:
         from index import comparisons
 
-        return comparisons.pins_map(self.services.db(), self.source_id) if self.source_id else {}
+        if not self.source_id:
+            return {}
+        try:
+            return comparisons.pins_map(self.services.db(), self.source_id)
+        except Exception as exc:  # noqa: BLE001 - compare without the user's pins, and say why
+            self._pins_problem = app_module.error_text(exc)
+            return {}
 
     def _failed(self, exc: BaseException) -> None:
         self._op = None
@@ -353,7 +361,8 @@ class CompareView(QWidget):
         self.columns = []
         source = result.get("source")
         if source:
-            self.title.setText(self.tr("Comparing %1").replace("%1", source.get("citation", source["id"])))
+            self.title.setText(self.tr("Comparing %1").replace("%1", source.get("citation", source["id"]))
+                               + ("\n" + self._pins_problem if self._pins_problem else ""))
             first = _Column(self, source["doc_id"], True)
             first.show_matches(None, source)
             self.columns.append(first)

@@ -159,3 +159,17 @@ def test_database_from_a_newer_version_is_explained_not_crashed(app, qtbot, zone
     qtbot.wait(300)  # the re-anchoring timer has fired too, and given up quietly
     assert not w.services.reanchoring()
     _close(w)
+
+
+def test_compare_works_without_a_usable_database(app, qtbot, zoneref_home):
+    import sqlite3
+
+    conn = sqlite3.connect(zoneref_home / "zoneref.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    w = _window(qtbot)
+    w.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(w.compare_view.is_ready, timeout=30000)
+    assert len(w.compare_view.columns) == 5
+    assert "更新版本" in w.compare_view.title.text()
+    _close(w)
