@@ -29,6 +29,8 @@ HEAD_BOOST = 2.0
 _EMPTY = np.zeros(0, dtype=np.int64)
 _CACHE_TERMS = 512
 _CACHE_POSITIONS = 64
+#: Above this many candidates, strings of 3+ characters are proved by positions, not by the text.
+TEXT_CHECK_MAX = 2000
 
 
 def _block_arrays(m, with_values: bool = False) -> tuple[list[np.ndarray], list[np.ndarray], list | None]:
@@ -90,6 +92,7 @@ class Executor:
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
         self._facet_keys: tuple | None = None
+        self._bitmap: np.ndarray | None = None
 
     # -- postings ------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -121,8 +124,8 @@ class Executor:
             self._cache.popitem(last=False)
         return result
 
-    def starts(self, term: str) -> np.ndarray | None:
-        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``.
+    def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``, and their records.
 
         None if the index holds no positions for it (then the text is checked).
         """
@@ -131,8 +134,8 @@ class Executor:
             self._pos_cache.move_to_end(term)
             return hit
         tb = term.encode("utf-8")
-        parts: list[np.ndarray] = []
-        result: np.ndarray | None = _EMPTY
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        result: tuple[np.ndarray, np.ndarray] | None = (_EMPTY, _EMPTY)
         for leaf, offset in self.leaves:
             try:
                 matcher = leaf.postings("t", tb)
@@ -150,10 +153,15 @@ class Executor:
                 break
             rec_each = np.repeat(recs, tf)
             keep = rec_each >= 0
-            parts.append(self.side.starts[rec_each[keep]] + local[keep])
+            rec_each = rec_each[keep]
+            parts.append((self.side.starts[rec_each] + local[keep], rec_each))
         if result is not None and parts:
-            # Segments (and record numbers across them) need not be in order.
-            result = np.sort(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+            if len(parts) == 1:
+                result = parts[0]
+            else:  # segments (and record numbers across them) need not be in order
+                at = np.concatenate([p[0] for p in parts])
+                order = np.argsort(at, kind="stable")
+                result = (at[order], np.concatenate([p[1] for p in parts])[order])
         self._pos_cache[term] = result
         if len(self._pos_cache) > _CACHE_POSITIONS:
             self._pos_cache.popitem(last=False)
@@ -162,39 +170,61 @@ class Executor:
     def _located(self, piece: str) -> np.ndarray | None:
         """Records that contain the CJK run ``piece`` (3+ characters), from bigram positions.
 
-        Bigrams at offsets 0, 2, 4 … and the last one cover every character;
-        if each occurs where it should relative to one start, the run is there.
-        None if positions are missing (old segment): the caller reads the text.
+        Bigrams chosen to cover every character (``_cover``) must each occur
+        where they should relative to one start; then the run is there. None
+        if positions are missing (an old segment): the caller reads the text.
         """
-        offsets = sorted({*range(0, len(piece) - 1, 2), len(piece) - 2})
         lists = []
-        for o in offsets:
-            at = self.starts(piece[o:o + 2])
-            if at is None:
+        for o in self._cover(piece):
+            got = self.starts(piece[o:o + 2])
+            if got is None:
                 return None
-            lists.append(at - o)
-        lists.sort(key=len)
-        found = lists[0]
-        for other in lists[1:]:
-            if not len(found) or not len(other):
-                found = _EMPTY
+            lists.append((got[0] - o, got[1]))
+        lists.sort(key=lambda pair: len(pair[0]))
+        found, recs = lists[0]
+        if self._bitmap is None:
+            self._bitmap = np.zeros(len(self.side.text) + 2, dtype=bool)
+        bitmap = self._bitmap
+        for other, _ in lists[1:]:
+            if not len(found):
                 break
-            idx = np.minimum(np.searchsorted(other, found), len(other) - 1)
-            found = found[other[idx] == found]
-        return _distinct(np.searchsorted(self.side.starts, found, side="right") - 1)
+            other = other[other >= 0]
+            bitmap[other] = True  # a scratch bitmap over text offsets, cleared again below
+            keep = bitmap[np.maximum(found, 0)] & (found >= 0)
+            bitmap[other] = False
+            found, recs = found[keep], recs[keep]
+        return _distinct(recs)
+
+    def _cover(self, piece: str) -> list[int]:
+        """Offsets of the cheapest bigrams of ``piece`` that cover every character.
+
+        Bigram ``i`` covers characters ``i`` and ``i + 1``; chosen offsets may
+        be at most 2 apart and must include the first and the last. Cost is
+        the bigram's document frequency (how many positions to read).
+        """
+        costs = [len(self.postings("t", piece[i:i + 2])[0]) for i in range(len(piece) - 1)]
+        best: list[tuple[int, list[int]]] = []
+        for i, cost in enumerate(costs):
+            prev = [best[j] for j in (i - 1, i - 2) if j >= 0]
+            base = min(prev, key=lambda b: b[0]) if prev else (0, [])
+            best.append((base[0] + cost, [*base[1], i]))
+        return best[-1][1]
 
     def _bm25(self, term: str, recs: np.ndarray) -> np.ndarray:
         """BM25 of ``term`` for each of ``recs`` (all of which contain it), plus the heading boost."""
         trecs, tf = self.postings("t", term)
         df = max(len(trecs), 1)
         idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
-        tf_r = tf[np.searchsorted(trecs, recs)]
+        # Dense per-record arrays: scattering and gathering beats binary search.
+        dense = np.zeros(self.n)
+        dense[trecs] = tf
+        tf_r = dense[recs]
         score = idf * tf_r * (K1 + 1) / (tf_r + self.norm_t[recs])
         hrecs, htf = self.postings("h", term)
         if len(hrecs):
-            at = np.minimum(np.searchsorted(hrecs, recs), len(hrecs) - 1)
-            inhead = hrecs[at] == recs
-            score = score + HEAD_BOOST * idf * np.where(inhead, htf[at] * (K1 + 1) / (htf[at] + K1), 0.0)
+            dense = np.zeros(self.n)
+            dense[hrecs] = htf * (K1 + 1) / (htf + K1)
+            score = score + HEAD_BOOST * idf * dense[recs]
         return score
 
     # -- literals ------------------------------------------------------------
@@ -207,18 +237,19 @@ class Executor:
         terms = list(dict.fromkeys(t for p in found for t in piece_terms(p)))
         lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
         recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
-        # Bigrams prove adjacency only for two characters; longer strings and
-        # phrases with punctuation are confirmed against the clause text.
+        # Bigrams prove adjacency only for two characters. Longer strings are
+        # proved by bigram positions when there are many candidates, else by
+        # reading the candidates' text (cheaper for a few hundred).
         checks = [p for p in found if len(p) > 2 and CJK_RUN.fullmatch(p)]
-        phrase = norm.strip()
-        if lit.phrase and (len(found) > 1 or phrase != found[0]):
-            checks = [phrase]  # spans punctuation or spaces: only the text can tell
-        elif checks and len(recs):
+        if len(recs) > TEXT_CHECK_MAX:
             for piece in list(checks):
                 located = self._located(piece)
                 if located is not None:
                     recs = _intersect(recs, located)
                     checks.remove(piece)
+        phrase = norm.strip()
+        if lit.phrase and (len(found) > 1 or phrase != found[0]):
+            checks = [phrase]  # spans punctuation or spaces: only the text can tell
         if checks and len(recs):
             recs = self._confirm(recs, checks)
         if not score:
@@ -231,9 +262,10 @@ class Executor:
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
         text, starts, ends = self.side.text, self.side.starts, self.side.ends
         find = text.find
-        keep = [r for r, s, e in zip(recs.tolist(), starts[recs].tolist(), ends[recs].tolist(), strict=True)
-                if all(find(q, s, e) >= 0 for q in strings)]
-        return np.asarray(keep, dtype=np.int64)
+        for q in strings:
+            rs, ss, es = recs.tolist(), starts[recs].tolist(), ends[recs].tolist()
+            recs = np.asarray([r for r, s, e in zip(rs, ss, es, strict=True) if find(q, s, e) >= 0], dtype=np.int64)
+        return recs
 
     # -- whole queries -------------------------------------------------------
     def run(self, parsed: ParsedQuery, allowed_docs: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, bool]:
@@ -309,7 +341,7 @@ def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
 
 
 def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The values in both of two ascending arrays of distinct values (binary search, no sort)."""
+    """The records in both of two ascending arrays of distinct records (no sort)."""
     if len(a) > len(b):
         a, b = b, a
     if not len(a):
@@ -318,11 +350,12 @@ def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _member(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """For each value of ``a``, whether ascending ``b`` holds it."""
-    if not len(b):
+    """For each record of ``a``, whether ``b`` holds it (records are small non-negative ints)."""
+    if not len(b) or not len(a):
         return np.zeros(len(a), dtype=bool)
-    idx = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    return b[idx] == a
+    mask = np.zeros(max(int(a.max()), int(b.max())) + 1, dtype=bool)
+    mask[b] = True
+    return mask[a]
 
 
 def _distinct(ascending: np.ndarray) -> np.ndarray:

@@ -53,7 +53,13 @@ def cjk_substrings(corpus: Corpus, count: int, seed: int) -> list[str]:
     return out
 
 
-def test_recall_is_exact_for_hundreds_of_random_substrings_in_both_scripts(seed_index):
+@pytest.mark.parametrize("proof", ["positions", "text"])
+def test_recall_is_exact_for_hundreds_of_random_substrings_in_both_scripts(seed_index, monkeypatch, proof):
+    from index import search_exec
+
+    # Strings of 3+ characters are proved by bigram positions (many candidates) or the text (few).
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0 if proof == "positions" else 10**9)
+    seed_index._ready()._cache.clear()
     corpus = seed_index.corpus
     s2t = opencc.OpenCC("s2t")
     subs = cjk_substrings(corpus, 300, seed=7)
@@ -289,13 +295,15 @@ def test_normalising_many_texts_at_once_is_normalising_each(texts):
 
 def test_positions_and_text_check_agree(seed_index, monkeypatch):
     """Strings of 3+ characters are proved by bigram positions; the text check (old segments) agrees."""
+    from index import search_exec
     from index.search_exec import Executor
 
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)
     subs = cjk_substrings(seed_index.corpus, 120, seed=11)
-    subs = [s for s in subs if len(s) >= 3] + ["发展开", "区高质", "开发区开发区"]
+    subs = [s for s in subs if len(s) >= 3] + ["发展开", "区高质", "开发区开发区", "高质量发展", "国家级经济技术开发区"]
     by_positions = {s: found(seed_index, s) for s in subs}
     ex = seed_index._ready()
-    assert ex.starts("开发") is not None and len(ex.starts("开发")) > 0
+    assert ex.starts("开发") is not None and len(ex.starts("开发")[0]) > 0
     monkeypatch.setattr(Executor, "starts", lambda self, term: None)
     ex._cache.clear()
     for s in subs:
