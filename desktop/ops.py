@@ -118,9 +118,18 @@ class Op:
             self._result = self._call()
         except BaseException as exc:  # noqa: BLE001 - delivered to the failure callback
             self._error = exc
-            self._bridge.failed.emit()
+            self._emit("failed")
         else:
-            self._bridge.done.emit()
+            self._emit("done")
+
+    def _emit(self, name: str) -> None:
+        # At interpreter exit the bridge's C++ object can be gone before a
+        # worker ends (a build still running when the app quit): nobody is
+        # left to tell, so the result is dropped instead of raising on the worker.
+        try:
+            getattr(self._bridge, name).emit()
+        except (RuntimeError, AttributeError):
+            log.debug("result of a background operation dropped: its receiver is gone")
 
     def _call(self) -> Any:
         names = _param_names(self.func)
@@ -138,7 +147,10 @@ class Op:
         # (e.g. between documents), so a cancelled import keeps its report.
         bridge = self._bridge
         if bridge is not None:
-            bridge.progress.emit(int(done or 0), int(total or 0), str(message or ""))
+            try:
+                bridge.progress.emit(int(done or 0), int(total or 0), str(message or ""))
+            except RuntimeError:  # the bridge is gone (interpreter exit): nobody to tell
+                pass
 
     # -- GUI side -----------------------------------------------------------
     def _alive(self) -> bool:
