@@ -163,33 +163,40 @@ def gram_postings(norms: list[str]) -> GramPostings:
     w_pos = np.fromiter((p for _, p in found), dtype=np.int64, count=len(found))
     w_term_ix = np.searchsorted(np.asarray(w_terms, dtype=object), np.asarray([w for w, _ in found], dtype=object)) \
         if found else np.zeros(0, dtype=np.int64)
-    # CJK unigrams and bigrams, all occurrences, then one sort.
+    # CJK unigrams and bigrams, all occurrences, then one sort. Arrays are
+    # built in place and narrowed to 32 bits where they fit: a 50 MB library
+    # has ~34 million occurrences.
     arr = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    del joined
     cjk = np.zeros(len(arr) + 1, dtype=bool)
     for lo, hi in _CJK_RANGES:
         cjk[:-1] |= (arr >= lo) & (arr <= hi)
     uni = np.flatnonzero(cjk)
     bi = uni[cjk[uni + 1]]
     del cjk
-    shift, pbits, one = np.uint64(_KEY_SHIFT), np.uint64(_POS_BITS), np.uint64(1)
-    cps = arr.astype(np.uint64)
-    keys = np.concatenate([
-        ((cps[uni] << shift) << pbits) | uni.view(np.uint64),
-        (((cps[bi] << shift) | (cps[bi + 1] + one)) << pbits) | bi.view(np.uint64),
-    ])
-    del cps, uni, bi
+    shift, pbits = np.uint64(_KEY_SHIFT), np.uint64(_POS_BITS)
+    keys = np.empty(len(uni) + len(bi), dtype=np.uint64)
+    head, tail = keys[:len(uni)], keys[len(uni):]
+    head[:] = arr[uni]
+    head <<= shift + pbits
+    head |= uni.view(np.uint64)
+    tail[:] = arr[bi]
+    tail <<= shift
+    tail |= arr[bi + 1]
+    tail += np.uint64(1)
+    tail <<= pbits
+    tail |= bi.view(np.uint64)
+    del arr, uni, bi, head, tail
     keys.sort()
-    term_keys = keys >> pbits
-    gpos = (keys & np.uint64((1 << _POS_BITS) - 1)).view(np.int64)
-    del keys
+    gpos = (keys & np.uint64((1 << _POS_BITS) - 1)).astype(np.int32)
+    keys >>= pbits  # now the term keys
     # Words first (their term index), then CJK terms (their key), as one occurrence list.
-    occ_term = np.concatenate([w_term_ix.astype(np.int64),
-                               _dense(term_keys) + len(w_terms)]) if len(term_keys) else w_term_ix.astype(np.int64)
-    occ_pos = np.concatenate([w_pos, gpos])
-    cjk_firsts = term_keys[np.flatnonzero(np.concatenate([[True], term_keys[1:] != term_keys[:-1]]))] \
-        if len(term_keys) else term_keys
-    del term_keys, gpos
-    occ_rec = np.searchsorted(ends, occ_pos, side="left")
+    occ_term = np.concatenate([w_term_ix.astype(np.int32), (_dense(keys) + len(w_terms)).astype(np.int32)])
+    occ_pos = np.concatenate([w_pos.astype(np.int32), gpos])
+    del gpos
+    cjk_firsts = keys[np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))] if len(keys) else keys
+    del keys
+    occ_rec = np.searchsorted(ends, occ_pos, side="left").astype(np.int32)
     lengths = np.bincount(occ_rec, minlength=n).astype(np.int64)
     # Occurrences are grouped by term, in text order inside a term: postings
     # start wherever the term or the record changes.
@@ -197,20 +204,21 @@ def gram_postings(norms: list[str]) -> GramPostings:
     if len(occ_rec):
         new_post[1:] = (occ_term[1:] != occ_term[:-1]) | (occ_rec[1:] != occ_rec[:-1])
     post_first = np.flatnonzero(new_post)
+    del new_post
     counts = np.diff(np.append(post_first, len(occ_rec))).astype(np.int64)
-    recs = occ_rec[post_first]
+    recs = occ_rec[post_first].astype(np.int64)
     post_term = occ_term[post_first]
+    del occ_term, post_first
     bounds = np.searchsorted(post_term, np.arange(len(w_terms) + len(cjk_firsts) + 1), side="left")
     mask = (1 << _KEY_SHIFT) - 1
     cjk_terms = [chr(k >> _KEY_SHIFT) + (chr((k & mask) - 1) if k & mask else "") for k in cjk_firsts.tolist()]
-    positions = occ_pos - starts[occ_rec]
-    return GramPostings(w_terms + cjk_terms, bounds.astype(np.int64), recs.astype(np.int64), counts, positions,
-                        lengths)
+    occ_pos -= starts[occ_rec].astype(np.int32)  # now offsets inside each record
+    return GramPostings(w_terms + cjk_terms, bounds.astype(np.int64), recs, counts, occ_pos, lengths)
 
 
 def _dense(sorted_keys: np.ndarray) -> np.ndarray:
     """0, 1, 2 … numbering of the distinct values of a sorted array, per element."""
-    step = np.zeros(len(sorted_keys), dtype=np.int64)
+    step = np.zeros(len(sorted_keys), dtype=np.int32)
     step[1:] = sorted_keys[1:] != sorted_keys[:-1]
     return np.cumsum(step)
 

@@ -122,7 +122,8 @@ def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_posi
             values = None
             if keep_positions:
                 where = positions[occ[at]:occ[end]]
-                values = array("H" if int(where.max()) < 65536 else "I", where.astype(np.uint32).tolist())
+                values = array("H" if int(where.max()) < 65536 else "I")
+                values.frombytes(where.astype(np.uint16 if values.typecode == "H" else np.uint32).tobytes())
             data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
                            None if top == 1 else array("f", block_w), values), 4)
             data = _compress(data, _COMPRESSION)
