@@ -446,18 +446,20 @@ class CompareView(QWidget):
         self.refresh()
 
     # -- export and print (desktop.printing, index.reports) ---------------------
-    def export(self) -> None:
+    def export(self) -> bool:
         """导出…: the comparison as a Word table (or CSV, Markdown, HTML, PDF), columns in view order."""
         if self.result:
             from desktop import printing
 
             printing.ask_export_comparison(self, self.result, corpus=self.corpus, doc_order=self.column_doc_ids())
+        return bool(self.result)
 
-    def print_preview(self) -> None:
+    def print_preview(self) -> bool:
         if self.result:
             from desktop import printing
 
             printing.preview_comparison(self, self.result, corpus=self.corpus, doc_order=self.column_doc_ids())
+        return bool(self.result)
 
     # -- saved sets -----------------------------------------------------------
     def payload(self) -> dict:

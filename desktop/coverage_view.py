@@ -89,6 +89,7 @@ class CoverageView(QWidget):
         self.corpus = services.corpus
         self._ready = False
         self._loading = False
+        self.data: dict | None = None  # the coverage on screen (for export and print)
         self.model = CoverageModel(self)
         self.table = QTableView()
         self.table.setObjectName("coverage_table")
@@ -126,10 +127,36 @@ class CoverageView(QWidget):
         ops.Op(work, self._show, self._failed, parent=self).run()
 
     def _show(self, data: dict) -> None:
+        self.data = data
         short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
         self.model.set_coverage(data, short)
         self._loading = False
         self._ready = True
+
+    def report(self):
+        """The matrix on screen as an ``index.reports`` coverage table, or None."""
+        if self.data is None:
+            return None
+        from index.reports import coverage_table
+
+        return coverage_table(self.corpus, self.data)
+
+    def export(self) -> bool:
+        """导出…: the matrix as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""
+        report = self.report()
+        if report is not None:
+            from desktop import printing
+
+            printing.ask_export_report(self, "coverage", report)
+        return report is not None
+
+    def print_preview(self) -> bool:
+        report = self.report()
+        if report is not None:
+            from desktop import printing
+
+            printing.preview_report(self, "coverage", report)
+        return report is not None
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import ops, settings
 from desktop.app import Services, error_text
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             self.library.remove_requested.connect(self.remove_document)
             self.library.edit_requested.connect(self.edit_document)
             file_menu.addSeparator()
-        self._action(file_menu, self.tr("Print preview…"), self._print_reader, QKeySequence.StandardKey.Print)
+        self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
         if self.search_view is not None:
             self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
@@ -308,6 +309,28 @@ class MainWindow(QMainWindow):
             text = reader.copy_citation()
             self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", text), 4000)
 
+    def _view_in_use(self):
+        """The notes panel if the keyboard focus is in it, else the current tab's view."""
+        focus = QApplication.focusWidget()
+        if self.notes_view is not None and focus is not None and self.notes_view.isAncestorOf(focus):
+            return self.notes_view
+        return self.tabs.currentWidget()
+
+    def export_current(self) -> None:
+        """文件 → 导出… (Ctrl+E): what the view in use shows (compare, search, coverage, notes)."""
+        view = self._view_in_use()
+        if not (hasattr(view, "export") and view.export()):
+            self.statusBar().showMessage(self.tr("Nothing to export here: export works in compare, search, "
+                                                 "topic coverage and the notes panel."), 5000)
+
+    def print_current(self) -> None:
+        """文件 → 打印预览… (Ctrl+P): the reader with its highlights, or the compare, search or coverage view."""
+        view = self._view_in_use()
+        if isinstance(view, ReaderView):
+            self._print_reader()
+        elif not (hasattr(view, "print_preview") and view.print_preview()):
+            self.statusBar().showMessage(self.tr("Nothing to print here."), 5000)
+
     def _print_reader(self) -> None:
         reader = self.current_reader()
         if reader is not None:
@@ -325,8 +348,6 @@ class MainWindow(QMainWindow):
                     spans.setdefault(clause.id, []).append((s - clause.start, e - clause.start))
             printing.preview_document(self, self.corpus, reader.doc_id, highlights=spans or None,
                                       simplified=reader.simplified)
-        elif self.tabs.currentWidget() is self.compare_view and self.compare_view is not None:
-            self.compare_view.print_preview()
 
     def _find_in_reader(self) -> None:
         reader = self.current_reader()

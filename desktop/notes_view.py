@@ -227,6 +227,16 @@ class NotesView(QWidget):
         if uuid:
             self.select_uuid(uuid)
 
+    def export(self) -> bool:
+        """导出…: the notes listed now (filters applied) as Word, Markdown or HTML. False if none."""
+        if not self.model.rows:
+            return False
+        from desktop import printing
+        from index.reports import notes_report
+
+        printing.ask_export_report(self, "notes", notes_report(self.corpus, self.model.rows))
+        return True
+
     def paint_records(self, doc_id: str) -> list[dict]:
         """The reader's highlights for one document: body offsets, colour, note.
 

@@ -84,6 +84,7 @@ class SearchView(QWidget):
         self._busy = False
         self._pending: tuple | None = None
         self._last: tuple | None = None
+        self.result = None  # the SearchResult on screen (for export and print)
 
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
@@ -218,6 +219,7 @@ class SearchView(QWidget):
         if not text:
             self.model.clear()
             self.status.clear()
+            self.result = None
             return
         request = (text, self._ticked(self.regions), self._ticked(self.docs))
         if self.services.index is None:
@@ -245,6 +247,7 @@ class SearchView(QWidget):
     def _done(self, qid: int, result) -> None:
         self._busy = False
         if self.model.set_results(qid, result):
+            self.result = result
             shown = len(result.hits)
             if result.total > shown:
                 text = self.tr("%1 matching clauses (first %2 shown)").replace("%1", str(result.total)) \
@@ -282,6 +285,31 @@ class SearchView(QWidget):
         if self._pending is not None:
             request, self._pending = self._pending, None
             self._send(request)
+
+    def report(self):
+        """The results on screen as an ``index.reports`` search report, or None."""
+        if self.result is None or not self.model.rowCount():
+            return None
+        from index.reports import search_report
+
+        return search_report(self.corpus, self.result)
+
+    def export(self) -> bool:
+        """导出…: the results as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""
+        report = self.report()
+        if report is not None:
+            from desktop import printing
+
+            printing.ask_export_report(self, "search", report)
+        return report is not None
+
+    def print_preview(self) -> bool:
+        report = self.report()
+        if report is not None:
+            from desktop import printing
+
+            printing.preview_report(self, "search", report)
+        return report is not None
 
     def results_count(self) -> int:
         return self.model.rowCount()

@@ -187,6 +187,11 @@ _add("SearchView", {
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
 _add("MainWindow", {
+    "Nothing to export here: export works in compare, search, topic coverage and the notes panel.":
+        "此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。",
+    "Nothing to print here.": "此处没有可打印的内容。",
+})
+_add("MainWindow", {
     "Notes database repaired": "笔记数据库已修复",
     "Your notes database was damaged and could not be used.": "您的笔记数据库已损坏，无法使用。",
     "It was replaced by the backup of %1. Changes made after that backup are not in it; "

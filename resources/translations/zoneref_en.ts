@@ -38,63 +38,63 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="185" />
+      <location filename="../../desktop/compare_view.py" line="186" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="187" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="189" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="192" />
+      <location filename="../../desktop/compare_view.py" line="193" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="201" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
-      <location filename="../../desktop/compare_view.py" line="261" />
+      <location filename="../../desktop/compare_view.py" line="233" />
+      <location filename="../../desktop/compare_view.py" line="262" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="356" />
+      <location filename="../../desktop/compare_view.py" line="364" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="362" />
+      <location filename="../../desktop/compare_view.py" line="371" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="366" />
+      <location filename="../../desktop/compare_view.py" line="375" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -102,53 +102,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="419" />
+      <location filename="../../desktop/compare_view.py" line="428" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="419" />
+      <location filename="../../desktop/compare_view.py" line="428" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="474" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="474" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="487" />
+      <location filename="../../desktop/compare_view.py" line="498" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="491" />
+      <location filename="../../desktop/compare_view.py" line="502" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="492" />
+      <location filename="../../desktop/compare_view.py" line="503" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="502" />
+      <location filename="../../desktop/compare_view.py" line="513" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
-      <location filename="../../desktop/compare_view.py" line="521" />
+      <location filename="../../desktop/compare_view.py" line="529" />
+      <location filename="../../desktop/compare_view.py" line="532" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="529" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -156,7 +156,7 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="102" />
+      <location filename="../../desktop/coverage_view.py" line="103" />
       <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
@@ -164,88 +164,88 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="371" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>The notes database cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="372" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>This file is not a valid comparison set.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="377" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>There is no such topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>The note cannot be saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="384" />
       <source>The quoted text was not found in the clause.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="385" />
       <source>Unknown highlight colour.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="386" />
       <source>The notes file cannot be imported.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="383" />
+      <location filename="../../desktop/app.py" line="387" />
       <source>The export failed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/app.py" line="388" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="395" />
+      <location filename="../../desktop/app.py" line="399" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="400" />
+      <location filename="../../desktop/app.py" line="404" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="401" />
+      <location filename="../../desktop/app.py" line="405" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="402" />
+      <location filename="../../desktop/app.py" line="406" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -537,163 +537,178 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="137" />
+      <source>Export…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="138" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="143" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="146" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="147" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="147" />
+      <location filename="../../desktop/mainwindow.py" line="148" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
+      <location filename="../../desktop/mainwindow.py" line="150" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="150" />
+      <location filename="../../desktop/mainwindow.py" line="151" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="152" />
+      <location filename="../../desktop/mainwindow.py" line="153" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="154" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="154" />
+      <location filename="../../desktop/mainwindow.py" line="155" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="163" />
+      <location filename="../../desktop/mainwindow.py" line="164" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="165" />
-      <location filename="../../desktop/mainwindow.py" line="205" />
+      <location filename="../../desktop/mainwindow.py" line="166" />
+      <location filename="../../desktop/mainwindow.py" line="206" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="167" />
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="168" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="169" />
-      <location filename="../../desktop/mainwindow.py" line="214" />
+      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="215" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="171" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="172" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
+      <location filename="../../desktop/mainwindow.py" line="174" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="174" />
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="175" />
+      <location filename="../../desktop/mainwindow.py" line="445" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="309" />
+      <location filename="../../desktop/mainwindow.py" line="310" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="380" />
+      <location filename="../../desktop/mainwindow.py" line="323" />
+      <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="332" />
+      <source>Nothing to print here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="401" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="381" />
+      <location filename="../../desktop/mainwindow.py" line="402" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="425" />
+      <location filename="../../desktop/mainwindow.py" line="446" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="434" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="437" />
+      <location filename="../../desktop/mainwindow.py" line="458" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="439" />
+      <location filename="../../desktop/mainwindow.py" line="460" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="440" />
+      <location filename="../../desktop/mainwindow.py" line="461" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="443" />
+      <location filename="../../desktop/mainwindow.py" line="464" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="459" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -701,7 +716,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="462" />
+      <location filename="../../desktop/mainwindow.py" line="483" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -709,7 +724,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="466" />
+      <location filename="../../desktop/mainwindow.py" line="487" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -915,38 +930,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="278" />
+      <location filename="../../desktop/notes_view.py" line="288" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="303" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="315" />
-      <location filename="../../desktop/notes_view.py" line="343" />
+      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="353" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="335" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="335" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="363" />
+      <location filename="../../desktop/notes_view.py" line="373" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="364" />
+      <location filename="../../desktop/notes_view.py" line="374" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -955,7 +970,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="199" />
+      <location filename="../../desktop/ops.py" line="211" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
@@ -1020,37 +1035,37 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="90" />
+      <location filename="../../desktop/search_view.py" line="91" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="112" />
+      <location filename="../../desktop/search_view.py" line="113" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="114" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="157" />
+      <location filename="../../desktop/search_view.py" line="158" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="224" />
+      <location filename="../../desktop/search_view.py" line="226" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="250" />
+      <location filename="../../desktop/search_view.py" line="253" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="256" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1058,22 +1073,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="259" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="267" />
+      <location filename="../../desktop/search_view.py" line="270" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="271" />
+      <location filename="../../desktop/search_view.py" line="274" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="273" />
+      <location filename="../../desktop/search_view.py" line="276" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>

@@ -38,116 +38,116 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="185" />
+      <location filename="../../desktop/compare_view.py" line="186" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="187" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="189" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="192" />
+      <location filename="../../desktop/compare_view.py" line="193" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="201" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation>勾选要对比的文件，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
-      <location filename="../../desktop/compare_view.py" line="261" />
+      <location filename="../../desktop/compare_view.py" line="233" />
+      <location filename="../../desktop/compare_view.py" line="262" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="356" />
+      <location filename="../../desktop/compare_view.py" line="364" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="362" />
+      <location filename="../../desktop/compare_view.py" line="371" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="366" />
+      <location filename="../../desktop/compare_view.py" line="375" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="419" />
+      <location filename="../../desktop/compare_view.py" line="428" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="419" />
+      <location filename="../../desktop/compare_view.py" line="428" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="474" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="474" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="487" />
+      <location filename="../../desktop/compare_view.py" line="498" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="491" />
+      <location filename="../../desktop/compare_view.py" line="502" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="492" />
+      <location filename="../../desktop/compare_view.py" line="503" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="502" />
+      <location filename="../../desktop/compare_view.py" line="513" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
-      <location filename="../../desktop/compare_view.py" line="521" />
+      <location filename="../../desktop/compare_view.py" line="529" />
+      <location filename="../../desktop/compare_view.py" line="532" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="529" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -155,7 +155,7 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="102" />
+      <location filename="../../desktop/coverage_view.py" line="103" />
       <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各文件中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
@@ -163,89 +163,89 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="371" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>The notes database cannot be used.</source>
       <translation>笔记数据库无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="372" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="377" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="384" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="385" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="386" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="383" />
+      <location filename="../../desktop/app.py" line="387" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/app.py" line="388" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="395" />
+      <location filename="../../desktop/app.py" line="399" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="400" />
+      <location filename="../../desktop/app.py" line="404" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="401" />
+      <location filename="../../desktop/app.py" line="405" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="402" />
+      <location filename="../../desktop/app.py" line="406" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -533,157 +533,172 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="137" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="138" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="143" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="146" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="147" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="147" />
+      <location filename="../../desktop/mainwindow.py" line="148" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="149" />
+      <location filename="../../desktop/mainwindow.py" line="150" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="150" />
+      <location filename="../../desktop/mainwindow.py" line="151" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="152" />
+      <location filename="../../desktop/mainwindow.py" line="153" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="154" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="154" />
+      <location filename="../../desktop/mainwindow.py" line="155" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="163" />
+      <location filename="../../desktop/mainwindow.py" line="164" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="165" />
-      <location filename="../../desktop/mainwindow.py" line="205" />
+      <location filename="../../desktop/mainwindow.py" line="166" />
+      <location filename="../../desktop/mainwindow.py" line="206" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="167" />
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="168" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="169" />
-      <location filename="../../desktop/mainwindow.py" line="214" />
+      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="215" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
+      <location filename="../../desktop/mainwindow.py" line="171" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="172" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
+      <location filename="../../desktop/mainwindow.py" line="174" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="174" />
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="175" />
+      <location filename="../../desktop/mainwindow.py" line="445" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="309" />
+      <location filename="../../desktop/mainwindow.py" line="310" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="380" />
+      <location filename="../../desktop/mainwindow.py" line="323" />
+      <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
+      <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="332" />
+      <source>Nothing to print here.</source>
+      <translation>此处没有可打印的内容。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="401" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="381" />
+      <location filename="../../desktop/mainwindow.py" line="402" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="425" />
+      <location filename="../../desktop/mainwindow.py" line="446" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="434" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation>已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="437" />
+      <location filename="../../desktop/mainwindow.py" line="458" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation>没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="439" />
+      <location filename="../../desktop/mainwindow.py" line="460" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="440" />
+      <location filename="../../desktop/mainwindow.py" line="461" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="443" />
+      <location filename="../../desktop/mainwindow.py" line="464" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -692,21 +707,21 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="459" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="462" />
+      <location filename="../../desktop/mainwindow.py" line="483" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="466" />
+      <location filename="../../desktop/mainwindow.py" line="487" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -910,38 +925,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="278" />
+      <location filename="../../desktop/notes_view.py" line="288" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="293" />
+      <location filename="../../desktop/notes_view.py" line="303" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="315" />
-      <location filename="../../desktop/notes_view.py" line="343" />
+      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="353" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="335" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
+      <location filename="../../desktop/notes_view.py" line="335" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="363" />
+      <location filename="../../desktop/notes_view.py" line="373" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="364" />
+      <location filename="../../desktop/notes_view.py" line="374" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -951,7 +966,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="199" />
+      <location filename="../../desktop/ops.py" line="211" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1016,59 +1031,59 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="90" />
+      <location filename="../../desktop/search_view.py" line="91" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="112" />
+      <location filename="../../desktop/search_view.py" line="113" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="114" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="157" />
+      <location filename="../../desktop/search_view.py" line="158" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="224" />
+      <location filename="../../desktop/search_view.py" line="226" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="250" />
+      <location filename="../../desktop/search_view.py" line="253" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation>共 %1 条相关条款（显示前 %2 条）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="256" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="259" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="267" />
+      <location filename="../../desktop/search_view.py" line="270" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="271" />
+      <location filename="../../desktop/search_view.py" line="274" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="273" />
+      <location filename="../../desktop/search_view.py" line="276" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>

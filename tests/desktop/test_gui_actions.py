@@ -137,3 +137,61 @@ def test_cancelled_rebuild_keeps_the_old_index(win, qtbot, monkeypatch):
     button.click()
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=30000)
     assert win.services.index.search("招商引资").total > 0
+
+
+def test_ctrl_e_exports_and_ctrl_p_previews_the_view_in_use(win, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from desktop import printing
+
+    exported, previewed = [], []
+    monkeypatch.setattr(printing, "ask_export_report", lambda parent, kind, report, *a, **k: exported.append(
+        (kind, report)))
+    monkeypatch.setattr(printing, "ask_export_comparison", lambda parent, result, **k: exported.append(
+        ("comparison", k["doc_order"])))
+    monkeypatch.setattr(printing, "preview_report", lambda parent, kind, report: previewed.append(kind))
+    monkeypatch.setattr(printing, "preview_document", lambda parent, corpus, doc_id, **k: previewed.append(doc_id))
+    qtbot.waitExposed(win)
+    win.activateWindow()
+
+    def keys(key):
+        qtbot.keyClick(win.focusWidget() or win, key, Qt.KeyboardModifier.ControlModifier)
+
+    # search
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    win.search_view.set_query("招商引资")
+    qtbot.waitUntil(lambda: win.search_view.results_count() > 0, timeout=10000)
+    keys(Qt.Key.Key_E)
+    assert exported[-1][0] == "search" and exported[-1][1].query == "招商引资"
+    assert len(exported[-1][1].hits) == win.search_view.results_count()
+    keys(Qt.Key.Key_P)
+    assert previewed[-1] == "search"
+    # coverage
+    win.show_coverage()
+    qtbot.waitUntil(win.coverage_view.is_ready, timeout=30000)
+    win.coverage_view.table.setFocus()
+    keys(Qt.Key.Key_E)
+    assert exported[-1][0] == "coverage" and len(exported[-1][1].rows) == win.coverage_view.model.rowCount()
+    # compare, columns in view order
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(win.compare_view.is_ready, timeout=30000)
+    win.compare_view.setFocus()
+    keys(Qt.Key.Key_E)
+    assert exported[-1] == ("comparison", win.compare_view.column_doc_ids())
+    # the notes panel, when the focus is in it: the notes listed
+    reader = win.open_document("hebei-2017-kaifaqu")
+    clause = win.corpus.clauses("hebei-2017-kaifaqu")[2]
+    reader.select(clause.start, clause.start + 4)
+    reader._annotate(True)
+    win.notes_view.refresh()
+    win.notes_view.search.setFocus()
+    keys(Qt.Key.Key_E)
+    assert exported[-1][0] == "notes" and exported[-1][1].count == 1
+    # the reader prints with its highlights
+    reader.text.setFocus()
+    keys(Qt.Key.Key_P)
+    assert previewed[-1] == "hebei-2017-kaifaqu"
+    # nothing to export in a reader: said, not silently ignored
+    keys(Qt.Key.Key_E)
+    assert exported[-1][0] == "notes" and "导出" in win.statusBar().currentMessage()
