@@ -120,6 +120,8 @@ class ImportDialog(QDialog):
             for n, (status, item) in enumerate(prepare_files(files, cancel=cancelled), start=1):
                 (found if status == "ok" else errors).append(item)
                 progress(n, len(files), str(item.path if status == "ok" else item["path"]))
+            if cancelled():  # nothing was added yet: close, as the user asked
+                raise ops.Cancelled("import cancelled while reading")
             return found, skipped, errors
 
         self._op = ops.Op(work, self._read_done, self._failed, parent=self)
@@ -210,7 +212,11 @@ class ImportDialog(QDialog):
         self.errors += report.errors
         self.skipped += report.skipped
         ids = [r["doc_id"] for r in report.imported]
-        self.status.setText(self.tr("Imported %n document(s).", "", len(ids)))
+        if report.cancelled:
+            # Documents added before the cancel stay (each one whole); say so.
+            self.status.setText(self.tr("Import cancelled; %n document(s) were imported before it.", "", len(ids)))
+        else:
+            self.status.setText(self.tr("Imported %n document(s).", "", len(ids)))
         self._show_problems()
         if ids:
             self.services.library_changed()

@@ -133,6 +133,7 @@ _add("ImportDialog", {
     "The PDF has no text layer (a scan?); ZoneRef cannot read scans.": "此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。",
     "Already in the library as %1.": "文库中已有此文件：%1。",
     "Not a file type ZoneRef imports; skipped.": "不是 ZoneRef 可导入的文件类型，已跳过。",
+    "Import cancelled; %n document(s) were imported before it.": "导入已取消；取消前已导入 %n 份文件。",
 })
 _add("MetadataDialog", {
     "Document information": "文件信息", "Title": "标题", "Region": "地区", "City": "城市", "Issuer": "发文机关",

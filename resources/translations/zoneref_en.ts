@@ -381,17 +381,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="132" />
+      <location filename="../../desktop/import_dialog.py" line="134" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="146" />
+      <location filename="../../desktop/import_dialog.py" line="148" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="153" />
+      <location filename="../../desktop/import_dialog.py" line="155" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -399,22 +399,30 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="166" />
+      <location filename="../../desktop/import_dialog.py" line="168" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="170" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="197" />
+      <location filename="../../desktop/import_dialog.py" line="199" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="213" />
+      <location filename="../../desktop/import_dialog.py" line="217" />
+      <source>Import cancelled; %n document(s) were imported before it.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="219" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -422,12 +430,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="218" />
+      <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="231" />
+      <location filename="../../desktop/import_dialog.py" line="237" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -732,67 +740,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="238" />
+      <location filename="../../desktop/import_dialog.py" line="244" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="239" />
+      <location filename="../../desktop/import_dialog.py" line="245" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="240" />
+      <location filename="../../desktop/import_dialog.py" line="246" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="241" />
+      <location filename="../../desktop/import_dialog.py" line="247" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="242" />
+      <location filename="../../desktop/import_dialog.py" line="248" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="249" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="244" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="251" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="276" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="281" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="311" />
+      <location filename="../../desktop/import_dialog.py" line="317" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="323" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>

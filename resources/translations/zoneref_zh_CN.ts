@@ -380,51 +380,58 @@
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="132" />
+      <location filename="../../desktop/import_dialog.py" line="134" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="146" />
+      <location filename="../../desktop/import_dialog.py" line="148" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="153" />
+      <location filename="../../desktop/import_dialog.py" line="155" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="166" />
+      <location filename="../../desktop/import_dialog.py" line="168" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="170" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="197" />
+      <location filename="../../desktop/import_dialog.py" line="199" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="213" />
+      <location filename="../../desktop/import_dialog.py" line="217" />
+      <source>Import cancelled; %n document(s) were imported before it.</source>
+      <translation>
+        <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="219" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="218" />
+      <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="231" />
+      <location filename="../../desktop/import_dialog.py" line="237" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -729,67 +736,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="238" />
+      <location filename="../../desktop/import_dialog.py" line="244" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="239" />
+      <location filename="../../desktop/import_dialog.py" line="245" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="240" />
+      <location filename="../../desktop/import_dialog.py" line="246" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="241" />
+      <location filename="../../desktop/import_dialog.py" line="247" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="242" />
+      <location filename="../../desktop/import_dialog.py" line="248" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="249" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="244" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="251" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="276" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="281" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="311" />
+      <location filename="../../desktop/import_dialog.py" line="317" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="323" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>

@@ -91,3 +91,31 @@ def test_bundled_documents_cannot_be_edited_from_the_library(app, qtbot):
     finally:
         win.save_state = lambda: None
         win.close()
+
+
+def test_cancel_while_reading_closes_and_imports_nothing(app, qtbot, tmp_path, monkeypatch):
+    import threading
+
+    import index.readers.candidates as candidates
+    from desktop.import_dialog import ImportDialog
+    from index.corpus import Corpus
+
+    for i in range(3):
+        write_txt(tmp_path / f"{i}.txt", f"江西省人民政府关于第{i}开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n")
+    gate = threading.Event()
+    real = candidates.prepare_file
+
+    def slow(path, *args, **kwargs):
+        if not str(path).endswith("0.txt"):
+            gate.wait(30)  # the second file waits until the user has pressed Cancel
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(candidates, "prepare_file", slow)
+    dlg = ImportDialog(services=None, paths=[str(tmp_path)])
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.progress.value() == 1, timeout=30000)
+    with qtbot.waitSignal(dlg.rejected, timeout=30000):
+        dlg.cancel_button.click()
+        gate.set()
+    assert dlg.result() == 0 and not dlg.candidates
+    assert [d for d in Corpus().documents() if d.source == "imported"] == []
