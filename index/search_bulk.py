@@ -41,6 +41,7 @@ BLOCK = 4096
 #: executor uses the offsets to prove a longer string is really there.
 POSITIONS_FIELD = "t"
 _COMPRESSION = 1
+_COMPRESS_OVER = 400
 
 
 class BulkGrams:
@@ -126,8 +127,11 @@ def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_posi
                 values.frombytes(where.astype(np.uint16 if values.typecode == "H" else np.uint32).tobytes())
             data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
                            None if top == 1 else array("f", block_w), values), 4)
-            data = _compress(data, _COMPRESSION)
-            head = _dumps((end - at, block_ids[-1], float(top), _COMPRESSION, 0, 0), 2)
+            # Small blocks (most terms) are not worth compressing; the block header says which.
+            comp = _COMPRESSION if len(data) > _COMPRESS_OVER else 0
+            if comp:
+                data = _compress(data, comp)
+            head = _dumps((end - at, block_ids[-1], float(top), comp, 0, 0), 2)
             length = len(head) + len(data)
             postfile.write_int(-length if end == hi else length)
             postfile.write(head)
