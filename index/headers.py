@@ -41,6 +41,9 @@ def _read(folder: Path) -> dict[str, list]:
 
 
 def _write(folder: Path, files: dict[str, list]) -> None:
+    for stale in folder.glob(f"{CACHE_NAME}.tmp-*"):  # left by a process killed mid-write
+        if stale.name.rsplit("-", 1)[1] != str(os.getpid()):
+            stale.unlink(missing_ok=True)
     temp = folder / f"{CACHE_NAME}.tmp-{os.getpid()}"
     try:
         temp.write_text(json.dumps({"version": _VERSION, "files": files}, ensure_ascii=False), encoding="utf-8")

@@ -58,11 +58,13 @@ def test_damaged_cache_and_uncacheable_front_matter(tmp_path):
     (tmp_path / "d1.md").write_text("---\nid: d1\ntitle: 有日期\nregion: 河南省\nissued: 2017-12-12\n---\n\n正文\n",
                                     encoding="utf-8")
     (tmp_path / CACHE_NAME).write_text("{not json", encoding="utf-8")
+    (tmp_path / f"{CACHE_NAME}.tmp-999999999").write_text("half-written by a killed process", encoding="utf-8")
     docs = load_headers(tmp_path)
     assert [d.id for d in docs] == ["d0", "d1"]
     assert str(docs[1].get("issued")) == "2017-12-12"
     files = json.loads((tmp_path / CACHE_NAME).read_text(encoding="utf-8"))["files"]
     assert list(files) == ["d0.md"]  # a YAML date does not survive JSON: never cached
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(CACHE_NAME)] == [CACHE_NAME]
     (tmp_path / "d2.md").write_text("no front matter", encoding="utf-8")
     with pytest.raises(ContentError):
         load_headers(tmp_path)
