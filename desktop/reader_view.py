@@ -79,6 +79,8 @@ class ReaderView(QWidget):
         self._find: list[tuple[int, int]] = []
         self._notes: list[dict] = []
         self._current: str | None = None
+        self._top: int | None = None  # body offset to keep at the top through a resize (None: read it)
+        self._reflowing = False
         self._build()
         self._render()
 
@@ -266,6 +268,13 @@ class ReaderView(QWidget):
         return min(covering, key=lambda n: n["end"] - n["start"]) if covering else None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.text.viewport() and event.type() == QEvent.Type.Resize and not self._reflowing:
+            # The text reflows at the new width; keep the same words at the top (read before the reflow).
+            if self._top is None:
+                self._top = self.body_offset(self.text.cursorForPosition(QPoint(4, 4)).position())
+            self._reflowing = True
+            QTimer.singleShot(0, self._restore_top)
+            return False
         if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
             pos = event.pos()
             note = self.note_at(self.body_offset(self.text.cursorForPosition(pos).position()))
@@ -296,6 +305,7 @@ class ReaderView(QWidget):
         block = self.text.document().findBlock(self.qpos(clause.start))
         top = self.text.document().documentLayout().blockBoundingRect(block).top()
         self.text.verticalScrollBar().setValue(int(top))
+        self._top = clause.start  # kept at the top if the view is resized
         self._set_current(clause.id)
 
     def clear_search_highlights(self) -> None:
@@ -400,7 +410,24 @@ class ReaderView(QWidget):
             self._set_current(clause.id)
 
     def _scrolled(self, _value: int) -> None:
+        if not self._reflowing:
+            self._top = None  # the user moved: read the place again at the next resize
         self._scroll_timer.start()
+
+    def _restore_top(self) -> None:
+        if self._top is not None:
+            bar = self.text.verticalScrollBar()
+            pos = self.qpos(self._top)
+            block = self.text.document().findBlock(pos)
+            if pos == 0:
+                bar.setValue(0)
+            elif block.position() == pos:  # a paragraph's start: as show_clause places it
+                bar.setValue(int(self.text.document().documentLayout().blockBoundingRect(block).top()))
+            else:
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(pos)
+                bar.setValue(bar.value() + self.text.cursorRect(cursor).top())
+        self._reflowing = False
 
     def _update_current_from_view(self) -> None:
         if not self.text.textCursor().hasSelection():

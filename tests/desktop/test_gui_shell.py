@@ -325,3 +325,18 @@ def test_shortcuts_are_unique_and_work_from_the_keyboard(win, qtbot):
     assert reader.font_size == size
     qtbot.keyClick(reader.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert win.tabs.currentWidget() is win.search_view and win.search_view.query.hasFocus()
+
+
+def test_reader_keeps_its_place_when_resized(win, qtbot):
+    reader = win.open_document("henan-2017-kaifaqu")
+    clause = win.corpus.clauses("henan-2017-kaifaqu")[-6]
+    qtbot.wait(50)
+    reader.show_clause(clause.id)
+    assert reader.visible_clause_id() == clause.id
+    for width in (900, 1300, 760):
+        win.resize(width, 700)
+        qtbot.wait(80)
+        assert reader.visible_clause_id() == clause.id, width
+    win.notes_dock.show()  # a dock taking width reflows the text too
+    qtbot.wait(80)
+    assert reader.visible_clause_id() == clause.id
