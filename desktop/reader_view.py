@@ -95,6 +95,8 @@ class ReaderView(QWidget):
         self.outline.expandToDepth(0)
         self.outline.clicked.connect(lambda idx: self.show_clause(idx.data(ID_ROLE)))
         self.outline.activated.connect(lambda idx: self.show_clause(idx.data(ID_ROLE)))
+        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.outline.customContextMenuRequested.connect(self._outline_menu)
 
         self.text = QTextEdit()
         self.text.setObjectName("reader_text")
@@ -345,9 +347,9 @@ class ReaderView(QWidget):
         cid = clause_id or self._current or (self.clauses[0].id if self.clauses else None)
         return self.corpus.citation(self.corpus.clause(cid)) if cid else f"《{self.doc.title}》"
 
-    def copy_citation(self, clause_id: str | None = None) -> str:
-        """Copy 《标题》（十二） (original script) to the clipboard; with a selection, quote it too."""
-        sel = self.selection()
+    def copy_citation(self, clause_id: str | None = None, quote: bool = True) -> str:
+        """Copy 《标题》（十二） (original script) to the clipboard; with a selection (and ``quote``), quote it too."""
+        sel = self.selection() if quote else None
         if clause_id is None and sel:
             clause = self.clause_at(sel[0])
             clause_id = clause.id if clause else None
@@ -482,6 +484,22 @@ class ReaderView(QWidget):
         copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy.setEnabled(bool(sel))
         return menu
+
+    def build_outline_menu(self, clause_id: str) -> QMenu:
+        """The outline's menu for one clause: 复制引用 / 在各省中对比."""
+        menu = QMenu(self)
+        act = menu.addAction(self.tr("Copy citation"), lambda: self.copy_citation(clause_id, quote=False))
+        act.setObjectName("copy_citation")
+        act = menu.addAction(self.tr("Compare across provinces"), lambda: self.compare_requested.emit(clause_id))
+        act.setObjectName("compare")
+        return menu
+
+    def _outline_menu(self, pos) -> None:
+        clause_id = self.outline.indexAt(pos).data(ID_ROLE)
+        if clause_id:
+            menu = self.build_outline_menu(clause_id)
+            menu.exec(self.outline.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _annotate(self, with_note: bool, color: str = "") -> None:
         sel = self.selection()

@@ -994,48 +994,50 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="122" />
-      <location filename="../../desktop/reader_view.py" line="446" />
+      <location filename="../../desktop/reader_view.py" line="126" />
+      <location filename="../../desktop/reader_view.py" line="475" />
+      <location filename="../../desktop/reader_view.py" line="491" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="124" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="129" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="130" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="431" />
+      <location filename="../../desktop/reader_view.py" line="460" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="434" />
+      <location filename="../../desktop/reader_view.py" line="463" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="443" />
+      <location filename="../../desktop/reader_view.py" line="472" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="449" />
+      <location filename="../../desktop/reader_view.py" line="478" />
+      <location filename="../../desktop/reader_view.py" line="493" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="454" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>

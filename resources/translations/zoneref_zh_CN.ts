@@ -989,48 +989,50 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="122" />
-      <location filename="../../desktop/reader_view.py" line="446" />
+      <location filename="../../desktop/reader_view.py" line="126" />
+      <location filename="../../desktop/reader_view.py" line="475" />
+      <location filename="../../desktop/reader_view.py" line="491" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="124" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="129" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="130" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="431" />
+      <location filename="../../desktop/reader_view.py" line="460" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="434" />
+      <location filename="../../desktop/reader_view.py" line="463" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="443" />
+      <location filename="../../desktop/reader_view.py" line="472" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="449" />
+      <location filename="../../desktop/reader_view.py" line="478" />
+      <location filename="../../desktop/reader_view.py" line="493" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="454" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>

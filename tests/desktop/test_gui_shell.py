@@ -340,3 +340,16 @@ def test_reader_keeps_its_place_when_resized(win, qtbot):
     win.notes_dock.show()  # a dock taking width reflows the text too
     qtbot.wait(80)
     assert reader.visible_clause_id() == clause.id
+
+
+def test_outline_menu_copies_a_clause_citation_and_compares(win, qapp):
+    reader = win.open_document("jilin-2021-kaifaqu")
+    clause = win.corpus.clause("jilin-2021-kaifaqu/c3/s12")
+    reader.select(10, 14)  # a selection elsewhere does not leak into the clause's citation
+    menu = reader.build_outline_menu(clause.id)
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert actions["copy_citation"].text() == "复制引用" and actions["compare"].text() == "在各省中对比"
+    actions["copy_citation"].trigger()
+    assert qapp.clipboard().text() == "《吉林省關于加快推動全省國家級開發區高質量發展的實施意見》（十二）"
+    actions["compare"].trigger()
+    assert win.tabs.currentWidget() is win.compare_view and win.compare_view.source_id == clause.id
