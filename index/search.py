@@ -26,6 +26,7 @@ from index.corpus import Corpus
 from index.errors import UnknownIdError
 from index.query import ParsedQuery, parse_query
 from index.search_exec import Executor
+from index.search_filters import DocFilters
 from index.search_store import (
     BuildCancelled,
     Cancel,
@@ -160,6 +161,7 @@ class SearchIndex:
         self._gen_dir: Path | None = None
         self._searcher = None
         self._exec: Executor | None = None
+        self._filters: DocFilters | None = None
 
     # -- lifecycle -----------------------------------------------------------
     def _close(self) -> None:
@@ -305,12 +307,9 @@ class SearchIndex:
             filters.setdefault("doc", []).extend(doc_ids)
         if not filters:
             return None
-        docs = self._exec.side.meta["docs"]
-        keep = []
-        for i, d in enumerate(docs):
-            if all(any(_filter_ok(key, value, d) for value in values) for key, values in filters.items()):
-                keep.append(i)
-        return np.asarray(keep, dtype=np.int64)
+        if self._filters is None or self._filters.docs is not self._exec.side.meta["docs"]:
+            self._filters = DocFilters(self._exec.side.meta["docs"])
+        return self._filters.allowed(filters)
 
     def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0) -> SearchResult:
         """Find clauses. Never raises for a bad query (see ``index.query``).
@@ -362,23 +361,3 @@ class SearchIndex:
         return Hit(clause_id=cid, doc_id=doc.id, region=doc.region, score=round(float(score), 4),
                    heading=clause.heading or "", path=self.corpus.path(clause), text=clause.text,
                    snippet=snippet, highlights=[[s, e] for s, e in spans], snippet_highlights=inside)
-
-
-def _filter_ok(key: str, value: str, doc: dict) -> bool:
-    v = normalise(value).strip()
-    if key == "doc":
-        return doc["id"] == value.strip()
-    if key == "region":
-        return bool(v) and (v in normalise(doc["region"]) or v in normalise(doc["city"]))
-    if key == "level":
-        return bool(v) and v in normalise(doc["level"])
-    if key == "year":
-        year = doc["year"]
-        v = v.rstrip("年")
-        if year is None:
-            return False
-        if "-" in v:
-            lo, _, hi = v.partition("-")
-            return (not lo.isdigit() or year >= int(lo)) and (not hi.isdigit() or year <= int(hi))
-        return v.isdigit() and year == int(v)
-    return False

@@ -127,8 +127,11 @@ def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_posi
                 values.frombytes(where.astype(np.uint16 if values.typecode == "H" else np.uint32).tobytes())
             data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
                            None if top == 1 else array("f", block_w), values), 4)
-            # Small blocks (most terms) are not worth compressing; the block header says which.
-            comp = _COMPRESSION if len(data) > _COMPRESS_OVER else 0
+            # Small blocks (most terms) are not worth compressing, and blocks
+            # with positions are read on every query with their bigram, where
+            # inflating them cost more than the rest of the query; the block
+            # header says which are compressed.
+            comp = _COMPRESSION if values is None and len(data) > _COMPRESS_OVER else 0
             if comp:
                 data = _compress(data, comp)
             head = _dumps((end - at, block_ids[-1], float(top), comp, 0, 0), 2)

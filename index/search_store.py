@@ -249,12 +249,29 @@ def _locked(storage: FileStorage, timeout: float = 60.0):
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    # On Windows a file another process has open (a reader of CURRENT, for a
+    # moment) cannot be replaced: PermissionError. Wait for it, briefly.
+    for attempt in range(100):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == 99:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
+            time.sleep(0.02)
+
+
+def _needed(name: str, gen: int) -> bool:
+    if name.startswith("side-"):
+        return name == f"side-{gen}.txt"
+    return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
 def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], doc_hashes: dict[str, str],
@@ -270,9 +287,8 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
     doc_index = {d["id"]: i for i, d in enumerate(docs)}
     text = SEP.join(r.norm for r in recs)
     _write_atomic(gen_dir / f"side-{gen}.txt", text.encode("utf-8"))
-    files = {p.name: p.stat().st_size for p in gen_dir.iterdir()
-             if p.is_file() and not p.name.endswith((".lock", ".tmp", ".json")) and not p.name.startswith("side-")
-             or p.name == f"side-{gen}.txt"}
+    # Sizes of the files this generation needs (not lock files, which may come and go).
+    files = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
     meta = {
         "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes),
         "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "files": files,
