@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from index.analysis import normalise_many
 from index.text import normalise
 
 
@@ -21,8 +22,11 @@ class DocFilters:
     def __init__(self, docs: list[dict]):
         self.docs = docs
         self.ids = [d["id"] for d in docs]
-        self.places = [(normalise(d["region"]), normalise(d["city"])) for d in docs]
-        self.levels = [normalise(d["level"]) for d in docs]
+        n = len(docs)
+        # One OpenCC call for every field of every document (thousands of calls took ~50 ms).
+        norm = normalise_many([d["region"] for d in docs] + [d["city"] for d in docs] + [d["level"] for d in docs])
+        self.places = list(zip(norm[:n], norm[n:2 * n], strict=True))
+        self.levels = norm[2 * n:]
         self.years = [d["year"] for d in docs]
 
     def allowed(self, filters: dict[str, list[str]]) -> np.ndarray | None:
