@@ -388,11 +388,16 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
             from index.userdb import open_db
         except ImportError:
             return "; ".join(notices) or None
+        db = None
         try:
-            store = NoteStore(open_db(), corpus)
+            db = open_db()
+            store = NoteStore(db, corpus)
             for doc_id in reanchor:
                 store.reanchor_document(doc_id)
         except Exception as exc:
             log.warning("re-anchoring annotations failed: %s", exc, exc_info=True)
             notices.append(f"annotations not re-anchored ({exc})")
+        finally:
+            if db is not None and getattr(db, "conn", None) is not None:
+                db.conn.close()  # not left to the garbage collector (SQLite shares its WAL index per process)
     return "; ".join(notices) or None
