@@ -205,8 +205,8 @@ def gram_postings(norms: list[str]) -> GramPostings:
         new_post[1:] = (occ_term[1:] != occ_term[:-1]) | (occ_rec[1:] != occ_rec[:-1])
     post_first = np.flatnonzero(new_post)
     del new_post
-    counts = np.diff(np.append(post_first, len(occ_rec))).astype(np.int64)
-    recs = occ_rec[post_first].astype(np.int64)
+    counts = np.diff(np.append(post_first, len(occ_rec))).astype(np.int32)
+    recs = occ_rec[post_first]
     post_term = occ_term[post_first]
     del occ_term, post_first
     bounds = np.searchsorted(post_term, np.arange(len(w_terms) + len(cjk_firsts) + 1), side="left")

@@ -34,6 +34,8 @@ from index.analysis import GramPostings, gram_postings
 GRAM_FIELDS = ("h", "t")  # sorted: Whoosh's term table wants fields in order
 #: Postings per block. Whoosh's default is 128; we read whole lists at once.
 BLOCK = 4096
+#: Characters of clause text whose postings are computed at once (memory bound).
+CHUNK_CHARS = 4_000_000
 #: In this field a CJK bigram's blocks also hold where it occurs: the offsets
 #: in each clause's normalised text, posting after posting (as many as its
 #: count), in the values slot of Whoosh's block tuple. Whoosh itself ignores
@@ -81,38 +83,87 @@ class BulkGrams:
     def _write(self, fw: W3FieldWriter, schema) -> None:
         docnums = np.asarray(self.docnums, dtype=np.int64)
         for field in GRAM_FIELDS:
-            gp = gram_postings(self.texts[field])
-            self.texts[field] = []
+            texts, self.texts[field] = self.texts[field], []
+            # A chunk at a time: the sort behind gram_postings needs ~40 bytes
+            # per character, the postings it returns ~10.
+            parts = [(lo, gram_postings(texts[lo:hi])) for lo, hi in _chunks(texts, CHUNK_CHARS)]
+            del texts
             if field == "t":
-                self.lengths = gp.lengths
-            if not gp.terms:
+                self.lengths = np.concatenate([gp.lengths for _, gp in parts]) if parts else np.zeros(0, np.int64)
+            if not any(gp.terms for _, gp in parts):
                 continue
             fw.start_field(field, schema[field])
-            _write_terms(fw, gp, docnums[gp.recs], with_positions=field == POSITIONS_FIELD)
+            _write_terms(fw, _merged(parts, docnums, with_positions=field == POSITIONS_FIELD))
             fw.finish_field()
 
 
-def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_positions: bool) -> None:
+def _chunks(texts: list[str], budget: int) -> list[tuple[int, int]]:
+    """Consecutive ``(lo, hi)`` ranges of ``texts`` holding about ``budget`` characters each."""
+    out, lo, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text) + 1
+        if size >= budget:
+            out.append((lo, i + 1))
+            lo, size = i + 1, 0
+    if lo < len(texts):
+        out.append((lo, len(texts)))
+    return out
+
+
+def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_positions: bool):
+    """(term, ids, counts, positions or None) for every term of the chunks, in term order.
+
+    Chunks are consecutive runs of records, so a term's postings from one
+    chunk after the other are still in ascending order.
+    """
+    occs = [gp.occurrence_starts() for _, gp in parts] if with_positions else [None] * len(parts)
+    bounds = [gp.bounds.tolist() for _, gp in parts]
+    if len(parts) == 1:
+        (offset, gp), b, occ = parts[0], bounds[0], occs[0]
+        for k, term in enumerate(gp.terms):
+            lo, hi = b[k], b[k + 1]
+            yield (term, docnums[gp.recs[lo:hi] + offset], gp.counts[lo:hi],
+                   gp.positions[occ[lo]:occ[hi]] if occ is not None and _has_positions(term) else None)
+        return
+    where = [{t: k for k, t in enumerate(gp.terms)} for _, gp in parts]
+    for term in sorted(set().union(*(gp.terms for _, gp in parts))):  # code point order = UTF-8 byte order
+        ids, counts, positions = [], [], []
+        for (offset, gp), b, occ, index in zip(parts, bounds, occs, where, strict=True):
+            k = index.get(term)
+            if k is None:
+                continue
+            lo, hi = b[k], b[k + 1]
+            ids.append(docnums[gp.recs[lo:hi] + offset])
+            counts.append(gp.counts[lo:hi])
+            if occ is not None and _has_positions(term):
+                positions.append(gp.positions[occ[lo]:occ[hi]])
+        yield (term, np.concatenate(ids), np.concatenate(counts),
+               np.concatenate(positions) if positions else None)
+
+
+def _has_positions(term: str) -> bool:
+    return len(term) == 2 and not term.isascii()
+
+
+def _write_terms(fw: W3FieldWriter, items) -> None:
     """Write each term's postings (ascending ids) as Whoosh blocks plus its term-table row.
 
-    With ``with_positions``, a bigram's blocks carry the offsets of its
-    occurrences in the block's values slot (see ``POSITIONS_FIELD``).
+    ``items`` yields ``(term, ids, counts, positions)``; where ``positions``
+    is not None the blocks carry them in the values slot (see
+    ``POSITIONS_FIELD``), ``counts[j]`` of them for posting ``j``.
     """
     postfile = fw._postfile  # noqa: SLF001 - pinned whoosh-reloaded
     tindex = fw._tindex  # noqa: SLF001
     prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
-    bounds_l = gp.bounds.tolist()
-    counts, positions = gp.counts, gp.positions
-    occ = gp.occurrence_starts() if with_positions else None
-    for k, term in enumerate(gp.terms):
-        lo, hi = bounds_l[k], bounds_l[k + 1]
-        keep_positions = with_positions and len(term) == 2 and not term.isascii()
+    for term, ids, counts, positions in items:
+        n = len(ids)
+        occ = np.concatenate([[0], np.cumsum(counts)]) if positions is not None and n > BLOCK else None
         info = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)
         weight = maxweight = 0.0
-        for at in range(lo, hi, BLOCK):
-            end = min(at + BLOCK, hi)
+        for at in range(0, n, BLOCK):
+            end = min(at + BLOCK, n)
             # Most terms are rare: plain lists beat numpy calls for a few postings.
             block_ids = ids[at:end].tolist()
             block_w = counts[at:end].tolist()
@@ -121,8 +172,8 @@ def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_posi
             weight += sum(block_w)
             maxweight = max(maxweight, top)
             values = None
-            if keep_positions:
-                where = positions[occ[at]:occ[end]]
+            if positions is not None:
+                where = positions[occ[at]:occ[end]] if occ is not None else positions
                 values = array("H" if int(where.max()) < 65536 else "I")
                 values.frombytes(where.astype(np.uint16 if values.typecode == "H" else np.uint32).tobytes())
             data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
@@ -136,10 +187,10 @@ def _write_terms(fw: W3FieldWriter, gp: GramPostings, ids: np.ndarray, with_posi
                 data = _compress(data, comp)
             head = _dumps((end - at, block_ids[-1], float(top), comp, 0, 0), 2)
             length = len(head) + len(data)
-            postfile.write_int(-length if end == hi else length)
+            postfile.write_int(-length if end == n else length)
             postfile.write(head)
             postfile.write(data)
-        info._weight, info._maxweight, info._df = float(weight), float(maxweight), hi - lo  # noqa: SLF001
-        info._minid, info._maxid = int(ids[lo]), int(ids[hi - 1])  # noqa: SLF001
+        info._weight, info._maxweight, info._df = float(weight), float(maxweight), n  # noqa: SLF001
+        info._minid, info._maxid = int(ids[0]), int(ids[-1])  # noqa: SLF001
         info.set_extent(start, postfile.tell() - start)
         tindex.add(prefix + term.encode("utf-8"), info.to_bytes())

@@ -440,15 +440,27 @@ def test_whooshs_own_reader_reads_the_bulk_postings(built):
         searcher.close()
 
 
-def test_long_posting_lists_span_several_blocks(content, tmp_path, monkeypatch):
+def test_long_posting_lists_span_several_blocks_and_chunks(content, tmp_path, monkeypatch):
     from index import search_bulk
 
+    # Blocks of 7 postings, postings computed 5,000 characters at a time and merged per term.
     monkeypatch.setattr(search_bulk, "BLOCK", 7)
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 5_000)
+    assert len(search_bulk._chunks([c.text for c in fresh_corpus(content).all_clauses()], 5_000)) > 5
     small = SearchIndex(fresh_corpus(content), tmp_path / "small-blocks")
     small.rebuild()
     monkeypatch.setattr(search_bulk, "BLOCK", 4096)
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 4_000_000)
     big = SearchIndex(fresh_corpus(content), tmp_path / "big-blocks")
     big.rebuild()
     assert answers(small) == answers(big)
     corpus = fresh_corpus(content)
     assert {h.clause_id for h in small.search("开发", limit=BIG).hits} == brute(corpus, "开发")
+    from index import search_exec
+
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)  # prove 3+ characters by positions
+    for ix in (small, big):
+        ix._ready()._cache.clear()
+    assert answers(small) == answers(big)
+    for q in ("高质量发展", "开发区", "國家級開發區"):
+        assert {h.clause_id for h in small.search(q, limit=BIG).hits} == brute(corpus, q)
