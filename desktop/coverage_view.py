@@ -1,4 +1,7 @@
-"""The topic coverage matrix: topics × documents, each cell its clause count.
+"""The topic coverage matrix: topics × provinces (or × documents), each cell its clause count.
+
+By default a column is a province with its documents together; a switch
+(remembered) gives one column per document.
 
 Computed on a worker (``index.topics.coverage``). Clicking a cell opens its
 first clause in the reader (a menu offers all of them when there are several);
@@ -14,9 +17,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop import ops
+from desktop import ops, settings
 from desktop.app import error_text
 from index.corpus import display_name
 
@@ -33,12 +45,16 @@ class CoverageModel(QAbstractTableModel):
         self.matrix: dict = {}
         self.short: dict[str, str] = {}
 
-    def set_coverage(self, data: dict, short_titles: dict[str, str]) -> None:
+    def set_coverage(self, data: dict, short_titles: dict[str, str], by_region: bool = False) -> None:
+        """Show ``index.topics.coverage`` output; ``by_region`` merges the documents of each province."""
         self.beginResetModel()
         self.topics = data["topics"]
-        self.documents = data["documents"]
-        self.matrix = data["matrix"]
         self.short = short_titles
+        if by_region:
+            self.documents, self.matrix = _by_region(data)
+        else:
+            self.documents = data["documents"]
+            self.matrix = data["matrix"]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
@@ -70,12 +86,30 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 doc = self.documents[section]
-                short = self.short.get(doc["doc_id"], doc["title"])
+                if len(doc.get("members", ())) > 1:  # a province: its documents merged
+                    return f"{doc['region']}\n" + self.tr("%n document(s)", "", len(doc["members"]))
+                short = self.short.get(doc.get("members", [doc["doc_id"]])[0], doc["title"])
                 return f"{doc['region']}\n{short if len(short) <= 14 else short[:13] + '…'}"
             return self.topics[section]["name"]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.documents[section]["title"]
         return None
+
+
+def _by_region(data: dict) -> tuple[list[dict], dict]:
+    """Columns per province: each holds its documents' clauses (document order kept)."""
+    columns: dict[str, dict] = {}
+    for doc in data["documents"]:
+        col = columns.setdefault(doc["region"], {"doc_id": "region:" + doc["region"], "region": doc["region"],
+                                                 "title": "", "members": []})
+        col["members"].append(doc["doc_id"])
+    for col in columns.values():
+        titles = {d["doc_id"]: d["title"] for d in data["documents"]}
+        col["title"] = "\n".join(titles[m] for m in col["members"])
+    matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])]
+                      for col in columns.values()}
+              for topic, cells in data["matrix"].items()}
+    return list(columns.values()), matrix
 
 
 class CoverageView(QWidget):
@@ -100,12 +134,19 @@ class CoverageView(QWidget):
         self.table.horizontalHeader().setMinimumHeight(44)
         self.table.clicked.connect(self._cell_clicked)
         self.table.verticalHeader().sectionClicked.connect(self._topic_clicked)
-        self.hint = QLabel(self.tr("Clauses per topic and document. Click a cell to read them; "
+        self.hint = QLabel(self.tr("Clauses per topic and province. Click a cell to read them; "
                                    "click a topic to compare it across documents."))
         self.hint.setWordWrap(True)
+        self.by_document = QCheckBox(self.tr("One column per document"))
+        self.by_document.setToolTip(self.tr("Off: one column per province, its documents together"))
+        self.by_document.setChecked(bool(settings.get(settings.COVERAGE_BY_DOCUMENT)))
+        self.by_document.toggled.connect(self._set_by_document)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.by_document)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.hint)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
     def is_ready(self) -> bool:
@@ -128,10 +169,19 @@ class CoverageView(QWidget):
 
     def _show(self, data: dict) -> None:
         self.data = data
-        short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
-        self.model.set_coverage(data, short)
+        self._fill()
         self._loading = False
         self._ready = True
+
+    def _fill(self) -> None:
+        if self.data is None:
+            return
+        short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
+        self.model.set_coverage(self.data, short, by_region=not self.by_document.isChecked())
+
+    def _set_by_document(self, on: bool) -> None:
+        settings.put(settings.COVERAGE_BY_DOCUMENT, on)
+        self._fill()
 
     def report(self):
         """The matrix on screen as an ``index.reports`` coverage table, or None."""
@@ -169,9 +219,11 @@ class CoverageView(QWidget):
             self.open_requested.emit(ids[0])
         elif ids:
             menu = QMenu(self)
+            several = len({cid.split("/", 1)[0] for cid in ids}) > 1
             for cid in ids:
                 clause = self.corpus.clause(cid)
-                menu.addAction(f"{display_name(clause) or cid}　{clause.text[:24]}",
+                where = self.corpus.document(clause.doc_id).short_title + "　" if several else ""
+                menu.addAction(f"{where}{display_name(clause) or cid}　{clause.text[:24]}",
                                lambda c=cid: self.open_requested.emit(c))
             menu.aboutToHide.connect(menu.deleteLater)
             menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))

@@ -55,9 +55,10 @@ SPLITTERS = Setting("window/splitters", {})
 OPEN_TABS = Setting("window/open_tabs", [])
 CURRENT_TAB = Setting("window/current_tab", 0)
 COMPARE_DOCS = Setting("compare/doc_order", [])
+COVERAGE_BY_DOCUMENT = Setting("coverage/by_document", False)
 
 ALL = [LANGUAGE, FONT_SIZE, SIMPLIFIED, SEARCH_DELAY, GEOMETRY, WINDOW_STATE, SPLITTERS, OPEN_TABS,
-       CURRENT_TAB, COMPARE_DOCS]
+       CURRENT_TAB, COMPARE_DOCS, COVERAGE_BY_DOCUMENT]
 PREFERENCES = [s for s in ALL if s.title]
 
 

@@ -187,6 +187,13 @@ _add("SearchView", {
 })
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
+_add("CoverageView", {
+    "One column per document": "按文件分列", "Off: one column per province, its documents together":
+        "不勾选时每个省一列，合并该省的各份文件",
+    "Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.":
+        "各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。",
+})
+_add("CoverageModel", {"%n document(s)": "%n 份文件"})
 _add("MainWindow", {
     "Nothing to export here: export works in compare, search, topic coverage and the notes panel.":
         "此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。",

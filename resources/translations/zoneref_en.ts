@@ -154,10 +154,31 @@
     </message>
   </context>
   <context>
+    <name>CoverageModel</name>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="90" />
+      <source>%n document(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="103" />
-      <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
+      <location filename="../../desktop/coverage_view.py" line="137" />
+      <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="140" />
+      <source>One column per document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="141" />
+      <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -986,7 +1007,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="114" />
+      <location filename="../../desktop/settings.py" line="115" />
       <source>Preferences</source>
       <translation type="unfinished" />
     </message>

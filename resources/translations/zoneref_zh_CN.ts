@@ -153,11 +153,31 @@
     </message>
   </context>
   <context>
+    <name>CoverageModel</name>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="90" />
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>%n 份文件</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="103" />
-      <source>Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.</source>
-      <translation>各主题在各文件中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
+      <location filename="../../desktop/coverage_view.py" line="137" />
+      <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
+      <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="140" />
+      <source>One column per document</source>
+      <translation>按文件分列</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="141" />
+      <source>Off: one column per province, its documents together</source>
+      <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
   </context>
   <context>
@@ -981,7 +1001,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="114" />
+      <location filename="../../desktop/settings.py" line="115" />
       <source>Preferences</source>
       <translation>首选项</translation>
     </message>

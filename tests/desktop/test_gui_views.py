@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 # Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
@@ -168,9 +169,28 @@ def test_compare_document_choice_order_and_sets(win, qtbot):
     assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
 
 
+def test_coverage_by_province_or_document(win, qtbot):
+    from desktop import settings
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    model = view.model
+    assert not view.by_document.isChecked()
+    regions = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert model.columnCount() == 4 and regions[-1] == "浙江省\n2 份文件"
+    row = next(r for r in range(model.rowCount()) if model.topics[r]["name"] == "招商引资")
+    zhejiang = model.clause_ids(row, 3)
+    view.by_document.setChecked(True)  # one column per document: the province's cells split
+    assert model.columnCount() == 5 and settings.get(settings.COVERAGE_BY_DOCUMENT)
+    split = [model.clause_ids(row, c) for c in range(5) if model.documents[c]["region"] == "浙江省"]
+    assert len(split) == 2 and sorted(split[0] + split[1]) == sorted(zhejiang) and all(split)
+
+
 def test_coverage_cell_opens_clause(win, qtbot):
     win.show_coverage()
     view = win.coverage_view
+    view.by_document.setChecked(True)
     qtbot.waitUntil(view.is_ready, timeout=30000)
     model = view.model
     assert model.rowCount() >= 20 and model.columnCount() == 5
