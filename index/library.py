@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 
 # More changed documents than this (and than a tenth of the library) update the index in one pass.
 BULK_CHANGE = 20
+# That pass runs in a spawned worker process (the frozen app's entry point calls freeze_support()).
+INDEX_IN_WORKER = True
 
 
 class BundledDocumentError(KnownError):
@@ -321,6 +323,23 @@ class OnePassCorpus(Corpus):
         return parse_clauses(doc.id, body)
 
 
+def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:
+    """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
+    from index.search import SearchIndex
+
+    SearchIndex(OnePassCorpus(content_dir, imported_dir)).ensure()
+
+
+def _in_worker_process(func, *args) -> Any:
+    """Run ``func(*args)`` in a fresh (spawned) process and return its result; its exceptions are re-raised."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1,
+                                                mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(func, *args).result()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -348,8 +367,12 @@ def _fsync_dir(folder: Path) -> None:
 def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId]) -> str | None:
     """Bring the search index and annotations in step with a library change.
 
-    The search index is updated incrementally (``SearchIndex.add_documents``
-    / ``remove_documents``): an import never rebuilds it. Annotations on a
+    A few changed documents update the search index incrementally
+    (``SearchIndex.add_documents`` / ``remove_documents``): importing one
+    file never rebuilds it. A bulk change (more than ``BULK_CHANGE``
+    documents and a tenth of the library) is one pass over the corpus
+    instead, in a worker process (``INDEX_IN_WORKER``), so its memory is
+    returned when it ends and a GUI process never holds it. Annotations on a
     removed document, or on one a new version superseded, are re-anchored
     (``NoteStore.reanchor_document``); those whose text is gone become
     orphans and are kept. Topic tags are computed from clause text on
@@ -372,7 +395,10 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
                 # thousands of incremental additions. The pass reads each
                 # document once, so it keeps no bodies or clauses (~150 MB on
                 # a 50 MB library).
-                SearchIndex(OnePassCorpus(corpus.content_dir, corpus.imported_dir)).ensure()
+                if INDEX_IN_WORKER:
+                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir)
+                else:
+                    bulk_index(corpus.content_dir, corpus.imported_dir)
             else:
                 search = SearchIndex(corpus)
                 if removed:

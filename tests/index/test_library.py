@@ -269,6 +269,9 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
         def reanchor_document(self, doc_id):
             calls.append(("reanchor", doc_id))
 
+    import index.library as library
+
+    monkeypatch.setattr(library, "INDEX_IN_WORKER", False)  # the fake index lives in this process only
     monkeypatch.setitem(sys.modules, "index.search", types.SimpleNamespace(SearchIndex=FakeIndex))
     monkeypatch.setitem(sys.modules, "index.notes", types.SimpleNamespace(NoteStore=FakeNotes))
     monkeypatch.setitem(sys.modules, "index.userdb", types.SimpleNamespace(open_db=lambda: None))
@@ -481,3 +484,28 @@ def test_markdown_law_collection_one_article_per_line(tmp_path):
     assert ids == ["pre", "ch1", "ch1/art1", "ch1/art2", "ch1/art2/k2", "ch1/art3", "ch1/art3/s1", "ch1/art3/s2",
                    "ch2", "ch2/art4"]
     assert corpus.document(rec["doc_id"]).get("issued") == "2020-07-30"
+
+
+def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch):
+    import index.library as library
+    from index.search import SearchIndex
+
+    spawned = []
+    real = library._in_worker_process
+
+    def spy(func, *args):
+        spawned.append(func)
+        return real(func, *args)
+
+    monkeypatch.setattr(library, "_in_worker_process", spy)
+    src = tmp_path / "bulk"
+    src.mkdir()
+    for i in range(25):
+        write_txt(src / f"{i}.txt", policy(f"广西壮族自治区人民政府关于第{i}开发区的意见", extra=f"沿边{i}号口岸，"))
+    SearchIndex(Corpus()).ensure()
+    report = Library().import_paths([src], workers=1)
+    assert len(report.imported) == 25 and report.index_notice is None
+    assert spawned == [library.bulk_index]
+    index = SearchIndex(Corpus())
+    assert index.status()["documents"] == 30  # opens what the worker wrote
+    assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
