@@ -36,6 +36,7 @@ from index.search_store import (
     build_generation,
     live_generation,
     open_generation,
+    parse_shown,
     update_generation,
 )
 from index.text import normalise
@@ -168,6 +169,7 @@ class SearchIndex:
         if self._searcher is not None:
             try:
                 self._searcher.close()
+                self._exec.side.close()
             except Exception:  # noqa: BLE001 - closing a broken cache must not fail
                 pass
         self._searcher = self._exec = self._gen_dir = None
@@ -344,20 +346,17 @@ class SearchIndex:
             top = ex.rank(recs, scores, offset + limit)[offset:]
             needles = _highlight_strings(parsed)
             for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
-                hit = self._hit(ex, rec, score, needles)
-                if hit is not None:
-                    result.hits.append(hit)
+                result.hits.append(self._hit(ex, rec, score, needles))
             return result
 
-    def _hit(self, ex: Executor, rec: int, score: float, needles: list[str]) -> Hit | None:
-        cid = ex.side.cids[rec]
-        try:
-            clause = self.corpus.clause(cid)
-            doc = self.corpus.document(clause.doc_id)
-        except UnknownIdError:
-            return None  # the corpus changed since the index was built; ensure() will catch up
-        spans = _occurrences(normalise(clause.text), needles)
-        snippet, inside = make_snippet(clause.text, spans)
-        return Hit(clause_id=cid, doc_id=doc.id, region=doc.region, score=round(float(score), 4),
-                   heading=clause.heading or "", path=self.corpus.path(clause), text=clause.text,
-                   snippet=snippet, highlights=[[s, e] for s, e in spans], snippet_highlights=inside)
+    def _hit(self, ex: Executor, rec: int, score: float, needles: list[str]) -> Hit:
+        # Everything a hit shows comes from the side table: no document is
+        # read or parsed to display a page of results.
+        side = ex.side
+        heading, path, text = parse_shown(side.shown(rec))
+        doc = side.meta["docs"][int(side.doc_of[rec])]
+        spans = _occurrences(side.norm(rec), needles)
+        snippet, inside = make_snippet(text, spans)
+        return Hit(clause_id=side.cids[rec], doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
+                   heading=heading, path=path, text=text, snippet=snippet,
+                   highlights=[[s, e] for s, e in spans], snippet_highlights=inside)

@@ -8,6 +8,7 @@ Layout of the index folder (a cache; deleting it only costs a rebuild)::
         _MAIN_<n>.toc …       … Whoosh's own files (generation n)
         side-<n>.json         … the side table for Whoosh generation n
         side-<n>.txt          … normalised clause texts, NUL-separated
+        side-<n>.hits         … what each hit shows (heading, path, original text)
 
 A full build writes a new ``gen-*`` folder and only then points ``CURRENT``
 at it, so a reader never sees a half-built index. Incremental updates commit
@@ -19,7 +20,8 @@ every file, so a truncated or partly deleted index is detected on open.
 The side table maps Whoosh document numbers to clause records and holds what
 a query needs besides postings: clause ids, their documents, term counts
 (BM25 lengths), document order and the normalised text used to confirm
-phrase matches. Whoosh stores nothing big.
+phrase matches, plus the display fields of every clause so that a page of
+hits needs no document parsed. Whoosh stores nothing big.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import mmap
 import os
 import shutil
 import time
@@ -43,8 +46,8 @@ from index.analysis import ANALYZER_VERSION, GramField, normalise_many
 from index.errors import KnownError
 from index.search_bulk import BulkGrams
 
-#: Bump when the schema, the postings layout (2: bigram positions) or the side table changes.
-SCHEMA_VERSION = 2
+#: Bump when the schema, the postings layout or the side table changes (2: bigram positions, 3: hits file).
+SCHEMA_VERSION = 3
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
 SEP = "\x00"
@@ -105,6 +108,18 @@ class ClauseRow:
     norm: str
     length: int
     order: int
+    shown: bytes = b""  # what a hit shows, see ``shown_record``
+
+
+def shown_record(heading: str, path: list[str], text: str) -> bytes:
+    """A hit's display fields (original script) as stored in ``side-<n>.hits``."""
+    return f"{heading}\x1f{chr(0x1e).join(path)}\x1f{text}".encode()
+
+
+def parse_shown(record: bytes) -> tuple[str, list[str], str]:
+    """(heading, path, text) back from ``shown_record``."""
+    heading, path, text = record.decode("utf-8").split("\x1f", 2)
+    return heading, path.split("\x1e") if path else [], text
 
 
 @dataclasses.dataclass
@@ -120,9 +135,25 @@ class Side:
     starts: np.ndarray  # record -> offset of its text in ``text``
     ends: np.ndarray
     text: str  # normalised texts, SEP-separated
+    hits_path: Path | None = None  # side-<n>.hits: each record's shown_record, back to back
+    hit_starts: np.ndarray | None = None  # record -> byte offset in hits_path (one extra at the end)
+    _hits: mmap.mmap | None = None
 
     def norm(self, rec: int) -> str:
         return self.text[self.starts[rec]:self.ends[rec]]
+
+    def shown(self, rec: int) -> bytes:
+        """The record's display fields, read from a memory map of the hits file (not kept in memory)."""
+        if self._hits is None:
+            with open(self.hits_path, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                self._hits = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        return bytes(self._hits[self.hit_starts[rec]:self.hit_starts[rec + 1]])
+
+    def close(self) -> None:
+        if isinstance(self._hits, mmap.mmap):
+            self._hits.close()
+        self._hits = None
 
 
 def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
@@ -130,7 +161,8 @@ def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     clauses = corpus.clauses(doc.id)
     norms = normalise_many([c.text for c in clauses] + [c.heading or "" for c in clauses])
     n = len(clauses)
-    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i), norms[n + i])
+    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i,
+                       shown_record(c.heading or "", corpus.path(c), c.text)), norms[n + i])
             for i, c in enumerate(clauses)]
 
 
@@ -225,10 +257,15 @@ def load_side(gen_dir: Path, gen: int) -> Side:
         starts[1:] = np.cumsum(lens[:-1] + 1)
     if len(lens) and starts[-1] + lens[-1] != len(text):
         raise IndexBroken("side text has the wrong length")
+    hit_starts = np.concatenate([[0], np.cumsum(np.asarray(meta["hit_lengths"], dtype=np.int64))])
+    hits_path = gen_dir / f"side-{gen}.hits"
+    if hits_path.stat().st_size != hit_starts[-1]:
+        raise IndexBroken("side hits have the wrong length")
     return Side(
         meta=meta, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
         doc_of=np.asarray(meta["doc_of"], dtype=np.int64), lengths=np.asarray(meta["lengths"], dtype=np.float64),
         order=np.asarray(meta["order"], dtype=np.int64), starts=starts, ends=starts + lens, text=text,
+        hits_path=hits_path, hit_starts=hit_starts.astype(np.int64),
     )
 
 
@@ -270,7 +307,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def _needed(name: str, gen: int) -> bool:
     if name.startswith("side-"):
-        return name == f"side-{gen}.txt"
+        return name in (f"side-{gen}.txt", f"side-{gen}.hits")
     return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
@@ -287,6 +324,7 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
     doc_index = {d["id"]: i for i, d in enumerate(docs)}
     text = SEP.join(r.norm for r in recs)
     _write_atomic(gen_dir / f"side-{gen}.txt", text.encode("utf-8"))
+    _write_atomic(gen_dir / f"side-{gen}.hits", b"".join(r.shown for r in recs))
     # Sizes of the files this generation needs (not lock files, which may come and go).
     files = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
     meta = {
@@ -294,11 +332,11 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
         "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "files": files,
         "docrec": docrec, "cids": [r.cid for r in recs], "doc_of": [doc_index[r.doc] for r in recs],
         "lengths": [r.length for r in recs], "order": [r.order for r in recs],
-        "text_lengths": [len(r.norm) for r in recs],
+        "text_lengths": [len(r.norm) for r in recs], "hit_lengths": [len(r.shown) for r in recs],
     }
     _write_atomic(gen_dir / f"side-{gen}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     for old in gen_dir.glob("side-*"):
-        if old.name not in (f"side-{gen}.json", f"side-{gen}.txt"):
+        if old.name not in (f"side-{gen}.json", f"side-{gen}.txt", f"side-{gen}.hits"):
             with contextlib.suppress(OSError):
                 old.unlink()
 
@@ -307,7 +345,7 @@ def rows_from_side(side: Side) -> dict[str, ClauseRow]:
     """The previous generation's rows, so an update need not re-analyse old documents."""
     docs = side.meta["docs"]
     return {cid: ClauseRow(cid, docs[int(side.doc_of[r])]["id"], side.norm(r), int(side.lengths[r]),
-                           int(side.order[r])) for r, cid in enumerate(side.cids)}
+                           int(side.order[r]), side.shown(r)) for r, cid in enumerate(side.cids)}
 
 
 def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:

@@ -104,12 +104,13 @@ def test_deleted_index_folder_is_rebuilt_on_next_start(built, content):
     assert again.status()["clauses"] == len(list(fresh_corpus(content).all_clauses()))
 
 
-@pytest.mark.parametrize("victim", ["seg", "toc", "side-json", "side-txt"])
+@pytest.mark.parametrize("victim", ["seg", "toc", "side-json", "side-txt", "side-hits"])
 def test_truncated_file_is_detected_and_rebuilt(built, content, victim):
     ix, folder, expect = built
     ix.close()
     gen = live(folder)
-    pattern = {"seg": "*.seg", "toc": "_MAIN_*.toc", "side-json": "side-*.json", "side-txt": "side-*.txt"}[victim]
+    pattern = {"seg": "*.seg", "toc": "_MAIN_*.toc", "side-json": "side-*.json", "side-txt": "side-*.txt",
+               "side-hits": "side-*.hits"}[victim]
     (path,) = gen.glob(pattern)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -261,6 +262,21 @@ def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     again = reopened(content, folder)
     assert live(folder) == gen
     assert answers(again) == expect
+
+
+def test_hits_show_the_corpus_text_heading_and_path_after_updates(built, content):
+    ix, folder, _ = built
+    write_doc(content, "extra-5", "安徽省", extra_body(5))
+    write_doc(content, "extra-1", "安徽省", "一、總體要求\n\n（一）改寫。開發區條款已改寫。\n")
+    ix.corpus.reload()
+    ix.add_documents(["extra-5", "extra-1"])
+    corpus = fresh_corpus(content)
+    hits = ix.search("year:2020", limit=BIG).hits + ix.search("开发区", limit=BIG).hits
+    assert {h.doc_id for h in hits} >= {"extra-1", "extra-5", "jilin-2021-kaifaqu"}
+    for hit in hits:
+        clause = corpus.clause(hit.clause_id)
+        assert (hit.text, hit.heading, hit.path) == (clause.text, clause.heading or "", corpus.path(clause))
+        assert hit.region == corpus.document(hit.doc_id).region
 
 
 def test_reindexing_a_document_replaces_its_clauses(built, content):
