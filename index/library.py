@@ -309,18 +309,26 @@ class Library:
 
 
 class OnePassCorpus(Corpus):
-    """A Corpus for one pass over every document: clauses are parsed from the file each time, never kept.
+    """A Corpus for one pass over every document: only the current document's clauses are kept.
 
     The shared ``Corpus`` caches every body and clause it has parsed, which
-    a bulk index build would fill with the whole library.
+    a bulk index build would fill with the whole library. Lookups within
+    the current document (``clause``, ``ancestors``, ``path``) work as usual.
     """
 
     def clauses(self, doc_id: str) -> list:
         from index.clauses import parse_clauses
 
         doc = self.document(doc_id)
-        body = load_file(doc.path, doc.source).body if doc.path is not None else doc.body
-        return parse_clauses(doc.id, body)
+        if doc.id not in self._clauses:
+            self._clauses.clear()  # the previous document is done
+            self._by_id.clear()
+            self._tails.clear()
+            body = load_file(doc.path, doc.source).body if doc.path is not None else doc.body
+            found = parse_clauses(doc.id, body)
+            self._clauses[doc.id] = found
+            self._by_id.update((c.id, c) for c in found)
+        return self._clauses[doc.id]
 
 
 def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:

@@ -509,3 +509,26 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch):
     index = SearchIndex(Corpus())
     assert index.status()["documents"] == 30  # opens what the worker wrote
     assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
+
+
+def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path, zoneref_home):
+    from index.library import OnePassCorpus, bulk_index
+    from index.search import SearchIndex
+
+    write_txt(tmp_path / "a.txt", policy("海南省人民政府关于自由贸易港开发区的意见"))
+    Library().import_paths([tmp_path / "a.txt"])
+    corpus = Corpus()
+    one = OnePassCorpus(corpus.content_dir, corpus.imported_dir)
+    for doc in corpus.documents():
+        for clause in corpus.clauses(doc.id):
+            assert one.path(one.clause(clause.id)) == corpus.path(clause)
+    assert len(one._clauses) == 1  # only the document it is on
+    SearchIndex(Corpus()).rebuild()
+    expected = SearchIndex(Corpus()).status()
+    bulk_index(corpus.content_dir, corpus.imported_dir)  # ensure(): current, nothing to do
+    (zoneref_home / "index" / "CURRENT").unlink()
+    bulk_index(corpus.content_dir, corpus.imported_dir)  # a full build through the one-pass corpus
+    built = SearchIndex(Corpus()).status()
+    assert (built["documents"], built["clauses"], built["fingerprint"]) == \
+        (expected["documents"], expected["clauses"], expected["fingerprint"])
+    assert SearchIndex(Corpus()).search("自由贸易港").total > 0
