@@ -92,7 +92,10 @@ class Executor:
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
         self._facet_keys: tuple | None = None
-        self._bitmap: np.ndarray | None = None
+        # A scratch bitmap over text offsets for _located, touched now (at
+        # open, off the GUI thread) so the first query does not pay for it.
+        self._bitmap = np.zeros(len(side.text) + 2, dtype=bool)
+        self._bitmap.fill(False)
 
     # -- postings ------------------------------------------------------------
     def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -167,23 +170,26 @@ class Executor:
             self._pos_cache.popitem(last=False)
         return result
 
-    def _located(self, piece: str) -> np.ndarray | None:
+    def _located(self, piece: str, candidates: np.ndarray) -> np.ndarray | None:
         """Records that contain the CJK run ``piece`` (3+ characters), from bigram positions.
 
         Bigrams chosen to cover every character (``_cover``) must each occur
         where they should relative to one start; then the run is there. None
         if positions are missing (an old segment): the caller reads the text.
         """
+        wanted = np.zeros(self.n, dtype=bool)
+        wanted[candidates] = True
         lists = []
         for o in self._cover(piece):
             got = self.starts(piece[o:o + 2])
             if got is None:
                 return None
-            lists.append((got[0] - o, got[1]))
+            # Only occurrences in candidate records matter; dropping the rest
+            # first (a small per-record table) spares the big bitmap below.
+            keep = wanted[got[1]]
+            lists.append((got[0][keep] - o, got[1][keep]))
         lists.sort(key=lambda pair: len(pair[0]))
         found, recs = lists[0]
-        if self._bitmap is None:
-            self._bitmap = np.zeros(len(self.side.text) + 2, dtype=bool)
         bitmap = self._bitmap
         for other, _ in lists[1:]:
             if not len(found):
@@ -243,7 +249,7 @@ class Executor:
         checks = [p for p in found if len(p) > 2 and CJK_RUN.fullmatch(p)]
         if len(recs) > TEXT_CHECK_MAX:
             for piece in list(checks):
-                located = self._located(piece)
+                located = self._located(piece, recs)
                 if located is not None:
                     recs = _intersect(recs, located)
                     checks.remove(piece)
