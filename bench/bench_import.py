@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", action="store_true",
                         help="time the importer and the search index update separately")
     parser.add_argument("--keep", type=Path, help="generate the folder here (reused if present)")
+    parser.add_argument("--keep-home", action="store_true",
+                        help="keep the imported library (ZONEREF_HOME) for --after-only; default: delete it")
     parser.add_argument("--after-only", type=Path, metavar="HOME",
                         help="skip the import; measure listing, app start and search on this ZONEREF_HOME")
     args = parser.parse_args(argv)
@@ -148,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         print("  error:", err)
 
     after_import(env)
+    if args.keep_home:
+        print(f"library kept in ZONEREF_HOME={home}")
+    else:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)  # ~300 MB per run (and the generated folder unless --keep)
     return 0
 
 
