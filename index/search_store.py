@@ -398,6 +398,7 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         with ix.reader() as reader:
             side = load_side(gen_dir, reader.generation())
         rows = rows_from_side(side)
+        side.close()  # its hits file is about to be replaced (and, on Windows, must not stay mapped)
         meta = side.meta
         docs = {d["id"]: d for d in meta["docs"]}
         hashes = dict(meta["doc_hashes"])
