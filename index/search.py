@@ -27,6 +27,7 @@ from index.errors import UnknownIdError
 from index.query import ParsedQuery, parse_query
 from index.search_exec import Executor
 from index.search_filters import DocFilters
+from index.search_rows import parse_shown
 from index.search_store import (
     BuildCancelled,
     Cancel,
@@ -36,7 +37,6 @@ from index.search_store import (
     build_generation,
     live_generation,
     open_generation,
-    parse_shown,
     update_generation,
 )
 from index.text import normalise

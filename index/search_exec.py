@@ -20,7 +20,7 @@ from whoosh.reading import TermNotFound
 
 from index.analysis import CJK_RUN, piece_terms, pieces
 from index.query import Literal, ParsedQuery
-from index.search_store import Side
+from index.search_rows import Side
 from index.text import normalise
 
 K1, B = 1.2, 0.75

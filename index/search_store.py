@@ -27,10 +27,8 @@ hits needs no document parsed. Whoosh stores nothing big.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
-import mmap
 import os
 import shutil
 import time
@@ -42,9 +40,10 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.analysis import ANALYZER_VERSION, GramField, normalise_many
+from index.analysis import ANALYZER_VERSION, GramField
 from index.errors import KnownError
 from index.search_bulk import BulkGrams
+from index.search_rows import ClauseRow, Side, doc_info, rows_for, rows_from_side
 
 #: Bump when the schema, the postings layout or the side table changes (2: bigram positions, 3: hits file).
 SCHEMA_VERSION = 3
@@ -90,80 +89,6 @@ def fingerprint(doc_hashes: dict[str, str]) -> str:
     for doc_id in sorted(doc_hashes):
         h.update(f"\n{doc_id}\t{doc_hashes[doc_id]}".encode())
     return h.hexdigest()[:32]
-
-
-def doc_info(doc) -> dict:
-    """The document metadata filters need, kept in the side table."""
-    year = doc.meta.get("year")
-    return {"id": doc.id, "region": doc.region or "", "city": doc.meta.get("city") or "",
-            "level": doc.meta.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
-
-
-@dataclasses.dataclass
-class ClauseRow:
-    """One clause as the builder hands it to Whoosh and the side table."""
-
-    cid: str
-    doc: str
-    norm: str
-    length: int
-    order: int
-    shown: bytes = b""  # what a hit shows, see ``shown_record``
-
-
-def shown_record(heading: str, path: list[str], text: str) -> bytes:
-    """A hit's display fields (original script) as stored in ``side-<n>.hits``."""
-    return f"{heading}\x1f{chr(0x1e).join(path)}\x1f{text}".encode()
-
-
-def parse_shown(record: bytes) -> tuple[str, list[str], str]:
-    """(heading, path, text) back from ``shown_record``."""
-    heading, path, text = record.decode("utf-8").split("\x1f", 2)
-    return heading, path.split("\x1e") if path else [], text
-
-
-@dataclasses.dataclass
-class Side:
-    """The loaded side table of one Whoosh generation."""
-
-    meta: dict
-    docrec: np.ndarray  # Whoosh docnum -> record, -1 for deleted
-    cids: list[str]
-    doc_of: np.ndarray  # record -> index into meta["docs"]
-    lengths: np.ndarray  # record -> number of terms (BM25 length)
-    order: np.ndarray  # record -> document order key
-    starts: np.ndarray  # record -> offset of its text in ``text``
-    ends: np.ndarray
-    text: str  # normalised texts, SEP-separated
-    hits_path: Path | None = None  # side-<n>.hits: each record's shown_record, back to back
-    hit_starts: np.ndarray | None = None  # record -> byte offset in hits_path (one extra at the end)
-    _hits: mmap.mmap | None = None
-
-    def norm(self, rec: int) -> str:
-        return self.text[self.starts[rec]:self.ends[rec]]
-
-    def shown(self, rec: int) -> bytes:
-        """The record's display fields, read from a memory map of the hits file (not kept in memory)."""
-        if self._hits is None:
-            with open(self.hits_path, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
-                self._hits = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        return bytes(self._hits[self.hit_starts[rec]:self.hit_starts[rec + 1]])
-
-    def close(self) -> None:
-        if isinstance(self._hits, mmap.mmap):
-            self._hits.close()
-        self._hits = None
-
-
-def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
-    """(row, normalised heading) for each clause of ``doc``; ``length`` is filled in at commit."""
-    clauses = corpus.clauses(doc.id)
-    norms = normalise_many([c.text for c in clauses] + [c.heading or "" for c in clauses])
-    n = len(clauses)
-    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i,
-                       shown_record(c.heading or "", corpus.path(c), c.text)), norms[n + i])
-            for i, c in enumerate(clauses)]
 
 
 def _set_lengths(added: list[ClauseRow], bulk: BulkGrams) -> None:
@@ -339,13 +264,6 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
         if old.name not in (f"side-{gen}.json", f"side-{gen}.txt", f"side-{gen}.hits"):
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-def rows_from_side(side: Side) -> dict[str, ClauseRow]:
-    """The previous generation's rows, so an update need not re-analyse old documents."""
-    docs = side.meta["docs"]
-    return {cid: ClauseRow(cid, docs[int(side.doc_of[r])]["id"], side.norm(r), int(side.lengths[r]),
-                           int(side.order[r]), side.shown(r)) for r, cid in enumerate(side.cids)}
 
 
 def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:
