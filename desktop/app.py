@@ -324,12 +324,7 @@ class Services(QObject):
                     return store.reanchor_all()
                 total = ReanchorReport()
                 for doc_id in docs:
-                    part = store.reanchor_document(doc_id)
-                    total.kept += part.kept
-                    total.moved += part.moved
-                    total.fuzzy += part.fuzzy
-                    total.orphaned += part.orphaned
-                    total.recovered += part.recovered
+                    total += store.reanchor_document(doc_id)
                 return total
             finally:
                 db.close()

@@ -183,6 +183,15 @@ class ReanchorReport:
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
+    def __iadd__(self, other: ReanchorReport) -> ReanchorReport:
+        """Add another document's outcome to this total."""
+        self.kept += other.kept
+        self.moved += other.moved
+        self.fuzzy += other.fuzzy
+        self.orphaned += other.orphaned
+        self.recovered += other.recovered
+        return self
+
 
 class NoteStore:
     """Annotations, bookmarks and tags of one user database, against one corpus.
@@ -510,10 +519,5 @@ class NoteStore:
             current = self.corpus.document(doc_id).content_hash if self.corpus.has_document(doc_id) else None
             if current is not None and hashes == current:
                 continue
-            part = self.reanchor_document(doc_id)
-            total.kept += part.kept
-            total.moved += part.moved
-            total.fuzzy += part.fuzzy
-            total.orphaned += part.orphaned
-            total.recovered += part.recovered
+            total += self.reanchor_document(doc_id)
         return total

@@ -7,26 +7,6 @@ import pytest
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
 
-@pytest.fixture
-def app(qapp):
-    from desktop import app as app_module
-
-    return app_module.create_app()
-
-
-@pytest.fixture
-def win(app, qtbot):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    w.start_background()
-    yield w
-    w.save_state = lambda: None
-    w.close()
-
-
 def test_highlight_in_a_chosen_colour(win):
     from index.notes import COLORS
 

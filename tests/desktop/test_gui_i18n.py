@@ -72,13 +72,6 @@ def visible_strings(win) -> list[tuple[str, str]]:
     return [(where, text) for where, text in found if text and text.strip()]
 
 
-@pytest.fixture
-def app(qapp):
-    from desktop import app as app_module
-
-    return app_module.create_app()
-
-
 def test_translations_compiled_and_loaded(app):
     from PySide6.QtCore import QCoreApplication
 

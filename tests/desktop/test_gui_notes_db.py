@@ -10,33 +10,15 @@ import pytest
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
 
-@pytest.fixture
-def app(qapp):
-    from desktop import app as app_module
-
-    return app_module.create_app()
-
-
-def _window(qtbot):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow(restore=False)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.start_background()
-    return w
-
-
 def _close(w) -> None:
     w.save_state = lambda: None
     w.close()
 
 
-def test_damaged_database_is_reported_at_start(app, qtbot, zoneref_home):
+def test_damaged_database_is_reported_at_start(open_window, qtbot, zoneref_home):
     damaged = b"this is not a database at all\n" * 100
     (zoneref_home / "zoneref.db").write_bytes(damaged)
-    w = _window(qtbot)
+    w = open_window(restore=False)
     qtbot.waitUntil(lambda: w.recovery_box is not None and w.recovery_box.isVisible(), timeout=10000)
     box = w.recovery_box
     assert box.windowTitle() == "笔记数据库已修复"
@@ -54,8 +36,8 @@ def test_damaged_database_is_reported_at_start(app, qtbot, zoneref_home):
     _close(w)
 
 
-def test_healthy_database_shows_no_report(app, qtbot):
-    w = _window(qtbot)
+def test_healthy_database_shows_no_report(open_window, qtbot):
+    w = open_window(restore=False)
     qtbot.waitUntil(lambda: w.services.reanchor_runs >= 1, timeout=10000)
     assert w.recovery_box is None and w.services.recovery_report is None
     _close(w)
@@ -78,11 +60,11 @@ def _change_text(zoneref_home, doc_id: str, old: str, new: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_reanchoring_runs_on_a_worker_and_repaints(app, qtbot, tmp_path, zoneref_home, monkeypatch):
+def test_reanchoring_runs_on_a_worker_and_repaints(open_window, qtbot, tmp_path, zoneref_home, monkeypatch):
     from index.notes import NoteStore
 
     doc_id = _imported_doc(tmp_path)
-    w = _window(qtbot)
+    w = open_window(restore=False)
     reader = w.open_document(doc_id)
     for word in ("招商专班", "盘活存量"):
         clause = next(c for c in w.corpus.clauses(doc_id) if word in c.text)
@@ -103,7 +85,7 @@ def test_reanchoring_runs_on_a_worker_and_repaints(app, qtbot, tmp_path, zoneref
         return original(self, doc)
 
     monkeypatch.setattr(NoteStore, "reanchor_document", spy)
-    w2 = _window(qtbot)
+    w2 = open_window(restore=False)
     reader2 = w2.open_document(doc_id)
     body = reader2.body
     qtbot.waitUntil(lambda: w2.services.reanchor_runs >= 1, timeout=10000)
@@ -120,10 +102,10 @@ def test_reanchoring_runs_on_a_worker_and_repaints(app, qtbot, tmp_path, zoneref
     _close(w2)
 
 
-def test_stale_note_is_not_painted_at_old_offsets(app, qtbot, tmp_path, zoneref_home):
+def test_stale_note_is_not_painted_at_old_offsets(open_window, qtbot, tmp_path, zoneref_home):
     """Before the worker has re-anchored, a note whose quote moved is left out, then painted where it went."""
     doc_id = _imported_doc(tmp_path)
-    w = _window(qtbot)
+    w = open_window(restore=False)
     reader = w.open_document(doc_id)
     clause = next(c for c in w.corpus.clauses(doc_id) if "用地保障" in c.text)
     at = clause.start + clause.text.find("用地保障")
@@ -148,26 +130,26 @@ def test_stale_note_is_not_painted_at_old_offsets(app, qtbot, tmp_path, zoneref_
     _close(w2)
 
 
-def test_database_from_a_newer_version_is_explained_not_crashed(app, qtbot, zoneref_home):
+def test_database_from_a_newer_version_is_explained_not_crashed(open_window, qtbot, zoneref_home):
     import sqlite3
 
     conn = sqlite3.connect(zoneref_home / "zoneref.db")
     conn.execute("PRAGMA user_version = 999")
     conn.close()
-    w = _window(qtbot)
+    w = open_window(restore=False)
     qtbot.waitUntil(lambda: "更新版本" in w.notes_view.count.text(), timeout=10000)
     qtbot.wait(300)  # the re-anchoring timer has fired too, and given up quietly
     assert not w.services.reanchoring()
     _close(w)
 
 
-def test_compare_works_without_a_usable_database(app, qtbot, zoneref_home):
+def test_compare_works_without_a_usable_database(open_window, qtbot, zoneref_home):
     import sqlite3
 
     conn = sqlite3.connect(zoneref_home / "zoneref.db")
     conn.execute("PRAGMA user_version = 999")
     conn.close()
-    w = _window(qtbot)
+    w = open_window(restore=False)
     w.compare_clause("jilin-2021-kaifaqu/c3/s12")
     qtbot.waitUntil(w.compare_view.is_ready, timeout=30000)
     assert len(w.compare_view.columns) == 5

@@ -15,23 +15,8 @@ pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignor
 
 
 @pytest.fixture
-def app(qapp):
-    from desktop import app as app_module
-
-    return app_module.create_app()
-
-
-@pytest.fixture
-def win(app, qtbot):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    yield w
-    w.save_state = lambda: None
-    w.close()
+def win(open_window):
+    return open_window(start=False)
 
 
 def test_library_groups_by_region_and_counts(win):

@@ -9,32 +9,6 @@ from PySide6.QtCore import Qt
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
 
-@pytest.fixture
-def app(qapp):
-    from desktop import app as app_module
-
-    return app_module.create_app()
-
-
-def _window(qtbot):
-    from desktop.mainwindow import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.start_background()
-    return w
-
-
-@pytest.fixture
-def win(app, qtbot):
-    w = _window(qtbot)
-    yield w
-    w.save_state = lambda: None
-    w.close()
-
-
 def test_typing_a_query_fills_results(win, qtbot):
     view = win.search_view
     win.show_search()
@@ -102,14 +76,14 @@ def test_select_text_add_note_stores_and_paints(win, qtbot):
     assert "重点" in html and "<script" not in html
 
 
-def test_highlight_survives_restart_and_notes_search(app, qtbot):
-    w = _window(qtbot)
+def test_highlight_survives_restart_and_notes_search(open_window, qtbot):
+    w = open_window()
     reader = w.open_document("henan-2017-kaifaqu")
     clause = w.corpus.clauses("henan-2017-kaifaqu")[3]
     reader.select(clause.start, clause.start + 4)
     reader._annotate(False)
     w.close()
-    w2 = _window(qtbot)
+    w2 = open_window()
     reader2 = w2.open_document("henan-2017-kaifaqu")
     qtbot.waitUntil(lambda: len(reader2.annotations()) == 1)
     view = w2.notes_view
@@ -123,8 +97,8 @@ def test_highlight_survives_restart_and_notes_search(app, qtbot):
     w2.close()
 
 
-def test_compare_one_column_per_document_and_pins_persist(app, qtbot):
-    w = _window(qtbot)
+def test_compare_one_column_per_document_and_pins_persist(open_window, qtbot):
+    w = open_window()
     source = "jilin-2021-kaifaqu/c3/s12"
     w.compare_clause(source)
     view = w.compare_view
@@ -142,7 +116,7 @@ def test_compare_one_column_per_document_and_pins_persist(app, qtbot):
     assert view._column(other)["matches"] == []
     w.close()
 
-    w2 = _window(qtbot)
+    w2 = open_window()
     w2.compare_clause(source)
     qtbot.waitUntil(w2.compare_view.is_ready, timeout=30000)
     col = w2.compare_view._column(target["doc_id"])

@@ -1,0 +1,51 @@
+"""Shared GUI fixtures: the application object and main windows (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def app(qapp):
+    """ZoneRef's application setup (translators, palette, icon) on pytest-qt's one QApplication."""
+    from desktop import app as app_module
+
+    return app_module.create_app()
+
+
+@pytest.fixture
+def open_window(app, qtbot):
+    """Make main windows the way the app does; each is closed without saving its layout at the end.
+
+    Call it as ``open_window(restore=True, start=True)``: ``restore`` reads the
+    saved layout, ``start`` opens the search index and notes in the background.
+    """
+    from desktop.mainwindow import MainWindow
+
+    made = []
+
+    def make(restore: bool = True, start: bool = True):
+        w = MainWindow(restore=restore)
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        if start:
+            w.start_background()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        close_window(w)
+
+
+def close_window(w) -> None:
+    """Close a window without writing its layout (tests must not leave state for the next)."""
+    w.save_state = lambda: None
+    w.close()
+
+
+@pytest.fixture
+def win(open_window):
+    """A started main window at 1366×768."""
+    return open_window()
