@@ -10,15 +10,17 @@ simplified, case-folded; same length as the original). Then:
 A query string of n CJK characters needs its n-1 bigrams (or its one
 unigram): every clause that contains the string contains them, so looking
 them up can never miss a clause (exact recall). Clauses that hold the bigrams
-apart are then dropped by checking the string against the clause's
-normalised text, so the answer is exact both ways. Word segmentation (jieba)
-is deliberately not used: it misses substrings that cross word boundaries,
-and its dictionary would slow app start.
+apart are then dropped, using the bigrams' positions in the clause (kept in
+the postings, see ``search_bulk``) or the clause's normalised text, so the
+answer is exact both ways. Word segmentation (jieba) is deliberately not
+used: it misses substrings that cross word boundaries, and its dictionary
+would slow app start.
 
-The term counts feed Whoosh through ``GramField``, which takes ready-made
-counts instead of re-tokenising through Whoosh's analyzer chain (that chain
-costs a Python object per token; counting with ``Counter`` is several times
-faster and the index build is dominated by it).
+``term_counts`` is the definition of a text's terms; ``gram_postings``
+computes the same for a whole batch of texts with numpy (the index build is
+dominated by it), and the tests hold the two to each other. The postings
+reach Whoosh's files directly (``search_bulk``); ``GramField`` only declares
+the fields in the schema.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from operator import add
 import numpy as np
 from whoosh import fields, formats
 
-from index.text import _char_nfkc, normalise, to_simplified
+from index.text import normalise
 
 #: Bump when the terms produced for a text change: the index fingerprint
 #: includes it, so every existing index is rebuilt.
@@ -46,25 +48,6 @@ WORD_RUN = re.compile(r"[a-z0-9]+")
 PIECE = re.compile(f"[{_CJK}]+|[a-z0-9]+")
 
 
-_FOLD: dict[int, str] = {}
-
-
-def fast_normalise(text: str) -> str:
-    """``index.text.normalise``, several times faster on long texts.
-
-    The per-character NFKC/case fold is memoised in a ``str.translate``
-    table instead of calling Python per character; OpenCC then runs on the
-    whole text exactly as ``normalise`` does. A test checks both agree.
-    """
-    if text.isascii():
-        return text.lower()
-    fold = _FOLD
-    for ch in set(text):
-        if ord(ch) not in fold:
-            fold[ord(ch)] = _char_nfkc(ch)
-    return to_simplified(text.translate(_FOLD))
-
-
 def term_counts(norm: str) -> Counter[str]:
     """Unigram, bigram and word terms of already-normalised text, with counts."""
     counts: Counter[str] = Counter()
@@ -74,40 +57,6 @@ def term_counts(norm: str) -> Counter[str]:
             counts.update(map(add, run, run[1:]))
     counts.update(WORD_RUN.findall(norm))
     return counts
-
-
-def normalise_many(texts: list[str]) -> list[str]:
-    """``fast_normalise`` of each text, with one OpenCC call for them all.
-
-    OpenCC's phrase rules never span a line break, so converting the texts
-    joined by ``\n`` and cutting the result at the same lengths gives what
-    converting each alone gives; a length-changing rule (rare) falls back to
-    one call per text, as ``to_simplified`` does.
-    """
-    joined = "\n".join(texts)
-    if not joined or joined.isascii():
-        return [t.lower() for t in texts]
-    fold = _FOLD
-    for ch in set(joined):
-        if ord(ch) not in fold:
-            fold[ord(ch)] = _char_nfkc(ch)
-    folded = joined.translate(fold)
-    out = to_simplified_whole(folded)
-    if out is None:
-        return [fast_normalise(t) for t in texts]
-    parts, at = [], 0
-    for t in texts:
-        parts.append(out[at:at + len(t)])
-        at += len(t) + 1
-    return parts
-
-
-def to_simplified_whole(text: str) -> str | None:
-    """OpenCC t2s of ``text`` if it keeps the length, else None."""
-    from index.text import _converter
-
-    out = _converter().convert(text)
-    return out if len(out) == len(text) else None
 
 
 # Term keys for the vectorised postings below: a unigram is ``cp << 19``, a
@@ -235,22 +184,25 @@ def piece_terms(piece: str) -> list[str]:
     return list(dict.fromkeys(map(add, piece, piece[1:])))
 
 
+def pieces_terms(found: list[str]) -> list[str]:
+    """The index terms of several pieces, each once, in order."""
+    return list(dict.fromkeys(t for piece in found for t in piece_terms(piece)))
+
+
 def literal_terms(literal: str) -> list[str]:
     """All index terms for a literal in original script (normalised here)."""
-    out: list[str] = []
-    for piece in pieces(normalise(literal)):
-        out.extend(t for t in piece_terms(piece) if t not in out)
-    return out
+    return pieces_terms(pieces(normalise(literal)))
 
 
 class GramField(fields.FieldType):
     """A Whoosh field whose value is a ``{term: count}`` mapping, not text.
 
-    Postings store counts only (no positions): exact phrase matching is
-    done against the normalised clause text, which is cheaper than decoding
-    Whoosh's pickled position lists. The index is opened with an explicit
-    schema, so the pickled copy of this class in the index's table of
-    contents is never loaded and moving this module cannot break an index.
+    Postings carry the term count as their weight; ``search_bulk`` writes
+    them (with bigram positions in field ``t``) straight into Whoosh's
+    format, so Whoosh's own position lists are never used. The index is
+    opened with an explicit schema, so the pickled copy of this class in the
+    index's table of contents is never loaded and moving this module cannot
+    break an index.
     """
 
     def __init__(self, field_boost: float = 1.0):

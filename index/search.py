@@ -172,7 +172,7 @@ class SearchIndex:
                 self._exec.side.close()
             except Exception:  # noqa: BLE001 - closing a broken cache must not fail
                 pass
-        self._searcher = self._exec = self._gen_dir = None
+        self._searcher = self._exec = self._gen_dir = self._filters = None
 
     def _open(self) -> bool:
         """Open the live generation; False if there is none or it is damaged."""
@@ -184,7 +184,6 @@ class SearchIndex:
             _, searcher, side = open_generation(gen_dir)
         except IndexBroken:
             return False
-        side.meta["_gen"] = searcher.reader().generation()
         self._gen_dir, self._searcher, self._exec = gen_dir, searcher, Executor(searcher, side)
         return True
 
@@ -242,8 +241,7 @@ class SearchIndex:
         """
         if self._gen_dir is None:
             return True
-        side_gen = self._exec.side.meta.get("_gen")
-        if side_gen is None or not (self._gen_dir / f"side-{side_gen}.json").exists():
+        if not (self._gen_dir / f"side-{self._exec.side.gen}.json").exists():
             return True
         return live_generation(self.folder) != self._gen_dir
 
@@ -309,7 +307,7 @@ class SearchIndex:
             filters.setdefault("doc", []).extend(doc_ids)
         if not filters:
             return None
-        if self._filters is None or self._filters.docs is not self._exec.side.meta["docs"]:
+        if self._filters is None:  # per generation: _close() drops it with the executor
             self._filters = DocFilters(self._exec.side.meta["docs"])
         return self._filters.allowed(filters)
 

@@ -1,9 +1,10 @@
 """Running a parsed query against one open index generation.
 
 Postings come from Whoosh, a block at a time, into numpy arrays of clause
-records; intersections, BM25 and facets are array operations. Only the
-phrase check (is the string really there, not just its bigrams?) touches
-text, and only for candidates that hold every bigram.
+records; intersections, BM25 and facets are array operations. Whether a
+string of 3+ characters is really there (not just its bigrams) is proved by
+bigram positions when there are many candidates, else by reading the
+candidates' normalised text; phrases across punctuation always by the text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
-from index.analysis import CJK_RUN, piece_terms, pieces
+from index.analysis import CJK_RUN, pieces, pieces_terms
 from index.query import Literal, ParsedQuery
 from index.search_rows import Side
 from index.text import normalise
@@ -240,7 +241,7 @@ class Executor:
         found = pieces(norm)
         if not found:
             return None
-        terms = list(dict.fromkeys(t for p in found for t in piece_terms(p)))
+        terms = pieces_terms(found)
         lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
         recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
         # Bigrams prove adjacency only for two characters. Longer strings are

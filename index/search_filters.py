@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.analysis import normalise_many
-from index.text import normalise
+from index.text import normalise, normalise_many
 
 
 class DocFilters:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.analysis import normalise_many
+from index.text import normalise_many
 
 
 def doc_info(doc) -> dict:
@@ -51,6 +51,7 @@ class Side:
     """The loaded side table of one Whoosh generation."""
 
     meta: dict
+    gen: int  # the Whoosh generation this table belongs to (side-<gen>.*)
     docrec: np.ndarray  # Whoosh docnum -> record, -1 for deleted
     cids: list[str]
     doc_of: np.ndarray  # record -> index into meta["docs"]

@@ -187,7 +187,7 @@ def load_side(gen_dir: Path, gen: int) -> Side:
     if hits_path.stat().st_size != hit_starts[-1]:
         raise IndexBroken("side hits have the wrong length")
     return Side(
-        meta=meta, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
+        meta=meta, gen=gen, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
         doc_of=np.asarray(meta["doc_of"], dtype=np.int64), lengths=np.asarray(meta["lengths"], dtype=np.float64),
         order=np.asarray(meta["order"], dtype=np.int64), starts=starts, ends=starts + lens, text=text,
         hits_path=hits_path, hit_starts=hit_starts.astype(np.int64),

@@ -431,7 +431,8 @@ def test_whooshs_own_reader_reads_the_bulk_postings(built):
     """Postings written by ``search_bulk`` read back through Whoosh's public API unchanged."""
     from whoosh import query as wq
 
-    from index.analysis import fast_normalise, term_counts
+    from index.analysis import term_counts
+    from index.text import normalise
 
     ix, folder, _ = built
     ix.close()
@@ -439,7 +440,7 @@ def test_whooshs_own_reader_reads_the_bulk_postings(built):
     try:
         reader = searcher.reader()
         cid_of = {docnum: stored["cid"] for docnum, stored in reader.iter_docs()}
-        texts = {c.id: fast_normalise(c.text) for c in ix.corpus.all_clauses()}
+        texts = {c.id: normalise(c.text) for c in ix.corpus.all_clauses()}
         for term in ("开发", "区", "土地", "开发区"[1:], "rcep", "招商"):
             expect = {cid: term_counts(norm)[term] for cid, norm in texts.items() if term_counts(norm)[term]}
             with w_ix.searcher() as s:
