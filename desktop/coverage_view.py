@@ -193,20 +193,14 @@ class CoverageView(QWidget):
 
     def export(self) -> bool:
         """导出…: the matrix as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""
-        report = self.report()
-        if report is not None:
-            from desktop import printing
+        from desktop import printing
 
-            printing.ask_export_report(self, "coverage", report)
-        return report is not None
+        return printing.export_shown(self, "coverage")
 
     def print_preview(self) -> bool:
-        report = self.report()
-        if report is not None:
-            from desktop import printing
+        from desktop import printing
 
-            printing.preview_report(self, "coverage", report)
-        return report is not None
+        return printing.preview_shown(self, "coverage")
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -227,15 +227,19 @@ class NotesView(QWidget):
         if uuid:
             self.select_uuid(uuid)
 
-    def export(self) -> bool:
-        """导出…: the notes listed now (filters applied) as Word, Markdown or HTML. False if none."""
+    def report(self):
+        """The notes listed now (filters applied) as an ``index.reports`` notes report, or None."""
         if not self.model.rows:
-            return False
-        from desktop import printing
+            return None
         from index.reports import notes_report
 
-        printing.ask_export_report(self, "notes", notes_report(self.corpus, self.model.rows))
-        return True
+        return notes_report(self.corpus, self.model.rows)
+
+    def export(self) -> bool:
+        """导出…: the notes listed as Word, Markdown or HTML. False if none."""
+        from desktop import printing
+
+        return printing.export_shown(self, "notes")
 
     def paint_records(self, doc_id: str) -> list[dict]:
         """The reader's highlights for one document: body offsets, colour, note.

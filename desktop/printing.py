@@ -353,74 +353,21 @@ def preview_document(parent, corpus, doc_id: str, highlights=None, simplified: b
     return preview_html(parent, corpus.document(doc_id).title, html, landscape=False)
 
 
-def comparison_actions(parent, current, corpus=None, notes=None, **options) -> list:
-    """“Export…” (Ctrl+E) and “Print preview…” (Ctrl+P) actions for a compare view.
-
-    Args:
-        parent: the view; the actions are parented to it and act on it.
-        current: callable returning what the view shows now (the
-            ``counterparts``/``topic_columns`` result, or ``None`` for nothing).
-        corpus: the view's corpus.
-        notes: annotation records, or a callable returning them (``None``: no notes column).
-        **options: as for ``export_comparison``; a callable value is called at
-            trigger time (e.g. ``doc_order=view.column_doc_ids``).
+def export_shown(view, kind: str) -> bool:
+    """File → 导出… for a view whose ``report()`` gives what it shows (or None): ask where, write it.
 
     Returns:
-        ``[export_action, preview_action]``, ready for a toolbar or menu.
+        False if the view shows nothing to export.
     """
-    from PySide6.QtGui import QAction, QKeySequence
-
-    def resolved() -> tuple[Any, Any, dict]:
-        opts = {k: (v() if callable(v) else v) for k, v in options.items()}
-        return current(), (notes() if callable(notes) else notes), opts
-
-    def do_export() -> None:
-        result, note_recs, opts = resolved()
-        if result:
-            ask_export_comparison(parent, result, corpus=corpus, notes=note_recs, **opts)
-
-    def do_preview() -> None:
-        result, note_recs, opts = resolved()
-        if result:
-            preview_comparison(parent, result, corpus=corpus, notes=note_recs, **opts)
-
-    export = QAction(tr("Export…"), parent)
-    export.setShortcut(QKeySequence("Ctrl+E"))
-    export.setToolTip(tr("Save this comparison as a Word table, CSV, Markdown, HTML or PDF"))
-    export.triggered.connect(do_export)
-    preview = QAction(tr("Print preview…"), parent)
-    preview.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    preview.triggered.connect(do_preview)
-    return [export, preview]
+    report = view.report()
+    if report is not None:
+        ask_export_report(view, kind, report)
+    return report is not None
 
 
-def report_actions(parent, kind: str, current) -> list:
-    """“Export…” and (except notes) “Print preview…” actions for any report view.
-
-    Args:
-        parent: the view.
-        kind: ``coverage``, ``search`` or ``notes`` (comparisons: ``comparison_actions``).
-        current: callable returning the report model to export now (e.g.
-            ``lambda: search_report(corpus, view.result)``), or ``None``.
-    """
-    from PySide6.QtGui import QAction, QKeySequence
-
-    def do_export() -> None:
-        report = current()
-        if report is not None:
-            ask_export_report(parent, kind, report)
-
-    def do_preview() -> None:
-        report = current()
-        if report is not None:
-            preview_report(parent, kind, report)
-
-    export = QAction(tr("Export…"), parent)
-    export.setShortcut(QKeySequence("Ctrl+E"))
-    export.triggered.connect(do_export)
-    if kind == "notes":
-        return [export]
-    preview = QAction(tr("Print preview…"), parent)
-    preview.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    preview.triggered.connect(do_preview)
-    return [export, preview]
+def preview_shown(view, kind: str) -> bool:
+    """File → 打印预览… for a view whose ``report()`` gives what it shows; False if nothing."""
+    report = view.report()
+    if report is not None:
+        preview_report(view, kind, report)
+    return report is not None

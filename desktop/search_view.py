@@ -296,20 +296,14 @@ class SearchView(QWidget):
 
     def export(self) -> bool:
         """导出…: the results as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""
-        report = self.report()
-        if report is not None:
-            from desktop import printing
+        from desktop import printing
 
-            printing.ask_export_report(self, "search", report)
-        return report is not None
+        return printing.export_shown(self, "search")
 
     def print_preview(self) -> bool:
-        report = self.report()
-        if report is not None:
-            from desktop import printing
+        from desktop import printing
 
-            printing.preview_report(self, "search", report)
-        return report is not None
+        return printing.preview_shown(self, "search")
 
     def results_count(self) -> int:
         return self.model.rowCount()

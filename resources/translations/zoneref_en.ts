@@ -17,23 +17,6 @@
       <source>Export</source>
       <translation type="unfinished" />
     </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="387" />
-      <location filename="../../desktop/printing.py" line="418" />
-      <source>Export…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="389" />
-      <source>Save this comparison as a Word table, CSV, Markdown, HTML or PDF</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="391" />
-      <location filename="../../desktop/printing.py" line="423" />
-      <source>Print preview…</source>
-      <translation type="unfinished" />
-    </message>
   </context>
   <context>
     <name>CompareView</name>
@@ -185,88 +168,88 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="370" />
       <source>The notes database cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="371" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="373" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="374" />
       <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>This file is not a valid comparison set.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>There is no such topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="377" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="383" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>The note cannot be saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The quoted text was not found in the clause.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="385" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>Unknown highlight colour.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="386" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>The notes file cannot be imported.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="387" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>The export failed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="388" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="399" />
+      <location filename="../../desktop/app.py" line="394" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="404" />
+      <location filename="../../desktop/app.py" line="399" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="405" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="406" />
+      <location filename="../../desktop/app.py" line="401" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -959,38 +942,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="288" />
+      <location filename="../../desktop/notes_view.py" line="292" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="303" />
+      <location filename="../../desktop/notes_view.py" line="307" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
-      <location filename="../../desktop/notes_view.py" line="353" />
+      <location filename="../../desktop/notes_view.py" line="329" />
+      <location filename="../../desktop/notes_view.py" line="357" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="335" />
+      <location filename="../../desktop/notes_view.py" line="339" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="335" />
+      <location filename="../../desktop/notes_view.py" line="339" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="373" />
+      <location filename="../../desktop/notes_view.py" line="377" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="374" />
+      <location filename="../../desktop/notes_view.py" line="378" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />

@@ -17,23 +17,6 @@
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="387" />
-      <location filename="../../desktop/printing.py" line="418" />
-      <source>Export…</source>
-      <translation type="unfinished">导出…</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="389" />
-      <source>Save this comparison as a Word table, CSV, Markdown, HTML or PDF</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/printing.py" line="391" />
-      <location filename="../../desktop/printing.py" line="423" />
-      <source>Print preview…</source>
-      <translation type="unfinished">打印预览…</translation>
-    </message>
   </context>
   <context>
     <name>CompareView</name>
@@ -183,89 +166,89 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="370" />
       <source>The notes database cannot be used.</source>
       <translation>笔记数据库无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="371" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="373" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="374" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="375" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="376" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="377" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="383" />
+      <location filename="../../desktop/app.py" line="378" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="385" />
+      <location filename="../../desktop/app.py" line="380" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="386" />
+      <location filename="../../desktop/app.py" line="381" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="387" />
+      <location filename="../../desktop/app.py" line="382" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="388" />
+      <location filename="../../desktop/app.py" line="383" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="399" />
+      <location filename="../../desktop/app.py" line="394" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="404" />
+      <location filename="../../desktop/app.py" line="399" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="405" />
+      <location filename="../../desktop/app.py" line="400" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="406" />
+      <location filename="../../desktop/app.py" line="401" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -952,38 +935,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="288" />
+      <location filename="../../desktop/notes_view.py" line="292" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="303" />
+      <location filename="../../desktop/notes_view.py" line="307" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="325" />
-      <location filename="../../desktop/notes_view.py" line="353" />
+      <location filename="../../desktop/notes_view.py" line="329" />
+      <location filename="../../desktop/notes_view.py" line="357" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="335" />
+      <location filename="../../desktop/notes_view.py" line="339" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="335" />
+      <location filename="../../desktop/notes_view.py" line="339" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="373" />
+      <location filename="../../desktop/notes_view.py" line="377" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="374" />
+      <location filename="../../desktop/notes_view.py" line="378" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？

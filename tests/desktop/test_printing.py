@@ -137,39 +137,3 @@ def test_export_comparison_follows_the_views_column_order(qapp, corpus, comparis
     out = printing.export_comparison(None, comparison, tmp_path / "o.csv", "csv", corpus=corpus, doc_order=order)
     header = out.read_text(encoding="utf-8-sig").split(",")[0]
     assert header.startswith('"河北省')
-
-
-def test_comparison_actions_export_what_the_view_shows(qapp, qtbot, corpus, comparison, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QWidget
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(tmp_path / "view.docx"), "Word (*.docx)")))
-    view = QWidget()
-    qtbot.addWidget(view)
-    shown = {"result": None}
-    export, preview = printing.comparison_actions(view, lambda: shown["result"], corpus=corpus,
-                                                  doc_order=lambda: ["hebei-2017-kaifaqu", "jilin-2021-kaifaqu"])
-    export.trigger()  # nothing shown yet: nothing written
-    assert not (tmp_path / "view.docx").exists()
-    shown["result"] = comparison
-    export.trigger()
-    header = [c.text.split("\n")[0] for c in docx.Document(str(tmp_path / "view.docx")).tables[0].rows[0].cells]
-    assert header == ["河北省", "吉林省"]
-    assert preview.shortcut().toString()
-
-
-def test_report_actions_export_the_current_model(qapp, qtbot, corpus, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QWidget
-
-    from index.reports import notes_report
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(tmp_path / "notes"), "Word (*.docx)")))
-    view = QWidget()
-    qtbot.addWidget(view)
-    records = [{"doc_id": "jilin-2021-kaifaqu", "clause_id": SOURCE, "quote": "以商招商", "note": "好"}]
-    actions = printing.report_actions(view, "notes", lambda: notes_report(corpus, records))
-    assert len(actions) == 1  # notes are exported, not printed
-    actions[0].trigger()
-    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "notes.docx")).paragraphs)
-    assert "“以商招商”" in text
