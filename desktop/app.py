@@ -197,45 +197,26 @@ class Services(QObject):
 
     def open_index(self) -> None:
         """Open (or build) the search index on a worker; emits ``index_ready``."""
-        if self.index is not None or self._index_op is not None:
-            return
-        from desktop import ops
-
-        def work(progress, cancelled):
-            from index.search import SearchIndex
-
-            idx = SearchIndex(self.corpus)
-            idx.ensure(progress=progress, cancel=cancelled)
-            return idx
-
-        def done(idx):
-            self.index = idx
-            self._index_op = None
-            self.index_ready.emit(idx)
-
-        def failed(exc):
-            self._index_op = None
-            self.index_failed.emit(exc)
-
-        self._index_op = ops.Op(work, done, failed, parent=self)
-        self._index_op.on_progress = lambda d, t, _m: self.index_progress.emit(d, t)
-        self._index_op.run()
+        if self.index is None and self._index_op is None:
+            self._run_index_op(rebuild=False)
 
     def rebuild_index(self, parent) -> None:
         """Rebuild the index from scratch (progress dialog with Cancel); reopens it when done."""
-        from PySide6.QtCore import QCoreApplication
+        if self._index_op is None:
+            self.index = None
+            self._run_index_op(rebuild=True, dialog_parent=parent)
 
+    def _run_index_op(self, rebuild: bool, dialog_parent=None) -> None:
+        """``SearchIndex.ensure`` (or ``rebuild``) on a worker; progress to ``index_progress``."""
         from desktop import ops
 
-        if self._index_op is not None:
-            return
         corpus = self.corpus
 
         def work(progress, cancelled):
             from index.search import SearchIndex
 
             idx = SearchIndex(corpus)
-            idx.rebuild(progress=progress, cancel=cancelled)
+            (idx.rebuild if rebuild else idx.ensure)(progress=progress, cancel=cancelled)
             return idx
 
         def done(idx):
@@ -245,16 +226,20 @@ class Services(QObject):
 
         def failed(exc):
             self._index_op = None
-            if getattr(exc, "code", None) == "cancelled":
+            if rebuild and getattr(exc, "code", None) == "cancelled":
                 self.open_index()  # the old index is still on disk: open it again
             else:
                 self.index_failed.emit(exc)
 
-        self.index = None
-        label = QCoreApplication.translate("Services", "Rebuilding the search index…")
-        self._index_op = ops.Op(work, done, failed, parent=self).with_progress(parent, label, delay_ms=0)
-        self._index_op.on_progress = lambda d, t, _m: self.index_progress.emit(d, t)  # the search view's status too
-        self._index_op.run()
+        op = ops.Op(work, done, failed, parent=self)
+        if dialog_parent is not None:
+            from PySide6.QtCore import QCoreApplication
+
+            label = QCoreApplication.translate("Services", "Rebuilding the search index…")
+            op = op.with_progress(dialog_parent, label, delay_ms=0)
+        op.on_progress = lambda d, t, _m: self.index_progress.emit(d, t)  # the search view's status line
+        self._index_op = op
+        op.run()
 
     def library_changed(self) -> None:
         """Documents were imported or removed (by a worker with its own Corpus)."""

@@ -166,89 +166,89 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="370" />
+      <location filename="../../desktop/app.py" line="355" />
       <source>The notes database cannot be used.</source>
       <translation>笔记数据库无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="371" />
+      <location filename="../../desktop/app.py" line="356" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="373" />
+      <location filename="../../desktop/app.py" line="358" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="374" />
+      <location filename="../../desktop/app.py" line="359" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="375" />
+      <location filename="../../desktop/app.py" line="360" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="376" />
+      <location filename="../../desktop/app.py" line="361" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="377" />
+      <location filename="../../desktop/app.py" line="362" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="378" />
+      <location filename="../../desktop/app.py" line="363" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/app.py" line="364" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="380" />
+      <location filename="../../desktop/app.py" line="365" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="381" />
+      <location filename="../../desktop/app.py" line="366" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="382" />
+      <location filename="../../desktop/app.py" line="367" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="383" />
+      <location filename="../../desktop/app.py" line="368" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="394" />
+      <location filename="../../desktop/app.py" line="379" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="399" />
+      <location filename="../../desktop/app.py" line="384" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="400" />
+      <location filename="../../desktop/app.py" line="385" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="401" />
+      <location filename="../../desktop/app.py" line="386" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -1103,7 +1103,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/app.py" line="254" />
+      <location filename="../../desktop/app.py" line="238" />
       <source>Rebuilding the search index…</source>
       <translation>正在重建检索索引…</translation>
     </message>
