@@ -115,11 +115,7 @@ def test_stale_note_is_not_painted_at_old_offsets(open_window, qtbot, tmp_path, 
     _close(w)
     _change_text(zoneref_home, doc_id, "二、加强", "二、进一步加强")
 
-    from desktop.mainwindow import MainWindow
-
-    w2 = MainWindow(restore=False)  # no start_background: only the reader's own check runs
-    qtbot.addWidget(w2)
-    w2.show()
+    w2 = open_window(restore=False, start=False)  # no start_background: only the reader's own check runs
     reader2 = w2.open_document(doc_id)
     records = w2.notes_view.paint_records(doc_id)
     assert records == []  # the old offsets now point at other words
@@ -130,12 +126,17 @@ def test_stale_note_is_not_painted_at_old_offsets(open_window, qtbot, tmp_path, 
     _close(w2)
 
 
-def test_database_from_a_newer_version_is_explained_not_crashed(open_window, qtbot, zoneref_home):
+def _mark_as_newer_version(home) -> None:
+    """Make the user database look written by a future ZoneRef (schema version 999)."""
     import sqlite3
 
-    conn = sqlite3.connect(zoneref_home / "zoneref.db")
+    conn = sqlite3.connect(home / "zoneref.db")
     conn.execute("PRAGMA user_version = 999")
     conn.close()
+
+
+def test_database_from_a_newer_version_is_explained_not_crashed(open_window, qtbot, zoneref_home):
+    _mark_as_newer_version(zoneref_home)
     w = open_window(restore=False)
     qtbot.waitUntil(lambda: "更新版本" in w.notes_view.count.text(), timeout=10000)
     qtbot.wait(300)  # the re-anchoring timer has fired too, and given up quietly
@@ -144,11 +145,7 @@ def test_database_from_a_newer_version_is_explained_not_crashed(open_window, qtb
 
 
 def test_compare_works_without_a_usable_database(open_window, qtbot, zoneref_home):
-    import sqlite3
-
-    conn = sqlite3.connect(zoneref_home / "zoneref.db")
-    conn.execute("PRAGMA user_version = 999")
-    conn.close()
+    _mark_as_newer_version(zoneref_home)
     w = open_window(restore=False)
     w.compare_clause("jilin-2021-kaifaqu/c3/s12")
     qtbot.waitUntil(w.compare_view.is_ready, timeout=30000)
