@@ -26,13 +26,18 @@ class Corpus:
         content_dir: bundled documents (read-only); default ``content/docs``.
         imported_dir: the user's imported documents; default in the user
             data folder. Pass ``None`` to use only bundled content.
+        one_pass: keep only the latest document's text and clauses, for one
+            pass over a large library (a bulk index build) in bounded memory;
+            lookups within the current document work as usual.
     """
 
-    def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default"):
+    def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default",
+                 one_pass: bool = False):
         self.content_dir = content_dir or paths.content_dir() / "docs"
         if imported_dir == "default":
             imported_dir = paths.user_home() / "documents"
         self.imported_dir = imported_dir
+        self.one_pass = one_pass
         self._docs: dict[DocId, Document] | None = None
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
@@ -59,6 +64,9 @@ class Corpus:
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
+        self._forget_clauses()
+
+    def _forget_clauses(self) -> None:
         self._clauses.clear()
         self._by_id.clear()
         self._tails.clear()
@@ -81,7 +89,9 @@ class Corpus:
         """The clauses of one document, in document order."""
         doc = self.document(doc_id)
         if doc.id not in self._clauses:
-            found = parse_clauses(doc.id, doc.body)
+            if self.one_pass:
+                self._forget_clauses()  # the previous document is done
+            found = parse_clauses(doc.id, doc.read_body() if self.one_pass else doc.body)
             self._clauses[doc.id] = found
             for clause in found:
                 self._by_id[clause.id] = clause

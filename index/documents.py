@@ -55,10 +55,16 @@ class Document:
     @property
     def body(self) -> str:
         if self._body is None:
-            if self.path is None:
-                raise ContentError(f"{self.id}: document has no body")
-            self._body = load_file(self.path, self.source)._body
+            self._body = self.read_body()
         return self._body
+
+    def read_body(self) -> str:
+        """The body, without keeping it if it has to be read from the file (one pass over many documents)."""
+        if self._body is not None:
+            return self._body
+        if self.path is None:
+            raise ContentError(f"{self.id}: document has no body")
+        return load_file(self.path, self.source)._body
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.meta.get(key, default)

@@ -308,34 +308,11 @@ class Library:
                 continue
 
 
-class OnePassCorpus(Corpus):
-    """A Corpus for one pass over every document: only the current document's clauses are kept.
-
-    The shared ``Corpus`` caches every body and clause it has parsed, which
-    a bulk index build would fill with the whole library. Lookups within
-    the current document (``clause``, ``ancestors``, ``path``) work as usual.
-    """
-
-    def clauses(self, doc_id: str) -> list:
-        from index.clauses import parse_clauses
-
-        doc = self.document(doc_id)
-        if doc.id not in self._clauses:
-            self._clauses.clear()  # the previous document is done
-            self._by_id.clear()
-            self._tails.clear()
-            body = load_file(doc.path, doc.source).body if doc.path is not None else doc.body
-            found = parse_clauses(doc.id, body)
-            self._clauses[doc.id] = found
-            self._by_id.update((c.id, c) for c in found)
-        return self._clauses[doc.id]
-
-
 def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:
     """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
     from index.search import SearchIndex
 
-    SearchIndex(OnePassCorpus(content_dir, imported_dir)).ensure()
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True)).ensure()
 
 
 def _in_worker_process(func, *args) -> Any:

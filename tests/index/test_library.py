@@ -512,13 +512,13 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch):
 
 
 def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path, zoneref_home):
-    from index.library import OnePassCorpus, bulk_index
+    from index.library import bulk_index
     from index.search import SearchIndex
 
     write_txt(tmp_path / "a.txt", policy("海南省人民政府关于自由贸易港开发区的意见"))
     Library().import_paths([tmp_path / "a.txt"])
     corpus = Corpus()
-    one = OnePassCorpus(corpus.content_dir, corpus.imported_dir)
+    one = Corpus(corpus.content_dir, corpus.imported_dir, one_pass=True)
     for doc in corpus.documents():
         for clause in corpus.clauses(doc.id):
             assert one.path(one.clause(clause.id)) == corpus.path(clause)
