@@ -37,6 +37,7 @@ from index.search_store import (
     build_generation,
     live_generation,
     open_generation,
+    side_path,
     update_generation,
 )
 from index.text import normalise
@@ -241,7 +242,7 @@ class SearchIndex:
         """
         if self._gen_dir is None:
             return True
-        if not (self._gen_dir / f"side-{self._exec.side.gen}.json").exists():
+        if not side_path(self._gen_dir, self._exec.side.gen, "json").exists():
             return True
         return live_generation(self.folder) != self._gen_dir
 

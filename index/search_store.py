@@ -49,9 +49,16 @@ from index.search_rows import ClauseRow, Side, doc_info, rows_for, rows_from_sid
 SCHEMA_VERSION = 3
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
-SEP = "\x00"
+SEP = "\x00"  # never in a query: control characters are stripped from queries
 #: Each incremental update adds a Whoosh segment; past this many, rebuild.
-MAX_SEGMENTS = 12  # never in a query: control characters are stripped from queries
+MAX_SEGMENTS = 12
+#: The side table's files of one Whoosh generation: side-<n>.json, .txt, .hits.
+SIDE_PARTS = ("json", "txt", "hits")
+
+
+def side_path(gen_dir: Path, gen: int, part: str) -> Path:
+    """One file of the side table of Whoosh generation ``gen`` (``part`` in ``SIDE_PARTS``)."""
+    return gen_dir / f"side-{gen}.{part}"
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -147,7 +154,7 @@ def _latest(gen_dir: Path) -> int | None:
 def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
     searcher = ix.searcher()
     gen = searcher.reader().generation()
-    if not (gen_dir / f"side-{gen}.json").exists():
+    if not side_path(gen_dir, gen, "json").exists():
         searcher.close()
         # Either an update has committed Whoosh and is writing the side
         # table (it holds the update lock until it has), or the side table
@@ -155,7 +162,7 @@ def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
         with _locked(storage, timeout=wait):
             searcher = ix.searcher()
             gen = searcher.reader().generation()
-            if not (gen_dir / f"side-{gen}.json").exists():
+            if not side_path(gen_dir, gen, "json").exists():
                 searcher.close()
                 raise IndexBroken(f"no side table for generation {gen}")
     try:
@@ -169,13 +176,13 @@ def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
 
 
 def load_side(gen_dir: Path, gen: int) -> Side:
-    meta = json.loads((gen_dir / f"side-{gen}.json").read_text(encoding="utf-8"))
+    meta = json.loads(side_path(gen_dir, gen, "json").read_text(encoding="utf-8"))
     if meta.get("schema") != SCHEMA_VERSION or meta.get("analyzer") != ANALYZER_VERSION:
         raise IndexBroken("old schema")
     for name, size in meta["files"].items():
         if (gen_dir / name).stat().st_size != size:
             raise IndexBroken(f"{name} has the wrong size")
-    text = (gen_dir / f"side-{gen}.txt").read_bytes().decode("utf-8")
+    text = side_path(gen_dir, gen, "txt").read_bytes().decode("utf-8")
     lens = np.asarray(meta["text_lengths"], dtype=np.int64)
     starts = np.zeros(len(lens), dtype=np.int64)
     if len(lens):
@@ -183,7 +190,7 @@ def load_side(gen_dir: Path, gen: int) -> Side:
     if len(lens) and starts[-1] + lens[-1] != len(text):
         raise IndexBroken("side text has the wrong length")
     hit_starts = np.concatenate([[0], np.cumsum(np.asarray(meta["hit_lengths"], dtype=np.int64))])
-    hits_path = gen_dir / f"side-{gen}.hits"
+    hits_path = side_path(gen_dir, gen, "hits")
     if hits_path.stat().st_size != hit_starts[-1]:
         raise IndexBroken("side hits have the wrong length")
     return Side(
@@ -231,8 +238,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _needed(name: str, gen: int) -> bool:
-    if name.startswith("side-"):
-        return name in (f"side-{gen}.txt", f"side-{gen}.hits")
+    if name.startswith("side-"):  # not the JSON: it holds the sizes
+        return name in (side_path(Path(), gen, "txt").name, side_path(Path(), gen, "hits").name)
     return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
@@ -248,8 +255,8 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
             recs.append(rows[stored["cid"]])
     doc_index = {d["id"]: i for i, d in enumerate(docs)}
     text = SEP.join(r.norm for r in recs)
-    _write_atomic(gen_dir / f"side-{gen}.txt", text.encode("utf-8"))
-    _write_atomic(gen_dir / f"side-{gen}.hits", b"".join(r.shown for r in recs))
+    _write_atomic(side_path(gen_dir, gen, "txt"), text.encode("utf-8"))
+    _write_atomic(side_path(gen_dir, gen, "hits"), b"".join(r.shown for r in recs))
     # Sizes of the files this generation needs (not lock files, which may come and go).
     files = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
     meta = {
@@ -259,9 +266,9 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
         "lengths": [r.length for r in recs], "order": [r.order for r in recs],
         "text_lengths": [len(r.norm) for r in recs], "hit_lengths": [len(r.shown) for r in recs],
     }
-    _write_atomic(gen_dir / f"side-{gen}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    _write_atomic(side_path(gen_dir, gen, "json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     for old in gen_dir.glob("side-*"):
-        if old.name not in (f"side-{gen}.json", f"side-{gen}.txt", f"side-{gen}.hits"):
+        if old.name not in {side_path(gen_dir, gen, part).name for part in SIDE_PARTS}:
             with contextlib.suppress(OSError):
                 old.unlink()
 
