@@ -16,16 +16,17 @@ other runs are warm.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.startup_probe import ZONEREF, time_start  # noqa: E402
 
 # What each part of the bundle is, by path under _internal/ (first match wins).
 GROUPS = [
@@ -71,16 +72,6 @@ def drop_caches() -> bool:
         return False
 
 
-def start_once(cmd: list[str], env: dict) -> dict:
-    t0 = time.time()
-    proc = subprocess.run([*cmd, "gui", "--time-startup"], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
-    if proc.returncode != 0:
-        raise SystemExit(f"{cmd}: exit {proc.returncode}\n{proc.stderr}")
-    data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"interactive": data["interactive"] - t0, "index_ready": data["index_ready"] - t0}
-
-
 def summary(runs: list[dict], key: str) -> str:
     vals = [r[key] for r in runs]
     return f"median {statistics.median(vals):.3f} s, min {min(vals):.3f}, max {max(vals):.3f}"
@@ -91,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "ZoneRef")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
-    exe = args.dist / ("ZoneRef.exe" if os.name == "nt" else "ZoneRef")
+    exe = args.dist / ("zoneref-cli.exe" if os.name == "nt" else "ZoneRef")  # the entry with a console
+    frozen_cmd = [str(exe), "gui", "--time-startup"]
     if not exe.exists():
         print(f"no bundle at {args.dist}: run `pyinstaller build.spec` first", file=sys.stderr)
         return 2
@@ -106,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([str(exe), "index", "rebuild", "--json"], env=env, check=True, capture_output=True)
         cold = None
         if drop_caches():
-            cold = start_once([str(exe)], env)
-        frozen = [start_once([str(exe)], env) for _ in range(args.runs)]
-        source = [start_once([sys.executable, "-m", "desktop.cli"], env) for _ in range(args.runs)]
+            cold = time_start(frozen_cmd, env)
+        frozen = [time_start(frozen_cmd, env) for _ in range(args.runs)]
+        source = [time_start(ZONEREF, env) for _ in range(args.runs)]
     if cold:
         print(f"frozen, cold (page cache dropped): interactive {cold['interactive']:.3f} s, "
               f"index ready {cold['index_ready']:.3f} s  (target ≤ 1.5 s)")

@@ -30,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.startup_probe import BARE_WINDOW, ZONEREF, time_start  # noqa: E402
+
 
 def _tree_rss_kb(root: int) -> int:
     """Resident memory of ``root`` and all its descendants (Linux /proc)."""
@@ -159,10 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-BARE_WINDOW = ("import sys, time\nfrom PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication, "
-               "QMainWindow\napp = QApplication(sys.argv[:1])\nw = QMainWindow(); w.resize(1366, 768); w.show()\n"
-               "QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))\napp.exec()\n")
-
 SEARCH = """
 import json, statistics, sys, time
 from index.corpus import Corpus
@@ -180,17 +178,6 @@ print(json.dumps({"open_s": opened, "median_ms": statistics.median(ts), "p95_ms"
 """
 
 
-def _spawn_to_stamp(cmd: list[str], env: dict) -> tuple[float, str]:
-    """Seconds from spawning ``cmd`` to the wall-clock stamp it prints (last line, a float or JSON)."""
-    t0 = time.time()
-    proc = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
-    line = (proc.stdout.strip().splitlines() or [""])[-1]
-    if proc.returncode != 0 or not line:
-        raise RuntimeError(proc.stderr[-2000:])
-    stamp = json.loads(line)["interactive"] if line.startswith("{") else float(line)
-    return stamp - t0, line
-
-
 def after_import(env: dict, runs: int = 5) -> None:
     """What the user meets after the import: listing, app start, search."""
     code = ("import time; t=time.perf_counter(); from index.corpus import Corpus; c=Corpus(); "
@@ -204,10 +191,9 @@ def after_import(env: dict, runs: int = 5) -> None:
 
     gui_env = dict(env, QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM") or "offscreen")
     try:
-        _spawn_to_stamp([sys.executable, "-c", BARE_WINDOW], gui_env)  # warm the file cache
-        bare = [_spawn_to_stamp([sys.executable, "-c", BARE_WINDOW], gui_env)[0] for _ in range(runs)]
-        app = [_spawn_to_stamp([sys.executable, "-m", "desktop", "gui", "--time-startup"], gui_env)[0]
-               for _ in range(runs + 1)][1:]
+        time_start(BARE_WINDOW, gui_env)  # warm the file cache
+        bare = [time_start(BARE_WINDOW, gui_env)["interactive"] for _ in range(runs)]
+        app = [time_start(ZONEREF, gui_env)["interactive"] for _ in range(runs + 1)][1:]
         print(f"app start after the import (`zoneref gui --time-startup`, launch to interactive main window, "
               f"{runs} runs): median {statistics.median(app):.2f} s, max {max(app):.2f} s; bare PySide6 window "
               f"median {statistics.median(bare):.2f} s. Target ≤ 1.5 s")

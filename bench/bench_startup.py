@@ -18,73 +18,17 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-BARE = r"""
-import sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-w = QMainWindow(); w.resize(1366, 768); w.show()
-def ready():
-    print(time.time(), flush=True); app.quit()
-QTimer.singleShot(0, ready)
-app.exec()
-"""
-
-ZONEREF = r"""
-import sys, time, json
-from desktop import app as app_module
-qapp = app_module.create_app()
-from PySide6.QtCore import QTimer
-from desktop.mainwindow import MainWindow
-w = MainWindow(); w.resize(1366, 768); w.show(); w.start_background()
-out = {}
-def ready():
-    out["interactive"] = time.time()
-    out["jieba_loaded"] = "jieba" in sys.modules
-    out["tabs"] = w.tabs.count()
-def finish():
-    if "index_ready" in out and "reanchored" in out:
-        w.close()  # saves the session for the next run
-        print(json.dumps(out), flush=True)
-        qapp.quit()
-def index_ready(_idx):
-    out["index_ready"] = time.time()
-    finish()
-def reanchored(_report):
-    out["reanchored"] = time.time()
-    finish()
-w.services.index_ready.connect(index_ready)
-w.services.reanchored.connect(reanchored)
-QTimer.singleShot(0, ready)
-qapp.exec()
-"""
-
-
-def run(code: str, env: dict) -> tuple[float, dict]:
-    t0 = time.time()
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
-    line = proc.stdout.strip().splitlines()[-1]
-    if line.startswith("{"):
-        data = json.loads(line)
-        data["interactive"] -= t0
-        data["index_ready"] -= t0
-        data["reanchored"] -= t0
-        return data["interactive"], data
-    return float(line) - t0, {}
+from bench.startup_probe import BARE_WINDOW, ZONEREF, time_start  # noqa: E402
 
 
 def main() -> int:
@@ -97,21 +41,19 @@ def main() -> int:
     # Build the search index once, outside the timing.
     subprocess.run([sys.executable, "-c", "from index.corpus import Corpus\nfrom index.search import SearchIndex\n"
                     "SearchIndex(Corpus()).ensure()"], cwd=ROOT, env=env, check=True)
-    run(BARE, env)  # warm the OS file cache for both
-    bare = [run(BARE, env)[0] for _ in range(args.runs)]
+    time_start(BARE_WINDOW, env)  # warm the OS file cache for both
+    bare = [time_start(BARE_WINDOW, env)["interactive"] for _ in range(args.runs)]
 
     def zoneref_runs(restore: bool) -> tuple[list[float], list[dict]]:
-        times, details = [], []
+        details = []
         for _ in range(args.runs):
             if not restore:
                 (home / "settings.ini").unlink(missing_ok=True)
-            t, d = run(ZONEREF, env)
-            times.append(t)
-            details.append(d)
-        return times, details
+            details.append(time_start(ZONEREF, env))
+        return [d["interactive"] for d in details], details
 
     zoneref_runs(False)  # warm-up
-    fresh, fresh_d = zoneref_runs(False)
+    fresh, _ = zoneref_runs(False)
     # A session to restore: a reader and the search tab.
     (home / "settings.ini").write_text(
         "[window]\nopen_tabs=doc:jilin-2021-kaifaqu|jilin-2021-kaifaqu/c3/s12, search\ncurrent_tab=0\n",
@@ -130,7 +72,6 @@ def main() -> int:
           f"{statistics.median(d['index_ready'] for d in restored_d) * 1000:6.0f} ms after launch")
     print(f"  notes re-anchored (background) : median "
           f"{statistics.median(d['reanchored'] for d in restored_d) * 1000:6.0f} ms after launch")
-    print(f"  jieba loaded at interactive    : {any(d['jieba_loaded'] for d in fresh_d + restored_d)}")
     print(f"  tabs restored                  : {restored_d[-1]['tabs']}")
     print(f"ZoneRef overhead over bare (restoring): "
           f"{(statistics.median(restored) - statistics.median(bare)) * 1000:.0f} ms; target: interactive ≤ 1000 ms")

@@ -18,16 +18,22 @@ from typing import Any
 
 from index.errors import BugError, KnownError, UnknownIdError
 
-# Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = [
-    "desktop.cli_docs",
-    "desktop.cli_search",
-    "desktop.cli_gui",
-    "desktop.cli_import",
-    "desktop.cli_compare",
-    "desktop.cli_notes",
-    "desktop.cli_export",
-]
+# Each command and the module that registers it, in --help order. Only the
+# module of the command being run is imported: ``zoneref gui`` (the app's
+# launch) must not load the search engine, numpy or SQLite before its window
+# shows (they load in the background). A test checks this table against
+# what each module registers.
+COMMANDS = {
+    "docs": "desktop.cli_docs", "outline": "desktop.cli_docs", "show": "desktop.cli_docs",
+    "search": "desktop.cli_search", "index": "desktop.cli_search",
+    "gui": "desktop.cli_gui",
+    "import": "desktop.cli_import", "edit": "desktop.cli_import", "remove": "desktop.cli_import",
+    "compare": "desktop.cli_compare", "topics": "desktop.cli_compare", "pin": "desktop.cli_compare",
+    "compare-set": "desktop.cli_compare",
+    "notes": "desktop.cli_notes",
+    "export": "desktop.cli_export",
+}
+COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -48,7 +54,8 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only (stable format)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with a known ``command``, only that command's module is loaded."""
     from index import __version__
 
     parser = argparse.ArgumentParser(
@@ -58,9 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zoneref {__version__}")
     parser.add_argument("--self-test", action="store_true", help="run the offline self-test and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command ``argv`` runs: its first word, ``gui`` when it has none; None when help is asked."""
+    for arg in argv:
+        if arg in ("-h", "--help"):
+            return None  # the help lists every command
+        if not arg.startswith("-"):
+            return arg
+    return "gui"  # no command: the window (see main)
 
 
 def _utf8_stdio() -> None:
@@ -75,7 +92,8 @@ def _utf8_stdio() -> None:
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)
     if args.self_test:
         from desktop import selftest

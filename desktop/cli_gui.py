@@ -45,10 +45,14 @@ def cmd_gui(args) -> int:
 
 
 def time_startup() -> int:
-    """Start the real window as ``run_gui`` does; print when it could take input, then exit.
+    """Start the real window as ``run_gui`` does; print when it took input and when its background work ended.
 
-    "Interactive" is the first pass of the event loop after ``show()`` (a
-    zero-delay timer fires): the window is painted and takes input.
+    Prints one JSON line of wall-clock times (``time.time()``): ``interactive``
+    (the first pass of the event loop after ``show()``: the window is painted
+    and takes input), ``index_ready`` and ``reanchored`` (the background
+    jobs), and ``tabs`` (how many the restored session opened); then exits,
+    saving the session as closing the window does. ``bench/startup_probe.py``
+    reads it.
     """
     import json
 
@@ -59,23 +63,30 @@ def time_startup() -> int:
 
     from desktop.mainwindow import MainWindow
 
-    win = MainWindow(restore=False)
+    win = MainWindow()
     win.resize(*SIZE)
     win.show()
     win.start_background()
     out: dict = {}
 
     def ready() -> None:
-        out["interactive"] = time.time()
+        out.update(interactive=time.time(), tabs=win.tabs.count())
 
-    def index_ready(_index) -> None:
-        out["index_ready"] = time.time()
-        win.close()
+    def stamp(key: str) -> None:
+        out[key] = time.time()
+        if "index_ready" in out and "reanchored" in out:
+            win.close()
+            qapp.quit()
+
+    def failed(exc) -> None:
+        out["error"] = str(exc)
         qapp.quit()
 
-    win.services.index_ready.connect(index_ready)
-    win.services.index_failed.connect(lambda exc: (out.update(error=str(exc)), qapp.quit()))
+    win.services.index_ready.connect(lambda _index: stamp("index_ready"))
+    win.services.reanchored.connect(lambda _report: stamp("reanchored"))
+    win.services.index_failed.connect(failed)
     QTimer.singleShot(0, ready)
+    QTimer.singleShot(120_000, lambda: failed(TimeoutError("background work did not finish in 120 s")))
     qapp.exec()
     print(json.dumps(out), flush=True)
     return 0 if "error" not in out else 1

@@ -1,0 +1,44 @@
+"""Timing app start from process spawn, shared by the start-up, import and bundle benchmarks.
+
+A started program prints, as its last line, the wall-clock time (``time.time()``)
+at which its window became interactive: a float (``BARE_WINDOW``), or JSON
+with ``interactive`` and other stamps (``zoneref gui --time-startup``).
+``time_start`` turns the stamps into seconds since the spawn, so interpreter
+start and every import count.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: A bare PySide6 main window at the same size: the floor ZoneRef is compared with.
+BARE_WINDOW = [sys.executable, "-c", (
+    "import sys, time\nfrom PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1])\nw = QMainWindow(); w.resize(1366, 768); w.show()\n"
+    "QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))\napp.exec()\n")]
+
+#: ZoneRef from source, started as ``zoneref gui`` does.
+ZONEREF = [sys.executable, "-m", "desktop.cli", "gui", "--time-startup"]
+
+_STAMPS = ("interactive", "index_ready", "reanchored")
+
+
+def time_start(cmd: list[str], env: dict, timeout: float = 300) -> dict:
+    """Spawn ``cmd`` and return its stamps as seconds after the spawn (other JSON keys as printed).
+
+    Raises:
+        RuntimeError: the program failed or printed no stamp.
+    """
+    t0 = time.time()
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    line = (proc.stdout.strip().splitlines() or [""])[-1]
+    if proc.returncode != 0 or not line:
+        raise RuntimeError(f"{' '.join(cmd[:3])}…: exit {proc.returncode}\n{proc.stderr[-2000:]}")
+    data = json.loads(line) if line.startswith("{") else {"interactive": float(line)}
+    return {k: (v - t0 if k in _STAMPS else v) for k, v in data.items()}
