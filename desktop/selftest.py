@@ -100,17 +100,15 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         store = NoteStore(db, corpus)
         clause = corpus.clause("jilin-2021-kaifaqu/c3/s12")
         ann = store.add(clause.id, "招商引資", note="自检 **批注**", color="重点", tags=["自检"])
-        rec = ann if isinstance(ann, dict) else ann.to_dict()
         out = work / "notes.jsonld"
         notes_io.export_w3c(store, out)
         fresh_home = work / "fresh"
         fresh_home.mkdir()
         db2 = userdb.open_db(fresh_home / "zoneref.db")
         report = notes_io.import_w3c(NoteStore(db2, corpus), out)
-        again = NoteStore(db2, corpus).get(rec["uuid"])
-        again = again if isinstance(again, dict) else again.to_dict()
-        _check(again["quote"] == rec["quote"] and again["note"] == rec["note"], "annotation changed in the round trip")
-        return f"annotation {rec['uuid'][:8]} added, exported and re-imported ({report})"
+        again = NoteStore(db2, corpus).get(ann.uuid)
+        _check((again.quote, again.note) == (ann.quote, ann.note), "annotation changed in the round trip")
+        return f"annotation {ann.uuid[:8]} added, exported and re-imported ({report})"
 
     def main_window() -> str:
         from desktop.app import Services, create_app
