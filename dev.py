@@ -2,6 +2,7 @@
 
     python dev.py run     # install what is missing, then launch ZoneRef
     python dev.py test    # install what is missing, then lint and run every test
+    python dev.py bundle  # install what is missing, build dist/ZoneRef/, run its self-test
 
 Extra arguments after ``run`` go to ``zoneref``; after ``test`` they go to pytest.
 Everything is installed into ``.venv/`` beside this file; the system Python is
@@ -29,6 +30,10 @@ QT_LIBS = {
     "dbus-1": "libdbus-1-3", "glib-2.0": "libglib2.0-0", "X11-xcb": "libx11-xcb1", "xcb-cursor": "libxcb-cursor0",
 }
 APT_EXTRA = ["fonts-noto-cjk"]
+# Linux bundle build: icupkg trims Qt's ICU data (tools/icu_data.py), binutils
+# wraps it and strips symbols, a C compiler builds numpy without OpenBLAS.
+BUNDLE_TOOLS = {"icupkg": "icu-devtools", "as": "binutils", "strip": "binutils", "readelf": "binutils",
+                "cc": "gcc", "c++": "g++"}
 
 
 def venv_python() -> Path:
@@ -44,34 +49,93 @@ def ensure_system_packages() -> None:
         missing += APT_EXTRA
     if not missing:
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print(f"dev.py: installing system packages: {' '.join(missing)}", flush=True)
-        subprocess.run(["apt-get", "update", "-qq"], check=False)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    else:
+    if not apt_install(missing):
         print(f"dev.py: warning: please install these system packages: {' '.join(missing)}", file=sys.stderr)
 
 
-def ensure_venv() -> Path:
+def apt_install(packages: list[str]) -> bool:
+    """Install Debian packages when we can (root with apt-get); False if we could not."""
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    print(f"dev.py: installing system packages: {' '.join(packages)}", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    return True
+
+
+def ensure_venv(extras: tuple[str, ...] = ("test",)) -> Path:
     if not venv_python().exists():
         print("dev.py: creating .venv", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if not STAMP.exists() or STAMP.read_text() != wanted:
-        print("dev.py: installing ZoneRef and its dependencies into .venv", flush=True)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = STAMP.read_text().split() if STAMP.exists() else []
+    installed = set(stamp[1:]) if stamp[:1] == [digest] else set()
+    if not set(extras) <= installed:
+        wanted = sorted(installed | set(extras))
+        print(f"dev.py: installing ZoneRef and its dependencies ({', '.join(wanted)}) into .venv", flush=True)
         py = str(venv_python())
         subprocess.run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-        subprocess.run([py, "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"], check=True)
-        STAMP.write_text(wanted)
+        subprocess.run([py, "-m", "pip", "install", "-q", "-e", f"{ROOT}[{','.join(wanted)}]"], check=True)
+        STAMP.write_text(" ".join([digest, *wanted]))
     return venv_python()
 
 
+def ensure_bundle_tools() -> None:
+    """Linux: the tools build.spec uses to trim ICU and strip symbols (and a C compiler for numpy)."""
+    if not sys.platform.startswith("linux"):
+        return
+    missing = sorted({pkg for tool, pkg in BUNDLE_TOOLS.items() if shutil.which(tool) is None})
+    if missing and not apt_install(missing):
+        required = sorted({BUNDLE_TOOLS[t] for t in ("icupkg", "as", "strip", "readelf") if shutil.which(t) is None})
+        if required:
+            raise SystemExit(f"dev.py: the Linux bundle needs these system packages: {' '.join(required)}")
+
+
+def ensure_numpy_without_blas(py: str) -> None:
+    """Linux: rebuild numpy without OpenBLAS (28 MB in the bundle; ZoneRef does no linear algebra).
+
+    numpy's Linux wheels all link OpenBLAS; numpy's own build option
+    ``-Dblas=none`` drops it. Same version, so the venv's behaviour is the
+    same; built once (a few minutes), then pip's wheel cache has it.
+    """
+    if not sys.platform.startswith("linux"):
+        return  # Windows: no compiler assumed; macOS wheels use the system's Accelerate
+    probe = ("import numpy; c = numpy.show_config(mode='dicts'); "
+             "print(numpy.__version__, c['Build Dependencies']['blas'].get('name', 'none'))")
+    version, blas = subprocess.run([py, "-c", probe], capture_output=True, text=True,
+                                   check=True).stdout.split()[-2:]
+    if blas == "none":
+        return
+    if shutil.which("cc") is None or shutil.which("c++") is None:
+        print("dev.py: warning: no C/C++ compiler, so the bundle keeps numpy's OpenBLAS (+28 MB)", file=sys.stderr)
+        return
+    print(f"dev.py: building numpy {version} without BLAS for the bundle (once, a few minutes)", flush=True)
+    subprocess.run([py, "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", "--no-binary", "numpy",
+                    f"numpy=={version}", "-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none",
+                    "-Csetup-args=-Dallow-noblas=true"], check=True)
+
+
+def bundle(py: str) -> int:
+    ensure_bundle_tools()
+    ensure_numpy_without_blas(py)
+    rc = subprocess.call([py, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "build.spec"], cwd=ROOT)
+    if rc:
+        return rc
+    dist = ROOT / "dist" / "ZoneRef"
+    size = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file() and not p.is_symlink())
+    print(f"dev.py: built {dist} ({size / 1e6:.1f} MB); running its self-test", flush=True)
+    exe = dist / ("zoneref-cli.exe" if os.name == "nt" else "ZoneRef")
+    return subprocess.call([str(exe), "--self-test"], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[1] not in ("run", "test"):
+    if len(argv) < 2 or argv[1] not in ("run", "test", "bundle"):
         print(__doc__)
         return 2
     ensure_system_packages()
+    if argv[1] == "bundle":
+        return bundle(str(ensure_venv(("build",))))
     py = str(ensure_venv())
     rest = argv[2:]
     if argv[1] == "run":

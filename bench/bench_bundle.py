@@ -30,9 +30,9 @@ from bench.startup_probe import ZONEREF, time_start  # noqa: E402
 
 # What each part of the bundle is, by path under _internal/ (first match wins).
 GROUPS = [
-    ("ICU (Unicode data Qt links on Linux)", ("PySide6/Qt/lib/libicu",)),
+    ("ICU (Qt Core links it on Linux; data trimmed)", ("PySide6/Qt/lib/libicu",)),
     ("Qt libraries and plugins", ("PySide6/", "shiboken6/")),
-    ("numpy (search executor) with OpenBLAS", ("numpy/", "numpy.libs/")),
+    ("numpy (search executor)", ("numpy/", "numpy.libs/")),
     ("Python runtime and standard library", ("libpython", "python3", "base_library.zip")),
     ("rapidfuzz (annotation re-anchoring)", ("rapidfuzz/",)),
     ("lxml (Word import/export)", ("lxml/",)),
