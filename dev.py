@@ -103,8 +103,11 @@ def ensure_numpy_without_blas(py: str) -> None:
         return  # Windows: no compiler assumed; macOS wheels use the system's Accelerate
     probe = ("import numpy; c = numpy.show_config(mode='dicts'); "
              "print(numpy.__version__, c['Build Dependencies']['blas'].get('name', 'none'))")
-    version, blas = subprocess.run([py, "-c", probe], capture_output=True, text=True,
-                                   check=True).stdout.split()[-2:]
+    def numpy_blas() -> tuple[str, str]:
+        out = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+        return out[-2], out[-1]
+
+    version, blas = numpy_blas()
     if blas == "none":
         return
     if shutil.which("cc") is None or shutil.which("c++") is None:
@@ -114,6 +117,8 @@ def ensure_numpy_without_blas(py: str) -> None:
     subprocess.run([py, "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", "--no-binary", "numpy",
                     f"numpy=={version}", "-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none",
                     "-Csetup-args=-Dallow-noblas=true"], check=True)
+    if numpy_blas()[1] != "none":
+        print("dev.py: warning: numpy still links a BLAS (a cached wheel?); the bundle keeps it", file=sys.stderr)
 
 
 def bundle(py: str) -> int:
