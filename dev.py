@@ -32,6 +32,14 @@ QT_LIBS = {
 APT_EXTRA = ["fonts-noto-cjk"]
 # Linux bundle build: icupkg trims Qt's ICU data (tools/icu_data.py), binutils
 # wraps it and strips symbols, a C compiler builds numpy without OpenBLAS.
+# Linux bundle: the libraries Qt's xcb platform plugin links, installed on the
+# build machine so that PyInstaller puts them in the bundle (without them the
+# bundle only starts where the target happens to have them).
+BUNDLE_LIBS = {
+    "xcb-icccm": "libxcb-icccm4", "xcb-image": "libxcb-image0", "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-randr": "libxcb-randr0", "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1", "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-cursor": "libxcb-cursor0",
+}
 BUNDLE_TOOLS = {"icupkg": "icu-devtools", "as": "binutils", "strip": "binutils", "readelf": "binutils",
                 "cc": "gcc", "c++": "g++"}
 
@@ -82,11 +90,16 @@ def ensure_venv(extras: tuple[str, ...] = ("test",)) -> Path:
 
 
 def ensure_bundle_tools() -> None:
-    """Linux: the tools build.spec uses to trim ICU and strip symbols (and a C compiler for numpy)."""
+    """Linux: the tools build.spec uses to trim ICU and strip symbols (a C compiler for numpy), and
+    the xcb libraries the bundle should carry."""
     if not sys.platform.startswith("linux"):
         return
-    missing = sorted({pkg for tool, pkg in BUNDLE_TOOLS.items() if shutil.which(tool) is None})
+    missing = sorted({pkg for tool, pkg in BUNDLE_TOOLS.items() if shutil.which(tool) is None}
+                     | {pkg for lib, pkg in BUNDLE_LIBS.items() if ctypes.util.find_library(lib) is None})
     if missing and not apt_install(missing):
+        libs = sorted({pkg for lib, pkg in BUNDLE_LIBS.items() if ctypes.util.find_library(lib) is None})
+        if libs:
+            print(f"dev.py: warning: without {' '.join(libs)} the bundle needs them on the target", file=sys.stderr)
         required = sorted({BUNDLE_TOOLS[t] for t in ("icupkg", "as", "strip", "readelf") if shutil.which(t) is None})
         if required:
             raise SystemExit(f"dev.py: the Linux bundle needs these system packages: {' '.join(required)}")
