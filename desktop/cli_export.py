@@ -54,6 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     q = kinds.add_parser("topics", help="the topic coverage matrix")
     q.add_argument("--docs", action="append", help="documents to include (ID,ID…)")
+    q.add_argument("--by-region", action="store_true",
+                   help="one column per province, its documents together (as the coverage view shows it)")
     _output(q, (*FORMATS["coverage"], "pdf"))
     q.set_defaults(func=cmd_topics)
 
@@ -148,7 +150,7 @@ def cmd_topics(args) -> int:
 
     c = corpus()
     doc_ids = _split_ids(args.docs)
-    table = coverage_table(c, coverage(c, doc_ids=doc_ids), doc_ids=doc_ids)
+    table = coverage_table(c, coverage(c, doc_ids=doc_ids), doc_ids=doc_ids, by_region=args.by_region)
     return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],
                                             "topics": [r.label for r in table.rows]})
 

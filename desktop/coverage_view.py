@@ -51,7 +51,10 @@ class CoverageModel(QAbstractTableModel):
         self.topics = data["topics"]
         self.short = short_titles
         if by_region:
-            self.documents, self.matrix = _by_region(data)
+            from index.topics import coverage_by_region
+
+            merged = coverage_by_region(data)
+            self.documents, self.matrix = merged["documents"], merged["matrix"]
         else:
             self.documents = data["documents"]
             self.matrix = data["matrix"]
@@ -94,22 +97,6 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.documents[section]["title"]
         return None
-
-
-def _by_region(data: dict) -> tuple[list[dict], dict]:
-    """Columns per province: each holds its documents' clauses (document order kept)."""
-    columns: dict[str, dict] = {}
-    for doc in data["documents"]:
-        col = columns.setdefault(doc["region"], {"doc_id": "region:" + doc["region"], "region": doc["region"],
-                                                 "title": "", "members": []})
-        col["members"].append(doc["doc_id"])
-    for col in columns.values():
-        titles = {d["doc_id"]: d["title"] for d in data["documents"]}
-        col["title"] = "\n".join(titles[m] for m in col["members"])
-    matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])]
-                      for col in columns.values()}
-              for topic, cells in data["matrix"].items()}
-    return list(columns.values()), matrix
 
 
 class CoverageView(QWidget):
@@ -189,10 +176,12 @@ class CoverageView(QWidget):
             return None
         from index.reports import coverage_table
 
-        return coverage_table(self.corpus, self.data)
+        return coverage_table(self.corpus, self.data, by_region=not self.by_document.isChecked())
 
     def export(self) -> bool:
-        """导出…: the matrix as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""
+        """导出…: the matrix as shown (per province or per document) as Word, CSV, HTML or PDF.
+
+        False if there is nothing to export."""
         from desktop import printing
 
         return printing.export_shown(self, "coverage")

@@ -188,3 +188,27 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None) -> dict:
         "documents": [{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
         "matrix": matrix,
     }
+
+
+REGION_PREFIX = "region:"
+
+
+def coverage_by_region(data: dict) -> dict:
+    """``coverage`` output with one column per province, its documents together.
+
+    Each column is ``{"doc_id": "region:<province>", "region", "title" (the
+    members' titles, one per line), "members": [doc ids]}``, in the order the
+    provinces first appear; a cell lists the members' clauses in member order.
+    """
+    columns: dict[str, dict] = {}
+    titles = {d["doc_id"]: d["title"] for d in data["documents"]}
+    for doc in data["documents"]:
+        col = columns.setdefault(doc["region"], {"doc_id": REGION_PREFIX + doc["region"], "region": doc["region"],
+                                                 "title": "", "members": []})
+        col["members"].append(doc["doc_id"])
+    for col in columns.values():
+        col["title"] = "\n".join(titles[m] for m in col["members"])
+    matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])]
+                      for col in columns.values()}
+              for topic, cells in data["matrix"].items()}
+    return {**data, "documents": list(columns.values()), "matrix": matrix}

@@ -8,6 +8,7 @@ One builder per kind of report: ``comparison_table`` (from
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -30,10 +31,12 @@ from index.reports.model import (
     column_for,
     make_entry,
     note_texts,
+    region_column,
     row_label_for,
     today,
 )
 from index.reports.spans import merge_spans
+from index.topics import REGION_PREFIX
 
 
 def _shared_with(source_text: str, other_text: str) -> list[tuple[int, int]]:
@@ -176,7 +179,8 @@ def _coverage_cells(rec: Mapping) -> tuple[list[tuple[str, str]], list[str], dic
 
 
 def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | None = None,
-                   title: str = "开发区政策主题覆盖矩阵", exported: str | None = None) -> CoverageTable:
+                   title: str = "开发区政策主题覆盖矩阵", exported: str | None = None,
+                   by_region: bool = False) -> CoverageTable:
     """Build the topic × document matrix from ``index.topics.coverage`` output.
 
     Args:
@@ -186,20 +190,32 @@ def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | No
         doc_ids: the columns, in order; default the result's documents, else all.
         title: the document title.
         exported: export date (ISO); default today.
+        by_region: one column per province (``index.topics.coverage_by_region``),
+            as the coverage view shows it by default; a cell then names each
+            clause's document when the province has several.
     """
     topics, found_docs, cells = _coverage_cells(as_record(coverage))
     order = list(doc_ids or found_docs or [d.id for d in corpus.documents()])
     cites = _Citations(corpus)
-    columns = [column_for(corpus, d) for d in order]
+    groups: dict[str, list[str]] = {}
+    for d in order:
+        groups.setdefault(REGION_PREFIX + corpus.document(d).region if by_region else d, []).append(d)
+    columns = [region_column(corpus, key[len(REGION_PREFIX):], members, key) if by_region
+               else column_for(corpus, key) for key, members in groups.items()]
+    short = {d: corpus.document(d).short_title for d in order}
     rows = []
     for topic_id, name in topics:
         row_cells = []
-        for col in columns:
-            ids = (cells.get(topic_id) or {}).get(col.doc_id) or []
-            row_cells.append([make_entry(corpus, cites, cid, numbers=[]) for cid in ids])
+        for members in groups.values():
+            entries = []
+            for m in members:
+                for cid in (cells.get(topic_id) or {}).get(m) or []:
+                    entry = make_entry(corpus, cites, cid, numbers=[])
+                    entries.append(dataclasses.replace(entry, source=short[m]) if len(members) > 1 else entry)
+            row_cells.append(entries)
         rows.append(Row(label=name, cells=row_cells))
     return CoverageTable(title=title, columns=columns, rows=rows, citations=cites.items,
-                         exported=exported or today())
+                         exported=exported or today(), by_region=by_region)
 
 
 def search_report(corpus: Corpus, result: Any, *, title: str = "开发区政策检索结果",

@@ -259,7 +259,7 @@ def write_coverage_docx(table: CoverageTable, path: Path) -> Path:
     """
     doc = new_document(table.title, landscape=True)
     add_title(doc, table.title, [f"导出日期：{table.exported}",
-                                 f"说明：每格列出该文件涉及该主题的条款；“{NOT_COVERED}”表示未涉及；[n] 指文末引用出处。"])
+                                 f"说明：每格列出该{table.column_unit}涉及该主题的条款；“{NOT_COVERED}”表示未涉及；[n] 指文末引用出处。"])
     widths = _widths(29.7 - 3.6, len(table.columns), True, False)
     grid = _grid_table(doc, widths)
     head = grid.rows[0].cells

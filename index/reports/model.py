@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from index.corpus import Corpus, display_name
@@ -67,11 +68,14 @@ class Entry:
     score: float | None = None
     pinned: bool = False
     role: str = "match"
+    source: str = ""  # the document's short name, where a cell mixes documents
 
     @property
     def title_line(self) -> str:
-        """'（十二）加大招商引资力度': label and heading, or the label alone."""
-        return f"{self.label}{self.heading}".strip()
+        """'（十二）加大招商引资力度': label and heading, or the label alone; after
+        '嘉兴·开发区…：' when the cell holds several documents' clauses."""
+        line = f"{self.label}{self.heading}".strip()
+        return f"{self.source}：{line}" if self.source else line
 
     @property
     def body(self) -> str:
@@ -119,6 +123,11 @@ class CoverageTable:
     rows: list[Row]
     citations: list[Citation]
     exported: str
+    by_region: bool = False  # columns are provinces, not documents
+
+    @property
+    def column_unit(self) -> str:
+        return "省份" if self.by_region else "文件"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -217,6 +226,20 @@ def column_for(corpus: Corpus, doc_id: str) -> Column:
         doc_id=doc.id, region=region, issuer=str(meta.get("issuer") or ""),
         short_title=doc.short_title, title=doc.title, doc_number=str(meta.get("doc_number") or ""),
         date=str(date or ""), status=str(meta.get("status") or ""),
+    )
+
+
+def region_column(corpus: Corpus, region: str, members: Sequence[str], doc_id: str) -> Column:
+    """The header of one province's column: its documents' fields joined."""
+    cols = [column_for(corpus, m) for m in members]
+    if len(cols) == 1:
+        return dataclasses.replace(cols[0], doc_id=doc_id)
+    years = sorted({y for c in cols for y in re.findall(r"(?:19|20)\d\d", c.date)})
+    return Column(
+        doc_id=doc_id, region=region, issuer="、".join(dict.fromkeys(c.issuer for c in cols if c.issuer)),
+        short_title="、".join(c.short_title for c in cols), title="\n".join(c.title for c in cols),
+        doc_number="", date=f"{years[0]}—{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else ""),
+        status="征求意见稿" if any(c.status == "征求意见稿" for c in cols) else "",
     )
 
 

@@ -57,6 +57,13 @@ def test_export_topics_and_search_and_notes(capsys, tmp_path):
     assert rc == 0
     rows = list(csv.reader(open(tmp_path / "cov.csv", encoding="utf-8-sig", newline="")))
     assert [r[0] for r in rows[1:-1]] == rec["topics"] and len(rows[0]) == len(rec["columns"]) + 1
+    rc, by_region = run(capsys, "export", "topics", "--by-region", "-f", "docx", "-o", str(tmp_path / "p.docx"),
+                        "--json")
+    regions = list(dict.fromkeys(d.region for d in Corpus().documents()))
+    assert rc == 0 and by_region["columns"] == ["region:" + r for r in regions]
+    assert len(by_region["columns"]) < len(rec["columns"]) and by_region["topics"] == rec["topics"]
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "p.docx")).paragraphs)
+    assert "每格列出该省份涉及该主题的条款" in text
 
     rc, rec = run(capsys, "export", "search", "招商引资", "-f", "md", "-o", str(tmp_path / "s.md"), "--json")
     assert rc == 0 and rec["total"] >= 1 and SOURCE in rec["hits"]

@@ -155,10 +155,15 @@ def test_coverage_by_province_or_document(win, qtbot):
     assert model.columnCount() == 4 and regions[-1] == "浙江省\n2 份文件"
     row = next(r for r in range(model.rowCount()) if model.topics[r]["name"] == "招商引资")
     zhejiang = model.clause_ids(row, 3)
+    shown = view.report()  # what 导出… writes: the columns on screen
+    assert [c.region for c in shown.columns] == [r.split("\n")[0] for r in regions] and shown.by_region
+    assert [e.clause_id for e in shown.rows[row].cells[3]] == zhejiang
     view.by_document.setChecked(True)  # one column per document: the province's cells split
     assert model.columnCount() == 5 and settings.get(settings.COVERAGE_BY_DOCUMENT)
     split = [model.clause_ids(row, c) for c in range(5) if model.documents[c]["region"] == "浙江省"]
     assert len(split) == 2 and sorted(split[0] + split[1]) == sorted(zhejiang) and all(split)
+    shown = view.report()
+    assert [c.doc_id for c in shown.columns] == [d["doc_id"] for d in model.documents] and not shown.by_region
 
 
 def test_coverage_cell_opens_clause(win, qtbot):

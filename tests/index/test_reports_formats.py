@@ -95,6 +95,33 @@ def test_coverage_and_search_csv(corpus, tmp_path):
     assert rows[1][5] == corpus.citation(corpus.clause(SOURCE)) and rows[1][6] == SOURCE
 
 
+def test_coverage_by_province_merges_documents_and_names_them(corpus, tmp_path):
+    from index.topics import coverage, coverage_by_region
+
+    cov = coverage(corpus)
+    table = coverage_table(corpus, cov, by_region=True)
+    regions = list(dict.fromkeys(d["region"] for d in cov["documents"]))
+    assert [c.region for c in table.columns] == regions and table.by_region
+    assert [c.doc_id for c in table.columns] == [d["doc_id"] for d in coverage_by_region(cov)["documents"]]
+    zj = table.columns[regions.index("浙江省")]
+    assert zj.status == "征求意见稿" and zj.date == "2015—2022年"
+    assert "嘉兴市人民政府办公室" in zj.issuer and "浙江省商务厅" in zj.issuer
+    by_doc = coverage_table(corpus, cov)
+    members = [i for i, c in enumerate(by_doc.columns) if c.region.startswith("浙江省")]
+    for row, doc_row in zip(table.rows, by_doc.rows, strict=True):
+        merged = row.cells[regions.index("浙江省")]
+        assert [e.clause_id for e in merged] == [e.clause_id for i in members for e in doc_row.cells[i]]
+        # a province with two documents says which one each clause is from; one with one does not
+        assert all(e.title_line.startswith(corpus.document(e.doc_id).short_title + "：") for e in merged)
+        assert all(e.title_line == f"{e.label}{e.heading}".strip() for e in row.cells[regions.index("吉林省")])
+    rows = list(csv.reader(open(write_coverage(table, tmp_path / "p.csv", "csv"), encoding="utf-8-sig")))
+    assert [h.split("\n")[0] for h in rows[0][1:]] == regions
+    assert rows[-1][0] == "涉及主题数" and len(rows) == len(table.rows) + 2
+    html = (tmp_path / "p.html")
+    write_coverage(table, html, "html")
+    assert "嘉兴·" in html.read_text(encoding="utf-8")
+
+
 def test_comparison_markdown_table_emphasis_and_escaping(corpus, table, tmp_path):
     out = write_comparison(table, tmp_path / "c.md", "md")
     md = out.read_text(encoding="utf-8")
