@@ -312,7 +312,7 @@ def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:
     """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
     from index.search import SearchIndex
 
-    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True)).ensure()
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True)).ensure(keep_open=False)
 
 
 def _in_worker_process(func, *args) -> Any:

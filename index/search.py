@@ -188,12 +188,16 @@ class SearchIndex:
         self._gen_dir, self._searcher, self._exec = gen_dir, searcher, Executor(searcher, side)
         return True
 
-    def ensure(self, progress: Progress = None, cancel: Cancel = None) -> None:
+    def ensure(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
         """Make the index usable and current: open, update or rebuild as needed.
 
         Args:
             progress: called with (documents done, documents in all) during a rebuild.
             cancel: polled during a rebuild; returning True abandons it.
+            keep_open: False for a process that only brings the index on disk
+                up to date (the import worker): a fresh build is then not
+                opened again (its clause texts alone are ~100 MB for a 50 MB
+                library); the process that searches opens it.
 
         Raises:
             BuildCancelled: ``cancel`` returned True (the old index, if any, stays).
@@ -213,14 +217,14 @@ class SearchIndex:
                         return
                     except IndexBroken:
                         pass
-            self.rebuild(progress, cancel)
+            self.rebuild(progress, cancel, keep_open=keep_open)
 
-    def rebuild(self, progress: Progress = None, cancel: Cancel = None) -> None:
-        """Build a fresh index from the corpus and swap it in atomically."""
+    def rebuild(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
+        """Build a fresh index from the corpus and swap it in atomically (and open it, unless not ``keep_open``)."""
         with self._lock:
             self._close()
             build_generation(self.folder, self.corpus, progress, cancel)
-            if not self._open():
+            if keep_open and not self._open():
                 raise SearchIndexError(f"the index just built in {self.folder} cannot be opened")
 
     def _update(self, add: list[str], remove: list[str]) -> None:

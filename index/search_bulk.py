@@ -85,7 +85,7 @@ class BulkGrams:
         for field in GRAM_FIELDS:
             texts, self.texts[field] = self.texts[field], []
             # A chunk at a time: the sort behind gram_postings needs ~40 bytes
-            # per character, the postings it returns ~10.
+            # per character, the postings it returns ~5.
             parts = [(lo, gram_postings(texts[lo:hi])) for lo, hi in _chunks(texts, CHUNK_CHARS)]
             del texts
             if field == "t":
@@ -116,14 +116,18 @@ def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_pos
     Chunks are consecutive runs of records, so a term's postings from one
     chunk after the other are still in ascending order.
     """
-    occs = [gp.occurrence_starts() for _, gp in parts] if with_positions else [None] * len(parts)
+    # Per term (not per posting) where its positions start: the per-posting
+    # table would hold 8 bytes for each of a 50 MB library's ~24 million postings.
+    occs = [gp.term_occurrence_starts().tolist() for _, gp in parts] if with_positions else [None] * len(parts)
     bounds = [gp.bounds.tolist() for _, gp in parts]
+    # recs are narrow (uint16 for a batch's records): index docnums from the batch's offset instead of adding to them.
     if len(parts) == 1:
         (offset, gp), b, occ = parts[0], bounds[0], occs[0]
+        ids_of = docnums[offset:]
         for k, term in enumerate(gp.terms):
             lo, hi = b[k], b[k + 1]
-            yield (term, docnums[gp.recs[lo:hi] + offset], gp.counts[lo:hi],
-                   gp.positions[occ[lo]:occ[hi]] if occ is not None and _has_positions(term) else None)
+            yield (term, ids_of[gp.recs[lo:hi]], gp.counts[lo:hi],
+                   gp.positions[occ[k]:occ[k + 1]] if occ is not None and _has_positions(term) else None)
         return
     where = [{t: k for k, t in enumerate(gp.terms)} for _, gp in parts]
     for term in sorted(set().union(*(gp.terms for _, gp in parts))):  # code point order = UTF-8 byte order
@@ -133,10 +137,10 @@ def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_pos
             if k is None:
                 continue
             lo, hi = b[k], b[k + 1]
-            ids.append(docnums[gp.recs[lo:hi] + offset])
+            ids.append(docnums[offset:][gp.recs[lo:hi]])
             counts.append(gp.counts[lo:hi])
             if occ is not None and _has_positions(term):
-                positions.append(gp.positions[occ[lo]:occ[hi]])
+                positions.append(gp.positions[occ[k]:occ[k + 1]])
         yield (term, np.concatenate(ids), np.concatenate(counts),
                np.concatenate(positions) if positions else None)
 
@@ -157,7 +161,8 @@ def _write_terms(fw: W3FieldWriter, items) -> None:
     prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
     for term, ids, counts, positions in items:
         n = len(ids)
-        occ = np.concatenate([[0], np.cumsum(counts)]) if positions is not None and n > BLOCK else None
+        occ = (np.concatenate([np.zeros(1, np.int64), np.cumsum(counts, dtype=np.int64)])
+               if positions is not None and n > BLOCK else None)
         info = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)

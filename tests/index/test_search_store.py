@@ -264,6 +264,33 @@ def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     assert answers(again) == expect
 
 
+def test_worker_build_without_reopening_gives_the_same_index(built, content, tmp_path):
+    """ensure(keep_open=False), as the import worker runs it: the index on disk is complete and current,
+    and its side table (written from the rows in document-number order) equals one read back from Whoosh."""
+    _ix, _folder, expect = built
+    folder = tmp_path / "worker-index"
+    worker = SearchIndex(fresh_corpus(content), folder)
+    worker.ensure(keep_open=False)
+    assert worker._exec is None  # noqa: SLF001 - built, not opened
+    gen = live(folder)
+    app = reopened(content, folder)
+    assert live(folder) == gen, "the app finds the worker's index current: no rebuild"
+    assert answers(app) == expect
+    # The same side table as the reader-based path writes for this generation.
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(str(gen))
+    side = search_store.load_side(gen, ix.latest_generation())
+    by_row = search_store.rows_from_side(side)
+    fast = {k: side.meta[k] for k in ("docrec", "cids", "doc_of", "lengths", "order", "text_lengths", "hit_lengths")}
+    side.close()
+    search_store.write_side(gen, ix, by_row, side.meta["docs"], side.meta["doc_hashes"], side.meta["built_at"])
+    slow = search_store.load_side(gen, ix.latest_generation())
+    assert {k: slow.meta[k] for k in fast} == fast and slow.text == side.text
+    slow.close()
+    app.close()
+
+
 def test_hits_show_the_corpus_text_heading_and_path_after_updates(built, content):
     ix, folder, _ = built
     write_doc(content, "extra-5", "安徽省", extra_body(5))
