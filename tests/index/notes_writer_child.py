@@ -2,14 +2,17 @@
 
 Usage: python notes_writer_child.py COUNT [LABEL]   (COUNT 0 = until killed)
 
-Prints ``ready`` once the store is open, then one ``committed <uuid>`` line
+Prints ``ready`` once the store is open (then, if ``ZONEREF_TEST_GO`` names a
+file, waits for that file to exist), then one ``committed <uuid>`` line
 per annotation, flushed only after the transaction has committed: whatever
 the parent has read must survive a SIGKILL.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -27,6 +30,9 @@ def main() -> int:
     clauses = [c for c in corpus.clauses("hebei-2017-kaifaqu") if len(c.text) > 30]
     body = corpus.document("hebei-2017-kaifaqu").body
     print("ready", flush=True)
+    go = os.environ.get("ZONEREF_TEST_GO")
+    while go and not os.path.exists(go):  # start writing together with the other writer
+        time.sleep(0.005)
     i = 0
     while count == 0 or i < count:
         clause = clauses[i % len(clauses)]

@@ -23,8 +23,10 @@ CHILD = Path(__file__).with_name("notes_writer_child.py")
 KILL_ROUNDS = 20
 
 
-def _spawn(home: Path, count: int, label: str = "w") -> subprocess.Popen:
+def _spawn(home: Path, count: int, label: str = "w", go: Path | None = None) -> subprocess.Popen:
     env = dict(os.environ, ZONEREF_HOME=str(home), PYTHONIOENCODING="utf-8")
+    if go is not None:
+        env["ZONEREF_TEST_GO"] = str(go)
     return subprocess.Popen([sys.executable, str(CHILD), str(count), label], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
 
@@ -86,10 +88,16 @@ def test_sigkill_never_loses_a_reported_commit(tmp_path):
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     home = tmp_path / "home"  # fresh: both also race to create and migrate the schema
     count = 100
-    procs = [_spawn(home, count, label) for label in ("gui", "cli")]
+    go = tmp_path / "go"
+    procs = [_spawn(home, count, label, go) for label in ("gui", "cli")]
     readers = [_Reader(p) for p in procs]
     for r in readers:
         r.start()
+    # Both have opened the store (racing to create it); now both write at once,
+    # however slowly each process started on a loaded machine.
+    for r, p in zip(readers, procs, strict=True):
+        assert r.ready.wait(120), p.stderr.read()
+    go.touch()
     for p in procs:
         p.wait(120)
     for r in readers:
