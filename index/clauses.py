@@ -59,6 +59,7 @@ _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t　]+(?P<rest>.*?)[ \t#]*$")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[一二〇零○]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
 _APPENDIX = re.compile(r"^(?:■|□|◆)\s*(?P<rest>.+)$|^(?P<att>附件[\d一二三四五六七八九十]*)[:：]?\s*(?P<att_rest>.*)$")
 _SENTENCE_END = "。！？!?；;"
+_SENTENCE_END_RX = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _HEADING_MAX = 30
 # Preamble and closing are never parents: any marker closes them.
 _TOP = 1000.0
@@ -144,7 +145,8 @@ def _lead_heading(rest: str, alone: bool) -> str | None:
     rest = rest.strip().strip("　")
     if not rest:
         return None
-    cut = min((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), default=-1)
+    end = _SENTENCE_END_RX.search(rest)  # the first sentence end (was: every one, then min)
+    cut = end.start() if end else -1
     if cut < 0:
         if alone and len(rest) <= _HEADING_MAX and not re.search(r"[,，:：]", rest[:-1] if rest else rest):
             return rest
