@@ -171,7 +171,7 @@ _UNITS: list[tuple[str, str]] = [
     ("亿级", "scale"), ("万级", "scale"),
     ("个百分点", "percent"),
     ("家", "count"), ("个", "count"), ("项", "count"), ("块", "count"), ("所", "count"), ("名", "count"),
-    ("位", "rank"), ("倍", "multiple"), ("岁", "age"), ("年", "year"),
+    ("强", "rank"), ("位", "rank"), ("倍", "multiple"), ("岁", "age"), ("年", "year"),
 ]
 _QUALIFIER = r"(?:以上|以下|以内|左右|多)?"
 _NUMBER_RX = re.compile(

@@ -82,6 +82,9 @@ def test_extract_numbers_kinds_units_and_values():
     assert _simple("到2020年，国家级开发区达到30個以上，龙头企业100家") == [
         ("2020年", 2020.0, "年", "year"), ("30個以上", 30.0, "个", "count"), ("100家", 100.0, "家", "count")]
     assert _simple("年龄可放宽至65岁，5年以内的居留许可") == [("65岁", 65.0, "岁", "age"), ("5年以内", 5.0, "年", "duration")]
+    # 500强 / 百强: rankings the policies target (世界500强企业, 百强县), not bare numbers; 加强 has no numeral
+    assert _simple("招引一批世界500強、中国500强企业，争创全国百强县，加强服务") == [
+        ("500強", 500.0, "强", "rank"), ("500强", 500.0, "强", "rank"), ("百强", 100.0, "强", "rank")]
 
 
 def test_extract_numbers_ranges_offsets_and_non_numbers():
