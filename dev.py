@@ -30,8 +30,6 @@ QT_LIBS = {
     "dbus-1": "libdbus-1-3", "glib-2.0": "libglib2.0-0", "X11-xcb": "libx11-xcb1", "xcb-cursor": "libxcb-cursor0",
 }
 APT_EXTRA = ["fonts-noto-cjk"]
-# Linux bundle build: icupkg trims Qt's ICU data (tools/icu_data.py), binutils
-# wraps it and strips symbols, a C compiler builds numpy without OpenBLAS.
 # Linux bundle: the libraries Qt's xcb platform plugin links, installed on the
 # build machine so that PyInstaller puts them in the bundle (without them the
 # bundle only starts where the target happens to have them).
@@ -40,6 +38,8 @@ BUNDLE_LIBS = {
     "xcb-randr": "libxcb-randr0", "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0",
     "xcb-xkb": "libxcb-xkb1", "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-cursor": "libxcb-cursor0",
 }
+# Linux bundle build: icupkg trims Qt's ICU data (tools/icu_data.py), binutils
+# wraps it and strips symbols, a C compiler builds numpy without OpenBLAS.
 BUNDLE_TOOLS = {"icupkg": "icu-devtools", "as": "binutils", "strip": "binutils", "readelf": "binutils",
                 "cc": "gcc", "c++": "g++"}
 
@@ -94,13 +94,13 @@ def ensure_bundle_tools() -> None:
     the xcb libraries the bundle should carry."""
     if not sys.platform.startswith("linux"):
         return
-    missing = sorted({pkg for tool, pkg in BUNDLE_TOOLS.items() if shutil.which(tool) is None}
-                     | {pkg for lib, pkg in BUNDLE_LIBS.items() if ctypes.util.find_library(lib) is None})
-    if missing and not apt_install(missing):
-        libs = sorted({pkg for lib, pkg in BUNDLE_LIBS.items() if ctypes.util.find_library(lib) is None})
+    tools = {tool: pkg for tool, pkg in BUNDLE_TOOLS.items() if shutil.which(tool) is None}
+    libs = {pkg for lib, pkg in BUNDLE_LIBS.items() if ctypes.util.find_library(lib) is None}
+    if (tools or libs) and not apt_install(sorted(set(tools.values()) | libs)):
         if libs:
-            print(f"dev.py: warning: without {' '.join(libs)} the bundle needs them on the target", file=sys.stderr)
-        required = sorted({BUNDLE_TOOLS[t] for t in ("icupkg", "as", "strip", "readelf") if shutil.which(t) is None})
+            print(f"dev.py: warning: without {' '.join(sorted(libs))} the bundle needs them on the target",
+                  file=sys.stderr)
+        required = sorted({pkg for tool, pkg in tools.items() if tool not in ("cc", "c++")})
         if required:
             raise SystemExit(f"dev.py: the Linux bundle needs these system packages: {' '.join(required)}")
 
@@ -114,13 +114,7 @@ def ensure_numpy_without_blas(py: str) -> None:
     """
     if not sys.platform.startswith("linux"):
         return  # Windows: no compiler assumed; macOS wheels use the system's Accelerate
-    probe = ("import numpy; c = numpy.show_config(mode='dicts'); "
-             "print(numpy.__version__, c['Build Dependencies']['blas'].get('name', 'none'))")
-    def numpy_blas() -> tuple[str, str]:
-        out = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
-        return out[-2], out[-1]
-
-    version, blas = numpy_blas()
+    version, blas = _numpy_blas(py)
     if blas == "none":
         return
     if shutil.which("cc") is None or shutil.which("c++") is None:
@@ -130,8 +124,16 @@ def ensure_numpy_without_blas(py: str) -> None:
     subprocess.run([py, "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", "--no-binary", "numpy",
                     f"numpy=={version}", "-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none",
                     "-Csetup-args=-Dallow-noblas=true"], check=True)
-    if numpy_blas()[1] != "none":
+    if _numpy_blas(py)[1] != "none":
         print("dev.py: warning: numpy still links a BLAS (a cached wheel?); the bundle keeps it", file=sys.stderr)
+
+
+def _numpy_blas(py: str) -> tuple[str, str]:
+    """(version, BLAS name or "none") of the venv's numpy."""
+    probe = ("import numpy; c = numpy.show_config(mode='dicts'); "
+             "print(numpy.__version__, c['Build Dependencies']['blas'].get('name', 'none'))")
+    out = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    return out[-2], out[-1]
 
 
 def bundle(py: str) -> int:

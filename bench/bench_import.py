@@ -116,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 
     home = work / "home"
     env = dict(os.environ, ZONEREF_HOME=str(home), PYTHONPATH=str(REPO))
-    if args.phases:
+    if args.gui:
+        cmd = [sys.executable, "-m", "bench.gui_import_probe", str(src)]
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    elif args.phases:
         # Phase 1: the importer alone (reading, guessing, writing); phase 2: the search index update.
         code = ("import json, sys; from index.library import Library; "
                 f"r = Library(sync=False).import_paths([{str(src)!r}], workers={args.workers!r}); "
@@ -126,27 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, "-m", "desktop", "import", str(src), "--json"]
         if args.workers:
             cmd += ["--workers", str(args.workers)]
-    if args.gui:
-        cmd = [sys.executable, "-m", "bench.gui_import_probe", str(src)]
-        env["QT_QPA_PLATFORM"] = "offscreen"
     load = os.getloadavg()[0]
     cpu_before = _children_cpu()
     elapsed, peak_kb, proc = run_measured(cmd, env)
     if args.gui:
-        if proc.returncode != 0:
-            print(proc.stderr[-3000:])
-            return 1
-        rec = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"GUI import: {rec['ready']} read, {rec['errors']} refused, {rec['skipped']} skipped; "
-              f"read {rec['read_s']:.1f} s, add (documents + index update) {rec['add_s']:.1f} s, index reopened "
-              f"{rec['reopen_index_s']:.1f} s after; {rec['documents']} documents, 开发区 → {rec['total']} clauses")
-        print(f"  whole run (app start, bundled index, import, reopen) {elapsed:.1f} s; "
-              f"peak RSS of the process tree {peak_kb / 1024:.0f} MB; the app process alone, highest per step "
-              f"(MB): {rec['app_peak_mb']}; load average at start {load:.1f}")
-        import shutil
-
-        shutil.rmtree(work, ignore_errors=True)
-        return 0
+        rc = _report_gui(proc, elapsed, peak_kb, load)
+        _clean_up(work, home, args.keep_home)
+        return rc
     cpu = _children_cpu() - cpu_before
     if proc.returncode not in (0, 1):
         print(proc.stderr)
@@ -175,13 +164,32 @@ def main(argv: list[str] | None = None) -> int:
         print("  error:", err)
 
     after_import(env)
-    if args.keep_home:
+    _clean_up(work, home, args.keep_home)
+    return 0
+
+
+def _report_gui(proc: subprocess.CompletedProcess, elapsed: float, peak_kb: int, load: float) -> int:
+    """Print what ``bench.gui_import_probe`` measured; the exit code."""
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:])
+        return 1
+    rec = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"GUI import: {rec['ready']} read, {rec['errors']} refused, {rec['skipped']} skipped; "
+          f"read {rec['read_s']:.1f} s, add (documents + index update) {rec['add_s']:.1f} s, index reopened "
+          f"{rec['reopen_index_s']:.1f} s after; {rec['documents']} documents, 开发区 → {rec['total']} clauses")
+    print(f"  whole run (app start, bundled index, import, reopen) {elapsed:.1f} s; "
+          f"peak RSS of the process tree {peak_kb / 1024:.0f} MB; the app process alone, highest per step "
+          f"(MB): {rec['app_peak_mb']}; load average at start {load:.1f}")
+    return 0
+
+
+def _clean_up(work: Path, home: Path, keep_home: bool) -> None:
+    if keep_home:
         print(f"library kept in ZONEREF_HOME={home}")
     else:
         import shutil
 
         shutil.rmtree(work, ignore_errors=True)  # ~300 MB per run (and the generated folder unless --keep)
-    return 0
 
 
 SEARCH = """

@@ -53,15 +53,12 @@ class _Peaks:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.app import Services, create_app
+    from desktop.app import create_app, show_main_window
     from desktop.import_dialog import ImportDialog
-    from desktop.mainwindow import MainWindow
 
     peaks = _Peaks()
     app = create_app(["zoneref-bench"])
-    win = MainWindow(services=Services(), restore=False)
-    win.show()
-    win.start_background()  # as cli_gui does after show(): the index opens on a worker
+    win = show_main_window(restore=False)  # as a launch shows it: the index opens on a worker
     _wait(app, lambda: win.services.index is not None, 600)  # the bundled library's index, as at start
 
     t0 = time.monotonic()

@@ -139,12 +139,24 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def run_gui(argv: list[str] | None = None) -> int:
     """Launch the main window and run the event loop."""
     app = create_app(argv)
+    show_main_window()
+    return app.exec()
+
+
+def show_main_window(size: tuple[int, int] | None = None, **kwargs):
+    """The main window as a launch shows it: shown, then its background work (index, notes) started.
+
+    ``run_gui`` and the benchmarks' probes (``gui --time-startup``,
+    ``bench/gui_import_probe.py``) all start it here. ``kwargs`` go to ``MainWindow``.
+    """
     from desktop.mainwindow import MainWindow
 
-    win = MainWindow()
+    win = MainWindow(**kwargs)
+    if size is not None:
+        win.resize(*size)
     win.show()
     win.start_background()
-    return app.exec()
+    return win
 
 
 class Services(QObject):

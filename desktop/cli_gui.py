@@ -61,12 +61,7 @@ def time_startup() -> int:
     qapp = app_module.create_app(sys.argv[:1])
     from PySide6.QtCore import QTimer
 
-    from desktop.mainwindow import MainWindow
-
-    win = MainWindow()
-    win.resize(*SIZE)
-    win.show()
-    win.start_background()
+    win = app_module.show_main_window(SIZE)
     out: dict = {}
 
     def ready() -> None:

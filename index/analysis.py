@@ -92,7 +92,7 @@ class GramPostings:
 
     def occurrence_starts(self) -> np.ndarray:
         """Where each posting's positions begin in ``positions`` (one extra entry at the end)."""
-        return np.concatenate([np.zeros(1, np.int64), np.cumsum(self.counts, dtype=np.int64)])
+        return occurrence_starts(self.counts)
 
     def term_occurrence_starts(self) -> np.ndarray:
         """Where each term's positions begin in ``positions`` (one extra entry at the end).
@@ -101,6 +101,11 @@ class GramPostings:
         terms but ~5 million postings.
         """
         return self.occurrence_starts()[self.bounds]
+
+
+def occurrence_starts(counts: np.ndarray) -> np.ndarray:
+    """Where each posting's occurrences begin, given each posting's count (one extra entry at the end)."""
+    return np.concatenate([np.zeros(1, np.int64), np.cumsum(counts, dtype=np.int64)])
 
 
 def gram_postings(norms: list[str]) -> GramPostings:

@@ -29,7 +29,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_ushort
 
-from index.analysis import GramPostings, gram_postings
+from index.analysis import GramPostings, gram_postings, occurrence_starts
 
 GRAM_FIELDS = ("h", "t")  # sorted: Whoosh's term table wants fields in order
 #: Postings per block. Whoosh's default is 128; we read whole lists at once.
@@ -120,15 +120,6 @@ def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_pos
     # table would hold 8 bytes for each of a 50 MB library's ~24 million postings.
     occs = [gp.term_occurrence_starts().tolist() for _, gp in parts] if with_positions else [None] * len(parts)
     bounds = [gp.bounds.tolist() for _, gp in parts]
-    # recs are narrow (uint16 for a batch's records): index docnums from the batch's offset instead of adding to them.
-    if len(parts) == 1:
-        (offset, gp), b, occ = parts[0], bounds[0], occs[0]
-        ids_of = docnums[offset:]
-        for k, term in enumerate(gp.terms):
-            lo, hi = b[k], b[k + 1]
-            yield (term, ids_of[gp.recs[lo:hi]], gp.counts[lo:hi],
-                   gp.positions[occ[k]:occ[k + 1]] if occ is not None and _has_positions(term) else None)
-        return
     where = [{t: k for k, t in enumerate(gp.terms)} for _, gp in parts]
     for term in sorted(set().union(*(gp.terms for _, gp in parts))):  # code point order = UTF-8 byte order
         ids, counts, positions = [], [], []
@@ -137,12 +128,16 @@ def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_pos
             if k is None:
                 continue
             lo, hi = b[k], b[k + 1]
+            # recs are narrow (uint16 for a batch's records): index docnums from the batch's offset.
             ids.append(docnums[offset:][gp.recs[lo:hi]])
             counts.append(gp.counts[lo:hi])
             if occ is not None and _has_positions(term):
                 positions.append(gp.positions[occ[k]:occ[k + 1]])
-        yield (term, np.concatenate(ids), np.concatenate(counts),
-               np.concatenate(positions) if positions else None)
+        yield term, _joined(ids), _joined(counts), _joined(positions) if positions else None
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 def _has_positions(term: str) -> bool:
@@ -161,8 +156,7 @@ def _write_terms(fw: W3FieldWriter, items) -> None:
     prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
     for term, ids, counts, positions in items:
         n = len(ids)
-        occ = (np.concatenate([np.zeros(1, np.int64), np.cumsum(counts, dtype=np.int64)])
-               if positions is not None and n > BLOCK else None)
+        occ = occurrence_starts(counts) if positions is not None and n > BLOCK else None
         info = W3TermInfo()
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)

@@ -251,10 +251,11 @@ def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], 
                built_at: str, in_docnum_order: list[ClauseRow] | None = None) -> None:
     """Write the side table for the index's latest Whoosh generation.
 
-    ``in_docnum_order``: every row, in Whoosh's document-number order (a
-    fresh build adds them in that order, with no deletions), so that the
-    stored ids need not be read back from the index (200 MB for 100,000
-    clauses); otherwise the reader maps document numbers to rows.
+    ``in_docnum_order``: the rows in the order a fresh build added them.
+    When they are all the index holds (no deletions, no other segment),
+    Whoosh numbered them 0, 1, 2 … in that order, so the stored ids need
+    not be read back (200 MB for 100,000 clauses); otherwise the reader maps
+    document numbers to rows.
     """
     with ix.reader() as reader:
         gen = reader.generation()
@@ -320,7 +321,7 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         previous = live_generation(folder)
         write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes,
                    time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                   in_docnum_order=added if bulk.docnums == list(range(len(added))) else None)
+                   in_docnum_order=added)
         _write_atomic(folder / CURRENT, gen_dir.name.encode("utf-8"))
     except BaseException as exc:
         shutil.rmtree(gen_dir, ignore_errors=True)

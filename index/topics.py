@@ -193,6 +193,14 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None) -> dict:
 REGION_PREFIX = "region:"
 
 
+def region_groups(docs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """``(doc id, province)`` pairs as ``{province: [doc ids]}``, provinces in order of first appearance."""
+    groups: dict[str, list[str]] = {}
+    for doc_id, region in docs:
+        groups.setdefault(region, []).append(doc_id)
+    return groups
+
+
 def coverage_by_region(data: dict) -> dict:
     """``coverage`` output with one column per province, its documents together.
 
@@ -200,15 +208,10 @@ def coverage_by_region(data: dict) -> dict:
     members' titles, one per line), "members": [doc ids]}``, in the order the
     provinces first appear; a cell lists the members' clauses in member order.
     """
-    columns: dict[str, dict] = {}
     titles = {d["doc_id"]: d["title"] for d in data["documents"]}
-    for doc in data["documents"]:
-        col = columns.setdefault(doc["region"], {"doc_id": REGION_PREFIX + doc["region"], "region": doc["region"],
-                                                 "title": "", "members": []})
-        col["members"].append(doc["doc_id"])
-    for col in columns.values():
-        col["title"] = "\n".join(titles[m] for m in col["members"])
-    matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])]
-                      for col in columns.values()}
+    columns = [{"doc_id": REGION_PREFIX + region, "region": region, "members": members,
+                "title": "\n".join(titles[m] for m in members)}
+               for region, members in region_groups((d["doc_id"], d["region"]) for d in data["documents"]).items()]
+    matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])] for col in columns}
               for topic, cells in data["matrix"].items()}
-    return {**data, "documents": list(columns.values()), "matrix": matrix}
+    return {**data, "documents": columns, "matrix": matrix}

@@ -33,7 +33,7 @@ from pathlib import Path
 KEEP_LANGUAGES = ("zh", "en")
 #: Trees (folders inside the package) that Qt reads; locale data at the top level is "".
 KEEP_TREES = ("", "coll", "zone", "region")
-TOOLS = ("icupkg", "as", "ld", "nm")
+TOOLS = ("icupkg", "as", "ld", "nm", "readelf")
 
 _LOCALE = re.compile(r"(?:[a-z]{2,3}(?:_[A-Za-z0-9]*)*|root)\.res")
 
@@ -92,9 +92,8 @@ def trim(src: Path, out: Path) -> tuple[int, int]:
             "(Debian/Ubuntu: apt install icu-devtools binutils)"
         )
     symbol, data = read_package(src)
-    soname = _run("readelf", "-d", str(src)) if shutil.which("readelf") else ""
-    match = re.search(r"SONAME\).*\[(.+?)\]", soname)
-    soname = match.group(1) if match else src.name
+    found = re.search(r"SONAME\).*\[(.+?)\]", _run("readelf", "-d", str(src)))
+    soname = found.group(1) if found else src.name
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         # icupkg takes the package name (icudt73l: little-endian) from the file name.

@@ -36,7 +36,7 @@ from index.reports.model import (
     today,
 )
 from index.reports.spans import merge_spans
-from index.topics import REGION_PREFIX
+from index.topics import region_groups
 
 
 def _shared_with(source_text: str, other_text: str) -> list[tuple[int, int]]:
@@ -197,11 +197,12 @@ def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | No
     topics, found_docs, cells = _coverage_cells(as_record(coverage))
     order = list(doc_ids or found_docs or [d.id for d in corpus.documents()])
     cites = _Citations(corpus)
-    groups: dict[str, list[str]] = {}
-    for d in order:
-        groups.setdefault(REGION_PREFIX + corpus.document(d).region if by_region else d, []).append(d)
-    columns = [region_column(corpus, key[len(REGION_PREFIX):], members, key) if by_region
-               else column_for(corpus, key) for key, members in groups.items()]
+    if by_region:
+        groups = region_groups((d, corpus.document(d).region) for d in order)
+        columns = [region_column(corpus, region, members) for region, members in groups.items()]
+    else:
+        groups = {d: [d] for d in order}
+        columns = [column_for(corpus, d) for d in order]
     short = {d: corpus.document(d).short_title for d in order}
     rows = []
     for topic_id, name in topics:

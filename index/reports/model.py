@@ -22,6 +22,7 @@ from typing import Any
 
 from index.corpus import Corpus, display_name
 from index.reports.spans import Span, find_numbers, merge_spans
+from index.topics import REGION_PREFIX
 
 # Fixed wording of the exported documents (content, not UI: the reports are
 # Chinese briefing material whatever the UI language).
@@ -229,8 +230,9 @@ def column_for(corpus: Corpus, doc_id: str) -> Column:
     )
 
 
-def region_column(corpus: Corpus, region: str, members: Sequence[str], doc_id: str) -> Column:
-    """The header of one province's column: its documents' fields joined."""
+def region_column(corpus: Corpus, region: str, members: Sequence[str]) -> Column:
+    """The header of one province's column (id ``region:<province>``): its documents' fields joined."""
+    doc_id = REGION_PREFIX + region
     cols = [column_for(corpus, m) for m in members]
     if len(cols) == 1:
         return dataclasses.replace(cols[0], doc_id=doc_id)
