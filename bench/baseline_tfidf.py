@@ -3,7 +3,7 @@
 Plain on purpose: every bigram of the clause text (after ``normalise``, so
 the traditional-script documents are not unfairly lost), IDF over the clauses
 being compared, cosine similarity, nothing else. ``bench_align.py`` reports
-it beside ``index.align`` on the labelled set.
+it beside ``index.compare.align`` on the labelled set.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from index.align import bigrams, cosine, is_candidate
-from index.text import normalise
+from index.base.text import normalise
+from index.compare.align import bigrams, cosine, is_candidate
 
 
 class BigramTfidf:

@@ -1,4 +1,4 @@
-"""Clause alignment on the labelled set: index.align against the TF-IDF baseline.
+"""Clause alignment on the labelled set: index.compare.align against the TF-IDF baseline.
 
 Run: ``.venv/bin/python bench/bench_align.py [--tune]``
 
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from baseline_tfidf import BigramTfidf  # noqa: E402
 
-from index import align  # noqa: E402
-from index.corpus import Corpus  # noqa: E402
+from index.compare import align  # noqa: E402
+from index.library.corpus import Corpus  # noqa: E402
 
 # The headline protocol (see ``queries``); the strict per-subject one is printed beside it.
 PROTOCOL = "clause"
@@ -129,7 +129,7 @@ SUBJECT_TOPICS = {
 def evaluate_topics(corpus, labels: dict, split: str | None) -> dict:
     """Topic tagging against the labels: is each primary clause tagged with its subject's topic,
     and does the coverage cell agree with the label on "covered or not"."""
-    from index import topics
+    from index.compare import topics
 
     matrix = topics.coverage(corpus, labels["docs"])["matrix"]
     primaries = tagged = cells = agree = 0
@@ -199,12 +199,12 @@ def main(argv: list[str] | None = None) -> int:
             m = evaluate(corpus, rank_fn, labels, split, sel, protocol=protocol)
             print(f"{protocol:<9} {name:<8} {'baseline bigram tfidf':<22} {b['queries']:>7} {b['p@1']:>6.3f} "
                   f"{b['r@3']:>6.3f}")
-            print(f"{protocol:<9} {name:<8} {'index.align':<22} {m['queries']:>7} {m['p@1']:>6.3f} {m['r@3']:>6.3f} "
+            print(f"{protocol:<9} {name:<8} {'index.compare.align':<22} {m['queries']:>7} {m['p@1']:>6.3f} {m['r@3']:>6.3f} "
                   f"{m['none_correct']:>8.3f} {m['false_none']:>10.3f}")
             if args.misses and split and protocol == PROTOCOL:
                 for miss in m["misses"]:
                     print("   miss:", *miss)
-    print("\ntopic tagging (index.topics, threshold chosen on tune):")
+    print("\ntopic tagging (index.compare.topics, threshold chosen on tune):")
     for split in ("tune", "heldout", None):
         t = evaluate_topics(corpus, labels, split)
         print(f"  {split or 'all':<8} primary clause tagged with its topic {t['primary_recall']:.3f} "

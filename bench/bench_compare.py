@@ -1,4 +1,4 @@
-"""Speed of ``index.align.counterparts`` (targets: ≤ 100 ms bundled, ≤ 200 ms for 10 of 3,000 docs).
+"""Speed of ``index.compare.align.counterparts`` (targets: ≤ 100 ms bundled, ≤ 200 ms for 10 of 3,000 docs).
 
 Run: ``.venv/bin/python bench/bench_compare.py [--library DIR] [--docs 3000]``
 
@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index import align  # noqa: E402
-from index.corpus import Corpus  # noqa: E402
+from index.compare import align  # noqa: E402
+from index.library.corpus import Corpus  # noqa: E402
 
 # CPU time of this process: the code is single-threaded, and CPU time is not
 # inflated when other processes share the machine's two cores (wall time is

@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         env["QT_QPA_PLATFORM"] = "offscreen"
     elif args.phases:
         # Phase 1: the importer alone (reading, guessing, writing); phase 2: the search index update.
-        code = ("import json, sys; from index.library import Library; "
+        code = ("import json, sys; from index.library.imported import Library; "
                 f"r = Library(sync=False).import_paths([{str(src)!r}], workers={args.workers!r}); "
                 "print(json.dumps(r.to_json()))")
         cmd = [sys.executable, "-c", code]
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
               f"update; CPU {cpu:.0f} s over {elapsed:.0f} s wall ({cpu / elapsed:.2f} cores busy); "
               f"load average at start {load:.1f} on {os.cpu_count()} cores")
     if args.phases:
-        code = "from index.corpus import Corpus; from index.search import SearchIndex; SearchIndex(Corpus()).ensure()"
+        code = "from index.library.corpus import Corpus; from index.search.searcher import SearchIndex; SearchIndex(Corpus()).ensure()"
         t_index, peak_index, out = run_measured([sys.executable, "-c", code], env)
         print(f"search index update after it (SearchIndex.ensure, one pass): {t_index:.1f} s, "
               f"peak RSS {peak_index / 1024:.0f} MB {out.stderr.strip()[-200:]}")
@@ -194,8 +194,8 @@ def _clean_up(work: Path, home: Path, keep_home: bool) -> None:
 
 SEARCH = """
 import json, statistics, sys, time
-from index.corpus import Corpus
-from index.search import SearchIndex
+from index.library.corpus import Corpus
+from index.search.searcher import SearchIndex
 t = time.perf_counter(); s = SearchIndex(Corpus()); s.ensure(); opened = time.perf_counter() - t
 queries = ["招商引资", "开发区", "開發區 土地", "营商环境", "绿色低碳", "考核评价", "亩均", "体制机制改革",
            "人才", "土地 OR 用地", "开发区 NOT 高新区", "\\"产业集聚区\\"", "财政 税收 金融", "飞地"]
@@ -211,7 +211,7 @@ print(json.dumps({"open_s": opened, "median_ms": statistics.median(ts), "p95_ms"
 
 def after_import(env: dict, runs: int = 5) -> None:
     """What the user meets after the import: listing, app start, search."""
-    code = ("import time; t=time.perf_counter(); from index.corpus import Corpus; c=Corpus(); "
+    code = ("import time; t=time.perf_counter(); from index.library.corpus import Corpus; c=Corpus(); "
             "n=len(c.documents()); print(n, round(time.perf_counter()-t, 3))")
     for label in ("first, writes the header cache", "cached"):
         out = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True)
@@ -232,9 +232,9 @@ def after_import(env: dict, runs: int = 5) -> None:
         print(f"app start: not measured ({str(exc).strip()[-300:]})")
 
     try:
-        import index.search  # noqa: F401
+        import index.search.searcher  # noqa: F401
     except ImportError:
-        print("search: index.search not present; skipped")
+        print("search: index.search.searcher not present; skipped")
         return
     out = subprocess.run([sys.executable, "-c", SEARCH], env=env, cwd=REPO, capture_output=True, text=True)
     if out.returncode != 0:

@@ -30,9 +30,10 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     home = Path(tempfile.mkdtemp(prefix="zoneref-bench-notes-"))
     os.environ["ZONEREF_HOME"] = str(home)
-    from index import notes_io, userdb
-    from index.corpus import Corpus
-    from index.notes import COLORS, NoteStore
+    from index.library.corpus import Corpus
+    from index.userdata import database as userdb
+    from index.userdata import notes_io
+    from index.userdata.notes import COLORS, NoteStore
 
     corpus = Corpus()
     store = NoteStore(userdb.open_db(), corpus)

@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO))
 
 
 def _corpus(content: str | None):
-    from index.corpus import Corpus
+    from index.library.corpus import Corpus
 
     return Corpus(Path(content), imported_dir=None) if content else Corpus(imported_dir=None)
 
@@ -53,7 +53,7 @@ def child_build(content: str | None, folder: str) -> dict:
     """Run in a fresh process: build the index, report time and peak memory."""
     import resource
 
-    from index.search import SearchIndex
+    from index.search.searcher import SearchIndex
 
     started = time.perf_counter()
     corpus = _corpus(content)
@@ -69,7 +69,7 @@ def child_build(content: str | None, folder: str) -> dict:
 
 def child_open(content: str | None, folder: str) -> dict:
     """Run in a fresh process: time opening the index, then ``ensure``."""
-    from index.search import SearchIndex
+    from index.search.searcher import SearchIndex
 
     ix = SearchIndex(_corpus(content), Path(folder))
     started = time.perf_counter()
@@ -93,7 +93,7 @@ def query_mix(ix, seed: int = 3) -> list[tuple[str, str]]:
     """(kind, query) pairs: common and rare strings of 1, 2, 4, 8 characters, phrases, filters, OR, NOT."""
     import opencc
 
-    from index.analysis import CJK_RUN
+    from index.search.analysis import CJK_RUN
 
     side = ix._ready().side  # noqa: SLF001 - the normalised texts the index holds
     norms = side.text.split("\x00")
@@ -153,7 +153,7 @@ def run_queries(ix, mix, fresh: bool, rounds: int) -> list[float]:
 
 def brute_force(ix, mix) -> tuple[list[float], list[float]]:
     """(scan ms, index ms) for the plain-string queries of the mix."""
-    from index.text import normalise
+    from index.base.text import normalise
 
     norms = ix._ready().side.text.split("\x00")  # noqa: SLF001
     scan, indexed = [], []
@@ -172,7 +172,7 @@ def brute_force(ix, mix) -> tuple[list[float], list[float]]:
 
 
 def bench_scale(name: str, content: str | None, folder: Path, show) -> dict:
-    from index.search import SearchIndex
+    from index.search.searcher import SearchIndex
 
     figures = {"scale": name}
     figures.update(_in_child("build", content, str(folder)))

@@ -39,7 +39,7 @@ def main() -> int:
     env = dict(os.environ, ZONEREF_HOME=str(home), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                PYTHONPATH=str(ROOT))
     # Build the search index once, outside the timing.
-    subprocess.run([sys.executable, "-c", "from index.corpus import Corpus\nfrom index.search import SearchIndex\n"
+    subprocess.run([sys.executable, "-c", "from index.library.corpus import Corpus\nfrom index.search.searcher import SearchIndex\n"
                     "SearchIndex(Corpus()).ensure()"], cwd=ROOT, env=env, check=True)
     time_start(BARE_WINDOW, env)  # warm the OS file cache for both
     bare = [time_start(BARE_WINDOW, env)["interactive"] for _ in range(args.runs)]

@@ -245,7 +245,7 @@ def _convert(path: Path, kind: str, rng: random.Random) -> Path:
     path.unlink()
     stem = path.with_suffix("")
     if kind == "txt-legacy":
-        from index.text import detect_script
+        from index.base.text import detect_script
 
         encoding = "big5" if detect_script(text) == "繁体" else "gbk"
         try:

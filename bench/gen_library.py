@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index import paths  # noqa: E402
-from index.documents import load_file, render_markdown  # noqa: E402
+from index.base import paths  # noqa: E402
+from index.library.documents import load_file, render_markdown  # noqa: E402
 
 PROVINCES = {
     "北京市": ["北京市"], "天津市": ["天津市"], "河北省": ["石家庄市", "唐山市", "保定市", "廊坊市"],
@@ -57,7 +57,7 @@ def _cn(n: int) -> str:
 
 def seed_material(content_dir: Path | None = None) -> tuple[list[str], list[str], str]:
     """(sentences, short headings, all CJK characters) from the bundled corpus, in simplified script."""
-    from index.text import is_cjk, to_simplified
+    from index.base.text import is_cjk, to_simplified
 
     folder = content_dir or paths.content_dir() / "docs"
     sentences: list[str] = []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import settings
 from desktop.settings import QT_TRANSLATE_NOOP
-from index import paths
+from index.base import paths
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class Services(QObject):
 
     def __init__(self, corpus=None, parent=None):
         super().__init__(parent)
-        from index.corpus import Corpus
+        from index.library.corpus import Corpus
 
         self.corpus = corpus or Corpus()
         self.index = None
@@ -225,7 +225,7 @@ class Services(QObject):
         corpus = self.corpus
 
         def work(progress, cancelled):
-            from index.search import SearchIndex
+            from index.search.searcher import SearchIndex
 
             idx = SearchIndex(corpus)
             (idx.rebuild if rebuild else idx.ensure)(progress=progress, cancel=cancelled)
@@ -265,7 +265,7 @@ class Services(QObject):
     def db(self):
         """The user database, opened on first use (damage is recovered and reported: ``db_recovered``)."""
         if self._db is None:
-            from index.userdb import open_db, take_recovery_report
+            from index.userdata.database import open_db, take_recovery_report
 
             self._db = open_db()
             report = take_recovery_report()
@@ -301,7 +301,7 @@ class Services(QObject):
 
     def _start_reanchor(self) -> None:
         from desktop import ops
-        from index import userdb
+        from index.userdata import database as userdb
 
         everything, docs = self._pending_all, sorted(self._pending_docs)
         self._pending_all, self._pending_docs = False, set()
@@ -311,8 +311,8 @@ class Services(QObject):
         content, imported = self.corpus.content_dir, self.corpus.imported_dir
 
         def work():
-            from index.corpus import Corpus
-            from index.notes import NoteStore, ReanchorReport
+            from index.library.corpus import Corpus
+            from index.userdata.notes import NoteStore, ReanchorReport
 
             db = userdb.open_db(path, recover=False)
             try:
@@ -355,7 +355,7 @@ class Services(QObject):
     def notes(self):
         """The ``NoteStore`` over the user database."""
         if self._notes is None:
-            from index.notes import NoteStore
+            from index.userdata.notes import NoteStore
 
             self._notes = NoteStore(self.db(), self.corpus)
         return self._notes
@@ -385,7 +385,7 @@ def error_text(exc: BaseException) -> str:
     """A typed engine error as text for a message box: a translated sentence, then the engine's detail."""
     from PySide6.QtCore import QCoreApplication
 
-    from index.errors import KnownError, UnknownIdError
+    from index.base.errors import KnownError, UnknownIdError
 
     if isinstance(exc, UnknownIdError):
         return QCoreApplication.translate("Errors", "Not found: %1").replace("%1", str(exc))

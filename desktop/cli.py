@@ -16,7 +16,7 @@ import logging
 import sys
 from typing import Any
 
-from index.errors import BugError, KnownError, UnknownIdError
+from index.base.errors import BugError, KnownError, UnknownIdError
 
 # Each command and the module that registers it, in --help order. Only the
 # module of the command being run is imported: ``zoneref gui`` (the app's

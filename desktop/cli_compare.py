@@ -1,6 +1,6 @@
 """``zoneref compare``, ``topics``, ``pin`` and ``compare-set``: side-by-side comparison.
 
-All work is done by ``index.align``, ``index.topics`` and ``index.comparisons``;
+All work is done by ``index.compare.align``, ``index.compare.topics`` and ``index.compare.comparisons``;
 this module parses arguments and formats text.
 """
 
@@ -10,7 +10,7 @@ import argparse
 
 from desktop.cli import CliError, add_json, emit
 from desktop.cli_docs import corpus
-from index import align, comparisons, topics
+from index.compare import align, comparisons, topics
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 import functools
 
 from desktop.cli import add_json, emit
-from index.corpus import Corpus, display_name
+from index.library.corpus import Corpus, display_name
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.cli import CliError, add_json, emit
 from desktop.cli_docs import corpus
-from index import paths
+from index.base import paths
 from index.reports import FORMATS, comparison_table, coverage_table, notes_report, search_report, write_report
 
 
@@ -93,14 +93,14 @@ def _user_notes(c) -> list | None:
     """Every annotation, or [] without a user database (exporting never creates one)."""
     if not (paths.user_home() / "zoneref.db").exists():
         return []
-    from index.notes import NoteStore
-    from index.userdb import open_db
+    from index.userdata.database import open_db
+    from index.userdata.notes import NoteStore
 
     return NoteStore(open_db(), c).list()
 
 
 def cmd_compare(args) -> int:
-    from index.align import counterparts, topic_columns
+    from index.compare.align import counterparts, topic_columns
 
     c = corpus()
     if sum(map(bool, (args.clause_ids, args.topic, args.set_name))) != 1:
@@ -109,7 +109,7 @@ def cmd_compare(args) -> int:
     limit = max(1, args.limit)
     title = "开发区政策条款对照表"
     if args.set_name:
-        from index import comparisons
+        from index.compare import comparisons
 
         saved = comparisons.load_set(comparisons.open_user_db(), args.set_name)
         doc_ids = doc_ids or saved.get("doc_ids") or None
@@ -134,7 +134,7 @@ def cmd_compare(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from index.search import SearchIndex
+    from index.search.searcher import SearchIndex
 
     c = corpus()
     index = SearchIndex(c)
@@ -146,7 +146,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_topics(args) -> int:
-    from index.topics import coverage
+    from index.compare.topics import coverage
 
     c = corpus()
     doc_ids = _split_ids(args.docs)
@@ -156,8 +156,8 @@ def cmd_topics(args) -> int:
 
 
 def cmd_notes(args) -> int:
-    from index.notes import NoteStore
-    from index.userdb import open_db
+    from index.userdata.database import open_db
+    from index.userdata.notes import NoteStore
 
     c = corpus()
     records = []

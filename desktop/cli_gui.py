@@ -259,7 +259,7 @@ def _shoot(folder: Path, language: str | None) -> int:
 
 
 def _clause_with(corpus, doc_id: str, needle: str):
-    from index.text import normalise
+    from index.base.text import normalise
 
     n = normalise(needle)
     for clause in corpus.clauses(doc_id):

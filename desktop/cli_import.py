@@ -7,8 +7,8 @@ import sys
 
 from desktop.cli import CliError, add_json, emit
 from desktop.cli_docs import corpus
-from index.library import Library
-from index.readers import DEFAULT_MAX_BYTES
+from index.library.imported import Library
+from index.library.readers import DEFAULT_MAX_BYTES
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
 EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省"), ("city", "city or prefecture"),

@@ -1,7 +1,7 @@
 """``zoneref notes …``: annotations, bookmarks, export/import and backups from the command line.
 
-Calls the same engine as the GUI (``index.notes.NoteStore``, ``index.notes_io``,
-``index.userdb``). With ``--json`` only JSON goes to stdout; a database
+Calls the same engine as the GUI (``index.userdata.notes.NoteStore``, ``index.userdata.notes_io``,
+``index.userdata.database``). With ``--json`` only JSON goes to stdout; a database
 recovery notice goes to stderr.
 """
 
@@ -11,9 +11,10 @@ import argparse
 import sys
 
 from desktop.cli import CliError, add_json, emit
-from index import notes_io, userdb
-from index.errors import KnownError
-from index.notes import COLORS, NoteStore, check_color
+from index.base.errors import KnownError
+from index.userdata import database as userdb
+from index.userdata import notes_io
+from index.userdata.notes import COLORS, NoteStore, check_color
 
 
 def store() -> NoteStore:

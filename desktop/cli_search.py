@@ -8,7 +8,7 @@ import sys
 
 from desktop.cli import add_json, emit
 from desktop.cli_docs import corpus
-from index.search import SearchIndex
+from index.search.searcher import SearchIndex
 
 
 def search_index() -> SearchIndex:

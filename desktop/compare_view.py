@@ -5,7 +5,7 @@ clause's document is the first column; every other chosen document gets a
 column with its aligned clause(s), score, shared wording (yellow) and numbers
 (bold blue). "No counterpart" is said in words. Per column the user can pin a
 match, replace it with any clause of that document, mark "none", or clear the
-decision (``index.comparisons``); columns scroll together. The document
+decision (``index.compare.comparisons``); columns scroll together. The document
 choice and order persist; a comparison can be saved as a named set and
 reopened.
 
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop import app as app_module
 from desktop import ops, settings
-from index.corpus import display_name
+from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
 NUMBER_FG = "#1565c0"
@@ -256,7 +256,7 @@ class CompareView(QWidget):
         self.doc_list.blockSignals(False)
 
     def _fill_topics(self) -> None:
-        from index.topics import load_topics
+        from index.compare.topics import load_topics
 
         self.topic_box.clear()
         self.topic_box.addItem(self.tr("(choose a topic)"), None)
@@ -321,14 +321,14 @@ class CompareView(QWidget):
             source_id = self.source_id
 
             def work():
-                from index.align import counterparts
+                from index.compare.align import counterparts
 
                 return counterparts(corpus, source_id, doc_ids=others, limit=3, pins=pins)
         else:
             topic = self.topic
 
             def work():
-                from index.align import topic_columns
+                from index.compare.align import topic_columns
 
                 return topic_columns(corpus, topic, doc_ids=docs)
 
@@ -337,7 +337,7 @@ class CompareView(QWidget):
         self._op = ops.Op(work, self._show, self._failed, parent=self).run()
 
     def _pins(self) -> dict:
-        from index import comparisons
+        from index.compare import comparisons
 
         if not self.source_id:
             return {}
@@ -414,7 +414,7 @@ class CompareView(QWidget):
                 self.replace(doc_id)
                 return
             clause_id = column["matches"][0]["clause_id"]
-        from index import comparisons
+        from index.compare import comparisons
 
         comparisons.set_pin(self.services.db(), self.source_id, doc_id, clause_id)
         self.refresh()
@@ -432,7 +432,7 @@ class CompareView(QWidget):
     def mark_none(self, doc_id: str) -> None:
         if not self.source_id:
             return
-        from index import comparisons
+        from index.compare import comparisons
 
         comparisons.set_none(self.services.db(), self.source_id, doc_id)
         self.refresh()
@@ -440,7 +440,7 @@ class CompareView(QWidget):
     def clear(self, doc_id: str) -> None:
         if not self.source_id:
             return
-        from index import comparisons
+        from index.compare import comparisons
 
         comparisons.clear_pin(self.services.db(), self.source_id, doc_id)
         self.refresh()
@@ -463,7 +463,7 @@ class CompareView(QWidget):
 
     # -- saved sets -----------------------------------------------------------
     def payload(self) -> dict:
-        from index import comparisons
+        from index.compare import comparisons
 
         out: dict = {"doc_ids": self.chosen_docs(), "pins": []}
         if self.source_id:
@@ -475,7 +475,7 @@ class CompareView(QWidget):
         return out
 
     def save_set(self, name: str) -> dict:
-        from index import comparisons
+        from index.compare import comparisons
 
         return comparisons.save_set(self.services.db(), name, self.payload())
 
@@ -490,7 +490,7 @@ class CompareView(QWidget):
                 self.title.setText(app_module.error_text(exc))
 
     def _open_set_menu(self) -> None:
-        from index import comparisons
+        from index.compare import comparisons
 
         menu = QMenu(self)
         sets = comparisons.list_sets(self.services.db())
@@ -508,7 +508,7 @@ class CompareView(QWidget):
     def import_set_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from index import comparisons
+        from index.compare import comparisons
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a set file"), "", "JSON (*.json)")
         if not path:
@@ -523,7 +523,7 @@ class CompareView(QWidget):
     def export_set_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from index import comparisons
+        from index.compare import comparisons
 
         names = [s["name"] for s in comparisons.list_sets(self.services.db())]
         name, ok = QInputDialog.getItem(self, self.tr("Export a set to a file"), self.tr("Set:"), names, 0, False)
@@ -538,7 +538,7 @@ class CompareView(QWidget):
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""
-        from index import comparisons
+        from index.compare import comparisons
 
         db = self.services.db()
         data = comparisons.load_set(db, name)

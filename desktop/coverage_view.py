@@ -3,7 +3,7 @@
 By default a column is a province with its documents together; a switch
 (remembered) gives one column per document.
 
-Computed on a worker (``index.topics.coverage``). Clicking a cell opens its
+Computed on a worker (``index.compare.topics.coverage``). Clicking a cell opens its
 first clause in the reader (a menu offers all of them when there are several);
 clicking a topic's row header compares that topic across the documents.
 Empty cells say so ("—"), they are never blank.
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings
 from desktop.app import error_text
-from index.corpus import display_name
+from index.library.corpus import display_name
 
 CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
 
@@ -46,12 +46,12 @@ class CoverageModel(QAbstractTableModel):
         self.short: dict[str, str] = {}
 
     def set_coverage(self, data: dict, short_titles: dict[str, str], by_region: bool = False) -> None:
-        """Show ``index.topics.coverage`` output; ``by_region`` merges the documents of each province."""
+        """Show ``index.compare.topics.coverage`` output; ``by_region`` merges the documents of each province."""
         self.beginResetModel()
         self.topics = data["topics"]
         self.short = short_titles
         if by_region:
-            from index.topics import coverage_by_region
+            from index.compare.topics import coverage_by_region
 
             merged = coverage_by_region(data)
             self.documents, self.matrix = merged["documents"], merged["matrix"]
@@ -148,7 +148,7 @@ class CoverageView(QWidget):
         corpus = self.corpus
 
         def work():
-            from index.topics import coverage
+            from index.compare.topics import coverage
 
             return coverage(corpus)
 

@@ -1,6 +1,6 @@
 """Import the user's own files: read, confirm the guessed metadata, add.
 
-The two engine steps of ``index.library`` run on workers through ``ops``:
+The two engine steps of ``index.library.imported`` run on workers through ``ops``:
 ``prepare_files`` reads and guesses (progress, cancel), the user corrects the
 title, region, issuer, level, status and year in a table, and
 ``Library.add`` writes the documents and updates the search index and
@@ -37,7 +37,7 @@ from desktop.app import error_text
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
 FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf"
-# Why a file was refused, by the engine's error code (index.readers.errors); the engine's detail follows.
+# Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
 PROBLEMS = {
     "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
     "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, html, pdf)."),
@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
         paths = list(self.paths)
 
         def work(progress, cancelled):
-            from index.library import collect_files, prepare_files
+            from index.library.imported import collect_files, prepare_files
 
             files, skipped, errors = collect_files(paths)
             found = []
@@ -199,7 +199,7 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Importing…"))
 
         def work(progress, cancelled):
-            from index.library import Library
+            from index.library.imported import Library
 
             return Library().add(candidates, progress=progress, cancel=cancelled)
 
@@ -267,7 +267,7 @@ class MetadataDialog(QDialog):
         super().__init__(parent)
         from PySide6.QtWidgets import QFormLayout, QLineEdit
 
-        from index.readers.candidates import UNKNOWN_REGION
+        from index.library.readers.candidates import UNKNOWN_REGION
 
         self.services = services
         self.doc_id = doc_id
@@ -339,7 +339,7 @@ class MetadataDialog(QDialog):
         doc_id = self.doc_id
 
         def work(progress, cancelled):
-            from index.library import Library
+            from index.library.imported import Library
 
             return Library().update_metadata(doc_id, changes)
 

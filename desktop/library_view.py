@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date
-from index.corpus import Corpus
+from index.library.corpus import Corpus
 
 
 class _Filter(QSortFilterProxyModel):
@@ -38,7 +38,7 @@ class _Filter(QSortFilterProxyModel):
     needle = ""
 
     def set_needle(self, text: str) -> None:
-        from index.text import normalise
+        from index.base.text import normalise
 
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
             self.beginFilterChange()
@@ -55,7 +55,7 @@ class _Filter(QSortFilterProxyModel):
         model = self.sourceModel()
         if model.index(row, 0, parent).data(KIND_ROLE) != "doc":
             return False  # groups show when a child matches (recursive filtering)
-        from index.text import normalise
+        from index.base.text import normalise
 
         hay = " ".join(str(model.index(row, c, parent).data() or "") for c in range(model.columnCount()))
         tip = str(model.index(row, 0, parent).data(Qt.ItemDataRole.ToolTipRole) or "")

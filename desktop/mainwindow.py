@@ -19,7 +19,7 @@ from desktop import ops, settings
 from desktop.app import Services, error_text
 from desktop.library_view import LibraryView
 from desktop.reader_view import ReaderView
-from index.errors import KnownError
+from index.base.errors import KnownError
 
 log = logging.getLogger(__name__)
 
@@ -96,24 +96,24 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_views(self) -> None:
-        if available("index.search", "desktop.search_view"):
+        if available("index.search.searcher", "desktop.search_view"):
             from desktop.search_view import SearchView
 
             self.search_view = SearchView(self.services)
             self.search_view.open_requested.connect(self.open_hit)
-        if available("index.align", "index.comparisons", "desktop.compare_view"):
+        if available("index.compare.align", "index.compare.comparisons", "desktop.compare_view"):
             from desktop.compare_view import CompareView
 
             self.compare_view = CompareView(self.services)
             self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        if available("index.topics", "desktop.coverage_view"):
+        if available("index.compare.topics", "desktop.coverage_view"):
             from desktop.coverage_view import CoverageView
 
             self.coverage_view = CoverageView(self.services)
             self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
             if self.compare_view is not None:
                 self.coverage_view.topic_requested.connect(self.compare_topic)
-        if available("index.notes", "index.userdb", "desktop.notes_view"):
+        if available("index.userdata.notes", "index.userdata.database", "desktop.notes_view"):
             from desktop.notes_view import NotesView
 
             self.notes_view = NotesView(self.services)
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        if available("index.library", "desktop.import_dialog"):
+        if available("index.library.imported", "desktop.import_dialog"):
             file_menu.addAction(self.tr("Import files…"), self.import_files)
             file_menu.addAction(self.tr("Import folder…"), self.import_folder)
             self.library.files_dropped.connect(self.import_paths)
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
                 self.close_tab(self.tabs.indexOf(reader))
 
         def work():
-            from index.library import Library
+            from index.library.imported import Library
 
             return Library().remove(doc_id)
 

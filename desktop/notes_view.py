@@ -4,7 +4,7 @@ Filters (document, tag, colour), full-text search (1- and 2-character and
 cross-script queries work: ``NoteStore.list(search=…)``), and an "orphans"
 switch listing notes whose passage could not be found again, for review.
 Double-click jumps to the passage. The editor shows the note's Markdown and
-its sanitised HTML preview from the engine (``index.markup``); links in the
+its sanitised HTML preview from the engine (``index.userdata.markup``); links in the
 preview open only after the user confirms.
 
 Signals:
@@ -162,7 +162,7 @@ class NotesView(QWidget):
         if self._filled:
             return
         self._filled = True
-        from index.notes import COLORS
+        from index.userdata.notes import COLORS
 
         self.colors = COLORS
         for name, hexcode in self.colors.items():
@@ -250,7 +250,7 @@ class NotesView(QWidget):
         (``Services.reanchor_in_background``), which repaints when done: the
         GUI thread never re-anchors.
         """
-        from index.text import normalise
+        from index.base.text import normalise
 
         try:
             found = self.store().list(doc_id=doc_id, orphan=False)
@@ -314,7 +314,7 @@ class NotesView(QWidget):
         self._preview_timer.start()
 
     def _render_preview(self) -> None:
-        from index.markup import render_note
+        from index.userdata.markup import render_note
 
         self.preview.setHtml(render_note(self.editor.toPlainText()))
 
@@ -348,7 +348,7 @@ class NotesView(QWidget):
     def add_annotation(self, clause_id: str, quote: str, start: int, end: int, with_note: bool,
                        color: str | None = None) -> dict | None:
         """Store a highlight of the reader's selection; with a note, focus the editor."""
-        from index.notes import DEFAULT_COLOR
+        from index.userdata.notes import DEFAULT_COLOR
 
         self._fill_once()
         try:

@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from index.errors import KnownError
+from index.base.errors import KnownError
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from index.errors import KnownError
+from index.base.errors import KnownError
 from index.reports import FORMATS, ExportError, comparison_table, html_pages, write_report
 from index.reports.pdf_text import repair_text_layer
 
@@ -264,7 +264,7 @@ def export_comparison(parent, comparison: Any, path: Path | str, fmt: str, corpu
 
     Args:
         parent: the compare view (parent of the error message; ``None`` raises).
-        comparison: the ``index.align.counterparts`` / ``topic_columns`` result
+        comparison: the ``index.compare.align.counterparts`` / ``topic_columns`` result
             (or a list of them, or a ready ``ComparisonTable``).
         path: the file to write.
         fmt: ``docx``, ``csv``, ``md``, ``html`` or ``pdf``.

@@ -50,9 +50,9 @@ from PySide6.QtWidgets import (
 from desktop import app as app_module
 from desktop import settings
 from desktop.models import ID_ROLE, OutlineModel
-from index.clauses import Clause
-from index.corpus import Corpus
-from index.text import normalise, to_simplified
+from index.base.text import normalise, to_simplified
+from index.library.clauses import Clause
+from index.library.corpus import Corpus
 
 SEARCH_COLOR = "#ffd54f"
 FIND_COLOR = "#80deea"
@@ -463,7 +463,7 @@ class ReaderView(QWidget):
         colours = menu.addMenu(self.tr("Highlight in colour"))
         colours.menuAction().setObjectName("highlight_colour")
         colours.setEnabled(bool(sel))
-        from index.notes import COLORS  # built on demand: not on the start-up path
+        from index.userdata.notes import COLORS  # built on demand: not on the start-up path
 
         for name, hexcode in COLORS.items():
             pix = QPixmap(12, 12)

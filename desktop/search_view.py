@@ -5,7 +5,7 @@ query runs on a worker through ``ops``. One search is in flight at a time and
 only the newest waiting query follows it; ``SearchResultsModel`` drops any
 answer older than the latest query sent. Facets (region, document) filter the
 results; Enter or double-click opens the reader at the clause, hits
-highlighted. The query language of ``index.query`` works here unchanged.
+highlighted. The query language of ``index.search.query`` works here unchanged.
 
 Signals:
     open_requested(dict): the hit record (``clause_id``, ``highlights`` …).
@@ -269,7 +269,7 @@ class SearchView(QWidget):
         if code == "literal_fallback":
             return self.tr("the query could not be read as written, so its words were searched literally")
         if code == "truncated":
-            from index.query import MAX_QUERY_CHARS
+            from index.search.query import MAX_QUERY_CHARS
 
             return self.tr("the query was cut to its first %1 characters").replace("%1", str(MAX_QUERY_CHARS))
         if code == "no_terms":

@@ -29,7 +29,7 @@ def _check(cond: bool, message: str) -> None:
 
 
 def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
-    from index.corpus import Corpus
+    from index.library.corpus import Corpus
 
     corpus = Corpus()
     state: dict = {}
@@ -42,7 +42,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"{len(docs)} documents, {clauses} clauses"
 
     def search_index() -> str:
-        from index.search import SearchIndex
+        from index.search.searcher import SearchIndex
 
         idx = SearchIndex(corpus)
         t0 = time.perf_counter()
@@ -69,7 +69,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"開發區: {res.total} clauses in {len(regions)} regions"
 
     def comparison() -> str:
-        from index.align import counterparts
+        from index.compare.align import counterparts
 
         source = next(c for c in corpus.clauses("zhejiang-2022-kaifaqu") if c.heading == "加大招商引资力度")
         cols = counterparts(corpus, source.id)["columns"]
@@ -79,7 +79,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"{source.id}: counterparts in {len(matched)} of {len(cols)} documents"
 
     def import_text() -> str:
-        from index.library import Library
+        from index.library.imported import Library
 
         path = work / "测试文件.txt"
         path.write_bytes("某某市开发区管理办法\n\n第一条 为了规范开发区管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
@@ -93,8 +93,9 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"GB18030 text imported as {doc_id}, {report['imported'][0]['clause_count']} clauses, searchable"
 
     def annotations() -> str:
-        from index import notes_io, userdb
-        from index.notes import NoteStore
+        from index.userdata import database as userdb
+        from index.userdata import notes_io
+        from index.userdata.notes import NoteStore
 
         db = userdb.open_db()
         store = NoteStore(db, corpus)

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.documents import render_markdown  # noqa: E402
+from index.library.documents import render_markdown  # noqa: E402
 
 # Lines dropped whole, by regex on the stripped line, with the reason.
 COMMON_DROP = [

@@ -8,7 +8,7 @@ old one was. No Qt here: printing and PDF live in ``desktop.printing``.
 
 Example::
 
-    from index.align import counterparts
+    from index.compare.align import counterparts
     from index.reports import comparison_table, write_comparison
     table = comparison_table(corpus, counterparts(corpus, "jilin-2021-kaifaqu/c3/s12"))
     write_comparison(table, Path("对照表.docx"), "docx")
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.errors import KnownError
+from index.base.errors import KnownError
 from index.reports.builders import comparison_table, coverage_table, notes_report, search_report
 from index.reports.model import ComparisonTable, CoverageTable, NotesReport, SearchReport
 
@@ -122,5 +122,5 @@ def write_search(report: SearchReport, path: Path | str, fmt: str) -> Path:
 
 
 def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Path:
-    """Write the user's notes as docx (other note formats: ``index.notes_io``)."""
+    """Write the user's notes as docx (other note formats: ``index.userdata.notes_io``)."""
     return write_report("notes", report, path, fmt)

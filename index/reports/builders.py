@@ -1,8 +1,8 @@
 """Engine results → report model (see ``model``).
 
 One builder per kind of report: ``comparison_table`` (from
-``index.align.counterparts`` / ``topic_columns`` results), ``coverage_table``
-(from ``index.topics.coverage``), ``search_report`` (from
+``index.compare.align.counterparts`` / ``topic_columns`` results), ``coverage_table``
+(from ``index.compare.topics.coverage``), ``search_report`` (from
 ``SearchIndex.search``) and ``notes_report`` (from annotation records).
 """
 
@@ -12,8 +12,9 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from index.corpus import Corpus
-from index.errors import UnknownIdError
+from index.base.errors import UnknownIdError
+from index.compare.topics import region_groups
+from index.library.corpus import Corpus
 from index.reports.model import (
     Column,
     ComparisonTable,
@@ -36,13 +37,12 @@ from index.reports.model import (
     today,
 )
 from index.reports.spans import merge_spans
-from index.topics import region_groups
 
 
 def _shared_with(source_text: str, other_text: str) -> list[tuple[int, int]]:
     """Spans of ``source_text`` shared with ``other_text`` (empty without the wording engine)."""
     try:
-        from index.wording import shared_spans
+        from index.compare.wording import shared_spans
     except ImportError:
         return []
     spans_a, _ = shared_spans(source_text, other_text)
@@ -80,8 +80,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
 
     Args:
         corpus: the library the clause ids belong to.
-        results: a result of ``index.align.counterparts`` (``source`` + ``columns``)
-            or ``index.align.topic_columns`` (``columns``, plus ``topic``), as a
+        results: a result of ``index.compare.align.counterparts`` (``source`` + ``columns``)
+            or ``index.compare.align.topic_columns`` (``columns``, plus ``topic``), as a
             dict or engine object, or a list of them (one table row each).
         notes: the user's annotations (records with ``clause_id``/``quote``/``note``,
             or a mapping clause id → texts); adds a notes column. ``None``: no column.
@@ -181,16 +181,16 @@ def _coverage_cells(rec: Mapping) -> tuple[list[tuple[str, str]], list[str], dic
 def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | None = None,
                    title: str = "开发区政策主题覆盖矩阵", exported: str | None = None,
                    by_region: bool = False) -> CoverageTable:
-    """Build the topic × document matrix from ``index.topics.coverage`` output.
+    """Build the topic × document matrix from ``index.compare.topics.coverage`` output.
 
     Args:
         corpus: the library.
-        coverage: the result of ``index.topics.coverage`` (``topics``,
+        coverage: the result of ``index.compare.topics.coverage`` (``topics``,
             ``documents``, ``matrix``: topic id → doc id → clause ids).
         doc_ids: the columns, in order; default the result's documents, else all.
         title: the document title.
         exported: export date (ISO); default today.
-        by_region: one column per province (``index.topics.coverage_by_region``),
+        by_region: one column per province (``index.compare.topics.coverage_by_region``),
             as the coverage view shows it by default; a cell then names each
             clause's document when the province has several.
     """

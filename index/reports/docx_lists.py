@@ -112,12 +112,12 @@ def write_notes_docx(report: NotesReport, path: Path) -> Path:
 def add_note_markdown(doc, markdown_text: str, indent) -> None:
     """A note's Markdown as Word paragraphs: bold, italics, list items, links with their URL.
 
-    Goes through the same sanitised HTML the app shows (``index.markup``), so
+    Goes through the same sanitised HTML the app shows (``index.userdata.markup``), so
     the export never carries what the screen would not.
     """
     from bs4 import BeautifulSoup, NavigableString
 
-    from index.markup import render_note
+    from index.userdata.markup import render_note
 
     soup = BeautifulSoup(render_note(markdown_text), "html.parser")
     blocks = soup.find_all(["p", "li", "pre", "h1", "h2", "h3", "h4", "blockquote"]) or [soup]

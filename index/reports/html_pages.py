@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from index.corpus import Corpus, display_name
+from index.library.corpus import Corpus, display_name
 from index.reports.model import (
     NO_COUNTERPART,
     NOT_COVERED,
@@ -174,14 +174,14 @@ def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable
         doc_id: the document.
         highlights: clause id → spans (offsets into the clause text) to highlight:
             ``(start, end)`` for search hits, ``(start, end, "#rrggbb")`` for
-            annotations in their colour (``index.notes.COLORS``).
+            annotations in their colour (``index.userdata.notes.COLORS``).
         simplified: show traditional text in simplified characters (display only;
             the conversion keeps lengths, so the spans stay valid).
 
     Raises:
         UnknownIdError: no such document.
     """
-    from index.text import to_simplified
+    from index.base.text import to_simplified
 
     doc = corpus.document(doc_id)
     conv = to_simplified if simplified else (lambda s: s)

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from index.corpus import Corpus, display_name
+from index.compare.topics import REGION_PREFIX
+from index.library.corpus import Corpus, display_name
 from index.reports.spans import Span, find_numbers, merge_spans
-from index.topics import REGION_PREFIX
 
 # Fixed wording of the exported documents (content, not UI: the reports are
 # Chinese briefing material whatever the UI language).

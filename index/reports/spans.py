@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 Span = tuple[int, int]
 
-# Fallback for when the Compare engine (index.wording) is absent: Arabic and
+# Fallback for when the Compare engine (index.compare.wording) is absent: Arabic and
 # full-width numbers with an optional unit, and Chinese numerals followed by a
 # unit — the quantities briefings care about (亩, 亿元, %, 年 …).
 _UNITS = r"(?:%|％|‰|个百分点|平方公里|平方米|公顷|万亩|亩|亿元|万元|千元|元|亿美元|万美元|美元|倍|年|个月|个|家|项|条|天|日|人|名|次|万|亿)"
@@ -46,7 +46,7 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
 def find_numbers(text: str) -> list[Span]:
     """Offsets of quantities in ``text`` (the engine's extractor when present)."""
     try:
-        from index.wording import extract_numbers
+        from index.compare.wording import extract_numbers
     except ImportError:
         extract_numbers = None
     if extract_numbers is not None:

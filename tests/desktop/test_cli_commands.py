@@ -31,7 +31,7 @@ def test_help_and_unknown_commands_see_every_command():
 
 def test_launching_the_window_loads_no_engine_before_it_shows():
     code = ("import json, sys; from desktop import cli; cli.build_parser(cli._command_word([])); "
-            "print(json.dumps([m for m in ('numpy', 'whoosh', 'sqlite_utils', 'index.search', 'index.notes', "
+            "print(json.dumps([m for m in ('numpy', 'whoosh', 'sqlite_utils', 'index.search.searcher', 'index.userdata.notes', "
             "'docx') if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []

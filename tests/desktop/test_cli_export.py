@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from desktop import cli
-from index.corpus import Corpus
+from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = "jilin-2021-kaifaqu/c3/s12"
@@ -70,8 +70,8 @@ def test_export_topics_and_search_and_notes(capsys, tmp_path):
     md = (tmp_path / "s.md").read_text(encoding="utf-8")
     assert "检索词：招商引资" in md and "<mark>**招商引資**</mark>" in md
 
-    from index.notes import NoteStore
-    from index.userdb import open_db
+    from index.userdata.database import open_db
+    from index.userdata.notes import NoteStore
 
     NoteStore(open_db(), Corpus()).add(SOURCE, "以商招商", note="可借鉴的做法", tags=("招商",))
     rc, rec = run(capsys, "export", "notes", "-f", "docx", "-o", str(tmp_path / "n.docx"), "--json")
@@ -109,7 +109,7 @@ def test_export_pdf_as_a_real_command(tmp_path):
 
 
 def test_export_saved_set_applies_its_documents_and_pins(capsys, tmp_path):
-    from index import comparisons
+    from index.compare import comparisons
 
     db = comparisons.open_user_db()
     comparisons.save_set(db, "招商对照", {

@@ -97,8 +97,8 @@ def test_real_command_end_to_end(tmp_path, zoneref_home):
 
 @pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
 def test_every_bad_input_exits_1_and_changes_nothing(tmp_path, capsys, zoneref_home, kind):
-    from index.corpus import Corpus
-    from index.search import SearchIndex
+    from index.library.corpus import Corpus
+    from index.search.searcher import SearchIndex
 
     write_txt(tmp_path / "good.txt", TEXT)
     assert run(capsys, "import", str(tmp_path / "good.txt"), "--json")[0] == 0

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from index.corpus import Corpus
-from index.text import normalise
+from index.base.text import normalise
+from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 HIT_KEYS = {"clause_id", "doc_id", "region", "score", "heading", "path", "text", "snippet", "highlights"}

@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignor
 
 
 def test_highlight_in_a_chosen_colour(win):
-    from index.notes import COLORS
+    from index.userdata.notes import COLORS
 
     reader = win.open_document("hebei-2017-kaifaqu")
     clause = win.corpus.clauses("hebei-2017-kaifaqu")[2]
@@ -68,7 +68,7 @@ def test_drop_files_on_library_opens_import(win, qtbot, tmp_path):
 
 
 def test_remove_imported_document_keeps_notes_as_orphans(win, qtbot, tmp_path):
-    from index.library import Library
+    from index.library.imported import Library
 
     f = tmp_path / "b.txt"
     f.write_text("关于促进开发区招商引资的通知\n\n一、设立招商专班，统筹招商引资工作。\n", encoding="utf-8")
@@ -93,8 +93,8 @@ def test_cancelled_rebuild_keeps_the_old_index(win, qtbot, monkeypatch):
 
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-    from index.search import SearchIndex
-    from index.search_store import BuildCancelled
+    from index.search.searcher import SearchIndex
+    from index.search.store import BuildCancelled
 
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
     started = threading.Event()

@@ -44,7 +44,7 @@ def test_healthy_database_shows_no_report(open_window, qtbot):
 
 
 def _imported_doc(tmp_path):
-    from index.library import Library
+    from index.library.imported import Library
 
     f = tmp_path / "b.txt"
     f.write_text("关于促进开发区招商引资的通知\n\n一、设立招商专班，统筹招商引资工作。\n\n二、加强用地保障，盘活存量土地。\n",
@@ -61,7 +61,7 @@ def _change_text(zoneref_home, doc_id: str, old: str, new: str) -> None:
 
 
 def test_reanchoring_runs_on_a_worker_and_repaints(open_window, qtbot, tmp_path, zoneref_home, monkeypatch):
-    from index.notes import NoteStore
+    from index.userdata.notes import NoteStore
 
     doc_id = _imported_doc(tmp_path)
     w = open_window(restore=False)

@@ -188,7 +188,7 @@ def test_search_results_model_drops_stale(app):
     from types import SimpleNamespace
 
     from desktop.models import SearchResultsModel
-    from index.corpus import Corpus
+    from index.library.corpus import Corpus
 
     model = SearchResultsModel(Corpus())
     hit = {"clause_id": "hebei-2017-kaifaqu/h1/p1", "doc_id": "hebei-2017-kaifaqu", "region": "河北省",
@@ -255,9 +255,9 @@ def test_list_labels_stay_short_and_plain(win):
 
 def test_engine_errors_are_shown_in_chinese(app):
     from desktop.app import ERROR_TITLES, error_text
-    from index.comparisons import SetFileError
-    from index.errors import KnownError
-    from index.userdb import DatabaseNewerError
+    from index.base.errors import KnownError
+    from index.compare.comparisons import SetFileError
+    from index.userdata.database import DatabaseNewerError
 
     text = error_text(DatabaseNewerError("user database version 9 is newer than this ZoneRef understands (3)"))
     assert text.startswith("笔记数据库由更新版本的 ZoneRef 写入") and "详情：user database version 9" in text
@@ -271,7 +271,7 @@ def test_engine_errors_are_shown_in_chinese(app):
 
 
 def test_reader_shows_markdown_headings_without_marks(win, tmp_path):
-    from index.library import Library
+    from index.library.imported import Library
 
     f = tmp_path / "规定.md"
     f.write_text("# 某开发区管理规定\n\n## 第一章 总则\n\n第一条 为加强开发区管理，制定本规定。\n\n"

@@ -253,7 +253,7 @@ def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_toge
 
 
 def test_notes_filters_and_jump_to_passage(win, qtbot):
-    from index.notes import COLORS
+    from index.userdata.notes import COLORS
 
     names = list(COLORS)
     reader = win.open_document("hebei-2017-kaifaqu")

@@ -50,8 +50,8 @@ def test_refused_files_get_a_translated_reason_and_the_detail(app, qtbot, tmp_pa
 
 def test_metadata_dialog_corrects_a_guess_later(app, qtbot, tmp_path):
     from desktop.mainwindow import MainWindow
-    from index.corpus import Corpus
-    from index.library import Library
+    from index.library.corpus import Corpus
+    from index.library.imported import Library
 
     write_txt(tmp_path / "a.txt", "关于发展冰雪旅游开发区的若干措施\n\n一、总体要求\n\n（一）推动开发区发展。\n\n管委会\n")
     doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
@@ -96,9 +96,9 @@ def test_bundled_documents_cannot_be_edited_from_the_library(app, qtbot):
 def test_cancel_while_reading_closes_and_imports_nothing(app, qtbot, tmp_path, monkeypatch):
     import threading
 
-    import index.readers.candidates as candidates
+    import index.library.readers.candidates as candidates
     from desktop.import_dialog import ImportDialog
-    from index.corpus import Corpus
+    from index.library.corpus import Corpus
 
     for i in range(3):
         write_txt(tmp_path / f"{i}.txt", f"江西省人民政府关于第{i}开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n")

@@ -7,7 +7,7 @@ import pypdf
 import pytest
 
 from desktop import printing
-from index.corpus import Corpus
+from index.library.corpus import Corpus
 from index.reports import ExportError, comparison_table, coverage_table
 from index.reports.html_pages import comparison_html, coverage_html, document_html
 from index.reports.pdf_text import RADICALS, fix_to_unicode

@@ -1,0 +1,1 @@
+"""Shared ground: the exception root, where things live, Chinese text normalisation."""

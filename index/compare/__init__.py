@@ -1,0 +1,1 @@
+"""Comparison: clause alignment, topics, shared wording, saved comparisons."""

@@ -1,0 +1,1 @@
+"""The documents: bundled and imported files, their metadata, clauses and readers."""

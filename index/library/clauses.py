@@ -1,0 +1,387 @@
+"""The clause model: a document body parsed into a tree of citable clauses.
+
+The parser reads the body line by line, recognises the numbering styles that
+Chinese policy documents and regulations use, and nests them with a stack.
+Every clause owns one contiguous span of the body (its own text: the heading
+line and any paragraphs before its first child), so the clauses together
+cover the whole body, in order, with nothing duplicated; only whitespace lies
+between them.
+
+Styles, from outermost to innermost (a document may skip any of them):
+
+========  =====================================  ==============
+rank      printed as                             id segment
+========  =====================================  ==============
+-10+n     Markdown ``#`` heading (unnumbered)    ``hN``
+1         第X编                                   ``ptN``
+2         第X章                                   ``chN``
+3         第X节                                   ``seN``
+4         第X条  (later paragraphs are 款)        ``artN`` / ``kN``
+5         一、 / a short heading over a —— line   ``cN`` / ``hN``
+6         （一） (一)                             ``sN``
+7         1. 1、 1．                              ``iN``
+8         （1） (1)                               ``iiN``
+9         ① ②                                    ``iiiN``
+========  =====================================  ==============
+
+Paragraphs under an unnumbered heading become "headed paragraphs" (``pN``)
+whose first short sentence is their heading (河北's 开放拉动 … 政策促动).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import NewType
+
+from index.library.documents import DocId
+
+ClauseId = NewType("ClauseId", str)
+
+CN_DIGITS = "零〇一二三四五六七八九两"
+CN_NUM = "[零〇一二三四五六七八九十百千两]+"
+_NUM = rf"(?:{CN_NUM}|\d+)"
+
+# (rank, kind, id prefix, regex). The regex's group "num" is the number,
+# "label" the printed label, and the rest of the line follows it.
+_MARKERS: list[tuple[float, str, str, re.Pattern[str]]] = [
+    (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})编)[\s　]*")),
+    (2, "chapter", "ch", re.compile(rf"(?P<label>第(?P<num>{_NUM})章)[\s　]*")),
+    (3, "section", "se", re.compile(rf"(?P<label>第(?P<num>{_NUM})节)[\s　]*")),
+    (4, "article", "art", re.compile(rf"(?P<label>第(?P<num>{_NUM})条)[\s　:：]*")),
+    (5, "chapter", "c", re.compile(rf"(?P<label>(?P<num>{CN_NUM})[、，,．.])[\s　]*")),
+    (6, "section", "s", re.compile(rf"(?P<label>[（(][\s　]*(?P<num>{CN_NUM})[\s　]*[)）])[\s　]*")),
+    (7, "item", "i", re.compile(r"(?P<label>(?P<num>\d{1,3})(?:[、．]|\.(?!\d)))[\s　]*")),
+    (8, "item", "ii", re.compile(r"(?P<label>[（(](?P<num>\d{1,3})[)）])[\s　]*")),
+    (9, "item", "iii", re.compile(r"(?P<label>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))[\s　]*")),
+]
+_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t　]+(?P<rest>.*?)[ \t#]*$")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[一二〇零○]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
+_APPENDIX = re.compile(r"^(?:■|□|◆)\s*(?P<rest>.+)$|^(?P<att>附件[\d一二三四五六七八九十]*)[:：]?\s*(?P<att_rest>.*)$")
+_SENTENCE_END = "。！？!?；;"
+_SENTENCE_END_RX = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_HEADING_MAX = 30
+# Preamble and closing are never parents: any marker closes them.
+_TOP = 1000.0
+
+
+@dataclasses.dataclass
+class Clause:
+    """One clause of a document.
+
+    Attributes:
+        id: stable citable id, ``{doc_id}/{segment}/{segment}…``.
+        label: the label as printed (``(二)``, ``第九条``) or None.
+        heading: the clause's short title where the text has one.
+        level: depth in the tree, 1 for top-level clauses.
+        parent: the parent's id, or None.
+        start, end: offsets of ``text`` in the document body.
+        kind: preamble, part, chapter, section, article, paragraph (款),
+            heading, item, headed (paragraph), appendix, closing.
+    """
+
+    id: ClauseId
+    doc_id: DocId
+    label: str | None
+    heading: str | None
+    level: int
+    parent: ClauseId | None
+    text: str
+    start: int
+    end: int
+    kind: str
+    ordinal: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "doc_id": self.doc_id, "label": self.label, "heading": self.heading,
+            "level": self.level, "parent": self.parent, "text": self.text,
+            "start": self.start, "end": self.end, "kind": self.kind,
+        }
+
+
+@dataclasses.dataclass
+class _Open:
+    rank: float
+    kind: str
+    segment: str
+    start: int
+    label: str | None
+    heading: str | None
+    unnumbered: bool = False  # paragraphs below become headed paragraphs
+    children: int = 0
+    paragraphs: int = 1  # for articles: how many 款 so far
+    index: int = -1  # position in the output list
+
+
+def cn_to_int(text: str) -> int | None:
+    """Chinese or Arabic numeral to int: 二十三 -> 23, 一百零五 -> 105, 12 -> 12."""
+    if text.isdecimal():
+        return int(text)
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    if len(text) == 1 and text in circled:
+        return circled.index(text) + 1
+    digits = {"零": 0, "〇": 0, "两": 2, **{ch: k + 1 for k, ch in enumerate("一二三四五六七八九")}}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, current = 0, 0
+    for ch in text:
+        if ch in units:
+            total += (current or 1) * units[ch]
+            current = 0
+        elif ch in digits:
+            current = digits[ch]
+        else:
+            return None
+    return total + current
+
+
+def _lead_heading(rest: str, alone: bool) -> str | None:
+    """The heading in ``rest`` (the line after its label), if it has one.
+
+    A line that is short and unpunctuated is all heading (``(一)指导思想``); a
+    paragraph whose first sentence is short has that sentence as heading
+    (``(一)加大放權力度。按照…``).
+    """
+    rest = rest.strip().strip("　")
+    if not rest:
+        return None
+    end = _SENTENCE_END_RX.search(rest)  # the first sentence end (was: every one, then min)
+    cut = end.start() if end else -1
+    if cut < 0:
+        if alone and len(rest) <= _HEADING_MAX and not re.search(r"[,，:：]", rest[:-1] if rest else rest):
+            return rest
+        return None
+    head = rest[:cut].strip()
+    if 1 <= len(head) <= _HEADING_MAX and cut < len(rest):
+        return head
+    return None
+
+
+def _match_marker(line: str):
+    for rank, kind, prefix, rx in _MARKERS:
+        m = rx.match(line)
+        if m:
+            return rank, kind, prefix, m
+    return None
+
+
+@dataclasses.dataclass
+class _Line:
+    start: int  # offset of first non-space character
+    end: int  # offset after last non-space character
+    text: str  # stripped text
+
+
+def _lines(body: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in body.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def parse_clauses(doc_id: str, body: str) -> list[Clause]:
+    """Parse ``body`` into clauses in document order.
+
+    Never raises on any text; the result is lossless (see module docstring).
+
+    Args:
+        doc_id: the document's id, used as the prefix of clause ids.
+        body: the document body (original script).
+
+    Returns:
+        Clauses in document order; ``parent`` links form the tree.
+    """
+    lines = _lines(body)
+    if not lines:
+        return []
+    closing_from = _closing_start(lines)
+    has_markers = any(_classify(ln.text, None) is not None for ln in lines[:closing_from])
+
+    out: list[_Open] = []
+    stack: list[_Open] = []
+    root_children = 0
+    segment_seen: dict[tuple[int, str], int] = {}
+
+    def open_clause(rank, kind, seg, start, label, heading, unnumbered=False):
+        nonlocal root_children
+        while stack and stack[-1].rank >= rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if parent is not None:
+            parent.children += 1
+        else:
+            root_children += 1
+        key = (parent.index if parent else -1, seg)
+        n = segment_seen.get(key, 0) + 1
+        segment_seen[key] = n
+        if seg in ("h", "app"):
+            seg = f"{seg}{n}"  # unnumbered: count them
+        elif n > 1:
+            seg = f"{seg}~{n}"  # a repeated number under one parent
+        node = _Open(rank, kind, seg, start, label, heading, unnumbered)
+        node.index = len(out)
+        out.append(node)
+        stack.append(node)
+        node_parent[node.index] = parent.index if parent else -1
+        return node
+
+    node_parent: dict[int, int] = {}
+
+    i = 0
+    n_lines = len(lines)
+    while i < n_lines:
+        ln = lines[i]
+        if i >= closing_from:
+            stack.clear()
+            open_clause(_TOP, "closing", "end", ln.start, None, None)
+            break
+        nxt = lines[i + 1].text if i + 1 < n_lines else ""
+        cls = _classify(ln.text, nxt)
+        if cls is not None:
+            rank, kind, seg, label, heading, unnumbered = cls
+            if kind == "title":
+                # A level-one Markdown heading before anything else is the
+                # document title: it belongs to the preamble. Later ones are
+                # ordinary unnumbered headings.
+                if not out:
+                    open_clause(_TOP, "preamble", "pre", ln.start, None, None)
+                    i += 1
+                    continue
+                rank, kind, seg, unnumbered = -9, "mdheading", "h", True
+            if kind == "appendix":
+                stack.clear()
+            if rank >= 5 and _in_article(stack):
+                heading = None  # enumerations inside an article have no titles
+            open_clause(rank, kind, seg, ln.start, label, heading, unnumbered)
+            if kind == "headed_part" and nxt.startswith("——"):
+                i += 2  # the —— lead line is part of the heading's own text
+                continue
+            i += 1
+            continue
+        _plain_paragraph(ln, stack, out, node_parent, has_markers, open_clause, lambda: root_children)
+        i += 1
+
+    return _finish(doc_id, body, out, node_parent)
+
+
+def _plain_paragraph(ln, stack, out, parents, has_markers, open_clause, root_children) -> None:
+    """Decide where a paragraph without a marker goes: a new clause or the current one."""
+    top = stack[-1] if stack else None
+    if top is None:
+        if not has_markers:
+            open_clause(-99, "headed", f"p{root_children() + 1}", ln.start, None,
+                        _lead_heading(ln.text, False))
+        elif not out:
+            open_clause(_TOP, "preamble", "pre", ln.start, None, None)
+        return  # otherwise it continues the last clause
+    if top.unnumbered:
+        open_clause(top.rank + 0.5, "headed", f"p{top.children + 1}", ln.start, None,
+                    _lead_heading(ln.text, False))
+    elif top.kind == "headed" and (_parent_unnumbered(top, out, parents) or parents[top.index] < 0):
+        pidx = parents[top.index]
+        siblings = out[pidx].children if pidx >= 0 else root_children()
+        open_clause(top.rank, "headed", f"p{siblings + 1}", ln.start, None,
+                    _lead_heading(ln.text, False))
+    elif _in_article(stack) and top.kind != "preamble":
+        art = next(o for o in reversed(stack) if o.kind == "article")
+        art.paragraphs += 1
+        open_clause(art.rank + 0.5, "paragraph", f"k{art.paragraphs}", ln.start, None, None)
+    # else: a continuation paragraph of the current clause (吉林 (十四))
+
+
+def _parent_unnumbered(node: _Open, out: list[_Open], parents: dict[int, int]) -> bool:
+    idx = parents.get(node.index, -1)
+    return idx >= 0 and out[idx].unnumbered
+
+
+def _in_article(stack: list[_Open]) -> bool:
+    return any(o.kind == "article" for o in stack)
+
+
+def _classify(text: str, nxt: str | None):
+    """(rank, kind, segment, label, heading, unnumbered) for a marker line, else None."""
+    md = _MD_HEADING.fullmatch(text)
+    if md:
+        level = len(md.group("hashes"))
+        rest = md.group("rest").strip()
+        inner = _match_marker(rest)
+        if inner:
+            rank, kind, prefix, m = inner
+            num = cn_to_int(m.group("num"))
+            after = rest[m.end():]
+            heading = after.strip() or None
+            return rank, kind, f"{prefix}{num}", m.group("label"), heading, False
+        if level == 1:
+            return (0, "title", "", None, rest or None, False)
+        return (-10 + level, "mdheading", "h", None, rest or None, True)
+    ap = _APPENDIX.match(text)
+    if ap and len(text) <= 40:
+        heading = (ap.group("rest") or ap.group("att_rest") or ap.group("att") or "").strip() or None
+        label = ap.group("att")
+        return (0.5, "appendix", "app", label, heading, False)
+    marker = _match_marker(text)
+    if marker:
+        rank, kind, prefix, m = marker
+        num = cn_to_int(m.group("num"))
+        rest = text[m.end():]
+        if kind == "article" or rank <= 3:
+            heading = rest.strip() if rank <= 3 and len(rest.strip()) <= _HEADING_MAX and rest.strip() else None
+            if kind == "article":
+                bracket = re.match(r"[【\[](.{1,20}?)[】\]]", rest.strip())
+                heading = bracket.group(1) if bracket else None
+        else:
+            heading = _lead_heading(rest, True)
+        return rank, kind, f"{prefix}{num}", m.group("label"), heading, False
+    if (
+        nxt is not None
+        and nxt.startswith("——")
+        and len(text) <= 12
+        and not re.search(r"[，,。：:；;、！？!?“”\"（）()]", text)
+    ):
+        return (5, "headed_part", "h", None, text, True)
+    return None
+
+
+def _closing_start(lines: list[_Line]) -> int:
+    """Index of the first line of a trailing signature block (organ + date), else len."""
+    n = len(lines)
+    if n < 3:
+        return n
+    last = lines[-1].text
+    if not _DATE_LINE.match(last.replace(" ", "")):
+        return n
+    start = n - 1
+    prev = lines[-2].text
+    if len(prev) <= 30 and not any(ch in prev for ch in "。，,；;：:") and _classify(prev, last) is None:
+        start = n - 2
+    return start
+
+
+def _finish(doc_id: str, body: str, out: list[_Open], parents: dict[int, int]) -> list[Clause]:
+    clauses: list[Clause] = []
+    ids: list[str] = []
+    levels: list[int] = []
+    for k, node in enumerate(out):
+        pidx = parents.get(node.index, -1)
+        if pidx >= 0:
+            cid = f"{ids[pidx]}/{node.segment}"
+            level = levels[pidx] + 1
+        else:
+            cid = f"{doc_id}/{node.segment}"
+            level = 1
+        ids.append(cid)
+        levels.append(level)
+        end = out[k + 1].start if k + 1 < len(out) else len(body)
+        while end > node.start and body[end - 1].isspace():
+            end -= 1
+        clauses.append(Clause(
+            id=ClauseId(cid), doc_id=DocId(doc_id), label=node.label, heading=node.heading,
+            level=level, parent=ClauseId(ids[pidx]) if pidx >= 0 else None,
+            text=body[node.start:end], start=node.start, end=end, kind=node.kind, ordinal=k,
+        ))
+    return clauses

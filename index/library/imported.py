@@ -1,0 +1,414 @@
+"""The user's own documents: import files and folders, remove documents.
+
+Imported documents live in ``<user_home>/documents/<id>.md``, in the same
+front-matter Markdown format as the bundled ``content/docs``, so the Corpus
+reads them like any other document (``source: imported``).
+
+Importing runs in two steps that the GUI can separate (read, let the user
+confirm the guessed metadata, then add) and the CLI runs as one stream:
+
+1. ``prepare_file`` reads a file (``index.library.readers``), guesses its metadata
+   (``index.library.metadata``) and parses its clauses. It is a pure function of the
+   file, so ``prepare_files`` runs it in a process pool on every core.
+2. ``Library.add`` decides, per candidate, duplicate (same content hash:
+   skipped), new version (same title and region, different text: kept with
+   ``version``/``supersedes``) or new document, and writes it atomically
+   (temp file, ``fsync``, ``os.replace``): a killed import leaves whole
+   documents or none, never a partial one.
+
+After a batch, ``sync_indexes`` updates the search index incrementally and
+re-anchors annotations (see that function).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import logging
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from index.base import paths
+from index.base.errors import KnownError
+from index.library.corpus import Corpus
+from index.library.documents import DocId, Document, load_file, render_markdown
+from index.library.readers import DEFAULT_MAX_BYTES
+from index.library.readers.candidates import (  # re-exported: the GUI's import dialog uses them from here
+    UNKNOWN_REGION,
+    Cancel,
+    Candidate,
+    Progress,
+    body_hash,
+    collect_files,
+    prepare_file,
+    prepare_files,
+)
+
+__all__ = [
+    "BULK_CHANGE", "UNKNOWN_REGION", "BundledDocumentError", "Cancel", "Candidate", "ImportReport", "Library",
+    "Progress", "body_hash", "collect_files", "prepare_file", "prepare_files", "sync_indexes",
+]
+
+log = logging.getLogger(__name__)
+
+# More changed documents than this (and than a tenth of the library) update the index in one pass.
+BULK_CHANGE = 20
+# That pass runs in a spawned worker process (the frozen app's entry point calls freeze_support()).
+INDEX_IN_WORKER = True
+
+
+class BundledDocumentError(KnownError):
+    """Bundled documents are read-only; only imported ones can be removed or edited."""
+
+    code = "bundled_document"
+
+
+@dataclasses.dataclass
+class ImportReport:
+    """What an import did. ``to_json`` is the CLI's ``import --json`` record."""
+
+    imported: list[dict] = dataclasses.field(default_factory=list)
+    skipped: list[dict] = dataclasses.field(default_factory=list)
+    errors: list[dict] = dataclasses.field(default_factory=list)
+    cancelled: bool = False
+    index_notice: str | None = None
+
+    def to_json(self) -> dict:
+        out: dict[str, Any] = {"imported": self.imported, "skipped": self.skipped, "errors": self.errors}
+        if self.cancelled:
+            out["cancelled"] = True
+        if self.index_notice:
+            out["index_notice"] = self.index_notice
+        return out
+
+class Library:
+    """The imported documents folder.
+
+    Args:
+        corpus: the Corpus to keep in step (reloaded after each change);
+            default a Corpus over the bundled content and ``folder``.
+        folder: where imported documents live; default
+            ``<user_home>/documents``.
+        sync: update the search index and annotations after changes.
+    """
+
+    def __init__(self, corpus: Corpus | None = None, folder: Path | None = None, sync: bool = True):
+        self.folder = Path(folder) if folder else paths.imported_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.corpus = corpus or Corpus(imported_dir=self.folder)
+        self.sync = sync
+        self._by_hash: dict[str, DocId] | None = None
+        self._latest: dict[tuple[str, str], Document] = {}
+
+    # -- the state the decisions need --------------------------------------
+    def _index_existing(self) -> dict[str, DocId]:
+        if self._by_hash is None:
+            from index.base.text import normalise
+
+            self._by_hash = {}
+            self._latest = {}
+            for doc in self.corpus.documents():
+                self._by_hash[doc.content_hash] = doc.id
+                if doc.source == "imported" and not doc.get("superseded_by"):
+                    self._latest[(normalise(doc.title), doc.region)] = doc
+        return self._by_hash
+
+    # -- import ----------------------------------------------------------
+    def import_paths(self, inputs: Iterable[str | Path], *, region: str | None = None, title: str | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None,
+                     progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+        """Import files and folders (recursively) in one pass.
+
+        Args:
+            inputs: files and folders.
+            region, title: the user's values, overriding the guesses.
+            max_bytes: per-file size limit.
+            workers: processes for reading (default: one per core).
+            progress: called ``(done, total, path)`` after each file.
+            cancel: polled between files; True stops the import. Documents
+                already added stay (each one is whole); the report says
+                ``cancelled``.
+
+        Returns:
+            The report: imported documents, skipped files (duplicates,
+            unsupported types in folders) and errors.
+        """
+        files, skipped, errors = collect_files(inputs)
+        report = ImportReport(skipped=skipped, errors=errors)
+        self._clean_temp_files()
+        done = 0
+        added: list[DocId] = []
+        superseded: list[DocId] = []
+        try:
+            for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
+                                              workers=workers, cancel=cancel):
+                done += 1
+                if status == "ok":
+                    self._add_one(item, report, added, superseded)
+                else:
+                    report.errors.append(item)
+                if progress:
+                    progress(done, len(files), item.path if status == "ok" else item["path"])
+        finally:
+            report.cancelled = done < len(files)
+            self._finish(report, added, superseded)
+        return report
+
+    def add(self, candidates: Iterable[Candidate], progress: Progress | None = None,
+            cancel: Cancel | None = None) -> ImportReport:
+        """Add prepared (and possibly user-edited) candidates to the library."""
+        candidates = list(candidates)
+        report = ImportReport()
+        self._clean_temp_files()
+        added: list[DocId] = []
+        superseded: list[DocId] = []
+        try:
+            for done, cand in enumerate(candidates, start=1):
+                if cancel and cancel():
+                    report.cancelled = True
+                    break
+                self._add_one(cand, report, added, superseded)
+                if progress:
+                    progress(done, len(candidates), cand.path)
+        finally:
+            self._finish(report, added, superseded)
+        return report
+
+    def _add_one(self, cand: Candidate, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
+        from index.base.text import normalise
+
+        by_hash = self._index_existing()
+        same = by_hash.get(cand.content_hash)
+        if same:
+            report.skipped.append({"path": cand.path, "reason": f"duplicate of {same}", "doc_id": same})
+            return
+        meta = dict(cand.meta)
+        meta["region"] = meta.get("region") or UNKNOWN_REGION
+        meta["title"] = meta.get("title") or Path(cand.path).stem
+        doc_id = str(meta["id"])
+        while (self.folder / f"{doc_id}.md").exists() or self.corpus.has_document(doc_id):
+            doc_id = f"{doc_id}x"  # an 8-hex-digit collision: vanishingly rare, still handled
+        meta["id"] = doc_id
+        meta["imported_at"] = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        key = (normalise(meta["title"]), meta["region"])
+        previous = self._latest.get(key)
+        if previous is not None:
+            meta["version"] = int(previous.get("version") or 1) + 1
+            meta["supersedes"] = previous.id
+        self._write(doc_id, meta, cand.body)
+        if previous is not None:
+            self._set_meta(previous, {"superseded_by": doc_id})
+            superseded.append(previous.id)
+        doc = Document(DocId(doc_id), meta["title"], meta["region"], cand.body, meta, "imported",
+                       self.folder / f"{doc_id}.md", cand.content_hash)
+        by_hash[cand.content_hash] = doc.id
+        self._latest[key] = doc
+        added.append(doc.id)
+        record = {"doc_id": doc_id, "title": meta["title"], "region": meta["region"],
+                  "clause_count": cand.clause_count, "path": cand.path}
+        if previous is not None:
+            record["version"] = meta["version"]
+            record["supersedes"] = previous.id
+        report.imported.append(record)
+
+    def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
+        if not added:
+            return
+        _fsync_dir(self.folder)
+        self.corpus.reload()
+        self._by_hash = None
+        if self.sync:
+            # Added documents are re-anchored too: re-importing a removed
+            # document (same text, same id) brings its orphaned notes back.
+            report.index_notice = sync_indexes(self.corpus, added=added, removed=[], reanchor=superseded + added)
+
+    # -- remove and edit --------------------------------------------------
+    def remove(self, doc_id: str) -> Document:
+        """Remove an imported document; its annotations become orphans (kept).
+
+        Raises:
+            UnknownIdError: no such document.
+            BundledDocumentError: the document is bundled, not imported.
+        """
+        doc = self._imported(doc_id)
+        predecessor = doc.get("supersedes")
+        os.remove(doc.path)
+        _fsync_dir(self.folder)
+        self.corpus.reload()
+        if predecessor and self.corpus.has_document(predecessor):
+            prev = self.corpus.document(predecessor)
+            if prev.source == "imported" and prev.get("superseded_by") == doc.id:
+                self._set_meta(prev, {"superseded_by": None})
+                self.corpus.reload()
+        self._by_hash = None
+        if self.sync:
+            sync_indexes(self.corpus, added=[], removed=[doc.id], reanchor=[doc.id])
+        return doc
+
+    def update_metadata(self, doc_id: str, changes: dict[str, Any]) -> Document:
+        """Correct an imported document's metadata (the body and id never change).
+
+        Raises:
+            UnknownIdError, BundledDocumentError; KnownError if ``changes``
+            would blank the title or region.
+        """
+        doc = self._imported(doc_id)
+        changes = {k: v for k, v in changes.items() if k not in ("id", "content_hash")}
+        for key in ("title", "region"):
+            if key in changes and not changes[key]:
+                raise KnownError(f"{doc_id}: {key} cannot be empty")
+        self._set_meta(doc, changes, confirmed=True)
+        self.corpus.reload()
+        self._by_hash = None
+        if self.sync and changes:
+            # The index keeps each document's region, city, level and year for its filters.
+            sync_indexes(self.corpus, added=[doc.id], removed=[], reanchor=[])
+        return self.corpus.document(doc_id)
+
+    def _imported(self, doc_id: str) -> Document:
+        doc = self.corpus.document(doc_id)  # raises UnknownIdError
+        if doc.source != "imported" or doc.path is None:
+            raise BundledDocumentError(f"{doc_id} is a bundled document; only imported documents can change")
+        return doc
+
+    def _set_meta(self, doc: Document, changes: dict[str, Any], confirmed: bool = False) -> None:
+        full = load_file(doc.path, "imported")
+        meta = dict(full.meta)
+        meta.update(changes)
+        if confirmed:
+            inferred = dict(meta.get("inferred") or {})
+            for key in changes:
+                inferred.pop(key, None)  # the user said so: no longer a guess
+            meta["inferred"] = inferred
+        self._write(doc.id, meta, full.body)
+
+    # -- files -------------------------------------------------------------
+    def _write(self, doc_id: str, meta: dict[str, Any], body: str) -> None:
+        target = self.folder / f"{doc_id}.md"
+        temp = self.folder / f".{doc_id}.md.tmp-{os.getpid()}"
+        data = render_markdown(meta, body).encode("utf-8")
+        with open(temp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+
+    def _clean_temp_files(self, older_than: float = 600.0) -> None:
+        """Drop temp files a killed import left (never a finished document)."""
+        now = time.time()
+        for temp in self.folder.glob(".*.md.tmp-*"):
+            try:
+                pid = int(temp.name.rsplit("-", 1)[1])
+                if pid != os.getpid() and (now - temp.stat().st_mtime > older_than or not _alive(pid)):
+                    temp.unlink()
+            except (OSError, ValueError):
+                continue
+
+
+def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:
+    """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
+    from index.search.searcher import SearchIndex
+
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True)).ensure(keep_open=False)
+
+
+def _in_worker_process(func, *args) -> Any:
+    """Run ``func(*args)`` in a fresh (spawned) process and return its result; its exceptions are re-raised."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1,
+                                                mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(func, *args).result()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the renames durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId]) -> str | None:
+    """Bring the search index and annotations in step with a library change.
+
+    A few changed documents update the search index incrementally
+    (``SearchIndex.add_documents`` / ``remove_documents``): importing one
+    file never rebuilds it. A bulk change (more than ``BULK_CHANGE``
+    documents and a tenth of the library) is one pass over the corpus
+    instead, in a worker process (``INDEX_IN_WORKER``), so its memory is
+    returned when it ends and a GUI process never holds it. Annotations on a
+    removed document, or on one a new version superseded, are re-anchored
+    (``NoteStore.reanchor_document``); those whose text is gone become
+    orphans and are kept. Topic tags are computed from clause text on
+    demand (``index.compare.topics``), so they need no update here.
+
+    If an index cannot be updated, the library change still stands: the
+    search index notices the fingerprint mismatch at its next ``ensure()``
+    and rebuilds. The returned notice says so (None when all went well).
+    """
+    notices = []
+    try:
+        from index.search.searcher import SearchIndex
+    except ImportError:
+        SearchIndex = None  # noqa: N806 - the search module has not landed in this build
+    if SearchIndex is not None and (added or removed):
+        try:
+            if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):
+                # A bulk import changes most of the index: one pass over the
+                # corpus (ensure() compares content hashes and rebuilds) beats
+                # thousands of incremental additions. The pass reads each
+                # document once, so it keeps no bodies or clauses (~150 MB on
+                # a 50 MB library).
+                if INDEX_IN_WORKER:
+                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir)
+                else:
+                    bulk_index(corpus.content_dir, corpus.imported_dir)
+            else:
+                search = SearchIndex(corpus)
+                if removed:
+                    search.remove_documents(removed)
+                if added:
+                    search.add_documents(added)
+        except Exception as exc:  # the index is a cache: rebuilt on next ensure()
+            log.warning("search index update failed: %s", exc, exc_info=True)
+            notices.append(f"search index will be rebuilt ({exc})")
+    if reanchor:
+        try:
+            from index.userdata.database import open_db
+            from index.userdata.notes import NoteStore
+        except ImportError:
+            return "; ".join(notices) or None
+        db = None
+        try:
+            db = open_db()
+            store = NoteStore(db, corpus)
+            for doc_id in reanchor:
+                store.reanchor_document(doc_id)
+        except Exception as exc:
+            log.warning("re-anchoring annotations failed: %s", exc, exc_info=True)
+            notices.append(f"annotations not re-anchored ({exc})")
+        finally:
+            if db is not None and getattr(db, "conn", None) is not None:
+                db.conn.close()  # not left to the garbage collector (SQLite shares its WAL index per process)
+    return "; ".join(notices) or None

@@ -1,0 +1,126 @@
+"""Readers: turn a user's file (txt, md, docx, html, pdf) into document text.
+
+One small module per format, each with ``read(path, data) -> Extracted``.
+``read_path`` checks what every format shares (exists, readable, size limit,
+empty) and dispatches by extension. Readers are pure functions of the file's
+bytes, so the importer can run them in worker processes.
+
+The text they return is the body of a ZoneRef document: plain lines, with
+Markdown ``#`` headings where the source marks headings (Word heading styles,
+HTML ``<h1>``..``<h6>``), one paragraph per line, blank lines between.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import re
+from pathlib import Path
+
+from index.library.readers.errors import (
+    EmptyFileError,
+    TooLargeError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# extension -> reader module (index.library.readers.<name>)
+FORMATS = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "markdown", ".markdown": "markdown",
+    ".docx": "docx",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf",
+}
+
+
+@dataclasses.dataclass
+class Extracted:
+    """What a reader found in a file.
+
+    Attributes:
+        text: the document body (see the module docstring).
+        format: ``txt``, ``markdown``, ``docx``, ``html`` or ``pdf``.
+        title: a title the file itself declares (HTML ``<title>``, Word core
+            properties, PDF info, Markdown front matter), if any.
+        encoding: the detected text encoding, for text formats.
+        meta: any metadata the file declares (Markdown front matter).
+    """
+
+    text: str
+    format: str
+    title: str | None = None
+    encoding: str | None = None
+    meta: dict = dataclasses.field(default_factory=dict)
+
+
+def is_supported(path: Path) -> bool:
+    """True if the extension is one ZoneRef imports."""
+    return path.suffix.lower() in FORMATS
+
+
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
+    """Read one file into document text.
+
+    Args:
+        path: the file.
+        max_bytes: refuse files larger than this.
+
+    Returns:
+        The extracted text and what the file says about itself.
+
+    Raises:
+        ImportFailure: a subclass naming the cause (unreadable, unsupported,
+            too large, empty, binary, undecodable, corrupt, password, zip
+            bomb, no content, no text layer).
+    """
+    path = Path(path)
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' "
+                                           f"(supported: {', '.join(sorted(set(FORMATS)))})")
+    try:
+        size = os.stat(path).st_size
+        if not path.is_file():
+            raise UnreadableFileError(path, "not a regular file")
+        if size > max_bytes:
+            raise TooLargeError(path, f"file is {size / 1048576:.1f} MB, over the "
+                                      f"{max_bytes / 1048576:.1f} MB import limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError(path, "no such file") from None
+    except PermissionError:
+        raise UnreadableFileError(path, "permission denied: cannot read the file") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise EmptyFileError(path, "the file is empty")
+    module = importlib.import_module(f"index.library.readers.{kind}")
+    found: Extracted = module.read(path, data)
+    found.text = tidy(found.text)
+    if not found.text.strip():
+        raise EmptyFileError(path, "the file contains no text")
+    return found
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_BLANKS = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
+
+
+def tidy(text: str) -> str:
+    """Normalise line ends and blank lines, drop control characters, keep the words."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CONTROL.sub("", text).replace("\xa0", " ")
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    return _BLANKS.sub("\n\n", text)
+
+
+def paragraphs_to_body(paragraphs: list[str]) -> str:
+    """One paragraph per line with a blank line between, as ``content/docs`` has."""
+    return "\n\n".join(p.strip() for p in paragraphs if p and p.strip())

@@ -1,0 +1,121 @@
+"""Word ``.docx`` files, read with python-docx.
+
+Paragraphs in document order, Word heading styles (``Heading 1`` / ``标题 1``,
+``Title``) as Markdown ``#`` headings, tables as text (one row per line, cells
+separated by `` | ``). The archive is checked before python-docx opens it:
+an encrypted document (an OLE container, not a zip), a damaged archive and a
+zip bomb are each refused with their own error.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from index.library.readers import Extracted, paragraphs_to_body
+from index.library.readers.errors import CorruptFileError, PasswordProtectedError, ZipBombError
+
+# A real policy .docx expands to a few MB; these bounds are far above that
+# and far below what would exhaust memory.
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ENTRIES = 5000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+
+
+def check_archive(path: Path, data: bytes) -> None:
+    """Refuse encrypted, damaged and bomb archives before parsing any XML.
+
+    Raises:
+        PasswordProtectedError, CorruptFileError, ZipBombError.
+    """
+    if data.startswith(_OLE_MAGIC):
+        # Word saves a password-protected .docx as an OLE compound file
+        # holding EncryptionInfo + EncryptedPackage streams.
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            raise PasswordProtectedError(path, "the Word document is password-protected; "
+                                               "remove the password in Word and import again")
+        raise CorruptFileError(path, "this is an old-format Word file (.doc) renamed .docx; "
+                                     "save it as .docx in Word and import again")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise CorruptFileError(path, "the Word document is damaged (not a valid .docx archive)") from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ENTRIES:
+            raise ZipBombError(path, f"the archive holds {len(entries)} entries; refusing a likely zip bomb")
+        total = sum(e.file_size for e in entries)
+        packed = sum(e.compress_size for e in entries) or 1
+        if total > MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
+            raise ZipBombError(path, f"the archive would expand to {total / 1048576:.0f} MB; "
+                                     "refusing a likely zip bomb")
+        if any(e.flag_bits & 0x1 for e in entries):
+            raise PasswordProtectedError(path, "the Word document's archive is encrypted")
+        names = {e.filename for e in entries}
+        if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+            raise CorruptFileError(path, "the archive is not a Word document (no word/document.xml)")
+        bad = archive.testzip()
+        if bad:
+            raise CorruptFileError(path, f"the Word document is damaged (bad entry {bad})")
+
+
+def _cell_text(cell) -> str:
+    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = _cell_text(cell)
+            if not cells or text != cells[-1]:  # merged cells repeat: keep once
+                cells.append(text)
+        line = " | ".join(c for c in cells)
+        if line.strip(" |"):
+            lines.append(line)
+    return lines
+
+
+def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
+    # paragraph.style resolves the style part on every call (slow on long
+    # documents); the paragraph's style id and one id -> name table is enough.
+    name = style_names.get(paragraph._p.style or "", "")  # noqa: SLF001 - python-docx has no public style id
+    if name.lower() == "title" or name == "标题":
+        return 1
+    match = _HEADING_STYLE.match(name.strip())
+    return min(int(match.group(1)), 6) if match else None
+
+
+def read(path: Path, data: bytes) -> Extracted:
+    check_archive(path, data)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        paragraphs: list[str] = []
+        style_names = {st.style_id: st.name or "" for st in document.styles}
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                text = block.text.strip()
+                if not text:
+                    continue
+                level = _heading_level(block, style_names)
+                paragraphs.append(f"{'#' * level} {text}" if level else text)
+            elif isinstance(block, Table):
+                paragraphs.append("\n".join(_table_lines(block)))
+        title = (document.core_properties.title or "").strip() or None
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptFileError(path, f"the Word document is damaged ({exc.__class__.__name__})") from None
+    except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        if exc.__class__.__module__.startswith(("lxml", "docx")):
+            raise CorruptFileError(path, f"the Word document is damaged ({exc})") from None
+        raise
+    return Extracted(text=paragraphs_to_body(paragraphs), format="docx", title=title)

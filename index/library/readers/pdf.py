@@ -1,0 +1,78 @@
+"""PDF files with a text layer, read with pypdf.
+
+A scanned PDF (pages that are only images) has no text to extract and is
+refused with a message saying so; ZoneRef does no OCR. PDF text comes as
+visual lines, so lines are re-joined into paragraphs: a line continues the
+previous one unless the previous ends a sentence or this one starts a new
+numbered clause (第X条, 一、, （一） …).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from pathlib import Path
+
+from index.base.text import is_cjk
+from index.library.readers import Extracted
+from index.library.readers.errors import CorruptFileError, NoTextLayerError, PasswordProtectedError
+
+# Fewer meaningful characters than this per page on average: a scan.
+MIN_CHARS_PER_PAGE = 10
+
+_ENDS = tuple("。！？!?：:；;”」』）)")
+_STARTS = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
+                     r"[（(][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．.]|[①-⑳]|附件|#)")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Join visual lines back into paragraphs."""
+    paragraphs: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line or _PAGE_NUMBER.match(line):
+            continue
+        if paragraphs and not paragraphs[-1].endswith(_ENDS) and not _STARTS.match(line) \
+                and len(paragraphs[-1]) >= 12:
+            prev = paragraphs[-1]
+            # Latin words keep their space; CJK lines join directly.
+            sep = "" if (is_cjk(prev[-1]) or is_cjk(line[0]) or not prev[-1].isalnum()) else " "
+            paragraphs[-1] = prev + sep + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def read(path: Path, data: bytes) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about sloppy PDFs are noise here
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many PDFs are "encrypted" with an empty user password (print/copy
+            # restrictions only); those open fine.
+            try:
+                if not reader.decrypt(""):
+                    raise PasswordProtectedError(path, "the PDF is password-protected")
+            except (FileNotDecryptedError, NotImplementedError, PdfReadError):
+                raise PasswordProtectedError(path, "the PDF is password-protected") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = None
+        if reader.metadata and reader.metadata.title:
+            title = str(reader.metadata.title).strip() or None
+    except (PasswordProtectedError, NoTextLayerError):
+        raise
+    except FileNotDecryptedError:
+        raise PasswordProtectedError(path, "the PDF is password-protected") from None
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise CorruptFileError(path, f"the PDF is damaged or not a PDF ({exc.__class__.__name__}: {exc})") from None
+    meaningful = sum(1 for text in pages for ch in text if is_cjk(ch) or ch.isalnum())
+    if not pages or meaningful < MIN_CHARS_PER_PAGE * len(pages):
+        raise NoTextLayerError(path, "the PDF has no text layer (a scanned image?); "
+                                     "ZoneRef cannot read scans - use a PDF with text or OCR it first")
+    lines = [ln for text in pages for ln in text.split("\n")]
+    return Extracted(text="\n\n".join(reflow(lines)), format="pdf", title=title)

@@ -1,0 +1,82 @@
+"""Plain text in any encoding Chinese documents come in.
+
+The encoding is detected by ``charset-normalizer``, restricted to the
+encodings Chinese policy files really use, so a binary or garbled file is
+refused instead of decoded as some Western code page.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from index.library.readers import Extracted
+from index.library.readers.errors import BinaryFileError, UndecodableError
+
+# GB2312 ⊂ GBK ⊂ GB18030 and Big5 ⊂ Big5-HKSCS: the supersets decode all of them.
+CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "gb18030", "big5hkscs", "big5", "ascii"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf_8_sig"),
+    (codecs.BOM_UTF32_LE, "utf_32"),
+    (codecs.BOM_UTF32_BE, "utf_32"),
+    (codecs.BOM_UTF16_LE, "utf_16"),
+    (codecs.BOM_UTF16_BE, "utf_16"),
+)
+
+# Magic numbers of formats people rename by mistake: a clear "binary" verdict.
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
+          b"\x7fELF", b"MZ", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode text bytes.
+
+    Returns:
+        (text, encoding name).
+
+    Raises:
+        BinaryFileError: the bytes are not text at all.
+        UndecodableError: text in no supported encoding.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise UndecodableError(path, f"invalid {name} text after its byte-order mark") from None
+    if data.startswith(_MAGIC):
+        raise BinaryFileError(path, "this is a binary file (an image, archive, PDF or program), not text")
+    try:
+        return data.decode("utf-8"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=CANDIDATES).best()
+    if best is None:
+        if _looks_binary(data):
+            raise BinaryFileError(path, "this is a binary file, not text")
+        raise UndecodableError(path, "the bytes are not valid text in UTF-8, UTF-16, GB18030/GBK or Big5")
+    text = str(best)
+    if _control_share(text) > 0.01:
+        raise BinaryFileError(path, "this is a binary file, not text")
+    return text, best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    return b"\x00" in sample or _control_share(sample.decode("latin-1")) > 0.05
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\x7f")
+    return bad / len(sample)
+
+
+def read(path: Path, data: bytes) -> Extracted:
+    text, encoding = decode(path, data)
+    return Extracted(text=text, format="txt", encoding=encoding)

@@ -1,0 +1,374 @@
+"""Running a parsed query against one open index generation.
+
+Postings come from Whoosh, a block at a time, into numpy arrays of clause
+records; intersections, BM25 and facets are array operations. Whether a
+string of 3+ characters is really there (not just its bigrams) is proved by
+bigram positions when there are many candidates, else by reading the
+candidates' normalised text; phrases across punctuation always by the text.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import OrderedDict
+from functools import reduce
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+
+from index.base.text import normalise
+from index.search.analysis import CJK_RUN, pieces, pieces_terms
+from index.search.query import Literal, ParsedQuery
+from index.search.rows import Side
+
+K1, B = 1.2, 0.75
+#: A match in the clause heading counts this many times a match in its text.
+HEAD_BOOST = 2.0
+_EMPTY = np.zeros(0, dtype=np.int64)
+_CACHE_TERMS = 512
+_CACHE_POSITIONS = 64
+#: Above this many candidates, strings of 3+ characters are proved by positions, not by the text.
+TEXT_CHECK_MAX = 2000
+
+
+def _block_arrays(m, with_values: bool = False) -> tuple[list[np.ndarray], list[np.ndarray], list | None]:
+    """Every posting of a Whoosh matcher as (ids, weights[, values]) arrays.
+
+    ``values`` (``search_bulk.POSITIONS_FIELD``'s occurrence offsets) is None
+    when not asked for or when a block has none.
+    """
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    values: list[np.ndarray] | None = [] if with_values else None
+    if isinstance(m, FilterMatcher):
+        m = m.child  # deleted documents map to record -1 and drop out later
+    if isinstance(m, W3LeafMatcher):
+        # Whoosh keeps each block as a pickled (id deltas, weights, values)
+        # tuple; decoding it whole is ~50x faster than next()/id() per posting.
+        while True:
+            if m._data is None:  # noqa: SLF001 - whoosh-reloaded is pinned
+                m._read_data()  # noqa: SLF001
+            deltas, wts, vals = m._data  # noqa: SLF001
+            block = np.cumsum(np.asarray(deltas, dtype=np.int64))
+            ids.append(block)
+            if wts is None:
+                weights.append(np.ones(len(block)))
+            elif isinstance(wts, float):
+                weights.append(np.full(len(block), wts))
+            else:
+                weights.append(np.asarray(wts, dtype=np.float64))
+            if values is not None:
+                if isinstance(vals, array):
+                    values.append(np.asarray(vals, dtype=np.int64))
+                else:
+                    values = None
+            if m._lastblock:  # noqa: SLF001
+                break
+            m._goto(m._nextoffset)  # noqa: SLF001
+    else:  # inlined or list postings
+        got_i, got_w = [], []
+        while m.is_active():
+            got_i.append(m.id())
+            got_w.append(m.weight())
+            m.next()
+        ids.append(np.asarray(got_i, dtype=np.int64))
+        weights.append(np.asarray(got_w, dtype=np.float64))
+        values = None
+    return ids, weights, values
+
+
+class Executor:
+    """Answers parsed queries with (records, scores) over one generation."""
+
+    def __init__(self, searcher, side: Side):
+        self.side = side
+        self.leaves = list(searcher.reader().leaf_readers())
+        self.n = len(side.cids)
+        avgdl = float(side.lengths.mean()) if self.n else 1.0
+        # The BM25 length normalisation per record, computed once.
+        self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
+        self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
+        self._facet_keys: tuple | None = None
+        # A scratch bitmap over text offsets for _located, touched now (at
+        # open, off the GUI thread) so the first query does not pay for it.
+        self._bitmap = np.zeros(len(side.text) + 2, dtype=bool)
+        self._bitmap.fill(False)
+
+    # -- postings ------------------------------------------------------------
+    def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(records, term counts) of ``term`` in ``field``; records sorted."""
+        key = (field, term)
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        tb = term.encode("utf-8")
+        all_ids, all_w = [], []
+        for leaf, offset in self.leaves:
+            try:
+                matcher = leaf.postings(field, tb)
+            except TermNotFound:
+                continue
+            ids, weights, _ = _block_arrays(matcher)
+            all_ids.extend(i + offset for i in ids)
+            all_w.extend(weights)
+        if all_ids:
+            recs = self.side.docrec[np.concatenate(all_ids)]
+            tf = np.concatenate(all_w)
+            keep = recs >= 0
+            result = (recs[keep], tf[keep])
+        else:
+            result = (_EMPTY, np.zeros(0))
+        self._cache[key] = result
+        if len(self._cache) > _CACHE_TERMS:
+            self._cache.popitem(last=False)
+        return result
+
+    def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``, and their records.
+
+        None if the index holds no positions for it (then the text is checked).
+        """
+        hit = self._pos_cache.get(term)
+        if hit is not None or term in self._pos_cache:
+            self._pos_cache.move_to_end(term)
+            return hit
+        tb = term.encode("utf-8")
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        result: tuple[np.ndarray, np.ndarray] | None = (_EMPTY, _EMPTY)
+        for leaf, offset in self.leaves:
+            try:
+                matcher = leaf.postings("t", tb)
+            except TermNotFound:
+                continue
+            ids, weights, values = _block_arrays(matcher, with_values=True)
+            if values is None:
+                result = None
+                break
+            recs = self.side.docrec[np.concatenate(ids) + offset]
+            tf = np.concatenate(weights).astype(np.int64)
+            local = np.concatenate(values)
+            if len(local) != int(tf.sum()):
+                result = None
+                break
+            rec_each = np.repeat(recs, tf)
+            keep = rec_each >= 0
+            rec_each = rec_each[keep]
+            parts.append((self.side.starts[rec_each] + local[keep], rec_each))
+        if result is not None and parts:
+            if len(parts) == 1:
+                result = parts[0]
+            else:  # segments (and record numbers across them) need not be in order
+                at = np.concatenate([p[0] for p in parts])
+                order = np.argsort(at, kind="stable")
+                result = (at[order], np.concatenate([p[1] for p in parts])[order])
+        self._pos_cache[term] = result
+        if len(self._pos_cache) > _CACHE_POSITIONS:
+            self._pos_cache.popitem(last=False)
+        return result
+
+    def _located(self, piece: str, candidates: np.ndarray) -> np.ndarray | None:
+        """Records that contain the CJK run ``piece`` (3+ characters), from bigram positions.
+
+        Bigrams chosen to cover every character (``_cover``) must each occur
+        where they should relative to one start; then the run is there. None
+        if positions are missing (an old segment): the caller reads the text.
+        """
+        wanted = np.zeros(self.n, dtype=bool)
+        wanted[candidates] = True
+        lists = []
+        for o in self._cover(piece):
+            got = self.starts(piece[o:o + 2])
+            if got is None:
+                return None
+            # Only occurrences in candidate records matter; dropping the rest
+            # first (a small per-record table) spares the big bitmap below.
+            keep = wanted[got[1]]
+            lists.append((got[0][keep] - o, got[1][keep]))
+        lists.sort(key=lambda pair: len(pair[0]))
+        found, recs = lists[0]
+        bitmap = self._bitmap
+        for other, _ in lists[1:]:
+            if not len(found):
+                break
+            other = other[other >= 0]
+            bitmap[other] = True  # a scratch bitmap over text offsets, cleared again below
+            keep = bitmap[np.maximum(found, 0)] & (found >= 0)
+            bitmap[other] = False
+            found, recs = found[keep], recs[keep]
+        return _distinct(recs)
+
+    def _cover(self, piece: str) -> list[int]:
+        """Offsets of the cheapest bigrams of ``piece`` that cover every character.
+
+        Bigram ``i`` covers characters ``i`` and ``i + 1``; chosen offsets may
+        be at most 2 apart and must include the first and the last. Cost is
+        the bigram's document frequency (how many positions to read).
+        """
+        costs = [len(self.postings("t", piece[i:i + 2])[0]) for i in range(len(piece) - 1)]
+        best: list[tuple[int, list[int]]] = []
+        for i, cost in enumerate(costs):
+            prev = [best[j] for j in (i - 1, i - 2) if j >= 0]
+            base = min(prev, key=lambda b: b[0]) if prev else (0, [])
+            best.append((base[0] + cost, [*base[1], i]))
+        return best[-1][1]
+
+    def _bm25(self, term: str, recs: np.ndarray) -> np.ndarray:
+        """BM25 of ``term`` for each of ``recs`` (all of which contain it), plus the heading boost."""
+        trecs, tf = self.postings("t", term)
+        df = max(len(trecs), 1)
+        idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+        # Dense per-record arrays: scattering and gathering beats binary search.
+        dense = np.zeros(self.n)
+        dense[trecs] = tf
+        tf_r = dense[recs]
+        score = idf * tf_r * (K1 + 1) / (tf_r + self.norm_t[recs])
+        hrecs, htf = self.postings("h", term)
+        if len(hrecs):
+            dense = np.zeros(self.n)
+            dense[hrecs] = htf * (K1 + 1) / (htf + K1)
+            score = score + HEAD_BOOST * idf * dense[recs]
+        return score
+
+    # -- literals ------------------------------------------------------------
+    def literal(self, lit: Literal, score: bool = True) -> tuple[np.ndarray, np.ndarray] | None:
+        """Records containing the literal, with scores; None if it has nothing searchable."""
+        norm = normalise(lit.text)
+        found = pieces(norm)
+        if not found:
+            return None
+        terms = pieces_terms(found)
+        lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
+        recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
+        # Bigrams prove adjacency only for two characters. Longer strings are
+        # proved by bigram positions when there are many candidates, else by
+        # reading the candidates' text (cheaper for a few hundred).
+        checks = [p for p in found if len(p) > 2 and CJK_RUN.fullmatch(p)]
+        if len(recs) > TEXT_CHECK_MAX:
+            for piece in list(checks):
+                located = self._located(piece, recs)
+                if located is not None:
+                    recs = _intersect(recs, located)
+                    checks.remove(piece)
+        phrase = norm.strip()
+        if lit.phrase and (len(found) > 1 or phrase != found[0]):
+            checks = [phrase]  # spans punctuation or spaces: only the text can tell
+        if checks and len(recs):
+            recs = self._confirm(recs, checks)
+        if not score:
+            return recs, np.zeros(len(recs))
+        scores = np.zeros(len(recs))
+        for t in terms:
+            scores += self._bm25(t, recs)
+        return recs, scores
+
+    def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
+        text, starts, ends = self.side.text, self.side.starts, self.side.ends
+        find = text.find
+        for q in strings:
+            rs, ss, es = recs.tolist(), starts[recs].tolist(), ends[recs].tolist()
+            recs = np.asarray([r for r, s, e in zip(rs, ss, es, strict=True) if find(q, s, e) >= 0], dtype=np.int64)
+        return recs
+
+    # -- whole queries -------------------------------------------------------
+    def run(self, parsed: ParsedQuery, allowed_docs: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, bool]:
+        """(records, scores, had_terms) for a parsed query, before ranking."""
+        recs: np.ndarray | None = None
+        scores: np.ndarray | None = None
+        had_terms = False
+        for group in parsed.groups:
+            parts = [r for r in (self.literal(lit) for lit in group) if r is not None]
+            if not parts:
+                continue
+            had_terms = True
+            g_recs, g_scores = _union(parts)
+            if recs is None:
+                recs, scores = g_recs, g_scores
+            else:
+                common = _intersect(recs, g_recs)
+                scores = scores[np.searchsorted(recs, common)] + g_scores[np.searchsorted(g_recs, common)]
+                recs = common
+        if recs is None:
+            if parsed.groups and not parsed.filters:
+                return _EMPTY, np.zeros(0), False
+            recs, scores = np.arange(self.n, dtype=np.int64), np.zeros(self.n)
+        for lit in parsed.excluded:
+            got = self.literal(lit, score=False)
+            if got is not None and len(got[0]):
+                keep = ~_member(recs, got[0])
+                recs, scores = recs[keep], scores[keep]
+        if allowed_docs is not None:
+            ok = np.zeros(len(self.side.meta["docs"]), dtype=bool)
+            ok[allowed_docs] = True
+            keep = ok[self.side.doc_of[recs]]
+            recs, scores = recs[keep], scores[keep]
+        return recs, scores, had_terms
+
+    def rank(self, recs: np.ndarray, scores: np.ndarray, upto: int) -> np.ndarray:
+        """Indices into ``recs`` of the first ``upto`` records by score, ties in document order."""
+        rounded = -np.round(scores, 6)
+        pick = np.arange(len(recs))
+        if len(recs) > max(4 * upto, 1000):
+            cut = np.partition(rounded, upto - 1)[upto - 1]
+            pick = np.flatnonzero(rounded <= cut)
+        order = np.lexsort((self.side.order[recs[pick]], rounded[pick]))
+        return pick[order[:upto]]
+
+    def facets(self, recs: np.ndarray) -> dict[str, dict[str, int]]:
+        """Hits per region and per document, most first, ties by name."""
+        if self._facet_keys is None:
+            docs = self.side.meta["docs"]
+            regions = sorted({d["region"] for d in docs})
+            region_ix = {r: i for i, r in enumerate(regions)}
+            self._facet_keys = (
+                [d["id"] for d in docs], np.argsort(np.argsort([d["id"] for d in docs], kind="stable")),
+                regions, np.asarray([region_ix[d["region"]] for d in docs], dtype=np.int64),
+            )
+        ids, id_rank, regions, region_of = self._facet_keys
+        per_doc = np.bincount(self.side.doc_of[recs], minlength=len(ids))
+        per_region = np.bincount(region_of, weights=per_doc, minlength=len(regions)).astype(np.int64)
+        out = {}
+        for name, counts, rank, names in (("region", per_region, np.arange(len(regions)), regions),
+                                          ("doc", per_doc, id_rank, ids)):
+            nz = np.flatnonzero(counts)
+            nz = nz[np.lexsort((rank[nz], -counts[nz]))]
+            out[name] = dict(zip([names[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
+        return out
+
+
+def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    if len(parts) == 1:
+        return parts[0]
+    recs, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+    return recs, np.bincount(inverse, weights=np.concatenate([p[1] for p in parts]), minlength=len(recs))
+
+
+def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The records in both of two ascending arrays of distinct records (no sort)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return _EMPTY
+    return a[_member(a, b)]
+
+
+def _member(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each record of ``a``, whether ``b`` holds it (records are small non-negative ints)."""
+    if not len(b) or not len(a):
+        return np.zeros(len(a), dtype=bool)
+    mask = np.zeros(max(int(a.max()), int(b.max())) + 1, dtype=bool)
+    mask[b] = True
+    return mask[a]
+
+
+def _distinct(ascending: np.ndarray) -> np.ndarray:
+    """``np.unique`` of an already ascending array."""
+    if not len(ascending):
+        return ascending
+    keep = np.ones(len(ascending), dtype=bool)
+    keep[1:] = ascending[1:] != ascending[:-1]
+    return ascending[keep]

@@ -1,0 +1,365 @@
+"""Full-text search over clauses, in either script: the public API.
+
+``SearchIndex`` is a cache of the corpus in the user data folder. ``ensure``
+opens it if it is intact and current (its fingerprint covers every
+document's content hash and the analyzer/schema versions), brings it up to
+date incrementally when only a few documents changed, and otherwise rebuilds
+it atomically. Nothing on the open path loads a segmentation dictionary.
+
+Every method may be called from a worker thread; one lock serialises them,
+so a GUI can search while an import adds documents. Other processes may open
+the same folder at the same time (see ``search_store`` for how writes stay
+safe).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from index.base import paths
+from index.base.errors import UnknownIdError
+from index.base.text import normalise
+from index.library.corpus import Corpus
+from index.search.analysis import pieces
+from index.search.executor import Executor
+from index.search.filters import DocFilters
+from index.search.query import ParsedQuery, parse_query
+from index.search.rows import parse_shown
+from index.search.store import (
+    BuildCancelled,
+    Cancel,
+    IndexBroken,
+    Progress,
+    SearchIndexError,
+    build_generation,
+    live_generation,
+    open_generation,
+    side_path,
+    update_generation,
+)
+
+__all__ = ["Hit", "SearchIndex", "SearchResult", "find_in_text", "BuildCancelled", "SearchIndexError"]
+
+SNIPPET_CHARS = 120
+_SNIPPET_LEAD = 24
+
+
+@dataclasses.dataclass
+class Hit:
+    """One matching clause.
+
+    Attributes:
+        text: the clause text, original script.
+        highlights: ``[start, end]`` offsets into ``text`` of every match.
+        snippet: an excerpt of ``text`` (``…`` where cut) around the matches.
+        snippet_highlights: the matches' offsets inside ``snippet``.
+    """
+
+    clause_id: str
+    doc_id: str
+    region: str
+    score: float
+    heading: str
+    path: list[str]
+    text: str
+    snippet: str
+    highlights: list[list[int]]
+    snippet_highlights: list[list[int]] = dataclasses.field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The CLI's hit record (``snippet_highlights`` is GUI-only)."""
+        return {k: getattr(self, k) for k in ("clause_id", "doc_id", "region", "score", "heading", "path",
+                                                 "text", "snippet", "highlights")}
+
+
+@dataclasses.dataclass
+class SearchResult:
+    """Hits for one query, with totals and facets over every match (not just this page)."""
+
+    query: str
+    total: int = 0
+    hits: list[Hit] = dataclasses.field(default_factory=list)
+    facets: dict[str, dict[str, int]] = dataclasses.field(default_factory=lambda: {"region": {}, "doc": {}})
+    notice: str | None = None
+    notice_code: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
+                "facets": self.facets, "notice": self.notice}
+
+
+def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``query`` in ``text``, compared in matching form.
+
+    The reader's Ctrl+F: 開發區 is found for 开发区, full-width for
+    half-width, any case. Offsets are into ``text`` (normalising keeps length).
+
+    Returns:
+        Non-overlapping ``(start, end)`` pairs in order; empty for an empty query.
+    """
+    needle = normalise(query or "")
+    if not needle.strip() or not text:
+        return []
+    return _occurrences(normalise(text), [needle])
+
+
+def _occurrences(norm: str, needles: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for needle in needles:
+        at = norm.find(needle)
+        while at >= 0:
+            spans.append((at, at + len(needle)))
+            at = norm.find(needle, at + len(needle))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:  # overlapping, not merely touching
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _highlight_strings(parsed: ParsedQuery) -> list[str]:
+    out: list[str] = []
+    for group in parsed.groups:
+        for lit in group:
+            norm = normalise(lit.text)
+            out.extend([norm.strip()] if lit.phrase and norm.strip() else pieces(norm))
+    return [s for s in dict.fromkeys(out) if s]
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
+    """An excerpt of ``text`` around the first matches, and the matches' offsets in it."""
+    flat = text.replace("\n", " ")  # one line, same offsets
+    if len(flat) <= width:
+        return flat, [[s, e] for s, e in spans]
+    start = max(0, (spans[0][0] if spans else 0) - _SNIPPET_LEAD)
+    end = min(len(flat), start + width)
+    start = max(0, min(start, end - width))
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(flat) else ""
+    shift = len(lead) - start
+    inside = [[s + shift, min(e, end) + shift] for s, e in spans if s < end and e > start]
+    return f"{lead}{flat[start:end]}{tail}", inside
+
+
+class SearchIndex:
+    """The clause search index of one corpus.
+
+    Args:
+        corpus: the documents to index (and to fetch hit texts from).
+        folder: where the index lives; default ``<user home>/index``.
+    """
+
+    def __init__(self, corpus: Corpus, folder: Path | None = None):
+        self.corpus = corpus
+        self.folder = Path(folder) if folder else paths.user_home() / "index"
+        self._lock = threading.RLock()
+        self._gen_dir: Path | None = None
+        self._searcher = None
+        self._exec: Executor | None = None
+        self._filters: DocFilters | None = None
+
+    # -- lifecycle -----------------------------------------------------------
+    def _close(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+                self._exec.side.close()
+            except Exception:  # noqa: BLE001 - closing a broken cache must not fail
+                pass
+        self._searcher = self._exec = self._gen_dir = self._filters = None
+
+    def _open(self) -> bool:
+        """Open the live generation; False if there is none or it is damaged."""
+        self._close()
+        gen_dir = live_generation(self.folder)
+        if gen_dir is None:
+            return False
+        try:
+            _, searcher, side = open_generation(gen_dir)
+        except IndexBroken:
+            return False
+        self._gen_dir, self._searcher, self._exec = gen_dir, searcher, Executor(searcher, side)
+        return True
+
+    def ensure(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
+        """Make the index usable and current: open, update or rebuild as needed.
+
+        Args:
+            progress: called with (documents done, documents in all) during a rebuild.
+            cancel: polled during a rebuild; returning True abandons it.
+            keep_open: False for a process that only brings the index on disk
+                up to date (the import worker): a fresh build is then not
+                opened again (its clause texts alone are ~100 MB for a 50 MB
+                library); the process that searches opens it.
+
+        Raises:
+            BuildCancelled: ``cancel`` returned True (the old index, if any, stays).
+            SearchIndexError: the index folder cannot be written.
+        """
+        with self._lock:
+            want = {d.id: d.content_hash for d in self.corpus.documents()}
+            if self._open():
+                have = self._exec.side.meta["doc_hashes"]
+                if have == want:
+                    return
+                changed = [d for d in want if have.get(d) != want[d]]
+                gone = [d for d in have if d not in want]
+                if len(changed) + len(gone) <= max(20, len(want) // 10):
+                    try:
+                        self._update(changed, gone)
+                        return
+                    except IndexBroken:
+                        pass
+            self.rebuild(progress, cancel, keep_open=keep_open)
+
+    def rebuild(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
+        """Build a fresh index from the corpus and swap it in atomically (and open it, unless not ``keep_open``)."""
+        with self._lock:
+            self._close()
+            build_generation(self.folder, self.corpus, progress, cancel)
+            if keep_open and not self._open():
+                raise SearchIndexError(f"the index just built in {self.folder} cannot be opened")
+
+    def _update(self, add: list[str], remove: list[str]) -> None:
+        gen_dir = self._gen_dir
+        self._close()
+        try:
+            update_generation(gen_dir, self.corpus, add, remove)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexBroken(str(exc)) from exc
+        if not self._open():
+            raise IndexBroken("updated index cannot be opened")
+
+    def _stale(self) -> bool:
+        """True if another ``SearchIndex`` (this process or another) changed the index on disk.
+
+        A rebuild points ``CURRENT`` at a new generation folder; an update
+        commits a new Whoosh generation, whose side table replaces ours. Two
+        ``stat`` calls, cheap enough for every query.
+        """
+        if self._gen_dir is None:
+            return True
+        if not side_path(self._gen_dir, self._exec.side.gen, "json").exists():
+            return True
+        return live_generation(self.folder) != self._gen_dir
+
+    def _ready(self) -> Executor:
+        if self._exec is None:
+            self.ensure()
+        elif self._stale() and not self._open():
+            # Reopen what the other writer made rather than reconcile it with
+            # this corpus, which may not have seen that writer's documents yet.
+            self.ensure()
+        return self._exec
+
+    def add_documents(self, doc_ids) -> None:
+        """Index (or re-index) these documents of the corpus without a full rebuild.
+
+        Raises:
+            UnknownIdError: a document is not in the corpus.
+        """
+        with self._lock:
+            ids = list(dict.fromkeys(doc_ids))
+            for doc_id in ids:
+                if not self.corpus.has_document(doc_id):
+                    raise UnknownIdError("document", doc_id)
+            self._ready()
+            try:
+                self._update(ids, [])
+            except IndexBroken:
+                self.rebuild()
+
+    def remove_documents(self, doc_ids) -> None:
+        """Drop these documents from the index (unknown ids are ignored)."""
+        with self._lock:
+            self._ready()
+            try:
+                self._update([], list(dict.fromkeys(doc_ids)))
+            except IndexBroken:
+                self.rebuild()
+
+    def status(self) -> dict:
+        """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built)."""
+        with self._lock:
+            if self._exec is None:
+                self._open()
+            out = {"documents": 0, "clauses": 0, "size_bytes": 0, "fingerprint": None, "built_at": None,
+                   "folder": str(self.folder)}
+            if self._exec is not None:
+                meta = self._exec.side.meta
+                out.update(documents=len(meta["docs"]), clauses=len(self._exec.side.cids),
+                           fingerprint=meta["fingerprint"], built_at=meta["built_at"],
+                           size_bytes=sum(p.stat().st_size for p in self._gen_dir.iterdir() if p.is_file()))
+            return out
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    # -- searching -----------------------------------------------------------
+    def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids) -> np.ndarray | None:
+        filters = {k: list(v) for k, v in parsed.filters.items()}
+        if regions:
+            filters.setdefault("region", []).extend(regions)
+        if doc_ids:
+            filters.setdefault("doc", []).extend(doc_ids)
+        if not filters:
+            return None
+        if self._filters is None:  # per generation: _close() drops it with the executor
+            self._filters = DocFilters(self._exec.side.meta["docs"])
+        return self._filters.allowed(filters)
+
+    def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0) -> SearchResult:
+        """Find clauses. Never raises for a bad query (see ``index.search.query``).
+
+        Args:
+            query: search-box text; empty gives an empty result.
+            limit: hits to return; offset: hits to skip (paging).
+            regions: only documents whose region or city contains one of these.
+            doc_ids: only these documents.
+
+        Returns:
+            Hits ranked by BM25 (heading matches boosted), ties in document order;
+            ``total`` and ``facets`` count every match.
+        """
+        parsed = parse_query(query)
+        result = SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
+        if parsed.empty and not regions and not doc_ids:
+            return result
+        with self._lock:
+            ex = self._ready()
+            allowed = self._allowed_docs(parsed, regions, doc_ids)
+            recs, scores, had_terms = ex.run(parsed, allowed)
+            if parsed.groups and not had_terms:
+                result.notice = result.notice or "no searchable characters in the query"
+                result.notice_code = result.notice_code or "no_terms"
+                return result
+            result.total = len(recs)
+            result.facets = ex.facets(recs)
+            limit, offset = max(0, int(limit)), max(0, int(offset))
+            if not limit or offset >= len(recs):
+                return result
+            top = ex.rank(recs, scores, offset + limit)[offset:]
+            needles = _highlight_strings(parsed)
+            for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
+                result.hits.append(self._hit(ex, rec, score, needles))
+            return result
+
+    def _hit(self, ex: Executor, rec: int, score: float, needles: list[str]) -> Hit:
+        # Everything a hit shows comes from the side table: no document is
+        # read or parsed to display a page of results.
+        side = ex.side
+        heading, path, text = parse_shown(side.shown(rec))
+        doc = side.meta["docs"][int(side.doc_of[rec])]
+        spans = _occurrences(side.norm(rec), needles)
+        snippet, inside = make_snippet(text, spans)
+        return Hit(clause_id=side.cids[rec], doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
+                   heading=heading, path=path, text=text, snippet=snippet,
+                   highlights=[[s, e] for s, e in spans], snippet_highlights=inside)

@@ -1,0 +1,392 @@
+"""The search index on disk: generations, the side table, and safe swapping.
+
+Layout of the index folder (a cache; deleting it only costs a rebuild)::
+
+    index/
+      CURRENT                 name of the live generation, replaced atomically
+      gen-<stamp>/            one complete Whoosh index …
+        _MAIN_<n>.toc …       … Whoosh's own files (generation n)
+        side-<n>.json         … the side table for Whoosh generation n
+        side-<n>.txt          … normalised clause texts, NUL-separated
+        side-<n>.hits         … what each hit shows (heading, path, original text)
+
+A full build writes a new ``gen-*`` folder and only then points ``CURRENT``
+at it, so a reader never sees a half-built index. Incremental updates commit
+to the live generation under a lock; Whoosh's commit is atomic, and the side
+table for the new Whoosh generation is written right after it (readers that
+arrive in between wait on the same lock). The side table records the size of
+every file, so a truncated or partly deleted index is detected on open.
+
+The side table maps Whoosh document numbers to clause records and holds what
+a query needs besides postings: clause ids, their documents, term counts
+(BM25 lengths), document order and the normalised text used to confirm
+phrase matches, plus the display fields of every clause so that a page of
+hits needs no document parsed. Whoosh stores nothing big.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from whoosh import fields
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from index.base.errors import KnownError
+from index.search.analysis import ANALYZER_VERSION, GramField
+from index.search.bulk import BulkGrams
+from index.search.rows import ClauseRow, Side, doc_info, rows_for, rows_from_side
+
+#: Bump when the schema, the postings layout or the side table changes (2: bigram positions, 3: hits file).
+SCHEMA_VERSION = 3
+CURRENT = "CURRENT"
+LOCK = "ZONEREF_UPDATE"
+SEP = "\x00"  # never in a query: control characters are stripped from queries
+#: Each incremental update adds a Whoosh segment; past this many, rebuild.
+MAX_SEGMENTS = 12
+#: The side table's files of one Whoosh generation: side-<n>.json, .txt, .hits.
+SIDE_PARTS = ("json", "txt", "hits")
+
+
+def side_path(gen_dir: Path, gen: int, part: str) -> Path:
+    """One file of the side table of Whoosh generation ``gen`` (``part`` in ``SIDE_PARTS``)."""
+    return gen_dir / f"side-{gen}.{part}"
+
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+
+
+class SearchIndexError(KnownError):
+    """The index folder cannot be written or read (disk full, permissions)."""
+
+    code = "search_index"
+
+
+class BuildCancelled(KnownError):
+    """A build was cancelled by the caller; the previous index stays in use."""
+
+    code = "cancelled"
+
+
+class IndexBroken(Exception):
+    """Internal: the generation on disk is missing, stale or damaged."""
+
+
+def schema() -> fields.Schema:
+    """The explicit schema every index is created and opened with."""
+    return fields.Schema(
+        cid=fields.ID(stored=True, unique=True),
+        doc=fields.ID(stored=True),
+        t=GramField(),  # clause text grams
+        h=GramField(),  # heading grams (ranking boost)
+    )
+
+
+def fingerprint(doc_hashes: dict[str, str]) -> str:
+    """Hash of every document's content hash plus the analyzer and schema versions."""
+    h = hashlib.sha256(f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}".encode())
+    for doc_id in sorted(doc_hashes):
+        h.update(f"\n{doc_id}\t{doc_hashes[doc_id]}".encode())
+    return h.hexdigest()[:32]
+
+
+def _set_lengths(added: list[ClauseRow], bulk: BulkGrams) -> None:
+    for row, length in zip(added, bulk.lengths.tolist() if bulk.lengths is not None else [], strict=True):
+        row.length = length
+
+
+# -- reading -------------------------------------------------------------------
+
+def live_generation(folder: Path) -> Path | None:
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not name.startswith("gen-") or "/" in name or "\\" in name:
+        return None
+    path = folder / name
+    return path if path.is_dir() else None
+
+
+def open_generation(gen_dir: Path, wait: float = 10.0):
+    """Open a generation: (Whoosh index, searcher, side table).
+
+    Args:
+        gen_dir: the generation folder.
+        wait: how long to wait for an update in progress to finish.
+
+    Raises:
+        IndexBroken: missing, truncated or unreadable files.
+    """
+    for attempt in range(3):
+        seen = None
+        try:
+            storage = FileStorage(str(gen_dir))
+            ix = whoosh_index.FileIndex(storage, schema=schema())
+            seen = ix.latest_generation()
+            return _open_once(gen_dir, storage, ix, wait)
+        except Exception as exc:  # noqa: BLE001 - any failure to read a cache means: rebuild it
+            # An update that committed while we read replaces (and deletes) the
+            # files we were reading: that is not damage, open its generation.
+            if attempt < 2 and seen is not None and _latest(gen_dir) not in (None, seen):
+                continue
+            if isinstance(exc, IndexBroken):
+                raise
+            raise IndexBroken(f"{type(exc).__name__}: {exc}") from exc
+    raise AssertionError("unreachable")
+
+
+def _latest(gen_dir: Path) -> int | None:
+    try:
+        return whoosh_index.FileIndex(FileStorage(str(gen_dir)), schema=schema()).latest_generation()
+    except Exception:  # noqa: BLE001 - unreadable means no answer
+        return None
+
+
+def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
+    searcher = ix.searcher()
+    gen = searcher.reader().generation()
+    if not side_path(gen_dir, gen, "json").exists():
+        searcher.close()
+        # Either an update has committed Whoosh and is writing the side
+        # table (it holds the update lock until it has), or the side table
+        # is lost. Under the lock nobody is writing: look once more.
+        with _locked(storage, timeout=wait):
+            searcher = ix.searcher()
+            gen = searcher.reader().generation()
+            if not side_path(gen_dir, gen, "json").exists():
+                searcher.close()
+                raise IndexBroken(f"no side table for generation {gen}")
+    try:
+        side = load_side(gen_dir, gen)
+        if len(side.docrec) != searcher.reader().doc_count_all():
+            raise IndexBroken("side table does not match the index")
+    except BaseException:
+        searcher.close()
+        raise
+    return ix, searcher, side
+
+
+def load_side(gen_dir: Path, gen: int) -> Side:
+    meta = json.loads(side_path(gen_dir, gen, "json").read_text(encoding="utf-8"))
+    if meta.get("schema") != SCHEMA_VERSION or meta.get("analyzer") != ANALYZER_VERSION:
+        raise IndexBroken("old schema")
+    for name, size in meta["files"].items():
+        if (gen_dir / name).stat().st_size != size:
+            raise IndexBroken(f"{name} has the wrong size")
+    text = side_path(gen_dir, gen, "txt").read_bytes().decode("utf-8")
+    lens = np.asarray(meta["text_lengths"], dtype=np.int64)
+    starts = np.zeros(len(lens), dtype=np.int64)
+    if len(lens):
+        starts[1:] = np.cumsum(lens[:-1] + 1)
+    if len(lens) and starts[-1] + lens[-1] != len(text):
+        raise IndexBroken("side text has the wrong length")
+    hit_starts = np.concatenate([[0], np.cumsum(np.asarray(meta["hit_lengths"], dtype=np.int64))])
+    hits_path = side_path(gen_dir, gen, "hits")
+    if hits_path.stat().st_size != hit_starts[-1]:
+        raise IndexBroken("side hits have the wrong length")
+    return Side(
+        meta=meta, gen=gen, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
+        doc_of=np.asarray(meta["doc_of"], dtype=np.int64), lengths=np.asarray(meta["lengths"], dtype=np.float64),
+        order=np.asarray(meta["order"], dtype=np.int64), starts=starts, ends=starts + lens, text=text,
+        hits_path=hits_path, hit_starts=hit_starts.astype(np.int64),
+    )
+
+
+# -- writing -------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _locked(storage: FileStorage, timeout: float = 60.0):
+    lock = storage.lock(LOCK)
+    deadline = time.monotonic() + timeout
+    while not lock.acquire(blocking=False):
+        if time.monotonic() > deadline:
+            raise SearchIndexError("the search index is locked by another process")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it, so that a 50 MB file is never one string) to ``path``."""
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        if isinstance(data, bytes):
+            fh.write(data)
+        else:
+            fh.writelines(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    # On Windows a file another process has open (a reader of CURRENT, for a
+    # moment) cannot be replaced: PermissionError. Wait for it, briefly.
+    for attempt in range(100):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == 99:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
+            time.sleep(0.02)
+
+
+def _needed(name: str, gen: int) -> bool:
+    if name.startswith("side-"):  # not the JSON: it holds the sizes
+        return name in (side_path(Path(), gen, "txt").name, side_path(Path(), gen, "hits").name)
+    return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
+
+
+def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], doc_hashes: dict[str, str],
+               built_at: str, in_docnum_order: list[ClauseRow] | None = None) -> None:
+    """Write the side table for the index's latest Whoosh generation.
+
+    ``in_docnum_order``: the rows in the order a fresh build added them.
+    When they are all the index holds (no deletions, no other segment),
+    Whoosh numbered them 0, 1, 2 … in that order, so the stored ids need
+    not be read back (200 MB for 100,000 clauses); otherwise the reader maps
+    document numbers to rows.
+    """
+    with ix.reader() as reader:
+        gen = reader.generation()
+        if in_docnum_order is not None and reader.doc_count_all() == len(in_docnum_order) == len(rows):
+            recs = in_docnum_order
+            docrec = list(range(len(recs)))
+        else:
+            docrec = [-1] * reader.doc_count_all()
+            recs = []
+            for docnum, stored in reader.iter_docs():
+                docrec[docnum] = len(recs)
+                recs.append(rows[stored["cid"]])
+    doc_index = {d["id"]: i for i, d in enumerate(docs)}
+    sep = SEP.encode("utf-8")
+    _write_atomic(side_path(gen_dir, gen, "txt"),
+                  (piece for k, r in enumerate(recs) for piece in ((sep if k else b""), r.norm.encode("utf-8"))))
+    _write_atomic(side_path(gen_dir, gen, "hits"), (r.shown for r in recs))
+    # Sizes of the files this generation needs (not lock files, which may come and go).
+    files = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
+    meta = {
+        "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes),
+        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "files": files,
+        "docrec": docrec, "cids": [r.cid for r in recs], "doc_of": [doc_index[r.doc] for r in recs],
+        "lengths": [r.length for r in recs], "order": [r.order for r in recs],
+        "text_lengths": [len(r.norm) for r in recs], "hit_lengths": [len(r.shown) for r in recs],
+    }
+    _write_atomic(side_path(gen_dir, gen, "json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    for old in gen_dir.glob("side-*"):
+        if old.name not in {side_path(gen_dir, gen, part).name for part in SIDE_PARTS}:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:
+    """Build a complete new generation for ``corpus`` and make it the live one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 1_000_000}"
+    gen_dir = folder / f"gen-{stamp}"
+    try:
+        gen_dir.mkdir()
+        ix = whoosh_index.create_in(str(gen_dir), schema())
+        docs = corpus.documents()
+        rows: dict[str, ClauseRow] = {}
+        added: list[ClauseRow] = []
+        writer = ix.writer(limitmb=128)
+        try:
+            bulk = BulkGrams(writer)
+            for pos, doc in enumerate(docs):
+                if cancel and cancel():
+                    raise BuildCancelled("index build cancelled")
+                for row, head in rows_for(corpus, doc, pos):
+                    rows[row.cid] = row
+                    added.append(row)
+                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
+                if progress:
+                    progress(pos + 1, len(docs))
+            writer.commit(merge=False)
+        except BaseException:
+            writer.cancel()
+            raise
+        _set_lengths(added, bulk)
+        hashes = {d.id: d.content_hash for d in docs}
+        previous = live_generation(folder)
+        write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes,
+                   time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                   in_docnum_order=added)
+        _write_atomic(folder / CURRENT, gen_dir.name.encode("utf-8"))
+    except BaseException as exc:
+        shutil.rmtree(gen_dir, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
+        raise
+    prune(folder, keep=gen_dir.name, retired=previous.name if previous else None)
+    return gen_dir
+
+
+def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) -> None:
+    """Remove then (re-)add documents in the live generation, under the update lock."""
+    storage = FileStorage(str(gen_dir))
+    with _locked(storage):
+        ix = whoosh_index.FileIndex(storage, schema=schema())
+        with ix.reader() as reader:
+            side = load_side(gen_dir, reader.generation())
+        rows = rows_from_side(side)
+        side.close()  # its hits file is about to be replaced (and, on Windows, must not stay mapped)
+        meta = side.meta
+        docs = {d["id"]: d for d in meta["docs"]}
+        hashes = dict(meta["doc_hashes"])
+        if len(ix._segments()) >= MAX_SEGMENTS:  # noqa: SLF001
+            raise IndexBroken("too many segments: rebuild")
+        writer = ix.writer(timeout=60.0, delay=0.05)
+        try:
+            bulk = BulkGrams(writer)
+            for doc_id in [*remove, *add]:
+                writer.delete_by_term("doc", doc_id)
+                docs.pop(doc_id, None)
+                hashes.pop(doc_id, None)
+                for cid in [c for c, r in rows.items() if r.doc == doc_id]:
+                    del rows[cid]
+            next_pos = 1 + max((r.order // 100_000 for r in rows.values()), default=-1)
+            added: list[ClauseRow] = []
+            for k, doc_id in enumerate(add):
+                doc = corpus.document(doc_id)
+                for row, head in rows_for(corpus, doc, next_pos + k):
+                    rows[row.cid] = row
+                    added.append(row)
+                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
+                docs[doc.id] = doc_info(doc)
+                hashes[doc.id] = doc.content_hash
+            # No merging: BulkGrams writes the gram fields itself (see there);
+            # instead a full rebuild happens once MAX_SEGMENTS is reached.
+            writer.commit(merge=False)
+        except BaseException:
+            writer.cancel()
+            raise
+        _set_lengths(added, bulk)
+        write_side(gen_dir, ix, rows, list(docs.values()), hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+
+def prune(folder: Path, keep: str, retired: str | None = None) -> None:
+    """Delete other finished (or long abandoned) generations.
+
+    Best effort: another process may still hold one open (harmless on POSIX,
+    refused on Windows) or be building one, which has no side table yet and
+    is left alone unless it is an hour old (a crashed build). ``retired``, the
+    generation that was live until now, goes even if it lost its side table.
+    """
+    for old in folder.glob("gen-*"):
+        if old.name == keep or not old.is_dir():
+            continue
+        with contextlib.suppress(OSError):
+            finished = old.name == retired or any(old.glob("side-*.json"))
+            if finished or time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""The user's database: notes, bookmarks, tags, anchoring and notes files."""

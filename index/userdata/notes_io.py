@@ -1,0 +1,458 @@
+"""Export and import of annotations.
+
+Export formats:
+
+- ``w3c``: W3C Web Annotation JSON-LD, an ``AnnotationCollection`` whose
+  items carry a ``TextQuoteSelector`` (exact, prefix, suffix) and a
+  ``TextPositionSelector`` (start, end) on ``urn:zoneref:doc:<doc_id>``; the
+  note, tags and colour are ``TextualBody`` bodies (purposes commenting,
+  tagging, classifying). This is the interchange format ``import_w3c`` reads.
+- ``markdown``: a readable report grouped by document and clause, with
+  quotes, notes and citations.
+- ``csv``: one row per annotation, UTF-8 with BOM so Excel opens Chinese
+  correctly; cells that Excel would run as formulas are defused.
+
+Import treats the file as hostile: it is parsed and validated completely
+before anything is written; then everything is written in one transaction
+(all or nothing). The same uuid is updated only if the file's ``modified``
+is newer, so importing twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import re
+import uuid as uuidlib
+from pathlib import Path
+
+from index import __version__
+from index.base.errors import KnownError
+from index.userdata.database import transaction
+from index.userdata.notes import (
+    COLORS,
+    MAX_NOTE_CHARS,
+    MAX_QUOTE_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    Annotation,
+    NoteStore,
+    check_color,
+    now_iso,
+    to_iso,
+)
+
+FORMATS = ("w3c", "markdown", "csv")
+DOC_URN = "urn:zoneref:doc:"
+NS = "urn:zoneref:ns#"
+CONTEXT = ["http://www.w3.org/ns/anno.jsonld",
+           {"zoneref": NS, "clause": {"@id": "zoneref:clause"}, "orphan": {"@id": "zoneref:orphan"}}]
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_ITEMS = 200_000
+MAX_CONTEXT_CHARS = 200
+MAX_ERRORS = 50
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
+_CLAUSE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(/[A-Za-z0-9._~-]{1,100}){1,20}$")
+
+
+class NotesImportError(KnownError):
+    """The import file was rejected; nothing was written. ``report`` says why, item by item."""
+
+    code = "notes_import"
+
+    def __init__(self, message: str, report: dict):
+        super().__init__(message)
+        self.report = report
+
+
+# -- export ------------------------------------------------------------------
+def to_w3c(a: Annotation) -> dict:
+    """One annotation as a W3C Web Annotation (JSON-LD, without the @context)."""
+    bodies: list[dict] = []
+    if a.note:
+        bodies.append({"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"})
+    bodies += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in a.tags]
+    bodies.append({"type": "TextualBody", "value": a.color, "purpose": "classifying"})
+    selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": a.quote, "prefix": a.prefix, "suffix": a.suffix}]
+    if a.start is not None and a.end is not None:
+        selectors.append({"type": "TextPositionSelector", "start": a.start, "end": a.end})
+    return {
+        "id": f"urn:uuid:{a.uuid}",
+        "type": "Annotation",
+        "motivation": "commenting" if a.note else "highlighting",
+        "created": a.created,
+        "modified": a.updated,
+        "body": bodies,
+        "target": {"source": DOC_URN + a.doc_id, "clause": a.clause_id, "selector": selectors},
+        "orphan": a.orphan,
+    }
+
+
+def w3c_collection(annotations: list[Annotation]) -> dict:
+    return {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "ZoneRef annotations",
+        "generator": f"ZoneRef {__version__}",
+        "generated": now_iso(),
+        "total": len(annotations),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": [to_w3c(a) for a in annotations]},
+    }
+
+
+def _citation(corpus, a: Annotation) -> str:
+    try:
+        return corpus.citation(corpus.clause(a.clause_id))
+    except KnownError:
+        return ""
+
+
+def _doc_title(corpus, doc_id: str) -> str:
+    return corpus.document(doc_id).title if corpus.has_document(doc_id) else ""
+
+
+def to_markdown(annotations: list[Annotation], corpus) -> str:
+    """A readable report: documents, then clauses in order, each quote with its note and citation."""
+    lines = ["# ZoneRef 批注", "", f"导出于 {now_iso()}，共 {len(annotations)} 条。", ""]
+    placed = [a for a in annotations if not a.orphan]
+    orphans = [a for a in annotations if a.orphan]
+
+    def clause_order(a: Annotation) -> tuple:
+        try:
+            return (corpus.clause(a.clause_id).start, a.start or 0)
+        except KnownError:
+            return (1 << 30, a.start or 0)
+
+    def entry(a: Annotation) -> list[str]:
+        out = [*("> " + line for line in a.quote.splitlines() or [""]), ""]
+        if a.note:
+            out += [a.note, ""]
+        meta = [f"颜色：{a.color}"]
+        if a.tags:
+            meta.append("标签：" + "、".join(a.tags))
+        meta.append(f"创建：{a.created[:10]}")
+        if a.updated[:10] != a.created[:10]:
+            meta.append(f"修改：{a.updated[:10]}")
+        out += ["*" + " · ".join(meta) + f"*  `{a.uuid}`", ""]
+        return out
+
+    for doc_id in sorted({a.doc_id for a in placed}):
+        lines += [f"## 《{_doc_title(corpus, doc_id) or doc_id}》", "", f"`{doc_id}`", ""]
+        current = None
+        for a in sorted((a for a in placed if a.doc_id == doc_id), key=clause_order):
+            if a.clause_id != current:
+                current = a.clause_id
+                citation = _citation(corpus, a)
+                tail = citation.split("》", 1)[-1] if citation.startswith("《") else ""
+                lines += [f"### {tail or a.clause_id}", "", f"出处：{citation or a.clause_id}", ""]
+            lines += entry(a)
+    if orphans:
+        lines += ["## 待复核：原文已变、无法定位的批注", ""]
+        for a in orphans:
+            lines += [f"### {a.doc_id} · {a.clause_id}", ""] + entry(a)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+CSV_FIELDS = ("uuid", "doc_id", "doc_title", "clause_id", "citation", "quote", "note", "color", "tags",
+              "created", "updated", "orphan", "start", "end")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # Excel runs a cell starting with these as a formula (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(annotations: list[Annotation], corpus) -> str:
+    """CSV text (the caller writes it as UTF-8 with BOM)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_FIELDS)
+    for a in annotations:
+        writer.writerow([_cell(v) for v in (
+            a.uuid, a.doc_id, _doc_title(corpus, a.doc_id), a.clause_id, _citation(corpus, a), a.quote, a.note,
+            a.color, "; ".join(a.tags), a.created, a.updated, int(a.orphan), a.start, a.end)])
+    return buf.getvalue()
+
+
+def export(store: NoteStore, fmt: str, path: Path, **filters) -> int:
+    """Write the annotations matching ``filters`` (see ``NoteStore.list``) to ``path``.
+
+    The file is written to a temporary name and renamed, so a failed export
+    never leaves half a file.
+
+    Returns:
+        How many annotations were written.
+
+    Raises:
+        ValueError: unknown format.
+    """
+    annotations = store.list(**filters)
+    if fmt == "w3c":
+        text, encoding = json.dumps(w3c_collection(annotations), ensure_ascii=False, indent=2) + "\n", "utf-8"
+    elif fmt == "markdown":
+        text, encoding = to_markdown(annotations, store.corpus), "utf-8"
+    elif fmt == "csv":
+        text, encoding = to_csv(annotations, store.corpus), "utf-8-sig"
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+    os.replace(partial, path)
+    return len(annotations)
+
+
+# -- import ------------------------------------------------------------------
+@dataclasses.dataclass
+class _Problems:
+    items: list[dict] = dataclasses.field(default_factory=list)
+    total: int = 0
+
+    def add(self, item: int | None, field: str, problem: str) -> None:
+        self.total += 1
+        if len(self.items) < MAX_ERRORS:
+            self.items.append({"item": item, "field": field, "problem": problem})
+
+
+def _text(p: _Problems, i: int, field: str, value, limit: int, required: bool = True) -> str | None:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        p.add(i, field, f"expected text, got {type(value).__name__}")
+        return None
+    if len(value) > limit:
+        p.add(i, field, f"longer than {limit} characters ({len(value)})")
+        return None
+    if "\x00" in value:
+        p.add(i, field, "contains a NUL character")
+        return None
+    return value
+
+
+def _items(data) -> list | None:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        if data.get("type") == "Annotation":
+            return [data]
+        page = data.get("first") if data.get("type") == "AnnotationCollection" else data
+        if isinstance(page, dict) and isinstance(page.get("items"), list):
+            return page["items"]
+    return None
+
+
+def _parse_item(p: _Problems, i: int, item, corpus, latest: str) -> Annotation | None:
+    """Validate one W3C annotation into an ``Annotation``; problems go to ``p``.
+
+    ``latest`` is the latest acceptable time (now plus a day of clock skew).
+    """
+    before = p.total
+    if not isinstance(item, dict):
+        p.add(i, "", f"expected an object, got {type(item).__name__}")
+        return None
+    if item.get("type") != "Annotation":
+        p.add(i, "type", "not an Annotation")
+    ident = item.get("id")
+    uid = None
+    if not isinstance(ident, str) or not ident.startswith("urn:uuid:"):
+        p.add(i, "id", "expected urn:uuid:<uuid>")
+    else:
+        try:
+            uid = str(uuidlib.UUID(ident[len("urn:uuid:"):]))
+        except ValueError:
+            p.add(i, "id", "not a valid uuid")
+    times = {}
+    for field in ("created", "modified"):
+        value = item.get(field)
+        try:
+            if not isinstance(value, str) or len(value) > 40:
+                raise ValueError
+            times[field] = to_iso(value)
+        except (ValueError, OverflowError):
+            p.add(i, field, "expected an ISO 8601 time")
+            continue
+        # A far-future time would win every later "newer wins" comparison forever.
+        if times[field] > latest:
+            p.add(i, field, "is in the future")
+    if len(times) == 2 and times["created"] > times["modified"]:
+        p.add(i, "created", "is after modified")
+    target = item.get("target")
+    doc_id = clause_id = quote = prefix = suffix = None
+    start = end = None
+    if not isinstance(target, dict):
+        p.add(i, "target", "expected an object")
+    else:
+        source = target.get("source")
+        if not isinstance(source, str) or not source.startswith(DOC_URN) or not _ID_RE.match(source[len(DOC_URN):]):
+            p.add(i, "target.source", f"expected {DOC_URN}<document id>")
+        else:
+            doc_id = source[len(DOC_URN):]
+            if not corpus.has_document(doc_id):
+                p.add(i, "target.source", f"unknown document {doc_id}")
+        clause_id = target.get("clause")
+        if not isinstance(clause_id, str) or not _CLAUSE_RE.match(clause_id) or (
+                doc_id and not clause_id.startswith(doc_id + "/")):
+            p.add(i, "target.clause", "expected a clause id of the target document")
+        selectors = target.get("selector")
+        selectors = [selectors] if isinstance(selectors, dict) else selectors
+        if not isinstance(selectors, list) or len(selectors) > 10:
+            p.add(i, "target.selector", "expected a list of selectors")
+            selectors = []
+        for sel in selectors:
+            if not isinstance(sel, dict):
+                p.add(i, "target.selector", "expected an object")
+            elif sel.get("type") == "TextQuoteSelector":
+                quote = _text(p, i, "exact", sel.get("exact"), MAX_QUOTE_CHARS)
+                prefix = _text(p, i, "prefix", sel.get("prefix"), MAX_CONTEXT_CHARS, required=False)
+                suffix = _text(p, i, "suffix", sel.get("suffix"), MAX_CONTEXT_CHARS, required=False)
+            elif sel.get("type") == "TextPositionSelector":
+                start, end = sel.get("start"), sel.get("end")
+                if not all(type(v) is int and 0 <= v < 1 << 40 for v in (start, end)) or start >= end:
+                    p.add(i, "TextPositionSelector", "expected integers 0 <= start < end")
+                    start = end = None
+        if not quote and p.total == before:
+            p.add(i, "target.selector", "no TextQuoteSelector with a non-empty exact quote")
+    note, tags, color = "", [], None
+    bodies = item.get("body", [])
+    bodies = [bodies] if isinstance(bodies, dict) else bodies
+    if not isinstance(bodies, list) or len(bodies) > MAX_TAGS + 5:
+        p.add(i, "body", "expected a short list of bodies")
+        bodies = []
+    for body in bodies:
+        if not isinstance(body, dict) or body.get("type", "TextualBody") != "TextualBody":
+            p.add(i, "body", "expected TextualBody objects")
+            continue
+        purpose = body.get("purpose")
+        if purpose == "commenting":
+            note = _text(p, i, "body.commenting", body.get("value"), MAX_NOTE_CHARS) or ""
+        elif purpose == "tagging":
+            tag = _text(p, i, "body.tagging", body.get("value"), MAX_TAG_CHARS)
+            if tag is not None and tag.strip():
+                tags.append(" ".join(tag.split()))
+        elif purpose == "classifying":
+            value = body.get("value")
+            try:
+                color = check_color(value) if isinstance(value, str) and len(value) < 20 else None
+            except KnownError:
+                color = None
+            if color is None:
+                p.add(i, "body.classifying", f"colour must be one of {', '.join(COLORS)}")
+        else:
+            p.add(i, "body.purpose", "expected commenting, tagging or classifying")
+    if len(tags) > MAX_TAGS:
+        p.add(i, "body.tagging", f"more than {MAX_TAGS} tags")
+    orphan = item.get("orphan", False)
+    if not isinstance(orphan, bool):
+        p.add(i, "orphan", "expected true or false")
+    if p.total != before:
+        return None
+    return Annotation(uid, doc_id, clause_id, quote, prefix or "", suffix or "", start, end, color or "重点",
+                      note, tuple(dict.fromkeys(tags)), times["created"], times["modified"], orphan)
+
+
+def parse_w3c(raw: bytes | str, corpus) -> list[Annotation]:
+    """Validate a W3C JSON-LD export completely, writing nothing.
+
+    Raises:
+        NotesImportError: with ``report`` listing (up to 50) problems.
+    """
+    p = _Problems()
+    if len(raw) > MAX_IMPORT_BYTES:
+        p.add(None, "", f"file larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+        raise NotesImportError("import rejected: file too large", {"ok": False, "errors": p.items, "error_count": 1})
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        p.add(None, "", f"not valid JSON: {exc}"[:300])
+        raise NotesImportError("import rejected: not valid JSON", {"ok": False, "errors": p.items,
+                                                                    "error_count": 1}) from None
+    items = _items(data)
+    if items is None:
+        p.add(None, "", "expected an AnnotationCollection, an AnnotationPage or a list of Annotations")
+    elif len(items) > MAX_ITEMS:
+        p.add(None, "", f"more than {MAX_ITEMS} annotations")
+    out: list[Annotation] = []
+    seen: set[str] = set()
+    latest = to_iso(dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
+    for i, item in enumerate(items or []):
+        parsed = _parse_item(p, i, item, corpus, latest)
+        if parsed is not None:
+            if parsed.uuid in seen:
+                p.add(i, "id", "the same uuid appears twice")
+            seen.add(parsed.uuid)
+            out.append(parsed)
+    if p.total:
+        raise NotesImportError(f"import rejected: {p.total} problem(s), nothing was changed",
+                               {"ok": False, "errors": p.items, "error_count": p.total})
+    return out
+
+
+def export_w3c(store: NoteStore, path: Path, **filters) -> int:
+    """``export(store, "w3c", path, **filters)``."""
+    return export(store, "w3c", path, **filters)
+
+
+def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
+    """Import a W3C JSON-LD export: validate everything, then write it all in one transaction.
+
+    Args:
+        store: the target.
+        raw: the file's bytes or text, or a ``Path`` to read.
+
+    Same uuid: the newer ``modified`` wins; an equal or older one is left
+    alone, so importing the same file twice changes nothing. Imported
+    annotations are re-anchored against the current text of their document.
+
+    Returns:
+        ``{"ok": True, "added": n, "updated": n, "unchanged": n, "orphaned": [uuid…]}``
+
+    Raises:
+        NotesImportError: the file was rejected; nothing was written.
+    """
+    if isinstance(raw, Path):
+        return import_file(store, raw)
+    annotations = parse_w3c(raw, store.corpus)
+    added, updated, unchanged = 0, 0, 0
+    touched: set[str] = set()
+    with transaction(store.db):
+        for a in annotations:
+            row = store.db.execute("SELECT updated FROM annotations WHERE uuid = ?", (a.uuid,)).fetchone()
+            if row is not None and a.updated <= row[0]:
+                unchanged += 1
+                continue
+            # anchored_hash NULL: the offsets refer to the exporter's text until re-anchored.
+            store._insert(a, None)  # noqa: SLF001 - same engine, one transaction
+            touched.add(a.doc_id)
+            added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+        orphaned: list[str] = []
+        for doc_id in sorted(touched):
+            orphaned += store.reanchor_document(doc_id).orphaned
+    return {"ok": True, "added": added, "updated": updated, "unchanged": unchanged, "orphaned": orphaned}
+
+
+def import_file(store: NoteStore, path: Path) -> dict:
+    """``import_w3c`` on a file.
+
+    Raises:
+        NotesImportError: unreadable or rejected file.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise NotesImportError("import rejected: file too large",
+                                   {"ok": False, "errors": [{"item": None, "field": "", "problem": "file too large"}],
+                                    "error_count": 1})
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NotesImportError(f"cannot read {path}: {exc.strerror}",
+                               {"ok": False, "errors": [{"item": None, "field": "", "problem": str(exc)}],
+                                "error_count": 1}) from None
+    return import_w3c(store, raw)
+

@@ -1,0 +1,81 @@
+"""The topic taxonomy, clause tagging and the coverage matrix."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.base.text import normalise, to_simplified
+from index.compare import topics
+from index.library.corpus import Corpus
+
+
+def _corpus() -> Corpus:
+    return Corpus(imported_dir=None)
+
+
+def test_taxonomy_has_required_topics_in_both_scripts():
+    loaded = topics.load_topics()
+    assert len(loaded) >= 20
+    names = {t.name for t in loaded}
+    for required in ("招商引资", "营商环境与放管服", "管理体制", "人事薪酬与绩效", "市场化运营", "产业链与链长制",
+                     "科技创新", "数字化与智慧园区", "绿色低碳", "土地集约", "金融支持", "财政支持", "人才",
+                     "对外贸易与保税", "区域合作与飞地", "复制自贸区经验", "开发区升级与整合", "考核评价",
+                     "组织保障", "产城融合"):
+        assert required in names
+    for t in loaded:
+        assert t.keywords and t.synonyms
+        words = t.keywords + t.synonyms
+        # Both scripts are listed: some word has a traditional form beside its simplified one.
+        assert any(w != to_simplified(w) and to_simplified(w) in words for w in words), t.id
+
+
+def test_find_topic_by_id_and_either_script():
+    assert topics.find_topic("zhaoshang").name == "招商引资"
+    assert topics.find_topic("招商引資").id == "zhaoshang"
+    with pytest.raises(topics.UnknownTopicError):
+        topics.find_topic("不存在的专题")
+
+
+@pytest.mark.parametrize(("clause_id", "topic"), [
+    ("jilin-2021-kaifaqu/c3/s12", "zhaoshang"),
+    ("henan-2017-kaifaqu/c7/s1", "zhaoshang"),
+    ("jilin-2021-kaifaqu/c6/s22", "jinrong"),
+    ("zhejiang-2022-kaifaqu/c3/s5", "chanyelian"),
+    ("jilin-2021-kaifaqu/c3/s11", "chanyelian"),
+    ("jiaxing-2015-kaifaqu/c3/s10", "tudi_jiyue"),
+    ("jilin-2021-kaifaqu/c6/s23", "rencai"),
+    ("hebei-2017-kaifaqu/h2/p6", "zimaoqu"),
+    ("zhejiang-2022-kaifaqu/c4/s5", "fangguanfu"),
+    ("henan-2017-kaifaqu/c8/s3", "chancheng"),
+])
+def test_tag_clause_finds_the_topic(clause_id, topic):
+    assert topic in topics.tag_clause(_corpus().clause(clause_id))
+
+
+def test_responsibility_notes_do_not_tag():
+    c = _corpus()
+    # jilin (二) names 省人力资源社会保障厅 etc. only in its "按职责分工负责" note.
+    clause = c.clause("jilin-2021-kaifaqu/c1/s2")
+    assert "人力" in normalise(clause.text)
+    assert "rencai" not in topics.tag_clause(clause)
+    assert topics.tag_clause(c.clause("henan-2017-kaifaqu/end")) == []
+
+
+def test_coverage_matrix_has_every_cell():
+    c = _corpus()
+    cov = topics.coverage(c)
+    doc_ids = [d["doc_id"] for d in cov["documents"]]
+    assert len(doc_ids) == 5
+    assert set(cov["matrix"]) == {t["id"] for t in cov["topics"]}
+    for row in cov["matrix"].values():
+        assert list(row) == doc_ids
+    assert "jilin-2021-kaifaqu/c6/s20" in cov["matrix"]["caizheng"]["jilin-2021-kaifaqu"]
+    # Zhejiang's draft has no fiscal-support clause: an explicit empty cell.
+    assert cov["matrix"]["caizheng"]["zhejiang-2022-kaifaqu"] == []
+    assert any(cell == [] for row in cov["matrix"].values() for cell in row.values())
+
+
+def test_coverage_restricted_to_documents():
+    cov = topics.coverage(_corpus(), ["hebei-2017-kaifaqu"])
+    assert [d["doc_id"] for d in cov["documents"]] == ["hebei-2017-kaifaqu"]
+    assert all(list(row) == ["hebei-2017-kaifaqu"] for row in cov["matrix"].values())

@@ -1,0 +1,95 @@
+"""Metadata guesses: against the bundled documents' curated front matter, and edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.library.corpus import Corpus
+from index.library.metadata import CITY_PROVINCE, PROVINCES, cn_number, guess_metadata, guess_title
+
+
+@pytest.mark.parametrize("doc_id", ["henan-2017-kaifaqu", "jiaxing-2015-kaifaqu", "zhejiang-2022-kaifaqu",
+                                    "jilin-2021-kaifaqu"])
+def test_guesses_match_curated_metadata(doc_id):
+    doc = Corpus(imported_dir=None).document(doc_id)
+    guess = guess_metadata(doc.body)
+    for key in ("title", "region", "city", "issuer", "level", "doc_number", "issued", "status", "script"):
+        assert guess[key] == doc.get(key), key
+    assert guess["inferred"]["title"]["from"]
+
+
+def test_news_report_title_from_quoted_name():
+    doc = Corpus(imported_dir=None).document("hebei-2017-kaifaqu")
+    assert guess_metadata(doc.body)["title"] == "做大做强重点园区实施方案"
+
+
+def test_all_34_provincial_divisions_are_known():
+    assert len(PROVINCES) == 34
+    assert len({p[3] for p in PROVINCES}) == 34
+    for name, short, _, _ in PROVINCES:
+        assert guess_metadata(f"{name}人民政府关于推进开发区建设的意见\n\n一、总体要求")["region"] == name, short
+
+
+@pytest.mark.parametrize(("title", "region", "city", "level"), [
+    ("嘉兴市人民政府办公室关于开发区的通知", "浙江省", "嘉兴市", "市级"),
+    ("吉林市人民政府关于开发区的意见", "吉林省", "吉林市", "市级"),
+    ("吉林省人民政府关于开发区的意见", "吉林省", None, "省级"),
+    ("延边朝鲜族自治州人民政府关于开发区的意见", "吉林省", "延边朝鲜族自治州", "市级"),
+    ("鄭州市人民政府關於開發區的意見", "河南省", "郑州市", "市级"),
+    ("国务院办公厅关于促进开发区改革和创新发展的若干意见", None, None, "国家级"),
+])
+def test_region_city_and_level(title, region, city, level):
+    guess = guess_metadata(f"{title}\n\n一、总体要求\n\n（一）推动开发区发展。")
+    assert (guess["region"], guess["city"], guess["level"]) == (region, city, level)
+    assert CITY_PROVINCE["嘉兴"] == "浙江省"
+
+
+def test_regulation_history_lines_and_congress_issuer():
+    text = ("湖北省开发区条例\n\n（2010年3月26日湖北省第十一届人民代表大会常务委员会第十五次会议通过　"
+            "根据2016年12月1日湖北省第十二届人民代表大会常务委员会第二十五次会议《关于集中修改部分地方性法规的决定》修正）\n\n"
+            "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。")
+    guess = guess_metadata(text)
+    assert guess["title"] == "湖北省开发区条例"
+    assert [h["date"] for h in guess["history"]] == ["2010-03-26", "2016-12-01"]
+    assert guess["history"][1]["text"].endswith("修正")
+    assert guess["issued"] == "2010-03-26" and guess["year"] == 2010
+    assert guess["issuer"] == "湖北省第十一届人民代表大会常务委员会"
+    assert guess["region"] == "湖北省"
+
+
+def test_chinese_numeral_dates_and_doc_number_citations():
+    text = ("某某县人民政府关于开发区的通知\n\n各乡镇：\n\n根据《国务院办公厅关于促进开发区改革和创新发展的若干意见》"
+            "（国办发〔2017〕7号），现通知如下。\n\n某某县人民政府\n二〇一七年十二月十二日")
+    guess = guess_metadata(text)
+    assert guess["doc_number"] is None  # a citation in the text is not the document's number
+    assert guess["issued"] == "2017-12-12"
+    assert cn_number("二〇一七") == 2017 and cn_number("十二") == 12 and cn_number("二十") == 20
+
+
+def test_status_and_traditional_script():
+    guess = guess_metadata("浙江省商务厅關於開發區高質量發展的指導意見（徵求意見稿）\n\n一、總體要求")
+    assert guess["status"] == "征求意见稿"
+    assert guess["script"] == "繁体"
+    assert guess_metadata("浙江省商务厅关于开发区的意见\n\n正文。")["status"] == "正式"
+
+
+def test_title_fallbacks():
+    assert guess_title("# 某某办法\n\n正文")[0] == "某某办法"
+    assert guess_title("湖南省人民政府关于加快推进\n开发区转型升级的实施意见\n\n正文内容。")[0] == \
+        "湖南省人民政府关于加快推进开发区转型升级的实施意见"
+    assert guess_title("各单位：现将有关事项通知如下。", declared="开发区管理办法_某某政府网")[0] == "开发区管理办法"
+    assert guess_metadata("正文没有标题，只有一句话。", filename="我的文件.txt")["title"]
+
+
+@pytest.mark.parametrize(("signer", "region", "city", "level"), [
+    ("湖北省人民政府办公厅", "湖北省", None, "省级"),
+    ("宁波市商务局", "浙江省", "宁波市", "市级"),
+    ("内蒙古自治区发展和改革委员会", "内蒙古自治区", None, "省级"),
+])
+def test_region_from_the_signature_when_the_title_names_none(signer, region, city, level):
+    text = (f"关于加快开发区转型升级的实施意见（征求意见稿）\n\n一、总体要求\n\n（一）推动开发区发展。\n\n"
+            f"{signer}\n2018年3月2日\n")
+    guess = guess_metadata(text)
+    assert (guess["region"], guess["city"], guess["issuer"], guess["level"]) == (region, city, signer, level)
+    assert (guess["issued"], guess["year"], guess["status"]) == ("2018-03-02", 2018, "征求意见稿")
+    assert guess["title"] == "关于加快开发区转型升级的实施意见（征求意见稿）"

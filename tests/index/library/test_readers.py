@@ -1,0 +1,203 @@
+"""Readers: every format from real files the tests write, and every bad input."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bench.gen_import_folder import (
+    write_docx,
+    write_encrypted_docx,
+    write_html,
+    write_nav_html,
+    write_pdf,
+    write_scanned_pdf,
+    write_txt,
+    write_zip_bomb,
+)
+from index.library.readers import errors as E
+from index.library.readers import read_path
+
+TITLE = "河南省人民政府办公厅关于促进产业集聚区和开发区改革创新发展的实施意见"
+TEXT = f"""{TITLE}
+
+豫政办〔2017〕159号
+
+一、总体要求
+
+产业集聚区和开发区是我省推动工业化、城镇化快速发展和对外开放的重要平台。
+
+（一）指导思想。全面贯彻党的十九大精神，推动开发区高质量发展。
+
+河南省人民政府办公厅
+2017年12月12日
+"""
+TRAD = __import__("opencc").OpenCC("s2t").convert(TEXT)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gbk", "gb2312",
+                                      "gb18030"])
+def test_txt_encodings_are_detected(tmp_path, encoding):
+    found = read_path(write_txt(tmp_path / "doc.txt", TEXT, encoding))
+    assert found.text.splitlines()[0] == TITLE
+    assert "\r" not in found.text
+    assert "（一）指导思想。" in found.text
+
+
+def test_gb18030_characters_outside_gbk(tmp_path):
+    text = TEXT.replace("推动开发区高质量发展", "推动𠮷祥开发区和䶮镇高质量发展")
+    found = read_path(write_txt(tmp_path / "doc.txt", text, "gb18030"))
+    assert found.encoding == "gb18030"
+    assert "推动𠮷祥开发区和䶮镇高质量发展" in found.text
+
+
+def test_big5_text_is_detected(tmp_path):
+    found = read_path(write_txt(tmp_path / "doc.txt", TRAD, "big5"))
+    assert found.encoding.startswith("big5")
+    assert found.text.splitlines()[0] == TRAD.splitlines()[0]
+    assert "開發區" in found.text
+
+
+def test_markdown_keeps_headings_and_reads_front_matter(tmp_path):
+    md = "---\ntitle: 某省开发区条例\nregion: 湖北省\n---\n# 某省开发区条例\n\n## 第一章 总则\n\n第一条 为了促进开发区发展，制定本条例。\n"
+    found = read_path(write_txt(tmp_path / "law.md", md))
+    assert found.title == "某省开发区条例"
+    assert found.meta["region"] == "湖北省"
+    assert found.text.startswith("# 某省开发区条例")
+    assert "## 第一章 总则" in found.text
+    assert "region:" not in found.text
+
+
+def test_docx_paragraphs_headings_and_tables(tmp_path):
+    path = write_docx(tmp_path / "doc.docx", TITLE,
+                      [("p", "豫政办〔2017〕159号"), ("h1", "一、总体要求"), ("p", "产业集聚区和开发区是重要平台。")],
+                      table=[["指标", "目标"], ["进出口占比", "45%"]])
+    found = read_path(path)
+    lines = found.text.splitlines()
+    assert lines[0] == f"# {TITLE}"
+    assert "# 一、总体要求" in lines
+    assert "指标 | 目标" in lines and "进出口占比 | 45%" in lines
+    assert found.title == TITLE
+
+
+def test_html_drops_navigation_scripts_and_footer(tmp_path):
+    path = write_html(tmp_path / "page.html", TITLE, TEXT.split("\n\n")[1:])
+    found = read_path(path)
+    assert found.text.splitlines()[0] == f"# {TITLE}"
+    assert "产业集聚区和开发区是我省推动工业化" in found.text
+    for noise in ("新闻中心", "网站首页", "相关链接", "统计代码", "版权所有", "分享到", "color"):
+        assert noise not in found.text
+
+
+def test_gbk_html_with_declared_charset(tmp_path):
+    found = read_path(write_html(tmp_path / "page.htm", TITLE, TEXT.split("\n\n")[1:], encoding="gbk"))
+    assert TITLE in found.text
+
+
+def test_pdf_text_layer_is_extracted_and_reflowed(tmp_path):
+    path = write_pdf(tmp_path / "doc.pdf", [
+        ["河南省人民政府办公厅关于促进产业集聚区", "和开发区改革创新发展的实施意见", "一、总体要求",
+         "产业集聚区和开发区是我省推动工业化、城镇化快", "速发展和对外开放的重要平台。"],
+        ["（一）指导思想。全面贯彻党的十九大精神。", "2"],
+    ], title="实施意见")
+    found = read_path(path)
+    assert found.format == "pdf" and found.title == "实施意见"
+    assert "产业集聚区和开发区是我省推动工业化、城镇化快速发展和对外开放的重要平台。" in found.text.splitlines()
+    assert "一、总体要求" in found.text.splitlines()
+    assert "（一）指导思想。全面贯彻党的十九大精神。" in found.text.splitlines()
+
+
+# -- bad input: each with its own error ------------------------------------------
+
+def test_empty_file(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"")
+    with pytest.raises(E.EmptyFileError):
+        read_path(tmp_path / "e.txt")
+    (tmp_path / "w.txt").write_bytes(b" \r\n\t\n")
+    with pytest.raises(E.EmptyFileError):
+        read_path(tmp_path / "w.txt")
+
+
+def test_binary_renamed_txt(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + os.urandom(3000)
+    (tmp_path / "image.txt").write_bytes(png)
+    with pytest.raises(E.BinaryFileError):
+        read_path(tmp_path / "image.txt")
+    (tmp_path / "random.txt").write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(E.BinaryFileError):
+        read_path(tmp_path / "random.txt")
+
+
+def test_undecodable_bytes(tmp_path):
+    data = TEXT.encode("utf-8")
+    (tmp_path / "broken.txt").write_bytes(data[:31] + b"\xff\xfe\x80" + data[31:])
+    with pytest.raises(E.UndecodableError) as info:
+        read_path(tmp_path / "broken.txt")
+    assert "GB18030" in str(info.value)
+
+
+def test_corrupt_docx(tmp_path):
+    (tmp_path / "c.docx").write_bytes(b"PK\x03\x04" + b"not really a zip" * 50)
+    with pytest.raises(E.CorruptFileError):
+        read_path(tmp_path / "c.docx")
+    # a real docx cut in half
+    whole = write_docx(tmp_path / "whole.docx", TITLE, [("p", "正文")]).read_bytes()
+    (tmp_path / "half.docx").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(E.CorruptFileError):
+        read_path(tmp_path / "half.docx")
+
+
+def test_password_protected_docx(tmp_path):
+    with pytest.raises(E.PasswordProtectedError):
+        read_path(write_encrypted_docx(tmp_path / "secret.docx"))
+
+
+def test_zip_bomb_docx(tmp_path):
+    with pytest.raises(E.ZipBombError):
+        read_path(write_zip_bomb(tmp_path / "bomb.docx", megabytes=20))
+
+
+def test_size_limit(tmp_path):
+    path = write_txt(tmp_path / "big.txt", TEXT * 200)
+    assert read_path(path, max_bytes=10 * 1024 * 1024).text
+    with pytest.raises(E.TooLargeError) as info:
+        read_path(path, max_bytes=10_000)
+    assert "limit" in str(info.value)
+
+
+def test_missing_and_unreadable_paths(tmp_path):
+    with pytest.raises(E.UnreadableFileError):
+        read_path(tmp_path / "nope.txt")
+    locked = write_txt(tmp_path / "locked.txt", TEXT)
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(E.UnreadableFileError):
+            read_path(locked)
+    finally:
+        locked.chmod(0o644)
+
+
+def test_unsupported_extension(tmp_path):
+    (tmp_path / "x.xls").write_bytes(b"whatever")
+    with pytest.raises(E.UnsupportedFormatError):
+        read_path(tmp_path / "x.xls")
+
+
+def test_navigation_only_html(tmp_path):
+    with pytest.raises(E.NoContentError):
+        read_path(write_nav_html(tmp_path / "nav.html"))
+
+
+def test_pdf_without_text_layer(tmp_path):
+    with pytest.raises(E.NoTextLayerError) as info:
+        read_path(write_scanned_pdf(tmp_path / "scan.pdf"))
+    assert "text layer" in str(info.value)
+
+
+def test_corrupt_pdf(tmp_path):
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n" + b"garbage" * 100)
+    with pytest.raises((E.CorruptFileError, E.NoTextLayerError)):
+        read_path(tmp_path / "bad.pdf")

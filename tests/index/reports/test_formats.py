@@ -1,0 +1,201 @@
+"""CSV, Markdown and HTML exports, read back: columns, clauses, emphasis, escaping, citations."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from index.library.corpus import Corpus
+from index.reports import (
+    ExportError,
+    comparison_table,
+    coverage_table,
+    search_report,
+    write_comparison,
+    write_coverage,
+    write_report,
+    write_search,
+)
+from index.reports.html_pages import document_html
+from index.reports.spans import find_numbers, segments
+
+SOURCE = "jilin-2021-kaifaqu/c3/s12"
+ZJ = "zhejiang-2022-kaifaqu/c2/s2"
+HOSTILE = "<script>alert(1)</script> | **x** <img src=http://evil/>"
+FORMULA = "=HYPERLINK(\"http://evil\",\"点我\")"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return Corpus(imported_dir=None)
+
+
+def span_of(text: str, needle: str) -> list[int]:
+    at = text.rindex(needle)
+    return [at, at + len(needle)]
+
+
+@pytest.fixture(scope="module")
+def table(corpus):
+    src, zj = corpus.clause(SOURCE).text, corpus.clause(ZJ).text
+    result = {
+        "source": corpus.clause_record(corpus.clause(SOURCE)),
+        "columns": [
+            {"doc_id": "zhejiang-2022-kaifaqu", "matches": [
+                {"clause_id": ZJ, "score": 0.8, "text": zj, "shared": [span_of(zj, "创新招商方式")],
+                 "source_shared": [span_of(src, "以商招商")],
+                 "numbers": [{"start": span_of(zj, "500强")[0], "end": span_of(zj, "500强")[1]}]}]},
+            {"doc_id": "hebei-2017-kaifaqu", "matches": []},
+        ],
+    }
+    notes = [{"clause_id": ZJ, "quote": "", "note": HOSTILE}, {"clause_id": SOURCE, "quote": "", "note": FORMULA}]
+    return comparison_table(corpus, result, notes=notes, exported="2026-03-04")
+
+
+def test_comparison_csv_has_bom_columns_and_citations(corpus, table, tmp_path):
+    out = write_comparison(table, tmp_path / "c.csv", "csv")
+    assert out.read_bytes().startswith(codecs.BOM_UTF8)
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == 2
+    header, row = rows
+    assert [h.split("\n")[0] for h in header] == ["吉林省", "浙江省", "河北省", "批注"]
+    assert "浙江省商务厅" in header[1]
+    assert row[0].startswith("(十二)加大招商引資力度\n積極搭建")
+    assert f"出处：《{corpus.document('jilin-2021-kaifaqu').title}》（十二）" in row[0]
+    assert row[1].startswith("(二)加大招商引资力度\n")
+    assert row[2] == "无对应条款"
+    assert row[3] == f"'{FORMULA}\n{HOSTILE}"  # notes of the row; the formula is defused
+
+
+def test_coverage_and_search_csv(corpus, tmp_path):
+    cov = {"topics": [{"id": "t1", "name": "招商引资"}],
+           "documents": [{"doc_id": "jilin-2021-kaifaqu"}, {"doc_id": "hebei-2017-kaifaqu"}],
+           "matrix": {"t1": {"jilin-2021-kaifaqu": [SOURCE, "jilin-2021-kaifaqu/c3/s13"], "hebei-2017-kaifaqu": []}}}
+    out = write_coverage(coverage_table(corpus, cov), tmp_path / "cov.csv", "csv")
+    assert out.read_bytes().startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
+    assert rows[0][0] == "主题" and rows[0][1].startswith("吉林省") and rows[0][2].startswith("河北省")
+    s13 = corpus.clause("jilin-2021-kaifaqu/c3/s13")
+    assert rows[1] == ["招商引资", f"(十二)加大招商引資力度；{s13.label}{s13.heading}", "—"]
+    assert rows[2] == ["涉及主题数", "1", "0"]
+
+    text = corpus.clause(SOURCE).text
+    result = {"query": "招商", "total": 1, "hits": [
+        {"clause_id": SOURCE, "region": "吉林省", "score": 1.5, "path": ["三、加快推動產業轉型升級"],
+         "text": text, "highlights": [span_of(text, "招商")]}]}
+    out = write_search(search_report(corpus, result), tmp_path / "s.csv", "csv")
+    rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
+    assert rows[0][:3] == ["序号", "地区", "文件"]
+    assert rows[1][0] == "1" and rows[1][1] == "吉林省" and rows[1][4] == text
+    assert rows[1][5] == corpus.citation(corpus.clause(SOURCE)) and rows[1][6] == SOURCE
+
+
+def test_coverage_by_province_merges_documents_and_names_them(corpus, tmp_path):
+    from index.compare.topics import coverage, coverage_by_region
+
+    cov = coverage(corpus)
+    table = coverage_table(corpus, cov, by_region=True)
+    regions = list(dict.fromkeys(d["region"] for d in cov["documents"]))
+    assert [c.region for c in table.columns] == regions and table.by_region
+    assert [c.doc_id for c in table.columns] == [d["doc_id"] for d in coverage_by_region(cov)["documents"]]
+    zj = table.columns[regions.index("浙江省")]
+    assert zj.status == "征求意见稿" and zj.date == "2015—2022年"
+    assert "嘉兴市人民政府办公室" in zj.issuer and "浙江省商务厅" in zj.issuer
+    by_doc = coverage_table(corpus, cov)
+    members = [i for i, c in enumerate(by_doc.columns) if c.region.startswith("浙江省")]
+    for row, doc_row in zip(table.rows, by_doc.rows, strict=True):
+        merged = row.cells[regions.index("浙江省")]
+        assert [e.clause_id for e in merged] == [e.clause_id for i in members for e in doc_row.cells[i]]
+        # a province with two documents says which one each clause is from; one with one does not
+        assert all(e.title_line.startswith(corpus.document(e.doc_id).short_title + "：") for e in merged)
+        assert all(e.title_line == f"{e.label}{e.heading}".strip() for e in row.cells[regions.index("吉林省")])
+    rows = list(csv.reader(open(write_coverage(table, tmp_path / "p.csv", "csv"), encoding="utf-8-sig")))
+    assert [h.split("\n")[0] for h in rows[0][1:]] == regions
+    assert rows[-1][0] == "涉及主题数" and len(rows) == len(table.rows) + 2
+    html = (tmp_path / "p.html")
+    write_coverage(table, html, "html")
+    assert "嘉兴·" in html.read_text(encoding="utf-8")
+
+
+def test_comparison_markdown_table_emphasis_and_escaping(corpus, table, tmp_path):
+    out = write_comparison(table, tmp_path / "c.md", "md")
+    md = out.read_text(encoding="utf-8")
+    table_lines = [x for x in md.splitlines() if x.startswith("|")]
+    assert len(table_lines) == 3  # header, rule, one row
+    assert all(x.count(" | ") == 3 for x in (table_lines[0], table_lines[2]))  # 4 columns, pipes in text escaped
+    assert "*无对应条款*" in table_lines[2]
+    assert "## 引用出处" in md and corpus.citation(corpus.clause(ZJ)) in md
+    html = markdown.markdown(md, extensions=["tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("img") is None
+    assert [th.get_text("|").split("|")[0] for th in soup.find_all("th")] == ["吉林省", "浙江省", "河北省", "批注"]
+    cells = soup.find_all("td")
+    assert [b.get_text() for b in cells[1].find_all("strong")] == ["(二)加大招商引资力度", "创新招商方式"]
+    assert [b.get_text() for b in cells[0].find_all("strong")] == ["(十二)加大招商引資力度", "以商招商"]
+    assert [m.get_text() for m in cells[1].find_all("mark")] == ["500强"]
+    assert "<script>" in cells[3].get_text()  # shown as text, not run
+    assert cells[3].get_text().startswith(FORMULA)
+
+
+def test_comparison_html_is_escaped_and_complete(corpus, table, tmp_path):
+    out = write_comparison(table, tmp_path / "c.html", "html")
+    soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("script") is None and soup.find("img") is None
+    assert soup.title.get_text() == "开发区政策条款对照表"
+    ths = soup.find("table").find_all("th")
+    assert [th.b.get_text() for th in ths[:3]] == ["吉林省", "浙江省", "河北省"] and ths[3].get_text() == "批注"
+    tds = soup.find("table").find_all("td")
+    assert [b.get_text() for b in tds[0].find_all("b")] == ["(十二)加大招商引資力度", "以商招商"]
+    assert [s.get_text() for s in tds[1].find_all("span")] == ["500强"]
+    assert tds[2].get_text() == "无对应条款"
+    assert tds[3].get_text() == FORMULA + HOSTILE
+    assert corpus.citation(corpus.clause(SOURCE)) in soup.get_text()
+
+
+def test_search_markdown_bolds_matches(corpus, tmp_path):
+    text = corpus.clause(SOURCE).text
+    result = {"query": "招商", "total": 1, "hits": [
+        {"clause_id": SOURCE, "region": "吉林省", "path": [], "text": text, "highlights": [span_of(text, "招商")]}]}
+    md = write_search(search_report(corpus, result), tmp_path / "s.md", "md").read_text(encoding="utf-8")
+    soup = BeautifulSoup(markdown.markdown(md), "html.parser")
+    assert [m.get_text() for m in soup.find_all("mark")] == ["招商"]
+    assert soup.find("mark").find("strong") is not None
+    assert "检索词：招商" in md and corpus.citation(corpus.clause(SOURCE)) in md
+
+
+def test_document_html_keeps_structure_and_highlights(corpus):
+    s = corpus.clause(SOURCE)
+    at = s.text.rindex("招商")
+    quote = s.text.index("積極搭建")
+    marks = {SOURCE: [(at, at + 2), (quote, quote + 4, "#EF9A9A")]}
+    page = document_html(corpus, "jilin-2021-kaifaqu", highlights=marks, simplified=True)
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.find("h1").get_text() == "吉林省关于加快推动全省国家级开发区高质量发展的实施意见"
+    assert "(十二)加大招商引资力度" in [h.get_text() for h in soup.find_all("h3")]
+    spans = [(x.get_text(), x["style"]) for x in soup.find_all("span")]
+    assert spans == [("积极搭建", "background-color:#EF9A9A"), ("招商", "background-color:#ffe082;font-weight:bold")]
+    assert soup.find("a", attrs={"name": SOURCE}) is not None
+
+
+def test_unknown_format_and_unwritable_path_raise_export_error(table, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    with pytest.raises(ExportError, match="docx, csv, md, html"):
+        write_report("comparison", table, tmp_path / "x.pdf", "pdf")
+    with pytest.raises(ExportError, match="cannot write"):
+        write_comparison(table, tmp_path / "missing" / "x.csv", "csv")
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_segments_cover_text_and_flags():
+    text = "开发区比重达45%,新增10家,共享表述"
+    segs = segments(text, shared=[(0, 3), (16, 20)], numbers=find_numbers(text))
+    assert "".join(s.text for s in segs) == text
+    assert [s.text for s in segs if s.number] == ["45%", "10家"]
+    assert [s.text for s in segs if s.shared] == ["开发区", "共享表述"]
+    assert "".join(s.text for s in segments(text, start=3)) == text[3:]

@@ -1,0 +1,97 @@
+"""The query language: operators, phrases, filters, and forgiving fallbacks."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.search.query import MAX_QUERY_CHARS, Literal, parse_query
+
+
+def words(groups):
+    return [[lit.text for lit in g] for g in groups]
+
+
+def test_spaces_and_the_ideographic_space_mean_and():
+    q = parse_query("开发区  土地\u3000用地")
+    assert words(q.groups) == [["开发区"], ["土地"], ["用地"]]
+    assert q.notice is None
+
+
+def test_or_binds_tighter_than_and_in_both_spellings():
+    q = parse_query("开发区 土地 OR 用地 或 厂房")
+    assert words(q.groups) == [["开发区"], ["土地", "用地", "厂房"]]
+
+
+def test_minus_and_not_exclude():
+    q = parse_query("开发区 -临时 NOT 试点")
+    assert words(q.groups) == [["开发区"]]
+    assert [lit.text for lit in q.excluded] == ["临时", "试点"]
+
+
+def test_phrases_in_ascii_and_chinese_quotes():
+    q = parse_query('"高质量 发展" “开发区条例” 「园区」 -"暂行"')
+    assert q.groups == [[Literal("高质量 发展", True)], [Literal("开发区条例", True)], [Literal("园区", True)]]
+    assert q.excluded == [Literal("暂行", True)]
+
+
+def test_filters_in_english_chinese_and_full_width_colon():
+    q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
+    assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],
+                         "year": ["2017", "2015-2018"]}
+    assert words(q.groups) == [["开发区"]]
+
+
+def test_unknown_filter_key_is_plain_text():
+    q = parse_query("foo:bar")
+    assert words(q.groups) == [["foo:bar"]]
+
+
+def test_empty_and_blank_queries_are_empty_without_notice():
+    for text in ("", "   ", "\u3000"):
+        q = parse_query(text)
+        assert q.empty and q.notice is None
+
+
+def test_unbalanced_quote_falls_back_to_literal_with_notice():
+    q = parse_query('"开发区 土地')
+    assert q.notice_code == "literal_fallback" and "quote" in q.notice
+    assert words(q.groups) == [["开发区"], ["土地"]]
+
+
+def test_lone_operators_fall_back_to_literal():
+    for text, expect in (("OR", []), ("开发区 OR", [["开发区"]]), ("NOT", []), ("-", []),
+                         ("或 土地", [["土地"]]), ("开发区 OR OR 土地", [["开发区"], ["土地"]])):
+        q = parse_query(text)
+        assert q.notice_code == "literal_fallback", text
+        assert words(q.groups) == expect, text
+
+
+def test_only_exclusions_is_malformed():
+    q = parse_query("-土地")
+    assert q.notice_code == "literal_fallback"
+    assert words(q.groups) == [["土地"]]
+
+
+def test_control_characters_and_emoji_are_dropped_with_notice():
+    q = parse_query("开发\x00区 😀 土地\x1b")
+    assert q.notice_code == "literal_fallback"
+    assert words(q.groups) == [["开发"], ["区"], ["土地"]]
+    assert parse_query("😀").notice_code == "no_terms"
+
+
+def test_very_long_input_is_cut_with_notice():
+    q = parse_query("开发区" * 1000)
+    assert q.notice_code == "truncated"
+    assert sum(len(lit.text) for g in q.groups for lit in g) == MAX_QUERY_CHARS
+
+
+def test_not_a_string_does_not_raise():
+    assert parse_query(None).empty
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_parser_never_raises(text):
+    q = parse_query(text)
+    assert isinstance(q.groups, list)

@@ -1,0 +1,304 @@
+"""Clause search: exact recall in both scripts, ranking, filters, facets, notices."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.base.text import is_cjk, normalise, normalise_many, to_simplified
+from index.library.corpus import Corpus
+from index.search.analysis import literal_terms, term_counts
+from index.search.searcher import SearchIndex, find_in_text
+
+BIG = 100_000
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory):
+    corpus = Corpus(imported_dir=None)
+    ix = SearchIndex(corpus, tmp_path_factory.mktemp("index"))
+    ix.ensure()
+    yield ix
+    ix.close()
+
+
+def brute_force(corpus: Corpus, needle: str) -> set[str]:
+    n = normalise(needle)
+    return {c.id for c in corpus.all_clauses() if n in normalise(c.text)}
+
+
+def found(ix: SearchIndex, query: str, **kw) -> set[str]:
+    result = ix.search(query, limit=BIG, **kw)
+    assert result.total == len(result.hits)
+    return {h.clause_id for h in result.hits}
+
+
+def cjk_substrings(corpus: Corpus, count: int, seed: int) -> list[str]:
+    """Random runs of 1–8 CJK characters cut from clause texts (original script)."""
+    rng = random.Random(seed)
+    clauses = list(corpus.all_clauses())
+    out: list[str] = []
+    while len(out) < count:
+        text = rng.choice(clauses).text
+        start = rng.randrange(len(text))
+        length = rng.choice([1, 1, 2, 2, 2, 3, 4, 5, 8])
+        sub = text[start:start + length]
+        if sub and all(is_cjk(ch) for ch in sub):
+            out.append(sub)
+    return out
+
+
+@pytest.mark.parametrize("proof", ["positions", "text"])
+def test_recall_is_exact_for_hundreds_of_random_substrings_in_both_scripts(seed_index, monkeypatch, proof):
+    from index.search import executor as search_exec
+
+    # Strings of 3+ characters are proved by bigram positions (many candidates) or the text (few).
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0 if proof == "positions" else 10**9)
+    seed_index._ready()._cache.clear()
+    corpus = seed_index.corpus
+    s2t = opencc.OpenCC("s2t")
+    subs = cjk_substrings(corpus, 300, seed=7)
+    assert any(normalise(s) != s for s in subs), "no traditional-script sample: the test would prove less"
+    for sub in subs:
+        expect = brute_force(corpus, sub)
+        assert expect, sub
+        assert found(seed_index, sub) == expect, sub
+        # The same string typed in the other script finds the same clauses.
+        other = s2t.convert(sub) if normalise(sub) == sub else to_simplified(sub)
+        if normalise(other) == normalise(sub):
+            assert found(seed_index, other) == expect, other
+
+
+def test_simplified_finds_traditional_and_back(seed_index):
+    jilin = {cid for cid in found(seed_index, "开发区") if cid.startswith("jilin")}
+    assert jilin, "吉林 is published in traditional script"
+    assert found(seed_index, "開發區") == found(seed_index, "开发区")
+    zhejiang = found(seed_index, "開發區 region:浙江")
+    assert zhejiang and all(c.startswith(("zhejiang", "jiaxing")) for c in zhejiang)
+
+
+def test_two_characters_across_a_word_boundary_are_found(seed_index):
+    # 区高 spans 开发区|高质量: a word segmenter would never index it.
+    corpus = seed_index.corpus
+    expect = brute_force(corpus, "区高")
+    assert expect and found(seed_index, "区高") == expect
+
+
+def test_bigrams_apart_are_not_a_match(seed_index):
+    # Every clause with both 发展 and 展开 but not 发展开 must be excluded.
+    corpus = seed_index.corpus
+    assert found(seed_index, "发展开") == brute_force(corpus, "发展开")
+    assert found(seed_index, "发展 展开") - found(seed_index, "发展开")
+
+
+def test_full_width_and_case_fold(seed_index):
+    assert found(seed_index, "ＲＣＥＰ") == found(seed_index, "rcep") == found(seed_index, "RCEP")
+    assert found(seed_index, "rcep")
+
+
+def test_hits_carry_original_text_with_highlights(seed_index):
+    result = seed_index.search("开发区", limit=BIG)
+    jilin = [h for h in result.hits if h.doc_id == "jilin-2021-kaifaqu"]
+    assert jilin
+    for hit in jilin:
+        assert hit.region == "吉林省"
+        assert hit.highlights
+        for s, e in hit.highlights:
+            assert hit.text[s:e] == "開發區"
+        assert "開發區" in hit.snippet
+        for s, e in hit.snippet_highlights:
+            assert hit.snippet[s:e] == "開發區"[: e - s] or hit.snippet[s:e] in "開發區"
+
+
+def test_every_occurrence_is_highlighted_as_a_whole(seed_index):
+    hit = seed_index.search("高质量发展", limit=1).hits[0]
+    norm = normalise(hit.text)
+    expect = [[i, i + 5] for i in range(len(norm)) if norm.startswith("高质量发展", i)]
+    assert hit.highlights == expect
+
+
+def test_hit_path_and_heading_come_from_the_corpus(seed_index):
+    hit = seed_index.search("加大土地支持力度", limit=1).hits[0]
+    clause = seed_index.corpus.clause(hit.clause_id)
+    assert hit.heading == clause.heading == "加大土地支持力度"
+    assert hit.path == seed_index.corpus.path(clause)
+
+
+def test_empty_query_is_an_empty_result(seed_index):
+    for q in ("", "   "):
+        r = seed_index.search(q)
+        assert r.total == 0 and r.hits == [] and r.notice is None
+
+
+@pytest.mark.parametrize("query", ['"开发区', "开发区 OR", "-", "NOT", "开发区\x00😀", "。，！", "😀" * 5,
+                                   "开发区" * 400, "((((", "region:", "doc:nope 开发区", "year:abcd 开发区"])
+def test_malformed_queries_never_raise(seed_index, query):
+    r = seed_index.search(query)
+    assert r.total >= 0
+
+
+def test_malformed_query_falls_back_to_literal_and_says_so(seed_index):
+    r = seed_index.search('"开发区')
+    assert r.notice and r.total == len(found(seed_index, "开发区"))
+    r = seed_index.search("。，！")
+    assert r.total == 0 and r.notice
+
+
+def test_and_or_not_phrase(seed_index):
+    land, use = found(seed_index, "土地"), found(seed_index, "用地")
+    assert found(seed_index, "土地 用地") == land & use
+    assert found(seed_index, "土地 OR 用地") == land | use
+    assert found(seed_index, "土地 或 用地") == land | use
+    assert found(seed_index, "土地 -用地") == land - use
+    assert found(seed_index, "土地 NOT 用地") == land - use
+    assert found(seed_index, "“土地集约”") == brute_force(seed_index.corpus, "土地集约")
+
+
+def test_filters(seed_index):
+    every = found(seed_index, "开发区")
+    assert found(seed_index, "开发区 region:吉林") == {c for c in every if c.startswith("jilin")}
+    assert found(seed_index, "开发区 地区:嘉兴") == {c for c in every if c.startswith("jiaxing")}
+    assert found(seed_index, "开发区 doc:hebei-2017-kaifaqu") == {c for c in every if c.startswith("hebei")}
+    assert found(seed_index, "开发区 year:2017") == {c for c in every if c.startswith(("hebei", "henan"))}
+    assert found(seed_index, "开发区 year:2016-2021") == {c for c in every if c.startswith(("hebei", "henan", "jilin"))}
+    assert found(seed_index, "开发区", regions=["河南"]) == {c for c in every if c.startswith("henan")}
+    assert found(seed_index, "开发区", doc_ids=["jilin-2021-kaifaqu"]) == {c for c in every if c.startswith("jilin")}
+    levels = {d.meta.get("level") for d in seed_index.corpus.documents()}
+    assert found(seed_index, "开发区 level:省级") == {
+        c for c in every if seed_index.corpus.document(c.split("/")[0]).meta.get("level") == "省级"}
+    assert "省级" in levels
+
+
+def test_filter_alone_lists_the_filtered_clauses(seed_index):
+    ids = found(seed_index, "doc:hebei-2017-kaifaqu")
+    assert ids == {c.id for c in seed_index.corpus.clauses("hebei-2017-kaifaqu")}
+
+
+def test_facets_count_every_match(seed_index):
+    r = seed_index.search("开发区", limit=3)
+    assert len(r.hits) == 3
+    assert sum(r.facets["doc"].values()) == r.total == sum(r.facets["region"].values())
+    assert r.facets["doc"]["jilin-2021-kaifaqu"] == len({c for c in found(seed_index, "开发区") if c.startswith("jilin")})
+
+
+def test_paging_is_consistent(seed_index):
+    whole = [h.clause_id for h in seed_index.search("发展", limit=30).hits]
+    pages = [h.clause_id for off in (0, 10, 20) for h in seed_index.search("发展", limit=10, offset=off).hits]
+    assert pages == whole
+
+
+def test_ranking_is_by_score_then_document_order(seed_index):
+    hits = seed_index.search("土地", limit=BIG).hits
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def _write_doc(folder: Path, doc_id: str, region: str, body: str, year: int = 2020) -> None:
+    from index.library.documents import render_markdown
+
+    meta = {"id": doc_id, "title": f"{region}开发区文件", "region": region, "level": "省级", "year": year}
+    (folder / f"{doc_id}.md").write_text(render_markdown(meta, body), encoding="utf-8")
+
+
+def test_heading_match_outranks_body_match_and_ties_follow_document_order(tmp_path):
+    content = tmp_path / "docs"
+    content.mkdir()
+    _write_doc(content, "a-doc", "安徽省", "一、总体要求\n\n（一）其他事项。推进园区建设和管理工作。\n\n"
+                                          "（二）园区建设。推进其他事项和管理工作。\n")
+    _write_doc(content, "b-doc", "安徽省", "一、总体要求\n\n（一）其他事项。推进园区建设和管理工作。\n")
+    ix = SearchIndex(Corpus(content, None), tmp_path / "index")
+    ix.ensure()
+    hits = ix.search("园区建设", limit=10).hits
+    assert [h.clause_id for h in hits] == ["a-doc/c1/s2", "a-doc/c1/s1", "b-doc/c1/s1"]
+    assert hits[1].score == hits[2].score
+
+
+def test_find_in_text_is_the_readers_ctrl_f():
+    text = "推動開發區高質量發展，開發區ＡＢＣ"
+    assert find_in_text(text, "开发区") == [(2, 5), (11, 14)]
+    assert find_in_text(text, "開發區") == [(2, 5), (11, 14)]
+    assert find_in_text(text, "abc") == [(14, 17)]
+    assert find_in_text(text, "") == [] and find_in_text("", "开发区") == []
+    assert find_in_text("aaaa", "aa") == [(0, 2), (2, 4)]
+
+
+def test_batch_normalise_agrees_with_normalise_on_odd_characters():
+    # (the seed corpus's clauses: test_vectorised_postings_on_the_seed_corpus)
+    odd = ["ＡＢＣ㈠ﬁ", "Straße İ ǅ", "", "abc", "\u3000全角　空格"]
+    assert normalise_many(odd) == [normalise(t) for t in odd]
+
+
+def test_terms_are_unigrams_bigrams_and_words():
+    counts = term_counts(normalise("開發區RCEP 2021年"))
+    assert counts == {"开": 1, "发": 1, "区": 1, "开发": 1, "发区": 1, "rcep": 1, "2021": 1, "年": 1}
+    assert literal_terms("開發區") == ["开发", "发区"]
+    assert literal_terms("区") == ["区"]
+
+
+def _postings_as_counts(norms):
+    """gram_postings as one {term: count} per text; checks order and positions on the way."""
+    from index.search.analysis import gram_postings
+
+    gp = gram_postings(norms)
+    occ = gp.occurrence_starts()
+    got = [{} for _ in norms]
+    for k, term in enumerate(gp.terms):
+        lo, hi = gp.bounds[k], gp.bounds[k + 1]
+        for j in range(lo, hi):
+            rec, count = int(gp.recs[j]), int(gp.counts[j])
+            got[rec][term] = count
+            where = gp.positions[occ[j]:occ[j + 1]].tolist()
+            assert len(where) == count and where == sorted(where)
+            assert all(norms[rec].startswith(term, p) for p in where), (term, norms[rec], where)
+        assert (gp.recs[lo + 1:hi] > gp.recs[lo:hi - 1]).all()
+    assert [t.encode() for t in gp.terms] == sorted(t.encode() for t in gp.terms), "Whoosh wants byte order"
+    return got, gp.lengths.tolist()
+
+
+_TEXT = st.text(alphabet=st.sampled_from("开发区高质量發展园區ab19Z \n。，𠀀𠀁豈\x00😀"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=8))
+def test_vectorised_postings_are_term_counts_of_each_text(texts):
+    norms = [normalise(t) for t in texts]
+    got, lengths = _postings_as_counts(norms)
+    assert got == [dict(term_counts(n)) for n in norms]
+    assert lengths == [sum(term_counts(n).values()) for n in norms]
+
+
+def test_vectorised_postings_on_the_seed_corpus():
+    corpus = Corpus(imported_dir=None)
+    texts = [c.text for c in corpus.all_clauses()]
+    norms = normalise_many(texts)
+    assert norms == [normalise(t) for t in texts]
+    got, _ = _postings_as_counts(norms)
+    assert got == [dict(term_counts(n)) for n in norms]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_normalising_many_texts_at_once_is_normalising_each(texts):
+    assert normalise_many(texts) == [normalise(t) for t in texts]
+
+
+def test_positions_and_text_check_agree(seed_index, monkeypatch):
+    """Strings of 3+ characters are proved by bigram positions; the text check (old segments) agrees."""
+    from index.search.executor import Executor
+    from index.search import executor as search_exec
+
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)
+    subs = cjk_substrings(seed_index.corpus, 120, seed=11)
+    subs = [s for s in subs if len(s) >= 3] + ["发展开", "区高质", "开发区开发区", "高质量发展", "国家级经济技术开发区"]
+    by_positions = {s: found(seed_index, s) for s in subs}
+    ex = seed_index._ready()
+    assert ex.starts("开发") is not None and len(ex.starts("开发")[0]) > 0
+    monkeypatch.setattr(Executor, "starts", lambda self, term: None)
+    ex._cache.clear()
+    for s in subs:
+        assert found(seed_index, s) == by_positions[s] == brute_force(seed_index.corpus, s), s

@@ -1,0 +1,510 @@
+"""The search index on disk: damage is detected and rebuilt, updates match rebuilds, readers stay safe.
+
+Each test builds a small corpus of its own in ``tmp_path`` (the five seed
+documents plus a few generated ones), so it can change documents freely.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from index.base.text import normalise
+from index.library.corpus import Corpus
+from index.library.documents import render_markdown
+from index.search.searcher import BuildCancelled, SearchIndex
+from index.search import store as search_store
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED_DOCS = ROOT / "content" / "docs"
+BIG = 100_000
+# Queries that between them touch both scripts, the seed and the extra documents.
+QUERIES = ["开发区", "開發區", "土地", "园区建设", "招商", "示范区", "高质量发展", "区", "科技 -土地",
+           "土地 OR 用地", "开发区 region:安徽", "year:2020"]
+
+
+def write_doc(folder: Path, doc_id: str, region: str, body: str, year: int = 2020) -> None:
+    meta = {"id": doc_id, "title": f"{region}开发区文件", "region": region, "level": "省级", "year": year}
+    (folder / f"{doc_id}.md").write_text(render_markdown(meta, body), encoding="utf-8")
+
+
+def extra_body(n: int) -> str:
+    return (f"一、总体要求\n\n（一）园区建设。推进第{n}号示范区建设和管理工作，支持科技创新。\n\n"
+            f"（二）土地保障。加强开发区土地集约利用，第{n}批用地指标优先保障。\n\n"
+            f"二、保障措施\n\n（一）招商引资。開發區招商引資第{n}輪，推動高質量發展。\n")
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    folder = tmp_path / "docs"
+    shutil.copytree(SEED_DOCS, folder)
+    for n in range(3):
+        write_doc(folder, f"extra-{n}", "安徽省", extra_body(n))
+    return folder
+
+
+def fresh_corpus(content: Path) -> Corpus:
+    return Corpus(content, imported_dir=None)
+
+
+def answers(ix: SearchIndex, queries=QUERIES) -> dict[str, dict[str, float]]:
+    """clause id -> score for every hit of every query (order-free: ties may differ)."""
+    out = {}
+    for q in queries:
+        result = ix.search(q, limit=BIG)
+        assert result.total == len(result.hits), q
+        out[q] = {h.clause_id: h.score for h in result.hits}
+    return out
+
+
+def brute(corpus: Corpus, needle: str) -> set[str]:
+    n = normalise(needle)
+    return {c.id for c in corpus.all_clauses() if n in normalise(c.text)}
+
+
+def live(folder: Path) -> Path:
+    gen = search_store.live_generation(folder)
+    assert gen is not None
+    return gen
+
+
+@pytest.fixture
+def built(content, tmp_path):
+    """(index, its folder, the answers of a fresh full build)."""
+    folder = tmp_path / "index"
+    ix = SearchIndex(fresh_corpus(content), folder)
+    ix.ensure()
+    yield ix, folder, answers(ix)
+    ix.close()
+
+
+def reopened(content: Path, folder: Path) -> SearchIndex:
+    """What the next app start sees: a new instance over the same folder."""
+    ix = SearchIndex(fresh_corpus(content), folder)
+    ix.ensure()
+    return ix
+
+
+# -- damage while the app is closed ----------------------------------------------
+
+def test_deleted_index_folder_is_rebuilt_on_next_start(built, content):
+    ix, folder, expect = built
+    ix.close()
+    shutil.rmtree(folder)
+    again = reopened(content, folder)
+    assert answers(again) == expect
+    assert again.status()["clauses"] == len(list(fresh_corpus(content).all_clauses()))
+
+
+@pytest.mark.parametrize("victim", ["seg", "toc", "side-json", "side-txt", "side-hits"])
+def test_truncated_file_is_detected_and_rebuilt(built, content, victim):
+    ix, folder, expect = built
+    ix.close()
+    gen = live(folder)
+    pattern = {"seg": "*.seg", "toc": "_MAIN_*.toc", "side-json": "side-*.json", "side-txt": "side-*.txt",
+               "side-hits": "side-*.hits"}[victim]
+    (path,) = gen.glob(pattern)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(search_store.IndexBroken):
+        search_store.open_generation(gen, wait=0.5)
+    again = reopened(content, folder)
+    assert live(folder) != gen, "the damaged generation must not be used"
+    assert answers(again) == expect
+    again.close()
+    assert not gen.exists(), "the damaged generation is pruned after the rebuild"
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\xff\xfe garbage", b"gen-does-not-exist", b"../../etc", b"gen-x/../.."])
+def test_garbage_current_is_rebuilt(built, content, garbage):
+    ix, folder, expect = built
+    ix.close()
+    (folder / search_store.CURRENT).write_bytes(garbage)
+    again = reopened(content, folder)
+    assert search_store.live_generation(folder) is not None
+    assert answers(again) == expect
+
+
+def test_missing_side_table_is_rebuilt_without_waiting(built, content):
+    ix, folder, expect = built
+    ix.close()
+    gen = live(folder)
+    for side in gen.glob("side-*.json"):
+        side.unlink()
+    # Nobody holds the update lock, so there is no writer to wait for: even
+    # with an hour's patience the open gives up at once.
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(_try_open(gen, wait=3600)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive() and outcome == ["broken"]
+    again = reopened(content, folder)
+    assert live(folder) != gen
+    assert answers(again) == expect
+    again.close()
+    assert not gen.exists(), "the broken generation is pruned once replaced"
+
+
+def _try_open(gen: Path, wait: float) -> str:
+    try:
+        _, searcher, _ = search_store.open_generation(gen, wait=wait)
+    except search_store.IndexBroken:
+        return "broken"
+    searcher.close()
+    return "opened"
+
+
+def test_open_waits_for_an_update_that_is_writing_its_side_table(built):
+    from whoosh.filedb.filestore import FileStorage
+
+    ix, folder, _ = built
+    ix.close()
+    gen = live(folder)
+    (side,) = gen.glob("side-*.json")
+    saved = side.read_bytes()
+    side.unlink()
+    # An updater between Whoosh's commit and its side table holds the lock.
+    lock = FileStorage(str(gen)).lock(search_store.LOCK)
+    assert lock.acquire(blocking=False)
+    outcome = []
+    worker = threading.Thread(target=lambda: outcome.append(_try_open(gen, wait=3600)), daemon=True)
+    worker.start()
+    worker.join(timeout=0.5)
+    assert worker.is_alive() and outcome == [], "the reader must wait for the writer"
+    side.write_bytes(saved)
+    lock.release()
+    worker.join(timeout=60)
+    assert outcome == ["opened"]
+    assert _try_open(gen, wait=0) == "opened"
+
+
+def test_half_built_generation_is_ignored(built, content):
+    ix, folder, expect = built
+    ix.close()
+    good = live(folder)
+    # A build that crashed before writing its side table: Whoosh files, no side-*.json.
+    half = folder / "gen-20000101T000000-1-1"
+    shutil.copytree(good, half)
+    for side in half.glob("side-*"):
+        side.unlink()
+    again = reopened(content, folder)
+    assert live(folder) == good, "an intact live generation is kept"
+    assert answers(again) == expect
+    again.close()
+    # Pointed at by CURRENT (the swap can never do that, but a hand edit could): rebuilt, not used.
+    (folder / search_store.CURRENT).write_text(half.name, encoding="utf-8")
+    again = reopened(content, folder)
+    assert live(folder) not in (half, good)
+    assert answers(again) == expect
+
+
+def test_analyzer_version_bump_rebuilds(built, content, monkeypatch):
+    ix, folder, expect = built
+    old_fp = ix.status()["fingerprint"]
+    ix.close()
+    gen = live(folder)
+    monkeypatch.setattr(search_store, "ANALYZER_VERSION", search_store.ANALYZER_VERSION + 1)
+    again = reopened(content, folder)
+    assert live(folder) != gen
+    status = again.status()
+    assert status["fingerprint"] != old_fp
+    assert json.loads(next(live(folder).glob("side-*.json")).read_text("utf-8"))["analyzer"] == \
+        search_store.ANALYZER_VERSION
+    assert answers(again) == expect
+
+
+# -- documents that change -------------------------------------------------------
+
+def test_changed_document_content_updates_the_index(built, content):
+    ix, folder, _ = built
+    old_fp = ix.status()["fingerprint"]
+    ix.close()
+    write_doc(content, "extra-1", "安徽省", "一、总体要求\n\n（一）新条款。推进甲乙丙丁专项行动。\n")
+    corpus = fresh_corpus(content)
+    again = SearchIndex(corpus, folder)
+    again.ensure()
+    assert again.status()["fingerprint"] != old_fp
+    assert {h.clause_id for h in again.search("甲乙丙丁").hits} == brute(corpus, "甲乙丙丁") == {"extra-1/c1/s1"}
+    assert not any(h.doc_id == "extra-1" for h in again.search("示范区", limit=BIG).hits)
+    # Same answers as building from scratch over the changed corpus.
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+    assert answers(again) == answers(scratch)
+
+
+def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
+    ix, folder, _ = built
+    gen = live(folder)
+    for n in (3, 4):
+        write_doc(content, f"extra-{n}", "安徽省", extra_body(n), year=2021)
+    (content / "extra-0.md").unlink()
+    ix.corpus.reload()
+    ix.add_documents(["extra-3", "extra-4"])
+    ix.remove_documents(["extra-0", "never-indexed"])
+    assert live(folder) == gen, "small changes are applied in place, not by a rebuild"
+    assert ix.status()["documents"] == 9
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+    got, expect = answers(ix), answers(scratch)
+    assert got == expect
+    assert got["示范区"] and any(cid.startswith("extra-4/") for cid in got["示范区"])
+    assert not any(cid.startswith("extra-0/") for q in got.values() for cid in q)
+    assert ix.search("开发区", limit=5).facets == scratch.search("开发区", limit=5).facets
+    # And ensure() on a new instance finds the updated index current: no rebuild.
+    again = reopened(content, folder)
+    assert live(folder) == gen
+    assert answers(again) == expect
+
+
+def test_worker_build_without_reopening_gives_the_same_index(built, content, tmp_path):
+    """ensure(keep_open=False), as the import worker runs it: the index on disk is complete and current,
+    and its side table (written from the rows in document-number order) equals one read back from Whoosh."""
+    _ix, _folder, expect = built
+    folder = tmp_path / "worker-index"
+    worker = SearchIndex(fresh_corpus(content), folder)
+    worker.ensure(keep_open=False)
+    assert worker._exec is None  # noqa: SLF001 - built, not opened
+    gen = live(folder)
+    app = reopened(content, folder)
+    assert live(folder) == gen, "the app finds the worker's index current: no rebuild"
+    assert answers(app) == expect
+    # The same side table as the reader-based path writes for this generation.
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(str(gen))
+    side = search_store.load_side(gen, ix.latest_generation())
+    by_row = search_store.rows_from_side(side)
+    fast = {k: side.meta[k] for k in ("docrec", "cids", "doc_of", "lengths", "order", "text_lengths", "hit_lengths")}
+    side.close()
+    search_store.write_side(gen, ix, by_row, side.meta["docs"], side.meta["doc_hashes"], side.meta["built_at"])
+    slow = search_store.load_side(gen, ix.latest_generation())
+    assert {k: slow.meta[k] for k in fast} == fast and slow.text == side.text
+    slow.close()
+    app.close()
+
+
+def test_hits_show_the_corpus_text_heading_and_path_after_updates(built, content):
+    ix, folder, _ = built
+    write_doc(content, "extra-5", "安徽省", extra_body(5))
+    write_doc(content, "extra-1", "安徽省", "一、總體要求\n\n（一）改寫。開發區條款已改寫。\n")
+    ix.corpus.reload()
+    ix.add_documents(["extra-5", "extra-1"])
+    corpus = fresh_corpus(content)
+    hits = ix.search("year:2020", limit=BIG).hits + ix.search("开发区", limit=BIG).hits
+    assert {h.doc_id for h in hits} >= {"extra-1", "extra-5", "jilin-2021-kaifaqu"}
+    for hit in hits:
+        clause = corpus.clause(hit.clause_id)
+        assert (hit.text, hit.heading, hit.path) == (clause.text, clause.heading or "", corpus.path(clause))
+        assert hit.region == corpus.document(hit.doc_id).region
+
+
+def test_reindexing_a_document_replaces_its_clauses(built, content):
+    ix, folder, _ = built
+    write_doc(content, "extra-2", "安徽省", "一、总体要求\n\n（一）替换。只剩这一条款。\n")
+    ix.corpus.reload()
+    ix.add_documents(["extra-2"])
+    assert {h.clause_id for h in ix.search("替换", limit=BIG).hits} == {"extra-2/c1/s1"}
+    assert ix.search("doc:extra-2", limit=BIG).total == len(ix.corpus.clauses("extra-2"))
+
+
+def test_too_many_segments_rebuilds_and_stays_correct(built, content, monkeypatch):
+    ix, folder, _ = built
+    monkeypatch.setattr(search_store, "MAX_SEGMENTS", 3)
+    gens = {live(folder)}
+    for n in range(3, 9):
+        write_doc(content, f"extra-{n}", "安徽省", extra_body(n), year=2000 + n)
+        ix.corpus.reload()
+        ix.add_documents([f"extra-{n}"])
+        gens.add(live(folder))
+    assert len(gens) > 1, "past MAX_SEGMENTS an update must rebuild"
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+    assert answers(ix) == answers(scratch)
+    assert ix.search("year:2008", limit=BIG).total == len(ix.corpus.clauses("extra-8"))
+    assert len([p for p in folder.iterdir() if p.name.startswith("gen-")]) == 1, "old generations are pruned"
+
+
+def test_add_documents_rejects_unknown_ids(built):
+    from index.base.errors import UnknownIdError
+
+    ix, _, expect = built
+    with pytest.raises(UnknownIdError):
+        ix.add_documents(["no-such-doc"])
+    assert answers(ix) == expect
+
+
+# -- cancel, other instances ---------------------------------------------------------
+
+def test_cancelled_build_keeps_the_old_index(built, content):
+    ix, folder, expect = built
+    gen = live(folder)
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(BuildCancelled):
+        ix.rebuild(cancel=cancel)
+    assert live(folder) == gen
+    assert [p.name for p in folder.iterdir() if p.name.startswith("gen-")] == [gen.name], "no half-built leftovers"
+    assert answers(ix) == expect
+    again = reopened(content, folder)
+    assert live(folder) == gen and answers(again) == expect
+
+
+def test_cancelled_first_build_leaves_nothing_to_open(content, tmp_path):
+    ix = SearchIndex(fresh_corpus(content), tmp_path / "index")
+    with pytest.raises(BuildCancelled):
+        ix.ensure(cancel=lambda: True)
+    assert search_store.live_generation(tmp_path / "index") is None
+    assert ix.status()["fingerprint"] is None
+    assert ix.search("开发区").total > 0  # the next use builds it
+
+
+def test_progress_reports_every_document(content, tmp_path):
+    seen = []
+    SearchIndex(fresh_corpus(content), tmp_path / "index").rebuild(progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(i, 8) for i in range(1, 9)]
+
+
+def test_second_instance_sees_the_first_ones_update(built, content):
+    ix, folder, _ = built
+    other = SearchIndex(fresh_corpus(content), folder)
+    assert other.search("甲乙丙丁").total == 0
+    write_doc(content, "extra-9", "安徽省", "一、总体要求\n\n（一）新条款。推进甲乙丙丁专项行动。\n")
+    ix.corpus.reload()
+    ix.add_documents(["extra-9"])
+    other.corpus.reload()
+    assert {h.clause_id for h in other.search("甲乙丙丁").hits} == {"extra-9/c1/s1"}
+    (content / "extra-9.md").unlink()
+    ix.corpus.reload()
+    ix.remove_documents(["extra-9"])
+    assert other.search("甲乙丙丁").total == 0
+    ix.rebuild()
+    assert other.search("甲乙丙丁").total == 0
+    assert answers(other) == answers(ix)
+    other.close()
+
+
+# -- another process reading while this one writes -----------------------------------
+
+READER = textwrap.dedent("""
+    import json, sys, time
+    from pathlib import Path
+    sys.path.insert(0, sys.argv[1])
+    from index.library.corpus import Corpus
+    from index.search.searcher import SearchIndex
+
+    content, folder, stop = Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+    expect = json.loads(sys.argv[5])
+    ix = SearchIndex(Corpus(content, imported_dir=None), folder)
+    n = bad = 0
+    while not stop.exists():
+        for query, want in expect.items():
+            got = sorted(h.clause_id for h in ix.search(query, limit=100000).hits)
+            if got != want:
+                bad += 1
+                print("MISMATCH", query, len(got), len(want), flush=True)
+        n += 1
+    print("DONE", n, bad, flush=True)
+""")
+
+
+@pytest.mark.slow
+def test_another_process_searching_while_this_one_writes(built, content, tmp_path):
+    ix, folder, _ = built
+    # Queries about documents the writer never touches: their answers must never change.
+    stable = {q: sorted(h.clause_id for h in ix.search(q, limit=BIG).hits)
+              for q in ("开发区 doc:hebei-2017-kaifaqu", "開發區 region:吉林", "土地 year:2017")}
+    assert all(stable.values())
+    stop = tmp_path / "stop"
+    child = subprocess.Popen([sys.executable, "-c", READER, str(ROOT), str(content), str(folder), str(stop),
+                              json.dumps(stable, ensure_ascii=False)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    try:
+        for round_ in range(6):
+            write_doc(content, "extra-7", "安徽省", extra_body(70 + round_))
+            ix.corpus.reload()
+            ix.add_documents(["extra-7"])
+            ix.remove_documents(["extra-7"])
+            (content / "extra-7.md").unlink()
+            ix.corpus.reload()
+            if round_ % 2:
+                ix.rebuild()
+            for q, want in stable.items():
+                assert sorted(h.clause_id for h in ix.search(q, limit=BIG).hits) == want
+    finally:
+        stop.touch()
+        out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    assert "MISMATCH" not in out, out
+    done = out.split()
+    assert done[-3] == "DONE" and int(done[-2]) > 0 and done[-1] == "0", out
+
+
+# -- the files are Whoosh's own format ---------------------------------------------------
+
+def test_whooshs_own_reader_reads_the_bulk_postings(built):
+    """Postings written by ``search_bulk`` read back through Whoosh's public API unchanged."""
+    from whoosh import query as wq
+
+    from index.base.text import normalise
+    from index.search.analysis import term_counts
+
+    ix, folder, _ = built
+    ix.close()
+    w_ix, searcher, side = search_store.open_generation(live(folder))
+    try:
+        reader = searcher.reader()
+        cid_of = {docnum: stored["cid"] for docnum, stored in reader.iter_docs()}
+        texts = {c.id: normalise(c.text) for c in ix.corpus.all_clauses()}
+        for term in ("开发", "区", "土地", "开发区"[1:], "rcep", "招商"):
+            expect = {cid: term_counts(norm)[term] for cid, norm in texts.items() if term_counts(norm)[term]}
+            with w_ix.searcher() as s:
+                got = {cid_of[d] for d in s.docs_for_query(wq.Term("t", term))}
+            assert got == set(expect), term
+            matcher, weights = reader.postings("t", term), {}
+            while matcher.is_active():
+                weights[cid_of[matcher.id()]] = matcher.weight()
+                matcher.next()
+            assert weights == {c: float(n) for c, n in expect.items()}, term
+        assert sorted(reader.lexicon("t")) == list(reader.lexicon("t")), "terms are in byte order"
+        assert len(side.cids) == reader.doc_count()
+    finally:
+        searcher.close()
+
+
+def test_long_posting_lists_span_several_blocks_and_chunks(content, tmp_path, monkeypatch):
+    from index.search import bulk as search_bulk
+
+    # Blocks of 7 postings, postings computed 5,000 characters at a time and merged per term.
+    monkeypatch.setattr(search_bulk, "BLOCK", 7)
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 5_000)
+    assert len(search_bulk._chunks([c.text for c in fresh_corpus(content).all_clauses()], 5_000)) > 5
+    small = SearchIndex(fresh_corpus(content), tmp_path / "small-blocks")
+    small.rebuild()
+    monkeypatch.setattr(search_bulk, "BLOCK", 4096)
+    monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 4_000_000)
+    big = SearchIndex(fresh_corpus(content), tmp_path / "big-blocks")
+    big.rebuild()
+    assert answers(small) == answers(big)
+    corpus = fresh_corpus(content)
+    assert {h.clause_id for h in small.search("开发", limit=BIG).hits} == brute(corpus, "开发")
+    from index.search import executor as search_exec
+
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)  # prove 3+ characters by positions
+    for ix in (small, big):
+        ix._ready()._cache.clear()
+    assert answers(small) == answers(big)
+    for q in ("高质量发展", "开发区", "國家級開發區"):
+        assert {h.clause_id for h in small.search(q, limit=BIG).hits} == brute(corpus, q)

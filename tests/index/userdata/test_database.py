@@ -1,0 +1,220 @@
+"""The user database: schema, migrations, transactions, backups, recovery."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from index.userdata import database as userdb
+
+
+def _schema(db: sqlite_utils.Database) -> list[tuple]:
+    return sorted(db.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
+
+
+def _add_pin(db, source="a/c1", doc="b", clause="b/c1"):
+    with userdb.transaction(db):
+        db.execute("INSERT OR REPLACE INTO pins VALUES (?, ?, ?, 'pin', '2026-01-01T00:00:00Z')",
+                   (source, doc, clause))
+
+
+def test_fresh_database_has_contract_tables_and_settings(zoneref_home):
+    db = userdb.open_db()
+    assert (zoneref_home / "zoneref.db").exists()
+    assert userdb.schema_version(db) == userdb.SCHEMA_VERSION
+    names = set(db.table_names())
+    assert {"annotations", "tags", "annotation_tags", "bookmarks", "pins", "comparison_sets"} <= names
+    assert [c.name for c in db["pins"].columns] == ["source_clause_id", "doc_id", "clause_id", "decision", "updated"]
+    assert db["pins"].pks == ["source_clause_id", "doc_id"]
+    assert [c.name for c in db["comparison_sets"].columns] == ["name", "payload", "created", "updated"]
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO pins VALUES ('a', 'b', NULL, 'maybe', 'now')")
+
+
+def test_upgrade_from_empty_file_version_zero(tmp_path):
+    path = tmp_path / "zoneref.db"
+    path.touch()
+    db = userdb.open_db(path)
+    assert userdb.schema_version(db) == userdb.SCHEMA_VERSION
+    assert "annotations" in db.table_names()
+
+
+@pytest.mark.parametrize("start", range(1, userdb.SCHEMA_VERSION + 1))
+def test_upgrade_from_every_older_version_matches_fresh(tmp_path, start):
+    old = sqlite_utils.Database(sqlite3.connect(str(tmp_path / "old.db"), isolation_level=None))
+    userdb.migrate(old, None, target=start)
+    assert userdb.schema_version(old) == start
+    _add_pin(old)
+    old.close()
+    upgraded = userdb.open_db(tmp_path / "old.db")
+    fresh = userdb.open_db(tmp_path / "fresh.db")
+    assert _schema(upgraded) == _schema(fresh)
+    assert upgraded.execute("SELECT clause_id FROM pins").fetchall() == [("b/c1",)]
+    if start < userdb.SCHEMA_VERSION:
+        assert any(f"before-v{start + 1}" in b.name for b in userdb.backups(tmp_path / "old.db"))
+
+
+def _with_step_two(monkeypatch, statements):
+    steps = dict(userdb.MIGRATIONS)
+    steps[userdb.SCHEMA_VERSION + 1] = statements
+    monkeypatch.setattr(userdb, "MIGRATIONS", steps)
+    monkeypatch.setattr(userdb, "SCHEMA_VERSION", max(steps))
+
+
+def test_next_step_backs_up_first_and_migrates(zoneref_home, monkeypatch):
+    db = userdb.open_db()
+    _add_pin(db)
+    db.close()
+    old_version = userdb.SCHEMA_VERSION
+    _with_step_two(monkeypatch, ("CREATE TABLE extra (x TEXT)", "INSERT INTO extra VALUES ('moved')"))
+    db = userdb.open_db()
+    assert userdb.schema_version(db) == old_version + 1
+    assert db.execute("SELECT x FROM extra").fetchall() == [("moved",)]
+    before = [b for b in userdb.backups() if f"before_v{old_version + 1}" in b.name]
+    assert len(before) == 1
+    snap = sqlite3.connect(str(before[0]))
+    assert snap.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert snap.execute("SELECT count(*) FROM pins").fetchone()[0] == 1
+    snap.close()
+
+
+def test_failed_step_rolls_back_whole(zoneref_home, monkeypatch):
+    userdb.open_db().close()
+    old_version = userdb.SCHEMA_VERSION
+    _with_step_two(monkeypatch, ("CREATE TABLE extra (x TEXT)", "THIS IS NOT SQL"))
+    with pytest.raises(userdb.BugError):
+        userdb.open_db()
+    conn = sqlite3.connect(str(zoneref_home / "zoneref.db"))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = tmp_path / "zoneref.db"
+    conn = sqlite3.connect(str(path))
+    conn.execute(f"PRAGMA user_version = {userdb.SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(userdb.DatabaseNewerError):
+        userdb.open_db(path)
+
+
+def test_transaction_rolls_back_everything_on_error():
+    db = userdb.open_db()
+    with pytest.raises(RuntimeError), userdb.transaction(db):
+        db.execute("INSERT INTO bookmarks VALUES ('x/c1', 'x', 'now')")
+        with userdb.transaction(db):
+            db["pins"].insert({"source_clause_id": "a", "doc_id": "b", "clause_id": None,
+                               "decision": "none", "updated": "now"})
+        raise RuntimeError("boom")
+    assert db.execute("SELECT count(*) FROM bookmarks").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM pins").fetchone()[0] == 0
+    assert not db.conn.in_transaction
+
+
+def test_nested_failure_rolls_back_only_inner():
+    db = userdb.open_db()
+    with userdb.transaction(db):
+        db.execute("INSERT INTO bookmarks VALUES ('x/c1', 'x', 'now')")
+        with pytest.raises(RuntimeError), userdb.transaction(db):
+            db.execute("INSERT INTO bookmarks VALUES ('x/c2', 'x', 'now')")
+            raise RuntimeError("inner")
+    assert db.execute("SELECT clause_id FROM bookmarks").fetchall() == [("x/c1",)]
+
+
+def test_daily_backup_only_with_user_data_and_once_a_day(zoneref_home):
+    db = userdb.open_db()
+    assert userdb.backups() == []  # nothing worth keeping yet
+    _add_pin(db)
+    db.close()
+    userdb.open_db().close()
+    first = userdb.backups()
+    assert len(first) == 1 and first[0].name.endswith("-daily.db")
+    userdb.open_db().close()
+    assert userdb.backups() == first
+
+
+def test_backup_rotation_keeps_newest(zoneref_home):
+    db = userdb.open_db()
+    _add_pin(db)
+    made = [userdb.backup(reason=f"r{i}", db=db, keep=3) for i in range(5)]
+    assert userdb.backups() == made[::-1][:3]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed_header"])
+def test_damaged_database_is_moved_aside_and_restored(zoneref_home, damage):
+    db = userdb.open_db()
+    for i in range(200):  # enough pages that truncation hits data
+        _add_pin(db, source=f"a/c{i}", clause="b/" + "x" * 200)
+    good = userdb.backup(reason="manual", db=db)
+    _add_pin(db, source="after/backup")
+    db.close()
+    path = zoneref_home / "zoneref.db"
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database at all\n" * 100)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 3])
+    else:
+        path.write_bytes(b"\0" * 100 + data[100:])
+    for side in ("zoneref.db-wal", "zoneref.db-shm"):
+        (zoneref_home / side).unlink(missing_ok=True)
+
+    db = userdb.open_db()
+    report = userdb.take_recovery_report()
+    assert report is not None
+    assert report.restored_from == good
+    assert report.moved_to.exists() and "damaged" in report.moved_to.name
+    assert report.to_dict()["problem"]
+    assert db.execute("SELECT count(*) FROM pins").fetchone()[0] == 200
+    assert userdb.take_recovery_report() is None
+
+
+def test_damaged_database_without_backup_starts_fresh_and_keeps_file(zoneref_home):
+    path = zoneref_home / "zoneref.db"
+    path.write_bytes(b"garbage" * 1000)
+    db = userdb.open_db()
+    report = userdb.take_recovery_report()
+    assert report.restored_from is None
+    assert report.moved_to.read_bytes() == b"garbage" * 1000
+    assert userdb.schema_version(db) == userdb.SCHEMA_VERSION
+
+
+def test_damaged_backups_are_skipped(zoneref_home):
+    db = userdb.open_db()
+    _add_pin(db)
+    good = userdb.backup(reason="old", db=db)
+    bad = userdb.backup(reason="newer", db=db)
+    bad.write_bytes(b"broken")
+    db.close()
+    (zoneref_home / "zoneref.db").write_bytes(b"broken too")
+    userdb.open_db()
+    assert userdb.take_recovery_report().restored_from == good
+
+
+def test_restore_latest_keeps_current_state_as_backup(zoneref_home):
+    db = userdb.open_db()
+    _add_pin(db, source="one")
+    userdb.backup(reason="manual", db=db)
+    _add_pin(db, source="two")
+    restored = userdb.restore_latest()
+    assert "manual" in restored.name
+    # The open connection sees the restored contents.
+    assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("one",)]
+    pre = [b for b in userdb.backups() if "before_restore" in b.name]
+    assert len(pre) == 1
+    assert userdb.restore_latest() == restored  # again: the same backup, not the safety copy
+    pre = [b for b in userdb.backups() if "before_restore" in b.name]
+    userdb.restore_latest(backup_file=pre[-1])  # the oldest safety copy: state before the first restore
+    assert sorted(db.execute("SELECT source_clause_id FROM pins").fetchall()) == [("one",), ("two",)]
+
+
+def test_restore_without_backups_is_a_known_error():
+    userdb.open_db()
+    with pytest.raises(userdb.DatabaseError):
+        userdb.restore_latest()
