@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import app as app_module
-from desktop import ops, settings
+from desktop import ops, settings, theme
+from desktop.errors import error_text
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
@@ -59,7 +59,7 @@ def spans_html(text: str, shared: list, numbers: list) -> str:
     for n in numbers or []:
         for i in range(max(0, n["start"]), min(len(text), n["end"])):
             marks[i] |= 2
-    number_fg = NUMBER_FG_DARK if app_module.is_dark() else NUMBER_FG
+    number_fg = NUMBER_FG_DARK if theme.is_dark() else NUMBER_FG
     out, i = [], 0
     while i < len(text):
         j = i
@@ -96,7 +96,7 @@ class _Column(QFrame):
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
         self.body.anchorClicked.connect(lambda url: view.open_requested.emit(url.toString()))
-        self.body.setFont(app_module.reader_font(max(10, int(settings.get(settings.FONT_SIZE)) - 2)))
+        self.body.setFont(theme.reader_font(max(10, int(settings.get(settings.FONT_SIZE)) - 2)))
         self.setMinimumWidth(230)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -289,7 +289,7 @@ class CompareView(QWidget):
     def apply_font(self) -> None:
         size = max(10, int(settings.get(settings.FONT_SIZE)) - 2)
         for col in self.columns:
-            col.body.setFont(app_module.reader_font(size))
+            col.body.setFont(theme.reader_font(size))
 
     # -- starting points ------------------------------------------------------
     def start_from_clause(self, clause_id: str) -> None:
@@ -344,12 +344,12 @@ class CompareView(QWidget):
         try:
             return comparisons.pins_map(self.services.db(), self.source_id)
         except Exception as exc:  # noqa: BLE001 - compare without the user's pins, and say why
-            self._pins_problem = app_module.error_text(exc)
+            self._pins_problem = error_text(exc)
             return {}
 
     def _failed(self, exc: BaseException) -> None:
         self._op = None
-        self.title.setText(app_module.error_text(exc))
+        self.title.setText(error_text(exc))
         self._ready = True
 
     def _show(self, result: dict) -> None:
@@ -487,7 +487,7 @@ class CompareView(QWidget):
             try:
                 self.save_set(name.strip())
             except Exception as exc:  # noqa: BLE001 - shown to the user
-                self.title.setText(app_module.error_text(exc))
+                self.title.setText(error_text(exc))
 
     def _open_set_menu(self) -> None:
         from index.compare import comparisons
@@ -516,7 +516,7 @@ class CompareView(QWidget):
         try:
             saved = comparisons.import_set(self.services.db(), Path(path))
         except Exception as exc:  # noqa: BLE001 - a bad file is the user's to see
-            self.title.setText(app_module.error_text(exc))
+            self.title.setText(error_text(exc))
             return
         self.open_set(saved["name"])
 
@@ -534,7 +534,7 @@ class CompareView(QWidget):
             try:
                 comparisons.export_set(self.services.db(), name, Path(path))
             except Exception as exc:  # noqa: BLE001 - shown to the user
-                self.title.setText(app_module.error_text(exc))
+                self.title.setText(error_text(exc))
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops, settings
-from desktop.app import error_text
+from desktop.errors import error_text
 from index.library.corpus import display_name
 
 CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops
-from desktop.app import error_text
+from desktop.errors import error_text
 
 # The metadata the user confirms, in column order.
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),

@@ -16,9 +16,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import ops, settings
-from desktop.app import Services, error_text
+from desktop.errors import error_text
 from desktop.library_view import LibraryView
 from desktop.reader_view import ReaderView
+from desktop.services import Services
 from index.base.errors import KnownError
 
 log = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app import error_text
+from desktop.errors import error_text
 from desktop.models import RecordTableModel
 
 

@@ -47,8 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import app as app_module
-from desktop import settings
+from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
 from index.base.text import normalise, to_simplified
 from index.library.clauses import Clause
@@ -165,7 +164,7 @@ class ReaderView(QWidget):
     # -- rendering --------------------------------------------------------
     def _render(self) -> None:
         shown = hide_heading_marks(to_simplified(self.body) if self.simplified else self.body)
-        self.text.setFont(app_module.reader_font(self.font_size))
+        self.text.setFont(theme.reader_font(self.font_size))
         self.text.setPlainText(shown)
         doc = self.text.document()
         cursor = QTextCursor(doc)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops, settings
-from desktop.app import error_text
+from desktop.errors import error_text
 from desktop.models import HTML_ROLE, SearchResultsModel
 
 LIMIT = 200

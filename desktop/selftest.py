@@ -112,8 +112,9 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"annotation {ann.uuid[:8]} added, exported and re-imported ({report})"
 
     def main_window() -> str:
-        from desktop.app import Services, create_app
+        from desktop.app import create_app
         from desktop.mainwindow import MainWindow
+        from desktop.services import Services
 
         app = create_app(["zoneref-selftest"])
         t0 = time.perf_counter()

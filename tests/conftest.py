@@ -15,7 +15,7 @@ def zoneref_home(tmp_path, monkeypatch):
     home = tmp_path / "zoneref-home"
     home.mkdir()
     monkeypatch.setenv("ZONEREF_HOME", str(home))
-    from desktop import cli_docs
+    from desktop.cli import docs as cli_docs
 
     cli_docs.corpus.cache_clear()
     yield home

@@ -90,7 +90,7 @@ def test_palette_follows_the_system_scheme(app):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QPalette
 
-    from desktop import app as app_module
+    from desktop import theme
     from desktop.compare_view import NUMBER_FG, NUMBER_FG_DARK, spans_html
 
     hints = QGuiApplication.styleHints()
@@ -99,15 +99,15 @@ def test_palette_follows_the_system_scheme(app):
         pal = app.palette()
         assert pal.color(QPalette.ColorRole.Window).lightness() < 80
         assert pal.color(QPalette.ColorRole.Text).lightness() > 180
-        assert app_module.is_dark()
+        assert theme.is_dark()
         number = [{"start": 0, "end": 4}]
         assert NUMBER_FG_DARK in spans_html("1000万元", [], number)
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
         assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
-        assert not app_module.is_dark()
+        assert not theme.is_dark()
         assert NUMBER_FG in spans_html("1000万元", [], number)
     finally:
-        app_module.apply_palette(app)
+        theme.apply_palette(app)
 
 
 def test_zoom_and_settings_persist_across_restart(app, qtbot):
@@ -254,7 +254,7 @@ def test_list_labels_stay_short_and_plain(win):
 
 
 def test_engine_errors_are_shown_in_chinese(app):
-    from desktop.app import ERROR_TITLES, error_text
+    from desktop.errors import ERROR_TITLES, error_text
     from index.base.errors import KnownError
     from index.compare.comparisons import SetFileError
     from index.userdata.database import DatabaseNewerError

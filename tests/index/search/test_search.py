@@ -289,8 +289,8 @@ def test_normalising_many_texts_at_once_is_normalising_each(texts):
 
 def test_positions_and_text_check_agree(seed_index, monkeypatch):
     """Strings of 3+ characters are proved by bigram positions; the text check (old segments) agrees."""
-    from index.search.executor import Executor
     from index.search import executor as search_exec
+    from index.search.executor import Executor
 
     monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)
     subs = cjk_substrings(seed_index.corpus, 120, seed=11)

@@ -20,8 +20,8 @@ import pytest
 from index.base.text import normalise
 from index.library.corpus import Corpus
 from index.library.documents import render_markdown
-from index.search.searcher import BuildCancelled, SearchIndex
 from index.search import store as search_store
+from index.search.searcher import BuildCancelled, SearchIndex
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED_DOCS = ROOT / "content" / "docs"

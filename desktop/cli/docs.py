@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 
-from desktop.cli import add_json, emit
+from desktop.cli.output import add_json, emit
 from index.library.corpus import Corpus, display_name
 
 

@@ -2,8 +2,8 @@
 
 A stable contract: with ``--json`` every command prints only JSON on stdout;
 errors go to stderr with a non-zero exit (2 for an unknown id or bad usage,
-1 for other failures). Each command group lives in its own ``cli_*`` module
-with a ``register(subparsers)`` function; none of them imports Qt, except the
+1 for other failures). Each command group lives in its own module
+(``desktop/cli/*.py``) with a ``register(subparsers)`` function; none of them imports Qt, except the
 ``gui`` command when it launches the window.
 """
 
@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import logging
 import sys
-from typing import Any
 
+from desktop.cli.output import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, add_json, emit  # noqa: F401 - the commands' helpers
 from index.base.errors import BugError, KnownError, UnknownIdError
 
 # Each command and the module that registers it, in --help order. Only the
@@ -24,34 +23,16 @@ from index.base.errors import BugError, KnownError, UnknownIdError
 # shows (they load in the background). A test checks this table against
 # what each module registers.
 COMMANDS = {
-    "docs": "desktop.cli_docs", "outline": "desktop.cli_docs", "show": "desktop.cli_docs",
-    "search": "desktop.cli_search", "index": "desktop.cli_search",
-    "gui": "desktop.cli_gui",
-    "import": "desktop.cli_import", "edit": "desktop.cli_import", "remove": "desktop.cli_import",
-    "compare": "desktop.cli_compare", "topics": "desktop.cli_compare", "pin": "desktop.cli_compare",
-    "compare-set": "desktop.cli_compare",
-    "notes": "desktop.cli_notes",
-    "export": "desktop.cli_export",
+    "docs": "desktop.cli.docs", "outline": "desktop.cli.docs", "show": "desktop.cli.docs",
+    "search": "desktop.cli.search", "index": "desktop.cli.search",
+    "gui": "desktop.cli.gui",
+    "import": "desktop.cli.library", "edit": "desktop.cli.library", "remove": "desktop.cli.library",
+    "compare": "desktop.cli.compare", "topics": "desktop.cli.compare", "pin": "desktop.cli.compare",
+    "compare-set": "desktop.cli.compare",
+    "notes": "desktop.cli.notes",
+    "export": "desktop.cli.export",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
-
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(KnownError):
-    """A usage problem found after argument parsing (exit 2)."""
-
-
-def emit(data: Any, as_json: bool, text: str | None = None) -> None:
-    """Print ``data`` as JSON, or ``text`` (defaults to a JSON dump) for humans."""
-    if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write((text if text is not None else json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON only (stable format)")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

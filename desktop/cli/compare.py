@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import CliError, add_json, emit
-from desktop.cli_docs import corpus
+from desktop.cli.docs import corpus
+from desktop.cli.output import CliError, add_json, emit
 from index.compare import align, comparisons, topics
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import CliError, add_json, emit
-from desktop.cli_docs import corpus
+from desktop.cli.docs import corpus
+from desktop.cli.output import CliError, add_json, emit
 from index.library.imported import Library
 from index.library.readers import DEFAULT_MAX_BYTES
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import CliError, add_json, emit
+from desktop.cli.output import CliError, add_json, emit
 from index.base.errors import KnownError
 from index.userdata import database as userdb
 from index.userdata import notes_io
@@ -19,7 +19,7 @@ from index.userdata.notes import COLORS, NoteStore, check_color
 
 def store() -> NoteStore:
     """A NoteStore on the user database and the process-wide corpus."""
-    from desktop.cli_docs import corpus
+    from desktop.cli.docs import corpus
 
     db = userdb.open_db()
     report = userdb.take_recovery_report()

@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import CliError, add_json, emit
-from desktop.cli_docs import corpus
+from desktop.cli.docs import corpus
+from desktop.cli.output import CliError, add_json, emit
 from index.base import paths
 from index.reports import FORMATS, comparison_table, coverage_table, notes_report, search_report, write_report
 

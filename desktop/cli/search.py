@@ -6,8 +6,8 @@ import argparse
 import functools
 import sys
 
-from desktop.cli import add_json, emit
-from desktop.cli_docs import corpus
+from desktop.cli.docs import corpus
+from desktop.cli.output import add_json, emit
 from index.search.searcher import SearchIndex
 
 
