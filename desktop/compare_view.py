@@ -255,6 +255,19 @@ class CompareView(QWidget):
             self.doc_list.addItem(item)
         self.doc_list.blockSignals(False)
 
+    def apply_changes(self, changes) -> None:
+        """Documents or pins changed (``Services.changed``): new documents join the chosen columns, then redo."""
+        if changes.added:
+            chosen = self.chosen_docs()
+            if chosen:  # an empty choice already means every document
+                settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
+        if changes.documents:
+            self.refresh_documents()
+        if self.source_id and not self.corpus.has_document(self.source_id.split("/", 1)[0]):
+            self.source_id = None
+        if self.source_id or self.topic:
+            self.refresh()
+
     def _fill_topics(self) -> None:
         from index.compare.topics import load_topics
 
@@ -312,7 +325,6 @@ class CompareView(QWidget):
             return
         self._ready = False
         docs = self.chosen_docs()
-        corpus = self.corpus
         self._pins_problem = ""
         if self.source_id:
             source_doc = self.source_id.split("/", 1)[0]
@@ -320,21 +332,17 @@ class CompareView(QWidget):
             pins = self._pins()
             source_id = self.source_id
 
-            def work():
-                from index.compare.align import counterparts
-
-                return counterparts(corpus, source_id, doc_ids=others, limit=3, pins=pins)
+            def work(engine, cancelled):
+                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled)
         else:
             topic = self.topic
 
-            def work():
-                from index.compare.align import topic_columns
-
-                return topic_columns(corpus, topic, doc_ids=docs)
+            def work(engine, cancelled):
+                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled)
 
         if self._op is not None:
-            self._op.cancel()
-        self._op = ops.Op(work, self._show, self._failed, parent=self).run()
+            self._op.cancel()  # superseded: its result is dropped, never shown over this one
+        self._op = self.services.run_engine(work, self._show, self._failed, self)
 
     def _pins(self) -> dict:
         from index.compare import comparisons

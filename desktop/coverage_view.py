@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import ops, settings
+from desktop import settings
 from desktop.errors import error_text
 from index.library.corpus import display_name
 
@@ -110,6 +110,7 @@ class CoverageView(QWidget):
         self.corpus = services.corpus
         self._ready = False
         self._loading = False
+        self._op = None
         self.data: dict | None = None  # the coverage on screen (for export and print)
         self.model = CoverageModel(self)
         self.table = QTableView()
@@ -145,16 +146,18 @@ class CoverageView(QWidget):
 
     def refresh(self) -> None:
         self._loading = True
-        corpus = self.corpus
+        if self._op is not None:
+            self._op.cancel()  # superseded: only the newest coverage is shown
+        self._op = self.services.run_engine(lambda engine, cancelled: engine.coverage(cancel=cancelled),
+                                            self._show, self._failed, self)
 
-        def work():
-            from index.compare.topics import coverage
-
-            return coverage(corpus)
-
-        ops.Op(work, self._show, self._failed, parent=self).run()
+    def documents_changed(self) -> None:
+        """The library changed: recompute if the view was loaded (else it loads when first shown)."""
+        if self._ready or self._loading:
+            self.refresh()
 
     def _show(self, data: dict) -> None:
+        self._op = None
         self.data = data
         self._fill()
         self._loading = False
@@ -192,6 +195,7 @@ class CoverageView(QWidget):
         return printing.preview_shown(self, "coverage")
 
     def _failed(self, exc: BaseException) -> None:
+        self._op = None
         self._loading = False
         self._ready = True
         self.hint.setText(error_text(exc))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from desktop.settings import QT_TRANSLATE_NOOP
 
+# What went wrong, per engine error code, in the user's language; the
+# engine's own (English) message follows as the detail.
 ERROR_TITLES = {
     "database": QT_TRANSLATE_NOOP("Errors", "The notes database cannot be used."),
     "database_newer": QT_TRANSLATE_NOOP("Errors", "The notes database was written by a newer ZoneRef; "

@@ -198,16 +198,17 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing…"))
 
-        def work(progress, cancelled):
-            from index.library.imported import Library
+        worker = self.services.workspace.worker()
 
-            return Library().add(candidates, progress=progress, cancel=cancelled)
+        def work(progress, cancelled):
+            return worker.add_candidates(candidates, progress=progress, cancel=cancelled)
 
         self._op = ops.Op(work, self._add_done, self._failed, parent=self)
         self._op.on_progress = lambda d, t, m: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d))
         self._op.run()
 
-    def _add_done(self, report) -> None:
+    def _add_done(self, result) -> None:
+        report, changes = result
         self._op = None
         self.errors += report.errors
         self.skipped += report.skipped
@@ -218,8 +219,8 @@ class ImportDialog(QDialog):
         else:
             self.status.setText(self.tr("Imported %n document(s).", "", len(ids)))
         self._show_problems()
+        self.services.apply(changes)
         if ids:
-            self.services.library_changed()
             self.imported.emit(ids)
         self.cancel_button.setText(self.tr("Close"))
 
@@ -233,7 +234,7 @@ class ImportDialog(QDialog):
 
     def _cancel(self) -> None:
         if self._op is not None:
-            self._op.cancel()
+            self._op.stop()
             self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
@@ -338,17 +339,17 @@ class MetadataDialog(QDialog):
         self.buttons.setEnabled(False)
         doc_id = self.doc_id
 
-        def work(progress, cancelled):
-            from index.library.imported import Library
+        worker = self.services.workspace.worker()
 
-            return Library().update_metadata(doc_id, changes)
+        def work(progress, cancelled):
+            return worker.edit_document(doc_id, changes)
 
         self._op = ops.Op(work, self._saved, self._failed, parent=self)
         self._op.run()
 
-    def _saved(self, _doc) -> None:
+    def _saved(self, result) -> None:
         self._op = None
-        self.services.library_changed()
+        self.services.apply(result[1])
         self.saved.emit(self.doc_id)
         self.accept()
 

@@ -1,14 +1,12 @@
 """The main window: library (left), tabs (centre), notes (right).
 
 The centre tabs are readers (one per open document) plus the search,
-compare and coverage views. A view whose engine module is not installed is
-left out rather than shown as a placeholder. Layout, splitters, open tabs and
+compare and coverage views. Layout, splitters, open tabs and
 preferences persist through ``desktop.settings``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,32 +14,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import ops, settings
+from desktop.compare_view import CompareView
+from desktop.coverage_view import CoverageView
 from desktop.errors import error_text
 from desktop.library_view import LibraryView
+from desktop.notes_view import NotesView
 from desktop.reader_view import ReaderView
+from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
 
 log = logging.getLogger(__name__)
-
-
-def available(*modules: str) -> bool:
-    """Whether the modules exist (views for missing ones are left out).
-
-    Engine modules (``index.*``) are only looked up, not imported: numpy,
-    Whoosh and sqlite-utils load later, off the start-up path. View modules
-    (``desktop.*``) import nothing heavy, so they are imported here to be sure.
-    """
-    for name in modules:
-        try:
-            if importlib.util.find_spec(name) is None:
-                return False
-            if name.startswith("desktop."):
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a missing or broken module leaves its view out
-            log.warning("module %s unavailable; its view is left out", name, exc_info=True)
-            return False
-    return True
 
 
 def tab_title(title: str, limit: int = 14) -> str:
@@ -71,7 +54,6 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(self.library, self.tr("Library"), "library_dock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
-        self.search_view = self.compare_view = self.coverage_view = self.notes_view = None
         self._paint_timer = QTimer(self)
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(300)
@@ -81,6 +63,7 @@ class MainWindow(QMainWindow):
         self.recovery_box: QMessageBox | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
         self.services.reanchored.connect(self._reanchored)
+        self.services.changed.connect(self.apply_changes)
         if self.services.recovery_report is not None:
             QTimer.singleShot(0, lambda: self.show_recovery_report(self.services.recovery_report))
         if restore:
@@ -97,48 +80,33 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_views(self) -> None:
-        if available("index.search.searcher", "desktop.search_view"):
-            from desktop.search_view import SearchView
-
-            self.search_view = SearchView(self.services)
-            self.search_view.open_requested.connect(self.open_hit)
-        if available("index.compare.align", "index.compare.comparisons", "desktop.compare_view"):
-            from desktop.compare_view import CompareView
-
-            self.compare_view = CompareView(self.services)
-            self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        if available("index.compare.topics", "desktop.coverage_view"):
-            from desktop.coverage_view import CoverageView
-
-            self.coverage_view = CoverageView(self.services)
-            self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
-            if self.compare_view is not None:
-                self.coverage_view.topic_requested.connect(self.compare_topic)
-        if available("index.userdata.notes", "index.userdata.database", "desktop.notes_view"):
-            from desktop.notes_view import NotesView
-
-            self.notes_view = NotesView(self.services)
-            self.notes_view.open_requested.connect(self.open_annotation)
-            self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-            self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
-            self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
-            self.services.annotations_changed.connect(self._repaint_annotations)
+        self.search_view = SearchView(self.services)
+        self.search_view.open_requested.connect(self.open_hit)
+        self.compare_view = CompareView(self.services)
+        self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
+        self.coverage_view = CoverageView(self.services)
+        self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
+        self.coverage_view.topic_requested.connect(self.compare_topic)
+        self.notes_view = NotesView(self.services)
+        self.notes_view.open_requested.connect(self.open_annotation)
+        self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
+        self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.services.annotations_changed.connect(self._repaint_annotations)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        if available("index.library.imported", "desktop.import_dialog"):
-            file_menu.addAction(self.tr("Import files…"), self.import_files)
-            file_menu.addAction(self.tr("Import folder…"), self.import_folder)
-            self.library.files_dropped.connect(self.import_paths)
-            self.library.remove_requested.connect(self.remove_document)
-            self.library.edit_requested.connect(self.edit_document)
-            file_menu.addSeparator()
+        file_menu.addAction(self.tr("Import files…"), self.import_files)
+        file_menu.addAction(self.tr("Import folder…"), self.import_folder)
+        self.library.files_dropped.connect(self.import_paths)
+        self.library.remove_requested.connect(self.remove_document)
+        self.library.edit_requested.connect(self.edit_document)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
-        if self.search_view is not None:
-            self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
+        self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -159,16 +127,12 @@ class MainWindow(QMainWindow):
         view.addAction(self.simplified_action)
         view.addSeparator()
         view.addAction(self.library_dock.toggleViewAction())
-        if self.notes_view is not None:
-            view.addAction(self.notes_dock.toggleViewAction())
+        view.addAction(self.notes_dock.toggleViewAction())
 
         go = bar.addMenu(self.tr("&Go"))
-        if self.search_view is not None:
-            self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
-        if self.compare_view is not None:
-            self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
-        if self.coverage_view is not None:
-            self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
+        self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
+        self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
+        self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
         self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
         self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild)
 
@@ -190,10 +154,11 @@ class MainWindow(QMainWindow):
         behind them: a worker importing numpy and Whoosh holds the GIL too.
         """
         QTimer.singleShot(150, self.services.open_index)
-        if self.notes_view is not None:
-            QTimer.singleShot(400, self.notes_view.refresh)
-            # Notes of documents whose text changed are placed again, on a worker.
-            QTimer.singleShot(450, self.services.reanchor_in_background)
+        QTimer.singleShot(400, self.notes_view.refresh)
+        # Notes of documents whose text changed are placed again, on a worker.
+        QTimer.singleShot(450, self.services.reanchor_in_background)
+        # Changes other processes make (a CLI import, a second window) are looked for every second.
+        QTimer.singleShot(1000, self.services.watch)
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:
@@ -203,18 +168,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(idx)
 
     def show_search(self) -> None:
-        if self.search_view is not None:
-            self._fixed_tab(self.search_view, self.tr("Search"))
-            self.search_view.focus_query()
+        self._fixed_tab(self.search_view, self.tr("Search"))
+        self.search_view.focus_query()
 
     def show_compare(self) -> None:
-        if self.compare_view is not None:
-            self._fixed_tab(self.compare_view, self.tr("Compare"))
+        self._fixed_tab(self.compare_view, self.tr("Compare"))
 
     def show_coverage(self) -> None:
-        if self.coverage_view is not None:
-            self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
-            self.coverage_view.ensure_loaded()
+        self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
+        self.coverage_view.ensure_loaded()
 
     def readers(self) -> list[ReaderView]:
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ReaderView)]
@@ -281,28 +243,22 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------
     def annotate(self, clause_id: str, quote: str, start: int, end: int, with_note: bool, color: str = "") -> None:
-        if self.notes_view is None:
-            return
         if with_note:
             self.notes_dock.show()
         self.notes_view.add_annotation(clause_id, quote, start, end, with_note, color or None)
 
     def _repaint_annotations(self, doc_id: str | None = None) -> None:
-        if self.notes_view is None:
-            return
         for reader in self.readers():
             if doc_id is None or reader.doc_id == doc_id:
                 reader.set_annotations(self.notes_view.paint_records(reader.doc_id))
 
     def compare_clause(self, clause_id: str) -> None:
-        if self.compare_view is not None:
-            self.show_compare()
-            self.compare_view.start_from_clause(clause_id)
+        self.show_compare()
+        self.compare_view.start_from_clause(clause_id)
 
     def compare_topic(self, topic: str) -> None:
-        if self.compare_view is not None:
-            self.show_compare()
-            self.compare_view.start_from_topic(topic)
+        self.show_compare()
+        self.compare_view.start_from_topic(topic)
 
     def _copy_citation(self) -> None:
         reader = self.current_reader()
@@ -313,7 +269,7 @@ class MainWindow(QMainWindow):
     def _view_in_use(self):
         """The notes panel if the keyboard focus is in it, else the current tab's view."""
         focus = QApplication.focusWidget()
-        if self.notes_view is not None and focus is not None and self.notes_view.isAncestorOf(focus):
+        if focus is not None and self.notes_view.isAncestorOf(focus):
             return self.notes_view
         return self.tabs.currentWidget()
 
@@ -359,8 +315,7 @@ class MainWindow(QMainWindow):
     def _zoom(self, step: int) -> None:
         for reader in self.readers():
             reader.zoom(step)
-        if self.compare_view is not None:
-            self.compare_view.apply_font()
+        self.compare_view.apply_font()
 
     def _set_simplified(self, on: bool) -> None:
         settings.put(settings.SIMPLIFIED, on)
@@ -383,7 +338,6 @@ class MainWindow(QMainWindow):
         from desktop.import_dialog import ImportDialog
 
         dlg = ImportDialog(self.services, [str(p) for p in paths], self)
-        dlg.imported.connect(self._after_import)
         dlg.open()
 
     def edit_document(self, doc_id: str):
@@ -391,7 +345,6 @@ class MainWindow(QMainWindow):
         from desktop.import_dialog import MetadataDialog
 
         dlg = MetadataDialog(self.services, doc_id, self)
-        dlg.saved.connect(lambda _id: self._after_import([]))
         dlg.open()
         return dlg
 
@@ -407,28 +360,26 @@ class MainWindow(QMainWindow):
             if reader.doc_id == doc_id:
                 self.close_tab(self.tabs.indexOf(reader))
 
-        def work():
-            from index.library.imported import Library
+        worker = self.services.workspace.worker()
+        ops.Op(lambda: worker.remove_document(doc_id), lambda result: self.services.apply(result[1]),
+               self.show_error, parent=self).run()
 
-            return Library().remove(doc_id)
-
-        def done(_doc):
-            self.services.library_changed()
-            self._after_import([])
-            if self.notes_view is not None:
-                self.notes_view.refresh()
-
-        ops.Op(work, done, self.show_error, parent=self).run()
-
-    def _after_import(self, doc_ids: list) -> None:
-        self.corpus.reload()
-        self.library.refresh()
-        if self.search_view is not None:
+    def apply_changes(self, changes) -> None:
+        """Refresh what shows ``changes`` (``Services.changed``: this window's operations and other processes')."""
+        if changes.documents:
+            for reader in self.readers():
+                if reader.doc_id in changes.removed:
+                    self.close_tab(self.tabs.indexOf(reader))
+                elif reader.doc_id in changes.edited:
+                    reader.reload_document()
+            self.library.refresh()
             self.search_view.refresh_facets()
-        if self.compare_view is not None:
-            self.compare_view.refresh_documents()
-        if self.notes_view is not None:
+            self.coverage_view.documents_changed()
+        if (changes.documents or changes.pins):
+            self.compare_view.apply_changes(changes)
+        if (changes.documents or changes.notes or changes.all_notes):
             self.notes_view.refresh_filters()
+            self.notes_view.refresh()
 
     def rebuild_index(self) -> None:
         """Rebuild the search index on a worker, with progress and Cancel (the old index stays if cancelled)."""
@@ -474,7 +425,7 @@ class MainWindow(QMainWindow):
         if report is None:
             return
         changed = report.moved + report.fuzzy + len(report.recovered)
-        if self.notes_view is not None and (changed or report.orphaned):
+        if (changed or report.orphaned):
             self.notes_view.refresh()
         if report.orphaned:
             self.statusBar().showMessage(
@@ -509,8 +460,7 @@ class MainWindow(QMainWindow):
         settings.put(settings.CURRENT_TAB, self.tabs.currentIndex())
         splitters = {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
         settings.put(settings.SPLITTERS, splitters)
-        if self.compare_view is not None:
-            self.compare_view.save_state()
+        self.compare_view.save_state()
 
     def restore_state(self) -> None:
         geometry = settings.get(settings.GEOMETRY)
@@ -522,11 +472,7 @@ class MainWindow(QMainWindow):
         for entry in settings.get(settings.OPEN_TABS):
             self._restore_tab(str(entry))
         if self.tabs.count() == 0:
-            docs = self.corpus.documents()
-            if self.search_view is not None:
-                self.show_search()
-            elif docs:
-                self.open_document(docs[0].id)
+            self.show_search()
         current = settings.get(settings.CURRENT_TAB)
         if 0 <= current < self.tabs.count():
             self.tabs.setCurrentIndex(current)

@@ -7,6 +7,17 @@ a worker. Long work gets a ``progress(done, total, message)`` callback and a
 ``cancelled()`` check to pass down to the engine, and optionally a progress
 dialog with a Cancel button.
 
+Two ways to stop work, which differ in what arrives afterwards:
+
+* ``stop()``: the user pressed Cancel. The engine stops at its next
+  ``cancelled()`` check and its outcome is still delivered: the report of
+  the documents imported before the cancel, or the engine's "cancelled"
+  error that tells the caller to reopen the old index.
+* ``cancel()``: the result is no longer wanted (a newer comparison, search
+  or coverage replaced it). The engine stops at its next check, and
+  whatever the work returns or raises is dropped: neither callback runs, so
+  a superseded result can never overwrite a newer one.
+
 Example::
 
     Op(lambda progress, cancelled: index.ensure(progress, cancelled),
@@ -24,19 +35,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from index.base.errors import KnownError
+from index.base.errors import Cancelled
+
+__all__ = ["Cancelled", "Op", "run", "wait_all"]
 
 log = logging.getLogger(__name__)
 
 # Ops alive right now; keeps the Python objects (and their signal bridges)
 # from being collected while a worker still holds them.
 _RUNNING: set[Op] = set()
-
-
-class Cancelled(KnownError):
-    """The user cancelled the operation."""
-
-    code = "cancelled"
 
 
 class _Bridge(QObject):
@@ -82,6 +89,7 @@ class Op:
         self.finished = False
         self._result: Any = None
         self._error: BaseException | None = None
+        self._dropped = False
 
     # -- configuration ----------------------------------------------------
     def with_progress(self, parent: QWidget, label: str, delay_ms: int = 300) -> Op:
@@ -95,6 +103,10 @@ class Op:
         return self
 
     # -- control ----------------------------------------------------------
+    def stop(self) -> None:
+        """Ask the work to stop at the engine's next ``cancelled()`` check; its outcome is still delivered."""
+        self._cancel.set()
+
     def run(self) -> Op:
         """Start the work; returns self."""
         _RUNNING.add(self)
@@ -106,7 +118,8 @@ class Op:
         return self
 
     def cancel(self) -> None:
-        """Ask the work to stop; it stops at the engine's next ``cancelled()`` check."""
+        """Stop the work and drop its outcome: neither callback will run (a newer op superseded it)."""
+        self._dropped = True
         self._cancel.set()
 
     def cancelled(self) -> bool:
@@ -187,18 +200,18 @@ class Op:
         result, self._result = self._result, None
         callback = self.on_success
         self._cleanup()
-        alive = self._alive()
+        deliver = self._alive() and not self._dropped
         self._release()
-        if alive and callback is not None:
+        if deliver and callback is not None:
             callback(result)
 
     def _finish_err(self) -> None:
         exc, self._error = self._error, None
         callback = self.on_failure
         self._cleanup()
-        alive = self._alive()
+        deliver = self._alive() and not self._dropped
         self._release()
-        if not alive:
+        if not deliver:
             return
         if callback is not None:
             callback(exc)
@@ -212,7 +225,7 @@ class Op:
                               self._dialog_parent)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(0)
-        dlg.canceled.connect(self.cancel)
+        dlg.canceled.connect(self.stop)
         dlg.show()
         self._dialog = dlg
 

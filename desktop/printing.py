@@ -252,9 +252,7 @@ def _as_comparison(comparison: Any, corpus=None, notes: Any = None, **options):
     if isinstance(comparison, ComparisonTable):
         return comparison
     if corpus is None:
-        from desktop.cli.docs import corpus as shared_corpus
-
-        corpus = shared_corpus()
+        raise TypeError("a comparison result needs the corpus it came from")
     return comparison_table(corpus, comparison, notes=notes, **options)
 
 

@@ -18,6 +18,7 @@ Signals:
 from __future__ import annotations
 
 import bisect
+import html
 import re
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -112,12 +113,11 @@ class ReaderView(QWidget):
         self.text.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.text.viewport().installEventFilter(self)  # tooltips: a highlight's note
 
-        self.title_label = QLabel(f"<b>{self.doc.title}</b>")
+        self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        meta = [self.doc.get("issuer"), self.doc.get("doc_number"),
-                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status")]
-        self.meta_label = QLabel("　".join(m for m in meta if m))
+        self.meta_label = QLabel()
+        self._show_metadata()
         self.citation_label = QLabel()
         self.citation_label.setObjectName("citation")
         self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -160,6 +160,30 @@ class ReaderView(QWidget):
         layout.addWidget(self.splitter)
 
         # Ctrl+F is the main window's 在文中查找 (Edit menu): a second action here would make it ambiguous.
+
+    def _show_metadata(self) -> None:
+        self.title_label.setText(f"<b>{html.escape(self.doc.title)}</b>")
+        meta = [self.doc.get("issuer"), self.doc.get("doc_number"),
+                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status")]
+        self.meta_label.setText("　".join(str(m) for m in meta if m))
+
+    def reload_document(self) -> None:
+        """The document changed on disk (its metadata or text): show it again, at the same clause."""
+        keep = self._current
+        self.doc = self.corpus.document(self.doc_id)
+        self._show_metadata()
+        if self.doc.body != self.body:
+            self.clauses = self.corpus.clauses(self.doc_id)
+            self._starts = [c.start for c in self.clauses]
+            self.body = self.doc.body
+            self._astral = [i for i, ch in enumerate(self.body) if ord(ch) > 0xFFFF]
+            self._search, self._find, self._notes = [], [], []
+            self.outline_model = OutlineModel(self.corpus, self.doc_id, self)
+            self.outline.setModel(self.outline_model)
+            self.outline.expandToDepth(0)
+            self._render()
+            if keep and any(c.id == keep for c in self.clauses):
+                self.show_clause(keep)
 
     # -- rendering --------------------------------------------------------
     def _render(self) -> None:

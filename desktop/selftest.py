@@ -29,9 +29,10 @@ def _check(cond: bool, message: str) -> None:
 
 
 def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
-    from index.library.corpus import Corpus
+    from index.workspace import Workspace
 
-    corpus = Corpus()
+    ws = Workspace()
+    corpus = ws.corpus
     state: dict = {}
 
     def documents() -> str:
@@ -42,9 +43,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"{len(docs)} documents, {clauses} clauses"
 
     def search_index() -> str:
-        from index.search.searcher import SearchIndex
-
-        idx = SearchIndex(corpus)
+        idx = ws.search_index()
         t0 = time.perf_counter()
         idx.ensure()
         state["index"] = idx
@@ -69,45 +68,38 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"開發區: {res.total} clauses in {len(regions)} regions"
 
     def comparison() -> str:
-        from index.compare.align import counterparts
-
         source = next(c for c in corpus.clauses("zhejiang-2022-kaifaqu") if c.heading == "加大招商引资力度")
-        cols = counterparts(corpus, source.id)["columns"]
+        cols = ws.compare(source.id)["columns"]
         matched = [c for c in cols if c["matches"]]
         _check(len(cols) == 4, f"expected 4 columns, got {len(cols)}")
         _check(len(matched) >= 3, "招商引资 found counterparts in fewer than 3 documents")
         return f"{source.id}: counterparts in {len(matched)} of {len(cols)} documents"
 
     def import_text() -> str:
-        from index.library.imported import Library
-
         path = work / "测试文件.txt"
         path.write_bytes("某某市开发区管理办法\n\n第一条 为了规范开发区管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
                          .encode("gb18030"))
-        report = Library(corpus=corpus).import_paths([path], workers=1).to_json()
+        report = ws.import_paths([path], workers=1)[0].to_json()
         _check(len(report["imported"]) == 1 and not report["errors"], f"import failed: {report}")
         doc_id = report["imported"][0]["doc_id"]
-        corpus.reload()
         res = state["index"].search("规范开发区管理")
         _check(any(h.doc_id == doc_id for h in res.hits), "the imported document is not searchable")
         return f"GB18030 text imported as {doc_id}, {report['imported'][0]['clause_count']} clauses, searchable"
 
     def annotations() -> str:
-        from index.userdata import database as userdb
         from index.userdata import notes_io
-        from index.userdata.notes import NoteStore
 
-        db = userdb.open_db()
-        store = NoteStore(db, corpus)
+        store = ws.notes()
         clause = corpus.clause("jilin-2021-kaifaqu/c3/s12")
         ann = store.add(clause.id, "招商引資", note="自检 **批注**", color="重点", tags=["自检"])
         out = work / "notes.jsonld"
         notes_io.export_w3c(store, out)
         fresh_home = work / "fresh"
         fresh_home.mkdir()
-        db2 = userdb.open_db(fresh_home / "zoneref.db")
-        report = notes_io.import_w3c(NoteStore(db2, corpus), out)
-        again = NoteStore(db2, corpus).get(ann.uuid)
+        fresh = Workspace(fresh_home)
+        report = notes_io.import_w3c(fresh.notes(), out)
+        again = fresh.notes().get(ann.uuid)
+        fresh.close()
         _check((again.quote, again.note) == (ann.quote, ann.note), "annotation changed in the round trip")
         return f"annotation {ann.uuid[:8]} added, exported and re-imported ({report})"
 
@@ -118,7 +110,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
 
         app = create_app(["zoneref-selftest"])
         t0 = time.perf_counter()
-        win = MainWindow(services=Services(corpus=corpus), restore=False)
+        win = MainWindow(services=Services(ws), restore=False)
         win.show()
         app.processEvents()
         shot = win.grab()

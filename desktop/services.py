@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -10,20 +13,29 @@ log = logging.getLogger(__name__)
 
 
 class Services(QObject):
-    """The engine objects one window works with, created lazily.
+    """The window's handle on the engine: a ``Workspace``, its background work, and what changed.
 
     The search index opens on a worker (``open_index``) after the window is
     shown, so start-up never waits for it and never loads jieba. The user
     database is opened on the GUI thread on first use: its calls are small
     local SQLite transactions (milliseconds), and an ``sqlite3`` connection
-    belongs to the thread that made it.
+    belongs to the thread that made it. Workers never touch this workspace:
+    they open ``workspace.worker()``, a handle on the same folders.
 
     Re-anchoring (finding each note's passage again after a document's text
     changed) runs on a worker with its own database connection
     (``reanchor_in_background``); the reader paints only notes whose quote is
     still where it was, and repaints when the worker is done.
 
+    Changes, whoever made them, arrive at ``apply``: an operation of this
+    window passes the ``Changes`` it returned, and a timer polls
+    ``Workspace.external_changes`` for what other processes did (a CLI
+    import, a second window). ``apply`` brings the engine objects in step and
+    emits ``changed`` once; the main window refreshes exactly the views that
+    show what changed.
+
     Signals:
+        changed(object): the ``Changes`` just applied.
         index_ready(object): the opened ``SearchIndex``.
         index_failed(object): the exception from opening it.
         index_progress(int, int): documents indexed, documents in all (while building).
@@ -33,6 +45,7 @@ class Services(QObject):
         reanchored(object): the ``ReanchorReport`` of a background re-anchoring.
     """
 
+    changed = Signal(object)
     index_ready = Signal(object)
     index_failed = Signal(object)
     index_progress = Signal(int, int)
@@ -40,11 +53,15 @@ class Services(QObject):
     db_recovered = Signal(object)
     reanchored = Signal(object)
 
-    def __init__(self, corpus=None, parent=None):
-        super().__init__(parent)
-        from index.library.corpus import Corpus
+    #: How often other processes' changes are looked for (the target is "noticed within 2 s").
+    POLL_MS = 1000
 
-        self.corpus = corpus or Corpus()
+    def __init__(self, workspace=None, parent=None):
+        super().__init__(parent)
+        from index.workspace import Workspace
+
+        self.workspace = workspace or Workspace()
+        self.corpus = self.workspace.corpus
         self.index = None
         self._index_op = None
         self._db = None
@@ -56,6 +73,9 @@ class Services(QObject):
         self.reanchor_runs = 0  # finished runs (tests)
         self._checked_all = False  # every document's notes were re-anchored in this session
         self._checked: set[str] = set()  # documents whose notes were
+        self._poll = None
+        self._background = None
+        self._background_lock = threading.Lock()
 
     def open_index(self) -> None:
         """Open (or build) the search index on a worker; emits ``index_ready``."""
@@ -72,12 +92,10 @@ class Services(QObject):
         """``SearchIndex.ensure`` (or ``rebuild``) on a worker; progress to ``index_progress``."""
         from desktop import ops
 
-        corpus = self.corpus
+        worker = self.workspace.worker()
 
         def work(progress, cancelled):
-            from index.search.searcher import SearchIndex
-
-            idx = SearchIndex(corpus)
+            idx = worker.search_index()
             (idx.rebuild if rebuild else idx.ensure)(progress=progress, cancel=cancelled)
             return idx
 
@@ -103,22 +121,76 @@ class Services(QObject):
         self._index_op = op
         op.run()
 
-    def library_changed(self) -> None:
-        """Documents were imported or removed (by a worker with its own Corpus)."""
-        self.corpus.reload()
-        self._checked_all = False
-        self._checked.clear()
-        if self.index is not None:
-            self.index = None
-            self.open_index()  # reopen: the worker updated it on disk
+    def run_engine(self, work: Callable[..., Any], on_success, on_failure, parent) -> Any:
+        """Run ``work(engine, cancelled)`` on a worker, with the workspace handle background work shares.
+
+        The handle (``workspace.worker()``) keeps its parsed clauses between
+        operations, and a lock lets one operation use it at a time; a new
+        handle replaces it when documents change. Returns the ``ops.Op``:
+        ``cancel()`` it when a newer request supersedes it.
+        """
+        from desktop import ops
+
+        if self._background is None:
+            self._background = self.workspace.worker()
+        engine, lock = self._background, self._background_lock
+
+        def run(cancelled):
+            with lock:
+                if cancelled():
+                    raise ops.Cancelled("superseded before it started")
+                return work(engine, cancelled)
+
+        return ops.Op(run, on_success, on_failure, parent=parent).run()
+
+    # -- changes -------------------------------------------------------------------
+    def apply(self, changes) -> None:
+        """Bring the engine objects in step with ``changes`` and tell the views (``changed``), once."""
+        if not changes:
+            return
+        if changes.documents:
+            self.workspace.reload()
+            self._background = None  # a running op keeps the old handle; the next one gets a fresh corpus
+            for doc_id in changes.added | changes.removed | changes.edited:
+                self._checked.discard(doc_id)
+            if changes.removed or changes.edited:
+                self._checked_all = False
+        if changes.documents or changes.index:
+            if self.index is not None and self._index_op is None:
+                self.index = None
+                self.open_index()  # reopen: a worker or another process changed it on disk
+        if changes.all_notes:
+            self.annotations_changed.emit(None)
+        else:
+            for doc_id in sorted(changes.notes):
+                self.annotations_changed.emit(doc_id)
+        self.changed.emit(changes)
+
+    def watch(self) -> None:
+        """Start looking for other processes' changes (every ``POLL_MS``); the first look takes a snapshot."""
+        from PySide6.QtCore import QTimer
+
+        if self._poll is None:
+            self.workspace.external_changes()
+            self._poll = QTimer(self)
+            self._poll.setInterval(self.POLL_MS)
+            self._poll.timeout.connect(self.check_external)
+            self._poll.start()
+
+    def check_external(self) -> None:
+        """Apply what other processes changed since the last look."""
+        try:
+            changes = self.workspace.external_changes()
+        except Exception:  # noqa: BLE001 - a failed look is retried at the next tick
+            log.warning("looking for external changes failed", exc_info=True)
+            return
+        self.apply(changes)
 
     def db(self):
         """The user database, opened on first use (damage is recovered and reported: ``db_recovered``)."""
         if self._db is None:
-            from index.userdata.database import open_db, take_recovery_report
-
-            self._db = open_db()
-            report = take_recovery_report()
+            self._db = self.workspace.db()
+            report, self.workspace.recovery_report = self.workspace.recovery_report, None
             if report is not None:
                 self.recovery_report = report
                 self.db_recovered.emit(report)
@@ -151,22 +223,18 @@ class Services(QObject):
 
     def _start_reanchor(self) -> None:
         from desktop import ops
-        from index.userdata import database as userdb
 
         everything, docs = self._pending_all, sorted(self._pending_docs)
         self._pending_all, self._pending_docs = False, set()
         if not everything and not docs:
             return
-        path = userdb.default_path()
-        content, imported = self.corpus.content_dir, self.corpus.imported_dir
+        worker = self.workspace.worker()
 
         def work():
-            from index.library.corpus import Corpus
-            from index.userdata.notes import NoteStore, ReanchorReport
+            from index.userdata.notes import ReanchorReport
 
-            db = userdb.open_db(path, recover=False)
             try:
-                store = NoteStore(db, Corpus(content, imported))
+                store = worker.notes()
                 if everything:
                     return store.reanchor_all()
                 total = ReanchorReport()
@@ -174,7 +242,7 @@ class Services(QObject):
                     total += store.reanchor_document(doc_id)
                 return total
             finally:
-                db.close()
+                worker.close()
 
         def finish(report, error=None):
             self._reanchor_op = None
@@ -205,11 +273,7 @@ class Services(QObject):
     def notes(self):
         """The ``NoteStore`` over the user database."""
         if self._notes is None:
-            from index.userdata.notes import NoteStore
-
-            self._notes = NoteStore(self.db(), self.corpus)
+            self.db()
+            self._notes = self.workspace.notes()
         return self._notes
 
-
-# What went wrong, per engine error code, in the user's language; the
-# engine's own (English) message follows as the detail.

@@ -15,8 +15,8 @@ def zoneref_home(tmp_path, monkeypatch):
     home = tmp_path / "zoneref-home"
     home.mkdir()
     monkeypatch.setenv("ZONEREF_HOME", str(home))
-    from desktop.cli import docs as cli_docs
+    from desktop.cli import context
 
-    cli_docs.corpus.cache_clear()
+    context.reset()
     yield home
-    cli_docs.corpus.cache_clear()
+    context.reset()

@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help()
             return EXIT_OK
+    from desktop.cli import context
+
+    context.reset()  # one command, one workspace (in-process callers may have moved ZONEREF_HOME)
     try:
         return int(args.func(args) or 0)
     except (UnknownIdError, CliError) as exc:
@@ -101,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        context.reset()
 
 
 def _commands(parser: argparse.ArgumentParser) -> set[str]:

@@ -1,6 +1,6 @@
 """``zoneref compare``, ``topics``, ``pin`` and ``compare-set``: side-by-side comparison.
 
-All work is done by ``index.compare.align``, ``index.compare.topics`` and ``index.compare.comparisons``;
+All work is done by the workspace (``index.compare.align``, ``topics``, ``comparisons``);
 this module parses arguments and formats text.
 """
 
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, add_json, emit
-from index.compare import align, comparisons, topics
+from index.compare import comparisons, topics
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -109,7 +110,7 @@ def _columns_text(columns: list[dict]) -> list[str]:
 def _compare_clause(clause_id: str, doc_ids, limit: int, pins) -> dict:
     if limit < 1:
         raise CliError("--limit must be at least 1")
-    return align.counterparts(corpus(), clause_id, doc_ids=doc_ids, limit=limit, pins=pins)
+    return workspace().compare(clause_id, doc_ids=doc_ids, limit=limit, pins=pins)
 
 
 def cmd_compare(args) -> int:
@@ -128,7 +129,7 @@ def cmd_compare(args) -> int:
             if not args.no_pins:
                 pins = _merged_pins(data)
     if args.topic:
-        result = align.topic_columns(corpus(), args.topic, doc_ids=doc_ids)
+        result = workspace().compare_topic(args.topic, doc_ids=doc_ids)
         head = f"专题：{result['topic']['name']}"
     else:
         result = _compare_clause(args.clause_id, doc_ids, args.limit, pins)
@@ -140,17 +141,13 @@ def cmd_compare(args) -> int:
 
 def _merged_pins(data: dict) -> dict:
     """The user's current pins, with the set's own pins on top."""
-    db = comparisons.open_user_db()
-    try:
-        pins = comparisons.pins_map(db, data["source_clause_id"])
-    finally:
-        db.conn.close()
+    pins = workspace().pins(data["source_clause_id"])
     pins.update(comparisons.set_pins_map(data, data["source_clause_id"]))
     return pins
 
 
 def cmd_topics(args) -> int:
-    result = topics.coverage(corpus(), _doc_ids(args.docs))
+    result = workspace().coverage(_doc_ids(args.docs))
     docs = result["documents"]
     lines = ["专题".ljust(14) + "  ".join(d["region"][:3].ljust(4) for d in docs)]
     for t in result["topics"]:
@@ -162,11 +159,7 @@ def cmd_topics(args) -> int:
 
 
 def _with_db(fn):
-    db = comparisons.open_user_db()
-    try:
-        return fn(db)
-    finally:
-        db.conn.close()
+    return fn(workspace().db())
 
 
 def cmd_pin(args) -> int:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import functools
 
+from desktop.cli.context import workspace
 from desktop.cli.output import add_json, emit
 from index.library.corpus import Corpus, display_name
 
 
-@functools.cache
 def corpus() -> Corpus:
-    """The process-wide corpus (bundled content plus the user's imports)."""
-    return Corpus()
+    """The workspace's corpus (bundled content plus the user's imports)."""
+    return workspace().corpus
 
 
 def register(sub: argparse._SubParsersAction) -> None:

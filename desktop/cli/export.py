@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, add_json, emit
-from index.base import paths
 from index.reports import FORMATS, comparison_table, coverage_table, notes_report, search_report, write_report
 
 
@@ -91,18 +91,13 @@ def _write(kind: str, report, args, extra: dict) -> int:
 
 def _user_notes(c) -> list | None:
     """Every annotation, or [] without a user database (exporting never creates one)."""
-    if not (paths.user_home() / "zoneref.db").exists():
-        return []
-    from index.userdata.database import open_db
-    from index.userdata.notes import NoteStore
-
-    return NoteStore(open_db(), c).list()
+    ws = workspace()
+    return ws.notes().list() if ws.has_db() else []
 
 
 def cmd_compare(args) -> int:
-    from index.compare.align import counterparts, topic_columns
-
-    c = corpus()
+    ws = workspace()
+    c = ws.corpus
     if sum(map(bool, (args.clause_ids, args.topic, args.set_name))) != 1:
         raise CliError("give CLAUSE_ID…, --topic NAME or --set NAME (one of them)")
     doc_ids = _split_ids(args.docs)
@@ -111,20 +106,19 @@ def cmd_compare(args) -> int:
     if args.set_name:
         from index.compare import comparisons
 
-        saved = comparisons.load_set(comparisons.open_user_db(), args.set_name)
+        saved = comparisons.load_set(ws.db(), args.set_name)
         doc_ids = doc_ids or saved.get("doc_ids") or None
         title = f"{title}：{args.set_name}"
         if saved.get("topic"):
-            results = [topic_columns(c, saved["topic"], doc_ids=doc_ids)]
+            results = [ws.compare_topic(saved["topic"], doc_ids=doc_ids)]
         else:
             src = saved["source_clause_id"]
             others = [d for d in doc_ids or [] if d != src.split("/", 1)[0]] or None
-            results = [counterparts(c, src, doc_ids=others, limit=limit,
-                                    pins=comparisons.set_pins_map(saved, src))]
+            results = [ws.compare(src, doc_ids=others, limit=limit, pins=comparisons.set_pins_map(saved, src))]
     elif args.topic:
-        results = [topic_columns(c, args.topic, doc_ids=doc_ids)]
+        results = [ws.compare_topic(args.topic, doc_ids=doc_ids)]
     else:
-        results = [counterparts(c, cid, doc_ids=doc_ids, limit=limit) for cid in args.clause_ids]
+        results = [ws.compare(cid, doc_ids=doc_ids, limit=limit) for cid in args.clause_ids]
     notes = _user_notes(c) if args.with_notes else None
     table = comparison_table(c, results, notes=notes, per_cell=limit, title=title)
     return _write("comparison", table, args, {
@@ -134,10 +128,8 @@ def cmd_compare(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from index.search.searcher import SearchIndex
-
     c = corpus()
-    index = SearchIndex(c)
+    index = workspace().search_index()
     index.ensure()
     result = index.search(args.query, limit=args.limit, regions=tuple(args.region), doc_ids=tuple(args.doc))
     report = search_report(c, result)
@@ -146,23 +138,18 @@ def cmd_search(args) -> int:
 
 
 def cmd_topics(args) -> int:
-    from index.compare.topics import coverage
-
     c = corpus()
     doc_ids = _split_ids(args.docs)
-    table = coverage_table(c, coverage(c, doc_ids=doc_ids), doc_ids=doc_ids, by_region=args.by_region)
+    table = coverage_table(c, workspace().coverage(doc_ids), doc_ids=doc_ids, by_region=args.by_region)
     return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],
                                             "topics": [r.label for r in table.rows]})
 
 
 def cmd_notes(args) -> int:
-    from index.userdata.database import open_db
-    from index.userdata.notes import NoteStore
-
     c = corpus()
     records = []
-    if (paths.user_home() / "zoneref.db").exists():
-        records = NoteStore(open_db(), c).list(doc_id=args.doc, region=args.region, tag=args.tag, color=args.color,
+    if workspace().has_db():
+        records = workspace().notes().list(doc_id=args.doc, region=args.region, tag=args.tag, color=args.color,
                                               since=args.since, until=args.until, search=args.search)
     report = notes_report(c, records)
     return _write("notes", report, args, {"notes": report.count})

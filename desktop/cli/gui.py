@@ -166,91 +166,82 @@ def _shoot(folder: Path, language: str | None) -> int:
     doc_id = "jilin-2021-kaifaqu" if win.corpus.has_document("jilin-2021-kaifaqu") else first
     clause = _clause_with(win.corpus, doc_id, "招商") or win.corpus.clauses(doc_id)[1]
     reader = win.open_document(doc_id)
-    if win.notes_view is not None:
-        store = win.services.notes()
-        quote_at = max(0, clause.text.find("招商"))
-        quote = clause.text[quote_at:quote_at + 12]
-        store.add(clause.id, quote, note="与浙江“招商引资”条款对比：**专班**推进。", color="重点",
-                  tags=("招商",))
-        words = clause.text[quote_at + 14:quote_at + 24]
-        if words.strip():
-            store.add(clause.id, words, color="疑问")
-        win.services.annotations_changed.emit(doc_id)
-        win.notes_view.refresh()
-    if win.notes_view is not None:
-        win.notes_dock.show()
-        win.notes_view.select_first()  # the note's text shows beside its highlight
+    store = win.services.notes()
+    quote_at = max(0, clause.text.find("招商"))
+    quote = clause.text[quote_at:quote_at + 12]
+    store.add(clause.id, quote, note="与浙江“招商引资”条款对比：**专班**推进。", color="重点",
+              tags=("招商",))
+    words = clause.text[quote_at + 14:quote_at + 24]
+    if words.strip():
+        store.add(clause.id, words, color="疑问")
+    win.services.annotations_changed.emit(doc_id)
+    win.notes_view.refresh()
+    win.notes_dock.show()
+    win.notes_view.select_first()  # the note's text shows beside its highlight
     win.library_dock.hide()  # reading with notes: the library steps aside
     settle()
     reader.show_clause(clause.id)
     shot("02-reader")
     win.library_dock.show()
     # The wide views get the whole width, as a user would give them by closing the docks.
-    if win.notes_view is not None:
-        win.notes_dock.hide()
+    win.notes_dock.hide()
 
     # 3. Search results for 招商引资.
-    if win.search_view is not None:
-        win.library_dock.hide()
-        win.show_search()
-        wait_until(lambda: win.services.index is not None, 120)
-        win.search_view.set_query(QUERY)
-        wait_until(lambda: win.search_view.results_count() > 0, 30)
-        shot("03-search")
-        win.library_dock.show()
-        top = win.search_view.model.rows[0]["clause_id"] if win.search_view.model.rows else None
-    else:
-        top = None
+    win.library_dock.hide()
+    win.show_search()
+    wait_until(lambda: win.services.index is not None, 120)
+    win.search_view.set_query(QUERY)
+    wait_until(lambda: win.search_view.results_count() > 0, 30)
+    shot("03-search")
+    win.library_dock.show()
+    top = win.search_view.model.rows[0]["clause_id"] if win.search_view.model.rows else None
 
     # 4. Compare a 招商引资 clause across the five documents.
-    if win.compare_view is not None:
-        source = top or (_clause_with(win.corpus, first, QUERY) or win.corpus.clauses(first)[1]).id
-        win.library_dock.hide()
-        win.compare_clause(source)
-        wait_until(lambda: win.compare_view.is_ready(), 60)
-        shot("04-compare")
-        win.library_dock.show()
+    source = top or (_clause_with(win.corpus, first, QUERY) or win.corpus.clauses(first)[1]).id
+    win.library_dock.hide()
+    win.compare_clause(source)
+    wait_until(lambda: win.compare_view.is_ready(), 60)
+    shot("04-compare")
+    win.library_dock.show()
 
     # 5. Topic coverage matrix.
-    if win.coverage_view is not None:
-        win.show_coverage()
-        wait_until(lambda: win.coverage_view.is_ready(), 60)
-        shot("05-coverage")
+    win.show_coverage()
+    wait_until(lambda: win.coverage_view.is_ready(), 60)
+    shot("05-coverage")
 
     # 6. Notes panel: notes in several documents, one with Markdown, beside its passage.
-    if win.notes_view is not None:
-        store = win.services.notes()
-        focus = None
-        for other, needle, note, color, tags in (
-                ("zhejiang-2022-kaifaqu", "招商引资", "浙江以**亩均税收**为导向：\n\n- 对照吉林（十二）\n- 待核实 2027 年目标",
-                 "重点", ("招商", "指标")),
-                ("henan-2017-kaifaqu", "土地", "用地政策，与河北比较。", "对比", ("用地",)),
-                ("hebei-2017-kaifaqu", "人才", "", "疑问", ())):
-            target = _clause_with(win.corpus, other, needle) if win.corpus.has_document(other) else None
-            if target is None:
-                continue
-            at = target.text.find(needle)
-            a = store.add(target.id, target.text[at:at + 10], note=note, color=color, tags=tags)
-            focus = focus or (other, target.id, a.uuid)
-        win.notes_view.refresh_filters()
-        win.notes_view.refresh()
-        win.notes_dock.show()
-        win.notes_dock.raise_()
-        win.library_dock.hide()
-        win.resizeDocks([win.notes_dock], [560], Qt.Orientation.Horizontal)
-        if focus is not None:
-            shown = win.open_document(focus[0])
-            win.notes_view.select_uuid(focus[2])
-            for _ in range(2):  # again once the narrower reader has laid its text out
-                settle()
-                shown.show_clause(focus[1])
-        else:
-            win.tabs.setCurrentWidget(reader)
-            win.notes_view.select_first()
+    store = win.services.notes()
+    focus = None
+    for other, needle, note, color, tags in (
+            ("zhejiang-2022-kaifaqu", "招商引资", "浙江以**亩均税收**为导向：\n\n- 对照吉林（十二）\n- 待核实 2027 年目标",
+             "重点", ("招商", "指标")),
+            ("henan-2017-kaifaqu", "土地", "用地政策，与河北比较。", "对比", ("用地",)),
+            ("hebei-2017-kaifaqu", "人才", "", "疑问", ())):
+        target = _clause_with(win.corpus, other, needle) if win.corpus.has_document(other) else None
+        if target is None:
+            continue
+        at = target.text.find(needle)
+        a = store.add(target.id, target.text[at:at + 10], note=note, color=color, tags=tags)
+        focus = focus or (other, target.id, a.uuid)
+    win.notes_view.refresh_filters()
+    win.notes_view.refresh()
+    win.notes_dock.show()
+    win.notes_dock.raise_()
+    win.library_dock.hide()
+    win.resizeDocks([win.notes_dock], [560], Qt.Orientation.Horizontal)
+    if focus is not None:
+        shown = win.open_document(focus[0])
+        win.notes_view.select_uuid(focus[2])
+        for _ in range(2):  # again once the narrower reader has laid its text out
             settle()
-            reader.show_clause(clause.id)
-        shot("06-notes")
-        win.library_dock.show()
+            shown.show_clause(focus[1])
+    else:
+        win.tabs.setCurrentWidget(reader)
+        win.notes_view.select_first()
+        settle()
+        reader.show_clause(clause.id)
+    shot("06-notes")
+    win.library_dock.show()
 
     win.save_state = lambda: None  # a screenshot run leaves no layout behind
     win.close()

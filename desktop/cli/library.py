@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli.docs import corpus
+from desktop.cli.context import workspace
 from desktop.cli.output import CliError, add_json, emit
-from index.library.imported import Library
 from index.library.readers import DEFAULT_MAX_BYTES
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
@@ -54,11 +53,9 @@ def cmd_import(args) -> int:
         raise CliError("--title needs exactly one file")
     if args.max_mb <= 0:
         raise CliError("--max-mb must be positive")
-    library = Library(corpus())
-    report = library.import_paths(args.paths, region=args.region, title=args.title,
-                                  max_bytes=int(args.max_mb * 1048576), workers=args.workers,
-                                  progress=_progress if args.progress or (sys.stderr.isatty() and not args.json)
-                                  else None)
+    report, _changes = workspace().import_paths(
+        args.paths, region=args.region, title=args.title, max_bytes=int(args.max_mb * 1048576),
+        workers=args.workers, progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
     data = report.to_json()
     lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
              + (f"  (version {r['version']}, supersedes {r['supersedes']})" if r.get("version") else "")
@@ -94,13 +91,13 @@ def cmd_edit(args) -> int:
             dt.date.fromisoformat(changes["issued"])
         except ValueError:
             raise CliError("--issued must be a date YYYY-MM-DD") from None
-    doc = Library(corpus()).update_metadata(args.doc_id, changes)
+    doc, _changes = workspace().edit_document(args.doc_id, changes)
     data = doc.summary()
     emit(data, args.json, "\n".join(f"{k}: {data.get(k)}" for k in ("id", *changes)))
     return 0
 
 
 def cmd_remove(args) -> int:
-    doc = Library(corpus()).remove(args.doc_id)
+    doc, _changes = workspace().remove_document(args.doc_id)
     emit({"removed": doc.id, "title": doc.title}, args.json, f"removed {doc.id}  {doc.title}")
     return 0

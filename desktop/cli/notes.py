@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.cli.context import notes_store, workspace
 from desktop.cli.output import CliError, add_json, emit
 from index.base.errors import KnownError
 from index.userdata import database as userdb
@@ -18,17 +19,8 @@ from index.userdata.notes import COLORS, NoteStore, check_color
 
 
 def store() -> NoteStore:
-    """A NoteStore on the user database and the process-wide corpus."""
-    from desktop.cli.docs import corpus
-
-    db = userdb.open_db()
-    report = userdb.take_recovery_report()
-    if report is not None:
-        where = f"restored from {report.restored_from} ({report.backup_time})" if report.restored_from else \
-            "no good backup was found; started an empty database"
-        sys.stderr.write(f"zoneref: warning: the user database was damaged ({report.problem}); "
-                         f"it was moved to {report.moved_to} and {where}\n")
-    return NoteStore(db, corpus())
+    """The workspace's notes (a recovered database is reported on stderr)."""
+    return notes_store()
 
 
 def _color(value: str) -> str:
@@ -240,19 +232,19 @@ def cmd_tags(args) -> int:
 
 def cmd_backup(args) -> int:
     store()  # opens (recovering and migrating) first, so the backup is of a sound file
-    path = userdb.backup(reason="manual")
+    path = userdb.backup(workspace().db_path, reason="manual")
     emit({"backup": str(path)}, args.json, f"backed up to {path}")
     return 0
 
 
 def cmd_backups(args) -> int:
     records = [{"path": str(p), "time": userdb.backup_time(p), "size": p.stat().st_size}
-               for p in userdb.backups()]
+               for p in userdb.backups(workspace().db_path)]
     emit(records, args.json, "\n".join(f"{r['time']}  {r['path']}" for r in records) or "(no backups)")
     return 0
 
 
 def cmd_restore(args) -> int:
-    restored = userdb.restore_latest(backup_file=args.backup)
+    restored = userdb.restore_latest(workspace().db_path, backup_file=args.backup)
     emit({"restored": str(restored)}, args.json, f"restored {restored}")
     return 0

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 
-from desktop.cli.docs import corpus
+from desktop.cli.context import workspace
 from desktop.cli.output import add_json, emit
 from index.search.searcher import SearchIndex
 
 
 def search_index() -> SearchIndex:
-    """The process-wide search index over the CLI's corpus (a new corpus, a new index)."""
-    return _index_for(corpus())
-
-
-@functools.cache
-def _index_for(docs) -> SearchIndex:
-    return SearchIndex(docs)
+    """The workspace's search index."""
+    return workspace().search_index()
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -27,6 +27,18 @@ class BugError(ZoneRefError):
     code = "bug"
 
 
+class Cancelled(KnownError):
+    """The caller asked long work to stop (a ``cancel`` callback returned True)."""
+
+    code = "cancelled"
+
+
+def check_cancel(cancel, what: str = "operation") -> None:
+    """Raise ``Cancelled`` if ``cancel`` (a callable or None) says so; long engine loops call it between steps."""
+    if cancel is not None and cancel():
+        raise Cancelled(f"{what} cancelled")
+
+
 class UnknownIdError(KnownError):
     """A document, clause or annotation id that does not exist."""
 

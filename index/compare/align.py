@@ -25,12 +25,13 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
 from operator import add, mul, truediv
 from typing import TypedDict
 
 from index.base import paths
+from index.base.errors import check_cancel
 from index.base.text import normalise
 from index.compare.topics import find_topic, score_text, tag_clause, topic_scores
 from index.compare.wording import extract_numbers, matching_text, shared_spans
@@ -311,19 +312,6 @@ def _match(source: Clause | None, clause: Clause, s: float | None, pinned: bool)
     return rec
 
 
-def _default_pins(source_clause_id: str) -> dict[str, dict]:
-    """Pins from the user database, if one exists (never creates it)."""
-    if not (paths.user_home() / "zoneref.db").exists():
-        return {}
-    from index.compare import comparisons
-
-    db = comparisons.open_user_db()
-    try:
-        return comparisons.pins_map(db, source_clause_id)
-    finally:
-        db.conn.close()
-
-
 def _column_docs(corpus, exclude: str | None, doc_ids: Iterable[str] | None) -> list:
     if doc_ids is None:
         return [d for d in corpus.documents() if d.id != exclude]
@@ -331,7 +319,8 @@ def _column_docs(corpus, exclude: str | None, doc_ids: Iterable[str] | None) -> 
 
 
 def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
-                 pins: Mapping[str, Mapping] | None = None, weights: Weights = DEFAULT_WEIGHTS) -> ComparisonResult:
+                 pins: Mapping[str, Mapping] | None = None, weights: Weights = DEFAULT_WEIGHTS,
+                 cancel: Callable[[], bool] | None = None) -> ComparisonResult:
     """A clause's counterparts in every other document.
 
     Args:
@@ -341,8 +330,9 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
             in this order.
         limit: at most this many matches per column.
         pins: ``{doc_id: {"decision": "pin"|"none", "clause_id": ...}}``;
-            ``None`` reads them from the user database (``{}`` ignores pins).
+            the user's are applied by ``Workspace.compare``; ``None``: none.
         weights: score parameters (for evaluation only).
+        cancel: polled between documents; True stops with ``Cancelled``.
 
     Returns:
         ``{"source": clause record + "numbers", "columns": [{"doc_id", "region",
@@ -353,14 +343,15 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
 
     Raises:
         UnknownIdError: the clause or a document does not exist.
+        Cancelled: ``cancel`` returned True.
     """
     source = corpus.clause(clause_id)
-    if pins is None:
-        pins = _default_pins(clause_id)
+    pins = pins or {}
     record = corpus.clause_record(source)
     record["numbers"] = extract_numbers(source.text)
     columns: list[Column] = []
     for doc in _column_docs(corpus, source.doc_id, doc_ids):
+        check_cancel(cancel, "comparison")
         pin = pins.get(doc.id)
         matches: list[Match] = []
         decision = "auto"
@@ -381,7 +372,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
     return {"source": record, "columns": columns}
 
 
-def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None) -> dict:
+def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> dict:
     """Each document's clauses for one topic, strongest first.
 
     Args:
@@ -400,6 +392,7 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None) -> d
     t = find_topic(topic)
     columns = []
     for doc in _column_docs(corpus, None, doc_ids):
+        check_cancel(cancel, "comparison")
         hits = [(topic_scores(c).get(t.id, 0.0), c) for c in corpus.clauses(doc.id) if t.id in tag_clause(c)]
         hits.sort(key=lambda x: (-x[0], x[1].start))
         columns.append({"doc_id": doc.id, "region": doc.region, "title": doc.title, "decision": "auto",

@@ -47,11 +47,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def open_user_db() -> sqlite_utils.Database:
-    """The user database at its default place (``userdb.open_db``)."""
-    return userdb.open_db()
-
-
 # -- pins ------------------------------------------------------------------
 
 def _check_pin_args(source_clause_id: str, doc_id: str, clause_id: str | None) -> None:

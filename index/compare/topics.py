@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import add
 from pathlib import Path
 
 import yaml
 
 from index.base import paths
-from index.base.errors import ContentError, KnownError
+from index.base.errors import ContentError, KnownError, check_cancel
 from index.base.text import normalise
 from index.compare.wording import matching_text
 from index.library.clauses import Clause
@@ -164,12 +164,13 @@ def tag_clause(clause: Clause) -> list[str]:
     return [tid for w, tid in sorted(tagged, key=lambda x: (-x[0], x[1]))]
 
 
-def coverage(corpus, doc_ids: Iterable[str] | None = None) -> dict:
+def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> dict:
     """Which document covers which topic.
 
     Args:
         corpus: an ``index.library.corpus.Corpus``.
         doc_ids: the documents to include (default: all).
+        cancel: polled between documents; True stops with ``Cancelled``.
 
     Returns:
         ``{"topics": [topic dicts], "documents": [{"doc_id", "region", "title"}],
@@ -180,6 +181,7 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None) -> dict:
     topics = load_topics()
     matrix: dict[str, dict[str, list[str]]] = {t.id: {d.id: [] for d in docs} for t in topics}
     for doc in docs:
+        check_cancel(cancel, "coverage")
         for clause in corpus.clauses(doc.id):
             for tid in tag_clause(clause):
                 matrix[tid][doc.id].append(clause.id)

@@ -93,13 +93,18 @@ class Library:
         folder: where imported documents live; default
             ``<user_home>/documents``.
         sync: update the search index and annotations after changes.
+        index_dir, db_path: the search index and the user database to keep
+            in step; default those of the user data folder.
     """
 
-    def __init__(self, corpus: Corpus | None = None, folder: Path | None = None, sync: bool = True):
+    def __init__(self, corpus: Corpus | None = None, folder: Path | None = None, sync: bool = True,
+                 index_dir: Path | None = None, db_path: Path | None = None):
         self.folder = Path(folder) if folder else paths.imported_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.corpus = corpus or Corpus(imported_dir=self.folder)
         self.sync = sync
+        self.index_dir = Path(index_dir) if index_dir else paths.user_home() / "index"
+        self.db_path = Path(db_path) if db_path else paths.user_home() / "zoneref.db"
         self._by_hash: dict[str, DocId] | None = None
         self._latest: dict[tuple[str, str], Document] = {}
 
@@ -223,7 +228,7 @@ class Library:
         if self.sync:
             # Added documents are re-anchored too: re-importing a removed
             # document (same text, same id) brings its orphaned notes back.
-            report.index_notice = sync_indexes(self.corpus, added=added, removed=[], reanchor=superseded + added)
+            report.index_notice = self._sync(added=added, removed=[], reanchor=superseded + added)
 
     # -- remove and edit --------------------------------------------------
     def remove(self, doc_id: str) -> Document:
@@ -245,7 +250,7 @@ class Library:
                 self.corpus.reload()
         self._by_hash = None
         if self.sync:
-            sync_indexes(self.corpus, added=[], removed=[doc.id], reanchor=[doc.id])
+            self._sync(added=[], removed=[doc.id], reanchor=[doc.id])
         return doc
 
     def update_metadata(self, doc_id: str, changes: dict[str, Any]) -> Document:
@@ -265,8 +270,12 @@ class Library:
         self._by_hash = None
         if self.sync and changes:
             # The index keeps each document's region, city, level and year for its filters.
-            sync_indexes(self.corpus, added=[doc.id], removed=[], reanchor=[])
+            self._sync(added=[doc.id], removed=[], reanchor=[])
         return self.corpus.document(doc_id)
+
+    def _sync(self, added: list[DocId], removed: list[DocId], reanchor: list[DocId]) -> str | None:
+        return sync_indexes(self.corpus, added=added, removed=removed, reanchor=reanchor,
+                            index_dir=self.index_dir, db_path=self.db_path)
 
     def _imported(self, doc_id: str) -> Document:
         doc = self.corpus.document(doc_id)  # raises UnknownIdError
@@ -308,11 +317,11 @@ class Library:
                 continue
 
 
-def bulk_index(content_dir: Path, imported_dir: Path | None) -> None:
+def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path) -> None:
     """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
     from index.search.searcher import SearchIndex
 
-    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True)).ensure(keep_open=False)
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True), index_dir).ensure(keep_open=False)
 
 
 def _in_worker_process(func, *args) -> Any:
@@ -349,7 +358,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId]) -> str | None:
+def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId],
+                 index_dir: Path, db_path: Path) -> str | None:
     """Bring the search index and annotations in step with a library change.
 
     A few changed documents update the search index incrementally
@@ -381,11 +391,11 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
                 # document once, so it keeps no bodies or clauses (~150 MB on
                 # a 50 MB library).
                 if INDEX_IN_WORKER:
-                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir)
+                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir, index_dir)
                 else:
-                    bulk_index(corpus.content_dir, corpus.imported_dir)
+                    bulk_index(corpus.content_dir, corpus.imported_dir, index_dir)
             else:
-                search = SearchIndex(corpus)
+                search = SearchIndex(corpus, index_dir)
                 if removed:
                     search.remove_documents(removed)
                 if added:
@@ -401,7 +411,7 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
             return "; ".join(notices) or None
         db = None
         try:
-            db = open_db()
+            db = open_db(db_path)
             store = NoteStore(db, corpus)
             for doc_id in reanchor:
                 store.reanchor_document(doc_id)

@@ -40,7 +40,7 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from index.base.errors import KnownError
+from index.base.errors import Cancelled, KnownError
 from index.search.analysis import ANALYZER_VERSION, GramField
 from index.search.bulk import BulkGrams
 from index.search.rows import ClauseRow, Side, doc_info, rows_for, rows_from_side
@@ -70,10 +70,8 @@ class SearchIndexError(KnownError):
     code = "search_index"
 
 
-class BuildCancelled(KnownError):
+class BuildCancelled(Cancelled):
     """A build was cancelled by the caller; the previous index stays in use."""
-
-    code = "cancelled"
 
 
 class IndexBroken(Exception):

@@ -110,13 +110,15 @@ def test_export_pdf_as_a_real_command(tmp_path):
 
 def test_export_saved_set_applies_its_documents_and_pins(capsys, tmp_path):
     from index.compare import comparisons
+    from index.workspace import Workspace
 
-    db = comparisons.open_user_db()
-    comparisons.save_set(db, "招商对照", {
+    ws = Workspace()
+    comparisons.save_set(ws.db(), "招商对照", {
         "source_clause_id": SOURCE, "doc_ids": ["jilin-2021-kaifaqu", "henan-2017-kaifaqu", "hebei-2017-kaifaqu"],
         "pins": [{"source_clause_id": SOURCE, "doc_id": "henan-2017-kaifaqu", "clause_id": "henan-2017-kaifaqu/c2/s1",
                   "decision": "pin"},
                  {"source_clause_id": SOURCE, "doc_id": "hebei-2017-kaifaqu", "clause_id": None, "decision": "none"}]})
+    ws.close()
     out = tmp_path / "set.docx"
     rc, rec = run(capsys, "export", "compare", "--set", "招商对照", "-f", "docx", "-o", str(out), "--json")
     assert rc == 0 and rec["columns"] == ["jilin-2021-kaifaqu", "henan-2017-kaifaqu", "hebei-2017-kaifaqu"]

@@ -68,13 +68,11 @@ def test_drop_files_on_library_opens_import(win, qtbot, tmp_path):
 
 
 def test_remove_imported_document_keeps_notes_as_orphans(win, qtbot, tmp_path):
-    from index.library.imported import Library
-
     f = tmp_path / "b.txt"
     f.write_text("关于促进开发区招商引资的通知\n\n一、设立招商专班，统筹招商引资工作。\n", encoding="utf-8")
-    report = Library().import_paths([f])
+    report, changes = win.services.workspace.import_paths([f])
     doc_id = report.imported[0]["doc_id"]
-    win._after_import([doc_id])
+    win.services.apply(changes)
     reader = win.open_document(doc_id)
     clause = next(c for c in win.corpus.clauses(doc_id) if "招商专班" in c.text)
     at = clause.start + clause.text.find("招商专班")

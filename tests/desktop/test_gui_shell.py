@@ -175,9 +175,9 @@ def test_ops_cancel_and_failure(app, qtbot):
     op = ops.Op(work, lambda r: got.setdefault("ok", r), lambda e: got.setdefault("err", e))
     op.run()
     started.wait(5)
-    op.cancel()
+    op.stop()
     qtbot.waitUntil(lambda: "err" in got)
-    assert isinstance(got["err"], ops.Cancelled)
+    assert isinstance(got["err"], ops.Cancelled)  # stopped: the outcome is still delivered
 
     op2 = ops.Op(lambda: 1 / 0, None, lambda e: got.setdefault("err2", e)).run()
     qtbot.waitUntil(lambda: "err2" in got)
@@ -271,13 +271,12 @@ def test_engine_errors_are_shown_in_chinese(app):
 
 
 def test_reader_shows_markdown_headings_without_marks(win, tmp_path):
-    from index.library.imported import Library
-
     f = tmp_path / "规定.md"
     f.write_text("# 某开发区管理规定\n\n## 第一章 总则\n\n第一条 为加强开发区管理，制定本规定。\n\n"
                  "## 第二章 招商\n\n第二条 设立招商专班。\n", encoding="utf-8")
-    doc_id = Library().import_paths([f]).imported[0]["doc_id"]
-    win._after_import([doc_id])
+    report, changes = win.services.workspace.import_paths([f])
+    doc_id = report.imported[0]["doc_id"]
+    win.services.apply(changes)
     reader = win.open_document(doc_id)
     shown = reader.text.toPlainText()
     assert "#" in reader.body and "#" not in shown

@@ -200,7 +200,6 @@ def test_import_dialog_confirms_metadata_and_adds(win, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(got), timeout=30000)
     doc = win.corpus.document(got[0][0])
     assert doc.title == "测试招商措施" and doc.region == "广东省" and doc.source == "imported"
-    win._after_import(got[0])
     assert win.library.model.document_count() == 6
 
 

@@ -35,3 +35,18 @@ def test_cli_data_commands_load_no_qt():
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_front_ends_open_the_engine_only_through_the_workspace():
+    """The GUI, the CLI and the self-test never build a corpus, an index, a library or a note store,
+    never open the user database and never look for the content folder themselves (``index.workspace``)."""
+    import re
+
+    forbidden = re.compile(r"\b(Corpus|SearchIndex|Library|NoteStore)\(|\bopen_db\(|"
+                           r"paths\.(content_dir|imported_dir|bundle_root)\(")
+    found = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if forbidden.search(line.split("#", 1)[0]):
+                found.append(f"{path.relative_to(ROOT)}:{no}: {line.strip()}")
+    assert not found, "\n".join(found)

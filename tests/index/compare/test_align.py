@@ -12,7 +12,6 @@ from index.base.errors import UnknownIdError
 from index.compare import align, comparisons
 from index.compare.topics import UnknownTopicError
 from index.library.corpus import Corpus
-from index.userdata import database as userdb
 
 ROOT = Path(__file__).resolve().parents[3]
 SRC = "jilin-2021-kaifaqu/c1/s1"
@@ -91,14 +90,15 @@ def test_pins_override_automatic_results(corpus):
     assert cols["zhejiang-2022-kaifaqu"]["decision"] == "auto"
 
 
-def test_pins_are_read_from_the_user_database(corpus):
-    assert align.counterparts(corpus, SRC)["columns"][0]["decision"] == "auto"  # no database yet
-    db = userdb.open_db()
-    try:
-        comparisons.set_none(db, SRC, "hebei-2017-kaifaqu")
-    finally:
-        db.conn.close()
-    cols = {c["doc_id"]: c for c in align.counterparts(corpus, SRC)["columns"]}
+def test_the_workspace_applies_the_users_pins(zoneref_home):
+    from index.workspace import Workspace
+
+    ws = Workspace()
+    assert ws.compare(SRC)["columns"][0]["decision"] == "auto"  # no database yet
+    assert not ws.has_db()  # comparing never creates one
+    comparisons.set_none(ws.db(), SRC, "hebei-2017-kaifaqu")
+    assert align.counterparts(ws.corpus, SRC)["columns"][0]["decision"] == "auto"  # the engine: only what it is given
+    cols = {c["doc_id"]: c for c in ws.compare(SRC)["columns"]}
     assert cols["hebei-2017-kaifaqu"]["matches"] == []
     assert cols["henan-2017-kaifaqu"]["matches"] != []
 

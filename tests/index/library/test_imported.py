@@ -246,7 +246,7 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
     calls = []
 
     class FakeIndex:
-        def __init__(self, corpus):
+        def __init__(self, corpus, folder=None):
             self.corpus = corpus
 
         def add_documents(self, ids):
@@ -274,7 +274,7 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
     monkeypatch.setattr(library, "INDEX_IN_WORKER", False)  # the fake index lives in this process only
     monkeypatch.setitem(sys.modules, "index.search.searcher", types.SimpleNamespace(SearchIndex=FakeIndex))
     monkeypatch.setitem(sys.modules, "index.userdata.notes", types.SimpleNamespace(NoteStore=FakeNotes))
-    monkeypatch.setitem(sys.modules, "index.userdata.database", types.SimpleNamespace(open_db=lambda: None))
+    monkeypatch.setitem(sys.modules, "index.userdata.database", types.SimpleNamespace(open_db=lambda path=None: None))
     title = "青海省人民政府关于开发区的意见"
     write_txt(tmp_path / "v1.txt", policy(title))
     write_txt(tmp_path / "v2.txt", policy(title, extra="加快改革，"))
@@ -296,7 +296,7 @@ def test_indexes_are_updated_incrementally(tmp_path, monkeypatch):
 
 def test_index_failure_keeps_the_import_and_says_so(tmp_path, monkeypatch):
     class Broken:
-        def __init__(self, corpus):
+        def __init__(self, corpus, folder=None):
             raise OSError("disk full")
 
     monkeypatch.setitem(sys.modules, "index.search.searcher", types.SimpleNamespace(SearchIndex=Broken))
@@ -525,9 +525,9 @@ def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path
     assert len(one._clauses) == 1  # only the document it is on
     SearchIndex(Corpus()).rebuild()
     expected = SearchIndex(Corpus()).status()
-    bulk_index(corpus.content_dir, corpus.imported_dir)  # ensure(): current, nothing to do
+    bulk_index(corpus.content_dir, corpus.imported_dir, zoneref_home / "index")  # ensure(): current, nothing to do
     (zoneref_home / "index" / "CURRENT").unlink()
-    bulk_index(corpus.content_dir, corpus.imported_dir)  # a full build through the one-pass corpus
+    bulk_index(corpus.content_dir, corpus.imported_dir, zoneref_home / "index")  # a full build through the one-pass corpus
     built = SearchIndex(Corpus()).status()
     assert (built["documents"], built["clauses"], built["fingerprint"]) == \
         (expected["documents"], expected["clauses"], expected["fingerprint"])

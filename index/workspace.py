@@ -1,0 +1,372 @@
+"""The one handle on the engine: a ``Workspace`` owns the library, the search index and the user's data.
+
+Every front end opens the engine here (Anki's ``Collection``): the GUI's
+``Services``, each CLI command and the self-test. Nothing else decides where
+the bundled content, the imported documents, the search index or the user
+database live.
+
+Lock discipline:
+
+* A ``Workspace`` belongs to the thread that made it. Its ``sqlite3``
+  connection cannot cross threads, and its ``Corpus`` caches parsed clauses
+  without locks. Background work takes ``worker()``, a new handle on the same
+  folders that shares nothing mutable with this one.
+* Readers never wait for a long write. The user database is in WAL mode
+  (readers see the last commit while a writer works), and the search index
+  swaps whole generations (``index.search.store``): a rebuild or a bulk
+  import writes a new generation beside the live one.
+* Documents are written whole (temp file, ``fsync``, rename): a reader sees
+  the old file or the new one.
+
+Every mutating operation returns ``Changes``: what it changed, so that a
+front end refreshes exactly the views that show it. ``external_changes()``
+reports what other processes (a CLI import while the window is open, a
+second window) changed since the last call, in the same form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from index.base import paths
+from index.library.corpus import Corpus
+
+if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
+    import sqlite_utils
+
+    from index.library.documents import Document
+    from index.library.imported import ImportReport, Library
+    from index.search.searcher import SearchIndex
+    from index.userdata.notes import NoteStore
+
+DB_NAME = "zoneref.db"
+
+
+@dataclasses.dataclass(frozen=True)
+class Changes:
+    """What an operation changed. Empty (false) when it changed nothing.
+
+    Attributes:
+        added, removed, edited: document ids (edited: metadata or text).
+        notes: document ids whose annotations or bookmarks changed.
+        all_notes: annotations may have changed anywhere (another process wrote).
+        pins: pinned counterparts or "no counterpart" decisions changed.
+        sets: saved comparison sets changed.
+        index: the search index on disk changed (reopen it).
+    """
+
+    added: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    edited: frozenset[str] = frozenset()
+    notes: frozenset[str] = frozenset()
+    all_notes: bool = False
+    pins: bool = False
+    sets: bool = False
+    index: bool = False
+
+    @property
+    def documents(self) -> bool:
+        """Whether the list of documents or any document's metadata or text changed."""
+        return bool(self.added or self.removed or self.edited)
+
+    def __bool__(self) -> bool:
+        return self.documents or bool(self.notes) or self.all_notes or self.pins or self.sets or self.index
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.added | other.added, self.removed | other.removed, self.edited | other.edited,
+                       self.notes | other.notes, self.all_notes or other.all_notes, self.pins or other.pins,
+                       self.sets or other.sets, self.index or other.index)
+
+    def notes_of(self, doc_id: str) -> bool:
+        """Whether the notes shown for ``doc_id`` may have changed."""
+        return self.all_notes or doc_id in self.notes or doc_id in self.removed or doc_id in self.edited
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": sorted(self.added), "removed": sorted(self.removed), "edited": sorted(self.edited),
+                "notes": sorted(self.notes), "all_notes": self.all_notes, "pins": self.pins, "sets": self.sets,
+                "index": self.index}
+
+
+def documents_changed(added: Iterable[str] = (), removed: Iterable[str] = (), edited: Iterable[str] = ()) -> Changes:
+    """``Changes`` of a library operation; notes of changed documents may move, the index follows."""
+    added, removed, edited = frozenset(added), frozenset(removed), frozenset(edited)
+    if not (added or removed or edited):
+        return Changes()
+    return Changes(added=added, removed=removed, edited=edited, notes=added | removed | edited, index=True)
+
+
+class Workspace:
+    """The engine for one user data folder.
+
+    Args:
+        home: the user data folder; default ``$ZONEREF_HOME`` or the platform's.
+        content: the bundled content folder (``docs/``, ``topics.yaml``);
+            default the one shipped with the program.
+        imports: False for a workspace of the bundled documents only (the
+            comparison benchmark, the labelled sets).
+        recover: check the user database and recover it from a backup if it
+            is damaged, when opening it (``worker()`` handles skip this: the
+            handle that made them has done it).
+    """
+
+    def __init__(self, home: Path | str | None = None, *, content: Path | str | None = None, imports: bool = True,
+                 recover: bool = True):
+        self.recover = recover
+        self.home = Path(home) if home is not None else paths.user_home()
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.content_dir = Path(content) if content is not None else paths.content_dir()
+        self.imports = imports
+        self._corpus: Corpus | None = None
+        self._search: SearchIndex | None = None
+        self._db: sqlite_utils.Database | None = None
+        self._notes: NoteStore | None = None
+        self.recovery_report = None  # set when opening the database recovered it from a backup
+        self._seen_docs: dict[str, tuple[int, int]] | None = None
+        self._seen_data_version: int | None = None
+        self._seen_index: tuple | None = None
+
+    # -- where things live -------------------------------------------------------
+    @property
+    def docs_dir(self) -> Path:
+        """Bundled documents (read-only)."""
+        return self.content_dir / "docs"
+
+    @property
+    def imported_dir(self) -> Path | None:
+        """Imported documents, as Markdown with front matter (None: bundled only)."""
+        return self.home / "documents" if self.imports else None
+
+    @property
+    def index_dir(self) -> Path:
+        """The search index (a cache: deleting it costs a rebuild)."""
+        return self.home / "index"
+
+    @property
+    def db_path(self) -> Path:
+        """The user database: notes, bookmarks, tags, pins, comparison sets."""
+        return self.home / DB_NAME
+
+    @property
+    def topics_path(self) -> Path:
+        """The topic taxonomy."""
+        return self.content_dir / "topics.yaml"
+
+    def worker(self) -> Workspace:
+        """A new handle on the same folders for another thread; it shares nothing mutable."""
+        return Workspace(self.home, content=self.content_dir, imports=self.imports, recover=False)
+
+    def spec(self) -> tuple[str, str, bool]:
+        """What a spawned process needs to open the same workspace (``Workspace.from_spec``)."""
+        return str(self.home), str(self.content_dir), self.imports
+
+    @classmethod
+    def from_spec(cls, spec: tuple[str, str, bool]) -> Workspace:
+        home, content, imports = spec
+        return cls(home, content=content, imports=imports)
+
+    # -- the engine's parts, opened on first use ---------------------------------
+    @property
+    def corpus(self) -> Corpus:
+        """The documents and their clauses (one object for the life of the workspace; ``reload`` refreshes it)."""
+        if self._corpus is None:
+            self._corpus = Corpus(self.docs_dir, self.imported_dir)
+        return self._corpus
+
+    def one_pass_corpus(self) -> Corpus:
+        """A corpus that keeps one document's clauses at a time (a bulk pass in bounded memory)."""
+        return Corpus(self.docs_dir, self.imported_dir, one_pass=True)
+
+    def search_index(self) -> SearchIndex:
+        """The search index of this workspace's corpus (opened, updated or built by its ``ensure``)."""
+        if self._search is None:
+            from index.search.searcher import SearchIndex
+
+            self._search = SearchIndex(self.corpus, self.index_dir)
+        return self._search
+
+    def db(self) -> sqlite_utils.Database:
+        """The user database, opened on first use (a damaged one is recovered: ``recovery_report``)."""
+        if self._db is None:
+            from index.userdata import database
+
+            self._db = database.open_db(self.db_path, recover=self.recover)
+            self.recovery_report = database.take_recovery_report() if self.recover else None
+            self._seen_data_version = _data_version(self._db)
+        return self._db
+
+    def has_db(self) -> bool:
+        """Whether the user database exists (reading commands do not create it)."""
+        return self._db is not None or self.db_path.exists()
+
+    def notes(self) -> NoteStore:
+        """Annotations, bookmarks and tags."""
+        if self._notes is None:
+            from index.userdata.notes import NoteStore
+
+            self._notes = NoteStore(self.db(), self.corpus)
+        return self._notes
+
+    def library(self, sync: bool = True) -> Library:
+        """Import, remove and edit the user's documents (``sync``: keep the index and notes in step)."""
+        from index.library.imported import Library
+
+        folder = self.imported_dir
+        if folder is None:
+            raise RuntimeError("a workspace of bundled documents only has no library to change")
+        return Library(self.corpus, folder, sync=sync, index_dir=self.index_dir, db_path=self.db_path)
+
+    # -- comparison ----------------------------------------------------------------
+    def pins(self, source_clause_id: str) -> dict[str, dict]:
+        """The user's decisions for a source clause (``{}`` without a database; reading never creates one)."""
+        if not self.has_db():
+            return {}
+        from index.compare import comparisons
+
+        return comparisons.pins_map(self.db(), source_clause_id)
+
+    def compare(self, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
+                pins: dict | None = None, cancel: Callable[[], bool] | None = None) -> dict:
+        """A clause's counterparts in the other documents (``align.counterparts``), the user's pins applied.
+
+        Args:
+            pins: decisions to apply instead of the user's (``{}``: none).
+            cancel: polled between documents (``Cancelled``).
+        """
+        from index.compare import align
+
+        return align.counterparts(self.corpus, clause_id, doc_ids=doc_ids, limit=limit,
+                                  pins=self.pins(clause_id) if pins is None else pins, cancel=cancel)
+
+    def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
+                      cancel: Callable[[], bool] | None = None) -> dict:
+        """Each document's clauses on one topic (``align.topic_columns``)."""
+        from index.compare import align
+
+        return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
+
+    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> dict:
+        """Topics × documents (``topics.coverage``)."""
+        from index.compare import topics
+
+        return topics.coverage(self.corpus, doc_ids, cancel=cancel)
+
+    # -- operations that change the library --------------------------------------
+    def import_paths(self, inputs: Iterable[str | Path], **kwargs) -> tuple[ImportReport, Changes]:
+        """Import files and folders (``Library.import_paths``); returns the report and what changed."""
+        report = self.library().import_paths(inputs, **kwargs)
+        return report, self._after_import(report)
+
+    def add_candidates(self, candidates, **kwargs) -> tuple[ImportReport, Changes]:
+        """Add prepared, user-confirmed candidates (``Library.add``)."""
+        report = self.library().add(candidates, **kwargs)
+        return report, self._after_import(report)
+
+    def _after_import(self, report: ImportReport) -> Changes:
+        added = [r["doc_id"] for r in report.imported]
+        edited = [r["supersedes"] for r in report.imported if r.get("supersedes")]
+        self._forget_documents()
+        return documents_changed(added=added, edited=edited)
+
+    def remove_document(self, doc_id: str) -> tuple[Document, Changes]:
+        """Remove an imported document; its notes become orphans (kept)."""
+        doc = self.library().remove(doc_id)
+        self._forget_documents()
+        edited = [doc.get("supersedes")] if doc.get("supersedes") else []
+        return doc, documents_changed(removed=[doc.id], edited=edited)
+
+    def edit_document(self, doc_id: str, changes: dict[str, Any]) -> tuple[Document, Changes]:
+        """Correct an imported document's metadata."""
+        doc = self.library().update_metadata(doc_id, changes)
+        self._forget_documents()
+        return doc, documents_changed(edited=[doc.id])
+
+    def reload(self) -> None:
+        """Read the document folders again (after another handle or process changed them)."""
+        self._forget_documents()
+
+    def _forget_documents(self) -> None:
+        if self._corpus is not None:
+            self._corpus.reload()
+        self._seen_docs = None
+
+    # -- changes made elsewhere --------------------------------------------------
+    def external_changes(self) -> Changes:
+        """What other handles or processes changed since the last call (or since opening).
+
+        Cheap enough to poll every second: one ``stat`` per document file,
+        SQLite's ``data_version`` (it moves only when another connection
+        commits) and the index's generation files. The first call only takes
+        the snapshot. Documents found changed are reloaded here, so the
+        corpus reflects them when this returns.
+        """
+        out = Changes()
+        docs = self._doc_snapshot()
+        if self._seen_docs is not None and docs != self._seen_docs:
+            before = self._seen_docs
+            out |= documents_changed(added=docs.keys() - before.keys(), removed=before.keys() - docs.keys(),
+                                     edited=[d for d in docs.keys() & before.keys() if docs[d] != before[d]])
+            if self._corpus is not None:
+                self._corpus.reload()
+        self._seen_docs = docs
+        if self._db is not None:
+            version = _data_version(self._db)
+            if self._seen_data_version is not None and version != self._seen_data_version:
+                out |= Changes(all_notes=True, pins=True, sets=True)
+            self._seen_data_version = version
+        index = self._index_snapshot()
+        if self._seen_index is not None and index != self._seen_index:
+            out |= Changes(index=True)
+        self._seen_index = index
+        return out
+
+    def _doc_snapshot(self) -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for folder in (self.docs_dir, self.imported_dir):
+            if folder is None:
+                continue
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".md") and not entry.name.startswith("."):
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    found[entry.name[:-3]] = (st.st_size, st.st_mtime_ns)
+        return found
+
+    def _index_snapshot(self) -> tuple:
+        current = self.index_dir / "CURRENT"
+        try:
+            name = current.read_text(encoding="utf-8").strip()
+            sides = sorted(p.name for p in (self.index_dir / name).glob("side-*.json"))
+        except OSError:
+            return ()
+        return (name, *sides)
+
+    # -- closing -------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database and the index (the workspace can be used again: they reopen)."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
+            self._notes = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _data_version(db) -> int:
+    return db.execute("PRAGMA data_version").fetchone()[0]
