@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
             found = []
             for n, (status, item) in enumerate(prepare_files(files, cancel=cancelled), start=1):
                 (found if status == "ok" else errors).append(item)
-                progress(n, len(files), str(item.path if status == "ok" else item["path"]))
+                progress(n, len(files), item.shown if status == "ok" else item["path"])
             if cancelled():  # nothing was added yet: close, as the user asked
                 raise ops.Cancelled("import cancelled while reading")
             return found, skipped, errors
@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
                 self.table.setItem(row, col, item)
             count = QTableWidgetItem(str(cand.clause_count))
             count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            count.setToolTip(cand.path)
+            count.setToolTip(cand.shown)
             self.table.setItem(row, len(EDITABLE), count)
         self.status.setText(self.tr("%n file(s) ready to import.", "", len(self.candidates)))
         self._show_problems()

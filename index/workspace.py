@@ -38,7 +38,7 @@ from index.library.corpus import Corpus
 if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
     import sqlite_utils
 
-    from index.library.documents import Document
+    from index.library.documents import Document, Unreadable
     from index.library.imported import ImportReport, Library
     from index.search.searcher import SearchIndex
     from index.userdata.notes import NoteStore
@@ -277,6 +277,22 @@ class Workspace:
         self._forget_documents()
         edited = [doc.get("supersedes")] if doc.get("supersedes") else []
         return doc, documents_changed(removed=[doc.id], edited=edited)
+
+    def unreadable_documents(self, load: bool = True) -> list[Unreadable]:
+        """Document files the library left out because they cannot be read (``Corpus.unreadable``).
+
+        Args:
+            load: read the library if it was not yet (False: ``[]`` then).
+        """
+        if self._corpus is None and not load:
+            return []
+        return self.corpus.unreadable()
+
+    def remove_unreadable(self, name: str) -> tuple[Path, Changes]:
+        """Move an unreadable imported document file out of the library (kept); returns where it went."""
+        moved = self.library().remove_unreadable(name)
+        self._forget_documents()
+        return moved, documents_changed(removed=[name])
 
     def edit_document(self, doc_id: str, changes: dict[str, Any]) -> tuple[Document, Changes]:
         """Correct an imported document's metadata."""

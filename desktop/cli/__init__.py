@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     finally:
+        context.warn_unreadable()
         context.reset()
 
 

@@ -7,6 +7,7 @@ import sys
 
 from desktop.cli.context import workspace
 from desktop.cli.output import CliError, add_json, emit
+from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
@@ -98,6 +99,13 @@ def cmd_edit(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    doc, _changes = workspace().remove_document(args.doc_id)
+    ws = workspace()
+    if any(u.name == args.doc_id for u in ws.unreadable_documents()) and not ws.corpus.has_document(args.doc_id):
+        moved, _changes = ws.remove_unreadable(args.doc_id)
+        shown = display_name(str(moved))
+        emit({"removed": args.doc_id, "title": None, "moved_to": shown}, args.json,
+             f"removed the unreadable document file {args.doc_id}; it is kept at {shown}")
+        return 0
+    doc, _changes = ws.remove_document(args.doc_id)
     emit({"removed": doc.id, "title": doc.title}, args.json, f"removed {doc.id}  {doc.title}")
     return 0

@@ -8,6 +8,7 @@ original text, which is what display, snippets and citations always show.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # OpenCC's t2s works on phrases first, then characters. Phrase rules almost
@@ -115,3 +116,30 @@ def detect_script(text: str) -> str:
     simp = to_simplified(sample)
     changed = sum(1 for a, b in zip(sample, simp, strict=True) if a != b)
     return "繁体" if changed / len(sample) > 0.03 else "简体"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls except tab and newline, DEL, and the bidirectional
+# overrides that can make a terminal line read differently from its bytes.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds lone surrogates (undecodable bytes kept by ``surrogateescape``, bad JSON escapes)."""
+    return _SURROGATE.search(text) is not None
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, so it can be encoded, stored and read back."""
+    return _SURROGATE.sub("\ufffd", text) if has_surrogates(text) else text
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` for a terminal: control and bidi-override characters shown as ``\\x1b``-style escapes.
+
+    Imported notes and file names are hostile input; printed raw, an escape
+    sequence could move the cursor, retitle the window or hide text.
+    Newlines and tabs are kept.
+    """
+    text = valid_unicode(text)
+    return _TERMINAL_UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

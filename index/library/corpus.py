@@ -13,7 +13,7 @@ from pathlib import Path
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
 from index.library.clauses import Clause, ClauseId, parse_clauses
-from index.library.documents import DocId, Document, load_header
+from index.library.documents import DocId, Document, Unreadable, load_header
 from index.library.headers import load_headers
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
@@ -39,6 +39,8 @@ class Corpus:
         self.imported_dir = imported_dir
         self.one_pass = one_pass
         self._docs: dict[DocId, Document] | None = None
+        self._problems: list[Unreadable] = []
+        self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
@@ -47,23 +49,44 @@ class Corpus:
     def _load(self) -> dict[DocId, Document]:
         if self._docs is None:
             docs: dict[DocId, Document] = {}
+            problems: list[Unreadable] = []
             for folder, source in ((self.content_dir, "bundled"), (self.imported_dir, "imported")):
                 if folder is None or not Path(folder).is_dir():
                     continue
                 if source == "imported":  # thousands of files: front matter cached (index.library.headers)
-                    found = load_headers(Path(folder), source)
+                    found = load_headers(Path(folder), source, problems)
                 else:
-                    found = [load_header(path, source=source) for path in sorted(Path(folder).glob("*.md"))]
+                    found = []
+                    for path in sorted(Path(folder).glob("*.md")):
+                        try:
+                            found.append(load_header(path, source=source))
+                        except ContentError as exc:
+                            problems.append(Unreadable.of(path, exc))
                 for doc in found:
                     if doc.id in docs:
-                        raise ContentError(f"{doc.path}: duplicate document id {doc.id}")
+                        problems.append(Unreadable(doc.path, f"duplicate document id {doc.id} "
+                                                             f"(also in {docs[doc.id].path})"))
+                        continue
                     docs[doc.id] = doc
             self._docs = docs
+            self._problems = problems
         return self._docs
+
+    def unreadable(self) -> list[Unreadable]:
+        """Document files left out because they cannot be read (the rest of the library works without them).
+
+        A file whose front matter is damaged (edited by hand, written by an
+        old bug) must not make the whole library unusable: it is listed
+        here for the front end to report, and ``Library.remove`` takes its
+        name to move it out of the way.
+        """
+        self._load()
+        return list(self._problems) + list(self._body_problems.values())
 
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
+        self._body_problems.clear()
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -91,7 +114,15 @@ class Corpus:
         if doc.id not in self._clauses:
             if self.one_pass:
                 self._forget_clauses()  # the previous document is done
-            found = parse_clauses(doc.id, doc.read_body() if self.one_pass else doc.body)
+            try:
+                body = doc.read_body() if self.one_pass else doc.body
+            except ContentError as exc:
+                # Its header read but its text does not (damaged on disk): an
+                # empty document, listed as unreadable, rather than a library
+                # that fails as a whole.
+                self._body_problems[doc.id] = Unreadable.of(doc.path or Path(doc.id), exc)
+                body = ""
+            found = parse_clauses(doc.id, body)
             self._clauses[doc.id] = found
             for clause in found:
                 self._by_id[clause.id] = clause

@@ -6,6 +6,7 @@ documents, so the rest of the engine never cares where a document came from.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 from typing import Any, NewType
@@ -13,6 +14,7 @@ from typing import Any, NewType
 import yaml
 
 from index.base.errors import ContentError
+from index.base.text import valid_unicode
 
 DocId = NewType("DocId", str)
 
@@ -20,6 +22,36 @@ FIELDS = (
     "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
     "published", "year", "status", "script", "source_site", "source_url", "gazette",
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class Unreadable:
+    """A document file the library could not load, and why (the rest of the library loads without it).
+
+    Attributes:
+        path: the file.
+        reason: what is wrong with it.
+    """
+
+    path: Path
+    reason: str
+
+    @classmethod
+    def of(cls, path: Path, exc: Exception) -> Unreadable:
+        """The record for ``path`` that raised ``exc``: its message on one line, without the path."""
+        reason = str(exc)
+        reason = reason[len(f"{path}: "):] if reason.startswith(f"{path}: ") else reason
+        return cls(path, " ".join(reason.split()))
+
+    @property
+    def name(self) -> str:
+        """The file's name without ``.md``: the id ``zoneref remove`` takes to remove it."""
+        return self.path.stem
+
+    def to_dict(self) -> dict[str, str]:
+        from index.base.paths import display_name
+
+        return {"path": display_name(str(self.path)), "name": display_name(self.name), "reason": self.reason}
 
 
 class Document:
@@ -153,9 +185,44 @@ def load_header(path: Path, source: str = "bundled") -> Document:
 
 
 def render_markdown(meta: dict[str, Any], body: str) -> str:
-    """The file text for a document: front matter then body."""
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{head}---\n\n{body.rstrip()}\n"
+    """The file text for a document: front matter then body.
+
+    Every string is made valid Unicode first (lone surrogates, from a file
+    name that was not UTF-8 say, become U+FFFD): YAML would write them as
+    escapes it then refuses to read, and the document could never be loaded.
+
+    Raises:
+        ContentError: the text would not read back as a document (a bug: the
+            caller must not write it).
+    """
+    head = yaml.dump(_valid(meta), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = f"---\n{head}---\n\n{valid_unicode(body).rstrip()}\n"
+    _split(text, "<new document>")  # what is written must read back
+    return text
+
+
+class _Dumper(yaml.SafeDumper):
+    """``safe_dump`` that double-quotes a string holding NEL (U+0085): plain and single-quoted
+    scalars fold it into a space when read back."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _valid(value: Any) -> Any:
+    """``value`` with every string in it made valid Unicode (see ``render_markdown``)."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {_valid(k): _valid(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_valid(v) for v in value]
+    return value
 
 
 def load_file(path: Path, source: str = "bundled") -> Document:

@@ -18,7 +18,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from index.library.documents import DocId, Document, load_header
+from index.base.errors import ContentError
+from index.library.documents import DocId, Document, Unreadable, load_header
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +61,18 @@ def _cacheable(meta: dict[str, Any]) -> bool:
         return False
 
 
-def load_headers(folder: Path, source: str = "imported") -> list[Document]:
+def load_headers(folder: Path, source: str = "imported", problems: list[Unreadable] | None = None) -> list[Document]:
     """Every ``*.md`` document of ``folder`` with only its front matter read, in file name order.
 
     Same result as ``load_header`` on each file (a file that vanished
     meanwhile is left out).
 
+    Args:
+        problems: where a file that cannot be read goes (it is left out);
+            without it, such a file raises.
+
     Raises:
-        ContentError: a file changed since it was cached has bad front matter.
+        ContentError: a file changed since it was cached has bad front matter (without ``problems``).
     """
     cached = _read(folder)
     files: dict[str, list] = {}
@@ -85,7 +90,13 @@ def load_headers(folder: Path, source: str = "imported") -> list[Document]:
                            content_hash=meta.get("content_hash") if source == "imported" else None)
             files[path.name] = entry
         else:
-            doc = load_header(path, source=source)
+            try:
+                doc = load_header(path, source=source)
+            except ContentError as exc:
+                if problems is None:
+                    raise
+                problems.append(Unreadable.of(path, exc))
+                continue
             if _cacheable(doc.meta):
                 files[path.name] = [identity, doc.meta]
         docs.append(doc)

@@ -58,6 +58,8 @@ log = logging.getLogger(__name__)
 BULK_CHANGE = 20
 # That pass runs in a spawned worker process (the frozen app's entry point calls freeze_support()).
 INDEX_IN_WORKER = True
+# Where ``remove_unreadable`` keeps a damaged document file, beside ``documents/``.
+UNREADABLE_DIR = "unreadable-documents"
 
 
 class BundledDocumentError(KnownError):
@@ -156,7 +158,7 @@ class Library:
                 else:
                     report.errors.append(item)
                 if progress:
-                    progress(done, len(files), item.path if status == "ok" else item["path"])
+                    progress(done, len(files), item.shown if status == "ok" else item["path"])
         finally:
             report.cancelled = done < len(files)
             self._finish(report, added, superseded)
@@ -177,7 +179,7 @@ class Library:
                     break
                 self._add_one(cand, report, added, superseded)
                 if progress:
-                    progress(done, len(candidates), cand.path)
+                    progress(done, len(candidates), cand.shown)
         finally:
             self._finish(report, added, superseded)
         return report
@@ -188,11 +190,11 @@ class Library:
         by_hash = self._index_existing()
         same = by_hash.get(cand.content_hash)
         if same:
-            report.skipped.append({"path": cand.path, "reason": f"duplicate of {same}", "doc_id": same})
+            report.skipped.append({"path": cand.shown, "reason": f"duplicate of {same}", "doc_id": same})
             return
         meta = dict(cand.meta)
         meta["region"] = meta.get("region") or UNKNOWN_REGION
-        meta["title"] = meta.get("title") or Path(cand.path).stem
+        meta["title"] = meta.get("title") or Path(cand.shown).stem
         doc_id = str(meta["id"])
         while (self.folder / f"{doc_id}.md").exists() or self.corpus.has_document(doc_id):
             doc_id = f"{doc_id}x"  # an 8-hex-digit collision: vanishingly rare, still handled
@@ -213,7 +215,7 @@ class Library:
         self._latest[key] = doc
         added.append(doc.id)
         record = {"doc_id": doc_id, "title": meta["title"], "region": meta["region"],
-                  "clause_count": cand.clause_count, "path": cand.path}
+                  "clause_count": cand.clause_count, "path": cand.shown}
         if previous is not None:
             record["version"] = meta["version"]
             record["supersedes"] = previous.id
@@ -252,6 +254,41 @@ class Library:
         if self.sync:
             self._sync(added=[], removed=[doc.id], reanchor=[doc.id])
         return doc
+
+    def remove_unreadable(self, name: str) -> Path:
+        """Move an imported document file that cannot be read (``Corpus.unreadable``) out of the library.
+
+        The file is kept, in ``<user_home>/unreadable-documents/``: nothing a
+        user imported is ever deleted without being read. Notes on it stay
+        (as orphans once the library no longer has the document).
+
+        Args:
+            name: the file's name without ``.md`` (what ``Unreadable.name`` gives).
+
+        Returns:
+            Where the file now is.
+
+        Raises:
+            UnknownIdError: no unreadable imported file of that name.
+        """
+        from index.base.errors import UnknownIdError
+
+        match = [u for u in self.corpus.unreadable() if u.name == name and u.path.parent == self.folder]
+        if not match:
+            raise UnknownIdError("document", name)
+        source = match[0].path
+        target_dir = self.folder.parent / UNREADABLE_DIR
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / source.name
+        if target.exists():
+            target = target_dir / f"{source.stem}-{int(time.time())}{source.suffix}"
+        os.replace(source, target)
+        _fsync_dir(self.folder)
+        self.corpus.reload()
+        self._by_hash = None
+        if self.sync:
+            self._sync(added=[], removed=[DocId(name)], reanchor=[DocId(name)])
+        return target
 
     def update_metadata(self, doc_id: str, changes: dict[str, Any]) -> Document:
         """Correct an imported document's metadata (the body and id never change).

@@ -111,6 +111,7 @@ def test_cancel_while_reading_closes_and_imports_nothing(app, qtbot, tmp_path, m
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(candidates, "prepare_file", slow)
+    monkeypatch.setattr(candidates, "READ_IN_WORKERS", False)  # the replaced reader runs in this process
     dlg = ImportDialog(services=None, paths=[str(tmp_path)])
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.progress.value() == 1, timeout=30000)

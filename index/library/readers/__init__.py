@@ -21,11 +21,15 @@ from pathlib import Path
 from index.library.readers.errors import (
     EmptyFileError,
     TooLargeError,
+    TooLongError,
     UnreadableFileError,
     UnsupportedFormatError,
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# No policy document is this long (~10,000 pages); a longer text is generated
+# or hostile, and would make every listing of the library slow.
+MAX_TEXT_CHARS = 4_000_000
 
 # extension -> reader module (index.library.readers.<name>)
 FORMATS = {
@@ -75,7 +79,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
     Raises:
         ImportFailure: a subclass naming the cause (unreadable, unsupported,
             too large, empty, binary, undecodable, corrupt, password, zip
-            bomb, no content, no text layer).
+            bomb, no content, no text layer, too long).
     """
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
@@ -105,6 +109,9 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
     found.text = tidy(found.text)
     if not found.text.strip():
         raise EmptyFileError(path, "the file contains no text")
+    if len(found.text) > MAX_TEXT_CHARS:
+        raise TooLongError(path, f"the file holds {len(found.text):,} characters of text, more than any policy "
+                                 f"document (limit {MAX_TEXT_CHARS:,}); split it into its documents and import those")
     return found
 
 

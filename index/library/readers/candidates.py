@@ -3,13 +3,16 @@
 The first half of an import (see ``index.library.imported``): expand files and folders,
 then for each file read it (``index.library.readers``), guess its metadata
 (``index.library.metadata``) and count its clauses. ``prepare_file`` is a pure
-function of the file, so ``prepare_files`` runs it in a process pool on every
-core, in input order, with cancel between files.
+function of the file, so ``prepare_files`` runs it in reader processes on
+every core, each file under a time and a memory limit (``readers.pool``), in
+input order, with cancel.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import errno
 import hashlib
 import logging
 import os
@@ -18,16 +21,19 @@ from pathlib import Path
 from typing import Any
 
 from index.base import paths
+from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES, is_supported, read_path
 from index.library.readers.errors import ImportFailure, UnreadableFileError, UnsupportedFormatError
+from index.library.readers.pool import DEFAULT_LIMITS, Limits, run_jobs
 
 log = logging.getLogger(__name__)
 
 UNKNOWN_REGION = "不详"
-# Folder entries never imported: hidden files and Word's lock files (~$x.docx).
+# Folder entries never imported (listed as skipped): hidden files and Word's lock files (~$x.docx).
 _IGNORED_PREFIXES = (".", "~$")
-# Below this many files the pool's start-up (~0.5 s per spawned worker) costs more than it saves.
-POOL_THRESHOLD = 16
+# Read every file in a reader process under limits (``readers.pool``). Only tests that replace
+# a reader function in this process turn it off.
+READ_IN_WORKERS = True
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -48,6 +54,11 @@ class Candidate:
     clause_count: int
     format: str
 
+    @property
+    def shown(self) -> str:
+        """``path`` as text to report and show (a GBK file name decoded: ``paths.display_name``)."""
+        return display_name(self.path)
+
 
 def body_hash(body: str) -> str:
     """The hash ``Document.content_hash`` will compute for ``body`` once stored."""
@@ -57,40 +68,40 @@ def body_hash(body: str) -> str:
 def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict], list[dict]]:
     """Expand files and folders (recursively) into the files to import.
 
+    A folder import never leaves the folder and never stops at a bad entry:
+    symbolic links are followed only to files inside the folder (a link out
+    of it, a link to a folder, a loop and a broken link are listed as
+    skipped, with the reason); hidden files and folders and Word's lock
+    files are listed as skipped too; a subfolder that cannot be read is an
+    error. A file named explicitly is taken as given, links included.
+
     Returns:
-        (files, skipped, errors): unsupported files found inside folders are
-        skipped; a missing path or an unsupported file named explicitly is an
-        error.
+        (files, skipped, errors): ``skipped`` and ``errors`` are
+        ``{"path", "reason"}`` and ``{"path", "error", "code"}`` records
+        whose paths are text (``paths.display_name``).
     """
     files: list[Path] = []
     skipped: list[dict] = []
     errors: list[dict] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     # Never import ZoneRef's own data (imported documents, index files) back into itself.
-    own = paths.user_home().resolve()
+    own = os.path.realpath(paths.user_home())
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             files.append(path)
 
+    def skip(path: str | Path, reason: str) -> None:
+        skipped.append({"path": display_name(str(path)), "reason": reason})
+
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                if Path(root).resolve() == own:
-                    dirs[:] = []
-                    continue
-                dirs[:] = sorted(d for d in dirs if not d.startswith(_IGNORED_PREFIXES))
-                for name in sorted(names):
-                    if name.startswith(_IGNORED_PREFIXES):
-                        continue
-                    child = Path(root) / name
-                    if is_supported(child):
-                        add(child)
-                    else:
-                        skipped.append({"path": str(child), "reason": "unsupported file type"})
+            _walk(path, own, add, skip, errors)
+        elif path.is_symlink() and not path.exists():
+            errors.append(_error(UnreadableFileError(path, _dangling(path))))
         elif not path.exists():
             errors.append(_error(UnreadableFileError(path, "no such file or folder")))
         elif not is_supported(path):
@@ -100,6 +111,72 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
     return files, skipped, errors
 
 
+def _walk(top: Path, own: str, add, skip, errors: list[dict]) -> None:
+    """Add the supported files under ``top`` (see ``collect_files``)."""
+    root = os.path.realpath(top)
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(_error(UnreadableFileError(exc.filename or top, f"cannot read the folder: "
+                                                                      f"{exc.strerror or exc}")))
+
+    for folder, dirs, names in os.walk(top, onerror=unreadable):  # followlinks=False: links are judged below
+        if os.path.realpath(folder) == own:
+            dirs[:] = []
+            continue
+        kept = []
+        for name in sorted(dirs):
+            child = os.path.join(folder, name)
+            if os.path.islink(child):
+                skip(child, "a symbolic link to a folder: not followed (import that folder itself if wanted)")
+            elif name.startswith(_IGNORED_PREFIXES):
+                skip(child, "a hidden folder: not imported")
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(names):
+            child = Path(folder) / name
+            if name.startswith("~$"):
+                skip(child, "a lock file Word keeps while a document is open: not a document")
+                continue
+            if name.startswith("."):
+                skip(child, "a hidden file: not imported")
+                continue
+            if child.is_symlink():
+                reason = _link_problem(child, root)
+                if reason:
+                    skip(child, reason)
+                    continue
+            if is_supported(child):
+                add(child)
+            else:
+                skip(child, "unsupported file type")
+
+
+def _link_problem(link: Path, root: str) -> str | None:
+    """Why the symbolic link ``link`` inside the folder ``root`` is not followed, or None if it may be."""
+    try:
+        target = os.path.realpath(link, strict=True)
+    except OSError:
+        return _dangling(link)
+    except RuntimeError:  # pragma: no cover - older Pythons report a loop this way
+        return "a symbolic link loop: skipped"
+    if os.path.commonpath([root, target]) != root:
+        return "a symbolic link to outside the imported folder: not followed"
+    if not os.path.isfile(target):
+        return "a symbolic link to something that is not a file: not followed"
+    return None
+
+
+def _dangling(link: Path) -> str:
+    """Why a link that does not resolve cannot be read: a loop or a missing target."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop: skipped"
+    return "a broken symbolic link (its target does not exist): skipped"
+
+
 def _error(exc: ImportFailure) -> dict:
     return {"path": exc.path, "error": exc.reason, "code": exc.code}
 
@@ -107,6 +184,9 @@ def _error(exc: ImportFailure) -> dict:
 def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
                  title: str | None = None) -> Candidate:
     """Read one file and propose its document: text, metadata, clause count.
+
+    Runs in a reader process (``prepare_files``); call it directly only on
+    trusted files, it has no time or memory limit of its own.
 
     Args:
         path: the file.
@@ -122,11 +202,14 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
 
     path = Path(path)
     found = read_path(path, max_bytes=max_bytes)
-    meta = guess_metadata(found.text, declared_title=found.title, filename=path.name)
+    # The name as text: a GBK name from a Windows zip is not UTF-8 on disk.
+    name, stem = display_name(path.name), display_name(path.stem)
+    meta = guess_metadata(found.text, declared_title=found.title, filename=name)
     for key in ("title", "region", "city", "issuer", "level", "doc_number", "issued", "published", "year",
                 "status"):
-        if found.meta.get(key) not in (None, ""):  # declared in the file's own front matter
-            meta[key] = found.meta[key]
+        declared = _declared(found.meta.get(key))  # from the file's own front matter
+        if declared is not None:
+            meta[key] = declared
             meta["inferred"].pop(key, None)
     for key, value in (("region", region), ("title", title)):
         if value:
@@ -139,11 +222,11 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     slug = SLUGS.get(meta["region"], "doc")
     doc_id = f"{slug}-{meta.get('year') or 'nd'}-{digest[:8]}"
     front = {
-        "id": doc_id, "title": meta["title"] or path.stem, "region": meta["region"],
+        "id": doc_id, "title": meta["title"] or stem, "region": meta["region"],
         "city": meta["city"], "issuer": meta["issuer"], "level": meta["level"],
         "doc_number": meta["doc_number"], "issued": meta["issued"], "published": meta["published"],
         "year": meta["year"], "status": meta["status"], "script": meta["script"],
-        "source_site": None, "source_file": path.name, "source_format": found.format,
+        "source_site": None, "source_file": name, "source_format": found.format,
         "encoding": found.encoding, "content_hash": digest,
     }
     if meta["history"]:
@@ -154,46 +237,65 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
                      format=found.format)
 
 
-def _prepare_safe(job: tuple[str, int, str | None, str | None]) -> tuple[str, Any]:
-    """Worker entry point: never raises, so one bad file cannot stop a batch."""
-    path = job[0]
+# A declared metadata value longer than this is not metadata.
+_MAX_DECLARED_CHARS = 500
+
+
+def _declared(value: Any) -> Any:
+    """A front-matter value a file declares, if it is a plain value (hostile YAML can hold anything)."""
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, str):
+        return value if len(value) <= _MAX_DECLARED_CHARS else None
+    if isinstance(value, int | float | dt.date):
+        return value
+    return None
+
+
+def _prepare_safe(path: str, max_bytes: int, region: str | None, title: str | None) -> tuple[str, Any]:
+    """A reader process's job: never raises for a bad file, so one bad file cannot stop a batch.
+
+    ``MemoryError`` and ``RecursionError`` go up to the reader process (``readers.pool``), which
+    refuses the file for them.
+    """
     try:
-        return "ok", prepare_file(*job)
+        return "ok", prepare_file(path, max_bytes, region, title)
     except ImportFailure as exc:
         return "error", _error(exc)
+    except (MemoryError, RecursionError):
+        raise
     except Exception as exc:  # a reader bug on a strange file: report it, go on
-        log.exception("reading %s failed", path)
-        return "error", {"path": path, "error": f"internal error reading the file: {exc!r}", "code": "bug"}
+        log.exception("reading %s failed", display_name(path))
+        return "error", {"path": display_name(path), "error": f"internal error reading the file: {exc!r}",
+                         "code": "bug"}
 
 
 def prepare_files(files: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
-                  title: str | None = None, workers: int | None = None,
+                  title: str | None = None, workers: int | None = None, limits: Limits = DEFAULT_LIMITS,
                   cancel: Cancel | None = None) -> Iterator[tuple[str, Any]]:
-    """Prepare files in input order, in a process pool when it pays.
+    """Prepare files in input order, each in a reader process under ``limits``.
+
+    One reader process per core (at most one per file) reads the whole
+    batch (``index.library.readers.pool``): a file over the time or memory
+    limit, or one that crashes its reader, is refused and the batch goes on.
+
+    Args:
+        files: the files (``collect_files``).
+        max_bytes: the size limit.
+        region, title: the user's values, overriding the guesses.
+        workers: reader processes (default: one per core).
+        limits: time and memory per file.
+        cancel: polled while reading; True stops (the file being read is abandoned).
 
     Yields:
         ("ok", Candidate) or ("error", {"path", "error", "code"}) per file.
     """
     jobs = [(str(f), max_bytes, region, title) for f in files]
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(jobs) < POOL_THRESHOLD:
+    if not READ_IN_WORKERS:  # tests that replace a reader in this process
         for job in jobs:
             if cancel and cancel():
                 return
-            yield _prepare_safe(job)
+            yield _prepare_safe(*job)
         return
-    import concurrent.futures
-    import multiprocessing
-
-    # spawn, not fork: safe from a GUI process with threads, and the same on
-    # every platform (the frozen app needs multiprocessing.freeze_support()
-    # in its entry point).
-    context = multiprocessing.get_context("spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
-        for result in pool.map(_prepare_safe, jobs, chunksize=8):
-            yield result
-            if cancel and cancel():
-                return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from run_jobs(_prepare_safe, jobs, workers=workers or os.cpu_count() or 1, limits=limits,
+                        cancel=cancel, describe=lambda job: display_name(job[0]))

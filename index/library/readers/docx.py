@@ -15,13 +15,18 @@ import zipfile
 from pathlib import Path
 
 from index.library.readers import Extracted, paragraphs_to_body
-from index.library.readers.errors import CorruptFileError, PasswordProtectedError, ZipBombError
+from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError, ZipBombError
 
 # A real policy .docx expands to a few MB; these bounds are far above that
 # and far below what would exhaust memory.
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 5000
+# The main text's XML: a 300-page report with heavy formatting is ~20 MB.
+# Parsing XML takes several times its size in memory, so a larger one is
+# refused before it is parsed (a 12 MB file holding 190 MB of XML passes the
+# ratio check above).
+MAX_DOCUMENT_XML = 64 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -56,9 +61,14 @@ def check_archive(path: Path, data: bytes) -> None:
                                      "refusing a likely zip bomb")
         if any(e.flag_bits & 0x1 for e in entries):
             raise PasswordProtectedError(path, "the Word document's archive is encrypted")
-        names = {e.filename for e in entries}
+        names = {e.filename: e for e in entries}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
             raise CorruptFileError(path, "the archive is not a Word document (no word/document.xml)")
+        main = names["word/document.xml"].file_size
+        if main > MAX_DOCUMENT_XML:
+            raise TooLargeError(path, f"the Word document's text is {main / 1048576:.0f} MB of XML, far more "
+                                      f"than any policy document (limit {MAX_DOCUMENT_XML // 1048576} MB); "
+                                      "refusing it")
         bad = archive.testzip()
         if bad:
             raise CorruptFileError(path, f"the Word document is damaged (bad entry {bad})")
@@ -115,6 +125,8 @@ def read(path: Path, data: bytes) -> Extracted:
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptFileError(path, f"the Word document is damaged ({exc.__class__.__name__})") from None
     except Exception as exc:  # lxml raises its own XMLSyntaxError family
+        if "memory allocation failed" in str(exc).lower():
+            raise MemoryError(str(exc)) from None  # libxml2 hit the reader's memory limit
         if exc.__class__.__module__.startswith(("lxml", "docx")):
             raise CorruptFileError(path, f"the Word document is damaged ({exc})") from None
         raise

@@ -14,14 +14,17 @@ class ImportFailure(KnownError):
     """A file that cannot be imported, and why.
 
     Attributes:
-        path: the file, as given.
+        path: the file, as given, as text (``paths.display_name``).
     """
 
     code = "import_failed"
 
     def __init__(self, path: object, message: str):
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
+        from index.base.paths import display_name
+
+        shown = display_name(str(path))  # a GBK file name, say, as text (the engine reports, never reopens it)
+        super().__init__(f"{shown}: {message}")
+        self.path = shown
         self.reason = message
 
 
@@ -89,3 +92,27 @@ class NoTextLayerError(ImportFailure):
     """A PDF without extractable text, typically a scan."""
 
     code = "no_text_layer"
+
+
+class TimeLimitError(ImportFailure):
+    """Reading the file took longer than the import's time limit; the reader was stopped."""
+
+    code = "time_limit"
+
+
+class MemoryLimitError(ImportFailure):
+    """Reading the file needed more memory than the import's limit; the reader was stopped."""
+
+    code = "memory_limit"
+
+
+class ReaderCrashError(ImportFailure):
+    """The reader process died on the file (a crash in a parser, or nesting too deep to read)."""
+
+    code = "reader_crashed"
+
+
+class TooLongError(ImportFailure):
+    """The file's text is far longer than any policy document (a generated or hostile file)."""
+
+    code = "too_long"

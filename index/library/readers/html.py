@@ -2,7 +2,8 @@
 
 Scripts, styles, forms and navigation (``<nav>``, header/footer/aside, and
 blocks whose class or id says menu, breadcrumb, footer, share …) are
-dropped; the main content is ``<main>``/``<article>`` or the container
+dropped; every walk over the tree uses an explicit stack, so nesting depth
+costs neither recursion nor quadratic time; the main content is ``<main>``/``<article>`` or the container
 Chinese government sites use (``TRS_Editor``, ``zoom``, ``content`` …), else
 the body. A page with no real text left (only navigation) is refused.
 """
@@ -29,6 +30,13 @@ _BLOCKS = {"p", "div", "section", "article", "main", "li", "tr", "br", "h1", "h2
 MIN_CJK = 20
 
 
+# An XML declaration and a DOCTYPE with its internal subset (``[ <!ENTITY …> ]``),
+# as XHTML files carry: the HTML parser would read the subset's ``]>`` as
+# text (it became the title), and entities are a way to blow a file up.
+_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>)?", re.I | re.S)
+_TEXT_TYPES: tuple = ()
+
+
 def _soup(data: bytes, path: Path):
     from bs4 import BeautifulSoup
 
@@ -37,7 +45,8 @@ def _soup(data: bytes, path: Path):
         parser = "lxml"
     except ImportError:  # pragma: no cover - lxml ships with python-docx
         parser = "html.parser"
-    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I) or \
+        re.search(rb"<\?xml[^>]+encoding=[\"']([\w-]+)", data[:200], re.I)
     if declared:
         try:
             text = data.decode(declared.group(1).decode("ascii"))
@@ -45,17 +54,70 @@ def _soup(data: bytes, path: Path):
             text, _ = decode(path, data)
     else:
         text, _ = decode(path, data)
+    text = _PROLOGUE.sub("", text, count=1)
     return BeautifulSoup(text, parser)
 
 
-def _is_nav(tag) -> bool:
+def _text_types() -> tuple:
+    """The string types whose text is the page's (not comments, doctypes, processing instructions)."""
+    global _TEXT_TYPES
+    if not _TEXT_TYPES:
+        from bs4.element import CData, NavigableString
+
+        _TEXT_TYPES = (NavigableString, CData)
+    return _TEXT_TYPES
+
+
+def _is_text(node) -> bool:
+    return type(node) in _text_types()
+
+
+def _tags(node) -> list:
+    return [child for child in node.contents if getattr(child, "name", None) is not None]
+
+
+def _is_nav(tag, in_article: bool) -> bool:
     if tag.name == "header":
         # The page's header is navigation; an article's header holds its title.
-        return tag.find_parent(["article", "main"]) is None
+        return not in_article
     if tag.get("role") in ("navigation", "banner", "contentinfo", "search", "menu"):
         return True
     names = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
     return bool(names and _NAV_WORDS.search(names))
+
+
+def _prune(soup) -> None:
+    """Drop scripts, styles, forms and navigation, in one pass without recursion.
+
+    A removed tag's subtree is not visited, so 100,000 nested ``<div>``s cost
+    one walk, not one walk per tag.
+    """
+    doomed = []
+    stack = [(soup, False)]
+    while stack:
+        node, in_article = stack.pop()
+        for child in _tags(node):
+            if child.name in _DROP_TAGS or _is_nav(child, in_article):
+                doomed.append(child)
+            else:
+                stack.append((child, in_article or child.name in ("article", "main")))
+    for tag in doomed:
+        tag.decompose()
+
+
+def _subtree_cjk(root) -> dict[int, int]:
+    """CJK characters under every tag of ``root`` (by ``id``), counted in one post-order pass."""
+    counts: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if children_done:
+            counts[id(node)] = sum(counts[id(c)] if getattr(c, "name", None) is not None
+                                   else (_cjk_count(c) if _is_text(c) else 0) for c in node.contents)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in _tags(node))
+    return counts
 
 
 def _main(soup):
@@ -63,11 +125,12 @@ def _main(soup):
         found = soup.select_one(selector)
         if found and _cjk_count(found.get_text()) >= MIN_CJK:
             return found
+    counts = _subtree_cjk(soup)
     best, best_count = None, 0
     for tag in soup.find_all(["div", "td", "section"]):
         names = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
         if names and _MAIN_HINTS.search(names):
-            count = _cjk_count(tag.get_text())
+            count = counts.get(id(tag), 0)
             if count > best_count:
                 best, best_count = tag, count
     if best is not None and best_count >= MIN_CJK:
@@ -80,7 +143,7 @@ def _cjk_count(text: str) -> int:
 
 
 def _lines(root) -> list[str]:
-    """Text in reading order, a new paragraph at each block element."""
+    """Text in reading order, a new paragraph at each block element (an explicit stack, no recursion)."""
     out: list[str] = []
     current: list[str] = []
 
@@ -90,24 +153,31 @@ def _lines(root) -> list[str]:
             out.append(line)
         current.clear()
 
-    def walk(node):
-        for child in node.children:
-            name = getattr(child, "name", None)
-            if name is None:
+    end = object()
+    stack = [iter(root.contents)]
+    blocks = [False]  # whether the element each iterator walks is a block (flush when it ends)
+    while stack:
+        child = next(stack[-1], end)
+        if child is end:
+            stack.pop()
+            if blocks.pop():
+                flush()
+            continue
+        name = getattr(child, "name", None)
+        if name is None:
+            if _is_text(child):
                 current.append(str(child))
-            elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            flush()
+            text = re.sub(r"\s+", " ", child.get_text(" ")).strip()
+            if text:
+                out.append(f"{'#' * int(name[1])} {text}")
+        else:
+            block = name in _BLOCKS
+            if block:
                 flush()
-                text = re.sub(r"\s+", " ", child.get_text(" ")).strip()
-                if text:
-                    out.append(f"{'#' * int(name[1])} {text}")
-            elif name in _BLOCKS:
-                flush()
-                walk(child)
-                flush()
-            else:
-                walk(child)
-
-    walk(root)
+            stack.append(iter(child.contents))
+            blocks.append(block)
     flush()
     return out
 
@@ -116,16 +186,10 @@ def read(path: Path, data: bytes) -> Extracted:
     soup = _soup(data, path)
     title_tag = soup.find("title")
     title = re.sub(r"\s+", " ", title_tag.get_text()).strip() if title_tag else None
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if not tag.decomposed and tag.parent is not None and _is_nav(tag):
-            tag.decompose()
+    _prune(soup)
     root = _main(soup)
     # Link-only blocks (lists of links, 上一篇/下一篇) are navigation too.
-    lines = []
-    for line in _lines(root):
-        lines.append(line)
+    lines = _lines(root)
     link_text = sum(_cjk_count(a.get_text()) for a in root.find_all("a"))
     total = _cjk_count("".join(lines))
     if total - link_text < MIN_CJK:

@@ -16,8 +16,13 @@ import yaml
 from index.library.readers import Extracted
 from index.library.readers.txt import decode
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+# Bounded and unable to span another bracket: on hostile input (50,000 "[")
+# an unbounded pattern rescans the rest of the text from every bracket.
+_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
+_EMPH = re.compile(r"(\*\*|__)(.{1,1000}?)\1")
+# A real header (a ZoneRef export, say) is a few hundred bytes of plain keys.
+MAX_FRONT_MATTER = 64 * 1024
+MAX_FRONT_MATTER_BRACKETS = 1000
 _HEADING = re.compile(r"^#{1,6}[ \t　]+(.+?)[ \t#]*$", re.M)
 
 
@@ -27,9 +32,12 @@ def _front_matter(text: str) -> tuple[dict, str]:
     end = text.find("\n---\n", 4)
     if end < 0:
         return {}, text
+    head = text[4:end]
+    if len(head) > MAX_FRONT_MATTER or head.count("[") + head.count("{") > MAX_FRONT_MATTER_BRACKETS:
+        return {}, text  # not metadata, whatever it is: the file is read as text
     try:
-        meta = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
+        meta = yaml.safe_load(head)
+    except (yaml.YAMLError, RecursionError):  # bad, or nested past what a header ever is: not metadata
         return {}, text
     if not isinstance(meta, dict):
         return {}, text

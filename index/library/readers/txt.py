@@ -48,9 +48,15 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith(_MAGIC):
         raise BinaryFileError(path, "this is a binary file (an image, archive, PDF or program), not text")
     try:
-        return data.decode("utf-8"), "utf_8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # Control bytes are valid UTF-8 too: b"\x00\x01\x02…" decodes. Text
+        # has (almost) none; UTF-16 without a byte-order mark has NULs and
+        # goes on to the detector.
+        if "\x00" not in text[:8192] and _control_share(text) <= 0.01:
+            return text, "utf_8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
