@@ -125,6 +125,7 @@ class Workspace:
         self._db: sqlite_utils.Database | None = None
         self._notes: NoteStore | None = None
         self.recovery_report = None  # set when opening the database recovered it from a backup
+        self.db_trouble = None  # set when the database opened read-only: why it cannot be written
         self._seen_docs: dict[str, tuple[int, int]] | None = None
         self._seen_data_version: int | None = None
         self._seen_index: tuple | None = None
@@ -189,12 +190,21 @@ class Workspace:
         return self._search
 
     def db(self) -> sqlite_utils.Database:
-        """The user database, opened on first use (a damaged one is recovered: ``recovery_report``)."""
+        """The user database, opened on first use.
+
+        A damaged one is recovered (``recovery_report``); one that cannot be
+        written (a full disk, a read-only folder) opens for reading and
+        ``db_trouble`` says why saving is refused.
+
+        Raises:
+            DatabaseError: the database cannot even be read (the message says what to do).
+        """
         if self._db is None:
             from index.userdata import database
 
             self._db = database.open_db(self.db_path, recover=self.recover)
             self.recovery_report = database.take_recovery_report() if self.recover else None
+            self.db_trouble = database.trouble(self._db)
             self._seen_data_version = _data_version(self._db)
         return self._db
 
@@ -218,6 +228,42 @@ class Workspace:
         if folder is None:
             raise RuntimeError("a workspace of bundled documents only has no library to change")
         return Library(self.corpus, folder, sync=sync, index_dir=self.index_dir, db_path=self.db_path)
+
+    # -- backups and recovery of the user's data ------------------------------------
+    def backup_notes(self, reason: str = "manual") -> Path:
+        """Back the user database up now (verified); returns the backup file."""
+        from index.userdata import backups
+
+        return backups.backup(self.db_path, reason, db=self.db())
+
+    def restore_notes(self, backup: Path | str | None = None):
+        """Replace the user's notes with a backup's (the newest good one by default); ``(RestoreReport, Changes)``.
+
+        The state before is kept (``RestoreReport.safety_copy``).
+        """
+        from index.userdata import backups
+
+        if self._db is not None:
+            self.db()  # a handle that could not write cannot restore either: say why first
+            if self.db_trouble is not None:
+                raise type(self.db_trouble)(f"cannot restore: {self.db_trouble}")
+        report = backups.restore(self.db_path, Path(backup) if backup else None)
+        return report, Changes(all_notes=True, pins=True, sets=True)
+
+    def recover_notes(self, file: Path | str):
+        """Merge the notes of a set-aside file, a backup or another copy into the user's (``recovery.recover_file``).
+
+        Returns:
+            ``(MergeReport, Changes)``; the notes merged are re-placed in their documents.
+        """
+        from index.userdata import recovery
+
+        report = recovery.recover_file(self.db(), self.db_path, Path(file))
+        store = self.notes()
+        for doc_id in report.docs:
+            store.reanchor_document(doc_id)
+        return report, Changes(notes=frozenset(report.docs), all_notes=True, pins=bool(report.pins),
+                               sets=bool(report.sets))
 
     # -- comparison ----------------------------------------------------------------
     def pins(self, source_clause_id: str) -> dict[str, dict]:
@@ -373,7 +419,9 @@ class Workspace:
             self._search.close()
             self._search = None
         if self._db is not None:
-            self._db.conn.close()
+            from index.userdata import database
+
+            database.close_db(self._db)  # backs up first if this handle changed it
             self._db = None
             self._notes = None
 

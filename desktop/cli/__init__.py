@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 
 from desktop.cli.output import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, add_json, emit  # noqa: F401 - the commands' helpers
@@ -95,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KnownError as exc:
         sys.stderr.write(f"zoneref: error: {exc}\n")
+        return EXIT_FAIL
+    except sqlite3.Error as exc:  # the user database failed mid-read (a disk error, a file removed meanwhile)
+        from index.userdata.database import is_damage, trouble
+
+        problem = trouble(exc, context.workspace().db_path, "reading") if not is_damage(exc) else \
+            f"the notes database is damaged ({exc}); start ZoneRef again: it checks and repairs it from a backup"
+        sys.stderr.write(f"zoneref: error: {problem}\n")
         return EXIT_FAIL
     except BugError:
         logging.exception("internal error")

@@ -22,16 +22,28 @@ def reset() -> None:
 
 
 def notes_store():
-    """The workspace's notes; a database recovered from a backup is reported on stderr."""
+    """The workspace's notes; a database recovered from a backup, or one that is read-only, is reported on stderr."""
     ws = workspace()
     store = ws.notes()
     report, ws.recovery_report = ws.recovery_report, None
     if report is not None:
-        where = f"restored from {report.restored_from} ({report.backup_time})" if report.restored_from else \
-            "no good backup was found; started an empty database"
-        sys.stderr.write(f"zoneref: warning: the user database was damaged ({report.problem}); "
-                         f"it was moved to {report.moved_to} and {where}\n")
+        sys.stderr.write(f"zoneref: warning: {recovery_text(report)}\n")
+    if ws.db_trouble is not None and not getattr(ws, "_trouble_told", False):
+        ws._trouble_told = True  # once per command
+        sys.stderr.write(f"zoneref: warning: notes are read-only: {ws.db_trouble}\n")
     return store
+
+
+def recovery_text(report) -> str:
+    """What a recovery did, naming both files and what to do next (``recovery.RecoveryReport``)."""
+    notes = f"{report.notes} note(s)" if report.notes is not None else "the notes"
+    if report.restored_from:
+        done = f"it was restored from the backup {report.restored_from} taken {report.backup_time} ({notes})"
+    else:
+        done = f"no good backup was found, so {notes} still readable in it were saved into a new database"
+    return (f"the notes database {report.path} was damaged ({report.problem}); {done}. The damaged file is kept "
+            f"as {report.moved_to}: to bring back notes made after that, run: zoneref notes recover "
+            f"'{report.moved_to}'")
 
 
 def warn_unreadable() -> None:

@@ -13,8 +13,9 @@ import sys
 from desktop.cli.context import notes_store, workspace
 from desktop.cli.output import CliError, add_json, emit
 from index.base.errors import KnownError
+from index.userdata import backups as userbackups
 from index.userdata import database as userdb
-from index.userdata import notes_io
+from index.userdata import notes_io, recovery
 from index.userdata.notes import COLORS, NoteStore, check_color
 
 
@@ -120,10 +121,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_backups)
 
-    p = nsub.add_parser("restore", help="restore a backup (default: the newest good one)")
+    p = nsub.add_parser("restore", help="replace the notes with a backup's (default: the newest good one that "
+                                        "differs); the current state is kept as a backup first")
     p.add_argument("backup", nargs="?")
     add_json(p)
     p.set_defaults(func=cmd_restore)
+
+    p = nsub.add_parser("recover", help="merge the notes of a set-aside, backup or copied database file into yours "
+                                        "(adds missing notes, updates older ones, deletes nothing)")
+    p.add_argument("file", nargs="?", help="a database file (default: list the set-aside files)")
+    add_json(p)
+    p.set_defaults(func=cmd_recover)
 
 
 def _line(rec: dict) -> str:
@@ -232,19 +240,42 @@ def cmd_tags(args) -> int:
 
 def cmd_backup(args) -> int:
     store()  # opens (recovering and migrating) first, so the backup is of a sound file
-    path = userdb.backup(workspace().db_path, reason="manual")
-    emit({"backup": str(path)}, args.json, f"backed up to {path}")
+    path = workspace().backup_notes("manual")
+    notes = userbackups.count_notes(path)
+    emit({"backup": str(path), "notes": notes, "time": userdb.backup_time(path)}, args.json,
+         f"backed up {notes} note(s) to {path}")
     return 0
 
 
 def cmd_backups(args) -> int:
-    records = [{"path": str(p), "time": userdb.backup_time(p), "size": p.stat().st_size}
+    records = [{"path": str(p), "time": userdb.backup_time(p), "size": p.stat().st_size,
+                "reason": userbackups.backup_reason(p), "notes": userbackups.count_notes(p)}
                for p in userdb.backups(workspace().db_path)]
-    emit(records, args.json, "\n".join(f"{r['time']}  {r['path']}" for r in records) or "(no backups)")
+    emit(records, args.json, "\n".join(f"{r['time']}  {r['reason']:<14} {r['notes'] if r['notes'] is not None else '?':>6} "
+                                       f"notes  {r['path']}" for r in records) or "(no backups)")
     return 0
 
 
 def cmd_restore(args) -> int:
-    restored = userdb.restore_latest(workspace().db_path, backup_file=args.backup)
-    emit({"restored": str(restored)}, args.json, f"restored {restored}")
+    report, _changes = workspace().restore_notes(args.backup)
+    data = report.to_dict()
+    emit(data, args.json, f"restored {report.notes} note(s) from the backup taken {report.time} ({report.source}); "
+                          f"the notes as they were ({report.notes_before} note(s)) are kept in {report.safety_copy}")
+    return 0
+
+
+def cmd_recover(args) -> int:
+    ws = workspace()
+    if not args.file:
+        kept = [{"path": str(p), "notes": userbackups.count_notes(p)} for p in recovery.set_aside_files(ws.db_path)]
+        emit(kept, args.json, "\n".join(f"{r['path']}  ({r['notes'] if r['notes'] is not None else '?'} notes)"
+                                        for r in kept) or "(no set-aside database files; "
+                                                           "give a backup or a copy: zoneref notes recover FILE)")
+        return 0
+    store()
+    report, _changes = ws.recover_notes(args.file)
+    emit(report.to_dict(), args.json,
+         f"from {report.file}: added {report.added} note(s), updated {report.updated}, {report.unchanged} already "
+         f"here; {report.bookmarks} bookmark(s), {report.pins} pin(s), {report.sets} comparison set(s). "
+         f"Your notes before the merge are kept in {report.safety_copy}")
     return 0

@@ -10,11 +10,16 @@ one thing users will not forgive, so this module:
 - runs in WAL mode with a long busy timeout, and offers ``transaction()``
   (``BEGIN IMMEDIATE``, retried while another process holds the lock) for
   every write;
-- takes backups with SQLite's online backup API before each migration and
-  at most once a day, keeping the newest ``KEEP_BACKUPS``;
-- checks the file at open (``PRAGMA integrity_check``) and, if it is damaged
-  or not a database at all, moves it aside and restores the newest backup
-  that passes the check, returning a ``RecoveryReport`` for the front end.
+- tells **damage from trouble**. Only real corruption (the integrity check
+  fails, the file is not a database) is damage: ``recovery.check_and_recover``
+  restores a backup and only then sets the file aside. Everything else (a
+  full disk, a read-only file or folder, an I/O error, a lock) is trouble:
+  a typed ``DatabaseError`` whose message says what to do, the file left
+  as it is. ``open_db`` then falls back to reading (``trouble(db)`` says
+  why writing is off), so notes can still be read, searched and exported;
+- backs up (``backups.py``) before each migration, once a day, after every
+  ``BACKUP_EVERY`` changes and when the program closes the database
+  (``close_db``); each backup is verified and rotated.
 
 The connection runs in autocommit mode (``isolation_level=None``): a stray
 statement outside ``transaction()`` commits at once instead of silently
@@ -26,12 +31,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import logging
 import os
 import random
+import shutil
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,12 +49,9 @@ from index.base.errors import BugError, KnownError
 log = logging.getLogger(__name__)
 
 DB_NAME = "zoneref.db"
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 10
 BUSY_TIMEOUT_MS = 10_000
-DAILY = dt.timedelta(days=1)
-# Tables whose rows are the user's work; a database with none is not worth a daily backup.
-USER_TABLES = ("annotations", "bookmarks", "pins", "comparison_sets")
+# A backup after this many committed changes (write transactions) through one connection.
+BACKUP_EVERY = 50
 
 # -- schema ---------------------------------------------------------------
 # MIGRATIONS[n] takes a database from version n-1 to n. Never edit a
@@ -132,9 +135,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 
-# -- errors and reports ----------------------------------------------------
+# -- errors: trouble, with what to do ------------------------------------------
 class DatabaseError(KnownError):
-    """The user database cannot be used (locked for too long, unreadable folder, newer schema)."""
+    """The user database cannot be used as asked; the message says why and what to do."""
 
     code = "database"
 
@@ -145,49 +148,138 @@ class DatabaseNewerError(DatabaseError):
     code = "database_newer"
 
 
-@dataclasses.dataclass(frozen=True)
-class RecoveryReport:
-    """What ``check_and_recover`` did to a damaged database, for the user to read.
+class DatabaseBusyError(DatabaseError):
+    """Another process held the database's lock for longer than the busy timeout."""
 
-    Attributes:
-        path: the database file.
-        problem: why it was rejected (SQLite's message or integrity_check output).
-        moved_to: where the damaged file was kept (never deleted).
-        restored_from: the backup copied in its place; ``None`` if no good
-            backup existed and an empty database was started.
-        backup_time: when that backup was taken (ISO 8601 UTC); changes made
-            after it are lost unless recovered by hand from ``moved_to``.
+    code = "database_busy"
+
+
+class DatabaseFullError(DatabaseError):
+    """The disk holding the database is full."""
+
+    code = "database_full"
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The database file or its folder cannot be written."""
+
+    code = "database_read_only"
+
+
+class DatabaseIOError(DatabaseError):
+    """The disk (or another program meddling with the database's files) made SQLite fail to read or write."""
+
+    code = "database_io"
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The file is damaged and could not be repaired now; it was left in place."""
+
+    code = "database_damaged"
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
+_BY_TEXT = (("database is locked", _BUSY), ("database table is locked", _LOCKED), ("busy", _BUSY),
+            ("disk is full", _FULL), ("readonly", _READONLY), ("read-only", _READONLY),
+            ("disk i/o error", _IOERR), ("malformed", _CORRUPT), ("not a database", _NOTADB),
+            ("unable to open", _CANTOPEN))
+# Less free space than this on the database's disk: an I/O error is the disk being full.
+_NEARLY_FULL = 1024 * 1024
+
+
+def _primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    return next((c for words, c in _BY_TEXT if words in text), None)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an sqlite3 error says the file itself is corrupt or not a database (and nothing else)."""
+    return isinstance(exc, sqlite3.DatabaseError) and _primary_code(exc) in (_CORRUPT, _NOTADB)
+
+
+def trouble(exc: BaseException | sqlite_utils.Database, path: Path | None = None,
+            doing: str = "using") -> DatabaseError | None:
+    """The typed error for an sqlite3 error that is not damage, or why an open database is read-only.
+
+    Args:
+        exc: an ``sqlite3.Error`` (or an ``OSError`` from handling the
+            files), or an open database (then: the reason it was opened
+            read-only, or None).
+        path: the database file, named in the message.
+        doing: what was being done (``"saving"``, ``"opening"`` …).
+
+    Returns:
+        A ``DatabaseError`` subclass whose message says what happened and
+        what to do; None for a database that is writable.
     """
+    if isinstance(exc, sqlite_utils.Database):
+        state = _states.get(exc)
+        return state.read_only if state else None
+    where = str(path) if path is not None else "the notes database"
+    detail = str(exc)
+    if isinstance(exc, OSError):
+        code = {28: _FULL, 30: _READONLY, 13: _READONLY, 1: _READONLY}.get(exc.errno or 0, _IOERR)
+        detail = exc.strerror or detail
+    else:
+        code = _primary_code(exc)
+    if code == _IOERR and path is not None and _free_space(path) < _NEARLY_FULL:
+        code = _FULL  # SQLite reports a full disk while growing its -shm as an I/O error
+    if code == _CANTOPEN and path is not None and not _writable(Path(path)):
+        code = _READONLY  # it cannot create its -wal/-shm beside the file
+    kept = "Your notes were left as they are."
+    if code == _FULL:
+        return DatabaseFullError(f"the disk holding {where} is full ({doing} failed: {detail}): free some space, "
+                                 f"then try again. {kept}")
+    if code in (_READONLY, _PERM):
+        return DatabaseReadOnlyError(f"{where} cannot be written ({detail}): the file, its folder or the disk is "
+                                     "read-only. Check its permissions (or move the ZoneRef data folder, "
+                                     f"ZONEREF_HOME, somewhere writable) and try again. {kept} ZoneRef can show "
+                                     "them meanwhile but not change them.")
+    if code in (_BUSY, _LOCKED):
+        return DatabaseBusyError(f"{where} is locked by another program ({detail}): close the other ZoneRef "
+                                 f"windows or commands using it, then try again. {kept}")
+    if code == _IOERR:
+        return DatabaseIOError(f"the disk reported an error while {doing} {where} ({detail}): check the disk, and "
+                               "that no other program removed or changed ZoneRef's files (zoneref.db-wal, "
+                               "zoneref.db-shm) while it was running; close every ZoneRef window and start "
+                               f"again. {kept}")
+    if code == _CANTOPEN:
+        return DatabaseReadOnlyError(f"cannot open {where} ({detail}): check that its folder exists and that you "
+                                     f"may read and write it (its permissions). {kept}")
+    return DatabaseError(f"{where}: {doing} failed: {detail}. {kept}")
 
+
+def _writable(path: Path) -> bool:
+    folder = path if path.is_dir() else path.parent
+    return os.access(folder, os.W_OK) and (not path.is_file() or os.access(path, os.W_OK))
+
+
+def _free_space(path: Path) -> int:
+    try:
+        return shutil.disk_usage(Path(path).parent).free
+    except OSError:
+        return 1 << 62
+
+
+# -- per connection: read-only, changes since the last backup ----------------------------
+@dataclasses.dataclass
+class _State:
     path: Path
-    problem: str
-    moved_to: Path
-    restored_from: Path | None
-    backup_time: str | None
-    code: str = "db_recovered"
-
-    def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "path": str(self.path),
-            "problem": self.problem,
-            "moved_to": str(self.moved_to),
-            "restored_from": str(self.restored_from) if self.restored_from else None,
-            "backup_time": self.backup_time,
-        }
+    read_only: DatabaseError | None = None
+    changes: int = 0  # committed write transactions since the last backup of this connection
 
 
-_last_report: RecoveryReport | None = None
+_states: weakref.WeakKeyDictionary[sqlite_utils.Database, _State] = weakref.WeakKeyDictionary()
 
 
-def take_recovery_report() -> RecoveryReport | None:
-    """The report of the last recovery done by ``open_db`` in this process, then forget it.
-
-    The GUI calls this once after opening the database and tells the user.
-    """
-    global _last_report
-    report, _last_report = _last_report, None
-    return report
+def db_path(db: sqlite_utils.Database) -> Path | None:
+    """The file an open database is (None for one ``open_db`` did not open)."""
+    state = _states.get(db)
+    return state.path if state else None
 
 
 # -- opening ---------------------------------------------------------------
@@ -195,45 +287,141 @@ def default_path() -> Path:
     return paths.user_home() / DB_NAME
 
 
-def open_db(path: Path | None = None, *, recover: bool = True) -> sqlite_utils.Database:
+def open_db(path: Path | None = None, *, recover: bool = True, read_only_fallback: bool = True
+            ) -> sqlite_utils.Database:
     """Open (creating if needed) the user database, ready to use.
 
-    Checks integrity first (recovering from backup if needed; see
-    ``take_recovery_report``), sets WAL, busy timeout and foreign keys, runs
-    pending migrations (backing up first) and takes the daily backup.
+    Checks integrity first (a damaged file is restored from a backup; see
+    ``recovery.take_recovery_report``), sets WAL, busy timeout and foreign
+    keys, runs pending migrations (backing up first) and takes the daily
+    backup.
 
     Args:
         path: the database file; default ``<user_home>/zoneref.db``.
-        recover: run ``check_and_recover`` first.
+        recover: check the file and recover a damaged one first.
+        read_only_fallback: when the file cannot be written (a full disk, a
+            read-only file or folder, an I/O error), open it for reading
+            instead; ``trouble(db)`` then says why writes are refused.
 
     Returns:
         A ``sqlite_utils.Database`` in autocommit mode; write with
         ``transaction(db)``.
 
     Raises:
-        DatabaseError: the file cannot be opened for a reason recovery cannot fix.
+        DatabaseError: a subclass saying what is wrong and what to do; the
+            file is left as it is.
     """
-    global _last_report
+    from index.userdata import backups, recovery
+
     path = Path(path) if path is not None else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if recover:
-        report = check_and_recover(path)
-        if report is not None:
-            _last_report = report
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise trouble(exc, path.parent, "creating the folder of") from exc
+    try:
+        if recover:
+            recovery.check_and_recover(path)
+        db = _open_writable(path)
+    except DatabaseError as exc:
+        if not read_only_fallback or type(exc) not in _READ_ON:
+            raise
+        # The file could not be checked or written, not found damaged:
+        # reading it is still safe, and the user's notes stay in reach.
+        log.warning("user database %s opened read-only: %s", path, exc)
+        return _open_read_only(path, exc)
+    try:
+        backups.maybe_daily_backup(db, path)
+    except DatabaseError as exc:  # a backup that cannot be taken now must not stop the user working
+        log.warning("daily backup of %s failed: %s", path, exc)
+    return db
+
+
+# Trouble after which the database is still opened, for reading.
+_READ_ON = (DatabaseFullError, DatabaseReadOnlyError, DatabaseIOError)
+
+
+def _connect(uri: str, **kwargs) -> sqlite3.Connection:
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, **kwargs)
+
+
+def _uri(path: Path, **params: str) -> str:
+    from urllib.parse import quote
+
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
+
+
+def _open_writable(path: Path) -> sqlite_utils.Database:
+    conn = None
+    try:
+        conn = _connect(_uri(path))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
         # NORMAL is durable against process crashes in WAL mode; only a power
         # cut can lose the last commits. FULL also survives that, cheaply enough.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        _states[db] = _State(path)
+        migrate(db, path)
+        if schema_version(db) > 0:
+            # Migrations write; a database already current writes only when
+            # the user does. Ask for the write lock once, so that a file that
+            # cannot be written is found now, not on the user's first note.
+            _probe_writable(db, path)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot open user database {path}: {exc}") from exc
-    db = sqlite_utils.Database(conn)
-    migrate(db, path)
-    maybe_daily_backup(db, path)
+        if conn is not None:
+            conn.close()
+        raise trouble(exc, path, "opening") from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return db
+
+
+def _probe_writable(db: sqlite_utils.Database, path: Path) -> None:
+    """Raise the trouble that would stop a write, without writing (a write transaction rolled back)."""
+    conn = db.conn
+    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    try:
+        # BEGIN IMMEDIATE takes the lock but writes nothing; touching the
+        # schema cookie page finds a read-only file (SQLITE_READONLY) too.
+        conn.execute(f"PRAGMA user_version = {schema_version(db)}")
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _open_read_only(path: Path, why: DatabaseError) -> sqlite_utils.Database:
+    """Open ``path`` for reading only, marked with ``why`` (re-raised if even reading is impossible)."""
+    attempts = [_uri(path, mode="ro")]
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        # No committed changes wait in a WAL: the main file alone is the
+        # whole database, readable without the -shm a full or read-only disk
+        # cannot create.
+        attempts.append(_uri(path, immutable="1"))
+    for uri in attempts:
+        conn = None
+        try:
+            conn = _connect(uri)
+            conn.execute("PRAGMA query_only = ON")
+            db = sqlite_utils.Database(conn)
+            version = schema_version(db)
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            continue
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise why  # an older schema needs writing to be used
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise DatabaseNewerError(
+                f"user database version {version} is newer than this ZoneRef understands ({SCHEMA_VERSION})")
+        _states[db] = _State(path, read_only=why)
+        return db
+    raise why
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -260,7 +448,9 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int | N
     if before >= target:
         return before
     if path is not None and before > 0:
-        backup(path, f"before-v{before + 1}", db=db)
+        from index.userdata import backups
+
+        backups.backup(path, f"before-v{before + 1}", db=db)
     for version in range(before + 1, target + 1):
         try:
             with transaction(db):
@@ -270,17 +460,38 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int | N
                 for statement in MIGRATIONS[version]:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {version}")
+        except DatabaseError:
+            raise  # trouble (a full disk, a read-only file): the step rolled back whole
         except sqlite3.Error as exc:
+            if trouble(exc).__class__ is not DatabaseError:
+                raise trouble(exc, path, "upgrading") from exc
             # The step rolled back whole: the file is still a sound older version.
             raise BugError(f"user database migration to version {version} failed: {exc}") from exc
         log.info("user database migrated to version %d", version)
     return before
 
 
+def close_db(db: sqlite_utils.Database) -> None:
+    """Close a database ``open_db`` opened, backing it up first if this connection changed it.
+
+    The backup on exit (reason ``exit``) is best effort: one that cannot be
+    taken (a full disk) is logged, never raised, and nothing is lost by it.
+    """
+    state = _states.get(db)
+    if state is not None and state.changes and state.read_only is None:
+        from index.userdata import backups
+
+        try:
+            backups.backup(state.path, "exit", db=db)
+            state.changes = 0
+        except (DatabaseError, sqlite3.Error, OSError) as exc:
+            log.warning("backup on exit of %s failed: %s", state.path, exc)
+    db.conn.close()
+
+
 # -- transactions ----------------------------------------------------------
 def _is_locked(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+    return _primary_code(exc) in (_BUSY, _LOCKED)
 
 
 def _retry_locked(fn, attempts: int = 8):
@@ -302,11 +513,18 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     IMMEDIATE takes the write lock up front, so two processes never both
     read-then-write and fail at commit. Waiting for the lock uses the busy
     timeout and then a few retries; only after that does it give up. Nested
-    calls become savepoints.
+    calls become savepoints. Every ``BACKUP_EVERY`` committed transactions
+    the database is backed up (best effort).
 
     Raises:
-        DatabaseError: the database stayed locked by another process.
+        DatabaseError: a subclass for trouble (locked, full disk, read-only,
+            I/O error), saying what to do; the block's writes were rolled
+            back, what was committed before stays.
     """
+    state = _states.get(db)
+    path = state.path if state else None
+    if state is not None and state.read_only is not None:
+        raise type(state.read_only)(f"cannot save: {state.read_only}")
     conn = db.conn
     if conn.in_transaction:
         name = f"sp_{random.getrandbits(48):x}"
@@ -323,233 +541,65 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         return
     try:
         _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
-    except sqlite3.OperationalError as exc:
-        raise DatabaseError(f"user database is busy: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise trouble(exc, path, "saving to") from exc
     try:
         yield db
+    except sqlite3.OperationalError as exc:
+        _rollback(conn)
+        if trouble(exc).__class__ is DatabaseError and not _is_locked(exc):
+            raise  # not trouble with the file: the statement's own fault
+        raise trouble(exc, path, "saving to") from exc
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     try:
         _retry_locked(lambda: conn.execute("COMMIT"))
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        raise trouble(exc, path, "saving to") from exc
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
+    if state is not None:
+        state.changes += 1
+        if state.changes >= BACKUP_EVERY:
+            _backup_after_changes(db, state)
 
 
-# -- backups ---------------------------------------------------------------
-def backup_dir(db_path: Path | None = None) -> Path:
-    db_path = Path(db_path) if db_path is not None else default_path()
-    return db_path.parent / BACKUP_DIR
-
-
-def _stamp(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def backup_time(path: Path | str) -> str | None:
-    """When a backup was taken (ISO 8601 UTC), from its name ``zoneref-<stamp>-<reason>.db``."""
-    try:
-        stamp = Path(path).name.split("-")[1]
-        when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
-    except (IndexError, ValueError):
-        return None
-    return when.isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def backups(db_path: Path | None = None) -> list[Path]:
-    """Backup files of ``db_path``, newest first."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("zoneref-*.db"), key=lambda p: p.name, reverse=True)
-
-
-def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_utils.Database | None = None,
-           keep: int = KEEP_BACKUPS) -> Path:
-    """Copy the database with SQLite's online backup API (consistent even while others write).
-
-    Args:
-        db_path: the database file; default ``<user_home>/zoneref.db``.
-        reason: a short word kept in the file name (``daily``, ``before-v2``, ``manual``).
-        db: an open connection to copy from (else one is opened read-only).
-        keep: how many backups to keep; older ones are deleted.
-
-    Returns:
-        The new backup file.
-    """
-    db_path = Path(db_path) if db_path is not None else default_path()
-    folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    safe_reason = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in reason)[:40] or "manual"
-    target = folder / f"zoneref-{_stamp()}-{safe_reason}.db"
-    partial = target.with_suffix(".db.partial")
-    src = db.conn if db is not None else sqlite3.connect(f"file:{db_path}?mode=ro", uri=True,
-                                                          timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        dst = sqlite3.connect(str(partial))
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    finally:
-        if db is None:
-            src.close()
-    # Rename only a complete copy, so a crash never leaves a half backup
-    # that looks like the newest good one.
-    os.replace(partial, target)
-    for old in backups(db_path)[keep:]:
-        old.unlink(missing_ok=True)
-    # Partial copies left by a crash during an earlier backup.
-    for stale in folder.glob("*.db.partial"):
-        if time.time() - stale.stat().st_mtime > 3600:
-            stale.unlink(missing_ok=True)
-    return target
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:  # SQLite rolls back by itself when the journal cannot be written
+            log.warning("rollback failed: %s", exc)
 
 
-def maybe_daily_backup(db: sqlite_utils.Database, db_path: Path) -> Path | None:
-    """Back up if the newest backup is older than a day and the database holds user data."""
-    existing = backups(db_path)
-    if existing:
-        age = time.time() - existing[0].stat().st_mtime
-        if age < DAILY.total_seconds():
-            return None
-    tables = set(db.table_names())
-    if not any(t in tables and db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in USER_TABLES):
-        return None
-    return backup(db_path, "daily", db=db)
+def _backup_after_changes(db: sqlite_utils.Database, state: _State) -> None:
+    from index.userdata import backups
 
-
-def integrity_problem(path: Path) -> str | None:
-    """``None`` if the file is a healthy SQLite database, else what is wrong.
-
-    Raises:
-        DatabaseError: the file is locked or cannot be opened at all (a
-            permissions problem is not corruption: nothing is moved).
-    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.OperationalError as exc:
-        raise DatabaseError(f"cannot open user database {path}: {exc}") from exc
-    try:
-        rows = _retry_locked(lambda: conn.execute("PRAGMA integrity_check").fetchall())
-    except sqlite3.OperationalError as exc:
-        if _is_locked(exc):
-            raise DatabaseError(f"user database is busy: {exc}") from exc
-        return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    finally:
-        conn.close()
-    messages = [r[0] for r in rows]
-    return None if messages == ["ok"] else "; ".join(messages[:5])
+        backups.backup(state.path, "changes", db=db)
+    except (DatabaseError, sqlite3.Error, OSError) as exc:  # the change is committed; the next one retries
+        log.warning("backup after %d changes of %s failed: %s", state.changes, state.path, exc)
+        return
+    state.changes = 0
 
 
-def _move_aside(path: Path, label: str) -> Path:
-    stamp = _stamp()
-    moved = path.with_name(f"{path.name}.{label}-{stamp}")
-    os.replace(path, moved)
-    # A stale WAL replayed over a restored file would corrupt it again.
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{moved}{suffix}"))
-    return moved
+# The backup and recovery API, reachable from here too (``database.backup`` …). Looked up on
+# first use (PEP 562): those modules import this one, whichever is imported first.
+_ELSEWHERE = {
+    "index.userdata.backups": ("BACKUP_DIR", "DAILY", "KEEP_BACKUPS", "USER_TABLES", "RestoreReport", "backup",
+                               "backup_dir", "backup_time", "backups", "maybe_daily_backup", "restore",
+                               "restore_latest"),
+    "index.userdata.recovery": ("RecoveryReport", "check_and_recover", "integrity_problem", "take_recovery_report"),
+}
 
 
-def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
-    """At startup: if the database is damaged, keep it aside and restore the newest good backup.
+def __getattr__(name: str):
+    import importlib
 
-    Args:
-        path: the database file; default ``<user_home>/zoneref.db``.
-
-    Returns:
-        ``None`` if the file is missing (a fresh start) or healthy, else a
-        report of what was done.
-
-    Raises:
-        DatabaseError: the file is locked or unreadable (not corruption).
-    """
-    path = Path(path) if path is not None else default_path()
-    if not path.exists():
-        return None
-    problem = integrity_problem(path)
-    if problem is None:
-        return None
-    log.warning("user database %s is damaged (%s); recovering", path, problem)
-    moved = _move_aside(path, "damaged")
-    for candidate in backups(path):
-        try:
-            bad = integrity_problem(candidate)
-        except DatabaseError:
-            continue
-        if bad is None:
-            _copy_database(candidate, path)
-            return RecoveryReport(path, problem, moved, candidate, backup_time(candidate))
-    return RecoveryReport(path, problem, moved, None, None)
-
-
-def _copy_database(src_path: Path, dst_path: Path) -> None:
-    partial = dst_path.with_name(dst_path.name + ".restoring")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(partial, dst_path)
-
-
-def restore_latest(db_path: Path | None = None, backup_file: Path | None = None) -> Path:
-    """Replace the database's contents with a backup (the newest good one by default).
-
-    The current contents are backed up first (reason ``before-restore``) if
-    they are readable, else the file is moved aside; nothing is lost. The
-    copy goes through the backup API into the live file, so other open
-    connections see the restored data rather than a swapped-out file.
-
-    Returns:
-        The backup that was restored.
-
-    Raises:
-        DatabaseError: no good backup exists, or the chosen one is damaged.
-    """
-    db_path = Path(db_path) if db_path is not None else default_path()
-    if backup_file is None:
-        # Skip the safety copies restore itself takes, so restoring twice
-        # does not silently undo the first restore.
-        good = [b for b in backups(db_path) if not b.name.endswith("-before_restore.db")
-                and integrity_problem(b) is None]
-        if not good:
-            raise DatabaseError(f"no good backup of {db_path} in {backup_dir(db_path)}")
-        backup_file = good[0]
-    backup_file = Path(backup_file)
-    if not backup_file.is_file():
-        raise DatabaseError(f"no such backup: {backup_file}")
-    problem = integrity_problem(backup_file)
-    if problem is not None:
-        raise DatabaseError(f"backup {backup_file} is damaged: {problem}")
-    if db_path.exists() and integrity_problem(db_path) is None:
-        # Keep the pre-restore state outside the rotation's reach of the
-        # file we are restoring from.
-        backup(db_path, "before-restore", keep=KEEP_BACKUPS + 1)
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-        dst = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
-    else:
-        if db_path.exists():
-            _move_aside(db_path, "replaced")
-        _copy_database(backup_file, db_path)
-    return backup_file
-
+    for module, names in _ELSEWHERE.items():
+        if name in names:
+            return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
