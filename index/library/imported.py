@@ -33,6 +33,7 @@ from typing import Any
 
 from index.base import paths
 from index.base.errors import KnownError
+from index.base.faults import checkpoint
 from index.library.corpus import Corpus
 from index.library.documents import DocId, Document, load_file, render_markdown
 from index.library.readers import DEFAULT_MAX_BYTES
@@ -227,6 +228,7 @@ class Library:
         _fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None
+        checkpoint("import.before_index")
         if self.sync:
             # Added documents are re-anchored too: re-importing a removed
             # document (same text, same id) brings its orphaned notes back.
@@ -340,7 +342,9 @@ class Library:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        checkpoint("import.temp_written")
         os.replace(temp, target)
+        checkpoint("import.written")
 
     def _clean_temp_files(self, older_than: float = 600.0) -> None:
         """Drop temp files a killed import left (never a finished document)."""
@@ -440,6 +444,7 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
         except Exception as exc:  # the index is a cache: rebuilt on next ensure()
             log.warning("search index update failed: %s", exc, exc_info=True)
             notices.append(f"search index will be rebuilt ({exc})")
+    checkpoint("import.indexed")
     if reanchor:
         try:
             from index.userdata.database import open_db

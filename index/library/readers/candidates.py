@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from index.base import paths
+from index.base.faults import checkpoint
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES, is_supported, read_path
 from index.library.readers.errors import ImportFailure, UnreadableFileError, UnsupportedFormatError
@@ -258,6 +259,7 @@ def _prepare_safe(path: str, max_bytes: int, region: str | None, title: str | No
     ``MemoryError`` and ``RecursionError`` go up to the reader process (``readers.pool``), which
     refuses the file for them.
     """
+    checkpoint("reader.read")
     try:
         return "ok", prepare_file(path, max_bytes, region, title)
     except ImportFailure as exc:
