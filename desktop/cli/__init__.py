@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sqlite3
 import sys
 
-from desktop.cli.output import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, add_json, emit  # noqa: F401 - the commands' helpers
+from desktop.cli.output import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, add_json, emit, error  # noqa: F401 - the commands' helpers
 from index.base.errors import BugError, KnownError, UnknownIdError
 
 # Each command and the module that registers it, in --help order. Only the
@@ -36,11 +37,43 @@ COMMANDS = {
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, except that a word starting with ``-`` and a non-ASCII character is a value, not an option.
+
+    ``zoneref search -招商`` excludes 招商, and ``--note -注意`` is a note:
+    every option is ASCII, so such a word can only be a value. (argparse
+    treats words matching this pattern as values when no option looks like
+    them, the rule it has for negative numbers.)
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _VALUE_WORD  # noqa: SLF001 - argparse's own hook for "-1"
+
+
+_VALUE_WORD = re.compile(r"^-\d+$|^-\d*\.\d+$|^-[^\x00-\x7f]")
+# Arguments that name files: kept exactly as given (a GBK file name is only reachable by its bytes);
+# every other argument that is not valid UTF-8 is text typed in another encoding (a GBK terminal).
+PATH_ARGUMENTS = {"paths", "file", "output", "backup", "path", "screenshot"}
+
+
+def _decode_arguments(args: argparse.Namespace) -> None:
+    from index.base.text import decode_escaped
+
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, decode_escaped(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [decode_escaped(v) for v in value])
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with a known ``command``, only that command's module is loaded."""
     from index import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="zoneref",
         description="ZoneRef 开发区政策参考: find, compare and annotate development-zone policies.",
     )
@@ -77,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)
+    _decode_arguments(args)
     if args.self_test:
         from desktop import selftest
 
@@ -92,17 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (UnknownIdError, CliError) as exc:
-        sys.stderr.write(f"zoneref: error: {exc}\n")
+        error(exc)
         return EXIT_USAGE
     except KnownError as exc:
-        sys.stderr.write(f"zoneref: error: {exc}\n")
+        error(exc)
         return EXIT_FAIL
     except sqlite3.Error as exc:  # the user database failed mid-read (a disk error, a file removed meanwhile)
         from index.userdata.database import is_damage, trouble
 
         problem = trouble(exc, context.workspace().db_path, "reading") if not is_damage(exc) else \
             f"the notes database is damaged ({exc}); start ZoneRef again: it checks and repairs it from a backup"
-        sys.stderr.write(f"zoneref: error: {problem}\n")
+        error(problem)
         return EXIT_FAIL
     except BugError:
         logging.exception("internal error")

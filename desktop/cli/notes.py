@@ -8,10 +8,9 @@ recovery notice goes to stderr.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from desktop.cli.context import notes_store, workspace
-from desktop.cli.output import CliError, add_json, emit
+from desktop.cli.output import CliError, add_json, emit, error
 from index.base.errors import KnownError
 from index.userdata import backups as userbackups
 from index.userdata import database as userdb
@@ -207,7 +206,7 @@ def cmd_import(args) -> int:
     except notes_io.NotesImportError as exc:
         lines = [f"item {e['item']}: {e['field']}: {e['problem']}" for e in exc.report["errors"]]
         emit(exc.report, args.json, "\n".join(lines))
-        sys.stderr.write(f"zoneref: error: {exc}\n")
+        error(exc)
         return 1
     emit(report, args.json, f"added {report['added']}, updated {report['updated']}, "
                             f"unchanged {report['unchanged']}, orphaned {len(report['orphaned'])}")

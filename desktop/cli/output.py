@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
 from index.base.errors import KnownError
+from index.base.text import terminal_safe
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -16,12 +18,31 @@ class CliError(KnownError):
     """A usage problem found after argument parsing (exit 2)."""
 
 
+# In JSON, characters a terminal could act on (C1 controls such as CSI U+009B, bidi overrides)
+# and lone surrogates (not encodable) are written as \uXXXX escapes: the same data, inert.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def to_json(data: Any) -> str:
+    """``data`` as the CLI's JSON text (UTF-8, indented, nothing a terminal would act on)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def emit(data: Any, as_json: bool, text: str | None = None) -> None:
-    """Print ``data`` as JSON, or ``text`` (defaults to a JSON dump) for humans."""
-    if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print ``data`` as JSON, or ``text`` (defaults to a JSON dump) for humans.
+
+    Text for humans passes ``terminal_safe``: a note imported from a hostile
+    file cannot send escape sequences to the user's terminal.
+    """
+    if as_json or text is None:
+        sys.stdout.write(to_json(data) + "\n")
     else:
-        sys.stdout.write((text if text is not None else json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        sys.stdout.write(terminal_safe(text) + "\n")
+
+
+def error(message: object) -> None:
+    """Write an error line on stderr (terminal-safe)."""
+    sys.stderr.write(terminal_safe(f"zoneref: error: {message}") + "\n")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ import sys
 
 from desktop.cli.context import workspace
 from desktop.cli.output import add_json, emit
+from index.base.errors import UnknownIdError
 from index.search.searcher import SearchIndex
 
 
@@ -17,7 +18,7 @@ def search_index() -> SearchIndex:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="find clauses (any script; \"phrase\", OR, -word, region:, doc:, level:, year:)")
-    p.add_argument("query")
+    p.add_argument("query", help="the query; one that starts with an ASCII '-' goes after '--' (zoneref search -- -word)")
     p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
     p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
     p.add_argument("--region", action="append", default=[], help="only this region or city (repeatable)")
@@ -44,6 +45,10 @@ def _marked(snippet: str, spans: list[list[int]]) -> str:
 
 
 def cmd_search(args) -> int:
+    corpus = workspace().corpus
+    for doc_id in args.doc:
+        if not corpus.has_document(doc_id):
+            raise UnknownIdError("document", doc_id)
     ix = search_index()
     ix.ensure()
     result = ix.search(args.query, limit=args.limit, regions=args.region, doc_ids=args.doc, offset=args.offset)

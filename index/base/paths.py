@@ -54,20 +54,15 @@ def imported_dir() -> Path:
     return path
 
 
-# Encodings tried, in order, for the bytes of a file name that is not valid
-# in the file system's encoding: zips made on Chinese Windows store GBK names,
-# which an unzip on Linux or macOS leaves as raw bytes.
-NAME_ENCODINGS = ("utf-8", "gb18030")
-
-
 def display_name(name: str | os.PathLike) -> str:
     """A file name or path as real text, fit to store, print and show.
 
     On POSIX, Python hands a name whose bytes are not UTF-8 over with
     surrogate escapes (PEP 383): ``'\\udcbf\\udcaa…'``. Such a string opens
     the file but can be written to neither YAML, JSON nor a UTF-8 terminal.
-    Its bytes are decoded as UTF-8, then GB18030; bytes neither explains
-    become U+FFFD. A name without escapes is returned as it is.
+    Each part of the path is decoded on its own (a GBK name in a UTF-8
+    folder is common) as UTF-8, then GB18030 (``text.decode_escaped``);
+    bytes neither explains become U+FFFD.
 
     Args:
         name: a name or path as ``os.walk``/``sys.argv`` produced it.
@@ -75,29 +70,9 @@ def display_name(name: str | os.PathLike) -> str:
     Returns:
         Text without surrogates (the original name stays what opens the file).
     """
-    from index.base.text import has_surrogates
+    from index.base.text import decode_escaped, has_surrogates
 
-    text = os.fspath(name)
-    if isinstance(text, bytes):
-        text = os.fsdecode(text)
+    text = os.fsdecode(os.fspath(name))
     if not has_surrogates(text):
         return text
-    # Each part on its own: a GBK file name in a UTF-8 folder is common.
-    return os.sep.join(_decode_part(part) for part in text.split(os.sep))
-
-
-def _decode_part(part: str) -> str:
-    from index.base.text import has_surrogates, valid_unicode
-
-    if not has_surrogates(part):
-        return part
-    try:
-        raw = os.fsencode(part)
-    except UnicodeEncodeError:  # surrogates that are not escaped bytes (bad UTF-16 on Windows)
-        return valid_unicode(part)
-    for encoding in NAME_ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "replace")
+    return os.sep.join(decode_escaped(part) for part in text.split(os.sep))

@@ -134,6 +134,30 @@ def valid_unicode(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if has_surrogates(text) else text
 
 
+# Encodings tried, in order, for bytes that came as surrogate escapes (PEP 383):
+# a file name from a zip made on Chinese Windows, an argument typed in a GBK terminal.
+ESCAPED_ENCODINGS = ("utf-8", "gb18030")
+
+
+def decode_escaped(text: str) -> str:
+    """Text that Python decoded with surrogate escapes, decoded again as UTF-8, then GB18030.
+
+    Bytes neither explains become U+FFFD. Text without escapes is returned as it is.
+    """
+    if not has_surrogates(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that are not escaped bytes (bad UTF-16, bad JSON)
+        return valid_unicode(text)
+    for encoding in ESCAPED_ENCODINGS:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
 def terminal_safe(text: str) -> str:
     """``text`` for a terminal: control and bidi-override characters shown as ``\\x1b``-style escapes.
 

@@ -9,7 +9,7 @@ Grammar (informal)::
     filter  := (region | 地区 | doc | level | 级别 | year | 年份) ":" value
 
 ``开发区 土地 OR 用地 -临时 region:浙江`` means 开发区 AND (土地 OR 用地) AND
-NOT 临时, in documents of 浙江. Anything the grammar cannot read (an
+NOT 临时, in documents of 浙江; ``-临时`` alone is every clause without 临时. Anything the grammar cannot read (an
 unbalanced quote, a lone operator, control characters, emoji, an over-long
 input) turns the whole query into a literal search for its words, and
 ``notice`` says so; the parser itself never raises.
@@ -67,7 +67,8 @@ class ParsedQuery:
 
     @property
     def empty(self) -> bool:
-        return not self.groups and not self.filters
+        # Only exclusions (``-招商``) is a query too: every clause without the word.
+        return not self.groups and not self.filters and not self.excluded
 
 
 class _Malformed(Exception):
@@ -175,8 +176,6 @@ def _structured(text: str) -> ParsedQuery:
             parsed.groups.append([lit])
     if pending_or or negate_next:
         raise _Malformed("dangling operator")
-    if parsed.excluded and not parsed.groups and not parsed.filters:
-        raise _Malformed("only exclusions")
     return parsed
 
 

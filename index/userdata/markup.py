@@ -5,7 +5,9 @@ are treated as hostile: rendered with Python-Markdown, then sanitised with
 ``nh3`` (a maintained Rust sanitiser) to a small set of tags. No scripts,
 styles, frames or forms; no images at all (a remote image would phone home;
 the alt text stays); links only to ``http``, ``https`` and ``mailto`` —
-``file:``, ``javascript:`` and relative links lose their ``href``.
+``file:``, ``javascript:``, relative, absolute-path (``/etc/passwd``),
+scheme-relative (``//host``) and UNC (``\\host\\share``) links lose their
+``href`` (``url_relative="deny"``).
 
 Links are shown, never followed silently: each keeps its URL visible next to
 the text and in a ``title``, and carries ``rel="noopener noreferrer nofollow"``;
@@ -71,9 +73,9 @@ def render_note(text: str) -> str:
     # Images go before sanitising so nothing can smuggle a src past us.
     rendered = _IMG.sub(_image_to_alt, rendered)
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel=None, strip_comments=True)
+                      url_relative="deny", link_rel=None, strip_comments=True)
     shown = _LINK.sub(_show_link, clean)
     # Sanitise again: the link rewrite must not be able to open a hole.
     return nh3.clean(shown, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer nofollow", allowed_classes={"span": {"url"}},
-                     strip_comments=True).strip()
+                     url_relative="deny", link_rel="noopener noreferrer nofollow",
+                     allowed_classes={"span": {"url"}}, strip_comments=True).strip()

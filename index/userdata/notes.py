@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from index.base.errors import KnownError, UnknownIdError
-from index.base.text import normalise
+from index.base.text import normalise, valid_unicode
 from index.userdata import anchoring
 from index.userdata.anchoring import Selector
 from index.userdata.database import transaction
@@ -114,7 +114,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """
     out: list[str] = []
     for tag in tags:
-        tag = " ".join(str(tag).split())
+        tag = " ".join(valid_unicode(str(tag)).split())
         if not tag or tag in out:
             continue
         if len(tag) > MAX_TAG_CHARS:
@@ -372,6 +372,7 @@ class NoteStore:
             raise QuoteNotFoundError(f"offsets {start}:{end} do not hold the quote in {doc.id}")
         if end - start > MAX_QUOTE_CHARS:
             raise NoteError(f"quote longer than {MAX_QUOTE_CHARS} characters")
+        note = valid_unicode(note)  # a lone surrogate (bad JSON, undecodable argv) cannot be stored
         if len(note) > MAX_NOTE_CHARS:
             raise NoteError(f"note longer than {MAX_NOTE_CHARS} characters")
         sel = anchoring.make_selector(body, start, end)
@@ -414,7 +415,7 @@ class NoteStore:
             if note is not None and len(note) > MAX_NOTE_CHARS:
                 raise NoteError(f"note longer than {MAX_NOTE_CHARS} characters")
             new = dataclasses.replace(
-                old, note=old.note if note is None else note,
+                old, note=old.note if note is None else valid_unicode(note),
                 color=old.color if color is None else check_color(color),
                 tags=old.tags if tags is None else clean_tags(tags), updated=max(now_iso(), old.updated))
             hash_row = self.db.execute("SELECT anchored_hash FROM annotations WHERE uuid = ?", (uuid,)).fetchone()

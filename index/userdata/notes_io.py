@@ -32,6 +32,7 @@ from pathlib import Path
 
 from index import __version__
 from index.base.errors import KnownError
+from index.base.text import has_surrogates, valid_unicode
 from index.userdata.database import transaction
 from index.userdata.notes import (
     COLORS,
@@ -213,6 +214,7 @@ def export(store: NoteStore, fmt: str, path: Path, **filters) -> int:
 class _Problems:
     items: list[dict] = dataclasses.field(default_factory=list)
     total: int = 0
+    replaced: int = 0  # lone surrogates (half an emoji cut by an exporter) made U+FFFD
 
     def add(self, item: int | None, field: str, problem: str) -> None:
         self.total += 1
@@ -232,6 +234,10 @@ def _text(p: _Problems, i: int, field: str, value, limit: int, required: bool = 
     if "\x00" in value:
         p.add(i, field, "contains a NUL character")
         return None
+    if has_surrogates(value):
+        fixed = valid_unicode(value)
+        p.replaced += sum(1 for a, b in zip(value, fixed, strict=True) if a != b)
+        return fixed
     return value
 
 
@@ -362,6 +368,11 @@ def parse_w3c(raw: bytes | str, corpus) -> list[Annotation]:
     Raises:
         NotesImportError: with ``report`` listing (up to 50) problems.
     """
+    return _parse_w3c(raw, corpus)[0]
+
+
+def _parse_w3c(raw: bytes | str, corpus) -> tuple[list[Annotation], int]:
+    """``parse_w3c``, and how many invalid characters (lone surrogates) were replaced."""
     p = _Problems()
     if len(raw) > MAX_IMPORT_BYTES:
         p.add(None, "", f"file larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
@@ -391,7 +402,7 @@ def parse_w3c(raw: bytes | str, corpus) -> list[Annotation]:
     if p.total:
         raise NotesImportError(f"import rejected: {p.total} problem(s), nothing was changed",
                                {"ok": False, "errors": p.items, "error_count": p.total})
-    return out
+    return out, p.replaced
 
 
 def export_w3c(store: NoteStore, path: Path, **filters) -> int:
@@ -411,14 +422,15 @@ def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
     annotations are re-anchored against the current text of their document.
 
     Returns:
-        ``{"ok": True, "added": n, "updated": n, "unchanged": n, "orphaned": [uuid…]}``
+        ``{"ok": True, "added": n, "updated": n, "unchanged": n, "orphaned": [uuid…],
+        "replaced_characters": n}`` (lone surrogates, which cannot be stored, become U+FFFD).
 
     Raises:
         NotesImportError: the file was rejected; nothing was written.
     """
     if isinstance(raw, Path):
         return import_file(store, raw)
-    annotations = parse_w3c(raw, store.corpus)
+    annotations, replaced = _parse_w3c(raw, store.corpus)
     added, updated, unchanged = 0, 0, 0
     touched: set[str] = set()
     with transaction(store.db):
@@ -434,7 +446,8 @@ def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
         orphaned: list[str] = []
         for doc_id in sorted(touched):
             orphaned += store.reanchor_document(doc_id).orphaned
-    return {"ok": True, "added": added, "updated": updated, "unchanged": unchanged, "orphaned": orphaned}
+    return {"ok": True, "added": added, "updated": updated, "unchanged": unchanged, "orphaned": orphaned,
+            "replaced_characters": replaced}
 
 
 def import_file(store: NoteStore, path: Path) -> dict:

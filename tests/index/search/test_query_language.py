@@ -67,10 +67,11 @@ def test_lone_operators_fall_back_to_literal():
         assert words(q.groups) == expect, text
 
 
-def test_only_exclusions_is_malformed():
+def test_only_exclusions_exclude_from_everything():
+    # Issue 17: "-土地" used to search 土地 literally; it means every clause without it.
     q = parse_query("-土地")
-    assert q.notice_code == "literal_fallback"
-    assert words(q.groups) == [["土地"]]
+    assert q.notice_code is None and not q.empty
+    assert q.groups == [] and [lit.text for lit in q.excluded] == ["土地"]
 
 
 def test_control_characters_and_emoji_are_dropped_with_notice():

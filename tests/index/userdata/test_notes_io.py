@@ -69,7 +69,7 @@ def test_round_trip_into_empty_home(store, tmp_path, monkeypatch):
     fresh = NoteStore(userdb.open_db(), Corpus())
     assert fresh.list() == []
     report = notes_io.import_file(fresh, out)
-    assert report == {"ok": True, "added": 4, "updated": 0, "unchanged": 0, "orphaned": []}
+    assert report == {"ok": True, "added": 4, "updated": 0, "unchanged": 0, "orphaned": [], "replaced_characters": 0}
     assert _dicts(fresh) == before
     # Idempotent: importing again changes nothing.
     again = notes_io.import_w3c(fresh, out)  # a Path works too
