@@ -10,6 +10,19 @@ ERROR_TITLES = {
     "database": QT_TRANSLATE_NOOP("Errors", "The notes database cannot be used."),
     "database_newer": QT_TRANSLATE_NOOP("Errors", "The notes database was written by a newer ZoneRef; "
                                                   "please update ZoneRef."),
+    "database_full": QT_TRANSLATE_NOOP("Errors", "The disk is full, so the notes cannot be saved. Free some space "
+                                                 "and try again; your notes are safe."),
+    "database_read_only": QT_TRANSLATE_NOOP("Errors", "The notes database cannot be written (a read-only file, "
+                                                      "folder or disk). Check its permissions; your notes are "
+                                                      "safe and can still be read."),
+    "database_io": QT_TRANSLATE_NOOP("Errors", "The disk reported an error with the notes database. Check the "
+                                               "disk, close every ZoneRef window and start again; the file was "
+                                               "left as it is."),
+    "database_busy": QT_TRANSLATE_NOOP("Errors", "Another ZoneRef window or command is using the notes database. "
+                                                 "Close it and try again."),
+    "database_damaged": QT_TRANSLATE_NOOP("Errors", "The notes database is damaged and could not be repaired now; "
+                                                    "it was left as it is."),
+    "reader_start": QT_TRANSLATE_NOOP("Errors", "The processes that read imported files could not start."),
     "search_index": QT_TRANSLATE_NOOP("Errors", "The search index cannot be used; try File → Rebuild search index."),
     "comparison_set": QT_TRANSLATE_NOOP("Errors", "The comparison set cannot be used."),
     "comparison_set_file": QT_TRANSLATE_NOOP("Errors", "This file is not a valid comparison set."),

@@ -52,6 +52,27 @@ PROBLEMS = {
     "no_content": QT_TRANSLATE_NOOP("ImportDialog", "The page holds no document text (only navigation or links)."),
     "no_text_layer": QT_TRANSLATE_NOOP("ImportDialog", "The PDF has no text layer (a scan?); ZoneRef cannot read "
                                                        "scans."),
+    "too_long": QT_TRANSLATE_NOOP("ImportDialog", "The text is far longer than any policy document; split it and "
+                                                  "import the parts."),
+    "time_limit": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file took too long and was stopped (a damaged or "
+                                                    "hostile file?). Save it again in its program and import that."),
+    "memory_limit": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file needed too much memory and was stopped (a "
+                                                      "damaged or hostile file?). Save it again in its program and "
+                                                      "import that."),
+    "reader_crashed": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file failed unexpectedly; it was refused. Save "
+                                                        "it again in its program and import that."),
+}
+# Why a file in a folder was skipped (``collect_files``' codes); other reasons show the engine's text.
+SKIPPED = {
+    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "Not a file type ZoneRef imports; skipped."),
+    "hidden": QT_TRANSLATE_NOOP("ImportDialog", "A hidden file or folder; skipped."),
+    "lock_file": QT_TRANSLATE_NOOP("ImportDialog", "A lock file Word keeps while a document is open; skipped."),
+    "link_outside": QT_TRANSLATE_NOOP("ImportDialog", "A link to outside the folder; not followed."),
+    "link_to_folder": QT_TRANSLATE_NOOP("ImportDialog", "A link to a folder; not followed (import that folder "
+                                                        "itself if you want it)."),
+    "link_loop": QT_TRANSLATE_NOOP("ImportDialog", "A link that leads back to itself; skipped."),
+    "link_broken": QT_TRANSLATE_NOOP("ImportDialog", "A link to a file that does not exist; skipped."),
+    "link_not_file": QT_TRANSLATE_NOOP("ImportDialog", "A link to something that is not a file; not followed."),
 }
 
 
@@ -166,8 +187,10 @@ class ImportDialog(QDialog):
         for s in self.skipped:
             if s.get("doc_id"):
                 text = self.tr("Already in the library as %1.").replace("%1", s["doc_id"])
+            elif s.get("code") in SKIPPED:
+                text = self.tr(SKIPPED[s["code"]])
             else:
-                text = self.tr("Not a file type ZoneRef imports; skipped.")
+                text = s["reason"]
             lines.append(f"– {Path(s['path']).name}: {text}")
         return lines
 

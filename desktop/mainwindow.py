@@ -11,7 +11,15 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
 
 from desktop import ops, settings
 from desktop.compare_view import CompareView
@@ -61,7 +69,11 @@ class MainWindow(QMainWindow):
         self._build_views()
         self._build_menus()
         self.recovery_box: QMessageBox | None = None
+        self.trouble_box: QMessageBox | None = None
+        self.unreadable_box: QMessageBox | None = None
+        self.trouble_label: QLabel | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
+        self.services.db_trouble.connect(self.show_db_trouble)
         self.services.reanchored.connect(self._reanchored)
         self.services.changed.connect(self.apply_changes)
         if self.services.recovery_report is not None:
@@ -107,6 +119,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
         self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
+        self._action(file_menu, self.tr("Recover notes…"), self.recover_notes)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -159,6 +172,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(450, self.services.reanchor_in_background)
         # Changes other processes make (a CLI import, a second window) are looked for every second.
         QTimer.singleShot(1000, self.services.watch)
+        QTimer.singleShot(500, self.check_unreadable)
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:
@@ -400,15 +414,17 @@ class MainWindow(QMainWindow):
                           .replace("%1", __version__))
 
     def show_recovery_report(self, report) -> None:
-        """Tell the user their notes database was damaged and what was done (window-modal, not blocking)."""
+        """Tell the user their notes database was damaged and what was done, naming both files (window-modal)."""
         if report is None:
             return
+        notes = "?" if report.notes is None else str(report.notes)
         if report.restored_from is not None:
-            what = self.tr("It was replaced by the backup of %1. Changes made after that backup are not in it; "
-                           "the damaged file is kept for recovery by hand.").replace("%1", str(report.backup_time))
+            what = self.tr("It was restored from the backup of %1, which holds %2 note(s). Notes made after that "
+                           "backup may still be in the damaged file, which is kept: Recover notes from it brings "
+                           "them back.").replace("%1", str(report.backup_time)).replace("%2", notes)
         else:
-            what = self.tr("No good backup was found, so an empty notes database was started. "
-                           "The damaged file is kept for recovery by hand.")
+            what = self.tr("No good backup was found, so the %1 note(s) still readable in it were saved into a new "
+                           "notes database. The damaged file is kept.").replace("%1", notes)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Notes database repaired"),
                           self.tr("Your notes database was damaged and could not be used.") + "\n\n" + what,
                           QMessageBox.StandardButton.Ok, self)
@@ -416,9 +432,80 @@ class MainWindow(QMainWindow):
         box.setDetailedText(self.tr("Problem: %1\nDamaged file kept at: %2\nRestored from: %3")
                             .replace("%1", report.problem).replace("%2", str(report.moved_to))
                             .replace("%3", str(report.restored_from or "—")))
+        if report.restored_from is not None:
+            merge = box.addButton(self.tr("Recover notes from the damaged file"), QMessageBox.ButtonRole.ActionRole)
+            merge.setObjectName("recover_damaged")
+            merge.clicked.connect(lambda: self.recover_notes(report.moved_to))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.recovery_box = box
         box.open()
+
+    def show_db_trouble(self, trouble) -> None:
+        """The notes database is read-only (a full disk, a read-only folder …): a lasting sign, and why, once."""
+        if self.trouble_label is None:
+            self.trouble_label = QLabel(self.tr("⚠ Notes are read-only"))
+            self.trouble_label.setObjectName("db_trouble")
+            self.trouble_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.statusBar().addPermanentWidget(self.trouble_label)
+        self.trouble_label.setToolTip(error_text(trouble))
+        if self.trouble_box is None:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Notes are read-only"),
+                              self.tr("Your notes can be read, searched and exported, but not changed until this is "
+                                      "fixed:") + "\n\n" + error_text(trouble), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("db_trouble_box")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.trouble_box = box
+            box.open()
+
+    def recover_notes(self, file=None) -> None:
+        """文件 → 恢复批注…: the backups and set-aside files; with ``file``, merge that one straight away."""
+        from desktop.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_dialog = dialog
+        dialog.open()
+        if file:
+            dialog.merge(file)
+
+    def check_unreadable(self) -> None:
+        """Tell the user about document files the library could not read, and offer to move them out."""
+        problems = self.services.workspace.unreadable_documents()
+        imported = [p for p in problems if self.services.workspace.imported_dir is not None
+                    and p.path.parent == self.services.workspace.imported_dir]
+        if not problems or self.unreadable_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some documents cannot be read"),
+                          self.tr("%n document file(s) cannot be read and were left out of the library. The rest "
+                                  "of the library works as usual.", "", len(problems)),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("unreadable_documents")
+        box.setDetailedText("\n".join(f"{p.to_dict()['path']}: {p.reason}" for p in problems))
+        if imported:
+            move = box.addButton(self.tr("Move them out of the library"), QMessageBox.ButtonRole.ActionRole)
+            move.setObjectName("move_unreadable")
+            move.clicked.connect(lambda: self.move_unreadable([p.name for p in imported]))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.unreadable_box = box
+        box.open()
+
+    def move_unreadable(self, names: list[str]) -> None:
+        """Move unreadable imported document files to ``unreadable-documents/`` (kept, out of the library)."""
+        from index.library.imported import UNREADABLE_DIR
+
+        changes = None
+        for name in names:
+            try:
+                _moved, change = self.services.workspace.remove_unreadable(name)
+            except KnownError as exc:
+                self.show_error(exc)
+                continue
+            changes = change if changes is None else changes | change
+        if changes is not None:
+            self.services.apply(changes)
+            self.statusBar().showMessage(
+                self.tr("Moved to %1; the files are kept there.").replace(
+                    "%1", str(self.services.workspace.home / UNREADABLE_DIR)), 10000)
 
     def _reanchored(self, report) -> None:
         """After background re-anchoring: refresh the notes list and say what changed."""
@@ -501,4 +588,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_state()
+        self.services.close()  # backs the notes up if this session changed them
         super().closeEvent(event)

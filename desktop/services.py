@@ -42,6 +42,8 @@ class Services(QObject):
         annotations_changed(object): a document id, or None for all.
         db_recovered(object): the ``userdb.RecoveryReport`` of a damaged database
             that was set aside and restored when it was opened.
+        db_trouble(object): the ``DatabaseError`` that made the notes database open
+            read-only (a full disk, a read-only folder …): notes can be read, not saved.
         reanchored(object): the ``ReanchorReport`` of a background re-anchoring.
     """
 
@@ -51,6 +53,7 @@ class Services(QObject):
     index_progress = Signal(int, int)
     annotations_changed = Signal(object)
     db_recovered = Signal(object)
+    db_trouble = Signal(object)
     reanchored = Signal(object)
 
     #: How often other processes' changes are looked for (the target is "noticed within 2 s").
@@ -67,6 +70,7 @@ class Services(QObject):
         self._db = None
         self._notes = None
         self.recovery_report = None
+        self.trouble = None  # why the notes database is read-only, if it is
         self._reanchor_op = None
         self._pending_all = False  # a re-anchoring of every document is waiting
         self._pending_docs: set[str] = set()  # documents waiting to be re-anchored
@@ -194,7 +198,32 @@ class Services(QObject):
             if report is not None:
                 self.recovery_report = report
                 self.db_recovered.emit(report)
+            if self.workspace.db_trouble is not None:
+                self.trouble = self.workspace.db_trouble
+                self.db_trouble.emit(self.trouble)
         return self._db
+
+    def recover_notes(self, file):
+        """Merge the notes of a set-aside file, a backup or a copy into the user's; returns the ``MergeReport``."""
+        self.db()
+        report, changes = self.workspace.recover_notes(file)
+        self.apply(changes)
+        return report
+
+    def restore_notes(self, backup=None):
+        """Replace the user's notes with a backup's (the state before is kept); returns the ``RestoreReport``."""
+        self.db()
+        report, changes = self.workspace.restore_notes(backup)
+        self.apply(changes)
+        return report
+
+    def close(self) -> None:
+        """Close the engine at the end of the window's life (the notes are backed up if they changed)."""
+        if self._poll is not None:
+            self._poll.stop()
+        self.workspace.close()
+        self._db = None
+        self._notes = None
 
     def reanchor_in_background(self, doc_ids=None) -> None:
         """Re-place notes of documents whose text changed, on a worker.

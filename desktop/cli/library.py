@@ -9,6 +9,7 @@ from desktop.cli.context import workspace
 from desktop.cli.output import CliError, add_json, emit
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES
+from index.library.readers.pool import DEFAULT_LIMITS, Limits
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
 EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省"), ("city", "city or prefecture"),
@@ -24,6 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576,
                    help="refuse files larger than this many MB (default %(default)s)")
     p.add_argument("--workers", type=int, default=None, help="reader processes (default: one per core)")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_LIMITS.seconds, metavar="SECONDS",
+                   help="refuse a file whose reading takes longer (default %(default)s)")
+    p.add_argument("--memory-limit", type=int, default=DEFAULT_LIMITS.memory_mb, metavar="MB",
+                   help="refuse a file whose reading needs more memory (default %(default)s)")
     p.add_argument("--progress", action="store_true",
                    help="print progress on stderr (the default on a terminal without --json)")
     add_json(p)
@@ -54,9 +59,11 @@ def cmd_import(args) -> int:
         raise CliError("--title needs exactly one file")
     if args.max_mb <= 0:
         raise CliError("--max-mb must be positive")
+    if args.time_limit <= 0 or args.memory_limit <= 0:
+        raise CliError("--time-limit and --memory-limit must be positive")
     report, _changes = workspace().import_paths(
         args.paths, region=args.region, title=args.title, max_bytes=int(args.max_mb * 1048576),
-        workers=args.workers, progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
+        workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
     data = report.to_json()
     lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
              + (f"  (version {r['version']}, supersedes {r['supersedes']})" if r.get("version") else "")

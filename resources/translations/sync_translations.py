@@ -202,16 +202,86 @@ _add("MainWindow", {
 _add("MainWindow", {
     "Notes database repaired": "笔记数据库已修复",
     "Your notes database was damaged and could not be used.": "您的笔记数据库已损坏，无法使用。",
-    "It was replaced by the backup of %1. Changes made after that backup are not in it; "
-    "the damaged file is kept for recovery by hand.":
-        "已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。",
-    "No good backup was found, so an empty notes database was started. "
-    "The damaged file is kept for recovery by hand.":
-        "没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。",
     "Problem: %1\nDamaged file kept at: %2\nRestored from: %3": "问题：%1\n损坏的文件保存在：%2\n恢复自：%3",
     "%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).":
         "%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。",
     "%n note(s) were placed again in changed documents.": "%n 条批注已在修改过的文件中重新定位。",
+})
+
+# Issue 17: a damaged or read-only notes database, recovering notes, hostile files.
+_add("MainWindow", {
+    "It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in "
+    "the damaged file, which is kept: Recover notes from it brings them back.":
+        "已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，"
+        "点击“从损坏的文件恢复批注”即可找回。",
+    "No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. "
+    "The damaged file is kept.":
+        "没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。",
+    "Recover notes from the damaged file": "从损坏的文件恢复批注",
+    "Recover notes…": "恢复批注…",
+    "⚠ Notes are read-only": "⚠ 批注为只读",
+    "Notes are read-only": "批注为只读",
+    "Your notes can be read, searched and exported, but not changed until this is fixed:":
+        "批注仍可查看、检索和导出，但在解决以下问题之前无法修改：",
+    "Some documents cannot be read": "部分文件无法读取",
+    "%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.":
+        "有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。",
+    "Move them out of the library": "将其移出文库",
+    "Moved to %1; the files are kept there.": "已移至 %1，文件保存在那里。",
+})
+_add("RecoveryDialog", {
+    "Recover notes": "恢复批注",
+    "Merge adds the notes a copy has and yours do not (nothing is deleted). Replace makes your notes exactly the "
+    "copy's; your notes as they are now are kept as a backup first.":
+        "“合并”会加入副本中有而您现有批注中没有的批注（不会删除任何内容）。“替换”会使您的批注与副本完全相同；"
+        "替换前会先把现有批注备份。",
+    "Time (UTC)": "时间（UTC）", "Kind": "类型", "Notes": "批注数", "File": "文件",
+    "Merge into my notes": "合并到我的批注", "Replace my notes with this copy…": "用此副本替换我的批注…",
+    "Choose a file…": "选择文件…", "Choose a ZoneRef notes database": "选择 ZoneRef 笔记数据库",
+    "Notes databases (*.db *.db.*);;All files (*)": "笔记数据库 (*.db *.db.*);;所有文件 (*)",
+    "Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned decision(s) and %6 "
+    "comparison set(s) came back too.":
+        "已添加 %1 条批注，更新 %2 条；%3 条原已存在。另外找回书签 %4 个、固定的对应关系 %5 项、对比组 %6 个。",
+    "Replace all your notes with this copy? Your notes as they are now are kept as a backup first.":
+        "用此副本替换您的全部批注？替换前会先把现有批注备份。",
+    "Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.":
+        "您的批注已替换为副本的内容：%1 条。原有批注（%2 条）保存在 %3。",
+    "Daily": "每日", "After changes": "修改后", "On closing": "关闭时", "By hand": "手动",
+    "Before a restore": "还原前", "Before a recovery": "恢复前", "Damaged file set aside": "损坏时保留的文件",
+    "Replaced file set aside": "被替换时保留的文件",
+})
+_add("Errors", {
+    "The disk is full, so the notes cannot be saved. Free some space and try again; your notes are safe.":
+        "磁盘已满，批注无法保存。请释放一些空间后重试；您的批注是安全的。",
+    "The notes database cannot be written (a read-only file, folder or disk). Check its permissions; your notes "
+    "are safe and can still be read.":
+        "笔记数据库无法写入（文件、文件夹或磁盘为只读）。请检查权限；您的批注是安全的，仍可查看。",
+    "The disk reported an error with the notes database. Check the disk, close every ZoneRef window and start "
+    "again; the file was left as it is.":
+        "磁盘在读写笔记数据库时报错。请检查磁盘，关闭所有 ZoneRef 窗口后重新启动；文件保持原样。",
+    "Another ZoneRef window or command is using the notes database. Close it and try again.":
+        "另一个 ZoneRef 窗口或命令正在使用笔记数据库，请将其关闭后重试。",
+    "The notes database is damaged and could not be repaired now; it was left as it is.":
+        "笔记数据库已损坏，目前无法修复；文件保持原样。",
+    "The processes that read imported files could not start.": "用于读取导入文件的进程无法启动。",
+})
+_add("ImportDialog", {
+    "The text is far longer than any policy document; split it and import the parts.":
+        "文本远长于任何政策文件，请拆分后分别导入。",
+    "Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program "
+    "and import that.": "读取文件耗时过长，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。",
+    "Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its "
+    "program and import that.": "读取文件所需内存过多，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。",
+    "Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.":
+        "读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。",
+    "A hidden file or folder; skipped.": "隐藏的文件或文件夹，已跳过。",
+    "A lock file Word keeps while a document is open; skipped.": "Word 打开文档时生成的锁定文件，已跳过。",
+    "A link to outside the folder; not followed.": "指向文件夹以外的链接，未跟随。",
+    "A link to a folder; not followed (import that folder itself if you want it).":
+        "指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。",
+    "A link that leads back to itself; skipped.": "循环链接，已跳过。",
+    "A link to a file that does not exist; skipped.": "指向不存在文件的链接，已跳过。",
+    "A link to something that is not a file; not followed.": "指向非文件对象的链接，未跟随。",
 })
 
 

@@ -13,7 +13,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="309" />
+      <location filename="../../desktop/printing.py" line="307" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
@@ -62,22 +62,22 @@
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="233" />
-      <location filename="../../desktop/compare_view.py" line="262" />
+      <location filename="../../desktop/compare_view.py" line="275" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="371" />
+      <location filename="../../desktop/compare_view.py" line="379" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="375" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -85,53 +85,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="436" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="436" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="485" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="485" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="498" />
+      <location filename="../../desktop/compare_view.py" line="506" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="502" />
+      <location filename="../../desktop/compare_view.py" line="510" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="503" />
+      <location filename="../../desktop/compare_view.py" line="511" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="513" />
+      <location filename="../../desktop/compare_view.py" line="521" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="529" />
-      <location filename="../../desktop/compare_view.py" line="532" />
+      <location filename="../../desktop/compare_view.py" line="537" />
+      <location filename="../../desktop/compare_view.py" line="540" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="529" />
+      <location filename="../../desktop/compare_view.py" line="537" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -139,7 +139,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="90" />
+      <location filename="../../desktop/coverage_view.py" line="93" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -150,17 +150,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="137" />
+      <location filename="../../desktop/coverage_view.py" line="125" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="140" />
+      <location filename="../../desktop/coverage_view.py" line="128" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="141" />
+      <location filename="../../desktop/coverage_view.py" line="129" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -168,88 +168,118 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="355" />
+      <location filename="../../desktop/errors.py" line="10" />
       <source>The notes database cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="356" />
+      <location filename="../../desktop/errors.py" line="11" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="358" />
+      <location filename="../../desktop/errors.py" line="13" />
+      <source>The disk is full, so the notes cannot be saved. Free some space and try again; your notes are safe.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="15" />
+      <source>The notes database cannot be written (a read-only file, folder or disk). Check its permissions; your notes are safe and can still be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="18" />
+      <source>The disk reported an error with the notes database. Check the disk, close every ZoneRef window and start again; the file was left as it is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="21" />
+      <source>Another ZoneRef window or command is using the notes database. Close it and try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="23" />
+      <source>The notes database is damaged and could not be repaired now; it was left as it is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="25" />
+      <source>The processes that read imported files could not start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="26" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="359" />
+      <location filename="../../desktop/errors.py" line="27" />
       <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="360" />
+      <location filename="../../desktop/errors.py" line="28" />
       <source>This file is not a valid comparison set.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="361" />
+      <location filename="../../desktop/errors.py" line="29" />
       <source>There is no such topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="362" />
+      <location filename="../../desktop/errors.py" line="30" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="363" />
+      <location filename="../../desktop/errors.py" line="31" />
       <source>The note cannot be saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="364" />
+      <location filename="../../desktop/errors.py" line="32" />
       <source>The quoted text was not found in the clause.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="365" />
+      <location filename="../../desktop/errors.py" line="33" />
       <source>Unknown highlight colour.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="366" />
+      <location filename="../../desktop/errors.py" line="34" />
       <source>The notes file cannot be imported.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="367" />
+      <location filename="../../desktop/errors.py" line="35" />
       <source>The export failed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="368" />
+      <location filename="../../desktop/errors.py" line="36" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/errors.py" line="52" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="385" />
+      <location filename="../../desktop/errors.py" line="53" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="386" />
+      <location filename="../../desktop/errors.py" line="54" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -312,27 +342,82 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="60" />
-      <source>Import files</source>
+      <location filename="../../desktop/import_dialog.py" line="55" />
+      <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="61" />
-      <source>Documents (%1);;All files (*)</source>
+      <location filename="../../desktop/import_dialog.py" line="57" />
+      <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="66" />
-      <source>Import folder</source>
+      <location filename="../../desktop/import_dialog.py" line="59" />
+      <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="62" />
+      <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="68" />
+      <source>A hidden file or folder; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="69" />
+      <source>A lock file Word keeps while a document is open; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>A link to outside the folder; not followed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="71" />
+      <source>A link to a folder; not followed (import that folder itself if you want it).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="73" />
+      <source>A link that leads back to itself; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="74" />
+      <source>A link to a file that does not exist; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="75" />
+      <source>A link to something that is not a file; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="81" />
+      <source>Import files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="82" />
+      <source>Documents (%1);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="87" />
+      <source>Import folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="83" />
+      <location filename="../../desktop/import_dialog.py" line="104" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -340,62 +425,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="89" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="90" />
+      <location filename="../../desktop/import_dialog.py" line="111" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="97" />
+      <location filename="../../desktop/import_dialog.py" line="118" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="134" />
+      <location filename="../../desktop/import_dialog.py" line="155" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="148" />
+      <location filename="../../desktop/import_dialog.py" line="169" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="155" />
+      <location filename="../../desktop/import_dialog.py" line="176" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -403,22 +488,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="189" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="170" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="199" />
+      <location filename="../../desktop/import_dialog.py" line="222" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="217" />
+      <location filename="../../desktop/import_dialog.py" line="241" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -426,7 +511,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="219" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -434,12 +519,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="224" />
+      <location filename="../../desktop/import_dialog.py" line="248" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -518,209 +603,257 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="57" />
+      <location filename="../../desktop/mainwindow.py" line="41" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="70" />
+      <location filename="../../desktop/mainwindow.py" line="54" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="96" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="104" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="131" />
+      <location filename="../../desktop/mainwindow.py" line="105" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="132" />
+      <location filename="../../desktop/mainwindow.py" line="106" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="111" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="112" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="113" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="114" />
+      <source>Recover notes…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="115" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="117" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="119" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="120" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="147" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="122" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="150" />
+      <location filename="../../desktop/mainwindow.py" line="124" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="151" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="127" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="154" />
+      <location filename="../../desktop/mainwindow.py" line="128" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="155" />
+      <location filename="../../desktop/mainwindow.py" line="129" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="164" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="166" />
-      <location filename="../../desktop/mainwindow.py" line="206" />
+      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="177" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="168" />
-      <location filename="../../desktop/mainwindow.py" line="211" />
+      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="181" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
-      <location filename="../../desktop/mainwindow.py" line="215" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="174" />
+      <location filename="../../desktop/mainwindow.py" line="144" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="175" />
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="403" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="310" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="323" />
+      <location filename="../../desktop/mainwindow.py" line="286" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="332" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="401" />
+      <location filename="../../desktop/mainwindow.py" line="361" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="402" />
+      <location filename="../../desktop/mainwindow.py" line="362" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="446" />
+      <location filename="../../desktop/mainwindow.py" line="404" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
-      <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
+      <location filename="../../desktop/mainwindow.py" line="414" />
+      <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="458" />
-      <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
+      <location filename="../../desktop/mainwindow.py" line="418" />
+      <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="460" />
+      <location filename="../../desktop/mainwindow.py" line="420" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="421" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="464" />
+      <location filename="../../desktop/mainwindow.py" line="424" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="428" />
+      <source>Recover notes from the damaged file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="438" />
+      <source>⚠ Notes are read-only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="444" />
+      <source>Notes are read-only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="445" />
+      <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="470" />
+      <source>Some documents cannot be read</source>
+      <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="480" />
+      <location filename="../../desktop/mainwindow.py" line="471" />
+      <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="477" />
+      <source>Move them out of the library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="499" />
+      <source>Moved to %1; the files are kept there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -728,7 +861,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="483" />
+      <location filename="../../desktop/mainwindow.py" line="514" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -736,7 +869,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="487" />
+      <location filename="../../desktop/mainwindow.py" line="518" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -744,67 +877,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="244" />
+      <location filename="../../desktop/import_dialog.py" line="268" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="269" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="246" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="247" />
+      <location filename="../../desktop/import_dialog.py" line="271" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="248" />
+      <location filename="../../desktop/import_dialog.py" line="272" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="249" />
+      <location filename="../../desktop/import_dialog.py" line="273" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="274" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="251" />
+      <location filename="../../desktop/import_dialog.py" line="275" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="276" />
+      <location filename="../../desktop/import_dialog.py" line="300" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="311" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="341" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="347" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
@@ -982,7 +1115,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="211" />
+      <location filename="../../desktop/ops.py" line="224" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
@@ -998,51 +1131,164 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="126" />
-      <location filename="../../desktop/reader_view.py" line="475" />
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="514" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="127" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="129" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="133" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="460" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="463" />
+      <location filename="../../desktop/reader_view.py" line="486" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="472" />
+      <location filename="../../desktop/reader_view.py" line="495" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="478" />
-      <location filename="../../desktop/reader_view.py" line="493" />
+      <location filename="../../desktop/reader_view.py" line="501" />
+      <location filename="../../desktop/reader_view.py" line="516" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="506" />
       <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="37" />
+      <source>Daily</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="38" />
+      <source>After changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="39" />
+      <source>On closing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="40" />
+      <source>By hand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="41" />
+      <source>Before a restore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="42" />
+      <source>Before a recovery</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="43" />
+      <source>Damaged file set aside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="44" />
+      <source>Replaced file set aside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="59" />
+      <source>Recover notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="61" />
+      <source>Merge adds the notes a copy has and yours do not (nothing is deleted). Replace makes your notes exactly the copy's; your notes as they are now are kept as a backup first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Time (UTC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="68" />
+      <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="75" />
+      <source>Merge into my notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="76" />
+      <source>Replace my notes with this copy…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="77" />
+      <source>Choose a file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="128" />
+      <source>Choose a ZoneRef notes database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="130" />
+      <source>Notes databases (*.db *.db.*);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="143" />
+      <source>Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned decision(s) and %6 comparison set(s) came back too.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="157" />
+      <source>Replace all your notes with this copy? Your notes as they are now are kept as a backup first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="165" />
+      <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1110,8 +1356,9 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/app.py" line="238" />
+      <location filename="../../desktop/services.py" line="122" />
       <source>Rebuilding the search index…</source>
+      <extracomment>How often other processes' changes are looked for (the target is "noticed within 2 s").</extracomment>
       <translation type="unfinished" />
     </message>
   </context>

@@ -13,7 +13,7 @@
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="309" />
+      <location filename="../../desktop/printing.py" line="307" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
@@ -62,75 +62,75 @@
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="233" />
-      <location filename="../../desktop/compare_view.py" line="262" />
+      <location filename="../../desktop/compare_view.py" line="275" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="371" />
+      <location filename="../../desktop/compare_view.py" line="379" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="375" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="436" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="436" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="485" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="485" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="498" />
+      <location filename="../../desktop/compare_view.py" line="506" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="502" />
+      <location filename="../../desktop/compare_view.py" line="510" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="503" />
+      <location filename="../../desktop/compare_view.py" line="511" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="513" />
+      <location filename="../../desktop/compare_view.py" line="521" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="529" />
-      <location filename="../../desktop/compare_view.py" line="532" />
+      <location filename="../../desktop/compare_view.py" line="537" />
+      <location filename="../../desktop/compare_view.py" line="540" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="529" />
+      <location filename="../../desktop/compare_view.py" line="537" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -138,7 +138,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="90" />
+      <location filename="../../desktop/coverage_view.py" line="93" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>%n 份文件</numerusform>
@@ -148,17 +148,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="137" />
+      <location filename="../../desktop/coverage_view.py" line="125" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="140" />
+      <location filename="../../desktop/coverage_view.py" line="128" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="141" />
+      <location filename="../../desktop/coverage_view.py" line="129" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
@@ -166,89 +166,119 @@
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../desktop/app.py" line="355" />
+      <location filename="../../desktop/errors.py" line="10" />
       <source>The notes database cannot be used.</source>
       <translation>笔记数据库无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="356" />
+      <location filename="../../desktop/errors.py" line="11" />
       <source>The notes database was written by a newer ZoneRef; please update ZoneRef.</source>
       <translation>笔记数据库由更新版本的 ZoneRef 写入，请升级 ZoneRef。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="358" />
+      <location filename="../../desktop/errors.py" line="13" />
+      <source>The disk is full, so the notes cannot be saved. Free some space and try again; your notes are safe.</source>
+      <translation>磁盘已满，批注无法保存。请释放一些空间后重试；您的批注是安全的。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="15" />
+      <source>The notes database cannot be written (a read-only file, folder or disk). Check its permissions; your notes are safe and can still be read.</source>
+      <translation>笔记数据库无法写入（文件、文件夹或磁盘为只读）。请检查权限；您的批注是安全的，仍可查看。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="18" />
+      <source>The disk reported an error with the notes database. Check the disk, close every ZoneRef window and start again; the file was left as it is.</source>
+      <translation>磁盘在读写笔记数据库时报错。请检查磁盘，关闭所有 ZoneRef 窗口后重新启动；文件保持原样。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="21" />
+      <source>Another ZoneRef window or command is using the notes database. Close it and try again.</source>
+      <translation>另一个 ZoneRef 窗口或命令正在使用笔记数据库，请将其关闭后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="23" />
+      <source>The notes database is damaged and could not be repaired now; it was left as it is.</source>
+      <translation>笔记数据库已损坏，目前无法修复；文件保持原样。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="25" />
+      <source>The processes that read imported files could not start.</source>
+      <translation>用于读取导入文件的进程无法启动。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="26" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="359" />
+      <location filename="../../desktop/errors.py" line="27" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="360" />
+      <location filename="../../desktop/errors.py" line="28" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="361" />
+      <location filename="../../desktop/errors.py" line="29" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="362" />
+      <location filename="../../desktop/errors.py" line="30" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="363" />
+      <location filename="../../desktop/errors.py" line="31" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="364" />
+      <location filename="../../desktop/errors.py" line="32" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="365" />
+      <location filename="../../desktop/errors.py" line="33" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="366" />
+      <location filename="../../desktop/errors.py" line="34" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="367" />
+      <location filename="../../desktop/errors.py" line="35" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="368" />
+      <location filename="../../desktop/errors.py" line="36" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="379" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="384" />
+      <location filename="../../desktop/errors.py" line="52" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="385" />
+      <location filename="../../desktop/errors.py" line="53" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/app.py" line="386" />
+      <location filename="../../desktop/errors.py" line="54" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -311,130 +341,185 @@
       <translation>此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="60" />
+      <location filename="../../desktop/import_dialog.py" line="55" />
+      <source>The text is far longer than any policy document; split it and import the parts.</source>
+      <translation>文本远长于任何政策文件，请拆分后分别导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="57" />
+      <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
+      <translation>读取文件耗时过长，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="59" />
+      <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
+      <translation>读取文件所需内存过多，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="62" />
+      <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
+      <translation>读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="68" />
+      <source>A hidden file or folder; skipped.</source>
+      <translation>隐藏的文件或文件夹，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="69" />
+      <source>A lock file Word keeps while a document is open; skipped.</source>
+      <translation>Word 打开文档时生成的锁定文件，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>A link to outside the folder; not followed.</source>
+      <translation>指向文件夹以外的链接，未跟随。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="71" />
+      <source>A link to a folder; not followed (import that folder itself if you want it).</source>
+      <translation>指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="73" />
+      <source>A link that leads back to itself; skipped.</source>
+      <translation>循环链接，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="74" />
+      <source>A link to a file that does not exist; skipped.</source>
+      <translation>指向不存在文件的链接，已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="75" />
+      <source>A link to something that is not a file; not followed.</source>
+      <translation>指向非文件对象的链接，未跟随。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="61" />
+      <location filename="../../desktop/import_dialog.py" line="82" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="66" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="81" />
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="83" />
+      <location filename="../../desktop/import_dialog.py" line="104" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="88" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="89" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="90" />
+      <location filename="../../desktop/import_dialog.py" line="111" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="97" />
+      <location filename="../../desktop/import_dialog.py" line="118" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="134" />
+      <location filename="../../desktop/import_dialog.py" line="155" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="148" />
+      <location filename="../../desktop/import_dialog.py" line="169" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="155" />
+      <location filename="../../desktop/import_dialog.py" line="176" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="189" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="170" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="199" />
+      <location filename="../../desktop/import_dialog.py" line="222" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="217" />
+      <location filename="../../desktop/import_dialog.py" line="241" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="219" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="224" />
+      <location filename="../../desktop/import_dialog.py" line="248" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -512,203 +597,208 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="57" />
+      <location filename="../../desktop/mainwindow.py" line="41" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="70" />
+      <location filename="../../desktop/mainwindow.py" line="54" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="96" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="104" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="131" />
+      <location filename="../../desktop/mainwindow.py" line="105" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="132" />
+      <location filename="../../desktop/mainwindow.py" line="106" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="111" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="112" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="113" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="114" />
+      <source>Recover notes…</source>
+      <translation>恢复批注…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="115" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="117" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="119" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="120" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="147" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="148" />
+      <location filename="../../desktop/mainwindow.py" line="122" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="150" />
+      <location filename="../../desktop/mainwindow.py" line="124" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="151" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="153" />
+      <location filename="../../desktop/mainwindow.py" line="127" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="154" />
+      <location filename="../../desktop/mainwindow.py" line="128" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="155" />
+      <location filename="../../desktop/mainwindow.py" line="129" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="164" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="166" />
-      <location filename="../../desktop/mainwindow.py" line="206" />
+      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="177" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="168" />
-      <location filename="../../desktop/mainwindow.py" line="211" />
+      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="181" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="170" />
-      <location filename="../../desktop/mainwindow.py" line="215" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="174" />
+      <location filename="../../desktop/mainwindow.py" line="144" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="175" />
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="403" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="310" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="323" />
+      <location filename="../../desktop/mainwindow.py" line="286" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="332" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="401" />
+      <location filename="../../desktop/mainwindow.py" line="361" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="402" />
+      <location filename="../../desktop/mainwindow.py" line="362" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="446" />
+      <location filename="../../desktop/mainwindow.py" line="404" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
-      <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
-      <translation>已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。</translation>
+      <location filename="../../desktop/mainwindow.py" line="414" />
+      <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
+      <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="458" />
-      <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
-      <translation>没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。</translation>
+      <location filename="../../desktop/mainwindow.py" line="418" />
+      <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
+      <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="460" />
+      <location filename="../../desktop/mainwindow.py" line="420" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="421" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="464" />
+      <location filename="../../desktop/mainwindow.py" line="424" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -716,22 +806,64 @@ Restored from: %3</source>
 损坏的文件保存在：%2
 恢复自：%3</translation>
     </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="428" />
+      <source>Recover notes from the damaged file</source>
+      <translation>从损坏的文件恢复批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="438" />
+      <source>⚠ Notes are read-only</source>
+      <translation>⚠ 批注为只读</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="444" />
+      <source>Notes are read-only</source>
+      <translation>批注为只读</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="445" />
+      <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
+      <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="470" />
+      <source>Some documents cannot be read</source>
+      <translation>部分文件无法读取</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="480" />
+      <location filename="../../desktop/mainwindow.py" line="471" />
+      <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
+      <translation>
+        <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="477" />
+      <source>Move them out of the library</source>
+      <translation>将其移出文库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="499" />
+      <source>Moved to %1; the files are kept there.</source>
+      <translation>已移至 %1，文件保存在那里。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="483" />
+      <location filename="../../desktop/mainwindow.py" line="514" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="487" />
+      <location filename="../../desktop/mainwindow.py" line="518" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -739,67 +871,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="244" />
+      <location filename="../../desktop/import_dialog.py" line="268" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="269" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="246" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="247" />
+      <location filename="../../desktop/import_dialog.py" line="271" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="248" />
+      <location filename="../../desktop/import_dialog.py" line="272" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="249" />
+      <location filename="../../desktop/import_dialog.py" line="273" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="274" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="251" />
+      <location filename="../../desktop/import_dialog.py" line="275" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="276" />
+      <location filename="../../desktop/import_dialog.py" line="300" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="311" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="341" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="347" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
@@ -976,7 +1108,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="211" />
+      <location filename="../../desktop/ops.py" line="224" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -992,52 +1124,165 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="126" />
-      <location filename="../../desktop/reader_view.py" line="475" />
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="514" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="127" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="129" />
+      <location filename="../../desktop/reader_view.py" line="128" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="133" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="460" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="463" />
+      <location filename="../../desktop/reader_view.py" line="486" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="472" />
+      <location filename="../../desktop/reader_view.py" line="495" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="478" />
-      <location filename="../../desktop/reader_view.py" line="493" />
+      <location filename="../../desktop/reader_view.py" line="501" />
+      <location filename="../../desktop/reader_view.py" line="516" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="506" />
       <source>Copy</source>
       <translation>复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="37" />
+      <source>Daily</source>
+      <translation>每日</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="38" />
+      <source>After changes</source>
+      <translation>修改后</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="39" />
+      <source>On closing</source>
+      <translation>关闭时</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="40" />
+      <source>By hand</source>
+      <translation>手动</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="41" />
+      <source>Before a restore</source>
+      <translation>还原前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="42" />
+      <source>Before a recovery</source>
+      <translation>恢复前</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="43" />
+      <source>Damaged file set aside</source>
+      <translation>损坏时保留的文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="44" />
+      <source>Replaced file set aside</source>
+      <translation>被替换时保留的文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="59" />
+      <source>Recover notes</source>
+      <translation>恢复批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="61" />
+      <source>Merge adds the notes a copy has and yours do not (nothing is deleted). Replace makes your notes exactly the copy's; your notes as they are now are kept as a backup first.</source>
+      <translation>“合并”会加入副本中有而您现有批注中没有的批注（不会删除任何内容）。“替换”会使您的批注与副本完全相同；替换前会先把现有批注备份。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Time (UTC)</source>
+      <translation>时间（UTC）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <source>Notes</source>
+      <translation>批注数</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="68" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="75" />
+      <source>Merge into my notes</source>
+      <translation>合并到我的批注</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="76" />
+      <source>Replace my notes with this copy…</source>
+      <translation>用此副本替换我的批注…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="77" />
+      <source>Choose a file…</source>
+      <translation>选择文件…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="128" />
+      <source>Choose a ZoneRef notes database</source>
+      <translation>选择 ZoneRef 笔记数据库</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="130" />
+      <source>Notes databases (*.db *.db.*);;All files (*)</source>
+      <translation>笔记数据库 (*.db *.db.*);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="143" />
+      <source>Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned decision(s) and %6 comparison set(s) came back too.</source>
+      <translation>已添加 %1 条批注，更新 %2 条；%3 条原已存在。另外找回书签 %4 个、固定的对应关系 %5 项、对比组 %6 个。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="157" />
+      <source>Replace all your notes with this copy? Your notes as they are now are kept as a backup first.</source>
+      <translation>用此副本替换您的全部批注？替换前会先把现有批注备份。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="165" />
+      <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
+      <translation>您的批注已替换为副本的内容：%1 条。原有批注（%2 条）保存在 %3。</translation>
     </message>
   </context>
   <context>
@@ -1103,8 +1348,9 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/app.py" line="238" />
+      <location filename="../../desktop/services.py" line="122" />
       <source>Rebuilding the search index…</source>
+      <extracomment>How often other processes' changes are looked for (the target is "noticed within 2 s").</extracomment>
       <translation>正在重建检索索引…</translation>
     </message>
   </context>

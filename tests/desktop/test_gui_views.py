@@ -211,8 +211,9 @@ def test_import_dialog_reports_bad_file(win, qtbot, tmp_path):
     dlg = ImportDialog(win.services, [str(bad)], win)
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.progress.maximum() == 1 and dlg.progress.value() == 1, timeout=30000)
+    # The reader process ends after the last file: the report follows the progress bar.
+    qtbot.waitUntil(lambda: "empty.txt" in dlg.problems.text(), timeout=10000)
     assert not dlg.import_button.isEnabled()
-    assert "empty.txt" in dlg.problems.text()
 
 
 def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):

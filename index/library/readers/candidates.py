@@ -94,15 +94,15 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
             seen.add(key)
             files.append(path)
 
-    def skip(path: str | Path, reason: str) -> None:
-        skipped.append({"path": display_name(str(path)), "reason": reason})
+    def skip(path: str | Path, reason: str, code: str) -> None:
+        skipped.append({"path": display_name(str(path)), "reason": reason, "code": code})
 
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             _walk(path, own, add, skip, errors)
         elif path.is_symlink() and not path.exists():
-            errors.append(_error(UnreadableFileError(path, _dangling(path))))
+            errors.append(_error(UnreadableFileError(path, _dangling(path)[0])))
         elif not path.exists():
             errors.append(_error(UnreadableFileError(path, "no such file or folder")))
         elif not is_supported(path):
@@ -128,54 +128,53 @@ def _walk(top: Path, own: str, add, skip, errors: list[dict]) -> None:
         for name in sorted(dirs):
             child = os.path.join(folder, name)
             if os.path.islink(child):
-                skip(child, "a symbolic link to a folder: not followed (import that folder itself if wanted)")
+                skip(child, "a symbolic link to a folder: not followed (import that folder itself if wanted)",
+                     "link_to_folder")
             elif name.startswith(_IGNORED_PREFIXES):
-                skip(child, "a hidden folder: not imported")
+                skip(child, "a hidden folder: not imported", "hidden")
             else:
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(names):
             child = Path(folder) / name
             if name.startswith("~$"):
-                skip(child, "a lock file Word keeps while a document is open: not a document")
+                skip(child, "a lock file Word keeps while a document is open: not a document", "lock_file")
                 continue
             if name.startswith("."):
-                skip(child, "a hidden file: not imported")
+                skip(child, "a hidden file: not imported", "hidden")
                 continue
             if child.is_symlink():
-                reason = _link_problem(child, root)
-                if reason:
-                    skip(child, reason)
+                problem = _link_problem(child, root)
+                if problem:
+                    skip(child, *problem)
                     continue
             if is_supported(child):
                 add(child)
             else:
-                skip(child, "unsupported file type")
+                skip(child, "unsupported file type", "unsupported")
 
 
-def _link_problem(link: Path, root: str) -> str | None:
-    """Why the symbolic link ``link`` inside the folder ``root`` is not followed, or None if it may be."""
+def _link_problem(link: Path, root: str) -> tuple[str, str] | None:
+    """Why the symbolic link ``link`` inside the folder ``root`` is not followed (reason, code), or None."""
     try:
         target = os.path.realpath(link, strict=True)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: how older Pythons report a loop
         return _dangling(link)
-    except RuntimeError:  # pragma: no cover - older Pythons report a loop this way
-        return "a symbolic link loop: skipped"
     if os.path.commonpath([root, target]) != root:
-        return "a symbolic link to outside the imported folder: not followed"
+        return "a symbolic link to outside the imported folder: not followed", "link_outside"
     if not os.path.isfile(target):
-        return "a symbolic link to something that is not a file: not followed"
+        return "a symbolic link to something that is not a file: not followed", "link_not_file"
     return None
 
 
-def _dangling(link: Path) -> str:
-    """Why a link that does not resolve cannot be read: a loop or a missing target."""
+def _dangling(link: Path) -> tuple[str, str]:
+    """Why a link that does not resolve cannot be read: a loop or a missing target (reason, code)."""
     try:
         os.stat(link)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "a symbolic link loop: skipped"
-    return "a broken symbolic link (its target does not exist): skipped"
+            return "a symbolic link loop: skipped", "link_loop"
+    return "a broken symbolic link (its target does not exist): skipped", "link_broken"
 
 
 def _error(exc: ImportFailure) -> dict:
