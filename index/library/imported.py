@@ -47,6 +47,7 @@ from index.library.readers.candidates import (  # re-exported: the GUI's import 
     prepare_file,
     prepare_files,
 )
+from index.library.readers.pool import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "BULK_CHANGE", "UNKNOWN_REGION", "BundledDocumentError", "Cancel", "Candidate", "ImportReport", "Library",
@@ -126,7 +127,7 @@ class Library:
 
     # -- import ----------------------------------------------------------
     def import_paths(self, inputs: Iterable[str | Path], *, region: str | None = None, title: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None, limits: Limits = DEFAULT_LIMITS,
                      progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
         """Import files and folders (recursively) in one pass.
 
@@ -135,6 +136,7 @@ class Library:
             region, title: the user's values, overriding the guesses.
             max_bytes: per-file size limit.
             workers: processes for reading (default: one per core).
+            limits: the time and memory reading one file may take (``readers.pool``).
             progress: called ``(done, total, path)`` after each file.
             cancel: polled between files; True stops the import. Documents
                 already added stay (each one is whole); the report says
@@ -152,7 +154,7 @@ class Library:
         superseded: list[DocId] = []
         try:
             for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
-                                              workers=workers, cancel=cancel):
+                                              workers=workers, limits=limits, cancel=cancel):
                 done += 1
                 if status == "ok":
                     self._add_one(item, report, added, superseded)
@@ -191,7 +193,8 @@ class Library:
         by_hash = self._index_existing()
         same = by_hash.get(cand.content_hash)
         if same:
-            report.skipped.append({"path": cand.shown, "reason": f"duplicate of {same}", "doc_id": same})
+            report.skipped.append({"path": cand.shown, "reason": f"duplicate of {same}", "doc_id": same,
+                                   "code": "duplicate"})
             return
         meta = dict(cand.meta)
         meta["region"] = meta.get("region") or UNKNOWN_REGION

@@ -67,10 +67,15 @@ def _stamp(now: dt.datetime | None = None) -> str:
 
 def backup_time(path: Path | str) -> str | None:
     """When a backup was taken (ISO 8601 UTC), from its name ``zoneref-<stamp>-<reason>.db``."""
+    parts = Path(path).name.split("-")
+    return stamp_time(parts[1]) if len(parts) > 1 else None
+
+
+def stamp_time(stamp: str) -> str | None:
+    """A file name's time stamp (``20261201T073513050073Z``) as ISO 8601 UTC, or None."""
     try:
-        stamp = Path(path).name.split("-")[1]
         when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
-    except (IndexError, ValueError):
+    except ValueError:
         return None
     return when.isoformat(timespec="seconds").replace("+00:00", "Z")
 

@@ -396,3 +396,11 @@ def test_cancel_stops_a_reader_in_the_middle_of_a_file():
                              limits=Limits(seconds=600), cancel=cancel))
     assert [o[1] for o in outcomes] == ["before"]
     assert not [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+
+
+def test_the_limits_can_be_set_on_the_command_line(tmp_path, capsys):
+    html = _nested_html(tmp_path / "page.html", 100_000)
+    code, data, err = run(capsys, "import", str(html), "--time-limit", "0.01", "--json")
+    assert code == 1 and data["errors"][0]["code"] == "time_limit"
+    code, _, err = run(capsys, "import", str(html), "--memory-limit", "0")
+    assert code == 2 and "must be positive" in err

@@ -1,0 +1,187 @@
+"""Hostile-file benchmark (issue 17): how long importing each hostile file takes to end, and how.
+
+Each file is made in a temporary folder (nothing is committed) and imported
+alone, by the real ``zoneref import FILE --json`` in a fresh process with a
+fresh ``ZONEREF_HOME``, under a wall-clock cap (``--cap``, default 120 s) so
+that code without limits cannot hang the benchmark. Printed per file: its
+size, the outcome (imported, or the refusal's code), the time from process
+start to exit and the process tree's peak memory; and a yardstick measured
+in the same run: one ordinary policy .txt.
+
+Usage::
+
+    python bench/bench_hostile.py [--only NAME] [--cap 120] [--code-root DIR]
+
+``--code-root`` runs another checkout's code (to measure the code before a
+change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.bench_import import _tree_rss_kb  # noqa: E402
+
+POLICY = ("关于推进开发区高质量发展的实施意见\n\n一、总体要求\n\n（一）坚持招商引资，加强用地保障，盘活存量土地。\n\n"
+          "二、保障措施\n\n（二）完善考核评价，优化营商环境。\n")
+SENTENCE = "关于推进开发区高质量发展的实施意见。（一）坚持招商引资，加强用地保障，盘活存量土地。"
+
+
+def _nested(depth: int):
+    def make(folder: Path) -> Path:
+        path = folder / f"nest{depth}.html"
+        path.write_text(f"<html><body>{'<div>' * depth}{SENTENCE}{'</div>' * depth}</body></html>", encoding="utf-8")
+        return path
+    return make
+
+
+def _docx_xml(folder: Path, xml_mb: int = 190) -> Path:
+    """A .docx whose word/document.xml is ``xml_mb`` MB (~12 MB on disk for 190: real text's ratio, no bomb)."""
+    rng = random.Random(17)
+    words = [w * rng.randint(1, 3) for w in "开发区招商引资用地保障营商环境考核评价改革创新"]
+    parts, size = [], 0
+    while size < xml_mb * 1024 * 1024:
+        para = f"<w:p><w:r><w:t>{''.join(rng.choice(words) for _ in range(60))}{rng.random()}</w:t></w:r></w:p>"
+        parts.append(para)
+        size += len(para.encode())
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{"".join(parts)}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        zf.writestr("word/document.xml", xml)
+    path = folder / "huge-xml.docx"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _gbk_name(folder: Path) -> Path:
+    raw = os.fsencode(folder) + b"/" + "开发区政策".encode("gbk") + b".txt"
+    with open(raw, "wb") as fh:
+        fh.write(POLICY.encode())
+    return Path(os.fsdecode(raw))
+
+
+def _write(name: str, data: bytes | str):
+    def make(folder: Path) -> Path:
+        path = folder / name
+        (path.write_bytes if isinstance(data, bytes) else lambda d: path.write_text(d, encoding="utf-8"))(data)
+        return path
+    return make
+
+
+def _symlink_loop(folder: Path) -> Path:
+    top = folder / "loops"
+    top.mkdir()
+    (top / "good.txt").write_text(POLICY, encoding="utf-8")
+    os.symlink("self.txt", top / "self.txt")
+    os.symlink(".", top / "again")
+    os.symlink("/etc/passwd", top / "passwd.txt")
+    return top
+
+
+XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [\n<!ENTITY a "开发区开发区开发区开发区">\n'
+         + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "&a;" * 10}">\n' for i in range(9))
+         + ']>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>关于推进开发区高质量发展的实施意见</title></head>'
+         f"<body><p>{SENTENCE}&l8;</p><p>{SENTENCE}</p></body></html>")
+
+FILES = {
+    "yardstick: policy.txt": _write("policy.txt", POLICY),
+    "GBK file name": _gbk_name,
+    "docx, 190 MB of XML": _docx_xml,
+    "4,000 nested divs": _nested(4_000),
+    "8,000 nested divs": _nested(8_000),
+    "100,000 nested divs": _nested(100_000),
+    "front matter nested 50,000 deep": _write("nested.md", "---\ntitle: " + "[" * 50_000 + "]" * 50_000 + "\n---\n\n"
+                                                                  + POLICY),
+    "Markdown, 200,000 '['": _write("brackets.md", POLICY + "[" * 200_000 + "\n"),
+    "XHTML, DOCTYPE + entity bomb": _write("bomb.xhtml", XHTML),
+    "binary \\x00\\x01…": _write("bytes.txt", bytes(range(128)) * 40),
+    "text of 4.5 M characters": _write("long.txt", POLICY + "开发区" * 1_500_000),
+    "folder with symlink loops": _symlink_loop,
+}
+
+
+def run_one(path: Path, code_root: Path, cap: float) -> dict:
+    home = Path(tempfile.mkdtemp(prefix="zoneref-bench-hostile-home-"))
+    env = dict(os.environ, ZONEREF_HOME=str(home), PYTHONPATH=str(code_root))
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "import", str(path), "--json"], cwd=code_root,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None and time.perf_counter() - start < cap:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.05)
+    if proc.poll() is None:
+        _kill_tree(proc.pid)
+        proc.wait()
+        return {"outcome": f"still running after {cap:.0f} s (killed)", "seconds": cap, "peak_mb": peak / 1024}
+    elapsed = time.perf_counter() - start
+    out, err = proc.communicate()
+    try:
+        report = json.loads(out)
+    except ValueError:
+        tail = err.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        return {"outcome": f"exit {proc.returncode}: {tail[0][:80]}", "seconds": elapsed, "peak_mb": peak / 1024}
+    outcome = []
+    if report["imported"]:
+        outcome.append(f"imported {len(report['imported'])}")
+    outcome += [f"refused: {e.get('code')}" for e in report["errors"]]
+    if report["skipped"]:
+        outcome.append(f"{len(report['skipped'])} skipped")
+    return {"outcome": ", ".join(outcome), "seconds": elapsed, "peak_mb": peak / 1024}
+
+
+def _kill_tree(pid: int) -> None:
+    import psutil
+
+    try:
+        parent = psutil.Process(pid)
+        for child in parent.children(recursive=True):
+            child.kill()
+        parent.kill()
+    except psutil.NoSuchProcess:
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", help="only files whose name contains this (repeatable)")
+    parser.add_argument("--cap", type=float, default=120.0, help="stop a run after this many seconds")
+    parser.add_argument("--code-root", type=Path, default=REPO, help="the checkout whose code runs")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="zoneref-bench-hostile-"))
+    print(f"code: {args.code_root}; cap {args.cap:.0f} s; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'file':<34} {'size':>9}  {'seconds':>7}  {'peak MB':>7}  outcome")
+    for name, make in FILES.items():
+        if args.only and not any(o in name for o in args.only) and not name.startswith("yardstick"):
+            continue
+        folder = work / str(abs(hash(name)))
+        folder.mkdir()
+        path = make(folder)
+        size = sum(p.stat().st_size for p in ([path] if path.is_file() else path.rglob("*")) if p.is_file()
+                   and not p.is_symlink())
+        result = run_one(path, args.code_root.resolve(), args.cap)
+        print(f"{name:<34} {size / 1e6:>7.1f}MB  {result['seconds']:>7.1f}  {result['peak_mb']:>7.0f}  "
+              f"{result['outcome']}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
