@@ -204,7 +204,7 @@ class Workspace:
 
             self._db = database.open_db(self.db_path, recover=self.recover)
             self.recovery_report = database.take_recovery_report() if self.recover else None
-            self.db_trouble = database.trouble(self._db)
+            self.db_trouble = database.read_only_reason(self._db)
             self._seen_data_version = _data_version(self._db)
         return self._db
 

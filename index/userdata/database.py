@@ -15,7 +15,7 @@ one thing users will not forgive, so this module:
   restores a backup and only then sets the file aside. Everything else (a
   full disk, a read-only file or folder, an I/O error, a lock) is trouble:
   a typed ``DatabaseError`` whose message says what to do, the file left
-  as it is. ``open_db`` then falls back to reading (``trouble(db)`` says
+  as it is. ``open_db`` then falls back to reading (``read_only_reason(db)`` says
   why writing is off), so notes can still be read, searched and exported;
 - backs up (``backups.py``) before each migration, once a day, after every
   ``BACKUP_EVERY`` changes and when the program closes the database
@@ -32,9 +32,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import os
 import random
-import shutil
 import sqlite3
 import time
 import weakref
@@ -44,7 +42,19 @@ from pathlib import Path
 import sqlite_utils
 
 from index.base import paths
-from index.base.errors import BugError, KnownError
+from index.base.errors import BugError
+from index.userdata.troubles import (  # noqa: F401 - the errors are part of this module's API
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseError,
+    DatabaseFullError,
+    DatabaseIOError,
+    DatabaseNewerError,
+    DatabaseReadOnlyError,
+    is_damage,
+    is_locked,
+    trouble,
+)
 
 log = logging.getLogger(__name__)
 
@@ -135,136 +145,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 
-# -- errors: trouble, with what to do ------------------------------------------
-class DatabaseError(KnownError):
-    """The user database cannot be used as asked; the message says why and what to do."""
-
-    code = "database"
-
-
-class DatabaseNewerError(DatabaseError):
-    """The file was written by a newer ZoneRef; refusing to touch it."""
-
-    code = "database_newer"
-
-
-class DatabaseBusyError(DatabaseError):
-    """Another process held the database's lock for longer than the busy timeout."""
-
-    code = "database_busy"
-
-
-class DatabaseFullError(DatabaseError):
-    """The disk holding the database is full."""
-
-    code = "database_full"
-
-
-class DatabaseReadOnlyError(DatabaseError):
-    """The database file or its folder cannot be written."""
-
-    code = "database_read_only"
-
-
-class DatabaseIOError(DatabaseError):
-    """The disk (or another program meddling with the database's files) made SQLite fail to read or write."""
-
-    code = "database_io"
-
-
-class DatabaseDamagedError(DatabaseError):
-    """The file is damaged and could not be repaired now; it was left in place."""
-
-    code = "database_damaged"
-
-
-# SQLite's primary result codes (https://sqlite.org/rescode.html).
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
-_BY_TEXT = (("database is locked", _BUSY), ("database table is locked", _LOCKED), ("busy", _BUSY),
-            ("disk is full", _FULL), ("readonly", _READONLY), ("read-only", _READONLY),
-            ("disk i/o error", _IOERR), ("malformed", _CORRUPT), ("not a database", _NOTADB),
-            ("unable to open", _CANTOPEN))
-# Less free space than this on the database's disk: an I/O error is the disk being full.
-_NEARLY_FULL = 1024 * 1024
-
-
-def _primary_code(exc: BaseException) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF
-    text = str(exc).lower()
-    return next((c for words, c in _BY_TEXT if words in text), None)
-
-
-def is_damage(exc: BaseException) -> bool:
-    """Whether an sqlite3 error says the file itself is corrupt or not a database (and nothing else)."""
-    return isinstance(exc, sqlite3.DatabaseError) and _primary_code(exc) in (_CORRUPT, _NOTADB)
-
-
-def trouble(exc: BaseException | sqlite_utils.Database, path: Path | None = None,
-            doing: str = "using") -> DatabaseError | None:
-    """The typed error for an sqlite3 error that is not damage, or why an open database is read-only.
-
-    Args:
-        exc: an ``sqlite3.Error`` (or an ``OSError`` from handling the
-            files), or an open database (then: the reason it was opened
-            read-only, or None).
-        path: the database file, named in the message.
-        doing: what was being done (``"saving"``, ``"opening"`` …).
-
-    Returns:
-        A ``DatabaseError`` subclass whose message says what happened and
-        what to do; None for a database that is writable.
-    """
-    if isinstance(exc, sqlite_utils.Database):
-        state = _states.get(exc)
-        return state.read_only if state else None
-    where = str(path) if path is not None else "the notes database"
-    detail = str(exc)
-    if isinstance(exc, OSError):
-        code = {28: _FULL, 30: _READONLY, 13: _READONLY, 1: _READONLY}.get(exc.errno or 0, _IOERR)
-        detail = exc.strerror or detail
-    else:
-        code = _primary_code(exc)
-    if code == _IOERR and path is not None and _free_space(path) < _NEARLY_FULL:
-        code = _FULL  # SQLite reports a full disk while growing its -shm as an I/O error
-    if code == _CANTOPEN and path is not None and not _writable(Path(path)):
-        code = _READONLY  # it cannot create its -wal/-shm beside the file
-    kept = "Your notes were left as they are."
-    if code == _FULL:
-        return DatabaseFullError(f"the disk holding {where} is full ({doing} failed: {detail}): free some space, "
-                                 f"then try again. {kept}")
-    if code in (_READONLY, _PERM):
-        return DatabaseReadOnlyError(f"{where} cannot be written ({detail}): the file, its folder or the disk is "
-                                     "read-only. Check its permissions (or move the ZoneRef data folder, "
-                                     f"ZONEREF_HOME, somewhere writable) and try again. {kept} ZoneRef can show "
-                                     "them meanwhile but not change them.")
-    if code in (_BUSY, _LOCKED):
-        return DatabaseBusyError(f"{where} is locked by another program ({detail}): close the other ZoneRef "
-                                 f"windows or commands using it, then try again. {kept}")
-    if code == _IOERR:
-        return DatabaseIOError(f"the disk reported an error while {doing} {where} ({detail}): check the disk, and "
-                               "that no other program removed or changed ZoneRef's files (zoneref.db-wal, "
-                               "zoneref.db-shm) while it was running; close every ZoneRef window and start "
-                               f"again. {kept}")
-    if code == _CANTOPEN:
-        return DatabaseReadOnlyError(f"cannot open {where} ({detail}): check that its folder exists and that you "
-                                     f"may read and write it (its permissions). {kept}")
-    return DatabaseError(f"{where}: {doing} failed: {detail}. {kept}")
-
-
-def _writable(path: Path) -> bool:
-    folder = path if path.is_dir() else path.parent
-    return os.access(folder, os.W_OK) and (not path.is_file() or os.access(path, os.W_OK))
-
-
-def _free_space(path: Path) -> int:
-    try:
-        return shutil.disk_usage(Path(path).parent).free
-    except OSError:
-        return 1 << 62
-
-
 # -- per connection: read-only, changes since the last backup ----------------------------
 @dataclasses.dataclass
 class _State:
@@ -274,6 +154,12 @@ class _State:
 
 
 _states: weakref.WeakKeyDictionary[sqlite_utils.Database, _State] = weakref.WeakKeyDictionary()
+
+
+def read_only_reason(db: sqlite_utils.Database) -> DatabaseError | None:
+    """Why an open database was opened read-only (None: it is writable)."""
+    state = _states.get(db)
+    return state.read_only if state else None
 
 
 def db_path(db: sqlite_utils.Database) -> Path | None:
@@ -301,7 +187,7 @@ def open_db(path: Path | None = None, *, recover: bool = True, read_only_fallbac
         recover: check the file and recover a damaged one first.
         read_only_fallback: when the file cannot be written (a full disk, a
             read-only file or folder, an I/O error), open it for reading
-            instead; ``trouble(db)`` then says why writes are refused.
+            instead; ``read_only_reason(db)`` then says why writes are refused.
 
     Returns:
         A ``sqlite_utils.Database`` in autocommit mode; write with
@@ -381,9 +267,21 @@ def _open_writable(path: Path) -> sqlite_utils.Database:
 
 
 def _probe_writable(db: sqlite_utils.Database, path: Path) -> None:
-    """Raise the trouble that would stop a write, without writing (a write transaction rolled back)."""
+    """Raise the trouble that would stop a write, without writing (a write transaction rolled back).
+
+    Never waits: if another process holds the write lock, it can write,
+    and so, in turn, can we.
+    """
     conn = db.conn
-    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if is_locked(exc):
+            return
+        raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         # BEGIN IMMEDIATE takes the lock but writes nothing; touching the
         # schema cookie page finds a read-only file (SQLITE_READONLY) too.
@@ -490,17 +388,13 @@ def close_db(db: sqlite_utils.Database) -> None:
 
 
 # -- transactions ----------------------------------------------------------
-def _is_locked(exc: sqlite3.Error) -> bool:
-    return _primary_code(exc) in (_BUSY, _LOCKED)
-
-
 def _retry_locked(fn, attempts: int = 8):
     """Call ``fn``, retrying with jittered back-off while SQLite reports a lock."""
     for attempt in range(attempts):
         try:
             return fn()
         except sqlite3.OperationalError as exc:
-            if not _is_locked(exc) or attempt == attempts - 1:
+            if not is_locked(exc) or attempt == attempts - 1:
                 raise
             time.sleep(0.05 * (2 ** attempt) * (0.5 + random.random()))
     raise AssertionError("unreachable")
@@ -547,7 +441,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         yield db
     except sqlite3.OperationalError as exc:
         _rollback(conn)
-        if trouble(exc).__class__ is DatabaseError and not _is_locked(exc):
+        if trouble(exc).__class__ is DatabaseError and not is_locked(exc):
             raise  # not trouble with the file: the statement's own fault
         raise trouble(exc, path, "saving to") from exc
     except BaseException:

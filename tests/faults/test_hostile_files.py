@@ -182,17 +182,17 @@ def _docx_with_xml(path: Path, xml_mb: int) -> Path:
     """A .docx whose word/document.xml is ``xml_mb`` MB, compressed like real text (~16:1, under the bomb ratio)."""
     rng = random.Random(17)
     words = [w * rng.randint(1, 3) for w in "开发区招商引资用地保障营商环境考核评价改革创新"]
+    pool = [f"<w:p><w:r><w:t>{''.join(rng.choice(words) for _ in range(60))}</w:t></w:r></w:p>" for _ in range(60)]
     paragraphs = []
     size = 0
     while size < xml_mb * 1024 * 1024:
-        run_text = "".join(rng.choice(words) for _ in range(60)) + str(rng.random())
-        para = f"<w:p><w:r><w:t>{run_text}</w:t></w:r></w:p>"
+        para = rng.choice(pool)
         paragraphs.append(para)
         size += len(para.encode())
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{"".join(paragraphs)}</w:body></w:document>'
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                     'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
                     'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
