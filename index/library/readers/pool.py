@@ -26,6 +26,7 @@ import dataclasses
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -47,6 +48,8 @@ except ImportError:  # pragma: no cover - Windows
 POLL_SECONDS = 0.1
 # Workers that die before taking a file, in one run, before the run gives up.
 MAX_START_FAILURES = 3
+# Outcomes read ahead of the caller at most (each holds a document's text).
+MAX_READ_AHEAD = 64
 
 
 class ReaderStartError(KnownError):
@@ -98,10 +101,22 @@ def run_jobs(func: Callable[..., Outcome], jobs: list[Job], *, workers: int, lim
     """
     if not jobs:
         return
-    pool = _Pool(func, min(max(1, workers), len(jobs)), limits)
+    pool = _Pool(func, min(max(1, workers), len(jobs)), limits, jobs, describe)
+    # The workers are fed from a thread of their own: while the caller
+    # handles an outcome (writes a document, fsyncs), the next files are read.
+    supervisor = threading.Thread(target=pool.supervise, name="reader-pool", daemon=True)
+    supervisor.start()
     try:
-        yield from pool.run(jobs, cancel, describe)
+        for index in range(len(jobs)):
+            if cancel is not None and cancel():
+                return
+            outcome = pool.take(index, cancel)
+            if outcome is None:
+                return  # cancelled
+            yield outcome
     finally:
+        pool.stopping = True
+        supervisor.join()
         pool.close()
 
 
@@ -133,65 +148,97 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, func, size: int, limits: Limits):
+    """The workers of one run. ``supervise`` (its own thread) feeds them and enforces the limits;
+    ``take`` hands outcomes to the caller in job order."""
+
+    def __init__(self, func, size: int, limits: Limits, jobs: list[Job], describe):
         import multiprocessing
 
-        self.func, self.size, self.limits = func, size, limits
+        self.func, self.size, self.limits, self.jobs, self.describe = func, size, limits, jobs, describe
         # spawn, not fork: safe from a GUI process with threads (the frozen
         # app's entry point calls multiprocessing.freeze_support()).
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = [self._start() for _ in range(size)]
         self.last_memory_look = 0.0
         self.start_failures = 0
+        self.results: dict[int, Outcome] = {}
+        self.ready = threading.Condition()
+        self.failure: BaseException | None = None
+        self.stopping = False
 
     def _start(self) -> _Worker:
         return _Worker(self.context, self.func, self.limits)
 
-    def run(self, jobs: list[Job], cancel, describe) -> Iterator[Outcome]:
+    def take(self, index: int, cancel) -> Outcome | None:
+        """The outcome of job ``index`` once there (None if ``cancel`` said stop first)."""
+        with self.ready:
+            while index not in self.results:
+                if self.failure is not None:
+                    raise self.failure
+                if cancel is not None and cancel():
+                    return None
+                self.ready.wait(POLL_SECONDS)
+            outcome = self.results.pop(index)
+            self.ready.notify_all()  # room for more read-ahead
+            return outcome
+
+    def supervise(self) -> None:
+        """Feed the workers, collect outcomes, enforce the limits, until every job is done or the run stops."""
+        try:
+            self._supervise()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by take()
+            with self.ready:
+                self.failure = exc
+                self.ready.notify_all()
+
+    def _supervise(self) -> None:
         import multiprocessing.connection
 
-        pending = list(range(len(jobs)))
+        pending = list(range(len(self.jobs)))
         pending.reverse()  # pop() takes the next in order
-        results: dict[int, Outcome] = {}
-        emitted = 0
-        while emitted < len(jobs):
-            if cancel is not None and cancel():
-                return
+        done = 0
+        while done < len(self.jobs) and not self.stopping:
+            with self.ready:
+                room = MAX_READ_AHEAD - len(self.results)
             for worker in self.workers:
-                if worker.ready and worker.job is None and pending:
+                if room > 0 and worker.ready and worker.job is None and pending:
                     index = pending.pop()
-                    worker.send(index, jobs[index])
+                    worker.send(index, self.jobs[index])
                     self._watch(worker)
+                    room -= 1
             waitables = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
             ready = multiprocessing.connection.wait(waitables, timeout=POLL_SECONDS)
+            found: dict[int, Outcome] = {}
             for worker in list(self.workers):
                 if worker.conn in ready:
-                    self._receive(worker, results, jobs, describe)
+                    self._receive(worker, found)
                 elif worker.process.sentinel in ready:
-                    self._died(worker, results, jobs, describe)
-            self._enforce(results, jobs, describe)
-            while emitted in results:
-                yield results.pop(emitted)
-                emitted += 1
+                    self._died(worker, found)
+            self._enforce(found)
+            if found:
+                done += len(found)
+                with self.ready:
+                    self.results.update(found)
+                    self.ready.notify_all()
 
     # -- events ----------------------------------------------------------------
-    def _receive(self, worker: _Worker, results, jobs, describe) -> None:
+    def _receive(self, worker: _Worker, found: dict[int, Outcome]) -> None:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            self._died(worker, results, jobs, describe)
+            self._died(worker, found)
             return
         if message == "ready":
             worker.ready = True
             return
         index, outcome = message
-        results[index] = outcome
+        found[index] = outcome
         worker.job = None
         if outcome[0] == "error" and outcome[1].get("code") == MemoryLimitError.code:
             # The worker's heap is in no state to be trusted after MemoryError: a fresh one.
             self._replace(worker)
 
-    def _died(self, worker: _Worker, results, jobs, describe) -> None:
+    def _died(self, worker: _Worker, found: dict[int, Outcome]) -> None:
         if not worker.ready:
             # It died before taking any file: the interpreter cannot start
             # workers (a script without the ``if __name__ == "__main__"``
@@ -205,20 +252,20 @@ class _Pool:
         index = worker.job
         worker.process.join(5)  # reap it, so its exit code is known
         code = worker.process.exitcode
-        if index is not None and index not in results:
-            path = describe(jobs[index])
-            results[index] = _refusal(ReaderCrashError(path, _crash_reason(code)))
+        if index is not None:
+            path = self.describe(self.jobs[index])
+            found[index] = _refusal(ReaderCrashError(path, _crash_reason(code)))
             log.warning("reader process died on %s (exit code %s)", path, code)
         self._replace(worker)
 
-    def _enforce(self, results, jobs, describe) -> None:
+    def _enforce(self, found: dict[int, Outcome]) -> None:
         now = time.monotonic()
         for worker in list(self.workers):
             if worker.job is None:
                 continue
             if now - worker.started > self.limits.seconds:
-                path = describe(jobs[worker.job])
-                results[worker.job] = _refusal(TimeLimitError(
+                path = self.describe(self.jobs[worker.job])
+                found[worker.job] = _refusal(TimeLimitError(
                     path, f"reading the file took longer than {self.limits.seconds:g} s; it was stopped and "
                           "refused (a damaged or hostile file?). If it is a real document, save it again in "
                           "its program (or as .txt) and import that"))
@@ -227,8 +274,7 @@ class _Pool:
             self.last_memory_look = now
             for worker in list(self.workers):
                 if worker.job is not None and self._over_memory(worker):
-                    path = describe(jobs[worker.job])
-                    results[worker.job] = _refusal(_memory_error(path, self.limits))
+                    found[worker.job] = _refusal(_memory_error(self.describe(self.jobs[worker.job]), self.limits))
                     self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:

@@ -8,6 +8,7 @@ refused instead of decoded as some Western code page.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from index.library.readers import Extracted
@@ -75,12 +76,14 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in sample or _control_share(sample.decode("latin-1")) > 0.05
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _control_share(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\x7f")
-    return bad / len(sample)
+    return len(_CONTROLS.findall(sample)) / len(sample)
 
 
 def read(path: Path, data: bytes) -> Extracted:
