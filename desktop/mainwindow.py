@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
-        self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
+        self._action(go, self.tr("Compare"), self.compare_here, QKeySequence("Ctrl+Shift+K"))
         self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
         self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
         self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild)
@@ -173,6 +173,15 @@ class MainWindow(QMainWindow):
 
     def show_compare(self) -> None:
         self._fixed_tab(self.compare_view, self.tr("Compare"))
+
+    def compare_here(self) -> None:
+        """Ctrl+Shift+K: compare the reader's clause (the selection's, else the one being read); else show compare."""
+        reader = self.current_reader()
+        clause_id = reader.clause_for_action() if reader is not None else None
+        if clause_id:
+            self.compare_clause(clause_id)
+        else:
+            self.show_compare()
 
     def show_coverage(self) -> None:
         self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
@@ -448,7 +457,7 @@ class MainWindow(QMainWindow):
             elif w is self.search_view:
                 out.append("search")
             elif w is self.compare_view:
-                out.append("compare")
+                out.append("compare" + (f"|{start}" if (start := self.compare_view.starting_point()) else ""))
             elif w is self.coverage_view:
                 out.append("coverage")
         return out
@@ -488,8 +497,9 @@ class MainWindow(QMainWindow):
                     reader.show_clause(clause_id)
         elif entry == "search":
             self.show_search()
-        elif entry == "compare":
+        elif entry == "compare" or entry.startswith("compare|"):
             self.show_compare()
+            self.compare_view.restore_starting_point(entry.partition("|")[2])
         elif entry == "coverage":
             self.show_coverage()
 

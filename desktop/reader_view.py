@@ -353,6 +353,12 @@ class ReaderView(QWidget):
     def current_clause_id(self) -> str | None:
         return self._current
 
+    def clause_for_action(self) -> str | None:
+        """The clause a command acts on: the selection's, else the one at the cursor or being read."""
+        sel = self.selection()
+        clause = self.clause_at(sel[0]) if sel else None
+        return clause.id if clause is not None else (self._current or self.visible_clause_id())
+
     def selection(self) -> tuple[int, int] | None:
         """The selected body span, or None."""
         cur = self.text.textCursor()

@@ -50,7 +50,8 @@ def time_startup() -> int:
     Prints one JSON line of wall-clock times (``time.time()``): ``interactive``
     (the first pass of the event loop after ``show()``: the window is painted
     and takes input), ``index_ready`` and ``reanchored`` (the background
-    jobs), and ``tabs`` (how many the restored session opened); then exits,
+    jobs), ``tabs`` (how many the restored session opened) and ``platform``
+    (Qt's platform plugin: ``xcb``, ``wayland``, ``windows`` …); then exits,
     saving the session as closing the window does. ``bench/startup_probe.py``
     reads it.
     """
@@ -65,7 +66,7 @@ def time_startup() -> int:
     out: dict = {}
 
     def ready() -> None:
-        out.update(interactive=time.time(), tabs=win.tabs.count())
+        out.update(interactive=time.time(), tabs=win.tabs.count(), platform=qapp.platformName())
 
     def stamp(key: str) -> None:
         out[key] = time.time()
