@@ -586,6 +586,10 @@ class CompareView(QWidget):
                 comparisons.export_set(self.services.db(), name, Path(path))
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self.title.setText(error_text(exc))
+                return
+            from desktop import printing
+
+            printing.confirm_saved(self, path)
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""

@@ -20,6 +20,7 @@ from desktop.errors import error_text
 from desktop.library_view import LibraryView
 from desktop.notes_view import NotesView
 from desktop.reader_view import ReaderView
+from desktop.saved_notice import SavedNotice
 from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
+        self.saved_notice = SavedNotice()
+        self.statusBar().addWidget(self.saved_notice, 1)
         self.recovery_box: QMessageBox | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
         self.services.reanchored.connect(self._reanchored)
@@ -288,6 +291,10 @@ class MainWindow(QMainWindow):
         if not (hasattr(view, "export") and view.export()):
             self.statusBar().showMessage(self.tr("Nothing to export here: export works in compare, search, "
                                                  "topic coverage and the notes panel."), 5000)
+
+    def show_saved(self, path) -> None:
+        """After an export: where the file went, with 打开 / 打开所在文件夹 (``printing.confirm_saved``)."""
+        self.saved_notice.show_saved(path)
 
     def print_current(self) -> None:
         """文件 → 打印预览… (Ctrl+P): the reader with its highlights, or the compare, search or coverage view."""
