@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -77,6 +77,10 @@ def spans_html(text: str, shared: list, numbers: list) -> str:
         out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
         i = j
     return "".join(out)
+
+
+# The pin before a pinned match: an icon shipped with the app (a 📌 glyph shows as a box without an emoji font).
+PIN_ICON = QUrl.fromLocalFile(str(theme.icon_file("pin"))).toString()
 
 
 class _Column(QFrame):
@@ -156,7 +160,7 @@ class _Column(QFrame):
             clause = v.corpus.clause(m["clause_id"])
             name = html.escape(display_name(clause) or m["clause_id"])
             score = "" if m.get("score") is None else self.tr("score %1").replace("%1", f"{m['score']:.2f}")
-            pin = "📌 " if m.get("pinned") else ""
+            pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　'
                          f'<span style="color:#777">{html.escape(score)}</span></p>'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')

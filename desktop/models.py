@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
 from index.library.corpus import Corpus, display_name
 
@@ -93,10 +94,13 @@ class LibraryModel(QStandardItemModel):
 
     def _doc_row(self, doc) -> list[QStandardItem]:
         status = doc.get("status") or ""
-        title = doc.short_title + (" ⇩" if doc.source == "imported" else "")
-        item = QStandardItem(f"{title}\n{meta_line(doc)}")
+        item = QStandardItem(f"{doc.short_title}\n{meta_line(doc)}")
         item.setToolTip(doc.title)
-        cells = [item, QStandardItem(f"⚑ {status}" if status == DRAFT else status)]
+        if doc.source == "imported":
+            item.setIcon(theme.icon("imported"))
+        cells = [item, QStandardItem(status)]
+        if status == DRAFT:
+            cells[1].setIcon(theme.icon("draft"))
         for cell in cells:
             cell.setEditable(False)
             cell.setData(doc.id, ID_ROLE)
@@ -180,7 +184,7 @@ class SearchResultsModel(QAbstractTableModel):
             rec = hit if isinstance(hit, dict) else _as_dict(hit)
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
-            rec["path_text"] = " › ".join(rec.get("path") or [])
+            rec["path_text"] = " / ".join(rec.get("path") or [])
             rec["snippet_html"] = snippet_html(rec)
             self.rows.append(rec)
         self.endResetModel()
@@ -291,4 +295,6 @@ class RecordTableModel(QAbstractTableModel):
             return QBrush(QColor("#000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return rec.get("_tooltip")
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and rec.get("_icon"):
+            return theme.icon(rec["_icon"])
         return None

@@ -47,7 +47,7 @@ WORD_KINDS = [kind for kind, fmts in FORMATS.items() if "docx" in fmts]
 @pytest.mark.parametrize("kind", WORD_KINDS)
 def test_every_word_export_has_title_subject_author_and_created(corpus, tmp_path, kind):
     report = report_of(kind, corpus)
-    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     out = write_report(kind, report, tmp_path / f"{kind}.docx", "docx", author="张三")
     props = docx.Document(str(out)).core_properties
     assert props.title == report.title and props.title
