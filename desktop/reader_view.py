@@ -54,7 +54,10 @@ from index.base.text import normalise, to_simplified
 from index.library.clauses import Clause
 from index.library.corpus import Corpus
 
-SEARCH_COLOR = "#ffd54f"
+# Search hits: lavender with a purple underline, unlike any note colour (the printed page uses the same
+# lavender, bold and underlined: index.reports.html_pages.HIT_STYLE).
+SEARCH_COLOR = "#e1bee7"
+SEARCH_UNDERLINE = "#6a1b9a"
 FIND_COLOR = "#80deea"
 
 
@@ -258,12 +261,14 @@ class ReaderView(QWidget):
             sels.append(self._selection(note["start"], note["end"], note.get("hex") or "#fff59d",
                                         underline=bool(note.get("note"))))
         for s, e in self._search:
-            sels.append(self._selection(s, e, SEARCH_COLOR))
+            sels.append(self._selection(s, e, SEARCH_COLOR, underline=SEARCH_UNDERLINE))
         for s, e in self._find:
             sels.append(self._selection(s, e, FIND_COLOR))
         self.text.setExtraSelections(sels)
 
-    def _selection(self, start: int, end: int, color: str, underline: bool = False) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, color: str, underline: bool | str = False) -> QTextEdit.ExtraSelection:
+        """A painted span: ``color`` behind black text; ``underline`` True dashes it (a note), a colour
+        draws a solid line in it (a search hit)."""
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.text.document())
         cur.setPosition(self.qpos(start))
@@ -272,7 +277,10 @@ class ReaderView(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(color))
         fmt.setForeground(QColor("#000000"))
-        if underline:
+        if isinstance(underline, str):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(underline))
+        elif underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         sel.format = fmt
         return sel
@@ -304,8 +312,7 @@ class ReaderView(QWidget):
             pos = event.pos()
             note = self.note_at(self.body_offset(self.text.cursorForPosition(pos).position()))
             if note is not None and note.get("note"):
-                text = note["note"] if len(note["note"]) <= 400 else note["note"][:400] + "…"
-                QToolTip.showText(event.globalPos(), text, self.text.viewport())
+                QToolTip.showText(event.globalPos(), note_tooltip(note["note"]), self.text.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -549,6 +556,18 @@ class ReaderView(QWidget):
 
     def state(self) -> dict:
         return {"doc_id": self.doc_id, "clause_id": self.visible_clause_id()}
+
+
+TOOLTIP_CHARS = 400
+
+
+def note_tooltip(markdown_text: str) -> str:
+    """A note as its hover tooltip: the Markdown rendered and sanitised as in the notes panel, cut if long."""
+    from index.userdata.markup import render_note
+
+    cut = len(markdown_text) > TOOLTIP_CHARS
+    body = render_note(markdown_text[:TOOLTIP_CHARS].rstrip() + ("…" if cut else ""))
+    return f"<qt>{body}</qt>"  # rich text even when the note renders to a single line
 
 
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)
