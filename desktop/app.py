@@ -85,17 +85,20 @@ def run_gui(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def show_main_window(size: tuple[int, int] | None = None, **kwargs):
+def show_main_window(size: tuple[int, int] | None = None, before_show=None, **kwargs):
     """The main window as a launch shows it: shown, then its background work (index, notes) started.
 
     ``run_gui`` and the benchmarks' probes (``gui --time-startup``,
-    ``bench/gui_import_probe.py``) all start it here. ``kwargs`` go to ``MainWindow``.
+    ``bench/gui_import_probe.py``) all start it here. ``before_show(window)``
+    runs just before ``show()`` (a probe's event filter); ``kwargs`` go to ``MainWindow``.
     """
     from desktop.mainwindow import MainWindow
 
     win = MainWindow(**kwargs)
     if size is not None:
         win.resize(*size)
+    if before_show is not None:
+        before_show(win)
     win.show()
     win.start_background()
     return win

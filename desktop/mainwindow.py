@@ -8,14 +8,13 @@ preferences persist through ``desktop.settings``.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import ops, settings
-from desktop.compare_view import CompareView
-from desktop.coverage_view import CoverageView
 from desktop.errors import error_text
 from desktop.library_view import LibraryView
 from desktop.notes_view import NotesView
@@ -25,12 +24,30 @@ from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
 
+if TYPE_CHECKING:  # made on first use: neither is on the start-up path
+    from desktop.compare_view import CompareView
+    from desktop.coverage_view import CoverageView
+
 log = logging.getLogger(__name__)
 
 
 def tab_title(title: str, limit: int = 14) -> str:
     """A reader tab's label: the short title, cut to ``limit`` characters (the tooltip has it all)."""
     return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
+class _FirstPaint(QObject):
+    """Calls ``done`` on the first pass of the event loop after its window's first paint, then goes away."""
+
+    def __init__(self, done, window):
+        super().__init__(window)
+        self.done = done
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.done)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +72,10 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(self.library, self.tr("Library"), "library_dock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
+        self._painted = False
+        self._background_pending = False
+        self._paint_watch = _FirstPaint(self._first_paint, self)
+        self.installEventFilter(self._paint_watch)
         self._paint_timer = QTimer(self)
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(300)
@@ -85,11 +106,8 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.search_view = SearchView(self.services)
         self.search_view.open_requested.connect(self.open_hit)
-        self.compare_view = CompareView(self.services)
-        self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        self.coverage_view = CoverageView(self.services)
-        self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        self.coverage_view.topic_requested.connect(self.compare_topic)
+        self._compare_view: CompareView | None = None
+        self._coverage_view: CoverageView | None = None
         self.notes_view = NotesView(self.services)
         self.notes_view.open_requested.connect(self.open_annotation)
         self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
@@ -97,6 +115,27 @@ class MainWindow(QMainWindow):
         self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
         self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.services.annotations_changed.connect(self._repaint_annotations)
+
+    @property
+    def compare_view(self) -> CompareView:
+        """The compare view, made the first time it is needed (start-up does not load it)."""
+        if self._compare_view is None:
+            from desktop.compare_view import CompareView
+
+            self._compare_view = CompareView(self.services)
+            self._compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
+        return self._compare_view
+
+    @property
+    def coverage_view(self) -> CoverageView:
+        """The topic coverage view, made the first time it is needed."""
+        if self._coverage_view is None:
+            from desktop.coverage_view import CoverageView
+
+            self._coverage_view = CoverageView(self.services)
+            self._coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
+            self._coverage_view.topic_requested.connect(self.compare_topic)
+        return self._coverage_view
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -151,11 +190,25 @@ class MainWindow(QMainWindow):
         return action
 
     def start_background(self) -> None:
-        """After the window shows: open the search index (worker) and load the notes.
+        """Once the window has painted: open the search index (worker) and load the notes.
 
-        Both wait a moment so the first paint and first input are not queued
-        behind them: a worker importing numpy and Whoosh holds the GIL too.
+        Nothing starts before the first paint (a slow X server can take a while
+        to expose the window), and then each waits a moment so the first input
+        is not queued behind them: a worker importing numpy and Whoosh holds
+        the GIL too.
         """
+        if self._painted:
+            self._start_background_now()
+        else:
+            self._background_pending = True
+
+    def _first_paint(self) -> None:
+        self._painted = True
+        if self._background_pending:
+            self._background_pending = False
+            self._start_background_now()
+
+    def _start_background_now(self) -> None:
         QTimer.singleShot(150, self.services.open_index)
         QTimer.singleShot(400, self.notes_view.refresh)
         # Notes of documents whose text changed are placed again, on a worker.
@@ -331,7 +384,8 @@ class MainWindow(QMainWindow):
     def _zoom(self, step: int) -> None:
         for reader in self.readers():
             reader.zoom(step)
-        self.compare_view.apply_font()
+        if self._compare_view is not None:
+            self._compare_view.apply_font()
 
     def _set_simplified(self, on: bool) -> None:
         settings.put(settings.SIMPLIFIED, on)
@@ -390,9 +444,10 @@ class MainWindow(QMainWindow):
                     reader.reload_document()
             self.library.refresh()
             self.search_view.refresh_facets()
-            self.coverage_view.documents_changed()
-        if (changes.documents or changes.pins):
-            self.compare_view.apply_changes(changes)
+            if self._coverage_view is not None:
+                self._coverage_view.documents_changed()
+        if (changes.documents or changes.pins) and self._compare_view is not None:
+            self._compare_view.apply_changes(changes)
         if (changes.documents or changes.notes or changes.all_notes):
             self.notes_view.refresh_filters()
             self.notes_view.refresh()
@@ -463,9 +518,9 @@ class MainWindow(QMainWindow):
                 out.append(f"doc:{w.doc_id}|{w.visible_clause_id() or ''}")
             elif w is self.search_view:
                 out.append("search")
-            elif w is self.compare_view:
-                out.append("compare" + (f"|{start}" if (start := self.compare_view.starting_point()) else ""))
-            elif w is self.coverage_view:
+            elif w is self._compare_view:
+                out.append("compare" + (f"|{start}" if (start := w.starting_point()) else ""))
+            elif w is self._coverage_view:
                 out.append("coverage")
         return out
 
@@ -476,7 +531,8 @@ class MainWindow(QMainWindow):
         settings.put(settings.CURRENT_TAB, self.tabs.currentIndex())
         splitters = {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
         settings.put(settings.SPLITTERS, splitters)
-        self.compare_view.save_state()
+        if self._compare_view is not None:
+            self._compare_view.save_state()
 
     def restore_state(self) -> None:
         geometry = settings.get(settings.GEOMETRY)

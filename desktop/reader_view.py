@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -51,8 +52,10 @@ from PySide6.QtWidgets import (
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
 from index.base.text import normalise, to_simplified
-from index.library.clauses import Clause
-from index.library.corpus import Corpus
+
+if TYPE_CHECKING:
+    from index.library.clauses import Clause
+    from index.library.corpus import Corpus
 
 # Search hits: lavender with a purple underline, unlike any note colour (the printed page uses the same
 # lavender, bold and underlined: index.reports.html_pages.HIT_STYLE).
