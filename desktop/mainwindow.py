@@ -17,16 +17,23 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBo
 from desktop import ops, settings
 from desktop.errors import error_text
 from desktop.library_view import LibraryView
-from desktop.notes_view import NotesView
-from desktop.reader_view import ReaderView
-from desktop.saved_notice import SavedNotice
 from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
 
-if TYPE_CHECKING:  # made on first use: neither is on the start-up path
+if TYPE_CHECKING:  # made on first use, not on the start-up path (each Qt class touched costs its enums)
     from desktop.compare_view import CompareView
     from desktop.coverage_view import CoverageView
+    from desktop.notes_view import NotesView
+    from desktop.reader_view import ReaderView
+    from desktop.saved_notice import SavedNotice
+
+
+def _reader_class():
+    """``ReaderView``, imported when first needed (a first start shows no reader)."""
+    from desktop.reader_view import ReaderView
+
+    return ReaderView
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +89,8 @@ class MainWindow(QMainWindow):
         self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
-        self.saved_notice = SavedNotice()
-        self.statusBar().addWidget(self.saved_notice, 1)
+        self._saved_notice: SavedNotice | None = None
+        self.statusBar()  # made now: one made after the window shows stays hidden
         self.recovery_box: QMessageBox | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
         self.services.reanchored.connect(self._reanchored)
@@ -108,13 +115,35 @@ class MainWindow(QMainWindow):
         self.search_view.open_requested.connect(self.open_hit)
         self._compare_view: CompareView | None = None
         self._coverage_view: CoverageView | None = None
-        self.notes_view = NotesView(self.services)
-        self.notes_view.open_requested.connect(self.open_annotation)
-        self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
+        self._notes_view: NotesView | None = None
+        self.notes_dock = self._dock(None, self.tr("Notes"), "notes_dock",
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
         self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
+        # The panel is made when the dock first shows (or the notes load, after the first paint).
+        self.notes_dock.visibilityChanged.connect(lambda shown: shown and self.notes_view)
         self.services.annotations_changed.connect(self._repaint_annotations)
+
+    @property
+    def notes_view(self) -> NotesView:
+        """The notes panel, made the first time it is needed (it sits in ``notes_dock``)."""
+        if self._notes_view is None:
+            from desktop.notes_view import NotesView
+
+            self._notes_view = NotesView(self.services)
+            self._notes_view.open_requested.connect(self.open_annotation)
+            self.notes_dock.setWidget(self._notes_view)
+        return self._notes_view
+
+    @property
+    def saved_notice(self) -> SavedNotice:
+        """“Saved: …” with Open / Open folder, in the status bar (made at the first export)."""
+        if self._saved_notice is None:
+            from desktop.saved_notice import SavedNotice
+
+            self._saved_notice = SavedNotice()
+            self.statusBar().addWidget(self._saved_notice, 1)
+        return self._saved_notice
 
     @property
     def compare_view(self) -> CompareView:
@@ -244,11 +273,12 @@ class MainWindow(QMainWindow):
         self.coverage_view.ensure_loaded()
 
     def readers(self) -> list[ReaderView]:
-        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ReaderView)]
+        reader = _reader_class()
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), reader)]
 
     def current_reader(self) -> ReaderView | None:
         w = self.tabs.currentWidget()
-        return w if isinstance(w, ReaderView) else None
+        return w if isinstance(w, _reader_class()) else None
 
     def open_document(self, doc_id: str, focus: bool = True) -> ReaderView | None:
         """Open (or switch to) the reader tab of a document."""
@@ -258,7 +288,7 @@ class MainWindow(QMainWindow):
                     self.tabs.setCurrentWidget(reader)
                 return reader
         try:
-            reader = ReaderView(self.corpus, doc_id)
+            reader = _reader_class()(self.corpus, doc_id)
         except KnownError as exc:
             self.show_error(exc)
             return None
@@ -299,7 +329,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             return
         self.tabs.removeTab(index)
-        if isinstance(widget, ReaderView):
+        if isinstance(widget, _reader_class()):
             widget.deleteLater()
 
     def _step_tab(self, step: int) -> None:
@@ -334,8 +364,8 @@ class MainWindow(QMainWindow):
     def _view_in_use(self):
         """The notes panel if the keyboard focus is in it, else the current tab's view."""
         focus = QApplication.focusWidget()
-        if focus is not None and self.notes_view.isAncestorOf(focus):
-            return self.notes_view
+        if focus is not None and self._notes_view is not None and self._notes_view.isAncestorOf(focus):
+            return self._notes_view
         return self.tabs.currentWidget()
 
     def export_current(self) -> None:
@@ -352,7 +382,7 @@ class MainWindow(QMainWindow):
     def print_current(self) -> None:
         """文件 → 打印预览… (Ctrl+P): the reader with its highlights, or the compare, search or coverage view."""
         view = self._view_in_use()
-        if isinstance(view, ReaderView):
+        if isinstance(view, _reader_class()):
             self._print_reader()
         elif not (hasattr(view, "print_preview") and view.print_preview()):
             self.statusBar().showMessage(self.tr("Nothing to print here."), 5000)
@@ -448,9 +478,9 @@ class MainWindow(QMainWindow):
                 self._coverage_view.documents_changed()
         if (changes.documents or changes.pins) and self._compare_view is not None:
             self._compare_view.apply_changes(changes)
-        if (changes.documents or changes.notes or changes.all_notes):
-            self.notes_view.refresh_filters()
-            self.notes_view.refresh()
+        if (changes.documents or changes.notes or changes.all_notes) and self._notes_view is not None:
+            self._notes_view.refresh_filters()
+            self._notes_view.refresh()
 
     def rebuild_index(self) -> None:
         """Rebuild the search index on a worker, with progress and Cancel (the old index stays if cancelled)."""
@@ -514,7 +544,7 @@ class MainWindow(QMainWindow):
         out = []
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
-            if isinstance(w, ReaderView):
+            if isinstance(w, _reader_class()):
                 out.append(f"doc:{w.doc_id}|{w.visible_clause_id() or ''}")
             elif w is self.search_view:
                 out.append("search")
