@@ -12,15 +12,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-)
+from PySide6.QtWidgets import QDialog
 
 from index.base import paths
 
@@ -121,6 +113,9 @@ class PreferencesDialog(QDialog):
     """One row per setting in ``PREFERENCES``; OK stores them."""
 
     def __init__(self, parent=None):
+        # The dialog's widgets are imported here: each Qt class costs its enums, and start-up needs none of them.
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
