@@ -214,20 +214,34 @@ def main(argv: list[str]) -> int:
     return test(py, rest)
 
 
+def idle_cores() -> int:
+    """Cores not busy with other work (load average), at least 1: parallel test workers help only on idle cores.
+
+    On a busy 2-core machine two workers made the quick run slower (168 s
+    against 140 s one after the other, load average 5–6).
+    """
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        return cores
+    return max(1, min(cores, round(cores - load + 0.5)))
+
+
 def pytest_args(rest: list[str], cores: int) -> list[str]:
     """pytest's arguments for ``dev.py test [--all] [ARGS…]``.
 
     Without ``--all`` the quick everyday run: no slow, GUI, fault-injection or
     bundle tests (markers in pyproject.toml), unless ARGS name tests or a
-    marker expression themselves. Either way the tests spread over the cores
-    (pytest-xdist, one worker per core; every test has its own ZONEREF_HOME,
+    marker expression themselves. A whole run spreads over the idle cores
+    (pytest-xdist, ``cores`` workers; every test has its own ZONEREF_HOME,
     so they are independent) unless ARGS choose ``-n``.
     """
     everything = "--all" in rest
     args = [a for a in rest if a != "--all"]
     chosen = any(not a.startswith("-") for a in args) or "-m" in args or "-k" in args
     out = [] if everything or chosen else ["-m", QUICK]
-    if cores > 1 and not any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+    if cores > 1 and not chosen and not any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
         out += ["-n", str(cores), "--dist", "worksteal"]
     return out + args
 
@@ -238,7 +252,7 @@ def test(py: str, rest: list[str]) -> int:
     targets = [t for t in ("index", "desktop", "tests", "bench", "tools", "dev.py", "build.spec") if (ROOT / t).exists()]
     lint = subprocess.call([py, "-m", "ruff", "check", *targets], cwd=ROOT, env=env)
     started = time.monotonic()
-    tests = subprocess.call([py, "-m", "pytest", *pytest_args(rest, os.cpu_count() or 1)], cwd=ROOT, env=env)
+    tests = subprocess.call([py, "-m", "pytest", *pytest_args(rest, idle_cores())], cwd=ROOT, env=env)
     print(f"dev.py: tests took {time.monotonic() - started:.0f} s", flush=True)
     return tests or lint
 
