@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.text import normalise
-from index.compare.wording import distinct_spans, extract_numbers, mask_attributions, shared_spans
+from index.compare.numbers import extract_numbers
+from index.compare.wording import distinct_spans, mask_attributions, shared_spans
 from index.library.corpus import Corpus
 
 
