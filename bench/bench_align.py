@@ -57,7 +57,7 @@ from index.library.corpus import Corpus  # noqa: E402
 LABELS = ROOT / "tests" / "data" / "alignment" / "labels.json"
 DOCS = ROOT / "tests" / "data" / "alignment" / "docs"
 TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct")
-NONE_PRECISION = 0.92  # aim on the training folds, so held-out folds land at ≥ 0.9
+NONE_PRECISION = 0.95  # aim on the training folds, so held-out folds land at ≥ 0.9
 STRONG_PRECISION = 0.93
 MEDIUM_PRECISION = 0.7
 

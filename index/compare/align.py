@@ -105,11 +105,12 @@ def rank(ctx: Context, source: Unit, doc_id: str, candidates: list[Unit] | None 
     dist = scoring.relative(stages)
     order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
     own = units(ctx.corpus, source.clause.doc_id)
+    doc_topic = max((cosine(q.topics, v.topics) for v in vecs), default=0.0)
     out = []
     for r, i in enumerate(order[:TOP_K], start=1):
         unit = pool[i]
         values = scoring.pair_values(q, vecs[i], stages[i], r, _reverse_rank(ctx, source, own, unit),
-                                     unit.parent, dist)
+                                     unit.parent, dist, doc_topic)
         out.append(Scored(unit, ctx.model.probability(values), values))
     out.sort(key=lambda s: (-s.probability, s.unit.clause.start))
     return out

@@ -10,14 +10,21 @@ policy's 支持/鼓励, do not move the result):
   averaged both ways (one shared measure is not drowned by a long clause);
 * ``lead``: cosine of the headings, or of the first sentences where there is
   no heading (a regulation's article);
+* ``cross``: each one's heading (or first sentence) against the other's text;
 * ``topic``: cosine of the taxonomy topic weights;
+* ``context``: cosine of the headings above the two units (一、总体要求 …);
+* ``pos``, ``preamble``: where the units stand in their documents (purpose
+  and goals come first, evaluation and entry into force last), relative;
 * ``z`` and ``gap``: the candidate's first-stage score against the target
   document's other units (standard score, and margin over the best other):
   "no counterpart" is a document where nothing stands out;
 * ``rrank``: 1 / its rank in the target document;
 * ``rev``: 1 / the source's rank among its own document's units when the
   candidate is compared back (mutual best = 1): A→B and B→A agree;
-* ``parent``, ``lenratio``: a broad parent section, a very different length.
+* ``parent``, ``lenratio``: a broad parent section, a very different length;
+* ``best``, ``doc_topic``: the target document's best first-stage score and
+  best topic cosine (the same for all its candidates: they say whether the
+  document treats the subject at all, which calibrates "no counterpart").
 
 A logistic model turns them into the probability that the candidate is a
 right counterpart. Its weights are data (``content/compare_model.json``),
@@ -40,7 +47,8 @@ from index.base import paths
 from index.base.errors import ContentError
 from index.compare.units import Vectors, cosine
 
-FEATURES = ("cos", "sent", "lead", "topic", "z", "gap", "rrank", "rev", "parent", "lenratio")
+FEATURES = ("cos", "sent", "lead", "cross", "topic", "context", "pos", "preamble", "z", "gap", "rrank", "rev",
+            "parent", "lenratio", "best", "doc_topic")
 STRONG, MEDIUM, WEAK = "强", "中", "弱"
 
 
@@ -89,7 +97,7 @@ def relative(stages: Sequence[float]) -> tuple[float, float, float, float]:
 
 
 def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, parent: bool,
-                dist: tuple[float, float, float, float]) -> dict[str, float]:
+                dist: tuple[float, float, float, float], doc_topic: float) -> dict[str, float]:
     """The signals of one candidate (see the module docstring)."""
     mean, sd, best, second = dist
     other_best = second if stage >= best else best
@@ -97,13 +105,19 @@ def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, 
         "cos": cosine(q.text, c.text),
         "sent": sentence_score(q.sentences, c.sentences),
         "lead": cosine(q.lead, c.lead),
+        "cross": 0.5 * (cosine(q.lead, c.text) + cosine(c.lead, q.text)),
         "topic": cosine(q.topics, c.topics),
+        "context": cosine(q.context, c.context),
+        "pos": 1.0 - abs(q.position - c.position),
+        "preamble": 1.0 if q.preamble and c.preamble else 0.0,
         "z": max(-3.0, min(6.0, (stage - mean) / sd)),
         "gap": stage - other_best,
         "rrank": 1.0 / rank,
         "rev": 1.0 / rev_rank,
         "parent": 1.0 if parent else 0.0,
         "lenratio": abs(math.log(max(c.length, 1) / max(q.length, 1))),
+        "best": best,
+        "doc_topic": doc_topic,
     }
 
 

@@ -49,6 +49,8 @@ class Unit:
     clause: Clause
     text: str
     parent: bool
+    position: float = 0.0  # 0 = first unit of its document, 1 = last
+    context: str = ""  # the headings of the chapters and sections above it
 
     @property
     def id(self) -> str:
@@ -101,8 +103,20 @@ def _make_units(clauses: list[Clause]) -> tuple[Unit, ...]:
             out.append(Unit(c, c.text, bool(kids)))
     # A parent is a unit "with children" only if a child is a unit too.
     ids = {u.id for u in out}
-    return tuple(dataclasses.replace(u, parent=u.parent and any(k.id in ids for k in children.get(u.id, [])))
-                 for u in out)
+    last = max(len(out) - 1, 1)
+    return tuple(dataclasses.replace(u, parent=u.parent and any(k.id in ids for k in children.get(u.id, [])),
+                                     position=i / last, context=_context(u.clause, by_id))
+                 for i, u in enumerate(out))
+
+
+def _context(clause: Clause, by_id: Mapping[str, Clause]) -> str:
+    heads = []
+    parent = clause.parent
+    while parent:
+        p = by_id[parent]
+        heads.append(p.heading or "")
+        parent = p.parent
+    return " ".join(reversed([h for h in heads if h]))
 
 
 def _units(corpus, doc_id: str, content_hash: str) -> list[Unit]:
@@ -153,10 +167,11 @@ class Features:
     sentences: tuple[Counter, ...]  # per sentence, for the sentence-level score
     topics: Vector  # unit vector of taxonomy topic weights
     length: int  # content characters
+    context: Counter  # bigram counts of the headings above the unit
 
 
 @functools.lru_cache(maxsize=20_000)
-def _features(heading: str, text: str, label: str) -> Features:
+def _features(heading: str, text: str, label: str, context: str) -> Features:
     norm = matching_text(text)
     counts = Counter(bigrams(norm))
     if heading:
@@ -165,12 +180,13 @@ def _features(heading: str, text: str, label: str) -> Features:
         body = norm[len(label):] if label and norm.startswith(normalise(label)) else norm
         lead = Counter(bigrams(_SENTENCE.split(body.strip(), maxsplit=1)[0][:60]))
     sentences = tuple(Counter(g) for g in (bigrams(p) for p in _SENTENCE.split(norm)) if len(g) >= 3)
-    return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text))
+    return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text),
+                    Counter(bigrams(normalise(context))))
 
 
 def features(unit: Unit) -> Features:
     """The unit's features (cached by its text)."""
-    return _features(unit.clause.heading or "", unit.text, unit.clause.label or "")
+    return _features(unit.clause.heading or "", unit.text, unit.clause.label or "", unit.context)
 
 
 def unit_vector(vec: Mapping[str, float]) -> Vector:
@@ -202,6 +218,9 @@ class Vectors:
     sentences: tuple[Vector, ...]
     topics: Vector
     length: int
+    context: Vector
+    position: float
+    preamble: bool
 
 
 class VectorCache:
@@ -213,12 +232,13 @@ class VectorCache:
         self._memo: dict[tuple[str, str], Vectors] = {}
 
     def get(self, unit: Unit) -> Vectors:
-        key = (unit.id, unit.text)
+        key = (unit.id, unit.text, unit.position)
         hit = self._memo.get(key)
         if hit is None:
             f = features(unit)
             hit = Vectors(weigh(f.counts, self.idf), weigh(f.lead, self.idf),
-                          tuple(weigh(s, self.idf) for s in f.sentences), f.topics, f.length)
+                          tuple(weigh(s, self.idf) for s in f.sentences), f.topics, f.length,
+                          weigh(f.context, self.idf), unit.position, unit.clause.kind == "preamble")
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit
