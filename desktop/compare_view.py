@@ -333,12 +333,12 @@ class CompareView(QWidget):
             source_id = self.source_id
 
             def work(engine, cancelled):
-                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled)
+                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled).to_dict()
         else:
             topic = self.topic
 
             def work(engine, cancelled):
-                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled)
+                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled).to_dict()
 
         if self._op is not None:
             self._op.cancel()  # superseded: its result is dropped, never shown over this one

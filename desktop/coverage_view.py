@@ -148,7 +148,7 @@ class CoverageView(QWidget):
         self._loading = True
         if self._op is not None:
             self._op.cancel()  # superseded: only the newest coverage is shown
-        self._op = self.services.run_engine(lambda engine, cancelled: engine.coverage(cancel=cancelled),
+        self._op = self.services.run_engine(lambda engine, cancelled: engine.coverage(cancel=cancelled).to_dict(),
                                             self._show, self._failed, self)
 
     def documents_changed(self) -> None:

@@ -38,6 +38,7 @@ from index.library.corpus import Corpus
 if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
     import sqlite_utils
 
+    from index.compare.records import Comparison, Coverage
     from index.library.documents import Document
     from index.library.imported import ImportReport, Library
     from index.search.searcher import SearchIndex
@@ -228,28 +229,40 @@ class Workspace:
 
         return comparisons.pins_map(self.db(), source_clause_id)
 
+    # Above this many documents a comparison takes its statistics and candidates from the search index.
+    LARGE_LIBRARY_DOCS = 300
+
+    def _compare_index(self):
+        if len(self.corpus.documents()) <= self.LARGE_LIBRARY_DOCS:
+            return None
+        return self.search_index()
+
     def compare(self, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
-                pins: dict | None = None, cancel: Callable[[], bool] | None = None) -> dict:
+                pins: dict | None = None, cancel: Callable[[], bool] | None = None) -> Comparison:
         """A clause's counterparts in the other documents (``align.counterparts``), the user's pins applied.
 
         Args:
             pins: decisions to apply instead of the user's (``{}``: none).
             cancel: polled between documents (``Cancelled``).
+
+        Returns:
+            A typed ``records.Comparison`` (``to_dict()`` is the CLI's JSON).
         """
         from index.compare import align
 
         return align.counterparts(self.corpus, clause_id, doc_ids=doc_ids, limit=limit,
-                                  pins=self.pins(clause_id) if pins is None else pins, cancel=cancel)
+                                  pins=self.pins(clause_id) if pins is None else pins, cancel=cancel,
+                                  search_index=self._compare_index())
 
     def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
-                      cancel: Callable[[], bool] | None = None) -> dict:
-        """Each document's clauses on one topic (``align.topic_columns``)."""
+                      cancel: Callable[[], bool] | None = None) -> Comparison:
+        """Each document's clauses on one topic (``align.topic_columns``), on the same score scale."""
         from index.compare import align
 
         return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
 
-    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> dict:
-        """Topics × documents (``topics.coverage``)."""
+    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> Coverage:
+        """Topics × documents (``topics.coverage``), a typed ``records.Coverage``."""
         from index.compare import topics
 
         return topics.coverage(self.corpus, doc_ids, cancel=cancel)

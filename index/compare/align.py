@@ -26,11 +26,12 @@ from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.stats import Idf, TermStats, stats_for
 from index.compare.topics import find_topic, load_topics, membership, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
-from index.compare.wording import matching_text, shared_spans
+from index.compare.wording import matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 8  # candidates per document scored by the full model
 EVIDENCE_TERMS = 5
+MIN_CLAUSES_FOR_BOILERPLATE = 50
 
 
 @dataclasses.dataclass
@@ -47,6 +48,8 @@ class Context:
     def highlight_floor(self) -> float:
         # A shared phrase is highlighted if one of its bigrams is in at most ~1 clause in 8.
         n = self.idf.n
+        if n < MIN_CLAUSES_FOR_BOILERPLATE:
+            return 0.0  # too few clauses to tell boilerplate from subject: keep every phrase
         return max(0.0, math.log((n + 1) / (n / 8 + 0.5)))
 
 
@@ -126,15 +129,32 @@ def select(ctx: Context, ranked: list[Scored], limit: int) -> list[Scored]:
 # -- evidence and records --------------------------------------------------------
 
 def evidence(ctx: Context, source_text: str, source_topics: set[str], unit: Unit,
-             shared_norm: list[str]) -> Evidence:
-    """Shared key terms (most telling first), shared topics, shared numbers."""
+             phrases: list[str] = ()) -> Evidence:
+    """Shared key terms, shared topics, shared numbers.
+
+    Key terms: the shared phrases (the highlighted wording), longest and
+    rarest first, then the single words both use that are rarest in the library.
+    """
     weight = ctx.idf
-    terms = sorted(dict.fromkeys(shared_norm), key=lambda t: -max(map(weight, _grams(t)), default=0.0))
+    floor = ctx.highlight_floor
+
+    def telling(term: str) -> float:
+        return max(map(weight, _grams(term)), default=0.0)
+
+    terms: list[str] = []
+    for p in sorted(dict.fromkeys(phrases), key=lambda t: (-len(t) * telling(t), t)):
+        if not any(p in t for t in terms):
+            terms.append(p)
+    mine = set(words(matching_text(unit.text)))
+    scored = {w: telling(w) for w in dict.fromkeys(words(matching_text(source_text))) if w in mine}
+    for w, x in sorted(scored.items(), key=lambda kv: -kv[1]):
+        if x >= floor and not any(w in t for t in terms):
+            terms.append(w)
     names = {t.id: t.name for t in load_topics()}
     both = [names[t] for t in unit_topics(unit) if t in source_topics]
-    mine = {(n["kind"], n["value"], n["unit"]): n["text"] for n in extract_numbers(unit.text)}
+    found = {(n["kind"], n["value"], n["unit"]): n["text"] for n in extract_numbers(unit.text)}
     theirs = {(n["kind"], n["value"], n["unit"]) for n in extract_numbers(source_text)}
-    numbers = [text for key, text in mine.items() if key in theirs and key[0] != "year"]
+    numbers = [text for key, text in found.items() if key in theirs and key[0] != "year"]
     return Evidence(terms=terms[:EVIDENCE_TERMS], topics=both, numbers=numbers)
 
 
@@ -155,7 +175,7 @@ def _match(ctx: Context, source: Unit | None, unit: Unit, probability: float | N
         rec.source_shared = [list(x) for x in sa]
         norm = matching_text(unit.text)
         rec.evidence = evidence(ctx, source.text, source_topics or set(unit_topics(source)), unit,
-                                [norm[s:e] for s, e in sb])
+                                [norm[s:e] for s, e in sb if e - s >= 3])
     return rec
 
 

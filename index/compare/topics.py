@@ -285,10 +285,16 @@ def coverage_by_region(data: dict) -> dict:
     members' titles, one per line), "members": [doc ids]}``, in the order the
     provinces first appear; a cell lists the members' clauses in member order.
     """
+    if hasattr(data, "to_dict"):
+        data = data.to_dict()
     titles = {d["doc_id"]: d["title"] for d in data["documents"]}
     columns = [{"doc_id": REGION_PREFIX + region, "region": region, "members": members,
                 "title": "\n".join(titles[m] for m in members)}
                for region, members in region_groups((d["doc_id"], d["region"]) for d in data["documents"]).items()]
     matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])] for col in columns}
               for topic, cells in data["matrix"].items()}
-    return {**data, "documents": columns, "matrix": matrix}
+    out = {**data, "documents": columns, "matrix": matrix}
+    if "cells" in data:
+        out["cells"] = {topic: {col["doc_id"]: [x for m in col["members"] for x in cells.get(m, [])] for col in columns}
+                        for topic, cells in data["cells"].items()}
+    return out

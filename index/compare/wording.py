@@ -102,6 +102,19 @@ def word_bounds(norm: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(starts), frozenset(ends)
 
 
+@functools.lru_cache(maxsize=20_000)
+def words(norm: str) -> tuple[str, ...]:
+    """The words of normalised text (two characters or more), in order."""
+    starts, ends = word_bounds(norm)
+    cuts = sorted(starts | ends)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = norm[a:b]
+        if b - a >= 2 and a in starts and b in ends and all(_is_content(ch) for ch in piece):
+            out.append(piece)
+    return tuple(out)
+
+
 def snap_to_words(span: Span, norm: str, min_len: int = 2) -> Span | None:
     """Shrink ``span`` to whole words of ``norm`` (no 业招商 or 绩效考); None if too little is left."""
     starts, ends = word_bounds(norm)

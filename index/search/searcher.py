@@ -285,6 +285,37 @@ class SearchIndex:
             except IndexBroken:
                 self.rebuild()
 
+    # -- for comparison (index.compare.stats, index.compare.candidates) ------------
+    def record_count(self) -> int:
+        """How many clauses the index holds."""
+        return self._ready().n
+
+    def generation_key(self) -> str:
+        """Changes whenever the indexed library changes."""
+        ex = self._ready()
+        return f"{self._gen_dir}:{ex.side.gen}:{ex.n}"
+
+    def term_frequency(self, gram: str) -> int:
+        """How many clauses contain the (normalised) bigram ``gram``."""
+        return self._ready().doc_frequency("t", gram)
+
+    def similar_clauses(self, terms: dict[str, float], doc_ids=None, per_doc: int = 3,
+                        limit: int = 600) -> list[tuple[str, str, float]]:
+        """(doc id, clause id, score) of clauses sharing the weighted bigrams, best first.
+
+        At most ``per_doc`` clauses of any one document and ``limit`` in all;
+        only documents in ``doc_ids`` when given.
+        """
+        with self._lock:
+            ex = self._ready()
+            docs = ex.side.meta["docs"]
+            allowed = None
+            if doc_ids is not None:
+                wanted = set(doc_ids)
+                allowed = np.array([i for i, d in enumerate(docs) if d["id"] in wanted], dtype=np.int64)
+            found = ex.similar(terms, per_doc, limit, allowed)
+            return [(docs[int(ex.side.doc_of[rec])]["id"], ex.side.cids[rec], score) for rec, score in found]
+
     def status(self) -> dict:
         """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built)."""
         with self._lock:
