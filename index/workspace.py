@@ -268,30 +268,46 @@ class Workspace:
     def _after_import(self, report: ImportReport) -> Changes:
         added = [r["doc_id"] for r in report.imported]
         edited = [r["supersedes"] for r in report.imported if r.get("supersedes")]
-        self._forget_documents()
+        self._forget_documents(added + edited)
         return documents_changed(added=added, edited=edited)
 
     def remove_document(self, doc_id: str) -> tuple[Document, Changes]:
         """Remove an imported document; its notes become orphans (kept)."""
         doc = self.library().remove(doc_id)
-        self._forget_documents()
         edited = [doc.get("supersedes")] if doc.get("supersedes") else []
+        self._forget_documents([doc.id, *edited])
         return doc, documents_changed(removed=[doc.id], edited=edited)
 
     def edit_document(self, doc_id: str, changes: dict[str, Any]) -> tuple[Document, Changes]:
         """Correct an imported document's metadata."""
         doc = self.library().update_metadata(doc_id, changes)
-        self._forget_documents()
+        self._forget_documents([doc.id])
         return doc, documents_changed(edited=[doc.id])
 
-    def reload(self) -> None:
-        """Read the document folders again (after another handle or process changed them)."""
-        self._forget_documents()
+    def reload(self, changes: Changes | None = None) -> None:
+        """Read the document folders again after ``changes`` (made by another handle, e.g. a worker).
 
-    def _forget_documents(self) -> None:
+        The documents those changes name are marked as seen, so that
+        ``external_changes`` does not report them again, while a change
+        another process makes meanwhile is still reported.
+        """
+        self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None)
+
+    def _forget_documents(self, doc_ids: Iterable[str] | None = ()) -> None:
+        """Reload the corpus; mark ``doc_ids`` (None: every document) as seen by ``external_changes``."""
         if self._corpus is not None:
             self._corpus.reload()
-        self._seen_docs = None
+        if self._seen_docs is None:
+            return
+        if doc_ids is None:
+            self._seen_docs = self._doc_snapshot()
+            return
+        for doc_id in doc_ids:
+            stat = self._doc_stat(doc_id)
+            if stat is None:
+                self._seen_docs.pop(doc_id, None)
+            else:
+                self._seen_docs[doc_id] = stat
 
     # -- changes made elsewhere --------------------------------------------------
     def external_changes(self) -> Changes:
@@ -322,6 +338,16 @@ class Workspace:
             out |= Changes(index=True)
         self._seen_index = index
         return out
+
+    def _doc_stat(self, doc_id: str) -> tuple[int, int] | None:
+        for folder in (self.imported_dir, self.docs_dir):
+            if folder is not None:
+                try:
+                    st = (folder / f"{doc_id}.md").stat()
+                except OSError:
+                    continue
+                return st.st_size, st.st_mtime_ns
+        return None
 
     def _doc_snapshot(self) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
