@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.settings import QT_TRANSLATE_NOOP
+from index.base.highlight import marked_html
 from index.library.corpus import Corpus, display_name
 
 if TYPE_CHECKING:  # the search engine loads after the window shows
@@ -35,20 +36,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, cls_color: str = "#ffe08a", limit: int | None = None) -> str:
+def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
-    out, at = [], 0
-    for start, end in sorted((int(s), int(e)) for s, e in spans or []):
-        if start < at:
-            start = at
-        if end <= start:
-            continue
-        out.append(html.escape(text[at:start]))
-        out.append(f'<span style="background-color:{cls_color}; color:#000">{html.escape(text[start:end])}</span>')
-        at = end
-    out.append(html.escape(text[at:]))
-    body = "".join(out)
-    return body.replace("\n", "<br>")
+    css = f"background-color:{color}; color:#000"
+    return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
 
 
 class LibraryModel(QStandardItemModel):

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
-from index.base.text import normalise, to_simplified
+from index.base.text import find_in_text, to_simplified
 from index.library.clauses import Clause
 from index.library.corpus import Corpus
 
@@ -408,14 +408,7 @@ class ReaderView(QWidget):
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (either script); returns the count."""
-        self._find = []
-        q = normalise(query.strip()) if query.strip() else ""
-        if q:
-            hay = normalise(self.body)
-            at = hay.find(q)
-            while at >= 0:
-                self._find.append((at, at + len(q)))
-                at = hay.find(q, at + len(q))
+        self._find = find_in_text(self.body, query.strip())
         self._paint()
         if self._find:
             self.select(*self._find[0])
