@@ -44,6 +44,10 @@ if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
     from index.userdata.notes import NoteStore
 
 DB_NAME = "zoneref.db"
+#: ``external_changes`` stats every document file at least every this many calls. In between it
+#: stats only the folders, whose times move when a file is added, removed or replaced by a rename
+#: (how ZoneRef writes); an editor that rewrites a file in place is noticed at the next full scan.
+FULL_SCAN_EVERY = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +132,8 @@ class Workspace:
         self._seen_docs: dict[str, tuple[int, int]] | None = None
         self._seen_data_version: int | None = None
         self._seen_index: tuple | None = None
+        self._seen_folders: tuple | None = None
+        self._polls = 0
 
     # -- where things live -------------------------------------------------------
     @property
@@ -313,14 +319,20 @@ class Workspace:
     def external_changes(self) -> Changes:
         """What other handles or processes changed since the last call (or since opening).
 
-        Cheap enough to poll every second: one ``stat`` per document file,
-        SQLite's ``data_version`` (it moves only when another connection
+        Cheap enough to poll every second: the folders' times (one ``stat``
+        per document file when they moved, and every ``FULL_SCAN_EVERY`` calls), SQLite's ``data_version`` (it moves only when another connection
         commits) and the index's generation files. The first call only takes
         the snapshot. Documents found changed are reloaded here, so the
         corpus reflects them when this returns.
         """
         out = Changes()
-        docs = self._doc_snapshot()
+        self._polls += 1
+        folders = self._folder_stamps()
+        if self._seen_docs is not None and folders == self._seen_folders and self._polls % FULL_SCAN_EVERY:
+            docs = self._seen_docs  # no file added, removed or renamed: skip the per-file stats this time
+        else:
+            docs = self._doc_snapshot()
+        self._seen_folders = folders
         if self._seen_docs is not None and docs != self._seen_docs:
             before = self._seen_docs
             out |= documents_changed(added=docs.keys() - before.keys(), removed=before.keys() - docs.keys(),
@@ -338,6 +350,16 @@ class Workspace:
             out |= Changes(index=True)
         self._seen_index = index
         return out
+
+    def _folder_stamps(self) -> tuple:
+        """The document folders' own modification times: they move when a file is added, removed or renamed."""
+        stamps = []
+        for folder in (self.docs_dir, self.imported_dir):
+            try:
+                stamps.append(folder.stat().st_mtime_ns if folder is not None else None)
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
 
     def _doc_stat(self, doc_id: str) -> tuple[int, int] | None:
         for folder in (self.imported_dir, self.docs_dir):
