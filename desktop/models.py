@@ -158,10 +158,6 @@ class SearchResultsModel(QAbstractTableModel):
         self._issued += 1
         return self._issued
 
-    @property
-    def shown_query_id(self) -> int:
-        return self._shown
-
     def set_results(self, query_id: int, result: SearchResult | None) -> bool:
         """Show ``result`` unless a newer query has been sent since. Returns True if shown."""
         if query_id < self._issued or query_id < self._shown:

@@ -333,10 +333,6 @@ class ReaderView(QWidget):
         self._top = clause.start  # kept at the top if the view is resized
         self._set_current(clause.id)
 
-    def clear_search_highlights(self) -> None:
-        self._search = []
-        self._paint()
-
     def search_highlights(self) -> list[tuple[int, int]]:
         return list(self._search)
 
