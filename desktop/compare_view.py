@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
+from index.base.highlight import marked_html
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
@@ -54,29 +55,16 @@ BAND_COLOURS = {"强": "#2e7d32", "中": "#ef6c00", "弱": "#9e9e9e"}
 
 def spans_html(text: str, shared: list, numbers: list) -> str:
     """Clause text as HTML: shared wording on yellow, numbers bold blue."""
-    marks = [0] * (len(text) + 1)
-    for s, e in shared or []:
-        for i in range(max(0, s), min(len(text), e)):
-            marks[i] |= 1
-    for n in numbers or []:
-        for i in range(max(0, n["start"]), min(len(text), n["end"])):
-            marks[i] |= 2
     number_fg = NUMBER_FG_DARK if theme.is_dark() else NUMBER_FG
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and marks[j] == marks[i]:
-            j += 1
-        chunk = html.escape(text[i:j]).replace("\n", "<br>")
-        m = marks[i]
-        style = ""
-        if m & 1:
-            style += f"background-color:{SHARED_BG};color:#000;"
-        if m & 2:
-            style += f"color:{NUMBER_FG if m & 1 else number_fg};font-weight:bold;"
-        out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
-        i = j
-    return "".join(out)
+
+    def style(keys: frozenset) -> str:
+        css = f"background-color:{SHARED_BG};color:#000;" if "shared" in keys else ""
+        if "number" in keys:  # on the yellow, the light palette's blue reads best
+            css += f"color:{NUMBER_FG if 'shared' in keys else number_fg};font-weight:bold;"
+        return css
+
+    marks = [(s, e, "shared") for s, e in shared or []] + [(n["start"], n["end"], "number") for n in numbers or []]
+    return marked_html(text, marks, style)
 
 
 class _Column(QFrame):

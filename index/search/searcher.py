@@ -22,7 +22,7 @@ import numpy as np
 
 from index.base import paths
 from index.base.errors import UnknownIdError
-from index.base.text import normalise
+from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
 from index.search.analysis import pieces
 from index.search.executor import Executor
@@ -42,7 +42,7 @@ from index.search.store import (
     update_generation,
 )
 
-__all__ = ["Hit", "SearchIndex", "SearchResult", "find_in_text", "BuildCancelled", "SearchIndexError"]
+__all__ = ["Hit", "SearchIndex", "SearchResult", "BuildCancelled", "SearchIndexError"]
 
 SNIPPET_CHARS = 120
 _SNIPPET_LEAD = 24
@@ -90,38 +90,6 @@ class SearchResult:
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
                 "facets": self.facets, "notice": self.notice}
-
-
-def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
-    """Every occurrence of ``query`` in ``text``, compared in matching form.
-
-    The reader's Ctrl+F: 開發區 is found for 开发区, full-width for
-    half-width, any case. Offsets are into ``text`` (normalising keeps length).
-
-    Returns:
-        Non-overlapping ``(start, end)`` pairs in order; empty for an empty query.
-    """
-    needle = normalise(query or "")
-    if not needle.strip() or not text:
-        return []
-    return _occurrences(normalise(text), [needle])
-
-
-def _occurrences(norm: str, needles: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for needle in needles:
-        at = norm.find(needle)
-        while at >= 0:
-            spans.append((at, at + len(needle)))
-            at = norm.find(needle, at + len(needle))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s < merged[-1][1]:  # overlapping, not merely touching
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _highlight_strings(parsed: ParsedQuery) -> list[str]:
@@ -389,7 +357,7 @@ class SearchIndex:
         side = ex.side
         heading, path, text = parse_shown(side.shown(rec))
         doc = side.meta["docs"][int(side.doc_of[rec])]
-        spans = _occurrences(side.norm(rec), needles)
+        spans = occurrences(side.norm(rec), needles)
         snippet, inside = make_snippet(text, spans)
         return Hit(clause_id=side.cids[rec], doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
                    heading=heading, path=path, text=text, snippet=snippet,
