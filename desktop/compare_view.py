@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
+from index.compare.records import plain
 from index.base.highlight import marked_html
 from index.library.corpus import display_name
 
@@ -344,12 +345,12 @@ class CompareView(QWidget):
             source_id = self.source_id
 
             def work(engine, cancelled):
-                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled).to_dict()
+                return plain(engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled))
         else:
             topic = self.topic
 
             def work(engine, cancelled):
-                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled).to_dict()
+                return plain(engine.compare_topic(topic, doc_ids=docs, cancel=cancelled))
 
         if self._op is not None:
             self._op.cancel()  # superseded: its result is dropped, never shown over this one

@@ -94,9 +94,20 @@ class Comparison:
         out["columns"] = [c.to_dict() for c in self.columns]
         return out
 
+    # Read access by JSON key (``result["columns"]``, ``{**result}``), for callers written against the dict.
     def __getitem__(self, key: str):
-        # Read access by JSON key, for callers written against the dict result.
         return self.to_dict()[key]
+
+    def keys(self):
+        return self.to_dict().keys()
+
+    def keys(self):
+        return self.to_dict().keys()
+
+
+def plain(result):
+    """The JSON-shaped dict of a typed result (a dict is returned as it is)."""
+    return result.to_dict() if hasattr(result, "to_dict") else result
 
 
 @dataclasses.dataclass
@@ -129,3 +140,6 @@ class Coverage:
 
     def __getitem__(self, key: str):
         return self.to_dict()[key]
+
+    def keys(self):
+        return self.to_dict().keys()
