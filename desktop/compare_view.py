@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
-from index.compare.records import plain
 from index.base.highlight import marked_html
+from index.compare.records import plain
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"

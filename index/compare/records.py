@@ -101,9 +101,6 @@ class Comparison:
     def keys(self):
         return self.to_dict().keys()
 
-    def keys(self):
-        return self.to_dict().keys()
-
 
 def plain(result):
     """The JSON-shaped dict of a typed result (a dict is returned as it is)."""
