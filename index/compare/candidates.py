@@ -16,8 +16,8 @@ from index.compare.units import Unit, containing_unit, units
 from index.compare.wording import matching_text
 
 QUERY_TERMS = 16  # distinctive bigrams in the query
-PER_DOC = 3  # candidate clauses per document
-LIMIT = 1500  # candidate clauses in all
+PER_DOC = 2  # candidate clauses per document
+LIMIT = 120  # candidate clauses in all: the documents beyond them have nothing close (无对应)
 
 
 def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:

@@ -170,7 +170,7 @@ class Features:
     context: Counter  # bigram counts of the headings above the unit
 
 
-@functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=4_000)
 def _features(heading: str, text: str, label: str, context: str) -> Features:
     norm = matching_text(text)
     counts = Counter(bigrams(norm))
@@ -226,7 +226,7 @@ class Vectors:
 class VectorCache:
     """Weighted vectors per unit for one ``Idf`` (one library state); bounded."""
 
-    def __init__(self, idf: Idf, size: int = 20_000):
+    def __init__(self, idf: Idf, size: int = 4_000):
         self.idf = idf
         self.size = size
         self._memo: dict[tuple[str, str], Vectors] = {}
