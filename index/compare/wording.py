@@ -45,11 +45,13 @@ def _is_content(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=20_000)
 def _grams(norm: str, n: int) -> dict[str, list[int]]:
+    # Each character classified once: content, or a quote a phrase may run through (“链长制”).
+    content = [_is_content(ch) for ch in norm]
+    inner = [c or ch in "“”\"'" for c, ch in zip(content, norm, strict=True)]
     out: dict[str, list[int]] = {}
     for i in range(len(norm) - n + 1):
-        gram = norm[i : i + n]
-        if all(_is_content(ch) or ch in "“”\"'" for ch in gram) and _is_content(gram[0]):
-            out.setdefault(gram, []).append(i)
+        if content[i] and all(inner[i + 1 : i + n]):
+            out.setdefault(norm[i : i + n], []).append(i)
     return out
 
 

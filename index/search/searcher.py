@@ -264,8 +264,13 @@ class SearchIndex:
         return f"{self._gen_dir}:{ex.side.gen}:{ex.n}"
 
     def term_frequency(self, gram: str) -> int:
-        """How many clauses contain the (normalised) bigram ``gram``."""
-        return self._ready().doc_frequency("t", gram)
+        """How many clauses contain the (normalised) bigram ``gram``.
+
+        Asked thousands of times per comparison: the open generation is used
+        as it is (``generation_key`` tells callers when it changed).
+        """
+        ex = self._exec or self._ready()
+        return ex.doc_frequency("t", gram)
 
     def similar_clauses(self, terms: dict[str, float], doc_ids=None, per_doc: int = 3,
                         limit: int = 600) -> list[tuple[str, str, float]]:
