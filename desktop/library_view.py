@@ -226,10 +226,6 @@ class LibraryView(QWidget):
                         return True
         return False
 
-    def selected_document(self) -> str | None:
-        idx = self.tree.currentIndex()
-        return idx.data(ID_ROLE) if idx.isValid() and idx.data(KIND_ROLE) == "doc" else None
-
     # -- drag and drop: files onto the library import them -------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():
