@@ -239,7 +239,9 @@ def pytest_args(rest: list[str], cores: int) -> list[str]:
     """
     everything = "--all" in rest
     args = [a for a in rest if a != "--all"]
-    chosen = any(not a.startswith("-") for a in args) or "-m" in args or "-k" in args
+    # Named tests: a path (or path::test) that exists; other words are option values (-n 2, --maxfail 3).
+    named = any(not a.startswith("-") and (ROOT / a.split("::")[0]).exists() for a in args)
+    chosen = named or "-m" in args or "-k" in args
     out = [] if everything or chosen else ["-m", QUICK]
     if cores > 1 and not chosen and not any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
         out += ["-n", str(cores), "--dist", "worksteal"]
