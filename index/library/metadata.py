@@ -14,9 +14,13 @@ the document (title, issuer, number) are cut from the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from index.base.text import detect_script, normalise
+from index.library import national
+from index.library.dates import DATE_RE, ISO_DATE, cn_number, parse_date  # noqa: F401 - cn_number re-exported
+from index.library.history import History, is_header_line, parse_history
 
 # (name, short name, 简称 used in document numbers, id slug)
 PROVINCES: list[tuple[str, str, str, str]] = [
@@ -86,41 +90,14 @@ _CITY_RE = re.compile(
     "(" + "|".join(sorted(map(re.escape, CITY_PROVINCE), key=len, reverse=True)) + ")"
     r"(市|地区|盟|[\u4e00-\u9fff]{0,8}?自治州)")
 
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE_RE = re.compile(rf"((?:19|20)\d{{2}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")
-_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,14}\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*[号號]")
-_TITLE_WORDS = re.compile(r"意见|办法|规定|条例|方案|通知|决定|细则|措施|规划|纲要|若干|指导|实施|公告|批复|"
+_TITLE_WORDS = re.compile(r"法$|法典$|意见|办法|规定|条例|方案|通知|决定|细则|措施|规划|纲要|若干|指导|实施|公告|批复|"
                           r"通告|计划|政策|规则|章程|指引|目录|清单|标准|要点|意見|辦法|規定|條例|決定|細則|規劃|綱要")
-_ORG_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|常务委员会|常委会|管理委员会|管委会|政府|厅|局|部|委|署|院|"
+_ORG_END = re.compile(r"(?:人民代表大会|人民政府|办公厅|办公室|委员会|常务委员会|常委会|管理委员会|管委会|政府|厅|局|部|委|署|院|"
                       r"办|中心|总局|联合会|商会)$")
 _SENTENCE = re.compile(r"[。；;！？!?，,：:]")
-_HISTORY_EVENT = re.compile(r"通过|修正|修订|公布|批准|施行|发布|废止|印发")
-_CONGRESS = re.compile(r"[\u4e00-\u9fff]{2,12}?人民代表大会(?:常务委员会)?")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜—–-]+\s*[^_|｜—–-]{0,30})+$")
-
-
-def cn_number(text: str) -> int:
-    """一二 → 12, 十二 → 12, 二〇一七 → 2017 (digit by digit), 7 → 7."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    value = 0
-    for ch in text:
-        value = value * 10 + _CN_DIGIT.get(ch, 0)
-    return value
-
-
-def parse_date(match: re.Match) -> str | None:
-    """A YYYY年M月D日 match as ``YYYY-MM-DD`` (None if not a real date)."""
-    year, month, day = (cn_number(g) for g in match.groups()[:3])
-    if not (1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -134,13 +111,22 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def guess_title(text: str, declared: str | None = None) -> tuple[str | None, str]:
-    """The document's title and where it was found."""
-    norm_lines = _lines(text)
+def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()) -> tuple[str | None, str]:
+    """The document's title and where it was found.
+
+    Args:
+        text: the body.
+        declared: a title the file declares (HTML ``<title>`` …).
+        skip: indices of lines (non-empty lines, in order) that are not the
+            title: a promulgation notice, a history header.
+    """
+    all_lines = _lines(text)
     for raw in text.split("\n")[:40]:
         if raw.startswith("# "):
             return raw[2:].strip().strip("#").strip(), "first # heading"
-    head = [line for _, line in norm_lines[:10]]
+    skip = set(skip)
+    head = [line for k, (_, line) in enumerate(all_lines[:10 + len(skip)])
+            if k not in skip and not is_header_line(normalise(line))][:10]
     for i, line in enumerate(head):
         if DOC_NUMBER_RE.fullmatch(line) or DATE_RE.search(line) and len(line) < 20:
             continue
@@ -192,14 +178,17 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
 
     Returns:
         Front-matter fields: ``title, region, city, issuer, level,
-        doc_number, issued, published, year, status, script, history`` and
-        ``inferred`` ({field: {"value", "from": [reason]}}). Unknown fields
-        are None.
+        doc_number, issued, published, year, status, script`` and, from a
+        regulation's history (``index.library.history``), ``adopted,
+        effective, amendments`` ([{"date", "event", "text"}]) and ``history``
+        (every event: {"date", "event", "body", "text"}); ``issued`` is the
+        current version's date. ``inferred`` says where each guess came
+        from ({field: {"value", "from": [reason]}}). Unknown fields are None.
     """
     lines = _lines(text)
     # Only the head and the signature block are read line by line; normalising
     # just those keeps a 50 MB import from converting every character twice.
-    wanted = set(range(min(20, len(lines)))) | set(range(max(0, len(lines) - 8), len(lines)))
+    wanted = set(range(min(history_scan(), len(lines)))) | set(range(max(0, len(lines) - 8), len(lines)))
     norm_lines = [(at, normalise(line) if i in wanted else line) for i, (at, line) in enumerate(lines)]
     inferred: dict[str, dict] = {}
 
@@ -208,7 +197,12 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
             inferred[field] = {"value": value, "from": [reason]}
         return value
 
-    title, why = guess_title(text, declared_title)
+    scan = history_scan()
+    history = parse_history([line for _, line in lines[:scan]], [n for _, n in norm_lines[:scan]], text[-20000:])
+    if history.title:
+        title, why = history.title, "promulgation notice (《title》 it publishes)"
+    else:
+        title, why = guess_title(text, declared_title, skip=history.lines)
     if not title and filename:
         title, why = filename.rsplit(".", 1)[0], "file name"
     note("title", title, why)
@@ -222,95 +216,9 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
             doc_number = note("doc_number", found.group(0).strip(), "number line under the title")
             break
 
-    # -- dates: history lines of regulations, the date under the signature, site fields.
-    history = []
-    for (_, line), (_, nline) in zip(lines[:15], norm_lines[:15], strict=True):
-        if nline[:1] in "(（" and _HISTORY_EVENT.search(nline) and DATE_RE.search(nline):
-            marks = list(DATE_RE.finditer(line))
-            for k, mark in enumerate(marks):
-                end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
-                date = parse_date(mark)
-                if date:
-                    history.append({"date": date, "text": line[mark.start():end].strip(" 　()（）、，,;；")})
-    issued = published = None
-    if history:
-        issued = note("issued", history[0]["date"], "first dated history line (adopted)")
-        inferred["history"] = {"value": len(history), "from": ["dated history lines under the title"]}
-    tail = norm_lines[-8:]
-    if not issued:
-        for _, nline in reversed(tail):
-            found = DATE_RE.search(nline)
-            if found and len(nline) <= len(found.group(0)) + 4:
-                issued = note("issued", parse_date(found), "date line under the signature")
-                break
-    for _, nline in norm_lines[:20]:
-        site = re.search(r"(成文日期|发布日期|发布时间|印发日期)\s*[:：]?\s*", nline)
-        if site:
-            found = _ISO_DATE.search(nline, site.end()) or DATE_RE.search(nline, site.end())
-            if found and parse_date(found):
-                if site.group(1) in ("成文日期", "印发日期") and not issued:
-                    issued = note("issued", parse_date(found), site.group(1))
-                elif site.group(1).startswith("发布") and not published:
-                    published = note("published", parse_date(found), site.group(1))
-    if not issued:
-        for _, nline in norm_lines[:6]:
-            found = DATE_RE.search(nline)
-            if found and len(nline) <= len(found.group(0)) + 6:
-                issued = note("issued", parse_date(found), "date line under the title")
-                break
-
-    # -- issuer: the title's prefix before 关于, else the signature, else a congress.
-    issuer = None
-    about = re.match(r"(.{2,40}?)关于", norm_title)
-    if about and _ORG_END.search(about.group(1)):
-        issuer = note("issuer", (title or "")[:about.end(1)], "title before 关于")
-    if not issuer:
-        for at, nline in reversed(tail):
-            if 3 <= len(nline) <= 40 and _ORG_END.search(nline) and not _SENTENCE.search(nline) \
-                    and not DATE_RE.search(nline):
-                issuer = note("issuer", text[at:at + len(nline)], "signature line")
-                break
-    if not issuer and history:
-        event = history[0]["text"]
-        skip = DATE_RE.match(event)
-        found = _CONGRESS.search(normalise(event), skip.end() if skip else 0)
-        if found:
-            issuer = note("issuer", event[found.start():found.end()], "history line")
-
-    # -- region and city: the title, then the issuer, the signature, the number's prefix, the body.
-    region = city = None
-    sources = [(norm_title, "title"), (normalise(issuer or ""), "issuer"),
-               ("".join(n for _, n in tail), "signature"), (normalise(doc_number or "")[:1], "")]
-    for where, reason in sources:
-        if not where:
-            continue
-        if reason:
-            region, city = _region_in(where)
-        elif where in _ABBREV:
-            region, reason = _ABBREV[where], "document number prefix"
-        if region:
-            note("region", region, reason)
-            if city:
-                note("city", city, reason)
-            break
-    if not region:
-        counts: dict[str, int] = {}
-        for found in _PROV_RE.finditer(normalise(text[:20000])):
-            name = PROVINCE_BY_SHORT.get(found.group(0), found.group(0))
-            counts[name] = counts.get(name, 0) + 1
-        if counts:
-            best = max(counts, key=counts.get)
-            if counts[best] >= 3:
-                region = note("region", best, f"named {counts[best]} times in the text")
-
-    level = None
-    if city:
-        level = "市级"
-    elif region:
-        level = "省级"
-    elif re.search(r"国务院|国家|^(?:商务|财政|自然资源|生态环境|科学技术|工业和信息化)部", normalise(issuer or "")):
-        level = "国家级"
-    note("level", level, "from the issuer/region")
+    issued, published = _guess_dates(history, norm_lines, note)
+    issuer = _guess_issuer(text, title, norm_title, history, norm_lines[-8:], note)
+    region, city, level = _guess_region(text, norm_title, issuer, doc_number, norm_lines[-8:], note)
 
     year = None
     for value, reason in ((issued, "issued date"), (doc_number, "document number"),
@@ -325,8 +233,122 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
     if status != "正式":
         note("status", status, "征求意见稿 in the title or heading")
 
+    amendments = [{"date": e.date, "event": e.event, "text": e.text} for e in history.amendments]
+    note("adopted", history.adopted, "history header (通过/制定)")
+    note("amendments", amendments, "history header (修正/修订/修改)")
+    effective = note("effective", history.effective,
+                     "history header (施行)" if history.effective != history.effective_in_text
+                     else "the text's own 本…自…起施行 article")
+    if history:
+        inferred["history"] = {"value": len(history.events), "from": ["dated history lines under the title"]}
     return {
         "title": title, "region": region, "city": city, "issuer": issuer, "level": level,
         "doc_number": doc_number, "issued": issued, "published": published, "year": year,
-        "status": status, "script": detect_script(text[:20000]), "history": history, "inferred": inferred,
+        "status": status, "script": detect_script(text[:20000]), "adopted": history.adopted,
+        "effective": effective, "amendments": amendments, "history": [e.to_dict() for e in history.events],
+        "inferred": inferred,
     }
+
+
+def history_scan() -> int:
+    """Lines read for a history header and promulgation notice (and normalised for it)."""
+    from index.library.history import SCAN_LINES
+
+    return max(20, SCAN_LINES)
+
+
+def _guess_dates(history: History, norm_lines: list[tuple[int, str]], note) -> tuple[str | None, str | None]:
+    """(issued, published): the current version's date from the history, else the signature's, else a site's."""
+    issued = published = None
+    if history.current:
+        latest = next((e for e in reversed(history.events) if e.date == history.current), None)
+        issued = note("issued", history.current,
+                      f"history: current version ({latest.event if latest else ''} {history.current})")
+    tail = norm_lines[-8:]
+    if not issued:
+        for _, nline in reversed(tail):
+            found = DATE_RE.search(nline)
+            if found and len(nline) <= len(found.group(0)) + 4:
+                issued = note("issued", parse_date(found), "date line under the signature")
+                break
+    for _, nline in norm_lines[:20]:
+        site = re.search(r"(成文日期|发布日期|发布时间|印发日期)\s*[:：]?\s*", nline)
+        if site:
+            found = ISO_DATE.search(nline, site.end()) or DATE_RE.search(nline, site.end())
+            if found and parse_date(found):
+                if site.group(1) in ("成文日期", "印发日期") and not issued:
+                    issued = note("issued", parse_date(found), site.group(1))
+                elif site.group(1).startswith("发布") and not published:
+                    published = note("published", parse_date(found), site.group(1))
+    if not issued:
+        for _, nline in norm_lines[:6]:
+            found = DATE_RE.search(nline)
+            if found and len(nline) <= len(found.group(0)) + 6:
+                issued = note("issued", parse_date(found), "date line under the title")
+                break
+    if not published and history.published:
+        published = note("published", history.published, "history: 公布/发布")
+    return issued, published
+
+
+def _guess_issuer(text: str, title: str | None, norm_title: str, history: History,
+                  tail: list[tuple[int, str]], note) -> str | None:
+    """The title's prefix before 关于, else the history's adopting body, else the signature."""
+    about = re.match(r"(.{2,40}?)关于", norm_title)
+    if about and _ORG_END.search(about.group(1)):
+        return note("issuer", (title or "")[:about.end(1)], "title before 关于")
+    if history.issuer:
+        return note("issuer", history.issuer, history.issuer_from())
+    for at, nline in reversed(tail):
+        if 3 <= len(nline) <= 40 and _ORG_END.search(nline) and not _SENTENCE.search(nline) \
+                and not DATE_RE.search(nline):
+            return note("issuer", text[at:at + len(nline)], "signature line")
+    return None
+
+
+def _guess_region(text: str, norm_title: str, issuer: str | None, doc_number: str | None,
+                  tail: list[tuple[int, str]], note) -> tuple[str | None, str | None, str | None]:
+    """(region, city, level). A national document is 全国 whatever places its text names."""
+    norm_issuer = normalise(issuer or "")
+    local_issuer = any(_region_in(norm_issuer))
+    reason = None
+    if not local_issuer:
+        if national.is_national_body(norm_issuer):
+            reason = "national issuer"
+        elif national.is_national_title(norm_title) and not any(_region_in(norm_title[7:])):
+            reason = "title of a national law or regulation (中华人民共和国…)"
+        elif national.is_national_number(normalise(doc_number or "")):
+            reason = "document number of a central body"
+    if reason:
+        note("region", national.NATIONAL, reason)
+        note("level", national.NATIONAL_LEVEL, reason)
+        return national.NATIONAL, None, national.NATIONAL_LEVEL
+
+    region = city = None
+    sources = [(norm_title, "title"), (norm_issuer, "issuer"),
+               ("".join(n for _, n in tail), "signature"), (normalise(doc_number or "")[:1], "")]
+    for where, why in sources:
+        if not where:
+            continue
+        if why:
+            region, city = _region_in(where)
+        elif where in _ABBREV:
+            region, why = _ABBREV[where], "document number prefix"
+        if region:
+            note("region", region, why)
+            if city:
+                note("city", city, why)
+            break
+    if not region:
+        counts: dict[str, int] = {}
+        for found in _PROV_RE.finditer(normalise(text[:20000])):
+            name = PROVINCE_BY_SHORT.get(found.group(0), found.group(0))
+            counts[name] = counts.get(name, 0) + 1
+        if counts:
+            best = max(counts, key=counts.get)
+            if counts[best] >= 3:
+                region = note("region", best, f"named {counts[best]} times in the text")
+
+    level = "市级" if city else "省级" if region else None
+    note("level", level, "from the issuer/region")
+    return region, city, level
