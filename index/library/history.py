@@ -29,33 +29,38 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from index.base.text import normalise
 from index.library.dates import DATE_RE, parse_date
 
 ADOPT = ("通过", "制定")
 APPROVE = ("批准",)
-PUBLISH = ("公布", "发布")
+PUBLISH = ("公布", "发布", "颁布")
 AMEND = ("修正", "修订", "修改")
-EFFECT = ("施行",)
+EFFECT = ("施行", "实施")
 # Events that make or change the text: the latest is the current version's date.
 VERSION_EVENTS = ADOPT + APPROVE + PUBLISH + AMEND
 
 # A verb used as a modifier (…会议通过的《决定》) does not end an event.
-_VERB = re.compile(r"(通过|制定|批准|公布|发布|修正|修订|修改|施行|废止)(?!的)")
+_VERB = re.compile(r"(通过|制定|批准|公布|发布|颁布|修正|修订|修改|施行|实施|废止)(?!的)")
 _OPEN = "(（[［【"
 _CLOSE = ")）]］】"
 _SEP = " 　\t，,、；;。"
 # Where an event's body name ends: its session, its decree or notice number, the verb.
 _BODY_END = re.compile(
     r"令|公告|审判委员会|检察委员会|第[\d一二三四五六七八九十百零〇]+次|(?:19|20)\d{2}年第|[〇零一二三四五六七八九]{4}年第|"
-    r"会议|《|审议|批准|通过|公布|发布|修正|修订|修改|制定|施行")
+    r"会议|《|审议|批准|通过|公布|发布|颁布|修正|修订|修改|制定|施行|实施")
 _TERM = re.compile(r"第[\d一二三四五六七八九十百]+届")
 _BODY_LEAD = re.compile(r"[\s　，,、；;]*(?:根据|已由|已经|已于|由|经|于)?[\s　]*")
 _STATE = "中华人民共和国"
 _NOTICE = re.compile(r"现予(?:以)?(?:公布|发布)|予以(?:公布|发布)")
 _NOTICE_HEAD = re.compile(r"(?:令|公告)$")
+# A header in brackets at the end of the title's own line: 某某条例（2018年…通过）.
+_TRAILING_HEADER = re.compile(r"[(（](?=\s*(?:根据)?\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年)")
+# Abbreviated congress names in headers, and their full form (simplified, traditional).
+_ABBREVIATED = (("人大常委会", "人民代表大会常务委员会", "人民代表大會常務委員會"), ("人大", "人民代表大会", "人民代表大會"))
 _EFFECTIVE_IN_BODY = re.compile(
     r"本(?:法|法典|条例|條例|办法|辦法|规定|規定|细则|細則|解释|解釋|决定|決定|规则|規則|意见|意見|通知|方案)"
-    r"自\s*(" + DATE_RE.pattern + r")\s*起\s*[施實]行")
+    r"自\s*(" + DATE_RE.pattern + r")\s*起\s*(?:[施實]行|[实實]施)")
 _ARTICLE_START = re.compile(r"^第[一二三四五六七八九十\d]+[章条條编編节節]")
 SCAN_LINES = 30
 
@@ -177,6 +182,14 @@ def parse_history(lines: list[str], norm: list[str], text_tail: str = "") -> His
             _read_notice(lines, norm, i, out)
             i += 1
             continue
+        trailing = _TRAILING_HEADER.search(nline, 1)
+        if trailing and out.title is None and not out.events and nline_closes(nline) \
+                and is_header_line(nline[trailing.start():]):
+            out.events.extend(_events(nline[trailing.start():], lines[i][trailing.start():]))
+            out.title = lines[i][:trailing.start()].strip()
+            out.lines.add(i)
+            i += 1
+            continue
         block = _header_block(norm, i, limit)
         if block:
             first, last = block
@@ -288,7 +301,7 @@ def _chunk_events(norm: str, orig: str, masked: str, s: int, e: int, verb: str) 
     dates = [m for m in DATE_RE.finditer(masked, s, e) if parse_date(m)]
     text = orig[s:e].strip(_SEP)
     if not dates:
-        return [Event(verb, None, _body(norm, orig, s, e), text)] if verb != "施行" else []
+        return [Event(verb, None, _body(norm, orig, s, e), text)] if verb not in EFFECT else []
     amendment = _opens_amendment(masked, s)
     out = []
     for n, date in enumerate(dates):
@@ -315,6 +328,11 @@ def _body(norm: str, orig: str, start: int, end: int) -> str | None:
         at = term.end()
     pieces.append(orig[at:stop])
     name = "".join(pieces).strip(_SEP)
+    for short, full, full_traditional in _ABBREVIATED:
+        if normalise(name).endswith(short):
+            traditional = name[-len(short):] != short
+            name = name[:-len(short)] + (full_traditional if traditional else full)
+            break
     if 2 <= len(name) <= 40 and re.fullmatch(r"[\u4e00-\u9fff、]+", name):
         return name
     return None
@@ -342,7 +360,7 @@ def _read_notice(lines: list[str], norm: list[str], i: int, out: History) -> Non
         verb = "修订" if "修订" in nline[after:sentence_end] else "修正" if "修正" in nline[after:sentence_end] else "通过"
         body = _body(norm[i], oline, after, date.start()) or _body(norm[i], oline, date.end(), sentence_end)
         out.events.append(Event(verb, parse_date(date), body, oline[after:sentence_end].strip(_SEP), "notice"))
-    effective = re.search(r"自\s*(" + DATE_RE.pattern + r")\s*起\s*施行", nline)
+    effective = re.search(r"自\s*(" + DATE_RE.pattern + r")\s*起\s*(?:施行|实施)", nline)
     if effective:
         out.events.append(Event("施行", parse_date(DATE_RE.search(effective.group(1))), None,
                                 oline[effective.start():effective.end()], "notice"))

@@ -23,7 +23,9 @@ UNKNOWN = "不详"
 _CENTRAL = re.compile(
     r"^(?:全国人民代表大会|全国人大|国务院|中共中央|中国共产党中央委员会|中央(?:军事委员会|办公厅|全面|机构编制|网络安全)|"
     r"最高人民法院|最高人民检察院|国家|中国(?!共产党)|海关总署|审计署)")
-_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:部|总局|总署|署)$")
+_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:部|总局|总署|署)(?:办公厅|办公室)?$")
+# Titles that open with a central body: 国务院关于…, 中共中央办公厅 国务院办公厅印发…, 财政部 税务总局关于….
+_TITLE_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff、 ]{2,40}?)(?:关于|印发|等\d*个?部门)")
 # Document numbers only central bodies use (国办发〔2017〕7号, 法释〔2019〕20号).
 _NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函|国令|法释|法发|高检发|中发|中办发)\s*[〔\[［【(（]")
 _STATE_PREFIX = "中华人民共和国"
@@ -37,7 +39,7 @@ def is_national_body(name: str | None) -> bool:
     """
     if not name:
         return False
-    parts = [p.strip() for p in re.split(r"[、，,]", name) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[、，,\s]+", name) if p.strip()]
     return bool(parts) and all(_is_central(p) for p in parts)
 
 
@@ -53,8 +55,18 @@ def is_national_number(doc_number: str | None) -> bool:
 
 
 def is_national_title(title: str | None) -> bool:
-    """A title of the state's own: 中华人民共和国外商投资法, 中华人民共和国土地管理法实施条例."""
-    return bool(title and title.startswith(_STATE_PREFIX) and len(title) > len(_STATE_PREFIX) + 1)
+    """A title of the state's own (中华人民共和国外商投资法) or one opening with central bodies (国务院关于…).
+
+    Args:
+        title: normalised; the caller has checked that it names no place
+            before the body it opens with.
+    """
+    if not title:
+        return False
+    if title.startswith(_STATE_PREFIX) and len(title) > len(_STATE_PREFIX) + 1:
+        return True
+    opening = _TITLE_BODY.match(title)
+    return bool(opening and is_national_body(opening.group("body")))
 
 
 def region_key(region: str | None) -> tuple[int, str]:
