@@ -315,6 +315,12 @@ class Workspace:
         self._forget_documents()
         return documents_changed(edited=changed)
 
+    def diff(self, old_id: str, new_id: str, cancel: Callable[[], bool] | None = None):
+        """修订对照 of two versions: articles aligned, changes marked (``index.compare.redline.Redline``)."""
+        from index.compare import redline
+
+        return redline.compare(self.corpus, old_id, new_id, cancel=cancel)
+
     def reload(self) -> None:
         """Read the document folders again (after another handle or process changed them)."""
         self._forget_documents()

@@ -234,13 +234,14 @@ class Library:
 
     def _versions_of(self, doc: Document) -> list[str]:
         """Documents already in the library that ``doc`` is a version of (the user's unlinking respected)."""
-        out = []
-        for other_id in self._by_key.get(versions.version_key(doc.title), []):
-            other = self._docs[other_id]
-            if other_id != doc.id and versions.same_document(doc.meta, other.meta) \
-                    and doc.id not in versions.unlinked(other.meta) and other_id not in versions.unlinked(doc.meta):
-                out.append(other_id)
-        return out
+        found = [self._docs[i] for i in self._by_key.get(versions.version_key(doc.title), [])
+                 if i != doc.id and versions.same_document(doc.meta, self._docs[i].meta)]
+        # Newest first; one the user unlinked from a document already taken is left out.
+        out: list[Document] = []
+        for other in reversed(versions.order(found)):
+            if not any(_unlinked(other, taken) for taken in out):
+                out.append(other)
+        return [d.id for d in out]
 
     def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
         if not added:
@@ -454,6 +455,11 @@ class Library:
                     temp.unlink()
             except (OSError, ValueError):
                 continue
+
+
+def _unlinked(a: Document, b: Document) -> bool:
+    """Whether the user said ``a`` and ``b`` are not versions of one document."""
+    return b.id in versions.unlinked(a.meta) or a.id in versions.unlinked(b.meta)
 
 
 def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path) -> None:
