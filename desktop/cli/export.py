@@ -79,11 +79,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     _output(q, FORMATS["notes"])
     q.set_defaults(func=cmd_notes)
 
-    q = kinds.add_parser("diff", help="修订对照 of two versions as a Word 新旧对照表 (修改前/修改后) or CSV")
+    q = kinds.add_parser("diff", help="修订对照 of two versions as a 新旧对照表 (修改前/修改后): Word, CSV, HTML, PDF")
     q.add_argument("old_id", metavar="OLD_ID")
     q.add_argument("new_id", metavar="NEW_ID")
     q.add_argument("--all", action="store_true", help="list unchanged articles too (default: only the changes)")
-    _output(q, FORMATS["redline"])
+    _output(q, (*FORMATS["redline"], "pdf"))
     q.set_defaults(func=cmd_diff)
 
     q = kinds.add_parser("document", help="the reader view of a document, for printing")

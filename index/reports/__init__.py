@@ -45,7 +45,15 @@ class ExportError(KnownError):
 
 def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
     # Imported on demand: python-docx (lxml) costs ~100 ms and most runs never export.
-    from index.reports import docx_lists, docx_redline, docx_tables, html_pages, tabular, text_formats
+    from index.reports import (
+        docx_lists,
+        docx_redline,
+        docx_tables,
+        html_pages,
+        html_redline,
+        tabular,
+        text_formats,
+    )
 
     return {
         "comparison": {
@@ -71,6 +79,7 @@ def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
         "redline": {
             "docx": docx_redline.write_redline_docx,
             "csv": tabular.write_redline_csv,
+            "html": lambda t, p: html_pages.write_html(html_redline.redline_html(t), p),
         },
     }
 
@@ -81,7 +90,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "coverage": ("docx", "csv", "html"),
     "search": ("docx", "csv", "md", "html"),
     "notes": ("docx",),
-    "redline": ("docx", "csv"),
+    "redline": ("docx", "csv", "html"),
 }
 
 
@@ -137,5 +146,5 @@ def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Pat
 
 
 def write_redline(table: RedlineTable, path: Path | str, fmt: str = "docx") -> Path:
-    """Write a 新旧对照表 (修改前 / 修改后, marks kept) as docx or csv."""
+    """Write a 新旧对照表 (修改前 / 修改后, marks kept) as docx, csv or html."""
     return write_report("redline", table, path, fmt)
