@@ -15,6 +15,7 @@ from index.base.errors import ContentError, UnknownIdError
 from index.library.clauses import Clause, ClauseId, parse_clauses
 from index.library.documents import DocId, Document, load_header
 from index.library.headers import load_headers
+from index.library.national import NATIONAL
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -72,8 +73,9 @@ class Corpus:
         self._tails.clear()
 
     def documents(self) -> list[Document]:
-        """All documents, bundled first, each group by region then id."""
-        return sorted(self._load().values(), key=lambda d: (d.source != "bundled", d.region, d.id))
+        """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
+        then imported, each group by region then id."""
+        return sorted(self._load().values(), key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
 
     def document(self, doc_id: str) -> Document:
         try:
