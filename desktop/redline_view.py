@@ -123,7 +123,7 @@ class RedlineView(QWidget):
             box.clear()
             for v in versions:
                 doc = self.corpus.document(v["doc_id"])
-                mark = "" if v["status"] == "现行" else f"〔{v['status']}〕"
+                mark = "" if v["status"] == "现行" or v["status"] in doc.short_title else f"〔{v['status']}〕"
                 box.addItem(f"{v['date'] or self.tr('undated')}　{doc.short_title}{mark}", v["doc_id"])
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
