@@ -17,6 +17,9 @@ are listed only with ``--errors-heldout``.
 
 Targets (issue 18): region ≥ 0.98, the current version's date recorded ≥
 0.95, its year as ``year`` ≥ 0.95, article structure exact on every document.
+The last line imports each split into a scratch library and checks the
+version groups formed (``labels.json`` "versions") and that no other
+document was linked.
 """
 
 from __future__ import annotations
@@ -83,6 +86,30 @@ def score(labels: dict, split: str) -> tuple[dict, list[tuple[str, str, object, 
     return counts, misses
 
 
+def version_links(labels: dict, split: str) -> tuple[int, int, int]:
+    """Import a split into a scratch library: (labelled version groups found exactly, groups, documents wrongly linked)."""
+    import tempfile
+
+    from index.library import versions
+    from index.library.corpus import Corpus
+    from index.library.imported import Library
+
+    files = [rel for rel in labels["documents"] if rel.startswith(split + "/")]
+    with tempfile.TemporaryDirectory(prefix="zoneref-bench-meta-") as home:
+        folder = Path(home) / "documents"
+        lib = Library(Corpus(imported_dir=folder), folder, sync=False, index_dir=Path(home) / "index",
+                      db_path=Path(home) / "zoneref.db")
+        report = lib.import_paths([DATA / rel for rel in files], workers=1)
+        by_path = {Path(r["path"]).resolve(): r["doc_id"] for r in report.imported}
+        ids = {rel: by_path[(DATA / rel).resolve()] for rel in files}
+        found = versions.groups(Corpus(imported_dir=folder).documents())
+        wanted = [{ids[r] for r in group} for group in labels["versions"] if all(r in ids for r in group)]
+        right = sum(1 for g in wanted if {d.id for d in found.get(next(iter(g)), [])} == g)
+        expected = set().union(*wanted) if wanted else set()
+        wrong = sum(1 for doc_id in found if doc_id not in expected)
+        return right, len(wanted), wrong
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the tune split's misses")
@@ -108,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"{right}/{of} = {right / of:.3f}" if of else "—")
             target = f"≥ {TARGETS[field]:.2f}" if field in TARGETS else ""
             print(f"{field:<11} {cells[0]:>16} {cells[1]:>16}  {target}")
+    links = {split: version_links(labels, split) for split in ("tune", "heldout")}
+    if args.json:
+        print(json.dumps({"versions": {s: {"groups_right": r, "groups": n, "wrongly_linked": w}
+                                       for s, (r, n, w) in links.items()}}))
+    else:
+        cells = [f"{r}/{n}, {w} wrong" for r, n, w in links.values()]
+        print(f"{'versions':<11} {cells[0]:>16} {cells[1]:>16}  (linked at import)")
     shown = ["tune"] * args.errors + ["heldout"] * args.errors_heldout
     for split in shown:
         for rel, field, expected, got in misses[split]:

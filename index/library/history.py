@@ -131,13 +131,18 @@ class History:
         return dates[-1] if dates else None
 
     @property
-    def effective(self) -> str | None:
-        """When the text takes effect: the header's 施行 date, the notice's, else the text's own article."""
+    def declared_effective(self) -> str | None:
+        """The header's 施行 date, else the notice's."""
         for source in ("header", "notice"):
             for e in self.events:
                 if e.event in EFFECT and e.date and e.source == source:
                     return e.date
-        return self.effective_in_text
+        return None
+
+    @property
+    def effective(self) -> str | None:
+        """When the text takes effect: the header's or notice's 施行 date, else the text's own article."""
+        return self.declared_effective or self.effective_in_text
 
     @property
     def published(self) -> str | None:
@@ -222,9 +227,11 @@ def _header_block(norm: list[str], i: int, limit: int) -> tuple[int, int] | None
     """The lines ``i..j`` of a history header starting at line ``i``, or None."""
     nline = norm[i]
     if nline[:1] in _OPEN:
-        j = i
-        while not nline_closes(norm[j]) and j + 1 < limit and j - i < 10:
+        # The bracket opened here may close lines later: follow the depth, never into the articles.
+        j, depth = i, _depth(nline)
+        while depth > 0 and j + 1 < limit and j - i < 10 and not _ARTICLE_START.match(norm[j + 1]):
             j += 1
+            depth += _depth(norm[j])
         joined = "".join(norm[i:j + 1])
         return (i, j) if is_header_line(joined) else None
     if is_header_line(nline) and "。" not in nline.rstrip("。")[:-1] and len(nline) < 600:
@@ -237,6 +244,11 @@ def _header_block(norm: list[str], i: int, limit: int) -> tuple[int, int] | None
 
 def nline_closes(nline: str) -> bool:
     return nline.rstrip()[-1:] in _CLOSE
+
+
+def _depth(text: str) -> int:
+    """Brackets opened minus brackets closed in ``text``."""
+    return sum(ch in _OPEN for ch in text) - sum(ch in _CLOSE for ch in text)
 
 
 def _mask(text: str) -> str:

@@ -135,8 +135,9 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
             doc_number = note("doc_number", found.group(0).strip(), "number line under the title")
             break
 
-    issued, published = _guess_dates(history, norm_lines, note)
-    issuer = _guess_issuer(text, title, norm_title, history, norm_lines[-8:], note)
+    fields = _labelled_fields(norm_lines[:scan], [line for _, line in lines[:scan]])
+    issued, published = _guess_dates(history, fields, norm_lines, note)
+    issuer = _guess_issuer(text, title, norm_title, history, fields, norm_lines[-8:], note)
     region, city, level = guess_region(text, norm_title, issuer, doc_number, norm_lines[-8:], note)
 
     year = None
@@ -155,9 +156,13 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
     amendments = [{"date": e.date, "event": e.event, "text": e.text} for e in history.amendments]
     note("adopted", history.adopted, "history header (通过/制定)")
     note("amendments", amendments, "history header (修正/修订/修改)")
-    effective = note("effective", history.effective,
-                     "history header (施行)" if history.effective != history.effective_in_text
-                     else "the text's own 本…自…起施行 article")
+    effective = None
+    for value, why in ((history.declared_effective, "history header (施行)"),
+                       (fields.get("effective"), fields.get("effective_label", "")),
+                       (history.effective_in_text, "the text's own 本…自…起施行 article")):
+        if value:
+            effective = note("effective", value, why)
+            break
     if history:
         inferred["history"] = {"value": len(history.events), "from": ["dated history lines under the title"]}
     return {
@@ -176,13 +181,44 @@ def history_scan() -> int:
     return max(20, SCAN_LINES)
 
 
-def _guess_dates(history: History, norm_lines: list[tuple[int, str]], note) -> tuple[str | None, str | None]:
-    """(issued, published): the current version's date from the history, else the signature's, else a site's."""
+# Labelled fields at the head of copies from legal databases and government sites:
+# 【公布日期】2020.12.24, 施行日期：2021-03-01, 制定机关：…, 【发布部门】….
+_FIELD_DATE = re.compile(r"(成文日期|发布日期|发布时间|印发日期|公布日期|施行日期|实施日期|生效日期)\s*[】\]]?\s*[:：]?\s*")
+_FIELD_BODY = re.compile(r"^[【\[]?(制定机关|发布机关|发布部门|颁布机关|发文机关)[】\]]?\s*[:：]?\s*(\S.{1,40})$")
+
+
+def _labelled_fields(norm_lines: list[tuple[int, str]], lines: list[str]) -> dict[str, str]:
+    """Dates (by label) and the issuing body that labelled head lines give."""
+    out: dict[str, str] = {}
+    for (_, nline), line in zip(norm_lines, lines, strict=False):
+        found = _FIELD_DATE.search(nline)
+        if found:
+            date = ISO_DATE.search(nline, found.end()) or DATE_RE.search(nline, found.end())
+            if date and parse_date(date):
+                out.setdefault(found.group(1), parse_date(date))
+                if found.group(1) in ("施行日期", "实施日期", "生效日期") and "effective" not in out:
+                    out["effective"], out["effective_label"] = parse_date(date), found.group(1)
+        body = _FIELD_BODY.match(nline)
+        if body and "issuer" not in out:
+            name = line[body.start(2):body.end(2)]
+            # 浙江省人大(含常委会): most local regulations are their standing committee's
+            name = re.sub(r"[(（]含常委会[)）]$", "常委会", name.strip())
+            name = re.sub(r"人大常委会$", "人民代表大会常务委员会", re.sub(r"人大$", "人民代表大会", name))
+            out["issuer"], out["issuer_label"] = name, body.group(1)
+    return out
+
+
+def _guess_dates(history: History, fields: dict[str, str], norm_lines: list[tuple[int, str]],
+                 note) -> tuple[str | None, str | None]:
+    """(issued, published): the current version's date from the history, else a 公布日期 field, else the
+    signature's, else a site's."""
     issued = published = None
     if history.current:
         latest = next((e for e in reversed(history.events) if e.date == history.current), None)
         issued = note("issued", history.current,
                       f"history: current version ({latest.event if latest else ''} {history.current})")
+    elif fields.get("公布日期"):
+        issued = note("issued", fields["公布日期"], "公布日期 field")
     tail = norm_lines[-8:]
     if not issued:
         for _, nline in reversed(tail):
@@ -190,15 +226,12 @@ def _guess_dates(history: History, norm_lines: list[tuple[int, str]], note) -> t
             if found and len(nline) <= len(found.group(0)) + 4:
                 issued = note("issued", parse_date(found), "date line under the signature")
                 break
-    for _, nline in norm_lines[:20]:
-        site = re.search(r"(成文日期|发布日期|发布时间|印发日期)\s*[:：]?\s*", nline)
-        if site:
-            found = ISO_DATE.search(nline, site.end()) or DATE_RE.search(nline, site.end())
-            if found and parse_date(found):
-                if site.group(1) in ("成文日期", "印发日期") and not issued:
-                    issued = note("issued", parse_date(found), site.group(1))
-                elif site.group(1).startswith("发布") and not published:
-                    published = note("published", parse_date(found), site.group(1))
+    for label in ("成文日期", "印发日期", "发布日期", "发布时间"):
+        if fields.get(label):
+            if label in ("成文日期", "印发日期") and not issued:
+                issued = note("issued", fields[label], label)
+            elif label.startswith("发布") and not published:
+                published = note("published", fields[label], label)
     if not issued:
         for _, nline in norm_lines[:6]:
             found = DATE_RE.search(nline)
@@ -210,14 +243,16 @@ def _guess_dates(history: History, norm_lines: list[tuple[int, str]], note) -> t
     return issued, published
 
 
-def _guess_issuer(text: str, title: str | None, norm_title: str, history: History,
+def _guess_issuer(text: str, title: str | None, norm_title: str, history: History, fields: dict[str, str],
                   tail: list[tuple[int, str]], note) -> str | None:
-    """The title's prefix before 关于, else the history's adopting body, else the signature."""
+    """The title's prefix before 关于, else the history's adopting body, else a 制定机关 field, else the signature."""
     about = re.match(r"(.{2,40}?)(?:关于|印发)", norm_title)
     if about and _ORG_END.search(about.group(1)):
         return note("issuer", (title or "")[:about.end(1)], f"title before {norm_title[about.end(1):about.end(1) + 2]}")
     if history.issuer:
         return note("issuer", history.issuer, history.issuer_from())
+    if fields.get("issuer"):
+        return note("issuer", fields["issuer"], f"{fields['issuer_label']} field")
     for at, nline in reversed(tail):
         if 3 <= len(nline) <= 40 and _ORG_END.search(nline) and not _SENTENCE.search(nline) \
                 and not DATE_RE.search(nline):

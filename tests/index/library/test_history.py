@@ -136,3 +136,20 @@ def test_local_documents_stay_local(title, region, city):
     guess = guess_metadata(title + ARTICLES)
     assert (guess["region"], guess["city"]) == (region, city)
     assert guess["level"] == ("市级" if city else "省级")
+
+
+@pytest.mark.parametrize("head", [
+    "【发布部门】浙江省人大(含常委会)\n【发文字号】浙江省人民代表大会常务委员会公告第29号\n【公布日期】2020.12.24\n"
+    "【施行日期】2021.03.01\n【时效性】现行有效\n【效力级别】省级地方性法规",
+    "制定机关：浙江省人民代表大会常务委员会\n公布日期：2020-12-24\n施行日期：2021-03-01",
+])
+def test_labelled_fields_of_legal_databases(head):
+    guess = guess_metadata("浙江省数字经济促进条例\n\n" + head + ARTICLES)
+    assert (guess["issued"], guess["year"], guess["effective"]) == ("2020-12-24", 2020, "2021-03-01")
+    assert guess["issuer"] == "浙江省人民代表大会常务委员会" and guess["region"] == "浙江省"
+
+
+def test_a_national_law_from_a_database_with_labelled_fields():
+    guess = guess_metadata("中华人民共和国某某法\n\n制定机关：全国人民代表大会常务委员会\n公布日期：2021-06-10\n"
+                           "\n第一条　北京、上海、广东、广东、广东。")
+    assert (guess["region"], guess["issuer"], guess["issued"]) == ("全国", "全国人民代表大会常务委员会", "2021-06-10")
