@@ -170,10 +170,8 @@ class ReaderView(QWidget):
         # Ctrl+F is the main window's 在文中查找 (Edit menu): a second action here would make it ambiguous.
 
     def _show_metadata(self) -> None:
-        from index.library import versions
-
         self.title_label.setText(f"<b>{html.escape(self.doc.title)}</b>")
-        member = versions.statuses(self.corpus.documents()).get(self.doc_id)
+        member = self.corpus.versions().get(self.doc_id)
         meta = [self.doc.get("issuer"), self.doc.get("doc_number"),
                 str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status"),
                 member.status if member is not None and not member.latest and not member.draft else None]

@@ -43,6 +43,7 @@ class Corpus:
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
+        self._versions: dict | None = None
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -65,6 +66,7 @@ class Corpus:
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
+        self._versions = None
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -85,6 +87,17 @@ class Corpus:
 
     def has_document(self, doc_id: str) -> bool:
         return DocId(doc_id) in self._load()
+
+    def versions(self) -> dict:
+        """Each document that has other versions: its ``index.library.versions.Member`` (status, latest).
+
+        Kept until ``reload``: every search asks which documents are not the latest.
+        """
+        if self._versions is None:
+            from index.library import versions
+
+            self._versions = versions.statuses(self.documents())
+        return self._versions
 
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:

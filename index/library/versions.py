@@ -40,7 +40,7 @@ _MARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,24}?"
                    r"[^（）()【】\[\]]{0,24}?[）)】\]]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年?|[〇零○一二三四五六七八九]{4}\s*年")
 _LOOSE = re.compile(r"[\s　《》〈〉“”\"'‘’·・\-—_，,、。:：]+")
-_DRAFT_WORDS = re.compile(r"征求意见稿|草案|送审稿")
+_DRAFT_WORDS = re.compile(r"征求意见稿|徵求意見稿|草案|送审稿|送審稿")  # both scripts: no conversion per title
 
 
 def version_key(title: str | None) -> str:
@@ -52,7 +52,7 @@ def version_key(title: str | None) -> str:
 
 
 def is_draft(meta: Mapping) -> bool:
-    return meta.get("status") == DRAFT or bool(_DRAFT_WORDS.search(normalise(str(meta.get("title") or ""))))
+    return meta.get("status") == DRAFT or bool(_DRAFT_WORDS.search(str(meta.get("title") or "")))
 
 
 def same_document(a: Mapping, b: Mapping) -> bool:
@@ -153,11 +153,6 @@ def statuses(docs: Iterable) -> dict[str, Member]:
         if group[0].id not in out:
             out.update((m.doc_id, m) for m in members(group))
     return out
-
-
-def hidden(docs: Iterable) -> set[str]:
-    """Ids of documents that are not their group's latest version (search shows only the latest by default)."""
-    return {doc_id for doc_id, member in statuses(docs).items() if not member.latest}
 
 
 def chain(ordered: list) -> dict[str, dict]:

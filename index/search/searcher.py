@@ -23,7 +23,6 @@ import numpy as np
 from index.base import paths
 from index.base.errors import UnknownIdError
 from index.base.text import normalise
-from index.library import versions
 from index.library.corpus import Corpus
 from index.search.analysis import pieces
 from index.search.executor import Executor
@@ -313,7 +312,8 @@ class SearchIndex:
             filters.setdefault("doc", []).extend(doc_ids)
         # Older versions and drafts of a document repeat its clauses: only the latest is searched,
         # unless asked for all versions or named with doc:.
-        hide = set() if all_versions else versions.hidden(self.corpus.documents()) - set(filters.get("doc", ()))
+        hide = set() if all_versions else \
+            {d for d, m in self.corpus.versions().items() if not m.latest} - set(filters.get("doc", ()))
         if not filters and not hide:
             return None
         if self._filters is None:  # per generation: _close() drops it with the executor
