@@ -249,10 +249,6 @@ class LibraryView(QWidget):
         self.tree.setCurrentIndex(index)
         return True
 
-    def selected_document(self) -> str | None:
-        idx = self.tree.currentIndex()
-        return idx.data(ID_ROLE) if idx.isValid() and idx.data(KIND_ROLE) == "doc" else None
-
     # -- drag and drop: files onto the library import them -------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():

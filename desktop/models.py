@@ -9,15 +9,19 @@ of a newer one (calibre's FTS ``ResultsModel``).
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.settings import QT_TRANSLATE_NOOP
+from index.base.highlight import marked_html
 from index.library import versions
 from index.library.corpus import Corpus, display_name
 from index.library.national import region_key
+
+if TYPE_CHECKING:  # the search engine loads after the window shows
+    from index.search.searcher import SearchResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,20 +38,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, cls_color: str = "#ffe08a", limit: int | None = None) -> str:
+def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
-    out, at = [], 0
-    for start, end in sorted((int(s), int(e)) for s, e in spans or []):
-        if start < at:
-            start = at
-        if end <= start:
-            continue
-        out.append(html.escape(text[at:start]))
-        out.append(f'<span style="background-color:{cls_color}; color:#000">{html.escape(text[start:end])}</span>')
-        at = end
-    out.append(html.escape(text[at:]))
-    body = "".join(out)
-    return body.replace("\n", "<br>")
+    css = f"background-color:{color}; color:#000"
+    return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
 
 
 class LibraryModel(QStandardItemModel):
@@ -195,11 +189,7 @@ class SearchResultsModel(QAbstractTableModel):
         self._issued += 1
         return self._issued
 
-    @property
-    def shown_query_id(self) -> int:
-        return self._shown
-
-    def set_results(self, query_id: int, result: Any) -> bool:
+    def set_results(self, query_id: int, result: SearchResult | None) -> bool:
         """Show ``result`` unless a newer query has been sent since. Returns True if shown."""
         if query_id < self._issued or query_id < self._shown:
             return False  # a newer query was sent: its answer is coming
@@ -207,8 +197,8 @@ class SearchResultsModel(QAbstractTableModel):
         self._shown = query_id
         self.result = result
         self.rows = []
-        for hit in (getattr(result, "hits", None) or []):
-            rec = hit if isinstance(hit, dict) else _as_dict(hit)
+        for hit in (result.hits if result is not None else []):
+            rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
             rec["path_text"] = " › ".join(rec.get("path") or [])
@@ -268,16 +258,6 @@ def snippet_html(rec: dict) -> str:
     lead = snippet.find(core)
     moved = [[s - at + lead, e - at + lead] for s, e in spans if s >= at and e <= at + len(core)]
     return highlight_html(snippet, moved)
-
-
-def _as_dict(obj: Any) -> dict:
-    import dataclasses
-
-    if dataclasses.is_dataclass(obj):  # all fields, including GUI-only ones
-        return dataclasses.asdict(obj)
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
-    return dict(vars(obj))
 
 
 class RecordTableModel(QAbstractTableModel):

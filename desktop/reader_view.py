@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
-from index.base.text import normalise, to_simplified
+from index.base.text import find_in_text, to_simplified
 from index.library.clauses import Clause
 from index.library.corpus import Corpus
 
@@ -344,10 +344,6 @@ class ReaderView(QWidget):
         self._top = clause.start  # kept at the top if the view is resized
         self._set_current(clause.id)
 
-    def clear_search_highlights(self) -> None:
-        self._search = []
-        self._paint()
-
     def search_highlights(self) -> list[tuple[int, int]]:
         return list(self._search)
 
@@ -419,14 +415,7 @@ class ReaderView(QWidget):
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (either script); returns the count."""
-        self._find = []
-        q = normalise(query.strip()) if query.strip() else ""
-        if q:
-            hay = normalise(self.body)
-            at = hay.find(q)
-            while at >= 0:
-                self._find.append((at, at + len(q)))
-                at = hay.find(q, at + len(q))
+        self._find = find_in_text(self.body, query.strip())
         self._paint()
         if self._find:
             self.select(*self._find[0])

@@ -45,7 +45,8 @@ CN_NUM = "[零〇一二三四五六七八九十百千两]+"
 _NUM = rf"(?:{CN_NUM}|\d+)"
 
 # (rank, kind, id prefix, regex). The regex's group "num" is the number,
-# "label" the printed label, and the rest of the line follows it.
+# "label" the printed label, and the rest of the line follows it. 編/節/條
+# are matched too: regulations are reposted in traditional characters.
 _MARKERS: list[tuple[float, str, str, re.Pattern[str]]] = [
     (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})[编編])[\s　]*")),
     (2, "chapter", "ch", re.compile(rf"(?P<label>第(?P<num>{_NUM})章)[\s　]*")),

@@ -6,7 +6,6 @@ parses each into clauses once, and answers lookups by id.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -177,10 +176,6 @@ class Corpus:
         rec["region"] = doc.region
         rec["children"] = [c.id for c in self.clauses(doc.id) if c.parent == clause.id]
         return rec
-
-    @functools.cached_property
-    def fingerprint_parts(self) -> list[tuple[str, str]]:
-        return [(d.id, d.content_hash) for d in self.documents()]
 
 
 def display_name(clause: Clause) -> str:

@@ -522,12 +522,10 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
     search index notices the fingerprint mismatch at its next ``ensure()``
     and rebuilds. The returned notice says so (None when all went well).
     """
+    from index.search.searcher import SearchIndex
+
     notices = []
-    try:
-        from index.search.searcher import SearchIndex
-    except ImportError:
-        SearchIndex = None  # noqa: N806 - the search module has not landed in this build
-    if SearchIndex is not None and (added or removed):
+    if added or removed:
         try:
             if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):
                 # A bulk import changes most of the index: one pass over the
@@ -549,11 +547,9 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
             log.warning("search index update failed: %s", exc, exc_info=True)
             notices.append(f"search index will be rebuilt ({exc})")
     if reanchor:
-        try:
-            from index.userdata.database import open_db
-            from index.userdata.notes import NoteStore
-        except ImportError:
-            return "; ".join(notices) or None
+        from index.userdata.database import open_db
+        from index.userdata.notes import NoteStore
+
         db = None
         try:
             db = open_db(db_path)

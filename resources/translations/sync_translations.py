@@ -87,7 +87,9 @@ _add("_Column", {
     "Forget the decision; use the automatic match": "取消人工决定，使用自动匹配",
     "Pinned by you": "已由您固定", "Marked: no counterpart": "已标记：无对应条款", "Automatic match": "自动匹配",
     "No counterpart in this document.": "本文件中没有对应条款。",
-    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。", "score %1": "相似度 %1",
+    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
+    "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Shared terms: %1": "共同用词：%1",
+    "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",
 })
 _add("CoverageView", {
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":
