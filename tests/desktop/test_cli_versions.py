@@ -45,6 +45,13 @@ def test_versions_json(capsys, laws):
         {"doc_id": new, "title": "中华人民共和国行政复议法", "date": "2023-09-01", "status": "现行", "latest": True}]
     rc, text = run(capsys, "versions", new)
     assert rc == 0 and "现行" in text and "历史版本" in text
+    rc, docs = run(capsys, "docs", "--json")
+    status = {d["id"]: d["version_status"] for d in docs}
+    assert status[old] == "历史版本" and status[new] == "现行" and status["jilin-2021-kaifaqu"] is None
+    law = next(d for d in docs if d["id"] == new)
+    assert (law["region"], law["level"], law["adopted"], law["effective"]) == ("全国", "国家级", "1999-04-29", "2024-01-01")
+    assert [a["date"] for a in law["amendments"]] == ["2009-08-27", "2017-09-01", "2023-09-01"]
+    assert docs[0]["region"] == "全国"  # national documents first
     assert run(capsys, "versions", "no-such-doc", "--json")[0] == 2
 
 
