@@ -68,7 +68,7 @@ _CITIES = """
 """
 
 PROVINCE_BY_SHORT = {short: name for name, short, _, _ in PROVINCES}
-SLUGS = {name: slug for name, _, _, slug in PROVINCES}
+SLUGS = {name: slug for name, _, _, slug in PROVINCES} | {national.NATIONAL: "quanguo"}
 _ABBREV = {abbr: name for name, _, abbr, _ in PROVINCES}
 CITY_PROVINCE: dict[str, str] = {}
 for _line in _CITIES.strip().splitlines():
