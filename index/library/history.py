@@ -188,7 +188,9 @@ def parse_history(lines: list[str], norm: list[str], text_tail: str = "") -> His
             i += 1
             continue
         trailing = _TRAILING_HEADER.search(nline, 1)
-        if trailing and out.title is None and not out.events and nline_closes(nline) \
+        # Only the title's own line (the first ones, or the first after a notice) carries its header.
+        near_top = i <= (max(out.lines) + 2 if out.lines else 2)
+        if trailing and near_top and out.title is None and not out.events and nline_closes(nline) \
                 and is_header_line(nline[trailing.start():]):
             out.events.extend(_events(nline[trailing.start():], lines[i][trailing.start():]))
             out.title = lines[i][:trailing.start()].strip()

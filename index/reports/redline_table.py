@@ -32,6 +32,11 @@ class RedlineRow:
     moved: bool = False
 
     @property
+    def label(self) -> str:
+        """The article's number (the new version's, else the old one's): what a file name may carry."""
+        return self.new_label or self.old_label
+
+    @property
     def change_word(self) -> str:
         word = CHANGE_WORDS[self.change]
         return f"{word}（位置调整）" if self.moved and self.change == "unchanged" else word

@@ -86,8 +86,12 @@ def test_redline_view_from_the_library_steps_through_changes_and_exports(win, qt
     qtbot.waitUntil(lambda: view.is_ready() and view.redline.old["doc_id"] == new, timeout=30000)
     view.swap()
     qtbot.waitUntil(lambda: view.is_ready() and view.redline.old["doc_id"] == old, timeout=30000)
+    import dataclasses
+
     from desktop import printing
 
+    one = dataclasses.replace(view.report(), rows=view.report().rows[:1])  # a file name for a one-article table
+    assert printing.suggested_name("redline", one).startswith("《中华人民共和国行政复议法》新旧对照表_第")
     out = printing.export_report(None, "redline", view.report(), tmp_path / "t.docx", "docx")
     table = docx.Document(str(out)).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["修改前", "修改后"]
