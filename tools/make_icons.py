@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 PNG_SIZES = (32, 64, 256)
 # The interface's icons (desktop.theme.icon) and their PNG sizes.
-UI_ICONS = ("pin", "orphan", "imported", "draft")
+UI_ICONS = ("pin", "orphan", "imported", "draft", "swap")
 UI_SIZES = (16, 32)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types holding PNG data, by pixel size.

@@ -22,6 +22,7 @@ SUBJECTS = {
     "coverage": "开发区政策主题覆盖",
     "search": "开发区政策检索结果",
     "notes": "开发区政策阅读批注",
+    "redline": "开发区政策新旧对照",
 }
 
 

@@ -8,12 +8,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="211" />
+      <location filename="../../desktop/printing.py" line="215" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="296" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
@@ -452,12 +452,12 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="115" />
+      <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="172" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -465,267 +465,322 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="174" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="191" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="191" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="192" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="192" />
+      <location filename="../../desktop/library_view.py" line="210" />
+      <source>Adopted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>Amended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>In force from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="193" />
+      <location filename="../../desktop/library_view.py" line="213" />
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="202" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="204" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="231" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="233" />
+      <source>Link to another version…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="234" />
+      <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="66" />
+      <location filename="../../desktop/mainwindow.py" line="67" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="79" />
+      <location filename="../../desktop/mainwindow.py" line="80" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="183" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="178" />
+      <location filename="../../desktop/mainwindow.py" line="192" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="179" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="180" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="183" />
+      <location filename="../../desktop/mainwindow.py" line="197" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="185" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="186" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="187" />
+      <location filename="../../desktop/mainwindow.py" line="201" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="188" />
+      <location filename="../../desktop/mainwindow.py" line="202" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="190" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="191" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="193" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="194" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="195" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="203" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="204" />
-      <location filename="../../desktop/mainwindow.py" line="256" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="205" />
-      <location filename="../../desktop/mainwindow.py" line="260" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="206" />
-      <location filename="../../desktop/mainwindow.py" line="272" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
+      <location filename="../../desktop/mainwindow.py" line="287" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="207" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="208" />
+      <location filename="../../desktop/mainwindow.py" line="223" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="211" />
-      <location filename="../../desktop/mainwindow.py" line="498" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="362" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="315" />
+      <source>Link versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="316" />
+      <source>“%1” is a version of:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="375" />
+      <location filename="../../desktop/mainwindow.py" line="430" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="388" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
+      <location filename="../../desktop/mainwindow.py" line="510" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="456" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="556" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="508" />
+      <location filename="../../desktop/mainwindow.py" line="565" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="511" />
+      <location filename="../../desktop/mainwindow.py" line="568" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="513" />
+      <location filename="../../desktop/mainwindow.py" line="570" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="514" />
+      <location filename="../../desktop/mainwindow.py" line="571" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="517" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="533" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -733,7 +788,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="536" />
+      <location filename="../../desktop/mainwindow.py" line="593" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -741,7 +796,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="540" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -817,33 +872,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="54" />
-      <location filename="../../desktop/models.py" line="150" />
+      <location filename="../../desktop/models.py" line="58" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="54" />
+      <location filename="../../desktop/models.py" line="58" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="66" />
+      <location filename="../../desktop/models.py" line="83" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="150" />
+      <location filename="../../desktop/models.py" line="118" />
+      <source>Draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="119" />
+      <source>Earlier version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="122" />
+      <source>%n version(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="181" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="151" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="151" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1003,51 +1073,149 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="131" />
-      <location filename="../../desktop/reader_view.py" line="503" />
-      <location filename="../../desktop/reader_view.py" line="519" />
+      <location filename="../../desktop/reader_view.py" line="129" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="130" />
+      <source>What changed between this document's versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="138" />
+      <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="139" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="488" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
-      <location filename="../../desktop/reader_view.py" line="521" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>RedlineView</name>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="54" />
+      <source>Swap the two versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="58" />
+      <source>Changes only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="59" />
+      <source>Hide the articles that did not change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="62" />
+      <source>Previous change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="64" />
+      <source>Previous change (Shift+F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="66" />
+      <source>Next change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="68" />
+      <source>Next change (F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="74" />
+      <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="79" />
+      <source>Before:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="82" />
+      <source>After:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="106" />
+      <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="147" />
+      <source>Choose two different versions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="152" />
+      <source>Comparing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="190" />
+      <source>%1 changed, %2 added, %3 removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="193" />
+      <source>, %1 moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="194" />
+      <source>; %1 unchanged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="249" />
+      <source>The versions shown were removed from the library.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1077,37 +1245,47 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="91" />
+      <location filename="../../desktop/search_view.py" line="93" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="113" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="117" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="158" />
+      <location filename="../../desktop/search_view.py" line="147" />
+      <source>All versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="149" />
+      <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="166" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="226" />
+      <location filename="../../desktop/search_view.py" line="234" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="261" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1115,22 +1293,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="259" />
+      <location filename="../../desktop/search_view.py" line="267" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="270" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="274" />
+      <location filename="../../desktop/search_view.py" line="282" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="276" />
+      <location filename="../../desktop/search_view.py" line="284" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>

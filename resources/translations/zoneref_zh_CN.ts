@@ -8,12 +8,12 @@
       <translation type="unfinished">打印预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="211" />
+      <location filename="../../desktop/printing.py" line="215" />
       <source>Export failed</source>
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="296" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
@@ -447,273 +447,328 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="115" />
+      <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="172" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="174" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="191" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="191" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="192" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="192" />
+      <location filename="../../desktop/library_view.py" line="210" />
+      <source>Adopted</source>
+      <translation>通过日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>Amended</source>
+      <translation>修正/修订</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>In force from</source>
+      <translation>施行日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="193" />
+      <location filename="../../desktop/library_view.py" line="213" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="202" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="204" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="231" />
+      <source>Compare versions (修订对照)</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="233" />
+      <source>Link to another version…</source>
+      <translation>关联其他版本…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="234" />
+      <source>Unlink from its versions</source>
+      <translation>取消版本关联</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="66" />
+      <location filename="../../desktop/mainwindow.py" line="67" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="79" />
+      <location filename="../../desktop/mainwindow.py" line="80" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="172" />
+      <location filename="../../desktop/mainwindow.py" line="183" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="173" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="178" />
+      <location filename="../../desktop/mainwindow.py" line="192" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="179" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="180" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="183" />
+      <location filename="../../desktop/mainwindow.py" line="197" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="185" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="186" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="187" />
+      <location filename="../../desktop/mainwindow.py" line="201" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="188" />
+      <location filename="../../desktop/mainwindow.py" line="202" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="190" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="191" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="193" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="194" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="195" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="203" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="204" />
-      <location filename="../../desktop/mainwindow.py" line="256" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="205" />
-      <location filename="../../desktop/mainwindow.py" line="260" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="206" />
-      <location filename="../../desktop/mainwindow.py" line="272" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
+      <location filename="../../desktop/mainwindow.py" line="287" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="207" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
+      <source>Compare versions (修订对照)</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="208" />
+      <location filename="../../desktop/mainwindow.py" line="223" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="211" />
-      <location filename="../../desktop/mainwindow.py" line="498" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="362" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
+      <source>Compare versions</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="315" />
+      <source>Link versions</source>
+      <translation>关联版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="316" />
+      <source>“%1” is a version of:</source>
+      <translation>“%1”是下列文件的另一版本：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="375" />
+      <location filename="../../desktop/mainwindow.py" line="430" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="388" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
+      <location filename="../../desktop/mainwindow.py" line="510" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="456" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="556" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="508" />
+      <location filename="../../desktop/mainwindow.py" line="565" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation>已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="511" />
+      <location filename="../../desktop/mainwindow.py" line="568" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation>没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="513" />
+      <location filename="../../desktop/mainwindow.py" line="570" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="514" />
+      <location filename="../../desktop/mainwindow.py" line="571" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="517" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -722,21 +777,21 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="533" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="536" />
+      <location filename="../../desktop/mainwindow.py" line="593" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="540" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -812,33 +867,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="54" />
-      <location filename="../../desktop/models.py" line="150" />
+      <location filename="../../desktop/models.py" line="58" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="54" />
+      <location filename="../../desktop/models.py" line="58" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="66" />
+      <location filename="../../desktop/models.py" line="83" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="150" />
+      <location filename="../../desktop/models.py" line="118" />
+      <source>Draft</source>
+      <translation>征求意见稿</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="119" />
+      <source>Earlier version</source>
+      <translation>历史版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="122" />
+      <source>%n version(s)</source>
+      <translation>%n 个版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="181" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="151" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="151" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -997,52 +1067,150 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="131" />
-      <location filename="../../desktop/reader_view.py" line="503" />
-      <location filename="../../desktop/reader_view.py" line="519" />
+      <location filename="../../desktop/reader_view.py" line="129" />
+      <source>Compare versions</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="130" />
+      <source>What changed between this document's versions (修订对照)</source>
+      <translation>查看本文件各版本之间的修改（修订对照）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="138" />
+      <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="139" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="488" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
-      <location filename="../../desktop/reader_view.py" line="521" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
       <translation>复制</translation>
+    </message>
+  </context>
+  <context>
+    <name>RedlineView</name>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="54" />
+      <source>Swap the two versions</source>
+      <translation>交换两个版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="58" />
+      <source>Changes only</source>
+      <translation>只看修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="59" />
+      <source>Hide the articles that did not change</source>
+      <translation>隐藏未修改的条文</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="62" />
+      <source>Previous change</source>
+      <translation>上一处修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="64" />
+      <source>Previous change (Shift+F8)</source>
+      <translation>上一处修改（Shift+F8）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="66" />
+      <source>Next change</source>
+      <translation>下一处修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="68" />
+      <source>Next change (F8)</source>
+      <translation>下一处修改（F8）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="74" />
+      <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
+      <translation>请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="79" />
+      <source>Before:</source>
+      <translation>修改前：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="82" />
+      <source>After:</source>
+      <translation>修改后：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="106" />
+      <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
+      <translation>“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="147" />
+      <source>Choose two different versions.</source>
+      <translation>请选择两个不同的版本。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="152" />
+      <source>Comparing…</source>
+      <translation>正在对照…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="190" />
+      <source>%1 changed, %2 added, %3 removed</source>
+      <translation>%1 条修改，%2 条新增，%3 条删除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="193" />
+      <source>, %1 moved</source>
+      <translation>，%1 条移动并修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="194" />
+      <source>; %1 unchanged</source>
+      <translation>；%1 条未修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="249" />
+      <source>The versions shown were removed from the library.</source>
+      <translation>所显示的版本已从文库中移除。</translation>
     </message>
   </context>
   <context>
@@ -1071,59 +1239,69 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="91" />
+      <location filename="../../desktop/search_view.py" line="93" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="113" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="117" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="158" />
+      <location filename="../../desktop/search_view.py" line="147" />
+      <source>All versions</source>
+      <translation>所有版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="149" />
+      <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
+      <translation>同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="166" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="226" />
+      <location filename="../../desktop/search_view.py" line="234" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="261" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation>共 %1 条相关条款（显示前 %2 条）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="259" />
+      <location filename="../../desktop/search_view.py" line="267" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="270" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="274" />
+      <location filename="../../desktop/search_view.py" line="282" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="276" />
+      <location filename="../../desktop/search_view.py" line="284" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>

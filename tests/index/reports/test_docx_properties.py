@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -38,6 +40,17 @@ def report_of(kind: str, corpus):
                                       "quote": "以商招商", "note": "看", "color": "重点", "tags": [],
                                       "created": "2026-01-01T07:00:00Z", "updated": "2026-01-01T07:00:00Z",
                                       "orphan": False}])
+    if kind == "redline":
+        from index.compare.redline import compare
+        from index.library.documents import render_markdown
+        from index.reports import redline_table
+
+        folder = Path(tempfile.mkdtemp(prefix="redline-"))
+        for doc_id, body in (("old", "第一条 为了规范开发区管理，制定本条例。\n\n第二条 本条例自2018年1月1日起施行。"),
+                             ("new", "第一条 为了规范和促进开发区管理，制定本条例。\n\n第二条 本条例自2021年1月1日起施行。")):
+            (folder / f"{doc_id}.md").write_text(render_markdown(
+                {"id": doc_id, "title": "某某开发区条例", "region": "上海市"}, body), encoding="utf-8")
+        return redline_table(compare(Corpus(content_dir=folder, imported_dir=None), "old", "new"))
     raise AssertionError(f"no sample report for {kind}: add one so its Word export is checked too")
 
 
