@@ -39,7 +39,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
+# Search hits look the same in the results list, the reader and on paper: lavender (index.reports.html_pages).
+SEARCH_HIT_BG = "#e1bee7"
+
+
+def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
     css = f"background-color:{color}; color:#000"
     return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)

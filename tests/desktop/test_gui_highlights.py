@@ -93,7 +93,10 @@ def test_key_highlight_and_search_hits_differ_on_screen(win, qtbot, app, dark):
 
 def test_search_hit_colour_is_far_from_every_note_colour():
     hit = QColor(reader_view.SEARCH_COLOR)
-    assert reader_view.SEARCH_COLOR == html_pages.SEARCH_HIT_BG  # the same on screen and on paper
+    from desktop import models
+
+    # the same in the reader, the results list and on paper
+    assert reader_view.SEARCH_COLOR == html_pages.SEARCH_HIT_BG == models.SEARCH_HIT_BG
     for name, hexcode in COLORS.items():
         other = QColor(hexcode)
         hue_gap = min(abs(hit.hue() - other.hue()), 360 - abs(hit.hue() - other.hue()))
