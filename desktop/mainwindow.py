@@ -660,6 +660,8 @@ class MainWindow(QMainWindow):
                 self.show_redline(old_id, new_id)
 
     def _restore_splitters(self) -> None:
+        if not self._splitter_states:
+            return  # a first start: nothing saved, no walk over every child (~5 ms)
         for splitter in self.findChildren(QSplitter):
             state = self._splitter_states.get(splitter.objectName())
             if state is not None:
