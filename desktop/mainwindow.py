@@ -122,9 +122,13 @@ class MainWindow(QMainWindow):
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
         self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
-        # The panel is made when the dock first shows (or the notes load, after the first paint).
-        self.notes_dock.visibilityChanged.connect(lambda shown: shown and self.notes_view)
+        self.notes_dock.visibilityChanged.connect(self._notes_dock_shown)
         self.services.annotations_changed.connect(self._repaint_annotations)
+
+    def _notes_dock_shown(self, shown: bool) -> None:
+        """The panel is made when its dock first shows (or when the notes load, after the first paint)."""
+        if shown:
+            self.notes_view  # noqa: B018 - made on first use
 
     @property
     def notes_view(self) -> NotesView:
