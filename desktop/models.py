@@ -9,13 +9,20 @@ of a newer one (calibre's FTS ``ResultsModel``).
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
+from index.base.highlight import marked_html
+from index.library import versions
 from index.library.corpus import Corpus, display_name
+from index.library.national import region_key
+
+if TYPE_CHECKING:  # the search engine loads after the window shows
+    from index.search.searcher import SearchResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,28 +39,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, cls_color: str = "#ffe08a", limit: int | None = None) -> str:
+# Search hits look the same in the results list, the reader and on paper: lavender (index.reports.html_pages).
+SEARCH_HIT_BG = "#e1bee7"
+
+
+def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
-    out, at = [], 0
-    for start, end in sorted((int(s), int(e)) for s, e in spans or []):
-        if start < at:
-            start = at
-        if end <= start:
-            continue
-        out.append(html.escape(text[at:start]))
-        out.append(f'<span style="background-color:{cls_color}; color:#000">{html.escape(text[start:end])}</span>')
-        at = end
-    out.append(html.escape(text[at:]))
-    body = "".join(out)
-    return body.replace("\n", "<br>")
+    css = f"background-color:{color}; color:#000"
+    return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
 
 
 class LibraryModel(QStandardItemModel):
-    """Documents grouped region → level → document, with counts.
+    """Documents grouped region (全国 first) → level → document, with counts.
 
     Columns: the document (short title over a line of issuer · number ·
-    date) and its status (征求意见稿 flagged). Document rows carry the
-    document id in ``ID_ROLE``; group rows carry ``None``.
+    date) and its status (征求意见稿 flagged). A document with several
+    versions (``index.library.versions``) is listed once, as its latest
+    version, with the others as its children (历史版本 / 征求意见稿). Document
+    rows carry the document id in ``ID_ROLE``; group rows carry ``None``.
     """
 
     COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Status"))
@@ -61,21 +64,34 @@ class LibraryModel(QStandardItemModel):
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
         self.corpus = corpus
+        self.members: dict = {}
+        self.older: dict[str, list] = {}
         self.reload()
 
     def reload(self) -> None:
         self.clear()
         self.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         groups: dict[str, dict[str, list]] = {}
-        for doc in self.corpus.documents():
+        docs = self.corpus.documents()
+        # Versions of one document: the latest is listed, the others under it (历史版本 / 征求意见稿).
+        self.members = versions.statuses(docs)
+        self.older: dict[str, list] = {}
+        by_id = {d.id: d for d in docs}
+        for group in versions.groups(docs).values():
+            ordered = [by_id[m.doc_id] for m in versions.members(group)]
+            latest = next(d for d in ordered if self.members[d.id].latest)
+            self.older[latest.id] = [d for d in reversed(ordered) if d.id != latest.id]
+        for doc in docs:
+            if doc.id in self.members and not self.members[doc.id].latest:
+                continue
             level = doc.get("level") or tr(QT_TRANSLATE_NOOP("Models", "Other"))
             groups.setdefault(doc.region, {}).setdefault(level, []).append(doc)
         root = self.invisibleRootItem()
         bold = QFont()
         bold.setBold(True)
-        for region in sorted(groups):
+        for region in sorted(groups, key=region_key):  # 全国 first: the national baseline
             levels = groups[region]
-            n = sum(len(v) for v in levels.values())
+            n = sum(len(v) + sum(len(self.older.get(d.id, ())) for d in v) for v in levels.values())
             region_item = QStandardItem(f"{region}（{n}）")
             region_item.setFont(bold)
             region_item.setData("region", KIND_ROLE)
@@ -87,21 +103,38 @@ class LibraryModel(QStandardItemModel):
                 level_item.setData("level", KIND_ROLE)
                 level_row = [level_item] + [_blank() for _ in self.COLUMNS[1:]]
                 for doc in docs:
-                    level_item.appendRow(self._doc_row(doc))
+                    cells = self._doc_row(doc)
+                    for older in self.older.get(doc.id, ()):
+                        cells[0].appendRow(self._doc_row(older))
+                    level_item.appendRow(cells)
                 region_item.appendRow(level_row)
             root.appendRow(row)
 
     def _doc_row(self, doc) -> list[QStandardItem]:
         status = doc.get("status") or ""
-        title = doc.short_title + (" ⇩" if doc.source == "imported" else "")
-        item = QStandardItem(f"{title}\n{meta_line(doc)}")
+        member = self.members.get(doc.id)
+        item = QStandardItem(f"{doc.short_title}\n{meta_line(doc)}")
         item.setToolTip(doc.title)
-        cells = [item, QStandardItem(f"⚑ {status}" if status == DRAFT else status)]
+        if doc.source == "imported":
+            item.setIcon(theme.icon("imported"))
+        shown = status
+        if member is not None and not member.latest:
+            shown = tr(QT_TRANSLATE_NOOP("Models", "Draft")) if member.draft else \
+                tr(QT_TRANSLATE_NOOP("Models", "Earlier version"))
+        elif member is not None:
+            n = 1 + len(self.older.get(doc.id, ()))
+            shown = f"{shown} · " + QCoreApplication.translate("Models", "%n version(s)", "", n)
+        cells = [item, QStandardItem(shown)]
+        if status == DRAFT and shown.startswith(status):
+            cells[1].setIcon(theme.icon("draft"))
         for cell in cells:
             cell.setEditable(False)
             cell.setData(doc.id, ID_ROLE)
             cell.setData("doc", KIND_ROLE)
-        if status == DRAFT:
+        if member is not None and not member.latest:
+            for cell in cells:
+                cell.setForeground(QBrush(QColor("#757575")))
+        elif status == DRAFT:
             cells[1].setForeground(QBrush(QColor("#c62828")))
         return cells
 
@@ -164,11 +197,7 @@ class SearchResultsModel(QAbstractTableModel):
         self._issued += 1
         return self._issued
 
-    @property
-    def shown_query_id(self) -> int:
-        return self._shown
-
-    def set_results(self, query_id: int, result: Any) -> bool:
+    def set_results(self, query_id: int, result: SearchResult | None) -> bool:
         """Show ``result`` unless a newer query has been sent since. Returns True if shown."""
         if query_id < self._issued or query_id < self._shown:
             return False  # a newer query was sent: its answer is coming
@@ -176,11 +205,11 @@ class SearchResultsModel(QAbstractTableModel):
         self._shown = query_id
         self.result = result
         self.rows = []
-        for hit in (getattr(result, "hits", None) or []):
-            rec = hit if isinstance(hit, dict) else _as_dict(hit)
+        for hit in (result.hits if result is not None else []):
+            rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
-            rec["path_text"] = " › ".join(rec.get("path") or [])
+            rec["path_text"] = " / ".join(rec.get("path") or [])
             rec["snippet_html"] = snippet_html(rec)
             self.rows.append(rec)
         self.endResetModel()
@@ -239,16 +268,6 @@ def snippet_html(rec: dict) -> str:
     return highlight_html(snippet, moved)
 
 
-def _as_dict(obj: Any) -> dict:
-    import dataclasses
-
-    if dataclasses.is_dataclass(obj):  # all fields, including GUI-only ones
-        return dataclasses.asdict(obj)
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
-    return dict(vars(obj))
-
-
 class RecordTableModel(QAbstractTableModel):
     """A read-only table of dict records; ``columns`` are (key, title) pairs."""
 
@@ -291,4 +310,6 @@ class RecordTableModel(QAbstractTableModel):
             return QBrush(QColor("#000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return rec.get("_tooltip")
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and rec.get("_icon"):
+            return theme.icon(rec["_icon"])
         return None

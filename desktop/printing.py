@@ -192,19 +192,6 @@ def preview_html(parent, title: str, html: str, landscape: bool = False) -> bool
     return bool(make_preview_dialog(parent, title, html, landscape).exec())
 
 
-def print_html(parent, title: str, html: str, landscape: bool = False) -> bool:
-    """Ask for a printer (QPrintDialog) and print. True if printed."""
-    from PySide6.QtPrintSupport import QPrintDialog
-
-    printer = _printer(landscape)
-    printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
-    if not dialog.exec():
-        return False
-    paint_pages(make_document(html), printer, title)
-    return True
-
-
 # -- reports: HTML for each kind, export actions ------------------------------
 
 def report_html(kind: str, report: Any) -> tuple[str, bool]:
@@ -215,6 +202,10 @@ def report_html(kind: str, report: Any) -> tuple[str, bool]:
         return html_pages.coverage_html(report), True
     if kind == "search":
         return html_pages.search_html(report), False
+    if kind == "redline":
+        from index.reports.html_redline import redline_html
+
+        return redline_html(report), False
     raise ExportError(f"no printable form for {kind}")
 
 
@@ -238,7 +229,9 @@ def export_report(parent, kind: str, report: Any, path: Path | str, fmt: str) ->
         if fmt == "pdf":
             html, landscape = report_html(kind, report)
             return write_pdf(path, report.title, html, landscape)
-        return write_report(kind, report, path, fmt)
+        from desktop import settings
+
+        return write_report(kind, report, path, fmt, author=settings.get(settings.EXPORT_AUTHOR))
     except KnownError as exc:
         if parent is None:
             raise
@@ -311,7 +304,18 @@ def ask_export_report(parent, kind: str, report: Any, folder: Path | str | None 
     if fmt not in fmts:  # no or unknown suffix: take the chosen file type's
         fmt = next((f for f in fmts if FILE_FILTERS[f] == chosen), fmts[0])
         path = f"{path}.{fmt}"
-    return export_report(parent, kind, report, path, fmt)
+    written = export_report(parent, kind, report, path, fmt)
+    if written is not None:
+        confirm_saved(parent, written)
+    return written
+
+
+def confirm_saved(parent, path: Path | str) -> None:
+    """Tell the user where a file was saved, with a way to open it (the main window's status bar)."""
+    window = parent.window() if parent is not None else None
+    show = getattr(window, "show_saved", None)
+    if show is not None:
+        show(path)
 
 
 def ask_export_comparison(parent, comparison: Any, corpus=None, notes: Any = None,

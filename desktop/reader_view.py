@@ -12,6 +12,7 @@ Signals:
         start, body end, whether the user wants to write a note, and the
         colour name ("" for the default).
     compare_requested(str): a clause id to compare across documents.
+    redline_requested(str): compare this document with its other versions (修订对照).
     clause_changed(str): the clause under the cursor changed.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -50,17 +52,23 @@ from PySide6.QtWidgets import (
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
-from index.base.text import normalise, to_simplified
-from index.library.clauses import Clause
-from index.library.corpus import Corpus
+from index.base.text import find_in_text, to_simplified
 
-SEARCH_COLOR = "#ffd54f"
+if TYPE_CHECKING:
+    from index.library.clauses import Clause
+    from index.library.corpus import Corpus
+
+# Search hits: lavender with a purple underline, unlike any note colour (the printed page uses the same
+# lavender, bold and underlined: index.reports.html_pages.HIT_STYLE).
+SEARCH_COLOR = "#e1bee7"
+SEARCH_UNDERLINE = "#6a1b9a"
 FIND_COLOR = "#80deea"
 
 
 class ReaderView(QWidget):
     annotate_requested = Signal(str, str, int, int, bool, str)
     compare_requested = Signal(str)
+    redline_requested = Signal(str)
     clause_changed = Signal(str)
 
     def __init__(self, corpus: Corpus, doc_id: str, parent=None):
@@ -116,6 +124,11 @@ class ReaderView(QWidget):
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.redline_button = QToolButton()
+        self.redline_button.setObjectName("redline_button")
+        self.redline_button.setText(self.tr("Compare versions"))
+        self.redline_button.setToolTip(self.tr("What changed between this document's versions (修订对照)"))
+        self.redline_button.clicked.connect(lambda: self.redline_requested.emit(self.doc_id))
         self.meta_label = QLabel()
         self._show_metadata()
         self.citation_label = QLabel()
@@ -140,6 +153,7 @@ class ReaderView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.citation_label, 1)
         bar.addWidget(self.copy_button)
+        bar.addWidget(self.redline_button)
         bar.addWidget(self.simplified_box)
         bar.addWidget(self.find_edit)
         right = QWidget()
@@ -163,9 +177,12 @@ class ReaderView(QWidget):
 
     def _show_metadata(self) -> None:
         self.title_label.setText(f"<b>{html.escape(self.doc.title)}</b>")
+        member = self.corpus.versions().get(self.doc_id)
         meta = [self.doc.get("issuer"), self.doc.get("doc_number"),
-                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status")]
+                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status"),
+                member.status if member is not None and not member.latest and not member.draft else None]
         self.meta_label.setText("　".join(str(m) for m in meta if m))
+        self.redline_button.setVisible(member is not None)
 
     def reload_document(self) -> None:
         """The document changed on disk (its metadata or text): show it again, at the same clause."""
@@ -258,12 +275,14 @@ class ReaderView(QWidget):
             sels.append(self._selection(note["start"], note["end"], note.get("hex") or "#fff59d",
                                         underline=bool(note.get("note"))))
         for s, e in self._search:
-            sels.append(self._selection(s, e, SEARCH_COLOR))
+            sels.append(self._selection(s, e, SEARCH_COLOR, underline=SEARCH_UNDERLINE))
         for s, e in self._find:
             sels.append(self._selection(s, e, FIND_COLOR))
         self.text.setExtraSelections(sels)
 
-    def _selection(self, start: int, end: int, color: str, underline: bool = False) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, color: str, underline: bool | str = False) -> QTextEdit.ExtraSelection:
+        """A painted span: ``color`` behind black text; ``underline`` True dashes it (a note), a colour
+        draws a solid line in it (a search hit)."""
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.text.document())
         cur.setPosition(self.qpos(start))
@@ -272,7 +291,10 @@ class ReaderView(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(color))
         fmt.setForeground(QColor("#000000"))
-        if underline:
+        if isinstance(underline, str):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(underline))
+        elif underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         sel.format = fmt
         return sel
@@ -304,8 +326,7 @@ class ReaderView(QWidget):
             pos = event.pos()
             note = self.note_at(self.body_offset(self.text.cursorForPosition(pos).position()))
             if note is not None and note.get("note"):
-                text = note["note"] if len(note["note"]) <= 400 else note["note"][:400] + "…"
-                QToolTip.showText(event.globalPos(), text, self.text.viewport())
+                QToolTip.showText(event.globalPos(), note_tooltip(note["note"]), self.text.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -333,10 +354,6 @@ class ReaderView(QWidget):
         self._top = clause.start  # kept at the top if the view is resized
         self._set_current(clause.id)
 
-    def clear_search_highlights(self) -> None:
-        self._search = []
-        self._paint()
-
     def search_highlights(self) -> list[tuple[int, int]]:
         return list(self._search)
 
@@ -352,6 +369,12 @@ class ReaderView(QWidget):
 
     def current_clause_id(self) -> str | None:
         return self._current
+
+    def clause_for_action(self) -> str | None:
+        """The clause a command acts on: the selection's, else the one at the cursor or being read."""
+        sel = self.selection()
+        clause = self.clause_at(sel[0]) if sel else None
+        return clause.id if clause is not None else (self._current or self.visible_clause_id())
 
     def selection(self) -> tuple[int, int] | None:
         """The selected body span, or None."""
@@ -408,14 +431,7 @@ class ReaderView(QWidget):
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (either script); returns the count."""
-        self._find = []
-        q = normalise(query.strip()) if query.strip() else ""
-        if q:
-            hay = normalise(self.body)
-            at = hay.find(q)
-            while at >= 0:
-                self._find.append((at, at + len(q)))
-                at = hay.find(q, at + len(q))
+        self._find = find_in_text(self.body, query.strip())
         self._paint()
         if self._find:
             self.select(*self._find[0])
@@ -543,6 +559,18 @@ class ReaderView(QWidget):
 
     def state(self) -> dict:
         return {"doc_id": self.doc_id, "clause_id": self.visible_clause_id()}
+
+
+TOOLTIP_CHARS = 400
+
+
+def note_tooltip(markdown_text: str) -> str:
+    """A note as its hover tooltip: the Markdown rendered and sanitised as in the notes panel, cut if long."""
+    from index.userdata.markup import render_note
+
+    cut = len(markdown_text) > TOOLTIP_CHARS
+    body = render_note(markdown_text[:TOOLTIP_CHARS].rstrip() + ("…" if cut else ""))
+    return f"<qt>{body}</qt>"  # rich text even when the note renders to a single line
 
 
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)

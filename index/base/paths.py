@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -76,3 +77,11 @@ def display_name(name: str | os.PathLike) -> str:
     if not has_surrogates(text):
         return text
     return os.sep.join(decode_escaped(part) for part in text.split(os.sep))
+
+
+def system_user_name() -> str:
+    """The name of the user running the program (login name), or "" if the system does not say."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no USER/LOGNAME and no passwd entry (some containers)
+        return ""

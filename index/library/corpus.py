@@ -6,15 +6,18 @@ parses each into clauses once, and answers lookups by id.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.library.clauses import Clause, ClauseId, parse_clauses
 from index.library.documents import DocId, Document, Unreadable, load_header
 from index.library.headers import load_headers
+from index.library.national import NATIONAL
+
+if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up
+    from index.library.clauses import Clause, ClauseId
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -29,21 +32,26 @@ class Corpus:
         one_pass: keep only the latest document's text and clauses, for one
             pass over a large library (a bulk index build) in bounded memory;
             lookups within the current document work as usual.
+        bundled_headers: a file to cache the bundled documents' front matter
+            in (``index.library.headers``; their folder is read-only), or None
+            to parse it every time.
     """
 
     def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default",
-                 one_pass: bool = False):
+                 one_pass: bool = False, bundled_headers: Path | None = None):
         self.content_dir = content_dir or paths.content_dir() / "docs"
         if imported_dir == "default":
             imported_dir = paths.user_home() / "documents"
         self.imported_dir = imported_dir
         self.one_pass = one_pass
+        self.bundled_headers = bundled_headers
         self._docs: dict[DocId, Document] | None = None
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
+        self._versions: dict | None = None
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -54,7 +62,9 @@ class Corpus:
                 if folder is None or not Path(folder).is_dir():
                     continue
                 if source == "imported":  # thousands of files: front matter cached (index.library.headers)
-                    found = load_headers(Path(folder), source, problems)
+                    found = load_headers(Path(folder), source, problems=problems)
+                elif self.bundled_headers is not None:
+                    found = load_headers(Path(folder), source, cache=self.bundled_headers, problems=problems)
                 else:
                     found = []
                     for path in sorted(Path(folder).glob("*.md")):
@@ -87,6 +97,7 @@ class Corpus:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
         self._body_problems.clear()
+        self._versions = None
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -95,8 +106,9 @@ class Corpus:
         self._tails.clear()
 
     def documents(self) -> list[Document]:
-        """All documents, bundled first, each group by region then id."""
-        return sorted(self._load().values(), key=lambda d: (d.source != "bundled", d.region, d.id))
+        """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
+        then imported, each group by region then id."""
+        return sorted(self._load().values(), key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
 
     def document(self, doc_id: str) -> Document:
         try:
@@ -107,6 +119,17 @@ class Corpus:
     def has_document(self, doc_id: str) -> bool:
         return DocId(doc_id) in self._load()
 
+    def versions(self) -> dict:
+        """Each document that has other versions: its ``index.library.versions.Member`` (status, latest).
+
+        Kept until ``reload``: every search asks which documents are not the latest.
+        """
+        if self._versions is None:
+            from index.library import versions
+
+            self._versions = versions.statuses(self.documents())
+        return self._versions
+
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:
         """The clauses of one document, in document order."""
@@ -114,6 +137,8 @@ class Corpus:
         if doc.id not in self._clauses:
             if self.one_pass:
                 self._forget_clauses()  # the previous document is done
+            from index.library.clauses import parse_clauses
+
             try:
                 body = doc.read_body() if self.one_pass else doc.body
             except ContentError as exc:
@@ -145,7 +170,7 @@ class Corpus:
                 raise UnknownIdError("clause", clause_id)
             self.clauses(doc_id)
         try:
-            return self._by_id[ClauseId(clause_id)]
+            return self._by_id[clause_id]
         except KeyError:
             raise UnknownIdError("clause", clause_id) from None
 
@@ -193,10 +218,6 @@ class Corpus:
         rec["region"] = doc.region
         rec["children"] = [c.id for c in self.clauses(doc.id) if c.parent == clause.id]
         return rec
-
-    @functools.cached_property
-    def fingerprint_parts(self) -> list[tuple[str, str]]:
-        return [(d.id, d.content_hash) for d in self.documents()]
 
 
 def display_name(clause: Clause) -> str:

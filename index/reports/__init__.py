@@ -6,6 +6,9 @@ the writer for ``fmt`` and writes atomically (a temporary file renamed into
 place), so a failed export never leaves a half-written file where the user's
 old one was. No Qt here: printing and PDF live in ``desktop.printing``.
 
+The 修订对照 of two versions (``index.compare.redline``) is written as a
+新旧对照表 with ``redline_table`` and ``write_redline``.
+
 Example::
 
     from index.compare.align import counterparts
@@ -25,10 +28,12 @@ from typing import Any
 from index.base.errors import KnownError
 from index.reports.builders import comparison_table, coverage_table, notes_report, search_report
 from index.reports.model import ComparisonTable, CoverageTable, NotesReport, SearchReport
+from index.reports.redline_table import RedlineTable, redline_table
 
 __all__ = [
-    "FORMATS", "ExportError", "comparison_table", "coverage_table", "notes_report", "search_report",
-    "write_comparison", "write_coverage", "write_search", "write_notes", "write_report",
+    "FORMATS", "ExportError", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
+    "search_report", "write_comparison", "write_coverage", "write_search", "write_notes", "write_redline",
+    "write_report",
 ]
 
 
@@ -40,7 +45,15 @@ class ExportError(KnownError):
 
 def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
     # Imported on demand: python-docx (lxml) costs ~100 ms and most runs never export.
-    from index.reports import docx_lists, docx_tables, html_pages, tabular, text_formats
+    from index.reports import (
+        docx_lists,
+        docx_redline,
+        docx_tables,
+        html_pages,
+        html_redline,
+        tabular,
+        text_formats,
+    )
 
     return {
         "comparison": {
@@ -63,6 +76,11 @@ def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
         "notes": {
             "docx": docx_lists.write_notes_docx,
         },
+        "redline": {
+            "docx": docx_redline.write_redline_docx,
+            "csv": tabular.write_redline_csv,
+            "html": lambda t, p: html_pages.write_html(html_redline.redline_html(t), p),
+        },
     }
 
 
@@ -72,11 +90,19 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "coverage": ("docx", "csv", "html"),
     "search": ("docx", "csv", "md", "html"),
     "notes": ("docx",),
+    "redline": ("docx", "csv", "html"),
 }
 
 
-def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
+def write_report(kind: str, report: Any, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write ``report`` (a model of ``kind``) to ``path`` in ``fmt``, atomically.
+
+    Args:
+        kind, report: what to write (``FORMATS`` lists the kinds and their formats).
+        path, fmt: where, and in which format.
+        author: a Word file's author property (default: the system user's
+            name); Word files also get the report's title, a subject and the
+            time of the export (``docx_meta``).
 
     Raises:
         ExportError: ``fmt`` is not offered for ``kind``, or the file cannot be
@@ -95,6 +121,12 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         writer(report, Path(tmp))
+        if fmt == "docx":
+            from index.base.paths import system_user_name
+            from index.reports import docx_meta
+
+            docx_meta.stamp(Path(tmp), title=report.title, subject=docx_meta.subject_of(kind, report),
+                            author=system_user_name() if author is None else author)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
         os.replace(tmp, path)
     except OSError as exc:
@@ -106,21 +138,26 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
     return path
 
 
-def write_comparison(table: ComparisonTable, path: Path | str, fmt: str) -> Path:
+def write_comparison(table: ComparisonTable, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write a comparison table as docx, csv, md or html."""
-    return write_report("comparison", table, path, fmt)
+    return write_report("comparison", table, path, fmt, author=author)
 
 
-def write_coverage(table: CoverageTable, path: Path | str, fmt: str) -> Path:
+def write_coverage(table: CoverageTable, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write the topic coverage matrix as docx, csv or html."""
-    return write_report("coverage", table, path, fmt)
+    return write_report("coverage", table, path, fmt, author=author)
 
 
-def write_search(report: SearchReport, path: Path | str, fmt: str) -> Path:
+def write_search(report: SearchReport, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write search results as docx, csv, md or html."""
-    return write_report("search", report, path, fmt)
+    return write_report("search", report, path, fmt, author=author)
 
 
-def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Path:
+def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx", *, author: str | None = None) -> Path:
     """Write the user's notes as docx (other note formats: ``index.userdata.notes_io``)."""
-    return write_report("notes", report, path, fmt)
+    return write_report("notes", report, path, fmt, author=author)
+
+
+def write_redline(table: RedlineTable, path: Path | str, fmt: str = "docx", *, author: str | None = None) -> Path:
+    """Write a 新旧对照表 (修改前 / 修改后, marks kept) as docx, csv or html."""
+    return write_report("redline", table, path, fmt, author=author)

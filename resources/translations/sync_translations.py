@@ -26,6 +26,17 @@ BIN = Path(sys.executable).parent
 # Strings lupdate cannot see (desktop/printing.py translates through a helper
 # function): (context, source).
 EXTRA = [("printing", "Print preview"), ("printing", "Export failed"), ("printing", "Export")]
+# Qt's own strings that Qt's Chinese catalogue (qtbase_zh_CN.qm, PySide6 6.11) does not translate: its
+# sources gained a shortcut (&) the catalogue lacks. ZoneRef's catalogue is installed after Qt's and so
+# asked first; tests/desktop/test_qt_translations.py walks Qt's dialogs and finds any new gap.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPrintSettingsOutput", "Page &Set:"): "打印页面(&S)：",
+    ("QPageSetupWidget", "Page &order:"): "页面顺序(&O)：",
+    ("QPageSetupWidget", "Pages &per sheet:"): "每张纸页数(&P)：",
+}
+EXTRA += list(QT_GAPS)
 
 ZH: dict[tuple[str, str], str] = {}
 
@@ -87,7 +98,9 @@ _add("_Column", {
     "Forget the decision; use the automatic match": "取消人工决定，使用自动匹配",
     "Pinned by you": "已由您固定", "Marked: no counterpart": "已标记：无对应条款", "Automatic match": "自动匹配",
     "No counterpart in this document.": "本文件中没有对应条款。",
-    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。", "score %1": "相似度 %1",
+    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
+    "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Shared terms: %1": "共同用词：%1",
+    "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",
 })
 _add("CoverageView", {
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":
@@ -219,7 +232,6 @@ _add("MainWindow", {
         "没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。",
     "Recover notes from the damaged file": "从损坏的文件恢复批注",
     "Recover notes…": "恢复批注…",
-    "⚠ Notes are read-only": "⚠ 批注为只读",
     "Notes are read-only": "批注为只读",
     "Your notes can be read, searched and exported, but not changed until this is fixed:":
         "批注仍可查看、检索和导出，但在解决以下问题之前无法修改：",
@@ -283,6 +295,40 @@ _add("ImportDialog", {
     "A link to a file that does not exist; skipped.": "指向不存在文件的链接，已跳过。",
     "A link to something that is not a file; not followed.": "指向非文件对象的链接，未跟随。",
 })
+
+# Versions and 修订对照 (issue 18).
+_add("MainWindow", {"Compare versions (修订对照)": "修订对照", "Compare versions": "修订对照",
+                    "Link versions": "关联版本", "“%1” is a version of:": "“%1”是下列文件的另一版本："})
+_add("LibraryView", {"Adopted": "通过日期", "Amended": "修正/修订", "In force from": "施行日期", "Version": "版本",
+                     "Compare versions (修订对照)": "修订对照", "Link to another version…": "关联其他版本…",
+                     "Unlink from its versions": "取消版本关联"})
+_add("Models", {"Draft": "征求意见稿", "Earlier version": "历史版本", "%n version(s)": "%n 个版本"})
+_add("ReaderView", {"Compare versions": "修订对照",
+                    "What changed between this document's versions (修订对照)": "查看本文件各版本之间的修改（修订对照）"})
+_add("SearchView", {
+    "All versions": "所有版本",
+    "Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)":
+        "同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）",
+})
+_add("RedlineView", {
+    "Swap the two versions": "交换两个版本", "Changes only": "只看修改", "Hide the articles that did not change":
+        "隐藏未修改的条文", "Previous change": "上一处修改", "Previous change (Shift+F8)": "上一处修改（Shift+F8）",
+    "Next change": "下一处修改", "Next change (F8)": "下一处修改（F8）",
+    "Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed "
+    "between them.": "请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。",
+    "Before:": "修改前：", "After:": "修改后：",
+    "“%1” has no other version. Link it to another version from its menu in the library.":
+        "“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。",
+    "undated": "日期不详", "Choose two different versions.": "请选择两个不同的版本。", "Comparing…": "正在对照…",
+    "%1 changed, %2 added, %3 removed": "%1 条修改，%2 条新增，%3 条删除", ", %1 moved": "，%1 条移动并修改",
+    "; %1 unchanged": "；%1 条未修改", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
+})
+
+
+ZH.update(QT_GAPS)
+_add("Settings", {"Author of exported Word files": "导出 Word 文件的作者"})
+_add("CompareView", {"Comparing…": "正在对比…"})
+_add("SavedNotice", {"Open": "打开", "Open folder": "打开所在文件夹", "Close": "关闭", "Saved: %1": "已保存：%1"})
 
 
 def _sources() -> list[str]:

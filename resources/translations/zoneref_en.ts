@@ -8,12 +8,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="224" />
+      <location filename="../../desktop/printing.py" line="215" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="307" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
@@ -21,63 +21,68 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="186" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="188" />
+      <location filename="../../desktop/compare_view.py" line="206" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="190" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="233" />
-      <location filename="../../desktop/compare_view.py" line="275" />
+      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="294" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="372" />
+      <location filename="../../desktop/compare_view.py" line="374" />
+      <source>Comparing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="431" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="379" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="383" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -85,53 +90,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="436" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="436" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="493" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="493" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="506" />
+      <location filename="../../desktop/compare_view.py" line="565" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="510" />
+      <location filename="../../desktop/compare_view.py" line="569" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="511" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="521" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="537" />
-      <location filename="../../desktop/compare_view.py" line="540" />
+      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="599" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="537" />
+      <location filename="../../desktop/compare_view.py" line="596" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -139,7 +144,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="93" />
+      <location filename="../../desktop/coverage_view.py" line="94" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -150,17 +155,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="125" />
+      <location filename="../../desktop/coverage_view.py" line="126" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="128" />
+      <location filename="../../desktop/coverage_view.py" line="129" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="129" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -263,7 +268,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="47" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
@@ -532,12 +537,12 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="115" />
+      <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="169" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -545,297 +550,348 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="171" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="210" />
+      <source>Adopted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>Amended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>In force from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="213" />
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="199" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="201" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="203" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="231" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="233" />
+      <source>Link to another version…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="234" />
+      <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="41" />
+      <location filename="../../desktop/mainwindow.py" line="75" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="54" />
+      <location filename="../../desktop/mainwindow.py" line="88" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="96" />
+      <location filename="../../desktop/mainwindow.py" line="133" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="104" />
+      <location filename="../../desktop/mainwindow.py" line="198" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="105" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="106" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="111" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="112" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="113" />
+      <location filename="../../desktop/mainwindow.py" line="210" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>Recover notes…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="212" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="216" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="127" />
+      <location filename="../../desktop/mainwindow.py" line="224" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="234" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
-      <location filename="../../desktop/mainwindow.py" line="177" />
+      <location filename="../../desktop/mainwindow.py" line="235" />
+      <location filename="../../desktop/mainwindow.py" line="289" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="236" />
+      <location filename="../../desktop/mainwindow.py" line="293" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="184" />
+      <location filename="../../desktop/mainwindow.py" line="237" />
+      <location filename="../../desktop/mainwindow.py" line="305" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="238" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="239" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="240" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="242" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
-      <location filename="../../desktop/mainwindow.py" line="403" />
+      <location filename="../../desktop/mainwindow.py" line="243" />
+      <location filename="../../desktop/mainwindow.py" line="573" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="273" />
+      <location filename="../../desktop/mainwindow.py" line="310" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="333" />
+      <source>Link versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="334" />
+      <source>“%1” is a version of:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="435" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="286" />
+      <location filename="../../desktop/mainwindow.py" line="448" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="461" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="361" />
+      <location filename="../../desktop/mainwindow.py" line="528" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="362" />
+      <location filename="../../desktop/mainwindow.py" line="529" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="404" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="414" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="418" />
+      <location filename="../../desktop/mainwindow.py" line="588" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="420" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="421" />
+      <location filename="../../desktop/mainwindow.py" line="591" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="594" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="428" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="438" />
-      <source>⚠ Notes are read-only</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="444" />
+      <location filename="../../desktop/mainwindow.py" line="608" />
+      <location filename="../../desktop/mainwindow.py" line="614" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="615" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="470" />
+      <location filename="../../desktop/mainwindow.py" line="640" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="471" />
+      <location filename="../../desktop/mainwindow.py" line="641" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -843,17 +899,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="477" />
+      <location filename="../../desktop/mainwindow.py" line="647" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="669" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="511" />
+      <location filename="../../desktop/mainwindow.py" line="681" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -861,7 +917,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="514" />
+      <location filename="../../desktop/mainwindow.py" line="684" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -869,7 +925,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="518" />
+      <location filename="../../desktop/mainwindow.py" line="688" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -945,33 +1001,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="62" />
+      <location filename="../../desktop/models.py" line="185" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
+      <location filename="../../desktop/models.py" line="62" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="71" />
+      <location filename="../../desktop/models.py" line="87" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="122" />
+      <source>Draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="123" />
+      <source>Earlier version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="126" />
+      <source>%n version(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="185" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1059,7 +1130,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="223" />
+      <location filename="../../desktop/notes_view.py" line="225" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1067,7 +1138,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="227" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1075,38 +1146,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="292" />
+      <location filename="../../desktop/notes_view.py" line="294" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="307" />
+      <location filename="../../desktop/notes_view.py" line="309" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
-      <location filename="../../desktop/notes_view.py" line="357" />
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="359" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="377" />
+      <location filename="../../desktop/notes_view.py" line="379" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="378" />
+      <location filename="../../desktop/notes_view.py" line="380" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1123,7 +1194,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="115" />
+      <location filename="../../desktop/settings.py" line="120" />
       <source>Preferences</source>
       <translation type="unfinished" />
     </message>
@@ -1131,50 +1202,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
-      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="129" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="130" />
+      <source>What changed between this document's versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="138" />
       <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="127" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>
@@ -1293,39 +1374,160 @@ Restored from: %3</source>
     </message>
   </context>
   <context>
+    <name>RedlineView</name>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="54" />
+      <source>Swap the two versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="58" />
+      <source>Changes only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="59" />
+      <source>Hide the articles that did not change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="62" />
+      <source>Previous change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="64" />
+      <source>Previous change (Shift+F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="66" />
+      <source>Next change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="68" />
+      <source>Next change (F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="74" />
+      <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="79" />
+      <source>Before:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="82" />
+      <source>After:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="106" />
+      <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="147" />
+      <source>Choose two different versions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="152" />
+      <source>Comparing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="190" />
+      <source>%1 changed, %2 added, %3 removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="193" />
+      <source>, %1 moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="194" />
+      <source>; %1 unchanged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="249" />
+      <source>The versions shown were removed from the library.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SavedNotice</name>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="33" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="37" />
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="43" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="54" />
+      <source>Saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="91" />
+      <location filename="../../desktop/search_view.py" line="93" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="113" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="117" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="158" />
+      <location filename="../../desktop/search_view.py" line="147" />
+      <source>All versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="149" />
+      <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="166" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="226" />
+      <location filename="../../desktop/search_view.py" line="234" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="261" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1333,22 +1535,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="259" />
+      <location filename="../../desktop/search_view.py" line="267" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="270" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="274" />
+      <location filename="../../desktop/search_view.py" line="282" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="276" />
+      <location filename="../../desktop/search_view.py" line="284" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
@@ -1384,78 +1586,98 @@ Restored from: %3</source>
       <source>Search-as-you-type delay (ms)</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="52" />
+      <source>Author of exported Word files</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="105" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="110" />
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="115" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="143" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="156" />
-      <source>score %1</source>
+      <location filename="../../desktop/compare_view.py" line="164" />
+      <source>%1 · %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>Shared terms: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="174" />
+      <source>Topics: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="176" />
+      <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1471,6 +1693,35 @@ Restored from: %3</source>
     </message>
     <message>
       <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+      <source>Page &amp;Set:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QPageSetupWidget</name>
+    <message>
+      <source>Page &amp;order:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pages &amp;per sheet:</source>
       <translation type="unfinished" />
     </message>
   </context>

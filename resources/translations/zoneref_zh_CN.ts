@@ -8,12 +8,12 @@
       <translation type="unfinished">打印预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="224" />
+      <location filename="../../desktop/printing.py" line="215" />
       <source>Export failed</source>
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="307" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
@@ -21,116 +21,121 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="186" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="188" />
+      <location filename="../../desktop/compare_view.py" line="206" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="190" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation>勾选要对比的文件，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="233" />
-      <location filename="../../desktop/compare_view.py" line="275" />
+      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="294" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="372" />
+      <location filename="../../desktop/compare_view.py" line="374" />
+      <source>Comparing…</source>
+      <translation>正在对比…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="431" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="379" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="383" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="436" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="436" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="493" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="493" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="506" />
+      <location filename="../../desktop/compare_view.py" line="565" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="510" />
+      <location filename="../../desktop/compare_view.py" line="569" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="511" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="521" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="537" />
-      <location filename="../../desktop/compare_view.py" line="540" />
+      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="599" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="537" />
+      <location filename="../../desktop/compare_view.py" line="596" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -138,7 +143,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="93" />
+      <location filename="../../desktop/coverage_view.py" line="94" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>%n 份文件</numerusform>
@@ -148,17 +153,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="125" />
+      <location filename="../../desktop/coverage_view.py" line="126" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="128" />
+      <location filename="../../desktop/coverage_view.py" line="129" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="129" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
@@ -261,7 +266,7 @@
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="47" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
@@ -527,278 +532,333 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="115" />
+      <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="169" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="171" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="210" />
+      <source>Adopted</source>
+      <translation>通过日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>Amended</source>
+      <translation>修正/修订</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
+      <source>In force from</source>
+      <translation>施行日期</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="213" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="199" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="201" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="203" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="231" />
+      <source>Compare versions (修订对照)</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="233" />
+      <source>Link to another version…</source>
+      <translation>关联其他版本…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="234" />
+      <source>Unlink from its versions</source>
+      <translation>取消版本关联</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="41" />
+      <location filename="../../desktop/mainwindow.py" line="75" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="54" />
+      <location filename="../../desktop/mainwindow.py" line="88" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="96" />
+      <location filename="../../desktop/mainwindow.py" line="133" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="104" />
+      <location filename="../../desktop/mainwindow.py" line="198" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="105" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="106" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="111" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="112" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="113" />
+      <location filename="../../desktop/mainwindow.py" line="210" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>Recover notes…</source>
       <translation>恢复批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="212" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="216" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="127" />
+      <location filename="../../desktop/mainwindow.py" line="224" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="234" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
-      <location filename="../../desktop/mainwindow.py" line="177" />
+      <location filename="../../desktop/mainwindow.py" line="235" />
+      <location filename="../../desktop/mainwindow.py" line="289" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="236" />
+      <location filename="../../desktop/mainwindow.py" line="293" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="184" />
+      <location filename="../../desktop/mainwindow.py" line="237" />
+      <location filename="../../desktop/mainwindow.py" line="305" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="238" />
+      <source>Compare versions (修订对照)</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="239" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="240" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="144" />
+      <location filename="../../desktop/mainwindow.py" line="242" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
-      <location filename="../../desktop/mainwindow.py" line="403" />
+      <location filename="../../desktop/mainwindow.py" line="243" />
+      <location filename="../../desktop/mainwindow.py" line="573" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="273" />
+      <location filename="../../desktop/mainwindow.py" line="310" />
+      <source>Compare versions</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="333" />
+      <source>Link versions</source>
+      <translation>关联版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="334" />
+      <source>“%1” is a version of:</source>
+      <translation>“%1”是下列文件的另一版本：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="435" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="286" />
+      <location filename="../../desktop/mainwindow.py" line="448" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="461" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="361" />
+      <location filename="../../desktop/mainwindow.py" line="528" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="362" />
+      <location filename="../../desktop/mainwindow.py" line="529" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="404" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="414" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="418" />
+      <location filename="../../desktop/mainwindow.py" line="588" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="420" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="421" />
+      <location filename="../../desktop/mainwindow.py" line="591" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="424" />
+      <location filename="../../desktop/mainwindow.py" line="594" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -807,63 +867,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="428" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="438" />
-      <source>⚠ Notes are read-only</source>
-      <translation>⚠ 批注为只读</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/mainwindow.py" line="444" />
+      <location filename="../../desktop/mainwindow.py" line="608" />
+      <location filename="../../desktop/mainwindow.py" line="614" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="615" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="470" />
+      <location filename="../../desktop/mainwindow.py" line="640" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="471" />
+      <location filename="../../desktop/mainwindow.py" line="641" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="477" />
+      <location filename="../../desktop/mainwindow.py" line="647" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="669" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="511" />
+      <location filename="../../desktop/mainwindow.py" line="681" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="514" />
+      <location filename="../../desktop/mainwindow.py" line="684" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="518" />
+      <location filename="../../desktop/mainwindow.py" line="688" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -939,33 +995,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="62" />
+      <location filename="../../desktop/models.py" line="185" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
+      <location filename="../../desktop/models.py" line="62" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="71" />
+      <location filename="../../desktop/models.py" line="87" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="122" />
+      <source>Draft</source>
+      <translation>征求意见稿</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="123" />
+      <source>Earlier version</source>
+      <translation>历史版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="126" />
+      <source>%n version(s)</source>
+      <translation>%n 个版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="185" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1053,52 +1124,52 @@ Restored from: %3</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="223" />
+      <location filename="../../desktop/notes_view.py" line="225" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="227" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="292" />
+      <location filename="../../desktop/notes_view.py" line="294" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="307" />
+      <location filename="../../desktop/notes_view.py" line="309" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
-      <location filename="../../desktop/notes_view.py" line="357" />
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="359" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="377" />
+      <location filename="../../desktop/notes_view.py" line="379" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="378" />
+      <location filename="../../desktop/notes_view.py" line="380" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1116,7 +1187,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="115" />
+      <location filename="../../desktop/settings.py" line="120" />
       <source>Preferences</source>
       <translation>首选项</translation>
     </message>
@@ -1124,50 +1195,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
-      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="129" />
+      <source>Compare versions</source>
+      <translation>修订对照</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="130" />
+      <source>What changed between this document's versions (修订对照)</source>
+      <translation>查看本文件各版本之间的修改（修订对照）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="138" />
       <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="127" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -1286,61 +1367,182 @@ Restored from: %3</source>
     </message>
   </context>
   <context>
+    <name>RedlineView</name>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="54" />
+      <source>Swap the two versions</source>
+      <translation>交换两个版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="58" />
+      <source>Changes only</source>
+      <translation>只看修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="59" />
+      <source>Hide the articles that did not change</source>
+      <translation>隐藏未修改的条文</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="62" />
+      <source>Previous change</source>
+      <translation>上一处修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="64" />
+      <source>Previous change (Shift+F8)</source>
+      <translation>上一处修改（Shift+F8）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="66" />
+      <source>Next change</source>
+      <translation>下一处修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="68" />
+      <source>Next change (F8)</source>
+      <translation>下一处修改（F8）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="74" />
+      <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
+      <translation>请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="79" />
+      <source>Before:</source>
+      <translation>修改前：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="82" />
+      <source>After:</source>
+      <translation>修改后：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="106" />
+      <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
+      <translation>“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="147" />
+      <source>Choose two different versions.</source>
+      <translation>请选择两个不同的版本。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="152" />
+      <source>Comparing…</source>
+      <translation>正在对照…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="190" />
+      <source>%1 changed, %2 added, %3 removed</source>
+      <translation>%1 条修改，%2 条新增，%3 条删除</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="193" />
+      <source>, %1 moved</source>
+      <translation>，%1 条移动并修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="194" />
+      <source>; %1 unchanged</source>
+      <translation>；%1 条未修改</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="249" />
+      <source>The versions shown were removed from the library.</source>
+      <translation>所显示的版本已从文库中移除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedNotice</name>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="33" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="37" />
+      <source>Open folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="43" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="54" />
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="91" />
+      <location filename="../../desktop/search_view.py" line="93" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="113" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="117" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="158" />
+      <location filename="../../desktop/search_view.py" line="147" />
+      <source>All versions</source>
+      <translation>所有版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="149" />
+      <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
+      <translation>同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="166" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="226" />
+      <location filename="../../desktop/search_view.py" line="234" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="261" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation>共 %1 条相关条款（显示前 %2 条）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="259" />
+      <location filename="../../desktop/search_view.py" line="267" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="270" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="274" />
+      <location filename="../../desktop/search_view.py" line="282" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="276" />
+      <location filename="../../desktop/search_view.py" line="284" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
@@ -1376,79 +1578,99 @@ Restored from: %3</source>
       <source>Search-as-you-type delay (ms)</source>
       <translation>输入即检索的延迟（毫秒）</translation>
     </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="52" />
+      <source>Author of exported Word files</source>
+      <translation>导出 Word 文件的作者</translation>
+    </message>
   </context>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="105" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="110" />
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="115" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="143" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="156" />
-      <source>score %1</source>
-      <translation>相似度 %1</translation>
+      <location filename="../../desktop/compare_view.py" line="164" />
+      <source>%1 · %2</source>
+      <translation>匹配度 %1 · %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>Shared terms: %1</source>
+      <translation>共同用词：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="174" />
+      <source>Topics: %1</source>
+      <translation>共同主题：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="176" />
+      <source>Numbers: %1</source>
+      <translation>共同数字：%1</translation>
     </message>
   </context>
   <context>
@@ -1464,6 +1686,35 @@ Restored from: %3</source>
     <message>
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+      <source>Page &amp;Set:</source>
+      <translation>打印页面(&amp;S)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPageSetupWidget</name>
+    <message>
+      <source>Page &amp;order:</source>
+      <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>Pages &amp;per sheet:</source>
+      <translation>每张纸页数(&amp;P)：</translation>
     </message>
   </context>
 </TS>

@@ -34,7 +34,7 @@ def test_read_only_notes_are_shown_and_saving_says_why(open_window, qtbot, tmp_p
         w = open_window(restore=False)
         qtbot.waitUntil(lambda: w.trouble_box is not None and w.trouble_box.isVisible(), timeout=10000)
         qtbot.waitUntil(w.trouble_label.isVisible, timeout=5000)  # lasting, in the status bar
-        assert w.trouble_label.text() == "⚠ 批注为只读"
+        assert w.trouble_label.text() == "批注为只读"
         assert "无法写入" in w.trouble_box.text()
         w.trouble_box.accept()
         assert len(w.services.notes().list()) == 3  # reading goes on

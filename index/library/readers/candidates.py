@@ -206,7 +206,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     name, stem = display_name(path.name), display_name(path.stem)
     meta = guess_metadata(found.text, declared_title=found.title, filename=name)
     for key in ("title", "region", "city", "issuer", "level", "doc_number", "issued", "published", "year",
-                "status"):
+                "status", "adopted", "effective"):
         declared = _declared(found.meta.get(key))  # from the file's own front matter
         if declared is not None:
             meta[key] = declared
@@ -226,6 +226,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
         "city": meta["city"], "issuer": meta["issuer"], "level": meta["level"],
         "doc_number": meta["doc_number"], "issued": meta["issued"], "published": meta["published"],
         "year": meta["year"], "status": meta["status"], "script": meta["script"],
+        "adopted": meta["adopted"], "effective": meta["effective"], "amendments": meta["amendments"] or None,
         "source_site": None, "source_file": name, "source_format": found.format,
         "encoding": found.encoding, "content_hash": digest,
     }
