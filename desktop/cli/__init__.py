@@ -13,7 +13,6 @@ import argparse
 import importlib
 import logging
 import re
-import sqlite3
 import sys
 
 from desktop.cli.output import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CliError, add_json, emit, error  # noqa: F401 - the commands' helpers
@@ -133,13 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     except KnownError as exc:
         error(exc)
         return EXIT_FAIL
-    except sqlite3.Error as exc:  # the user database failed mid-read (a disk error, a file removed meanwhile)
-        from index.userdata.database import is_damage, trouble
-
-        problem = trouble(exc, context.workspace().db_path, "reading") if not is_damage(exc) else \
-            f"the notes database is damaged ({exc}); start ZoneRef again: it checks and repairs it from a backup"
-        error(problem)
-        return EXIT_FAIL
     except BugError:
         logging.exception("internal error")
         return EXIT_FAIL
@@ -148,9 +140,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        if not _sqlite_error(exc):
+            raise
+        # The user database failed mid-read (a disk error, a file removed meanwhile).
+        from index.userdata.database import is_damage, trouble
+
+        problem = trouble(exc, context.workspace().db_path, "reading") if not is_damage(exc) else \
+            f"the notes database is damaged ({exc}); start ZoneRef again: it checks and repairs it from a backup"
+        error(problem)
+        return EXIT_FAIL
     finally:
         context.warn_unreadable()
         context.reset()
+
+
+def _sqlite_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is an sqlite3 error (without importing sqlite3 at start-up: ``zoneref gui`` needs it later)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
 
 
 def _commands(parser: argparse.ArgumentParser) -> set[str]:
