@@ -259,7 +259,8 @@ def test_trouble_during_the_start_check_is_not_damage(zoneref_home, capsys, monk
     assert len(_notes(capsys)) == 4
 
 
-@pytest.mark.parametrize("kind", sorted(ERRORS))
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.slow) if k == "locked" else k
+                                  for k in sorted(ERRORS)])  # a lock is retried with back-off (~6 s)
 def test_trouble_while_saving_is_reported_and_saved_notes_stay(zoneref_home, capsys, monkeypatch, kind):
     from index.userdata import database as userdb
     from index.workspace import Workspace
