@@ -34,6 +34,7 @@ import dataclasses
 import logging
 import random
 import sqlite3
+import sys
 import time
 import weakref
 from collections.abc import Iterator
@@ -293,8 +294,7 @@ def _probe_writable(db: sqlite_utils.Database, path: Path) -> None:
 def _open_read_only(path: Path, why: DatabaseError) -> sqlite_utils.Database:
     """Open ``path`` for reading only, marked with ``why`` (re-raised if even reading is impossible)."""
     attempts = [_uri(path, mode="ro")]
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
+    if _main_file_is_whole(path):
         # No committed changes wait in a WAL: the main file alone is the
         # whole database, readable without the -shm a full or read-only disk
         # cannot create.
@@ -320,6 +320,27 @@ def _open_read_only(path: Path, why: DatabaseError) -> sqlite_utils.Database:
         _states[db] = _State(path, read_only=why)
         return db
     raise why
+
+
+def _main_file_is_whole(path: Path) -> bool:
+    """Whether the database file alone holds every commit: no -wal with content, no -shm indexing frames.
+
+    A -wal removed under a running process leaves its -shm saying the WAL
+    holds frames; the main file alone is then stale, and showing it would
+    show notes missing.
+    """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    try:
+        with open(f"{path}-shm", "rb") as fh:
+            header = fh.read(48)
+    except OSError:
+        return True  # no wal-index: nothing in a WAL
+    if len(header) < 48:
+        return True  # a stub a full disk left: it indexes nothing
+    # The wal-index header (native byte order): mxFrame, the last valid frame, at offset 16.
+    return int.from_bytes(header[16:20], sys.byteorder) == 0
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
