@@ -5,6 +5,9 @@ Signals:
     files_dropped(list): local paths dropped onto the panel (for import).
     remove_requested(str): the user asked to remove an imported document.
     edit_requested(str): the user asked to correct an imported document's metadata.
+    redline_requested(str): compare a document with its other versions (修订对照).
+    link_requested(str): the user wants to link a document to another as its version.
+    unlink_requested(str): the user wants a document out of its versions.
 """
 
 from __future__ import annotations
@@ -105,6 +108,9 @@ class LibraryView(QWidget):
     files_dropped = Signal(list)
     remove_requested = Signal(str)
     edit_requested = Signal(str)
+    redline_requested = Signal(str)
+    link_requested = Signal(str)
+    unlink_requested = Signal(str)
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -154,13 +160,22 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.expandAll()
+        self._expand_groups()
         self._update_count()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text.strip())
-        self.tree.expandAll()
+        self._expand_groups()
         self._update_count()
+
+    def _expand_groups(self, parent=None) -> None:
+        """Open regions and levels; a document's earlier versions stay folded under it."""
+        parent = parent if parent is not None else self.tree.rootIndex()
+        for row in range(self.proxy.rowCount(parent)):
+            idx = self.proxy.index(row, 0, parent)
+            if idx.data(KIND_ROLE) != "doc":
+                self.tree.setExpanded(idx, True)
+                self._expand_groups(idx)
 
     def _update_count(self) -> None:
         shown = self._count_docs(self.tree.rootIndex())
@@ -175,7 +190,7 @@ class LibraryView(QWidget):
         n = 0
         for row in range(self.proxy.rowCount(parent)):
             idx = self.proxy.index(row, 0, parent)
-            n += 1 if idx.data(KIND_ROLE) == "doc" else self._count_docs(idx)
+            n += (idx.data(KIND_ROLE) == "doc") + self._count_docs(idx)  # earlier versions are under their latest
         return n
 
     def _show_detail(self, index) -> None:
@@ -184,9 +199,15 @@ class LibraryView(QWidget):
             self.detail.clear()
             return
         doc = self.corpus.document(doc_id)
+        member = self.model.members.get(doc_id)
+        amended = "、".join(f"{a.get('date') or '—'} {a.get('event') or ''}".strip()
+                            for a in doc.get("amendments") or [] if isinstance(a, dict))
         rows = [(self.tr("Title"), doc.title), (self.tr("Region"), " ".join(filter(None, (doc.region, doc.get("city"))))),
                 (self.tr("Issuer"), doc.get("issuer")), (self.tr("Number"), doc.get("doc_number")),
-                (self.tr("Date"), doc_date(doc)), (self.tr("Status"), doc.get("status")),
+                (self.tr("Date"), doc_date(doc)), (self.tr("Adopted"), doc.get("adopted")),
+                (self.tr("Amended"), amended), (self.tr("In force from"), doc.get("effective")),
+                (self.tr("Status"), doc.get("status")),
+                (self.tr("Version"), member.status if member is not None else None),
                 (self.tr("Clauses"), str(len(self.corpus.clauses(doc_id))))]
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
 
@@ -202,6 +223,13 @@ class LibraryView(QWidget):
         edit.setEnabled(imported)
         remove = menu.addAction(self.tr("Remove from library…"), lambda: self.remove_requested.emit(doc_id))
         remove.setEnabled(imported)
+        menu.addSeparator()
+        grouped = doc_id in self.model.members
+        redline = menu.addAction(self.tr("Compare versions (修订对照)"), lambda: self.redline_requested.emit(doc_id))
+        redline.setEnabled(grouped)
+        menu.addAction(self.tr("Link to another version…"), lambda: self.link_requested.emit(doc_id))
+        unlink = menu.addAction(self.tr("Unlink from its versions"), lambda: self.unlink_requested.emit(doc_id))
+        unlink.setEnabled(grouped)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -211,17 +239,15 @@ class LibraryView(QWidget):
             self.document_activated.emit(doc_id)
 
     def select_document(self, doc_id: str) -> bool:
-        """Make ``doc_id`` the current row (shows its details)."""
-        for row in range(self.model.rowCount()):
-            region = self.model.item(row)
-            for lrow in range(region.rowCount()):
-                level = region.child(lrow)
-                for drow in range(level.rowCount()):
-                    item = level.child(drow)
-                    if item.data(ID_ROLE) == doc_id:
-                        self.tree.setCurrentIndex(self.proxy.mapFromSource(item.index()))
-                        return True
-        return False
+        """Make ``doc_id`` the current row (shows its details; an earlier version's latest is unfolded)."""
+        found = self.model.match(self.model.index(0, 0), ID_ROLE, doc_id, 1,
+                                 Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        if not found:
+            return False
+        index = self.proxy.mapFromSource(found[0])
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
+        return True
 
     # -- drag and drop: files onto the library import them -------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

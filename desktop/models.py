@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.settings import QT_TRANSLATE_NOOP
 from index.base.highlight import marked_html
+from index.library import versions
 from index.library.corpus import Corpus, display_name
+from index.library.national import region_key
 
 if TYPE_CHECKING:  # the search engine loads after the window shows
     from index.search.searcher import SearchResult
@@ -43,11 +45,13 @@ def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
 
 
 class LibraryModel(QStandardItemModel):
-    """Documents grouped region → level → document, with counts.
+    """Documents grouped region (全国 first) → level → document, with counts.
 
     Columns: the document (short title over a line of issuer · number ·
-    date) and its status (征求意见稿 flagged). Document rows carry the
-    document id in ``ID_ROLE``; group rows carry ``None``.
+    date) and its status (征求意见稿 flagged). A document with several
+    versions (``index.library.versions``) is listed once, as its latest
+    version, with the others as its children (历史版本 / 征求意见稿). Document
+    rows carry the document id in ``ID_ROLE``; group rows carry ``None``.
     """
 
     COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Status"))
@@ -55,21 +59,34 @@ class LibraryModel(QStandardItemModel):
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
         self.corpus = corpus
+        self.members: dict = {}
+        self.older: dict[str, list] = {}
         self.reload()
 
     def reload(self) -> None:
         self.clear()
         self.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         groups: dict[str, dict[str, list]] = {}
-        for doc in self.corpus.documents():
+        docs = self.corpus.documents()
+        # Versions of one document: the latest is listed, the others under it (历史版本 / 征求意见稿).
+        self.members = versions.statuses(docs)
+        self.older: dict[str, list] = {}
+        by_id = {d.id: d for d in docs}
+        for group in versions.groups(docs).values():
+            ordered = [by_id[m.doc_id] for m in versions.members(group)]
+            latest = next(d for d in ordered if self.members[d.id].latest)
+            self.older[latest.id] = [d for d in reversed(ordered) if d.id != latest.id]
+        for doc in docs:
+            if doc.id in self.members and not self.members[doc.id].latest:
+                continue
             level = doc.get("level") or tr(QT_TRANSLATE_NOOP("Models", "Other"))
             groups.setdefault(doc.region, {}).setdefault(level, []).append(doc)
         root = self.invisibleRootItem()
         bold = QFont()
         bold.setBold(True)
-        for region in sorted(groups):
+        for region in sorted(groups, key=region_key):  # 全国 first: the national baseline
             levels = groups[region]
-            n = sum(len(v) for v in levels.values())
+            n = sum(len(v) + sum(len(self.older.get(d.id, ())) for d in v) for v in levels.values())
             region_item = QStandardItem(f"{region}（{n}）")
             region_item.setFont(bold)
             region_item.setData("region", KIND_ROLE)
@@ -81,21 +98,35 @@ class LibraryModel(QStandardItemModel):
                 level_item.setData("level", KIND_ROLE)
                 level_row = [level_item] + [_blank() for _ in self.COLUMNS[1:]]
                 for doc in docs:
-                    level_item.appendRow(self._doc_row(doc))
+                    cells = self._doc_row(doc)
+                    for older in self.older.get(doc.id, ()):
+                        cells[0].appendRow(self._doc_row(older))
+                    level_item.appendRow(cells)
                 region_item.appendRow(level_row)
             root.appendRow(row)
 
     def _doc_row(self, doc) -> list[QStandardItem]:
         status = doc.get("status") or ""
+        member = self.members.get(doc.id)
         title = doc.short_title + (" ⇩" if doc.source == "imported" else "")
         item = QStandardItem(f"{title}\n{meta_line(doc)}")
         item.setToolTip(doc.title)
-        cells = [item, QStandardItem(f"⚑ {status}" if status == DRAFT else status)]
+        shown = f"⚑ {status}" if status == DRAFT else status
+        if member is not None and not member.latest:
+            shown = tr(QT_TRANSLATE_NOOP("Models", "Draft")) if member.draft else \
+                tr(QT_TRANSLATE_NOOP("Models", "Earlier version"))
+        elif member is not None:
+            n = 1 + len(self.older.get(doc.id, ()))
+            shown = f"{shown} · " + QCoreApplication.translate("Models", "%n version(s)", "", n)
+        cells = [item, QStandardItem(shown)]
         for cell in cells:
             cell.setEditable(False)
             cell.setData(doc.id, ID_ROLE)
             cell.setData("doc", KIND_ROLE)
-        if status == DRAFT:
+        if member is not None and not member.latest:
+            for cell in cells:
+                cell.setForeground(QBrush(QColor("#757575")))
+        elif status == DRAFT:
             cells[1].setForeground(QBrush(QColor("#c62828")))
         return cells
 

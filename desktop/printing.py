@@ -202,6 +202,10 @@ def report_html(kind: str, report: Any) -> tuple[str, bool]:
         return html_pages.coverage_html(report), True
     if kind == "search":
         return html_pages.search_html(report), False
+    if kind == "redline":
+        from index.reports.html_redline import redline_html
+
+        return redline_html(report), False
     raise ExportError(f"no printable form for {kind}")
 
 

@@ -286,14 +286,15 @@ class Workspace:
 
     def _after_import(self, report: ImportReport) -> Changes:
         added = [r["doc_id"] for r in report.imported]
-        edited = [r["supersedes"] for r in report.imported if r.get("supersedes")]
+        edited = [d for r in report.imported for d in r.get("linked", ())]  # other versions' links changed
         self._forget_documents(added + edited)
         return documents_changed(added=added, edited=edited)
 
     def remove_document(self, doc_id: str) -> tuple[Document, Changes]:
         """Remove an imported document; its notes become orphans (kept)."""
+        before = self.versions(doc_id)
         doc = self.library().remove(doc_id)
-        edited = [doc.get("supersedes")] if doc.get("supersedes") else []
+        edited = [v["doc_id"] for v in before if v["doc_id"] != doc.id]
         self._forget_documents([doc.id, *edited])
         return doc, documents_changed(removed=[doc.id], edited=edited)
 
@@ -302,6 +303,42 @@ class Workspace:
         doc = self.library().update_metadata(doc_id, changes)
         self._forget_documents([doc.id])
         return doc, documents_changed(edited=[doc.id])
+
+    # -- versions of one document -------------------------------------------------
+    def versions(self, doc_id: str) -> list[dict]:
+        """The versions of ``doc_id``'s document, oldest first (``index.library.versions``).
+
+        Returns:
+            ``[{"doc_id", "title", "date", "status", "latest"}]``; status is
+            现行, 历史版本 or 征求意见稿. A document with no other version is
+            the only entry.
+
+        Raises:
+            UnknownIdError: no such document.
+        """
+        from index.library import versions
+
+        doc = self.corpus.document(doc_id)
+        group = versions.groups(self.corpus.documents()).get(doc.id) or [doc]
+        return [m.to_dict() for m in versions.members(group)]
+
+    def link_versions(self, doc_id: str, other_id: str) -> Changes:
+        """Make two documents versions of one document (``Library.link_versions``)."""
+        changed = self.library(sync=False).link_versions(doc_id, other_id)
+        self._forget_documents(changed)
+        return documents_changed(edited=changed)
+
+    def unlink_version(self, doc_id: str) -> Changes:
+        """Take a document out of its version group (``Library.unlink_version``)."""
+        changed = self.library(sync=False).unlink_version(doc_id)
+        self._forget_documents(changed)
+        return documents_changed(edited=changed)
+
+    def diff(self, old_id: str, new_id: str, cancel: Callable[[], bool] | None = None):
+        """修订对照 of two versions: articles aligned, changes marked (``index.compare.redline.Redline``)."""
+        from index.compare import redline
+
+        return redline.compare(self.corpus, old_id, new_id, cancel=cancel)
 
     def reload(self, changes: Changes | None = None) -> None:
         """Read the document folders again after ``changes`` (made by another handle, e.g. a worker).

@@ -24,6 +24,8 @@ rank      printed as                             id segment
 9         ① ②                                    ``iiiN``
 ========  =====================================  ==============
 
+Traditional-script 第X編, 第X節 and 第X條 are read like 编, 节 and 条.
+
 Paragraphs under an unnumbered heading become "headed paragraphs" (``pN``)
 whose first short sentence is their heading (河北's 开放拉动 … 政策促动).
 """

@@ -14,6 +14,7 @@ from index.base.errors import ContentError, UnknownIdError
 from index.library.clauses import Clause, ClauseId, parse_clauses
 from index.library.documents import DocId, Document, load_header
 from index.library.headers import load_headers
+from index.library.national import NATIONAL
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -41,6 +42,7 @@ class Corpus:
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
+        self._versions: dict | None = None
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -63,6 +65,7 @@ class Corpus:
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
+        self._versions = None
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -71,8 +74,9 @@ class Corpus:
         self._tails.clear()
 
     def documents(self) -> list[Document]:
-        """All documents, bundled first, each group by region then id."""
-        return sorted(self._load().values(), key=lambda d: (d.source != "bundled", d.region, d.id))
+        """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
+        then imported, each group by region then id."""
+        return sorted(self._load().values(), key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
 
     def document(self, doc_id: str) -> Document:
         try:
@@ -82,6 +86,17 @@ class Corpus:
 
     def has_document(self, doc_id: str) -> bool:
         return DocId(doc_id) in self._load()
+
+    def versions(self) -> dict:
+        """Each document that has other versions: its ``index.library.versions.Member`` (status, latest).
+
+        Kept until ``reload``: every search asks which documents are not the latest.
+        """
+        if self._versions is None:
+            from index.library import versions
+
+            self._versions = versions.statuses(self.documents())
+        return self._versions
 
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:

@@ -308,19 +308,24 @@ class SearchIndex:
             self._close()
 
     # -- searching -----------------------------------------------------------
-    def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids) -> np.ndarray | None:
+    def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids, all_versions: bool) -> np.ndarray | None:
         filters = {k: list(v) for k, v in parsed.filters.items()}
         if regions:
             filters.setdefault("region", []).extend(regions)
         if doc_ids:
             filters.setdefault("doc", []).extend(doc_ids)
-        if not filters:
+        # Older versions and drafts of a document repeat its clauses: only the latest is searched,
+        # unless asked for all versions or named with doc:.
+        hide = set() if all_versions else \
+            {d for d, m in self.corpus.versions().items() if not m.latest} - set(filters.get("doc", ()))
+        if not filters and not hide:
             return None
         if self._filters is None:  # per generation: _close() drops it with the executor
             self._filters = DocFilters(self._exec.side.meta["docs"])
-        return self._filters.allowed(filters)
+        return self._filters.allowed(filters, exclude=hide)
 
-    def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0) -> SearchResult:
+    def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0,
+               all_versions: bool = False) -> SearchResult:
         """Find clauses. Never raises for a bad query (see ``index.search.query``).
 
         Args:
@@ -328,6 +333,8 @@ class SearchIndex:
             limit: hits to return; offset: hits to skip (paging).
             regions: only documents whose region or city contains one of these.
             doc_ids: only these documents.
+            all_versions: search every version of a document (``index.library.versions``),
+                not only the latest.
 
         Returns:
             Hits ranked by BM25 (heading matches boosted), ties in document order;
@@ -339,7 +346,7 @@ class SearchIndex:
             return result
         with self._lock:
             ex = self._ready()
-            allowed = self._allowed_docs(parsed, regions, doc_ids)
+            allowed = self._allowed_docs(parsed, regions, doc_ids, all_versions)
             recs, scores, had_terms = ex.run(parsed, allowed)
             if parsed.groups and not had_terms:
                 result.notice = result.notice or "no searchable characters in the query"

@@ -216,6 +216,34 @@ _add("MainWindow", {
     "%n note(s) were placed again in changed documents.": "%n 条批注已在修改过的文件中重新定位。",
 })
 
+# Versions and 修订对照 (issue 18).
+_add("MainWindow", {"Compare versions (修订对照)": "修订对照", "Compare versions": "修订对照",
+                    "Link versions": "关联版本", "“%1” is a version of:": "“%1”是下列文件的另一版本："})
+_add("LibraryView", {"Adopted": "通过日期", "Amended": "修正/修订", "In force from": "施行日期", "Version": "版本",
+                     "Compare versions (修订对照)": "修订对照", "Link to another version…": "关联其他版本…",
+                     "Unlink from its versions": "取消版本关联"})
+_add("Models", {"Draft": "征求意见稿", "Earlier version": "历史版本", "%n version(s)": "%n 个版本"})
+_add("ReaderView", {"Compare versions": "修订对照",
+                    "What changed between this document's versions (修订对照)": "查看本文件各版本之间的修改（修订对照）"})
+_add("SearchView", {
+    "All versions": "所有版本",
+    "Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)":
+        "同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）",
+})
+_add("RedlineView", {
+    "Swap the two versions": "交换两个版本", "Changes only": "只看修改", "Hide the articles that did not change":
+        "隐藏未修改的条文", "Previous change": "上一处修改", "Previous change (Shift+F8)": "上一处修改（Shift+F8）",
+    "Next change": "下一处修改", "Next change (F8)": "下一处修改（F8）",
+    "Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed "
+    "between them.": "请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。",
+    "Before:": "修改前：", "After:": "修改后：",
+    "“%1” has no other version. Link it to another version from its menu in the library.":
+        "“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。",
+    "undated": "日期不详", "Choose two different versions.": "请选择两个不同的版本。", "Comparing…": "正在对照…",
+    "%1 changed, %2 added, %3 removed": "%1 条修改，%2 条新增，%3 条删除", ", %1 moved": "，%1 条移动并修改",
+    "; %1 unchanged": "；%1 条未修改", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
+})
+
 
 def _sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").glob("*.py"))

@@ -8,12 +8,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="224" />
+      <location filename="../../desktop/printing.py" line="215" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="307" />
+      <location filename="../../desktop/printing.py" line="298" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
@@ -21,63 +21,63 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="193" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="211" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="216" />
+      <location filename="../../desktop/compare_view.py" line="205" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="225" />
+      <location filename="../../desktop/compare_view.py" line="214" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="233" />
+      <location filename="../../desktop/compare_view.py" line="222" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="256" />
-      <location filename="../../desktop/compare_view.py" line="298" />
+      <location filename="../../desktop/compare_view.py" line="245" />
+      <location filename="../../desktop/compare_view.py" line="287" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="384" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="402" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="406" />
+      <location filename="../../desktop/compare_view.py" line="395" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -85,53 +85,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="459" />
+      <location filename="../../desktop/compare_view.py" line="448" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="459" />
+      <location filename="../../desktop/compare_view.py" line="448" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="516" />
+      <location filename="../../desktop/compare_view.py" line="505" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="516" />
+      <location filename="../../desktop/compare_view.py" line="505" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="529" />
+      <location filename="../../desktop/compare_view.py" line="518" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="533" />
+      <location filename="../../desktop/compare_view.py" line="522" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="534" />
+      <location filename="../../desktop/compare_view.py" line="523" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="544" />
+      <location filename="../../desktop/compare_view.py" line="533" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="560" />
-      <location filename="../../desktop/compare_view.py" line="563" />
+      <location filename="../../desktop/compare_view.py" line="549" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="560" />
+      <location filename="../../desktop/compare_view.py" line="549" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -139,7 +139,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="93" />
+      <location filename="../../desktop/coverage_view.py" line="94" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -150,17 +150,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="125" />
+      <location filename="../../desktop/coverage_view.py" line="126" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="128" />
+      <location filename="../../desktop/coverage_view.py" line="129" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="129" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -447,12 +447,12 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="115" />
+      <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="169" />
+      <location filename="../../desktop/library_view.py" line="184" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -460,267 +460,322 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="171" />
+      <location filename="../../desktop/library_view.py" line="186" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="205" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="205" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="206" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="188" />
+      <location filename="../../desktop/library_view.py" line="206" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="207" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="207" />
+      <source>Adopted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="208" />
+      <source>Amended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="208" />
+      <source>In force from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="190" />
+      <location filename="../../desktop/library_view.py" line="210" />
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="211" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="199" />
+      <location filename="../../desktop/library_view.py" line="220" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="201" />
+      <location filename="../../desktop/library_view.py" line="222" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="203" />
+      <location filename="../../desktop/library_view.py" line="224" />
       <source>Remove from library…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="228" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="230" />
+      <source>Link to another version…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="231" />
+      <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="41" />
+      <location filename="../../desktop/mainwindow.py" line="42" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="54" />
+      <location filename="../../desktop/mainwindow.py" line="55" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="92" />
+      <location filename="../../desktop/mainwindow.py" line="94" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="100" />
+      <location filename="../../desktop/mainwindow.py" line="102" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="101" />
+      <location filename="../../desktop/mainwindow.py" line="103" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="102" />
+      <location filename="../../desktop/mainwindow.py" line="104" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="107" />
+      <location filename="../../desktop/mainwindow.py" line="112" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="108" />
+      <location filename="../../desktop/mainwindow.py" line="113" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="109" />
+      <location filename="../../desktop/mainwindow.py" line="114" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="110" />
+      <location filename="../../desktop/mainwindow.py" line="115" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="112" />
+      <location filename="../../desktop/mainwindow.py" line="117" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="119" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="120" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="116" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="122" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="124" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="127" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="123" />
+      <location filename="../../desktop/mainwindow.py" line="128" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="129" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="132" />
+      <location filename="../../desktop/mainwindow.py" line="137" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="133" />
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="138" />
+      <location filename="../../desktop/mainwindow.py" line="177" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="134" />
-      <location filename="../../desktop/mainwindow.py" line="175" />
+      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="181" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="135" />
-      <location filename="../../desktop/mainwindow.py" line="178" />
+      <location filename="../../desktop/mainwindow.py" line="140" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="136" />
+      <location filename="../../desktop/mainwindow.py" line="141" />
+      <source>Compare versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="142" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="143" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="397" />
+      <location filename="../../desktop/mainwindow.py" line="146" />
+      <location filename="../../desktop/mainwindow.py" line="444" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="267" />
+      <location filename="../../desktop/mainwindow.py" line="189" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="212" />
+      <source>Link versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="213" />
+      <source>“%1” is a version of:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="313" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="280" />
+      <location filename="../../desktop/mainwindow.py" line="326" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="289" />
+      <location filename="../../desktop/mainwindow.py" line="335" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="355" />
+      <location filename="../../desktop/mainwindow.py" line="401" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="356" />
+      <location filename="../../desktop/mainwindow.py" line="402" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="398" />
+      <location filename="../../desktop/mainwindow.py" line="445" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="407" />
+      <location filename="../../desktop/mainwindow.py" line="454" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="410" />
+      <location filename="../../desktop/mainwindow.py" line="457" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="412" />
+      <location filename="../../desktop/mainwindow.py" line="459" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="413" />
+      <location filename="../../desktop/mainwindow.py" line="460" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="416" />
+      <location filename="../../desktop/mainwindow.py" line="463" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="432" />
+      <location filename="../../desktop/mainwindow.py" line="479" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -728,7 +783,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="435" />
+      <location filename="../../desktop/mainwindow.py" line="482" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -736,7 +791,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="439" />
+      <location filename="../../desktop/mainwindow.py" line="486" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -812,33 +867,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="57" />
+      <location filename="../../desktop/models.py" line="177" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="59" />
+      <location filename="../../desktop/models.py" line="57" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="71" />
+      <location filename="../../desktop/models.py" line="82" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="152" />
+      <location filename="../../desktop/models.py" line="116" />
+      <source>Draft</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="117" />
+      <source>Earlier version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="120" />
+      <source>%n version(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/models.py" line="177" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="178" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="153" />
+      <location filename="../../desktop/models.py" line="178" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -998,24 +1068,34 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="123" />
+      <source>Compare versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="124" />
+      <source>What changed between this document's versions (修订对照)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/reader_view.py" line="132" />
       <location filename="../../desktop/reader_view.py" line="498" />
       <location filename="../../desktop/reader_view.py" line="514" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="127" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="128" />
+      <location filename="../../desktop/reader_view.py" line="135" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
@@ -1047,39 +1127,137 @@ Restored from: %3</source>
     </message>
   </context>
   <context>
+    <name>RedlineView</name>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="53" />
+      <source>Swap the two versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="57" />
+      <source>Changes only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="58" />
+      <source>Hide the articles that did not change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="61" />
+      <source>Previous change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="63" />
+      <source>Previous change (Shift+F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="65" />
+      <source>Next change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="67" />
+      <source>Next change (F8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="73" />
+      <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="78" />
+      <source>Before:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="81" />
+      <source>After:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="105" />
+      <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="146" />
+      <source>Choose two different versions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="151" />
+      <source>Comparing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="189" />
+      <source>%1 changed, %2 added, %3 removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="192" />
+      <source>, %1 moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="193" />
+      <source>; %1 unchanged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="248" />
+      <source>The versions shown were removed from the library.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="91" />
+      <location filename="../../desktop/search_view.py" line="93" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="113" />
+      <location filename="../../desktop/search_view.py" line="115" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="117" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="158" />
+      <location filename="../../desktop/search_view.py" line="147" />
+      <source>All versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="149" />
+      <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="166" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="226" />
+      <location filename="../../desktop/search_view.py" line="234" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="253" />
+      <location filename="../../desktop/search_view.py" line="261" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="256" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1087,22 +1265,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="259" />
+      <location filename="../../desktop/search_view.py" line="267" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="270" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="274" />
+      <location filename="../../desktop/search_view.py" line="282" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="276" />
+      <location filename="../../desktop/search_view.py" line="284" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
@@ -1142,88 +1320,88 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="110" />
+      <location filename="../../desktop/compare_view.py" line="99" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="112" />
-      <location filename="../../desktop/compare_view.py" line="119" />
+      <location filename="../../desktop/compare_view.py" line="101" />
+      <location filename="../../desktop/compare_view.py" line="108" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="109" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="112" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="115" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="116" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="130" />
+      <location filename="../../desktop/compare_view.py" line="119" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="131" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="147" />
+      <location filename="../../desktop/compare_view.py" line="136" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="147" />
+      <location filename="../../desktop/compare_view.py" line="136" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="137" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="150" />
+      <location filename="../../desktop/compare_view.py" line="139" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="151" />
+      <location filename="../../desktop/compare_view.py" line="140" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="158" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="166" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="179" />
+      <location filename="../../desktop/compare_view.py" line="168" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
