@@ -25,13 +25,12 @@ from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.stats import Idf, TermStats, stats_for
-from index.compare.topics import find_topic, load_topics, membership, unit_topics
+from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, features, unit_of, units, weigh
 from index.compare.wording import matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
-REVERSE_K = 8  # the source document's units scored when a best candidate is compared back
 BRIDGES = 24  # other documents whose best candidates form the library's expansion of the source
 FIRST_KEPT = 20_000  # first-pass results kept per library state
 EVIDENCE_TERMS = 5
@@ -101,6 +100,7 @@ class Candidate:
     unit: Unit
     stage: float  # first-stage score
     values: dict[str, float]  # first-pass signals (``scoring.FIRST``)
+    rev_gap: float = 0.0  # compared back: the source's cosine margin over its document's next closest unit
     share: float = 0.0  # first-pass softmax share among the document's candidates
     second: dict[str, float] = dataclasses.field(default_factory=dict)  # second-pass signals
     logit: float = 0.0  # second-pass logit
@@ -118,12 +118,13 @@ class Ranked:
     none: bool  # "no counterpart": no candidates, or presence below the model's cut
 
 
-def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> int:
-    """The source's rank among its own document's units when ``cand`` is compared back (text cosine)."""
+def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
+    """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
+    and its margin over the best other unit (negative when another is closer)."""
     cv = ctx.vectors.get(cand).text
     mine = cosine(cv, ctx.vectors.get(source).text)
-    better = sum(1 for u in own_units if u.id != source.id and cosine(cv, ctx.vectors.get(u).text) > mine)
-    return better + 1
+    others = [cosine(cv, ctx.vectors.get(u).text) for u in own_units if u.id != source.id]
+    return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
 
 
 def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,
@@ -148,9 +149,9 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
         own = units(ctx.corpus, source.clause.doc_id)
         for r, i in enumerate(order[:k], start=1):
             unit = pool[i]
-            values = scoring.pair_values(q, vecs[i], stages[i], r, _reverse_rank(ctx, source, own, unit),
-                                         unit.parent, dist)
-            out.append(Candidate(unit, stages[i], values))
+            rev_rank, rev_gap = _reverse_rank(ctx, source, own, unit)
+            values = scoring.pair_values(q, vecs[i], stages[i], r, rev_rank, unit.parent, dist)
+            out.append(Candidate(unit, stages[i], values, rev_gap))
     ctx.remember_first(key, out)
     return [dataclasses.replace(c) for c in out]
 
@@ -231,12 +232,6 @@ class Session:
             cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
         return cands
 
-    def reverse_share(self, cand: Unit) -> float:
-        """The source's first-pass share when ``cand`` is compared back to the source's document."""
-        back = first_pass(self.ctx, cand, self.source.clause.doc_id, k=REVERSE_K)
-        _shares(self.model, back)
-        return next((c.share for c in back if c.unit.id == self.source.id), 0.0)
-
     def rank(self, doc_id: str) -> Ranked:
         """The document's candidates, most probable first, with the presence decision."""
         hit = self._ranked.get(doc_id)
@@ -250,7 +245,7 @@ class Session:
             top = cands[0]
             values = scoring.presence_values([c.logit for c in cands], max(c.stage for c in cands),
                                              max(c.values["topic"] for c in cands), top.values["z"], others,
-                                             self.reverse_share(top.unit))
+                                             top.values["rev"], top.rev_gap)
             presence_logit = self.model.presence_logit(values)
             shares = scoring.softmax([c.logit for c in cands])
             for c, s in zip(cands, shares, strict=True):
@@ -451,16 +446,10 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
     columns = []
     for doc in _column_docs(corpus, None, doc_ids):
         check_cancel(cancel, "comparison")
-        hits = []
-        for unit in units(corpus, doc.id):
-            p, words = membership(unit, t.id)
-            if p >= ctx.model.topic["cut"]:
-                hits.append((p, unit, words))
-        hits.sort(key=lambda x: (-x[0], x[1].clause.start))
         matches = []
-        for p, unit, words in hits:
+        for p, unit, found in document_topics(units(corpus, doc.id), ctx.model.topic).get(t.id, []):
             m = _match(ctx, None, unit, p, False)
-            m.evidence = Evidence(terms=words[:EVIDENCE_TERMS], topics=[t.name])
+            m.evidence = Evidence(terms=list(found[:EVIDENCE_TERMS]), topics=[t.name])
             matches.append(m)
         columns.append(Column(doc.id, doc.region, doc.title, "auto", matches))
     return Comparison(columns=columns, topic=t.to_dict())

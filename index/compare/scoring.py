@@ -43,8 +43,8 @@ candidates.
 logistic model (``Model.presence``) over document-level signals: the best
 candidate's second-pass logit, its margin and share, the best first-stage
 score and topic agreement, how the best compares with the source's best in
-the other documents (median, maximum), and the source's share when the best
-candidate is compared back (``rev_p``). "No counterpart" is said when the
+the other documents (median, maximum), and where the source stands when the
+best candidate is compared back (``rev``, and its cosine margin ``rev_gap``). "No counterpart" is said when the
 presence probability is below ``none_below``.
 
 **Calibration.** The probability that a candidate is a right counterpart
@@ -72,7 +72,7 @@ from index.compare.units import Vectors, cosine
 FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path", "pos", "preamble", "z", "gap",
          "rrank", "rev", "parent", "lenratio")
 SECOND = (*FIRST, "prf", "prf_rel")
-PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev_p", "log_rev_p")
+PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
 CALIBRATION = ("logp", "presence")
 STRONG, MEDIUM, WEAK = "强", "中", "弱"
 
@@ -143,7 +143,7 @@ def prf_values(scores: Sequence[float]) -> list[dict[str, float]]:
 
 
 def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float, top_z: float,
-                    others: Sequence[float], rev_p: float) -> dict[str, float]:
+                    others: Sequence[float], rev: float, rev_gap: float) -> dict[str, float]:
     """The document-level signals of the presence model.
 
     Args:
@@ -152,7 +152,8 @@ def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float
         doc_topic: the best topic cosine among its candidates.
         top_z: the best candidate's first-pass ``z``.
         others: the source's best second-pass logit in each other document compared.
-        rev_p: the source's share when the best candidate is compared back to the source's document.
+        rev: the best candidate's ``rev`` (1 / the source's rank when it is compared back).
+        rev_gap: compared back, the source's cosine margin over the next closest unit of its document.
     """
     top = logits[0]
     second = logits[1] if len(logits) > 1 else top - 5.0
@@ -160,7 +161,7 @@ def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float
     median = sorted(others)[len(others) // 2] if others else top
     return {"top": top, "margin": top - second, "logp": math.log(shares[0]), "best": best_stage,
             "doc_topic": doc_topic, "top_z": top_z, "vs_median": top - median,
-            "vs_max": top - max(others, default=top), "rev_p": rev_p, "log_rev_p": math.log(rev_p + 0.01)}
+            "vs_max": top - max(others, default=top), "rev": rev, "rev_gap": rev_gap}
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
