@@ -24,14 +24,14 @@ from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
-from index.compare.stats import Idf, TermStats, stats_for
+from index.compare.stats import Idf, TermStats, bigrams, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
-from index.compare.units import Unit, VectorCache, cosine, features, unit_of, units, weigh
+from index.compare.units import Unit, VectorCache, cosine, unit_of, units, weigh
 from index.compare.wording import matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
-BRIDGES = 24  # other documents whose best candidates form the library's expansion of the source
+BRIDGES = 10  # other documents whose best candidates form the library's expansion of the source
 FIRST_KEPT = 20_000  # first-pass results kept per library state
 EVIDENCE_TERMS = 5
 MIN_CLAUSES_FOR_BOILERPLATE = 50
@@ -59,8 +59,8 @@ class Context:
         hit = self._documents.get(doc_id)
         if hit is None:
             total: Counter = Counter()
-            for u in units(self.corpus, doc_id):
-                total.update(features(u).counts)
+            for clause in self.corpus.clauses(doc_id):
+                total.update(bigrams(matching_text(clause.text)))
             hit = self._documents[doc_id] = weigh(total, self.idf)
         return hit
 
