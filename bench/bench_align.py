@@ -72,7 +72,6 @@ TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct")
 NONE_PRECISION = 0.97  # aim on the training folds, so held-out folds land at ≥ 0.9
 STRONG_PRECISION = 0.95
 MEDIUM_PRECISION = 0.7
-RESCUE_PRECISION = 0.6  # a topic listed for a document by its one keyword-naming unit
 SHOWN = 3
 
 
@@ -284,19 +283,19 @@ def fit_topic(corpus: Corpus, labels: Labels, doc_ids) -> dict:
         if f1 > best_f1:
             best, best_f1 = float(cut), f1
     model = {"weights": weights, "bias": float(b), "cut": round(best, 3), "rescue": 1.0}
-    # The rescue cut (``topics.document_topics``): the lowest whose rescued listings are right often enough.
+    # The rescue cut (``topics.document_topics``): like the cut, the one with the best F1 on the training documents.
+    _, _, f1 = _coverage_f1(corpus, labels, model, doc_ids)
     for rescue in np.arange(best - 0.01, 0.04, -0.01):
         trial = {**model, "rescue": round(float(rescue), 3)}
-        right = total = 0
-        for doc in doc_ids:
-            for tid, hits in topics.document_topics(units(corpus, doc), trial).items():
-                for p, unit, _ in hits:
-                    if p < trial["cut"] and unit.id in labels.subjects:
-                        total += 1
-                        right += tid in labels.unit_topics(unit.id)
-        if total >= 3 and right / total >= RESCUE_PRECISION:
-            model["rescue"] = trial["rescue"]
+        _, _, trial_f1 = _coverage_f1(corpus, labels, trial, doc_ids)
+        if trial_f1 > f1:
+            model, f1 = trial, trial_f1
     return model
+
+
+def _coverage_f1(corpus: Corpus, labels: Labels, topic: dict, doc_ids) -> tuple[float, float, float]:
+    right, claims, truth = coverage_pr(corpus, labels, topic, doc_ids)
+    return right / max(claims, 1), right / max(truth, 1), 2 * right / max(claims + truth, 1)
 
 
 def coverage_pr(corpus: Corpus, labels: Labels, topic: dict, doc_ids) -> tuple[int, int, int]:
