@@ -26,7 +26,7 @@ from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.stats import Idf, TermStats, bigrams, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
-from index.compare.units import Unit, VectorCache, cosine, unit_of, units, weigh
+from index.compare.units import Unit, VectorCache, cosine, unit_of, units
 from index.compare.wording import matching_text, shared_spans, words
 from index.library.clauses import Clause
 
@@ -47,22 +47,11 @@ class Context:
     vectors: VectorCache
     model: scoring.Model
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
-    _documents: dict = dataclasses.field(default_factory=dict)  # document vectors (``document_vector``)
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
             self.first.pop(next(iter(self.first)))
         self.first[key] = value
-
-    def document_vector(self, doc_id: str) -> dict[str, float]:
-        """A document's text as one weighted vector (picks the bridge documents on a mid-size library)."""
-        hit = self._documents.get(doc_id)
-        if hit is None:
-            total: Counter = Counter()
-            for clause in self.corpus.clauses(doc_id):
-                total.update(bigrams(matching_text(clause.text)))
-            hit = self._documents[doc_id] = weigh(total, self.idf)
-        return hit
 
     @property
     def highlight_floor(self) -> float:
@@ -268,11 +257,12 @@ def bridge_docs(ctx: Context, source: Unit, pools: Mapping[str, list[Unit]] | No
     if pools is not None:
         return [d for d in pools if d != own][:BRIDGES]
     docs = [d.id for d in ctx.corpus.documents() if d.id != own]
-    if len(docs) <= BRIDGES:
-        return docs
-    q = ctx.vectors.get(source).text
-    scored = sorted(docs, key=lambda d: -cosine(q, ctx.document_vector(d)))
-    return scored[:BRIDGES]
+    if len(docs) <= BRIDGES or not hasattr(ctx.stats, "document_scores"):
+        return docs[:BRIDGES]
+    # The documents holding most of the source's distinctive wording (tf × library IDF).
+    counts = Counter(bigrams(matching_text(source.text)))
+    scores = ctx.stats.document_scores({g: min(c, 3) * ctx.idf(g) for g, c in counts.items()})
+    return sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:BRIDGES]
 
 
 def select(model: scoring.Model, ranked: Ranked, limit: int) -> list[Candidate]:

@@ -56,15 +56,37 @@ class TermStats(Protocol):
 class CorpusStats:
     """Bigram clause frequencies over every clause of a corpus: a snapshot of ``_Counts`` for one library state."""
 
-    def __init__(self, counts: np.ndarray, vocab: dict[str, int], clauses: int, key: tuple):
+    def __init__(self, counts: np.ndarray, vocab: dict[str, int], clauses: int, key: tuple,
+                 documents: dict[str, tuple[np.ndarray, np.ndarray, float]]):
         self._counts = counts
         self._vocab = vocab
+        self._documents = documents
         self.clauses = clauses
         self.key = ("corpus", key)
 
     def df(self, gram: str) -> int:
         i = self._vocab.get(gram)
         return int(self._counts[i]) if i is not None and i < len(self._counts) else 0
+
+    def document_scores(self, weights: dict[str, float]) -> dict[str, float]:
+        """How much of a weighted set of bigrams each document holds (cosine-like, from its clause counts).
+
+        For each document: Σ weight × (how many of its clauses contain the
+        bigram), over the length of its count vector. Cheap (no per-clause
+        work): picks the documents most like a clause on a library without a
+        search index.
+        """
+        ids = [(self._vocab[g], w) for g, w in weights.items() if g in self._vocab]
+        if not ids:
+            return {d: 0.0 for d in self._documents}
+        wanted = np.array([i for i, _ in ids], dtype=np.int64)
+        w = np.array([x for _, x in ids])
+        out = {}
+        for doc_id, (sorted_ids, counts, norm) in self._documents.items():
+            at = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+            found = sorted_ids[at] == wanted if len(sorted_ids) else np.zeros(len(wanted), bool)
+            out[doc_id] = float((w * np.where(found, counts[at], 0)).sum() / norm) if norm else 0.0
+        return out
 
 
 class _Counts:
@@ -84,6 +106,7 @@ class _Counts:
         self.totals = np.zeros(1024, dtype=np.int64)
         self.clauses = 0
         self.docs: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, int]] = {}
+        self.profiles: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, float]] = {}
         self.current: frozenset[tuple[str, str]] = frozenset()
 
     def _count(self, corpus, doc_id: str) -> tuple[np.ndarray, np.ndarray, int]:
@@ -109,11 +132,15 @@ class _Counts:
         wanted = frozenset((doc_id, content_hash) for doc_id, content_hash in key)
         for gone in self.current - wanted:
             self._apply(self.docs.pop(gone), -1)
+            self.profiles.pop(gone, None)
         for new in wanted - self.current:
-            part = self.docs[new] = self._count(corpus, new[0])
+            ids, values, n = part = self.docs[new] = self._count(corpus, new[0])
             self._apply(part, +1)
+            order = np.argsort(ids)
+            self.profiles[new] = (ids[order], values[order], float(np.sqrt((values.astype(float) ** 2).sum())))
         self.current = wanted
-        return CorpusStats(self.totals[: len(self.vocab)].copy(), self.vocab, self.clauses, key)
+        return CorpusStats(self.totals[: len(self.vocab)].copy(), self.vocab, self.clauses, key,
+                           {doc_id: self.profiles[(doc_id, h)] for doc_id, h in key})
 
 
 def library_key(corpus) -> tuple:
