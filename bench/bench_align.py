@@ -533,6 +533,55 @@ def held_out_report(labels_all: dict, show_misses: bool = False) -> None:
             print("   miss:", *miss)
 
 
+def scale_paths_report() -> None:
+    """P@1 / R@3 of the large-library paths (statistics and candidates from the search index), shipped model.
+
+    A library above ``Workspace.LARGE_LIBRARY_DOCS`` documents compares
+    through its search index (``align.session_for``): a few chosen columns
+    are scored on every unit, every-document comparisons only on the units
+    the index query found. Here the 12 labelled documents are compared both
+    ways with the index forced; the model is the shipped one, fitted on
+    these labels, so the figures compare the paths, they are not held-out
+    estimates.
+    """
+    from index.compare import stats
+    from index.search.searcher import SearchIndex
+
+    corpus = labelled_corpus()
+    labels = Labels(load_labels())
+    queries = [q for q in labels.queries() if q.relevant]
+    model = scoring.load_model()
+    index = SearchIndex(corpus, Path(tempfile.mkdtemp(prefix="zoneref-align-index-")) / "index")
+    index.ensure()
+    saved = stats.SMALL_LIBRARY_CLAUSES
+    print("\nlarge-library paths on the 12 labelled documents (shipped model, fitted on them: compares the paths)")
+    try:
+        for name, index_for, columns in (("every unit (small library)", None, None),
+                                         ("index, chosen columns (≤ 30)", index, "one"),
+                                         ("index, every document a column", index, None)):
+            stats.SMALL_LIBRARY_CLAUSES = 10**9 if index_for is None else 0
+            align._contexts.clear()
+            ctx = align.context(corpus, index_for, model)
+            units_by_id = {u.id: u for d in corpus.documents() for u in units(corpus, d.id)}
+            sessions: dict = {}
+            n = p1 = r3 = 0
+            for q in queries:
+                key = (q.source, q.tgt_doc if columns else None)
+                if key not in sessions:
+                    sessions[key] = align.session_for(ctx, units_by_id[q.source],
+                                                      [q.tgt_doc] if columns else None, index_for)
+                r = sessions[key].rank(q.tgt_doc)
+                s = align.select(model, r, SHOWN)
+                n += 1
+                p1 += bool(s) and s[0].unit.id in q.relevant
+                r3 += any(c.unit.id in q.relevant for c in r.candidates[:3])
+            print(f"  {name:<34} {n} answerable queries   P@1 {p1 / n:.3f}   R@3 {r3 / n:.3f}")
+    finally:
+        stats.SMALL_LIBRARY_CLAUSES = saved
+        align._contexts.clear()
+        index.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true",
@@ -540,6 +589,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list the test folds' misses")
     parser.add_argument("--held-out", action="store_true",
                         help="also report the held-out documents (fit on the development queries)")
+    parser.add_argument("--scale-paths", action="store_true",
+                        help="also compare the large-library paths (search index) on the labelled documents")
     parser.add_argument("--all", action="store_true",
                         help="folds over every labelled document, the held-out ones too")
     args = parser.parse_args(argv)
@@ -563,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
           f"agree on {consistency(engine, model):.3f} of (unit, document) pairs")
     if args.held_out:
         held_out_report(data, args.misses)
+    if args.scale_paths:
+        scale_paths_report()
     if args.fit:
         data = model.to_dict()
         data["fitted"] = {"how": "bench/bench_align.py --fit: softmax (first and second pass) and logistic "

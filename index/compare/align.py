@@ -32,6 +32,7 @@ from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
 BRIDGES = 10  # other documents whose best candidates form the library's expansion of the source
+FULL_COLUMNS = 30  # at scale, up to this many chosen columns are scored on every unit
 FIRST_KEPT = 20_000  # first-pass results kept per library state
 EVIDENCE_TERMS = 5
 MIN_CLAUSES_FOR_BOILERPLATE = 50
@@ -47,6 +48,21 @@ class Context:
     vectors: VectorCache
     model: scoring.Model
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
+    _postings: dict = dataclasses.field(default_factory=dict)  # per document, for the reverse ranks
+
+    def postings(self, doc_id: str, doc_units: list[Unit]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
+        """A document's units' text vectors as an inverted list (bigram → (unit index, weight)), kept."""
+        key = (doc_id, tuple(u.id for u in doc_units))
+        hit = self._postings.get(key)
+        if hit is None:
+            postings: dict[str, list[tuple[int, float]]] = {}
+            for i, u in enumerate(doc_units):
+                for g, x in self.vectors.get(u).text.items():
+                    postings.setdefault(g, []).append((i, x))
+            if len(self._postings) >= 64:
+                self._postings.pop(next(iter(self._postings)))
+            hit = self._postings[key] = ([u.id for u in doc_units], postings)
+        return hit
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -110,9 +126,13 @@ class Ranked:
 def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
     """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
     and its margin over the best other unit (negative when another is closer)."""
-    cv = ctx.vectors.get(cand).text
-    mine = cosine(cv, ctx.vectors.get(source).text)
-    others = [cosine(cv, ctx.vectors.get(u).text) for u in own_units if u.id != source.id]
+    ids, postings = ctx.postings(source.clause.doc_id, own_units)
+    totals = [0.0] * len(ids)
+    for g, x in ctx.vectors.get(cand).text.items():
+        for i, y in postings.get(g, ()):
+            totals[i] += x * y
+    mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
+    others = [t for uid, t in zip(ids, totals, strict=True) if uid != source.id]
     return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
 
 
@@ -397,9 +417,16 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
 def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, search_index=None) -> Session:
     """The ``Session`` of ``source`` in the library: every unit, or at scale the search index's candidates.
 
+    At scale (statistics from the search index) the library-wide query picks
+    the bridge documents. With at most ``FULL_COLUMNS`` chosen columns, the
+    columns and the bridges are scored on every unit, as in a small library;
+    with more (every document a column, ≤ 0.5 s on 3,500 documents) every
+    document is scored on the units the query found
+    (``index.compare.candidates``), and a document it did not reach has no
+    counterpart: faster, and measurably less accurate (bench/README.md).
+
     Args:
-        doc_ids: the target documents (None: all); at scale they get their
-            own candidates even when the library-wide query did not reach them.
+        doc_ids: the target documents (None: all).
     """
     if search_index is None or ctx.stats.key[0] != "index":
         return Session(ctx, source, bridge_docs(ctx, source), ctx.model)
@@ -407,7 +434,10 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
 
     pools = candidate_units(ctx, source, None, search_index)
     bridges = bridge_docs(ctx, source, pools)
-    if doc_ids is not None:
+    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
+        for doc_id in [*bridges, *doc_ids]:
+            pools[doc_id] = units(ctx.corpus, doc_id)
+    elif doc_ids is not None:
         pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
     return Session(ctx, source, bridges, ctx.model, pools)
 
