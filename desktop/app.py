@@ -32,8 +32,14 @@ def translations_dir() -> Path:
 def install_translators(app: QApplication, language: str) -> None:
     """Install Qt's and ZoneRef's translators for ``language`` (``zh_CN`` or ``en``).
 
-    Source strings are English, so ``en`` needs only an empty translator;
-    it still loads ``zoneref_en.qm`` to keep the two paths symmetrical.
+    Qt's own ``qtbase_<language>.qm`` comes from Qt's translations folder (the
+    venv's PySide6, or the bundle's copy): file dialogs, message box buttons,
+    print dialogs. Qt's Chinese catalogue lags its sources in a few strings
+    (6.11's file dialog says “&Look in:”, the catalogue has “Look in:”);
+    ZoneRef's catalogue, installed last and so asked first, carries those
+    under Qt's own contexts (``sync_translations.QT_GAPS``). Source strings
+    are English, so ``en`` needs only an empty translator; it still loads
+    ``zoneref_en.qm`` to keep the two paths symmetrical.
     """
     for tr in _translators:
         app.removeTranslator(tr)
@@ -45,6 +51,11 @@ def install_translators(app: QApplication, language: str) -> None:
         if tr.load(name, folder):
             app.installTranslator(tr)
             _translators.append(tr)
+
+
+def translator_files() -> list[str]:
+    """The translation files installed now (Qt's first, then ZoneRef's): the self-test checks them."""
+    return [tr.filePath() for tr in _translators]
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -74,17 +85,20 @@ def run_gui(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def show_main_window(size: tuple[int, int] | None = None, **kwargs):
+def show_main_window(size: tuple[int, int] | None = None, before_show=None, **kwargs):
     """The main window as a launch shows it: shown, then its background work (index, notes) started.
 
     ``run_gui`` and the benchmarks' probes (``gui --time-startup``,
-    ``bench/gui_import_probe.py``) all start it here. ``kwargs`` go to ``MainWindow``.
+    ``bench/gui_import_probe.py``) all start it here. ``before_show(window)``
+    runs just before ``show()`` (a probe's event filter); ``kwargs`` go to ``MainWindow``.
     """
     from desktop.mainwindow import MainWindow
 
     win = MainWindow(**kwargs)
     if size is not None:
         win.resize(*size)
+    if before_show is not None:
+        before_show(win)
     win.show()
     win.start_background()
     return win

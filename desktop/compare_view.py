@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +48,8 @@ from index.compare.records import plain
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
+# A restored session's comparison starts this long after the window is built (after the first paint).
+RESTORE_DELAY_MS = 300
 NUMBER_FG = "#1565c0"
 NUMBER_FG_DARK = "#82b1ff"  # the same blue, readable on the dark palette's base
 # Band colours of the calibrated score (readable on light and dark bases).
@@ -66,6 +68,10 @@ def spans_html(text: str, shared: list, numbers: list) -> str:
 
     marks = [(s, e, "shared") for s, e in shared or []] + [(n["start"], n["end"], "number") for n in numbers or []]
     return marked_html(text, marks, style)
+
+
+# The pin before a pinned match: an icon shipped with the app (a 📌 glyph shows as a box without an emoji font).
+PIN_ICON = QUrl.fromLocalFile(str(theme.icon_file("pin"))).toString()
 
 
 class _Column(QFrame):
@@ -144,7 +150,7 @@ class _Column(QFrame):
         for m in column["matches"]:
             clause = v.corpus.clause(m["clause_id"])
             name = html.escape(display_name(clause) or m["clause_id"])
-            pin = "📌 " if m.get("pinned") else ""
+            pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
                          f'{self._evidence_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
@@ -283,10 +289,27 @@ class CompareView(QWidget):
     def _fill_topics(self) -> None:
         from index.compare.topics import load_topics
 
+        self._topics_filled = True
         self.topic_box.clear()
         self.topic_box.addItem(self.tr("(choose a topic)"), None)
         for t in load_topics():
             self.topic_box.addItem(t.name, t.id)
+        self._show_topic()
+
+    def _show_topic(self) -> None:
+        """The topic drop-down names the topic being compared ((choose a topic) for a clause)."""
+        if not self._topics_filled:
+            return  # filled when first shown, which selects it then
+        at = 0
+        if self.topic:
+            from index.base.errors import KnownError
+            from index.compare.topics import find_topic
+
+            try:
+                at = max(0, self.topic_box.findData(find_topic(self.topic).id))
+            except KnownError:
+                at = 0
+        self.topic_box.setCurrentIndex(at)
 
     def chosen_docs(self) -> list[str]:
         """Ticked documents in the user's order."""
@@ -319,13 +342,37 @@ class CompareView(QWidget):
     # -- starting points ------------------------------------------------------
     def start_from_clause(self, clause_id: str) -> None:
         self.source_id, self.topic = clause_id, None
+        self._show_topic()
         self.refresh()
 
     def start_from_topic(self, topic: str | None) -> None:
         if not topic:
             return
         self.source_id, self.topic = None, topic
+        self._show_topic()
         self.refresh()
+
+    def starting_point(self) -> str:
+        """What the view compares, for the saved session: ``clause:ID``, ``topic:ID`` or ""."""
+        if self.source_id:
+            return f"clause:{self.source_id}"
+        return f"topic:{self.topic}" if self.topic else ""
+
+    def restore_starting_point(self, point: str) -> None:
+        """Compare again what ``starting_point()`` gave, if it still exists (a restored session).
+
+        The comparison starts once the window has painted: its worker loads
+        the alignment engine (numpy, rapidfuzz), which would hold up the first paint.
+        """
+        kind, _, ident = point.partition(":")
+        if kind == "clause" and ident and self.corpus.has_document(ident.split("/", 1)[0]):
+            self.source_id, self.topic = ident, None
+        elif kind == "topic" and ident:
+            self.source_id, self.topic = None, ident
+        else:
+            return
+        self.title.setText(self.tr("Comparing…"))
+        QTimer.singleShot(RESTORE_DELAY_MS, self.refresh)
 
     def is_ready(self) -> bool:
         """True once the current comparison is on screen (tests, screenshots)."""
@@ -555,6 +602,10 @@ class CompareView(QWidget):
                 comparisons.export_set(self.services.db(), name, Path(path))
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self.title.setText(error_text(exc))
+                return
+            from desktop import printing
+
+            printing.confirm_saved(self, path)
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""

@@ -30,10 +30,10 @@ def error_text(exc: BaseException) -> str:
 
     from index.base.errors import KnownError, UnknownIdError
 
-    if isinstance(exc, UnknownIdError):
+    title = ERROR_TITLES.get(getattr(exc, "code", "")) if isinstance(exc, KnownError) else None
+    if isinstance(exc, UnknownIdError) and not title:
         return QCoreApplication.translate("Errors", "Not found: %1").replace("%1", str(exc))
     if isinstance(exc, KnownError):
-        title = ERROR_TITLES.get(getattr(exc, "code", ""))
         if title:
             return (QCoreApplication.translate("Errors", title) + "\n"
                     + QCoreApplication.translate("Errors", "Details: %1").replace("%1", str(exc)))

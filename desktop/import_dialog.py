@@ -162,7 +162,7 @@ class ImportDialog(QDialog):
         for e in self.errors:
             reason = PROBLEMS.get(e.get("code", ""))
             text = f"{self.tr(reason)} ({e['error']})" if reason else e["error"]
-            lines.append(f"✗ {Path(e['path']).name}: {text}")
+            lines.append(f"× {Path(e['path']).name}: {text}")
         for s in self.skipped:
             if s.get("doc_id"):
                 text = self.tr("Already in the library as %1.").replace("%1", s["doc_id"])

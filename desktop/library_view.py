@@ -149,11 +149,14 @@ class LibraryView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
-        self.refresh()
+        self._show_model()  # the model has just read the library: not twice at start-up
 
     def refresh(self) -> None:
         """Re-read the library (after an import or removal)."""
         self.model.reload()
+        self._show_model()
+
+    def _show_model(self) -> None:
         # The model's reset forgets column modes: set them again.
         header = self.tree.header()
         header.setStretchLastSection(False)

@@ -8,22 +8,33 @@ preferences persist through ``desktop.settings``.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import ops, settings
-from desktop.compare_view import CompareView
-from desktop.coverage_view import CoverageView
 from desktop.errors import error_text
 from desktop.library_view import LibraryView
-from desktop.notes_view import NotesView
-from desktop.reader_view import ReaderView
-from desktop.redline_view import RedlineView
 from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
+
+if TYPE_CHECKING:  # made on first use, not on the start-up path (each Qt class touched costs its enums)
+    from desktop.compare_view import CompareView
+    from desktop.coverage_view import CoverageView
+    from desktop.notes_view import NotesView
+    from desktop.reader_view import ReaderView
+    from desktop.redline_view import RedlineView
+    from desktop.saved_notice import SavedNotice
+
+
+def _reader_class():
+    """``ReaderView``, imported when first needed (a first start shows no reader)."""
+    from desktop.reader_view import ReaderView
+
+    return ReaderView
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +42,20 @@ log = logging.getLogger(__name__)
 def tab_title(title: str, limit: int = 14) -> str:
     """A reader tab's label: the short title, cut to ``limit`` characters (the tooltip has it all)."""
     return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
+class _FirstPaint(QObject):
+    """Calls ``done`` on the first pass of the event loop after its window's first paint, then goes away."""
+
+    def __init__(self, done, window):
+        super().__init__(window)
+        self.done = done
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.done)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -55,12 +80,18 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(self.library, self.tr("Library"), "library_dock",
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
+        self._painted = False
+        self._background_pending = False
+        self._paint_watch = _FirstPaint(self._first_paint, self)
+        self.installEventFilter(self._paint_watch)
         self._paint_timer = QTimer(self)
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(300)
         self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
+        self._saved_notice: SavedNotice | None = None
+        self.statusBar()  # made now: one made after the window shows stays hidden
         self.recovery_box: QMessageBox | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
         self.services.reanchored.connect(self._reanchored)
@@ -83,19 +114,72 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.search_view = SearchView(self.services)
         self.search_view.open_requested.connect(self.open_hit)
-        self.compare_view = CompareView(self.services)
-        self.compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        self.coverage_view = CoverageView(self.services)
-        self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        self.coverage_view.topic_requested.connect(self.compare_topic)
-        self.redline_view = RedlineView(self.services)
-        self.notes_view = NotesView(self.services)
-        self.notes_view.open_requested.connect(self.open_annotation)
-        self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
+        self._compare_view: CompareView | None = None
+        self._coverage_view: CoverageView | None = None
+        self._redline_view: RedlineView | None = None
+        self._notes_view: NotesView | None = None
+        self.notes_dock = self._dock(None, self.tr("Notes"), "notes_dock",
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
         self.notes_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.notes_dock.visibilityChanged.connect(self._notes_dock_shown)
         self.services.annotations_changed.connect(self._repaint_annotations)
+
+    def _notes_dock_shown(self, shown: bool) -> None:
+        """The panel is made when its dock first shows (or when the notes load, after the first paint)."""
+        if shown:
+            self.notes_view  # noqa: B018 - made on first use
+
+    @property
+    def notes_view(self) -> NotesView:
+        """The notes panel, made the first time it is needed (it sits in ``notes_dock``)."""
+        if self._notes_view is None:
+            from desktop.notes_view import NotesView
+
+            self._notes_view = NotesView(self.services)
+            self._notes_view.open_requested.connect(self.open_annotation)
+            self.notes_dock.setWidget(self._notes_view)
+        return self._notes_view
+
+    @property
+    def saved_notice(self) -> SavedNotice:
+        """“Saved: …” with Open / Open folder, in the status bar (made at the first export)."""
+        if self._saved_notice is None:
+            from desktop.saved_notice import SavedNotice
+
+            self._saved_notice = SavedNotice()
+            self.statusBar().addWidget(self._saved_notice, 1)
+        return self._saved_notice
+
+    @property
+    def compare_view(self) -> CompareView:
+        """The compare view, made the first time it is needed (start-up does not load it)."""
+        if self._compare_view is None:
+            from desktop.compare_view import CompareView
+
+            self._compare_view = CompareView(self.services)
+            self._compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
+        return self._compare_view
+
+    @property
+    def redline_view(self) -> RedlineView:
+        """The 修订对照 (redline) view, made the first time it is needed."""
+        if self._redline_view is None:
+            from desktop.redline_view import RedlineView
+
+            self._redline_view = RedlineView(self.services)
+        return self._redline_view
+
+    @property
+    def coverage_view(self) -> CoverageView:
+        """The topic coverage view, made the first time it is needed."""
+        if self._coverage_view is None:
+            from desktop.coverage_view import CoverageView
+
+            self._coverage_view = CoverageView(self.services)
+            self._coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
+            self._coverage_view.topic_requested.connect(self.compare_topic)
+        return self._coverage_view
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -136,7 +220,7 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("&Go"))
         self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
-        self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
+        self._action(go, self.tr("Compare"), self.compare_here, QKeySequence("Ctrl+Shift+K"))
         self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
         self._action(go, self.tr("Compare versions (修订对照)"), self._redline_of_current, QKeySequence("Ctrl+Shift+D"))
         self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
@@ -154,11 +238,25 @@ class MainWindow(QMainWindow):
         return action
 
     def start_background(self) -> None:
-        """After the window shows: open the search index (worker) and load the notes.
+        """Once the window has painted: open the search index (worker) and load the notes.
 
-        Both wait a moment so the first paint and first input are not queued
-        behind them: a worker importing numpy and Whoosh holds the GIL too.
+        Nothing starts before the first paint (a slow X server can take a while
+        to expose the window), and then each waits a moment so the first input
+        is not queued behind them: a worker importing numpy and Whoosh holds
+        the GIL too.
         """
+        if self._painted:
+            self._start_background_now()
+        else:
+            self._background_pending = True
+
+    def _first_paint(self) -> None:
+        self._painted = True
+        if self._background_pending:
+            self._background_pending = False
+            self._start_background_now()
+
+    def _start_background_now(self) -> None:
         QTimer.singleShot(150, self.services.open_index)
         QTimer.singleShot(400, self.notes_view.refresh)
         # Notes of documents whose text changed are placed again, on a worker.
@@ -179,6 +277,15 @@ class MainWindow(QMainWindow):
 
     def show_compare(self) -> None:
         self._fixed_tab(self.compare_view, self.tr("Compare"))
+
+    def compare_here(self) -> None:
+        """Ctrl+Shift+K: compare the reader's clause (the selection's, else the one being read); else show compare."""
+        reader = self.current_reader()
+        clause_id = reader.clause_for_action() if reader is not None else None
+        if clause_id:
+            self.compare_clause(clause_id)
+        else:
+            self.show_compare()
 
     def show_coverage(self) -> None:
         self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
@@ -224,11 +331,12 @@ class MainWindow(QMainWindow):
         ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error, parent=self).run()
 
     def readers(self) -> list[ReaderView]:
-        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ReaderView)]
+        reader = _reader_class()
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), reader)]
 
     def current_reader(self) -> ReaderView | None:
         w = self.tabs.currentWidget()
-        return w if isinstance(w, ReaderView) else None
+        return w if isinstance(w, _reader_class()) else None
 
     def open_document(self, doc_id: str, focus: bool = True) -> ReaderView | None:
         """Open (or switch to) the reader tab of a document."""
@@ -238,7 +346,7 @@ class MainWindow(QMainWindow):
                     self.tabs.setCurrentWidget(reader)
                 return reader
         try:
-            reader = ReaderView(self.corpus, doc_id)
+            reader = _reader_class()(self.corpus, doc_id)
         except KnownError as exc:
             self.show_error(exc)
             return None
@@ -280,7 +388,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             return
         self.tabs.removeTab(index)
-        if isinstance(widget, ReaderView):
+        if isinstance(widget, _reader_class()):
             widget.deleteLater()
 
     def _step_tab(self, step: int) -> None:
@@ -315,8 +423,8 @@ class MainWindow(QMainWindow):
     def _view_in_use(self):
         """The notes panel if the keyboard focus is in it, else the current tab's view."""
         focus = QApplication.focusWidget()
-        if focus is not None and self.notes_view.isAncestorOf(focus):
-            return self.notes_view
+        if focus is not None and self._notes_view is not None and self._notes_view.isAncestorOf(focus):
+            return self._notes_view
         return self.tabs.currentWidget()
 
     def export_current(self) -> None:
@@ -326,10 +434,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing to export here: export works in compare, search, "
                                                  "topic coverage and the notes panel."), 5000)
 
+    def show_saved(self, path) -> None:
+        """After an export: where the file went, with 打开 / 打开所在文件夹 (``printing.confirm_saved``)."""
+        self.saved_notice.show_saved(path)
+
     def print_current(self) -> None:
         """文件 → 打印预览… (Ctrl+P): the reader with its highlights, or the compare, search or coverage view."""
         view = self._view_in_use()
-        if isinstance(view, ReaderView):
+        if isinstance(view, _reader_class()):
             self._print_reader()
         elif not (hasattr(view, "print_preview") and view.print_preview()):
             self.statusBar().showMessage(self.tr("Nothing to print here."), 5000)
@@ -361,7 +473,8 @@ class MainWindow(QMainWindow):
     def _zoom(self, step: int) -> None:
         for reader in self.readers():
             reader.zoom(step)
-        self.compare_view.apply_font()
+        if self._compare_view is not None:
+            self._compare_view.apply_font()
 
     def _set_simplified(self, on: bool) -> None:
         settings.put(settings.SIMPLIFIED, on)
@@ -420,13 +533,15 @@ class MainWindow(QMainWindow):
                     reader.reload_document()
             self.library.refresh()
             self.search_view.refresh_facets()
-            self.coverage_view.documents_changed()
-        if (changes.documents or changes.pins):
-            self.compare_view.apply_changes(changes)
-        self.redline_view.apply_changes(changes)
-        if (changes.documents or changes.notes or changes.all_notes):
-            self.notes_view.refresh_filters()
-            self.notes_view.refresh()
+            if self._coverage_view is not None:
+                self._coverage_view.documents_changed()
+        if (changes.documents or changes.pins) and self._compare_view is not None:
+            self._compare_view.apply_changes(changes)
+        if self._redline_view is not None:
+            self._redline_view.apply_changes(changes)
+        if (changes.documents or changes.notes or changes.all_notes) and self._notes_view is not None:
+            self._notes_view.refresh_filters()
+            self._notes_view.refresh()
 
     def rebuild_index(self) -> None:
         """Rebuild the search index on a worker, with progress and Cancel (the old index stays if cancelled)."""
@@ -490,16 +605,16 @@ class MainWindow(QMainWindow):
         out = []
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
-            if isinstance(w, ReaderView):
+            if isinstance(w, _reader_class()):
                 out.append(f"doc:{w.doc_id}|{w.visible_clause_id() or ''}")
             elif w is self.search_view:
                 out.append("search")
-            elif w is self.compare_view:
-                out.append("compare")
-            elif w is self.coverage_view:
+            elif w is self._compare_view:
+                out.append("compare" + (f"|{start}" if (start := w.starting_point()) else ""))
+            elif w is self._coverage_view:
                 out.append("coverage")
-            elif w is self.redline_view:
-                out.append(f"redline:{self.redline_view.state()}")
+            elif w is self._redline_view:
+                out.append(f"redline:{w.state()}")
         return out
 
     def save_state(self) -> None:
@@ -509,7 +624,8 @@ class MainWindow(QMainWindow):
         settings.put(settings.CURRENT_TAB, self.tabs.currentIndex())
         splitters = {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
         settings.put(settings.SPLITTERS, splitters)
-        self.compare_view.save_state()
+        if self._compare_view is not None:
+            self._compare_view.save_state()
 
     def restore_state(self) -> None:
         geometry = settings.get(settings.GEOMETRY)
@@ -537,8 +653,9 @@ class MainWindow(QMainWindow):
                     reader.show_clause(clause_id)
         elif entry == "search":
             self.show_search()
-        elif entry == "compare":
+        elif entry == "compare" or entry.startswith("compare|"):
             self.show_compare()
+            self.compare_view.restore_starting_point(entry.partition("|")[2])
         elif entry == "coverage":
             self.show_coverage()
         elif entry.startswith("redline:"):
@@ -547,6 +664,8 @@ class MainWindow(QMainWindow):
                 self.show_redline(old_id, new_id)
 
     def _restore_splitters(self) -> None:
+        if not self._splitter_states:
+            return  # a first start: nothing saved, no walk over every child (~5 ms)
         for splitter in self.findChildren(QSplitter):
             state = self._splitter_states.get(splitter.objectName())
             if state is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
 from index.base.highlight import marked_html
 from index.library import versions
@@ -38,7 +39,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
+# Search hits look the same in the results list, the reader and on paper: lavender (index.reports.html_pages).
+SEARCH_HIT_BG = "#e1bee7"
+
+
+def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
     css = f"background-color:{color}; color:#000"
     return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
@@ -108,10 +113,11 @@ class LibraryModel(QStandardItemModel):
     def _doc_row(self, doc) -> list[QStandardItem]:
         status = doc.get("status") or ""
         member = self.members.get(doc.id)
-        title = doc.short_title + (" ⇩" if doc.source == "imported" else "")
-        item = QStandardItem(f"{title}\n{meta_line(doc)}")
+        item = QStandardItem(f"{doc.short_title}\n{meta_line(doc)}")
         item.setToolTip(doc.title)
-        shown = f"⚑ {status}" if status == DRAFT else status
+        if doc.source == "imported":
+            item.setIcon(theme.icon("imported"))
+        shown = status
         if member is not None and not member.latest:
             shown = tr(QT_TRANSLATE_NOOP("Models", "Draft")) if member.draft else \
                 tr(QT_TRANSLATE_NOOP("Models", "Earlier version"))
@@ -119,6 +125,8 @@ class LibraryModel(QStandardItemModel):
             n = 1 + len(self.older.get(doc.id, ()))
             shown = f"{shown} · " + QCoreApplication.translate("Models", "%n version(s)", "", n)
         cells = [item, QStandardItem(shown)]
+        if status == DRAFT and shown.startswith(status):
+            cells[1].setIcon(theme.icon("draft"))
         for cell in cells:
             cell.setEditable(False)
             cell.setData(doc.id, ID_ROLE)
@@ -201,7 +209,7 @@ class SearchResultsModel(QAbstractTableModel):
             rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
-            rec["path_text"] = " › ".join(rec.get("path") or [])
+            rec["path_text"] = " / ".join(rec.get("path") or [])
             rec["snippet_html"] = snippet_html(rec)
             self.rows.append(rec)
         self.endResetModel()
@@ -302,4 +310,6 @@ class RecordTableModel(QAbstractTableModel):
             return QBrush(QColor("#000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return rec.get("_tooltip")
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and rec.get("_icon"):
+            return theme.icon(rec["_icon"])
         return None

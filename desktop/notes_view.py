@@ -213,7 +213,9 @@ class NotesView(QWidget):
         for a in found:
             rec = a.to_dict()
             doc = self.corpus.document(a.doc_id) if self.corpus.has_document(a.doc_id) else None
-            rec["doc"] = (doc.short_title.split("·", 1)[0] if doc else a.doc_id) + (" ⚠" if a.orphan else "")
+            rec["doc"] = doc.short_title.split("·", 1)[0] if doc else a.doc_id
+            if a.orphan:
+                rec["_icon"] = "orphan"  # its passage is gone: to review
             rec["note_line"] = _one_line(a.note)
             rec["_color"] = a.color_hex
             rec["_tooltip"] = a.quote[:300]

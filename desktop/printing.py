@@ -229,7 +229,9 @@ def export_report(parent, kind: str, report: Any, path: Path | str, fmt: str) ->
         if fmt == "pdf":
             html, landscape = report_html(kind, report)
             return write_pdf(path, report.title, html, landscape)
-        return write_report(kind, report, path, fmt)
+        from desktop import settings
+
+        return write_report(kind, report, path, fmt, author=settings.get(settings.EXPORT_AUTHOR))
     except KnownError as exc:
         if parent is None:
             raise
@@ -302,7 +304,18 @@ def ask_export_report(parent, kind: str, report: Any, folder: Path | str | None 
     if fmt not in fmts:  # no or unknown suffix: take the chosen file type's
         fmt = next((f for f in fmts if FILE_FILTERS[f] == chosen), fmts[0])
         path = f"{path}.{fmt}"
-    return export_report(parent, kind, report, path, fmt)
+    written = export_report(parent, kind, report, path, fmt)
+    if written is not None:
+        confirm_saved(parent, written)
+    return written
+
+
+def confirm_saved(parent, path: Path | str) -> None:
+    """Tell the user where a file was saved, with a way to open it (the main window's status bar)."""
+    window = parent.window() if parent is not None else None
+    show = getattr(window, "show_saved", None)
+    if show is not None:
+        show(path)
 
 
 def ask_export_comparison(parent, comparison: Any, corpus=None, notes: Any = None,

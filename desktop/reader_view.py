@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,10 +53,15 @@ from PySide6.QtWidgets import (
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
 from index.base.text import find_in_text, to_simplified
-from index.library.clauses import Clause
-from index.library.corpus import Corpus
 
-SEARCH_COLOR = "#ffd54f"
+if TYPE_CHECKING:
+    from index.library.clauses import Clause
+    from index.library.corpus import Corpus
+
+# Search hits: lavender with a purple underline, unlike any note colour (the printed page uses the same
+# lavender, bold and underlined: index.reports.html_pages.HIT_STYLE).
+SEARCH_COLOR = "#e1bee7"
+SEARCH_UNDERLINE = "#6a1b9a"
 FIND_COLOR = "#80deea"
 
 
@@ -269,12 +275,14 @@ class ReaderView(QWidget):
             sels.append(self._selection(note["start"], note["end"], note.get("hex") or "#fff59d",
                                         underline=bool(note.get("note"))))
         for s, e in self._search:
-            sels.append(self._selection(s, e, SEARCH_COLOR))
+            sels.append(self._selection(s, e, SEARCH_COLOR, underline=SEARCH_UNDERLINE))
         for s, e in self._find:
             sels.append(self._selection(s, e, FIND_COLOR))
         self.text.setExtraSelections(sels)
 
-    def _selection(self, start: int, end: int, color: str, underline: bool = False) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, end: int, color: str, underline: bool | str = False) -> QTextEdit.ExtraSelection:
+        """A painted span: ``color`` behind black text; ``underline`` True dashes it (a note), a colour
+        draws a solid line in it (a search hit)."""
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self.text.document())
         cur.setPosition(self.qpos(start))
@@ -283,7 +291,10 @@ class ReaderView(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(color))
         fmt.setForeground(QColor("#000000"))
-        if underline:
+        if isinstance(underline, str):
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(underline))
+        elif underline:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         sel.format = fmt
         return sel
@@ -315,8 +326,7 @@ class ReaderView(QWidget):
             pos = event.pos()
             note = self.note_at(self.body_offset(self.text.cursorForPosition(pos).position()))
             if note is not None and note.get("note"):
-                text = note["note"] if len(note["note"]) <= 400 else note["note"][:400] + "…"
-                QToolTip.showText(event.globalPos(), text, self.text.viewport())
+                QToolTip.showText(event.globalPos(), note_tooltip(note["note"]), self.text.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -359,6 +369,12 @@ class ReaderView(QWidget):
 
     def current_clause_id(self) -> str | None:
         return self._current
+
+    def clause_for_action(self) -> str | None:
+        """The clause a command acts on: the selection's, else the one at the cursor or being read."""
+        sel = self.selection()
+        clause = self.clause_at(sel[0]) if sel else None
+        return clause.id if clause is not None else (self._current or self.visible_clause_id())
 
     def selection(self) -> tuple[int, int] | None:
         """The selected body span, or None."""
@@ -543,6 +559,18 @@ class ReaderView(QWidget):
 
     def state(self) -> dict:
         return {"doc_id": self.doc_id, "clause_id": self.visible_clause_id()}
+
+
+TOOLTIP_CHARS = 400
+
+
+def note_tooltip(markdown_text: str) -> str:
+    """A note as its hover tooltip: the Markdown rendered and sanitised as in the notes panel, cut if long."""
+    from index.userdata.markup import render_note
+
+    cut = len(markdown_text) > TOOLTIP_CHARS
+    body = render_note(markdown_text[:TOOLTIP_CHARS].rstrip() + ("…" if cut else ""))
+    return f"<qt>{body}</qt>"  # rich text even when the note renders to a single line
 
 
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)

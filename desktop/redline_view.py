@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import theme
 from desktop.errors import error_text
 from index.reports.html_redline import redline_body
 from index.reports.redline_table import RedlineTable, redline_table
@@ -49,7 +50,7 @@ class RedlineView(QWidget):
             box.setMinimumContentsLength(18)
             box.activated.connect(lambda _i: self._recompute())
         self.swap_button = QToolButton()
-        self.swap_button.setText("⇄")
+        self.swap_button.setIcon(theme.icon("swap"))  # an icon: a ⇄ glyph shows as a box without a symbol font
         self.swap_button.setToolTip(self.tr("Swap the two versions"))
         self.swap_button.clicked.connect(self.swap)
         self.summary = QLabel()

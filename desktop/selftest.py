@@ -119,6 +119,20 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         win.close()
         return f"main window shown and rendered {shot.width()}×{shot.height()} in {elapsed:.2f} s"
 
+    def translations() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop import app as app_module
+
+        names = [Path(f).name for f in app_module.translator_files()]
+        _check(names == ["qtbase_zh_CN.qm", "zoneref_zh_CN.qm"], f"translations loaded: {names}")
+        asked = {("QPlatformTheme", "Cancel"): "取消", ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+                 ("MainWindow", "Library"): "文库"}
+        for (context, source), expected in asked.items():
+            got = QCoreApplication.translate(context, source)
+            _check(got == expected, f"{context} {source!r} shows as {got!r}, not {expected!r}")
+        return "Qt's and ZoneRef's Chinese: " + ", ".join(names)
+
     return [
         ("documents", documents),
         ("search index", search_index),
@@ -128,6 +142,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         ("import", import_text),
         ("annotations", annotations),
         ("main window", main_window),
+        ("translations", translations),
     ]
 
 

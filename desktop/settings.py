@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox
+from PySide6.QtWidgets import QDialog
 
 from index.base import paths
 
@@ -48,6 +48,8 @@ FONT_SIZE = Setting("reader/font_size", 14, QT_TRANSLATE_NOOP("Settings", "Reade
 SIMPLIFIED = Setting("reader/simplified", False,
                      QT_TRANSLATE_NOOP("Settings", "Show traditional-script documents in simplified characters"))
 SEARCH_DELAY = Setting("search/delay_ms", 200, QT_TRANSLATE_NOOP("Settings", "Search-as-you-type delay (ms)"))
+# Word exports name their author (文件 → 信息 in Word); the system user's name until the user gives another.
+EXPORT_AUTHOR = Setting("export/author", paths.system_user_name(), QT_TRANSLATE_NOOP("Settings", "Author of exported Word files"))
 # Layout memory: no titles, they are not preferences the user edits.
 GEOMETRY = Setting("window/geometry", QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray())
@@ -57,7 +59,7 @@ CURRENT_TAB = Setting("window/current_tab", 0)
 COMPARE_DOCS = Setting("compare/doc_order", [])
 COVERAGE_BY_DOCUMENT = Setting("coverage/by_document", False)
 
-ALL = [LANGUAGE, FONT_SIZE, SIMPLIFIED, SEARCH_DELAY, GEOMETRY, WINDOW_STATE, SPLITTERS, OPEN_TABS,
+ALL = [LANGUAGE, FONT_SIZE, SIMPLIFIED, SEARCH_DELAY, EXPORT_AUTHOR, GEOMETRY, WINDOW_STATE, SPLITTERS, OPEN_TABS,
        CURRENT_TAB, COMPARE_DOCS, COVERAGE_BY_DOCUMENT]
 PREFERENCES = [s for s in ALL if s.title]
 
@@ -111,6 +113,9 @@ class PreferencesDialog(QDialog):
     """One row per setting in ``PREFERENCES``; OK stores them."""
 
     def __init__(self, parent=None):
+        # The dialog's widgets are imported here: each Qt class costs its enums, and start-up needs none of them.
+        from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
@@ -127,8 +132,12 @@ class PreferencesDialog(QDialog):
         self.delay.setRange(0, 2000)
         self.delay.setSingleStep(50)
         self.delay.setValue(get(SEARCH_DELAY))
+        self.author = QLineEdit(get(EXPORT_AUTHOR))
+        self.author.setObjectName("export_author")
+        self.author.setPlaceholderText(EXPORT_AUTHOR.default)
         for setting, widget in ((LANGUAGE, self.language), (FONT_SIZE, self.font_size),
-                                (SIMPLIFIED, self.simplified), (SEARCH_DELAY, self.delay)):
+                                (SIMPLIFIED, self.simplified), (SEARCH_DELAY, self.delay),
+                                (EXPORT_AUTHOR, self.author)):
             form.addRow(setting.display_title(), widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -140,4 +149,5 @@ class PreferencesDialog(QDialog):
         put(FONT_SIZE, self.font_size.value())
         put(SIMPLIFIED, self.simplified.isChecked())
         put(SEARCH_DELAY, self.delay.value())
+        put(EXPORT_AUTHOR, self.author.text().strip())
         super().accept()

@@ -30,6 +30,19 @@ def app_icon() -> QIcon:
     return icon
 
 
+def icon_file(name: str, size: int = 32) -> Path:
+    """The PNG of an interface icon (``tools/make_icons.py`` renders 16 and 32 px from ``NAME.svg``)."""
+    return icon_path().with_name(f"{name}-{size}.png")
+
+
+def icon(name: str) -> QIcon:
+    """An interface icon shipped in ``resources/icons`` (pin, orphan, imported, draft): never a font glyph."""
+    out = QIcon()
+    for size in (16, 32):
+        out.addFile(str(icon_file(name, size)))
+    return out
+
+
 def ui_font() -> QFont:
     font = QFont()
     font.setFamilies(UI_FAMILIES)

@@ -153,6 +153,12 @@ class Workspace:
         return self.home / "index"
 
     @property
+    def bundled_headers_path(self) -> Path:
+        """The bundled documents' front matter, cached (a start-up without PyYAML); in the index folder,
+        a cache too."""
+        return self.index_dir / ".bundled-headers.json"
+
+    @property
     def db_path(self) -> Path:
         """The user database: notes, bookmarks, tags, pins, comparison sets."""
         return self.home / DB_NAME
@@ -180,7 +186,7 @@ class Workspace:
     def corpus(self) -> Corpus:
         """The documents and their clauses (one object for the life of the workspace; ``reload`` refreshes it)."""
         if self._corpus is None:
-            self._corpus = Corpus(self.docs_dir, self.imported_dir)
+            self._corpus = Corpus(self.docs_dir, self.imported_dir, bundled_headers=self.bundled_headers_path)
         return self._corpus
 
     def one_pass_corpus(self) -> Corpus:

@@ -1,10 +1,12 @@
-"""Render the app icon from ``resources/icons/zoneref.svg`` for every platform.
+"""Render the app icon and the interface's small icons from their SVGs in ``resources/icons``.
 
 Writes ``zoneref-{32,64,256}.png`` (window icon fallbacks), ``zoneref.ico``
 (Windows executable: PNG-compressed entries, 16–256 px) and ``zoneref.icns``
 (macOS: PNG entries, 16–512 px) beside the SVG. Both container formats are a
 small header and a table of PNGs, so no imaging library is needed; Qt renders
-the SVG.
+the SVG. Each interface icon (``UI_ICONS``: pin, orphan …) becomes
+``NAME-16.png`` and ``NAME-32.png`` (high-DPI): the app draws these, never a
+symbol character whose glyph depends on the fonts installed.
 
     .venv/bin/python tools/make_icons.py
 """
@@ -19,6 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 PNG_SIZES = (32, 64, 256)
+# The interface's icons (desktop.theme.icon) and their PNG sizes.
+UI_ICONS = ("pin", "orphan", "imported", "draft", "swap")
+UI_SIZES = (16, 32)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types holding PNG data, by pixel size.
 ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09"}
@@ -74,7 +79,11 @@ def main() -> int:
         (ICONS / f"zoneref-{size}.png").write_bytes(pngs[size])
     (ICONS / "zoneref.ico").write_bytes(ico({s: pngs[s] for s in ICO_SIZES}))
     (ICONS / "zoneref.icns").write_bytes(icns({s: pngs[s] for s in ICNS_TYPES}))
-    print(f"wrote PNGs {PNG_SIZES}, zoneref.ico {ICO_SIZES}, zoneref.icns {tuple(ICNS_TYPES)} in {ICONS}")
+    for name in UI_ICONS:
+        for size in UI_SIZES:
+            (ICONS / f"{name}-{size}.png").write_bytes(render(ICONS / f"{name}.svg", size))
+    print(f"wrote PNGs {PNG_SIZES}, zoneref.ico {ICO_SIZES}, zoneref.icns {tuple(ICNS_TYPES)}, "
+          f"{', '.join(UI_ICONS)} at {UI_SIZES} in {ICONS}")
     return 0
 
 

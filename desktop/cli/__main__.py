@@ -1,10 +1,12 @@
 """``python -m desktop.cli``: the ``zoneref`` command."""
 
-import multiprocessing
 import sys
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # import workers start from this entry point too
+    if getattr(sys, "frozen", False):  # import workers of a frozen app start from this entry point too
+        import multiprocessing  # only then: ~10 ms at every start otherwise
+
+        multiprocessing.freeze_support()
     from desktop.cli import main
 
     sys.exit(main())

@@ -34,6 +34,8 @@ def _split_ids(values: list[str] | None) -> list[str] | None:
 def _output(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument("--format", "-f", required=True, choices=formats, help="file format")
     p.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    if "docx" in formats:
+        p.add_argument("--author", help="the Word file's author property (default: your system user name)")
     add_json(p)
 
 
@@ -99,7 +101,7 @@ def _write(kind: str, report, args, extra: dict) -> int:
 
         printing.export_report(None, kind, report, args.output, "pdf")
     else:
-        write_report(kind, report, args.output, args.format)
+        write_report(kind, report, args.output, args.format, author=getattr(args, "author", None))
     rec = {"path": str(args.output), "format": args.format, "kind": kind, **extra}
     emit(rec, args.json, f"wrote {args.output}")
     return 0

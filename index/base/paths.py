@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -52,3 +53,11 @@ def imported_dir() -> Path:
     path = user_home() / "documents"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def system_user_name() -> str:
+    """The name of the user running the program (login name), or "" if the system does not say."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no USER/LOGNAME and no passwd entry (some containers)
+        return ""

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from index.base import paths
-from index.base.errors import ContentError, KnownError, check_cancel
+from index.base.errors import ContentError, KnownError, UnknownIdError, check_cancel
 from index.base.text import normalise
 from index.compare.wording import matching_text
 from index.library.clauses import Clause
@@ -35,14 +35,14 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 
 
-class UnknownTopicError(KnownError):
-    """A topic name or id that the taxonomy does not have."""
+class UnknownTopicError(UnknownIdError):
+    """A topic name or id that the taxonomy does not have (an unknown id like any other: CLI exit 2)."""
 
     code = "unknown_topic"
 
     def __init__(self, name: str):
-        super().__init__(f"unknown topic: {name}")
-        self.name = name
+        KnownError.__init__(self, f"unknown topic: {name}")
+        self.kind, self.ident, self.name = "topic", name, name
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.library.clauses import Clause, ClauseId, parse_clauses
 from index.library.documents import DocId, Document, load_header
 from index.library.headers import load_headers
 from index.library.national import NATIONAL
+
+if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up
+    from index.library.clauses import Clause, ClauseId
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -29,15 +32,19 @@ class Corpus:
         one_pass: keep only the latest document's text and clauses, for one
             pass over a large library (a bulk index build) in bounded memory;
             lookups within the current document work as usual.
+        bundled_headers: a file to cache the bundled documents' front matter
+            in (``index.library.headers``; their folder is read-only), or None
+            to parse it every time.
     """
 
     def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default",
-                 one_pass: bool = False):
+                 one_pass: bool = False, bundled_headers: Path | None = None):
         self.content_dir = content_dir or paths.content_dir() / "docs"
         if imported_dir == "default":
             imported_dir = paths.user_home() / "documents"
         self.imported_dir = imported_dir
         self.one_pass = one_pass
+        self.bundled_headers = bundled_headers
         self._docs: dict[DocId, Document] | None = None
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
@@ -53,6 +60,8 @@ class Corpus:
                     continue
                 if source == "imported":  # thousands of files: front matter cached (index.library.headers)
                     found = load_headers(Path(folder), source)
+                elif self.bundled_headers is not None:
+                    found = load_headers(Path(folder), source, cache=self.bundled_headers)
                 else:
                     found = [load_header(path, source=source) for path in sorted(Path(folder).glob("*.md"))]
                 for doc in found:
@@ -105,6 +114,8 @@ class Corpus:
         if doc.id not in self._clauses:
             if self.one_pass:
                 self._forget_clauses()  # the previous document is done
+            from index.library.clauses import parse_clauses
+
             found = parse_clauses(doc.id, doc.read_body() if self.one_pass else doc.body)
             self._clauses[doc.id] = found
             for clause in found:
@@ -128,7 +139,7 @@ class Corpus:
                 raise UnknownIdError("clause", clause_id)
             self.clauses(doc_id)
         try:
-            return self._by_id[ClauseId(clause_id)]
+            return self._by_id[clause_id]
         except KeyError:
             raise UnknownIdError("clause", clause_id) from None
 

@@ -10,8 +10,6 @@ import hashlib
 from pathlib import Path
 from typing import Any, NewType
 
-import yaml
-
 from index.base.errors import ContentError
 
 DocId = NewType("DocId", str)
@@ -65,7 +63,13 @@ class Document:
             return self._body
         if self.path is None:
             raise ContentError(f"{self.id}: document has no body")
-        return load_file(self.path, self.source)._body
+        # The front matter was read already: skip it without parsing it again (PyYAML is not on the start-up
+        # path when a restored reader tab needs its document's text).
+        try:
+            text = _normalised(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ContentError(f"{self.path}: cannot read: {exc}") from exc
+        return _body_from(text, _front_matter_end(text, str(self.path)))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.meta.get(key, default)
@@ -93,20 +97,46 @@ class Document:
         return out
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+def _yaml():
+    """PyYAML and its fastest safe loader, imported on first use.
+
+    Importing PyYAML costs ~35 ms (it compiles its regular expressions), and a
+    start-up whose front matter all comes from a cache (``index.library.headers``)
+    never needs it.
+    """
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
+
+def _front_matter_end(text: str, where: str) -> int:
+    """Where the front matter's closing ``---`` line starts in ``text`` (no BOM, ``\\n`` line ends)."""
+    if not text.startswith("---\n"):
+        raise ContentError(f"{where}: no front matter (must start with '---')")
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise ContentError(f"{where}: front matter is not closed with '---'")
+    return end
+
+
+def _body_from(text: str, end: int) -> str:
+    """The body of a document whose front matter's closing line starts at ``end``."""
+    body = text[end + 5:]
+    return body[1:] if body.startswith("\n") else body
+
+
+def _normalised(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _split(text: str, where: str) -> tuple[dict[str, Any], int]:
     """(front matter, offset where the body starts)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.startswith("---\n"):
-        raise ContentError(f"{where}: no front matter (must start with '---')")
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        raise ContentError(f"{where}: front matter is not closed with '---'")
+    end = _front_matter_end(text, where)
+    yaml, loader = _yaml()
     try:
-        meta = yaml.load(text[4:end], Loader=_Loader) or {}
+        meta = yaml.load(text[4:end], Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ContentError(f"{where}: bad front matter: {exc}") from exc
     if not isinstance(meta, dict):
@@ -124,11 +154,9 @@ def parse_markdown(text: str, path: Path | None = None, source: str = "bundled")
         ContentError: no front matter, bad YAML, or a missing id/title/region.
     """
     where = str(path) if path else "<text>"
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _normalised(text)
     meta, at = _split(text, where)
-    body = text[at:]
-    if body.startswith("\n"):
-        body = body[1:]
+    body = _body_from(text, at - 5)
     return Document(
         id=DocId(str(meta["id"])), title=str(meta["title"]), region=str(meta["region"]),
         body=body, meta=meta, source=source, path=path,
@@ -147,7 +175,7 @@ def load_header(path: Path, source: str = "bundled") -> Document:
                 head += more
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(f"{path}: cannot read: {exc}") from exc
-    meta, _ = _split(head.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), str(path))
+    meta, _ = _split(_normalised(head), str(path))
     return Document(id=DocId(str(meta["id"])), title=str(meta["title"]), region=str(meta["region"]),
                     body=None, meta=meta, source=source, path=path,
                     content_hash=meta.get("content_hash") if source == "imported" else None)
@@ -155,7 +183,7 @@ def load_header(path: Path, source: str = "bundled") -> Document:
 
 def render_markdown(meta: dict[str, Any], body: str) -> str:
     """The file text for a document: front matter then body."""
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    head = _yaml()[0].safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{head}---\n\n{body.rstrip()}\n"
 
 

@@ -30,9 +30,9 @@ def _identity(st: os.stat_result) -> list[int]:
     return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
-def _read(folder: Path) -> dict[str, list]:
+def _read(cache: Path) -> dict[str, list]:
     try:
-        data = json.loads((folder / CACHE_NAME).read_bytes())
+        data = json.loads(cache.read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get("files"), dict):
@@ -40,16 +40,22 @@ def _read(folder: Path) -> dict[str, list]:
     return data["files"]
 
 
-def _write(folder: Path, files: dict[str, list]) -> None:
-    for stale in folder.glob(f"{CACHE_NAME}.tmp-*"):  # left by a process killed mid-write
+def _write(cache: Path, files: dict[str, list]) -> None:
+    folder = cache.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # the bundled documents' cache: the index folder may not exist yet
+    except OSError as exc:
+        log.debug("cannot write %s: %s", cache, exc)
+        return
+    for stale in folder.glob(f"{cache.name}.tmp-*"):  # left by a process killed mid-write
         if stale.name.rsplit("-", 1)[1] != str(os.getpid()):
             stale.unlink(missing_ok=True)
-    temp = folder / f"{CACHE_NAME}.tmp-{os.getpid()}"
+    temp = folder / f"{cache.name}.tmp-{os.getpid()}"
     try:
         temp.write_text(json.dumps({"version": _VERSION, "files": files}, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, folder / CACHE_NAME)
+        os.replace(temp, cache)
     except OSError as exc:  # a read-only folder: list slowly, still correctly
-        log.debug("cannot write %s: %s", folder / CACHE_NAME, exc)
+        log.debug("cannot write %s: %s", cache, exc)
         temp.unlink(missing_ok=True)
 
 
@@ -60,16 +66,20 @@ def _cacheable(meta: dict[str, Any]) -> bool:
         return False
 
 
-def load_headers(folder: Path, source: str = "imported") -> list[Document]:
+def load_headers(folder: Path, source: str = "imported", cache: Path | None = None) -> list[Document]:
     """Every ``*.md`` document of ``folder`` with only its front matter read, in file name order.
 
     Same result as ``load_header`` on each file (a file that vanished
-    meanwhile is left out).
+    meanwhile is left out). ``cache`` is the cache file, by default
+    ``folder/.headers.json``; a read-only folder (the bundled documents) keeps
+    its cache elsewhere (the user's index folder), which spares the start-up
+    PyYAML altogether.
 
     Raises:
         ContentError: a file changed since it was cached has bad front matter.
     """
-    cached = _read(folder)
+    cache = cache or folder / CACHE_NAME
+    cached = _read(cache)
     files: dict[str, list] = {}
     docs: list[Document] = []
     for path in sorted(folder.glob("*.md")):
@@ -90,5 +100,5 @@ def load_headers(folder: Path, source: str = "imported") -> list[Document]:
                 files[path.name] = [identity, doc.meta]
         docs.append(doc)
     if files != cached:
-        _write(folder, files)
+        _write(cache, files)
     return docs

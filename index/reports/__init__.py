@@ -94,8 +94,15 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
+def write_report(kind: str, report: Any, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write ``report`` (a model of ``kind``) to ``path`` in ``fmt``, atomically.
+
+    Args:
+        kind, report: what to write (``FORMATS`` lists the kinds and their formats).
+        path, fmt: where, and in which format.
+        author: a Word file's author property (default: the system user's
+            name); Word files also get the report's title, a subject and the
+            time of the export (``docx_meta``).
 
     Raises:
         ExportError: ``fmt`` is not offered for ``kind``, or the file cannot be
@@ -114,6 +121,12 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         writer(report, Path(tmp))
+        if fmt == "docx":
+            from index.base.paths import system_user_name
+            from index.reports import docx_meta
+
+            docx_meta.stamp(Path(tmp), title=report.title, subject=docx_meta.subject_of(kind, report),
+                            author=system_user_name() if author is None else author)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
         os.replace(tmp, path)
     except OSError as exc:
@@ -125,26 +138,26 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str) -> Path:
     return path
 
 
-def write_comparison(table: ComparisonTable, path: Path | str, fmt: str) -> Path:
+def write_comparison(table: ComparisonTable, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write a comparison table as docx, csv, md or html."""
-    return write_report("comparison", table, path, fmt)
+    return write_report("comparison", table, path, fmt, author=author)
 
 
-def write_coverage(table: CoverageTable, path: Path | str, fmt: str) -> Path:
+def write_coverage(table: CoverageTable, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write the topic coverage matrix as docx, csv or html."""
-    return write_report("coverage", table, path, fmt)
+    return write_report("coverage", table, path, fmt, author=author)
 
 
-def write_search(report: SearchReport, path: Path | str, fmt: str) -> Path:
+def write_search(report: SearchReport, path: Path | str, fmt: str, *, author: str | None = None) -> Path:
     """Write search results as docx, csv, md or html."""
-    return write_report("search", report, path, fmt)
+    return write_report("search", report, path, fmt, author=author)
 
 
-def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Path:
+def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx", *, author: str | None = None) -> Path:
     """Write the user's notes as docx (other note formats: ``index.userdata.notes_io``)."""
-    return write_report("notes", report, path, fmt)
+    return write_report("notes", report, path, fmt, author=author)
 
 
-def write_redline(table: RedlineTable, path: Path | str, fmt: str = "docx") -> Path:
+def write_redline(table: RedlineTable, path: Path | str, fmt: str = "docx", *, author: str | None = None) -> Path:
     """Write a 新旧对照表 (修改前 / 修改后, marks kept) as docx, csv or html."""
-    return write_report("redline", table, path, fmt)
+    return write_report("redline", table, path, fmt, author=author)

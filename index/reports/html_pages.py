@@ -28,7 +28,10 @@ from index.reports.model import (
 from index.reports.spans import Span, segments
 
 NUMBER_STYLE = "background-color:#fff176"
-HIT_STYLE = "background-color:#ffe082;font-weight:bold"
+# Search hits: lavender, bold and underlined, so they never pass for a note's highlight (重点 is amber,
+# 疑问 red, 对比 blue, 待办 green) on screen or on paper, in colour or in black and white.
+SEARCH_HIT_BG = "#e1bee7"
+HIT_STYLE = f"background-color:{SEARCH_HIT_BG};font-weight:bold;text-decoration:underline"
 GREY_STYLE = "color:#595959;font-size:9pt"
 HEADER_BG = "#d9e2f3"
 LABEL_BG = "#f2f2f2"

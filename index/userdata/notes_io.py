@@ -59,6 +59,12 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
 _CLAUSE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(/[A-Za-z0-9._~-]{1,100}){1,20}$")
 
 
+class NotesExportError(KnownError):
+    """An export file cannot be written (missing folder, no permission, disk full)."""
+
+    code = "export"
+
+
 class NotesImportError(KnownError):
     """The import file was rejected; nothing was written. ``report`` says why, item by item."""
 
@@ -190,6 +196,7 @@ def export(store: NoteStore, fmt: str, path: Path, **filters) -> int:
 
     Raises:
         ValueError: unknown format.
+        NotesExportError: the file cannot be written (folder missing, no permission, disk full).
     """
     annotations = store.list(**filters)
     if fmt == "w3c":
@@ -202,9 +209,14 @@ def export(store: NoteStore, fmt: str, path: Path, **filters) -> int:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", encoding=encoding, newline="") as fh:
-        fh.write(text)
-    os.replace(partial, path)
+    try:
+        with open(partial, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
+        os.replace(partial, path)
+    except OSError as exc:  # a missing folder, no permission, a full disk: the user's to fix
+        if partial.parent.is_dir():
+            partial.unlink(missing_ok=True)
+        raise NotesExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return len(annotations)
 
 

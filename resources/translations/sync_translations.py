@@ -26,6 +26,17 @@ BIN = Path(sys.executable).parent
 # Strings lupdate cannot see (desktop/printing.py translates through a helper
 # function): (context, source).
 EXTRA = [("printing", "Print preview"), ("printing", "Export failed"), ("printing", "Export")]
+# Qt's own strings that Qt's Chinese catalogue (qtbase_zh_CN.qm, PySide6 6.11) does not translate: its
+# sources gained a shortcut (&) the catalogue lacks. ZoneRef's catalogue is installed after Qt's and so
+# asked first; tests/desktop/test_qt_translations.py walks Qt's dialogs and finds any new gap.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QPrintSettingsOutput", "Page &Set:"): "打印页面(&S)：",
+    ("QPageSetupWidget", "Page &order:"): "页面顺序(&O)：",
+    ("QPageSetupWidget", "Pages &per sheet:"): "每张纸页数(&P)：",
+}
+EXTRA += list(QT_GAPS)
 
 ZH: dict[tuple[str, str], str] = {}
 
@@ -243,6 +254,12 @@ _add("RedlineView", {
     "%1 changed, %2 added, %3 removed": "%1 条修改，%2 条新增，%3 条删除", ", %1 moved": "，%1 条移动并修改",
     "; %1 unchanged": "；%1 条未修改", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
 })
+
+
+ZH.update(QT_GAPS)
+_add("Settings", {"Author of exported Word files": "导出 Word 文件的作者"})
+_add("CompareView", {"Comparing…": "正在对比…"})
+_add("SavedNotice", {"Open": "打开", "Open folder": "打开所在文件夹", "Close": "关闭", "Saved: %1": "已保存：%1"})
 
 
 def _sources() -> list[str]:

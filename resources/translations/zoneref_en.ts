@@ -13,7 +13,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="298" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
@@ -21,63 +21,68 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="206" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="205" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="211" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="214" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="294" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="384" />
+      <location filename="../../desktop/compare_view.py" line="374" />
+      <source>Comparing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="431" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -85,53 +90,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="448" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="448" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="565" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="522" />
+      <location filename="../../desktop/compare_view.py" line="569" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="523" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="533" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="549" />
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="599" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="549" />
+      <location filename="../../desktop/compare_view.py" line="596" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -233,7 +238,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="34" />
+      <location filename="../../desktop/errors.py" line="35" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
@@ -452,7 +457,7 @@
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="184" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -460,92 +465,92 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="205" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="205" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="207" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="207" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="211" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="211" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="213" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="222" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="224" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="228" />
+      <location filename="../../desktop/library_view.py" line="231" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="230" />
+      <location filename="../../desktop/library_view.py" line="233" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="231" />
+      <location filename="../../desktop/library_view.py" line="234" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
@@ -553,229 +558,229 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="42" />
+      <location filename="../../desktop/mainwindow.py" line="67" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="55" />
+      <location filename="../../desktop/mainwindow.py" line="80" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="94" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="102" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="103" />
+      <location filename="../../desktop/mainwindow.py" line="183" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="104" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="112" />
+      <location filename="../../desktop/mainwindow.py" line="192" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="113" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="197" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="201" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="202" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="127" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
-      <location filename="../../desktop/mainwindow.py" line="177" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="184" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
+      <location filename="../../desktop/mainwindow.py" line="287" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="223" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
-      <location filename="../../desktop/mainwindow.py" line="444" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="189" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="212" />
+      <location filename="../../desktop/mainwindow.py" line="315" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="213" />
+      <location filename="../../desktop/mainwindow.py" line="316" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="313" />
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="326" />
+      <location filename="../../desktop/mainwindow.py" line="430" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="335" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="401" />
+      <location filename="../../desktop/mainwindow.py" line="510" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="402" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="556" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="454" />
+      <location filename="../../desktop/mainwindow.py" line="565" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="457" />
+      <location filename="../../desktop/mainwindow.py" line="568" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="459" />
+      <location filename="../../desktop/mainwindow.py" line="570" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="460" />
+      <location filename="../../desktop/mainwindow.py" line="571" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="463" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="479" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -783,7 +788,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="482" />
+      <location filename="../../desktop/mainwindow.py" line="593" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -791,7 +796,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -867,48 +872,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="57" />
-      <location filename="../../desktop/models.py" line="177" />
+      <location filename="../../desktop/models.py" line="58" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="57" />
+      <location filename="../../desktop/models.py" line="58" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="82" />
+      <location filename="../../desktop/models.py" line="83" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="116" />
+      <location filename="../../desktop/models.py" line="118" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="117" />
+      <location filename="../../desktop/models.py" line="119" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="120" />
+      <location filename="../../desktop/models.py" line="122" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="177" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="178" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="178" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -996,7 +1001,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="223" />
+      <location filename="../../desktop/notes_view.py" line="225" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1004,7 +1009,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="227" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1012,38 +1017,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="292" />
+      <location filename="../../desktop/notes_view.py" line="294" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="307" />
+      <location filename="../../desktop/notes_view.py" line="309" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
-      <location filename="../../desktop/notes_view.py" line="357" />
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="359" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="377" />
+      <location filename="../../desktop/notes_view.py" line="379" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="378" />
+      <location filename="../../desktop/notes_view.py" line="380" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1060,7 +1065,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="115" />
+      <location filename="../../desktop/settings.py" line="120" />
       <source>Preferences</source>
       <translation type="unfinished" />
     </message>
@@ -1068,60 +1073,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="123" />
+      <location filename="../../desktop/reader_view.py" line="129" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="124" />
+      <location filename="../../desktop/reader_view.py" line="130" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="132" />
-      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="138" />
       <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>
@@ -1129,88 +1134,111 @@ Restored from: %3</source>
   <context>
     <name>RedlineView</name>
     <message>
-      <location filename="../../desktop/redline_view.py" line="53" />
+      <location filename="../../desktop/redline_view.py" line="54" />
       <source>Swap the two versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="57" />
+      <location filename="../../desktop/redline_view.py" line="58" />
       <source>Changes only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="58" />
+      <location filename="../../desktop/redline_view.py" line="59" />
       <source>Hide the articles that did not change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="61" />
+      <location filename="../../desktop/redline_view.py" line="62" />
       <source>Previous change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="63" />
+      <location filename="../../desktop/redline_view.py" line="64" />
       <source>Previous change (Shift+F8)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="65" />
+      <location filename="../../desktop/redline_view.py" line="66" />
       <source>Next change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="67" />
+      <location filename="../../desktop/redline_view.py" line="68" />
       <source>Next change (F8)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="73" />
+      <location filename="../../desktop/redline_view.py" line="74" />
       <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="78" />
+      <location filename="../../desktop/redline_view.py" line="79" />
       <source>Before:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="81" />
+      <location filename="../../desktop/redline_view.py" line="82" />
       <source>After:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="105" />
+      <location filename="../../desktop/redline_view.py" line="106" />
       <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="146" />
+      <location filename="../../desktop/redline_view.py" line="147" />
       <source>Choose two different versions.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="151" />
+      <location filename="../../desktop/redline_view.py" line="152" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="189" />
+      <location filename="../../desktop/redline_view.py" line="190" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="192" />
+      <location filename="../../desktop/redline_view.py" line="193" />
       <source>, %1 moved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="193" />
+      <location filename="../../desktop/redline_view.py" line="194" />
       <source>; %1 unchanged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="248" />
+      <location filename="../../desktop/redline_view.py" line="249" />
       <source>The versions shown were removed from the library.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SavedNotice</name>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="33" />
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="37" />
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="43" />
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="54" />
+      <source>Saved: %1</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1316,92 +1344,97 @@ Restored from: %3</source>
       <source>Search-as-you-type delay (ms)</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="52" />
+      <source>Author of exported Word files</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="99" />
+      <location filename="../../desktop/compare_view.py" line="105" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="101" />
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="115" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="112" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="116" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="119" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="137" />
+      <location filename="../../desktop/compare_view.py" line="143" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="139" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="140" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="158" />
+      <location filename="../../desktop/compare_view.py" line="164" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="166" />
+      <location filename="../../desktop/compare_view.py" line="172" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="168" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
@@ -1418,6 +1451,35 @@ Restored from: %3</source>
     </message>
     <message>
       <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+      <source>Page &amp;Set:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>QPageSetupWidget</name>
+    <message>
+      <source>Page &amp;order:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pages &amp;per sheet:</source>
       <translation type="unfinished" />
     </message>
   </context>

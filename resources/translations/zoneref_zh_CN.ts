@@ -13,7 +13,7 @@
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="298" />
+      <location filename="../../desktop/printing.py" line="300" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
@@ -21,116 +21,121 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="206" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="205" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="211" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="214" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Tick the documents to compare; drag to reorder</source>
       <translation>勾选要对比的文件，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="294" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="384" />
+      <location filename="../../desktop/compare_view.py" line="374" />
+      <source>Comparing…</source>
+      <translation>正在对比…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="431" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="448" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="448" />
+      <location filename="../../desktop/compare_view.py" line="495" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="518" />
+      <location filename="../../desktop/compare_view.py" line="565" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="522" />
+      <location filename="../../desktop/compare_view.py" line="569" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="523" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="533" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="549" />
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="599" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="549" />
+      <location filename="../../desktop/compare_view.py" line="596" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -231,7 +236,7 @@
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="34" />
+      <location filename="../../desktop/errors.py" line="35" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
@@ -447,99 +452,99 @@
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="184" />
+      <location filename="../../desktop/library_view.py" line="187" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="186" />
+      <location filename="../../desktop/library_view.py" line="189" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="205" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="205" />
+      <location filename="../../desktop/library_view.py" line="208" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="206" />
+      <location filename="../../desktop/library_view.py" line="209" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="207" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="207" />
+      <location filename="../../desktop/library_view.py" line="210" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="211" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="211" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="212" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="213" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="214" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="222" />
+      <location filename="../../desktop/library_view.py" line="225" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="224" />
+      <location filename="../../desktop/library_view.py" line="227" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="228" />
+      <location filename="../../desktop/library_view.py" line="231" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="230" />
+      <location filename="../../desktop/library_view.py" line="233" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="231" />
+      <location filename="../../desktop/library_view.py" line="234" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
@@ -547,223 +552,223 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="42" />
+      <location filename="../../desktop/mainwindow.py" line="67" />
       <source>ZoneRef — Development-zone policy reference</source>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="55" />
+      <location filename="../../desktop/mainwindow.py" line="80" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="94" />
+      <location filename="../../desktop/mainwindow.py" line="121" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="102" />
+      <location filename="../../desktop/mainwindow.py" line="182" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="103" />
+      <location filename="../../desktop/mainwindow.py" line="183" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="104" />
+      <location filename="../../desktop/mainwindow.py" line="184" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="112" />
+      <location filename="../../desktop/mainwindow.py" line="192" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="113" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="115" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="117" />
+      <location filename="../../desktop/mainwindow.py" line="197" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="119" />
+      <location filename="../../desktop/mainwindow.py" line="199" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="120" />
+      <location filename="../../desktop/mainwindow.py" line="200" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="121" />
+      <location filename="../../desktop/mainwindow.py" line="201" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="122" />
+      <location filename="../../desktop/mainwindow.py" line="202" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="124" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="125" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="127" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="208" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="129" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="137" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="138" />
-      <location filename="../../desktop/mainwindow.py" line="177" />
+      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="139" />
-      <location filename="../../desktop/mainwindow.py" line="181" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="140" />
-      <location filename="../../desktop/mainwindow.py" line="184" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
+      <location filename="../../desktop/mainwindow.py" line="287" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="141" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="142" />
+      <location filename="../../desktop/mainwindow.py" line="222" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="143" />
+      <location filename="../../desktop/mainwindow.py" line="223" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="145" />
+      <location filename="../../desktop/mainwindow.py" line="225" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="146" />
-      <location filename="../../desktop/mainwindow.py" line="444" />
+      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="189" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="212" />
+      <location filename="../../desktop/mainwindow.py" line="315" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="213" />
+      <location filename="../../desktop/mainwindow.py" line="316" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="313" />
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="326" />
+      <location filename="../../desktop/mainwindow.py" line="430" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="335" />
+      <location filename="../../desktop/mainwindow.py" line="443" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="401" />
+      <location filename="../../desktop/mainwindow.py" line="510" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="402" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="445" />
+      <location filename="../../desktop/mainwindow.py" line="556" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="454" />
+      <location filename="../../desktop/mainwindow.py" line="565" />
       <source>It was replaced by the backup of %1. Changes made after that backup are not in it; the damaged file is kept for recovery by hand.</source>
       <translation>已用 %1 的备份替换。该备份之后所做的修改不在其中；损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="457" />
+      <location filename="../../desktop/mainwindow.py" line="568" />
       <source>No good backup was found, so an empty notes database was started. The damaged file is kept for recovery by hand.</source>
       <translation>没有找到完好的备份，已新建一个空的笔记数据库。损坏的文件已保留，可手工恢复。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="459" />
+      <location filename="../../desktop/mainwindow.py" line="570" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="460" />
+      <location filename="../../desktop/mainwindow.py" line="571" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="463" />
+      <location filename="../../desktop/mainwindow.py" line="574" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -772,21 +777,21 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="479" />
+      <location filename="../../desktop/mainwindow.py" line="590" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="482" />
+      <location filename="../../desktop/mainwindow.py" line="593" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -862,48 +867,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="57" />
-      <location filename="../../desktop/models.py" line="177" />
+      <location filename="../../desktop/models.py" line="58" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="57" />
+      <location filename="../../desktop/models.py" line="58" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="82" />
+      <location filename="../../desktop/models.py" line="83" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="116" />
+      <location filename="../../desktop/models.py" line="118" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="117" />
+      <location filename="../../desktop/models.py" line="119" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="120" />
+      <location filename="../../desktop/models.py" line="122" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="177" />
+      <location filename="../../desktop/models.py" line="181" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="178" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="178" />
+      <location filename="../../desktop/models.py" line="182" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -991,52 +996,52 @@ Restored from: %3</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="223" />
+      <location filename="../../desktop/notes_view.py" line="225" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="227" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="292" />
+      <location filename="../../desktop/notes_view.py" line="294" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="307" />
+      <location filename="../../desktop/notes_view.py" line="309" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
-      <location filename="../../desktop/notes_view.py" line="357" />
+      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="359" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="341" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="377" />
+      <location filename="../../desktop/notes_view.py" line="379" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="378" />
+      <location filename="../../desktop/notes_view.py" line="380" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1054,7 +1059,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="115" />
+      <location filename="../../desktop/settings.py" line="120" />
       <source>Preferences</source>
       <translation>首选项</translation>
     </message>
@@ -1062,60 +1067,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="123" />
+      <location filename="../../desktop/reader_view.py" line="129" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="124" />
+      <location filename="../../desktop/reader_view.py" line="130" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation>查看本文件各版本之间的修改（修订对照）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="132" />
-      <location filename="../../desktop/reader_view.py" line="498" />
+      <location filename="../../desktop/reader_view.py" line="138" />
       <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="146" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="502" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="532" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="522" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -1123,89 +1128,112 @@ Restored from: %3</source>
   <context>
     <name>RedlineView</name>
     <message>
-      <location filename="../../desktop/redline_view.py" line="53" />
+      <location filename="../../desktop/redline_view.py" line="54" />
       <source>Swap the two versions</source>
       <translation>交换两个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="57" />
+      <location filename="../../desktop/redline_view.py" line="58" />
       <source>Changes only</source>
       <translation>只看修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="58" />
+      <location filename="../../desktop/redline_view.py" line="59" />
       <source>Hide the articles that did not change</source>
       <translation>隐藏未修改的条文</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="61" />
+      <location filename="../../desktop/redline_view.py" line="62" />
       <source>Previous change</source>
       <translation>上一处修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="63" />
+      <location filename="../../desktop/redline_view.py" line="64" />
       <source>Previous change (Shift+F8)</source>
       <translation>上一处修改（Shift+F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="65" />
+      <location filename="../../desktop/redline_view.py" line="66" />
       <source>Next change</source>
       <translation>下一处修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="67" />
+      <location filename="../../desktop/redline_view.py" line="68" />
       <source>Next change (F8)</source>
       <translation>下一处修改（F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="73" />
+      <location filename="../../desktop/redline_view.py" line="74" />
       <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
       <translation>请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="78" />
+      <location filename="../../desktop/redline_view.py" line="79" />
       <source>Before:</source>
       <translation>修改前：</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="81" />
+      <location filename="../../desktop/redline_view.py" line="82" />
       <source>After:</source>
       <translation>修改后：</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="105" />
+      <location filename="../../desktop/redline_view.py" line="106" />
       <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
       <translation>“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="146" />
+      <location filename="../../desktop/redline_view.py" line="147" />
       <source>Choose two different versions.</source>
       <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="151" />
+      <location filename="../../desktop/redline_view.py" line="152" />
       <source>Comparing…</source>
       <translation>正在对照…</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="189" />
+      <location filename="../../desktop/redline_view.py" line="190" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation>%1 条修改，%2 条新增，%3 条删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="192" />
+      <location filename="../../desktop/redline_view.py" line="193" />
       <source>, %1 moved</source>
       <translation>，%1 条移动并修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="193" />
+      <location filename="../../desktop/redline_view.py" line="194" />
       <source>; %1 unchanged</source>
       <translation>；%1 条未修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="248" />
+      <location filename="../../desktop/redline_view.py" line="249" />
       <source>The versions shown were removed from the library.</source>
       <translation>所显示的版本已从文库中移除。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedNotice</name>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="33" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="37" />
+      <source>Open folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="43" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/saved_notice.py" line="54" />
+      <source>Saved: %1</source>
+      <translation>已保存：%1</translation>
     </message>
   </context>
   <context>
@@ -1309,92 +1337,97 @@ Restored from: %3</source>
       <source>Search-as-you-type delay (ms)</source>
       <translation>输入即检索的延迟（毫秒）</translation>
     </message>
+    <message>
+      <location filename="../../desktop/settings.py" line="52" />
+      <source>Author of exported Word files</source>
+      <translation>导出 Word 文件的作者</translation>
+    </message>
   </context>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="99" />
+      <location filename="../../desktop/compare_view.py" line="105" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="101" />
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="114" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="115" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="112" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="116" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="119" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="136" />
+      <location filename="../../desktop/compare_view.py" line="142" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="137" />
+      <location filename="../../desktop/compare_view.py" line="143" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="139" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="140" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="158" />
+      <location filename="../../desktop/compare_view.py" line="164" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="166" />
+      <location filename="../../desktop/compare_view.py" line="172" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="168" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
@@ -1412,6 +1445,35 @@ Restored from: %3</source>
     <message>
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+      <source>Page &amp;Set:</source>
+      <translation>打印页面(&amp;S)：</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPageSetupWidget</name>
+    <message>
+      <source>Page &amp;order:</source>
+      <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+      <source>Pages &amp;per sheet:</source>
+      <translation>每张纸页数(&amp;P)：</translation>
     </message>
   </context>
 </TS>

@@ -43,7 +43,18 @@ def test_compare_topic_and_topics_matrix(capsys):
     code, data = _run(capsys, "topics", "--json")
     assert code == 0 and len(data["topics"]) >= 20
     assert all(len(row) == 5 for row in data["matrix"].values())
-    assert main(["compare", "--topic", "没有这个专题"]) == 1
+
+
+
+def test_unknown_topic_exits_2_like_unknown_ids(capsys, tmp_path):
+    """An unknown topic is bad input naming something that does not exist: exit 2, like an unknown clause id."""
+    for argv in (["compare", "--topic", "没有这个专题"],
+                 ["export", "compare", "--topic", "没有这个专题", "-f", "csv", "-o", str(tmp_path / "x.csv")],
+                 ["compare-set", "save", "集", "--topic", "没有这个专题"]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert "unknown topic: 没有这个专题" in err and "Traceback" not in err
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_pin_commands_override_compare(capsys):

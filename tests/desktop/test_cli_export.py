@@ -150,3 +150,15 @@ def test_non_pdf_exports_load_no_qt(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "q.docx").exists()
+
+
+def test_word_exports_name_the_author_given_or_the_system_user(capsys, tmp_path):
+    import getpass
+
+    for argv, author in ((["topics"], "钱七"), (["search", "招商引资"], None), (["notes"], "钱七")):
+        out = tmp_path / f"{argv[0]}.docx"
+        extra = ["--author", author] if author else []
+        rc, _ = run(capsys, "export", *argv, "-f", "docx", "-o", str(out), *extra)
+        assert rc == 0
+        props = docx.Document(str(out)).core_properties
+        assert props.author == (author or getpass.getuser()) and props.title and props.subject

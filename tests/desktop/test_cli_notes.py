@@ -57,6 +57,17 @@ def test_errors_and_exit_codes(capsys):
     capsys.readouterr()
 
 
+def test_export_to_a_missing_folder_is_a_clean_error(capsys, tmp_path):
+    """Like ``export compare``: exit 1, the path and reason on stderr, no traceback, no stray file."""
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型")
+    target = tmp_path / "nonexistent" / "dir" / "x.jsonld"
+    for fmt in ("w3c", "markdown", "csv"):
+        rc, out, err = run(capsys, "notes", "export", "--format", fmt, "-o", str(target), "--json")
+        assert rc == 1 and out == ""
+        assert err.startswith("zoneref: error: cannot write") and str(target) in err and "Traceback" not in err
+    assert not (tmp_path / "nonexistent").exists()
+
+
 def test_export_import_orphans_bookmarks(capsys, tmp_path, monkeypatch):
     run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--tag", "t", "--json")
     for fmt in ("w3c", "markdown", "csv"):

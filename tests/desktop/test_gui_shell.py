@@ -200,6 +200,8 @@ def test_search_results_model_drops_stale(app):
     assert "background-color" in model.rows[0]["snippet_html"]
 
 
+@pytest.mark.gui  # the real window, offscreen, without the qtbot fixtures
+@pytest.mark.slow
 def test_screenshot_command_writes_pngs(tmp_path):
     out = tmp_path / "shots"
     proc = subprocess.run([sys.executable, "-m", "desktop", "gui", "--screenshot", str(out)], cwd=ROOT,

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import icu_data  # noqa: E402
 
+pytestmark = pytest.mark.bundle
+
 
 @pytest.mark.parametrize("item", [
     "root.res", "zh.res", "zh_Hant_TW.res", "en.res", "en_US_POSIX.res", "pool.res", "res_index.res",

@@ -41,6 +41,8 @@ def guarded_env(tmp_path):
     return env, log
 
 
+@pytest.mark.slow  # the whole app's self-test in a child process (~5 s)
+@pytest.mark.bundle
 def test_self_test_passes_offline(guarded_env, tmp_path):
     env, log = guarded_env
     cmd = [sys.executable, "-m", "desktop.cli", "--self-test"]

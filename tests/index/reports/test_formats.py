@@ -178,7 +178,7 @@ def test_document_html_keeps_structure_and_highlights(corpus):
     assert soup.find("h1").get_text() == "吉林省关于加快推动全省国家级开发区高质量发展的实施意见"
     assert "(十二)加大招商引资力度" in [h.get_text() for h in soup.find_all("h3")]
     spans = [(x.get_text(), x["style"]) for x in soup.find_all("span")]
-    assert spans == [("积极搭建", "background-color:#EF9A9A"), ("招商", "background-color:#ffe082;font-weight:bold")]
+    assert spans == [("积极搭建", "background-color:#EF9A9A"), ("招商", "background-color:#e1bee7;font-weight:bold;text-decoration:underline")]
     assert soup.find("a", attrs={"name": SOURCE}) is not None
 
 
