@@ -85,7 +85,7 @@ def _mutate(sentence: str, rng: random.Random, chars: str) -> str:
 
 
 def make_body(rng: random.Random, sentences: list[str], headings: list[str], chars: str,
-              target_chars: int) -> str:
+              target_chars: int, per_section: tuple[int, int] = (2, 6), sections: tuple[int, int] = (3, 7)) -> str:
     """A policy-style body: 一、 chapters, (一) sections, sentences recombined and varied."""
     out: list[str] = []
     size = 0
@@ -95,8 +95,8 @@ def make_body(rng: random.Random, sentences: list[str], headings: list[str], cha
         line = f"{_cn(chapter)}、{rng.choice(headings)}"
         out.append(line)
         size += len(line)
-        for sec in range(1, rng.randint(3, 7)):
-            parts = [rng.choice(sentences) for _ in range(rng.randint(2, 6))]
+        for sec in range(1, rng.randint(*sections)):
+            parts = [rng.choice(sentences) for _ in range(rng.randint(*per_section))]
             parts = [_mutate(p, rng, chars) if rng.random() < 0.3 else p for p in parts]
             line = f"（{_cn(sec)}）{rng.choice(headings)}。" + "".join(parts)
             out.append(line)
@@ -107,7 +107,7 @@ def make_body(rng: random.Random, sentences: list[str], headings: list[str], cha
 
 
 def generate(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int = 1, fmt: str = "md",
-             traditional_share: float = 0.35) -> list[Path]:
+             traditional_share: float = 0.35, short: bool = False) -> list[Path]:
     """Write ``docs`` documents totalling about ``mb`` MB (UTF-8) into ``out_dir``.
 
     Args:
@@ -118,6 +118,9 @@ def generate(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int = 1, f
         fmt: ``md`` (front matter + body, the content format) or ``txt`` (body only,
             with the title as first line, like a pasted web page).
         traditional_share: the share of documents written in traditional script.
+        short: clauses of one or two sentences, many per chapter (≈100 clauses a
+            document at the default size: the shape of a library of 3,500
+            documents and ≈350,000 clauses).
 
     Returns:
         The paths written, in id order.
@@ -137,7 +140,8 @@ def generate(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int = 1, f
         year = rng.randint(2005, 2024)
         level = "市级" if city else "省级"
         title = f"{city or region}关于{rng.choice(TOPICS)}的{rng.choice(KINDS)}"
-        body = make_body(rng, sentences, headings, chars, int(per_doc * rng.uniform(0.6, 1.4)))
+        shape = {"per_section": (1, 2), "sections": (8, 20)} if short else {}
+        body = make_body(rng, sentences, headings, chars, int(per_doc * rng.uniform(0.6, 1.4)), **shape)
         traditional = rng.random() < traditional_share
         if traditional:
             title, body = s2t.convert(title), s2t.convert(body)
@@ -160,8 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=51.0, help="megabytes to write; 51 so the bodies alone pass 50 MB")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--format", choices=["md", "txt"], default="md")
+    parser.add_argument("--short", action="store_true",
+                        help="short clauses (one or two sentences): ≈100 clauses a document")
     args = parser.parse_args(argv)
-    paths_written = generate(args.out_dir, args.docs, args.mb, args.seed, args.format)
+    paths_written = generate(args.out_dir, args.docs, args.mb, args.seed, args.format, short=args.short)
     total = sum(p.stat().st_size for p in paths_written)
     print(f"wrote {len(paths_written)} documents, {total / 1e6:.1f} MB, to {args.out_dir}")
     return 0

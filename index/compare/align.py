@@ -17,19 +17,23 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 
 from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
-from index.compare.stats import Idf, TermStats, stats_for
-from index.compare.topics import find_topic, load_topics, membership, unit_topics
+from index.compare.stats import Idf, TermStats, bigrams, stats_for
+from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
 from index.compare.wording import matching_text, shared_spans, words
 from index.library.clauses import Clause
 
-TOP_K = 8  # candidates per document scored by the full model
+TOP_K = 15  # candidates per document scored by the models
+BRIDGES = 10  # other documents whose best candidates form the library's expansion of the source
+FULL_COLUMNS = 30  # at scale, up to this many chosen columns are scored on every unit
+FIRST_KEPT = 20_000  # first-pass results kept per library state
 EVIDENCE_TERMS = 5
 MIN_CLAUSES_FOR_BOILERPLATE = 50
 
@@ -43,6 +47,27 @@ class Context:
     idf: Idf
     vectors: VectorCache
     model: scoring.Model
+    first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
+    _postings: dict = dataclasses.field(default_factory=dict)  # per document, for the reverse ranks
+
+    def postings(self, doc_id: str, doc_units: list[Unit]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
+        """A document's units' text vectors as an inverted list (bigram → (unit index, weight)), kept."""
+        key = (doc_id, tuple(u.id for u in doc_units))
+        hit = self._postings.get(key)
+        if hit is None:
+            postings: dict[str, list[tuple[int, float]]] = {}
+            for i, u in enumerate(doc_units):
+                for g, x in self.vectors.get(u).text.items():
+                    postings.setdefault(g, []).append((i, x))
+            if len(self._postings) >= 64:
+                self._postings.pop(next(iter(self._postings)))
+            hit = self._postings[key] = ([u.id for u in doc_units], postings)
+        return hit
+
+    def remember_first(self, key: tuple, value) -> None:
+        if len(self.first) >= FIRST_KEPT:
+            self.first.pop(next(iter(self.first)))
+        self.first[key] = value
 
     @property
     def highlight_floor(self) -> float:
@@ -74,56 +99,198 @@ def context(corpus, search_index=None, model: scoring.Model | None = None) -> Co
 
 
 @dataclasses.dataclass
-class Scored:
-    """A candidate unit with its probability and signals."""
+class Candidate:
+    """A candidate unit of one target document, through the passes."""
 
     unit: Unit
-    probability: float
-    values: dict[str, float]
+    stage: float  # first-stage score
+    values: dict[str, float]  # first-pass signals (``scoring.FIRST``)
+    rev_gap: float = 0.0  # compared back: the source's cosine margin over its document's next closest unit
+    share: float = 0.0  # first-pass softmax share among the document's candidates
+    second: dict[str, float] = dataclasses.field(default_factory=dict)  # second-pass signals
+    logit: float = 0.0  # second-pass logit
+    probability: float = 0.0  # calibrated probability that it is a right counterpart
 
 
-def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> int:
-    """The source's rank among its own document's units when ``cand`` is compared back (text cosine)."""
-    cv = ctx.vectors.get(cand).text
-    mine = cosine(cv, ctx.vectors.get(source).text)
-    better = sum(1 for u in own_units if u.id != source.id and cosine(cv, ctx.vectors.get(u).text) > mine)
-    return better + 1
+@dataclasses.dataclass
+class Ranked:
+    """One target document's candidates, most probable first, and whether it treats the subject."""
+
+    doc_id: str
+    candidates: list[Candidate]
+    presence: float  # probability that the document treats the source's subject
+    values: dict[str, float]  # the presence model's signals
+    none: bool  # "no counterpart": no candidates, or presence below the model's cut
 
 
-def rank(ctx: Context, source: Unit, doc_id: str, candidates: list[Unit] | None = None) -> list[Scored]:
-    """The best candidate units of ``doc_id`` for ``source``, most probable first (no cut applied).
+def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
+    """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
+    and its margin over the best other unit (negative when another is closer)."""
+    ids, postings = ctx.postings(source.clause.doc_id, own_units)
+    totals = [0.0] * len(ids)
+    for g, x in ctx.vectors.get(cand).text.items():
+        for i, y in postings.get(g, ()):
+            totals[i] += x * y
+    mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
+    others = [t for uid, t in zip(ids, totals, strict=True) if uid != source.id]
+    return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
+
+
+def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,
+               k: int = TOP_K) -> list[Candidate]:
+    """The ``k`` best units of ``doc_id`` by first-stage score, with their first-pass signals (no model).
+
+    Kept per library state (``Context.first``): a comparison, its reverse
+    checks and the evaluation ask for the same pairs many times.
+    """
+    key = (source.id, source.text, doc_id, None if pool is None else tuple(u.id for u in pool), k)
+    hit = ctx.first.get(key)
+    if hit is not None:
+        return [dataclasses.replace(c) for c in hit]
+    pool = units(ctx.corpus, doc_id) if pool is None else pool
+    out: list[Candidate] = []
+    if pool:
+        q = ctx.vectors.get(source)
+        vecs = [ctx.vectors.get(u) for u in pool]
+        stages = [scoring.first_stage(q, v) for v in vecs]
+        dist = scoring.relative(stages)
+        order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
+        own = units(ctx.corpus, source.clause.doc_id)
+        for r, i in enumerate(order[:k], start=1):
+            unit = pool[i]
+            rev_rank, rev_gap = _reverse_rank(ctx, source, own, unit)
+            values = scoring.pair_values(q, vecs[i], stages[i], r, rev_rank, unit.parent, dist)
+            out.append(Candidate(unit, stages[i], values, rev_gap))
+    ctx.remember_first(key, out)
+    return [dataclasses.replace(c) for c in out]
+
+
+def _shares(model: scoring.Model, cands: list[Candidate]) -> None:
+    for c, s in zip(cands, scoring.softmax([scoring.linear(model.first, c.values) for c in cands]), strict=True):
+        c.share = s
+
+
+class Session:
+    """One source unit against the library: the passes over every document it is compared with.
 
     Args:
         ctx: the library's comparison context.
         source: the unit compared from.
-        doc_id: the target document.
-        candidates: the units to consider (default: all the document's units).
+        bridges: the other documents whose best candidates form the library's
+            expansion of the source (second pass); a function of the source
+            and the library only, so a pair's score does not depend on which
+            columns are shown.
+        model: the scoring model.
+        pools: per document, the units to consider (at scale, from the
+            search index); a document absent from a given ``pools`` has no
+            candidates. None: every unit of every document.
     """
-    pool = units(ctx.corpus, doc_id) if candidates is None else candidates
-    if not pool:
-        return []
-    q = ctx.vectors.get(source)
-    vecs = [ctx.vectors.get(u) for u in pool]
-    stages = [scoring.first_stage(q, v) for v in vecs]
-    dist = scoring.relative(stages)
-    order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
-    own = units(ctx.corpus, source.clause.doc_id)
-    doc_topic = max((cosine(q.topics, v.topics) for v in vecs), default=0.0)
-    out = []
-    for r, i in enumerate(order[:TOP_K], start=1):
-        unit = pool[i]
-        values = scoring.pair_values(q, vecs[i], stages[i], r, _reverse_rank(ctx, source, own, unit),
-                                     unit.parent, dist, doc_topic)
-        out.append(Scored(unit, ctx.model.probability(values), values))
-    out.sort(key=lambda s: (-s.probability, s.unit.clause.start))
-    return out
+
+    def __init__(self, ctx: Context, source: Unit, bridges: Iterable[str], model: scoring.Model,
+                 pools: Mapping[str, list[Unit]] | None = None):
+        self.ctx = ctx
+        self.source = source
+        self.model = model
+        self.pools = pools
+        self._first: dict[str, list[Candidate]] = {}
+        self._ranked: dict[str, Ranked] = {}
+        self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
+        # The expansion: each bridge document's candidates' text vectors weighted by their shares.
+        self._expansion: dict[str, dict[str, float]] = {}
+        self._total: dict[str, float] = {}
+        for doc_id in self.bridges:
+            part: dict[str, float] = {}
+            for c in self.first(doc_id):
+                for g, x in ctx.vectors.get(c.unit).text.items():
+                    part[g] = part.get(g, 0.0) + c.share * x
+            self._expansion[doc_id] = part
+            for g, x in part.items():
+                self._total[g] = self._total.get(g, 0.0) + x
+
+    def first(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with their first-pass shares."""
+        hit = self._first.get(doc_id)
+        if hit is None:
+            if self.pools is not None and not self.pools.get(doc_id):
+                hit = []
+            else:
+                pool = None if self.pools is None else self.pools[doc_id]
+                hit = first_pass(self.ctx, self.source, doc_id, pool)
+                _shares(self.model, hit)
+            self._first[doc_id] = hit
+        return hit
+
+    def _prf(self, doc_id: str, cands: list[Candidate]) -> list[float]:
+        own = self._expansion.get(doc_id, {})
+        n = len(self.bridges) - (doc_id in self._expansion)
+        if n <= 0:
+            return [0.0] * len(cands)
+        out = []
+        for c in cands:
+            vec = self.ctx.vectors.get(c.unit).text
+            out.append(sum(x * (self._total.get(g, 0.0) - own.get(g, 0.0)) for g, x in vec.items()) / n)
+        return out
+
+    def second(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with second-pass signals and logits, best first."""
+        cands = self.first(doc_id)
+        if cands and not cands[0].second:
+            for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
+                c.second = {**c.values, **extra}
+                c.logit = scoring.linear(self.model.second, c.second)
+            cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
+        return cands
+
+    def rank(self, doc_id: str) -> Ranked:
+        """The document's candidates, most probable first, with the presence decision."""
+        hit = self._ranked.get(doc_id)
+        if hit is not None:
+            return hit
+        cands = self.second(doc_id)
+        if not cands:
+            hit = Ranked(doc_id, [], 0.0, {}, True)
+        else:
+            others = [self.second(d)[0].logit for d in self.bridges if d != doc_id and self.second(d)]
+            top = cands[0]
+            values = scoring.presence_values([c.logit for c in cands], max(c.stage for c in cands),
+                                             max(c.values["topic"] for c in cands), top.values["z"], others,
+                                             top.values["rev"], top.rev_gap)
+            presence_logit = self.model.presence_logit(values)
+            shares = scoring.softmax([c.logit for c in cands])
+            for c, s in zip(cands, shares, strict=True):
+                c.probability = self.model.probability(s, presence_logit)
+            cands.sort(key=lambda c: (-c.probability, c.unit.clause.start))
+            presence = scoring.sigmoid(presence_logit)
+            hit = Ranked(doc_id, cands, presence, values, presence < self.model.none_below)
+        self._ranked[doc_id] = hit
+        return hit
 
 
-def select(ctx: Context, ranked: list[Scored], limit: int) -> list[Scored]:
-    """Apply the calibrated cut: [] for "no counterpart", else the best few worth showing."""
-    if not ranked or ranked[0].probability < ctx.model.none_below:
+def bridge_docs(ctx: Context, source: Unit, pools: Mapping[str, list[Unit]] | None = None) -> list[str]:
+    """The documents whose say counts in the second pass: all others, or the most similar ``BRIDGES``.
+
+    A function of the source and the library alone. With ``pools`` (the
+    search index's candidates on a large library) the documents are those of
+    the pools, in the pools' order.
+    """
+    own = source.clause.doc_id
+    if pools is not None:
+        return [d for d in pools if d != own][:BRIDGES]
+    docs = [d.id for d in ctx.corpus.documents() if d.id != own]
+    if len(docs) <= BRIDGES or not hasattr(ctx.stats, "document_scores"):
+        return docs[:BRIDGES]
+    # The documents holding most of the source's distinctive wording (tf × library IDF).
+    counts = Counter(bigrams(matching_text(source.text)))
+    scores = ctx.stats.document_scores({g: min(c, 3) * ctx.idf(g) for g, c in counts.items()})
+    return sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:BRIDGES]
+
+
+def select(model: scoring.Model, ranked: Ranked, limit: int) -> list[Candidate]:
+    """Apply the calibrated cuts: [] for "no counterpart", else the best few worth showing."""
+    if ranked.none:
         return []
-    return [ranked[0], *(s for s in ranked[1:limit] if s.probability >= ctx.model.show_floor)]
+    cands = ranked.candidates
+    return [cands[0], *(c for c in cands[1:limit] if c.probability >= model.show_floor)]
 
 
 # -- evidence and records --------------------------------------------------------
@@ -222,7 +389,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
     record = corpus.clause_record(clause)
     record["numbers"] = extract_numbers(clause.text)
     docs = _column_docs(corpus, clause.doc_id, doc_ids)
-    pools = _candidate_pools(ctx, source, [d.id for d in docs], search_index)
+    session = session_for(ctx, source, None if doc_ids is None else [d.id for d in docs], search_index)
     src_topics = set(unit_topics(source))
     columns: list[Column] = []
     for doc in docs:
@@ -233,28 +400,46 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         if pin and pin.get("decision") == "none":
             decision = "none"
         else:
-            pool = pools.get(doc.id) if pools is not None else None
-            ranked = [] if pools is not None and not pool else rank(ctx, source, doc.id, pool)
-            auto = select(ctx, ranked, limit)
+            ranked = session.rank(doc.id)
+            auto = select(ctx.model, ranked, limit)
             if pin and pin.get("decision") == "pin" and pin.get("clause_id"):
                 decision = "pin"
                 pinned = corpus.clause(pin["clause_id"])
                 unit = unit_of(corpus, pinned)
-                p = next((s.probability for s in ranked if s.unit.id == unit.id), None)
+                p = next((c.probability for c in ranked.candidates if c.unit.id == unit.id), None)
                 matches.append(_match(ctx, source, unit, p, True, src_topics))
-                auto = [s for s in auto if s.unit.id != unit.id][: max(limit - 1, 0)]
-            matches += [_match(ctx, source, s.unit, s.probability, False, src_topics) for s in auto]
+                auto = [c for c in auto if c.unit.id != unit.id][: max(limit - 1, 0)]
+            matches += [_match(ctx, source, c.unit, c.probability, False, src_topics) for c in auto]
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
     return Comparison(columns=columns, source=record)
 
 
-def _candidate_pools(ctx: Context, source: Unit, doc_ids: list[str], search_index) -> dict[str, list[Unit]] | None:
-    """Candidate units per document from the search index on a large library; None: every unit."""
+def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, search_index=None) -> Session:
+    """The ``Session`` of ``source`` in the library: every unit, or at scale the search index's candidates.
+
+    At scale (statistics from the search index) the library-wide query picks
+    the bridge documents. With at most ``FULL_COLUMNS`` chosen columns, the
+    columns and the bridges are scored on every unit, as in a small library;
+    with more (every document a column, ≤ 0.5 s on 3,500 documents) every
+    document is scored on the units the query found
+    (``index.compare.candidates``), and a document it did not reach has no
+    counterpart: faster, and measurably less accurate (bench/README.md).
+
+    Args:
+        doc_ids: the target documents (None: all).
+    """
     if search_index is None or ctx.stats.key[0] != "index":
-        return None
+        return Session(ctx, source, bridge_docs(ctx, source), ctx.model)
     from index.compare.candidates import candidate_units
 
-    return candidate_units(ctx, source, doc_ids, search_index)
+    pools = candidate_units(ctx, source, None, search_index)
+    bridges = bridge_docs(ctx, source, pools)
+    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
+        for doc_id in [*bridges, *doc_ids]:
+            pools[doc_id] = units(ctx.corpus, doc_id)
+    elif doc_ids is not None:
+        pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
+    return Session(ctx, source, bridges, ctx.model, pools)
 
 
 def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
@@ -281,16 +466,10 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
     columns = []
     for doc in _column_docs(corpus, None, doc_ids):
         check_cancel(cancel, "comparison")
-        hits = []
-        for unit in units(corpus, doc.id):
-            p, words = membership(unit, t.id)
-            if p >= ctx.model.topic["cut"]:
-                hits.append((p, unit, words))
-        hits.sort(key=lambda x: (-x[0], x[1].clause.start))
         matches = []
-        for p, unit, words in hits:
+        for p, unit, found in document_topics(units(corpus, doc.id), ctx.model.topic).get(t.id, []):
             m = _match(ctx, None, unit, p, False)
-            m.evidence = Evidence(terms=words[:EVIDENCE_TERMS], topics=[t.name])
+            m.evidence = Evidence(terms=list(found[:EVIDENCE_TERMS]), topics=[t.name])
             matches.append(m)
         columns.append(Column(doc.id, doc.region, doc.title, "auto", matches))
     return Comparison(columns=columns, topic=t.to_dict())

@@ -27,7 +27,7 @@ def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:
     return dict(sorted(scored.items(), key=lambda kv: -kv[1])[:n])
 
 
-def candidate_units(ctx, source: Unit, doc_ids: list[str], search_index) -> dict[str, list[Unit]]:
+def candidate_units(ctx, source: Unit, doc_ids: list[str] | None, search_index) -> dict[str, list[Unit]]:
     """Per document, the units worth scoring (documents without any are absent)."""
     terms = query_terms(ctx, source)
     found = search_index.similar_clauses(terms, doc_ids=doc_ids, per_doc=PER_DOC, limit=LIMIT)

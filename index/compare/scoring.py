@@ -1,9 +1,11 @@
-"""How likely a candidate unit treats the source's subject: features, model, calibration.
+"""How likely a candidate unit treats the source's subject: features, models, calibration.
 
-For a source unit and one target document, every candidate unit gets a
-handful of signals, all either scale-free or relative to the candidates at
-hand (so a document's own wording habits, a regulation's 应当/本条例 or a
-policy's 支持/鼓励, do not move the result):
+A comparison scores each target document's candidate units in two passes,
+then decides whether the document treats the subject at all.
+
+**First pass.** Every candidate gets signals that are scale-free or
+relative to the candidates at hand (so a document's own wording habits, a
+regulation's 应当/本条例 or a policy's 支持/鼓励, do not move the result):
 
 * ``cos``: cosine of library-IDF-weighted bigram vectors of the two texts;
 * ``sent``: each sentence against its best sentence in the other text,
@@ -13,25 +15,45 @@ policy's 支持/鼓励, do not move the result):
 * ``cross``: each one's heading (or first sentence) against the other's text;
 * ``topic``: cosine of the taxonomy topic weights;
 * ``context``: cosine of the headings above the two units (一、总体要求 …);
+* ``ctx_lead``: one's headings above against the other's own heading (an
+  item under 发展目标 and a section headed 發展目標);
+* ``path``: cosine of the whole heading paths (headings above + own);
 * ``pos``, ``preamble``: where the units stand in their documents (purpose
   and goals come first, evaluation and entry into force last), relative;
 * ``z`` and ``gap``: the candidate's first-stage score against the target
-  document's other units (standard score, and margin over the best other):
-  "no counterpart" is a document where nothing stands out;
+  document's other units (standard score, and margin over the best other);
 * ``rrank``: 1 / its rank in the target document;
 * ``rev``: 1 / the source's rank among its own document's units when the
   candidate is compared back (mutual best = 1): A→B and B→A agree;
-* ``parent``, ``lenratio``: a broad parent section, a very different length;
-* ``best``, ``doc_topic``: the target document's best first-stage score and
-  best topic cosine (the same for all its candidates: they say whether the
-  document treats the subject at all, which calibrates "no counterpart").
+* ``parent``, ``lenratio``: a broad parent section, a very different length.
 
-A logistic model turns them into the probability that the candidate is a
-right counterpart. Its weights are data (``content/compare_model.json``),
-fitted by ``bench/bench_align.py --fit`` with cross-validation on the
-labelled set; the probability is the calibrated confidence (0–100) shown
-to the user, and the bands and the "no counterpart" cut are chosen there on
-measured precision.
+A linear model (``Model.first``) turns them into a logit per candidate; a
+softmax over the document's candidates gives each one's share.
+
+**Second pass: the other documents' say** (joint assignment across the
+library). The source's best candidates in the *other* documents, weighted
+by their first-pass shares, form an expansion of the source: what the
+library says a clause on this subject looks like. ``prf`` is a candidate's
+similarity to that expansion (the target's own candidates left out) and
+``prf_rel`` the same relative to the target's best. A second linear model
+(``Model.second``) over the first-pass signals plus these two ranks the
+candidates.
+
+**Presence.** Whether the target document treats the subject at all is a
+logistic model (``Model.presence``) over document-level signals: the best
+candidate's second-pass logit, its margin and share, the best first-stage
+score and topic agreement, how the best compares with the source's best in
+the other documents (median, maximum), and where the source stands when the
+best candidate is compared back (``rev``, and its cosine margin ``rev_gap``). "No counterpart" is said when the
+presence probability is below ``none_below``.
+
+**Calibration.** The probability that a candidate is a right counterpart
+(the ``score`` users see, 0–100 as ``confidence``) is a logistic model
+(``Model.calibration``) over its second-pass share and the presence logit.
+Bands 强/中/弱 are cuts on it chosen for measured precision.
+
+All weights and cuts are data (``content/compare_model.json``), fitted by
+``bench/bench_align.py --fit`` with cross-validation on the labelled set.
 """
 
 from __future__ import annotations
@@ -40,15 +62,18 @@ import dataclasses
 import functools
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from index.base import paths
 from index.base.errors import ContentError
 from index.compare.units import Vectors, cosine
 
-FEATURES = ("cos", "sent", "lead", "cross", "topic", "context", "pos", "preamble", "z", "gap", "rrank", "rev",
-            "parent", "lenratio", "best", "doc_topic")
+FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path", "pos", "preamble", "z", "gap",
+         "rrank", "rev", "parent", "lenratio")
+SECOND = (*FIRST, "prf", "prf_rel")
+PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
+CALIBRATION = ("logp", "presence")
 STRONG, MEDIUM, WEAK = "强", "中", "弱"
 
 
@@ -75,16 +100,6 @@ def first_stage(q: Vectors, c: Vectors) -> float:
     return 0.5 * cosine(q.text, c.text) + 0.5 * sentence_score(q.sentences, c.sentences)
 
 
-@dataclasses.dataclass
-class Candidate:
-    """One candidate unit with its signals."""
-
-    index: int  # position among the target document's units
-    stage: float  # first-stage score
-    values: dict[str, float] = dataclasses.field(default_factory=dict)
-    probability: float = 0.0
-
-
 def relative(stages: Sequence[float]) -> tuple[float, float, float, float]:
     """(mean, standard deviation, best, second best) of a document's first-stage scores."""
     n = len(stages)
@@ -97,8 +112,8 @@ def relative(stages: Sequence[float]) -> tuple[float, float, float, float]:
 
 
 def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, parent: bool,
-                dist: tuple[float, float, float, float], doc_topic: float) -> dict[str, float]:
-    """The signals of one candidate (see the module docstring)."""
+                dist: tuple[float, float, float, float]) -> dict[str, float]:
+    """The first-pass signals of one candidate (see the module docstring)."""
     mean, sd, best, second = dist
     other_best = second if stage >= best else best
     return {
@@ -108,6 +123,8 @@ def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, 
         "cross": 0.5 * (cosine(q.lead, c.text) + cosine(c.lead, q.text)),
         "topic": cosine(q.topics, c.topics),
         "context": cosine(q.context, c.context),
+        "ctx_lead": 0.5 * (cosine(q.context, c.lead) + cosine(q.lead, c.context)),
+        "path": cosine(q.path, c.path),
         "pos": 1.0 - abs(q.position - c.position),
         "preamble": 1.0 if q.preamble and c.preamble else 0.0,
         "z": max(-3.0, min(6.0, (stage - mean) / sd)),
@@ -116,27 +133,76 @@ def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, 
         "rev": 1.0 / rev_rank,
         "parent": 1.0 if parent else 0.0,
         "lenratio": abs(math.log(max(c.length, 1) / max(q.length, 1))),
-        "best": best,
-        "doc_topic": doc_topic,
     }
+
+
+def prf_values(scores: Sequence[float]) -> list[dict[str, float]]:
+    """The second-pass signals from each candidate's similarity to the library's expansion of the source."""
+    top = max(scores, default=0.0)
+    return [{"prf": s, "prf_rel": s / top if top > 0 else 0.0} for s in scores]
+
+
+def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float, top_z: float,
+                    others: Sequence[float], rev: float, rev_gap: float) -> dict[str, float]:
+    """The document-level signals of the presence model.
+
+    Args:
+        logits: the document's candidates' second-pass logits, best first.
+        best_stage: the document's best first-stage score.
+        doc_topic: the best topic cosine among its candidates.
+        top_z: the best candidate's first-pass ``z``.
+        others: the source's best second-pass logit in each other document compared.
+        rev: the best candidate's ``rev`` (1 / the source's rank when it is compared back).
+        rev_gap: compared back, the source's cosine margin over the next closest unit of its document.
+    """
+    top = logits[0]
+    second = logits[1] if len(logits) > 1 else top - 5.0
+    shares = softmax(logits)
+    median = sorted(others)[len(others) // 2] if others else top
+    return {"top": top, "margin": top - second, "logp": math.log(shares[0]), "best": best_stage,
+            "doc_topic": doc_topic, "top_z": top_z, "vs_median": top - median,
+            "vs_max": top - max(others, default=top), "rev": rev, "rev_gap": rev_gap}
+
+
+def softmax(logits: Sequence[float]) -> list[float]:
+    if not logits:
+        return []
+    m = max(logits)
+    e = [math.exp(x - m) for x in logits]
+    total = sum(e)
+    return [x / total for x in e]
+
+
+def linear(weights: Mapping[str, float], values: Mapping[str, float]) -> float:
+    return sum(w * values.get(k, 0.0) for k, w in weights.items())
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclasses.dataclass(frozen=True)
 class Model:
-    """Logistic weights over ``FEATURES``, and the cuts chosen on the labels."""
+    """The comparison models and the cuts chosen on the labels."""
 
-    weights: dict[str, float]
-    bias: float
-    none_below: float  # best probability below this: "no counterpart"
-    strong: float  # probability ≥ this: band 强
+    first: dict[str, float]  # first-pass logit weights over ``FIRST``
+    second: dict[str, float]  # second-pass logit weights over ``SECOND``
+    presence: dict  # {"weights": over ``PRESENCE``, "bias"}: P(the document treats the subject)
+    calibration: dict  # {"weights": over ``CALIBRATION``, "bias"}: P(a candidate is right)
+    none_below: float  # presence probability below this: "no counterpart"
+    strong: float  # calibrated probability ≥ this: band 强
     medium: float  # ≥ this: 中; else 弱
     show_floor: float  # further matches shown only at or above this probability
     topic: dict  # the topic-membership model (``topics.membership``)
-    fitted: dict  # how and on what the model was fitted (provenance)
+    fitted: dict  # how and on what the models were fitted (provenance)
 
-    def probability(self, values: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in values.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def presence_logit(self, values: Mapping[str, float]) -> float:
+        return self.presence["bias"] + linear(self.presence["weights"], values)
+
+    def probability(self, share: float, presence_logit: float) -> float:
+        """Calibrated probability that a candidate with this second-pass share is right."""
+        values = {"logp": math.log(max(share, 1e-6)), "presence": presence_logit}
+        return sigmoid(self.calibration["bias"] + linear(self.calibration["weights"], values))
 
     def band(self, probability: float) -> str:
         if probability >= self.strong:
@@ -161,12 +227,23 @@ def load_model(path: Path | None = None) -> Model:
     path = path or model_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Model(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
-                     none_below=float(data["none_below"]), strong=float(data["strong"]),
-                     medium=float(data["medium"]), show_floor=float(data["show_floor"]),
-                     topic=dict(data["topic"]), fitted=dict(data.get("fitted") or {}))
+        return model_from_dict(data)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ContentError(f"{path}: cannot read the comparison model ({exc})") from exc
+
+
+def model_from_dict(data: Mapping) -> Model:
+    """A ``Model`` from its JSON form (``Model.to_dict``)."""
+
+    def part(d: Mapping) -> dict:
+        return {"weights": {k: float(v) for k, v in d["weights"].items()}, "bias": float(d["bias"])}
+
+    return Model(first={k: float(v) for k, v in data["first"].items()},
+                 second={k: float(v) for k, v in data["second"].items()},
+                 presence=part(data["presence"]), calibration=part(data["calibration"]),
+                 none_below=float(data["none_below"]), strong=float(data["strong"]),
+                 medium=float(data["medium"]), show_floor=float(data["show_floor"]),
+                 topic=dict(data["topic"]), fitted=dict(data.get("fitted") or {}))
 
 
 def confidence(probability: float) -> int:
@@ -203,3 +280,61 @@ def fit_logistic(rows, labels, l2: float = 1.0, iterations: int = 50):
         if np.abs(step).max() < 1e-8:
             break
     return w[:-1], float(w[-1])
+
+
+def fit_softmax(groups, l2: float = 1.0, iterations: int = 100):
+    """L2-regularised conditional logit (a softmax over each group's candidates) by damped Newton steps.
+
+    Each group is one (source, target document) with at least one right
+    candidate; the fitted weights make the right ones take the largest share
+    (the target puts equal mass on each right candidate).
+
+    Args:
+        groups: list of (n_i × k array of feature values, set of the right rows' indices).
+        l2: ridge penalty.
+
+    Returns:
+        The k weights (numpy array).
+    """
+    import numpy as np
+
+    k = groups[0][0].shape[1]
+    w = np.zeros(k)
+    targets = []
+    for x, right in groups:
+        t = np.zeros(len(x))
+        t[list(right)] = 1.0 / len(right)
+        targets.append(t)
+
+    def loss(w):
+        total = 0.5 * l2 * w @ w
+        for (x, _), t in zip(groups, targets, strict=True):
+            z = x @ w
+            m = z.max()
+            total -= t @ z - m - np.log(np.exp(z - m).sum())
+        return total
+
+    current = loss(w)
+    for _ in range(iterations):
+        grad = l2 * w
+        hess = l2 * np.eye(k)
+        for (x, _), t in zip(groups, targets, strict=True):
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            grad += x.T @ (p - t)
+            xm = x - p @ x
+            hess += (xm * p[:, None]).T @ xm
+        step = np.linalg.solve(hess, grad)
+        rate = 1.0
+        while True:
+            new = loss(w - rate * step)
+            if new <= current or rate < 1e-4:
+                break
+            rate /= 2
+        w = w - rate * step
+        done = abs(current - new) < 1e-9
+        current = new
+        if done:
+            break
+    return w

@@ -9,9 +9,10 @@ was in five bundled policies. Nothing here is a hand list.
 
 Two sources give the same numbers (clause frequency of each bigram):
 
-* ``CorpusStats`` counts them over the corpus's clauses; cached per library
-  state (every document's content hash), so it follows imports and removals.
-  Counting costs ~0.1 s per 1,000 clauses: used for small libraries.
+* ``CorpusStats`` counts them over the corpus's clauses, per document, so it
+  follows imports and removals by counting only the documents that changed
+  (~0.1 s per 1,000 clauses: a whole library once, then a few milliseconds
+  per imported document): used for small and mid-size libraries.
 * ``IndexStats`` asks the search index, which already holds every clause's
   bigrams and is kept current as documents come and go: used for large ones.
 """
@@ -24,6 +25,8 @@ import threading
 from collections import Counter
 from operator import add
 from typing import Protocol
+
+import numpy as np
 
 from index.compare.wording import matching_text
 
@@ -51,20 +54,115 @@ class TermStats(Protocol):
 
 
 class CorpusStats:
-    """Bigram clause frequencies counted over every clause of a corpus."""
+    """Bigram clause frequencies over every clause of a corpus: a snapshot of ``_Counts`` for one library state."""
 
-    def __init__(self, corpus, key: tuple | None = None):
-        counts: Counter[str] = Counter()
-        n = 0
-        for clause in corpus.all_clauses():
-            n += 1
-            counts.update(set(bigrams(matching_text(clause.text))))
-        self._df = counts
-        self.clauses = n
-        self.key = ("corpus", key if key is not None else library_key(corpus))
+    def __init__(self, counts: np.ndarray, vocab: dict[str, int], clauses: int, key: tuple,
+                 documents: dict[str, tuple[np.ndarray, np.ndarray, float]]):
+        self._counts = counts
+        self._vocab = vocab
+        self._documents = documents
+        self.clauses = clauses
+        self.key = ("corpus", key)
 
     def df(self, gram: str) -> int:
-        return self._df.get(gram, 0)
+        i = self._vocab.get(gram)
+        return int(self._counts[i]) if i is not None and i < len(self._counts) else 0
+
+    def document_scores(self, weights: dict[str, float]) -> dict[str, float]:
+        """How much of a weighted set of bigrams each document holds (cosine-like, from its clause counts).
+
+        For each document: Σ weight × (how many of its clauses contain the
+        bigram), over the length of its count vector. Cheap (no per-clause
+        work): picks the documents most like a clause on a library without a
+        search index.
+        """
+        ids = [(self._vocab[g], w) for g, w in weights.items() if g in self._vocab]
+        if not ids:
+            return {d: 0.0 for d in self._documents}
+        wanted = np.array([i for i, _ in ids], dtype=np.int64)
+        w = np.array([x for _, x in ids])
+        out = {}
+        for doc_id, (sorted_ids, counts, norm) in self._documents.items():
+            at = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+            found = sorted_ids[at] == wanted if len(sorted_ids) else np.zeros(len(wanted), bool)
+            out[doc_id] = float((w * np.where(found, counts[at], 0)).sum() / norm) if norm else 0.0
+        return out
+
+
+class _Counts:
+    """Running bigram clause frequencies, kept per document so that an import counts only what it adds.
+
+    Each document's contribution (bigram ids and how many of its clauses
+    contain each) is kept as two small integer arrays keyed by the
+    document's id and content hash; the library's totals are updated by
+    adding the documents that appeared and subtracting those that went or
+    changed. Counting a 300-document library from scratch takes ~1 s; the
+    first comparison after importing a document then costs only that
+    document.
+    """
+
+    def __init__(self):
+        self.vocab: dict[str, int] = {}
+        self.totals = np.zeros(1024, dtype=np.int64)
+        self.clauses = 0
+        self.docs: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, int]] = {}
+        self.profiles: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, float]] = {}
+        self.current: frozenset[tuple[str, str]] = frozenset()
+
+    def _count(self, corpus, doc_id: str) -> tuple[np.ndarray, np.ndarray, int]:
+        counts: Counter[str] = Counter()
+        n = 0
+        for clause in corpus.clauses(doc_id):
+            n += 1
+            counts.update(set(bigrams(matching_text(clause.text))))
+        vocab = self.vocab
+        ids = np.fromiter((vocab.setdefault(g, len(vocab)) for g in counts), dtype=np.int64, count=len(counts))
+        return ids, np.fromiter(counts.values(), dtype=np.int64, count=len(counts)), n
+
+    def _apply(self, part: tuple[np.ndarray, np.ndarray, int], sign: int) -> None:
+        ids, values, n = part
+        if len(self.vocab) > len(self.totals):
+            grown = np.zeros(max(2 * len(self.totals), len(self.vocab)), dtype=np.int64)
+            grown[: len(self.totals)] = self.totals
+            self.totals = grown
+        np.add.at(self.totals, ids, sign * values)
+        self.clauses += sign * n
+
+    def snapshot(self, corpus, key: tuple) -> CorpusStats:
+        wanted = frozenset((doc_id, content_hash) for doc_id, content_hash in key)
+        for gone in self.current - wanted:
+            self._apply(self.docs.pop(gone), -1)
+            self.profiles.pop(gone, None)
+        for new in wanted - self.current:
+            ids, values, n = part = self.docs[new] = self._count(corpus, new[0])
+            self._apply(part, +1)
+            order = np.argsort(ids)
+            self.profiles[new] = (ids[order], values[order], float(np.sqrt((values.astype(float) ** 2).sum())))
+        self.current = wanted
+        return CorpusStats(self.totals[: len(self.vocab)].copy(), self.vocab, self.clauses, key,
+                           {doc_id: self.profiles[(doc_id, h)] for doc_id, h in key})
+
+
+def library_key(corpus) -> tuple:
+    """Identity of a library's state: every document's id and content hash."""
+    return tuple((d.id, d.content_hash) for d in corpus.documents())
+
+
+_lock = threading.Lock()
+_cache: dict[tuple, CorpusStats] = {}
+_running = _Counts()
+
+
+def corpus_stats(corpus) -> CorpusStats:
+    """``CorpusStats`` of the corpus as it is now (after a change, only the documents that changed are counted)."""
+    key = library_key(corpus)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is None:
+            if len(_cache) >= 4:
+                _cache.pop(next(iter(_cache)))
+            hit = _cache[key] = _running.snapshot(corpus, key)
+        return hit
 
 
 class IndexStats:
@@ -80,27 +178,6 @@ class IndexStats:
         hit = self._cache.get(gram)
         if hit is None:
             hit = self._cache[gram] = self._index.term_frequency(gram)
-        return hit
-
-
-def library_key(corpus) -> tuple:
-    """Identity of a library's state: every document's id and content hash."""
-    return tuple((d.id, d.content_hash) for d in corpus.documents())
-
-
-_lock = threading.Lock()
-_cache: dict[tuple, CorpusStats] = {}
-
-
-def corpus_stats(corpus) -> CorpusStats:
-    """``CorpusStats`` of the corpus as it is now (recounted after any document changes)."""
-    key = library_key(corpus)
-    with _lock:
-        hit = _cache.get(key)
-        if hit is None:
-            if len(_cache) >= 4:
-                _cache.pop(next(iter(_cache)))
-            hit = _cache[key] = CorpusStats(corpus, key)
         return hit
 
 

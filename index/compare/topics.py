@@ -187,34 +187,82 @@ def membership_values(heading: str, text: str, topic_id: str) -> tuple[dict[str,
             "heading": 1.0 if in_heading else 0.0, "distinct": min(len(words), 4) / 4}, words
 
 
-def membership(unit, topic_id: str) -> tuple[float, tuple[str, ...]]:
+def _topic_model(model: dict | None) -> dict:
+    if model is not None:
+        return model
+    from index.compare.scoring import load_model
+
+    return load_model().topic
+
+
+def membership(unit, topic_id: str, model: dict | None = None) -> tuple[float, tuple[str, ...]]:
     """Calibrated probability that a unit (``index.compare.units.Unit``) treats a topic, and the words seen.
 
     A passing mention (亩均 inside an investment clause) weighs little
     against the clause's main topic and stays below the cut.
+
+    Args:
+        model: the topic-membership model (default: the shipped one's ``topic``).
     """
     if unit.clause.kind in _UNTAGGED_KINDS:
         return 0.0, ()
     values, words = membership_values(lead_of(unit.clause, unit.text), unit.text, topic_id)
     if not values:
         return 0.0, ()
-    from index.compare.scoring import load_model
-
-    m = load_model().topic
+    m = _topic_model(model)
     z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in values.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words
 
 
-def unit_topics(unit) -> list[str]:
+def unit_topics(unit, model: dict | None = None) -> list[str]:
     """The ids of the topics a unit treats (membership at or above the model's cut), strongest first."""
     if unit.clause.kind in _UNTAGGED_KINDS:
         return []
-    from index.compare.scoring import load_model
-
-    cut = load_model().topic["cut"]
+    cut = _topic_model(model)["cut"]
     hits = topic_hits(lead_of(unit.clause, unit.text), unit.text)
-    scored = [(membership(unit, tid)[0], tid) for tid in hits]
+    scored = [(membership(unit, tid, model)[0], tid) for tid in hits]
     return [tid for p, tid in sorted(scored, key=lambda x: (-x[0], x[1])) if p >= cut]
+
+
+@functools.cache
+def _keywords(topic_id: str) -> frozenset[str]:
+    return frozenset(normalise(w) for t in load_topics() if t.id == topic_id for w in t.keywords)
+
+
+def document_topics(units_of_doc, model: dict | None = None) -> dict[str, list[tuple[float, object, tuple]]]:
+    """Per topic, a document's units that treat it: ``(probability, unit, words)``, most probable first.
+
+    A unit is listed when its membership reaches the model's cut. A topic
+    none of the document's units reaches is still listed once when a unit
+    names one of the topic's *keywords* (not a mere synonym) and its
+    membership reaches the lower ``rescue`` cut: a document that cites
+    自贸试验区 "证照分离" 改革成果 inside its 放管服 section does treat 复制自贸区经验,
+    even though the section is mostly about something else. A passing
+    mention in a document that has a clause on the topic adds nothing.
+    The coverage matrix and the topic comparison both list these.
+
+    Args:
+        units_of_doc: the document's units (``index.compare.units.units``).
+        model: the topic-membership model (default: the shipped one's ``topic``).
+    """
+    m = _topic_model(model)
+    cut, rescue = m["cut"], m.get("rescue", 1.0)
+    listed: dict[str, list] = {}
+    best: dict[str, tuple] = {}
+    for unit in units_of_doc:
+        if unit.clause.kind in _UNTAGGED_KINDS:
+            continue
+        for tid in topic_hits(lead_of(unit.clause, unit.text), unit.text):
+            p, words = membership(unit, tid, m)
+            if p >= cut:
+                listed.setdefault(tid, []).append((p, unit, words))
+            elif p >= rescue and _keywords(tid).intersection(words) and p > best.get(tid, (0.0,))[0]:
+                best[tid] = (p, unit, words)
+    for tid, hit in best.items():
+        listed.setdefault(tid, [hit])
+    for hits in listed.values():
+        hits.sort(key=lambda x: (-x[0], x[1].clause.start))
+    return listed
 
 
 def topic_scores(clause: Clause) -> dict[str, float]:
@@ -235,7 +283,7 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     """Which document covers which topic.
 
     Each comparable unit (``index.compare.units``: a section, an article with
-    its paragraphs) is listed under the topics it treats.
+    its paragraphs) is listed under the topics it treats (``document_topics``).
 
     Args:
         corpus: an ``index.library.corpus.Corpus``.
@@ -258,10 +306,8 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     cells: dict[str, dict[str, list]] = {t.id: {d.id: [] for d in docs} for t in loaded}
     for doc in docs:
         check_cancel(cancel, "coverage")
-        for unit in units(corpus, doc.id):
-            for tid in unit_topics(unit):
-                p, _ = membership(unit, tid)
-                cells[tid][doc.id].append(CoverageCell(unit.id, int(round(100 * p))))
+        for tid, hits in document_topics(units(corpus, doc.id)).items():
+            cells[tid][doc.id] = [CoverageCell(unit.id, int(round(100 * p))) for p, unit, _ in hits]
     return Coverage(topics=[t.to_dict() for t in loaded],
                     documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
                     cells=cells)

@@ -221,6 +221,7 @@ class Vectors:
     context: Vector
     position: float
     preamble: bool
+    path: Vector  # the headings above and the unit's own heading (or first sentence) together
 
 
 class VectorCache:
@@ -238,7 +239,8 @@ class VectorCache:
             f = features(unit)
             hit = Vectors(weigh(f.counts, self.idf), weigh(f.lead, self.idf),
                           tuple(weigh(s, self.idf) for s in f.sentences), f.topics, f.length,
-                          weigh(f.context, self.idf), unit.position, unit.clause.kind == "preamble")
+                          weigh(f.context, self.idf), unit.position, unit.clause.kind == "preamble",
+                          weigh(f.context + f.lead, self.idf))
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit

@@ -39,3 +39,28 @@ def test_numbers_have_one_definition():
     # 500强 was taught to the comparison's extractor only; exports now use the same one.
     text = "招引一批世界500强企业，亩均税收不低于30万元。"
     assert [text[s:e] for s, e in find_numbers(text)] == ["500强", "30万元"]
+
+
+def _fresh_df(corpus, gram: str) -> int:
+    from index.compare.wording import matching_text
+
+    return sum(gram in set(stats.bigrams(matching_text(c.text))) for c in corpus.all_clauses())
+
+
+def test_running_totals_equal_a_fresh_count_after_imports_edits_and_removals(tmp_path):
+    bundled, imported = tmp_path / "docs", tmp_path / "documents"
+    _doc(bundled, "a", "第一条　开发区应当推行标准地出让。\n\n第二条　开发区应当建立链长制。")
+    _doc(imported, "b", "第一条　开发区应当建立链长制。")
+    _doc(imported, "c", "第一条　推行标准地。\n\n第二条　链长制。")
+    corpus = Corpus(bundled, imported_dir=imported)
+    first = stats.corpus_stats(corpus)
+    assert first.df("链长") == 3 and first.clauses == 5
+    (imported / "c.md").unlink()  # removed
+    _doc(imported, "b", "第一条　开发区应当推行标准地出让。")  # edited: no longer mentions 链长
+    _doc(imported, "d", "第一条　链长制。\n\n第二条　链长。")  # added
+    corpus.reload()
+    now = stats.corpus_stats(corpus)
+    for gram in ("链长", "标准", "应当", "开发"):
+        assert now.df(gram) == _fresh_df(corpus, gram), gram
+    assert now.clauses == len(list(corpus.all_clauses())) == 5
+    assert first.df("链长") == 3  # a snapshot keeps the numbers of its library state
