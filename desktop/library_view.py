@@ -187,7 +187,7 @@ class LibraryView(QWidget):
         rows = [(self.tr("Title"), doc.title), (self.tr("Region"), " ".join(filter(None, (doc.region, doc.get("city"))))),
                 (self.tr("Issuer"), doc.get("issuer")), (self.tr("Number"), doc.get("doc_number")),
                 (self.tr("Date"), doc_date(doc)), (self.tr("Status"), doc.get("status")),
-                (self.tr("Clauses"), str(len(self.corpus.clauses(doc_id))))]
+                (self.tr("Clauses"), str(self.corpus.clause_count(doc_id)))]
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
 
     def _context_menu(self, pos) -> None:

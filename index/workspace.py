@@ -151,6 +151,13 @@ class Workspace:
         return self.home / DB_NAME
 
     @property
+    def manifest_path(self) -> Path:
+        """Per-document facts computed once (``index.library.manifest``; a cache: deleting it costs a re-read)."""
+        from index.library.manifest import FILE_NAME
+
+        return self.home / FILE_NAME
+
+    @property
     def topics_path(self) -> Path:
         """The topic taxonomy."""
         return self.content_dir / "topics.yaml"
@@ -173,12 +180,12 @@ class Workspace:
     def corpus(self) -> Corpus:
         """The documents and their clauses (one object for the life of the workspace; ``reload`` refreshes it)."""
         if self._corpus is None:
-            self._corpus = Corpus(self.docs_dir, self.imported_dir)
+            self._corpus = Corpus(self.docs_dir, self.imported_dir, manifest=self.manifest_path)
         return self._corpus
 
     def one_pass_corpus(self) -> Corpus:
         """A corpus that keeps one document's clauses at a time (a bulk pass in bounded memory)."""
-        return Corpus(self.docs_dir, self.imported_dir, one_pass=True)
+        return Corpus(self.docs_dir, self.imported_dir, one_pass=True, manifest=self.manifest_path)
 
     def search_index(self) -> SearchIndex:
         """The search index of this workspace's corpus (opened, updated or built by its ``ensure``)."""

@@ -29,6 +29,9 @@ SYNONYM_WEIGHT = 0.5
 TAG_THRESHOLD = 1.5
 # Clause kinds that never carry a topic of their own (signature lines, links).
 _UNTAGGED_KINDS = ("closing", "appendix")
+#: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
+#: library manifest (``index.library.manifest``) are then recomputed.
+TAGGER_VERSION = 1
 
 
 class UnknownTopicError(KnownError):
@@ -108,6 +111,28 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
     return {k: tuple(v) for k, v in index.items()}
 
 
+@functools.cache
+def tagger_version() -> str:
+    """What stored tags depend on: ``TAGGER_VERSION``, the weights and the taxonomy file's content."""
+    import hashlib
+
+    try:
+        taxonomy = hashlib.sha256(topics_path().read_bytes()).hexdigest()[:16]
+    except OSError:
+        taxonomy = "missing"
+    return f"{TAGGER_VERSION}:{HEADING_WEIGHT}:{KEYWORD_WEIGHT}:{SYNONYM_WEIGHT}:{TAG_THRESHOLD}:{taxonomy}"
+
+
+def document_tags(clauses: Iterable[Clause]) -> dict[str, list[tuple[str, float]]]:
+    """``{topic id: [(clause id, weight), ...]}`` for the tagged clauses of one document, in document order."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    for clause in clauses:
+        scores = topic_scores(clause)
+        for tid in tag_clause(clause):
+            out.setdefault(tid, []).append((clause.id, round(scores[tid], 4)))
+    return out
+
+
 def _prefixes(norm: str) -> set[str]:
     return set(map(add, norm, norm[1:]))  # every two-character window
 
@@ -182,9 +207,10 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     matrix: dict[str, dict[str, list[str]]] = {t.id: {d.id: [] for d in docs} for t in topics}
     for doc in docs:
         check_cancel(cancel, "coverage")
-        for clause in corpus.clauses(doc.id):
-            for tid in tag_clause(clause):
-                matrix[tid][doc.id].append(clause.id)
+        # The library manifest keeps each document's tags (computed at import): no document is parsed here.
+        for tid, items in corpus.topic_tags(doc.id).items():
+            if tid in matrix:
+                matrix[tid][doc.id] = [cid for cid, _ in items]
     return {
         "topics": [t.to_dict() for t in topics],
         "documents": [{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],

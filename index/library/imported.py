@@ -101,7 +101,11 @@ class Library:
                  index_dir: Path | None = None, db_path: Path | None = None):
         self.folder = Path(folder) if folder else paths.imported_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.corpus = corpus or Corpus(imported_dir=self.folder)
+        if corpus is None:
+            from index.library.manifest import FILE_NAME
+
+            corpus = Corpus(imported_dir=self.folder, manifest=None if folder else paths.user_home() / FILE_NAME)
+        self.corpus = corpus
         self.sync = sync
         self.index_dir = Path(index_dir) if index_dir else paths.user_home() / "index"
         self.db_path = Path(db_path) if db_path else paths.user_home() / "zoneref.db"
@@ -204,11 +208,14 @@ class Library:
             meta["version"] = int(previous.get("version") or 1) + 1
             meta["supersedes"] = previous.id
         self._write(doc_id, meta, cand.body)
+        doc = Document(DocId(doc_id), meta["title"], meta["region"], None, meta, "imported",
+                       self.folder / f"{doc_id}.md", cand.content_hash)
+        # Facts computed while reading the file go to the manifest now: nothing reads the document again for them.
+        self.corpus.record(doc, clause_count=cand.clause_count, topics_json=cand.topics,
+                           topics_version=cand.topics_version)
         if previous is not None:
             self._set_meta(previous, {"superseded_by": doc_id})
             superseded.append(previous.id)
-        doc = Document(DocId(doc_id), meta["title"], meta["region"], cand.body, meta, "imported",
-                       self.folder / f"{doc_id}.md", cand.content_hash)
         by_hash[cand.content_hash] = doc.id
         self._latest[key] = doc
         added.append(doc.id)
@@ -293,6 +300,8 @@ class Library:
                 inferred.pop(key, None)  # the user said so: no longer a guess
             meta["inferred"] = inferred
         self._write(doc.id, meta, full.body)
+        self.corpus.record(Document(doc.id, str(meta["title"]), str(meta["region"]), None, meta, "imported",
+                                    doc.path, full.content_hash))
 
     # -- files -------------------------------------------------------------
     def _write(self, doc_id: str, meta: dict[str, Any], body: str) -> None:
@@ -317,11 +326,11 @@ class Library:
                 continue
 
 
-def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path) -> None:
+def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None = None) -> None:
     """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
     from index.search.searcher import SearchIndex
 
-    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True), index_dir).ensure(keep_open=False)
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True, manifest=manifest), index_dir).ensure(keep_open=False)
 
 
 def _in_worker_process(func, *args) -> Any:
@@ -391,9 +400,10 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
                 # document once, so it keeps no bodies or clauses (~150 MB on
                 # a 50 MB library).
                 if INDEX_IN_WORKER:
-                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir, index_dir)
+                    _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir, index_dir,
+                                       corpus.manifest.path)
                 else:
-                    bulk_index(corpus.content_dir, corpus.imported_dir, index_dir)
+                    bulk_index(corpus.content_dir, corpus.imported_dir, index_dir, corpus.manifest.path)
             else:
                 search = SearchIndex(corpus, index_dir)
                 if removed:

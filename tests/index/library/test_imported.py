@@ -24,7 +24,6 @@ from bench.gen_import_folder import (
 from index.base.errors import UnknownIdError
 from index.library.corpus import Corpus
 from index.library.documents import load_file
-from index.library.headers import CACHE_NAME
 from index.library.imported import BundledDocumentError, Library, collect_files
 
 REPO = Path(__file__).resolve().parents[3]
@@ -360,7 +359,7 @@ def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode)
     report = Library().import_paths([src])
     assert len(report.imported) + len(report.skipped) == 6 and not report.errors
     assert len(list(docs.glob("*.md"))) == 6
-    assert not [p for p in docs.iterdir() if not p.name.endswith(".md") and p.name != CACHE_NAME]
+    assert not [p for p in docs.iterdir() if not p.name.endswith(".md")]
     index = SearchIndex(Corpus())
     index.ensure()
     assert index.status()["documents"] == 11
