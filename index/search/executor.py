@@ -10,17 +10,15 @@ candidates' normalised text; phrases across punctuation always by the text.
 from __future__ import annotations
 
 import math
-from array import array
 from collections import OrderedDict
 from functools import reduce
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
 from index.base.text import normalise
 from index.search.analysis import CJK_RUN, pieces, pieces_terms
+from index.search.postings import block_arrays
 from index.search.query import Literal, ParsedQuery
 from index.search.rows import Side
 
@@ -34,59 +32,13 @@ _CACHE_POSITIONS = 64
 TEXT_CHECK_MAX = 2000
 
 
-def _block_arrays(m, with_values: bool = False) -> tuple[list[np.ndarray], list[np.ndarray], list | None]:
-    """Every posting of a Whoosh matcher as (ids, weights[, values]) arrays.
-
-    ``values`` (``search_bulk.POSITIONS_FIELD``'s occurrence offsets) is None
-    when not asked for or when a block has none.
-    """
-    ids: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    values: list[np.ndarray] | None = [] if with_values else None
-    if isinstance(m, FilterMatcher):
-        m = m.child  # deleted documents map to record -1 and drop out later
-    if isinstance(m, W3LeafMatcher):
-        # Whoosh keeps each block as a pickled (id deltas, weights, values)
-        # tuple; decoding it whole is ~50x faster than next()/id() per posting.
-        while True:
-            if m._data is None:  # noqa: SLF001 - whoosh-reloaded is pinned
-                m._read_data()  # noqa: SLF001
-            deltas, wts, vals = m._data  # noqa: SLF001
-            block = np.cumsum(np.asarray(deltas, dtype=np.int64))
-            ids.append(block)
-            if wts is None:
-                weights.append(np.ones(len(block)))
-            elif isinstance(wts, float):
-                weights.append(np.full(len(block), wts))
-            else:
-                weights.append(np.asarray(wts, dtype=np.float64))
-            if values is not None:
-                if isinstance(vals, array):
-                    values.append(np.asarray(vals, dtype=np.int64))
-                else:
-                    values = None
-            if m._lastblock:  # noqa: SLF001
-                break
-            m._goto(m._nextoffset)  # noqa: SLF001
-    else:  # inlined or list postings
-        got_i, got_w = [], []
-        while m.is_active():
-            got_i.append(m.id())
-            got_w.append(m.weight())
-            m.next()
-        ids.append(np.asarray(got_i, dtype=np.int64))
-        weights.append(np.asarray(got_w, dtype=np.float64))
-        values = None
-    return ids, weights, values
-
-
 class Executor:
     """Answers parsed queries with (records, scores) over one generation."""
 
     def __init__(self, searcher, side: Side):
         self.side = side
         self.leaves = list(searcher.reader().leaf_readers())
-        self.n = len(side.cids)
+        self.n = side.n
         avgdl = float(side.lengths.mean()) if self.n else 1.0
         # The BM25 length normalisation per record, computed once.
         self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
@@ -95,7 +47,7 @@ class Executor:
         self._facet_keys: tuple | None = None
         # A scratch bitmap over text offsets for _located, touched now (at
         # open, off the GUI thread) so the first query does not pay for it.
-        self._bitmap = np.zeros(len(side.text) + 2, dtype=bool)
+        self._bitmap = np.zeros(side.text_chars + 2, dtype=bool)
         self._bitmap.fill(False)
 
     # -- postings ------------------------------------------------------------
@@ -113,7 +65,7 @@ class Executor:
                 matcher = leaf.postings(field, tb)
             except TermNotFound:
                 continue
-            ids, weights, _ = _block_arrays(matcher)
+            ids, weights, _ = block_arrays(matcher)
             all_ids.extend(i + offset for i in ids)
             all_w.extend(weights)
         if all_ids:
@@ -129,7 +81,7 @@ class Executor:
         return result
 
     def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``, and their records.
+        """Where a bigram of field ``t`` occurs: ascending offsets in the side table's record text space, and their records.
 
         None if the index holds no positions for it (then the text is checked).
         """
@@ -145,7 +97,7 @@ class Executor:
                 matcher = leaf.postings("t", tb)
             except TermNotFound:
                 continue
-            ids, weights, values = _block_arrays(matcher, with_values=True)
+            ids, weights, values = block_arrays(matcher, with_values=True)
             if values is None:
                 result = None
                 break
@@ -267,11 +219,9 @@ class Executor:
         return recs, scores
 
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
-        text, starts, ends = self.side.text, self.side.starts, self.side.ends
-        find = text.find
+        find = self.side.find
         for q in strings:
-            rs, ss, es = recs.tolist(), starts[recs].tolist(), ends[recs].tolist()
-            recs = np.asarray([r for r, s, e in zip(rs, ss, es, strict=True) if find(q, s, e) >= 0], dtype=np.int64)
+            recs = np.asarray([r for r in recs.tolist() if find(q, r)], dtype=np.int64)
         return recs
 
     # -- whole queries -------------------------------------------------------
