@@ -20,6 +20,8 @@ FIELDS = (
     "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
     "published", "year", "status", "script", "source_site", "source_url", "gazette",
 )
+#: Front-matter keys a document's card leaves out (long, and read only when one document is shown).
+CARD_OMITS = ("inferred", "history", "notes")
 
 
 class Document:
@@ -36,14 +38,20 @@ class Document:
         source: ``bundled`` or ``imported``.
     """
 
-    __slots__ = ("id", "title", "region", "meta", "source", "path", "_body", "_hash")
+    __slots__ = ("id", "title", "region", "_meta", "_card", "_meta_json", "source", "path", "_body", "_hash")
 
-    def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any],
-                 source: str = "bundled", path: Path | None = None, content_hash: str | None = None):
+    def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
+                 source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
+                 card: dict[str, Any] | None = None, meta_json: str | None = None):
         self.id = id
         self.title = title
         self.region = region
-        self.meta = meta
+        # A listed document may carry only its card (the front matter minus
+        # CARD_OMITS) and the full front matter as JSON, decoded on first use:
+        # decoding thousands of inferred-field explanations at start is wasted.
+        self._meta = meta
+        self._card = card
+        self._meta_json = meta_json
         self.source = source
         self.path = path
         self._body = body
@@ -66,12 +74,23 @@ class Document:
             raise ContentError(f"{self.id}: document has no body")
         return load_file(self.path, self.source)._body
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Every front-matter key, including ones not modelled as fields (``inferred``, ``notes`` …)."""
+        if self._meta is None:
+            from index.library.manifest import decode
+
+            self._meta = decode(self._meta_json) if self._meta_json is not None else dict(self._card or {})
+        return self._meta
+
     def get(self, key: str, default: Any = None) -> Any:
+        if self._meta is None and self._card is not None and key not in CARD_OMITS:
+            return self._card.get(key, default)
         return self.meta.get(key, default)
 
     @property
     def short_title(self) -> str:
-        return self.meta.get("short_title") or self.title
+        return self.get("short_title") or self.title
 
     @property
     def content_hash(self) -> str:
@@ -82,13 +101,13 @@ class Document:
 
     def summary(self) -> dict[str, Any]:
         """The CLI's document record (``zoneref docs --json``), minus counts."""
-        out = {key: self.meta.get(key) for key in FIELDS}
+        out = {key: self.get(key) for key in FIELDS}
         out["id"] = self.id
         out["title"] = self.title
         out["region"] = self.region
         out["short_title"] = self.short_title
         out["source"] = self.source
-        out["inferred"] = self.meta.get("inferred") or {}
+        out["inferred"] = self.get("inferred") or {}
         return out
 
 

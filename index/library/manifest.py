@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "manifest.sqlite"
 #: Bump when the table changes: an older manifest is dropped and rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS documents (
     folder TEXT NOT NULL,            -- the folder it was read from (a moved folder is read again)
     identity TEXT NOT NULL,          -- "ino size mtime_ns ctime_ns"
     doc_id TEXT NOT NULL,
-    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see _encode)
+    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
+    card TEXT NOT NULL,              -- the front matter minus documents.CARD_OMITS (what a listing reads)
     content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
     clause_count INTEGER,
     clauses_version INTEGER,
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS documents (
     PRIMARY KEY (source, name)
 )
 """
-_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "meta", "content_hash",
+_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "meta", "card", "content_hash",
             "clause_count", "clauses_version", "topics", "topics_version")
 
 
@@ -88,8 +89,18 @@ def encode(meta: dict) -> str:
     return json.dumps(meta, ensure_ascii=False, default=_default)
 
 
+def card(meta: dict) -> str:
+    """The front matter a listing reads (``documents.CARD_OMITS`` left out), as JSON."""
+    from index.library.documents import CARD_OMITS
+
+    return encode({k: v for k, v in meta.items() if k not in CARD_OMITS})
+
+
 def decode(text: str) -> dict:
-    return json.loads(text, object_hook=_hook)
+    # The hook runs in Python for every object: only for the rare front matter holding a date.
+    if '"$date' in text:
+        return json.loads(text, object_hook=_hook)
+    return json.loads(text)
 
 
 class Manifest:

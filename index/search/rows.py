@@ -34,9 +34,9 @@ _FIELD_SEP = "\x1f"
 
 def doc_info(doc) -> dict:
     """The document metadata filters need, kept in the side table."""
-    year = doc.meta.get("year")
-    return {"id": doc.id, "region": doc.region or "", "city": doc.meta.get("city") or "",
-            "level": doc.meta.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
+    year = doc.get("year")
+    return {"id": doc.id, "region": doc.region or "", "city": doc.get("city") or "",
+            "level": doc.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
 
 
 @dataclasses.dataclass
@@ -147,7 +147,7 @@ class Side:
         self.docrec = arrays["docrec"].astype(np.int64)
         self.doc_of = arrays["doc_of"].astype(np.int64)
         self.lengths = arrays["lengths"].astype(np.float64)
-        self.order = arrays["order"]
+        self.order = arrays["order"].astype(np.int64)
         char_lens = arrays["char_lens"].astype(np.int64)
         self.starts = _starts(char_lens + 1)[:-1]
         self.ends = self.starts + char_lens

@@ -247,6 +247,7 @@ def _aligned(arrays: dict[str, np.ndarray]) -> tuple[dict[str, list], list[bytes
     """The layout (name -> dtype, offset, count) and the bytes of arrays written back to back, 8-byte aligned."""
     layout, pieces, at = {}, [], 0
     for name, arr in arrays.items():
+        arr = _narrowed(arr)
         arr = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
         data = arr.tobytes()
         layout[name] = [arr.dtype.str, at, len(arr)]
@@ -254,6 +255,18 @@ def _aligned(arrays: dict[str, np.ndarray]) -> tuple[dict[str, list], list[bytes
         pieces.append(data + b"\0" * pad)
         at += len(data) + pad
     return layout, pieces
+
+
+def _narrowed(arr: np.ndarray) -> np.ndarray:
+    """Integers in the smallest type that holds them (most counts and lengths fit 8 or 16 bits)."""
+    if not len(arr) or arr.dtype.kind not in "iu":
+        return arr
+    lo, hi = int(arr.min()), int(arr.max())
+    for dtype in ((np.uint8, np.uint16, np.uint32, np.uint64) if lo >= 0 else (np.int8, np.int16, np.int32, np.int64)):
+        info = np.iinfo(dtype)
+        if info.min <= lo and hi <= info.max:
+            return arr.astype(dtype, copy=False)
+    return arr
 
 
 def write_side(gen_dir: Path, gen: int, rows: list[ClauseRow], docrec: np.ndarray, docs: list[dict],
@@ -303,7 +316,10 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         ix = whoosh_index.create_in(str(gen_dir), schema())
         docs = corpus.documents()
         added: list[ClauseRow] = []
-        writer = ix.writer(limitmb=128)
+        # Separate segment files, not Whoosh's compound file: opening a compound
+        # file copies each part into memory (60+ MB of postings for a 58 MB
+        # library); separate files are read only where a query needs them.
+        writer = ix.writer(limitmb=128, compound=False)
         try:
             bulk = BulkGrams(writer)
             for pos, doc in enumerate(docs):
@@ -357,7 +373,7 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         new_rec[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
         docrec = new_rec[side.docrec]  # deleted (-1) maps to the extra slot: -1
         side.close()  # its files are about to be replaced (and, on Windows, must not stay mapped)
-        writer = ix.writer(timeout=60.0, delay=0.05)
+        writer = ix.writer(timeout=60.0, delay=0.05, compound=False)
         try:
             bulk = BulkGrams(writer)
             for doc_id in gone:

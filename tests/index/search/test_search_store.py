@@ -105,13 +105,13 @@ def test_deleted_index_folder_is_rebuilt_on_next_start(built, content):
     assert again.status()["clauses"] == len(list(fresh_corpus(content).all_clauses()))
 
 
-@pytest.mark.parametrize("victim", ["seg", "toc", "side-json", "side-txt", "side-hits"])
+@pytest.mark.parametrize("victim", ["pst", "trm", "toc", "side-json", "side-txt", "side-hits", "side-arr"])
 def test_truncated_file_is_detected_and_rebuilt(built, content, victim):
     ix, folder, expect = built
     ix.close()
     gen = live(folder)
-    pattern = {"seg": "*.seg", "toc": "_MAIN_*.toc", "side-json": "side-*.json", "side-txt": "side-*.txt",
-               "side-hits": "side-*.hits"}[victim]
+    pattern = {"pst": "*.pst", "trm": "*.trm", "toc": "_MAIN_*.toc", "side-json": "side-*.json",
+               "side-txt": "side-*.txt", "side-hits": "side-*.hits", "side-arr": "side-*.arr"}[victim]
     (path,) = gen.glob(pattern)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
