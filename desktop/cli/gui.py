@@ -50,7 +50,9 @@ def time_startup() -> int:
     Prints one JSON line of wall-clock times (``time.time()``): ``interactive``
     (the first pass of the event loop after ``show()``: the window is painted
     and takes input), ``index_ready`` and ``reanchored`` (the background
-    jobs), and ``tabs`` (how many the restored session opened); then exits,
+    jobs), ``tabs`` (how many the restored session opened) and the
+    event-loop stalls over 100 ms from the first paint until then
+    (``desktop.stalls``: ``stalls``, ``longest_ms``); then exits,
     saving the session as closing the window does. ``bench/startup_probe.py``
     reads it.
     """
@@ -61,15 +63,21 @@ def time_startup() -> int:
     qapp = app_module.create_app(sys.argv[:1])
     from PySide6.QtCore import QTimer
 
+    from desktop.stalls import StallRecorder
+
     win = app_module.show_main_window(SIZE)
     out: dict = {}
+    stalls = StallRecorder(parent=win)
 
     def ready() -> None:
         out.update(interactive=time.time(), tabs=win.tabs.count())
+        stalls.start()
 
     def stamp(key: str) -> None:
         out[key] = time.time()
         if "index_ready" in out and "reanchored" in out:
+            stalls.stop()
+            out.update(stalls.report())
             win.close()
             qapp.quit()
 

@@ -196,8 +196,9 @@ class Side:
     def shown(self, rec: int) -> tuple[str, list[str], str]:
         """(heading, heading path, text in the original script) of a record."""
         raw = self._map("hits")[int(self._hits[rec]):int(self._hits[rec + 1])].decode("utf-8")
-        heading, _, diff = raw.partition(_FIELD_SEP)
-        return heading, list(self.path(rec)), apply_diff(self.norm(rec), diff)
+        ref, _, diff = raw.partition(_FIELD_SEP)
+        text = apply_diff(self.norm(rec), diff)
+        return _heading_of(ref, text), list(self.path(rec)), text
 
     def path(self, rec: int) -> tuple[str, ...]:
         k = int(self._path_of[rec])
@@ -207,9 +208,11 @@ class Side:
     def row(self, rec: int) -> ClauseRow:
         """A record as the ``ClauseRow`` it was written from (an update rewrites the table)."""
         raw = self._map("hits")[int(self._hits[rec]):int(self._hits[rec + 1])].decode("utf-8")
-        heading, _, diff = raw.partition(_FIELD_SEP)
-        return ClauseRow(self.cid(rec), self.meta["docs"][int(self.doc_of[rec])]["id"], self.norm(rec),
-                         int(self.lengths[rec]), int(self.order[rec]), heading, self.path(rec), diff)
+        ref, _, diff = raw.partition(_FIELD_SEP)
+        norm = self.norm(rec)
+        return ClauseRow(self.cid(rec), self.meta["docs"][int(self.doc_of[rec])]["id"], norm,
+                         int(self.lengths[rec]), int(self.order[rec]), _heading_of(ref, apply_diff(norm, diff)),
+                         self.path(rec), diff)
 
     def texts(self) -> list[str]:
         """Every record's normalised text (a scan; the benchmarks' brute force)."""
@@ -224,6 +227,22 @@ class Side:
         while at >= 0 and (at - lo) % 2:  # a match must start on a code unit
             at = buf.find(pattern, at + 1, hi)
         return at >= 0
+
+
+def _heading_ref(row: ClauseRow) -> str:
+    """The heading as stored: most headings are in the clause's own text, then only where (``\x01start,length``)."""
+    if row.heading:
+        at = row.text.find(row.heading)
+        if at >= 0:
+            return f"\x01{at},{len(row.heading)}"
+    return row.heading
+
+
+def _heading_of(ref: str, text: str) -> str:
+    if ref.startswith("\x01"):
+        at, _, length = ref[1:].partition(",")
+        return text[int(at):int(at) + int(length)]
+    return ref
 
 
 def _starts(lengths: np.ndarray) -> np.ndarray:
@@ -251,7 +270,7 @@ def side_parts(rows: list[ClauseRow]) -> tuple[dict[str, np.ndarray], dict[str, 
         t = r.norm.encode("utf-16-le") + b"\x00\x00"
         u16_lens[k] = len(t) // 2 - 1
         txt.append(t)
-        hits.append(f"{r.heading}{_FIELD_SEP}{r.diff}".encode())
+        hits.append(f"{_heading_ref(r)}{_FIELD_SEP}{r.diff}".encode())
         ids.append(r.cid.split("/", 1)[1].encode())
     paths = [_RUN_SEP.join(p).encode() for p in path_ix]
     arrays = {
