@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             return None
         reader.annotate_requested.connect(self.annotate)
         reader.compare_requested.connect(self.compare_clause)
+        settings.remember_recent(doc_id)  # a comparison's default columns include what the user reads
         idx = self.tabs.addTab(reader, tab_title(reader.doc.short_title))
         self.tabs.setTabToolTip(idx, reader.doc.title)
         if focus:

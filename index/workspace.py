@@ -248,6 +248,26 @@ class Workspace:
         return align.counterparts(self.corpus, clause_id, doc_ids=doc_ids, limit=limit,
                                   pins=self.pins(clause_id) if pins is None else pins, cancel=cancel)
 
+    def compare_choice(self, source_clause_id: str | None = None, recent: Iterable[str] = ()) -> list[str]:
+        """The documents a comparison shows by default (``shortlist.documents_that_matter``).
+
+        Args:
+            source_clause_id: the clause compared from (None for a topic): its
+                document is left out, its level and the user's pins for it count.
+            recent: documents the user read lately, most recent first.
+        """
+        from index.library.shortlist import documents_that_matter
+
+        source_doc = source_clause_id.split("/", 1)[0] if source_clause_id else None
+        pinned = list(self.pins(source_clause_id)) if source_clause_id else []
+        return documents_that_matter(self.corpus, source_doc, pinned, recent)
+
+    def documents_matching(self, **filters) -> list[Document]:
+        """Documents by region, level, year range and words (``shortlist.matching``)."""
+        from index.library.shortlist import matching
+
+        return matching(self.corpus, **filters)
+
     def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
                       cancel: Callable[[], bool] | None = None) -> dict:
         """Each document's clauses on one topic (``align.topic_columns``)."""
