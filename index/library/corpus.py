@@ -178,7 +178,7 @@ class Corpus:
         Facts not given are kept from the file's previous row if the body is
         the same, else computed when first asked for.
         """
-        old = self._rows.get(doc.id) or self.manifest.rows(doc.source).get(doc.path.name) or {}
+        old = self._rows.get(doc.id) or self.manifest.row(doc.source, doc.path.name) or {}
         same_body = old.get("content_hash") == doc.content_hash
         row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
                "identity": identity(doc.path.stat()), "doc_id": doc.id, "meta": encode(doc.meta), "card": card(doc.meta),

@@ -189,6 +189,14 @@ class Manifest:
             return {r[1]: dict(zip(_COLUMNS, r, strict=True)) for r in cur}
         return self._run(read)
 
+    def row(self, source: str, name: str) -> dict | None:
+        """One file's row, or None."""
+        def read(conn):
+            r = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM documents WHERE source = ? AND name = ?",
+                             (source, name)).fetchone()
+            return dict(zip(_COLUMNS, r, strict=True)) if r else None
+        return self._run(read)
+
     def put(self, rows: Iterable[dict]) -> None:
         """Insert or replace whole rows (one transaction)."""
         rows = [tuple(r.get(c) for c in _COLUMNS) for r in rows]

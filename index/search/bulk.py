@@ -16,9 +16,9 @@ from __future__ import annotations
 import numpy as np
 
 from index.search.analysis import GramPostings, gram_postings
-from index.search.postings import after_pooled_fields, write_terms
+from index.search.postings import add_blank_document, after_pooled_fields, write_terms
 
-GRAM_FIELDS = ("h", "t")  # sorted: Whoosh's term table wants fields in order
+GRAM_FIELDS = ("h", "t")  # sorted, after "doc": Whoosh's term table wants fields in order
 #: Characters of clause text whose postings are computed at once (memory bound).
 CHUNK_CHARS = 4_000_000
 #: In this field a CJK bigram's blocks also hold where it occurs: the offsets
@@ -43,19 +43,27 @@ class BulkGrams:
     def __init__(self, writer):
         self.writer = writer
         self.docnums: list[int] = []
+        self.docs: list[str] = []
         self.texts: dict[str, list[str]] = {f: [] for f in GRAM_FIELDS}
         self.lengths: np.ndarray | None = None
         after_pooled_fields(writer, self._write)  # runs inside writer.commit()
 
     def add(self, doc: str, **norms: str) -> None:
-        """Add one clause: its document id through Whoosh, its normalised texts (per gram field) here."""
-        self.docnums.append(self.writer.docnum)
-        self.writer.add_document(doc=doc)
+        """Add one clause: its document id and its normalised texts (per gram field), all written at commit."""
+        self.docnums.append(add_blank_document(self.writer))
+        self.docs.append(doc)
         for field in GRAM_FIELDS:
             self.texts[field].append(norms.get(field, ""))
 
     def _write(self, fw, schema) -> None:
         docnums = np.asarray(self.docnums, dtype=np.int64)
+        if self.docs:  # the "doc" field first (fields go in name order): a document's clauses, by which an update deletes
+            by_doc: dict[str, list[int]] = {}
+            for docnum, doc in zip(self.docnums, self.docs, strict=True):
+                by_doc.setdefault(doc, []).append(docnum)
+            write_terms(fw, "doc", schema["doc"],
+                        ((d, np.asarray(by_doc[d], dtype=np.int64), np.ones(len(by_doc[d]), dtype=np.int64), None)
+                         for d in sorted(by_doc, key=lambda d: d.encode("utf-8"))))
         for field in GRAM_FIELDS:
             texts, self.texts[field] = self.texts[field], []
             # A chunk at a time: the sort behind gram_postings needs ~40 bytes

@@ -103,9 +103,35 @@ def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     norms = normalise_many(texts + [c.heading or "" for c in clauses])
     n = len(clauses)
     names = _path_names(corpus, clauses)
+    diffs = text_diffs(texts, norms[:n])
     return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i, c.heading or "",
-                       names[c.id], text_diff(texts[i], norms[i])), norms[n + i])
+                       names[c.id], diffs[i]), norms[n + i])
             for i, c in enumerate(clauses)]
+
+
+def text_diffs(texts: list[str], norms: list[str]) -> list[str]:
+    """``text_diff`` of many texts at once (one array comparison for a whole document)."""
+    joined = SEP.join(texts)
+    joined_norm = SEP.join(norms)
+    if joined == joined_norm:
+        return [""] * len(texts)
+    a = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    b = np.frombuffer(joined_norm.encode("utf-32-le"), dtype=np.uint32)
+    if len(a) != len(b):  # normalising changed a length (never expected): one by one
+        return [text_diff(t, n) for t, n in zip(texts, norms, strict=True)]
+    where = np.flatnonzero(a != b)
+    breaks = np.flatnonzero(np.diff(where) != 1) + 1
+    starts = where[np.concatenate([[0], breaks])]
+    ends = where[np.concatenate([breaks - 1, [len(where) - 1]])] + 1
+    # Runs never cross records: the separator is the same in both.
+    rec_starts = np.zeros(len(texts), dtype=np.int64)
+    rec_starts[1:] = np.cumsum(np.fromiter(map(len, texts[:-1]), dtype=np.int64, count=len(texts) - 1) + 1)
+    recs = np.searchsorted(rec_starts, starts, side="right") - 1
+    runs: list[list[str]] = [[] for _ in texts]
+    base = rec_starts.tolist()
+    for s, e, r in zip(starts.tolist(), ends.tolist(), recs.tolist(), strict=True):
+        runs[r].append(f"{s - base[r]},{joined[s:e]}")
+    return [_RUN_SEP.join(r) for r in runs]
 
 
 def _path_names(corpus, clauses) -> dict[str, tuple[str, ...]]:
