@@ -20,6 +20,7 @@ from index.library.corpus import Corpus, display_name
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+HAY_ROLE = Qt.ItemDataRole.UserRole + 4  # a document row's filterable text, normalised
 _Index = QModelIndex | QPersistentModelIndex
 
 DRAFT = "征求意见稿"
@@ -73,6 +74,7 @@ class LibraryModel(QStandardItemModel):
         root = self.invisibleRootItem()
         bold = QFont()
         bold.setBold(True)
+        self._hay = _haystacks(self.corpus.documents())
         for region in sorted(groups):
             levels = groups[region]
             n = sum(len(v) for v in levels.values())
@@ -101,12 +103,22 @@ class LibraryModel(QStandardItemModel):
             cell.setEditable(False)
             cell.setData(doc.id, ID_ROLE)
             cell.setData("doc", KIND_ROLE)
+        item.setData(self._hay.get(doc.id, ""), HAY_ROLE)
         if status == DRAFT:
             cells[1].setForeground(QBrush(QColor("#c62828")))
         return cells
 
     def document_count(self) -> int:
         return len(self.corpus.documents())
+
+
+def _haystacks(docs) -> dict[str, str]:
+    """What the library filter matches per document (title, issuer, number, date, status, region), normalised in one call."""
+    from index.base.text import normalise_many
+
+    texts = [" ".join(str(v) for v in (doc.short_title, meta_line(doc), doc.get("status") or "", doc.title,
+                                        doc.region, doc.get("city") or "") if v) for doc in docs]
+    return dict(zip([d.id for d in docs], normalise_many(texts), strict=True))
 
 
 def doc_date(doc) -> str:
