@@ -19,9 +19,20 @@ class CliError(KnownError):
 def emit(data: Any, as_json: bool, text: str | None = None) -> None:
     """Print ``data`` as JSON, or ``text`` (defaults to a JSON dump) for humans."""
     if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dump(data) + "\n")
     else:
-        sys.stdout.write((text if text is not None else json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        sys.stdout.write((text if text is not None else dump(data)) + "\n")
+
+
+def dump(data: Any) -> str:
+    """JSON, indented for a person at a terminal, on one line for a program reading a pipe.
+
+    Indenting makes Python's json use its pure-Python encoder: a second for
+    the 3,500 documents of ``docs --json``; the compact form uses the C one.
+    """
+    if sys.stdout.isatty():
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

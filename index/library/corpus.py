@@ -98,6 +98,7 @@ class Corpus:
                 doc = Document(id=DocId(row["doc_id"]), title=str(front["title"]), region=str(front["region"]),
                                body=None, meta=None, source=source, path=path, content_hash=row["content_hash"],
                                card=front, meta_json=row["meta"])
+                row.pop("meta")  # the document holds it now (decoded on first use)
             else:
                 full = load_file(path, source)
                 clauses = parse_clauses(full.id, full.body)
@@ -159,6 +160,12 @@ class Corpus:
 
         row = self._row(doc_id)
         version = topics.tagger_version()
+        if "topics" not in row:  # listing leaves the tags out: read every document's at once
+            for source in {r["source"] for r in self._rows.values()}:
+                stored = self.manifest.topics(source)
+                for r in self._rows.values():
+                    if r["source"] == source:
+                        r["topics"], r["topics_version"] = stored.get(r["name"], (None, None))
         if row.get("topics_version") != version or row.get("topics") is None:
             tags = topics.document_tags(self.clauses(doc_id))
             self._set_facts(doc_id, topics=encode_tags(doc_id, tags), topics_version=version)
@@ -178,7 +185,7 @@ class Corpus:
         Facts not given are kept from the file's previous row if the body is
         the same, else computed when first asked for.
         """
-        old = self._rows.get(doc.id) or self.manifest.row(doc.source, doc.path.name) or {}
+        old = self.manifest.row(doc.source, doc.path.name) or {}
         same_body = old.get("content_hash") == doc.content_hash
         row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
                "identity": identity(doc.path.stat()), "doc_id": doc.id, "meta": encode(doc.meta), "card": card(doc.meta),

@@ -183,10 +183,19 @@ class Manifest:
 
     # -- rows ----------------------------------------------------------------
     def rows(self, source: str) -> dict[str, dict]:
-        """Every row of one source, by file name."""
+        """Every row of one source, by file name, without its tags (``topics``: read per document when asked)."""
+        columns = [c for c in _COLUMNS if c != "topics"]
+
         def read(conn):
-            cur = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM documents WHERE source = ?", (source,))
-            return {r[1]: dict(zip(_COLUMNS, r, strict=True)) for r in cur}
+            cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
+            return {r[1]: dict(zip(columns, r, strict=True)) for r in cur}
+        return self._run(read)
+
+    def topics(self, source: str) -> dict[str, tuple[str | None, str | None]]:
+        """Every file's stored tags and their tagger version, by file name (the coverage matrix reads them at once)."""
+        def read(conn):
+            cur = conn.execute("SELECT name, topics, topics_version FROM documents WHERE source = ?", (source,))
+            return {name: (tags, version) for name, tags, version in cur}
         return self._run(read)
 
     def row(self, source: str, name: str) -> dict | None:
