@@ -61,8 +61,7 @@ class LibraryModel(QStandardItemModel):
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
-        self.corpus = corpus
-        self.reload()
+        self.corpus = corpus  # filled by reload(): the library view calls it once it is set up
 
     def reload(self) -> None:
         self.clear()
