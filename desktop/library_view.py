@@ -209,16 +209,11 @@ class LibraryView(QWidget):
 
     def select_document(self, doc_id: str) -> bool:
         """Make ``doc_id`` the current row (shows its details)."""
-        for row in range(self.model.rowCount()):
-            region = self.model.item(row)
-            for lrow in range(region.rowCount()):
-                level = region.child(lrow)
-                for drow in range(level.rowCount()):
-                    item = level.child(drow)
-                    if item.data(ID_ROLE) == doc_id:
-                        self.tree.setCurrentIndex(self.proxy.mapFromSource(item.index()))
-                        return True
-        return False
+        source = self.model.index_of(doc_id)
+        if not source.isValid():
+            return False
+        self.tree.setCurrentIndex(self.proxy.mapFromSource(source))
+        return True
 
     def selected_document(self) -> str | None:
         idx = self.tree.currentIndex()
