@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.models import HAY_ROLE, ID_ROLE, KIND_ROLE, LibraryModel, doc_date
 from index.library.corpus import Corpus
 
+#: Libraries up to this size open with every region and level expanded.
+EXPAND_ALL_UP_TO = 300
+
 
 class _Filter(QSortFilterProxyModel):
     """Matches a document on any column (title, issuer, number, date, status)."""
@@ -145,23 +148,32 @@ class LibraryView(QWidget):
     def refresh(self) -> None:
         """Re-read the library (after an import or removal)."""
         self.model.reload()
-        # The model's reset forgets column modes: set them again.
+        # The model's reset forgets column modes: set them again. The status column has a fixed
+        # width: sizing it to its contents asks every row of a 3,500-document library.
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.expandAll()
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, self.fontMetrics().horizontalAdvance("⚑ 征求意见稿") + 16)
+        self._expand()
         self._update_count()
+
+    def _expand(self) -> None:
+        """Everything open for a small library or a filtered one; a large one shows its regions, closed."""
+        if self.model.document_count() <= EXPAND_ALL_UP_TO or self.proxy.needle:
+            self.tree.expandAll()
+        else:
+            self.tree.collapseAll()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text.strip())
-        self.tree.expandAll()
+        self._expand()
         self._update_count()
 
     def _update_count(self) -> None:
-        shown = self._count_docs(self.tree.rootIndex())
         total = self.model.document_count()
+        shown = self._count_docs(self.tree.rootIndex()) if self.proxy.needle else total
         if shown == total:
             self.count_label.setText(self.tr("%n document(s)", "", total))
         else:

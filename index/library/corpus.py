@@ -18,7 +18,7 @@ from index.base.errors import ContentError, UnknownIdError
 from index.library.clauses import PARSER_VERSION, Clause, ClauseId, parse_clauses
 from index.library.documents import DocId, Document, load_file
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
-from index.library.manifest import Manifest, card, decode, encode, identity
+from index.library.manifest import Manifest, card, encode, identity
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -94,16 +94,16 @@ class Corpus:
                 continue
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
-                front = decode(row["card"])
-                doc = Document(id=DocId(row["doc_id"]), title=str(front["title"]), region=str(front["region"]),
-                               body=None, meta=None, source=source, path=path, content_hash=row["content_hash"],
-                               card=front, meta_json=row["meta"])
-                row.pop("meta")  # the document holds it now (decoded on first use)
+                # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
+                doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
+                               meta=None, source=source, path=path, content_hash=row["content_hash"],
+                               meta_json=row.pop("meta"), card_json=row.pop("card"))
             else:
                 full = load_file(path, source)
                 clauses = parse_clauses(full.id, full.body)
                 row = {"source": source, "name": entry.name, "folder": where, "identity": ident,
-                       "doc_id": full.id, "meta": encode(full.meta), "card": card(full.meta),
+                       "doc_id": full.id, "title": full.title, "region": full.region, "meta": encode(full.meta),
+                       "card": card(full.meta),
                        "content_hash": full.content_hash,
                        "clause_count": len(clauses), "clauses_version": PARSER_VERSION}
                 fresh.append(row)
@@ -188,7 +188,8 @@ class Corpus:
         old = self.manifest.row(doc.source, doc.path.name) or {}
         same_body = old.get("content_hash") == doc.content_hash
         row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
-               "identity": identity(doc.path.stat()), "doc_id": doc.id, "meta": encode(doc.meta), "card": card(doc.meta),
+               "identity": identity(doc.path.stat()), "doc_id": doc.id, "title": doc.title, "region": doc.region,
+               "meta": encode(doc.meta), "card": card(doc.meta),
                "content_hash": doc.content_hash}
         if clause_count is not None:
             row.update(clause_count=clause_count, clauses_version=PARSER_VERSION)

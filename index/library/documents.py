@@ -38,11 +38,12 @@ class Document:
         source: ``bundled`` or ``imported``.
     """
 
-    __slots__ = ("id", "title", "region", "_meta", "_card", "_meta_json", "source", "path", "_body", "_hash")
+    __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "path", "_body",
+                 "_hash")
 
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
-                 card: dict[str, Any] | None = None, meta_json: str | None = None):
+                 card: dict[str, Any] | None = None, meta_json: str | None = None, card_json: str | None = None):
         self.id = id
         self.title = title
         self.region = region
@@ -51,6 +52,7 @@ class Document:
         # decoding thousands of inferred-field explanations at start is wasted.
         self._meta = meta
         self._card = card
+        self._card_json = card_json
         self._meta_json = meta_json
         self.source = source
         self.path = path
@@ -80,12 +82,20 @@ class Document:
         if self._meta is None:
             from index.library.manifest import decode
 
-            self._meta = decode(self._meta_json) if self._meta_json is not None else dict(self._card or {})
+            if self._meta_json is not None:
+                self._meta = decode(self._meta_json)
+            else:
+                self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
         return self._meta
 
     def get(self, key: str, default: Any = None) -> Any:
-        if self._meta is None and self._card is not None and key not in CARD_OMITS:
-            return self._card.get(key, default)
+        if self._meta is None and key not in CARD_OMITS:
+            if self._card is None and self._card_json is not None:
+                from index.library.manifest import decode
+
+                self._card = decode(self._card_json)
+            if self._card is not None:
+                return self._card.get(key, default)
         return self.meta.get(key, default)
 
     @property

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "manifest.sqlite"
 #: Bump when the table changes: an older manifest is dropped and rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS documents (
     folder TEXT NOT NULL,            -- the folder it was read from (a moved folder is read again)
     identity TEXT NOT NULL,          -- "ino size mtime_ns ctime_ns"
     doc_id TEXT NOT NULL,
+    title TEXT NOT NULL,             -- what a listing sorts and shows before anything is decoded
+    region TEXT NOT NULL,
     meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
     card TEXT NOT NULL,              -- the front matter minus documents.CARD_OMITS (what a listing reads)
     content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
@@ -58,7 +60,7 @@ CREATE TABLE IF NOT EXISTS documents (
     PRIMARY KEY (source, name)
 )
 """
-_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "meta", "card", "content_hash",
+_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "meta", "card", "content_hash",
             "clause_count", "clauses_version", "topics", "topics_version")
 
 
