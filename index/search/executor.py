@@ -30,6 +30,8 @@ _CACHE_TERMS = 512
 _CACHE_POSITIONS = 64
 #: Above this many candidates, strings of 3+ characters are proved by positions, not by the text.
 TEXT_CHECK_MAX = 2000
+#: A long string's rarest bigrams are read until this few candidates remain (``Executor._few``).
+FEW = 300
 
 
 class Executor:
@@ -39,6 +41,7 @@ class Executor:
         self.side = side
         self.leaves = list(searcher.reader().leaf_readers())
         self.n = side.n
+        self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
         avgdl = float(side.lengths.mean()) if self.n else 1.0
         # The BM25 length normalisation per record, computed once.
         self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
@@ -194,6 +197,12 @@ class Executor:
         if not found:
             return None
         terms = pieces_terms(found)
+        quick = self._few(found, terms, norm, lit.phrase)
+        if quick is not None:
+            recs = quick
+            if not score:
+                return recs, np.zeros(len(recs))
+            return recs, self._scores_from_text(recs, terms)
         lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
         recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
         # Bigrams prove adjacency only for two characters. Longer strings are
@@ -217,6 +226,56 @@ class Executor:
         for t in terms:
             scores += self._bm25(t, recs)
         return recs, scores
+
+    def _few(self, found: list[str], terms: list[str], norm: str, phrase: bool) -> np.ndarray | None:
+        """The records of a long literal read from its rarest bigrams' postings only, then its text; None if not fit.
+
+        A string of many characters has common bigrams (管理, 部门: tens of
+        thousands of postings each) and rare ones. Reading the rarest lists
+        until a few hundred candidates remain, then checking each candidate's
+        text for every piece, gives the same records as intersecting every
+        list, without inflating the common ones. Only for CJK pieces (words
+        are whole-word terms, which a substring check would not match) and
+        an index without deletions (the term table's document frequencies
+        then equal the posting lists' lengths, so scores stay the same).
+        """
+        if len(terms) < 3 or self.deletions or not all(CJK_RUN.fullmatch(p) for p in found):
+            return None
+        dfs = {t: self.doc_frequency("t", t) for t in terms}
+        if not all(dfs.values()):
+            return _EMPTY
+        recs = None
+        for t in sorted(terms, key=dfs.get):
+            got = self.postings("t", t)[0]
+            recs = got if recs is None else _intersect(recs, got)
+            if len(recs) <= FEW:
+                break
+        if len(recs) > FEW:
+            return None
+        checks = [norm.strip()] if phrase and (len(found) > 1 or norm.strip() != found[0]) else found
+        return self._confirm(recs, checks)
+
+    def _scores_from_text(self, recs: np.ndarray, terms: list[str]) -> np.ndarray:
+        """BM25 (with the heading boost) of a few records, their term counts read from their texts."""
+        scores = np.zeros(len(recs))
+        norms = [self.side.norm(r) for r in recs.tolist()]
+        lengths = self.norm_t[recs]
+        for term in terms:
+            df = max(self.doc_frequency("t", term), 1)
+            idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+            tf = np.fromiter((_count(text, term) for text in norms), dtype=np.float64, count=len(norms))
+            scores += idf * tf * (K1 + 1) / (tf + lengths)
+            hrecs, htf = self.postings("h", term)
+            if len(hrecs):
+                dense = np.zeros(self.n)
+                dense[hrecs] = htf * (K1 + 1) / (htf + K1)
+                scores += HEAD_BOOST * idf * dense[recs]
+        return scores
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        """How many records hold ``term`` in ``field``, from the term table (deleted records still count)."""
+        tb = term.encode("utf-8")
+        return sum(leaf.doc_frequency(field, tb) for leaf, _ in self.leaves)
 
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
         find = self.side.find
@@ -288,6 +347,17 @@ class Executor:
             nz = nz[np.lexsort((rank[nz], -counts[nz]))]
             out[name] = dict(zip([names[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
         return out
+
+
+def _count(text: str, bigram: str) -> int:
+    """Occurrences of a bigram in a text, overlapping ones too (常常 twice in 常常常), as ``term_counts`` counts."""
+    if bigram[0] != bigram[1]:
+        return text.count(bigram)
+    n, at = 0, text.find(bigram)
+    while at >= 0:
+        n += 1
+        at = text.find(bigram, at + 1)
+    return n
 
 
 def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:

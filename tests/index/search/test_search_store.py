@@ -531,3 +531,19 @@ def test_a_front_matter_edit_reaches_the_filters_without_reindexing(built, conte
     # Only the side table's document records changed: the Whoosh files are the same ones.
     assert sorted(p.name for p in live(folder).iterdir() if p.suffix in (".seg", ".toc")) == before
     again.close()
+
+
+def test_long_strings_read_from_their_rarest_bigrams_give_the_same_answers(built, monkeypatch):
+    """A long string's few candidates from its rarest bigrams, checked by text and scored from it, equal
+    intersecting every bigram's postings: the same clauses and the same scores."""
+    from index.search import executor
+
+    ix, _, _ = built
+    queries = ["开发区管理委员会", "加大招商引资力度", "“推进开发区整合优化”", "開發區高質量發展", "高质量发展",
+               "土地集约利用", "园区建设 管理体制", "不存在的一串字符"]
+    quick = {q: {h.clause_id: h.score for h in ix.search(q, limit=BIG).hits} for q in queries}
+    assert any(len(v) > 2 for v in quick.values())
+    monkeypatch.setattr(executor.Executor, "_few", lambda *a, **k: None)
+    ix.close()
+    slow = {q: {h.clause_id: h.score for h in ix.search(q, limit=BIG).hits} for q in queries}
+    assert quick == slow
