@@ -67,8 +67,7 @@ def main(argv: list[str]) -> int:
 
     t0 = time.monotonic()
     peaks.step = "read"
-    dlg = ImportDialog(win.services, [argv[0]], win)
-    dlg.imported.connect(win._after_import)  # noqa: SLF001 - what MainWindow.import_paths connects
+    dlg = ImportDialog(win.services, [argv[0]], win)  # as MainWindow.import_paths opens it
     dlg.open()
     _wait(app, lambda: dlg._op is None, 3600)  # noqa: SLF001
     t_read = time.monotonic() - t0
