@@ -46,38 +46,29 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
+from index.base.highlight import marked_html
+from index.compare.records import plain
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
 NUMBER_FG = "#1565c0"
 NUMBER_FG_DARK = "#82b1ff"  # the same blue, readable on the dark palette's base
+# Band colours of the calibrated score (readable on light and dark bases).
+BAND_COLOURS = {"强": "#2e7d32", "中": "#ef6c00", "弱": "#9e9e9e"}
 
 
 def spans_html(text: str, shared: list, numbers: list) -> str:
     """Clause text as HTML: shared wording on yellow, numbers bold blue."""
-    marks = [0] * (len(text) + 1)
-    for s, e in shared or []:
-        for i in range(max(0, s), min(len(text), e)):
-            marks[i] |= 1
-    for n in numbers or []:
-        for i in range(max(0, n["start"]), min(len(text), n["end"])):
-            marks[i] |= 2
     number_fg = NUMBER_FG_DARK if theme.is_dark() else NUMBER_FG
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and marks[j] == marks[i]:
-            j += 1
-        chunk = html.escape(text[i:j]).replace("\n", "<br>")
-        m = marks[i]
-        style = ""
-        if m & 1:
-            style += f"background-color:{SHARED_BG};color:#000;"
-        if m & 2:
-            style += f"color:{NUMBER_FG if m & 1 else number_fg};font-weight:bold;"
-        out.append(f'<span style="{style}">{chunk}</span>' if style else chunk)
-        i = j
-    return "".join(out)
+
+    def style(keys: frozenset) -> str:
+        css = f"background-color:{SHARED_BG};color:#000;" if "shared" in keys else ""
+        if "number" in keys:  # on the yellow, the light palette's blue reads best
+            css += f"color:{NUMBER_FG if 'shared' in keys else number_fg};font-weight:bold;"
+        return css
+
+    marks = [(s, e, "shared") for s, e in shared or []] + [(n["start"], n["end"], "number") for n in numbers or []]
+    return marked_html(text, marks, style)
 
 
 class _Column(QFrame):
@@ -156,12 +147,33 @@ class _Column(QFrame):
         for m in column["matches"]:
             clause = v.corpus.clause(m["clause_id"])
             name = html.escape(display_name(clause) or m["clause_id"])
-            score = "" if m.get("score") is None else self.tr("score %1").replace("%1", f"{m['score']:.2f}")
             pin = "📌 " if m.get("pinned") else ""
-            parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　'
-                         f'<span style="color:#777">{html.escape(score)}</span></p>'
+            parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
+                         f'{self._evidence_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
+
+    def _score_html(self, m: dict) -> str:
+        """The calibrated 0–100 score and its band (强 / 中 / 弱): the one scale of clause and topic comparison."""
+        if m.get("confidence") is None:
+            return f'<span style="color:#777">{html.escape(self.tr("not scored"))}</span>'
+        colour = BAND_COLOURS.get(m.get("band"), "#777")
+        text = self.tr("%1 · %2").replace("%1", str(m["confidence"])).replace("%2", m.get("band") or "")
+        return f'<span style="color:{colour};font-weight:bold">{html.escape(text)}</span>'
+
+    def _evidence_html(self, m: dict) -> str:
+        """One detail line: why this match (shared key terms, topics, numbers)."""
+        ev = m.get("evidence") or {}
+        parts = []
+        if ev.get("terms"):
+            parts.append(self.tr("Shared terms: %1").replace("%1", "、".join(ev["terms"])))
+        if ev.get("topics"):
+            parts.append(self.tr("Topics: %1").replace("%1", "、".join(ev["topics"])))
+        if ev.get("numbers"):
+            parts.append(self.tr("Numbers: %1").replace("%1", "、".join(ev["numbers"])))
+        if not parts:
+            return ""
+        return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
 
 
 class _MatchModel(QAbstractListModel):
@@ -178,6 +190,9 @@ class _MatchModel(QAbstractListModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self.docs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override (private in QAbstractListModel)
+        return 0 if parent.isValid() else 1
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -466,12 +481,12 @@ class CompareView(QWidget):
             source_id = self.source_id
 
             def work(engine, cancelled):
-                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled)
+                return plain(engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled))
         else:
             topic = self.topic
 
             def work(engine, cancelled):
-                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled)
+                return plain(engine.compare_topic(topic, doc_ids=docs, cancel=cancelled))
 
         if self._op is not None:
             self._op.cancel()  # superseded: its result is dropped, never shown over this one

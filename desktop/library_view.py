@@ -5,6 +5,9 @@ Signals:
     files_dropped(list): local paths dropped onto the panel (for import).
     remove_requested(str): the user asked to remove an imported document.
     edit_requested(str): the user asked to correct an imported document's metadata.
+    redline_requested(str): compare a document with its other versions (修订对照).
+    link_requested(str): the user wants to link a document to another as its version.
+    unlink_requested(str): the user wants a document out of its versions.
 """
 
 from __future__ import annotations
@@ -105,6 +108,9 @@ class LibraryView(QWidget):
     files_dropped = Signal(list)
     remove_requested = Signal(str)
     edit_requested = Signal(str)
+    redline_requested = Signal(str)
+    link_requested = Signal(str)
+    unlink_requested = Signal(str)
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -160,11 +166,21 @@ class LibraryView(QWidget):
         self._update_count()
 
     def _expand(self) -> None:
-        """Everything open for a small library or a filtered one; a large one shows its regions, closed."""
+        """Regions and levels open for a small library or a filtered one (a document's earlier versions
+        stay folded under it); a large one shows its regions, closed."""
         if self.model.document_count() <= EXPAND_ALL_UP_TO or self.proxy.needle:
-            self.tree.expandAll()
+            self._expand_groups()
         else:
             self.tree.collapseAll()
+
+    def _expand_groups(self, parent=None) -> None:
+        """Open regions and levels; a document's earlier versions stay folded under it."""
+        parent = parent if parent is not None else self.tree.rootIndex()
+        for row in range(self.proxy.rowCount(parent)):
+            idx = self.proxy.index(row, 0, parent)
+            if idx.data(KIND_ROLE) != "doc":
+                self.tree.setExpanded(idx, True)
+                self._expand_groups(idx)
 
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text.strip())
@@ -184,7 +200,7 @@ class LibraryView(QWidget):
         n = 0
         for row in range(self.proxy.rowCount(parent)):
             idx = self.proxy.index(row, 0, parent)
-            n += 1 if idx.data(KIND_ROLE) == "doc" else self._count_docs(idx)
+            n += (idx.data(KIND_ROLE) == "doc") + self._count_docs(idx)  # earlier versions are under their latest
         return n
 
     def _show_detail(self, index) -> None:
@@ -193,9 +209,15 @@ class LibraryView(QWidget):
             self.detail.clear()
             return
         doc = self.corpus.document(doc_id)
+        member = self.model.members.get(doc_id)
+        amended = "、".join(f"{a.get('date') or '—'} {a.get('event') or ''}".strip()
+                            for a in doc.get("amendments") or [] if isinstance(a, dict))
         rows = [(self.tr("Title"), doc.title), (self.tr("Region"), " ".join(filter(None, (doc.region, doc.get("city"))))),
                 (self.tr("Issuer"), doc.get("issuer")), (self.tr("Number"), doc.get("doc_number")),
-                (self.tr("Date"), doc_date(doc)), (self.tr("Status"), doc.get("status")),
+                (self.tr("Date"), doc_date(doc)), (self.tr("Adopted"), doc.get("adopted")),
+                (self.tr("Amended"), amended), (self.tr("In force from"), doc.get("effective")),
+                (self.tr("Status"), doc.get("status")),
+                (self.tr("Version"), member.status if member is not None else None),
                 (self.tr("Clauses"), str(self.corpus.clause_count(doc_id)))]
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
 
@@ -211,6 +233,13 @@ class LibraryView(QWidget):
         edit.setEnabled(imported)
         remove = menu.addAction(self.tr("Remove from library…"), lambda: self.remove_requested.emit(doc_id))
         remove.setEnabled(imported)
+        menu.addSeparator()
+        grouped = doc_id in self.model.members
+        redline = menu.addAction(self.tr("Compare versions (修订对照)"), lambda: self.redline_requested.emit(doc_id))
+        redline.setEnabled(grouped)
+        menu.addAction(self.tr("Link to another version…"), lambda: self.link_requested.emit(doc_id))
+        unlink = menu.addAction(self.tr("Unlink from its versions"), lambda: self.unlink_requested.emit(doc_id))
+        unlink.setEnabled(grouped)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -220,16 +249,14 @@ class LibraryView(QWidget):
             self.document_activated.emit(doc_id)
 
     def select_document(self, doc_id: str) -> bool:
-        """Make ``doc_id`` the current row (shows its details)."""
-        source = self.model.index_of(doc_id)
-        if not source.isValid():
+        """Make ``doc_id`` the current row (shows its details; an earlier version's latest is unfolded)."""
+        found = self.model.index_of(doc_id)
+        if not found.isValid():
             return False
-        self.tree.setCurrentIndex(self.proxy.mapFromSource(source))
+        index = self.proxy.mapFromSource(found)
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
         return True
-
-    def selected_document(self) -> str | None:
-        idx = self.tree.currentIndex()
-        return idx.data(ID_ROLE) if idx.isValid() and idx.data(KIND_ROLE) == "doc" else None
 
     # -- drag and drop: files onto the library import them -------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

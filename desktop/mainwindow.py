@@ -1,7 +1,7 @@
 """The main window: library (left), tabs (centre), notes (right).
 
 The centre tabs are readers (one per open document) plus the search,
-compare and coverage views. Layout, splitters, open tabs and
+compare, coverage and 修订对照 (redline) views. Layout, splitters, open tabs and
 preferences persist through ``desktop.settings``.
 """
 
@@ -20,6 +20,7 @@ from desktop.errors import error_text
 from desktop.library_view import LibraryView
 from desktop.notes_view import NotesView
 from desktop.reader_view import ReaderView
+from desktop.redline_view import RedlineView
 from desktop.search_view import SearchView
 from desktop.services import Services
 from index.base.errors import KnownError
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.coverage_view = CoverageView(self.services)
         self.coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
         self.coverage_view.topic_requested.connect(self.compare_topic)
+        self.redline_view = RedlineView(self.services)
         self.notes_view = NotesView(self.services)
         self.notes_view.open_requested.connect(self.open_annotation)
         self.notes_dock = self._dock(self.notes_view, self.tr("Notes"), "notes_dock",
@@ -103,6 +105,9 @@ class MainWindow(QMainWindow):
         self.library.files_dropped.connect(self.import_paths)
         self.library.remove_requested.connect(self.remove_document)
         self.library.edit_requested.connect(self.edit_document)
+        self.library.redline_requested.connect(self.show_redline)
+        self.library.link_requested.connect(self.link_versions)
+        self.library.unlink_requested.connect(self.unlink_version)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("Search"), self.show_search, QKeySequence("Ctrl+K"))
         self._action(go, self.tr("Compare"), self.show_compare, QKeySequence("Ctrl+Shift+K"))
         self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
+        self._action(go, self.tr("Compare versions (修订对照)"), self._redline_of_current, QKeySequence("Ctrl+Shift+D"))
         self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
         self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild)
 
@@ -184,6 +190,45 @@ class MainWindow(QMainWindow):
         self._fixed_tab(self.coverage_view, self.tr("Topic coverage"))
         self.coverage_view.ensure_loaded()
 
+    def show_redline(self, doc_id: str | None = None, new_id: str | None = None) -> None:
+        """The 修订对照 tab: ``doc_id`` against its previous version, or ``doc_id`` → ``new_id``."""
+        self._fixed_tab(self.redline_view, self.tr("Compare versions"))
+        if doc_id and new_id:
+            self.redline_view.show_versions(doc_id, new_id)
+        elif doc_id:
+            self.redline_view.show_document(doc_id)
+
+    def _redline_of_current(self) -> None:
+        reader = self.current_reader()
+        doc_id = reader.doc_id if reader is not None else self.library.selected_document()
+        self.show_redline(doc_id)
+
+    def link_versions(self, doc_id: str) -> None:
+        """Ask which document ``doc_id`` is a version of, and link them (on a worker)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        doc = self.corpus.document(doc_id)
+        others = [d for d in self.corpus.documents() if d.id != doc_id]
+        labels = [f"{d.region} · {d.short_title}（{d.get('issued') or d.get('year') or '—'}）" for d in others]
+        # Likely versions first: the same title once version marks are set aside.
+        from index.library.versions import version_key
+
+        key = version_key(doc.title)
+        order = sorted(range(len(others)), key=lambda k: version_key(others[k].title) != key)
+        label, ok = QInputDialog.getItem(self, self.tr("Link versions"),
+                                         self.tr("“%1” is a version of:").replace("%1", doc.short_title),
+                                         [labels[k] for k in order], 0, False)
+        if not ok:
+            return
+        other = others[order[[labels[k] for k in order].index(label)]].id
+        worker = self.services.workspace.worker()
+        ops.Op(lambda: worker.link_versions(doc_id, other), self.services.apply, self.show_error, parent=self).run()
+
+    def unlink_version(self, doc_id: str) -> None:
+        """Take ``doc_id`` out of its versions (on a worker)."""
+        worker = self.services.workspace.worker()
+        ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error, parent=self).run()
+
     def readers(self) -> list[ReaderView]:
         return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ReaderView)]
 
@@ -206,6 +251,7 @@ class MainWindow(QMainWindow):
         reader.annotate_requested.connect(self.annotate)
         reader.compare_requested.connect(self.compare_clause)
         settings.remember_recent(doc_id)  # a comparison's default columns include what the user reads
+        reader.redline_requested.connect(self.show_redline)
         idx = self.tabs.addTab(reader, tab_title(reader.doc.short_title))
         self.tabs.setTabToolTip(idx, reader.doc.title)
         if focus:
@@ -384,6 +430,7 @@ class MainWindow(QMainWindow):
             self.coverage_view.documents_changed()
         if (changes.documents or changes.pins):
             self.compare_view.apply_changes(changes)
+        self.redline_view.apply_changes(changes)
         if (changes.documents or changes.notes or changes.all_notes):
             self.notes_view.refresh_filters()
             self.notes_view.refresh()
@@ -458,6 +505,8 @@ class MainWindow(QMainWindow):
                 out.append("compare")
             elif w is self.coverage_view:
                 out.append("coverage")
+            elif w is self.redline_view:
+                out.append(f"redline:{self.redline_view.state()}")
         return out
 
     def save_state(self) -> None:
@@ -499,6 +548,10 @@ class MainWindow(QMainWindow):
             self.show_compare()
         elif entry == "coverage":
             self.show_coverage()
+        elif entry.startswith("redline:"):
+            old_id, _, new_id = entry[8:].partition("|")
+            if self.corpus.has_document(old_id) and self.corpus.has_document(new_id):
+                self.show_redline(old_id, new_id)
 
     def _restore_splitters(self) -> None:
         for splitter in self.findChildren(QSplitter):

@@ -9,13 +9,26 @@ of a newer one (calibre's FTS ``ResultsModel``).
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from desktop.settings import QT_TRANSLATE_NOOP
+from index.base.highlight import marked_html
+from index.library import versions
 from index.library.corpus import Corpus, display_name
+from index.library.national import region_key
+
+if TYPE_CHECKING:  # the search engine loads after the window shows
+    from index.search.searcher import SearchResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -33,28 +46,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Models", text)
 
 
-def highlight_html(text: str, spans: list, cls_color: str = "#ffe08a", limit: int | None = None) -> str:
+def highlight_html(text: str, spans: list, color: str = "#ffe08a") -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
-    out, at = [], 0
-    for start, end in sorted((int(s), int(e)) for s, e in spans or []):
-        if start < at:
-            start = at
-        if end <= start:
-            continue
-        out.append(html.escape(text[at:start]))
-        out.append(f'<span style="background-color:{cls_color}; color:#000">{html.escape(text[start:end])}</span>')
-        at = end
-    out.append(html.escape(text[at:]))
-    body = "".join(out)
-    return body.replace("\n", "<br>")
+    css = f"background-color:{color}; color:#000"
+    return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
 
 
 class LibraryModel(QAbstractItemModel):
-    """Documents grouped region → level → document, with counts; rows made on demand.
+    """Documents grouped region (全国 first) → level → document, with counts; rows made on demand.
 
     Columns: the document (short title over a line of issuer · number ·
-    date) and its status (征求意见稿 flagged). Document rows carry the
-    document id in ``ID_ROLE``; group rows carry ``None``.
+    date) and its status (征求意见稿 flagged). A document with several
+    versions (``index.library.versions``) is listed once, as its latest
+    version, with the others as its children (历史版本 / 征求意见稿). Document
+    rows carry the document id in ``ID_ROLE``; group rows carry ``None``.
 
     Only the grouping is built when the library changes (a few milliseconds
     for 3,500 documents); a row's text is made when the view shows it, and
@@ -71,6 +76,8 @@ class LibraryModel(QAbstractItemModel):
         self._nodes: list[list] = [["root", -1, 0, None, []]]
         self._docs: dict[str, object] = {}
         self._hay: dict[str, str] | None = None
+        self.members: dict = {}
+        self.older: dict[str, list] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -79,24 +86,37 @@ class LibraryModel(QAbstractItemModel):
         docs = self.corpus.documents()
         self._docs = {d.id: d for d in docs}
         self._hay = None
+        # Versions of one document: the latest is listed, the others under it (历史版本 / 征求意见稿).
+        self.members = versions.statuses(docs)
+        self.older = {}
+        for group in versions.groups(docs).values():
+            ordered = [self._docs[m.doc_id] for m in versions.members(group)]
+            latest = next(d for d in ordered if self.members[d.id].latest)
+            self.older[latest.id] = [d for d in reversed(ordered) if d.id != latest.id]
         groups: dict[str, dict[str, list[str]]] = {}
         for doc in docs:
+            if doc.id in self.members and not self.members[doc.id].latest:
+                continue
             level = doc.get("level") or tr(QT_TRANSLATE_NOOP("Models", "Other"))
             groups.setdefault(doc.region, {}).setdefault(level, []).append(doc.id)
         nodes: list[list] = [["root", -1, 0, None, []]]
-        for region in sorted(groups):
+
+        def add(kind: str, parent: int, payload) -> int:
+            nodes[parent][4].append(len(nodes))
+            nodes.append([kind, parent, len(nodes[parent][4]) - 1, payload, []])
+            return len(nodes) - 1
+
+        for region in sorted(groups, key=region_key):  # 全国 first: the national baseline
             levels = groups[region]
-            r = len(nodes)
-            nodes.append(["region", 0, len(nodes[0][4]), (region, sum(map(len, levels.values()))), []])
-            nodes[0][4].append(r)
+            n = sum(len(ids) + sum(len(self.older.get(d, ())) for d in ids) for ids in levels.values())
+            r = add("region", 0, (region, n))
             for level in sorted(levels):
                 ids = levels[level]
-                lv = len(nodes)
-                nodes.append(["level", r, len(nodes[r][4]), (level, len(ids)), []])
-                nodes[r][4].append(lv)
+                lv = add("level", r, (level, len(ids)))
                 for doc_id in ids:
-                    nodes[lv][4].append(len(nodes))
-                    nodes.append(["doc", lv, len(nodes[lv][4]) - 1, doc_id, []])
+                    d = add("doc", lv, doc_id)
+                    for older in self.older.get(doc_id, ()):
+                        add("doc", d, older.id)
         self._nodes = nodes
         self.endResetModel()
 
@@ -150,15 +170,27 @@ class LibraryModel(QAbstractItemModel):
         doc = self._docs[payload]
         if role == ID_ROLE:
             return payload
+        member = self.members.get(payload)
+        older = member is not None and not member.latest
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return f"{doc.short_title}{' ⇩' if doc.source == 'imported' else ''}\n{meta_line(doc)}"
             status = doc.get("status") or ""
-            return f"⚑ {status}" if status == DRAFT else status
+            shown = f"⚑ {status}" if status == DRAFT else status
+            if older:
+                return tr(QT_TRANSLATE_NOOP("Models", "Draft")) if member.draft else \
+                    tr(QT_TRANSLATE_NOOP("Models", "Earlier version"))
+            if member is not None:
+                n = 1 + len(self.older.get(payload, ()))
+                return f"{shown} · " + QCoreApplication.translate("Models", "%n version(s)", "", n)
+            return shown
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return doc.title
-        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and doc.get("status") == DRAFT:
-            return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if older:
+                return QBrush(QColor("#757575"))
+            if col == 1 and doc.get("status") == DRAFT:
+                return QBrush(QColor("#c62828"))
         if role == HAY_ROLE:
             if self._hay is None:
                 self._hay = _haystacks(list(self._docs.values()))
@@ -238,11 +270,7 @@ class SearchResultsModel(QAbstractTableModel):
         self._issued += 1
         return self._issued
 
-    @property
-    def shown_query_id(self) -> int:
-        return self._shown
-
-    def set_results(self, query_id: int, result: Any) -> bool:
+    def set_results(self, query_id: int, result: SearchResult | None) -> bool:
         """Show ``result`` unless a newer query has been sent since. Returns True if shown."""
         if query_id < self._issued or query_id < self._shown:
             return False  # a newer query was sent: its answer is coming
@@ -250,8 +278,8 @@ class SearchResultsModel(QAbstractTableModel):
         self._shown = query_id
         self.result = result
         self.rows = []
-        for hit in (getattr(result, "hits", None) or []):
-            rec = hit if isinstance(hit, dict) else _as_dict(hit)
+        for hit in (result.hits if result is not None else []):
+            rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
             rec["path_text"] = " › ".join(rec.get("path") or [])
@@ -311,16 +339,6 @@ def snippet_html(rec: dict) -> str:
     lead = snippet.find(core)
     moved = [[s - at + lead, e - at + lead] for s, e in spans if s >= at and e <= at + len(core)]
     return highlight_html(snippet, moved)
-
-
-def _as_dict(obj: Any) -> dict:
-    import dataclasses
-
-    if dataclasses.is_dataclass(obj):  # all fields, including GUI-only ones
-        return dataclasses.asdict(obj)
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
-    return dict(vars(obj))
 
 
 class RecordTableModel(QAbstractTableModel):

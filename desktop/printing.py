@@ -192,19 +192,6 @@ def preview_html(parent, title: str, html: str, landscape: bool = False) -> bool
     return bool(make_preview_dialog(parent, title, html, landscape).exec())
 
 
-def print_html(parent, title: str, html: str, landscape: bool = False) -> bool:
-    """Ask for a printer (QPrintDialog) and print. True if printed."""
-    from PySide6.QtPrintSupport import QPrintDialog
-
-    printer = _printer(landscape)
-    printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
-    if not dialog.exec():
-        return False
-    paint_pages(make_document(html), printer, title)
-    return True
-
-
 # -- reports: HTML for each kind, export actions ------------------------------
 
 def report_html(kind: str, report: Any) -> tuple[str, bool]:
@@ -215,6 +202,10 @@ def report_html(kind: str, report: Any) -> tuple[str, bool]:
         return html_pages.coverage_html(report), True
     if kind == "search":
         return html_pages.search_html(report), False
+    if kind == "redline":
+        from index.reports.html_redline import redline_html
+
+        return redline_html(report), False
     raise ExportError(f"no printable form for {kind}")
 
 

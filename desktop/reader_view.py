@@ -12,6 +12,7 @@ Signals:
         start, body end, whether the user wants to write a note, and the
         colour name ("" for the default).
     compare_requested(str): a clause id to compare across documents.
+    redline_requested(str): compare this document with its other versions (修订对照).
     clause_changed(str): the clause under the cursor changed.
 """
 
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
-from index.base.text import normalise, to_simplified
+from index.base.text import find_in_text, to_simplified
 from index.library.clauses import Clause
 from index.library.corpus import Corpus
 
@@ -61,6 +62,7 @@ FIND_COLOR = "#80deea"
 class ReaderView(QWidget):
     annotate_requested = Signal(str, str, int, int, bool, str)
     compare_requested = Signal(str)
+    redline_requested = Signal(str)
     clause_changed = Signal(str)
 
     def __init__(self, corpus: Corpus, doc_id: str, parent=None):
@@ -116,6 +118,11 @@ class ReaderView(QWidget):
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.redline_button = QToolButton()
+        self.redline_button.setObjectName("redline_button")
+        self.redline_button.setText(self.tr("Compare versions"))
+        self.redline_button.setToolTip(self.tr("What changed between this document's versions (修订对照)"))
+        self.redline_button.clicked.connect(lambda: self.redline_requested.emit(self.doc_id))
         self.meta_label = QLabel()
         self._show_metadata()
         self.citation_label = QLabel()
@@ -140,6 +147,7 @@ class ReaderView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.citation_label, 1)
         bar.addWidget(self.copy_button)
+        bar.addWidget(self.redline_button)
         bar.addWidget(self.simplified_box)
         bar.addWidget(self.find_edit)
         right = QWidget()
@@ -163,9 +171,12 @@ class ReaderView(QWidget):
 
     def _show_metadata(self) -> None:
         self.title_label.setText(f"<b>{html.escape(self.doc.title)}</b>")
+        member = self.corpus.versions().get(self.doc_id)
         meta = [self.doc.get("issuer"), self.doc.get("doc_number"),
-                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status")]
+                str(self.doc.get("issued") or self.doc.get("year") or ""), self.doc.get("status"),
+                member.status if member is not None and not member.latest and not member.draft else None]
         self.meta_label.setText("　".join(str(m) for m in meta if m))
+        self.redline_button.setVisible(member is not None)
 
     def reload_document(self) -> None:
         """The document changed on disk (its metadata or text): show it again, at the same clause."""
@@ -333,10 +344,6 @@ class ReaderView(QWidget):
         self._top = clause.start  # kept at the top if the view is resized
         self._set_current(clause.id)
 
-    def clear_search_highlights(self) -> None:
-        self._search = []
-        self._paint()
-
     def search_highlights(self) -> list[tuple[int, int]]:
         return list(self._search)
 
@@ -408,14 +415,7 @@ class ReaderView(QWidget):
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (either script); returns the count."""
-        self._find = []
-        q = normalise(query.strip()) if query.strip() else ""
-        if q:
-            hay = normalise(self.body)
-            at = hay.find(q)
-            while at >= 0:
-                self._find.append((at, at + len(q)))
-                at = hay.find(q, at + len(q))
+        self._find = find_in_text(self.body, query.strip())
         self._paint()
         if self._find:
             self.select(*self._find[0])

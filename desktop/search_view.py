@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop import ops, settings
 from desktop.errors import error_text
 from desktop.models import HTML_ROLE, SearchResultsModel
+from index.library.national import region_key
 
 LIMIT = 200
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a facet entry's text without its hit count
@@ -142,8 +144,14 @@ class SearchView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 800])
+        self.all_versions = QCheckBox(self.tr("All versions"))
+        self.all_versions.setObjectName("search_all_versions")
+        self.all_versions.setToolTip(self.tr("Also search earlier versions and drafts of a document "
+                                             "(by default each clause shows once: the latest version's)"))
+        self.all_versions.toggled.connect(lambda _on: self.run_query())
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
+        top.addWidget(self.all_versions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -168,7 +176,7 @@ class SearchView(QWidget):
     def refresh_facets(self) -> None:
         """(Re)fill the region and document lists from the library, all ticked."""
         docs = self.corpus.documents()
-        for lst, entries in ((self.regions, sorted({d.region for d in docs})),
+        for lst, entries in ((self.regions, sorted({d.region for d in docs}, key=region_key)),  # 全国 first
                              (self.docs, [(d.id, d.short_title) for d in docs])):
             lst.blockSignals(True)
             lst.clear()
@@ -221,7 +229,7 @@ class SearchView(QWidget):
             self.status.clear()
             self.result = None
             return
-        request = (text, self._ticked(self.regions), self._ticked(self.docs))
+        request = (text, self._ticked(self.regions), self._ticked(self.docs), self.all_versions.isChecked())
         if self.services.index is None:
             self.status.setText(self.tr("Opening the search index…"))
             self.services.open_index()
@@ -233,14 +241,14 @@ class SearchView(QWidget):
         self._send(request)
 
     def _send(self, request: tuple) -> None:
-        text, regions, doc_ids = request
+        text, regions, doc_ids, all_versions = request
         qid = self.model.next_query_id()
         index = self.services.index
         self._busy = True
         self._last = request
 
         def work():
-            return index.search(text, limit=LIMIT, regions=regions, doc_ids=doc_ids)
+            return index.search(text, limit=LIMIT, regions=regions, doc_ids=doc_ids, all_versions=all_versions)
 
         ops.Op(work, lambda result: self._done(qid, result), self._failed, parent=self).run()
 

@@ -149,7 +149,7 @@ class Services(QObject):
         if not changes:
             return
         if changes.documents:
-            self.workspace.reload()
+            self.workspace.reload(changes)
             self._background = None  # a running op keeps the old handle; the next one gets a fresh corpus
             for doc_id in changes.added | changes.removed | changes.edited:
                 self._checked.discard(doc_id)

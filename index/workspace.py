@@ -38,12 +38,17 @@ from index.library.corpus import Corpus
 if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
     import sqlite_utils
 
+    from index.compare.records import Comparison, Coverage
     from index.library.documents import Document
     from index.library.imported import ImportReport, Library
     from index.search.searcher import SearchIndex
     from index.userdata.notes import NoteStore
 
 DB_NAME = "zoneref.db"
+#: ``external_changes`` stats every document file at least every this many calls. In between it
+#: stats only the folders, whose times move when a file is added, removed or replaced by a rename
+#: (how ZoneRef writes); an editor that rewrites a file in place is noticed at the next full scan.
+FULL_SCAN_EVERY = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +133,8 @@ class Workspace:
         self._seen_docs: dict[str, tuple[int, int]] | None = None
         self._seen_data_version: int | None = None
         self._seen_index: tuple | None = None
+        self._seen_folders: tuple | None = None
+        self._polls = 0
 
     # -- where things live -------------------------------------------------------
     @property
@@ -235,18 +242,30 @@ class Workspace:
 
         return comparisons.pins_map(self.db(), source_clause_id)
 
+    # Above this many documents a comparison takes its statistics and candidates from the search index.
+    LARGE_LIBRARY_DOCS = 300
+
+    def _compare_index(self):
+        if len(self.corpus.documents()) <= self.LARGE_LIBRARY_DOCS:
+            return None
+        return self.search_index()
+
     def compare(self, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
-                pins: dict | None = None, cancel: Callable[[], bool] | None = None) -> dict:
+                pins: dict | None = None, cancel: Callable[[], bool] | None = None) -> Comparison:
         """A clause's counterparts in the other documents (``align.counterparts``), the user's pins applied.
 
         Args:
             pins: decisions to apply instead of the user's (``{}``: none).
             cancel: polled between documents (``Cancelled``).
+
+        Returns:
+            A typed ``records.Comparison`` (``to_dict()`` is the CLI's JSON).
         """
         from index.compare import align
 
         return align.counterparts(self.corpus, clause_id, doc_ids=doc_ids, limit=limit,
-                                  pins=self.pins(clause_id) if pins is None else pins, cancel=cancel)
+                                  pins=self.pins(clause_id) if pins is None else pins, cancel=cancel,
+                                  search_index=self._compare_index())
 
     def compare_choice(self, source_clause_id: str | None = None, recent: Iterable[str] = ()) -> list[str]:
         """The documents a comparison shows by default (``shortlist.documents_that_matter``).
@@ -269,14 +288,14 @@ class Workspace:
         return matching(self.corpus, **filters)
 
     def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
-                      cancel: Callable[[], bool] | None = None) -> dict:
-        """Each document's clauses on one topic (``align.topic_columns``)."""
+                      cancel: Callable[[], bool] | None = None) -> Comparison:
+        """Each document's clauses on one topic (``align.topic_columns``), on the same score scale."""
         from index.compare import align
 
         return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
 
-    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> dict:
-        """Topics × documents (``topics.coverage``)."""
+    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> Coverage:
+        """Topics × documents (``topics.coverage``), a typed ``records.Coverage``."""
         from index.compare import topics
 
         return topics.coverage(self.corpus, doc_ids, cancel=cancel)
@@ -294,44 +313,103 @@ class Workspace:
 
     def _after_import(self, report: ImportReport) -> Changes:
         added = [r["doc_id"] for r in report.imported]
-        edited = [r["supersedes"] for r in report.imported if r.get("supersedes")]
-        self._forget_documents()
+        edited = [d for r in report.imported for d in r.get("linked", ())]  # other versions' links changed
+        self._forget_documents(added + edited)
         return documents_changed(added=added, edited=edited)
 
     def remove_document(self, doc_id: str) -> tuple[Document, Changes]:
         """Remove an imported document; its notes become orphans (kept)."""
+        before = self.versions(doc_id)
         doc = self.library().remove(doc_id)
-        self._forget_documents()
-        edited = [doc.get("supersedes")] if doc.get("supersedes") else []
+        edited = [v["doc_id"] for v in before if v["doc_id"] != doc.id]
+        self._forget_documents([doc.id, *edited])
         return doc, documents_changed(removed=[doc.id], edited=edited)
 
     def edit_document(self, doc_id: str, changes: dict[str, Any]) -> tuple[Document, Changes]:
         """Correct an imported document's metadata."""
         doc = self.library().update_metadata(doc_id, changes)
-        self._forget_documents()
+        self._forget_documents([doc.id])
         return doc, documents_changed(edited=[doc.id])
 
-    def reload(self) -> None:
-        """Read the document folders again (after another handle or process changed them)."""
-        self._forget_documents()
+    # -- versions of one document -------------------------------------------------
+    def versions(self, doc_id: str) -> list[dict]:
+        """The versions of ``doc_id``'s document, oldest first (``index.library.versions``).
 
-    def _forget_documents(self) -> None:
+        Returns:
+            ``[{"doc_id", "title", "date", "status", "latest"}]``; status is
+            现行, 历史版本 or 征求意见稿. A document with no other version is
+            the only entry.
+
+        Raises:
+            UnknownIdError: no such document.
+        """
+        from index.library import versions
+
+        doc = self.corpus.document(doc_id)
+        group = versions.groups(self.corpus.documents()).get(doc.id) or [doc]
+        return [m.to_dict() for m in versions.members(group)]
+
+    def link_versions(self, doc_id: str, other_id: str) -> Changes:
+        """Make two documents versions of one document (``Library.link_versions``)."""
+        changed = self.library(sync=False).link_versions(doc_id, other_id)
+        self._forget_documents(changed)
+        return documents_changed(edited=changed)
+
+    def unlink_version(self, doc_id: str) -> Changes:
+        """Take a document out of its version group (``Library.unlink_version``)."""
+        changed = self.library(sync=False).unlink_version(doc_id)
+        self._forget_documents(changed)
+        return documents_changed(edited=changed)
+
+    def diff(self, old_id: str, new_id: str, cancel: Callable[[], bool] | None = None):
+        """修订对照 of two versions: articles aligned, changes marked (``index.compare.redline.Redline``)."""
+        from index.compare import redline
+
+        return redline.compare(self.corpus, old_id, new_id, cancel=cancel)
+
+    def reload(self, changes: Changes | None = None) -> None:
+        """Read the document folders again after ``changes`` (made by another handle, e.g. a worker).
+
+        The documents those changes name are marked as seen, so that
+        ``external_changes`` does not report them again, while a change
+        another process makes meanwhile is still reported.
+        """
+        self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None)
+
+    def _forget_documents(self, doc_ids: Iterable[str] | None = ()) -> None:
+        """Reload the corpus; mark ``doc_ids`` (None: every document) as seen by ``external_changes``."""
         if self._corpus is not None:
             self._corpus.reload()
-        self._seen_docs = None
+        if self._seen_docs is None:
+            return
+        if doc_ids is None:
+            self._seen_docs = self._doc_snapshot()
+            return
+        for doc_id in doc_ids:
+            stat = self._doc_stat(doc_id)
+            if stat is None:
+                self._seen_docs.pop(doc_id, None)
+            else:
+                self._seen_docs[doc_id] = stat
 
     # -- changes made elsewhere --------------------------------------------------
     def external_changes(self) -> Changes:
         """What other handles or processes changed since the last call (or since opening).
 
-        Cheap enough to poll every second: one ``stat`` per document file,
-        SQLite's ``data_version`` (it moves only when another connection
+        Cheap enough to poll every second: the folders' times (one ``stat``
+        per document file when they moved, and every ``FULL_SCAN_EVERY`` calls), SQLite's ``data_version`` (it moves only when another connection
         commits) and the index's generation files. The first call only takes
         the snapshot. Documents found changed are reloaded here, so the
         corpus reflects them when this returns.
         """
         out = Changes()
-        docs = self._doc_snapshot()
+        self._polls += 1
+        folders = self._folder_stamps()
+        if self._seen_docs is not None and folders == self._seen_folders and self._polls % FULL_SCAN_EVERY:
+            docs = self._seen_docs  # no file added, removed or renamed: skip the per-file stats this time
+        else:
+            docs = self._doc_snapshot()
+        self._seen_folders = folders
         if self._seen_docs is not None and docs != self._seen_docs:
             before = self._seen_docs
             out |= documents_changed(added=docs.keys() - before.keys(), removed=before.keys() - docs.keys(),
@@ -349,6 +427,26 @@ class Workspace:
             out |= Changes(index=True)
         self._seen_index = index
         return out
+
+    def _folder_stamps(self) -> tuple:
+        """The document folders' own modification times: they move when a file is added, removed or renamed."""
+        stamps = []
+        for folder in (self.docs_dir, self.imported_dir):
+            try:
+                stamps.append(folder.stat().st_mtime_ns if folder is not None else None)
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def _doc_stat(self, doc_id: str) -> tuple[int, int] | None:
+        for folder in (self.imported_dir, self.docs_dir):
+            if folder is not None:
+                try:
+                    st = (folder / f"{doc_id}.md").stat()
+                except OSError:
+                    continue
+                return st.st_size, st.st_mtime_ns
+        return None
 
     def _doc_snapshot(self) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}

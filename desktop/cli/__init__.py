@@ -31,6 +31,8 @@ COMMANDS = {
     "compare-set": "desktop.cli.compare",
     "notes": "desktop.cli.notes",
     "export": "desktop.cli.export",
+    "versions": "desktop.cli.versions", "link": "desktop.cli.versions", "unlink": "desktop.cli.versions",
+    "diff": "desktop.cli.versions",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
 

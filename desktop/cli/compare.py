@@ -12,6 +12,7 @@ from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, add_json, emit
 from index.compare import comparisons, topics
+from index.compare.records import Evidence
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -98,13 +99,22 @@ def _columns_text(columns: list[dict]) -> list[str]:
         if not col["matches"]:
             lines.append("    （无对应条款）" + ("  [用户标记]" if col.get("decision") == "none" else ""))
         for m in col["matches"]:
-            score = "  —  " if m["score"] is None else f"{m['score']:.3f}"
             pin = " [置顶]" if m["pinned"] else ""
-            lines.append(f"  {score} {c.citation(c.clause(m['clause_id']))}{pin}  [{m['clause_id']}]")
+            lines.append(f"  {_score_text(m)} {c.citation(c.clause(m['clause_id']))}{pin}  [{m['clause_id']}]")
             lines.append(f"        {_short(m['text'])}")
+            why = Evidence(**m["evidence"]).summary() if m.get("evidence") else ""
+            if why:
+                lines.append(f"        {why}")
             if m["numbers"]:
                 lines.append("        数字: " + "，".join(n["text"] for n in m["numbers"][:8]))
     return lines
+
+
+def _score_text(match: dict) -> str:
+    """'86 强' — the calibrated 0–100 score and its band, as the GUI shows it."""
+    if match.get("confidence") is None:
+        return "  —   "
+    return f"{match['confidence']:>3} {match['band']}"
 
 
 def _compare_clause(clause_id: str, doc_ids, limit: int, pins) -> dict:
@@ -129,10 +139,10 @@ def cmd_compare(args) -> int:
             if not args.no_pins:
                 pins = _merged_pins(data)
     if args.topic:
-        result = workspace().compare_topic(args.topic, doc_ids=doc_ids)
+        result = workspace().compare_topic(args.topic, doc_ids=doc_ids).to_dict()
         head = f"专题：{result['topic']['name']}"
     else:
-        result = _compare_clause(args.clause_id, doc_ids, args.limit, pins)
+        result = _compare_clause(args.clause_id, doc_ids, args.limit, pins).to_dict()
         src = result["source"]
         head = f"{src['citation']}  [{src['id']}]\n  {_short(src['text'], 90)}"
     emit(result, args.json, "\n".join([head, *_columns_text(result["columns"])]))
@@ -147,7 +157,7 @@ def _merged_pins(data: dict) -> dict:
 
 
 def cmd_topics(args) -> int:
-    result = workspace().coverage(_doc_ids(args.docs))
+    result = workspace().coverage(_doc_ids(args.docs)).to_dict()
     if args.json:  # the text table is not built for JSON (89,000 cells for 3,500 documents)
         emit(result, True)
         return 0

@@ -1,4 +1,4 @@
-"""``zoneref export compare|search|topics|notes|document``: reports as files.
+"""``zoneref export compare|search|topics|notes|diff|document``: reports as files.
 
 Each command runs the same engine call as its display command (``compare``,
 ``search``, ``topics``, ``notes list``), builds the report model and writes
@@ -14,7 +14,15 @@ from pathlib import Path
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, add_json, emit
-from index.reports import FORMATS, comparison_table, coverage_table, notes_report, search_report, write_report
+from index.reports import (
+    FORMATS,
+    comparison_table,
+    coverage_table,
+    notes_report,
+    redline_table,
+    search_report,
+    write_report,
+)
 
 
 def _split_ids(values: list[str] | None) -> list[str] | None:
@@ -49,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--limit", type=int, default=50)
     q.add_argument("--region", action="append", default=[])
     q.add_argument("--doc", action="append", default=[])
+    q.add_argument("--all-versions", action="store_true", help="every version of a document, not only the latest")
     _output(q, (*FORMATS["search"], "pdf"))
     q.set_defaults(func=cmd_search)
 
@@ -69,6 +78,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--search")
     _output(q, FORMATS["notes"])
     q.set_defaults(func=cmd_notes)
+
+    q = kinds.add_parser("diff", help="修订对照 of two versions as a 新旧对照表 (修改前/修改后): Word, CSV, HTML, PDF")
+    q.add_argument("old_id", metavar="OLD_ID")
+    q.add_argument("new_id", metavar="NEW_ID")
+    q.add_argument("--all", action="store_true", help="list unchanged articles too (default: only the changes)")
+    _output(q, (*FORMATS["redline"], "pdf"))
+    q.set_defaults(func=cmd_diff)
 
     q = kinds.add_parser("document", help="the reader view of a document, for printing")
     q.add_argument("doc_id")
@@ -131,7 +147,8 @@ def cmd_search(args) -> int:
     c = corpus()
     index = workspace().search_index()
     index.ensure()
-    result = index.search(args.query, limit=args.limit, regions=tuple(args.region), doc_ids=tuple(args.doc))
+    result = index.search(args.query, limit=args.limit, regions=tuple(args.region), doc_ids=tuple(args.doc),
+                          all_versions=args.all_versions)
     report = search_report(c, result)
     return _write("search", report, args, {"query": report.query, "total": report.total,
                                            "hits": [h.clause_id for h in report.hits]})
@@ -153,6 +170,13 @@ def cmd_notes(args) -> int:
                                               since=args.since, until=args.until, search=args.search)
     report = notes_report(c, records)
     return _write("notes", report, args, {"notes": report.count})
+
+
+def cmd_diff(args) -> int:
+    red = workspace().diff(args.old_id, args.new_id)
+    table = redline_table(red, unchanged=args.all)
+    return _write("redline", table, args, {"old": red.old["doc_id"], "new": red.new["doc_id"],
+                                           "rows": len(table.rows), "summary": red.summary})
 
 
 def cmd_document(args) -> int:

@@ -2,7 +2,8 @@
 
 Qt is imported only when the command runs, so the data commands stay Qt-free.
 The screenshot run uses a private temporary user folder, so the highlight and
-note it adds never land in the user's own notes.
+note it adds, and the final version of a draft it imports for the 修订对照
+view, never land in the user's own data.
 """
 
 from __future__ import annotations
@@ -251,10 +252,59 @@ def _shoot(folder: Path, language: str | None) -> int:
     shot("06-notes")
     win.library_dock.show()
 
+    # 7. 修订对照: the 征求意见稿 against its final text, imported into this run's private home.
+    win.notes_dock.hide()
+    final = _final_version(win.corpus, DRAFT_DOC)
+    if final is not None:
+        path = Path(os.environ["ZONEREF_HOME"]) / "浙江开发区指导意见（正式稿）.txt"
+        path.write_text(final, encoding="utf-8")
+        report, changes = win.services.workspace.import_paths([path], workers=1)
+        win.services.apply(changes)
+        if report.imported:
+            win.library_dock.hide()
+            win.show_redline(report.imported[0]["doc_id"])
+            wait_until(lambda: win.redline_view.is_ready() and win.redline_view.table is not None, 60)
+            win.redline_view.changes_only.setChecked(False)  # the changes among the articles kept as they were
+            for _ in range(3):
+                win.redline_view.next_change()
+            shot("07-redline")
+            win.library_dock.show()
+
     win.save_state = lambda: None  # a screenshot run leaves no layout behind
     win.close()
     sys.stdout.write("\n".join(str(folder / n) for n in written) + "\n")
     return 0
+
+
+DRAFT_DOC = "zhejiang-2022-kaifaqu"
+# The bundled 征求意见稿 as its final text might read: the draft mark gone, targets raised, one measure
+# dropped (the next renumbered), one added, a signature and date. Only a copy in the screenshot's
+# private home is changed; the bundled text never is.
+_FINAL_EDITS = (
+    ("的指导意见(征求意见稿)", "的指导意见"),
+    ("2家国家级经济技术开发区评价进入前10位、5家进入前30位", "3家国家级经济技术开发区评价进入前10位、6家进入前30位"),
+    ("占全省比重达45%", "占全省比重达48%"),
+    ("以亩均税收、亩均规上工业增加值等", "以亩均税收、亩均研发投入、亩均规上工业增加值等"),
+    ("(五)打造绿色低碳生态园区", "(四)打造绿色低碳生态园区"),
+)
+
+
+def _final_version(corpus, doc_id: str) -> str | None:
+    """An amended copy of a bundled draft's text (None if the draft is not there)."""
+    if not corpus.has_document(doc_id):
+        return None
+    text = corpus.document(doc_id).body
+    for old, new in _FINAL_EDITS:
+        text = text.replace(old, new, 1)
+    lines = text.split("\n")
+    dropped = [k for k, line in enumerate(lines) if line.startswith("(四)推动区域合作")]
+    for k in dropped:
+        lines[k] = ""
+    chain = next((k for k, line in enumerate(lines) if line.startswith("(五)深化产业链")), None)
+    if chain is not None:
+        lines.insert(chain + 1, "\n(六)强化人才支撑。支持开发区引进高层次人才和创新团队，建设人才公寓和国际化社区，"
+                                "落实人才落户、子女入学、医疗保障等政策。")
+    return "\n".join(lines).rstrip() + "\n\n浙江省商务厅\n2023年3月15日\n"
 
 
 def _clause_with(corpus, doc_id: str, needle: str):

@@ -10,9 +10,12 @@ from desktop.cli.output import CliError, add_json, emit
 from index.library.readers import DEFAULT_MAX_BYTES
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
-EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省"), ("city", "city or prefecture"),
+EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省, or 全国 for a national document"),
+            ("city", "city or prefecture"),
             ("issuer", "issuing body"), ("level", "国家级 / 省级 / 市级 / 县级"), ("doc_number", "e.g. 豫政办〔2017〕159号"),
-            ("issued", "date issued, YYYY-MM-DD"), ("year", "year, e.g. 2017"), ("status", "e.g. 正式 / 征求意见稿"))
+            ("issued", "date issued (a regulation: its current version's date), YYYY-MM-DD"),
+            ("year", "year, e.g. 2017"), ("status", "e.g. 正式 / 征求意见稿"),
+            ("adopted", "date adopted (通过), YYYY-MM-DD"), ("effective", "date in force (施行), YYYY-MM-DD"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,11 +89,12 @@ def cmd_edit(args) -> int:
         if not changes["year"].isdigit():
             raise CliError("--year must be a number")
         changes["year"] = int(changes["year"])
-    if "issued" in changes:
-        try:
-            dt.date.fromisoformat(changes["issued"])
-        except ValueError:
-            raise CliError("--issued must be a date YYYY-MM-DD") from None
+    for field in ("issued", "adopted", "effective"):
+        if field in changes:
+            try:
+                dt.date.fromisoformat(changes[field])
+            except ValueError:
+                raise CliError(f"--{field} must be a date YYYY-MM-DD") from None
     doc, _changes = workspace().edit_document(args.doc_id, changes)
     data = doc.summary()
     emit(data, args.json, "\n".join(f"{k}: {data.get(k)}" for k in ("id", *changes)))

@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
     p.add_argument("--region", action="append", default=[], help="only this region or city (repeatable)")
     p.add_argument("--doc", action="append", default=[], help="only this document id (repeatable)")
+    p.add_argument("--all-versions", action="store_true",
+                   help="search every version of a document (default: only the latest; 历史版本 and 征求意见稿 left out)")
     add_json(p)
     p.set_defaults(func=cmd_search)
 
@@ -46,7 +48,8 @@ def _marked(snippet: str, spans: list[list[int]]) -> str:
 def cmd_search(args) -> int:
     ix = search_index()
     ix.ensure()
-    result = ix.search(args.query, limit=args.limit, regions=args.region, doc_ids=args.doc, offset=args.offset)
+    result = ix.search(args.query, limit=args.limit, regions=args.region, doc_ids=args.doc, offset=args.offset,
+                       all_versions=args.all_versions)
     lines = []
     if result.notice:
         lines.append(f"({result.notice})")

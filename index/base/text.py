@@ -121,3 +121,47 @@ def detect_script(text: str) -> str:
     changed = sum(map(str.__ne__, sample, simp)) if len(simp) == len(sample) else \
         sum(1 for a, b in zip(sample, simp) if a != b)  # noqa: B905 - lengths may differ (a rare phrase rule)
     return "繁体" if changed / len(sample) > 0.03 else "简体"
+
+
+def find_all(haystack: str, needle: str, overlapping: bool = False) -> list[int]:
+    """Start offsets of every occurrence of ``needle`` in ``haystack`` (exact comparison).
+
+    Args:
+        overlapping: also report occurrences that start inside an earlier one
+            (``aa`` in ``aaa`` at 0 and 1).
+    """
+    if not needle:
+        return []
+    step = 1 if overlapping else len(needle)
+    found, at = [], haystack.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + step)
+    return found
+
+
+def occurrences(norm: str, needles: list[str]) -> list[tuple[int, int]]:
+    """Where any of ``needles`` occurs in ``norm``: sorted spans, overlapping ones merged."""
+    spans = sorted((at, at + len(n)) for n in needles for at in find_all(norm, n))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:  # overlapping, not merely touching
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``query`` in ``text``, compared in matching form.
+
+    The reader's Ctrl+F: 開發區 is found for 开发区, full-width for
+    half-width, any case. Offsets are into ``text`` (normalising keeps length).
+
+    Returns:
+        Non-overlapping ``(start, end)`` pairs in order; empty for an empty query.
+    """
+    needle = normalise(query or "")
+    if not needle.strip() or not text:
+        return []
+    return occurrences(normalise(text), [needle])

@@ -1,9 +1,11 @@
 """The policy topic taxonomy: loading it, tagging clauses, and the coverage matrix.
 
 The taxonomy is data (``content/topics.yaml``); this module only reads it.
-A clause is tagged with a topic when its keywords carry enough weight: a
-keyword in the clause's heading is strong evidence, keywords in the text add
-up, synonyms count for less. Responsibility notes ("省商务厅……负责") are
+A clause's keywords give each topic a weight (a keyword in the heading is
+strong evidence, keywords in the text add up, synonyms count for less); a
+calibrated model (``index.compare.scoring``, fitted on labels) turns the
+weight, its share of the clause's topic weight and whether it is the
+clause's main topic into the probability that the clause treats the topic. Responsibility notes ("省商务厅……负责") are
 ignored, since naming a department is not treating its subject.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
+import re
 from collections.abc import Callable, Iterable
 from operator import add
 from pathlib import Path
@@ -26,7 +30,7 @@ from index.library.clauses import Clause
 HEADING_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.5
-TAG_THRESHOLD = 1.5
+_SENTENCE = re.compile(r"[。；;！!？?\n]+")
 # Clause kinds that never carry a topic of their own (signature lines, links).
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
@@ -113,24 +117,49 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
 
 @functools.cache
 def tagger_version() -> str:
-    """What stored tags depend on: ``TAGGER_VERSION``, the weights and the taxonomy file's content."""
+    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy and the topic model files."""
     import hashlib
 
-    try:
-        taxonomy = hashlib.sha256(topics_path().read_bytes()).hexdigest()[:16]
-    except OSError:
-        taxonomy = "missing"
-    return f"{TAGGER_VERSION}:{HEADING_WEIGHT}:{KEYWORD_WEIGHT}:{SYNONYM_WEIGHT}:{TAG_THRESHOLD}:{taxonomy}"
+    from index.compare.scoring import model_path
+
+    digest = hashlib.sha256()
+    for path in (topics_path(), model_path()):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return f"{TAGGER_VERSION}:{HEADING_WEIGHT}:{KEYWORD_WEIGHT}:{SYNONYM_WEIGHT}:{digest.hexdigest()[:16]}"
 
 
-def document_tags(clauses: Iterable[Clause]) -> dict[str, list[tuple[str, float]]]:
-    """``{topic id: [(clause id, weight), ...]}`` for the tagged clauses of one document, in document order."""
-    out: dict[str, list[tuple[str, float]]] = {}
-    for clause in clauses:
-        scores = topic_scores(clause)
-        for tid in tag_clause(clause):
-            out.setdefault(tid, []).append((clause.id, round(scores[tid], 4)))
+def document_tags(clauses: list[Clause]) -> dict[str, list[tuple[str, int]]]:
+    """``{topic id: [(unit id, confidence 0–100), ...]}`` of one parsed document, in document order.
+
+    What ``coverage`` lists for the document (its units, ``index.compare.units``,
+    under the topics they treat); the library manifest keeps it, computed once
+    at import.
+    """
+    from index.compare.units import units
+
+    class _OneDocument:  # what ``units`` asks of a corpus, for clauses parsed outside one
+        def clauses(self, _doc_id):
+            return clauses
+
+        def document(self, _doc_id):
+            return _Hashed(f"parsed:{id(clauses)}")
+
+    out: dict[str, list[tuple[str, int]]] = {}
+    if not clauses:
+        return out
+    for unit in units(_OneDocument(), clauses[0].doc_id):
+        for tid in unit_topics(unit):
+            p, _ = membership(unit, tid)
+            out.setdefault(tid, []).append((unit.id, int(round(100 * p))))
     return out
+
+
+@dataclasses.dataclass(frozen=True)
+class _Hashed:
+    content_hash: str
 
 
 def _prefixes(norm: str) -> set[str]:
@@ -151,28 +180,91 @@ def find_topic(name: str) -> Topic:
 
 
 @functools.lru_cache(maxsize=65536)
+def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...], bool]]:
+    """Per topic: (weight, the topic words found, whether one is in the heading).
+
+    A word in the heading counts ``HEADING_WEIGHT`` times; in the text each
+    occurrence counts once, saturating at 3 (a long clause repeating 土地 is
+    not 5x about land); synonyms count half.
+    """
+    norm_heading = normalise(heading)
+    norm_text = matching_text(text)
+    matchers = _matchers()
+    out: dict[str, list] = {}
+    for prefix in _prefixes(norm_heading) | _prefixes(norm_text):
+        for tid, word, weight in matchers.get(prefix, ()):
+            total = 0.0
+            in_heading = word in norm_heading
+            if in_heading:
+                total += HEADING_WEIGHT * weight
+            hits = norm_text.count(word)
+            if hits:
+                total += weight * min(hits, 3)
+            if total:
+                rec = out.setdefault(tid, [0.0, [], False])
+                rec[0] += total
+                rec[1].append(word)
+                rec[2] = rec[2] or in_heading
+    return {tid: (w, tuple(sorted(words, key=len, reverse=True)), h) for tid, (w, words, h) in out.items()}
+
+
 def score_text(heading: str, text: str) -> dict[str, float]:
     """Topic weights of a clause given its heading and text (original script).
 
     Returns:
         ``{topic_id: weight}`` for topics with any evidence.
     """
-    norm_heading = normalise(heading)
-    norm_text = matching_text(text)
-    matchers = _matchers()
-    scores: dict[str, float] = {}
-    for prefix in _prefixes(norm_heading) | _prefixes(norm_text):
-        for tid, word, weight in matchers.get(prefix, ()):
-            total = 0.0
-            if word in norm_heading:
-                total += HEADING_WEIGHT * weight
-            hits = norm_text.count(word)
-            if hits:
-                # Repetition matters but saturates: a long clause repeating 土地 is not 5x about land.
-                total += weight * min(hits, 3)
-            if total:
-                scores[tid] = scores.get(tid, 0.0) + total
-    return scores
+    return {tid: w for tid, (w, _, _) in topic_hits(heading, text).items()}
+
+
+def lead_of(clause: Clause, text: str) -> str:
+    """A clause's heading, or for one without (a regulation's article) its first sentence."""
+    if clause.heading:
+        return clause.heading
+    body = text[len(clause.label or ""):] if clause.label and text.startswith(clause.label) else text
+    return _SENTENCE.split(body.strip(), maxsplit=1)[0][:60]
+
+
+def membership_values(heading: str, text: str, topic_id: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The signals the topic-membership model reads, and the topic words found."""
+    hits = topic_hits(heading, text)
+    if topic_id not in hits:
+        return {}, ()
+    w, words, in_heading = hits[topic_id]
+    total = sum(h[0] for h in hits.values())
+    strongest = max(hits.values(), key=lambda h: h[0])[0]
+    return {"log_weight": math.log1p(w), "share": w / total, "strongest": 1.0 if w >= strongest else 0.0,
+            "heading": 1.0 if in_heading else 0.0, "distinct": min(len(words), 4) / 4}, words
+
+
+def membership(unit, topic_id: str) -> tuple[float, tuple[str, ...]]:
+    """Calibrated probability that a unit (``index.compare.units.Unit``) treats a topic, and the words seen.
+
+    A passing mention (亩均 inside an investment clause) weighs little
+    against the clause's main topic and stays below the cut.
+    """
+    if unit.clause.kind in _UNTAGGED_KINDS:
+        return 0.0, ()
+    values, words = membership_values(lead_of(unit.clause, unit.text), unit.text, topic_id)
+    if not values:
+        return 0.0, ()
+    from index.compare.scoring import load_model
+
+    m = load_model().topic
+    z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in values.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words
+
+
+def unit_topics(unit) -> list[str]:
+    """The ids of the topics a unit treats (membership at or above the model's cut), strongest first."""
+    if unit.clause.kind in _UNTAGGED_KINDS:
+        return []
+    from index.compare.scoring import load_model
+
+    cut = load_model().topic["cut"]
+    hits = topic_hits(lead_of(unit.clause, unit.text), unit.text)
+    scored = [(membership(unit, tid)[0], tid) for tid in hits]
+    return [tid for p, tid in sorted(scored, key=lambda x: (-x[0], x[1])) if p >= cut]
 
 
 def topic_scores(clause: Clause) -> dict[str, float]:
@@ -183,14 +275,17 @@ def topic_scores(clause: Clause) -> dict[str, float]:
 
 
 def tag_clause(clause: Clause) -> list[str]:
-    """The ids of the topics ``clause`` treats, strongest first."""
-    scores = topic_scores(clause)
-    tagged = [(w, tid) for tid, w in scores.items() if w >= TAG_THRESHOLD]
-    return [tid for w, tid in sorted(tagged, key=lambda x: (-x[0], x[1]))]
+    """The ids of the topics ``clause`` treats, strongest first (its own text as a unit)."""
+    from index.compare.units import Unit
+
+    return unit_topics(Unit(clause, clause.text, False))
 
 
-def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> dict:
+def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None):
     """Which document covers which topic.
+
+    Each comparable unit (``index.compare.units``: a section, an article with
+    its paragraphs) is listed under the topics it treats.
 
     Args:
         corpus: an ``index.library.corpus.Corpus``.
@@ -198,24 +293,28 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
         cancel: polled between documents; True stops with ``Cancelled``.
 
     Returns:
-        ``{"topics": [topic dicts], "documents": [{"doc_id", "region", "title"}],
-        "matrix": {topic_id: {doc_id: [clause ids]}}}``; every topic has an
-        entry for every document, ``[]`` where the document is silent.
+        A ``records.Coverage``; ``to_dict()`` is ``{"topics": [topic dicts],
+        "documents": [{"doc_id", "region", "title"}], "matrix": {topic_id:
+        {doc_id: [clause ids]}}, "cells": {topic_id: {doc_id: [{"clause_id",
+        "confidence"}]}}}``; every topic has an entry for every document,
+        ``[]`` where the document is silent.
     """
-    docs = [d for d in corpus.documents() if doc_ids is None or d.id in set(doc_ids)]
-    topics = load_topics()
-    matrix: dict[str, dict[str, list[str]]] = {t.id: {d.id: [] for d in docs} for t in topics}
+    from index.compare.records import Coverage, CoverageCell
+
+    wanted = None if doc_ids is None else set(doc_ids)
+    docs = [d for d in corpus.documents() if wanted is None or d.id in wanted]
+    loaded = load_topics()
+    cells: dict[str, dict[str, list]] = {t.id: {d.id: [] for d in docs} for t in loaded}
     for doc in docs:
         check_cancel(cancel, "coverage")
-        # The library manifest keeps each document's tags (computed at import): no document is parsed here.
+        # The library manifest keeps each document's units and their topics (computed at import,
+        # ``document_tags``): no document is parsed or tagged here.
         for tid, items in corpus.topic_tags(doc.id).items():
-            if tid in matrix:
-                matrix[tid][doc.id] = [cid for cid, _ in items]
-    return {
-        "topics": [t.to_dict() for t in topics],
-        "documents": [{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
-        "matrix": matrix,
-    }
+            if tid in cells:
+                cells[tid][doc.id] = [CoverageCell(unit_id, int(confidence)) for unit_id, confidence in items]
+    return Coverage(topics=[t.to_dict() for t in loaded],
+                    documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
+                    cells=cells)
 
 
 REGION_PREFIX = "region:"
@@ -236,10 +335,16 @@ def coverage_by_region(data: dict) -> dict:
     members' titles, one per line), "members": [doc ids]}``, in the order the
     provinces first appear; a cell lists the members' clauses in member order.
     """
+    if hasattr(data, "to_dict"):
+        data = data.to_dict()
     titles = {d["doc_id"]: d["title"] for d in data["documents"]}
     columns = [{"doc_id": REGION_PREFIX + region, "region": region, "members": members,
                 "title": "\n".join(titles[m] for m in members)}
                for region, members in region_groups((d["doc_id"], d["region"]) for d in data["documents"]).items()]
     matrix = {topic: {col["doc_id"]: [cid for m in col["members"] for cid in cells.get(m, [])] for col in columns}
               for topic, cells in data["matrix"].items()}
-    return {**data, "documents": columns, "matrix": matrix}
+    out = {**data, "documents": columns, "matrix": matrix}
+    if "cells" in data:
+        out["cells"] = {topic: {col["doc_id"]: [x for m in col["members"] for x in cells.get(m, [])] for col in columns}
+                        for topic, cells in data["cells"].items()}
+    return out

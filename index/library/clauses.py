@@ -24,6 +24,8 @@ rank      printed as                             id segment
 9         ① ②                                    ``iiiN``
 ========  =====================================  ==============
 
+Traditional-script 第X編, 第X節 and 第X條 are read like 编, 节 and 条.
+
 Paragraphs under an unnumbered heading become "headed paragraphs" (``pN``)
 whose first short sentence is their heading (河北's 开放拉动 … 政策促动).
 """
@@ -47,12 +49,13 @@ CN_NUM = "[零〇一二三四五六七八九十百千两]+"
 _NUM = rf"(?:{CN_NUM}|\d+)"
 
 # (rank, kind, id prefix, regex). The regex's group "num" is the number,
-# "label" the printed label, and the rest of the line follows it.
+# "label" the printed label, and the rest of the line follows it. 編/節/條
+# are matched too: regulations are reposted in traditional characters.
 _MARKERS: list[tuple[float, str, str, re.Pattern[str]]] = [
-    (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})编)[\s　]*")),
+    (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})[编編])[\s　]*")),
     (2, "chapter", "ch", re.compile(rf"(?P<label>第(?P<num>{_NUM})章)[\s　]*")),
-    (3, "section", "se", re.compile(rf"(?P<label>第(?P<num>{_NUM})节)[\s　]*")),
-    (4, "article", "art", re.compile(rf"(?P<label>第(?P<num>{_NUM})条)[\s　:：]*")),
+    (3, "section", "se", re.compile(rf"(?P<label>第(?P<num>{_NUM})[节節])[\s　]*")),
+    (4, "article", "art", re.compile(rf"(?P<label>第(?P<num>{_NUM})[条條])[\s　:：]*")),
     (5, "chapter", "c", re.compile(rf"(?P<label>(?P<num>{CN_NUM})[、，,．.])[\s　]*")),
     (6, "section", "s", re.compile(rf"(?P<label>[（(][\s　]*(?P<num>{CN_NUM})[\s　]*[)）])[\s　]*")),
     (7, "item", "i", re.compile(r"(?P<label>(?P<num>\d{1,3})(?:[、．]|\.(?!\d)))[\s　]*")),

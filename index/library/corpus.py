@@ -19,6 +19,7 @@ from index.library.clauses import PARSER_VERSION, Clause, ClauseId, parse_clause
 from index.library.documents import DocId, Document, load_file
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
 from index.library.manifest import Manifest, card, encode, identity
+from index.library.national import NATIONAL
 
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
@@ -53,6 +54,7 @@ class Corpus:
         self._clauses: dict[DocId, list[Clause]] = {}
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
+        self._versions: dict | None = None
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -121,6 +123,7 @@ class Corpus:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
         self._rows = {}
+        self._versions = None
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -129,8 +132,9 @@ class Corpus:
         self._tails.clear()
 
     def documents(self) -> list[Document]:
-        """All documents, bundled first, each group by region then id."""
-        return sorted(self._load().values(), key=lambda d: (d.source != "bundled", d.region, d.id))
+        """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
+        then imported, each group by region then id."""
+        return sorted(self._load().values(), key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
 
     def document(self, doc_id: str) -> Document:
         try:
@@ -225,6 +229,17 @@ class Corpus:
         row = self._rows[DocId(doc_id)]
         row.update(values)
         self.manifest.update(row["source"], row["name"], **values)
+
+    def versions(self) -> dict:
+        """Each document that has other versions: its ``index.library.versions.Member`` (status, latest).
+
+        Kept until ``reload``: every search asks which documents are not the latest.
+        """
+        if self._versions is None:
+            from index.library import versions
+
+            self._versions = versions.statuses(self.documents())
+        return self._versions
 
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:

@@ -19,6 +19,7 @@ DocId = NewType("DocId", str)
 FIELDS = (
     "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
     "published", "year", "status", "script", "source_site", "source_url", "gazette",
+    "adopted", "effective", "amendments",  # a regulation's history (index.library.history)
 )
 #: Front-matter keys a document's card leaves out (long, and read only when one document is shown).
 CARD_OMITS = ("inferred", "history", "notes")

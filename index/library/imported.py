@@ -11,10 +11,12 @@ confirm the guessed metadata, then add) and the CLI runs as one stream:
    (``index.library.metadata``) and parses its clauses. It is a pure function of the
    file, so ``prepare_files`` runs it in a process pool on every core.
 2. ``Library.add`` decides, per candidate, duplicate (same content hash:
-   skipped), new version (same title and region, different text: kept with
-   ``version``/``supersedes``) or new document, and writes it atomically
-   (temp file, ``fsync``, ``os.replace``): a killed import leaves whole
-   documents or none, never a partial one.
+   skipped), new version of a document already there (``index.library.versions``:
+   same title once version marks are set aside, same issuer or region; the
+   group's chain is recorded as ``version``/``supersedes``/``superseded_by``)
+   or new document, and writes it atomically (temp file, ``fsync``,
+   ``os.replace``): a killed import leaves whole documents or none, never a
+   partial one. ``link_versions``/``unlink_version`` let the user decide.
 
 After a batch, ``sync_indexes`` updates the search index incrementally and
 re-anchors annotations (see that function).
@@ -33,6 +35,7 @@ from typing import Any
 
 from index.base import paths
 from index.base.errors import KnownError
+from index.library import versions
 from index.library.corpus import Corpus
 from index.library.documents import DocId, Document, load_file, render_markdown
 from index.library.readers import DEFAULT_MAX_BYTES
@@ -50,6 +53,7 @@ from index.library.readers.candidates import (  # re-exported: the GUI's import 
 
 __all__ = [
     "BULK_CHANGE", "UNKNOWN_REGION", "BundledDocumentError", "Cancel", "Candidate", "ImportReport", "Library",
+    "VersionLinkError",
     "Progress", "body_hash", "collect_files", "prepare_file", "prepare_files", "sync_indexes",
 ]
 
@@ -65,6 +69,12 @@ class BundledDocumentError(KnownError):
     """Bundled documents are read-only; only imported ones can be removed or edited."""
 
     code = "bundled_document"
+
+
+class VersionLinkError(KnownError):
+    """Documents cannot be linked or unlinked as versions (two bundled ones, a document with itself, not linked)."""
+
+    code = "version_link"
 
 
 @dataclasses.dataclass
@@ -111,20 +121,25 @@ class Library:
         self.index_dir = Path(index_dir) if index_dir else paths.user_home() / "index"
         self.db_path = Path(db_path) if db_path else paths.user_home() / "zoneref.db"
         self._by_hash: dict[str, DocId] | None = None
-        self._latest: dict[tuple[str, str], Document] = {}
+        # Documents as this batch left them (front matter written since the corpus was read) and by version key.
+        self._docs: dict[str, Document] = {}
+        self._by_key: dict[str, list[str]] = {}
 
     # -- the state the decisions need --------------------------------------
     def _index_existing(self) -> dict[str, DocId]:
         if self._by_hash is None:
-            from index.base.text import normalise
-
             self._by_hash = {}
-            self._latest = {}
+            self._docs = {}
+            self._by_key = {}
             for doc in self.corpus.documents():
                 self._by_hash[doc.content_hash] = doc.id
-                if doc.source == "imported" and not doc.get("superseded_by"):
-                    self._latest[(normalise(doc.title), doc.region)] = doc
+                self._remember(doc)
         return self._by_hash
+
+    def _remember(self, doc: Document) -> None:
+        if doc.id not in self._docs:
+            self._by_key.setdefault(versions.version_key(doc.title), []).append(doc.id)
+        self._docs[doc.id] = doc
 
     # -- import ----------------------------------------------------------
     def import_paths(self, inputs: Iterable[str | Path], *, region: str | None = None, title: str | None = None,
@@ -192,8 +207,6 @@ class Library:
 
     def _add_one(self, cand: Candidate, report: ImportReport, added: list[DocId], superseded: list[DocId],
                  writes: _Writes) -> None:
-        from index.base.text import normalise
-
         by_hash = self._index_existing()
         same = by_hash.get(cand.content_hash)
         if same:
@@ -207,29 +220,41 @@ class Library:
         while (self.folder / f"{doc_id}.md").exists() or self.corpus.has_document(doc_id) or doc_id in writes.ids:
             doc_id = f"{doc_id}x"  # an 8-hex-digit collision: vanishingly rare, still handled
         meta["id"] = doc_id
-        meta["imported_at"] = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        key = (normalise(meta["title"]), meta["region"])
-        previous = self._latest.get(key)
-        if previous is not None:
-            meta["version"] = int(previous.get("version") or 1) + 1
-            meta["supersedes"] = previous.id
+        meta["imported_at"] = _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
+        for key in (*versions.LINK_KEYS, "version", versions.UNLINKED_KEY):
+            meta.pop(key, None)  # links are the library's to make, never the file's
         doc = Document(DocId(doc_id), meta["title"], meta["region"], None, meta, "imported",
                        self.folder / f"{doc_id}.md", cand.content_hash)
         # Facts computed while reading the file go to the manifest once it is written: nothing reads
         # the document again for them.
         writes.add(doc, self._write_temp(doc_id, meta, cand.body), cand)
-        if previous is not None:
-            self._set_meta(previous, {"superseded_by": doc_id})
-            superseded.append(previous.id)
         by_hash[cand.content_hash] = doc.id
-        self._latest[key] = doc
+        self._remember(doc)
         added.append(doc.id)
         record = {"doc_id": doc_id, "title": meta["title"], "region": meta["region"],
                   "clause_count": cand.clause_count, "path": cand.path}
-        if previous is not None:
-            record["version"] = meta["version"]
-            record["supersedes"] = previous.id
+        matches = self._versions_of(doc)
+        if matches:
+            writes.settle()  # linking rewrites the new document's front matter: it must be in place first
+            changed = self._link([doc.id, *matches], strict=False)
+            linked = self._docs[doc.id].meta
+            record["version"] = linked.get("version")
+            if linked.get("supersedes"):
+                record["supersedes"] = linked["supersedes"]
+            record["linked"] = [d for d in changed if d != doc.id]
+            superseded.extend(record["linked"])
         report.imported.append(record)
+
+    def _versions_of(self, doc: Document) -> list[str]:
+        """Documents already in the library that ``doc`` is a version of (the user's unlinking respected)."""
+        found = [self._docs[i] for i in self._by_key.get(versions.version_key(doc.title), [])
+                 if i != doc.id and versions.same_document(doc.meta, self._docs[i].meta)]
+        # Newest first; one the user unlinked from a document already taken is left out.
+        out: list[Document] = []
+        for other in reversed(versions.order(found)):
+            if not any(_unlinked(other, taken) for taken in out):
+                out.append(other)
+        return [d.id for d in out]
 
     def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
         if not added:
@@ -251,15 +276,15 @@ class Library:
             BundledDocumentError: the document is bundled, not imported.
         """
         doc = self._imported(doc_id)
-        predecessor = doc.get("supersedes")
+        group = [d.id for d in self._group(doc.id) if d.id != doc.id]
         os.remove(doc.path)
         _fsync_dir(self.folder)
         self.corpus.reload()
-        if predecessor and self.corpus.has_document(predecessor):
-            prev = self.corpus.document(predecessor)
-            if prev.source == "imported" and prev.get("superseded_by") == doc.id:
-                self._set_meta(prev, {"superseded_by": None})
-                self.corpus.reload()
+        self._by_hash = None
+        if group:  # the other versions close ranks: the previous one may become the latest again
+            self._index_existing()
+            self._write_chain(group)
+            self.corpus.reload()
         self._by_hash = None
         if self.sync:
             self._sync(added=[], removed=[doc.id], reanchor=[doc.id])
@@ -280,10 +305,127 @@ class Library:
         self._set_meta(doc, changes, confirmed=True)
         self.corpus.reload()
         self._by_hash = None
+        group = self._group(doc.id)
+        if len(group) > 1 and {"title", "issued", "published", "year", "status"} & changes.keys():
+            self._index_existing()  # a new date or status may reorder the versions
+            if self._write_chain([d.id for d in group]):
+                self.corpus.reload()
+            self._by_hash = None
         if self.sync and changes:
             # The index keeps each document's region, city, level and year for its filters.
             self._sync(added=[doc.id], removed=[], reanchor=[])
         return self.corpus.document(doc_id)
+
+    # -- versions ---------------------------------------------------------
+    def link_versions(self, doc_id: str, other_id: str) -> list[str]:
+        """Make two documents (and the versions each already has) versions of one document.
+
+        Returns:
+            Ids of the documents whose front matter changed.
+
+        Raises:
+            UnknownIdError: no such document.
+            VersionLinkError: the same document twice, or two bundled documents in one group.
+        """
+        for known in (doc_id, other_id):
+            self.corpus.document(known)  # raises UnknownIdError
+        if doc_id == other_id:
+            raise VersionLinkError(f"{doc_id} cannot be a version of itself")
+        self._index_existing()
+        changed = self._link([doc_id, other_id], strict=True)
+        self._after_links()
+        return changed
+
+    def unlink_version(self, doc_id: str) -> list[str]:
+        """Take a document out of its version group; it is never linked to those documents again automatically.
+
+        Returns:
+            Ids of the documents whose front matter changed.
+
+        Raises:
+            UnknownIdError: no such document.
+            VersionLinkError: the document is not linked to any other.
+        """
+        self.corpus.document(doc_id)
+        group = [d.id for d in self._group(doc_id)]
+        if len(group) < 2:
+            raise VersionLinkError(f"{doc_id} is not linked to other versions")
+        self._index_existing()
+        rest = [d for d in group if d != doc_id]
+        changed = set(self._write_chain(rest))
+        for member, others in [(doc_id, rest), *((r, [doc_id]) for r in rest)]:
+            doc = self._docs[member]
+            if doc.source != "imported":
+                continue
+            changes = {versions.UNLINKED_KEY: sorted(versions.unlinked(doc.meta) | set(others))}
+            if member == doc_id:
+                changes.update({"supersedes": None, "superseded_by": None, "version": None})
+            self._update(doc, changes)
+            changed.add(member)
+        self._after_links()
+        return sorted(changed)
+
+    def _group(self, doc_id: str) -> list[Document]:
+        """The version group of ``doc_id`` as the corpus has it (the document alone if in none)."""
+        docs = self.corpus.documents()
+        return versions.groups(docs).get(doc_id) or [d for d in docs if d.id == doc_id]
+
+    def _link(self, ids: list[str], strict: bool) -> list[str]:
+        """Join ``ids`` and the groups they are in; returns the documents whose front matter changed.
+
+        A group holds one bundled document at most (only imported documents
+        record links): with ``strict`` a second one is an error, otherwise
+        (automatic linking at import) it is left out.
+        """
+        grouped = versions.groups(self._docs.values())
+        wanted: list[str] = []
+        bundled = None
+        for doc_id in ids:
+            for member in grouped.get(doc_id) or [self._docs[doc_id]]:
+                if member.id in wanted:
+                    continue
+                if member.source != "imported":
+                    if bundled is not None and bundled != member.id:
+                        if strict:
+                            raise VersionLinkError(
+                                f"{bundled} and {member.id} are both bundled documents; they cannot be versions "
+                                "of one document")
+                        continue
+                    bundled = member.id
+                wanted.append(member.id)
+        for doc_id in wanted:  # the user's word now: forget an earlier unlinking between these
+            doc = self._docs[doc_id]
+            kept = versions.unlinked(doc.meta) - set(wanted)
+            if doc.source == "imported" and kept != versions.unlinked(doc.meta):
+                self._update(doc, {versions.UNLINKED_KEY: sorted(kept) or None})
+        return self._write_chain(wanted)
+
+    def _write_chain(self, ids: list[str]) -> list[str]:
+        """Record the group ``ids`` in version order in its imported members; returns those that changed."""
+        ordered = versions.order([self._docs[i] for i in ids])
+        links = versions.chain(ordered) if len(ordered) > 1 else \
+            {d.id: {"supersedes": None, "superseded_by": None, "version": None} for d in ordered}
+        changed = []
+        for doc in ordered:
+            want = links[doc.id]
+            if doc.source == "imported" and any(doc.meta.get(k) != v for k, v in want.items()):
+                self._update(doc, want)
+                changed.append(doc.id)
+        return changed
+
+    def _update(self, doc: Document, changes: dict[str, Any]) -> None:
+        """Write front-matter ``changes`` (None removes a key) and keep this batch's view in step."""
+        full = load_file(doc.path, "imported")
+        meta = {k: v for k, v in {**full.meta, **changes}.items() if v is not None or k not in changes}
+        self._write(doc.id, meta, full.body)
+        self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
+                                      meta.get("content_hash"))
+        self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
+
+    def _after_links(self) -> None:
+        _fsync_dir(self.folder)
+        self.corpus.reload()
+        self._by_hash = None
 
     def _sync(self, added: list[DocId], removed: list[DocId], reanchor: list[DocId]) -> str | None:
         return sync_indexes(self.corpus, added=added, removed=removed, reanchor=reanchor,
@@ -388,12 +530,21 @@ class _Writes:
             self.done += 1
             self.report_progress(path)
 
+    def settle(self) -> None:
+        """Wait until every document written so far is in place."""
+        while self.queue:
+            self._settle_one()
+
     def drain(self) -> None:
         try:
-            while self.queue:
-                self._settle_one()
+            self.settle()
         finally:
             self.pool.shutdown(wait=True)
+
+
+def _unlinked(a: Document, b: Document) -> bool:
+    """Whether the user said ``a`` and ``b`` are not versions of one document."""
+    return b.id in versions.unlinked(a.meta) or a.id in versions.unlinked(b.meta)
 
 
 def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None = None) -> None:
@@ -456,12 +607,10 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
     search index notices the fingerprint mismatch at its next ``ensure()``
     and rebuilds. The returned notice says so (None when all went well).
     """
+    from index.search.searcher import SearchIndex
+
     notices = []
-    try:
-        from index.search.searcher import SearchIndex
-    except ImportError:
-        SearchIndex = None  # noqa: N806 - the search module has not landed in this build
-    if SearchIndex is not None and (added or removed):
+    if added or removed:
         try:
             if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):
                 # A bulk import changes most of the index: one pass over the
@@ -484,11 +633,9 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
             log.warning("search index update failed: %s", exc, exc_info=True)
             notices.append(f"search index will be rebuilt ({exc})")
     if reanchor:
-        try:
-            from index.userdata.database import open_db
-            from index.userdata.notes import NoteStore
-        except ImportError:
-            return "; ".join(notices) or None
+        from index.userdata.database import open_db
+        from index.userdata.notes import NoteStore
+
         db = None
         try:
             db = open_db(db_path)

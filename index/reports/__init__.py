@@ -6,6 +6,9 @@ the writer for ``fmt`` and writes atomically (a temporary file renamed into
 place), so a failed export never leaves a half-written file where the user's
 old one was. No Qt here: printing and PDF live in ``desktop.printing``.
 
+The 修订对照 of two versions (``index.compare.redline``) is written as a
+新旧对照表 with ``redline_table`` and ``write_redline``.
+
 Example::
 
     from index.compare.align import counterparts
@@ -25,10 +28,12 @@ from typing import Any
 from index.base.errors import KnownError
 from index.reports.builders import comparison_table, coverage_table, notes_report, search_report
 from index.reports.model import ComparisonTable, CoverageTable, NotesReport, SearchReport
+from index.reports.redline_table import RedlineTable, redline_table
 
 __all__ = [
-    "FORMATS", "ExportError", "comparison_table", "coverage_table", "notes_report", "search_report",
-    "write_comparison", "write_coverage", "write_search", "write_notes", "write_report",
+    "FORMATS", "ExportError", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
+    "search_report", "write_comparison", "write_coverage", "write_search", "write_notes", "write_redline",
+    "write_report",
 ]
 
 
@@ -40,7 +45,15 @@ class ExportError(KnownError):
 
 def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
     # Imported on demand: python-docx (lxml) costs ~100 ms and most runs never export.
-    from index.reports import docx_lists, docx_tables, html_pages, tabular, text_formats
+    from index.reports import (
+        docx_lists,
+        docx_redline,
+        docx_tables,
+        html_pages,
+        html_redline,
+        tabular,
+        text_formats,
+    )
 
     return {
         "comparison": {
@@ -63,6 +76,11 @@ def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
         "notes": {
             "docx": docx_lists.write_notes_docx,
         },
+        "redline": {
+            "docx": docx_redline.write_redline_docx,
+            "csv": tabular.write_redline_csv,
+            "html": lambda t, p: html_pages.write_html(html_redline.redline_html(t), p),
+        },
     }
 
 
@@ -72,6 +90,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "coverage": ("docx", "csv", "html"),
     "search": ("docx", "csv", "md", "html"),
     "notes": ("docx",),
+    "redline": ("docx", "csv", "html"),
 }
 
 
@@ -124,3 +143,8 @@ def write_search(report: SearchReport, path: Path | str, fmt: str) -> Path:
 def write_notes(report: NotesReport, path: Path | str, fmt: str = "docx") -> Path:
     """Write the user's notes as docx (other note formats: ``index.userdata.notes_io``)."""
     return write_report("notes", report, path, fmt)
+
+
+def write_redline(table: RedlineTable, path: Path | str, fmt: str = "docx") -> Path:
+    """Write a 新旧对照表 (修改前 / 修改后, marks kept) as docx, csv or html."""
+    return write_report("redline", table, path, fmt)

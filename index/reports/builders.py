@@ -61,7 +61,9 @@ def _match_spans(corpus: Corpus, match: Mapping, key: str):
     text = match.get("text")
     full = corpus.clause(match["clause_id"]).text
     shift = 0
-    if text and text != full:
+    if text and text.startswith(full):
+        pass  # a whole unit (an article with its paragraphs): the entry shows this text
+    elif text and text != full:
         at = full.find(text)
         if at < 0:
             return [] if key == "shared" else None
@@ -142,10 +144,11 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                 matches = matches[:per_cell]
             cells.setdefault(doc_id, [])
             for m in matches:
+                unit_text = m.get("text") if m.get("text", "").startswith(corpus.clause(m["clause_id"]).text) else None
                 cells[doc_id].append(make_entry(
                     corpus, cites, m["clause_id"], shared=_match_spans(corpus, m, "shared"),
-                    numbers=_match_spans(corpus, m, "numbers"), score=m.get("score"),
-                    pinned=bool(m.get("pinned")),
+                    numbers=_match_spans(corpus, m, "numbers"), score=m.get("confidence", m.get("score")),
+                    pinned=bool(m.get("pinned")), text=unit_text,
                 ))
         pending.append((label, cells))
     columns_out = [column_for(corpus, d) for d in order]

@@ -13,6 +13,7 @@ import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from index.base.highlight import marked_html
 from index.library.corpus import Corpus, display_name
 from index.reports.model import (
     NO_COUNTERPART,
@@ -210,21 +211,10 @@ def painted(text: str, spans: Iterable[tuple]) -> str:
     A span is ``(start, end)`` (search-hit style) or ``(start, end, "#rrggbb")``
     (an annotation in its palette colour); a later span wins where they overlap.
     """
-    styles: list[str | None] = [None] * len(text)
-    for span in spans:
-        s, e = max(0, int(span[0])), min(len(text), int(span[1]))
-        style = f"background-color:{span[2]}" if len(span) > 2 and span[2] else HIT_STYLE
-        for i in range(s, e):
-            styles[i] = style
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and styles[j] == styles[i]:
-            j += 1
-        piece = esc(text[i:j]).replace("\n", "<br>")
-        out.append(f'<span style="{styles[i]}">{piece}</span>' if styles[i] else piece)
-        i = j
-    return "".join(out)
+    spans = list(spans)
+    styles = [f"background-color:{span[2]}" if len(span) > 2 and span[2] else HIT_STYLE for span in spans]
+    marks = [(span[0], span[1], n) for n, span in enumerate(spans)]
+    return marked_html(text, marks, lambda keys: styles[max(keys)])
 
 
 def _paragraphs(text: str, start: int) -> list[Span]:

@@ -303,10 +303,15 @@ def _spans(raw: Iterable | None, length: int) -> tuple[Span, ...]:
 
 
 def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, numbers=None,
-               score: float | None = None, pinned: bool = False, role: str = "match") -> Entry:
-    """One cell entry from a clause id plus the engine's spans (offsets into the clause text)."""
+               score: float | None = None, pinned: bool = False, role: str = "match",
+               text: str | None = None) -> Entry:
+    """One cell entry from a clause id plus the engine's spans (offsets into ``text``).
+
+    ``text`` is the match's own text where the engine gives one (an article
+    with its paragraphs); default the clause's text.
+    """
     clause = corpus.clause(clause_id)
-    text = clause.text
+    text = text if text is not None else clause.text
     nums = _spans(numbers, len(text)) if numbers is not None else tuple(find_numbers(text))
     return Entry(
         clause_id=clause.id, doc_id=clause.doc_id, label=clause.label or "", heading=clause.heading or "",

@@ -8,19 +8,11 @@ HTML ``<strong>`` cover exactly the same characters.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
-Span = tuple[int, int]
+from index.compare.numbers import extract_numbers
 
-# Fallback for when the Compare engine (index.compare.wording) is absent: Arabic and
-# full-width numbers with an optional unit, and Chinese numerals followed by a
-# unit — the quantities briefings care about (亩, 亿元, %, 年 …).
-_UNITS = r"(?:%|％|‰|个百分点|平方公里|平方米|公顷|万亩|亩|亿元|万元|千元|元|亿美元|万美元|美元|倍|年|个月|个|家|项|条|天|日|人|名|次|万|亿)"
-_NUMBER = re.compile(
-    rf"(?:[0-9０-９]+(?:[.．,，][0-9０-９]+)*\s*{_UNITS}?)"
-    rf"|(?:[零一二三四五六七八九十百千万亿两]+(?:点[零一二三四五六七八九]+)?{_UNITS})"
-)
+Span = tuple[int, int]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,22 +36,8 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 def find_numbers(text: str) -> list[Span]:
-    """Offsets of quantities in ``text`` (the engine's extractor when present)."""
-    try:
-        from index.compare.wording import extract_numbers
-    except ImportError:
-        extract_numbers = None
-    if extract_numbers is not None:
-        try:
-            return merge_spans((n["start"], n["end"]) for n in extract_numbers(text))
-        except (KeyError, TypeError):
-            pass  # an unexpected record shape: fall back rather than fail an export
-    found = []
-    for m in _NUMBER.finditer(text):
-        # A lone Chinese numeral before 、 or ） is a list label, not a quantity.
-        if m.group().strip() and not (m.end() < len(text) and text[m.end()] in "、）)"):
-            found.append((m.start(), m.end()))
-    return merge_spans(found)
+    """Offsets of quantities in ``text`` (``index.compare.numbers``, the one definition)."""
+    return merge_spans((n["start"], n["end"]) for n in extract_numbers(text))
 
 
 def segments(text: str, shared: Iterable[Span] = (), numbers: Iterable[Span] = (),

@@ -19,6 +19,7 @@ from index.reports.model import (
     Entry,
     SearchReport,
 )
+from index.reports.redline_table import ADDED_PLACEHOLDER, REMOVED_PLACEHOLDER, RedlineTable
 
 ENCODING = "utf-8-sig"
 
@@ -82,4 +83,25 @@ def write_search_csv(report: SearchReport, path: Path) -> Path:
     for h in report.hits:
         rows.append([str(h.rank), h.region, h.doc_title, h.path, h.text, h.citation, h.clause_id,
                      "" if h.score is None else f"{h.score:.3f}"])
+    return _write(path, rows)
+
+
+def _with_marks(text: str, spans, marks: tuple[str, str]) -> str:
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(text[at:start] + marks[0] + text[start:end] + marks[1])
+        at = end
+    return "".join(out) + text[at:]
+
+
+def write_redline_csv(table: RedlineTable, path: Path) -> Path:
+    """The 新旧对照表 for Excel: one row per article, the change, both texts plain and with marks.
+
+    Marks in the text columns: 〔删：…〕 for deleted text, 〔增：…〕 for inserted text.
+    """
+    rows = [["变化", "修改前条文序号", "修改前", "修改后条文序号", "修改后", "修改前（标注）", "修改后（标注）"]]
+    for r in table.rows:
+        rows.append([r.change_word, r.old_label, r.old_text or ADDED_PLACEHOLDER, r.new_label,
+                     r.new_text or REMOVED_PLACEHOLDER, _with_marks(r.old_text, r.old_spans, ("〔删：", "〕")),
+                     _with_marks(r.new_text, r.new_spans, ("〔增：", "〕"))])
     return _write(path, rows)

@@ -83,6 +83,41 @@ class Executor:
             self._cache.popitem(last=False)
         return result
 
+    def doc_frequency(self, field: str, term: str) -> int:
+        """How many records hold ``term`` in ``field`` (Whoosh's term info; deleted records may still count)."""
+        tb = term.encode("utf-8")
+        return sum(leaf.doc_frequency(field, tb) for leaf, _ in self.leaves)
+
+    def similar(self, terms: dict[str, float], per_doc: int, limit: int,
+                allowed_docs: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Records sharing the weighted terms, best first: at most ``per_doc`` per document, ``limit`` in all.
+
+        Args:
+            terms: term of field ``t`` → weight (a clause's most distinctive bigrams).
+            per_doc: keep this many records of any one document.
+            limit: keep this many records in all.
+            allowed_docs: document indexes (``side.doc_of`` values) to keep; None: all.
+        """
+        score = np.zeros(self.n)
+        for term, weight in terms.items():
+            recs, tf = self.postings("t", term)
+            if len(recs):
+                score[recs] += weight * np.minimum(tf, 3)
+        recs = np.flatnonzero(score)
+        if allowed_docs is not None:
+            recs = recs[np.isin(self.side.doc_of[recs], allowed_docs)]
+        recs = recs[np.argsort(-score[recs], kind="stable")]
+        out, taken = [], {}
+        for rec in recs.tolist():
+            d = int(self.side.doc_of[rec])
+            if taken.get(d, 0) >= per_doc:
+                continue
+            taken[d] = taken.get(d, 0) + 1
+            out.append((rec, float(score[rec])))
+            if len(out) >= limit:
+                break
+        return out
+
     def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """Where a bigram of field ``t`` occurs: ascending offsets in the side table's record text space, and their records.
 
@@ -271,11 +306,6 @@ class Executor:
                 dense[hrecs] = htf * (K1 + 1) / (htf + K1)
                 scores += HEAD_BOOST * idf * dense[recs]
         return scores
-
-    def doc_frequency(self, field: str, term: str) -> int:
-        """How many records hold ``term`` in ``field``, from the term table (deleted records still count)."""
-        tb = term.encode("utf-8")
-        return sum(leaf.doc_frequency(field, tb) for leaf, _ in self.leaves)
 
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
         find = self.side.find

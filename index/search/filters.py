@@ -28,11 +28,16 @@ class DocFilters:
         self.levels = norm[2 * n:]
         self.years = [d["year"] for d in docs]
 
-    def allowed(self, filters: dict[str, list[str]]) -> np.ndarray | None:
-        """Indices of the documents that pass every filter key (any of its values); None if no filters."""
-        if not filters:
+    def allowed(self, filters: dict[str, list[str]], exclude: set[str] | frozenset = frozenset()) -> np.ndarray | None:
+        """Indices of the documents that pass every filter key (any of its values) and are not in ``exclude``.
+
+        None if there are neither filters nor exclusions.
+        """
+        if not filters and not exclude:
             return None
         keep = np.ones(len(self.docs), dtype=bool)
+        if exclude:
+            keep &= np.asarray([i not in exclude for i in self.ids], dtype=bool)
         for key, values in filters.items():
             passes = np.zeros(len(self.docs), dtype=bool)
             for value in values:

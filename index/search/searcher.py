@@ -22,7 +22,7 @@ import numpy as np
 
 from index.base import paths
 from index.base.errors import UnknownIdError
-from index.base.text import normalise
+from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
 from index.search.analysis import pieces
 from index.search.executor import Executor
@@ -43,7 +43,7 @@ from index.search.store import (
     update_generation,
 )
 
-__all__ = ["Hit", "SearchIndex", "SearchResult", "find_in_text", "BuildCancelled", "SearchIndexError"]
+__all__ = ["Hit", "SearchIndex", "SearchResult", "BuildCancelled", "SearchIndexError"]
 
 SNIPPET_CHARS = 120
 _SNIPPET_LEAD = 24
@@ -91,38 +91,6 @@ class SearchResult:
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
                 "facets": self.facets, "notice": self.notice}
-
-
-def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
-    """Every occurrence of ``query`` in ``text``, compared in matching form.
-
-    The reader's Ctrl+F: 開發區 is found for 开发区, full-width for
-    half-width, any case. Offsets are into ``text`` (normalising keeps length).
-
-    Returns:
-        Non-overlapping ``(start, end)`` pairs in order; empty for an empty query.
-    """
-    needle = normalise(query or "")
-    if not needle.strip() or not text:
-        return []
-    return _occurrences(normalise(text), [needle])
-
-
-def _occurrences(norm: str, needles: list[str]) -> list[tuple[int, int]]:
-    spans = []
-    for needle in needles:
-        at = norm.find(needle)
-        while at >= 0:
-            spans.append((at, at + len(needle)))
-            at = norm.find(needle, at + len(needle))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s < merged[-1][1]:  # overlapping, not merely touching
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _highlight_strings(parsed: ParsedQuery) -> list[str]:
@@ -308,6 +276,42 @@ class SearchIndex:
             except IndexBroken:
                 self.rebuild()
 
+    # -- for comparison (index.compare.stats, index.compare.candidates) ------------
+    def record_count(self) -> int:
+        """How many clauses the index holds."""
+        return self._ready().n
+
+    def generation_key(self) -> str:
+        """Changes whenever the indexed library changes."""
+        ex = self._ready()
+        return f"{self._gen_dir}:{ex.side.gen}:{ex.n}"
+
+    def term_frequency(self, gram: str) -> int:
+        """How many clauses contain the (normalised) bigram ``gram``.
+
+        Asked thousands of times per comparison: the open generation is used
+        as it is (``generation_key`` tells callers when it changed).
+        """
+        ex = self._exec or self._ready()
+        return ex.doc_frequency("t", gram)
+
+    def similar_clauses(self, terms: dict[str, float], doc_ids=None, per_doc: int = 3,
+                        limit: int = 600) -> list[tuple[str, str, float]]:
+        """(doc id, clause id, score) of clauses sharing the weighted bigrams, best first.
+
+        At most ``per_doc`` clauses of any one document and ``limit`` in all;
+        only documents in ``doc_ids`` when given.
+        """
+        with self._lock:
+            ex = self._ready()
+            docs = ex.side.meta["docs"]
+            allowed = None
+            if doc_ids is not None:
+                wanted = set(doc_ids)
+                allowed = np.array([i for i, d in enumerate(docs) if d["id"] in wanted], dtype=np.int64)
+            found = ex.similar(terms, per_doc, limit, allowed)
+            return [(docs[int(ex.side.doc_of[rec])]["id"], ex.side.cid(rec), score) for rec, score in found]
+
     def status(self) -> dict:
         """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built)."""
         with self._lock:
@@ -327,19 +331,24 @@ class SearchIndex:
             self._close()
 
     # -- searching -----------------------------------------------------------
-    def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids) -> np.ndarray | None:
+    def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids, all_versions: bool) -> np.ndarray | None:
         filters = {k: list(v) for k, v in parsed.filters.items()}
         if regions:
             filters.setdefault("region", []).extend(regions)
         if doc_ids:
             filters.setdefault("doc", []).extend(doc_ids)
-        if not filters:
+        # Older versions and drafts of a document repeat its clauses: only the latest is searched,
+        # unless asked for all versions or named with doc:.
+        hide = set() if all_versions else \
+            {d for d, m in self.corpus.versions().items() if not m.latest} - set(filters.get("doc", ()))
+        if not filters and not hide:
             return None
         if self._filters is None:  # per generation: _close() drops it with the executor
             self._filters = DocFilters(self._exec.side.meta["docs"])
-        return self._filters.allowed(filters)
+        return self._filters.allowed(filters, exclude=hide)
 
-    def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0) -> SearchResult:
+    def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0,
+               all_versions: bool = False) -> SearchResult:
         """Find clauses. Never raises for a bad query (see ``index.search.query``).
 
         Args:
@@ -347,6 +356,8 @@ class SearchIndex:
             limit: hits to return; offset: hits to skip (paging).
             regions: only documents whose region or city contains one of these.
             doc_ids: only these documents.
+            all_versions: search every version of a document (``index.library.versions``),
+                not only the latest.
 
         Returns:
             Hits ranked by BM25 (heading matches boosted), ties in document order;
@@ -358,7 +369,7 @@ class SearchIndex:
             return result
         with self._lock:
             ex = self._ready()
-            allowed = self._allowed_docs(parsed, regions, doc_ids)
+            allowed = self._allowed_docs(parsed, regions, doc_ids, all_versions)
             recs, scores, had_terms = ex.run(parsed, allowed)
             if parsed.groups and not had_terms:
                 result.notice = result.notice or "no searchable characters in the query"
@@ -381,7 +392,7 @@ class SearchIndex:
         side = ex.side
         heading, path, text = side.shown(rec)
         doc = side.meta["docs"][int(side.doc_of[rec])]
-        spans = _occurrences(side.norm(rec), needles)
+        spans = occurrences(side.norm(rec), needles)
         snippet, inside = make_snippet(text, spans)
         return Hit(clause_id=side.cid(rec), doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
                    heading=heading, path=path, text=text, snippet=snippet,

@@ -26,7 +26,7 @@ import dataclasses
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from index.base.text import normalise
+from index.base.text import find_all, normalise
 
 CONTEXT_CHARS = 32
 FUZZY_MIN_SCORE = 90.0  # percent similarity of the quote
@@ -108,19 +108,11 @@ def _context_score(body: str, sel: Selector, start: int, end: int) -> float:
     return sum(parts) / len(parts) if parts else 1.0
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    found, at = [], haystack.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = haystack.find(needle, at + 1)
-    return found
-
-
 def _best_exact(body: str, sel: Selector) -> Anchor | None:
     for method, hay, needle in (("exact", body, sel.quote), ("normalised", None, None)):
         if method == "normalised":
             hay, needle = normalise(body), normalise(sel.quote)
-        starts = _occurrences(hay, needle)
+        starts = find_all(hay, needle, overlapping=True)
         if starts:
             n = len(needle)
             best = max(starts, key=lambda s: (_context_score(body, sel, s, s + n), -abs(s - sel.start)))

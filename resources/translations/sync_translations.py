@@ -87,7 +87,9 @@ _add("_Column", {
     "Forget the decision; use the automatic match": "取消人工决定，使用自动匹配",
     "Pinned by you": "已由您固定", "Marked: no counterpart": "已标记：无对应条款", "Automatic match": "自动匹配",
     "No counterpart in this document.": "本文件中没有对应条款。",
-    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。", "score %1": "相似度 %1",
+    "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
+    "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Shared terms: %1": "共同用词：%1",
+    "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",
 })
 _add("CoverageView", {
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":
@@ -174,6 +176,15 @@ _add("Errors", {
 _add("CompareView", {"Import a set file…": "导入对比组文件…", "Export a set to a file…": "将对比组导出为文件…",
                      "Import a set file": "导入对比组文件", "Export a set to a file": "导出对比组文件", "Set:": "对比组："})
 _add("LibraryView", {"Open": "打开", "Remove from library…": "从文库中移除…"})
+_add("CompareView", {  # the document chooser (issue 14)
+    "The compared documents: untick to leave one out; drag to reorder": "对比中的文件：取消勾选即移出，拖动调整顺序",
+    "any": "不限", "Words in the title, issuer or number": "标题、发文机关或文号中的词语",
+    "Add selected": "添加所选", "Default": "默认",
+    "The documents that matter for this comparison: your pins, what you read lately, the bundled policies, "
+    "the same level in other regions": "与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件",
+    "Year": "年份", "Compared documents": "对比中的文件", "Add documents": "添加文件",
+    "All regions": "全部地区", "All levels": "全部级别", "%n document(s) match": "符合条件的文件 %n 份",
+})
 _add("MainWindow", {"Rebuild search index…": "重建检索索引…", "Remove document": "移除文件",
                     "Remove “%1” from the library? Its notes are kept for review.":
                         "从文库中移除《%1》？其批注将保留以供复核。"})
@@ -212,6 +223,34 @@ _add("MainWindow", {
     "%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).":
         "%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。",
     "%n note(s) were placed again in changed documents.": "%n 条批注已在修改过的文件中重新定位。",
+})
+
+# Versions and 修订对照 (issue 18).
+_add("MainWindow", {"Compare versions (修订对照)": "修订对照", "Compare versions": "修订对照",
+                    "Link versions": "关联版本", "“%1” is a version of:": "“%1”是下列文件的另一版本："})
+_add("LibraryView", {"Adopted": "通过日期", "Amended": "修正/修订", "In force from": "施行日期", "Version": "版本",
+                     "Compare versions (修订对照)": "修订对照", "Link to another version…": "关联其他版本…",
+                     "Unlink from its versions": "取消版本关联"})
+_add("Models", {"Draft": "征求意见稿", "Earlier version": "历史版本", "%n version(s)": "%n 个版本"})
+_add("ReaderView", {"Compare versions": "修订对照",
+                    "What changed between this document's versions (修订对照)": "查看本文件各版本之间的修改（修订对照）"})
+_add("SearchView", {
+    "All versions": "所有版本",
+    "Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)":
+        "同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）",
+})
+_add("RedlineView", {
+    "Swap the two versions": "交换两个版本", "Changes only": "只看修改", "Hide the articles that did not change":
+        "隐藏未修改的条文", "Previous change": "上一处修改", "Previous change (Shift+F8)": "上一处修改（Shift+F8）",
+    "Next change": "下一处修改", "Next change (F8)": "下一处修改（F8）",
+    "Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed "
+    "between them.": "请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。",
+    "Before:": "修改前：", "After:": "修改后：",
+    "“%1” has no other version. Link it to another version from its menu in the library.":
+        "“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。",
+    "undated": "日期不详", "Choose two different versions.": "请选择两个不同的版本。", "Comparing…": "正在对照…",
+    "%1 changed, %2 added, %3 removed": "%1 条修改，%2 条新增，%3 条删除", ", %1 moved": "，%1 条移动并修改",
+    "; %1 unchanged": "；%1 条未修改", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
 })
 
 

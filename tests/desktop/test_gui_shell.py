@@ -186,18 +186,17 @@ def test_ops_cancel_and_failure(app, qtbot):
 
 
 def test_search_results_model_drops_stale(app):
-    from types import SimpleNamespace
-
     from desktop.models import SearchResultsModel
-    from index.library.corpus import Corpus
+    from index.search.searcher import Hit, SearchResult
+    from index.workspace import Workspace
 
-    model = SearchResultsModel(Corpus())
-    hit = {"clause_id": "hebei-2017-kaifaqu/h1/p1", "doc_id": "hebei-2017-kaifaqu", "region": "河北省",
-           "path": ["开放拉动"], "text": "壮大开发区招商主体队伍。", "snippet": "壮大开发区招商主体队伍。",
-           "highlights": [[5, 7]]}
+    model = SearchResultsModel(Workspace().corpus)
+    hit = Hit(clause_id="hebei-2017-kaifaqu/h1/p1", doc_id="hebei-2017-kaifaqu", region="河北省", score=1.0,
+              heading="", path=["开放拉动"], text="壮大开发区招商主体队伍。", snippet="壮大开发区招商主体队伍。",
+              highlights=[[5, 7]])
     old, new = model.next_query_id(), model.next_query_id()
-    assert model.set_results(new, SimpleNamespace(hits=[hit]))
-    assert not model.set_results(old, SimpleNamespace(hits=[hit, hit]))
+    assert model.set_results(new, SearchResult("招商", 1, [hit]))
+    assert not model.set_results(old, SearchResult("招商", 2, [hit, hit]))
     assert model.rowCount() == 1
     assert "background-color" in model.rows[0]["snippet_html"]
 

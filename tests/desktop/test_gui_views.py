@@ -153,7 +153,7 @@ def test_coverage_by_province_or_document(win, qtbot):
     assert not view.by_document.isChecked()
     regions = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert model.columnCount() == 4 and regions[-1] == "浙江省\n2 份文件"
-    row = next(r for r in range(model.rowCount()) if model.topics[r]["name"] == "招商引资")
+    row = next(r for r in range(model.rowCount()) if model.topics[r]["name"] == "土地集约")
     zhejiang = model.clause_ids(row, 3)
     shown = view.report()  # what 导出… writes: the columns on screen
     assert [c.region for c in shown.columns] == [r.split("\n")[0] for r in regions] and shown.by_region
@@ -226,7 +226,9 @@ def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_toge
     qtbot.waitUntil(view.is_ready, timeout=30000)
     col = view.columns[1]
     html = col.body.toHtml()
-    assert "相似度" in col.body.toPlainText()  # the score is shown
+    text = col.body.toPlainText()
+    assert "匹配度" in text and ("强" in text or "中" in text or "弱" in text)  # the 0–100 score and its band
+    assert "共同用词" in text  # the evidence line
     assert SHARED_BG.lstrip("#") in html.lower()  # shared wording highlighted
     # replace: any clause of that document becomes the pinned counterpart
     doc_id = col.doc_id

@@ -127,7 +127,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     found = read_path(path, max_bytes=max_bytes)
     meta = guess_metadata(found.text, declared_title=found.title, filename=path.name)
     for key in ("title", "region", "city", "issuer", "level", "doc_number", "issued", "published", "year",
-                "status"):
+                "status", "adopted", "effective"):
         if found.meta.get(key) not in (None, ""):  # declared in the file's own front matter
             meta[key] = found.meta[key]
             meta["inferred"].pop(key, None)
@@ -146,6 +146,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
         "city": meta["city"], "issuer": meta["issuer"], "level": meta["level"],
         "doc_number": meta["doc_number"], "issued": meta["issued"], "published": meta["published"],
         "year": meta["year"], "status": meta["status"], "script": meta["script"],
+        "adopted": meta["adopted"], "effective": meta["effective"], "amendments": meta["amendments"] or None,
         "source_site": None, "source_file": path.name, "source_format": found.format,
         "encoding": found.encoding, "content_hash": digest,
     }

@@ -1,4 +1,4 @@
-"""Clause alignment: counterparts, thresholds, pins, topic columns, and the labelled set."""
+"""Clause alignment: counterparts, calibrated scores, evidence, pins, topic columns, the labelled set."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.base.errors import UnknownIdError
-from index.compare import align, comparisons
+from index.compare import align, comparisons, records, scoring
 from index.compare.topics import UnknownTopicError
 from index.library.corpus import Corpus
 
@@ -27,126 +27,123 @@ def _bench(name: str):
     try:
         spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses in the module look themselves up there
         spec.loader.exec_module(module)
         return module
     finally:
         sys.path.remove(str(ROOT / "bench"))
 
 
-def test_counterparts_shape_and_order(corpus):
+def _best(result) -> dict[str, str]:
+    return {col.doc_id: col.matches[0].clause_id for col in result.columns if col.matches}
+
+
+def test_counterparts_shape_order_and_json_contract(corpus):
     result = align.counterparts(corpus, SRC, pins={})
-    assert result["source"]["id"] == SRC and result["source"]["citation"]
-    docs = [col["doc_id"] for col in result["columns"]]
+    assert isinstance(result, records.Comparison)
+    data = result.to_dict()
+    assert data["source"]["id"] == SRC and data["source"]["citation"]
+    docs = [col["doc_id"] for col in data["columns"]]
     assert "jilin-2021-kaifaqu" not in docs and len(docs) == 4
-    for col in result["columns"]:
-        assert {"doc_id", "region", "matches"} <= set(col)
+    for col in data["columns"]:
+        assert {"doc_id", "region", "title", "decision", "matches"} <= set(col)
         scores = [m["score"] for m in col["matches"]]
-        assert scores == sorted(scores, reverse=True)
-        assert len(scores) <= 3
+        assert scores == sorted(scores, reverse=True) and len(scores) <= 3
         for m in col["matches"]:
-            assert {"clause_id", "score", "text", "shared", "numbers", "pinned"} <= set(m)
+            assert {"clause_id", "score", "confidence", "band", "text", "shared", "source_shared", "numbers",
+                    "pinned", "heading", "label", "evidence"} <= set(m)
+            assert 0 <= m["score"] <= 1 and abs(m["confidence"] - 100 * m["score"]) <= 0.5
+            assert m["band"] in ("强", "中", "弱")
+            assert set(m["evidence"]) == {"terms", "topics", "numbers"}
             assert m["clause_id"].startswith(col["doc_id"] + "/")
             assert all(0 <= s < e <= len(m["text"]) for s, e in m["shared"])
 
 
 def test_counterparts_finds_the_same_measure_across_scripts(corpus):
     result = align.counterparts(corpus, SRC, pins={})
-    best = {col["doc_id"]: col["matches"][0]["clause_id"] for col in result["columns"] if col["matches"]}
+    best = _best(result)
     assert best["hebei-2017-kaifaqu"] == "hebei-2017-kaifaqu/h2/p4"  # 放权, 点菜
     assert best["henan-2017-kaifaqu"] == "henan-2017-kaifaqu/c9/s2"
     assert best["zhejiang-2022-kaifaqu"] == "zhejiang-2022-kaifaqu/c4/s5"
-    zhejiang = next(c for c in result["columns"] if c["doc_id"] == "zhejiang-2022-kaifaqu")["matches"][0]
-    assert "标准地+承诺制" in [zhejiang["text"][s:e] for s, e in zhejiang["shared"]]
+    zhejiang = next(c for c in result.columns if c.doc_id == "zhejiang-2022-kaifaqu").matches[0]
+    assert "标准地+承诺制" in [zhejiang.text[s:e] for s, e in zhejiang.shared]
+    assert any("承诺制" in t for t in zhejiang.evidence.terms)
 
 
 def test_doc_selection_limit_and_unknown_ids(corpus):
     result = align.counterparts(corpus, SRC, doc_ids=["henan-2017-kaifaqu", "hebei-2017-kaifaqu"], limit=1, pins={})
-    assert [c["doc_id"] for c in result["columns"]] == ["henan-2017-kaifaqu", "hebei-2017-kaifaqu"]
-    assert all(len(c["matches"]) <= 1 for c in result["columns"])
+    assert [c.doc_id for c in result.columns] == ["henan-2017-kaifaqu", "hebei-2017-kaifaqu"]
+    assert all(len(c.matches) <= 1 for c in result.columns)
     with pytest.raises(UnknownIdError):
         align.counterparts(corpus, "jilin-2021-kaifaqu/c99", pins={})
     with pytest.raises(UnknownIdError):
         align.counterparts(corpus, SRC, doc_ids=["nowhere"], pins={})
 
 
-def test_no_counterpart_below_threshold(corpus):
-    ranked = align.rank(corpus, corpus.clause(SRC), "hebei-2017-kaifaqu")
-    assert align.select(ranked, 3) != []
-    strict = align.Weights(threshold=1.01)
-    assert align.select(ranked, 3, strict) == []
-    result = align.counterparts(corpus, SRC, pins={}, weights=strict)
-    assert all(col["matches"] == [] for col in result["columns"])
+def test_no_counterpart_below_the_models_cut(corpus):
+    shipped = scoring.load_model()
+    strict = scoring.Model(**{**shipped.__dict__, "none_below": 1.01})
+    assert align.counterparts(corpus, SRC, pins={}, model=shipped).columns[0].matches
+    result = align.counterparts(corpus, SRC, pins={}, model=strict)
+    assert all(col.matches == [] for col in result.columns)
+
+
+def test_bands_follow_the_models_cuts(corpus):
+    model = scoring.load_model()
+    assert model.band(model.strong) == "强" and model.band(model.medium) == "中"
+    assert model.band(max(model.medium - 0.01, 0.0)) == "弱" or model.medium == 0.0
+    assert 0.0 <= model.medium <= model.strong <= 1.0
 
 
 def test_pins_override_automatic_results(corpus):
     pins = {"hebei-2017-kaifaqu": {"decision": "pin", "clause_id": "hebei-2017-kaifaqu/h2/p6"},
             "henan-2017-kaifaqu": {"decision": "none", "clause_id": None}}
     result = align.counterparts(corpus, SRC, pins=pins)
-    cols = {c["doc_id"]: c for c in result["columns"]}
-    first = cols["hebei-2017-kaifaqu"]["matches"][0]
-    assert first["clause_id"] == "hebei-2017-kaifaqu/h2/p6" and first["pinned"] is True
-    assert [m["clause_id"] for m in cols["hebei-2017-kaifaqu"]["matches"]].count("hebei-2017-kaifaqu/h2/p6") == 1
-    assert cols["henan-2017-kaifaqu"]["matches"] == [] and cols["henan-2017-kaifaqu"]["decision"] == "none"
-    assert cols["zhejiang-2022-kaifaqu"]["decision"] == "auto"
+    cols = {c.doc_id: c for c in result.columns}
+    first = cols["hebei-2017-kaifaqu"].matches[0]
+    assert first.clause_id == "hebei-2017-kaifaqu/h2/p6" and first.pinned is True
+    assert [m.clause_id for m in cols["hebei-2017-kaifaqu"].matches].count("hebei-2017-kaifaqu/h2/p6") == 1
+    assert cols["henan-2017-kaifaqu"].matches == [] and cols["henan-2017-kaifaqu"].decision == "none"
+    assert cols["zhejiang-2022-kaifaqu"].decision == "auto"
 
 
 def test_the_workspace_applies_the_users_pins(zoneref_home):
     from index.workspace import Workspace
 
     ws = Workspace()
-    assert ws.compare(SRC)["columns"][0]["decision"] == "auto"  # no database yet
+    assert ws.compare(SRC).columns[0].decision == "auto"  # no database yet
     assert not ws.has_db()  # comparing never creates one
     comparisons.set_none(ws.db(), SRC, "hebei-2017-kaifaqu")
-    assert align.counterparts(ws.corpus, SRC)["columns"][0]["decision"] == "auto"  # the engine: only what it is given
-    cols = {c["doc_id"]: c for c in ws.compare(SRC)["columns"]}
-    assert cols["hebei-2017-kaifaqu"]["matches"] == []
-    assert cols["henan-2017-kaifaqu"]["matches"] != []
+    assert align.counterparts(ws.corpus, SRC).columns[0].decision == "auto"  # the engine: only what it is given
+    cols = {c.doc_id: c for c in ws.compare(SRC).columns}
+    assert cols["hebei-2017-kaifaqu"].matches == []
+    assert cols["henan-2017-kaifaqu"].matches != []
 
 
 def test_bare_chapter_heading_compares_as_its_chapter(corpus):
     result = align.counterparts(corpus, "jilin-2021-kaifaqu/c6", doc_ids=["henan-2017-kaifaqu"], pins={})
-    assert result["columns"][0]["matches"]
+    assert result.columns[0].matches
 
 
-def test_topic_columns(corpus):
+def test_topic_columns_use_the_same_score_scale(corpus):
     result = align.topic_columns(corpus, "招商引資")
-    assert result["topic"]["id"] == "zhaoshang"
-    cols = {c["doc_id"]: c for c in result["columns"]}
+    assert result.topic["id"] == "zhaoshang"
+    cols = {c.doc_id: c for c in result.columns}
     assert len(cols) == 5
-    assert "jilin-2021-kaifaqu/c3/s12" in [m["clause_id"] for m in cols["jilin-2021-kaifaqu"]["matches"]]
+    jilin = cols["jilin-2021-kaifaqu"].matches
+    assert jilin[0].clause_id == "jilin-2021-kaifaqu/c3/s12"
+    for col in result.columns:
+        for m in col.matches:
+            assert 0 <= m.score <= 1 and abs(m.confidence - 100 * m.score) <= 0.5 and m.band in ("强", "中", "弱")
+            assert m.evidence.topics == ["招商引资"] and m.evidence.terms
     with pytest.raises(UnknownTopicError):
         align.topic_columns(corpus, "no such topic")
 
 
-def test_method_beats_bigram_tfidf_baseline_on_labelled_set(corpus):
-    bench = _bench("bench_align")
-    baseline = _bench("baseline_tfidf").BigramTfidf(corpus)
-    labels = bench.load_labels()
-    rank_fn, _ = bench.method(corpus)
-    for protocol in ("clause", "subject"):
-        ours = bench.evaluate(corpus, rank_fn, labels, None, protocol=protocol)
-        base = bench.evaluate(corpus, baseline.rank, labels, None, protocol=protocol)
-        assert ours["queries"] == base["queries"] > 100
-        assert ours["p@1"] > base["p@1"] + 0.05, protocol
-        assert ours["r@3"] >= base["r@3"], protocol
+def test_warm_prepares_every_unit(corpus):
+    from index.compare.units import units
 
-
-def test_labelled_set_is_well_formed(corpus):
-    labels = _bench("bench_align").load_labels()
-    assert len(labels["subjects"]) >= 15
-    assert {s["split"] for s in labels["subjects"]} == {"tune", "heldout"}
-    for subject in labels["subjects"]:
-        assert set(subject["labels"]) == set(labels["docs"])
-        for doc_id, ids in subject["labels"].items():
-            for cid in ids:
-                assert corpus.clause(cid).doc_id == doc_id
-
-
-def test_warm_prepares_every_candidate(corpus):
-    n = align.warm(corpus, ["hebei-2017-kaifaqu"])
-    clauses = corpus.clauses("hebei-2017-kaifaqu")
-    parents = {c.parent for c in clauses if c.parent}
-    assert n == sum(align.is_candidate(c, c.id in parents) for c in clauses) > 20
+    assert align.warm(corpus, ["hebei-2017-kaifaqu"]) == len(units(corpus, "hebei-2017-kaifaqu")) > 20
 
 
 def _doc(folder: Path, doc_id: str, region: str, body: str) -> None:
@@ -161,12 +158,117 @@ def test_counterparts_in_a_small_library_with_unseen_words(tmp_path):
          "（二）建設零碳示範園。")
     _doc(content, "b-2021", "乙省", "一、用地保障\n\n（一）深化标准地改革。新增工业用地按标准地出让，亩均税收不低于50万元。\n\n"
          "（二）加强人才保障。引进高层次人才。")
-    _doc(content, "c-2022", "丙省", "一、其他\n\n（一）落款说明。本文件自印发之日起施行。")
     corpus = Corpus(content, imported_dir=None)
     result = align.counterparts(corpus, "a-2020/c1/s1", pins={})
-    cols = {c["doc_id"]: c for c in result["columns"]}
-    best = cols["b-2021"]["matches"][0]
-    assert best["clause_id"] == "b-2021/c1/s1"
-    assert [n["value"] for n in best["numbers"]] == [500000.0]
-    assert "标准地改革" in [best["text"][s:e] for s, e in best["shared"]]
-    assert cols["c-2022"]["matches"] == []  # nothing on land: no counterpart
+    best = result.columns[0].matches[0]
+    assert best.clause_id == "b-2021/c1/s1"
+    assert [n["value"] for n in best.numbers] == [500000.0]
+    assert "标准地改革" in [best.text[s:e] for s, e in best.shared]
+
+
+def test_a_regulation_article_is_one_unit_with_its_paragraphs(tmp_path):
+    content = tmp_path / "docs"
+    _doc(content, "reg-a", "甲省", "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n"
+         "第二条　开发区应当节约集约用地。\n\n开发区应当推行标准地出让，盘活存量土地和低效用地。\n")
+    _doc(content, "reg-b", "乙省", "第一章　总则\n\n第一条　为了规范开发区管理，制定本条例。\n\n"
+         "第二条　开发区应当盘活存量土地，推行标准地出让，提高亩均效益。\n")
+    corpus = Corpus(content, imported_dir=None)
+    result = align.counterparts(corpus, "reg-b/ch1/art2", pins={})
+    best = result.columns[0].matches[0]
+    assert best.clause_id == "reg-a/ch1/art2"  # the article, not its second paragraph
+    assert "盘活存量土地" in best.text and best.text.startswith("第二条")
+
+
+# -- issue 15, "tried as a new user would" ------------------------------------------
+
+def test_performance_incentives_find_zhejiangs_assessment_and_pay_clause(corpus):
+    # 吉林 （五）深化績效激勵機制改革 → 浙江 四（三） says 建立…以绩效为中心的考核与激励分配机制.
+    result = align.counterparts(corpus, "jilin-2021-kaifaqu/c2/s5", pins={})
+    cols = {c.doc_id: c for c in result.columns}
+    assert cols["zhejiang-2022-kaifaqu"].matches[0].clause_id == "zhejiang-2022-kaifaqu/c4/s3"
+    assert "绩效" in cols["zhejiang-2022-kaifaqu"].matches[0].evidence.terms
+    assert cols["jiaxing-2015-kaifaqu"].matches[0].clause_id == "jiaxing-2015-kaifaqu/c2/s1"  # 人事、分配制度改革
+
+
+YUNNAN = """一、强化招商引资
+
+（一）健全招商工作机制。
+
+1.建立招商引资项目库。
+
+2.完善招商考核办法。
+
+（二）优化营商服务。推行企业开办全程网上办理，压缩审批时限。
+
+（三）创新招商方式。大力开展产业链招商、以商招商、精准招商，发挥专业招商队伍作用，鼓励各地依法出台招商引资奖励政策，吸引战略投资者和重大项目落户开发区。
+"""
+
+
+def test_the_clause_using_jilins_own_wording_wins_both_ways(tmp_path):
+    # 吉林 （十二） against a 云南 document: the one-line item 1.建立招商引资项目库 used to rank above
+    # （三）创新招商方式, which uses 吉林's own wording; A→B and B→A disagreed.
+    imported = tmp_path / "documents"
+    _doc(imported, "yunnan-2021-test", "云南省", YUNNAN)
+    corpus = Corpus(ROOT / "content" / "docs", imported_dir=imported)
+    there = align.counterparts(corpus, "jilin-2021-kaifaqu/c3/s12", doc_ids=["yunnan-2021-test"], pins={})
+    top = there.columns[0].matches[0]
+    assert top.clause_id == "yunnan-2021-test/c1/s3"
+    assert any("产业链招商" in t or "以商招商" in t for t in top.evidence.terms)
+    back = align.counterparts(corpus, top.clause_id, doc_ids=["jilin-2021-kaifaqu"], pins={})
+    assert back.columns[0].matches[0].clause_id == "jilin-2021-kaifaqu/c3/s12"
+
+
+def test_clause_and_topic_comparisons_share_one_scale(corpus):
+    clause = align.counterparts(corpus, "jilin-2021-kaifaqu/c3/s12", pins={})
+    topic = align.topic_columns(corpus, "zhaoshang")
+    for result in (clause, topic):
+        for col in result.columns:
+            for m in col.matches:
+                assert 0 <= m.confidence <= 100 and m.band in ("强", "中", "弱")
+    # A clause tagged with the topic finds, in each document, a clause the topic comparison lists.
+    listed = {c.doc_id: {m.clause_id for m in c.matches} for c in topic.columns}
+    for col in clause.columns:
+        if col.matches and listed[col.doc_id]:
+            assert col.matches[0].clause_id in listed[col.doc_id], col.doc_id
+
+
+def test_coverage_does_not_count_a_passing_mention(corpus):
+    from index.compare import topics
+
+    matrix = topics.coverage(corpus).matrix
+    # 浙江 二（二）加大招商引资力度 mentions 亩均 twice: it is about investment, not land.
+    assert "zhejiang-2022-kaifaqu/c2/s2" not in matrix["tudi_jiyue"]["zhejiang-2022-kaifaqu"]
+    assert "zhejiang-2022-kaifaqu/c5/s2" in matrix["tudi_jiyue"]["zhejiang-2022-kaifaqu"]
+    assert "zhejiang-2022-kaifaqu/c2/s2" in matrix["zhaoshang"]["zhejiang-2022-kaifaqu"]
+
+
+# -- the labelled set ------------------------------------------------------------------
+
+def test_labelled_set_is_well_formed():
+    bench = _bench("bench_align")
+    corpus = bench.labelled_corpus()
+    labels = bench.load_labels()
+    names = {s["name"] for s in labels["subjects"]}
+    assert len(labels["documents"]) >= 10 and len(names) >= 30
+    kinds = {d["kind"] for d in labels["documents"].values()}
+    assert kinds == {"policy", "regulation", "national"}
+    from index.compare.units import units
+
+    for doc_id, doc in labels["documents"].items():
+        unit_ids = {u.id for u in units(corpus, doc_id)}
+        assert set(doc["clauses"]) == unit_ids, doc_id  # every unit labelled, nothing else
+        for subjects in doc["clauses"].values():
+            assert set(subjects) <= names
+
+
+@pytest.mark.slow
+def test_method_beats_the_bigram_baseline_on_held_out_documents():
+    bench = _bench("bench_align")
+    corpus = bench.labelled_corpus()
+    labels = bench.Labels(bench.load_labels())
+    cache = bench.Cache(corpus)
+    base = bench.BigramTfidf(corpus)
+    rows = bench.run_folds(corpus, labels, cache, base, labels.queries(), "document")
+    mean = {k: sum(r[k] for r in rows) / len(rows) for k in ("p@1", "r@3", "base p@1", "base r@3")}
+    assert mean["p@1"] > mean["base p@1"] + 0.05
+    assert mean["r@3"] >= mean["base r@3"]

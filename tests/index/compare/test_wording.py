@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.text import normalise
-from index.compare.wording import distinct_spans, extract_numbers, mask_attributions, shared_spans
+from index.compare.numbers import extract_numbers
+from index.compare.wording import distinct_spans, mask_attributions, shared_spans
 from index.library.corpus import Corpus
 
 
@@ -32,9 +33,14 @@ def test_shared_spans_management_company_model():
     assert any("管委会+公司" in b[s:e] for s, e in sb)
 
 
-def test_shared_spans_minimum_length_and_boilerplate():
+def test_shared_spans_minimum_length_and_boilerplate_read_from_the_library():
+    from index.compare import align
+
+    ctx = align.context(_corpus())
+    sa, sb = shared_spans("支持开发区做强", "鼓励开发区做大", weight=ctx.idf, floor=ctx.highlight_floor)
+    assert sa == [] and sb == []  # 开发区 is in most clauses of the library; 做强/做大 too short
     sa, sb = shared_spans("支持开发区做强", "鼓励开发区做大")
-    assert sa == [] and sb == []  # 开发区 alone is boilerplate; 做强/做大 too short
+    assert sa == [(2, 5)]  # without library weights nothing is boilerplate
     sa, sb = shared_spans("甲乙丙丁", "丙丁甲乙")
     assert sa == [] and sb == []  # only 2-character overlaps
     sa, sb = shared_spans("推行标准地改革", "深化標準地改革")
@@ -46,9 +52,23 @@ def test_shared_spans_are_sorted_and_disjoint():
     a, b = c.clause("henan-2017-kaifaqu/c9/s2").text, c.clause("hebei-2017-kaifaqu/h2/p4").text
     for spans, text in zip(shared_spans(a, b), (a, b), strict=True):
         assert spans, "these two clauses share 行政审批局 and more"
-        assert all(e - s >= 3 for s, e in spans)
+        assert all(e - s >= 2 for s, e in spans)
         assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
         assert all(0 <= s < e <= len(text) for s, e in spans)
+
+
+def test_shared_wording_is_cut_on_word_boundaries():
+    # Issue 15: the bold cut words in half (业招商, 绩效考).
+    a = "大力开展精准招商、产业链招商，完善以业绩为导向的绩效考核体系。"
+    b = "推进企业招商和产业招商，建立绩效考评制度。"
+    sa, sb = shared_spans(a, b)
+    shown = [a[s:e] for s, e in sa] + [b[s:e] for s, e in sb]
+    assert "业招商" not in shown and "绩效考" not in shown
+    for text, spans in ((a, sa), (b, sb)):
+        from index.compare.wording import word_bounds
+
+        starts, ends = word_bounds(normalise(text))
+        assert all(s in starts and e in ends for s, e in spans)
 
 
 def test_distinct_spans_do_not_overlap_shared_ones():
@@ -113,11 +133,12 @@ def test_shared_spans_properties(a, b):
     spans_a, spans_b = shared_spans(a, b)
     na, nb = normalise(a), normalise(b)
     for spans, text, norm, other in ((spans_a, a, na, nb), (spans_b, b, nb, na)):
-        assert all(0 <= s < e <= len(text) and e - s >= 3 for s, e in spans)
+        assert all(0 <= s < e <= len(text) and e - s >= 2 for s, e in spans)
         assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
-        for s, _e in spans:
-            # every 3-character window that starts a shared span occurs in the other text
-            assert norm[s : s + 3] in other
+        for s, e in spans:
+            # every character of a shared span lies in a 3-character window the other text has
+            for i in range(s, e):
+                assert any(norm[j : j + 3] in other for j in range(max(0, i - 2), i + 1) if j + 3 <= len(norm))
     for spans, text in zip(distinct_spans(a, b), (a, b), strict=True):
         assert all(0 <= s < e <= len(text) for s, e in spans)
 

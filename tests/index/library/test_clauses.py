@@ -222,3 +222,10 @@ def test_parser_never_raises_and_stays_lossless(pieces):
 def test_parser_on_arbitrary_text(body):
     clauses = parse_clauses("h", body)
     assert_lossless(body, clauses)
+
+
+def test_regulation_in_traditional_script():
+    body = "第一章　總則\n\n第一條　爲了推動開發區發展，制定本條例。\n\n第二條　本條例適用於本省開發區。\n\n前款所稱開發區，是指經批准設立的開發區。\n"
+    by_id = {c.id: c for c in parse_clauses("reg", body)}
+    assert by_id["reg/ch1/art1"].label == "第一條"
+    assert by_id["reg/ch1/art2/k2"].kind == "paragraph"

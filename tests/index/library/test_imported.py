@@ -382,7 +382,7 @@ def test_collect_files_reports_missing_and_unsupported(tmp_path):
 
 
 def test_real_search_index_follows_imports_and_removals(tmp_path):
-    search = pytest.importorskip("index.search.searcher")
+    import index.search.searcher as search
     corpus = Corpus()
     index = search.SearchIndex(corpus)
     index.ensure()
@@ -403,8 +403,8 @@ def test_real_search_index_follows_imports_and_removals(tmp_path):
 
 
 def test_annotations_of_a_removed_document_become_orphans_and_come_back(tmp_path):
-    notes = pytest.importorskip("index.userdata.notes")
-    userdb = pytest.importorskip("index.userdata.database")
+    import index.userdata.database as userdb
+    import index.userdata.notes as notes
     write_txt(tmp_path / "a.txt", policy("新疆维吾尔自治区人民政府关于开发区的意见"))
     doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
     corpus = Corpus()
@@ -441,8 +441,8 @@ def test_regulation_in_word_is_parsed_into_chapters_sections_articles_paragraphs
 
 
 def test_notes_on_an_old_version_stay_on_it(tmp_path):
-    notes = pytest.importorskip("index.userdata.notes")
-    userdb = pytest.importorskip("index.userdata.database")
+    import index.userdata.database as userdb
+    import index.userdata.notes as notes
     title = "内蒙古自治区人民政府关于开发区的意见"
     write_txt(tmp_path / "v1.txt", policy(title))
     write_txt(tmp_path / "v2.txt", policy(title, extra="加快改革，").replace("大力招引一批世界500强企业。", "精准招商。"))

@@ -36,7 +36,7 @@ def test_all_34_provincial_divisions_are_known():
     ("吉林省人民政府关于开发区的意见", "吉林省", None, "省级"),
     ("延边朝鲜族自治州人民政府关于开发区的意见", "吉林省", "延边朝鲜族自治州", "市级"),
     ("鄭州市人民政府關於開發區的意見", "河南省", "郑州市", "市级"),
-    ("国务院办公厅关于促进开发区改革和创新发展的若干意见", None, None, "国家级"),
+    ("国务院办公厅关于促进开发区改革和创新发展的若干意见", "全国", None, "国家级"),
 ])
 def test_region_city_and_level(title, region, city, level):
     guess = guess_metadata(f"{title}\n\n一、总体要求\n\n（一）推动开发区发展。")
@@ -52,8 +52,10 @@ def test_regulation_history_lines_and_congress_issuer():
     assert guess["title"] == "湖北省开发区条例"
     assert [h["date"] for h in guess["history"]] == ["2010-03-26", "2016-12-01"]
     assert guess["history"][1]["text"].endswith("修正")
-    assert guess["issued"] == "2010-03-26" and guess["year"] == 2010
-    assert guess["issuer"] == "湖北省第十一届人民代表大会常务委员会"
+    assert guess["adopted"] == "2010-03-26"
+    assert guess["issued"] == "2016-12-01" and guess["year"] == 2016  # the current version: the amendment
+    assert [a["date"] for a in guess["amendments"]] == ["2016-12-01"]
+    assert guess["issuer"] == "湖北省人民代表大会常务委员会"  # the adopting body, its term dropped
     assert guess["region"] == "湖北省"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import docx
 import pytest
 from docx.enum.text import WD_COLOR_INDEX
@@ -108,7 +106,6 @@ def test_comparison_docx_without_notes_has_no_notes_column(corpus, tmp_path):
     assert "批注" not in [cell_text(c) for c in t.rows[0].cells]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("index.compare.align") is None, reason="compare engine absent")
 def test_real_comparison_to_docx(corpus, tmp_path):
     from index.compare.align import counterparts
 
@@ -126,7 +123,6 @@ def test_real_comparison_to_docx(corpus, tmp_path):
     assert any(r.bold for p in t.rows[1].cells[0].paragraphs[1:] for r in p.runs)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("index.compare.topics") is None, reason="compare engine absent")
 def test_topic_comparison_and_coverage_docx(corpus, tmp_path):
     from index.compare.align import topic_columns
     from index.compare.topics import coverage
@@ -209,7 +205,6 @@ def test_notes_docx_grouped_by_document_and_clause(corpus, tmp_path):
     assert "http://example.com" in body and "• 强链" in body and "**" not in body
 
 
-@pytest.mark.skipif(importlib.util.find_spec("index.compare.align") is None, reason="compare engine absent")
 def test_real_numbers_are_highlighted(corpus, tmp_path):
     from index.compare.align import counterparts
 

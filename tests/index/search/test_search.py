@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.base.text import is_cjk, normalise, normalise_many, to_simplified
+from index.base.text import find_in_text, is_cjk, normalise, normalise_many, to_simplified
 from index.library.corpus import Corpus
 from index.search.analysis import literal_terms, term_counts
-from index.search.searcher import SearchIndex, find_in_text
+from index.search.searcher import SearchIndex
 
 BIG = 100_000
 

@@ -1,0 +1,44 @@
+"""Candidates for a comparison on a large library, through the search index.
+
+Scoring every unit of 3,500 documents is too slow, and most documents hold
+nothing on the source's subject. The source's most distinctive bigrams (the
+highest tf × library IDF) become a weighted query of the search index; the
+best few clauses of each document that answer it are the candidates the
+full model scores (``align.rank``). A document with none is "no counterpart".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from index.compare.stats import bigrams
+from index.compare.units import Unit, containing_unit, units
+from index.compare.wording import matching_text
+
+QUERY_TERMS = 16  # distinctive bigrams in the query
+PER_DOC = 2  # candidate clauses per document
+LIMIT = 120  # candidate clauses in all: the documents beyond them have nothing close (无对应)
+
+
+def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:
+    """The source's most distinctive bigrams with their weights (tf × library IDF)."""
+    counts = Counter(bigrams(matching_text(source.text)))
+    scored = {g: min(c, 3) * ctx.idf(g) for g, c in counts.items()}
+    return dict(sorted(scored.items(), key=lambda kv: -kv[1])[:n])
+
+
+def candidate_units(ctx, source: Unit, doc_ids: list[str], search_index) -> dict[str, list[Unit]]:
+    """Per document, the units worth scoring (documents without any are absent)."""
+    terms = query_terms(ctx, source)
+    found = search_index.similar_clauses(terms, doc_ids=doc_ids, per_doc=PER_DOC, limit=LIMIT)
+    wanted: dict[str, list[str]] = {}
+    for doc_id, clause_id, _ in found:
+        wanted.setdefault(doc_id, []).append(clause_id)
+    pools: dict[str, list[Unit]] = {}
+    for doc_id, clause_ids in wanted.items():
+        by_id = {u.id: u for u in units(ctx.corpus, doc_id)}
+        chosen = dict.fromkeys(containing_unit(ctx.corpus, cid) for cid in clause_ids)
+        pool = [by_id[u] for u in chosen if u in by_id]
+        if pool:
+            pools[doc_id] = pool
+    return pools

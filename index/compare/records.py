@@ -1,0 +1,142 @@
+"""Typed results of comparison and coverage; ``to_dict()`` is the CLI's JSON.
+
+The JSON keys are a contract (README, ``tests/desktop/test_cli_compare.py``):
+keys are added, never renamed or dropped.
+
+``score`` of a match is the calibrated probability (0–1) that the clause
+treats the source clause's subject (clause comparison) or the topic (topic
+comparison), the same scale in both; ``confidence`` is the same number on a
+0–100 scale and ``band`` its measured-precision band (强 / 中 / 弱). A pinned
+clause that was not among the candidates has ``score`` None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+
+@dataclasses.dataclass
+class Evidence:
+    """Why a match was proposed, for the user to judge in a second."""
+
+    terms: list[str] = dataclasses.field(default_factory=list)  # shared key terms, most telling first
+    topics: list[str] = dataclasses.field(default_factory=list)  # topic names both treat
+    numbers: list[str] = dataclasses.field(default_factory=list)  # quantities both state
+
+    def to_dict(self) -> dict:
+        return {"terms": list(self.terms), "topics": list(self.topics), "numbers": list(self.numbers)}
+
+    def summary(self) -> str:
+        """One line: 共同用词 …；共同主题 …；共同数字 …"""
+        parts = []
+        if self.terms:
+            parts.append("共同用词：" + "、".join(self.terms))
+        if self.topics:
+            parts.append("共同主题：" + "、".join(self.topics))
+        if self.numbers:
+            parts.append("共同数字：" + "、".join(self.numbers))
+        return "；".join(parts)
+
+
+@dataclasses.dataclass
+class Match:
+    """One proposed counterpart (or a topic's clause) in a column."""
+
+    clause_id: str
+    score: float | None
+    confidence: int | None
+    band: str | None
+    text: str  # original script; for an article, with its paragraphs
+    shared: list[list[int]]  # [start, end) in ``text`` shared with the source
+    source_shared: list[list[int]]  # the same phrases as offsets into the source text
+    numbers: list[dict]  # ``index.compare.numbers.extract_numbers(text)``
+    pinned: bool
+    heading: str | None
+    label: str | None
+    evidence: Evidence = dataclasses.field(default_factory=Evidence)
+
+    def to_dict(self) -> dict:
+        out = dataclasses.asdict(self)
+        out["evidence"] = self.evidence.to_dict()
+        return out
+
+
+@dataclasses.dataclass
+class Column:
+    """One other document: its best matches, ``[]`` for no counterpart."""
+
+    doc_id: str
+    region: str
+    title: str
+    decision: str  # "auto", "pin" (user pinned the first match) or "none" (user: no counterpart)
+    matches: list[Match]
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "region": self.region, "title": self.title,
+                "decision": self.decision, "matches": [m.to_dict() for m in self.matches]}
+
+
+@dataclasses.dataclass
+class Comparison:
+    """A clause's counterparts (``source`` set) or a topic across documents (``topic`` set)."""
+
+    columns: list[Column]
+    source: dict | None = None  # ``Corpus.clause_record`` + "numbers"
+    topic: dict | None = None  # ``Topic.to_dict()``
+
+    def to_dict(self) -> dict:
+        out: dict[str, Any] = {}
+        if self.source is not None:
+            out["source"] = self.source
+        if self.topic is not None:
+            out["topic"] = self.topic
+        out["columns"] = [c.to_dict() for c in self.columns]
+        return out
+
+    # Read access by JSON key (``result["columns"]``, ``{**result}``), for callers written against the dict.
+    def __getitem__(self, key: str):
+        return self.to_dict()[key]
+
+    def keys(self):
+        return self.to_dict().keys()
+
+
+def plain(result):
+    """The JSON-shaped dict of a typed result (a dict is returned as it is)."""
+    return result.to_dict() if hasattr(result, "to_dict") else result
+
+
+@dataclasses.dataclass
+class CoverageCell:
+    """One clause listed in a topic × document cell."""
+
+    clause_id: str
+    confidence: int
+
+    def to_dict(self) -> dict:
+        return {"clause_id": self.clause_id, "confidence": self.confidence}
+
+
+@dataclasses.dataclass
+class Coverage:
+    """Which document covers which topic."""
+
+    topics: list[dict]  # ``Topic.to_dict()``
+    documents: list[dict]  # {"doc_id", "region", "title"}
+    cells: dict[str, dict[str, list[CoverageCell]]]  # topic id → doc id → cells, strongest first
+
+    @property
+    def matrix(self) -> dict[str, dict[str, list[str]]]:
+        return {t: {d: [c.clause_id for c in cell] for d, cell in row.items()} for t, row in self.cells.items()}
+
+    def to_dict(self) -> dict:
+        return {"topics": self.topics, "documents": self.documents, "matrix": self.matrix,
+                "cells": {t: {d: [c.to_dict() for c in cell] for d, cell in row.items()}
+                          for t, row in self.cells.items()}}
+
+    def __getitem__(self, key: str):
+        return self.to_dict()[key]
+
+    def keys(self):
+        return self.to_dict().keys()

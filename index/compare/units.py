@@ -1,0 +1,245 @@
+"""The units a comparison proposes, and their text features.
+
+A *unit* is what an official would cite as a counterpart: a policy's
+section （十二）, item 1., or headed paragraph; a regulation's article 第九条
+with all its paragraphs (款) and enumerations, since an article's subject
+spans its paragraphs. Bare headings (一、总体要求, 第二章 管理体制) and
+signatures are not units.
+
+Features are computed once per unit and kept (``features``); the weighted
+vectors depend on the library's term statistics and are kept per statistics
+state (``vectors``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from itertools import repeat
+from operator import mul, truediv
+
+from index.base.text import normalise
+from index.compare.stats import Idf, bigrams
+from index.compare.topics import score_text
+from index.compare.wording import matching_text
+from index.library.clauses import Clause
+
+Vector = dict[str, float]
+
+MIN_OWN = 10  # characters of own content for a clause with children to be a unit itself
+_SENTENCE = re.compile(r"[。；;！!？?\n]+")
+_RUN = re.compile(r"[^\W_]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class Unit:
+    """One comparable unit of a document.
+
+    Attributes:
+        clause: the clause that names the unit (its id is the match's id).
+        text: the unit's text, original script: the clause's own text, or an
+            article with its paragraphs and enumerations.
+        parent: other units lie inside this one (a section with items).
+    """
+
+    clause: Clause
+    text: str
+    parent: bool
+    position: float = 0.0  # 0 = first unit of its document, 1 = last
+    context: str = ""  # the headings of the chapters and sections above it
+
+    @property
+    def id(self) -> str:
+        return self.clause.id
+
+
+def _content_length(text: str) -> int:
+    return sum(len(run) for run in _RUN.findall(matching_text(text)))
+
+
+def own_content(clause: Clause) -> int:
+    """Characters of a clause's own content, without its label and heading."""
+    return _content_length(clause.text) - len(clause.heading or "") - len(clause.label or "")
+
+
+def _in_article(clause: Clause, by_id: Mapping[str, Clause]) -> Clause | None:
+    parent = clause.parent
+    while parent:
+        p = by_id[parent]
+        if p.kind == "article":
+            return p
+        parent = p.parent
+    return None
+
+
+def units(corpus, doc_id: str) -> list[Unit]:
+    """The units of a document, in document order."""
+    return _units(corpus, doc_id, corpus.document(doc_id).content_hash)
+
+
+_UNITS: dict[tuple[str, str], tuple[Unit, ...]] = {}
+_UNITS_KEPT = 4096
+
+
+def _make_units(clauses: list[Clause]) -> tuple[Unit, ...]:
+    by_id = {c.id: c for c in clauses}
+    children: dict[str, list[Clause]] = {}
+    for c in clauses:
+        if c.parent:
+            children.setdefault(c.parent, []).append(c)
+    out: list[Unit] = []
+    for c in clauses:
+        if c.kind == "closing" or _in_article(c, by_id) is not None:
+            continue
+        kids = children.get(c.id, [])
+        if c.kind == "article":
+            text = "\n".join([c.text, *(d.text for d in clauses if d.id.startswith(c.id + "/"))])
+            out.append(Unit(c, text, False))
+        elif not kids or own_content(c) >= MIN_OWN:
+            out.append(Unit(c, c.text, bool(kids)))
+    # A parent is a unit "with children" only if a child is a unit too.
+    ids = {u.id for u in out}
+    last = max(len(out) - 1, 1)
+    return tuple(dataclasses.replace(u, parent=u.parent and any(k.id in ids for k in children.get(u.id, [])),
+                                     position=i / last, context=_context(u.clause, by_id))
+                 for i, u in enumerate(out))
+
+
+def _context(clause: Clause, by_id: Mapping[str, Clause]) -> str:
+    heads = []
+    parent = clause.parent
+    while parent:
+        p = by_id[parent]
+        heads.append(p.heading or "")
+        parent = p.parent
+    return " ".join(reversed([h for h in heads if h]))
+
+
+def _units(corpus, doc_id: str, content_hash: str) -> list[Unit]:
+    key = (doc_id, content_hash)
+    hit = _UNITS.get(key)
+    if hit is None:
+        if len(_UNITS) >= _UNITS_KEPT:
+            _UNITS.pop(next(iter(_UNITS)))
+        hit = _UNITS[key] = _make_units(corpus.clauses(doc_id))
+    return list(hit)
+
+
+def unit_of(corpus, clause: Clause) -> Unit:
+    """The unit to compare from when the user starts at ``clause``.
+
+    A unit is itself; a paragraph or item of an article compares as its own
+    text; a bare heading (一、优化营商环境) stands for everything under it.
+    """
+    for u in units(corpus, clause.doc_id):
+        if u.id == clause.id:
+            return u
+    kids = [c.text for c in corpus.clauses(clause.doc_id) if c.id.startswith(clause.id + "/")]
+    if own_content(clause) < MIN_OWN and kids:
+        return Unit(clause, "\n".join([clause.text, *kids]), True)
+    return Unit(clause, clause.text, False)
+
+
+def containing_unit(corpus, clause_id: str) -> str:
+    """The id of the unit a clause belongs to (an article for its 款), else the clause's own id."""
+    doc_id = clause_id.split("/", 1)[0]
+    best = clause_id
+    for u in units(corpus, doc_id):
+        if clause_id == u.id:
+            return u.id
+        if clause_id.startswith(u.id + "/") and u.clause.kind == "article":
+            best = u.id
+    return best
+
+
+# -- features ------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Features:
+    """What the scorer needs of a unit, before any library weighting."""
+
+    counts: Counter  # bigram counts of the unit's text (responsibility notes masked)
+    lead: Counter  # bigram counts of its heading, or else of its first sentence
+    sentences: tuple[Counter, ...]  # per sentence, for the sentence-level score
+    topics: Vector  # unit vector of taxonomy topic weights
+    length: int  # content characters
+    context: Counter  # bigram counts of the headings above the unit
+
+
+@functools.lru_cache(maxsize=4_000)
+def _features(heading: str, text: str, label: str, context: str) -> Features:
+    norm = matching_text(text)
+    counts = Counter(bigrams(norm))
+    if heading:
+        lead = Counter(bigrams(normalise(heading)))
+    else:
+        body = norm[len(label):] if label and norm.startswith(normalise(label)) else norm
+        lead = Counter(bigrams(_SENTENCE.split(body.strip(), maxsplit=1)[0][:60]))
+    sentences = tuple(Counter(g) for g in (bigrams(p) for p in _SENTENCE.split(norm)) if len(g) >= 3)
+    return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text),
+                    Counter(bigrams(normalise(context))))
+
+
+def features(unit: Unit) -> Features:
+    """The unit's features (cached by its text)."""
+    return _features(unit.clause.heading or "", unit.text, unit.clause.label or "", unit.context)
+
+
+def unit_vector(vec: Mapping[str, float]) -> Vector:
+    """``vec`` scaled to length 1 (empty if all zero)."""
+    values = vec.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(vec.keys(), map(truediv, values, repeat(norm)), strict=True)) if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two unit vectors (iterating the smaller one)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
+
+
+def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
+    """Sublinear tf × library idf, as a unit vector."""
+    log = math.log
+    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * idf(g) for g, c in counts.items()})
+
+
+@dataclasses.dataclass(frozen=True)
+class Vectors:
+    """A unit's weighted vectors under one library state."""
+
+    text: Vector
+    lead: Vector
+    sentences: tuple[Vector, ...]
+    topics: Vector
+    length: int
+    context: Vector
+    position: float
+    preamble: bool
+
+
+class VectorCache:
+    """Weighted vectors per unit for one ``Idf`` (one library state); bounded."""
+
+    def __init__(self, idf: Idf, size: int = 4_000):
+        self.idf = idf
+        self.size = size
+        self._memo: dict[tuple[str, str], Vectors] = {}
+
+    def get(self, unit: Unit) -> Vectors:
+        key = (unit.id, unit.text, unit.position)
+        hit = self._memo.get(key)
+        if hit is None:
+            f = features(unit)
+            hit = Vectors(weigh(f.counts, self.idf), weigh(f.lead, self.idf),
+                          tuple(weigh(s, self.idf) for s in f.sentences), f.topics, f.length,
+                          weigh(f.context, self.idf), unit.position, unit.clause.kind == "preamble")
+            if len(self._memo) >= self.size:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = hit
+        return hit

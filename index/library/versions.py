@@ -1,0 +1,171 @@
+"""Versions of one document: a 征求意见稿 and its final text, a regulation before and after amendment.
+
+Two documents are versions of one another when their titles agree once the
+version marks are set aside (（征求意见稿）, （草案）, （2021年修正）, years …)
+and they share an issuer or a region (``version_key``, ``same_document``).
+The library links them when a document is imported; the user can link and
+unlink by hand.
+
+Links live in the imported documents' front matter, as a chain in version
+order: ``supersedes`` (the previous version), ``superseded_by`` (the next)
+and ``version`` (1 for the oldest). Bundled documents are read-only, so a
+group may hold one of them at most: its neighbours in the chain record the
+link. ``not_versions_of`` keeps the user's unlinking: those documents are
+never linked again automatically.
+
+A group's order is computed, not stored: by the version's date (``issued``,
+else ``published``, else ``year``), a draft before a final of the same date,
+then import time. The *latest* is the newest final text (the newest draft
+when there is no final); the others are 历史版本 (older finals) or
+征求意见稿 (drafts).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+
+from index.base.text import normalise
+
+DRAFT = "征求意见稿"
+CURRENT = "现行"
+HISTORICAL = "历史版本"
+LINK_KEYS = ("supersedes", "superseded_by")
+UNLINKED_KEY = "not_versions_of"
+
+# Bracketed version marks: （征求意见稿） （草案） （2021年修正） （修订草案征求意见稿） （试行） （2019年版）.
+_MARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,24}?"
+                   r"(?:征求意见|草案|送审稿|修订|修正|试行|暂行|\d{4}年?版|版本|\d{4}年|[〇零一二三四五六七八九]{4}年)"
+                   r"[^（）()【】\[\]]{0,24}?[）)】\]]")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?|[〇零○一二三四五六七八九]{4}\s*年")
+_LOOSE = re.compile(r"[\s　《》〈〉“”\"'‘’·・\-—_，,、。:：]+")
+_DRAFT_WORDS = re.compile(r"征求意见稿|徵求意見稿|草案|送审稿|送審稿")  # both scripts: no conversion per title
+
+
+def version_key(title: str | None) -> str:
+    """The title with version marks, years, spacing and quotes set aside (normalised)."""
+    key = normalise(title or "")
+    key = _MARK.sub("", key)
+    key = _YEAR.sub("", key)
+    return _LOOSE.sub("", key)
+
+
+def is_draft(meta: Mapping) -> bool:
+    return meta.get("status") == DRAFT or bool(_DRAFT_WORDS.search(str(meta.get("title") or "")))
+
+
+def same_document(a: Mapping, b: Mapping) -> bool:
+    """Whether two documents' metadata make them versions of one document.
+
+    Titles must agree once version marks are set aside, and the issuers or
+    the regions must agree (an unknown region never counts as agreement).
+    """
+    key = version_key(a.get("title"))
+    if not key or key != version_key(b.get("title")):
+        return False
+    issuer_a, issuer_b = (normalise(_issuer_key(m)) for m in (a, b))
+    if issuer_a and issuer_a == issuer_b:
+        return True
+    region = a.get("region")
+    return bool(region) and region not in ("不详",) and region == b.get("region")
+
+
+def _issuer_key(meta: Mapping) -> str:
+    issuer = str(meta.get("issuer") or "")
+    return re.sub(r"(?:办公厅|办公室)$", "", issuer)  # 省政府 and its 办公厅 issue one document's versions
+
+
+def version_date(meta: Mapping) -> str:
+    """The version's date as sortable text: issued, else published, else the year; '' when unknown."""
+    for key in ("issued", "published"):
+        if meta.get(key):
+            return str(meta[key])
+    return f"{meta['year']}" if meta.get("year") else ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Member:
+    """One document of a version group."""
+
+    doc_id: str
+    title: str
+    date: str
+    draft: bool
+    status: str  # 现行 / 历史版本 / 征求意见稿
+    latest: bool
+    source: str
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "title": self.title, "date": self.date or None, "status": self.status,
+                "latest": self.latest}
+
+
+def order(docs: Iterable) -> list:
+    """Documents (``Document``-like: ``.id``, ``.meta``) oldest version first."""
+    return sorted(docs, key=lambda d: (version_date(d.meta), not is_draft(d.meta),
+                                       str(d.meta.get("imported_at") or ""), int(d.meta.get("version") or 0), d.id))
+
+
+def members(docs: list) -> list[Member]:
+    """A group's documents in version order, each with its status; a lone document is 现行 (or 征求意见稿)."""
+    ordered = order(docs)
+    finals = [d for d in ordered if not is_draft(d.meta)]
+    latest = (finals or ordered)[-1].id if ordered else None
+    out = []
+    for doc in ordered:
+        draft = is_draft(doc.meta)
+        status = DRAFT if draft else CURRENT if doc.id == latest else HISTORICAL
+        out.append(Member(doc.id, doc.title, version_date(doc.meta), draft, status, doc.id == latest, doc.source))
+    return out
+
+
+def groups(docs: Iterable) -> dict[str, list]:
+    """Every document's version group (documents linked by ``supersedes``/``superseded_by``), by id.
+
+    Documents in no group are left out. Links to missing documents are ignored.
+    """
+    docs = list(docs)
+    by_id = {d.id: d for d in docs}
+    parent = {d.id: d.id for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for doc in docs:
+        for key in LINK_KEYS:
+            other = doc.meta.get(key)
+            if isinstance(other, str) and other in by_id and other != doc.id:
+                parent[find(doc.id)] = find(other)
+    found: dict[str, list] = {}
+    for doc in docs:
+        found.setdefault(find(doc.id), []).append(doc)
+    return {d.id: group for group in found.values() if len(group) > 1 for d in group}
+
+
+def statuses(docs: Iterable) -> dict[str, Member]:
+    """Every grouped document's ``Member`` record (status, latest), by id; lone documents are left out."""
+    out: dict[str, Member] = {}
+    for group in groups(docs).values():
+        if group[0].id not in out:
+            out.update((m.doc_id, m) for m in members(group))
+    return out
+
+
+def chain(ordered: list) -> dict[str, dict]:
+    """The front-matter links each document of a group (in version order) gets: previous, next, position."""
+    out = {}
+    for k, doc in enumerate(ordered):
+        out[doc.id] = {"supersedes": ordered[k - 1].id if k else None,
+                       "superseded_by": ordered[k + 1].id if k + 1 < len(ordered) else None,
+                       "version": k + 1}
+    return out
+
+
+def unlinked(meta: Mapping) -> set[str]:
+    """The documents the user said are not versions of this one."""
+    value = meta.get(UNLINKED_KEY) or []
+    return {str(v) for v in value} if isinstance(value, list) else set()

@@ -1,0 +1,138 @@
+"""Versions in the window: the library's latest-first listing, 全国 first, search's 所有版本, the 修订对照 view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.models import ID_ROLE, KIND_ROLE
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "regulations" / "tune"
+
+
+def import_into(win, *names: str) -> list[str]:
+    report, changes = win.services.workspace.import_paths([DATA / n for n in names], workers=1)
+    win.services.apply(changes)
+    return [r["doc_id"] for r in report.imported]
+
+
+def find_row(model, doc_id: str):
+    found = model.match(model.index(0, 0), ID_ROLE, doc_id, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert found, doc_id
+    return found[0]
+
+
+def test_library_lists_the_latest_version_with_the_earlier_folded_under_it(win, qtbot):
+    old, new = import_into(win, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
+    model = win.library.model
+    latest, earlier = find_row(model, new), find_row(model, old)
+    assert earlier.parent() == latest  # under its latest version
+    assert latest.parent().data(KIND_ROLE) == "level"
+    assert model.index(earlier.row(), 1, earlier.parent()).data() == "历史版本"
+    assert "2 个版本" in model.index(latest.row(), 1, latest.parent()).data()
+    assert "7" in win.library.count_label.text()  # five bundled documents and both versions
+    assert not win.library.tree.isExpanded(win.library.proxy.mapFromSource(latest))  # folded
+    assert win.library.select_document(old)
+    assert "历史版本" in win.library.detail.text() and "2018-11-22" in win.library.detail.text()
+
+
+def test_national_documents_come_first(win, qtbot):
+    import_into(win, "t03_waishang_touzifa.txt")
+    model = win.library.model
+    assert model.index(0, 0).data(KIND_ROLE) == "region" and model.index(0, 0).data().startswith("全国")
+    assert win.search_view.regions.item(0).data(Qt.ItemDataRole.UserRole) == "全国"
+    assert win.corpus.documents()[0].region == "全国"  # so the first comparison and coverage column
+
+
+def test_search_shows_the_latest_unless_all_versions_is_ticked(win, qtbot):
+    old, new = import_into(win, "t29_xingzheng_fuyifa_2017.txt", "t30_xingzheng_fuyifa_2023.txt")
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("不得向申请人收取任何费用")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=20000)
+    assert {r["doc_id"] for r in view.model.rows} == {new}
+    view.all_versions.setChecked(True)
+    qtbot.waitUntil(lambda: {r["doc_id"] for r in view.model.rows} == {old, new}, timeout=20000)
+
+
+def test_redline_view_from_the_library_steps_through_changes_and_exports(win, qtbot, tmp_path):
+    old, new = import_into(win, "t29_xingzheng_fuyifa_2017.txt", "t30_xingzheng_fuyifa_2023.txt")
+    win.library.redline_requested.emit(new)
+    view = win.redline_view
+    assert win.tabs.currentWidget() is view
+    qtbot.waitUntil(lambda: view.is_ready() and view.table is not None, timeout=30000)
+    assert view.chosen() == (old, new)
+    s = view.redline.summary
+    assert f"{s['changed']} 条修改" in view.summary.text() and f"{s['removed']} 条删除" in view.summary.text()
+    html = view.browser.toHtml()
+    assert "line-through" in html and "underline" in html and "修改前" in html
+    changes = view.change_rows()
+    assert changes and view.changes_only.isChecked() and len(view.table.rows) == len(changes)
+    assert not view.prev_button.isEnabled() or view.current < 0
+    view.next_change()
+    view.next_change()
+    assert view.current == changes[1] and view.position.text() == f"2 / {len(changes)}"
+    view.previous_change()
+    assert view.current == changes[0] and not view.prev_button.isEnabled()
+    view.changes_only.setChecked(False)  # every article: the current change stays current
+    assert len(view.table.rows) == len(view.redline.rows) and view.table.rows[view.current].change != "unchanged"
+    view.swap()
+    qtbot.waitUntil(lambda: view.is_ready() and view.redline.old["doc_id"] == new, timeout=30000)
+    view.swap()
+    qtbot.waitUntil(lambda: view.is_ready() and view.redline.old["doc_id"] == old, timeout=30000)
+    import dataclasses
+
+    from desktop import printing
+
+    one = dataclasses.replace(view.report(), rows=view.report().rows[:1])  # a file name for a one-article table
+    assert printing.suggested_name("redline", one).startswith("《中华人民共和国行政复议法》新旧对照表_第")
+    out = printing.export_report(None, "redline", view.report(), tmp_path / "t.docx", "docx")
+    table = docx.Document(str(out)).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["修改前", "修改后"]
+    assert any(r.font.strike for row in table.rows[1:] for p in row.cells[0].paragraphs for r in p.runs)
+
+
+def test_reader_offers_the_redline_only_for_documents_with_versions(win, qtbot):
+    old, new = import_into(win, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
+    lone = win.open_document("jilin-2021-kaifaqu")
+    assert lone.redline_button.isHidden()
+    reader = win.open_document(old)
+    assert not reader.redline_button.isHidden()
+    reader.redline_button.click()  # the oldest version: compared with the next one
+    qtbot.waitUntil(lambda: win.redline_view.is_ready() and win.redline_view.table is not None, timeout=30000)
+    assert win.redline_view.chosen() == (old, new)
+    assert win.redline_view.redline.summary["added"] == 1
+
+
+def test_unlink_and_link_from_the_window(win, qtbot, monkeypatch):
+    old, new = import_into(win, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
+    win.unlink_version(new)
+    qtbot.waitUntil(lambda: new not in win.library.model.members, timeout=20000)
+    assert find_row(win.library.model, old).parent().data(KIND_ROLE) == "level"  # listed on its own again
+    from PySide6.QtWidgets import QInputDialog
+
+    def pick(_parent, _title, _label, items, *_args):
+        return next(i for i in items if "社会救助" in i), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    win.link_versions(new)
+    qtbot.waitUntil(lambda: new in win.library.model.members, timeout=20000)
+    assert [v["doc_id"] for v in win.services.workspace.versions(new)] == [old, new]
+
+
+def test_the_redline_tab_is_restored_with_its_versions(open_window, qtbot):
+    first = open_window(start=False)
+    old, new = import_into(first, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
+    first.show_redline(old, new)
+    assert f"redline:{old}|{new}" in first.tab_states()
+    from desktop import settings
+
+    settings.put(settings.OPEN_TABS, first.tab_states())
+    second = open_window(start=False)
+    qtbot.waitUntil(lambda: second.redline_view.chosen() == (old, new), timeout=10000)

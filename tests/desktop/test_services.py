@@ -1,0 +1,142 @@
+"""Services: changes from this window and from other processes reach every view; superseded work never lands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = "云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。推行产业链招商、以商招商，建设滇中招商项目库。\n"
+
+
+def zoneref(home: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real ``zoneref`` command in another process, on the same user data folder."""
+    env = {**os.environ, "ZONEREF_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_a_cli_import_while_the_window_is_open_reaches_every_view(win, qtbot, tmp_path, zoneref_home):
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)
+    win.show_search()
+    win.search_view.set_query("滇中招商")
+    qtbot.waitUntil(lambda: win.search_view.status.text() != "", timeout=30000)
+    assert win.search_view.results_count() == 0
+    qtbot.waitUntil(lambda: win.services._poll is not None, timeout=10000)  # watching for other processes
+    seen = []
+    win.services.changed.connect(seen.append)
+
+    src = tmp_path / "云南.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    done = zoneref(zoneref_home, "import", str(src), "--json")
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: any(c.added for c in seen), timeout=10000)
+    doc_id = next(iter(seen[-1].added))
+
+    # the library, the filters and comparisons know the document without a restart
+    assert win.library.select_document(doc_id)
+    assert win.library.model.document_count() == 6
+    regions = [win.search_view.regions.item(i).data(0x0100) for i in range(win.search_view.regions.count())]
+    assert "云南省" in regions
+    assert doc_id in win.compare_view.chosen_docs()
+    # search finds its clause and names it by its title, and opening it works
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    win.search_view.set_query("滇中招商")
+    qtbot.waitUntil(lambda: win.search_view.results_count() > 0, timeout=30000)
+    row = win.search_view.model.hit(0)
+    assert row["doc_id"] == doc_id and row["doc_title"] != doc_id
+    reader = win.open_document(doc_id)
+    assert reader is not None and reader.doc_id == doc_id
+
+    # removed by another process: its tab closes and the library forgets it
+    assert zoneref(zoneref_home, "remove", doc_id).returncode == 0
+    qtbot.waitUntil(lambda: any(c.removed for c in seen), timeout=10000)
+    assert not win.corpus.has_document(doc_id)
+    assert all(r.doc_id != doc_id for r in win.readers())
+    assert win.library.model.document_count() == 5
+
+
+@pytest.mark.slow
+def test_a_note_added_by_another_process_shows_in_the_notes_panel(win, qtbot, zoneref_home):
+    qtbot.waitUntil(lambda: win.services.notes_ready() and win.services._poll is not None, timeout=30000)
+    before = win.notes_view.model.rowCount()
+    done = zoneref(zoneref_home, "notes", "add", "--clause", "jilin-2021-kaifaqu/c3/s12", "--quote", "招商引資",
+                   "--note", "另一窗口的批注")
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: win.notes_view.model.rowCount() == before + 1, timeout=10000)
+
+
+def test_changes_of_this_window_reach_the_views_once(win, qtbot, tmp_path):
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    report, changes = win.services.workspace.import_paths([src], workers=1)
+    doc_id = report.imported[0]["doc_id"]
+    assert changes.added == {doc_id} and changes.index
+    win.services.apply(changes)
+    assert seen == [changes]
+    assert win.library.select_document(doc_id) and doc_id in win.compare_view.chosen_docs()
+    win.services.check_external()  # the poll after our own change finds nothing new
+    assert seen == [changes]
+
+
+def test_a_superseded_comparison_never_overwrites_the_newer_one(win, qtbot, monkeypatch):
+    """The race: comparison A is slow, B is asked for meanwhile; A finishing later must not win."""
+    from index.workspace import Workspace
+
+    first, second = "jilin-2021-kaifaqu/c3/s12", "zhejiang-2022-kaifaqu/c2/s2"
+    release = threading.Event()
+    a_started = threading.Event()
+    a_saw_cancel = []
+    real = Workspace.compare
+
+    def compare(self, clause_id, *args, cancel=None, **kwargs):
+        if clause_id == first:
+            a_started.set()
+            release.wait(30)
+            a_saw_cancel.append(cancel())
+        return real(self, clause_id, *args, cancel=cancel, **kwargs)
+
+    monkeypatch.setattr(Workspace, "compare", compare)
+    shown = []
+    original_show = win.compare_view._show
+    monkeypatch.setattr(win.compare_view, "_show", lambda result: (shown.append(result), original_show(result)))
+    win.compare_clause(first)
+    assert a_started.wait(10)
+    win.compare_clause(second)
+    release.set()
+    qtbot.waitUntil(lambda: win.compare_view.is_ready(), timeout=60000)
+    qtbot.wait(300)  # time for a stale delivery, if there were one
+    assert [r["source"]["id"] for r in shown] == [second]
+    assert win.compare_view.result["source"]["id"] == second
+    assert a_saw_cancel == [True]  # the engine loop was told to stop
+
+
+def test_a_superseded_coverage_is_dropped(win, qtbot, monkeypatch):
+    from index.workspace import Workspace
+
+    calls = []
+    release = threading.Event()
+    real = Workspace.coverage
+
+    def coverage(self, doc_ids=None, cancel=None):
+        calls.append(len(calls))
+        if len(calls) == 1:
+            release.wait(30)
+        return {**real(self, doc_ids, cancel=None), "call": len(calls)}
+
+    monkeypatch.setattr(Workspace, "coverage", coverage)
+    win.coverage_view.refresh()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10000)
+    win.coverage_view.refresh()
+    release.set()
+    qtbot.waitUntil(lambda: win.coverage_view.is_ready(), timeout=60000)
+    qtbot.wait(300)
+    assert win.coverage_view.data["call"] == 2

@@ -1,0 +1,41 @@
+"""Library statistics: counted over the user's whole library and following it as it grows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.compare import align, stats
+from index.library.corpus import Corpus
+from index.reports.spans import find_numbers
+
+
+def _doc(folder: Path, doc_id: str, body: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\ntitle: {doc_id}\nregion: 甲省\n---\n\n{body}\n",
+                                         encoding="utf-8")
+
+
+def test_frequencies_come_from_the_library_and_follow_imports(tmp_path):
+    bundled, imported = tmp_path / "docs", tmp_path / "documents"
+    _doc(bundled, "a", "第一条　开发区应当推行标准地出让。\n\n第二条　开发区应当建立链长制。")
+    corpus = Corpus(bundled, imported_dir=imported)
+    before = stats.corpus_stats(corpus)
+    assert before.df("应当") == 2 and before.df("链长") == 1 and before.clauses == 2
+    _doc(imported, "b", "第一条　开发区应当建立链长制，推行链主企业培育。")
+    corpus.reload()
+    after = stats.corpus_stats(corpus)
+    assert after.key != before.key
+    assert after.df("链长") == 2 and after.clauses == 3
+    assert align.context(corpus).stats.key == after.key  # comparisons use the library as it is now
+
+
+def test_idf_of_a_term_in_every_clause_is_zero():
+    corpus = Corpus(imported_dir=None)
+    idf = stats.Idf(stats.corpus_stats(corpus))
+    assert idf("开发") < 0.5 < idf("链长")
+
+
+def test_numbers_have_one_definition():
+    # 500强 was taught to the comparison's extractor only; exports now use the same one.
+    text = "招引一批世界500强企业，亩均税收不低于30万元。"
+    assert [text[s:e] for s, e in find_numbers(text)] == ["500强", "30万元"]

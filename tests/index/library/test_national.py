@@ -1,0 +1,44 @@
+"""全国: a region of its own, first in the library, the comparison and coverage columns, and a search filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.compare.topics import coverage_by_region
+from index.library.national import is_national_body, region_key
+from index.workspace import Workspace
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "regulations" / "tune"
+
+
+def as_dict(record):
+    return record.to_dict() if hasattr(record, "to_dict") else record
+
+
+def test_national_bodies():
+    for name in ("全国人民代表大会常务委员会", "国务院办公厅", "商务部、国家市场监督管理总局", "最高人民法院",
+                 "最高人民检察院", "国家发展和改革委员会", "海关总署", "中国人民银行", "财政部 税务总局", "商务部办公厅"):
+        assert is_national_body(name), name
+    for name in ("上海市人民政府", "省商务厅", "发展和改革委员会", "开发区管理委员会", ""):
+        assert not is_national_body(name), name
+    assert sorted(["浙江省", "不详", "全国", "北京市"], key=region_key) == ["全国", "北京市", "浙江省", "不详"]
+
+
+def test_a_national_document_is_the_first_column_and_a_search_filter():
+    ws = Workspace()
+    report, _ = ws.import_paths([DATA / "t22_guobanfa_kaifaqu_yijian.txt"])
+    doc_id = report.imported[0]["doc_id"]
+    assert doc_id.startswith("quanguo-") and report.imported[0]["region"] == "全国"
+    assert ws.corpus.documents()[0].id == doc_id
+    coverage = as_dict(ws.coverage())
+    assert coverage["documents"][0]["doc_id"] == doc_id
+    assert coverage_by_region(coverage)["documents"][0]["region"] == "全国"
+    columns = as_dict(ws.compare("jilin-2021-kaifaqu/c3/s12"))["columns"]
+    assert columns[0]["doc_id"] == doc_id
+    index = ws.search_index()
+    index.ensure()
+    for query in ("开发区 region:全国", "开发区 level:国家级"):
+        hits = index.search(query, limit=50).hits
+        assert hits and {h.doc_id for h in hits} == {doc_id}, query
+    facets = index.search("开发区").facets["region"]
+    assert facets.get("全国")

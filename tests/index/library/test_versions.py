@@ -1,0 +1,148 @@
+"""Versions of one document: keys, automatic linking at import, linking and unlinking by hand, search."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.base.errors import UnknownIdError
+from index.library.imported import VersionLinkError
+from index.library.versions import same_document, version_key
+from index.workspace import Workspace
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "regulations" / "tune"
+SHANGHAI_2018, SHANGHAI_2021 = "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt"
+JIANGSU_FINAL, JIANGSU_DRAFT = "t11_jiangsu_kaifaqu_tiaoli.txt", "t12_jiangsu_kaifaqu_tiaoli_draft.txt"
+FUYI_2017, FUYI_2023 = "t29_xingzheng_fuyifa_2017.txt", "t30_xingzheng_fuyifa_2023.txt"
+
+
+def imported(ws: Workspace, *names: str) -> list[str]:
+    report, _ = ws.import_paths([DATA / n for n in names])
+    assert not report.errors
+    return [r["doc_id"] for r in report.imported]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("江苏省开发区条例（草案征求意见稿）", "江苏省开发区条例"),
+    ("浙江省商务厅关于开发区的指导意见（徵求意見稿）", "浙江省商务厅关于开发区的指导意见"),
+    ("中华人民共和国公司法（2018年修正）", "中华人民共和国公司法（2023年修订）"),
+    ("关于做好2023年降成本重点工作的通知", "关于做好2024年降成本重点工作的通知"),
+    ("某某办法（试行）", "《某某办法》"),
+])
+def test_version_marks_and_years_are_set_aside(a, b):
+    assert version_key(a) == version_key(b)
+
+
+def test_same_document_needs_the_issuer_or_the_region():
+    a = {"title": "开发区条例", "region": "江苏省", "issuer": "江苏省人民代表大会常务委员会"}
+    assert same_document(a, {"title": "开发区条例（草案）", "region": "江苏省", "issuer": None})
+    assert not same_document(a, {"title": "开发区条例", "region": "湖北省", "issuer": "湖北省人民代表大会常务委员会"})
+    assert not same_document(a, {"title": "开发区管理条例", "region": "江苏省", "issuer": None})
+    assert not same_document({"title": "某办法", "region": "不详"}, {"title": "某办法", "region": "不详"})
+
+
+def test_versions_are_linked_at_import_in_either_order_latest_by_date():
+    ws = Workspace()
+    new, old = imported(ws, SHANGHAI_2021, SHANGHAI_2018)  # the amended version first
+    versions = ws.versions(new)
+    assert [v["doc_id"] for v in versions] == [old, new] == [v["doc_id"] for v in ws.versions(old)]
+    assert [(v["status"], v["latest"], v["date"]) for v in versions] == [
+        ("历史版本", False, "2018-11-22"), ("现行", True, "2021-10-28")]
+    docs = {d.id: d for d in ws.corpus.documents()}
+    assert docs[old].get("superseded_by") == new and docs[new].get("supersedes") == old
+    assert (docs[old].get("version"), docs[new].get("version")) == (1, 2)
+
+
+def test_a_draft_and_its_final_the_final_is_latest():
+    ws = Workspace()
+    final, draft = imported(ws, JIANGSU_FINAL, JIANGSU_DRAFT)
+    assert [(v["doc_id"], v["status"], v["latest"]) for v in ws.versions(draft)] == [
+        (draft, "征求意见稿", False), (final, "现行", True)]
+
+
+def test_unrelated_documents_stay_apart():
+    ws = Workspace()
+    ids = imported(ws, SHANGHAI_2018, JIANGSU_FINAL, FUYI_2017)
+    for doc_id in ids:
+        assert [v["doc_id"] for v in ws.versions(doc_id)] == [doc_id]
+        assert ws.versions(doc_id)[0]["status"] == "现行"
+
+
+def test_link_and_unlink_by_hand_and_unlinking_is_remembered(tmp_path):
+    ws = Workspace()
+    old, new = imported(ws, FUYI_2017, FUYI_2023)
+    changes = ws.unlink_version(new)
+    assert changes.edited == {old, new}
+    assert [v["doc_id"] for v in ws.versions(new)] == [new]
+    assert [v["doc_id"] for v in ws.versions(old)] == [old]
+    with pytest.raises(VersionLinkError):
+        ws.unlink_version(new)
+    # a third copy of the law arrives: it links to both, the user's unlinking of the two still stands
+    third = tmp_path / "fuyi.txt"
+    third.write_text((DATA / FUYI_2023).read_text(encoding="utf-8") + "\n附：某某说明。\n", encoding="utf-8")
+    report, _ = ws.import_paths([third])
+    linked = {v["doc_id"] for v in ws.versions(report.imported[0]["doc_id"])}
+    assert not {old, new} <= linked
+    ws.link_versions(old, new)  # the user changes their mind
+    assert {old, new} <= {v["doc_id"] for v in ws.versions(old)}
+
+
+def test_a_bundled_draft_and_an_imported_final(tmp_path):
+    ws = Workspace()
+    body = ws.corpus.document("zhejiang-2022-kaifaqu").body
+    final = tmp_path / "final.txt"
+    final.write_text(body.replace("（徵求意見稿）", "").replace("（征求意见稿）", "") + "\n浙江省商务厅\n2023年3月1日\n",
+                     encoding="utf-8")
+    report, _ = ws.import_paths([final])
+    doc_id = report.imported[0]["doc_id"]
+    versions = ws.versions("zhejiang-2022-kaifaqu")
+    assert [(v["doc_id"], v["latest"]) for v in versions] == [("zhejiang-2022-kaifaqu", False), (doc_id, True)]
+    assert versions[0]["status"] == "征求意见稿"
+    with pytest.raises(VersionLinkError):  # two bundled documents never share a group
+        ws.link_versions("zhejiang-2022-kaifaqu", "jilin-2021-kaifaqu")
+    with pytest.raises(VersionLinkError):
+        ws.link_versions(doc_id, doc_id)
+    with pytest.raises(UnknownIdError):
+        ws.link_versions(doc_id, "no-such-doc")
+
+
+def test_removing_the_latest_makes_the_previous_current_again():
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    _, changes = ws.remove_document(new)
+    assert old in changes.edited
+    assert ws.versions(old) == [{"doc_id": old, "title": "上海市社会救助条例", "date": "2018-11-22",
+                                 "status": "现行", "latest": True}]
+    assert ws.corpus.document(old).get("superseded_by") is None
+
+
+def test_editing_a_date_reorders_the_versions():
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    ws.edit_document(old, {"issued": "2022-01-01"})
+    assert [v["doc_id"] for v in ws.versions(new)] == [new, old]
+    assert ws.corpus.document(new).get("superseded_by") == old
+
+
+def test_search_shows_the_latest_version_unless_asked_for_all():
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    index = ws.search_index()
+    index.ensure()
+    default = index.search("特困人员供养的内容", limit=50)
+    assert {h.doc_id for h in default.hits} == {new}
+    every = index.search("特困人员供养的内容", limit=50, all_versions=True)
+    assert {h.doc_id for h in every.hits} == {old, new}
+    named = index.search(f"特困人员供养的内容 doc:{old}", limit=50)
+    assert {h.doc_id for h in named.hits} == {old}
+
+
+def test_links_survive_a_copied_documents_folder(tmp_path):
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    other = tmp_path / "other-home"
+    shutil.copytree(ws.imported_dir, other / "documents")
+    moved = Workspace(other)
+    assert [v["doc_id"] for v in moved.versions(new)] == [old, new]
