@@ -147,7 +147,9 @@ def child_queries(db: str) -> dict:
     from index.workspace import Workspace
 
     ws = Workspace()
-    norms = normalise_many([c.text for c in ws.corpus.all_clauses()])
+    # What search answers by default: the clauses of each document's latest version (index.library.versions).
+    earlier = {d for d, m in ws.corpus.versions().items() if not m.latest}
+    norms = normalise_many([c.text for c in ws.corpus.all_clauses() if c.doc_id not in earlier])
     queries = pick_queries(norms)
     ws.close()
     rows = []

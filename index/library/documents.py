@@ -89,6 +89,17 @@ class Document:
                 self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
         return self._meta
 
+    @property
+    def card(self) -> dict[str, Any]:
+        """The front matter without ``CARD_OMITS`` (decoding only that for a listed document)."""
+        if self._meta is None and self._card is None and self._card_json is not None:
+            from index.library.manifest import decode
+
+            self._card = decode(self._card_json)
+        if self._meta is None and self._card is not None:
+            return self._card
+        return {k: v for k, v in self.meta.items() if k not in CARD_OMITS}
+
     def get(self, key: str, default: Any = None) -> Any:
         if self._meta is None and key not in CARD_OMITS:
             if self._card is None and self._card_json is not None:
