@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 BULK_CHANGE = 20
 # That pass runs in a spawned worker process (the frozen app's entry point calls freeze_support()).
 INDEX_IN_WORKER = True
+# Past this many documents an incremental update runs in that worker process too.
+UPDATE_IN_PROCESS_UP_TO = 300
 
 
 class BundledDocumentError(KnownError):
@@ -554,6 +556,22 @@ def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, ma
     SearchIndex(Corpus(content_dir, imported_dir, one_pass=True, manifest=manifest), index_dir).ensure(keep_open=False)
 
 
+def update_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None,
+                 added: list[str], removed: list[str]) -> None:
+    """Remove then (re-)add documents in the search index, from a worker process (``sync_indexes``)."""
+    _update_index(Corpus(content_dir, imported_dir, manifest=manifest), index_dir, added, removed)
+
+
+def _update_index(corpus: Corpus, index_dir: Path, added: list[str], removed: list[str]) -> None:
+    from index.search.searcher import SearchIndex
+
+    search = SearchIndex(corpus, index_dir)
+    if removed:
+        search.remove_documents(removed)
+    if added:
+        search.add_documents(added)
+
+
 def _in_worker_process(func, *args) -> Any:
     """Run ``func(*args)`` in a fresh (spawned) process and return its result; its exceptions are re-raised."""
     import concurrent.futures
@@ -607,7 +625,6 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
     search index notices the fingerprint mismatch at its next ``ensure()``
     and rebuilds. The returned notice says so (None when all went well).
     """
-    from index.search.searcher import SearchIndex
 
     notices = []
     if added or removed:
@@ -623,12 +640,13 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
                                        corpus.manifest.path)
                 else:
                     bulk_index(corpus.content_dir, corpus.imported_dir, index_dir, corpus.manifest.path)
+            elif INDEX_IN_WORKER and len(corpus.documents()) > UPDATE_IN_PROCESS_UP_TO:
+                # An update of a large index rewrites its side table (hundreds of thousands of
+                # records): in a GUI process that froze the window for seconds (the GIL).
+                _in_worker_process(update_index, corpus.content_dir, corpus.imported_dir, index_dir,
+                                   corpus.manifest.path, list(added), list(removed))
             else:
-                search = SearchIndex(corpus, index_dir)
-                if removed:
-                    search.remove_documents(removed)
-                if added:
-                    search.add_documents(added)
+                _update_index(corpus, index_dir, added, removed)
         except Exception as exc:  # the index is a cache: rebuilt on next ensure()
             log.warning("search index update failed: %s", exc, exc_info=True)
             notices.append(f"search index will be rebuilt ({exc})")
