@@ -96,7 +96,7 @@ def query_mix(ix, seed: int = 3) -> list[tuple[str, str]]:
     from index.search.analysis import CJK_RUN
 
     side = ix._ready().side  # noqa: SLF001 - the normalised texts the index holds
-    norms = side.text.split("\x00")
+    norms = side.texts()
     rng = random.Random(seed)
     sample = rng.sample(norms, min(len(norms), 3000))
     mix: list[tuple[str, str]] = []
@@ -155,7 +155,7 @@ def brute_force(ix, mix) -> tuple[list[float], list[float]]:
     """(scan ms, index ms) for the plain-string queries of the mix."""
     from index.base.text import normalise
 
-    norms = ix._ready().side.text.split("\x00")  # noqa: SLF001
+    norms = ix._ready().side.texts()  # noqa: SLF001
     scan, indexed = [], []
     for kind, q in mix:
         if not kind[0].isdigit():

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -179,6 +182,54 @@ class _Column(QFrame):
         return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
 
 
+class _MatchModel(QAbstractListModel):
+    """Documents passing the chooser's filters: one text row each, however many (no widget per row)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.docs: list = []
+
+    def set_docs(self, docs: list) -> None:
+        self.beginResetModel()
+        self.docs = docs
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self.docs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override (private in QAbstractListModel)
+        return 0 if parent.isValid() else 1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        doc = self.docs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{doc.region} · {doc.get('year') or '—'} · {doc.short_title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return doc.title
+        if role == Qt.ItemDataRole.UserRole:
+            return doc.id
+        return None
+
+
+def include_new_documents(services, changes) -> None:
+    """New documents join the compared ones (remembered: the view may not exist yet).
+
+    A bulk import (more documents than a comparison shows by default) adds
+    none: the user picks among them by region, level and year.
+    """
+    from index.library.shortlist import DEFAULT_COLUMNS
+
+    if not changes.added or len(changes.added) > DEFAULT_COLUMNS:
+        return
+    corpus = services.workspace.corpus
+    chosen = [d for d in settings.get(settings.COMPARE_DOCS) if corpus.has_document(d)]
+    if not chosen:
+        chosen = services.workspace.compare_choice(None, settings.get(settings.RECENT_DOCS))
+    settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
+
+
 class CompareView(QWidget):
     open_requested = Signal(str)
 
@@ -225,11 +276,11 @@ class CompareView(QWidget):
         self.doc_list = QListWidget()
         self.doc_list.setObjectName("compare_docs")
         self.doc_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.doc_list.setToolTip(self.tr("Tick the documents to compare; drag to reorder"))
+        self.doc_list.setToolTip(self.tr("The compared documents: untick to leave one out; drag to reorder"))
         self.doc_list.itemChanged.connect(lambda _i: self._docs_changed())
         self.doc_list.model().rowsMoved.connect(lambda *_: self._docs_changed())
-        self.doc_list.setMaximumWidth(260)
-        self.doc_list.hide()
+        self.chooser = self._build_chooser()
+        self.chooser.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("compare_columns")
         self.splitter.setChildrenCollapsible(False)
@@ -240,7 +291,7 @@ class CompareView(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.splitter)
         body = QHBoxLayout()
-        body.addWidget(self.doc_list)
+        body.addWidget(self.chooser)
         body.addWidget(self.scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -258,27 +309,120 @@ class CompareView(QWidget):
             self._fill_topics()
         super().showEvent(event)
 
-    # -- setup -----------------------------------------------------------
+    # -- the document chooser ---------------------------------------------
+    def _build_chooser(self) -> QWidget:
+        """The compared documents (ticked, in column order) over filters to add others by region, level, year."""
+        panel = QWidget()
+        panel.setObjectName("compare_chooser")
+        panel.setMaximumWidth(300)
+        self.region_box = QComboBox()
+        self.level_box = QComboBox()
+        self.year_from = QSpinBox()
+        self.year_to = QSpinBox()
+        for box in (self.year_from, self.year_to):
+            box.setRange(0, 2100)
+            box.setSpecialValueText(self.tr("any"))
+        self.words = QLineEdit()
+        self.words.setPlaceholderText(self.tr("Words in the title, issuer or number"))
+        self.words.setClearButtonEnabled(True)
+        self.matches = _MatchModel(self)
+        self.match_view = QListView()
+        self.match_view.setObjectName("compare_matches")
+        self.match_view.setModel(self.matches)
+        self.match_view.setUniformItemSizes(True)
+        self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.match_view.doubleClicked.connect(lambda _i: self._add_selected())
+        self.match_count = QLabel()
+        add = QPushButton(self.tr("Add selected"))
+        add.clicked.connect(self._add_selected)
+        reset = QPushButton(self.tr("Default"))
+        reset.setToolTip(self.tr("The documents that matter for this comparison: your pins, what you read lately, "
+                                 "the bundled policies, the same level in other regions"))
+        reset.clicked.connect(lambda: self.set_doc_order([]) or self.refresh())
+        for box in (self.region_box, self.level_box):
+            box.activated.connect(lambda _i: self._filter_matches())
+        for box in (self.year_from, self.year_to):
+            box.valueChanged.connect(lambda _v: self._filter_matches())
+        self.words.textChanged.connect(lambda _t: self._filter_matches())
+        years = QHBoxLayout()
+        years.addWidget(QLabel(self.tr("Year")))
+        years.addWidget(self.year_from, 1)
+        years.addWidget(QLabel("–"))
+        years.addWidget(self.year_to, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(reset)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Compared documents")))
+        layout.addWidget(self.doc_list, 2)
+        layout.addWidget(QLabel(self.tr("Add documents")))
+        layout.addWidget(self.region_box)
+        layout.addWidget(self.level_box)
+        layout.addLayout(years)
+        layout.addWidget(self.words)
+        layout.addWidget(self.match_view, 3)
+        layout.addWidget(self.match_count)
+        layout.addLayout(buttons)
+        return panel
+
+    def _fill_filters(self) -> None:
+        docs = self.corpus.documents()
+        for box, label, values in ((self.region_box, self.tr("All regions"), sorted({d.region for d in docs})),
+                                   (self.level_box, self.tr("All levels"),
+                                    sorted({d.get("level") for d in docs if d.get("level")}))):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(label, None)
+            for value in values:
+                box.addItem(value, value)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def _filter_matches(self) -> None:
+        """List the documents passing the filters (a model: thousands of rows cost nothing)."""
+        docs = self.services.workspace.documents_matching(
+            region=self.region_box.currentData(), level=self.level_box.currentData(),
+            year_from=self.year_from.value() or None, year_to=self.year_to.value() or None, text=self.words.text())
+        chosen = set(self.chosen_docs())
+        self.matches.set_docs([d for d in docs if d.id not in chosen])
+        self.match_count.setText(self.tr("%n document(s) match", "", len(self.matches.docs)))
+
+    def _add_selected(self) -> None:
+        rows = sorted({i.row() for i in self.match_view.selectionModel().selectedIndexes()})
+        added = [self.matches.docs[r].id for r in rows]
+        if added:
+            self.set_doc_order(self.chosen_docs() + [d for d in added if d not in self.chosen_docs()])
+            self.refresh()
+
     def refresh_documents(self) -> None:
+        """Show the compared documents: the user's choice, or the ones that matter for this comparison."""
         order = [d for d in settings.get(settings.COMPARE_DOCS) if self.corpus.has_document(d)]
-        all_ids = [d.id for d in self.corpus.documents()]
+        ids = order or self.default_docs()
         self.doc_list.blockSignals(True)
         self.doc_list.clear()
-        for doc_id in order + [d for d in all_ids if d not in order]:
+        for doc_id in ids:
             doc = self.corpus.document(doc_id)
             item = QListWidgetItem(f"{doc.region} · {doc.short_title}")
             item.setData(Qt.ItemDataRole.UserRole, doc_id)
+            item.setToolTip(doc.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
-            item.setCheckState(Qt.CheckState.Checked if (not order or doc_id in order) else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked)
             self.doc_list.addItem(item)
         self.doc_list.blockSignals(False)
+        if self.chooser.isVisible():
+            self._filter_matches()
+
+    def default_docs(self) -> list[str]:
+        """The documents that matter for the current comparison (``Workspace.compare_choice``)."""
+        try:
+            return self.services.workspace.compare_choice(self.source_id, settings.get(settings.RECENT_DOCS))
+        except Exception:  # noqa: BLE001 - the pins could not be read: choose without them
+            return self.services.workspace.compare_choice(None, settings.get(settings.RECENT_DOCS))
 
     def apply_changes(self, changes) -> None:
-        """Documents or pins changed (``Services.changed``): new documents join the chosen columns, then redo."""
-        if changes.added:
-            chosen = self.chosen_docs()
-            if chosen:  # an empty choice already means every document
-                settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
+        """Documents or pins changed (``Services.changed``): show the compared documents again, then redo."""
         if changes.documents:
             self.refresh_documents()
         if self.source_id and not self.corpus.has_document(self.source_id.split("/", 1)[0]):
@@ -325,7 +469,10 @@ class CompareView(QWidget):
         self.refresh_documents()
 
     def _toggle_docs(self) -> None:
-        self.doc_list.setVisible(not self.doc_list.isVisible())
+        self.chooser.setVisible(not self.chooser.isVisible())
+        if self.chooser.isVisible():
+            self._fill_filters()
+            self._filter_matches()
 
     def _docs_changed(self) -> None:
         settings.put(settings.COMPARE_DOCS, self.chosen_docs())
@@ -343,6 +490,7 @@ class CompareView(QWidget):
     def start_from_clause(self, clause_id: str) -> None:
         self.source_id, self.topic = clause_id, None
         self._show_topic()
+        self.refresh_documents()  # the default documents depend on the source
         self.refresh()
 
     def start_from_topic(self, topic: str | None) -> None:
@@ -350,6 +498,7 @@ class CompareView(QWidget):
             return
         self.source_id, self.topic = None, topic
         self._show_topic()
+        self.refresh_documents()
         self.refresh()
 
     def starting_point(self) -> str:

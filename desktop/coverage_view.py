@@ -34,6 +34,8 @@ from index.compare.records import plain
 from index.library.corpus import display_name
 
 CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
+#: Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.
+WIDE_COLUMNS = 60
 
 
 class CoverageModel(QAbstractTableModel):
@@ -169,6 +171,15 @@ class CoverageView(QWidget):
             return
         short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
         self.model.set_coverage(self.data, short, by_region=not self.by_document.isChecked())
+        # Stretching or sizing to contents measures every cell: fine for 31 provinces, a freeze for
+        # 3,500 documents. Many columns get a fixed width and scroll.
+        many = self.model.columnCount() > WIDE_COLUMNS
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive if many else QHeaderView.ResizeMode.Stretch)
+        if many:
+            self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Fixed if many else QHeaderView.ResizeMode.ResizeToContents)
 
     def _set_by_document(self, on: bool) -> None:
         settings.put(settings.COVERAGE_BY_DOCUMENT, on)

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date
+from desktop.models import HAY_ROLE, ID_ROLE, KIND_ROLE, LibraryModel, doc_date
 from index.library.corpus import Corpus
+
+#: Libraries up to this size open with every region and level expanded.
+EXPAND_ALL_UP_TO = 300
 
 
 class _Filter(QSortFilterProxyModel):
@@ -55,15 +58,12 @@ class _Filter(QSortFilterProxyModel):
         needle = self.needle
         if not needle:
             return True
-        model = self.sourceModel()
-        if model.index(row, 0, parent).data(KIND_ROLE) != "doc":
+        index = self.sourceModel().index(row, 0, parent)
+        if index.data(KIND_ROLE) != "doc":
             return False  # groups show when a child matches (recursive filtering)
-        from index.base.text import normalise
-
-        hay = " ".join(str(model.index(row, c, parent).data() or "") for c in range(model.columnCount()))
-        tip = str(model.index(row, 0, parent).data(Qt.ItemDataRole.ToolTipRole) or "")
-        region = str(parent.parent().data() or "") if parent.isValid() else ""
-        return needle in normalise(f"{hay} {tip} {region}")
+        # Normalised once per document when the model is filled (LibraryModel): a keystroke
+        # over 3,500 documents must not run OpenCC 3,500 times.
+        return needle in (index.data(HAY_ROLE) or "")
 
 
 class _TwoLineDelegate(QStyledItemDelegate):
@@ -149,7 +149,7 @@ class LibraryView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
-        self._show_model()  # the model has just read the library: not twice at start-up
+        self.refresh()  # the model reads the library once, here
 
     def refresh(self) -> None:
         """Re-read the library (after an import or removal)."""
@@ -157,19 +157,24 @@ class LibraryView(QWidget):
         self._show_model()
 
     def _show_model(self) -> None:
-        # The model's reset forgets column modes: set them again.
+        # The model's reset forgets column modes: set them again. The status column has a fixed
+        # width: sizing it to its contents asks every row of a 3,500-document library.
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self._expand_groups()
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, self.fontMetrics().horizontalAdvance("征求意见稿") + 40)  # text and its icon
+        self._expand()
         self._update_count()
 
-    def _filter(self, text: str) -> None:
-        self.proxy.set_needle(text.strip())
-        self._expand_groups()
-        self._update_count()
+    def _expand(self) -> None:
+        """Regions and levels open for a small library or a filtered one (a document's earlier versions
+        stay folded under it); a large one shows its regions, closed."""
+        if self.model.document_count() <= EXPAND_ALL_UP_TO or self.proxy.needle:
+            self._expand_groups()
+        else:
+            self.tree.collapseAll()
 
     def _expand_groups(self, parent=None) -> None:
         """Open regions and levels; a document's earlier versions stay folded under it."""
@@ -180,9 +185,14 @@ class LibraryView(QWidget):
                 self.tree.setExpanded(idx, True)
                 self._expand_groups(idx)
 
+    def _filter(self, text: str) -> None:
+        self.proxy.set_needle(text.strip())
+        self._expand()
+        self._update_count()
+
     def _update_count(self) -> None:
-        shown = self._count_docs(self.tree.rootIndex())
         total = self.model.document_count()
+        shown = self._count_docs(self.tree.rootIndex()) if self.proxy.needle else total
         if shown == total:
             self.count_label.setText(self.tr("%n document(s)", "", total))
         else:
@@ -211,7 +221,7 @@ class LibraryView(QWidget):
                 (self.tr("Amended"), amended), (self.tr("In force from"), doc.get("effective")),
                 (self.tr("Status"), doc.get("status")),
                 (self.tr("Version"), member.status if member is not None else None),
-                (self.tr("Clauses"), str(len(self.corpus.clauses(doc_id))))]
+                (self.tr("Clauses"), str(self.corpus.clause_count(doc_id)))]
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
 
     def _context_menu(self, pos) -> None:
@@ -243,11 +253,10 @@ class LibraryView(QWidget):
 
     def select_document(self, doc_id: str) -> bool:
         """Make ``doc_id`` the current row (shows its details; an earlier version's latest is unfolded)."""
-        found = self.model.match(self.model.index(0, 0), ID_ROLE, doc_id, 1,
-                                 Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-        if not found:
+        found = self.model.index_of(doc_id)
+        if not found.isValid():
             return False
-        index = self.proxy.mapFromSource(found[0])
+        index = self.proxy.mapFromSource(found)
         self.tree.expand(index.parent())
         self.tree.setCurrentIndex(index)
         return True

@@ -271,12 +271,18 @@ class MainWindow(QMainWindow):
 
     def _start_background_now(self) -> None:
         QTimer.singleShot(150, self.services.open_index)
-        QTimer.singleShot(400, self.notes_view.refresh)
-        # Notes of documents whose text changed are placed again, on a worker.
-        QTimer.singleShot(450, self.services.reanchor_in_background)
+        # The notes modules (sqlite-utils: ~0.2 s) are imported on a worker first: imported here,
+        # they froze the window for 0.3 s after its first paint. Then the notes load, and the
+        # notes of documents whose text changed are placed again, on a worker.
+        QTimer.singleShot(400, lambda: ops.Op(_import_notes, lambda _m: self._notes_ready(),
+                                              lambda _e: self._notes_ready(), parent=self).run())
         # Changes other processes make (a CLI import, a second window) are looked for every second.
         QTimer.singleShot(1000, self.services.watch)
         QTimer.singleShot(500, self.check_unreadable)
+
+    def _notes_ready(self) -> None:
+        self.notes_view.refresh()
+        self.services.reanchor_in_background()
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:
@@ -366,6 +372,7 @@ class MainWindow(QMainWindow):
             return None
         reader.annotate_requested.connect(self.annotate)
         reader.compare_requested.connect(self.compare_clause)
+        settings.remember_recent(doc_id)  # a comparison's default columns include what the user reads
         reader.redline_requested.connect(self.show_redline)
         idx = self.tabs.addTab(reader, tab_title(reader.doc.short_title))
         self.tabs.setTabToolTip(idx, reader.doc.title)
@@ -549,6 +556,9 @@ class MainWindow(QMainWindow):
             self.search_view.refresh_facets()
             if self._coverage_view is not None:
                 self._coverage_view.documents_changed()
+        from desktop.compare_view import include_new_documents
+
+        include_new_documents(self.services, changes)
         if (changes.documents or changes.pins) and self._compare_view is not None:
             self._compare_view.apply_changes(changes)
         if self._redline_view is not None:
@@ -762,3 +772,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.services.close()  # backs the notes up if this session changed them
         super().closeEvent(event)
+
+
+def _import_notes():
+    """Import the notes store's modules (run on a worker; a later import on the GUI thread is then free)."""
+    import index.userdata.notes
+
+    return index.userdata.notes

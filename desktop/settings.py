@@ -58,9 +58,11 @@ OPEN_TABS = Setting("window/open_tabs", [])
 CURRENT_TAB = Setting("window/current_tab", 0)
 COMPARE_DOCS = Setting("compare/doc_order", [])
 COVERAGE_BY_DOCUMENT = Setting("coverage/by_document", False)
+RECENT_DOCS = Setting("reader/recent_documents", [])  # most recent first: a comparison's default columns
+RECENT_LIMIT = 12
 
 ALL = [LANGUAGE, FONT_SIZE, SIMPLIFIED, SEARCH_DELAY, EXPORT_AUTHOR, GEOMETRY, WINDOW_STATE, SPLITTERS, OPEN_TABS,
-       CURRENT_TAB, COMPARE_DOCS, COVERAGE_BY_DOCUMENT]
+       CURRENT_TAB, COMPARE_DOCS, COVERAGE_BY_DOCUMENT, RECENT_DOCS]
 PREFERENCES = [s for s in ALL if s.title]
 
 
@@ -151,3 +153,9 @@ class PreferencesDialog(QDialog):
         put(SEARCH_DELAY, self.delay.value())
         put(EXPORT_AUTHOR, self.author.text().strip())
         super().accept()
+
+
+def remember_recent(doc_id: str) -> None:
+    """Put ``doc_id`` first among the recently read documents (``RECENT_DOCS``)."""
+    recent = [d for d in get(RECENT_DOCS) if d != doc_id]
+    put(RECENT_DOCS, [doc_id, *recent][:RECENT_LIMIT])

@@ -154,15 +154,16 @@ class Workspace:
         return self.home / "index"
 
     @property
-    def bundled_headers_path(self) -> Path:
-        """The bundled documents' front matter, cached (a start-up without PyYAML); in the index folder,
-        a cache too."""
-        return self.index_dir / ".bundled-headers.json"
-
-    @property
     def db_path(self) -> Path:
         """The user database: notes, bookmarks, tags, pins, comparison sets."""
         return self.home / DB_NAME
+
+    @property
+    def manifest_path(self) -> Path:
+        """Per-document facts computed once (``index.library.manifest``; a cache: deleting it costs a re-read)."""
+        from index.library.manifest import FILE_NAME
+
+        return self.home / FILE_NAME
 
     @property
     def topics_path(self) -> Path:
@@ -187,12 +188,12 @@ class Workspace:
     def corpus(self) -> Corpus:
         """The documents and their clauses (one object for the life of the workspace; ``reload`` refreshes it)."""
         if self._corpus is None:
-            self._corpus = Corpus(self.docs_dir, self.imported_dir, bundled_headers=self.bundled_headers_path)
+            self._corpus = Corpus(self.docs_dir, self.imported_dir, manifest=self.manifest_path)
         return self._corpus
 
     def one_pass_corpus(self) -> Corpus:
         """A corpus that keeps one document's clauses at a time (a bulk pass in bounded memory)."""
-        return Corpus(self.docs_dir, self.imported_dir, one_pass=True)
+        return Corpus(self.docs_dir, self.imported_dir, one_pass=True, manifest=self.manifest_path)
 
     def search_index(self) -> SearchIndex:
         """The search index of this workspace's corpus (opened, updated or built by its ``ensure``)."""
@@ -311,6 +312,26 @@ class Workspace:
         return align.counterparts(self.corpus, clause_id, doc_ids=doc_ids, limit=limit,
                                   pins=self.pins(clause_id) if pins is None else pins, cancel=cancel,
                                   search_index=self._compare_index())
+
+    def compare_choice(self, source_clause_id: str | None = None, recent: Iterable[str] = ()) -> list[str]:
+        """The documents a comparison shows by default (``shortlist.documents_that_matter``).
+
+        Args:
+            source_clause_id: the clause compared from (None for a topic): its
+                document is left out, its level and the user's pins for it count.
+            recent: documents the user read lately, most recent first.
+        """
+        from index.library.shortlist import documents_that_matter
+
+        source_doc = source_clause_id.split("/", 1)[0] if source_clause_id else None
+        pinned = list(self.pins(source_clause_id)) if source_clause_id else []
+        return documents_that_matter(self.corpus, source_doc, pinned, recent)
+
+    def documents_matching(self, **filters) -> list[Document]:
+        """Documents by region, level, year range and words (``shortlist.matching``)."""
+        from index.library.shortlist import matching
+
+        return matching(self.corpus, **filters)
 
     def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
                       cancel: Callable[[], bool] | None = None) -> Comparison:
@@ -518,10 +539,12 @@ class Workspace:
 
     # -- closing -------------------------------------------------------------------
     def close(self) -> None:
-        """Close the database and the index (the workspace can be used again: they reopen)."""
+        """Close the database, the index and the library manifest (the workspace can be used again: they reopen)."""
         if self._search is not None:
             self._search.close()
             self._search = None
+        if self._corpus is not None:
+            self._corpus.manifest.close()  # reopened on the next listing
         if self._db is not None:
             from index.userdata import database
 

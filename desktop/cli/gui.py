@@ -52,9 +52,11 @@ def time_startup() -> int:
     (the first pass of the event loop after the window's first paint: it is
     on screen and takes input; ``cpu``: the processor seconds the process had
     used by then, which a busy machine does not inflate), ``index_ready`` and
-    ``reanchored`` (the background
-    jobs), ``tabs`` (how many the restored session opened) and ``platform``
-    (Qt's platform plugin: ``xcb``, ``wayland``, ``windows`` …); then exits,
+    ``reanchored`` (the background jobs), ``tabs`` (how many the restored
+    session opened), ``platform`` (Qt's platform plugin: ``xcb``, ``wayland``,
+    ``windows`` …) and the event-loop stalls over 100 ms from the first paint
+    until the background jobs ended (``desktop.stalls``: ``stalls``,
+    ``longest_ms``); then exits,
     saving the session as closing the window does. ``bench/startup_probe.py``
     reads it.
     """
@@ -65,12 +67,15 @@ def time_startup() -> int:
     qapp = app_module.create_app(sys.argv[:1])
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from desktop.stalls import StallRecorder
+
     out: dict = {}
 
     def ready() -> None:
         t = os.times()
         out.update(interactive=time.time(), cpu=t.user + t.system, tabs=win.tabs.count(),
                    platform=qapp.platformName())
+        stalls.start()
 
     class Painted(QObject):
         """Calls ``ready`` on the first pass of the event loop after the window's first paint."""
@@ -83,10 +88,13 @@ def time_startup() -> int:
 
     painted = Painted()
     win = app_module.show_main_window(SIZE, before_show=lambda w: w.installEventFilter(painted))
+    stalls = StallRecorder(parent=win)
 
     def stamp(key: str) -> None:
         out[key] = time.time()
         if "index_ready" in out and "reanchored" in out:
+            stalls.stop()
+            out.update(stalls.report())
             win.close()
             qapp.quit()
 

@@ -68,8 +68,10 @@ def cmd_import(args) -> int:
         args.paths, region=args.region, title=args.title, max_bytes=int(args.max_mb * 1048576),
         workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
     data = report.to_json()
+    # The first version of a group linked later has a version number and nothing it supersedes.
     lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
-             + (f"  (version {r['version']}, supersedes {r['supersedes']})" if r.get("version") else "")
+             + (f"  (version {r['version']}" + (f", supersedes {r['supersedes']}" if r.get("supersedes") else "")
+                + ")" if r.get("version") else "")
              for r in report.imported]
     lines += [f"skipped  {r['path']}: {r['reason']}" for r in report.skipped]
     lines += [f"error    {r['path']}: {r['error']}" for r in report.errors]

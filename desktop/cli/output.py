@@ -24,8 +24,18 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def to_json(data: Any) -> str:
-    """``data`` as the CLI's JSON text (UTF-8, indented, nothing a terminal would act on)."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+    """``data`` as the CLI's JSON text (UTF-8, nothing a terminal would act on).
+
+    Indented for a person at a terminal, on one line for a program reading
+    a pipe: indenting makes Python's json use its pure-Python encoder, a
+    second for the 3,500 documents of ``docs --json``; the compact form uses
+    the C one.
+    """
+    if sys.stdout.isatty():
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def emit(data: Any, as_json: bool, text: str | None = None) -> None:

@@ -33,6 +33,9 @@ SYNONYM_WEIGHT = 0.5
 _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 # Clause kinds that never carry a topic of their own (signature lines, links).
 _UNTAGGED_KINDS = ("closing", "appendix")
+#: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
+#: library manifest (``index.library.manifest``) are then recomputed.
+TAGGER_VERSION = 2
 
 
 class UnknownTopicError(UnknownIdError):
@@ -110,6 +113,49 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
         for word, weight in words.items():
             index.setdefault(word[:2], []).append((topic.id, word, weight))
     return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def tagger_version() -> str:
+    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy and the topic model files."""
+    import hashlib
+
+    from index.compare.scoring import model_path
+
+    digest = hashlib.sha256()
+    for path in (topics_path(), model_path()):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
+    return f"{TAGGER_VERSION}:{HEADING_WEIGHT}:{KEYWORD_WEIGHT}:{SYNONYM_WEIGHT}:{digest.hexdigest()[:16]}"
+
+
+def document_tags(clauses: list[Clause]) -> dict[str, list[tuple[str, int]]]:
+    """``{topic id: [(unit id, confidence 0–100), ...]}`` of one parsed document, most probable first.
+
+    What ``coverage`` lists for the document (its units, ``index.compare.units``,
+    under the topics they treat); the library manifest keeps it, computed once
+    at import.
+    """
+    from index.compare.units import units
+
+    class _OneDocument:  # what ``units`` asks of a corpus, for clauses parsed outside one
+        def clauses(self, _doc_id):
+            return clauses
+
+        def document(self, _doc_id):
+            return _Hashed(f"parsed:{id(clauses)}")
+
+    if not clauses:
+        return {}
+    found = document_topics(units(_OneDocument(), clauses[0].doc_id))
+    return {tid: [(unit.id, int(round(100 * p))) for p, unit, _ in hits] for tid, hits in found.items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Hashed:
+    content_hash: str
 
 
 def _prefixes(norm: str) -> set[str]:
@@ -298,7 +344,6 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
         ``[]`` where the document is silent.
     """
     from index.compare.records import Coverage, CoverageCell
-    from index.compare.units import units
 
     wanted = None if doc_ids is None else set(doc_ids)
     docs = [d for d in corpus.documents() if wanted is None or d.id in wanted]
@@ -306,8 +351,11 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     cells: dict[str, dict[str, list]] = {t.id: {d.id: [] for d in docs} for t in loaded}
     for doc in docs:
         check_cancel(cancel, "coverage")
-        for tid, hits in document_topics(units(corpus, doc.id)).items():
-            cells[tid][doc.id] = [CoverageCell(unit.id, int(round(100 * p))) for p, unit, _ in hits]
+        # The library manifest keeps each document's units and their topics (computed at import,
+        # ``document_tags``): no document is parsed or tagged here.
+        for tid, items in corpus.topic_tags(doc.id).items():
+            if tid in cells:
+                cells[tid][doc.id] = [CoverageCell(unit_id, int(confidence)) for unit_id, confidence in items]
     return Coverage(topics=[t.to_dict() for t in loaded],
                     documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
                     cells=cells)

@@ -40,6 +40,10 @@ from index.library.documents import DocId
 
 ClauseId = NewType("ClauseId", str)
 
+#: Bump when parsing gives other clauses (ids, boundaries, kinds): clause
+#: counts and tags stored in the library manifest are then recomputed.
+PARSER_VERSION = 1
+
 CN_DIGITS = "零〇一二三四五六七八九两"
 CN_NUM = "[零〇一二三四五六七八九十百千两]+"
 _NUM = rf"(?:{CN_NUM}|\d+)"

@@ -6,14 +6,19 @@ parses each into clauses once, and answers lookups by id.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.library.documents import DocId, Document, Unreadable, load_header
-from index.library.headers import load_headers
+from index.library.documents import DocId, Document, Unreadable, load_file
+from index.library.manifest import FILE_NAME as MANIFEST_FILE
+from index.library.manifest import Manifest, card, encode, identity
 from index.library.national import NATIONAL
 
 if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up
@@ -32,20 +37,23 @@ class Corpus:
         one_pass: keep only the latest document's text and clauses, for one
             pass over a large library (a bulk index build) in bounded memory;
             lookups within the current document work as usual.
-        bundled_headers: a file to cache the bundled documents' front matter
-            in (``index.library.headers``; their folder is read-only), or None
-            to parse it every time.
+        manifest: the library manifest (``index.library.manifest``) file;
+            default ``manifest.sqlite`` in the user data folder when the
+            imported documents are the user's, else one kept in memory.
     """
 
     def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default",
-                 one_pass: bool = False, bundled_headers: Path | None = None):
+                 one_pass: bool = False, manifest: Path | None | str = "default"):
         self.content_dir = content_dir or paths.content_dir() / "docs"
+        if manifest == "default":
+            manifest = paths.user_home() / MANIFEST_FILE if imported_dir == "default" else None
         if imported_dir == "default":
             imported_dir = paths.user_home() / "documents"
         self.imported_dir = imported_dir
         self.one_pass = one_pass
-        self.bundled_headers = bundled_headers
+        self.manifest = Manifest(manifest)
         self._docs: dict[DocId, Document] | None = None
+        self._rows: dict[DocId, dict] = {}  # each document's manifest row
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
@@ -57,27 +65,18 @@ class Corpus:
     def _load(self) -> dict[DocId, Document]:
         if self._docs is None:
             docs: dict[DocId, Document] = {}
+            self._rows = {}
             problems: list[Unreadable] = []
             for folder, source in ((self.content_dir, "bundled"), (self.imported_dir, "imported")):
                 if folder is None or not Path(folder).is_dir():
                     continue
-                if source == "imported":  # thousands of files: front matter cached (index.library.headers)
-                    found = load_headers(Path(folder), source, problems=problems)
-                elif self.bundled_headers is not None:
-                    found = load_headers(Path(folder), source, cache=self.bundled_headers, problems=problems)
-                else:
-                    found = []
-                    for path in sorted(Path(folder).glob("*.md")):
-                        try:
-                            found.append(load_header(path, source=source))
-                        except ContentError as exc:
-                            problems.append(Unreadable.of(path, exc))
-                for doc in found:
+                for doc, row in self._listed(Path(folder), source, problems):
                     if doc.id in docs:
                         problems.append(Unreadable(doc.path, f"duplicate document id {doc.id} "
                                                              f"(also in {docs[doc.id].path})"))
                         continue
                     docs[doc.id] = doc
+                    self._rows[doc.id] = row
             self._docs = docs
             self._problems = problems
         return self._docs
@@ -93,9 +92,63 @@ class Corpus:
         self._load()
         return list(self._problems) + list(self._body_problems.values())
 
+    def _listed(self, folder: Path, source: str, problems: list[Unreadable]) -> list[tuple[Document, dict]]:
+        """The documents of one folder, in file name order, from the manifest where it is current.
+
+        A file the manifest does not know, or whose identity changed, is read
+        whole once (front matter, body hash, clause count) and its row
+        written; rows of files that are gone are dropped.
+        """
+        rows = self.manifest.rows(source)
+        where = str(folder)
+        out: list[tuple[Document, dict]] = []
+        fresh: list[dict] = []
+        try:
+            entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md") and not e.name.startswith(".")),
+                             key=lambda e: e.name)
+        except OSError:
+            entries = []
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                ident = identity(entry.stat())
+            except FileNotFoundError:
+                continue
+            row = rows.pop(entry.name, None)
+            if row is not None and row["folder"] == where and row["identity"] == ident:
+                # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
+                doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
+                               meta=None, source=source, path=path, content_hash=row["content_hash"],
+                               meta_json=row.pop("meta"), card_json=row.pop("card"))
+            else:
+                from index.library.clauses import PARSER_VERSION, parse_clauses
+
+                try:
+                    full = load_file(path, source)
+                except ContentError as exc:
+                    problems.append(Unreadable.of(path, exc))
+                    continue
+                clauses = parse_clauses(full.id, full.body)
+                row = {"source": source, "name": entry.name, "folder": where, "identity": ident,
+                       "doc_id": full.id, "title": full.title, "region": full.region, "meta": encode(full.meta),
+                       "card": card(full.meta),
+                       "content_hash": full.content_hash,
+                       "clause_count": len(clauses), "clauses_version": PARSER_VERSION}
+                fresh.append(row)
+                doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
+                               source=source, path=path, content_hash=full.content_hash)
+            out.append((doc, row))
+        self.manifest.put(fresh)
+        self.manifest.forget(source, rows)  # files that are gone
+        if source == "imported":
+            with contextlib.suppress(OSError):
+                (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
+        return out
+
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
+        self._rows = {}
         self._body_problems.clear()
         self._versions = None
         self._forget_clauses()
@@ -118,6 +171,95 @@ class Corpus:
 
     def has_document(self, doc_id: str) -> bool:
         return DocId(doc_id) in self._load()
+
+    # -- facts kept in the manifest ------------------------------------
+    def clause_count(self, doc_id: str) -> int:
+        """How many clauses the document has (from the manifest; parsed only if its parser version is old)."""
+        from index.library.clauses import PARSER_VERSION
+
+        row = self._row(doc_id)
+        if row.get("clauses_version") != PARSER_VERSION or row.get("clause_count") is None:
+            count = len(self.clauses(doc_id))
+            self._set_facts(doc_id, clause_count=count, clauses_version=PARSER_VERSION)
+        return int(row["clause_count"])
+
+    def topic_tags(self, doc_id: str) -> dict[str, list[tuple[str, float]]]:
+        """``{topic id: [(clause id, weight), ...]}`` of the document (``topics.document_tags``), kept in the manifest.
+
+        Computed (parsing and tagging the document) only when the manifest
+        has none from the current tagger (``topics.tagger_version``).
+        """
+        from index.compare import topics
+
+        row = self._row(doc_id)
+        version = topics.tagger_version()
+        if "topics" not in row:  # listing leaves the tags out: read every document's at once
+            for source in {r["source"] for r in self._rows.values()}:
+                stored = self.manifest.topics(source)
+                for r in self._rows.values():
+                    if r["source"] == source:
+                        r["topics"], r["topics_version"] = stored.get(r["name"], (None, None))
+        if row.get("topics_version") != version or row.get("topics") is None:
+            tags = topics.document_tags(self.clauses(doc_id))
+            self._set_facts(doc_id, topics=encode_tags(doc_id, tags), topics_version=version)
+            return tags
+        return decode_tags(doc_id, row["topics"])
+
+    def record(self, doc: Document, clause_count: int | None = None, topics_json: str | None = None,
+               topics_version: str | None = None) -> None:
+        """Write the manifest row of a document file just written (an import, a metadata edit).
+
+        Args:
+            doc: the document as written (``path``, ``meta``, ``content_hash``).
+            clause_count: its clause count, if known.
+            topics_json, topics_version: its tags as ``encode_tags`` gives
+                them, and the tagger version that computed them.
+
+        Facts not given are kept from the file's previous row if the body is
+        the same, else computed when first asked for.
+        """
+        from index.library.clauses import PARSER_VERSION
+
+        old = self.manifest.row(doc.source, doc.path.name) or {}
+        same_body = old.get("content_hash") == doc.content_hash
+        row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
+               "identity": identity(doc.path.stat()), "doc_id": doc.id, "title": doc.title, "region": doc.region,
+               "meta": encode(doc.meta), "card": card(doc.meta),
+               "content_hash": doc.content_hash}
+        if clause_count is not None:
+            row.update(clause_count=clause_count, clauses_version=PARSER_VERSION)
+        elif same_body:
+            row.update(clause_count=old.get("clause_count"), clauses_version=old.get("clauses_version"))
+        if topics_json is not None:
+            row.update(topics=topics_json, topics_version=topics_version)
+        elif same_body:
+            row.update(topics=old.get("topics"), topics_version=old.get("topics_version"))
+        self.manifest.put([row])
+        if doc.id in self._rows:
+            self._rows[doc.id] = row
+
+    def _verify(self, doc: Document, body: str) -> None:
+        """Check the stored hash against the body now read (lazily: only bodies read anyway are hashed).
+
+        A mismatch (a file rewritten within the same second on a coarse
+        clock, say) corrects the row and drops its derived facts.
+        """
+        actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        row = self._rows.get(doc.id)
+        if row is None or row["content_hash"] == actual:
+            return
+        doc._hash = actual  # noqa: SLF001 - the corpus owns its documents' stored facts
+        self._set_facts(doc.id, content_hash=actual, clause_count=None, clauses_version=None, topics=None,
+                        topics_version=None)
+
+    def _row(self, doc_id: str) -> dict:
+        self.document(doc_id)  # raises UnknownIdError
+        return self._rows[DocId(doc_id)]
+
+    def _set_facts(self, doc_id: str, **values) -> None:
+        row = self._rows[DocId(doc_id)]
+        row.update(values)
+        self.manifest.update(row["source"], row["name"], **values)
 
     def versions(self) -> dict:
         """Each document that has other versions: its ``index.library.versions.Member`` (status, latest).
@@ -147,6 +289,8 @@ class Corpus:
                 # that fails as a whole.
                 self._body_problems[doc.id] = Unreadable.of(doc.path or Path(doc.id), exc)
                 body = ""
+            else:
+                self._verify(doc, body)
             found = parse_clauses(doc.id, body)
             self._clauses[doc.id] = found
             for clause in found:
@@ -170,7 +314,7 @@ class Corpus:
                 raise UnknownIdError("clause", clause_id)
             self.clauses(doc_id)
         try:
-            return self._by_id[clause_id]
+            return self._by_id[clause_id]  # type: ignore[index]
         except KeyError:
             raise UnknownIdError("clause", clause_id) from None
 
@@ -218,6 +362,23 @@ class Corpus:
         rec["region"] = doc.region
         rec["children"] = [c.id for c in self.clauses(doc.id) if c.parent == clause.id]
         return rec
+
+
+def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:
+    """``document_tags`` output as manifest JSON, clause ids without the document id (a renamed id stays valid)."""
+    cut = len(doc_id) + 1
+    return json.dumps({t: [[cid[cut:], w] for cid, w in items] for t, items in tags.items()}, ensure_ascii=False)
+
+
+def clause_facts(doc_id: str, clauses: list[Clause]) -> dict[str, str]:
+    """The manifest's derived facts of a freshly parsed document (``topics``, ``topics_version``), computed once at import."""
+    from index.compare import topics
+
+    return {"topics": encode_tags(doc_id, topics.document_tags(clauses)), "topics_version": topics.tagger_version()}
+
+
+def decode_tags(doc_id: str, text: str) -> dict[str, list[tuple[str, float]]]:
+    return {t: [(f"{doc_id}/{rel}", w) for rel, w in items] for t, items in json.loads(text).items()}
 
 
 def display_name(clause: Clause) -> str:

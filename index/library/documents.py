@@ -22,6 +22,8 @@ FIELDS = (
     "published", "year", "status", "script", "source_site", "source_url", "gazette",
     "adopted", "effective", "amendments",  # a regulation's history (index.library.history)
 )
+#: Front-matter keys a document's card leaves out (long, and read only when one document is shown).
+CARD_OMITS = ("inferred", "history", "notes")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,14 +70,22 @@ class Document:
         source: ``bundled`` or ``imported``.
     """
 
-    __slots__ = ("id", "title", "region", "meta", "source", "path", "_body", "_hash")
+    __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "path", "_body",
+                 "_hash")
 
-    def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any],
-                 source: str = "bundled", path: Path | None = None, content_hash: str | None = None):
+    def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
+                 source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
+                 card: dict[str, Any] | None = None, meta_json: str | None = None, card_json: str | None = None):
         self.id = id
         self.title = title
         self.region = region
-        self.meta = meta
+        # A listed document may carry only its card (the front matter minus
+        # CARD_OMITS) and the full front matter as JSON, decoded on first use:
+        # decoding thousands of inferred-field explanations at start is wasted.
+        self._meta = meta
+        self._card = card
+        self._card_json = card_json
+        self._meta_json = meta_json
         self.source = source
         self.path = path
         self._body = body
@@ -96,20 +106,44 @@ class Document:
             return self._body
         if self.path is None:
             raise ContentError(f"{self.id}: document has no body")
-        # The front matter was read already: skip it without parsing it again (PyYAML is not on the start-up
-        # path when a restored reader tab needs its document's text).
-        try:
-            text = _normalised(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ContentError(f"{self.path}: cannot read: {exc}") from exc
-        return _body_from(text, _front_matter_end(text, str(self.path)))
+        return read_body(self.path)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Every front-matter key, including ones not modelled as fields (``inferred``, ``notes`` …)."""
+        if self._meta is None:
+            from index.library.manifest import decode
+
+            if self._meta_json is not None:
+                self._meta = decode(self._meta_json)
+            else:
+                self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
+        return self._meta
+
+    @property
+    def card(self) -> dict[str, Any]:
+        """The front matter without ``CARD_OMITS`` (decoding only that for a listed document)."""
+        if self._meta is None and self._card is None and self._card_json is not None:
+            from index.library.manifest import decode
+
+            self._card = decode(self._card_json)
+        if self._meta is None and self._card is not None:
+            return self._card
+        return {k: v for k, v in self.meta.items() if k not in CARD_OMITS}
 
     def get(self, key: str, default: Any = None) -> Any:
+        if self._meta is None and key not in CARD_OMITS:
+            if self._card is None and self._card_json is not None:
+                from index.library.manifest import decode
+
+                self._card = decode(self._card_json)
+            if self._card is not None:
+                return self._card.get(key, default)
         return self.meta.get(key, default)
 
     @property
     def short_title(self) -> str:
-        return self.meta.get("short_title") or self.title
+        return self.get("short_title") or self.title
 
     @property
     def content_hash(self) -> str:
@@ -120,13 +154,13 @@ class Document:
 
     def summary(self) -> dict[str, Any]:
         """The CLI's document record (``zoneref docs --json``), minus counts."""
-        out = {key: self.meta.get(key) for key in FIELDS}
+        out = {key: self.get(key) for key in FIELDS}
         out["id"] = self.id
         out["title"] = self.title
         out["region"] = self.region
         out["short_title"] = self.short_title
         out["source"] = self.source
-        out["inferred"] = self.meta.get("inferred") or {}
+        out["inferred"] = self.get("inferred") or {}
         return out
 
 
@@ -134,7 +168,7 @@ def _yaml():
     """PyYAML and its fastest safe loader, imported on first use.
 
     Importing PyYAML costs ~35 ms (it compiles its regular expressions), and a
-    start-up whose front matter all comes from a cache (``index.library.headers``)
+    start-up whose front matter all comes from the manifest (``index.library.manifest``)
     never needs it.
     """
     import yaml
@@ -212,6 +246,19 @@ def load_header(path: Path, source: str = "bundled") -> Document:
     return Document(id=DocId(str(meta["id"])), title=str(meta["title"]), region=str(meta["region"]),
                     body=None, meta=meta, source=source, path=path,
                     content_hash=meta.get("content_hash") if source == "imported" else None)
+
+
+def read_body(path: Path) -> str:
+    """A document file's body, its front matter skipped unparsed (a pass over thousands of documents).
+
+    Raises:
+        ContentError: the file cannot be read or has no closed front matter.
+    """
+    try:
+        text = _normalised(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{path}: cannot read: {exc}") from exc
+    return _body_from(text, _front_matter_end(text, str(path)))
 
 
 def render_markdown(meta: dict[str, Any], body: str) -> str:

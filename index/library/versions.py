@@ -103,20 +103,26 @@ class Member:
 
 def order(docs: Iterable) -> list:
     """Documents (``Document``-like: ``.id``, ``.meta``) oldest version first."""
-    return sorted(docs, key=lambda d: (version_date(d.meta), not is_draft(d.meta),
-                                       str(d.meta.get("imported_at") or ""), int(d.meta.get("version") or 0), d.id))
+    return sorted(docs, key=lambda d: (version_date(_fields(d)), not is_draft(_fields(d)),
+                                       str(_fields(d).get("imported_at") or ""), int(_fields(d).get("version") or 0),
+                                       d.id))
+
+
+def _fields(doc) -> Mapping:
+    """The front matter ordering needs: a listed document's card (its short part), else its meta."""
+    return getattr(doc, "card", None) or doc.meta
 
 
 def members(docs: list) -> list[Member]:
     """A group's documents in version order, each with its status; a lone document is 现行 (or 征求意见稿)."""
     ordered = order(docs)
-    finals = [d for d in ordered if not is_draft(d.meta)]
+    finals = [d for d in ordered if not is_draft(_fields(d))]
     latest = (finals or ordered)[-1].id if ordered else None
     out = []
     for doc in ordered:
-        draft = is_draft(doc.meta)
+        draft = is_draft(_fields(doc))
         status = DRAFT if draft else CURRENT if doc.id == latest else HISTORICAL
-        out.append(Member(doc.id, doc.title, version_date(doc.meta), draft, status, doc.id == latest, doc.source))
+        out.append(Member(doc.id, doc.title, version_date(_fields(doc)), draft, status, doc.id == latest, doc.source))
     return out
 
 
@@ -136,8 +142,11 @@ def groups(docs: Iterable) -> dict[str, list]:
         return x
 
     for doc in docs:
+        # ``Document.get`` reads the listing's card: the whole front matter of thousands of
+        # documents is not decoded to find the few links (every search asks).
+        get = doc.get if hasattr(doc, "get") else doc.meta.get
         for key in LINK_KEYS:
-            other = doc.meta.get(key)
+            other = get(key)
             if isinstance(other, str) and other in by_id and other != doc.id:
                 parent[find(doc.id)] = find(other)
     found: dict[str, list] = {}

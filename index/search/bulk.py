@@ -6,34 +6,19 @@ sort pool, then one ``add_posting`` call and a doc-length lookup each), and a
 Here the gram fields bypass the pool: the clauses' normalised texts are
 collected, their postings computed for the whole segment at once with numpy
 (``analysis.gram_postings``), and written straight into Whoosh's postings
-file and term table in Whoosh's own format: per block a pickled
-``(id deltas, weights, values)`` tuple, zlib-compressed, behind a pickled
-block header. The blocks hold ``array`` objects instead of tuples and are
-larger than Whoosh's default, which Whoosh's own readers accept (they only
-iterate them) and which makes reading a long posting list ~10x cheaper.
-The small ``cid``/``doc`` fields still take the normal path.
-
-This reaches into ``whoosh.codec.whoosh3`` internals; ``whoosh-reloaded`` is
-pinned, and the tests build and read real indexes (with Whoosh's own
-searcher too), so a change there shows.
+file and term table in Whoosh's own format (``index.search.postings``, the
+one module that touches Whoosh's internals). The small ``doc`` field still
+takes the normal path.
 """
 
 from __future__ import annotations
 
-from array import array
-from operator import sub
-from pickle import dumps as _dumps
-from zlib import compress as _compress
-
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
-from whoosh.system import pack_ushort
 
-from index.search.analysis import GramPostings, gram_postings, occurrence_starts
+from index.search.analysis import GramPostings, gram_postings
+from index.search.postings import add_blank_document, after_pooled_fields, write_terms
 
-GRAM_FIELDS = ("h", "t")  # sorted: Whoosh's term table wants fields in order
-#: Postings per block. Whoosh's default is 128; we read whole lists at once.
-BLOCK = 4096
+GRAM_FIELDS = ("h", "t")  # sorted, after "doc": Whoosh's term table wants fields in order
 #: Characters of clause text whose postings are computed at once (memory bound).
 CHUNK_CHARS = 4_000_000
 #: In this field a CJK bigram's blocks also hold where it occurs: the offsets
@@ -42,8 +27,6 @@ CHUNK_CHARS = 4_000_000
 #: that slot for this format (``Existence`` has fixed-size empty values); the
 #: executor uses the offsets to prove a longer string is really there.
 POSITIONS_FIELD = "t"
-_COMPRESSION = 1
-_COMPRESS_OVER = 400
 
 
 class BulkGrams:
@@ -60,28 +43,27 @@ class BulkGrams:
     def __init__(self, writer):
         self.writer = writer
         self.docnums: list[int] = []
+        self.docs: list[str] = []
         self.texts: dict[str, list[str]] = {f: [] for f in GRAM_FIELDS}
         self.lengths: np.ndarray | None = None
-        fw = writer.fieldwriter
-        if not isinstance(fw, W3FieldWriter):
-            raise TypeError(f"unexpected Whoosh field writer {type(fw).__name__}")
-        original = fw.add_postings
+        after_pooled_fields(writer, self._write)  # runs inside writer.commit()
 
-        def add_postings(schema, lengths, items):
-            original(schema, lengths, items)
-            self._write(fw, schema)
-
-        fw.add_postings = add_postings  # runs inside writer.commit(), after the pooled fields
-
-    def add(self, cid: str, doc: str, **norms: str) -> None:
-        """Add one clause: its ids through Whoosh, its normalised texts (per gram field) here."""
-        self.docnums.append(self.writer.docnum)
-        self.writer.add_document(cid=cid, doc=doc)
+    def add(self, doc: str, **norms: str) -> None:
+        """Add one clause: its document id and its normalised texts (per gram field), all written at commit."""
+        self.docnums.append(add_blank_document(self.writer))
+        self.docs.append(doc)
         for field in GRAM_FIELDS:
             self.texts[field].append(norms.get(field, ""))
 
-    def _write(self, fw: W3FieldWriter, schema) -> None:
+    def _write(self, fw, schema) -> None:
         docnums = np.asarray(self.docnums, dtype=np.int64)
+        if self.docs:  # the "doc" field first (fields go in name order): a document's clauses, by which an update deletes
+            by_doc: dict[str, list[int]] = {}
+            for docnum, doc in zip(self.docnums, self.docs, strict=True):
+                by_doc.setdefault(doc, []).append(docnum)
+            write_terms(fw, "doc", schema["doc"],
+                        ((d, np.asarray(by_doc[d], dtype=np.int64), np.ones(len(by_doc[d]), dtype=np.int64), None)
+                         for d in sorted(by_doc, key=lambda d: d.encode("utf-8"))))
         for field in GRAM_FIELDS:
             texts, self.texts[field] = self.texts[field], []
             # A chunk at a time: the sort behind gram_postings needs ~40 bytes
@@ -92,9 +74,7 @@ class BulkGrams:
                 self.lengths = np.concatenate([gp.lengths for _, gp in parts]) if parts else np.zeros(0, np.int64)
             if not any(gp.terms for _, gp in parts):
                 continue
-            fw.start_field(field, schema[field])
-            _write_terms(fw, _merged(parts, docnums, with_positions=field == POSITIONS_FIELD))
-            fw.finish_field()
+            write_terms(fw, field, schema[field], _merged(parts, docnums, with_positions=field == POSITIONS_FIELD))
 
 
 def _chunks(texts: list[str], budget: int) -> list[tuple[int, int]]:
@@ -142,54 +122,3 @@ def _joined(arrays: list[np.ndarray]) -> np.ndarray:
 
 def _has_positions(term: str) -> bool:
     return len(term) == 2 and not term.isascii()
-
-
-def _write_terms(fw: W3FieldWriter, items) -> None:
-    """Write each term's postings (ascending ids) as Whoosh blocks plus its term-table row.
-
-    ``items`` yields ``(term, ids, counts, positions)``; where ``positions``
-    is not None the blocks carry them in the values slot (see
-    ``POSITIONS_FIELD``), ``counts[j]`` of them for posting ``j``.
-    """
-    postfile = fw._postfile  # noqa: SLF001 - pinned whoosh-reloaded
-    tindex = fw._tindex  # noqa: SLF001
-    prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
-    for term, ids, counts, positions in items:
-        n = len(ids)
-        occ = occurrence_starts(counts) if positions is not None and n > BLOCK else None
-        info = W3TermInfo()
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        weight = maxweight = 0.0
-        for at in range(0, n, BLOCK):
-            end = min(at + BLOCK, n)
-            # Most terms are rare: plain lists beat numpy calls for a few postings.
-            block_ids = ids[at:end].tolist()
-            block_w = counts[at:end].tolist()
-            deltas = [block_ids[0], *map(sub, block_ids[1:], block_ids)]  # deltas restart every block
-            top = max(block_w)
-            weight += sum(block_w)
-            maxweight = max(maxweight, top)
-            values = None
-            if positions is not None:
-                where = positions[occ[at]:occ[end]] if occ is not None else positions
-                values = array("H" if int(where.max()) < 65536 else "I")
-                values.frombytes(where.astype(np.uint16 if values.typecode == "H" else np.uint32).tobytes())
-            data = _dumps((array("H" if max(deltas) < 65536 else "I", deltas),
-                           None if top == 1 else array("f", block_w), values), 4)
-            # Small blocks (most terms) are not worth compressing, and blocks
-            # with positions are read on every query with their bigram, where
-            # inflating them cost more than the rest of the query; the block
-            # header says which are compressed.
-            comp = _COMPRESSION if values is None and len(data) > _COMPRESS_OVER else 0
-            if comp:
-                data = _compress(data, comp)
-            head = _dumps((end - at, block_ids[-1], float(top), comp, 0, 0), 2)
-            length = len(head) + len(data)
-            postfile.write_int(-length if end == n else length)
-            postfile.write(head)
-            postfile.write(data)
-        info._weight, info._maxweight, info._df = float(weight), float(maxweight), n  # noqa: SLF001
-        info._minid, info._maxid = int(ids[0]), int(ids[-1])  # noqa: SLF001
-        info.set_extent(start, postfile.tell() - start)
-        tindex.add(prefix + term.encode("utf-8"), info.to_bytes())

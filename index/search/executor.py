@@ -10,17 +10,15 @@ candidates' normalised text; phrases across punctuation always by the text.
 from __future__ import annotations
 
 import math
-from array import array
 from collections import OrderedDict
 from functools import reduce
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
 from index.base.text import normalise
 from index.search.analysis import CJK_RUN, pieces, pieces_terms
+from index.search.postings import block_arrays
 from index.search.query import Literal, ParsedQuery
 from index.search.rows import Side
 
@@ -32,52 +30,8 @@ _CACHE_TERMS = 512
 _CACHE_POSITIONS = 64
 #: Above this many candidates, strings of 3+ characters are proved by positions, not by the text.
 TEXT_CHECK_MAX = 2000
-
-
-def _block_arrays(m, with_values: bool = False) -> tuple[list[np.ndarray], list[np.ndarray], list | None]:
-    """Every posting of a Whoosh matcher as (ids, weights[, values]) arrays.
-
-    ``values`` (``search_bulk.POSITIONS_FIELD``'s occurrence offsets) is None
-    when not asked for or when a block has none.
-    """
-    ids: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    values: list[np.ndarray] | None = [] if with_values else None
-    if isinstance(m, FilterMatcher):
-        m = m.child  # deleted documents map to record -1 and drop out later
-    if isinstance(m, W3LeafMatcher):
-        # Whoosh keeps each block as a pickled (id deltas, weights, values)
-        # tuple; decoding it whole is ~50x faster than next()/id() per posting.
-        while True:
-            if m._data is None:  # noqa: SLF001 - whoosh-reloaded is pinned
-                m._read_data()  # noqa: SLF001
-            deltas, wts, vals = m._data  # noqa: SLF001
-            block = np.cumsum(np.asarray(deltas, dtype=np.int64))
-            ids.append(block)
-            if wts is None:
-                weights.append(np.ones(len(block)))
-            elif isinstance(wts, float):
-                weights.append(np.full(len(block), wts))
-            else:
-                weights.append(np.asarray(wts, dtype=np.float64))
-            if values is not None:
-                if isinstance(vals, array):
-                    values.append(np.asarray(vals, dtype=np.int64))
-                else:
-                    values = None
-            if m._lastblock:  # noqa: SLF001
-                break
-            m._goto(m._nextoffset)  # noqa: SLF001
-    else:  # inlined or list postings
-        got_i, got_w = [], []
-        while m.is_active():
-            got_i.append(m.id())
-            got_w.append(m.weight())
-            m.next()
-        ids.append(np.asarray(got_i, dtype=np.int64))
-        weights.append(np.asarray(got_w, dtype=np.float64))
-        values = None
-    return ids, weights, values
+#: A long string's rarest bigrams are read until this few candidates remain (``Executor._few``).
+FEW = 300
 
 
 class Executor:
@@ -86,7 +40,8 @@ class Executor:
     def __init__(self, searcher, side: Side):
         self.side = side
         self.leaves = list(searcher.reader().leaf_readers())
-        self.n = len(side.cids)
+        self.n = side.n
+        self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
         avgdl = float(side.lengths.mean()) if self.n else 1.0
         # The BM25 length normalisation per record, computed once.
         self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
@@ -95,7 +50,7 @@ class Executor:
         self._facet_keys: tuple | None = None
         # A scratch bitmap over text offsets for _located, touched now (at
         # open, off the GUI thread) so the first query does not pay for it.
-        self._bitmap = np.zeros(len(side.text) + 2, dtype=bool)
+        self._bitmap = np.zeros(side.text_chars + 2, dtype=bool)
         self._bitmap.fill(False)
 
     # -- postings ------------------------------------------------------------
@@ -113,7 +68,7 @@ class Executor:
                 matcher = leaf.postings(field, tb)
             except TermNotFound:
                 continue
-            ids, weights, _ = _block_arrays(matcher)
+            ids, weights, _ = block_arrays(matcher)
             all_ids.extend(i + offset for i in ids)
             all_w.extend(weights)
         if all_ids:
@@ -164,7 +119,7 @@ class Executor:
         return out
 
     def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """Where a bigram of field ``t`` occurs: ascending offsets into ``side.text``, and their records.
+        """Where a bigram of field ``t`` occurs: ascending offsets in the side table's record text space, and their records.
 
         None if the index holds no positions for it (then the text is checked).
         """
@@ -180,7 +135,7 @@ class Executor:
                 matcher = leaf.postings("t", tb)
             except TermNotFound:
                 continue
-            ids, weights, values = _block_arrays(matcher, with_values=True)
+            ids, weights, values = block_arrays(matcher, with_values=True)
             if values is None:
                 result = None
                 break
@@ -277,6 +232,12 @@ class Executor:
         if not found:
             return None
         terms = pieces_terms(found)
+        quick = self._few(found, terms, norm, lit.phrase)
+        if quick is not None:
+            recs = quick
+            if not score:
+                return recs, np.zeros(len(recs))
+            return recs, self._scores_from_text(recs, terms)
         lists = sorted((self.postings("t", t)[0] for t in terms), key=len)
         recs = reduce(_intersect, lists) if len(lists) > 1 else lists[0]
         # Bigrams prove adjacency only for two characters. Longer strings are
@@ -301,12 +262,55 @@ class Executor:
             scores += self._bm25(t, recs)
         return recs, scores
 
+    def _few(self, found: list[str], terms: list[str], norm: str, phrase: bool) -> np.ndarray | None:
+        """The records of a long literal read from its rarest bigrams' postings only, then its text; None if not fit.
+
+        A string of many characters has common bigrams (管理, 部门: tens of
+        thousands of postings each) and rare ones. Reading the rarest lists
+        until a few hundred candidates remain, then checking each candidate's
+        text for every piece, gives the same records as intersecting every
+        list, without inflating the common ones. Only for CJK pieces (words
+        are whole-word terms, which a substring check would not match) and
+        an index without deletions (the term table's document frequencies
+        then equal the posting lists' lengths, so scores stay the same).
+        """
+        if len(terms) < 3 or self.deletions or not all(CJK_RUN.fullmatch(p) for p in found):
+            return None
+        dfs = {t: self.doc_frequency("t", t) for t in terms}
+        if not all(dfs.values()):
+            return _EMPTY
+        recs = None
+        for t in sorted(terms, key=dfs.get):
+            got = self.postings("t", t)[0]
+            recs = got if recs is None else _intersect(recs, got)
+            if len(recs) <= FEW:
+                break
+        if len(recs) > FEW:
+            return None
+        checks = [norm.strip()] if phrase and (len(found) > 1 or norm.strip() != found[0]) else found
+        return self._confirm(recs, checks)
+
+    def _scores_from_text(self, recs: np.ndarray, terms: list[str]) -> np.ndarray:
+        """BM25 (with the heading boost) of a few records, their term counts read from their texts."""
+        scores = np.zeros(len(recs))
+        norms = [self.side.norm(r) for r in recs.tolist()]
+        lengths = self.norm_t[recs]
+        for term in terms:
+            df = max(self.doc_frequency("t", term), 1)
+            idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+            tf = np.fromiter((_count(text, term) for text in norms), dtype=np.float64, count=len(norms))
+            scores += idf * tf * (K1 + 1) / (tf + lengths)
+            hrecs, htf = self.postings("h", term)
+            if len(hrecs):
+                dense = np.zeros(self.n)
+                dense[hrecs] = htf * (K1 + 1) / (htf + K1)
+                scores += HEAD_BOOST * idf * dense[recs]
+        return scores
+
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
-        text, starts, ends = self.side.text, self.side.starts, self.side.ends
-        find = text.find
+        find = self.side.find
         for q in strings:
-            rs, ss, es = recs.tolist(), starts[recs].tolist(), ends[recs].tolist()
-            recs = np.asarray([r for r, s, e in zip(rs, ss, es, strict=True) if find(q, s, e) >= 0], dtype=np.int64)
+            recs = np.asarray([r for r in recs.tolist() if find(q, r)], dtype=np.int64)
         return recs
 
     # -- whole queries -------------------------------------------------------
@@ -373,6 +377,17 @@ class Executor:
             nz = nz[np.lexsort((rank[nz], -counts[nz]))]
             out[name] = dict(zip([names[i] for i in nz.tolist()], counts[nz].tolist(), strict=True))
         return out
+
+
+def _count(text: str, bigram: str) -> int:
+    """Occurrences of a bigram in a text, overlapping ones too (常常 twice in 常常常), as ``term_counts`` counts."""
+    if bigram[0] != bigram[1]:
+        return text.count(bigram)
+    n, at = 0, text.find(bigram)
+    while at >= 0:
+        n += 1
+        at = text.find(bigram, at + 1)
+    return n
 
 
 def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:

@@ -1,7 +1,18 @@
 """The records a search generation holds besides Whoosh's postings: clause rows and the side table.
 
 ``ClauseRow`` is one clause as a build hands it to Whoosh and the side
-table; ``Side`` is a loaded side table (see ``search_store`` for the files).
+table; ``Side`` is a loaded side table (see ``index.search.store`` for the
+files). The side table is compact and opened lazily, so that a process that
+runs one query (``zoneref search``) pays for what that query reads only:
+
+* numbers per record (document, BM25 length, order, offsets) are one binary
+  file of little-endian arrays, memory-mapped;
+* the normalised texts are one UTF-16 file (2 bytes a CJK character, 3 in
+  UTF-8), memory-mapped, sliced per record;
+* the original text is not stored again: it differs from the normalised
+  text only where normalising changed a character (full-width punctuation,
+  traditional characters), so a record keeps just those runs (``text_diff``);
+* clause ids are kept without their document id, heading paths once each.
 """
 
 from __future__ import annotations
@@ -15,12 +26,17 @@ import numpy as np
 
 from index.base.text import normalise_many
 
+#: Records are separated by this in the text file (never in a normalised text: control characters are not).
+SEP = "\x00"
+_RUN_SEP = "\x1e"
+_FIELD_SEP = "\x1f"
+
 
 def doc_info(doc) -> dict:
     """The document metadata filters need, kept in the side table."""
-    year = doc.meta.get("year")
-    return {"id": doc.id, "region": doc.region or "", "city": doc.meta.get("city") or "",
-            "level": doc.meta.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
+    year = doc.get("year")
+    return {"id": doc.id, "region": doc.region or "", "city": doc.get("city") or "",
+            "level": doc.get("level") or "", "year": int(year) if str(year or "").isdigit() else None}
 
 
 @dataclasses.dataclass
@@ -29,70 +45,269 @@ class ClauseRow:
 
     cid: str
     doc: str
-    norm: str
-    length: int
-    order: int
-    shown: bytes = b""  # what a hit shows, see ``shown_record``
+    norm: str  # normalised text (same length as ``text``)
+    length: int  # terms of ``norm`` (BM25 length), filled in at commit
+    order: int  # document order key
+    heading: str = ""
+    path: tuple[str, ...] = ()
+    diff: str = ""  # ``text_diff(text, norm)``
+
+    @property
+    def text(self) -> str:
+        """The clause text in its original script."""
+        return apply_diff(self.norm, self.diff)
 
 
-def shown_record(heading: str, path: list[str], text: str) -> bytes:
-    """A hit's display fields (original script) as stored in ``side-<n>.hits``."""
-    return f"{heading}\x1f{chr(0x1e).join(path)}\x1f{text}".encode()
+def text_diff(text: str, norm: str) -> str:
+    """Where ``text`` differs from its normalised form (same length): ``start,chars`` runs.
+
+    Most of a simplified-script clause is its own normalised form; a
+    traditional one differs in perhaps a third of its characters. Keeping
+    only the differing runs costs a tenth of a copy of the text.
+    """
+    if text == norm:
+        return ""
+    runs = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] != norm[i]:
+            j = i + 1
+            while j < n and text[j] != norm[j]:
+                j += 1
+            runs.append(f"{i},{text[i:j]}")
+            i = j
+        else:
+            i += 1
+    return _RUN_SEP.join(runs)
 
 
-def parse_shown(record: bytes) -> tuple[str, list[str], str]:
-    """(heading, path, text) back from ``shown_record``."""
-    heading, path, text = record.decode("utf-8").split("\x1f", 2)
-    return heading, path.split("\x1e") if path else [], text
-
-
-@dataclasses.dataclass
-class Side:
-    """The loaded side table of one Whoosh generation."""
-
-    meta: dict
-    gen: int  # the Whoosh generation this table belongs to (side-<gen>.*)
-    docrec: np.ndarray  # Whoosh docnum -> record, -1 for deleted
-    cids: list[str]
-    doc_of: np.ndarray  # record -> index into meta["docs"]
-    lengths: np.ndarray  # record -> number of terms (BM25 length)
-    order: np.ndarray  # record -> document order key
-    starts: np.ndarray  # record -> offset of its text in ``text``
-    ends: np.ndarray
-    text: str  # normalised texts, SEP-separated
-    hits_path: Path | None = None  # side-<n>.hits: each record's shown_record, back to back
-    hit_starts: np.ndarray | None = None  # record -> byte offset in hits_path (one extra at the end)
-    _hits: mmap.mmap | None = None
-
-    def norm(self, rec: int) -> str:
-        return self.text[self.starts[rec]:self.ends[rec]]
-
-    def shown(self, rec: int) -> bytes:
-        """The record's display fields, read from a memory map of the hits file (not kept in memory)."""
-        if self._hits is None:
-            with open(self.hits_path, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
-                self._hits = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        return bytes(self._hits[self.hit_starts[rec]:self.hit_starts[rec + 1]])
-
-    def close(self) -> None:
-        if isinstance(self._hits, mmap.mmap):
-            self._hits.close()
-        self._hits = None
+def apply_diff(norm: str, diff: str) -> str:
+    """The original text back from its normalised form and ``text_diff``."""
+    if not diff:
+        return norm
+    out, at = [], 0
+    for run in diff.split(_RUN_SEP):
+        start, _, chars = run.partition(",")
+        start = int(start)
+        out.append(norm[at:start])
+        out.append(chars)
+        at = start + len(chars)
+    out.append(norm[at:])
+    return "".join(out)
 
 
 def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     """(row, normalised heading) for each clause of ``doc``; ``length`` is filled in at commit."""
     clauses = corpus.clauses(doc.id)
-    norms = normalise_many([c.text for c in clauses] + [c.heading or "" for c in clauses])
+    texts = [c.text for c in clauses]
+    norms = normalise_many(texts + [c.heading or "" for c in clauses])
     n = len(clauses)
-    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i,
-                       shown_record(c.heading or "", corpus.path(c), c.text)), norms[n + i])
+    names = _path_names(corpus, clauses)
+    diffs = text_diffs(texts, norms[:n])
+    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i, c.heading or "",
+                       names[c.id], diffs[i]), norms[n + i])
             for i, c in enumerate(clauses)]
 
 
-def rows_from_side(side: Side) -> dict[str, ClauseRow]:
-    """The previous generation's rows, so an update need not re-analyse old documents."""
-    docs = side.meta["docs"]
-    return {cid: ClauseRow(cid, docs[int(side.doc_of[r])]["id"], side.norm(r), int(side.lengths[r]),
-                           int(side.order[r]), side.shown(r)) for r, cid in enumerate(side.cids)}
+def text_diffs(texts: list[str], norms: list[str]) -> list[str]:
+    """``text_diff`` of many texts at once (one array comparison for a whole document)."""
+    joined = SEP.join(texts)
+    joined_norm = SEP.join(norms)
+    if joined == joined_norm:
+        return [""] * len(texts)
+    a = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    b = np.frombuffer(joined_norm.encode("utf-32-le"), dtype=np.uint32)
+    if len(a) != len(b):  # normalising changed a length (never expected): one by one
+        return [text_diff(t, n) for t, n in zip(texts, norms, strict=True)]
+    where = np.flatnonzero(a != b)
+    breaks = np.flatnonzero(np.diff(where) != 1) + 1
+    starts = where[np.concatenate([[0], breaks])]
+    ends = where[np.concatenate([breaks - 1, [len(where) - 1]])] + 1
+    # Runs never cross records: the separator is the same in both.
+    rec_starts = np.zeros(len(texts), dtype=np.int64)
+    rec_starts[1:] = np.cumsum(np.fromiter(map(len, texts[:-1]), dtype=np.int64, count=len(texts) - 1) + 1)
+    recs = np.searchsorted(rec_starts, starts, side="right") - 1
+    runs: list[list[str]] = [[] for _ in texts]
+    base = rec_starts.tolist()
+    for s, e, r in zip(starts.tolist(), ends.tolist(), recs.tolist(), strict=True):
+        runs[r].append(f"{s - base[r]},{joined[s:e]}")
+    return [_RUN_SEP.join(r) for r in runs]
+
+
+def _path_names(corpus, clauses) -> dict[str, tuple[str, ...]]:
+    """Each clause's heading path (``Corpus.path``), built parent by parent in one pass."""
+    from index.library.corpus import display_name
+
+    out: dict[str, tuple[str, ...]] = {}
+    for c in clauses:  # parents come before their children
+        if c.parent is None:
+            out[c.id] = ()
+        else:
+            parent = corpus.clause(c.parent)
+            name = display_name(parent)
+            out[c.id] = out[parent.id] + ((name,) if name else ())
+    return out
+
+
+class Side:
+    """The loaded side table of one Whoosh generation (memory maps; ``close`` releases them).
+
+    Attributes:
+        meta: the JSON part (documents, hashes, fingerprint, array layout).
+        gen: the Whoosh generation this table belongs to (``side-<gen>.*``).
+        docrec: Whoosh docnum -> record (-1: deleted).
+        doc_of: record -> index into ``meta["docs"]``.
+        lengths: record -> BM25 length (float64).
+        order: record -> document order key.
+        starts, ends: record -> offsets of its text in the record text
+            space (characters, records one apart): where bigram positions point.
+    """
+
+    def __init__(self, files: dict[str, Path], meta: dict, gen: int):
+        self.meta = meta
+        self.gen = gen
+        self.files = files
+        self._maps: dict[str, mmap.mmap | bytes] = {}
+        arrays = self._arrays()
+        self.n = int(meta["records"])
+        self.docrec = arrays["docrec"].astype(np.int64)
+        self.doc_of = arrays["doc_of"].astype(np.int64)
+        self.lengths = arrays["lengths"].astype(np.float64)
+        self.order = arrays["order"].astype(np.int64)
+        char_lens = arrays["char_lens"].astype(np.int64)
+        self.starts = _starts(char_lens + 1)[:-1]
+        self.ends = self.starts + char_lens
+        self.text_chars = int(self.ends[-1]) if self.n else 0
+        self._u16 = _starts(arrays["u16_lens"].astype(np.int64) + 1)
+        self._hits = _starts(arrays["hit_lens"].astype(np.int64))
+        self._ids = _starts(arrays["id_lens"].astype(np.int64))
+        self._path_of = arrays["path_of"]
+        self._paths = _starts(arrays["path_lens"].astype(np.int64))
+
+    # -- files -------------------------------------------------------------
+    def _map(self, part: str):
+        if part not in self._maps:
+            with open(self.files[part], "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                self._maps[part] = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        return self._maps[part]
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        buf = self._map("arr")
+        # Copied out (a few MB): no array keeps the map alive, so ``close`` releases the file (Windows).
+        return {name: np.frombuffer(buf, dtype=np.dtype(dtype).newbyteorder("<"), count=count, offset=offset).copy()
+                for name, (dtype, offset, count) in self.meta["arrays"].items()}
+
+    def close(self) -> None:
+        for buf in self._maps.values():
+            if isinstance(buf, mmap.mmap):
+                buf.close()
+        self._maps.clear()
+
+    # -- one record ----------------------------------------------------------
+    def norm(self, rec: int) -> str:
+        """The record's normalised text."""
+        lo = 2 * int(self._u16[rec])
+        hi = 2 * int(self._u16[rec + 1]) - 2
+        return self._map("txt")[lo:hi].decode("utf-16-le")
+
+    def cid(self, rec: int) -> str:
+        doc = self.meta["docs"][int(self.doc_of[rec])]["id"]
+        rel = self._map("ids")[int(self._ids[rec]):int(self._ids[rec + 1])].decode("utf-8")
+        return f"{doc}/{rel}"
+
+    def cids(self) -> list[str]:
+        return [self.cid(r) for r in range(self.n)]
+
+    def shown(self, rec: int) -> tuple[str, list[str], str]:
+        """(heading, heading path, text in the original script) of a record."""
+        raw = self._map("hits")[int(self._hits[rec]):int(self._hits[rec + 1])].decode("utf-8")
+        ref, _, diff = raw.partition(_FIELD_SEP)
+        text = apply_diff(self.norm(rec), diff)
+        return _heading_of(ref, text), list(self.path(rec)), text
+
+    def path(self, rec: int) -> tuple[str, ...]:
+        k = int(self._path_of[rec])
+        raw = self._map("paths")[int(self._paths[k]):int(self._paths[k + 1])].decode("utf-8")
+        return tuple(raw.split(_RUN_SEP)) if raw else ()
+
+    def row(self, rec: int) -> ClauseRow:
+        """A record as the ``ClauseRow`` it was written from (an update rewrites the table)."""
+        raw = self._map("hits")[int(self._hits[rec]):int(self._hits[rec + 1])].decode("utf-8")
+        ref, _, diff = raw.partition(_FIELD_SEP)
+        norm = self.norm(rec)
+        return ClauseRow(self.cid(rec), self.meta["docs"][int(self.doc_of[rec])]["id"], norm,
+                         int(self.lengths[rec]), int(self.order[rec]), _heading_of(ref, apply_diff(norm, diff)),
+                         self.path(rec), diff)
+
+    def texts(self) -> list[str]:
+        """Every record's normalised text (a scan; the benchmarks' brute force)."""
+        return bytes(self._map("txt")).decode("utf-16-le").split(SEP)[:self.n]
+
+    def find(self, needle: str, rec: int) -> bool:
+        """Whether the record's normalised text contains ``needle`` (without decoding the text)."""
+        buf = self._map("txt")
+        pattern = needle.encode("utf-16-le")
+        lo, hi = 2 * int(self._u16[rec]), 2 * int(self._u16[rec + 1]) - 2
+        at = buf.find(pattern, lo, hi)
+        while at >= 0 and (at - lo) % 2:  # a match must start on a code unit
+            at = buf.find(pattern, at + 1, hi)
+        return at >= 0
+
+
+def _heading_ref(row: ClauseRow) -> str:
+    """The heading as stored: most headings are in the clause's own text, then only where (``\x01start,length``)."""
+    if row.heading:
+        at = row.text.find(row.heading)
+        if at >= 0:
+            return f"\x01{at},{len(row.heading)}"
+    return row.heading
+
+
+def _heading_of(ref: str, text: str) -> str:
+    if ref.startswith("\x01"):
+        at, _, length = ref[1:].partition(",")
+        return text[int(at):int(at) + int(length)]
+    return ref
+
+
+def _starts(lengths: np.ndarray) -> np.ndarray:
+    """Offsets of consecutive pieces of these lengths (one extra at the end)."""
+    out = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
+
+
+def side_parts(rows: list[ClauseRow]) -> tuple[dict[str, np.ndarray], dict[str, list[bytes]]]:
+    """The arrays and byte pieces of a side table holding ``rows`` in record order.
+
+    Returns:
+        (arrays by name, the pieces of each file by part name: ``txt``,
+        ``hits``, ``ids``, ``paths``); ``docrec`` is the caller's.
+    """
+    path_ix: dict[tuple[str, ...], int] = {}
+    path_of = np.zeros(len(rows), dtype=np.int32)
+    u16_lens = np.zeros(len(rows), dtype=np.uint32)
+    txt: list[bytes] = []
+    hits: list[bytes] = []
+    ids: list[bytes] = []
+    for k, r in enumerate(rows):
+        path_of[k] = path_ix.setdefault(r.path, len(path_ix))
+        t = r.norm.encode("utf-16-le") + b"\x00\x00"
+        u16_lens[k] = len(t) // 2 - 1
+        txt.append(t)
+        hits.append(f"{_heading_ref(r)}{_FIELD_SEP}{r.diff}".encode())
+        ids.append(r.cid.split("/", 1)[1].encode())
+    paths = [_RUN_SEP.join(p).encode() for p in path_ix]
+    arrays = {
+        "doc_of": None,  # the caller's: an index into its document list
+        "lengths": np.fromiter((r.length for r in rows), dtype=np.uint32, count=len(rows)),
+        "order": np.fromiter((r.order for r in rows), dtype=np.int64, count=len(rows)),
+        "char_lens": np.fromiter((len(r.norm) for r in rows), dtype=np.uint32, count=len(rows)),
+        "u16_lens": u16_lens,
+        "hit_lens": np.fromiter(map(len, hits), dtype=np.uint32, count=len(rows)),
+        "id_lens": np.fromiter(map(len, ids), dtype=np.uint32, count=len(rows)),
+        "path_of": path_of,
+        "path_lens": np.fromiter(map(len, paths), dtype=np.uint32, count=len(paths)),
+    }
+    return arrays, {"txt": txt, "hits": hits, "ids": ids, "paths": paths}

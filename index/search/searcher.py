@@ -28,7 +28,7 @@ from index.search.analysis import pieces
 from index.search.executor import Executor
 from index.search.filters import DocFilters
 from index.search.query import ParsedQuery, parse_query
-from index.search.rows import parse_shown
+from index.search.rows import doc_info
 from index.search.store import (
     BuildCancelled,
     Cancel,
@@ -39,6 +39,7 @@ from index.search.store import (
     live_generation,
     open_generation,
     side_path,
+    update_documents_info,
     update_generation,
 )
 
@@ -172,20 +173,42 @@ class SearchIndex:
             SearchIndexError: the index folder cannot be written.
         """
         with self._lock:
-            want = {d.id: d.content_hash for d in self.corpus.documents()}
+            # Both from the library manifest: no document body is read or hashed here.
+            docs = self.corpus.documents()
+            want = {d.id: d.content_hash for d in docs}
+            infos = {d.id: doc_info(d) for d in docs}
             if self._open():
                 have = self._exec.side.meta["doc_hashes"]
-                if have == want:
-                    return
                 changed = [d for d in want if have.get(d) != want[d]]
                 gone = [d for d in have if d not in want]
                 if len(changed) + len(gone) <= max(20, len(want) // 10):
                     try:
-                        self._update(changed, gone)
+                        if changed or gone:
+                            self._update(changed, gone)
+                        self._refresh_info(infos)
                         return
                     except IndexBroken:
                         pass
             self.rebuild(progress, cancel, keep_open=keep_open)
+
+    def _refresh_info(self, infos: dict[str, dict]) -> None:
+        """Bring documents' filter fields (region, city, level, year) in step with their metadata.
+
+        A metadata edit leaves the text, and so the postings, as they were:
+        only the side table's document records are rewritten.
+        """
+        stale = {d["id"]: infos[d["id"]] for d in self._exec.side.meta["docs"]
+                 if d["id"] in infos and infos[d["id"]] != d}
+        if not stale:
+            return
+        gen_dir = self._gen_dir
+        self._close()
+        try:
+            update_documents_info(gen_dir, stale)
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexBroken(str(exc)) from exc
+        if not self._open():
+            raise IndexBroken("updated index cannot be opened")
 
     def rebuild(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
         """Build a fresh index from the corpus and swap it in atomically (and open it, unless not ``keep_open``)."""
@@ -287,7 +310,7 @@ class SearchIndex:
                 wanted = set(doc_ids)
                 allowed = np.array([i for i, d in enumerate(docs) if d["id"] in wanted], dtype=np.int64)
             found = ex.similar(terms, per_doc, limit, allowed)
-            return [(docs[int(ex.side.doc_of[rec])]["id"], ex.side.cids[rec], score) for rec, score in found]
+            return [(docs[int(ex.side.doc_of[rec])]["id"], ex.side.cid(rec), score) for rec, score in found]
 
     def status(self) -> dict:
         """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built)."""
@@ -298,7 +321,7 @@ class SearchIndex:
                    "folder": str(self.folder)}
             if self._exec is not None:
                 meta = self._exec.side.meta
-                out.update(documents=len(meta["docs"]), clauses=len(self._exec.side.cids),
+                out.update(documents=len(meta["docs"]), clauses=self._exec.side.n,
                            fingerprint=meta["fingerprint"], built_at=meta["built_at"],
                            size_bytes=sum(p.stat().st_size for p in self._gen_dir.iterdir() if p.is_file()))
             return out
@@ -367,10 +390,10 @@ class SearchIndex:
         # Everything a hit shows comes from the side table: no document is
         # read or parsed to display a page of results.
         side = ex.side
-        heading, path, text = parse_shown(side.shown(rec))
+        heading, path, text = side.shown(rec)
         doc = side.meta["docs"][int(side.doc_of[rec])]
         spans = occurrences(side.norm(rec), needles)
         snippet, inside = make_snippet(text, spans)
-        return Hit(clause_id=side.cids[rec], doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
+        return Hit(clause_id=side.cid(rec), doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
                    heading=heading, path=path, text=text, snippet=snippet,
                    highlights=[[s, e] for s, e in spans], snippet_highlights=inside)

@@ -6,9 +6,12 @@ Layout of the index folder (a cache; deleting it only costs a rebuild)::
       CURRENT                 name of the live generation, replaced atomically
       gen-<stamp>/            one complete Whoosh index …
         _MAIN_<n>.toc …       … Whoosh's own files (generation n)
-        side-<n>.json         … the side table for Whoosh generation n
-        side-<n>.txt          … normalised clause texts, NUL-separated
-        side-<n>.hits         … what each hit shows (heading, path, original text)
+        side-<n>.json         … the side table for Whoosh generation n: documents, layout, file sizes
+        side-<n>.arr          … its numbers per record (little-endian arrays)
+        side-<n>.txt          … normalised clause texts, UTF-16, NUL-separated
+        side-<n>.hits         … per record the heading and where the original text differs
+        side-<n>.ids          … clause ids (without their document id)
+        side-<n>.paths        … heading paths, each once
 
 A full build writes a new ``gen-*`` folder and only then points ``CURRENT``
 at it, so a reader never sees a half-built index. Incremental updates commit
@@ -21,7 +24,10 @@ The side table maps Whoosh document numbers to clause records and holds what
 a query needs besides postings: clause ids, their documents, term counts
 (BM25 lengths), document order and the normalised text used to confirm
 phrase matches, plus the display fields of every clause so that a page of
-hits needs no document parsed. Whoosh stores nothing big.
+hits needs no document parsed (``index.search.rows``). Whoosh stores no
+field at all: document numbers are mapped by the side table (segments are
+never merged, so a document keeps its number), and the ``doc`` field is
+indexed only so that an update can delete a document's clauses.
 """
 
 from __future__ import annotations
@@ -43,17 +49,18 @@ from whoosh.filedb.filestore import FileStorage
 from index.base.errors import Cancelled, KnownError
 from index.search.analysis import ANALYZER_VERSION, GramField
 from index.search.bulk import BulkGrams
-from index.search.rows import ClauseRow, Side, doc_info, rows_for, rows_from_side
+from index.search.postings import segment_count
+from index.search.rows import ClauseRow, Side, doc_info, rows_for, side_parts
 
-#: Bump when the schema, the postings layout or the side table changes (2: bigram positions, 3: hits file).
-SCHEMA_VERSION = 3
+#: Bump when the schema, the postings layout or the side table changes
+#: (2: bigram positions, 3: hits file, 4: compact postings and side table, no stored fields).
+SCHEMA_VERSION = 4
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
-SEP = "\x00"  # never in a query: control characters are stripped from queries
 #: Each incremental update adds a Whoosh segment; past this many, rebuild.
 MAX_SEGMENTS = 12
-#: The side table's files of one Whoosh generation: side-<n>.json, .txt, .hits.
-SIDE_PARTS = ("json", "txt", "hits")
+#: The side table's files of one Whoosh generation: side-<n>.json and the others it describes.
+SIDE_PARTS = ("json", "arr", "txt", "hits", "ids", "paths")
 
 
 def side_path(gen_dir: Path, gen: int, part: str) -> Path:
@@ -81,18 +88,19 @@ class IndexBroken(Exception):
 def schema() -> fields.Schema:
     """The explicit schema every index is created and opened with."""
     return fields.Schema(
-        cid=fields.ID(stored=True, unique=True),
-        doc=fields.ID(stored=True),
+        doc=fields.ID(),  # the clause's document: an update deletes by it
         t=GramField(),  # clause text grams
         h=GramField(),  # heading grams (ranking boost)
     )
 
 
-def fingerprint(doc_hashes: dict[str, str]) -> str:
-    """Hash of every document's content hash plus the analyzer and schema versions."""
+def fingerprint(doc_hashes: dict[str, str], docs: list[dict] | None = None) -> str:
+    """Hash of every document's content hash and filter fields, plus the analyzer and schema versions."""
     h = hashlib.sha256(f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}".encode())
     for doc_id in sorted(doc_hashes):
         h.update(f"\n{doc_id}\t{doc_hashes[doc_id]}".encode())
+    for info in sorted(docs or [], key=lambda d: d["id"]):
+        h.update(json.dumps(info, ensure_ascii=False, sort_keys=True).encode())
     return h.hexdigest()[:32]
 
 
@@ -166,6 +174,7 @@ def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
     try:
         side = load_side(gen_dir, gen)
         if len(side.docrec) != searcher.reader().doc_count_all():
+            side.close()
             raise IndexBroken("side table does not match the index")
     except BaseException:
         searcher.close()
@@ -174,29 +183,18 @@ def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
 
 
 def load_side(gen_dir: Path, gen: int) -> Side:
+    """Open the side table of Whoosh generation ``gen`` (memory-mapped; checked against its recorded sizes)."""
     meta = json.loads(side_path(gen_dir, gen, "json").read_text(encoding="utf-8"))
     if meta.get("schema") != SCHEMA_VERSION or meta.get("analyzer") != ANALYZER_VERSION:
         raise IndexBroken("old schema")
     for name, size in meta["files"].items():
         if (gen_dir / name).stat().st_size != size:
             raise IndexBroken(f"{name} has the wrong size")
-    text = side_path(gen_dir, gen, "txt").read_bytes().decode("utf-8")
-    lens = np.asarray(meta["text_lengths"], dtype=np.int64)
-    starts = np.zeros(len(lens), dtype=np.int64)
-    if len(lens):
-        starts[1:] = np.cumsum(lens[:-1] + 1)
-    if len(lens) and starts[-1] + lens[-1] != len(text):
-        raise IndexBroken("side text has the wrong length")
-    hit_starts = np.concatenate([[0], np.cumsum(np.asarray(meta["hit_lengths"], dtype=np.int64))])
-    hits_path = side_path(gen_dir, gen, "hits")
-    if hits_path.stat().st_size != hit_starts[-1]:
-        raise IndexBroken("side hits have the wrong length")
-    return Side(
-        meta=meta, gen=gen, docrec=np.asarray(meta["docrec"], dtype=np.int64), cids=meta["cids"],
-        doc_of=np.asarray(meta["doc_of"], dtype=np.int64), lengths=np.asarray(meta["lengths"], dtype=np.float64),
-        order=np.asarray(meta["order"], dtype=np.int64), starts=starts, ends=starts + lens, text=text,
-        hits_path=hits_path, hit_starts=hit_starts.astype(np.int64),
-    )
+    files = {part: side_path(gen_dir, gen, part) for part in SIDE_PARTS if part != "json"}
+    try:
+        return Side(files, meta, gen)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise IndexBroken(f"side table unreadable: {exc}") from exc
 
 
 # -- writing -------------------------------------------------------------------
@@ -241,50 +239,71 @@ def _write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
 
 def _needed(name: str, gen: int) -> bool:
     if name.startswith("side-"):  # not the JSON: it holds the sizes
-        return name in (side_path(Path(), gen, "txt").name, side_path(Path(), gen, "hits").name)
+        return name in {side_path(Path(), gen, part).name for part in SIDE_PARTS if part != "json"}
     return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
-def write_side(gen_dir: Path, ix, rows: dict[str, ClauseRow], docs: list[dict], doc_hashes: dict[str, str],
-               built_at: str, in_docnum_order: list[ClauseRow] | None = None) -> None:
-    """Write the side table for the index's latest Whoosh generation.
+def _aligned(arrays: dict[str, np.ndarray]) -> tuple[dict[str, list], list[bytes]]:
+    """The layout (name -> dtype, offset, count) and the bytes of arrays written back to back, 8-byte aligned."""
+    layout, pieces, at = {}, [], 0
+    for name, arr in arrays.items():
+        arr = _narrowed(arr)
+        arr = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
+        data = arr.tobytes()
+        layout[name] = [arr.dtype.str, at, len(arr)]
+        pad = -len(data) % 8
+        pieces.append(data + b"\0" * pad)
+        at += len(data) + pad
+    return layout, pieces
 
-    ``in_docnum_order``: the rows in the order a fresh build added them.
-    When they are all the index holds (no deletions, no other segment),
-    Whoosh numbered them 0, 1, 2 … in that order, so the stored ids need
-    not be read back (200 MB for 100,000 clauses); otherwise the reader maps
-    document numbers to rows.
+
+def _narrowed(arr: np.ndarray) -> np.ndarray:
+    """Integers in the smallest type that holds them (most counts and lengths fit 8 or 16 bits)."""
+    if not len(arr) or arr.dtype.kind not in "iu":
+        return arr
+    lo, hi = int(arr.min()), int(arr.max())
+    for dtype in ((np.uint8, np.uint16, np.uint32, np.uint64) if lo >= 0 else (np.int8, np.int16, np.int32, np.int64)):
+        info = np.iinfo(dtype)
+        if info.min <= lo and hi <= info.max:
+            return arr.astype(dtype, copy=False)
+    return arr
+
+
+def write_side(gen_dir: Path, gen: int, rows: list[ClauseRow], docrec: np.ndarray, docs: list[dict],
+               doc_hashes: dict[str, str], built_at: str) -> None:
+    """Write the side table of Whoosh generation ``gen``.
+
+    Args:
+        rows: the records, in record order.
+        docrec: Whoosh document number -> record (-1 for deleted documents).
+        docs: the documents' filter fields (``doc_info``), the order ``doc_of`` refers to.
     """
-    with ix.reader() as reader:
-        gen = reader.generation()
-        if in_docnum_order is not None and reader.doc_count_all() == len(in_docnum_order) == len(rows):
-            recs = in_docnum_order
-            docrec = list(range(len(recs)))
-        else:
-            docrec = [-1] * reader.doc_count_all()
-            recs = []
-            for docnum, stored in reader.iter_docs():
-                docrec[docnum] = len(recs)
-                recs.append(rows[stored["cid"]])
     doc_index = {d["id"]: i for i, d in enumerate(docs)}
-    sep = SEP.encode("utf-8")
-    _write_atomic(side_path(gen_dir, gen, "txt"),
-                  (piece for k, r in enumerate(recs) for piece in ((sep if k else b""), r.norm.encode("utf-8"))))
-    _write_atomic(side_path(gen_dir, gen, "hits"), (r.shown for r in recs))
-    # Sizes of the files this generation needs (not lock files, which may come and go).
-    files = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
-    meta = {
-        "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes),
-        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "files": files,
-        "docrec": docrec, "cids": [r.cid for r in recs], "doc_of": [doc_index[r.doc] for r in recs],
-        "lengths": [r.length for r in recs], "order": [r.order for r in recs],
-        "text_lengths": [len(r.norm) for r in recs], "hit_lengths": [len(r.shown) for r in recs],
-    }
-    _write_atomic(side_path(gen_dir, gen, "json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    arrays, parts = side_parts(rows)
+    arrays["doc_of"] = np.fromiter((doc_index[r.doc] for r in rows), dtype=np.int32, count=len(rows))
+    arrays["docrec"] = np.asarray(docrec, dtype=np.int32)
+    layout, pieces = _aligned(arrays)
+    _write_atomic(side_path(gen_dir, gen, "arr"), pieces)
+    for part, data in parts.items():
+        _write_atomic(side_path(gen_dir, gen, part), data)
+    _write_meta(gen_dir, gen, {
+        "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes, docs),
+        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "records": len(rows), "arrays": layout,
+    })
     for old in gen_dir.glob("side-*"):
         if old.name not in {side_path(gen_dir, gen, part).name for part in SIDE_PARTS}:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _write_meta(gen_dir: Path, gen: int, meta: dict) -> None:
+    # Sizes of the files this generation needs (not lock files, which may come and go).
+    meta["files"] = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
+    _write_atomic(side_path(gen_dir, gen, "json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+def _stamp() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:
@@ -296,18 +315,19 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         gen_dir.mkdir()
         ix = whoosh_index.create_in(str(gen_dir), schema())
         docs = corpus.documents()
-        rows: dict[str, ClauseRow] = {}
         added: list[ClauseRow] = []
-        writer = ix.writer(limitmb=128)
+        # Separate segment files, not Whoosh's compound file: opening a compound
+        # file copies each part into memory (60+ MB of postings for a 58 MB
+        # library); separate files are read only where a query needs them.
+        writer = ix.writer(limitmb=128, compound=False)
         try:
             bulk = BulkGrams(writer)
             for pos, doc in enumerate(docs):
                 if cancel and cancel():
                     raise BuildCancelled("index build cancelled")
                 for row, head in rows_for(corpus, doc, pos):
-                    rows[row.cid] = row
                     added.append(row)
-                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
+                    bulk.add(row.doc, t=row.norm, h=head)
                 if progress:
                     progress(pos + 1, len(docs))
             writer.commit(merge=False)
@@ -315,11 +335,12 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
             writer.cancel()
             raise
         _set_lengths(added, bulk)
-        hashes = {d.id: d.content_hash for d in docs}
         previous = live_generation(folder)
-        write_side(gen_dir, ix, rows, [doc_info(d) for d in docs], hashes,
-                   time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                   in_docnum_order=added)
+        with ix.reader() as reader:
+            gen = reader.generation()
+        # A fresh build numbers its documents 0, 1, 2 … in the order added.
+        write_side(gen_dir, gen, added, np.arange(len(added)), [doc_info(d) for d in docs],
+                   {d.id: d.content_hash for d in docs}, _stamp())
         _write_atomic(folder / CURRENT, gen_dir.name.encode("utf-8"))
     except BaseException as exc:
         shutil.rmtree(gen_dir, ignore_errors=True)
@@ -337,30 +358,35 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
         ix = whoosh_index.FileIndex(storage, schema=schema())
         with ix.reader() as reader:
             side = load_side(gen_dir, reader.generation())
-        rows = rows_from_side(side)
-        side.close()  # its hits file is about to be replaced (and, on Windows, must not stay mapped)
+            total = reader.doc_count_all()
+        if segment_count(ix) >= MAX_SEGMENTS:
+            side.close()
+            raise IndexBroken("too many segments: rebuild")
         meta = side.meta
         docs = {d["id"]: d for d in meta["docs"]}
         hashes = dict(meta["doc_hashes"])
-        if len(ix._segments()) >= MAX_SEGMENTS:  # noqa: SLF001
-            raise IndexBroken("too many segments: rebuild")
-        writer = ix.writer(timeout=60.0, delay=0.05)
+        gone = set(remove) | set(add)
+        keep = [r for r in range(side.n) if docs_id(side, r) not in gone]
+        rows = [side.row(r) for r in keep]
+        # Whoosh document numbers stay (segments are never merged): renumber the kept records.
+        new_rec = np.full(side.n + 1, -1, dtype=np.int64)
+        new_rec[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+        docrec = new_rec[side.docrec]  # deleted (-1) maps to the extra slot: -1
+        side.close()  # its files are about to be replaced (and, on Windows, must not stay mapped)
+        writer = ix.writer(timeout=60.0, delay=0.05, compound=False)
         try:
             bulk = BulkGrams(writer)
-            for doc_id in [*remove, *add]:
+            for doc_id in gone:
                 writer.delete_by_term("doc", doc_id)
                 docs.pop(doc_id, None)
                 hashes.pop(doc_id, None)
-                for cid in [c for c, r in rows.items() if r.doc == doc_id]:
-                    del rows[cid]
-            next_pos = 1 + max((r.order // 100_000 for r in rows.values()), default=-1)
+            next_pos = 1 + max((r.order // 100_000 for r in rows), default=-1)
             added: list[ClauseRow] = []
             for k, doc_id in enumerate(add):
                 doc = corpus.document(doc_id)
                 for row, head in rows_for(corpus, doc, next_pos + k):
-                    rows[row.cid] = row
                     added.append(row)
-                    bulk.add(row.cid, row.doc, t=row.norm, h=head)
+                    bulk.add(row.doc, t=row.norm, h=head)
                 docs[doc.id] = doc_info(doc)
                 hashes[doc.id] = doc.content_hash
             # No merging: BulkGrams writes the gram fields itself (see there);
@@ -370,7 +396,31 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
             writer.cancel()
             raise
         _set_lengths(added, bulk)
-        write_side(gen_dir, ix, rows, list(docs.values()), hashes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        # The new segment's documents come after every existing number, in the order added.
+        docrec = np.concatenate([docrec, np.arange(len(rows), len(rows) + len(added))])
+        if len(docrec) != total + len(added):
+            raise IndexBroken("document numbers do not add up")
+        with ix.reader() as reader:
+            gen = reader.generation()
+        write_side(gen_dir, gen, rows + added, docrec, list(docs.values()), hashes, _stamp())
+
+
+def docs_id(side: Side, rec: int) -> str:
+    return side.meta["docs"][int(side.doc_of[rec])]["id"]
+
+
+def update_documents_info(gen_dir: Path, infos: dict[str, dict]) -> None:
+    """Replace some documents' filter fields (a metadata edit) in the live side table: no re-indexing."""
+    storage = FileStorage(str(gen_dir))
+    with _locked(storage):
+        ix = whoosh_index.FileIndex(storage, schema=schema())
+        with ix.reader() as reader:
+            gen = reader.generation()
+        path = side_path(gen_dir, gen, "json")
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta["docs"] = [infos.get(d["id"], d) for d in meta["docs"]]
+        meta["fingerprint"] = fingerprint(meta["doc_hashes"], meta["docs"])
+        _write_meta(gen_dir, gen, meta)
 
 
 def prune(folder: Path, keep: str, retired: str | None = None) -> None:

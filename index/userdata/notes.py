@@ -264,7 +264,7 @@ class NoteStore:
         if region:
             wanted = _place(region)
             docs = [d.id for d in self.corpus.documents()
-                    if wanted in (_place(d.region or ""), _place(str(d.meta.get("city") or "")))]
+                    if wanted in (_place(d.region or ""), _place(str(d.get("city") or "")))]
             where.append(f"a.doc_id IN ({','.join('?' * len(docs))})" if docs else "0")
             params.extend(docs)
         if tag:

@@ -187,6 +187,15 @@ _add("Errors", {
 _add("CompareView", {"Import a set file…": "导入对比组文件…", "Export a set to a file…": "将对比组导出为文件…",
                      "Import a set file": "导入对比组文件", "Export a set to a file": "导出对比组文件", "Set:": "对比组："})
 _add("LibraryView", {"Open": "打开", "Remove from library…": "从文库中移除…"})
+_add("CompareView", {  # the document chooser (issue 14)
+    "The compared documents: untick to leave one out; drag to reorder": "对比中的文件：取消勾选即移出，拖动调整顺序",
+    "any": "不限", "Words in the title, issuer or number": "标题、发文机关或文号中的词语",
+    "Add selected": "添加所选", "Default": "默认",
+    "The documents that matter for this comparison: your pins, what you read lately, the bundled policies, "
+    "the same level in other regions": "与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件",
+    "Year": "年份", "Compared documents": "对比中的文件", "Add documents": "添加文件",
+    "All regions": "全部地区", "All levels": "全部级别", "%n document(s) match": "符合条件的文件 %n 份",
+})
 _add("MainWindow", {"Rebuild search index…": "重建检索索引…", "Remove document": "移除文件",
                     "Remove “%1” from the library? Its notes are kept for review.":
                         "从文库中移除《%1》？其批注将保留以供复核。"})

@@ -21,68 +21,126 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="233" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="238" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="206" />
+      <location filename="../../desktop/compare_view.py" line="240" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="208" />
+      <location filename="../../desktop/compare_view.py" line="242" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="211" />
+      <location filename="../../desktop/compare_view.py" line="245" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="251" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="228" />
-      <source>Tick the documents to compare; drag to reorder</source>
+      <location filename="../../desktop/compare_view.py" line="262" />
+      <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
-      <location filename="../../desktop/compare_view.py" line="294" />
+      <location filename="../../desktop/compare_view.py" line="285" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="510" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="431" />
+      <location filename="../../desktop/compare_view.py" line="307" />
+      <source>any</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="309" />
+      <source>Words in the title, issuer or number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="319" />
+      <source>Add selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="321" />
+      <source>Default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="322" />
+      <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="331" />
+      <source>Year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="340" />
+      <source>Compared documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="342" />
+      <source>Add documents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="354" />
+      <source>All regions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="355" />
+      <source>All levels</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/compare_view.py" line="373" />
+      <source>%n document(s) match</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="567" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="438" />
+      <location filename="../../desktop/compare_view.py" line="574" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="442" />
+      <location filename="../../desktop/compare_view.py" line="578" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -90,53 +148,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="495" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="495" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="688" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="688" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="565" />
+      <location filename="../../desktop/compare_view.py" line="701" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="569" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="570" />
+      <location filename="../../desktop/compare_view.py" line="706" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="580" />
+      <location filename="../../desktop/compare_view.py" line="716" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="596" />
-      <location filename="../../desktop/compare_view.py" line="599" />
+      <location filename="../../desktop/compare_view.py" line="732" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="732" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -144,8 +202,9 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="94" />
+      <location filename="../../desktop/coverage_view.py" line="96" />
       <source>%n document(s)</source>
+      <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation type="unfinished">
         <numerusform />
         <numerusform />
@@ -155,17 +214,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="126" />
+      <location filename="../../desktop/coverage_view.py" line="128" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="129" />
+      <location filename="../../desktop/coverage_view.py" line="131" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="130" />
+      <location filename="../../desktop/coverage_view.py" line="132" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -539,10 +598,11 @@
     <message>
       <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
+      <extracomment>Libraries up to this size open with every region and level expanded.</extracomment>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="197" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -550,92 +610,92 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="199" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="218" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="218" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="219" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="219" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="220" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="220" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="221" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="221" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="212" />
+      <location filename="../../desktop/library_view.py" line="222" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="213" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="214" />
+      <location filename="../../desktop/library_view.py" line="224" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="223" />
+      <location filename="../../desktop/library_view.py" line="233" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="225" />
+      <location filename="../../desktop/library_view.py" line="235" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="227" />
+      <location filename="../../desktop/library_view.py" line="237" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="231" />
+      <location filename="../../desktop/library_view.py" line="241" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="233" />
+      <location filename="../../desktop/library_view.py" line="243" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="234" />
+      <location filename="../../desktop/library_view.py" line="244" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
@@ -754,19 +814,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="235" />
-      <location filename="../../desktop/mainwindow.py" line="289" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="236" />
-      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="299" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="237" />
-      <location filename="../../desktop/mainwindow.py" line="305" />
+      <location filename="../../desktop/mainwindow.py" line="311" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
@@ -792,106 +852,106 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="573" />
+      <location filename="../../desktop/mainwindow.py" line="580" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="310" />
+      <location filename="../../desktop/mainwindow.py" line="316" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="333" />
+      <location filename="../../desktop/mainwindow.py" line="339" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="334" />
+      <location filename="../../desktop/mainwindow.py" line="340" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="435" />
+      <location filename="../../desktop/mainwindow.py" line="442" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="448" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="468" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="528" />
+      <location filename="../../desktop/mainwindow.py" line="535" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="529" />
+      <location filename="../../desktop/mainwindow.py" line="536" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="574" />
+      <location filename="../../desktop/mainwindow.py" line="581" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="584" />
+      <location filename="../../desktop/mainwindow.py" line="591" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="588" />
+      <location filename="../../desktop/mainwindow.py" line="595" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="590" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="591" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="594" />
+      <location filename="../../desktop/mainwindow.py" line="601" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="605" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="608" />
-      <location filename="../../desktop/mainwindow.py" line="614" />
+      <location filename="../../desktop/mainwindow.py" line="615" />
+      <location filename="../../desktop/mainwindow.py" line="621" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="615" />
+      <location filename="../../desktop/mainwindow.py" line="622" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="640" />
+      <location filename="../../desktop/mainwindow.py" line="647" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="641" />
+      <location filename="../../desktop/mainwindow.py" line="648" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -899,17 +959,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="647" />
+      <location filename="../../desktop/mainwindow.py" line="654" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="669" />
+      <location filename="../../desktop/mainwindow.py" line="676" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="681" />
+      <location filename="../../desktop/mainwindow.py" line="688" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -917,7 +977,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="684" />
+      <location filename="../../desktop/mainwindow.py" line="691" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -925,7 +985,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="688" />
+      <location filename="../../desktop/mainwindow.py" line="695" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1001,48 +1061,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="62" />
-      <location filename="../../desktop/models.py" line="185" />
+      <location filename="../../desktop/models.py" line="75" />
+      <location filename="../../desktop/models.py" line="268" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="62" />
+      <location filename="../../desktop/models.py" line="75" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="87" />
+      <location filename="../../desktop/models.py" line="105" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="122" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="123" />
+      <location filename="../../desktop/models.py" line="187" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="126" />
+      <location filename="../../desktop/models.py" line="190" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="185" />
+      <location filename="../../desktop/models.py" line="268" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="269" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="269" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1194,7 +1254,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="120" />
+      <location filename="../../desktop/settings.py" line="122" />
       <source>Preferences</source>
       <translation type="unfinished" />
     </message>
@@ -1595,88 +1655,88 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="105" />
+      <location filename="../../desktop/compare_view.py" line="108" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="107" />
-      <location filename="../../desktop/compare_view.py" line="114" />
+      <location filename="../../desktop/compare_view.py" line="110" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="122" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="129" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="142" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="142" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="143" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="164" />
+      <location filename="../../desktop/compare_view.py" line="167" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
+      <location filename="../../desktop/compare_view.py" line="175" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="174" />
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>

@@ -21,121 +21,178 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="233" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="238" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="206" />
+      <location filename="../../desktop/compare_view.py" line="240" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="208" />
+      <location filename="../../desktop/compare_view.py" line="242" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="211" />
+      <location filename="../../desktop/compare_view.py" line="245" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="251" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="228" />
-      <source>Tick the documents to compare; drag to reorder</source>
-      <translation>勾选要对比的文件，拖动调整顺序</translation>
+      <location filename="../../desktop/compare_view.py" line="262" />
+      <source>The compared documents: untick to leave one out; drag to reorder</source>
+      <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
-      <location filename="../../desktop/compare_view.py" line="294" />
+      <location filename="../../desktop/compare_view.py" line="285" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="510" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="431" />
+      <location filename="../../desktop/compare_view.py" line="307" />
+      <source>any</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="309" />
+      <source>Words in the title, issuer or number</source>
+      <translation>标题、发文机关或文号中的词语</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="319" />
+      <source>Add selected</source>
+      <translation>添加所选</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="321" />
+      <source>Default</source>
+      <translation>默认</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="322" />
+      <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
+      <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="331" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="340" />
+      <source>Compared documents</source>
+      <translation>对比中的文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="342" />
+      <source>Add documents</source>
+      <translation>添加文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="354" />
+      <source>All regions</source>
+      <translation>全部地区</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="355" />
+      <source>All levels</source>
+      <translation>全部级别</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/compare_view.py" line="373" />
+      <source>%n document(s) match</source>
+      <translation>
+        <numerusform>符合条件的文件 %n 份</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="567" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="438" />
+      <location filename="../../desktop/compare_view.py" line="574" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="442" />
+      <location filename="../../desktop/compare_view.py" line="578" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="495" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="495" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="688" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="552" />
+      <location filename="../../desktop/compare_view.py" line="688" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="565" />
+      <location filename="../../desktop/compare_view.py" line="701" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="569" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="570" />
+      <location filename="../../desktop/compare_view.py" line="706" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="580" />
+      <location filename="../../desktop/compare_view.py" line="716" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="596" />
-      <location filename="../../desktop/compare_view.py" line="599" />
+      <location filename="../../desktop/compare_view.py" line="732" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="596" />
+      <location filename="../../desktop/compare_view.py" line="732" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -143,8 +200,9 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="94" />
+      <location filename="../../desktop/coverage_view.py" line="96" />
       <source>%n document(s)</source>
+      <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
         <numerusform>%n 份文件</numerusform>
       </translation>
@@ -153,17 +211,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="126" />
+      <location filename="../../desktop/coverage_view.py" line="128" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="129" />
+      <location filename="../../desktop/coverage_view.py" line="131" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="130" />
+      <location filename="../../desktop/coverage_view.py" line="132" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
@@ -534,102 +592,103 @@
     <message>
       <location filename="../../desktop/library_view.py" line="121" />
       <source>Filter documents (title, issuer, number…)</source>
+      <extracomment>Libraries up to this size open with every region and level expanded.</extracomment>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="187" />
+      <location filename="../../desktop/library_view.py" line="197" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="189" />
+      <location filename="../../desktop/library_view.py" line="199" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="218" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="208" />
+      <location filename="../../desktop/library_view.py" line="218" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="219" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="209" />
+      <location filename="../../desktop/library_view.py" line="219" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="220" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="210" />
+      <location filename="../../desktop/library_view.py" line="220" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="221" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="211" />
+      <location filename="../../desktop/library_view.py" line="221" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="212" />
+      <location filename="../../desktop/library_view.py" line="222" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="213" />
+      <location filename="../../desktop/library_view.py" line="223" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="214" />
+      <location filename="../../desktop/library_view.py" line="224" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="223" />
+      <location filename="../../desktop/library_view.py" line="233" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="225" />
+      <location filename="../../desktop/library_view.py" line="235" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="227" />
+      <location filename="../../desktop/library_view.py" line="237" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="231" />
+      <location filename="../../desktop/library_view.py" line="241" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="233" />
+      <location filename="../../desktop/library_view.py" line="243" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="234" />
+      <location filename="../../desktop/library_view.py" line="244" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
@@ -748,19 +807,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="235" />
-      <location filename="../../desktop/mainwindow.py" line="289" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="236" />
-      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="299" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="237" />
-      <location filename="../../desktop/mainwindow.py" line="305" />
+      <location filename="../../desktop/mainwindow.py" line="311" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
@@ -786,79 +845,79 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="573" />
+      <location filename="../../desktop/mainwindow.py" line="580" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="310" />
+      <location filename="../../desktop/mainwindow.py" line="316" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="333" />
+      <location filename="../../desktop/mainwindow.py" line="339" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="334" />
+      <location filename="../../desktop/mainwindow.py" line="340" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="435" />
+      <location filename="../../desktop/mainwindow.py" line="442" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="448" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="468" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="528" />
+      <location filename="../../desktop/mainwindow.py" line="535" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="529" />
+      <location filename="../../desktop/mainwindow.py" line="536" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="574" />
+      <location filename="../../desktop/mainwindow.py" line="581" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="584" />
+      <location filename="../../desktop/mainwindow.py" line="591" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="588" />
+      <location filename="../../desktop/mainwindow.py" line="595" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="590" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="591" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="594" />
+      <location filename="../../desktop/mainwindow.py" line="601" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -867,59 +926,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="605" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="608" />
-      <location filename="../../desktop/mainwindow.py" line="614" />
+      <location filename="../../desktop/mainwindow.py" line="615" />
+      <location filename="../../desktop/mainwindow.py" line="621" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="615" />
+      <location filename="../../desktop/mainwindow.py" line="622" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="640" />
+      <location filename="../../desktop/mainwindow.py" line="647" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="641" />
+      <location filename="../../desktop/mainwindow.py" line="648" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="647" />
+      <location filename="../../desktop/mainwindow.py" line="654" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="669" />
+      <location filename="../../desktop/mainwindow.py" line="676" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="681" />
+      <location filename="../../desktop/mainwindow.py" line="688" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="684" />
+      <location filename="../../desktop/mainwindow.py" line="691" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="688" />
+      <location filename="../../desktop/mainwindow.py" line="695" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -995,48 +1054,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="62" />
-      <location filename="../../desktop/models.py" line="185" />
+      <location filename="../../desktop/models.py" line="75" />
+      <location filename="../../desktop/models.py" line="268" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="62" />
+      <location filename="../../desktop/models.py" line="75" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="87" />
+      <location filename="../../desktop/models.py" line="105" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="122" />
+      <location filename="../../desktop/models.py" line="186" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="123" />
+      <location filename="../../desktop/models.py" line="187" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="126" />
+      <location filename="../../desktop/models.py" line="190" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="185" />
+      <location filename="../../desktop/models.py" line="268" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="269" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="269" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1187,7 +1246,7 @@ Restored from: %3</source>
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="../../desktop/settings.py" line="120" />
+      <location filename="../../desktop/settings.py" line="122" />
       <source>Preferences</source>
       <translation>首选项</translation>
     </message>
@@ -1587,88 +1646,88 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="105" />
+      <location filename="../../desktop/compare_view.py" line="108" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="107" />
-      <location filename="../../desktop/compare_view.py" line="114" />
+      <location filename="../../desktop/compare_view.py" line="110" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="122" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="129" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="142" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="142" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="143" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="164" />
+      <location filename="../../desktop/compare_view.py" line="167" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
+      <location filename="../../desktop/compare_view.py" line="175" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="174" />
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>

@@ -150,3 +150,14 @@ def test_edit_corrects_guessed_metadata_later(tmp_path, capsys):
     assert run(capsys, "edit", rec["doc_id"])[0] == 2
     assert run(capsys, "edit", rec["doc_id"], "--title", "")[0] == 1  # a title cannot be blanked
     assert run(capsys, "edit", "jilin-2021-kaifaqu", "--region", "辽宁省")[0] == 1  # bundled: read-only
+
+
+def test_text_output_of_an_earlier_version_imported_after_the_newer_one(tmp_path, capsys):
+    """The earlier version, imported second, is numbered 1 and supersedes nothing: the text output says so."""
+    head = "# 浙江省开发区条例\n\n（{year}年3月1日浙江省第十三届人民代表大会常务委员会第五次会议通过）\n\n"
+    body = "## 第一章 总则\n\n第一条 为了促进开发区{n}发展，制定本条例。\n\n第二条 本条例适用于本省开发区。\n"
+    (tmp_path / "a.md").write_text(head.format(year=2021) + body.format(n="高质量"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(head.format(year=2015) + body.format(n="持续"), encoding="utf-8")
+    assert main(["import", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 imported" in out and "(version 1)" in out

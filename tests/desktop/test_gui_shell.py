@@ -21,7 +21,7 @@ def win(open_window):
 
 def test_library_groups_by_region_and_counts(win):
     lib = win.library
-    regions = [lib.model.item(r).text() for r in range(lib.model.rowCount())]
+    regions = lib.model.groups()
     assert any(r.startswith("浙江省") and "2" in r for r in regions)
     assert lib.model.document_count() == 5
     lib.filter_edit.setText("吉林")
@@ -33,12 +33,13 @@ def test_library_groups_by_region_and_counts(win):
 def test_draft_is_flagged(win):
     lib = win.library
     flags = []
-    for r in range(lib.model.rowCount()):
-        region = lib.model.item(r)
-        for lr in range(region.rowCount()):
-            level = region.child(lr)
-            for dr in range(level.rowCount()):
-                flags.append(level.child(dr, 1).text())
+    model = lib.model
+    for r in range(model.rowCount()):
+        region = model.index(r, 0)
+        for lr in range(model.rowCount(region)):
+            level = model.index(lr, 0, region)
+            for dr in range(model.rowCount(level)):
+                flags.append(model.index(dr, 1, level).data())
     assert sum("征求意见稿" in f for f in flags) == 1
 
 

@@ -54,6 +54,8 @@ class Candidate:
     content_hash: str
     clause_count: int
     format: str
+    topics: str | None = None  # the clauses' topic tags, as the library manifest keeps them (corpus.encode_tags)
+    topics_version: str | None = None  # the tagger that computed them
 
     @property
     def shown(self) -> str:
@@ -198,6 +200,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
         ImportFailure: the file cannot be imported (the subclass says why).
     """
     from index.library.clauses import parse_clauses
+    from index.library.corpus import clause_facts
     from index.library.metadata import SLUGS, guess_metadata
 
     path = Path(path)
@@ -233,9 +236,9 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     if meta["history"]:
         front["history"] = meta["history"]
     front["inferred"] = meta["inferred"]
-    count = len(parse_clauses(doc_id, body))
-    return Candidate(path=str(path), meta=front, body=body, content_hash=digest, clause_count=count,
-                     format=found.format)
+    clauses = parse_clauses(doc_id, body)
+    return Candidate(path=str(path), meta=front, body=body, content_hash=digest, clause_count=len(clauses),
+                     format=found.format, **clause_facts(doc_id, clauses))
 
 
 # A declared metadata value longer than this is not metadata.

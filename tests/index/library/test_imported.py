@@ -24,7 +24,6 @@ from bench.gen_import_folder import (
 from index.base.errors import UnknownIdError
 from index.library.corpus import Corpus
 from index.library.documents import load_file
-from index.library.headers import CACHE_NAME
 from index.library.imported import BundledDocumentError, Library, collect_files
 
 REPO = Path(__file__).resolve().parents[3]
@@ -363,7 +362,7 @@ def test_killed_import_leaves_only_whole_documents(tmp_path, zoneref_home, mode)
     report = Library().import_paths([src])
     assert len(report.imported) + len(report.skipped) == 6 and not report.errors
     assert len(list(docs.glob("*.md"))) == 6
-    assert not [p for p in docs.iterdir() if not p.name.endswith(".md") and p.name != CACHE_NAME]
+    assert not [p for p in docs.iterdir() if not p.name.endswith(".md")]
     index = SearchIndex(Corpus())
     index.ensure()
     assert index.status()["documents"] == 11
@@ -535,3 +534,18 @@ def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path
     assert (built["documents"], built["clauses"], built["fingerprint"]) == \
         (expected["documents"], expected["clauses"], expected["fingerprint"])
     assert SearchIndex(Corpus()).search("自由贸易港").total > 0
+
+
+def test_a_large_librarys_incremental_index_update_runs_in_a_worker_process(tmp_path, zoneref_home, monkeypatch):
+    """Past UPDATE_IN_PROCESS_UP_TO documents an import's index update runs in a spawned process (a GUI
+    importing into a large library would otherwise freeze while the side table is rewritten)."""
+    import index.library.imported as imported
+    from index.search.searcher import SearchIndex
+
+    SearchIndex(Corpus()).ensure()
+    monkeypatch.setattr(imported, "UPDATE_IN_PROCESS_UP_TO", 0)
+    monkeypatch.setattr(imported, "_update_index", lambda *a: pytest.fail("updated in this process"))
+    write_txt(tmp_path / "a.txt", policy("甘肃省人民政府关于开发区的意见", extra="沙漠光伏园区，"))
+    report = Library().import_paths([tmp_path / "a.txt"])
+    assert len(report.imported) == 1 and not report.index_notice
+    assert [h.doc_id for h in SearchIndex(Corpus()).search("沙漠光伏园区").hits] == [report.imported[0]["doc_id"]]

@@ -1,0 +1,273 @@
+"""The library manifest: what is known about each document file, computed once and kept in SQLite.
+
+Listing, ``zoneref docs``, the coverage matrix and the search index's
+freshness check need per-document facts: the front matter, the body's
+content hash, the clause count, which clauses carry which topic. Computing
+them means reading, parsing and tagging every document (a minute for 3,500
+documents). The manifest keeps them, one row per file, so a click never
+scans the library.
+
+A row is trusted while its file's identity (inode, size, mtime and ctime in
+ns, as git's index uses) is unchanged; a file whose identity changed is read
+again (front matter, body hash, clause count) when the library is listed.
+The body's hash is the stored one until the body is next read, which checks
+it (``verify``): nothing hashes every document at start.
+
+Derived facts carry the version of the code that computed them
+(``clauses_version``: ``index.library.clauses.PARSER_VERSION``;
+``topics_version``: ``index.compare.topics.tagger_version()``) and are
+recomputed when that changes, lazily, by whoever needs them.
+
+The manifest is a cache: it lives in the user data folder
+(``manifest.sqlite``), rows are keyed by source and file name, and a
+damaged or unreadable file is set aside and rebuilt from the documents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "manifest.sqlite"
+#: Bump when the table changes: an older manifest is dropped and rebuilt.
+SCHEMA_VERSION = 3
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT NOT NULL,            -- bundled | imported
+    name TEXT NOT NULL,              -- file name in its folder
+    folder TEXT NOT NULL,            -- the folder it was read from (a moved folder is read again)
+    identity TEXT NOT NULL,          -- "ino size mtime_ns ctime_ns"
+    doc_id TEXT NOT NULL,
+    title TEXT NOT NULL,             -- what a listing sorts and shows before anything is decoded
+    region TEXT NOT NULL,
+    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
+    card TEXT NOT NULL,              -- the front matter minus documents.CARD_OMITS (what a listing reads)
+    content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
+    clause_count INTEGER,
+    clauses_version INTEGER,
+    topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
+    topics_version TEXT,
+    PRIMARY KEY (source, name)
+)
+"""
+_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "meta", "card", "content_hash",
+            "clause_count", "clauses_version", "topics", "topics_version")
+
+
+def identity(st: os.stat_result) -> str:
+    """What must stay the same for a row to be trusted."""
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, _dt.date):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"cannot store {type(value).__name__} in the manifest")
+
+
+def _hook(obj: dict) -> Any:
+    if len(obj) == 1:
+        if "$date" in obj:
+            return _dt.date.fromisoformat(obj["$date"])
+        if "$datetime" in obj:
+            return _dt.datetime.fromisoformat(obj["$datetime"])
+    return obj
+
+
+def encode(meta: dict) -> str:
+    """Front matter as JSON; YAML dates survive the round trip (``decode``)."""
+    return json.dumps(meta, ensure_ascii=False, default=_default)
+
+
+def card(meta: dict) -> str:
+    """The front matter a listing reads (``documents.CARD_OMITS`` left out), as JSON."""
+    from index.library.documents import CARD_OMITS
+
+    return encode({k: v for k, v in meta.items() if k not in CARD_OMITS})
+
+
+def decode(text: str) -> dict:
+    # The hook runs in Python for every object: only for the rare front matter holding a date.
+    if '"$date' in text:
+        return json.loads(text, object_hook=_hook)
+    return json.loads(text)
+
+
+class Manifest:
+    """One manifest file (or an in-memory one: ``path=None``).
+
+    A ``Manifest`` belongs to the thread that made it (its ``sqlite3``
+    connection does). Writes are small transactions; other processes may
+    read and write the same file (WAL, busy timeout).
+    """
+
+    def __init__(self, path: Path | None):
+        self.path = Path(path) if path is not None else None
+        self._conn: sqlite3.Connection | None = None
+
+    # -- the connection ------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self._conn is None:
+            try:
+                self._conn = self._open()
+            except sqlite3.DatabaseError as exc:  # damaged, or not a database at all: rebuild it
+                self._set_aside(exc)
+                try:
+                    self._conn = self._open()
+                except (sqlite3.Error, OSError) as again:  # an unwritable folder: keep it in memory
+                    log.warning("manifest %s unusable (%s); kept in memory", self.path, again)
+                    self.path = None
+                    self._conn = self._open()
+            except OSError as exc:
+                log.warning("manifest %s unusable (%s); kept in memory", self.path, exc)
+                self.path = None
+                self._conn = self._open()
+        return self._conn
+
+    def _open(self) -> sqlite3.Connection:
+        # Not shared between threads at once: a Corpus (and its manifest) belongs to one thread at a time.
+        conn = sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=10.0, check_same_thread=False)
+        try:
+            if self.path:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last write is recomputed
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                with conn:
+                    conn.execute("DROP TABLE IF EXISTS documents")
+                    conn.execute(_SCHEMA)
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self, exc: Exception) -> None:
+        log.warning("manifest %s is damaged (%s): rebuilt from the documents", self.path, exc)
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+
+    def _run(self, func):
+        """``func(conn)``, rebuilding the manifest once if it turns out damaged."""
+        try:
+            return func(self._connect())
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            if self.path is None:
+                raise
+            self._set_aside(exc)
+            return func(self._connect())
+
+    def _read(self, func, empty):
+        """``_run(func)``; ``empty`` when not even an in-memory manifest works (SQLite itself failing):
+        the library is then listed by reading the documents, slowly but correctly."""
+        try:
+            return self._run(func)
+        except sqlite3.Error as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            log.warning("manifest %s unreadable (%s); reading the documents instead", self.path, exc)
+            return empty
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    # -- rows ----------------------------------------------------------------
+    def rows(self, source: str) -> dict[str, dict]:
+        """Every row of one source, by file name, without its tags (``topics``: read per document when asked)."""
+        columns = [c for c in _COLUMNS if c != "topics"]
+
+        def read(conn):
+            cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
+            return {r[1]: dict(zip(columns, r, strict=True)) for r in cur}
+        return self._read(read, {})
+
+    def topics(self, source: str) -> dict[str, tuple[str | None, str | None]]:
+        """Every file's stored tags and their tagger version, by file name (the coverage matrix reads them at once)."""
+        def read(conn):
+            cur = conn.execute("SELECT name, topics, topics_version FROM documents WHERE source = ?", (source,))
+            return {name: (tags, version) for name, tags, version in cur}
+        return self._read(read, {})
+
+    def row(self, source: str, name: str) -> dict | None:
+        """One file's row, or None."""
+        def read(conn):
+            r = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM documents WHERE source = ? AND name = ?",
+                             (source, name)).fetchone()
+            return dict(zip(_COLUMNS, r, strict=True)) if r else None
+        return self._read(read, None)
+
+    def put(self, rows: Iterable[dict]) -> None:
+        """Insert or replace whole rows (one transaction)."""
+        rows = [tuple(r.get(c) for c in _COLUMNS) for r in rows]
+        if not rows:
+            return
+
+        def write(conn):
+            with conn:
+                conn.executemany(f"INSERT OR REPLACE INTO documents ({', '.join(_COLUMNS)}) "
+                                 f"VALUES ({', '.join('?' * len(_COLUMNS))})", rows)
+        self._write(write)
+
+    def update(self, source: str, name: str, **values: Any) -> None:
+        """Set some columns of one row (nothing if the row is gone)."""
+        sets = ", ".join(f"{k} = ?" for k in values)
+
+        def write(conn):
+            with conn:
+                conn.execute(f"UPDATE documents SET {sets} WHERE source = ? AND name = ?",
+                             (*values.values(), source, name))
+        self._write(write)
+
+    def update_many(self, source: str, column_rows: list[tuple[str, dict]]) -> None:
+        """Set columns of many rows at once: ``[(name, {column: value})]`` (one transaction)."""
+        if not column_rows:
+            return
+
+        def write(conn):
+            with conn:
+                for name, values in column_rows:
+                    sets = ", ".join(f"{k} = ?" for k in values)
+                    conn.execute(f"UPDATE documents SET {sets} WHERE source = ? AND name = ?",
+                                 (*values.values(), source, name))
+        self._write(write)
+
+    def forget(self, source: str, names: Iterable[str]) -> None:
+        names = [(source, n) for n in names]
+        if names:
+            self._write(lambda conn: _in_tx(conn, "DELETE FROM documents WHERE source = ? AND name = ?", names))
+
+    def _write(self, func) -> None:
+        # A cache that cannot be written (disk full, a locked file for too
+        # long) only costs recomputing next time: never fail the caller.
+        try:
+            self._run(func)
+        except sqlite3.Error as exc:
+            log.warning("manifest %s not updated: %s", self.path, exc)
+
+
+def _in_tx(conn: sqlite3.Connection, sql: str, params: list) -> None:
+    with conn:
+        conn.executemany(sql, params)

@@ -1,0 +1,91 @@
+"""Which documents a comparison shows: the few that matter by default, and filters to choose others.
+
+With thousands of documents, "every other document" is no default: 3,500
+columns help nobody and take minutes. A comparison opens with the documents
+that matter for its source: the user's pinned decisions, the documents the
+user has open or read lately, the bundled policies, then documents at the
+source's level from other regions (the newest of each region first), up to
+``DEFAULT_COLUMNS``. Any other document is chosen by region, level and year
+(``matching``), never from a list of every document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+DEFAULT_COLUMNS = 12
+
+
+def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterable[str] = (),
+                          recent: Iterable[str] = (), limit: int = DEFAULT_COLUMNS) -> list[str]:
+    """The default columns of a comparison (document ids, the source's own document left out).
+
+    Args:
+        corpus: the ``Corpus``.
+        source_doc: the document of the clause compared from (None for a topic).
+        pinned: documents the user pinned a counterpart in (or marked "none") for this source.
+        recent: documents the user has open or read lately, most recent first.
+        limit: at most this many.
+    """
+    out: dict[str, None] = {}
+
+    def add(ids: Iterable[str]) -> None:
+        for doc_id in ids:
+            if len(out) >= limit:
+                return
+            if doc_id != source_doc and doc_id not in out and corpus.has_document(doc_id):
+                out[doc_id] = None
+
+    docs = corpus.documents()
+    add(pinned)
+    add(recent)
+    add(d.id for d in docs if d.source == "bundled")
+    if source_doc is not None and corpus.has_document(source_doc):
+        source = corpus.document(source_doc)
+        level = source.get("level")
+        same = [d for d in docs if d.get("level") == level and d.region != source.region and not d.get("superseded_by")]
+        same.sort(key=lambda d: (-_year(d), d.region, d.id))
+        seen: set[str] = set()
+        newest_per_region = []
+        for d in same:
+            if d.region not in seen:
+                seen.add(d.region)
+                newest_per_region.append(d.id)
+        add(newest_per_region)
+        add(d.id for d in same)
+    return list(out)
+
+
+def matching(corpus, region: str | None = None, level: str | None = None, year_from: int | None = None,
+             year_to: int | None = None, text: str = "") -> list:
+    """Documents passing every given filter, in library order.
+
+    Args:
+        region: a province (or city) name the document's region or city contains.
+        level: its level (省级, 市级 …).
+        year_from, year_to: its year within these (inclusive); a document
+            without a year passes only when neither is given.
+        text: words its title, issuer or number contains (either script).
+    """
+    from index.base.text import normalise
+
+    needle = normalise(text.strip()) if text and text.strip() else ""
+    out = []
+    for d in corpus.documents():
+        if region and region not in d.region and region not in (d.get("city") or ""):
+            continue
+        if level and d.get("level") != level:
+            continue
+        if year_from is not None or year_to is not None:
+            year = _year(d)
+            if not year or (year_from is not None and year < year_from) or (year_to is not None and year > year_to):
+                continue
+        if needle and needle not in normalise(" ".join(str(d.get(k) or "") for k in ("title", "issuer", "doc_number"))):
+            continue
+        out.append(d)
+    return out
+
+
+def _year(doc) -> int:
+    year = doc.get("year")
+    return int(year) if str(year or "").isdigit() else 0

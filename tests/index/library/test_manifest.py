@@ -1,0 +1,141 @@
+"""The library manifest: facts computed once, changes noticed, damage repaired."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from index.compare import topics
+from index.library import clauses as clauses_module
+from index.library import corpus as corpus_module
+from index.library.corpus import Corpus
+from index.library.documents import render_markdown
+from index.library.manifest import FILE_NAME, Manifest
+
+BODY = "一、总体要求\n\n（一）加强招商引资，设立招商专班。\n\n（二）盘活存量土地，提高亩均效益。\n"
+
+
+def write(folder, doc_id, title, body=BODY, **meta):
+    path = folder / f"{doc_id}.md"
+    path.write_text(render_markdown({"id": doc_id, "title": title, "region": "湖北省", **meta}, body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def library(tmp_path):
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for i in range(3):
+        write(docs, f"d{i}", f"文件{i}")
+    return docs
+
+
+def corpus_of(folder, tmp_path):
+    return Corpus(tmp_path / "no-bundled", folder, manifest=tmp_path / FILE_NAME)
+
+
+def no_parsing(monkeypatch):
+    """Make any document read or parse fail the test."""
+    def fail(*_a, **_k):
+        pytest.fail("a document was read although the manifest knows it")
+    monkeypatch.setattr(corpus_module, "load_file", fail)
+    monkeypatch.setattr(clauses_module, "parse_clauses", fail)  # the corpus imports it when it first parses
+
+
+def test_facts_come_from_the_manifest_once_computed(library, tmp_path, monkeypatch):
+    first = corpus_of(library, tmp_path)
+    counts = {d.id: first.clause_count(d.id) for d in first.documents()}
+    tags = {d.id: first.topic_tags(d.id) for d in first.documents()}
+    hashes = {d.id: d.content_hash for d in first.documents()}
+    assert counts == {"d0": 3, "d1": 3, "d2": 3}
+    assert [cid for cid, _ in tags["d0"]["zhaoshang"]] == ["d0/c1/s1"]
+
+    no_parsing(monkeypatch)
+    again = corpus_of(library, tmp_path)
+    assert [d.title for d in again.documents()] == ["文件0", "文件1", "文件2"]
+    assert {d.id: again.clause_count(d.id) for d in again.documents()} == counts
+    assert {d.id: again.topic_tags(d.id) for d in again.documents()} == tags
+    assert {d.id: d.content_hash for d in again.documents()} == hashes
+    assert topics.coverage(again)["matrix"]  # the coverage matrix without parsing a document
+
+
+def test_changed_removed_and_added_documents_are_noticed(library, tmp_path):
+    c = corpus_of(library, tmp_path)
+    before = {d.id: d.content_hash for d in c.documents()}
+    assert c.clause_count("d1") == 3
+
+    write(library, "d1", "文档1", body=BODY + "\n（三）新增一款。\n")  # changed: title and body
+    (library / "d2.md").unlink()  # removed
+    write(library, "d3", "文件3")  # added
+    c = corpus_of(library, tmp_path)
+    docs = {d.id: d for d in c.documents()}
+    assert sorted(docs) == ["d0", "d1", "d3"]
+    assert docs["d1"].title == "文档1" and docs["d1"].content_hash != before["d1"]
+    assert docs["d0"].content_hash == before["d0"]
+    assert c.clause_count("d1") == 4
+    rows = Manifest(tmp_path / FILE_NAME).rows("imported")
+    assert sorted(rows) == ["d0.md", "d1.md", "d3.md"]  # the removed file's row is gone
+
+
+def test_a_damaged_manifest_is_rebuilt_from_the_documents(library, tmp_path):
+    c = corpus_of(library, tmp_path)
+    listed = [(d.id, d.title, d.content_hash) for d in c.documents()]
+    c.manifest.close()
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"{FILE_NAME}{suffix}").unlink(missing_ok=True)
+    (tmp_path / FILE_NAME).write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # garbage after a valid magic
+    rebuilt = corpus_of(library, tmp_path)
+    assert [(d.id, d.title, d.content_hash) for d in rebuilt.documents()] == listed
+    assert rebuilt.clause_count("d0") == 3
+    rebuilt.manifest.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:  # a sound database again, holding every document
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+def test_derived_facts_follow_the_tagger_version(library, tmp_path, monkeypatch):
+    c = corpus_of(library, tmp_path)
+    c.topic_tags("d0")
+    calls = []
+    real = topics.document_tags
+    monkeypatch.setattr(topics, "document_tags", lambda clauses: calls.append(1) or real(clauses))
+    assert corpus_of(library, tmp_path).topic_tags("d0") and not calls  # stored, current
+    monkeypatch.setattr(topics, "TAGGER_VERSION", topics.TAGGER_VERSION + 1)
+    topics.tagger_version.cache_clear()
+    try:
+        assert corpus_of(library, tmp_path).topic_tags("d0") and calls == [1]  # recomputed once
+        assert corpus_of(library, tmp_path).topic_tags("d0") and calls == [1]  # then stored again
+    finally:
+        monkeypatch.undo()
+        topics.tagger_version.cache_clear()
+
+
+def test_a_wrong_stored_hash_is_corrected_when_the_body_is_read(library, tmp_path):
+    c = corpus_of(library, tmp_path)
+    right = c.document("d0").content_hash
+    c.manifest.update("imported", "d0.md", content_hash="0" * 64, clause_count=99)
+    c = corpus_of(library, tmp_path)
+    assert c.document("d0").content_hash == "0" * 64  # trusted while only listing (nothing hashed)
+    c.clauses("d0")  # reading the body checks it
+    assert c.document("d0").content_hash == right
+    assert c.clause_count("d0") == 3
+    assert corpus_of(library, tmp_path).document("d0").content_hash == right
+
+
+def test_yaml_dates_and_bad_front_matter(library, tmp_path):
+    (library / "d9.md").write_text("---\nid: d9\ntitle: 有日期\nregion: 河南省\nissued: 2017-12-12\n---\n\n正文\n",
+                                   encoding="utf-8")
+    corpus_of(library, tmp_path).documents()
+    assert corpus_of(library, tmp_path).document("d9").get("issued") == dt.date(2017, 12, 12)
+    (library / "d8.md").write_text("no front matter", encoding="utf-8")
+    c = corpus_of(library, tmp_path)
+    assert "d8" not in [d.id for d in c.documents()] and "d9" in [d.id for d in c.documents()]
+    assert [u.name for u in c.unreadable()] == ["d8"]  # left out and reported, the rest still listed
+
+
+def test_an_unwritable_manifest_is_kept_in_memory(library, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the manifest's folder should be", encoding="utf-8")
+    c = Corpus(tmp_path / "no-bundled", library, manifest=blocked / FILE_NAME)
+    assert [d.id for d in c.documents()] == ["d0", "d1", "d2"] and c.clause_count("d2") == 3

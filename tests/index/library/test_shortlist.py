@@ -1,0 +1,56 @@
+"""A comparison's default documents and the filters that choose others, on a library of many documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.library.corpus import Corpus
+from index.library.documents import render_markdown
+from index.library.shortlist import DEFAULT_COLUMNS, documents_that_matter, matching
+
+REGIONS = ["浙江省", "江苏省", "河南省", "吉林省", "广东省", "四川省", "山东省", "湖北省"]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for n in range(60):
+        region = REGIONS[n % len(REGIONS)]
+        meta = {"id": f"d{n:02d}", "title": f"{region}开发区条例{n}", "region": region,
+                "level": "省级" if n % 3 else "市级", "year": 2000 + n % 25}
+        (docs / f"d{n:02d}.md").write_text(render_markdown(meta, "第一条 正文。\n"), encoding="utf-8")
+    return Corpus(imported_dir=docs, manifest=None)
+
+
+def test_defaults_are_few_and_start_with_what_the_user_decided_and_read(corpus):
+    chosen = documents_that_matter(corpus, "d01", pinned=["d05"], recent=["d07", "d01", "nope"])
+    assert len(chosen) == DEFAULT_COLUMNS and len(corpus.documents()) > 60
+    assert chosen[:2] == ["d05", "d07"]  # pinned, then recent; the source itself and unknown ids left out
+    bundled = [d.id for d in corpus.documents() if d.source == "bundled"]
+    assert chosen[2:2 + len(bundled)] == bundled
+    source = corpus.document("d01")
+    plain = documents_that_matter(corpus, "d01")  # no pins, nothing read: the same level fills the rest
+    rest = [corpus.document(d) for d in plain[len(bundled):]]
+    assert rest and all(d.get("level") == source.get("level") and d.region != source.region for d in rest)
+    # First the newest document of each region the bundled policies do not already stand for, newest first.
+    covered = {corpus.document(d).region for d in bundled} | {source.region}
+    newest = {}
+    for d in corpus.documents():
+        if d.get("level") == source.get("level") and d.region not in covered:
+            if d.region not in newest or d.get("year") > newest[d.region].get("year"):
+                newest[d.region] = d
+    expect = [d.id for d in sorted(newest.values(), key=lambda d: (-d.get("year"), d.region))]
+    assert [d.id for d in rest[:len(expect)]] == expect[:len(rest)]
+
+
+def test_a_topic_comparison_defaults_to_the_bundled_policies_and_recent_reading(corpus):
+    chosen = documents_that_matter(corpus, None, recent=["d10"])
+    assert chosen == ["d10", *[d.id for d in corpus.documents() if d.source == "bundled"]]
+
+
+def test_filters_choose_by_region_level_year_and_words(corpus):
+    got = matching(corpus, region="浙江", level="省级", year_from=2005, year_to=2020)
+    assert got and all(d.region == "浙江省" and d.get("level") == "省级" and 2005 <= d.get("year") <= 2020 for d in got)
+    assert {d.id for d in matching(corpus, text="条例1")} >= {"d01", "d10", "d19"}
+    assert matching(corpus, region="西藏") == []
