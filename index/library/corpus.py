@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
 from index.library.documents import DocId, Document, Unreadable, load_file
+from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
-from index.library.manifest import Manifest, card, encode, identity
+from index.library.manifest import Manifest, identity
 from index.library.national import NATIONAL
 
 if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up

@@ -14,6 +14,7 @@ from typing import Any, NewType
 
 from index.base.errors import ContentError
 from index.base.text import valid_unicode
+from index.library.frontmatter import CARD_OMITS
 
 DocId = NewType("DocId", str)
 
@@ -22,8 +23,6 @@ FIELDS = (
     "published", "year", "status", "script", "source_site", "source_url", "gazette",
     "adopted", "effective", "amendments",  # a regulation's history (index.library.history)
 )
-#: Front-matter keys a document's card leaves out (long, and read only when one document is shown).
-CARD_OMITS = ("inferred", "history", "notes")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,7 +111,7 @@ class Document:
     def meta(self) -> dict[str, Any]:
         """Every front-matter key, including ones not modelled as fields (``inferred``, ``notes`` …)."""
         if self._meta is None:
-            from index.library.manifest import decode
+            from index.library.frontmatter import decode
 
             if self._meta_json is not None:
                 self._meta = decode(self._meta_json)
@@ -124,7 +123,7 @@ class Document:
     def card(self) -> dict[str, Any]:
         """The front matter without ``CARD_OMITS`` (decoding only that for a listed document)."""
         if self._meta is None and self._card is None and self._card_json is not None:
-            from index.library.manifest import decode
+            from index.library.frontmatter import decode
 
             self._card = decode(self._card_json)
         if self._meta is None and self._card is not None:
@@ -134,7 +133,7 @@ class Document:
     def get(self, key: str, default: Any = None) -> Any:
         if self._meta is None and key not in CARD_OMITS:
             if self._card is None and self._card_json is not None:
-                from index.library.manifest import decode
+                from index.library.frontmatter import decode
 
                 self._card = decode(self._card_json)
             if self._card is not None:

@@ -26,8 +26,6 @@ damaged or unreadable file is set aside and rebuilt from the documents.
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
-import json
 import logging
 import os
 import sqlite3
@@ -51,7 +49,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT NOT NULL,             -- what a listing sorts and shows before anything is decoded
     region TEXT NOT NULL,
     meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
-    card TEXT NOT NULL,              -- the front matter minus documents.CARD_OMITS (what a listing reads)
+    card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
     content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
     clause_count INTEGER,
     clauses_version INTEGER,
@@ -67,42 +65,6 @@ _COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region",
 def identity(st: os.stat_result) -> str:
     """What must stay the same for a row to be trusted."""
     return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, _dt.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, _dt.date):
-        return {"$date": value.isoformat()}
-    raise TypeError(f"cannot store {type(value).__name__} in the manifest")
-
-
-def _hook(obj: dict) -> Any:
-    if len(obj) == 1:
-        if "$date" in obj:
-            return _dt.date.fromisoformat(obj["$date"])
-        if "$datetime" in obj:
-            return _dt.datetime.fromisoformat(obj["$datetime"])
-    return obj
-
-
-def encode(meta: dict) -> str:
-    """Front matter as JSON; YAML dates survive the round trip (``decode``)."""
-    return json.dumps(meta, ensure_ascii=False, default=_default)
-
-
-def card(meta: dict) -> str:
-    """The front matter a listing reads (``documents.CARD_OMITS`` left out), as JSON."""
-    from index.library.documents import CARD_OMITS
-
-    return encode({k: v for k, v in meta.items() if k not in CARD_OMITS})
-
-
-def decode(text: str) -> dict:
-    # The hook runs in Python for every object: only for the rare front matter holding a date.
-    if '"$date' in text:
-        return json.loads(text, object_hook=_hook)
-    return json.loads(text)
 
 
 class Manifest:
