@@ -110,7 +110,7 @@ def _write(kind: str, report, args, extra: dict) -> int:
 def _user_notes(c) -> list | None:
     """Every annotation, or [] without a user database (exporting never creates one)."""
     ws = workspace()
-    return ws.notes().list() if ws.has_db() else []
+    return [a.to_dict() for a in ws.notes().list()] if ws.has_db() else []
 
 
 def cmd_compare(args) -> int:
@@ -170,7 +170,7 @@ def cmd_notes(args) -> int:
     if workspace().has_db():
         records = workspace().notes().list(doc_id=args.doc, region=args.region, tag=args.tag, color=args.color,
                                               since=args.since, until=args.until, search=args.search)
-    report = notes_report(c, records)
+    report = notes_report(c, [a.to_dict() for a in records])
     return _write("notes", report, args, {"notes": report.count})
 
 

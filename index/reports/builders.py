@@ -244,32 +244,39 @@ def search_report(corpus: Corpus, result: Any, *, title: str = "开发区政策�
                         hits=hits, exported=exported or today(), notice=rec.get("notice"))
 
 
-def notes_report(corpus: Corpus, records: Iterable[Any], *, title: str = "开发区政策批注汇编",
+def notes_report(corpus: Corpus, records: Iterable[Mapping[str, Any]], *, title: str = "开发区政策批注汇编",
                  exported: str | None = None) -> NotesReport:
-    """Group annotation records by document (library order) and clause (document order)."""
-    recs = [r for r in as_record(list(records))]
-    by_doc: dict[str, dict[str, list[dict]]] = {}
+    """Group annotation records (``Annotation.to_dict()``) by document (library order) and clause (document order).
+
+    Notes of a document that was removed are kept, last, under its id: an
+    export never leaves a note out.
+    """
+    recs = list(records)
+    by_doc: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
     for r in recs:
         by_doc.setdefault(r["doc_id"], {}).setdefault(r["clause_id"], []).append(r)
     groups = []
     doc_rank = {d.id: i for i, d in enumerate(corpus.documents())}
     for doc_id in sorted(by_doc, key=lambda d: (doc_rank.get(d, len(doc_rank)), d)):
-        if not corpus.has_document(doc_id):
-            continue  # a note whose document was removed: nothing to cite it against
-        clause_rank = {c.id: i for i, c in enumerate(corpus.clauses(doc_id))}
+        present = corpus.has_document(doc_id)
+        clause_rank = {c.id: i for i, c in enumerate(corpus.clauses(doc_id))} if present else {}
         clauses = []
-        for cid in sorted(by_doc[doc_id], key=lambda c: clause_rank.get(c, len(clause_rank))):
+        for cid in sorted(by_doc[doc_id], key=lambda c: (clause_rank.get(c, len(clause_rank)), c)):
             try:
                 clause = corpus.clause(cid)
                 citation, path = corpus.citation(clause), " › ".join(corpus.path(clause))
             except UnknownIdError:
-                citation, path = f"《{corpus.document(doc_id).title}》", ""
+                citation, path = (f"《{corpus.document(doc_id).title}》" if present else cid), ""
             notes = [NoteEntry(quote=r.get("quote") or "", note=r.get("note") or "", color=r.get("color") or "",
                                tags=tuple(r.get("tags") or ()), created=r.get("created") or "",
-                               updated=r.get("updated") or "", orphan=bool(r.get("orphan")))
+                               updated=r.get("updated") or "", orphan=bool(r.get("orphan")),
+                               uuid=r.get("uuid") or "")
                      for r in sorted(by_doc[doc_id][cid], key=lambda r: r.get("created") or "")]
             clauses.append(NoteClause(clause_id=cid, citation=citation, path=path, notes=notes))
-        groups.append(NoteGroup(column=column_for(corpus, doc_id), clauses=clauses))
+        column = column_for(corpus, doc_id) if present else Column(
+            doc_id=doc_id, region="已移除的文件", issuer="", short_title=doc_id, title=doc_id, doc_number="", date="",
+            status="")
+        groups.append(NoteGroup(column=column, clauses=clauses, removed=not present))
     return NotesReport(title=title, groups=groups, exported=exported or today(), count=len(recs))
 
 

@@ -168,6 +168,7 @@ class NoteEntry:
     created: str
     updated: str
     orphan: bool
+    uuid: str = ""
 
 
 @dataclasses.dataclass
@@ -182,6 +183,7 @@ class NoteClause:
 class NoteGroup:
     column: Column
     clauses: list[NoteClause]
+    removed: bool = False  # the document is no longer in the library
 
 
 @dataclasses.dataclass
@@ -322,13 +324,13 @@ def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, n
 
 
 def note_texts(notes: Any) -> dict[str, list[str]]:
-    """clause id → note lines, from annotation records or an already-built mapping."""
+    """clause id → note lines, from annotation records (``Annotation.to_dict()``) or an already-built mapping."""
     if notes is None:
         return {}
     if isinstance(notes, Mapping):
         return {k: [str(x) for x in (v if isinstance(v, list | tuple) else [v])] for k, v in notes.items()}
     out: dict[str, list[str]] = {}
-    for rec in as_record(list(notes)):
+    for rec in notes:
         line = (rec.get("note") or "").strip()
         quote = (rec.get("quote") or "").strip()
         text = f"“{quote}”：{line}" if quote and line else (line or (f"“{quote}”" if quote else ""))

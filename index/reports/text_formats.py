@@ -1,4 +1,4 @@
-"""Markdown exports of a comparison and of search results.
+"""Markdown exports of a comparison, of search results and of notes.
 
 GitHub-flavoured Markdown: the comparison is a pipe table (cells joined with
 ``<br>``), shared wording in ``**bold**``, numbers in ``<mark>`` (Markdown has
@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.reports.model import NO_COUNTERPART, Citation, ComparisonTable, Entry, SearchReport
+from index.reports.model import (
+    NO_COUNTERPART,
+    Citation,
+    ComparisonTable,
+    Entry,
+    NoteEntry,
+    NotesReport,
+    SearchReport,
+)
 from index.reports.spans import segments
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -112,4 +120,44 @@ def write_comparison_md(table: ComparisonTable, path: Path) -> Path:
 
 def write_search_md(report: SearchReport, path: Path) -> Path:
     Path(path).write_text(search_markdown(report), encoding="utf-8")
+    return Path(path)
+
+
+def notes_markdown(report: NotesReport) -> str:
+    """The notes as a readable Markdown report: documents, then clauses in order, each quote with its note.
+
+    A note is Markdown already and is written as it is; quotes and
+    citations are policy text and are quoted, not interpreted.
+    """
+    lines = [f"# {report.title}", "", f"导出于 {report.exported}，共 {report.count} 条。", ""]
+    for group in report.groups:
+        col = group.column
+        head = f"已移除的文件 `{col.doc_id}`" if group.removed else f"《{col.title}》"
+        lines += [f"## {head}", "", f"`{col.doc_id}`", ""]
+        for clause in group.clauses:
+            tail = clause.citation.split("》", 1)[-1] if clause.citation.startswith("《") else ""
+            lines += [f"### {tail or clause.clause_id}", "", f"出处：{clause.citation or clause.clause_id}", ""]
+            for note in clause.notes:
+                lines += _note_lines(note)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _note_lines(note: NoteEntry) -> list[str]:
+    out = [*("> " + line for line in note.quote.splitlines() or [""]), ""]
+    if note.note:
+        out += [note.note, ""]
+    meta = [f"颜色：{note.color}"]
+    if note.tags:
+        meta.append("标签：" + "、".join(note.tags))
+    meta.append(f"创建：{note.created[:10]}")
+    if note.updated[:10] != note.created[:10]:
+        meta.append(f"修改：{note.updated[:10]}")
+    if note.orphan:
+        meta.append("待复核：原文已变，未能定位")
+    out += ["*" + " · ".join(meta) + "*" + (f"  `{note.uuid}`" if note.uuid else ""), ""]
+    return out
+
+
+def write_notes_md(report: NotesReport, path: Path) -> Path:
+    Path(path).write_text(notes_markdown(report), encoding="utf-8")
     return Path(path)

@@ -123,45 +123,15 @@ def _doc_title(corpus, doc_id: str) -> str:
 
 
 def to_markdown(annotations: list[Annotation], corpus) -> str:
-    """A readable report: documents, then clauses in order, each quote with its note and citation."""
-    lines = ["# ZoneRef 批注", "", f"导出于 {now_iso()}，共 {len(annotations)} 条。", ""]
-    placed = [a for a in annotations if not a.orphan]
-    orphans = [a for a in annotations if a.orphan]
+    """A readable report: documents, then clauses in order, each quote with its note and citation.
 
-    def clause_order(a: Annotation) -> tuple:
-        try:
-            return (corpus.clause(a.clause_id).start, a.start or 0)
-        except KnownError:
-            return (1 << 30, a.start or 0)
+    The same grouping as the Word export (``index.reports.notes_report``).
+    """
+    from index.reports import notes_report
+    from index.reports.text_formats import notes_markdown
 
-    def entry(a: Annotation) -> list[str]:
-        out = [*("> " + line for line in a.quote.splitlines() or [""]), ""]
-        if a.note:
-            out += [a.note, ""]
-        meta = [f"颜色：{a.color}"]
-        if a.tags:
-            meta.append("标签：" + "、".join(a.tags))
-        meta.append(f"创建：{a.created[:10]}")
-        if a.updated[:10] != a.created[:10]:
-            meta.append(f"修改：{a.updated[:10]}")
-        out += ["*" + " · ".join(meta) + f"*  `{a.uuid}`", ""]
-        return out
-
-    for doc_id in sorted({a.doc_id for a in placed}):
-        lines += [f"## 《{_doc_title(corpus, doc_id) or doc_id}》", "", f"`{doc_id}`", ""]
-        current = None
-        for a in sorted((a for a in placed if a.doc_id == doc_id), key=clause_order):
-            if a.clause_id != current:
-                current = a.clause_id
-                citation = _citation(corpus, a)
-                tail = citation.split("》", 1)[-1] if citation.startswith("《") else ""
-                lines += [f"### {tail or a.clause_id}", "", f"出处：{citation or a.clause_id}", ""]
-            lines += entry(a)
-    if orphans:
-        lines += ["## 待复核：原文已变、无法定位的批注", ""]
-        for a in orphans:
-            lines += [f"### {a.doc_id} · {a.clause_id}", ""] + entry(a)
-    return "\n".join(lines).rstrip() + "\n"
+    return notes_markdown(notes_report(corpus, [a.to_dict() for a in annotations], title="ZoneRef 批注",
+                                       exported=now_iso()))
 
 
 CSV_FIELDS = ("uuid", "doc_id", "doc_title", "clause_id", "citation", "quote", "note", "color", "tags",

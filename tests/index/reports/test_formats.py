@@ -199,3 +199,25 @@ def test_segments_cover_text_and_flags():
     assert [s.text for s in segs if s.number] == ["45%", "10家"]
     assert [s.text for s in segs if s.shared] == ["开发区", "共享表述"]
     assert "".join(s.text for s in segments(text, start=3)) == text[3:]
+
+
+def test_notes_of_a_removed_document_are_kept_in_every_notes_export(corpus, tmp_path):
+    """An export never leaves a note out: one whose document is gone is listed under its id, last."""
+    from index.reports import notes_report, write_report
+
+    records = [{"uuid": "u1", "doc_id": "jilin-2021-kaifaqu", "clause_id": "jilin-2021-kaifaqu/c3/s12",
+                "quote": "招商引資", "note": "**对照**", "color": "重点", "tags": ["招商"],
+                "created": "2026-01-01T07:00:00Z", "updated": "2026-01-01T07:00:00Z", "orphan": False},
+               {"uuid": "u2", "doc_id": "gone-2020-abc", "clause_id": "gone-2020-abc/c1", "quote": "已删除的文件",
+                "note": "保留", "color": "疑问", "tags": [], "created": "2026-01-02T07:00:00Z",
+                "updated": "2026-01-02T07:00:00Z", "orphan": True}]
+    report = notes_report(corpus, records)
+    assert [g.removed for g in report.groups] == [False, True] and report.count == 2
+    md = write_report("notes", report, tmp_path / "n.md", "md").read_text(encoding="utf-8")
+    assert "## 已移除的文件 `gone-2020-abc`" in md and "> 已删除的文件" in md and "待复核" in md
+    assert md.index("《吉林省") < md.index("gone-2020-abc") and "**对照**" in md and "`u1`" in md
+    import docx
+
+    body = "\n".join(p.text for p in docx.Document(str(write_report("notes", report, tmp_path / "n.docx", "docx")))
+                     .paragraphs)
+    assert "已删除的文件" in body and "gone-2020-abc" in body
