@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
 from desktop import ops, settings, theme
 from desktop.errors import error_text
 from index.base.highlight import marked_html
-from index.compare.records import plain
 from index.library.corpus import display_name
 
 SHARED_BG = "#fff1a8"
@@ -541,12 +540,12 @@ class CompareView(QWidget):
             source_id = self.source_id
 
             def work(engine, cancelled):
-                return plain(engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled))
+                return engine.compare(source_id, doc_ids=others, limit=3, pins=pins, cancel=cancelled).to_dict()
         else:
             topic = self.topic
 
             def work(engine, cancelled):
-                return plain(engine.compare_topic(topic, doc_ids=docs, cancel=cancelled))
+                return engine.compare_topic(topic, doc_ids=docs, cancel=cancelled).to_dict()
 
         if self._op is not None:
             self._op.cancel()  # superseded: its result is dropped, never shown over this one

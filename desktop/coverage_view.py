@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from desktop import settings
 from desktop.errors import error_text
-from index.compare.records import plain
 from index.library.corpus import display_name
 
 CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
@@ -151,7 +150,7 @@ class CoverageView(QWidget):
         self._loading = True
         if self._op is not None:
             self._op.cancel()  # superseded: only the newest coverage is shown
-        self._op = self.services.run_engine(lambda engine, cancelled: plain(engine.coverage(cancel=cancelled)),
+        self._op = self.services.run_engine(lambda engine, cancelled: engine.coverage(cancel=cancelled).to_dict(),
                                             self._show, self._failed, self)
 
     def documents_changed(self) -> None:

@@ -300,7 +300,7 @@ class SearchView(QWidget):
             return None
         from index.reports import search_report
 
-        return search_report(self.corpus, self.result)
+        return search_report(self.corpus, self.result.to_dict())
 
     def export(self) -> bool:
         """导出…: the results as Word, CSV, Markdown, HTML or PDF. False if there is nothing to export."""

@@ -138,7 +138,7 @@ def cmd_compare(args) -> int:
     else:
         results = [ws.compare(cid, doc_ids=doc_ids, limit=limit) for cid in args.clause_ids]
     notes = _user_notes(c) if args.with_notes else None
-    table = comparison_table(c, results, notes=notes, per_cell=limit, title=title)
+    table = comparison_table(c, [r.to_dict() for r in results], notes=notes, per_cell=limit, title=title)
     return _write("comparison", table, args, {
         "columns": [col.doc_id for col in table.columns], "rows": len(table.rows),
         "citations": [x.clause_id for x in table.citations],
@@ -151,7 +151,7 @@ def cmd_search(args) -> int:
     index.ensure()
     result = index.search(args.query, limit=args.limit, regions=tuple(args.region), doc_ids=tuple(args.doc),
                           all_versions=args.all_versions)
-    report = search_report(c, result)
+    report = search_report(c, result.to_dict())
     return _write("search", report, args, {"query": report.query, "total": report.total,
                                            "hits": [h.clause_id for h in report.hits]})
 
@@ -159,7 +159,7 @@ def cmd_search(args) -> int:
 def cmd_topics(args) -> int:
     c = corpus()
     doc_ids = _split_ids(args.docs)
-    table = coverage_table(c, workspace().coverage(doc_ids), doc_ids=doc_ids, by_region=args.by_region)
+    table = coverage_table(c, workspace().coverage(doc_ids).to_dict(), doc_ids=doc_ids, by_region=args.by_region)
     return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],
                                             "topics": [r.label for r in table.rows]})
 

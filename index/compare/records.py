@@ -102,11 +102,6 @@ class Comparison:
         return self.to_dict().keys()
 
 
-def plain(result):
-    """The JSON-shaped dict of a typed result (a dict is returned as it is)."""
-    return result.to_dict() if hasattr(result, "to_dict") else result
-
-
 @dataclasses.dataclass
 class CoverageCell:
     """One clause listed in a topic × document cell."""

@@ -13,7 +13,7 @@ Example::
 
     from index.compare.align import counterparts
     from index.reports import comparison_table, write_comparison
-    table = comparison_table(corpus, counterparts(corpus, "jilin-2021-kaifaqu/c3/s12"))
+    table = comparison_table(corpus, counterparts(corpus, "jilin-2021-kaifaqu/c3/s12").to_dict())
     write_comparison(table, Path("对照表.docx"), "docx")
 """
 

@@ -1,9 +1,9 @@
 """Engine results → report model (see ``model``).
 
-One builder per kind of report: ``comparison_table`` (from
-``index.compare.align.counterparts`` / ``topic_columns`` results), ``coverage_table``
-(from ``index.compare.topics.coverage``), ``search_report`` (from
-``SearchIndex.search``) and ``notes_report`` (from annotation records).
+One builder per kind of report, each reading the JSON records the engine's typed
+results give with ``to_dict()`` (the shape the CLI prints): ``comparison_table``
+(a ``Comparison``), ``coverage_table`` (a ``Coverage``), ``search_report`` (a
+``SearchResult``) and ``notes_report`` (``Annotation`` records).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from index.reports.model import (
     Row,
     SearchReport,
     _Citations,
-    as_record,
     column_for,
     make_entry,
     note_texts,
@@ -82,9 +81,9 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
 
     Args:
         corpus: the library the clause ids belong to.
-        results: a result of ``index.compare.align.counterparts`` (``source`` + ``columns``)
-            or ``index.compare.align.topic_columns`` (``columns``, plus ``topic``), as a
-            dict or engine object, or a list of them (one table row each).
+        results: the JSON record (``Comparison.to_dict()``) of a clause comparison
+            (``source`` + ``columns``) or a topic comparison (``columns``, plus
+            ``topic``), or a list of them (one table row each).
         notes: the user's annotations (records with ``clause_id``/``quote``/``note``,
             or a mapping clause id → texts); adds a notes column. ``None``: no column.
         per_cell: how many counterparts to show per cell for clause rows (best
@@ -100,9 +99,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
     Raises:
         UnknownIdError: a clause or document in the result is not in ``corpus``.
     """
-    recs = as_record(results)
-    if isinstance(recs, Mapping):
-        recs = [recs]
+    recs = [results] if isinstance(results, Mapping) else list(results)
     cites = _Citations(corpus)
     order: list[str] = list(doc_order or [])
     pending: list[tuple[str, dict[str, list[Entry]]]] = []
@@ -184,7 +181,7 @@ def _coverage_cells(rec: Mapping) -> tuple[list[tuple[str, str]], list[str], dic
 def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | None = None,
                    title: str = "开发区政策主题覆盖矩阵", exported: str | None = None,
                    by_region: bool = False) -> CoverageTable:
-    """Build the topic × document matrix from ``index.compare.topics.coverage`` output.
+    """Build the topic × document matrix from a coverage's JSON record (``Coverage.to_dict()``).
 
     Args:
         corpus: the library.
@@ -197,7 +194,7 @@ def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | No
             as the coverage view shows it by default; a cell then names each
             clause's document when the province has several.
     """
-    topics, found_docs, cells = _coverage_cells(as_record(coverage))
+    topics, found_docs, cells = _coverage_cells(coverage)
     order = list(doc_ids or found_docs or [d.id for d in corpus.documents()])
     cites = _Citations(corpus)
     if by_region:
@@ -224,8 +221,8 @@ def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | No
 
 def search_report(corpus: Corpus, result: Any, *, title: str = "开发区政策检索结果",
                   exported: str | None = None) -> SearchReport:
-    """Build the search report from ``SearchIndex.search`` output (object or its JSON)."""
-    rec = as_record(result)
+    """Build the search report from a search result's JSON record (``SearchResult.to_dict()``)."""
+    rec = result
     hits = []
     for n, h in enumerate(rec.get("hits") or [], 1):
         clause = corpus.clause(h["clause_id"])

@@ -196,23 +196,6 @@ class NotesReport:
 
 # -- helpers ----------------------------------------------------------------
 
-def as_record(obj: Any) -> Any:
-    """A dict (or list) view of an engine result, whatever its Python type."""
-    if obj is None or isinstance(obj, str | int | float | bool):
-        return obj
-    if isinstance(obj, Mapping):
-        return {k: as_record(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [as_record(v) for v in obj]
-    if hasattr(obj, "to_dict"):
-        return as_record(obj.to_dict())
-    if dataclasses.is_dataclass(obj):
-        return as_record(dataclasses.asdict(obj))
-    if hasattr(obj, "__dict__"):
-        return as_record({k: v for k, v in vars(obj).items() if not k.startswith("_")})
-    return obj
-
-
 def today() -> str:
     return _dt.date.today().isoformat()
 

@@ -126,11 +126,19 @@ def test_a_superseded_coverage_is_dropped(win, qtbot, monkeypatch):
     release = threading.Event()
     real = Workspace.coverage
 
+    class Numbered:  # the real coverage, its record marked with which call made it
+        def __init__(self, coverage, call):
+            self.coverage, self.call = coverage, call
+
+        def to_dict(self):
+            return {**self.coverage.to_dict(), "call": self.call}
+
     def coverage(self, doc_ids=None, cancel=None):
         calls.append(len(calls))
-        if len(calls) == 1:
+        call = len(calls)
+        if call == 1:
             release.wait(30)
-        return {**real(self, doc_ids, cancel=None), "call": len(calls)}
+        return Numbered(real(self, doc_ids, cancel=None), call)
 
     monkeypatch.setattr(Workspace, "coverage", coverage)
     win.coverage_view.refresh()

@@ -109,7 +109,7 @@ def test_comparison_docx_without_notes_has_no_notes_column(corpus, tmp_path):
 def test_real_comparison_to_docx(corpus, tmp_path):
     from index.compare.align import counterparts
 
-    result = counterparts(corpus, SOURCE, pins={})
+    result = counterparts(corpus, SOURCE, pins={}).to_dict()
     out = write_comparison(comparison_table(corpus, result), tmp_path / "real.docx", "docx")
     t = docx.Document(str(out)).tables[0]
     assert len(t.columns) == len(corpus.documents())
@@ -127,12 +127,12 @@ def test_topic_comparison_and_coverage_docx(corpus, tmp_path):
     from index.compare.align import topic_columns
     from index.compare.topics import coverage
 
-    topic = topic_columns(corpus, "招商引资")
+    topic = topic_columns(corpus, "招商引资").to_dict()
     t = docx.Document(str(write_comparison(comparison_table(corpus, topic), tmp_path / "t.docx", "docx"))).tables[0]
     assert cell_text(t.rows[0].cells[0]) == "对照项"
     assert cell_text(t.rows[1].cells[0]) == "招商引资"
 
-    cov = coverage(corpus)
+    cov = coverage(corpus).to_dict()
     out = write_coverage(coverage_table(corpus, cov), tmp_path / "cov.docx", "docx")
     t = docx.Document(str(out)).tables[0]
     assert len(t.rows) == len(cov["topics"]) + 2  # header + topics + count row
@@ -208,7 +208,7 @@ def test_notes_docx_grouped_by_document_and_clause(corpus, tmp_path):
 def test_real_numbers_are_highlighted(corpus, tmp_path):
     from index.compare.align import counterparts
 
-    result = counterparts(corpus, HN, pins={})  # 河南 (一)做優做強主導產業: quantified targets
+    result = counterparts(corpus, HN, pins={}).to_dict()  # 河南 (一)做優做強主導產業: quantified targets
     assert result["source"]["numbers"], "the engine finds the source's quantities"
     out = write_comparison(comparison_table(corpus, result), tmp_path / "n.docx", "docx")
     cell = docx.Document(str(out)).tables[0].rows[1].cells[0]

@@ -98,7 +98,7 @@ def test_coverage_and_search_csv(corpus, tmp_path):
 def test_coverage_by_province_merges_documents_and_names_them(corpus, tmp_path):
     from index.compare.topics import coverage, coverage_by_region
 
-    cov = coverage(corpus)
+    cov = coverage(corpus).to_dict()
     table = coverage_table(corpus, cov, by_region=True)
     regions = list(dict.fromkeys(d["region"] for d in cov["documents"]))
     assert [c.region for c in table.columns] == regions and table.by_region
