@@ -10,69 +10,44 @@ import argparse
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
-from desktop.cli.output import CliError, add_json, emit
+from desktop.cli.output import CliError, command, emit
 from index.compare import comparisons, topics
 from index.compare.records import Evidence
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("compare", help="a clause's counterparts in the other documents, or a topic across documents")
+    p = command(sub, "compare", help="a clause's counterparts in the other documents, or a topic across documents", func=cmd_compare)
     p.add_argument("clause_id", nargs="?", help="the clause to compare from")
     p.add_argument("--topic", help="compare a topic (id or name) instead of a clause")
     p.add_argument("--set", dest="set_name", help="reopen a saved comparison set")
     p.add_argument("--docs", help="comma-separated document ids to show (default: all others)")
     p.add_argument("--limit", type=int, default=3, help="matches per document (default 3)")
     p.add_argument("--no-pins", action="store_true", help="ignore the user's pinned decisions")
-    add_json(p)
-    p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("topics", help="the topic taxonomy and which document covers which topic")
+    p = command(sub, "topics", help="the topic taxonomy and which document covers which topic", func=cmd_topics)
     p.add_argument("--docs", help="comma-separated document ids (default: all)")
-    add_json(p)
-    p.set_defaults(func=cmd_topics)
 
     p = sub.add_parser("pin", help="pin a counterpart, mark 'no counterpart', or clear a decision")
     pin_sub = p.add_subparsers(dest="pin_command", metavar="ACTION", required=True)
-    q = pin_sub.add_parser("set", help="pin CLAUSE_ID as the counterpart of SOURCE in its document")
-    q.add_argument("source")
-    q.add_argument("clause_id")
-    add_json(q)
-    q = pin_sub.add_parser("none", help="mark that DOC_ID has no counterpart for SOURCE")
-    q.add_argument("source")
-    q.add_argument("doc_id")
-    add_json(q)
-    q = pin_sub.add_parser("clear", help="forget the decision for SOURCE in DOC_ID")
-    q.add_argument("source")
-    q.add_argument("doc_id")
-    add_json(q)
-    q = pin_sub.add_parser("list", help="the decisions for SOURCE")
-    q.add_argument("source")
-    add_json(q)
+    command(pin_sub, "set", help="pin CLAUSE_ID as the counterpart of SOURCE in its document", args=("source", "clause_id"))
+    command(pin_sub, "none", help="mark that DOC_ID has no counterpart for SOURCE", args=("source", "doc_id"))
+    command(pin_sub, "clear", help="forget the decision for SOURCE in DOC_ID", args=("source", "doc_id"))
+    command(pin_sub, "list", help="the decisions for SOURCE", args=("source",))
     p.set_defaults(func=cmd_pin)
 
     p = sub.add_parser("compare-set", help="save, list, show, delete, export and import comparison sets")
     set_sub = p.add_subparsers(dest="set_command", metavar="ACTION", required=True)
-    q = set_sub.add_parser("save", help="save a comparison (with the source clause's current pins)")
-    q.add_argument("name")
+    q = command(set_sub, "save", help="save a comparison (with the source clause's current pins)", args=("name",))
     q.add_argument("--clause", help="source clause id")
     q.add_argument("--topic", help="topic id or name")
     q.add_argument("--docs", help="comma-separated document ids")
-    add_json(q)
-    q = set_sub.add_parser("list", help="saved sets")
-    add_json(q)
+    command(set_sub, "list", help="saved sets")
     for action, helptext in (("show", "a saved set"), ("delete", "delete a saved set")):
-        q = set_sub.add_parser(action, help=helptext)
-        q.add_argument("name")
-        add_json(q)
-    q = set_sub.add_parser("export", help="write a set to a file")
-    q.add_argument("name")
-    q.add_argument("path")
-    add_json(q)
-    q = set_sub.add_parser("import", help="read a set from a file")
-    q.add_argument("path")
+        command(set_sub, action, help=helptext, args=("name",))
+    command(set_sub, "export", help="write a set to a file", args=("name", "path"))
+    q = command(set_sub, "import", help="read a set from a file", args=("path",))
     q.add_argument("--name", help="save under this name")
     q.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
-    add_json(q)
     p.set_defaults(func=cmd_set)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.context import workspace
-from desktop.cli.output import add_json, emit
+from desktop.cli.output import command, emit
 from index.library.corpus import Corpus, display_name
 
 
@@ -15,19 +15,11 @@ def corpus() -> Corpus:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("docs", help="list the documents")
-    add_json(p)
-    p.set_defaults(func=cmd_docs)
+    command(sub, "docs", help="list the documents", func=cmd_docs)
 
-    p = sub.add_parser("outline", help="the clauses of a document, in order")
-    p.add_argument("doc_id")
-    add_json(p)
-    p.set_defaults(func=cmd_outline)
+    command(sub, "outline", help="the clauses of a document, in order", func=cmd_outline, args=("doc_id",))
 
-    p = sub.add_parser("show", help="one clause with its heading path and citation")
-    p.add_argument("clause_id")
-    add_json(p)
-    p.set_defaults(func=cmd_show)
+    command(sub, "show", help="one clause with its heading path and citation", func=cmd_show, args=("clause_id",))
 
 
 def doc_records(c: Corpus) -> list[dict]:

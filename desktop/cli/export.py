@@ -13,7 +13,8 @@ from pathlib import Path
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
-from desktop.cli.output import CliError, add_json, emit
+from desktop.cli.notes import add_note_filters, note_filters
+from desktop.cli.output import CliError, command, emit
 from index.reports import (
     FORMATS,
     comparison_table,
@@ -36,14 +37,13 @@ def _output(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument("-o", "--output", required=True, type=Path, help="file to write")
     if "docx" in formats:
         p.add_argument("--author", help="the Word file's author property (default: your system user name)")
-    add_json(p)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export comparisons, search results, topics or notes as files")
     kinds = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
 
-    q = kinds.add_parser("compare", help="a clause (or a topic) across documents: Word table, CSV, Markdown, HTML, PDF")
+    q = command(kinds, "compare", help="a clause (or a topic) across documents: Word table, CSV, Markdown, HTML, PDF", func=cmd_compare)
     q.add_argument("clause_ids", nargs="*", metavar="CLAUSE_ID",
                    help="the clause(s) to compare, one table row each (or use --topic / --set)")
     q.add_argument("--topic", help="compare a topic instead of a clause")
@@ -52,47 +52,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--limit", type=int, default=1, help="counterparts per document (default 1: the best)")
     q.add_argument("--with-notes", action="store_true", help="add a column with your notes on these clauses")
     _output(q, (*FORMATS["comparison"], "pdf"))
-    q.set_defaults(func=cmd_compare)
 
-    q = kinds.add_parser("search", help="search results with citations")
+    q = command(kinds, "search", help="search results with citations", func=cmd_search)
     q.add_argument("query")
     q.add_argument("--limit", type=int, default=50)
     q.add_argument("--region", action="append", default=[])
     q.add_argument("--doc", action="append", default=[])
     q.add_argument("--all-versions", action="store_true", help="every version of a document, not only the latest")
     _output(q, (*FORMATS["search"], "pdf"))
-    q.set_defaults(func=cmd_search)
 
-    q = kinds.add_parser("topics", help="the topic coverage matrix")
+    q = command(kinds, "topics", help="the topic coverage matrix", func=cmd_topics)
     q.add_argument("--docs", action="append", help="documents to include (ID,ID…)")
     q.add_argument("--by-region", action="store_true",
                    help="one column per province, its documents together (as the coverage view shows it)")
     _output(q, (*FORMATS["coverage"], "pdf"))
-    q.set_defaults(func=cmd_topics)
 
-    q = kinds.add_parser("notes", help="your notes, grouped by document and clause")
-    q.add_argument("--doc")
-    q.add_argument("--region")
-    q.add_argument("--tag")
-    q.add_argument("--color")
-    q.add_argument("--since")
-    q.add_argument("--until")
-    q.add_argument("--search")
+    q = command(kinds, "notes", help="your notes, grouped by document and clause", func=cmd_notes)
+    add_note_filters(q)
     _output(q, FORMATS["notes"])
-    q.set_defaults(func=cmd_notes)
 
-    q = kinds.add_parser("diff", help="修订对照 of two versions as a 新旧对照表 (修改前/修改后): Word, CSV, HTML, PDF")
+    q = command(kinds, "diff", help="修订对照 of two versions as a 新旧对照表 (修改前/修改后): Word, CSV, HTML, PDF", func=cmd_diff)
     q.add_argument("old_id", metavar="OLD_ID")
     q.add_argument("new_id", metavar="NEW_ID")
     q.add_argument("--all", action="store_true", help="list unchanged articles too (default: only the changes)")
     _output(q, (*FORMATS["redline"], "pdf"))
-    q.set_defaults(func=cmd_diff)
 
-    q = kinds.add_parser("document", help="the reader view of a document, for printing")
+    q = command(kinds, "document", help="the reader view of a document, for printing", func=cmd_document)
     q.add_argument("doc_id")
     q.add_argument("--simplified", action="store_true", help="show traditional text in simplified characters")
     _output(q, ("html", "pdf"))
-    q.set_defaults(func=cmd_document)
 
 
 def _write(kind: str, report, args, extra: dict) -> int:
@@ -168,8 +156,7 @@ def cmd_notes(args) -> int:
     c = corpus()
     records = []
     if workspace().has_db():
-        records = workspace().notes().list(doc_id=args.doc, region=args.region, tag=args.tag, color=args.color,
-                                              since=args.since, until=args.until, search=args.search)
+        records = workspace().notes().list(**note_filters(args))
     report = notes_report(c, [a.to_dict() for a in records])
     return _write("notes", report, args, {"notes": report.count})
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import workspace
-from desktop.cli.output import CliError, add_json, emit
+from desktop.cli.output import CliError, command, emit
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES
 from index.library.readers.pool import DEFAULT_LIMITS, Limits
@@ -21,7 +21,7 @@ EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖�
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import files or folders (txt, md, docx, html, pdf)")
+    p = command(sub, "import", help="import files or folders (txt, md, docx, html, pdf)", func=cmd_import)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders (folders recursively)")
     p.add_argument("--region", help="the region of every imported document (overrides the guess)")
     p.add_argument("--title", help="the title (only when importing a single file)")
@@ -34,20 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="refuse a file whose reading needs more memory (default %(default)s)")
     p.add_argument("--progress", action="store_true",
                    help="print progress on stderr (the default on a terminal without --json)")
-    add_json(p)
-    p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("edit", help="correct an imported document's metadata (title, region, issuer …)")
-    p.add_argument("doc_id")
+    p = command(sub, "edit", help="correct an imported document's metadata (title, region, issuer …)", func=cmd_edit, args=("doc_id",))
     for field, help_text in EDITABLE:
         p.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="VALUE", help=help_text)
-    add_json(p)
-    p.set_defaults(func=cmd_edit)
 
-    p = sub.add_parser("remove", help="remove an imported document (its notes are kept as orphans)")
-    p.add_argument("doc_id")
-    add_json(p)
-    p.set_defaults(func=cmd_remove)
+    command(sub, "remove", help="remove an imported document (its notes are kept as orphans)", func=cmd_remove, args=("doc_id",))
 
 
 def _progress(done: int, total: int, path: str) -> None:

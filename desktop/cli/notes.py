@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.context import notes_store, workspace
-from desktop.cli.output import CliError, add_json, emit, error
+from desktop.cli.output import CliError, command, emit, error
 from index.base.errors import KnownError
 from index.userdata import backups as userbackups
 from index.userdata import database as userdb
@@ -30,7 +30,8 @@ def _color(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _add_filters(p: argparse.ArgumentParser) -> None:
+def add_note_filters(p: argparse.ArgumentParser) -> None:
+    """The options that choose notes (``notes list``, ``notes export``, ``export notes``)."""
     p.add_argument("--doc", help="one document id")
     p.add_argument("--region", help="region or city, e.g. 浙江")
     p.add_argument("--tag")
@@ -40,7 +41,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="words in quote, note or tags (any script, any length)")
 
 
-def _filters(args) -> dict:
+def note_filters(args) -> dict:
+    """The keyword arguments of ``NoteStore.list`` from the options ``add_note_filters`` added."""
     return {"doc_id": args.doc, "region": args.region, "tag": args.tag, "color": args.color,
             "since": args.since, "until": args.until, "search": args.search}
 
@@ -49,88 +51,53 @@ def register(sub: argparse._SubParsersAction) -> None:
     notes = sub.add_parser("notes", help="personal annotations: add, list, export, import, backup")
     nsub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
 
-    p = nsub.add_parser("add", help="highlight a quote in a clause")
+    p = command(nsub, "add", help="highlight a quote in a clause", func=cmd_add)
     p.add_argument("--clause", required=True)
     p.add_argument("--quote", required=True, help="text of the clause (either script)")
     p.add_argument("--note", default="", help="Markdown")
     p.add_argument("--color", type=_color, default="重点", help=f"one of {', '.join(COLORS)}")
     p.add_argument("--tag", action="append", default=[])
-    add_json(p)
-    p.set_defaults(func=cmd_add)
 
-    p = nsub.add_parser("list", help="annotations, filtered")
-    _add_filters(p)
-    add_json(p)
-    p.set_defaults(func=cmd_list)
+    p = command(nsub, "list", help="annotations, filtered", func=cmd_list)
+    add_note_filters(p)
 
-    p = nsub.add_parser("show", help="one annotation")
-    p.add_argument("uuid")
-    add_json(p)
-    p.set_defaults(func=cmd_show)
+    command(nsub, "show", help="one annotation", func=cmd_show, args=("uuid",))
 
-    p = nsub.add_parser("edit", help="change note, colour or tags")
-    p.add_argument("uuid")
+    p = command(nsub, "edit", help="change note, colour or tags", func=cmd_edit, args=("uuid",))
     p.add_argument("--note")
     p.add_argument("--color", type=_color)
     p.add_argument("--tag", action="append", help="replaces all tags (repeat for several)")
     p.add_argument("--clear-tags", action="store_true")
-    add_json(p)
-    p.set_defaults(func=cmd_edit)
 
-    p = nsub.add_parser("delete", help="delete one annotation")
-    p.add_argument("uuid")
-    add_json(p)
-    p.set_defaults(func=cmd_delete)
+    command(nsub, "delete", help="delete one annotation", func=cmd_delete, args=("uuid",))
 
-    p = nsub.add_parser("orphans", help="annotations whose text could not be found again")
-    add_json(p)
-    p.set_defaults(func=cmd_orphans)
+    command(nsub, "orphans", help="annotations whose text could not be found again", func=cmd_orphans)
 
-    p = nsub.add_parser("export", help="write annotations to a file")
+    p = command(nsub, "export", help="write annotations to a file", func=cmd_export)
     p.add_argument("--format", choices=notes_io.FORMATS, required=True)
     p.add_argument("-o", "--output", required=True)
-    _add_filters(p)
-    add_json(p)
-    p.set_defaults(func=cmd_export)
+    add_note_filters(p)
 
-    p = nsub.add_parser("import", help="import a W3C JSON-LD export (all or nothing)")
-    p.add_argument("file")
-    add_json(p)
-    p.set_defaults(func=cmd_import)
+    command(nsub, "import", help="import a W3C JSON-LD export (all or nothing)", func=cmd_import, args=("file",))
 
-    p = nsub.add_parser("bookmark", help="bookmark a clause (--remove to unbookmark)")
-    p.add_argument("clause_id")
+    p = command(nsub, "bookmark", help="bookmark a clause (--remove to unbookmark)", func=cmd_bookmark, args=("clause_id",))
     p.add_argument("--remove", action="store_true")
-    add_json(p)
-    p.set_defaults(func=cmd_bookmark)
 
-    p = nsub.add_parser("bookmarks", help="bookmarked clauses")
-    add_json(p)
-    p.set_defaults(func=cmd_bookmarks)
+    command(nsub, "bookmarks", help="bookmarked clauses", func=cmd_bookmarks)
 
-    p = nsub.add_parser("tags", help="tags in use with counts")
-    add_json(p)
-    p.set_defaults(func=cmd_tags)
+    command(nsub, "tags", help="tags in use with counts", func=cmd_tags)
 
-    p = nsub.add_parser("backup", help="back up the user database now")
-    add_json(p)
-    p.set_defaults(func=cmd_backup)
+    command(nsub, "backup", help="back up the user database now", func=cmd_backup)
 
-    p = nsub.add_parser("backups", help="list backups, newest first")
-    add_json(p)
-    p.set_defaults(func=cmd_backups)
+    command(nsub, "backups", help="list backups, newest first", func=cmd_backups)
 
-    p = nsub.add_parser("restore", help="replace the notes with a backup's (default: the newest good one that "
-                                        "differs); the current state is kept as a backup first")
+    p = command(nsub, "restore", help="replace the notes with a backup's (default: the newest good one that "
+                                        "differs); the current state is kept as a backup first", func=cmd_restore)
     p.add_argument("backup", nargs="?")
-    add_json(p)
-    p.set_defaults(func=cmd_restore)
 
-    p = nsub.add_parser("recover", help="merge the notes of a set-aside, backup or copied database file into yours "
-                                        "(adds missing notes, updates older ones, deletes nothing)")
+    p = command(nsub, "recover", help="merge the notes of a set-aside, backup or copied database file into yours "
+                                        "(adds missing notes, updates older ones, deletes nothing)", func=cmd_recover)
     p.add_argument("file", nargs="?", help="a database file (default: list the set-aside files)")
-    add_json(p)
-    p.set_defaults(func=cmd_recover)
 
 
 def _line(rec: dict) -> str:
@@ -157,7 +124,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_list(args) -> int:
-    records = [a.to_dict() for a in store().list(**_filters(args))]
+    records = [a.to_dict() for a in store().list(**note_filters(args))]
     emit(records, args.json, "\n".join(_line(r) for r in records) or "(no annotations)")
     return 0
 
@@ -194,7 +161,7 @@ def cmd_orphans(args) -> int:
 
 
 def cmd_export(args) -> int:
-    count = notes_io.export(store(), args.format, args.output, **_filters(args))
+    count = notes_io.export(store(), args.format, args.output, **note_filters(args))
     emit({"format": args.format, "path": args.output, "count": count}, args.json,
          f"wrote {count} annotation(s) to {args.output}")
     return 0

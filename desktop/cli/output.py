@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from index.base.errors import KnownError
@@ -57,3 +58,18 @@ def error(message: object) -> None:
 
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only (stable format)")
+
+
+def command(sub: argparse._SubParsersAction, name: str, *, help: str, func: Callable | None = None,
+            args: tuple[str, ...] = ()) -> argparse.ArgumentParser:
+    """Add the sub-command ``name``: its positional ``args``, ``--json``, and ``func`` to run it.
+
+    The caller adds any options to the parser returned (or sets ``func`` on a parser with sub-actions).
+    """
+    parser = sub.add_parser(name, help=help)
+    for arg in args:
+        parser.add_argument(arg)
+    add_json(parser)
+    if func is not None:
+        parser.set_defaults(func=func)
+    return parser

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import workspace
-from desktop.cli.output import add_json, emit
+from desktop.cli.output import command, emit
 from index.base.errors import UnknownIdError
 from index.search.searcher import SearchIndex
 
@@ -17,7 +17,7 @@ def search_index() -> SearchIndex:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="find clauses (any script; \"phrase\", OR, -word, region:, doc:, level:, year:)")
+    p = command(sub, "search", help="find clauses (any script; \"phrase\", OR, -word, region:, doc:, level:, year:)", func=cmd_search)
     p.add_argument("query", help="the query; one that starts with an ASCII '-' goes after '--' (zoneref search -- -word)")
     p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
     p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
@@ -25,17 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", action="append", default=[], help="only this document id (repeatable)")
     p.add_argument("--all-versions", action="store_true",
                    help="search every version of a document (default: only the latest; 历史版本 and 征求意见稿 left out)")
-    add_json(p)
-    p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("index", help="the search index: rebuild or show its status")
     isub = p.add_subparsers(dest="index_command", metavar="ACTION", required=True)
-    r = isub.add_parser("rebuild", help="rebuild the search index from all documents")
-    add_json(r)
-    r.set_defaults(func=cmd_rebuild)
-    s = isub.add_parser("status", help="documents, clauses, size, fingerprint, build time")
-    add_json(s)
-    s.set_defaults(func=cmd_status)
+    command(isub, "rebuild", help="rebuild the search index from all documents", func=cmd_rebuild)
+    command(isub, "status", help="documents, clauses, size, fingerprint, build time", func=cmd_status)
 
 
 def _marked(snippet: str, spans: list[list[int]]) -> str:

@@ -5,35 +5,23 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.context import workspace
-from desktop.cli.output import add_json, emit
+from desktop.cli.output import command, emit
 
 _MARK_DELETED = ("[-", "-]")
 _MARK_INSERTED = ("{+", "+}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("versions", help="the versions of a document (征求意见稿, 历史版本, 现行), oldest first")
-    p.add_argument("doc_id")
-    add_json(p)
-    p.set_defaults(func=cmd_versions)
+    command(sub, "versions", help="the versions of a document (征求意见稿, 历史版本, 现行), oldest first", func=cmd_versions, args=("doc_id",))
 
-    p = sub.add_parser("link", help="make two documents versions of one document")
-    p.add_argument("doc_id")
-    p.add_argument("other_id")
-    add_json(p)
-    p.set_defaults(func=cmd_link)
+    command(sub, "link", help="make two documents versions of one document", func=cmd_link, args=("doc_id", "other_id"))
 
-    p = sub.add_parser("unlink", help="take a document out of its versions (never linked to them again automatically)")
-    p.add_argument("doc_id")
-    add_json(p)
-    p.set_defaults(func=cmd_unlink)
+    command(sub, "unlink", help="take a document out of its versions (never linked to them again automatically)", func=cmd_unlink, args=("doc_id",))
 
-    p = sub.add_parser("diff", help="修订对照: two versions aligned article by article, changes marked")
+    p = command(sub, "diff", help="修订对照: two versions aligned article by article, changes marked", func=cmd_diff)
     p.add_argument("old_id", metavar="OLD_ID")
     p.add_argument("new_id", metavar="NEW_ID")
     p.add_argument("--all", action="store_true", help="list unchanged articles too (text output)")
-    add_json(p)
-    p.set_defaults(func=cmd_diff)
 
 
 def _versions_record(doc_id: str) -> dict:
