@@ -14,7 +14,6 @@ before anything is written, so a bad file changes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from index.base.clock import utc_iso
 from index.base.errors import KnownError, UnknownIdError
 from index.userdata import database as userdb
 
@@ -41,10 +41,6 @@ class SetFileError(ComparisonSetError):
     """An import file that is not a valid comparison-set file."""
 
     code = "comparison_set_file"
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # -- pins ------------------------------------------------------------------
@@ -77,7 +73,7 @@ def set_none(db: sqlite_utils.Database, source_clause_id: str, doc_id: str) -> d
 
 def _write_pin(db, source_clause_id: str, doc_id: str, clause_id: str | None, decision: str) -> dict:
     row = {"source_clause_id": source_clause_id, "doc_id": doc_id, "clause_id": clause_id,
-           "decision": decision, "updated": _now()}
+           "decision": decision, "updated": utc_iso()}
     with userdb.transaction(db):
         db["pins"].upsert(row, pk=("source_clause_id", "doc_id"))
     return row
@@ -165,7 +161,7 @@ def save_set(db: sqlite_utils.Database, name: str, payload: dict, overwrite: boo
     """
     name = _check_name(name)
     clean = validate_payload(payload)
-    now = _now()
+    now = utc_iso()
     with userdb.transaction(db):
         row = db.execute("SELECT created FROM comparison_sets WHERE name = ?", [name]).fetchone()
         if row and not overwrite:
@@ -222,7 +218,7 @@ def export_set(db: sqlite_utils.Database, name: str, path: Path) -> Path:
         ComparisonSetError: the file cannot be written.
     """
     data = load_set(db, name)
-    doc = {"format": FILE_FORMAT, "version": FILE_VERSION, "name": name, "exported": _now(),
+    doc = {"format": FILE_FORMAT, "version": FILE_VERSION, "name": name, "exported": utc_iso(),
            "payload": {k: v for k, v in data.items() if k not in ("name", "created", "updated")}}
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")

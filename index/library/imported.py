@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from index.base import paths
+from index.base.durable import fsync_dir, fsync_file
 from index.base.errors import KnownError
 from index.base.faults import checkpoint
 from index.library import versions
@@ -268,7 +269,7 @@ class Library:
     def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
         if not added:
             return
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None
         checkpoint("import.before_index")
@@ -288,7 +289,7 @@ class Library:
         doc = self._imported(doc_id)
         group = [d.id for d in self._group(doc.id) if d.id != doc.id]
         os.remove(doc.path)
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None
         if group:  # the other versions close ranks: the previous one may become the latest again
@@ -328,7 +329,7 @@ class Library:
         if target.exists():
             target = target_dir / f"{source.stem}-{int(time.time())}{source.suffix}"
         os.replace(source, target)
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None
         if self.sync:
@@ -468,7 +469,7 @@ class Library:
         self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
 
     def _after_links(self) -> None:
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None
 
@@ -520,8 +521,7 @@ class Library:
 
 def _commit(temp: Path, target: Path) -> None:
     """Make a written temp file the document: flushed to disk first, then renamed (a reader sees all or nothing)."""
-    with open(temp, "rb+") as fh:
-        os.fsync(fh.fileno())
+    fsync_file(temp)
     checkpoint("import.temp_written")
     os.replace(temp, target)
     checkpoint("import.written")
@@ -635,20 +635,6 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the renames durable (POSIX; a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId],

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from index.base.clock import utc_iso
+from index.base.durable import fsync_dir
 from index.base.faults import checkpoint
 from index.userdata.database import (
     BUSY_TIMEOUT_MS,
@@ -77,7 +79,7 @@ def stamp_time(stamp: str) -> str | None:
         when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
     except ValueError:
         return None
-    return when.isoformat(timespec="seconds").replace("+00:00", "Z")
+    return utc_iso(when)
 
 
 def backup_reason(path: Path | str) -> str:
@@ -185,7 +187,7 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     # Rename only a complete, verified copy, so a crash never leaves a half
     # backup that looks like the newest good one.
     os.replace(partial, target)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     checkpoint("backup.renamed")
     _rotate(db_path, safe_reason, KEEP.get(safe_reason, KEEP_OTHER) if keep is None else keep)
     return target
@@ -221,19 +223,6 @@ def _rotate(db_path: Path, reason: str, keep: int) -> None:
                 stale.unlink()
         except OSError:
             continue
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows: folders cannot be opened; its renames are durable without it
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def maybe_daily_backup(db: sqlite_utils.Database, db_path: Path) -> Path | None:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
+from index.base.clock import utc_iso
 from index.base.errors import KnownError, UnknownIdError
 from index.base.text import normalise, valid_unicode
 from index.userdata import anchoring
@@ -61,7 +62,7 @@ class BadColorError(NoteError):
 
 def now_iso() -> str:
     """The current time as stored: ISO 8601 UTC with milliseconds, e.g. ``2026-11-22T07:10:00.123Z``."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return utc_iso(timespec="milliseconds")
 
 
 def to_iso(value: str | dt.datetime) -> str:
@@ -71,9 +72,7 @@ def to_iso(value: str | dt.datetime) -> str:
         ValueError: not a time.
     """
     when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return utc_iso(when, timespec="milliseconds")
 
 
 def _day_bound(value: str, end: bool) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from index.base.durable import fsync_dir, fsync_file
 from index.base.faults import checkpoint
 from index.userdata.database import (
     DatabaseDamagedError,
@@ -217,7 +218,7 @@ def install(path: Path, replacement: Path, label: str, built: bool = False) -> P
     Raises:
         DatabaseError: typed trouble (a full disk …); the live file is unchanged.
     """
-    from index.userdata.backups import _fsync_dir, _stamp
+    from index.userdata.backups import _stamp
 
     path = Path(path)
     if not built:
@@ -243,15 +244,14 @@ def install(path: Path, replacement: Path, label: str, built: bool = False) -> P
     for suffix in SIDE_FILES:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     os.replace(replacement, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     checkpoint("recover.replaced")
     return moved
 
 
 def _copy_durably(src: Path, dst: Path) -> None:
     shutil.copyfile(src, dst)
-    with open(dst, "rb+") as fh:
-        os.fsync(fh.fileno())
+    fsync_file(dst)
 
 
 def _copy_database(src_path: Path, dst_path: Path) -> None:

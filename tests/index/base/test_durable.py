@@ -1,0 +1,31 @@
+import os
+
+import pytest
+
+from index.base import durable
+
+
+def test_fsync_file_flushes_the_file_and_keeps_its_bytes(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_bytes("开发区".encode())
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(durable.os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    durable.fsync_file(path)
+    assert len(synced) == 1 and path.read_bytes() == "开发区".encode()
+
+
+def test_fsync_file_on_a_missing_file_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        durable.fsync_file(tmp_path / "gone")
+
+
+def test_fsync_dir_is_a_no_op_where_a_folder_cannot_be_opened_or_synced(tmp_path, monkeypatch):
+    durable.fsync_dir(tmp_path)  # POSIX: opens, syncs, closes
+    durable.fsync_dir(tmp_path / "missing")  # cannot be opened: nothing to do, no error
+
+    def refuse(fd):
+        raise OSError("EINVAL")
+
+    monkeypatch.setattr(durable.os, "fsync", refuse)
+    durable.fsync_dir(tmp_path)  # some file systems refuse fsync on a folder
