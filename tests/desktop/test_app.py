@@ -1,4 +1,5 @@
-"""Every visible string in the main views is translated (Chinese is the default UI)."""
+"""The application set-up: translations compiled and loaded; every visible string in the main views is translated
+(Chinese is the default UI)."""
 
 from __future__ import annotations
 
