@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
+from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
 from index.library.corpus import display_name
 
@@ -112,21 +113,13 @@ class _Column(QFrame):
             bar.addWidget(gap)
             probe.deleteLater()
         else:
-            self.pin_button = QToolButton()
-            self.pin_button.setText(self.tr("Pin"))
-            self.pin_button.setToolTip(self.tr("Pin the best match as this document's counterpart"))
-            self.pin_button.clicked.connect(lambda: view.pin(doc_id))
-            self.replace_button = QToolButton()
-            self.replace_button.setText(self.tr("Replace…"))
-            self.replace_button.clicked.connect(lambda: view.replace(doc_id))
-            self.none_button = QToolButton()
-            self.none_button.setText(self.tr("None"))
-            self.none_button.setToolTip(self.tr("Mark: this document has no counterpart"))
-            self.none_button.clicked.connect(lambda: view.mark_none(doc_id))
-            self.clear_button = QToolButton()
-            self.clear_button.setText(self.tr("Auto"))
-            self.clear_button.setToolTip(self.tr("Forget the decision; use the automatic match"))
-            self.clear_button.clicked.connect(lambda: view.clear(doc_id))
+            self.pin_button = tool_button(self.tr("Pin"), lambda: view.pin(doc_id),
+                                          self.tr("Pin the best match as this document's counterpart"))
+            self.replace_button = tool_button(self.tr("Replace…"), lambda: view.replace(doc_id))
+            self.none_button = tool_button(self.tr("None"), lambda: view.mark_none(doc_id),
+                                           self.tr("Mark: this document has no counterpart"))
+            self.clear_button = tool_button(self.tr("Auto"), lambda: view.clear(doc_id),
+                                            self.tr("Forget the decision; use the automatic match"))
             for b in (self.pin_button, self.replace_button, self.none_button, self.clear_button):
                 bar.addWidget(b)
             bar.addStretch(1)
@@ -229,14 +222,11 @@ def include_new_documents(services, changes) -> None:
     settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
 
 
-class CompareView(QWidget):
+class CompareView(ServiceView):
     open_requested = Signal(str)
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("compare")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "compare", parent)
         self.source_id: str | None = None
         self.topic: str | None = None
         self.result: dict | None = None
