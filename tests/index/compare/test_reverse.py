@@ -21,15 +21,19 @@ def corpus() -> Corpus:
 
 
 def test_first_match_carries_the_reverse_record(corpus):
-    # 吉林 （十二） 加大招商引资力度: every document's 招商 section finds it back (the A↔B case).
+    # 吉林 （十二） 加大招商引资力度: the 招商 sections of 河北, 河南 and 浙江 find it back (the A↔B case).
     data = align.counterparts(corpus, "jilin-2021-kaifaqu/c3/s12", pins={}).to_dict()
     for col in data["columns"]:
         first, *rest = col["matches"]
         assert set(first["reverse"]) == KEYS
-        assert first["reverse"]["clause_id"] == "jilin-2021-kaifaqu/c3/s12"
-        assert first["reverse"]["mutual"] and first["reverse"]["reason"] == "mutual"
-        assert first["reverse"]["source_rank"] == 1
+        assert first["reverse"]["reason"] in reverse.REASONS
         assert all(m["reverse"] is None for m in rest)
+        if col["doc_id"] in ("hebei-2017-kaifaqu", "henan-2017-kaifaqu", "zhejiang-2022-kaifaqu"):
+            assert first["reverse"]["clause_id"] == "jilin-2021-kaifaqu/c3/s12"
+            assert first["reverse"]["mutual"] and first["reverse"]["reason"] == "mutual"
+            assert first["reverse"]["source_rank"] == 1
+        else:
+            assert not first["reverse"]["mutual"] and first["reverse"]["source_rank"] > 1
 
 
 def test_a_pinned_first_match_is_compared_back_too(corpus):
