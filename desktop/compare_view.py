@@ -211,7 +211,7 @@ class _Column(QFrame):
         if reason != "mutual" and rev.get("clause_id") is not None:
             rank = rev.get("source_rank")
             text += "；" + (self.tr("this clause ranks %1").replace("%1", str(rank)) if rank
-                           else self.tr("this clause is not among its candidates"))
+                           else self.tr("this clause is not among its 5 best candidates back"))
         colour = "#b35c00" if reason == "differs" else "#777"
         return f'<p style="color:{colour};font-size:small">{html.escape(text)}</p>'
 

@@ -51,7 +51,7 @@ class Reverse:
     clause_id: str | None  # the counterpart's best match back (None: it has none)
     mutual: bool  # that is the source clause itself
     reason: str
-    source_rank: int | None  # the source's rank among the matches back (None: not among the candidates)
+    source_rank: int | None  # the source's rank among the matches back (None: not among the 5 compared back)
     topics: list[str] = dataclasses.field(default_factory=list)  # same_topic: [shared]; broader: [source's, back's]
     label: str | None = None  # of the best match back
     heading: str | None = None
@@ -63,7 +63,7 @@ class Reverse:
     def summary(self) -> str:
         """One line, 对照回去：…"""
         name = "".join(x for x in (self.label, self.heading) if x) or (self.clause_id or "")
-        rank = f"（本条排第 {self.source_rank}）" if self.source_rank else "（本条不在其候选之列）"
+        rank = f"（本条排第 {self.source_rank}）" if self.source_rank else "（本条不在其前 5 个候选中）"
         if self.reason == "mutual":
             return "对照回去：最接近的正是本条（互为最佳）"
         if self.clause_id is None:

@@ -112,7 +112,7 @@ _add("_Column", {
     "Compared back: its best match is %1": "对照回去：最接近的是 %1",
     "Compared back: its best match is %1, not this clause: this match may be wrong":
         "对照回去：最接近的是 %1，不是本条：这一对应可能不可靠",
-    "this clause ranks %1": "本条排第 %1", "this clause is not among its candidates": "本条不在其候选之列",
+    "this clause ranks %1": "本条排第 %1", "this clause is not among its 5 best candidates back": "本条不在其前 5 个候选中",
 })
 _add("CoverageView", {
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":

@@ -1787,7 +1787,7 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="214" />
-      <source>this clause is not among its candidates</source>
+      <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -1778,8 +1778,8 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="214" />
-      <source>this clause is not among its candidates</source>
-      <translation>本条不在其候选之列</translation>
+      <source>this clause is not among its 5 best candidates back</source>
+      <translation>本条不在其前 5 个候选中</translation>
     </message>
   </context>
   <context>

@@ -88,6 +88,6 @@ def test_summary_lines():
     mutual = records.Reverse("a/c1", True, "mutual", 1)
     assert mutual.summary() == "对照回去：最接近的正是本条（互为最佳）"
     other = records.Reverse("a/c2", False, "differs", None, [], "(二)", "创新招商方式")
-    assert other.summary() == "对照回去：最接近的是 (二)创新招商方式（本条不在其候选之列），不是本条：这一对应可能不可靠"
+    assert other.summary() == "对照回去：最接近的是 (二)创新招商方式（本条不在其前 5 个候选中），不是本条：这一对应可能不可靠"
     same = records.Reverse("a/c2", False, "same_topic", 2, ["招商引资"], "(二)", None)
     assert "同主题（招商引资）" in same.summary() and "本条排第 2" in same.summary()
