@@ -147,7 +147,7 @@ class _Column(QFrame):
             name = html.escape(display_name(clause) or m["clause_id"])
             pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
-                         f'{self._evidence_html(m)}'
+                         f'{self._evidence_html(m)}{self._reverse_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
 
@@ -172,6 +172,41 @@ class _Column(QFrame):
         if not parts:
             return ""
         return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
+
+
+    def _reverse_html(self, m: dict) -> str:
+        """One detail line (对照回去): the match compared back, and why it lands elsewhere if it does."""
+        rev = m.get("reverse")
+        if not rev:
+            return ""
+        name = " ".join(x for x in (rev.get("label"), rev.get("heading")) if x) or (rev.get("clause_id") or "")
+        reason = rev.get("reason")
+        topics = rev.get("topics") or []
+        if reason == "mutual":
+            text = self.tr("Compared back: its best match is this clause (mutual best)")
+        elif rev.get("clause_id") is None:
+            text = self.tr("Compared back: no candidate in this document")
+        elif reason == "part":
+            text = (self.tr("Compared back: its best match is %1, the section this clause sits in")
+                    if rev.get("relation") == "above" else
+                    self.tr("Compared back: its best match is %1, an item of this clause")).replace("%1", name)
+        elif reason == "same_topic":
+            text = self.tr("Compared back: its best match is %1, on the same topic (%2)").replace(
+                "%1", name).replace("%2", "、".join(topics))
+        elif reason == "broader":
+            text = self.tr("Compared back: it treats several topics (%1); its best match is %2, on %3").replace(
+                "%1", "、".join(topics)).replace("%2", name).replace("%3", topics[-1] if topics else "")
+        elif reason == "listed":
+            text = self.tr("Compared back: its best match is %1").replace("%1", name)
+        else:
+            text = self.tr("Compared back: its best match is %1, not this clause: this match may be wrong").replace(
+                "%1", name)
+        if reason != "mutual" and rev.get("clause_id") is not None:
+            rank = rev.get("source_rank")
+            text += "；" + (self.tr("this clause ranks %1").replace("%1", str(rank)) if rank
+                           else self.tr("this clause is not among its 5 best candidates back"))
+        colour = "#b35c00" if reason == "differs" else "#777"
+        return f'<p style="color:{colour};font-size:small">{html.escape(text)}</p>'
 
 
 class _MatchModel(QAbstractListModel):

@@ -149,6 +149,7 @@ def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_toge
     text = col.body.toPlainText()
     assert "匹配度" in text and ("强" in text or "中" in text or "弱" in text)  # the 0–100 score and its band
     assert "共同用词" in text  # the evidence line
+    assert "对照回去" in text  # the first match compared back (the reverse record)
     assert SHARED_BG.lstrip("#") in html.lower()  # shared wording highlighted
     # replace: any clause of that document becomes the pinned counterpart
     doc_id = col.doc_id
