@@ -11,8 +11,6 @@ import argparse
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, command, emit
-from index.compare import comparisons, topics
-from index.compare.records import Evidence
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,6 +65,8 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def _columns_text(columns: list[dict]) -> list[str]:
+    from index.compare.records import Evidence
+
     c = corpus()
     lines = []
     for col in columns:
@@ -126,6 +126,8 @@ def cmd_compare(args) -> int:
 
 def _merged_pins(data: dict) -> dict:
     """The user's current pins, with the set's own pins on top."""
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     pins = workspace().pins(data["source_clause_id"])
     pins.update(comparisons.set_pins_map(data, data["source_clause_id"]))
     return pins
@@ -151,6 +153,8 @@ def _with_db(fn):
 
 
 def cmd_pin(args) -> int:
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     c = corpus()
     c.clause(args.source)
     if args.pin_command == "set":
@@ -173,10 +177,14 @@ def cmd_pin(args) -> int:
 
 
 def _open_set(name: str) -> dict:
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     return _with_db(lambda db: comparisons.load_set(db, name))
 
 
 def cmd_set(args) -> int:
+    from index.compare import comparisons, topics
+
     action = args.set_command
     if action == "save":
         if bool(args.clause) == bool(args.topic):

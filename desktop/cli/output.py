@@ -36,6 +36,10 @@ def to_json(data: Any) -> str:
         text = json.dumps(data, ensure_ascii=False, indent=2)
     else:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _inert(text)
+
+
+def _inert(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -49,6 +53,20 @@ def emit(data: Any, as_json: bool, text: str | None = None) -> None:
         sys.stdout.write(to_json(data) + "\n")
     else:
         sys.stdout.write(terminal_safe(text) + "\n")
+
+
+def emit_encoded(items: list[str]) -> None:
+    """Print a JSON array of values already encoded compactly (``separators=(",", ":")``, not ASCII-only).
+
+    The same text ``emit(values, True)`` prints, without decoding the values
+    to encode them again (``zoneref docs --json``: 3,500 stored records);
+    indented on a terminal.
+    """
+    if sys.stdout.isatty():
+        sys.stdout.write(to_json([json.loads(item) for item in items]) + "\n")
+        return
+    text = f"[{','.join(items)}]"
+    sys.stdout.write(_inert(text) + "\n")
 
 
 def error(message: object) -> None:

@@ -134,7 +134,8 @@ class Corpus:
                        "doc_id": full.id, "title": full.title, "region": full.region, "meta": encode(full.meta),
                        "card": card(full.meta),
                        "content_hash": full.content_hash,
-                       "clause_count": len(clauses), "clauses_version": PARSER_VERSION}
+                       "clause_count": len(clauses), "clauses_version": PARSER_VERSION,
+                       **listing_facts(full, len(clauses))}
                 fresh.append(row)
                 doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
                                source=source, path=path, content_hash=full.content_hash)
@@ -181,7 +182,8 @@ class Corpus:
         row = self._row(doc_id)
         if row.get("clauses_version") != PARSER_VERSION or row.get("clause_count") is None:
             count = len(self.clauses(doc_id))
-            self._set_facts(doc_id, clause_count=count, clauses_version=PARSER_VERSION)
+            self._set_facts(doc_id, clause_count=count, clauses_version=PARSER_VERSION,
+                            **listing_facts(self.document(doc_id), count))
         return int(row["clause_count"])
 
     def topic_tags(self, doc_id: str) -> dict[str, list[tuple[str, float]]]:
@@ -231,6 +233,8 @@ class Corpus:
             row.update(clause_count=clause_count, clauses_version=PARSER_VERSION)
         elif same_body:
             row.update(clause_count=old.get("clause_count"), clauses_version=old.get("clauses_version"))
+        if row.get("clauses_version") == PARSER_VERSION and row.get("clause_count") is not None:
+            row.update(listing_facts(doc, row["clause_count"]))
         if topics_json is not None:
             row.update(topics=topics_json, topics_version=topics_version)
         elif same_body:
@@ -238,6 +242,31 @@ class Corpus:
         self.manifest.put([row])
         if doc.id in self._rows:
             self._rows[doc.id] = row
+
+    def listings(self) -> list[tuple[Document, str]]:
+        """Every document (in ``documents()`` order) with its ``document_record`` as compact JSON.
+
+        The records are kept in the manifest (``listing``): a listing of 3,500
+        documents decodes no front matter. One that is missing or was computed
+        by older code is computed again here, through ``document_record``, and
+        stored (one transaction).
+        """
+        from index.library.clauses import PARSER_VERSION
+
+        out, stale = [], []
+        for doc in self.documents():
+            row = self._rows[doc.id]
+            text = row.get("listing")
+            if text is None or row.get("listing_version") != LISTING_VERSION or \
+                    row.get("clauses_version") != PARSER_VERSION:
+                facts = listing_facts(doc, self.clause_count(doc.id))
+                row.update(facts)
+                stale.append((row["name"], row["source"], facts))
+                text = facts["listing"]
+            out.append((doc, text))
+        for source in {s for _, s, _ in stale}:
+            self.manifest.update_many(source, [(name, facts) for name, s, facts in stale if s == source])
+        return out
 
     def _verify(self, doc: Document, body: str) -> None:
         """Check the stored hash against the body now read (lazily: only bodies read anyway are hashed).
@@ -251,7 +280,7 @@ class Corpus:
             return
         doc._hash = actual  # noqa: SLF001 - the corpus owns its documents' stored facts
         self._set_facts(doc.id, content_hash=actual, clause_count=None, clauses_version=None, topics=None,
-                        topics_version=None)
+                        topics_version=None, listing=None, listing_version=None)
 
     def _row(self, doc_id: str) -> dict:
         self.document(doc_id)  # raises UnknownIdError
@@ -363,6 +392,35 @@ class Corpus:
         rec["region"] = doc.region
         rec["children"] = [c.id for c in self.clauses(doc.id) if c.parent == clause.id]
         return rec
+
+
+#: Bump when ``document_record`` changes: stored listings are then computed again.
+LISTING_VERSION = "1"
+
+
+def document_record(doc: Document, clause_count: int) -> dict:
+    """A document's ``zoneref docs`` record, without its version status (which depends on the other documents).
+
+    ``Document.summary()`` and the clause count: the one place the record is made, whether for the manifest
+    (``listing_facts``) or not.
+    """
+    rec = doc.summary()
+    rec["clause_count"] = clause_count
+    return rec
+
+
+def listing_facts(doc: Document, clause_count: int) -> dict[str, str]:
+    """The manifest's ``listing`` columns: ``document_record`` as compact JSON (as the CLI prints it)."""
+    record = document_record(doc, clause_count)
+    return {"listing": json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_iso),
+            "listing_version": LISTING_VERSION}
+
+
+def _iso(value):
+    """A YAML date in hand-written front matter (``issued: 2017-12-12``) as its ISO text."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot list {type(value).__name__} as JSON")
 
 
 def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:

@@ -36,9 +36,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 FILE_NAME = "manifest.sqlite"
-#: Bump when the table changes: an older manifest is dropped and rebuilt.
-SCHEMA_VERSION = 3
+#: Bump when the table changes, with an upgrade step in ``_UPGRADES`` from the version before
+#: (a manifest older than that is dropped and rebuilt from the documents).
+SCHEMA_VERSION = 4
 
+# Short columns first: a row longer than a page keeps its tail in overflow pages, and a listing
+# that reads the short columns and ``listing`` never follows them into ``card``, ``meta``, ``topics``.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     source TEXT NOT NULL,            -- bundled | imported
@@ -48,18 +51,33 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT NOT NULL,
     title TEXT NOT NULL,             -- what a listing sorts and shows before anything is decoded
     region TEXT NOT NULL,
-    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
-    card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
     content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
     clause_count INTEGER,
     clauses_version INTEGER,
-    topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
     topics_version TEXT,
+    listing_version TEXT,            -- what ``listing`` was computed by (Corpus.listing_version)
+    listing TEXT,                    -- the document's ``zoneref docs`` record, compact JSON (Corpus.document_record)
+    card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
+    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
+    topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
     PRIMARY KEY (source, name)
 )
 """
-_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "meta", "card", "content_hash",
-            "clause_count", "clauses_version", "topics", "topics_version")
+_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
+            "clauses_version", "topics_version", "listing_version", "listing", "card", "meta", "topics")
+
+
+def _upgrade_3(conn: sqlite3.Connection) -> None:
+    """3 → 4: the listing columns, and short columns before long ones (the table is copied once)."""
+    kept = [c for c in _COLUMNS if c not in ("listing_version", "listing")]
+    conn.execute("ALTER TABLE documents RENAME TO documents_3")
+    conn.execute(_SCHEMA)
+    conn.execute(f"INSERT INTO documents ({', '.join(kept)}) SELECT {', '.join(kept)} FROM documents_3")
+    conn.execute("DROP TABLE documents_3")
+
+
+#: The step from each schema version to the next, each run in one transaction.
+_UPGRADES = {3: _upgrade_3}
 
 
 def identity(st: os.stat_result) -> str:
@@ -106,8 +124,15 @@ class Manifest:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last write is recomputed
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            while version in _UPGRADES:
+                with conn:
+                    conn.execute("BEGIN")  # sqlite3 would run the DDL outside a transaction
+                    _UPGRADES[version](conn)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version = {version}")
             if version != SCHEMA_VERSION:
                 with conn:
+                    conn.execute("BEGIN")
                     conn.execute("DROP TABLE IF EXISTS documents")
                     conn.execute(_SCHEMA)
                     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
