@@ -98,3 +98,20 @@ def test_compare_set_save_export_import_reopen(capsys, tmp_path):
     bad.write_text("{}", encoding="utf-8")
     assert main(["compare-set", "import", str(bad)]) == 1
     assert main(["compare-set", "show", "nope"]) == 2
+
+
+def test_topics_json_is_the_coverage_record(capsys):
+    """``topics --json`` writes the coverage piece by piece: the text the whole record encodes to."""
+    from desktop.cli.output import to_json
+    from index.workspace import Workspace
+
+    assert main(["topics", "--json"]) == 0
+    printed = capsys.readouterr().out
+    ws = Workspace()
+    try:
+        assert printed == to_json(ws.coverage().to_dict()) + "\n"
+        restricted = ws.coverage(["hebei-2017-kaifaqu", "jilin-2021-kaifaqu"]).to_dict()
+    finally:
+        ws.close()
+    assert main(["topics", "--docs", "hebei-2017-kaifaqu,jilin-2021-kaifaqu", "--json"]) == 0
+    assert capsys.readouterr().out == to_json(restricted) + "\n"
