@@ -7,6 +7,7 @@ parses each into clauses once, and answers lookups by id.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.library.documents import DocId, Document, Unreadable, load_file
+from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
 from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
 from index.library.manifest import Manifest, identity
@@ -118,9 +119,11 @@ class Corpus:
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
                 # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
+                links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
-                               meta_json=row.pop("meta"), card_json=row.pop("card"))
+                               meta_json=functools.partial(self._stored_meta, source, entry.name, path),
+                               card_json=row.pop("card"), links=tuple(json.loads(links)) if links else None)
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
 
@@ -135,7 +138,7 @@ class Corpus:
                        "card": card(full.meta),
                        "content_hash": full.content_hash,
                        "clause_count": len(clauses), "clauses_version": PARSER_VERSION,
-                       **listing_facts(full, len(clauses))}
+                       "links": encode_links(full.meta), **listing_facts(full, len(clauses))}
                 fresh.append(row)
                 doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
                                source=source, path=path, content_hash=full.content_hash)
@@ -146,6 +149,13 @@ class Corpus:
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
         return out
+
+    def _stored_meta(self, source: str, name: str, path: Path) -> str:
+        """A listed document's front matter as JSON, from the manifest (read when first asked for)."""
+        text = self.manifest.meta(source, name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = encode(load_file(path, source).meta)
+        return text
 
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
@@ -227,7 +237,7 @@ class Corpus:
         same_body = old.get("content_hash") == doc.content_hash
         row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
                "identity": identity(doc.path.stat()), "doc_id": doc.id, "title": doc.title, "region": doc.region,
-               "meta": encode(doc.meta), "card": card(doc.meta),
+               "meta": encode(doc.meta), "card": card(doc.meta), "links": encode_links(doc.meta),
                "content_hash": doc.content_hash}
         if clause_count is not None:
             row.update(clause_count=clause_count, clauses_version=PARSER_VERSION)
@@ -421,6 +431,11 @@ def _iso(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(f"cannot list {type(value).__name__} as JSON")
+
+
+def encode_links(meta: dict) -> str:
+    """The manifest's ``links``: JSON ``[supersedes, superseded_by]`` (``Document.links``), each null unless text."""
+    return json.dumps([v if isinstance(v, str) else None for v in map(meta.get, LINK_KEYS)], ensure_ascii=False)
 
 
 def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:

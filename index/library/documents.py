@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NewType
 
@@ -17,6 +18,8 @@ from index.base.text import valid_unicode
 from index.library.frontmatter import CARD_OMITS
 
 DocId = NewType("DocId", str)
+#: The front-matter keys that chain a document's versions (``index.library.versions``).
+LINK_KEYS = ("supersedes", "superseded_by")
 
 FIELDS = (
     "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
@@ -70,17 +73,20 @@ class Document:
     """
 
     __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "path", "_body",
-                 "_hash")
+                 "_hash", "_links")
 
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
-                 card: dict[str, Any] | None = None, meta_json: str | None = None, card_json: str | None = None):
+                 card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
+                 card_json: str | None = None, links: tuple[Any, Any] | None = None):
         self.id = id
         self.title = title
         self.region = region
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
+        # ``meta_json`` may be a function that reads it (the manifest, on first use), and ``links``
+        # its (supersedes, superseded_by), so that finding version groups decodes nothing.
         self._meta = meta
         self._card = card
         self._card_json = card_json
@@ -89,6 +95,7 @@ class Document:
         self.path = path
         self._body = body
         self._hash = content_hash
+        self._links = links
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, source={self.source!r})"
@@ -114,7 +121,7 @@ class Document:
             from index.library.frontmatter import decode
 
             if self._meta_json is not None:
-                self._meta = decode(self._meta_json)
+                self._meta = decode(self._meta_json() if callable(self._meta_json) else self._meta_json)
             else:
                 self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
         return self._meta
@@ -139,6 +146,12 @@ class Document:
             if self._card is not None:
                 return self._card.get(key, default)
         return self.meta.get(key, default)
+
+    def links(self) -> tuple[Any, Any]:
+        """``(supersedes, superseded_by)`` of its front matter (``index.library.versions``); None where absent."""
+        if self._links is not None:
+            return self._links
+        return tuple(self.get(key) for key in LINK_KEYS)
 
     @property
     def short_title(self) -> str:

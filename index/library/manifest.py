@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS documents (
     clause_count INTEGER,
     clauses_version INTEGER,
     topics_version TEXT,
-    listing_version TEXT,            -- what ``listing`` was computed by (Corpus.listing_version)
+    listing_version TEXT,            -- what ``listing`` was computed by (corpus.LISTING_VERSION)
+    links TEXT,                      -- JSON [supersedes, superseded_by] of the front matter (versions' chain)
     listing TEXT,                    -- the document's ``zoneref docs`` record, compact JSON (Corpus.document_record)
     card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
     meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
@@ -64,15 +65,18 @@ CREATE TABLE IF NOT EXISTS documents (
 )
 """
 _COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
-            "clauses_version", "topics_version", "listing_version", "listing", "card", "meta", "topics")
+            "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics")
 
 
 def _upgrade_3(conn: sqlite3.Connection) -> None:
     """3 → 4: the listing columns, and short columns before long ones (the table is copied once)."""
-    kept = [c for c in _COLUMNS if c not in ("listing_version", "listing")]
+    kept = [c for c in _COLUMNS if c not in ("listing_version", "links", "listing")]
+    # The links as corpus.encode_links writes them: the front matter's values when they are text, else null.
+    link = "CASE json_type(card, '$.{0}') WHEN 'text' THEN json_extract(card, '$.{0}') END"
     conn.execute("ALTER TABLE documents RENAME TO documents_3")
     conn.execute(_SCHEMA)
-    conn.execute(f"INSERT INTO documents ({', '.join(kept)}) SELECT {', '.join(kept)} FROM documents_3")
+    conn.execute(f"INSERT INTO documents ({', '.join(kept)}, links) SELECT {', '.join(kept)}, "
+                 f"json_array({link.format('supersedes')}, {link.format('superseded_by')}) FROM documents_3")
     conn.execute("DROP TABLE documents_3")
 
 
@@ -183,8 +187,9 @@ class Manifest:
 
     # -- rows ----------------------------------------------------------------
     def rows(self, source: str) -> dict[str, dict]:
-        """Every row of one source, by file name, without its tags (``topics``: read per document when asked)."""
-        columns = [c for c in _COLUMNS if c != "topics"]
+        """Every row of one source, by file name, without its tags and front matter (``topics``, ``meta``:
+        the longest columns, read when asked)."""
+        columns = [c for c in _COLUMNS if c not in ("topics", "meta")]
 
         def read(conn):
             cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
@@ -197,6 +202,13 @@ class Manifest:
             cur = conn.execute("SELECT name, topics, topics_version FROM documents WHERE source = ?", (source,))
             return {name: (tags, version) for name, tags, version in cur}
         return self._read(read, {})
+
+    def meta(self, source: str, name: str) -> str | None:
+        """One file's stored front matter (JSON), or None when the manifest has no row for it."""
+        def read(conn):
+            r = conn.execute("SELECT meta FROM documents WHERE source = ? AND name = ?", (source, name)).fetchone()
+            return r[0] if r else None
+        return self._read(read, None)
 
     def row(self, source: str, name: str) -> dict | None:
         """One file's row, or None."""

@@ -155,6 +155,7 @@ COLUMNS_3 = ("source", "name", "folder", "identity", "doc_id", "title", "region"
 
 
 def test_a_manifest_of_schema_3_is_upgraded_in_place(library, tmp_path, monkeypatch):
+    write(library, "d1", "文件1", supersedes="d0", superseded_by=7)  # a chain the versions module follows
     c = corpus_of(library, tmp_path)
     listed = c.listings()
     tags = {d.id: c.topic_tags(d.id) for d in c.documents()}
@@ -171,6 +172,9 @@ def test_a_manifest_of_schema_3_is_upgraded_in_place(library, tmp_path, monkeypa
     upgraded = corpus_of(library, tmp_path)
     assert [(d.id, text) for d, text in upgraded.listings()] == [(d.id, text) for d, text in listed]
     assert {d.id: upgraded.topic_tags(d.id) for d in upgraded.documents()} == tags
+    assert [d.links() for d in upgraded.documents()] == [(None, None), ("d0", None), (None, None)]
+    assert upgraded.versions().keys() == {"d0", "d1"}
+    assert upgraded.document("d1").meta["superseded_by"] == 7  # the whole front matter, read when asked for
     upgraded.manifest.close()
     with sqlite3.connect(tmp_path / FILE_NAME) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 4
