@@ -123,7 +123,7 @@ class Corpus:
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
                                meta_json=functools.partial(self._stored_meta, source, entry.name, path),
-                               card_json=row.pop("card"), links=tuple(json.loads(links)) if links else None)
+                               card_json=row.pop("card"), links=_links(links))
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
 
@@ -434,8 +434,22 @@ def _iso(value):
 
 
 def encode_links(meta: dict) -> str:
-    """The manifest's ``links``: JSON ``[supersedes, superseded_by]`` (``Document.links``), each null unless text."""
-    return json.dumps([v if isinstance(v, str) else None for v in map(meta.get, LINK_KEYS)], ensure_ascii=False)
+    """The manifest's ``links``: JSON ``[supersedes, superseded_by]`` (``Document.links``), each null unless text.
+
+    Compact, as SQLite's ``json_array`` writes it (the schema-3 upgrade).
+    """
+    return json.dumps([v if isinstance(v, str) else None for v in map(meta.get, LINK_KEYS)], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+_NO_LINKS = encode_links({})
+
+
+def _links(text: str | None) -> tuple | None:
+    """``encode_links`` read back; None for a row that has none stored (its card then tells)."""
+    if text is None:
+        return None
+    return (None, None) if text == _NO_LINKS else tuple(json.loads(text))  # most documents: nothing decoded
 
 
 def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:
