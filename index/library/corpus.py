@@ -55,7 +55,8 @@ class Corpus:
         self.one_pass = one_pass
         self.manifest = Manifest(manifest)
         self._docs: dict[DocId, Document] | None = None
-        self._rows: dict[DocId, dict] = {}  # each document's manifest row
+        self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
+        self._cards: dict[str, dict[str, str]] = {}  # by source: the stored cards, read when first needed
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
@@ -123,7 +124,8 @@ class Corpus:
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
                                meta_json=functools.partial(self._stored_meta, source, entry.name, path),
-                               card_json=row.pop("card"), links=_links(links))
+                               card_json=functools.partial(self._stored_card, source, entry.name, path),
+                               links=_links(links))
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
 
@@ -150,6 +152,16 @@ class Corpus:
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
         return out
 
+    def _stored_card(self, source: str, name: str, path: Path) -> str:
+        """A listed document's card (``frontmatter.card``), from the manifest: every document's of its source
+        at once, when the first is asked for (a search's filters read them all)."""
+        if source not in self._cards:
+            self._cards[source] = self.manifest.values(source, "card")
+        text = self._cards[source].get(name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = card(load_file(path, source).meta)
+        return text
+
     def _stored_meta(self, source: str, name: str, path: Path) -> str:
         """A listed document's front matter as JSON, from the manifest (read when first asked for)."""
         text = self.manifest.meta(source, name)
@@ -161,6 +173,7 @@ class Corpus:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
         self._rows = {}
+        self._cards = {}
         self._body_problems.clear()
         self._versions = None
         self._forget_clauses()
@@ -264,9 +277,15 @@ class Corpus:
         from index.library.clauses import PARSER_VERSION
 
         out, stale = [], []
-        for doc in self.documents():
+        docs = self.documents()
+        for source in {self._rows[d.id]["source"] for d in docs if "listing" not in self._rows[d.id]}:
+            stored = self.manifest.values(source, "listing")
+            for row in self._rows.values():
+                if row["source"] == source and "listing" not in row:
+                    row["listing"] = stored.get(row["name"])
+        for doc in docs:
             row = self._rows[doc.id]
-            text = row.get("listing")
+            text = row["listing"]
             if text is None or row.get("listing_version") != LISTING_VERSION or \
                     row.get("clauses_version") != PARSER_VERSION:
                 facts = listing_facts(doc, self.clause_count(doc.id))

@@ -78,14 +78,14 @@ class Document:
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
                  card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
-                 card_json: str | None = None, links: tuple[Any, Any] | None = None):
+                 card_json: str | Callable[[], str] | None = None, links: tuple[Any, Any] | None = None):
         self.id = id
         self.title = title
         self.region = region
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
-        # ``meta_json`` may be a function that reads it (the manifest, on first use), and ``links``
+        # ``meta_json`` and ``card_json`` may be functions that read them (the manifest, on first use), and ``links``
         # its (supersedes, superseded_by), so that finding version groups decodes nothing.
         self._meta = meta
         self._card = card
@@ -121,9 +121,9 @@ class Document:
             from index.library.frontmatter import decode
 
             if self._meta_json is not None:
-                self._meta = decode(self._meta_json() if callable(self._meta_json) else self._meta_json)
+                self._meta = decode(_text(self._meta_json))
             else:
-                self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
+                self._meta = dict(self._card if self._card is not None else decode(_text(self._card_json) or "{}"))
         return self._meta
 
     @property
@@ -132,7 +132,7 @@ class Document:
         if self._meta is None and self._card is None and self._card_json is not None:
             from index.library.frontmatter import decode
 
-            self._card = decode(self._card_json)
+            self._card = decode(_text(self._card_json))
         if self._meta is None and self._card is not None:
             return self._card
         return {k: v for k, v in self.meta.items() if k not in CARD_OMITS}
@@ -142,7 +142,7 @@ class Document:
             if self._card is None and self._card_json is not None:
                 from index.library.frontmatter import decode
 
-                self._card = decode(self._card_json)
+                self._card = decode(_text(self._card_json))
             if self._card is not None:
                 return self._card.get(key, default)
         return self.meta.get(key, default)
@@ -174,6 +174,11 @@ class Document:
         out["source"] = self.source
         out["inferred"] = self.get("inferred") or {}
         return out
+
+
+def _text(json_text: str | Callable[[], str] | None) -> str | None:
+    """Stored JSON text, or what the function that reads it returns."""
+    return json_text() if callable(json_text) else json_text
 
 
 def _yaml():

@@ -67,6 +67,9 @@ CREATE TABLE IF NOT EXISTS documents (
 _COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
             "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics")
 
+#: Columns ``rows`` leaves out: a listing of 3,500 files that needs none of them reads ~1 MB instead of ~20.
+_LONG = ("listing", "card", "meta", "topics")
+
 
 def _upgrade_3(conn: sqlite3.Connection) -> None:
     """3 → 4: the listing columns, and short columns before long ones (the table is copied once)."""
@@ -187,9 +190,9 @@ class Manifest:
 
     # -- rows ----------------------------------------------------------------
     def rows(self, source: str) -> dict[str, dict]:
-        """Every row of one source, by file name, without its tags and front matter (``topics``, ``meta``:
-        the longest columns, read when asked)."""
-        columns = [c for c in _COLUMNS if c not in ("topics", "meta")]
+        """Every row of one source, by file name, without its long columns (``_LONG``: ``values``
+        reads one of them for every file when it is needed, ``meta`` one file's)."""
+        columns = [c for c in _COLUMNS if c not in _LONG]
 
         def read(conn):
             cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
@@ -201,6 +204,15 @@ class Manifest:
         def read(conn):
             cur = conn.execute("SELECT name, topics, topics_version FROM documents WHERE source = ?", (source,))
             return {name: (tags, version) for name, tags, version in cur}
+        return self._read(read, {})
+
+    def values(self, source: str, column: str) -> dict[str, Any]:
+        """One column of every row of one source, by file name."""
+        if column not in _COLUMNS:
+            raise ValueError(f"no manifest column {column!r}")
+
+        def read(conn):
+            return dict(conn.execute(f"SELECT name, {column} FROM documents WHERE source = ?", (source,)).fetchall())
         return self._read(read, {})
 
     def meta(self, source: str, name: str) -> str | None:
