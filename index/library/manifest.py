@@ -18,6 +18,11 @@ Derived facts carry the version of the code that computed them
 ``topics_version``: ``index.compare.topics.tagger_version()``) and are
 recomputed when that changes, lazily, by whoever needs them.
 
+What a listing shows is kept ready too: each document's ``zoneref docs``
+record as JSON (``listing``, made by ``corpus.document_record``) and its
+version links, so listing 3,500 documents decodes no front matter; the
+long columns (``_LONG``) are read only by whoever needs them.
+
 The manifest is a cache: it lives in the user data folder
 (``manifest.sqlite``), rows are keyed by source and file name, and a
 damaged or unreadable file is set aside and rebuilt from the documents.
