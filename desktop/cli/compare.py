@@ -10,9 +10,7 @@ import argparse
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
-from desktop.cli.output import CliError, command, emit
-from index.compare import comparisons, topics
-from index.compare.records import Evidence, Reverse
+from desktop.cli.output import CliError, command, emit, emit_chunks
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,6 +65,8 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def _columns_text(columns: list[dict]) -> list[str]:
+    from index.compare.records import Evidence, Reverse
+
     c = corpus()
     lines = []
     for col in columns:
@@ -128,16 +128,22 @@ def cmd_compare(args) -> int:
 
 def _merged_pins(data: dict) -> dict:
     """The user's current pins, with the set's own pins on top."""
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     pins = workspace().pins(data["source_clause_id"])
     pins.update(comparisons.set_pins_map(data, data["source_clause_id"]))
     return pins
 
 
 def cmd_topics(args) -> int:
-    result = workspace().coverage(_doc_ids(args.docs)).to_dict()
-    if args.json:  # the text table is not built for JSON (89,000 cells for 3,500 documents)
-        emit(result, True)
-        return 0
+    from index.base.memory import bulk_objects
+
+    with bulk_objects():  # a short process making ~1,000,000 objects that stay alive: no cycles to look for
+        coverage = workspace().coverage(_doc_ids(args.docs))
+        if args.json:  # the text table is not built for JSON (89,000 cells for 3,500 documents)
+            emit_chunks(coverage.json_chunks, coverage.to_dict)
+            return 0
+    result = coverage.to_dict()
     docs = result["documents"]
     lines = ["专题".ljust(14) + "  ".join(d["region"][:3].ljust(4) for d in docs)]
     for t in result["topics"]:
@@ -153,6 +159,8 @@ def _with_db(fn):
 
 
 def cmd_pin(args) -> int:
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     c = corpus()
     c.clause(args.source)
     if args.pin_command == "set":
@@ -175,10 +183,14 @@ def cmd_pin(args) -> int:
 
 
 def _open_set(name: str) -> dict:
+    from index.compare import comparisons  # and sqlite_utils: ~0.1 s that ``topics`` does not need
+
     return _with_db(lambda db: comparisons.load_set(db, name))
 
 
 def cmd_set(args) -> int:
+    from index.compare import comparisons, topics
+
     action = args.set_command
     if action == "save":
         if bool(args.clause) == bool(args.topic):

@@ -27,6 +27,15 @@ def content_dir() -> Path:
     return bundle_root() / "content"
 
 
+def compare_model() -> Path:
+    """The comparison scorer's shipped model (``index.compare.scoring``).
+
+    Named here because stored topic tags depend on it too (``topics.tagger_version``, read by every
+    coverage): that check must not load the scorer and numpy.
+    """
+    return content_dir() / "compare_model.json"
+
+
 def resources_dir() -> Path:
     return bundle_root() / "resources"
 

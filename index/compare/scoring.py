@@ -214,7 +214,7 @@ class Model:
 
 
 def model_path() -> Path:
-    return paths.content_dir() / "compare_model.json"
+    return paths.compare_model()
 
 
 @functools.cache

@@ -7,6 +7,7 @@ parses each into clauses once, and answers lookups by id.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.library.documents import DocId, Document, Unreadable, load_file
+from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
 from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
 from index.library.manifest import Manifest, identity
@@ -54,7 +55,8 @@ class Corpus:
         self.one_pass = one_pass
         self.manifest = Manifest(manifest)
         self._docs: dict[DocId, Document] | None = None
-        self._rows: dict[DocId, dict] = {}  # each document's manifest row
+        self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
+        self._cards: dict[str, dict[str, str]] = {}  # by source: the stored cards, read when first needed
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
@@ -118,9 +120,12 @@ class Corpus:
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
                 # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
+                links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
-                               meta_json=row.pop("meta"), card_json=row.pop("card"))
+                               meta_json=functools.partial(self._stored_meta, source, entry.name, path),
+                               card_json=functools.partial(self._stored_card, source, entry.name, path),
+                               links=_links(links))
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
 
@@ -134,7 +139,8 @@ class Corpus:
                        "doc_id": full.id, "title": full.title, "region": full.region, "meta": encode(full.meta),
                        "card": card(full.meta),
                        "content_hash": full.content_hash,
-                       "clause_count": len(clauses), "clauses_version": PARSER_VERSION}
+                       "clause_count": len(clauses), "clauses_version": PARSER_VERSION,
+                       "links": encode_links(full.meta), **listing_facts(full, len(clauses))}
                 fresh.append(row)
                 doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
                                source=source, path=path, content_hash=full.content_hash)
@@ -146,10 +152,28 @@ class Corpus:
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
         return out
 
+    def _stored_card(self, source: str, name: str, path: Path) -> str:
+        """A listed document's card (``frontmatter.card``), from the manifest: every document's of its source
+        at once, when the first is asked for (a search's filters read them all)."""
+        if source not in self._cards:
+            self._cards[source] = self.manifest.values(source, "card")
+        text = self._cards[source].get(name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = card(load_file(path, source).meta)
+        return text
+
+    def _stored_meta(self, source: str, name: str, path: Path) -> str:
+        """A listed document's front matter as JSON, from the manifest (read when first asked for)."""
+        text = self.manifest.meta(source, name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = encode(load_file(path, source).meta)
+        return text
+
     def reload(self) -> None:
         """Forget everything loaded; the next call reads the folders again."""
         self._docs = None
         self._rows = {}
+        self._cards = {}
         self._body_problems.clear()
         self._versions = None
         self._forget_clauses()
@@ -181,7 +205,8 @@ class Corpus:
         row = self._row(doc_id)
         if row.get("clauses_version") != PARSER_VERSION or row.get("clause_count") is None:
             count = len(self.clauses(doc_id))
-            self._set_facts(doc_id, clause_count=count, clauses_version=PARSER_VERSION)
+            self._set_facts(doc_id, clause_count=count, clauses_version=PARSER_VERSION,
+                            **listing_facts(self.document(doc_id), count))
         return int(row["clause_count"])
 
     def topic_tags(self, doc_id: str) -> dict[str, list[tuple[str, float]]]:
@@ -225,12 +250,14 @@ class Corpus:
         same_body = old.get("content_hash") == doc.content_hash
         row = {"source": doc.source, "name": doc.path.name, "folder": str(doc.path.parent),
                "identity": identity(doc.path.stat()), "doc_id": doc.id, "title": doc.title, "region": doc.region,
-               "meta": encode(doc.meta), "card": card(doc.meta),
+               "meta": encode(doc.meta), "card": card(doc.meta), "links": encode_links(doc.meta),
                "content_hash": doc.content_hash}
         if clause_count is not None:
             row.update(clause_count=clause_count, clauses_version=PARSER_VERSION)
         elif same_body:
             row.update(clause_count=old.get("clause_count"), clauses_version=old.get("clauses_version"))
+        if row.get("clauses_version") == PARSER_VERSION and row.get("clause_count") is not None:
+            row.update(listing_facts(doc, row["clause_count"]))
         if topics_json is not None:
             row.update(topics=topics_json, topics_version=topics_version)
         elif same_body:
@@ -238,6 +265,37 @@ class Corpus:
         self.manifest.put([row])
         if doc.id in self._rows:
             self._rows[doc.id] = row
+
+    def listings(self) -> list[tuple[Document, str]]:
+        """Every document (in ``documents()`` order) with its ``document_record`` as compact JSON.
+
+        The records are kept in the manifest (``listing``): a listing of 3,500
+        documents decodes no front matter. One that is missing or was computed
+        by older code is computed again here, through ``document_record``, and
+        stored (one transaction).
+        """
+        from index.library.clauses import PARSER_VERSION
+
+        out, stale = [], []
+        docs = self.documents()
+        for source in {self._rows[d.id]["source"] for d in docs if "listing" not in self._rows[d.id]}:
+            stored = self.manifest.values(source, "listing")
+            for row in self._rows.values():
+                if row["source"] == source and "listing" not in row:
+                    row["listing"] = stored.get(row["name"])
+        for doc in docs:
+            row = self._rows[doc.id]
+            text = row["listing"]
+            if text is None or row.get("listing_version") != LISTING_VERSION or \
+                    row.get("clauses_version") != PARSER_VERSION:
+                facts = listing_facts(doc, self.clause_count(doc.id))
+                row.update(facts)
+                stale.append((row["name"], row["source"], facts))
+                text = facts["listing"]
+            out.append((doc, text))
+        for source in {s for _, s, _ in stale}:
+            self.manifest.update_many(source, [(name, facts) for name, s, facts in stale if s == source])
+        return out
 
     def _verify(self, doc: Document, body: str) -> None:
         """Check the stored hash against the body now read (lazily: only bodies read anyway are hashed).
@@ -251,7 +309,7 @@ class Corpus:
             return
         doc._hash = actual  # noqa: SLF001 - the corpus owns its documents' stored facts
         self._set_facts(doc.id, content_hash=actual, clause_count=None, clauses_version=None, topics=None,
-                        topics_version=None)
+                        topics_version=None, listing=None, listing_version=None)
 
     def _row(self, doc_id: str) -> dict:
         self.document(doc_id)  # raises UnknownIdError
@@ -363,6 +421,54 @@ class Corpus:
         rec["region"] = doc.region
         rec["children"] = [c.id for c in self.clauses(doc.id) if c.parent == clause.id]
         return rec
+
+
+#: Bump when ``document_record`` changes: stored listings are then computed again.
+LISTING_VERSION = "1"
+
+
+def document_record(doc: Document, clause_count: int) -> dict:
+    """A document's ``zoneref docs`` record, without its version status (which depends on the other documents).
+
+    ``Document.summary()`` and the clause count: the one place the record is made, whether for the manifest
+    (``listing_facts``) or not.
+    """
+    rec = doc.summary()
+    rec["clause_count"] = clause_count
+    return rec
+
+
+def listing_facts(doc: Document, clause_count: int) -> dict[str, str]:
+    """The manifest's ``listing`` columns: ``document_record`` as compact JSON (as the CLI prints it)."""
+    record = document_record(doc, clause_count)
+    return {"listing": json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_iso),
+            "listing_version": LISTING_VERSION}
+
+
+def _iso(value):
+    """A YAML date in hand-written front matter (``issued: 2017-12-12``) as its ISO text."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"cannot list {type(value).__name__} as JSON")
+
+
+def encode_links(meta: dict) -> str:
+    """The manifest's ``links``: JSON ``[supersedes, superseded_by]`` (``Document.links``), each null unless text.
+
+    Compact, as SQLite's ``json_array`` writes it (the schema-3 upgrade).
+    """
+    return json.dumps([v if isinstance(v, str) else None for v in map(meta.get, LINK_KEYS)], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+_NO_LINKS = encode_links({})
+
+
+def _links(text: str | None) -> tuple | None:
+    """``encode_links`` read back; None for a row that has none stored (its card then tells)."""
+    if text is None:
+        return None
+    return (None, None) if text == _NO_LINKS else tuple(json.loads(text))  # most documents: nothing decoded
 
 
 def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NewType
 
@@ -17,6 +18,8 @@ from index.base.text import valid_unicode
 from index.library.frontmatter import CARD_OMITS
 
 DocId = NewType("DocId", str)
+#: The front-matter keys that chain a document's versions (``index.library.versions``).
+LINK_KEYS = ("supersedes", "superseded_by")
 
 FIELDS = (
     "id", "title", "region", "city", "issuer", "level", "doc_number", "issued",
@@ -70,17 +73,20 @@ class Document:
     """
 
     __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "path", "_body",
-                 "_hash")
+                 "_hash", "_links")
 
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
-                 card: dict[str, Any] | None = None, meta_json: str | None = None, card_json: str | None = None):
+                 card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
+                 card_json: str | Callable[[], str] | None = None, links: tuple[Any, Any] | None = None):
         self.id = id
         self.title = title
         self.region = region
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
+        # ``meta_json`` and ``card_json`` may be functions that read them (the manifest, on first use), and ``links``
+        # its (supersedes, superseded_by), so that finding version groups decodes nothing.
         self._meta = meta
         self._card = card
         self._card_json = card_json
@@ -89,6 +95,7 @@ class Document:
         self.path = path
         self._body = body
         self._hash = content_hash
+        self._links = links
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, source={self.source!r})"
@@ -114,9 +121,9 @@ class Document:
             from index.library.frontmatter import decode
 
             if self._meta_json is not None:
-                self._meta = decode(self._meta_json)
+                self._meta = decode(_text(self._meta_json))
             else:
-                self._meta = dict(self._card if self._card is not None else decode(self._card_json or "{}"))
+                self._meta = dict(self._card if self._card is not None else decode(_text(self._card_json) or "{}"))
         return self._meta
 
     @property
@@ -125,7 +132,7 @@ class Document:
         if self._meta is None and self._card is None and self._card_json is not None:
             from index.library.frontmatter import decode
 
-            self._card = decode(self._card_json)
+            self._card = decode(_text(self._card_json))
         if self._meta is None and self._card is not None:
             return self._card
         return {k: v for k, v in self.meta.items() if k not in CARD_OMITS}
@@ -135,10 +142,16 @@ class Document:
             if self._card is None and self._card_json is not None:
                 from index.library.frontmatter import decode
 
-                self._card = decode(self._card_json)
+                self._card = decode(_text(self._card_json))
             if self._card is not None:
                 return self._card.get(key, default)
         return self.meta.get(key, default)
+
+    def links(self) -> tuple[Any, Any]:
+        """``(supersedes, superseded_by)`` of its front matter (``index.library.versions``); None where absent."""
+        if self._links is not None:
+            return self._links
+        return tuple(self.get(key) for key in LINK_KEYS)
 
     @property
     def short_title(self) -> str:
@@ -161,6 +174,11 @@ class Document:
         out["source"] = self.source
         out["inferred"] = self.get("inferred") or {}
         return out
+
+
+def _text(json_text: str | Callable[[], str] | None) -> str | None:
+    """Stored JSON text, or what the function that reads it returns."""
+    return json_text() if callable(json_text) else json_text
 
 
 def _yaml():

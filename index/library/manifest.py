@@ -18,6 +18,11 @@ Derived facts carry the version of the code that computed them
 ``topics_version``: ``index.compare.topics.tagger_version()``) and are
 recomputed when that changes, lazily, by whoever needs them.
 
+What a listing shows is kept ready too: each document's ``zoneref docs``
+record as JSON (``listing``, made by ``corpus.document_record``) and its
+version links, so listing 3,500 documents decodes no front matter; the
+long columns (``_LONG``) are read only by whoever needs them.
+
 The manifest is a cache: it lives in the user data folder
 (``manifest.sqlite``), rows are keyed by source and file name, and a
 damaged or unreadable file is set aside and rebuilt from the documents.
@@ -36,9 +41,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 FILE_NAME = "manifest.sqlite"
-#: Bump when the table changes: an older manifest is dropped and rebuilt.
-SCHEMA_VERSION = 3
+#: Bump when the table changes, with an upgrade step in ``_UPGRADES`` from the version before
+#: (a manifest older than that is dropped and rebuilt from the documents).
+SCHEMA_VERSION = 4
 
+# Short columns first: a row longer than a page keeps its tail in overflow pages, and a listing
+# that reads the short columns and ``listing`` never follows them into ``card``, ``meta``, ``topics``.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     source TEXT NOT NULL,            -- bundled | imported
@@ -48,18 +56,40 @@ CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT NOT NULL,
     title TEXT NOT NULL,             -- what a listing sorts and shows before anything is decoded
     region TEXT NOT NULL,
-    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
-    card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
     content_hash TEXT NOT NULL,      -- SHA-256 of the body (Document.content_hash)
     clause_count INTEGER,
     clauses_version INTEGER,
-    topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
     topics_version TEXT,
+    listing_version TEXT,            -- what ``listing`` was computed by (corpus.LISTING_VERSION)
+    links TEXT,                      -- JSON [supersedes, superseded_by] of the front matter (versions' chain)
+    listing TEXT,                    -- the document's ``zoneref docs`` record, compact JSON (Corpus.document_record)
+    card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
+    meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
+    topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
     PRIMARY KEY (source, name)
 )
 """
-_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "meta", "card", "content_hash",
-            "clause_count", "clauses_version", "topics", "topics_version")
+_COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
+            "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics")
+
+#: Columns ``rows`` leaves out: a listing of 3,500 files that needs none of them reads ~1 MB instead of ~20.
+_LONG = ("listing", "card", "meta", "topics")
+
+
+def _upgrade_3(conn: sqlite3.Connection) -> None:
+    """3 → 4: the listing columns, and short columns before long ones (the table is copied once)."""
+    kept = [c for c in _COLUMNS if c not in ("listing_version", "links", "listing")]
+    # The links as corpus.encode_links writes them: the front matter's values when they are text, else null.
+    link = "CASE json_type(card, '$.{0}') WHEN 'text' THEN json_extract(card, '$.{0}') END"
+    conn.execute("ALTER TABLE documents RENAME TO documents_3")
+    conn.execute(_SCHEMA)
+    conn.execute(f"INSERT INTO documents ({', '.join(kept)}, links) SELECT {', '.join(kept)}, "
+                 f"json_array({link.format('supersedes')}, {link.format('superseded_by')}) FROM documents_3")
+    conn.execute("DROP TABLE documents_3")
+
+
+#: The step from each schema version to the next, each run in one transaction.
+_UPGRADES = {3: _upgrade_3}
 
 
 def identity(st: os.stat_result) -> str:
@@ -106,8 +136,15 @@ class Manifest:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last write is recomputed
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            while version in _UPGRADES:
+                with conn:
+                    conn.execute("BEGIN")  # sqlite3 would run the DDL outside a transaction
+                    _UPGRADES[version](conn)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version = {version}")
             if version != SCHEMA_VERSION:
                 with conn:
+                    conn.execute("BEGIN")
                     conn.execute("DROP TABLE IF EXISTS documents")
                     conn.execute(_SCHEMA)
                     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -158,8 +195,9 @@ class Manifest:
 
     # -- rows ----------------------------------------------------------------
     def rows(self, source: str) -> dict[str, dict]:
-        """Every row of one source, by file name, without its tags (``topics``: read per document when asked)."""
-        columns = [c for c in _COLUMNS if c != "topics"]
+        """Every row of one source, by file name, without its long columns (``_LONG``: ``values``
+        reads one of them for every file when it is needed, ``meta`` one file's)."""
+        columns = [c for c in _COLUMNS if c not in _LONG]
 
         def read(conn):
             cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
@@ -172,6 +210,22 @@ class Manifest:
             cur = conn.execute("SELECT name, topics, topics_version FROM documents WHERE source = ?", (source,))
             return {name: (tags, version) for name, tags, version in cur}
         return self._read(read, {})
+
+    def values(self, source: str, column: str) -> dict[str, Any]:
+        """One column of every row of one source, by file name."""
+        if column not in _COLUMNS:
+            raise ValueError(f"no manifest column {column!r}")
+
+        def read(conn):
+            return dict(conn.execute(f"SELECT name, {column} FROM documents WHERE source = ?", (source,)).fetchall())
+        return self._read(read, {})
+
+    def meta(self, source: str, name: str) -> str | None:
+        """One file's stored front matter (JSON), or None when the manifest has no row for it."""
+        def read(conn):
+            r = conn.execute("SELECT meta FROM documents WHERE source = ? AND name = ?", (source, name)).fetchone()
+            return r[0] if r else None
+        return self._read(read, None)
 
     def row(self, source: str, name: str) -> dict | None:
         """One file's row, or None."""

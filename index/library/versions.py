@@ -27,11 +27,11 @@ import re
 from collections.abc import Iterable, Mapping
 
 from index.base.text import normalise
+from index.library.documents import LINK_KEYS
 
 DRAFT = "征求意见稿"
 CURRENT = "现行"
 HISTORICAL = "历史版本"
-LINK_KEYS = ("supersedes", "superseded_by")
 UNLINKED_KEY = "not_versions_of"
 
 # Bracketed version marks: （征求意见稿） （草案） （2021年修正） （修订草案征求意见稿） （试行） （2019年版）.
@@ -142,11 +142,10 @@ def groups(docs: Iterable) -> dict[str, list]:
         return x
 
     for doc in docs:
-        # ``Document.get`` reads the listing's card: the whole front matter of thousands of
-        # documents is not decoded to find the few links (every search asks).
-        get = doc.get if hasattr(doc, "get") else doc.meta.get
-        for key in LINK_KEYS:
-            other = get(key)
+        # ``Document.links`` of a listed document come from the manifest: no front matter is
+        # decoded to find the few links among thousands of documents (every search asks).
+        links = doc.links() if hasattr(doc, "links") else tuple(doc.meta.get(key) for key in LINK_KEYS)
+        for other in links:
             if isinstance(other, str) and other in by_id and other != doc.id:
                 parent[find(doc.id)] = find(other)
     found: dict[str, list] = {}

@@ -107,3 +107,20 @@ def test_compare_shows_the_match_compared_back(capsys):
     assert reasons.count("mutual") >= 3
     assert main(["compare", "jilin-2021-kaifaqu/c3/s12"]) == 0
     assert "对照回去：最接近的正是本条（互为最佳）" in capsys.readouterr().out
+
+
+def test_topics_json_is_the_coverage_record(capsys):
+    """``topics --json`` writes the coverage piece by piece: the text the whole record encodes to."""
+    from desktop.cli.output import to_json
+    from index.workspace import Workspace
+
+    assert main(["topics", "--json"]) == 0
+    printed = capsys.readouterr().out
+    ws = Workspace()
+    try:
+        assert printed == to_json(ws.coverage().to_dict()) + "\n"
+        restricted = ws.coverage(["hebei-2017-kaifaqu", "jilin-2021-kaifaqu"]).to_dict()
+    finally:
+        ws.close()
+    assert main(["topics", "--docs", "hebei-2017-kaifaqu,jilin-2021-kaifaqu", "--json"]) == 0
+    assert capsys.readouterr().out == to_json(restricted) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,68 @@ def test_nothing_written_to_content(zoneref_home):
     zoneref("docs", "--json", home=zoneref_home)
     after = {p: p.stat().st_mtime_ns for p in (ROOT / "content").rglob("*")}
     assert before == after
+
+
+# -- docs --json from the manifest's stored records: the same bytes as the records made from the documents ----
+
+REGULATIONS = ROOT / "tests" / "data" / "regulations" / "tune"
+
+
+def _listing_from_the_documents(home: Path) -> str:
+    """``zoneref docs --json`` as it was made before the manifest kept records: every document read and parsed,
+    each record built from ``Document.summary()``, the clause count and the version status."""
+    from desktop.cli.output import to_json
+    from index.library.corpus import Corpus
+
+    c = Corpus(imported_dir=home / "documents", manifest=None)  # a manifest in memory: every file read
+    versions = c.versions()
+    records = []
+    for doc in c.documents():
+        rec = doc.summary()
+        rec["clause_count"] = len(c.clauses(doc.id))
+        member = versions.get(doc.id)
+        rec["version_status"] = member.status if member is not None else None
+        records.append(rec)
+    return to_json(records) + "\n"
+
+
+def _docs_json(capsys) -> str:
+    from desktop import cli
+
+    capsys.readouterr()
+    assert cli.main(["docs", "--json"]) == 0
+    return capsys.readouterr().out
+
+
+def test_docs_json_is_the_record_made_from_the_documents(zoneref_home, capsys, tmp_path):
+    from desktop import cli
+    from index.library.manifest import FILE_NAME
+
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("关于\u009b31m优化营商环境的通知\n\n一、总体要求\n\n（一）加强招商引资。\n", encoding="utf-8")
+    assert cli.main(["import", str(REGULATIONS / "t29_xingzheng_fuyifa_2017.txt"),
+                     str(REGULATIONS / "t30_xingzheng_fuyifa_2023.txt"), str(hostile), "--json"]) == 0
+    capsys.readouterr()
+    expected = _listing_from_the_documents(zoneref_home)
+    assert '"version_status":"历史版本"' in expected and "\\u009b" in expected  # the cases this test is about
+    assert _docs_json(capsys) == expected  # records stored at import
+    assert _docs_json(capsys) == expected  # and read back
+
+    # A metadata edit rewrites the document's record; a file changed behind the library's back is read again.
+    new = json.loads(expected)[-1]["id"]
+    assert cli.main(["edit", new, "--city", "测试市", "--json"]) == 0
+    doc = next(p for p in (zoneref_home / "documents").glob("*.md") if "优化营商环境" in p.read_text(encoding="utf-8"))
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n（二）盘活存量土地。\n", encoding="utf-8")
+    expected = _listing_from_the_documents(zoneref_home)
+    assert '"city":"测试市"' in expected
+    assert _docs_json(capsys) == expected
+
+    # Records missing (a manifest from before they were kept) or computed by older code are made again.
+    with sqlite3.connect(zoneref_home / FILE_NAME) as conn:
+        conn.execute("UPDATE documents SET listing = NULL WHERE rowid % 2 = 0")
+        conn.execute("UPDATE documents SET listing_version = 'old', listing = '{}' WHERE rowid % 2 = 1")
+    conn.close()
+    assert _docs_json(capsys) == expected
+    with sqlite3.connect(zoneref_home / FILE_NAME) as conn:
+        assert conn.execute("SELECT count(*) FROM documents WHERE listing IS NULL OR listing = '{}'").fetchone() == (0,)
+    conn.close()

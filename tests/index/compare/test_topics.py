@@ -88,3 +88,19 @@ def test_office_names_do_not_count_for_a_topic():
     assert "xiandai_fuwuye" in topics.score_text("", "发展商务服务和现代物流")
     zhejiang_preamble = next(c for c in _corpus().clauses("zhejiang-2022-kaifaqu") if c.id.endswith("/pre"))
     assert "xiandai_fuwuye" not in topics.tag_clause(zhejiang_preamble)
+
+
+def test_coverage_json_chunks_are_the_records_json():
+    """``topics --json`` is written piece by piece (``json_chunks``): the same text as ``to_dict()`` encoded whole,
+    with the ids JSON must escape."""
+    import json
+
+    from index.compare.records import Coverage
+
+    cov = topics.coverage(_corpus())
+    odd = Coverage(topics=[{"id": 't"1', "name": "专题\u009b"}], documents=[{"doc_id": 'd\\"1', "region": "省", "title": "题"}],
+                   cells={'t"1': {'d\\"1': [('d\\"1/c1', 87), ("d\\\"1/c\u20282", 3)]}})
+    empty = Coverage(topics=[], documents=[], cells={})
+    for record in (cov, odd, empty, topics.coverage(_corpus(), ["hebei-2017-kaifaqu"])):
+        assert "".join(record.json_chunks()) == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert cov.to_dict()["cells"]["caizheng"]["jilin-2021-kaifaqu"][0].keys() == {"clause_id", "confidence"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from index.compare import topics
 from index.library import clauses as clauses_module
 from index.library import corpus as corpus_module
+from index.library import manifest as manifest_module
 from index.library.corpus import Corpus
 from index.library.documents import render_markdown
 from index.library.manifest import FILE_NAME, Manifest
@@ -139,3 +141,64 @@ def test_an_unwritable_manifest_is_kept_in_memory(library, tmp_path):
     blocked.write_text("a file where the manifest's folder should be", encoding="utf-8")
     c = Corpus(tmp_path / "no-bundled", library, manifest=blocked / FILE_NAME)
     assert [d.id for d in c.documents()] == ["d0", "d1", "d2"] and c.clause_count("d2") == 3
+
+
+# The table as schema version 3 had it (before the stored listing records).
+SCHEMA_3 = """
+CREATE TABLE documents (
+    source TEXT NOT NULL, name TEXT NOT NULL, folder TEXT NOT NULL, identity TEXT NOT NULL, doc_id TEXT NOT NULL,
+    title TEXT NOT NULL, region TEXT NOT NULL, meta TEXT NOT NULL, card TEXT NOT NULL, content_hash TEXT NOT NULL,
+    clause_count INTEGER, clauses_version INTEGER, topics TEXT, topics_version TEXT, PRIMARY KEY (source, name))
+"""
+COLUMNS_3 = ("source", "name", "folder", "identity", "doc_id", "title", "region", "meta", "card", "content_hash",
+             "clause_count", "clauses_version", "topics", "topics_version")
+
+
+def test_a_manifest_of_schema_3_is_upgraded_in_place(library, tmp_path, monkeypatch):
+    write(library, "d1", "文件1", supersedes="d0", superseded_by=7)  # a chain the versions module follows
+    c = corpus_of(library, tmp_path)
+    listed = c.listings()
+    tags = {d.id: c.topic_tags(d.id) for d in c.documents()}
+    c.manifest.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:  # the same rows, as version 3 kept them
+        rows = conn.execute(f"SELECT {', '.join(COLUMNS_3)} FROM documents").fetchall()
+        conn.execute("DROP TABLE documents")
+        conn.execute(SCHEMA_3)
+        conn.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * len(COLUMNS_3))})", rows)
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    no_parsing(monkeypatch)  # upgraded, not rebuilt: no document is read again
+    upgraded = corpus_of(library, tmp_path)
+    assert [(d.id, text) for d, text in upgraded.listings()] == [(d.id, text) for d, text in listed]
+    assert {d.id: upgraded.topic_tags(d.id) for d in upgraded.documents()} == tags
+    assert [d.links() for d in upgraded.documents()] == [(None, None), ("d0", None), (None, None)]
+    assert upgraded.versions().keys() == {"d0", "d1"}
+    assert upgraded.document("d1").meta["superseded_by"] == 7  # the whole front matter, read when asked for
+    upgraded.manifest.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 4
+        assert conn.execute("SELECT count(*) FROM documents WHERE listing IS NOT NULL").fetchone()[0] == 3
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'documents_3'").fetchall()
+    conn.close()
+
+
+def test_listings_follow_changed_removed_and_added_documents(library, tmp_path):
+    c = corpus_of(library, tmp_path)
+    assert [json.loads(text)["title"] for _, text in c.listings()] == ["文件0", "文件1", "文件2"]
+    write(library, "d1", "文档1", body=BODY + "\n（三）新增一款。\n")
+    (library / "d2.md").unlink()
+    write(library, "d3", "文件3", city="武汉市")
+    records = {json.loads(text)["id"]: json.loads(text) for _, text in corpus_of(library, tmp_path).listings()}
+    assert sorted(records) == ["d0", "d1", "d3"]
+    assert (records["d1"]["title"], records["d1"]["clause_count"]) == ("文档1", 4)
+    assert records["d3"]["city"] == "武汉市" and records["d0"]["clause_count"] == 3
+
+
+def test_a_listing_is_made_again_when_the_stored_one_is_from_older_code(library, tmp_path, monkeypatch):
+    corpus_of(library, tmp_path).listings()
+    monkeypatch.setattr(corpus_module, "LISTING_VERSION", "next")
+    monkeypatch.setattr(corpus_module, "document_record", lambda doc, count: {"id": doc.id, "n": count})
+    assert [text for _, text in corpus_of(library, tmp_path).listings()] == \
+        ['{"id":"d0","n":3}', '{"id":"d1","n":3}', '{"id":"d2","n":3}']
+    assert Manifest(tmp_path / FILE_NAME).row("imported", "d0.md")["listing_version"] == "next"  # stored

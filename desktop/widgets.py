@@ -1,0 +1,60 @@
+"""Small building blocks the views share: a view over the engine's services, tool buttons, box layouts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QToolButton, QVBoxLayout, QWidget
+
+
+class ServiceView(QWidget):
+    """A view over the engine: its ``services``, their ``corpus``, and an object name (styles, settings, tests)."""
+
+    def __init__(self, services, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.services = services
+        self.corpus = services.corpus
+
+
+def tool_button(text: str, clicked: Callable[[], object] | None = None, tip: str = "",
+                name: str = "") -> QToolButton:
+    """A tool button showing ``text`` (already translated), calling ``clicked`` when pressed."""
+    button = QToolButton()
+    button.setText(text)
+    if tip:
+        button.setToolTip(tip)
+    if name:
+        button.setObjectName(name)
+    if clicked is not None:
+        button.clicked.connect(lambda: clicked())
+    return button
+
+
+# An item of a box: a widget, a layout, an int (a stretch that far), or (widget, stretch factor).
+BoxItem = QWidget | QLayout | int | tuple[QWidget, int]
+
+
+def hbox(*items: BoxItem, parent: QWidget | None = None, margins: int | None = None) -> QHBoxLayout:
+    """A row of ``items``; see ``BoxItem``. ``margins`` sets all four contents margins."""
+    return _filled(QHBoxLayout(parent) if parent is not None else QHBoxLayout(), items, margins)
+
+
+def vbox(*items: BoxItem, parent: QWidget | None = None, margins: int | None = None) -> QVBoxLayout:
+    """A column of ``items``; see ``BoxItem``. ``margins`` sets all four contents margins."""
+    return _filled(QVBoxLayout(parent) if parent is not None else QVBoxLayout(), items, margins)
+
+
+def _filled(box: QBoxLayout, items: tuple[BoxItem, ...], margins: int | None):
+    if margins is not None:
+        box.setContentsMargins(margins, margins, margins, margins)
+    for item in items:
+        if isinstance(item, tuple):
+            box.addWidget(*item)
+        elif isinstance(item, int):
+            box.addStretch(item)
+        elif isinstance(item, QLayout):
+            box.addLayout(item)
+        else:
+            box.addWidget(item)
+    return box
