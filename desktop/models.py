@@ -197,10 +197,12 @@ class LibraryModel(QAbstractItemModel):
             if col == 1 and doc.get("status") == DRAFT and not older:
                 return theme.icon("draft")
         if role == Qt.ItemDataRole.ForegroundRole:
+            # A colour, not a QBrush: the delegate takes either, and building a QBrush before the first
+            # paint makes PySide create the enums of QGradient and QImage (its other constructors).
             if older:
-                return QBrush(QColor("#757575"))
+                return QColor("#757575")
             if col == 1 and doc.get("status") == DRAFT:
-                return QBrush(QColor("#c62828"))
+                return QColor("#c62828")
         if role == HAY_ROLE:
             if self._hay is None:
                 self._hay = _haystacks(list(self._docs.values()))
