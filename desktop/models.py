@@ -8,7 +8,6 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -23,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
-from index.base.highlight import marked_html
 from index.library import versions
 from index.library.corpus import Corpus, display_name
 from index.library.national import region_key
@@ -53,8 +51,14 @@ SEARCH_HIT_BG = "#e1bee7"
 
 def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
+    from index.base.highlight import marked_html  # with the first results, not at start-up (html.entities)
+
     css = f"background-color:{color}; color:#000"
     return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
+
+
+# Combined once: a Python ``enum.Flag`` "|" per row, asked for every row the view lays out, adds up.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class LibraryModel(QAbstractItemModel):
@@ -150,7 +154,7 @@ class LibraryModel(QAbstractItemModel):
         return len(self.COLUMNS)
 
     def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -347,6 +351,8 @@ def snippet_html(rec: dict) -> str:
     core = snippet.strip("…. ")
     at = text.find(core) if core else -1
     if at < 0:
+        import html
+
         return html.escape(snippet)
     lead = snippet.find(core)
     moved = [[s - at + lead, e - at + lead] for s, e in spans if s >= at and e <= at + len(core)]

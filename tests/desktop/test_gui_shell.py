@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -339,3 +340,15 @@ def test_outline_menu_copies_a_clause_citation_and_compares(win, qapp):
     assert qapp.clipboard().text() == "《吉林省關于加快推動全省國家級開發區高質量發展的實施意見》（十二）"
     actions["compare"].trigger()
     assert win.tabs.currentWidget() is win.compare_view and win.compare_view.source_id == clause.id
+
+
+def test_a_new_app_starts_in_fusion_with_the_arguments_kept(tmp_path):
+    """create_app gives Qt ``-style Fusion`` when it makes the app (no second style made later)."""
+    code = ("import sys\nfrom desktop import app\n"
+            "qapp = app.create_app(['zoneref', '--flag'])\n"
+            "print(qapp.style().name(), qapp.arguments()[1:])\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "ZONEREF_HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["fusion", "['--flag']"]
