@@ -7,6 +7,7 @@ preferences persist through ``desktop.settings``.
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import TYPE_CHECKING
 
@@ -266,6 +267,11 @@ class MainWindow(QMainWindow):
 
     def _first_paint(self) -> None:
         self._painted = True
+        if not gc.isenabled():  # ``zoneref gui`` pauses the cyclic collector until the window is on screen
+            # What start-up made (Qt's Python types and enums, the library) stays: freezing it keeps later
+            # collections from walking it again.
+            gc.freeze()
+            gc.enable()
         if self._background_pending:
             self._background_pending = False
             self._start_background_now()

@@ -352,3 +352,35 @@ def test_a_new_app_starts_in_fusion_with_the_arguments_kept(tmp_path):
                                "ZONEREF_HOME": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["fusion", "['--flag']"]
+
+
+def test_the_first_paint_turns_the_paused_collector_back_on(open_window, qtbot):
+    """``zoneref gui`` pauses the cyclic garbage collector for the launch; the window's first paint resumes it."""
+    import gc
+
+    gc.disable()
+    try:
+        win = open_window(start=False)
+        assert not gc.isenabled()  # made and shown: still paused until the window has painted
+        qtbot.waitUntil(lambda: win._painted, timeout=10000)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what the window froze goes back to the collector for the rest of the session
+
+
+def test_the_gui_command_pauses_the_collector(monkeypatch):
+    """The launch runs with the cyclic collector paused (the window resumes it: test above)."""
+    import gc
+
+    from desktop import cli
+    from desktop.cli import gui
+
+    seen = []
+    monkeypatch.setattr(gui, "cmd_gui", lambda args: seen.append(gc.isenabled()) or 0)  # registered per parse
+    try:
+        assert cli.main(["gui"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
+
