@@ -62,7 +62,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import numpy as np  # noqa: E402
 from baseline_tfidf import BigramTfidf  # noqa: E402
 
-from index.compare import align, scoring, topics  # noqa: E402
+from index.compare import align, reverse, scoring, topics  # noqa: E402
 from index.compare.units import units  # noqa: E402
 from index.library.corpus import Corpus  # noqa: E402
 
@@ -322,7 +322,9 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
     n = p1 = r3 = rank_p1 = 0
     none_said = none_right = none_truth = none_found = 0
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    agree = mutual = listed = agree_n = 0
+    agree = mutual = listed = agree_n = explained = same_back = 0
+    reasons: dict[str, int] = defaultdict(int)
+    reasons_true: dict[str, int] = defaultdict(int)
     misses = []
     for q in queries:
         r = engine.session(q.source, model).rank(q.tgt_doc)
@@ -350,21 +352,53 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
         agree_n += 1
         if s and s[0][0] in engine.units:
             back = shown(engine, model, s[0][0], q.src_doc)
+            ok = False
             if back:
                 u = back[0][0]
-                agree += u == q.source or q.subject in labels.subjects.get(u, [])
+                ok = u == q.source or q.subject in labels.subjects.get(u, [])
+                agree += ok
                 mutual += u == q.source
                 listed += any(x == q.source for x, _ in back)
+            # What the user is shown: the match compared back (cheap) and its reason, checked on the labels.
+            rec = reverse.reverse_of(engine.session(q.source, model), engine.units[s[0][0]])
+            reasons[rec.reason] += 1
+            same_back += bool(back) and rec.clause_id == back[0][0]
+            verified = (bool(back) and back[0][0] == q.source) if rec.reason == "mutual" else \
+                _reason_holds(engine, labels, model, q, s[0][0], rec)
+            reasons_true[rec.reason] += verified
+            explained += ok or verified
     out = {"queries": n, "p@1": p1 / max(n, 1), "r@3": r3 / max(n, 1), "rank p@1": rank_p1 / max(n, 1),
            "none precision": none_right / none_said if none_said else float("nan"),
            "none recall": none_found / none_truth if none_truth else float("nan"),
            "none said": none_said, "none truth": none_truth,
            "agreement": agree / max(agree_n, 1), "mutual": mutual / max(agree_n, 1),
-           "listed back": listed / max(agree_n, 1), "misses": misses}
+           "listed back": listed / max(agree_n, 1), "misses": misses,
+           "explained": explained / max(agree_n, 1), "back as full": same_back / max(agree_n, 1),
+           "reasons": dict(reasons), "reasons true": dict(reasons_true)}
     for band, (right, total) in bands.items():
         out[f"band {band}"] = right / total if total else float("nan")
         out[f"band {band} n"] = total
     return out
+
+
+def _reason_holds(engine: Engine, labels: Labels, model: scoring.Model, q: Query, top: str, rec) -> bool:
+    """Whether the reason shown for an A→B→A disagreement is true (structure, labels or the full comparison back).
+
+    ``mutual`` counts only through the full comparison back (strict agreement);
+    ``differs`` never counts.
+    """
+    b = rec.clause_id
+    if rec.reason == "part":
+        return True  # the best match back is the section the source sits in, or an item of it: a fact
+    if rec.reason == "same_topic":
+        return labels.topic_of[q.subject] is not None and labels.topic_of[q.subject] in labels.unit_topics(b)
+    if rec.reason == "broader":
+        mine, theirs = labels.subjects.get(top, []), labels.subjects.get(b, [])
+        return q.subject in mine and bool(theirs) and theirs[0] in mine and theirs[0] != q.subject
+    if rec.reason == "listed":
+        back = engine.session(top, model).rank(q.src_doc)
+        return any(c.unit.id == q.source for c in back.candidates[:reverse.LISTED])
+    return False
 
 
 def evaluate_baseline(base: BigramTfidf, engine: Engine, queries: list[Query]) -> dict:
@@ -437,9 +471,9 @@ def by_kind(engine: Engine, base: BigramTfidf, model: scoring.Model, queries: li
 
 
 KEYS = ("p@1", "r@3", "rank p@1", "base p@1", "base r@3", "none precision", "none recall", "band 强", "band 中",
-        "band 弱", "agreement", "mutual", "listed back", "cov precision", "cov recall")
+        "band 弱", "agreement", "explained", "back as full", "mutual", "listed back", "cov precision", "cov recall")
 HEADS = ("P@1", "R@3", "rankP@1", "base P@1", "base R@3", "none P", "none R", "强 P", "中 P", "弱 P", "A↔B",
-         "mutual", "listed", "cov P", "cov R")
+         "A↔B+why", "back=full", "mutual", "listed", "cov P", "cov R")
 
 
 def print_table(title: str, rows: list[dict]) -> None:
@@ -464,6 +498,14 @@ def print_table(title: str, rows: list[dict]) -> None:
         ok = sum(r[f"band {band}"] * r[f"band {band} n"] for r in rows if r.get(f"band {band} n"))
         print(f"band {band}: {n} matches shown, right {ok / max(n, 1):.3f}", end="; ")
     print()
+    shown_n: dict[str, int] = defaultdict(int)
+    true_n: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for k, v in r.get("reasons", {}).items():
+            shown_n[k] += v
+            true_n[k] += r["reasons true"].get(k, 0)
+    print("compared back, reasons shown (pooled; how many hold on the labels): "
+          + "; ".join(f"{k} {shown_n[k]} ({true_n[k]})" for k in reverse.REASONS if shown_n[k]))
     print_kinds(rows)
 
 

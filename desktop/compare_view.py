@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings, theme
 from desktop.errors import error_text
+from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
 from index.library.corpus import display_name
 
@@ -112,21 +113,13 @@ class _Column(QFrame):
             bar.addWidget(gap)
             probe.deleteLater()
         else:
-            self.pin_button = QToolButton()
-            self.pin_button.setText(self.tr("Pin"))
-            self.pin_button.setToolTip(self.tr("Pin the best match as this document's counterpart"))
-            self.pin_button.clicked.connect(lambda: view.pin(doc_id))
-            self.replace_button = QToolButton()
-            self.replace_button.setText(self.tr("Replace…"))
-            self.replace_button.clicked.connect(lambda: view.replace(doc_id))
-            self.none_button = QToolButton()
-            self.none_button.setText(self.tr("None"))
-            self.none_button.setToolTip(self.tr("Mark: this document has no counterpart"))
-            self.none_button.clicked.connect(lambda: view.mark_none(doc_id))
-            self.clear_button = QToolButton()
-            self.clear_button.setText(self.tr("Auto"))
-            self.clear_button.setToolTip(self.tr("Forget the decision; use the automatic match"))
-            self.clear_button.clicked.connect(lambda: view.clear(doc_id))
+            self.pin_button = tool_button(self.tr("Pin"), lambda: view.pin(doc_id),
+                                          self.tr("Pin the best match as this document's counterpart"))
+            self.replace_button = tool_button(self.tr("Replace…"), lambda: view.replace(doc_id))
+            self.none_button = tool_button(self.tr("None"), lambda: view.mark_none(doc_id),
+                                           self.tr("Mark: this document has no counterpart"))
+            self.clear_button = tool_button(self.tr("Auto"), lambda: view.clear(doc_id),
+                                            self.tr("Forget the decision; use the automatic match"))
             for b in (self.pin_button, self.replace_button, self.none_button, self.clear_button):
                 bar.addWidget(b)
             bar.addStretch(1)
@@ -154,7 +147,7 @@ class _Column(QFrame):
             name = html.escape(display_name(clause) or m["clause_id"])
             pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
-                         f'{self._evidence_html(m)}'
+                         f'{self._evidence_html(m)}{self._reverse_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
 
@@ -179,6 +172,41 @@ class _Column(QFrame):
         if not parts:
             return ""
         return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
+
+
+    def _reverse_html(self, m: dict) -> str:
+        """One detail line (对照回去): the match compared back, and why it lands elsewhere if it does."""
+        rev = m.get("reverse")
+        if not rev:
+            return ""
+        name = " ".join(x for x in (rev.get("label"), rev.get("heading")) if x) or (rev.get("clause_id") or "")
+        reason = rev.get("reason")
+        topics = rev.get("topics") or []
+        if reason == "mutual":
+            text = self.tr("Compared back: its best match is this clause (mutual best)")
+        elif rev.get("clause_id") is None:
+            text = self.tr("Compared back: no candidate in this document")
+        elif reason == "part":
+            text = (self.tr("Compared back: its best match is %1, the section this clause sits in")
+                    if rev.get("relation") == "above" else
+                    self.tr("Compared back: its best match is %1, an item of this clause")).replace("%1", name)
+        elif reason == "same_topic":
+            text = self.tr("Compared back: its best match is %1, on the same topic (%2)").replace(
+                "%1", name).replace("%2", "、".join(topics))
+        elif reason == "broader":
+            text = self.tr("Compared back: it treats several topics (%1); its best match is %2, on %3").replace(
+                "%1", "、".join(topics)).replace("%2", name).replace("%3", topics[-1] if topics else "")
+        elif reason == "listed":
+            text = self.tr("Compared back: its best match is %1").replace("%1", name)
+        else:
+            text = self.tr("Compared back: its best match is %1, not this clause: this match may be wrong").replace(
+                "%1", name)
+        if reason != "mutual" and rev.get("clause_id") is not None:
+            rank = rev.get("source_rank")
+            text += "；" + (self.tr("this clause ranks %1").replace("%1", str(rank)) if rank
+                           else self.tr("this clause is not among its 5 best candidates back"))
+        colour = "#b35c00" if reason == "differs" else "#777"
+        return f'<p style="color:{colour};font-size:small">{html.escape(text)}</p>'
 
 
 class _MatchModel(QAbstractListModel):
@@ -229,14 +257,11 @@ def include_new_documents(services, changes) -> None:
     settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
 
 
-class CompareView(QWidget):
+class CompareView(ServiceView):
     open_requested = Signal(str)
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("compare")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "compare", parent)
         self.source_id: str | None = None
         self.topic: str | None = None
         self.result: dict | None = None

@@ -19,17 +19,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop import settings
 from desktop.errors import error_text
+from desktop.widgets import ServiceView, hbox, vbox
 from index.library.corpus import display_name
 
 CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
@@ -101,15 +99,12 @@ class CoverageModel(QAbstractTableModel):
         return None
 
 
-class CoverageView(QWidget):
+class CoverageView(ServiceView):
     open_requested = Signal(str)
     topic_requested = Signal(str)
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("coverage")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "coverage", parent)
         self._ready = False
         self._loading = False
         self._op = None
@@ -131,13 +126,7 @@ class CoverageView(QWidget):
         self.by_document.setToolTip(self.tr("Off: one column per province, its documents together"))
         self.by_document.setChecked(bool(settings.get(settings.COVERAGE_BY_DOCUMENT)))
         self.by_document.toggled.connect(self._set_by_document)
-        top = QHBoxLayout()
-        top.addWidget(self.hint, 1)
-        top.addWidget(self.by_document)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        vbox(hbox((self.hint, 1), self.by_document), (self.table, 1), parent=self, margins=4)
 
     def is_ready(self) -> bool:
         return self._ready

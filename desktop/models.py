@@ -61,7 +61,21 @@ def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class LibraryModel(QAbstractItemModel):
+class _FixedColumns:
+    """A model's columns: the translatable names in ``COLUMNS``, as header and count."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+
+class LibraryModel(_FixedColumns, QAbstractItemModel):
     """Documents grouped region (全国 first) → level → document, with counts; rows made on demand.
 
     Columns: the document (short title over a line of issuer · number ·
@@ -150,16 +164,8 @@ class LibraryModel(QAbstractItemModel):
             return 0
         return len(self._nodes[parent.internalId() if parent.isValid() else 0][4])
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(self.COLUMNS)
-
     def flags(self, index):
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -264,7 +270,7 @@ class OutlineModel(QStandardItemModel):
             self.by_id[clause.id] = item
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(_FixedColumns, QAbstractTableModel):
     """Hits of the latest query.
 
     Call ``next_query_id()`` when a query is sent; ``set_results(qid, result)``
@@ -309,14 +315,6 @@ class SearchResultsModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -32,22 +31,19 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import error_text
 from desktop.models import RecordTableModel
+from desktop.widgets import ServiceView, hbox, vbox
 
 
-class NotesView(QWidget):
+class NotesView(ServiceView):
     open_requested = Signal(dict)
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("notes")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "notes", parent)
         self.current: dict | None = None
         self.colors: dict[str, str] = {}  # the engine's palette, read on first refresh (keeps start-up light)
 
@@ -111,46 +107,19 @@ class NotesView(QWidget):
         self.jump_button = QPushButton(self.tr("Go to passage"))
         self.jump_button.clicked.connect(lambda: self.current and self.open_requested.emit(self.current))
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.tag_filter, 1)
-        filters.addWidget(self.color_filter, 1)
         top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.search)
-        tl.addWidget(self.doc_filter)
-        tl.addLayout(filters)
-        row = QHBoxLayout()
-        row.addWidget(self.orphans_only)
-        row.addStretch(1)
-        row.addWidget(self.count)
-        tl.addLayout(row)
-        tl.addWidget(self.table, 1)
+        vbox(self.search, self.doc_filter, hbox((self.tag_filter, 1), (self.color_filter, 1)),
+             hbox(self.orphans_only, 1, self.count), (self.table, 1), parent=top, margins=0)
         bottom = QWidget()
-        bl = QVBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self.quote)
-        bl.addWidget(self.editor, 1)
-        bl.addWidget(QLabel(self.tr("Preview")))
-        bl.addWidget(self.preview, 1)
-        meta = QHBoxLayout()
-        meta.addWidget(self.tags, 1)
-        meta.addWidget(self.color)
-        bl.addLayout(meta)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.jump_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.save_button)
-        bl.addLayout(buttons)
+        vbox(self.quote, (self.editor, 1), QLabel(self.tr("Preview")), (self.preview, 1),
+             hbox((self.tags, 1), self.color), hbox(self.jump_button, 1, self.delete_button, self.save_button),
+             parent=bottom, margins=0)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("notes_splitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
         self.splitter.setSizes([300, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        vbox(self.splitter, parent=self, margins=4)
         self._set_editor_enabled(False)
         self._filled = False
 

@@ -199,24 +199,25 @@ class Op:
     def _finish_ok(self) -> None:
         result, self._result = self._result, None
         callback = self.on_success
-        self._cleanup()
-        deliver = self._alive() and not self._dropped
-        self._release()
-        if deliver and callback is not None:
+        if self._end() and callback is not None:
             callback(result)
 
     def _finish_err(self) -> None:
         exc, self._error = self._error, None
         callback = self.on_failure
-        self._cleanup()
-        deliver = self._alive() and not self._dropped
-        self._release()
-        if not deliver:
+        if not self._end():
             return
         if callback is not None:
             callback(exc)
         elif not isinstance(exc, Cancelled):
             log.error("background operation failed", exc_info=exc)
+
+    def _end(self) -> bool:
+        """Finish the op; whether its outcome may be delivered (not dropped, its parent still alive)."""
+        self._cleanup()
+        deliver = self._alive() and not self._dropped
+        self._release()
+        return deliver
 
     def _show_dialog(self) -> None:
         if self.finished or self._dialog_parent is None:

@@ -37,21 +37,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
     QTextEdit,
-    QToolButton,
     QToolTip,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
+from desktop.widgets import hbox, tool_button, vbox
 from index.base.text import find_in_text, to_simplified
 
 if TYPE_CHECKING:
@@ -124,19 +122,16 @@ class ReaderView(QWidget):
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.redline_button = QToolButton()
-        self.redline_button.setObjectName("redline_button")
-        self.redline_button.setText(self.tr("Compare versions"))
-        self.redline_button.setToolTip(self.tr("What changed between this document's versions (修订对照)"))
-        self.redline_button.clicked.connect(lambda: self.redline_requested.emit(self.doc_id))
+        self.redline_button = tool_button(self.tr("Compare versions"),
+                                          lambda: self.redline_requested.emit(self.doc_id),
+                                          self.tr("What changed between this document's versions (修订对照)"),
+                                          name="redline_button")
         self.meta_label = QLabel()
         self._show_metadata()
         self.citation_label = QLabel()
         self.citation_label.setObjectName("citation")
         self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QToolButton()
-        self.copy_button.setText(self.tr("Copy citation"))
-        self.copy_button.clicked.connect(lambda: self.copy_citation())
+        self.copy_button = tool_button(self.tr("Copy citation"), lambda: self.copy_citation())
         self.simplified_box = QCheckBox(self.tr("Simplified"))
         self.simplified_box.setToolTip(self.tr("Show traditional characters as simplified (display only)"))
         self.simplified_box.setChecked(self.simplified)
@@ -150,28 +145,17 @@ class ReaderView(QWidget):
         self.find_edit.textChanged.connect(self.find)
         self.find_edit.returnPressed.connect(self.find_next)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.citation_label, 1)
-        bar.addWidget(self.copy_button)
-        bar.addWidget(self.redline_button)
-        bar.addWidget(self.simplified_box)
-        bar.addWidget(self.find_edit)
         right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.title_label)
-        rl.addWidget(self.meta_label)
-        rl.addLayout(bar)
-        rl.addWidget(self.text, 1)
+        vbox(self.title_label, self.meta_label,
+             hbox((self.citation_label, 1), self.copy_button, self.redline_button, self.simplified_box, self.find_edit),
+             (self.text, 1), parent=right, margins=0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("reader_splitter")
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 700])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        vbox(self.splitter, parent=self, margins=4)
 
         # Ctrl+F is the main window's 在文中查找 (Edit menu): a second action here would make it ambiguous.
 

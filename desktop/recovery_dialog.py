@@ -135,18 +135,12 @@ class RecoveryDialog(QDialog):
         """Merge ``path``'s notes into the user's; tells the user what came back. Returns the ``MergeReport``."""
         if path is None:
             return None
-        try:
-            report = self.services.recover_notes(path)
-        except KnownError as exc:
-            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
-            return None
-        self._tell(self.tr("Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned "
-                           "decision(s) and %6 comparison set(s) came back too.")
-                   .replace("%1", str(report.added)).replace("%2", str(report.updated))
-                   .replace("%3", str(report.unchanged)).replace("%4", str(report.bookmarks))
-                   .replace("%5", str(report.pins)).replace("%6", str(report.sets)))
-        self.refresh()
-        return report
+        return self._carry_out(self.services.recover_notes, path, lambda report: (
+            self.tr("Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned "
+                    "decision(s) and %6 comparison set(s) came back too.")
+            .replace("%1", str(report.added)).replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged)).replace("%4", str(report.bookmarks))
+            .replace("%5", str(report.pins)).replace("%6", str(report.sets))))
 
     def replace(self, path: Path | None, confirm: bool = True) -> object | None:
         """Replace the user's notes with ``path``'s, after asking; returns the ``RestoreReport``."""
@@ -157,14 +151,19 @@ class RecoveryDialog(QDialog):
                 self.tr("Replace all your notes with this copy? Your notes as they are now are kept as a backup "
                         "first.")) != QMessageBox.StandardButton.Yes:
             return None
+        return self._carry_out(self.services.restore_notes, path, lambda report: (
+            self.tr("Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.")
+            .replace("%1", str(report.notes)).replace("%2", str(report.notes_before))
+            .replace("%3", str(report.safety_copy))))
+
+    def _carry_out(self, action, path: Path, told) -> object | None:
+        """``action(path)``; tells the user ``told(report)``, or the error. Returns the report, None on error."""
         try:
-            report = self.services.restore_notes(path)
+            report = action(path)
         except KnownError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return None
-        self._tell(self.tr("Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.")
-                   .replace("%1", str(report.notes)).replace("%2", str(report.notes_before))
-                   .replace("%3", str(report.safety_copy)))
+        self._tell(told(report))
         self.refresh()
         return report
 

@@ -14,27 +14,22 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
     QToolButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop import theme
 from desktop.errors import error_text
+from desktop.widgets import ServiceView, hbox, vbox
 from index.reports.html_redline import redline_body
 from index.reports.redline_table import RedlineTable, redline_table
 
 
-class RedlineView(QWidget):
+class RedlineView(ServiceView):
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("redline")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "redline", parent)
         self.redline = None
         self.table: RedlineTable | None = None
         self.current = -1  # index into self.table.rows of the change shown, -1 before the first
@@ -75,24 +70,10 @@ class RedlineView(QWidget):
                                    "reader shows what changed between them."))
         self.hint.setWordWrap(True)
 
-        pick = QHBoxLayout()
-        pick.addWidget(QLabel(self.tr("Before:")))
-        pick.addWidget(self.old_box, 1)
-        pick.addWidget(self.swap_button)
-        pick.addWidget(QLabel(self.tr("After:")))
-        pick.addWidget(self.new_box, 1)
-        steps = QHBoxLayout()
-        steps.addWidget(self.summary, 1)
-        steps.addWidget(self.changes_only)
-        steps.addWidget(self.position)
-        steps.addWidget(self.prev_button)
-        steps.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(pick)
-        layout.addLayout(steps)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.browser, 1)
+        vbox(hbox(QLabel(self.tr("Before:")), (self.old_box, 1), self.swap_button, QLabel(self.tr("After:")),
+                  (self.new_box, 1)),
+             hbox((self.summary, 1), self.changes_only, self.position, self.prev_button, self.next_button),
+             self.hint, (self.browser, 1), parent=self, margins=4)
         self._update_buttons()
 
     # -- choosing the versions -------------------------------------------------

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QWidget
+
+from desktop.widgets import hbox, tool_button
 
 
 def open_in_desktop(path: Path | str) -> bool:
@@ -28,24 +30,12 @@ class SavedNotice(QWidget):
         self.setObjectName("saved_notice")
         self.path: Path | None = None
         self.label = QLabel()
-        self.open_button = QToolButton()
-        self.open_button.setObjectName("open_file")
-        self.open_button.setText(self.tr("Open"))
-        self.open_button.clicked.connect(self.open_file)
-        self.folder_button = QToolButton()
-        self.folder_button.setObjectName("open_folder")
-        self.folder_button.setText(self.tr("Open folder"))
-        self.folder_button.clicked.connect(self.open_folder)
-        self.close_button = QToolButton()
-        self.close_button.setObjectName("dismiss")
+        self.open_button = tool_button(self.tr("Open"), self.open_file, name="open_file")
+        self.folder_button = tool_button(self.tr("Open folder"), self.open_folder, name="open_folder")
+        self.close_button = tool_button("", self.hide, tip=self.tr("Close"), name="dismiss")
         self.close_button.setAutoRaise(True)
         self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        self.close_button.setToolTip(self.tr("Close"))
-        self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.label, self.open_button, self.folder_button, self.close_button):
-            layout.addWidget(w)
+        hbox(self.label, self.open_button, self.folder_button, self.close_button, parent=self, margins=0)
         self.hide()
 
     def show_saved(self, path: Path | str) -> None:

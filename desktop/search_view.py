@@ -20,7 +20,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop import ops, settings
 from desktop.errors import error_text
 from desktop.models import HTML_ROLE, SearchResultsModel
+from desktop.widgets import ServiceView, hbox, vbox
 from index.library.national import region_key
 
 if TYPE_CHECKING:
@@ -83,14 +83,11 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), min(int(doc.size().height()) + 2, 120))
 
 
-class SearchView(QWidget):
+class SearchView(ServiceView):
     open_requested = Signal(dict)
 
     def __init__(self, services, parent=None):
-        super().__init__(parent)
-        self.setObjectName("search")
-        self.services = services
-        self.corpus = services.corpus
+        super().__init__(services, "search", parent)
         self.model = SearchResultsModel(self.corpus, self)
         self._busy = False
         self._pending: tuple | None = None
@@ -158,14 +155,7 @@ class SearchView(QWidget):
         self.all_versions.setToolTip(self.tr("Also search earlier versions and drafts of a document "
                                              "(by default each clause shows once: the latest version's)"))
         self.all_versions.toggled.connect(lambda _on: self.run_query())
-        top = QHBoxLayout()
-        top.addWidget(self.query, 1)
-        top.addWidget(self.all_versions)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.status)
-        layout.addWidget(self.splitter, 1)
+        vbox(hbox((self.query, 1), self.all_versions), self.status, (self.splitter, 1), parent=self, margins=4)
         # Bound methods, not lambdas: Qt drops these connections when the view dies.
         services.index_ready.connect(self._index_ready)
         services.index_failed.connect(self._index_failed)

@@ -12,7 +12,7 @@ from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.output import CliError, command, emit
 from index.compare import comparisons, topics
-from index.compare.records import Evidence
+from index.compare.records import Evidence, Reverse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,6 +80,8 @@ def _columns_text(columns: list[dict]) -> list[str]:
             why = Evidence(**m["evidence"]).summary() if m.get("evidence") else ""
             if why:
                 lines.append(f"        {why}")
+            if m.get("reverse"):
+                lines.append(f"        {Reverse(**m['reverse']).summary()}")
             if m["numbers"]:
                 lines.append("        数字: " + "，".join(n["text"] for n in m["numbers"][:8]))
     return lines

@@ -352,6 +352,13 @@ def _column_docs(corpus, exclude: str | None, doc_ids: Iterable[str] | None) -> 
     return [corpus.document(d) for d in dict.fromkeys(doc_ids) if d != exclude]
 
 
+def reverse_of(session: Session, counterpart: Unit):
+    """``index.compare.reverse.reverse_of`` (imported late: it reads this module's passes)."""
+    from index.compare.reverse import reverse_of as _reverse_of
+
+    return _reverse_of(session, counterpart)
+
+
 def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,
                  pins: Mapping[str, Mapping] | None = None, cancel: Callable[[], bool] | None = None,
                  search_index=None, model: scoring.Model | None = None) -> Comparison:
@@ -374,7 +381,12 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         A ``Comparison`` (``to_dict()``: ``{"source": clause record + "numbers",
         "columns": [{"doc_id", "region", "title", "decision", "matches":
         [{"clause_id", "score", "confidence", "band", "text", "shared",
-        "source_shared", "numbers", "pinned", "heading", "label", "evidence"}]}]}``).
+        "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse"}]}]}``);
+        ``reverse`` (the first match only, in the first ``FULL_COLUMNS``
+        columns with a match; else None) is that match compared back to the
+        source's document (``index.compare.reverse``):
+        ``{"clause_id", "mutual", "reason", "source_rank", "topics", "label",
+        "heading", "relation"}``.
         ``matches`` is ``[]`` for "no counterpart" (automatic or the user's
         decision, which ``decision`` tells apart: "auto", "pin" or "none").
 
@@ -392,6 +404,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
     session = session_for(ctx, source, None if doc_ids is None else [d.id for d in docs], search_index)
     src_topics = set(unit_topics(source))
     columns: list[Column] = []
+    reversed_columns = 0
     for doc in docs:
         check_cancel(cancel, "comparison")
         pin = pins.get(doc.id)
@@ -410,6 +423,12 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 matches.append(_match(ctx, source, unit, p, True, src_topics))
                 auto = [c for c in auto if c.unit.id != unit.id][: max(limit - 1, 0)]
             matches += [_match(ctx, source, c.unit, c.probability, False, src_topics) for c in auto]
+            first = unit if decision == "pin" else (auto[0].unit if auto else None)
+            if first is not None and reversed_columns < FULL_COLUMNS:
+                # Compared back, for the first match only (one first pass over the source's document),
+                # in the first FULL_COLUMNS columns with a match (every document a column stays fast).
+                matches[0].reverse = reverse_of(session, first)
+                reversed_columns += 1
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
     return Comparison(columns=columns, source=record)
 

@@ -40,6 +40,48 @@ class Evidence:
 
 
 @dataclasses.dataclass
+class Reverse:
+    """The first match compared back to the source's document (``index.compare.reverse``).
+
+    ``reason`` is one of ``mutual``, ``part``, ``same_topic``, ``broader``,
+    ``listed``, ``differs``; each is a fact the user can check (the module
+    docstring of ``index.compare.reverse``).
+    """
+
+    clause_id: str | None  # the counterpart's best match back (None: it has none)
+    mutual: bool  # that is the source clause itself
+    reason: str
+    source_rank: int | None  # the source's rank among the matches back (None: not among the 5 compared back)
+    topics: list[str] = dataclasses.field(default_factory=list)  # same_topic: [shared]; broader: [source's, back's]
+    label: str | None = None  # of the best match back
+    heading: str | None = None
+    relation: str | None = None  # part: "above" (the section the source sits in) or "inside" (an item of it)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    def summary(self) -> str:
+        """One line, 对照回去：…"""
+        name = "".join(x for x in (self.label, self.heading) if x) or (self.clause_id or "")
+        rank = f"（本条排第 {self.source_rank}）" if self.source_rank else "（本条不在其前 5 个候选中）"
+        if self.reason == "mutual":
+            return "对照回去：最接近的正是本条（互为最佳）"
+        if self.clause_id is None:
+            return "对照回去：对方文件中没有候选"
+        if self.reason == "part":
+            where = "本条所在的上一级" if self.relation == "above" else "本条下的一项"
+            return f"对照回去：最接近的是{where} {name}（同一内容的另一层级）"
+        if self.reason == "same_topic":
+            return f"对照回去：最接近的是同主题（{'、'.join(self.topics)}）的 {name}{rank}"
+        if self.reason == "broader":
+            return (f"对照回去：对方条款涉及多个主题（{'、'.join(self.topics)}），"
+                    f"最接近的是其中「{self.topics[-1]}」的 {name}{rank}")
+        if self.reason == "listed":
+            return f"对照回去：最接近的是 {name}{rank}"
+        return f"对照回去：最接近的是 {name}{rank}，不是本条：这一对应可能不可靠"
+
+
+@dataclasses.dataclass
 class Match:
     """One proposed counterpart (or a topic's clause) in a column."""
 
@@ -55,10 +97,12 @@ class Match:
     heading: str | None
     label: str | None
     evidence: Evidence = dataclasses.field(default_factory=Evidence)
+    reverse: Reverse | None = None  # the first automatic or pinned match compared back; None for the others
 
     def to_dict(self) -> dict:
         out = dataclasses.asdict(self)
         out["evidence"] = self.evidence.to_dict()
+        out["reverse"] = None if self.reverse is None else self.reverse.to_dict()
         return out
 
 

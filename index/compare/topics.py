@@ -6,7 +6,9 @@ strong evidence, keywords in the text add up, synonyms count for less); a
 calibrated model (``index.compare.scoring``, fitted on labels) turns the
 weight, its share of the clause's topic weight and whether it is the
 clause's main topic into the probability that the clause treats the topic. Responsibility notes ("省商务厅……负责") are
-ignored, since naming a department is not treating its subject.
+ignored, since naming a department is not treating its subject: the
+taxonomy's ``ignore`` phrases (office names such as 商务厅) are masked before
+matching.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
-TAGGER_VERSION = 2
+TAGGER_VERSION = 3
 
 
 class UnknownTopicError(UnknownIdError):
@@ -93,6 +95,26 @@ def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
     if len({t.id for t in out}) != len(out):
         raise ContentError(f"{path}: duplicate topic ids")
     return tuple(out)
+
+
+@functools.cache
+def _ignored(path: Path | None = None) -> tuple[str, ...]:
+    """The taxonomy's ``ignore`` phrases (office names: 商务厅), normalised, longest first."""
+    path = path or topics_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc
+    words = {normalise(str(w)) for w in (data.get("ignore") or ()) if str(w).strip()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _masked(norm: str) -> str:
+    """``norm`` with the ``ignore`` phrases blanked out (same length, so offsets hold)."""
+    for phrase in _ignored():
+        if phrase in norm:
+            norm = norm.replace(phrase, "\u3000" * len(phrase))
+    return norm
 
 
 @functools.cache
@@ -183,8 +205,8 @@ def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...
     occurrence counts once, saturating at 3 (a long clause repeating 土地 is
     not 5x about land); synonyms count half.
     """
-    norm_heading = normalise(heading)
-    norm_text = matching_text(text)
+    norm_heading = _masked(normalise(heading))
+    norm_text = _masked(matching_text(text))
     matchers = _matchers()
     out: dict[str, list] = {}
     for prefix in _prefixes(norm_heading) | _prefixes(norm_text):

@@ -106,14 +106,15 @@ class History:
     def __bool__(self) -> bool:
         return bool(self.events)
 
-    def _dates(self, kinds: tuple[str, ...]) -> list[str]:
-        return sorted({e.date for e in self.events if e.event in kinds and e.date})
+    def _date(self, kinds: tuple[str, ...], latest: bool = True) -> str | None:
+        """The latest (or earliest) date of the events of these kinds, None without one."""
+        dates = [e.date for e in self.events if e.event in kinds and e.date]
+        return (max(dates) if latest else min(dates)) if dates else None
 
     @property
     def adopted(self) -> str | None:
         """The earliest adoption (通过/制定) date."""
-        dates = self._dates(ADOPT)
-        return dates[0] if dates else None
+        return self._date(ADOPT, latest=False)
 
     @property
     def amendments(self) -> list[Event]:
@@ -127,8 +128,7 @@ class History:
     @property
     def current(self) -> str | None:
         """The current version's date: the latest adoption, approval, publication or amendment."""
-        dates = self._dates(VERSION_EVENTS)
-        return dates[-1] if dates else None
+        return self._date(VERSION_EVENTS)
 
     @property
     def declared_effective(self) -> str | None:
@@ -146,8 +146,7 @@ class History:
 
     @property
     def published(self) -> str | None:
-        dates = self._dates(PUBLISH)
-        return dates[-1] if dates else None
+        return self._date(PUBLISH)
 
     @property
     def issuer(self) -> str | None:

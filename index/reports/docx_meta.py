@@ -49,14 +49,9 @@ def stamp(path: Path, *, title: str, subject: str, author: str, created: dt.date
     when = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
     doc = Document(str(path))
     props = doc.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.last_modified_by = author
-    props.created = when
-    props.modified = when
-    props.revision = 1
-    props.comments = GENERATOR
-    props.keywords = "ZoneRef"
+    for name, value in {"title": title, "subject": subject, "author": author, "last_modified_by": author,
+                        "created": when, "modified": when, "revision": 1, "comments": GENERATOR,
+                        "keywords": "ZoneRef"}.items():
+        setattr(props, name, value)
     props.language = "zh-CN"
     doc.save(str(path))

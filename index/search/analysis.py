@@ -233,13 +233,8 @@ class GramField(fields.FieldType):
     def __init__(self, field_boost: float = 1.0):
         # Existence stores no per-posting value; the term count travels as the
         # posting's weight, which Whoosh keeps in every block anyway.
-        self.format = formats.Existence(field_boost=field_boost)
-        self.analyzer = None
-        self.scorable = True
-        self.stored = False
-        self.unique = False
-        self.vector = None
-        self.column_type = None
+        # Not stored, not unique, no vectors, not sortable (Whoosh's defaults); no analyzer: values are counts.
+        super().__init__(formats.Existence(field_boost=field_boost), None, scorable=True)
 
     def index(self, value, **kwargs):
         """(term bytes, frequency, weight, encoded value) for each term."""

@@ -419,7 +419,7 @@ def recover_file(db: sqlite_utils.Database, db_path: Path, file: Path) -> MergeR
     rows = read_rows(file)
     safety = backup(db_path, "before-recover", db=db)
     checkpoint("merge.safety_copy")
-    added = updated = unchanged = bookmarks = pins = sets = 0
+    added = updated = unchanged = 0
     docs: set[str] = set()
     tag_names = {r["id"]: r["name"] for r in rows["tags"] if "id" in r and "name" in r}
     tags_of: dict[int, list[str]] = {}
@@ -453,28 +453,35 @@ def recover_file(db: sqlite_utils.Database, db_path: Path, file: Path) -> MergeR
                 tag_id = db.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()[0]
                 db.execute("INSERT OR IGNORE INTO annotation_tags VALUES (?, ?)", (target_id, tag_id))
             docs.add(note.get("doc_id") or "")
-        for mark in rows["bookmarks"]:
-            if mark.get("clause_id") and mark.get("doc_id"):
-                cursor = db.execute("INSERT OR IGNORE INTO bookmarks(clause_id, doc_id, created) VALUES (?, ?, ?)",
-                                    (mark["clause_id"], mark["doc_id"], mark.get("created") or ""))
-                bookmarks += cursor.rowcount
-        for pin in rows["pins"]:
-            cursor = db.execute(
-                "INSERT INTO pins(source_clause_id, doc_id, clause_id, decision, updated) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(source_clause_id, doc_id) DO UPDATE SET clause_id = excluded.clause_id, "
-                "decision = excluded.decision, updated = excluded.updated WHERE excluded.updated > pins.updated",
-                (pin.get("source_clause_id"), pin.get("doc_id"), pin.get("clause_id"), pin.get("decision"),
-                 pin.get("updated") or ""))
-            pins += cursor.rowcount
-        for saved in rows["comparison_sets"]:
-            cursor = db.execute(
-                "INSERT INTO comparison_sets(name, payload, created, updated) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET payload = excluded.payload, updated = excluded.updated "
-                "WHERE excluded.updated > comparison_sets.updated",
-                (saved.get("name"), saved.get("payload"), saved.get("created") or "", saved.get("updated") or ""))
-            sets += cursor.rowcount
+        merged = {table: _merge_rows(db, table, rows[table]) for table in _MERGED}
     docs.discard("")
-    return MergeReport(file, added, updated, unchanged, bookmarks, pins, sets, safety, tuple(sorted(docs)))
+    return MergeReport(file, added, updated, unchanged, merged["bookmarks"], merged["pins"], merged["comparison_sets"],
+                       safety, tuple(sorted(docs)))
+
+
+# How the other tables merge: (insert verb, columns, conflict clause, columns a row must have). A pin or a
+# saved set replaces the database's only when it was updated later; a bookmark is kept once.
+_MERGED = {
+    "bookmarks": ("INSERT OR IGNORE", ("clause_id", "doc_id", "created"), "", ("clause_id", "doc_id")),
+    "pins": ("INSERT", ("source_clause_id", "doc_id", "clause_id", "decision", "updated"),
+             "ON CONFLICT(source_clause_id, doc_id) DO UPDATE SET clause_id = excluded.clause_id, "
+             "decision = excluded.decision, updated = excluded.updated WHERE excluded.updated > pins.updated", ()),
+    "comparison_sets": ("INSERT", ("name", "payload", "created", "updated"),
+                        "ON CONFLICT(name) DO UPDATE SET payload = excluded.payload, updated = excluded.updated "
+                        "WHERE excluded.updated > comparison_sets.updated", ()),
+}
+
+
+def _merge_rows(db: sqlite3.Connection, table: str, rows: list[dict]) -> int:
+    """Insert or update ``rows`` of one of the ``_MERGED`` tables; how many rows changed."""
+    verb, columns, conflict, required = _MERGED[table]
+    sql = f"{verb} INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) {conflict}"
+    changed = 0
+    for row in rows:
+        if all(row.get(c) for c in required):
+            values = [(row.get(c) or "") if c in ("created", "updated") else row.get(c) for c in columns]
+            changed += db.execute(sql, values).rowcount
+    return changed
 
 
 def set_aside_files(db_path: Path | None = None) -> list[Path]:

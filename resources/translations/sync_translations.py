@@ -101,6 +101,18 @@ _add("_Column", {
     "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
     "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Shared terms: %1": "共同用词：%1",
     "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",
+    "Compared back: its best match is this clause (mutual best)": "对照回去：最接近的正是本条（互为最佳）",
+    "Compared back: no candidate in this document": "对照回去：对方文件中没有候选",
+    "Compared back: its best match is %1, the section this clause sits in":
+        "对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）",
+    "Compared back: its best match is %1, an item of this clause": "对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）",
+    "Compared back: its best match is %1, on the same topic (%2)": "对照回去：最接近的是同主题（%2）的 %1",
+    "Compared back: it treats several topics (%1); its best match is %2, on %3":
+        "对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2",
+    "Compared back: its best match is %1": "对照回去：最接近的是 %1",
+    "Compared back: its best match is %1, not this clause: this match may be wrong":
+        "对照回去：最接近的是 %1，不是本条：这一对应可能不可靠",
+    "this clause ranks %1": "本条排第 %1", "this clause is not among its 5 best candidates back": "本条不在其前 5 个候选中",
 })
 _add("CoverageView", {
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":

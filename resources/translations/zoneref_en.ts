@@ -21,108 +21,108 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="233" />
+      <location filename="../../desktop/compare_view.py" line="284" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="238" />
+      <location filename="../../desktop/compare_view.py" line="289" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="240" />
+      <location filename="../../desktop/compare_view.py" line="291" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="242" />
+      <location filename="../../desktop/compare_view.py" line="293" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
+      <location filename="../../desktop/compare_view.py" line="296" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="302" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="254" />
+      <location filename="../../desktop/compare_view.py" line="305" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="262" />
+      <location filename="../../desktop/compare_view.py" line="313" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="285" />
-      <location filename="../../desktop/compare_view.py" line="425" />
+      <location filename="../../desktop/compare_view.py" line="336" />
+      <location filename="../../desktop/compare_view.py" line="472" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="510" />
+      <location filename="../../desktop/compare_view.py" line="557" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="307" />
+      <location filename="../../desktop/compare_view.py" line="358" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="360" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="319" />
+      <location filename="../../desktop/compare_view.py" line="370" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="321" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="322" />
+      <location filename="../../desktop/compare_view.py" line="373" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="331" />
+      <location filename="../../desktop/compare_view.py" line="382" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="342" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="354" />
+      <location filename="../../desktop/compare_view.py" line="405" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="355" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="373" />
+      <location filename="../../desktop/compare_view.py" line="424" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -130,17 +130,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="567" />
+      <location filename="../../desktop/compare_view.py" line="614" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="574" />
+      <location filename="../../desktop/compare_view.py" line="621" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="578" />
+      <location filename="../../desktop/compare_view.py" line="625" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -148,53 +148,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="631" />
+      <location filename="../../desktop/compare_view.py" line="678" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="631" />
+      <location filename="../../desktop/compare_view.py" line="678" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="688" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="688" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="701" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="752" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="706" />
+      <location filename="../../desktop/compare_view.py" line="753" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="716" />
+      <location filename="../../desktop/compare_view.py" line="763" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="732" />
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="782" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="732" />
+      <location filename="../../desktop/compare_view.py" line="779" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -202,7 +202,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="96" />
+      <location filename="../../desktop/coverage_view.py" line="95" />
       <source>%n document(s)</source>
       <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation type="unfinished">
@@ -214,17 +214,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="128" />
+      <location filename="../../desktop/coverage_view.py" line="127" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="131" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="132" />
+      <location filename="../../desktop/coverage_view.py" line="131" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -852,7 +852,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="580" />
+      <location filename="../../desktop/mainwindow.py" line="583" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -897,61 +897,61 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="581" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="591" />
+      <location filename="../../desktop/mainwindow.py" line="594" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="595" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="597" />
+      <location filename="../../desktop/mainwindow.py" line="600" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="601" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="601" />
+      <location filename="../../desktop/mainwindow.py" line="604" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="605" />
+      <location filename="../../desktop/mainwindow.py" line="608" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="615" />
-      <location filename="../../desktop/mainwindow.py" line="621" />
+      <location filename="../../desktop/mainwindow.py" line="618" />
+      <location filename="../../desktop/mainwindow.py" line="624" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="622" />
+      <location filename="../../desktop/mainwindow.py" line="625" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="647" />
+      <location filename="../../desktop/mainwindow.py" line="650" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="648" />
+      <location filename="../../desktop/mainwindow.py" line="651" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -959,17 +959,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="654" />
+      <location filename="../../desktop/mainwindow.py" line="657" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="676" />
+      <location filename="../../desktop/mainwindow.py" line="679" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="688" />
+      <location filename="../../desktop/mainwindow.py" line="691" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -977,7 +977,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="691" />
+      <location filename="../../desktop/mainwindow.py" line="694" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -985,7 +985,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="695" />
+      <location filename="../../desktop/mainwindow.py" line="698" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1655,89 +1655,139 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="107" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="110" />
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="116" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="123" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="127" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="144" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="144" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="147" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="167" />
+      <location filename="../../desktop/compare_view.py" line="166" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="179" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Numbers: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="193" />
+      <source>Compared back: its best match is this clause (mutual best)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="195" />
+      <source>Compared back: no candidate in this document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="197" />
+      <source>Compared back: its best match is %1, the section this clause sits in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="199" />
+      <source>Compared back: its best match is %1, an item of this clause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="201" />
+      <source>Compared back: its best match is %1, on the same topic (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="204" />
+      <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="207" />
+      <source>Compared back: its best match is %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="209" />
+      <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>this clause ranks %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="214" />
+      <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -21,178 +21,178 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="233" />
+      <location filename="../../desktop/compare_view.py" line="284" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="238" />
+      <location filename="../../desktop/compare_view.py" line="289" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="240" />
+      <location filename="../../desktop/compare_view.py" line="291" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="242" />
+      <location filename="../../desktop/compare_view.py" line="293" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
+      <location filename="../../desktop/compare_view.py" line="296" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="302" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="254" />
+      <location filename="../../desktop/compare_view.py" line="305" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="262" />
+      <location filename="../../desktop/compare_view.py" line="313" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="285" />
-      <location filename="../../desktop/compare_view.py" line="425" />
+      <location filename="../../desktop/compare_view.py" line="336" />
+      <location filename="../../desktop/compare_view.py" line="472" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="510" />
+      <location filename="../../desktop/compare_view.py" line="557" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="307" />
+      <location filename="../../desktop/compare_view.py" line="358" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="360" />
       <source>Words in the title, issuer or number</source>
       <translation>标题、发文机关或文号中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="319" />
+      <location filename="../../desktop/compare_view.py" line="370" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="321" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="322" />
+      <location filename="../../desktop/compare_view.py" line="373" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="331" />
+      <location filename="../../desktop/compare_view.py" line="382" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="342" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="354" />
+      <location filename="../../desktop/compare_view.py" line="405" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="355" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="373" />
+      <location filename="../../desktop/compare_view.py" line="424" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="567" />
+      <location filename="../../desktop/compare_view.py" line="614" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="574" />
+      <location filename="../../desktop/compare_view.py" line="621" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="578" />
+      <location filename="../../desktop/compare_view.py" line="625" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="631" />
+      <location filename="../../desktop/compare_view.py" line="678" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="631" />
+      <location filename="../../desktop/compare_view.py" line="678" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="688" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="688" />
+      <location filename="../../desktop/compare_view.py" line="735" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="701" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="752" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="706" />
+      <location filename="../../desktop/compare_view.py" line="753" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="716" />
+      <location filename="../../desktop/compare_view.py" line="763" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="732" />
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="782" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="732" />
+      <location filename="../../desktop/compare_view.py" line="779" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -200,7 +200,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="96" />
+      <location filename="../../desktop/coverage_view.py" line="95" />
       <source>%n document(s)</source>
       <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
@@ -211,17 +211,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="128" />
+      <location filename="../../desktop/coverage_view.py" line="127" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="131" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="132" />
+      <location filename="../../desktop/coverage_view.py" line="131" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
@@ -845,7 +845,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="580" />
+      <location filename="../../desktop/mainwindow.py" line="583" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
@@ -890,34 +890,34 @@
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="581" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="591" />
+      <location filename="../../desktop/mainwindow.py" line="594" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="595" />
+      <location filename="../../desktop/mainwindow.py" line="598" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="597" />
+      <location filename="../../desktop/mainwindow.py" line="600" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="601" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="601" />
+      <location filename="../../desktop/mainwindow.py" line="604" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -926,59 +926,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="605" />
+      <location filename="../../desktop/mainwindow.py" line="608" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="615" />
-      <location filename="../../desktop/mainwindow.py" line="621" />
+      <location filename="../../desktop/mainwindow.py" line="618" />
+      <location filename="../../desktop/mainwindow.py" line="624" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="622" />
+      <location filename="../../desktop/mainwindow.py" line="625" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="647" />
+      <location filename="../../desktop/mainwindow.py" line="650" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="648" />
+      <location filename="../../desktop/mainwindow.py" line="651" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="654" />
+      <location filename="../../desktop/mainwindow.py" line="657" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="676" />
+      <location filename="../../desktop/mainwindow.py" line="679" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="688" />
+      <location filename="../../desktop/mainwindow.py" line="691" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="691" />
+      <location filename="../../desktop/mainwindow.py" line="694" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="695" />
+      <location filename="../../desktop/mainwindow.py" line="698" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1646,90 +1646,140 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="108" />
+      <location filename="../../desktop/compare_view.py" line="107" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="110" />
-      <location filename="../../desktop/compare_view.py" line="117" />
+      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="116" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="117" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="123" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="127" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="144" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="144" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="146" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="147" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="167" />
+      <location filename="../../desktop/compare_view.py" line="166" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="179" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="193" />
+      <source>Compared back: its best match is this clause (mutual best)</source>
+      <translation>对照回去：最接近的正是本条（互为最佳）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="195" />
+      <source>Compared back: no candidate in this document</source>
+      <translation>对照回去：对方文件中没有候选</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="197" />
+      <source>Compared back: its best match is %1, the section this clause sits in</source>
+      <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="199" />
+      <source>Compared back: its best match is %1, an item of this clause</source>
+      <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="201" />
+      <source>Compared back: its best match is %1, on the same topic (%2)</source>
+      <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="204" />
+      <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
+      <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="207" />
+      <source>Compared back: its best match is %1</source>
+      <translation>对照回去：最接近的是 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="209" />
+      <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
+      <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>this clause ranks %1</source>
+      <translation>本条排第 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="214" />
+      <source>this clause is not among its 5 best candidates back</source>
+      <translation>本条不在其前 5 个候选中</translation>
     </message>
   </context>
   <context>

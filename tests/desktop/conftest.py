@@ -49,3 +49,9 @@ def close_window(w) -> None:
 def win(open_window):
     """A started main window at 1366×768."""
     return open_window()
+
+
+@pytest.fixture
+def idle_win(open_window):
+    """A main window at 1366×768 whose background start (index, notes) is not run."""
+    return open_window(start=False)

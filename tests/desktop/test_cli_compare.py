@@ -98,3 +98,12 @@ def test_compare_set_save_export_import_reopen(capsys, tmp_path):
     bad.write_text("{}", encoding="utf-8")
     assert main(["compare-set", "import", str(bad)]) == 1
     assert main(["compare-set", "show", "nope"]) == 2
+
+
+def test_compare_shows_the_match_compared_back(capsys):
+    code, data = _run(capsys, "compare", "jilin-2021-kaifaqu/c3/s12", "--json")
+    assert code == 0
+    reasons = [col["matches"][0]["reverse"]["reason"] for col in data["columns"]]
+    assert reasons.count("mutual") >= 3
+    assert main(["compare", "jilin-2021-kaifaqu/c3/s12"]) == 0
+    assert "对照回去：最接近的正是本条（互为最佳）" in capsys.readouterr().out

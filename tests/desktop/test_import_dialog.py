@@ -120,3 +120,36 @@ def test_cancel_while_reading_closes_and_imports_nothing(app, qtbot, tmp_path, m
         gate.set()
     assert dlg.result() == 0 and not dlg.candidates
     assert [d for d in Corpus().documents() if d.source == "imported"] == []
+
+
+def test_import_dialog_confirms_metadata_and_adds(win, qtbot, tmp_path):
+    from desktop.import_dialog import ImportDialog
+
+    src = tmp_path / "政策.txt"
+    src.write_text("关于支持开发区招商引资的若干措施\n\n一、总体要求\n\n（一）加强招商引资工作。各开发区要设立招商专班。\n",
+                   encoding="gb18030")
+    dlg = ImportDialog(win.services, [str(src)], win)
+    qtbot.addWidget(dlg)
+    got = []
+    dlg.imported.connect(got.append)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    dlg.table.item(0, 0).setText("测试招商措施")
+    dlg.table.item(0, 1).setText("广东省")
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    doc = win.corpus.document(got[0][0])
+    assert doc.title == "测试招商措施" and doc.region == "广东省" and doc.source == "imported"
+    assert win.library.model.document_count() == 6
+
+
+def test_import_dialog_reports_bad_file(win, qtbot, tmp_path):
+    from desktop.import_dialog import ImportDialog
+
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    dlg = ImportDialog(win.services, [str(bad)], win)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.progress.maximum() == 1 and dlg.progress.value() == 1, timeout=30000)
+    # The reader process ends after the last file: the report follows the progress bar.
+    qtbot.waitUntil(lambda: "empty.txt" in dlg.problems.text(), timeout=10000)
+    assert not dlg.import_button.isEnabled()

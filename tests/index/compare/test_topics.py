@@ -79,3 +79,12 @@ def test_coverage_restricted_to_documents():
     cov = topics.coverage(_corpus(), ["hebei-2017-kaifaqu"])
     assert [d["doc_id"] for d in cov["documents"]] == ["hebei-2017-kaifaqu"]
     assert all(list(row) == ["hebei-2017-kaifaqu"] for row in cov["matrix"].values())
+
+
+def test_office_names_do_not_count_for_a_topic():
+    """省商务厅 names an office: its 商务 is not 商务服务 (a coverage false positive on the development folds)."""
+    assert "xiandai_fuwuye" not in topics.score_text("", "浙江省商务厅关于推进开发区高质量发展的指导意见")
+    assert "xiandai_fuwuye" not in topics.score_text("", "经省商務、科技等部门审核")
+    assert "xiandai_fuwuye" in topics.score_text("", "发展商务服务和现代物流")
+    zhejiang_preamble = next(c for c in _corpus().clauses("zhejiang-2022-kaifaqu") if c.id.endswith("/pre"))
+    assert "xiandai_fuwuye" not in topics.tag_clause(zhejiang_preamble)

@@ -1,4 +1,5 @@
-"""The notes database at start-up: a recovered database is reported, re-anchoring runs on a worker."""
+"""The notes panel: filters, jumping to a passage, highlights across a restart; the notes database at start-up:
+a recovered database is reported, re-anchoring runs on a worker."""
 
 from __future__ import annotations
 
@@ -152,3 +153,64 @@ def test_compare_works_without_a_usable_database(open_window, qtbot, zoneref_hom
     assert len(w.compare_view.columns) == 5
     assert "更新版本" in w.compare_view.title.text()
     _close(w)
+
+
+def test_highlight_survives_restart_and_notes_search(open_window, qtbot):
+    w = open_window()
+    reader = w.open_document("henan-2017-kaifaqu")
+    clause = w.corpus.clauses("henan-2017-kaifaqu")[3]
+    reader.select(clause.start, clause.start + 4)
+    reader._annotate(False)
+    w.close()
+    w2 = open_window()
+    reader2 = w2.open_document("henan-2017-kaifaqu")
+    qtbot.waitUntil(lambda: len(reader2.annotations()) == 1)
+    view = w2.notes_view
+    view.search.setText(clause.text[1:2])  # a one-character query
+    view.refresh()
+    assert view.model.rowCount() == 1
+    view.search.setText("不在任何批注里")
+    view.refresh()
+    assert view.model.rowCount() == 0
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_notes_filters_and_jump_to_passage(win, qtbot):
+    from index.userdata.notes import COLORS
+
+    names = list(COLORS)
+    reader = win.open_document("hebei-2017-kaifaqu")
+    clauses = win.corpus.clauses("hebei-2017-kaifaqu")
+    late = clauses[-3]
+    for clause, color in ((clauses[2], names[0]), (late, names[1])):
+        reader.select(clause.start, clause.start + 4)
+        reader._annotate(False, color)
+    store = win.services.notes()
+    second = next(a for a in store.list() if a.clause_id == late.id)
+    store.edit(second.uuid, tags=["用地"])
+    view = win.notes_view
+    view.refresh_filters()
+    view.refresh()
+    assert view.model.rowCount() == 2
+    view.color_filter.setCurrentIndex(view.color_filter.findData(names[1]))
+    view.refresh()
+    assert [r["uuid"] for r in view.model.rows] == [second.uuid]
+    view.color_filter.setCurrentIndex(0)
+    view.tag_filter.setCurrentIndex(view.tag_filter.findData("用地"))
+    view.refresh()
+    assert [r["uuid"] for r in view.model.rows] == [second.uuid]
+    view.tag_filter.setCurrentIndex(0)
+    view.doc_filter.setCurrentIndex(view.doc_filter.findData("henan-2017-kaifaqu"))
+    view.refresh()
+    assert view.model.rowCount() == 0
+    view.doc_filter.setCurrentIndex(0)
+    view.refresh()
+    # double-click jumps: another tab first, then the reader opens with the passage selected
+    win.show_search()
+    row = next(i for i, r in enumerate(view.model.rows) if r["uuid"] == second.uuid)
+    view.table.doubleClicked.emit(view.model.index(row, 0))
+    assert win.current_reader() is reader
+    assert reader.selection() == (late.start, late.start + 4)
+    assert reader.text.verticalScrollBar().value() > 0  # scrolled down to it
+    assert reader.text.viewport().rect().contains(reader.text.cursorRect().center())  # the passage is in view

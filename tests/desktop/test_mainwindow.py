@@ -1,6 +1,11 @@
-"""Menu actions: colour highlights, preferences, index rebuild, drop to import, remove a document."""
+"""The main window: menu actions (colour highlights, preferences, index rebuild, drop to import, remove a document),
+shortcuts, tab titles, the saved layout, the screenshot command."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +178,98 @@ def test_ctrl_e_exports_and_ctrl_p_previews_the_view_in_use(win, qtbot, monkeypa
     # nothing to export in a reader: said, not silently ignored
     keys(Qt.Key.Key_E)
     assert exported[-1][0] == "notes" and "导出" in win.statusBar().currentMessage()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.gui  # the real window, offscreen, without the qtbot fixtures
+@pytest.mark.slow
+def test_screenshot_command_writes_pngs(tmp_path):
+    out = tmp_path / "shots"
+    proc = subprocess.run([sys.executable, "-m", "desktop", "gui", "--screenshot", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert "01-library.png" in names and "02-reader.png" in names
+    assert all((out / n).stat().st_size > 10_000 for n in names)
+
+
+def test_layout_splitters_docks_and_current_tab_persist(app, qtbot):
+    from desktop.mainwindow import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    reader = w.open_document("hebei-2017-kaifaqu")
+    reader.splitter.setSizes([120, 900])
+    w.search_view.splitter.setSizes([300, 700])
+    saved_reader = reader.splitter.sizes()
+    saved_search = w.search_view.splitter.sizes()
+    w.notes_dock.show()
+    w.library_dock.hide()
+    w.show_search()
+    w.close()
+
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    w2.resize(1366, 768)  # the saved geometry wins over this
+    w2.show()
+    assert w2.tabs.currentWidget() is w2.search_view
+    assert w2.notes_dock.isVisible() and not w2.library_dock.isVisible()
+    # the user's pane widths come back (the stretching pane takes what the window gives it)
+    assert w2.search_view.splitter.sizes()[0] == saved_search[0] == 300
+    assert w2.readers()[0].splitter.sizes()[0] == saved_reader[0] == 120
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_list_labels_stay_short_and_plain(idle_win):
+    from desktop.mainwindow import tab_title
+    from desktop.notes_view import _one_line
+
+    assert _one_line("以**亩均税收**为导向：\n\n- 对照吉林\n1. 待核实 `2027`") == "以亩均税收为导向： 对照吉林 待核实 2027"
+    assert tab_title("吉林·加快推动国家级开发区高质量发展实施意见") == "吉林·加快推动国家级开发区…"
+    assert tab_title("检索") == "检索"
+    reader = idle_win.open_document("zhejiang-2022-kaifaqu")
+    idx = idle_win.tabs.indexOf(reader)
+    assert len(idle_win.tabs.tabText(idx)) <= 14 and idle_win.tabs.tabToolTip(idx) == reader.doc.title
+
+
+def test_shortcuts_are_unique_and_work_from_the_keyboard(idle_win, qtbot):
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    reader = idle_win.open_document("hebei-2017-kaifaqu")
+    keys = Counter(s.toString() for a in idle_win.findChildren(QAction) for s in a.shortcuts() if not s.isEmpty())
+    assert keys and not [k for k, n in keys.items() if n > 1], keys  # an ambiguous key does nothing at all
+    qtbot.waitExposed(idle_win)
+    idle_win.activateWindow()
+    reader.text.setFocus()
+    qtbot.keyClick(reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert reader.find_edit.hasFocus()
+    size = reader.font_size
+    qtbot.keyClick(reader.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert reader.font_size == size + 1
+    qtbot.keyClick(reader.text, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert reader.font_size == size
+    qtbot.keyClick(reader.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert idle_win.tabs.currentWidget() is idle_win.search_view and idle_win.search_view.query.hasFocus()
+
+
+def test_the_first_paint_turns_the_paused_collector_back_on(open_window, qtbot):
+    """``zoneref gui`` pauses the cyclic garbage collector for the launch; the window's first paint resumes it."""
+    import gc
+
+    gc.disable()
+    try:
+        win = open_window(start=False)
+        assert not gc.isenabled()  # made and shown: still paused until the window has painted
+        qtbot.waitUntil(lambda: win._painted, timeout=10000)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what the window froze goes back to the collector for the rest of the session

@@ -1,0 +1,211 @@
+"""The compare view: columns per document, pins, scores and shared words, number highlights, the document choice;
+starting a comparison with Ctrl+Shift+K from the reader, the topic drop-down, a restored session (issue 19, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.desktop.conftest import close_window
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+CLAUSE = "jilin-2021-kaifaqu/c3/s12"
+
+
+def _press_ctrl_shift_k(win, qtbot, widget) -> None:
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_K, CTRL_SHIFT)
+
+
+def test_ctrl_shift_k_in_the_reader_compares_the_clause_being_read(win, qtbot):
+    reader = win.open_clause(CLAUSE)
+    assert reader.current_clause_id() == CLAUSE
+    _press_ctrl_shift_k(win, qtbot, reader.text)
+    view = win.compare_view
+    assert win.tabs.currentWidget() is view
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert view.result["source"]["id"] == CLAUSE
+    assert view.column_doc_ids()[0] == "jilin-2021-kaifaqu" and len(view.column_doc_ids()) == 5
+    assert view.topic_box.currentData() is None  # a clause, not a topic
+
+
+def test_ctrl_shift_k_compares_the_selected_passage_clause(win, qtbot):
+    reader = win.open_clause(CLAUSE)
+    other = win.corpus.clauses("jilin-2021-kaifaqu")[-3]
+    reader.select(other.start + 1, other.start + 5)
+    _press_ctrl_shift_k(win, qtbot, reader.text)
+    qtbot.waitUntil(win.compare_view.is_ready, timeout=60000)
+    assert win.compare_view.result["source"]["id"] == other.id
+
+
+def test_ctrl_shift_k_elsewhere_only_shows_the_compare_tab(win, qtbot):
+    win.show_search()
+    _press_ctrl_shift_k(win, qtbot, win.search_view.query)
+    assert win.tabs.currentWidget() is win.compare_view
+    assert win.compare_view.starting_point() == ""
+
+
+def test_topic_mode_shows_the_topic_in_the_drop_down(win, qtbot):
+    view = win.compare_view
+    win.compare_topic("人才")  # by name, as the coverage view may pass it
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert view.topic_box.currentText() == "人才" and view.topic_box.currentData() == "rencai"
+    win.compare_clause(CLAUSE)
+    assert view.topic_box.currentIndex() == 0  # （选择主题） again for a clause
+    win.compare_topic("rencai")
+    assert view.topic_box.currentText() == "人才"
+
+
+@pytest.mark.parametrize("point", [f"clause:{CLAUSE}", "topic:rencai"])
+def test_restored_compare_tab_compares_again(open_window, qtbot, point):
+    w = open_window(restore=False)
+    kind, ident = point.split(":", 1)
+    (w.compare_clause if kind == "clause" else w.compare_topic)(ident)
+    qtbot.waitUntil(w.compare_view.is_ready, timeout=60000)
+    shown = w.compare_view.column_doc_ids()
+    w.save_state()
+    close_window(w)
+
+    w2 = open_window(restore=True)
+    assert w2.tabs.currentWidget() is w2.compare_view
+    assert w2.compare_view.starting_point() == point
+    qtbot.waitUntil(lambda: w2.compare_view.is_ready() and w2.compare_view.result is not None, timeout=60000)
+    assert w2.compare_view.column_doc_ids() == shown
+    if kind == "topic":
+        assert w2.compare_view.topic_box.currentData() == "rencai"
+    else:
+        assert w2.compare_view.result["source"]["id"] == CLAUSE
+
+
+def test_restored_compare_tab_of_a_removed_document_stays_empty(open_window, qtbot):
+    from desktop import settings
+
+    settings.put(settings.OPEN_TABS, ["compare|clause:no-such-doc/c1"])
+    w = open_window(restore=True)
+    assert w.tabs.currentWidget() is w.compare_view and w.compare_view.starting_point() == ""
+
+
+def test_compare_one_column_per_document_and_pins_persist(open_window, qtbot):
+    w = open_window()
+    source = "jilin-2021-kaifaqu/c3/s12"
+    w.compare_clause(source)
+    view = w.compare_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert len(view.columns) == 5
+    assert len(set(view.column_doc_ids())) == 5 and view.column_doc_ids()[0] == "jilin-2021-kaifaqu"
+    target = view.result["columns"][0]
+    best = target["matches"][0]["clause_id"]
+    view.pin(target["doc_id"])
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view._column(target["doc_id"])["decision"] == "pin"
+    other = view.result["columns"][1]["doc_id"]
+    view.mark_none(other)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view._column(other)["matches"] == []
+    w.close()
+
+    w2 = open_window()
+    w2.compare_clause(source)
+    qtbot.waitUntil(w2.compare_view.is_ready, timeout=30000)
+    col = w2.compare_view._column(target["doc_id"])
+    assert col["decision"] == "pin" and col["matches"][0]["clause_id"] == best and col["matches"][0]["pinned"]
+    assert w2.compare_view._column(other)["decision"] == "none"
+    w2.save_state = lambda: None
+    w2.close()
+
+
+def test_compare_document_choice_order_and_sets(win, qtbot):
+    view = win.compare_view
+    view.set_doc_order(["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"])
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.column_doc_ids() == ["jilin-2021-kaifaqu", "hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
+    view.save_set("招商对比")
+    view.set_doc_order([])
+    view.start_from_topic("人才")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.source_id is None and len(view.columns) == 5
+    view.open_set("招商对比")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.source_id == "jilin-2021-kaifaqu/c3/s12"
+    assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
+
+
+def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):
+    from desktop.compare_view import SHARED_BG
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.library_dock.hide()
+    win.resize(1000, 480)  # short columns, so several of them scroll
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    col = view.columns[1]
+    html = col.body.toHtml()
+    text = col.body.toPlainText()
+    assert "匹配度" in text and ("强" in text or "中" in text or "弱" in text)  # the 0–100 score and its band
+    assert "共同用词" in text  # the evidence line
+    assert "对照回去" in text  # the first match compared back (the reverse record)
+    assert SHARED_BG.lstrip("#") in html.lower()  # shared wording highlighted
+    # replace: any clause of that document becomes the pinned counterpart
+    doc_id = col.doc_id
+    chosen = win.corpus.clauses(doc_id)[-2].id
+    view.pin(doc_id, chosen)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert [m["clause_id"] for m in view._column(doc_id)["matches"]][:1] == [chosen]
+    # mark none: said in words, not an empty column
+    view.mark_none(doc_id)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    column = next(c for c in view.columns if c.doc_id == doc_id)
+    assert "没有对应条款" in column.body.toPlainText()
+    assert column.decision.text() == "已标记：无对应条款"
+    # scrolling one column scrolls the others to the same relative place
+    qtbot.waitUntil(lambda: any(c.body.verticalScrollBar().maximum() > 0 for c in view.columns), timeout=5000)
+    tall = [c for c in view.columns if c.body.verticalScrollBar().maximum() > 0]
+    origin = tall[0].body.verticalScrollBar()
+    origin.setValue(origin.maximum())
+    for other in tall[1:]:
+        bar = other.body.verticalScrollBar()
+        assert bar.value() == bar.maximum()
+    assert len(tall) >= 2
+
+
+def test_compare_highlights_numbers(win, qtbot):
+    from desktop.compare_view import NUMBER_FG
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.compare_clause("jilin-2021-kaifaqu/c2/s6")  # 给予1000萬元奖励
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    source = view.columns[0].body.toHtml()
+    at = source.lower().find(NUMBER_FG.lower())
+    assert at >= 0 and "1000萬元" in source[at:at + 200]
+
+
+def test_compare_columns_follow_ticks_and_drag_order(win, qtbot):
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from desktop import settings
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.compare_clause("jilin-2021-kaifaqu/c3/s12")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    before = view.column_doc_ids()
+    lst = view.doc_list
+    last = lst.item(lst.count() - 1).data(Qt.ItemDataRole.UserRole)
+    # drag the last document to the top of the list (what InternalMove does)
+    assert lst.model().moveRow(QModelIndex(), lst.count() - 1, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: view.is_ready() and view.column_doc_ids() != before, timeout=30000)
+    others = [d for d in view.column_doc_ids() if d != "jilin-2021-kaifaqu"]
+    assert others[0] == last
+    assert settings.get(settings.COMPARE_DOCS)[0] == last  # remembered
+    # untick one: its column goes
+    item = next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(Qt.ItemDataRole.UserRole) == last)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: view.is_ready() and last not in view.column_doc_ids(), timeout=30000)
+    assert len(view.columns) == len(before) - 1

@@ -1,0 +1,49 @@
+"""The coverage matrix view: by province or document, a cell opens its clause."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+# Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+def test_coverage_by_province_or_document(win, qtbot):
+    from desktop import settings
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    model = view.model
+    assert not view.by_document.isChecked()
+    regions = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert model.columnCount() == 4 and regions[-1] == "浙江省\n2 份文件"
+    row = next(r for r in range(model.rowCount()) if model.topics[r]["name"] == "土地集约")
+    zhejiang = model.clause_ids(row, 3)
+    shown = view.report()  # what 导出… writes: the columns on screen
+    assert [c.region for c in shown.columns] == [r.split("\n")[0] for r in regions] and shown.by_region
+    assert [e.clause_id for e in shown.rows[row].cells[3]] == zhejiang
+    view.by_document.setChecked(True)  # one column per document: the province's cells split
+    assert model.columnCount() == 5 and settings.get(settings.COVERAGE_BY_DOCUMENT)
+    split = [model.clause_ids(row, c) for c in range(5) if model.documents[c]["region"] == "浙江省"]
+    assert len(split) == 2 and sorted(split[0] + split[1]) == sorted(zhejiang) and all(split)
+    shown = view.report()
+    assert [c.doc_id for c in shown.columns] == [d["doc_id"] for d in model.documents] and not shown.by_region
+
+
+def test_coverage_cell_opens_clause(win, qtbot):
+    win.show_coverage()
+    view = win.coverage_view
+    view.by_document.setChecked(True)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    model = view.model
+    assert model.rowCount() >= 20 and model.columnCount() == 5
+    row = next(r for r in range(model.rowCount())
+               if len(model.clause_ids(r, 0)) == 1)
+    opened = []
+    view.open_requested.connect(opened.append)
+    view._cell_clicked(model.index(row, 0))
+    assert opened == model.clause_ids(row, 0)
+    empty = [(r, c) for r in range(model.rowCount()) for c in range(5) if not model.clause_ids(r, c)]
+    assert empty and model.index(*empty[0]).data() == "—"

@@ -1,0 +1,86 @@
+"""The search view: typing a query, facets, opening a result, the query language."""
+
+from __future__ import annotations
+
+import pytest
+
+# Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+def test_typing_a_query_fills_results(win, qtbot):
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.query.insert("招商")  # typed in two steps: the debounce and stale-drop paths both run
+    view.query.insert("引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    rows = view.model.rows
+    assert all("招商引" in r["text"] or "招商引" in r["text"].replace("資", "资") for r in rows)
+    assert {r["doc_id"] for r in rows} >= {"jilin-2021-kaifaqu", "zhejiang-2022-kaifaqu"}
+    assert "7" in view.status.text() or str(len(rows)) in view.status.text()
+
+
+def test_facet_filter_limits_results(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    before = view.results_count()
+    for i in range(view.regions.count()):
+        item = view.regions.item(i)
+        if not item.data(0x0100).startswith("吉林"):
+            item.setCheckState(item.checkState().Unchecked)
+    qtbot.waitUntil(lambda: view.results_count() < before and view.results_count() > 0, timeout=10000)
+    assert {r["region"] for r in view.model.rows} == {"吉林省"}
+
+
+def test_opening_a_result_scrolls_reader_to_clause(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("土地")
+    qtbot.waitUntil(lambda: view.results_count() > 3, timeout=10000)
+    hit = view.model.hit(view.results_count() - 1)  # a late clause, so the reader must scroll
+    view.table.doubleClicked.emit(view.model.index(view.results_count() - 1, 0))
+    reader = win.current_reader()
+    assert reader is not None and reader.doc_id == hit["doc_id"]
+    qtbot.waitUntil(lambda: reader.visible_clause_id() == hit["clause_id"])
+    clause = win.corpus.clause(hit["clause_id"])
+    spans = reader.search_highlights()
+    assert spans and all(clause.start <= s < e <= clause.end for s, e in spans)
+    assert all("土地" == reader.body[s:e] or reader.body[s:e] in ("土地",) for s, e in spans)
+
+
+def test_enter_in_search_box_opens_the_selected_result(win, qtbot):
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 1, timeout=10000)
+    view.table.selectRow(1)
+    hit = view.model.hit(1)
+    qtbot.keyClick(view.query, "\r")
+    reader = win.current_reader()
+    assert reader is not None and reader.doc_id == hit["doc_id"]
+    assert reader.current_clause_id() == hit["clause_id"]
+    assert reader.search_highlights()
+
+
+def test_query_language_and_translated_notices(win, qtbot):
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资 地区:浙江")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    assert {r["region"] for r in view.model.rows} == {"浙江省"}
+    zhejiang = view.results_count()
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > zhejiang, timeout=10000)
+    everything = view.results_count()
+    assert any("走出去" in r["text"] for r in view.model.rows)
+    view.set_query("招商引资 -走出去")  # exclusion
+    qtbot.waitUntil(lambda: 0 < view.results_count() < everything, timeout=10000)
+    assert not any("走出去" in r["text"] for r in view.model.rows)
+    view.set_query('"招商引资')  # an unbalanced quote: read literally, and the status says so in Chinese
+    qtbot.waitUntil(lambda: "提示" in view.status.text(), timeout=10000)
+    assert "按字面检索" in view.status.text() and "literally" not in view.status.text()
+    assert view.results_count() > 0
