@@ -12,8 +12,6 @@ Signals:
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
@@ -222,6 +220,8 @@ class LibraryView(QWidget):
                 (self.tr("Status"), doc.get("status")),
                 (self.tr("Version"), member.status if member is not None else None),
                 (self.tr("Clauses"), str(self.corpus.clause_count(doc_id)))]
+        import html  # on the first selection, not at start-up (html.entities)
+
         self.detail.setText("<br>".join(f"<b>{html.escape(k)}</b>：{html.escape(str(v))}" for k, v in rows if v))
 
     def _context_menu(self, pos) -> None:

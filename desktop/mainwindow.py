@@ -7,6 +7,7 @@ preferences persist through ``desktop.settings``.
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
 )
@@ -30,6 +30,8 @@ from desktop.services import Services
 from index.base.errors import KnownError
 
 if TYPE_CHECKING:  # made on first use, not on the start-up path (each Qt class touched costs its enums)
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.compare_view import CompareView
     from desktop.coverage_view import CoverageView
     from desktop.notes_view import NotesView
@@ -265,6 +267,11 @@ class MainWindow(QMainWindow):
 
     def _first_paint(self) -> None:
         self._painted = True
+        if not gc.isenabled():  # ``zoneref gui`` pauses the cyclic collector until the window is on screen
+            # What start-up made (Qt's Python types and enums, the library) stays: freezing it keeps later
+            # collections from walking it again.
+            gc.freeze()
+            gc.enable()
         if self._background_pending:
             self._background_pending = False
             self._start_background_now()
@@ -530,6 +537,8 @@ class MainWindow(QMainWindow):
 
     def remove_document(self, doc_id: str, confirm: bool = True) -> None:
         """Remove an imported document (its notes are kept as orphans), on a worker."""
+        from PySide6.QtWidgets import QMessageBox
+
         doc = self.corpus.document(doc_id)
         if confirm and QMessageBox.question(
                 self, self.tr("Remove document"),
@@ -578,6 +587,8 @@ class MainWindow(QMainWindow):
                 reader.apply_preferences()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from index import __version__
 
         QMessageBox.about(self, self.tr("About ZoneRef"),
@@ -589,6 +600,8 @@ class MainWindow(QMainWindow):
         """Tell the user their notes database was damaged and what was done, naming both files (window-modal)."""
         if report is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         notes = "?" if report.notes is None else str(report.notes)
         if report.restored_from is not None:
             what = self.tr("It was restored from the backup of %1, which holds %2 note(s). Notes made after that "
@@ -621,6 +634,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.trouble_label)
         self.trouble_label.setToolTip(error_text(trouble))
         if self.trouble_box is None:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Notes are read-only"),
                               self.tr("Your notes can be read, searched and exported, but not changed until this is "
                                       "fixed:") + "\n\n" + error_text(trouble), QMessageBox.StandardButton.Ok, self)
@@ -647,6 +662,8 @@ class MainWindow(QMainWindow):
                     and p.path.parent == self.services.workspace.imported_dir]
         if not problems or self.unreadable_box is not None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some documents cannot be read"),
                           self.tr("%n document file(s) cannot be read and were left out of the library. The rest "
                                   "of the library works as usual.", "", len(problems)),
@@ -695,6 +712,8 @@ class MainWindow(QMainWindow):
                                                  changed), 6000)
 
     def show_error(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("ZoneRef"), error_text(exc))
 
     # -- persistence -----------------------------------------------------------

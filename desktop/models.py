@@ -8,7 +8,6 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -23,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
-from index.base.highlight import marked_html
 from index.library import versions
 from index.library.corpus import Corpus, display_name
 from index.library.national import region_key
@@ -53,8 +51,14 @@ SEARCH_HIT_BG = "#e1bee7"
 
 def highlight_html(text: str, spans: list, color: str = SEARCH_HIT_BG) -> str:
     """``text`` as HTML with ``spans`` ([start, end] pairs) on a coloured background."""
+    from index.base.highlight import marked_html  # with the first results, not at start-up (html.entities)
+
     css = f"background-color:{color}; color:#000"
     return marked_html(text, ((s, e, "hit") for s, e in spans or []), lambda _keys: css)
+
+
+# Combined once: a Python ``enum.Flag`` "|" per row, asked for every row the view lays out, adds up.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class _FixedColumns:
@@ -161,7 +165,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         return len(self._nodes[parent.internalId() if parent.isValid() else 0][4])
 
     def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -203,10 +207,12 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
             if col == 1 and doc.get("status") == DRAFT and not older:
                 return theme.icon("draft")
         if role == Qt.ItemDataRole.ForegroundRole:
+            # A colour, not a QBrush: the delegate takes either, and building a QBrush before the first
+            # paint makes PySide create the enums of QGradient and QImage (its other constructors).
             if older:
-                return QBrush(QColor("#757575"))
+                return QColor("#757575")
             if col == 1 and doc.get("status") == DRAFT:
-                return QBrush(QColor("#c62828"))
+                return QColor("#c62828")
         if role == HAY_ROLE:
             if self._hay is None:
                 self._hay = _haystacks(list(self._docs.values()))
@@ -343,6 +349,8 @@ def snippet_html(rec: dict) -> str:
     core = snippet.strip("…. ")
     at = text.find(core) if core else -1
     if at < 0:
+        import html
+
         return html.escape(snippet)
     lead = snippet.find(core)
     moved = [[s - at + lead, e - at + lead] for s, e in spans if s >= at and e <= at + len(core)]

@@ -13,8 +13,10 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +40,9 @@ from desktop.models import HTML_ROLE, SearchResultsModel
 from desktop.widgets import ServiceView, hbox, vbox
 from index.library.national import region_key
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
 LIMIT = 200
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a facet entry's text without its hit count
 
@@ -46,6 +51,8 @@ class HtmlDelegate(QStyledItemDelegate):
     """Paints a cell's ``HTML_ROLE`` rich text (the highlighted snippet)."""
 
     def _doc(self, option, index) -> QTextDocument:
+        from PySide6.QtGui import QTextDocument  # when results show, not at start-up (its enums cost)
+
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(HTML_ROLE) or "")
@@ -59,6 +66,8 @@ class HtmlDelegate(QStyledItemDelegate):
         style = opt.widget.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._doc(opt, index)
+        from PySide6.QtGui import QAbstractTextDocumentLayout
+
         ctx = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if opt.state & QStyle.StateFlag.State_Selected else \
             QPalette.ColorRole.Text

@@ -115,6 +115,7 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         app.processEvents()
         shot = win.grab()
         _check(not shot.isNull() and shot.width() > 300, "the main window did not render")
+        _check(app.style().name() == "fusion", f"the style is {app.style().name()!r}, not Fusion")
         elapsed = time.perf_counter() - t0
         win.close()
         return f"main window shown and rendered {shot.width()}×{shot.height()} in {elapsed:.2f} s"

@@ -10,6 +10,7 @@ errors go to stderr with a non-zero exit (2 for an unknown id or bad usage,
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import re
@@ -121,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help()
             return EXIT_OK
+    if args.command == "gui":
+        # The window turns the cyclic collector back on after its first paint (MainWindow._first_paint):
+        # until then it kept walking the Qt types and enums PySide builds, ~9% of a launch's instructions.
+        gc.disable()
     from desktop.cli import context
 
     context.reset()  # one command, one workspace (in-process callers may have moved ZONEREF_HOME)

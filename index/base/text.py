@@ -107,7 +107,28 @@ def is_cjk(ch: str) -> bool:
     )
 
 
-_NOT_CJK = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
+class LazyPattern:
+    """A regular expression compiled on first use; otherwise used as the ``re.Pattern`` it stands for.
+
+    Compiling the patterns of CJK character ranges and alternations costs
+    milliseconds at import; the desktop app imports the modules that hold
+    them before its window first paints, and most are only needed at import
+    time of a document or for a search.
+    """
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+_NOT_CJK = LazyPattern("[^\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
 
 
 def detect_script(text: str) -> str:
@@ -126,7 +147,7 @@ def detect_script(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 and C1 controls except tab and newline, DEL, and the bidirectional
 # overrides that can make a terminal line read differently from its bytes.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_UNSAFE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def has_surrogates(text: str) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -303,6 +302,8 @@ class Corpus:
         A mismatch (a file rewritten within the same second on a coarse
         clock, say) corrects the row and drops its derived facts.
         """
+        import hashlib  # here, not at start-up: loading OpenSSL's hashes costs the window's launch ~5 ms
+
         actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
         row = self._rows.get(doc.id)
         if row is None or row["content_hash"] == actual:

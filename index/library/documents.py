@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NewType
@@ -161,6 +160,8 @@ class Document:
     def content_hash(self) -> str:
         """SHA-256 of the body: what the search index fingerprints."""
         if self._hash is None:
+            import hashlib  # here, not at start-up (loading OpenSSL's hashes)
+
             self._hash = hashlib.sha256(self.body.encode("utf-8")).hexdigest()
         return self._hash
 

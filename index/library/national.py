@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from index.base.text import LazyPattern
+
 NATIONAL = "全国"
 NATIONAL_LEVEL = "国家级"
 UNKNOWN = "不详"
@@ -20,14 +22,14 @@ UNKNOWN = "不详"
 # Central bodies by how their names begin, or ministries and agencies by how
 # they end (商务部, 海关总署, 国家市场监督管理总局). Callers check first that
 # the name holds no place: 国家税务总局上海市税务局 is Shanghai's office.
-_CENTRAL = re.compile(
+_CENTRAL = LazyPattern(
     r"^(?:全国人民代表大会|全国人大|国务院|中共中央|中国共产党中央委员会|中央(?:军事委员会|办公厅|全面|机构编制|网络安全)|"
     r"最高人民法院|最高人民检察院|国家|中国(?!共产党)|海关总署|审计署)")
-_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:部|总局|总署|署)(?:办公厅|办公室)?$")
+_MINISTRY = LazyPattern(r"^[\u4e00-\u9fff]{1,12}(?:部|总局|总署|署)(?:办公厅|办公室)?$")
 # Titles that open with a central body: 国务院关于…, 中共中央办公厅 国务院办公厅印发…, 财政部 税务总局关于….
-_TITLE_BODY = re.compile(r"^(?P<body>[\u4e00-\u9fff、 ]{2,40}?)(?:关于|印发|等\d*个?部门)")
+_TITLE_BODY = LazyPattern(r"^(?P<body>[\u4e00-\u9fff、 ]{2,40}?)(?:关于|印发|等\d*个?部门)")
 # Document numbers only central bodies use (国办发〔2017〕7号, 法释〔2019〕20号).
-_NATIONAL_NUMBER = re.compile(r"^(?:国发|国办发|国函|国办函|国令|法释|法发|高检发|中发|中办发)\s*[〔\[［【(（]")
+_NATIONAL_NUMBER = LazyPattern(r"^(?:国发|国办发|国函|国办函|国令|法释|法发|高检发|中发|中办发)\s*[〔\[［【(（]")
 _STATE_PREFIX = "中华人民共和国"
 
 

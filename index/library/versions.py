@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 
-from index.base.text import normalise
+from index.base.text import LazyPattern, normalise
 from index.library.documents import LINK_KEYS
 
 DRAFT = "征求意见稿"
@@ -35,11 +35,11 @@ HISTORICAL = "历史版本"
 UNLINKED_KEY = "not_versions_of"
 
 # Bracketed version marks: （征求意见稿） （草案） （2021年修正） （修订草案征求意见稿） （试行） （2019年版）.
-_MARK = re.compile(r"[（(【\[][^（）()【】\[\]]{0,24}?"
+_MARK = LazyPattern(r"[（(【\[][^（）()【】\[\]]{0,24}?"
                    r"(?:征求意见|草案|送审稿|修订|修正|试行|暂行|\d{4}年?版|版本|\d{4}年|[〇零一二三四五六七八九]{4}年)"
                    r"[^（）()【】\[\]]{0,24}?[）)】\]]")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?|[〇零○一二三四五六七八九]{4}\s*年")
-_LOOSE = re.compile(r"[\s　《》〈〉“”\"'‘’·・\-—_，,、。:：]+")
+_YEAR = LazyPattern(r"(?:19|20)\d{2}\s*年?|[〇零○一二三四五六七八九]{4}\s*年")
+_LOOSE = LazyPattern(r"[\s　《》〈〉“”\"'‘’·・\-—_，,、。:：]+")
 _DRAFT_WORDS = re.compile(r"征求意见稿|徵求意見稿|草案|送审稿|送審稿")  # both scripts: no conversion per title
 
 

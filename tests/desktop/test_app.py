@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -125,3 +128,15 @@ def test_no_english_string_visible_in_main_views(app, qtbot, language):
     words = [(where, text) for where, text in shown
              if set(re.findall(r"[A-Za-z]{3,}", text)) - ALLOWED and where not in ("label",)]
     assert not words, f"English words in the Chinese UI: {words}"
+
+
+def test_a_new_app_starts_in_fusion_with_the_arguments_kept(tmp_path):
+    """create_app gives Qt ``-style Fusion`` when it makes the app (no second style made later)."""
+    code = ("import sys\nfrom desktop import app\n"
+            "qapp = app.create_app(['zoneref', '--flag'])\n"
+            "print(qapp.style().name(), qapp.arguments()[1:])\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                               "ZONEREF_HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["fusion", "['--flag']"]

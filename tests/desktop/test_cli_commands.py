@@ -35,3 +35,18 @@ def test_launching_the_window_loads_no_engine_before_it_shows():
             "'docx') if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_the_gui_command_pauses_the_collector(monkeypatch):
+    """The launch runs with the cyclic collector paused (the window resumes it: test above)."""
+    import gc
+
+    from desktop.cli import gui
+
+    seen = []
+    monkeypatch.setattr(gui, "cmd_gui", lambda args: seen.append(gc.isenabled()) or 0)  # registered per parse
+    try:
+        assert cli.main(["gui"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]

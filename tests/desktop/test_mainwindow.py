@@ -258,3 +258,18 @@ def test_shortcuts_are_unique_and_work_from_the_keyboard(idle_win, qtbot):
     assert reader.font_size == size
     qtbot.keyClick(reader.text, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert idle_win.tabs.currentWidget() is idle_win.search_view and idle_win.search_view.query.hasFocus()
+
+
+def test_the_first_paint_turns_the_paused_collector_back_on(open_window, qtbot):
+    """``zoneref gui`` pauses the cyclic garbage collector for the launch; the window's first paint resumes it."""
+    import gc
+
+    gc.disable()
+    try:
+        win = open_window(start=False)
+        assert not gc.isenabled()  # made and shown: still paused until the window has painted
+        qtbot.waitUntil(lambda: win._painted, timeout=10000)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what the window froze goes back to the collector for the rest of the session
