@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from tests.faults.helpers import mounted_tmpfs, remount
+from tests.faults.helpers import damage_an_index, mounted_tmpfs, remount
 
 pytestmark = [pytest.mark.faults, pytest.mark.qt_log_level_fail("WARNING"),
               pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
@@ -48,17 +46,6 @@ def test_read_only_notes_are_shown_and_saving_says_why(open_window, qtbot, tmp_p
         w.close()
 
 
-def _damage(db) -> None:
-    conn = sqlite3.connect(str(db))
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'annotations_updated'").fetchone()[0]
-    conn.close()
-    with open(db, "r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\x0d" + b"\xff" * (page_size - 1))
-
-
 def test_repaired_database_offers_to_recover_later_notes(open_window, qtbot, zoneref_home):
     from index.userdata import backups
     from index.workspace import Workspace
@@ -72,7 +59,7 @@ def test_repaired_database_offers_to_recover_later_notes(open_window, qtbot, zon
     ws.notes().add(CLAUSE, QUOTE, note="later 2")
     ws.db().conn.close()  # no exit backup
     ws._db = ws._notes = None
-    _damage(zoneref_home / "zoneref.db")
+    damage_an_index(zoneref_home / "zoneref.db")
 
     w = open_window(restore=False)
     qtbot.waitUntil(lambda: w.recovery_box is not None and w.recovery_box.isVisible(), timeout=10000)

@@ -120,3 +120,17 @@ def hog(path: str) -> tuple[str, object]:
 def crash(path: str) -> tuple[str, object]:
     """A job whose process dies (a parser crashing in C)."""
     os._exit(70)
+
+
+def damage_an_index(db: Path) -> None:
+    """Overwrite one index page of a notes database: the integrity check fails, the notes' own rows stay readable."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(db))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the page is in the main file, not only in the -wal
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'annotations_updated'").fetchone()[0]
+    conn.close()
+    with open(db, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x0d" + b"\xff" * (page_size - 1))

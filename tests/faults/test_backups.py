@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import mounted_tmpfs, run
+from tests.faults.helpers import damage_an_index, mounted_tmpfs, run
 
 pytestmark = pytest.mark.faults
 
@@ -91,17 +91,6 @@ def test_restore_says_how_many_notes_it_brings_back_and_from_when(capsys, zonere
     assert "restored 3 note(s) from the backup taken" in text
 
 
-def _damage_an_index(db: Path) -> None:
-    """Overwrite one index page: the integrity check fails, the notes' own rows stay readable."""
-    conn = sqlite3.connect(str(db))
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'annotations_updated'").fetchone()[0]
-    conn.close()
-    with open(db, "r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\x0d" + b"\xff" * (page_size - 1))
-
-
 def _damaged_home(home: Path, before_backup: int, after_backup: int) -> tuple[Path | None, list[str]]:
     from index.userdata import backups
     from index.workspace import Workspace
@@ -117,7 +106,7 @@ def _damaged_home(home: Path, before_backup: int, after_backup: int) -> tuple[Pa
     if made is None:
         for b in backups.backups(home / "zoneref.db"):
             b.unlink()
-    _damage_an_index(home / "zoneref.db")
+    damage_an_index(home / "zoneref.db")
     return made, uuids
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import POLICY, REPO
+from tests.faults.helpers import POLICY, REPO, damage_an_index
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow,
               pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")]
@@ -160,24 +160,13 @@ def test_killed_restore_leaves_the_old_notes_or_the_restored_ones(child, zoneref
 
 
 # -- recovery of a damaged database, and merging ---------------------------------------------
-def _damage(db: Path) -> None:
-    conn = sqlite3.connect(str(db))
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'annotations_updated'").fetchone()[0]
-    conn.close()
-    with open(db, "r+b") as fh:
-        fh.seek((root - 1) * page_size)
-        fh.write(b"\x0d" + b"\xff" * (page_size - 1))
-
-
 @pytest.mark.parametrize("step", ["recover.restored_copy", "recover.set_aside", "recover.replaced"])
 def test_killed_recovery_never_leaves_no_database(child, zoneref_home, step):
     assert child("notes", "4", "backed-up").returncode == 0
     assert child("notes", "2", "later").returncode == 0  # its exit backup holds all six
     everything = _uuids(zoneref_home / "zoneref.db")
     db = zoneref_home / "zoneref.db"
-    _damage(db)
+    damage_an_index(db)
     damaged = db.read_bytes()
     _killed(child("open", kill_at=step))
     assert db.exists()  # at every step the live name holds the damaged file or the restored one
