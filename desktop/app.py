@@ -89,6 +89,10 @@ def run_gui(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
+# The window size screenshots and start-up measurements use (a common laptop screen).
+MEASURED_SIZE = (1366, 768)
+
+
 def show_main_window(size: tuple[int, int] | None = None, before_show=None, **kwargs):
     """The main window as a launch shows it: shown, then its background work (index, notes) started.
 

@@ -13,8 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-SIZE = (1366, 768)
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the desktop window")
@@ -85,7 +83,7 @@ def time_startup() -> int:
             return False
 
     painted = Painted()
-    win = app_module.show_main_window(SIZE, before_show=lambda w: w.installEventFilter(painted))
+    win = app_module.show_main_window(app_module.MEASURED_SIZE, before_show=lambda w: w.installEventFilter(painted))
     stalls = StallRecorder(parent=win)
 
     def stamp(key: str) -> None:

@@ -14,8 +14,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.cli.gui import SIZE
-
 QUERY = "招商引资"
 
 
@@ -77,7 +75,7 @@ def _shoot(folder: Path, language: str | None) -> int:
     from desktop.mainwindow import MainWindow
 
     win = MainWindow(restore=False)
-    win.resize(*SIZE)
+    win.resize(*app_module.MEASURED_SIZE)
     win.show()
     win.start_background()
     written: list[str] = []
