@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes.util
 import hashlib
+import math
 import os
 import shutil
 import subprocess
@@ -218,14 +219,16 @@ def idle_cores() -> int:
     """Cores not busy with other work (load average), at least 1: parallel test workers help only on idle cores.
 
     On a busy 2-core machine two workers made the quick run slower (168 s
-    against 140 s one after the other, load average 5–6).
+    against 140 s one after the other, load average 5–6); a core more than
+    half idle counts (a run just finished leaves a load near 1: one worker
+    then took the quick run 205 s, two took 111 s).
     """
     cores = os.cpu_count() or 1
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # Windows has no load average
         return cores
-    return max(1, min(cores, round(cores - load + 0.5)))
+    return max(1, min(cores, math.ceil(cores - load + 0.5)))
 
 
 def pytest_args(rest: list[str], cores: int) -> list[str]:

@@ -76,3 +76,10 @@ def test_quick_run_leaves_out_slow_gui_fault_and_bundle_tests():
     assert dev.pytest_args(["tests/desktop/test_glyphs.py"], 2) == ["tests/desktop/test_glyphs.py"]
     assert dev.pytest_args(["-m", "gui"], 2) == ["-m", "gui"]
     assert dev.pytest_args(["-n", "0"], 2) == ["-m", dev.QUICK, "-n", "0"]
+
+
+@pytest.mark.parametrize(("cores", "load", "workers"), [(2, 0.0, 2), (2, 1.09, 2), (2, 1.6, 1), (2, 5.5, 1), (4, 1.2, 4)])
+def test_idle_cores_counts_a_core_at_least_half_idle(monkeypatch, cores, load, workers):
+    monkeypatch.setattr(dev.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(dev.os, "getloadavg", lambda: (load, load, load))
+    assert dev.idle_cores() == workers
