@@ -33,12 +33,12 @@ class DocFilters:
         docs = self.docs
         return normalise_many([d["region"] for d in docs] + [d["city"] for d in docs] + [d["level"] for d in docs])
 
-    @property
+    @functools.cached_property
     def places(self) -> list[tuple[str, str]]:
         n = len(self.docs)
         return list(zip(self._normalised[:n], self._normalised[n:2 * n], strict=True))
 
-    @property
+    @functools.cached_property
     def levels(self) -> list[str]:
         return self._normalised[2 * len(self.docs):]
 
