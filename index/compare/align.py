@@ -24,6 +24,7 @@ from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
+from index.compare.reverse import reverse_of
 from index.compare.stats import Idf, TermStats, bigrams, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
@@ -207,6 +208,14 @@ class Session:
             for g, x in part.items():
                 self._total[g] = self._total.get(g, 0.0) + x
 
+    def first_of(self, unit: Unit, doc_id: str, k: int) -> list[Candidate]:
+        """Any unit's ``k`` best candidates in a document by this session's first pass (the model's shares),
+        most probable first; not kept (``index.compare.reverse`` compares a counterpart back with it)."""
+        cands = first_pass(self.ctx, unit, doc_id, k=k)
+        _shares(self.model, cands)
+        cands.sort(key=lambda c: (-c.share, c.unit.clause.start))
+        return cands
+
     def first(self, doc_id: str) -> list[Candidate]:
         """The document's candidates with their first-pass shares."""
         hit = self._first.get(doc_id)
@@ -350,13 +359,6 @@ def _column_docs(corpus, exclude: str | None, doc_ids: Iterable[str] | None) -> 
     if doc_ids is None:
         return [d for d in corpus.documents() if d.id != exclude]
     return [corpus.document(d) for d in dict.fromkeys(doc_ids) if d != exclude]
-
-
-def reverse_of(session: Session, counterpart: Unit):
-    """``index.compare.reverse.reverse_of`` (imported late: it reads this module's passes)."""
-    from index.compare.reverse import reverse_of as _reverse_of
-
-    return _reverse_of(session, counterpart)
 
 
 def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, limit: int = 3,

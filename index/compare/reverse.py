@@ -47,12 +47,7 @@ def back_ranking(session, counterpart: Unit) -> list:
         session: the forward ``align.Session`` (its context and model).
         counterpart: a unit of another document.
     """
-    from index.compare.align import _shares, first_pass
-
-    cands = first_pass(session.ctx, counterpart, session.source.clause.doc_id, k=BACK_K)
-    _shares(session.model, cands)
-    cands.sort(key=lambda c: (-c.share, c.unit.clause.start))
-    return cands
+    return session.first_of(counterpart, session.source.clause.doc_id, BACK_K)
 
 
 def _related(a: str, b: str) -> str | None:
