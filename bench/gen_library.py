@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.base import paths  # noqa: E402
+from index.library.clauses import int_to_cn  # noqa: E402
 from index.library.documents import load_file, render_markdown  # noqa: E402
 
 PROVINCES = {
@@ -45,14 +46,6 @@ TOPICS = [
 KINDS = ["实施意见", "若干意见", "指导意见", "实施方案", "工作方案", "管理办法", "若干措施"]
 CN = "一二三四五六七八九十"
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]")
-
-
-def _cn(n: int) -> str:
-    if n <= 10:
-        return CN[n - 1]
-    if n < 20:
-        return "十" + CN[n - 11]
-    return CN[n // 10 - 1] + "十" + (CN[n % 10 - 1] if n % 10 else "")
 
 
 def seed_material(content_dir: Path | None = None) -> tuple[list[str], list[str], str]:
@@ -92,13 +85,13 @@ def make_body(rng: random.Random, sentences: list[str], headings: list[str], cha
     chapter = 0
     while size < target_chars:
         chapter += 1
-        line = f"{_cn(chapter)}、{rng.choice(headings)}"
+        line = f"{int_to_cn(chapter)}、{rng.choice(headings)}"
         out.append(line)
         size += len(line)
         for sec in range(1, rng.randint(*sections)):
             parts = [rng.choice(sentences) for _ in range(rng.randint(*per_section))]
             parts = [_mutate(p, rng, chars) if rng.random() < 0.3 else p for p in parts]
-            line = f"（{_cn(sec)}）{rng.choice(headings)}。" + "".join(parts)
+            line = f"（{int_to_cn(sec)}）{rng.choice(headings)}。" + "".join(parts)
             out.append(line)
             size += len(line)
             if size >= target_chars:

@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.gen_library import KINDS, PROVINCES, TOPICS, _mutate, seed_material  # noqa: E402
+from index.library.clauses import int_to_cn  # noqa: E402
 
 SUBJECTS = [
     "优化营商环境", "开发区管理", "促进科技成果转化", "中小企业促进", "招商引资", "土地集约利用", "安全生产",
@@ -79,21 +80,6 @@ COPY_SHARE = 0.02
 VERSION_SHARE = 0.06
 
 
-def _cn(n: int) -> str:
-    """A Chinese numeral as regulations print article numbers: 十二, 一百零五, 二百一十."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + digits[rest] if rest < 10 else (
-        "一" + _cn(rest) if rest < 20 else _cn(rest)))
-    return digits[n // 100] + "百" + tail
-
-
 def _date(rng: random.Random, year: int) -> str:
     return f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
 
@@ -110,12 +96,12 @@ def _sentence(rng: random.Random, seeds: list[str], chars: str) -> str:
 
 def _history(rng: random.Random, region: str, year: int, title: str, amendments: int) -> tuple[list[str], int]:
     """History lines under the title and the year of the latest event."""
-    events = [(year, f"{CONGRESS.format(region=region, term=_cn(rng.randint(8, 14)), session=_cn(rng.randint(2, 40)))}通过")]
+    events = [(year, f"{CONGRESS.format(region=region, term=int_to_cn(rng.randint(8, 14)), session=int_to_cn(rng.randint(2, 40)))}通过")]
     at = year
     for k in range(amendments):
         at = min(2024, at + rng.randint(1, 6))
-        events.append((at, f"根据{CONGRESS.format(region=region, term=_cn(rng.randint(9, 14)), session=_cn(rng.randint(2, 40)))}"
-                           f"《关于修改〈{title}〉的决定》第{_cn(k + 1)}次修正"))
+        events.append((at, f"根据{CONGRESS.format(region=region, term=int_to_cn(rng.randint(9, 14)), session=int_to_cn(rng.randint(2, 40)))}"
+                           f"《关于修改〈{title}〉的决定》第{int_to_cn(k + 1)}次修正"))
     dated = [(f"{_date(rng, y)}{text}") for y, text in events]
     if rng.random() < 0.6:  # one parenthesised line, as gazettes print it
         return ["（" + "　".join(dated) + "）"], at
@@ -134,25 +120,25 @@ def regulation(rng: random.Random, seeds: list[str], chars: str, target: int, re
     size = sum(map(len, out))
     kind = title[-2:]
     for ch in range(1, chapters + 1):
-        out.append(f"## 第{_cn(ch)}章 {rng.choice(['总则', '管理体制', '规划与建设', '服务保障', '监督管理', '法律责任', '附则', '投资促进', '要素保障'])}")
+        out.append(f"## 第{int_to_cn(ch)}章 {rng.choice(['总则', '管理体制', '规划与建设', '服务保障', '监督管理', '法律责任', '附则', '投资促进', '要素保障'])}")
         sections = rng.random() < 0.1
         per = max(2, (target - size) // max(1, (chapters - ch + 1) * 70))
         for k in range(per):
             if sections and k % 4 == 0:
-                out.append(f"第{_cn(k // 4 + 1)}节 {rng.choice(OBJECTS)}")
+                out.append(f"第{int_to_cn(k // 4 + 1)}节 {rng.choice(OBJECTS)}")
             article += 1
             paragraphs = rng.choices([1, 2, 3, 4], [62, 27, 9, 2])[0]
             if ch == chapters - 1 and rng.random() < 0.5:
-                first = PENALTY.format(kind=kind, n=_cn(rng.randint(3, max(3, article))), actor=rng.choice(ACTORS),
+                first = PENALTY.format(kind=kind, n=int_to_cn(rng.randint(3, max(3, article))), actor=rng.choice(ACTORS),
                                        lo=rng.randint(1, 5), hi=rng.randint(6, 50))
             else:
                 first = "".join(_sentence(rng, seeds, chars) for _ in range(rng.choices([1, 2], [62, 38])[0]))
-            out.append(f"第{_cn(article)}条 {first}")
+            out.append(f"第{int_to_cn(article)}条 {first}")
             out.extend(_sentence(rng, seeds, chars) for _ in range(paragraphs - 1))
             size += sum(len(x) for x in out[-paragraphs:])
             if size >= target * (ch / chapters):
                 break
-    out.append(f"第{_cn(article + 1)}条 本{kind}自{_date(rng, min(2024, year + 1))}起施行。")
+    out.append(f"第{int_to_cn(article + 1)}条 本{kind}自{_date(rng, min(2024, year + 1))}起施行。")
     return title, "\n\n".join(out) + "\n"
 
 
@@ -168,9 +154,9 @@ def policy(rng: random.Random, seeds: list[str], headings: list[str], chars: str
     chapter = 0
     while size < target:
         chapter += 1
-        out.append(f"{_cn(chapter)}、{rng.choice(headings)}")
+        out.append(f"{int_to_cn(chapter)}、{rng.choice(headings)}")
         for sec in range(1, rng.randint(3, 7)):
-            out.append(f"（{_cn(sec)}）{rng.choice(headings)}。{_sentence(rng, seeds, chars)}")
+            out.append(f"（{int_to_cn(sec)}）{rng.choice(headings)}。{_sentence(rng, seeds, chars)}")
             for item in range(1, rng.choice([1, 1, 3, 4, 5])):
                 out.append(f"{item}. {_sentence(rng, seeds, chars)}")
             size += sum(len(x) for x in out[-5:])
@@ -184,7 +170,7 @@ def _amend(rng: random.Random, text: str, region: str, title: str, seeds: list[s
     """A later version: one more 修正 line under the title, a few paragraphs rewritten."""
     paras = text.split("\n\n")
     year = rng.randint(2019, 2024)
-    amendment = (f"{_date(rng, year)}根据{CONGRESS.format(region=region, term=_cn(14), session=_cn(rng.randint(2, 40)))}"
+    amendment = (f"{_date(rng, year)}根据{CONGRESS.format(region=region, term=int_to_cn(14), session=int_to_cn(rng.randint(2, 40)))}"
                  f"《关于修改〈{title}〉的决定》修正")
     paras.insert(1 + (paras[1].startswith("（") or paras[1][:4].isdigit()), amendment)
     for _ in range(max(1, len(paras) // 20)):

@@ -17,21 +17,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QProgressBar,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop import ops
 from desktop.errors import error_text
+from desktop.widgets import row_table, vbox
 
 # The metadata the user confirms, in column order.
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
@@ -105,12 +102,9 @@ class ImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.table = QTableWidget(0, len(EDITABLE) + 1)
         titles = [self.tr("Title"), self.tr("Region"), self.tr("Issuer"), self.tr("Level"), self.tr("Status"),
                   self.tr("Year")]
-        self.table.setHorizontalHeaderLabels(titles + [self.tr("Clauses")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = row_table(titles + [self.tr("Clauses")], stretch=0)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -120,13 +114,8 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self._cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.progress)
-        layout.addWidget(QLabel(self.tr("Check the metadata guessed from each file; edit any cell.")))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
+        vbox(self.status, self.progress, QLabel(self.tr("Check the metadata guessed from each file; edit any cell.")),
+             (self.table, 1), self.problems, self.buttons, parent=self)
         self._read()
 
     # -- step 1: read and guess ------------------------------------------
@@ -318,10 +307,7 @@ class MetadataDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        vbox(form, self.message, self.buttons, parent=self)
 
     def changes(self) -> dict:
         """The edited fields, typed as the front matter holds them.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
+    QWidget,
 )
 
 from desktop import ops, settings
@@ -32,12 +33,7 @@ from index.base.errors import KnownError
 if TYPE_CHECKING:  # made on first use, not on the start-up path (each Qt class touched costs its enums)
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.compare_view import CompareView
-    from desktop.coverage_view import CoverageView
-    from desktop.notes_view import NotesView
     from desktop.reader_view import ReaderView
-    from desktop.redline_view import RedlineView
-    from desktop.saved_notice import SavedNotice
 
 
 def _reader_class():
@@ -100,7 +96,6 @@ class MainWindow(QMainWindow):
         self._paint_timer.timeout.connect(self._repaint_annotations)
         self._build_views()
         self._build_menus()
-        self._saved_notice: SavedNotice | None = None
         self.statusBar()  # made now: one made after the window shows stays hidden
         self.recovery_box: QMessageBox | None = None
         self.trouble_box: QMessageBox | None = None
@@ -128,10 +123,7 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         self.search_view = SearchView(self.services)
         self.search_view.open_requested.connect(self.open_hit)
-        self._compare_view: CompareView | None = None
-        self._coverage_view: CoverageView | None = None
-        self._redline_view: RedlineView | None = None
-        self._notes_view: NotesView | None = None
+        self._made: dict[str, QWidget] = {}  # the views made on first use, by ``_make``'s names
         self.notes_dock = self._dock(None, self.tr("Notes"), "notes_dock",
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_dock.hide()  # until the user adds a note or opens it (View menu); restoreState may show it
@@ -144,56 +136,53 @@ class MainWindow(QMainWindow):
         if shown:
             self.notes_view  # noqa: B018 - made on first use
 
-    @property
-    def notes_view(self) -> NotesView:
-        """The notes panel, made the first time it is needed (it sits in ``notes_dock``)."""
-        if self._notes_view is None:
+    def made(self, name: str):
+        """The view ``name`` (see ``_make``) if it has been made, else None: asking makes nothing."""
+        return self._made.get(name)
+
+    def _lazy(self, name: str):
+        """The view ``name``, made the first time it is needed (start-up imports none of their modules)."""
+        view = self._made.get(name)
+        if view is None:
+            view = self._made[name] = self._make(name)
+        return view
+
+    def _make(self, name: str) -> QWidget:
+        if name == "notes":  # the notes panel sits in ``notes_dock``
             from desktop.notes_view import NotesView
 
-            self._notes_view = NotesView(self.services)
-            self._notes_view.open_requested.connect(self.open_annotation)
-            self.notes_dock.setWidget(self._notes_view)
-        return self._notes_view
-
-    @property
-    def saved_notice(self) -> SavedNotice:
-        """“Saved: …” with Open / Open folder, in the status bar (made at the first export)."""
-        if self._saved_notice is None:
+            view = NotesView(self.services)
+            view.open_requested.connect(self.open_annotation)
+            self.notes_dock.setWidget(view)
+        elif name == "saved":  # “Saved: …” with Open / Open folder, in the status bar (at the first export)
             from desktop.saved_notice import SavedNotice
 
-            self._saved_notice = SavedNotice()
-            self.statusBar().addWidget(self._saved_notice, 1)
-        return self._saved_notice
-
-    @property
-    def compare_view(self) -> CompareView:
-        """The compare view, made the first time it is needed (start-up does not load it)."""
-        if self._compare_view is None:
+            view = SavedNotice()
+            self.statusBar().addWidget(view, 1)
+        elif name == "compare":
             from desktop.compare_view import CompareView
 
-            self._compare_view = CompareView(self.services)
-            self._compare_view.open_requested.connect(lambda cid: self.open_clause(cid))
-        return self._compare_view
-
-    @property
-    def redline_view(self) -> RedlineView:
-        """The 修订对照 (redline) view, made the first time it is needed."""
-        if self._redline_view is None:
+            view = CompareView(self.services)
+            view.open_requested.connect(lambda cid: self.open_clause(cid))
+        elif name == "redline":  # 修订对照
             from desktop.redline_view import RedlineView
 
-            self._redline_view = RedlineView(self.services)
-        return self._redline_view
-
-    @property
-    def coverage_view(self) -> CoverageView:
-        """The topic coverage view, made the first time it is needed."""
-        if self._coverage_view is None:
+            view = RedlineView(self.services)
+        elif name == "coverage":
             from desktop.coverage_view import CoverageView
 
-            self._coverage_view = CoverageView(self.services)
-            self._coverage_view.open_requested.connect(lambda cid: self.open_clause(cid))
-            self._coverage_view.topic_requested.connect(self.compare_topic)
-        return self._coverage_view
+            view = CoverageView(self.services)
+            view.open_requested.connect(lambda cid: self.open_clause(cid))
+            view.topic_requested.connect(self.compare_topic)
+        else:
+            raise ValueError(f"no view called {name!r}")
+        return view
+
+    notes_view = property(lambda self: self._lazy("notes"), doc="The notes panel (NotesView), made on first use.")
+    saved_notice = property(lambda self: self._lazy("saved"), doc="The status bar's SavedNotice, made on first use.")
+    compare_view = property(lambda self: self._lazy("compare"), doc="The CompareView, made on first use.")
+    redline_view = property(lambda self: self._lazy("redline"), doc="The 修订对照 RedlineView, made on first use.")
+    coverage_view = property(lambda self: self._lazy("coverage"), doc="The CoverageView, made on first use.")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -451,8 +440,8 @@ class MainWindow(QMainWindow):
     def _view_in_use(self):
         """The notes panel if the keyboard focus is in it, else the current tab's view."""
         focus = QApplication.focusWidget()
-        if focus is not None and self._notes_view is not None and self._notes_view.isAncestorOf(focus):
-            return self._notes_view
+        if focus is not None and self.made("notes") is not None and self.notes_view.isAncestorOf(focus):
+            return self.notes_view
         return self.tabs.currentWidget()
 
     def export_current(self) -> None:
@@ -501,8 +490,8 @@ class MainWindow(QMainWindow):
     def _zoom(self, step: int) -> None:
         for reader in self.readers():
             reader.zoom(step)
-        if self._compare_view is not None:
-            self._compare_view.apply_font()
+        if self.made("compare") is not None:
+            self.compare_view.apply_font()
 
     def _set_simplified(self, on: bool) -> None:
         settings.put(settings.SIMPLIFIED, on)
@@ -563,18 +552,18 @@ class MainWindow(QMainWindow):
                     reader.reload_document()
             self.library.refresh()
             self.search_view.refresh_facets()
-            if self._coverage_view is not None:
-                self._coverage_view.documents_changed()
+            if self.made("coverage") is not None:
+                self.coverage_view.documents_changed()
         from desktop.compare_view import include_new_documents
 
         include_new_documents(self.services, changes)
-        if (changes.documents or changes.pins) and self._compare_view is not None:
-            self._compare_view.apply_changes(changes)
-        if self._redline_view is not None:
-            self._redline_view.apply_changes(changes)
-        if (changes.documents or changes.notes or changes.all_notes) and self._notes_view is not None:
-            self._notes_view.refresh_filters()
-            self._notes_view.refresh()
+        if (changes.documents or changes.pins) and self.made("compare") is not None:
+            self.compare_view.apply_changes(changes)
+        if self.made("redline") is not None:
+            self.redline_view.apply_changes(changes)
+        if (changes.documents or changes.notes or changes.all_notes) and self.made("notes") is not None:
+            self.notes_view.refresh_filters()
+            self.notes_view.refresh()
 
     def rebuild_index(self) -> None:
         """Rebuild the search index on a worker, with progress and Cancel (the old index stays if cancelled)."""
@@ -725,11 +714,11 @@ class MainWindow(QMainWindow):
                 out.append(f"doc:{w.doc_id}|{w.visible_clause_id() or ''}")
             elif w is self.search_view:
                 out.append("search")
-            elif w is self._compare_view:
+            elif w is self.made("compare"):
                 out.append("compare" + (f"|{start}" if (start := w.starting_point()) else ""))
-            elif w is self._coverage_view:
+            elif w is self.made("coverage"):
                 out.append("coverage")
-            elif w is self._redline_view:
+            elif w is self.made("redline"):
                 out.append(f"redline:{w.state()}")
         return out
 
@@ -740,8 +729,8 @@ class MainWindow(QMainWindow):
         settings.put(settings.CURRENT_TAB, self.tabs.currentIndex())
         splitters = {s.objectName(): s.saveState() for s in self.findChildren(QSplitter) if s.objectName()}
         settings.put(settings.SPLITTERS, splitters)
-        if self._compare_view is not None:
-            self._compare_view.save_state()
+        if self.made("compare") is not None:
+            self.compare_view.save_state()
 
     def restore_state(self) -> None:
         geometry = settings.get(settings.GEOMETRY)

@@ -15,21 +15,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from desktop.errors import error_text
 from desktop.settings import QT_TRANSLATE_NOOP
+from desktop.widgets import row_table, vbox
 from index.base.errors import KnownError
 
 # Why a backup was taken (its file name says), as the user reads it.
@@ -62,15 +59,8 @@ class RecoveryDialog(QDialog):
                                "your notes exactly the copy's; your notes as they are now are kept as a backup "
                                "first."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("recovery_files")
-        self.table.setHorizontalHeaderLabels([self.tr("Time (UTC)"), self.tr("Kind"), self.tr("Notes"),
-                                              self.tr("File")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = row_table([self.tr("Time (UTC)"), self.tr("Kind"), self.tr("Notes"), self.tr("File")], stretch=3,
+                               name="recovery_files", read_only=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.merge_button = QPushButton(self.tr("Merge into my notes"))
         self.replace_button = QPushButton(self.tr("Replace my notes with this copy…"))
@@ -82,10 +72,7 @@ class RecoveryDialog(QDialog):
         self.replace_button.clicked.connect(lambda: self.replace(self.selected()))
         self.choose_button.clicked.connect(self._choose)
         self.table.itemSelectionChanged.connect(self._enable)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        vbox(intro, (self.table, 1), buttons, parent=self)
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,10 +1,20 @@
-"""Small building blocks the views share: a view over the engine's services, tool buttons, box layouts."""
+"""Small building blocks the views share: a view over the engine's services, tool buttons, row tables, box layouts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLayout,
+    QTableWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ServiceView(QWidget):
@@ -29,6 +39,24 @@ def tool_button(text: str, clicked: Callable[[], object] | None = None, tip: str
     if clicked is not None:
         button.clicked.connect(lambda: clicked())
     return button
+
+
+def row_table(headers: list[str], stretch: int, name: str = "", read_only: bool = False) -> QTableWidget:
+    """A table chosen by whole rows, with ``headers`` (already translated); column ``stretch`` takes the spare width.
+
+    ``read_only`` tables choose one row at a time, cannot be edited, and show no row numbers.
+    """
+    table = QTableWidget(0, len(headers))
+    if name:
+        table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if read_only:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+    return table
 
 
 # An item of a box: a widget, a layout, an int (a stretch that far), or (widget, stretch factor).

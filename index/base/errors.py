@@ -10,27 +10,29 @@ from __future__ import annotations
 
 
 class ZoneRefError(Exception):
-    """Root of every error the engine raises on purpose."""
+    """Root of every error the engine raises on purpose.
+
+    A subclass names its ``code`` in its header: ``class NoteError(KnownError, code="note")``.
+    """
 
     code = "error"
 
+    def __init_subclass__(cls, code: str | None = None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
 
-class KnownError(ZoneRefError):
+
+class KnownError(ZoneRefError, code="known"):
     """The environment's fault: show the message, no traceback."""
 
-    code = "known"
 
-
-class BugError(ZoneRefError):
+class BugError(ZoneRefError, code="bug"):
     """An internal inconsistency: log with a traceback."""
 
-    code = "bug"
 
-
-class Cancelled(KnownError):
+class Cancelled(KnownError, code="cancelled"):
     """The caller asked long work to stop (a ``cancel`` callback returned True)."""
-
-    code = "cancelled"
 
 
 def check_cancel(cancel, what: str = "operation") -> None:
@@ -39,10 +41,8 @@ def check_cancel(cancel, what: str = "operation") -> None:
         raise Cancelled(f"{what} cancelled")
 
 
-class UnknownIdError(KnownError):
+class UnknownIdError(KnownError, code="unknown_id"):
     """A document, clause or annotation id that does not exist."""
-
-    code = "unknown_id"
 
     def __init__(self, kind: str, ident: str):
         super().__init__(f"unknown {kind} id: {ident}")
@@ -50,7 +50,5 @@ class UnknownIdError(KnownError):
         self.ident = ident
 
 
-class ContentError(KnownError):
+class ContentError(KnownError, code="content"):
     """A content file that cannot be read or has bad metadata."""
-
-    code = "content"

@@ -31,16 +31,12 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NAME = 200
 
 
-class ComparisonSetError(KnownError):
+class ComparisonSetError(KnownError, code="comparison_set"):
     """A comparison set or pin request that cannot be carried out (bad payload, name taken)."""
 
-    code = "comparison_set"
 
-
-class SetFileError(ComparisonSetError):
+class SetFileError(ComparisonSetError, code="comparison_set_file"):
     """An import file that is not a valid comparison-set file."""
-
-    code = "comparison_set_file"
 
 
 # -- pins ------------------------------------------------------------------

@@ -40,10 +40,8 @@ _UNTAGGED_KINDS = ("closing", "appendix")
 TAGGER_VERSION = 3
 
 
-class UnknownTopicError(UnknownIdError):
+class UnknownTopicError(UnknownIdError, code="unknown_topic"):
     """A topic name or id that the taxonomy does not have (an unknown id like any other: CLI exit 2)."""
-
-    code = "unknown_topic"
 
     def __init__(self, name: str):
         KnownError.__init__(self, f"unknown topic: {name}")
@@ -52,7 +50,13 @@ class UnknownTopicError(UnknownIdError):
 
 @dataclasses.dataclass(frozen=True)
 class Topic:
-    """One topic: stable id, display names, and its words (normalised for matching)."""
+    """One topic of the taxonomy (``content/topics.yaml``), in file order.
+
+    ``id`` is stable (settings and comparison labels keep it); ``name`` and
+    ``name_traditional`` are what the user reads. ``keywords`` and ``synonyms``
+    are kept as written; matching normalises them (both scripts fold together)
+    and weighs a synonym below a keyword.
+    """
 
     id: str
     name: str

@@ -142,6 +142,27 @@ def cn_to_int(text: str) -> int | None:
     return total + current
 
 
+def int_to_cn(n: int) -> str:
+    """An int as regulations print article numbers: 12 -> 十二, 105 -> 一百零五, 210 -> 二百一十 (cn_to_int's inverse)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    if n >= 1000:
+        return str(n)
+    rest = n % 100
+    if not rest:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + digits[rest]
+    else:
+        tail = "一" + int_to_cn(rest) if rest < 20 else int_to_cn(rest)
+    return digits[n // 100] + "百" + tail
+
+
 def _lead_heading(rest: str, alone: bool) -> str | None:
     """The heading in ``rest`` (the line after its label), if it has one.
 

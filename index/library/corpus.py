@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
+from index.library.clauses import int_to_cn
 from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
 from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
@@ -504,7 +505,7 @@ def citation_parts(clause: Clause, ancestors: list[Clause]) -> list[str]:
         if node.kind in ("preamble", "closing"):
             return [{"preamble": "前言", "closing": "落款"}[node.kind]]
         if node.kind == "paragraph":
-            parts.append(f"第{_cn(int(node.id.rsplit('/k', 1)[1].split('~')[0]))}款")
+            parts.append(f"第{int_to_cn(int(node.id.rsplit('/k', 1)[1].split('~')[0]))}款")
         elif node.label:
             parts.append(node.label.translate(_FULLWIDTH_LABEL).rstrip("、.．,，"))
         elif node.heading:
@@ -525,14 +526,3 @@ def shortest_unique_tail(parts: list[str], others: list[list[str]]) -> str:
         if sum(1 for o in others if o[-k:] == tail) <= 1:
             return "".join(tail)
     return "".join(parts)
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)

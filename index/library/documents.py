@@ -78,23 +78,15 @@ class Document:
                  source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
                  card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
                  card_json: str | Callable[[], str] | None = None, links: tuple[Any, Any] | None = None):
-        self.id = id
-        self.title = title
-        self.region = region
+        self.id, self.title, self.region = id, title, region
+        self.source, self.path = source, path
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
         # ``meta_json`` and ``card_json`` may be functions that read them (the manifest, on first use), and ``links``
         # its (supersedes, superseded_by), so that finding version groups decodes nothing.
-        self._meta = meta
-        self._card = card
-        self._card_json = card_json
-        self._meta_json = meta_json
-        self.source = source
-        self.path = path
-        self._body = body
-        self._hash = content_hash
-        self._links = links
+        self._meta, self._card, self._meta_json, self._card_json = meta, card, meta_json, card_json
+        self._body, self._hash, self._links = body, content_hash, links
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, source={self.source!r})"

@@ -73,16 +73,12 @@ UPDATE_IN_PROCESS_UP_TO = 300
 BATCH_WRITES_FROM = 16
 
 
-class BundledDocumentError(KnownError):
+class BundledDocumentError(KnownError, code="bundled_document"):
     """Bundled documents are read-only; only imported ones can be removed or edited."""
 
-    code = "bundled_document"
 
-
-class VersionLinkError(KnownError):
+class VersionLinkError(KnownError, code="version_link"):
     """Documents cannot be linked or unlinked as versions (two bundled ones, a document with itself, not linked)."""
-
-    code = "version_link"
 
 
 @dataclasses.dataclass

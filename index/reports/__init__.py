@@ -37,10 +37,8 @@ __all__ = [
 ]
 
 
-class ExportError(KnownError):
+class ExportError(KnownError, code="export"):
     """An export could not be written (unsupported format, unwritable path, disk full)."""
-
-    code = "export"
 
 
 def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:

@@ -32,7 +32,11 @@ NOT_COVERED = "—"
 
 @dataclasses.dataclass(frozen=True)
 class Column:
-    """One document: a table column with its header fields."""
+    """One document, or one province's documents joined: a table column with its header fields.
+
+    A province column's ``doc_id`` is ``region:<province>``; a field a document
+    does not record is empty, and ``header_lines`` leaves it out.
+    """
 
     doc_id: str
     region: str
@@ -159,7 +163,11 @@ class SearchReport:
 
 @dataclasses.dataclass(frozen=True)
 class NoteEntry:
-    """One annotation under its clause."""
+    """One annotation under its clause, as the notes report prints it.
+
+    ``orphan`` is true when the clause's text changed and the quote could not
+    be found again; the report says so beside the note.
+    """
 
     quote: str
     note: str

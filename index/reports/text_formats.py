@@ -104,12 +104,10 @@ def search_markdown(report: SearchReport) -> str:
     if report.notice:
         lines += [f"> {md_escape(report.notice)}", ""]
     for h in report.hits:
-        lines.append(f"{h.rank}. **{md_escape(h.region)}　《{md_escape(h.doc_title)}》**  ")
-        if h.path:
-            lines.append(f"   {md_escape(h.path)}  ")
-        lines.append(f"   {md_styled(h.text, h.highlights, h.highlights)}  ")
-        lines.append(f"   出处：{md_escape(h.citation)}")
-        lines.append("")
+        lines += [f"{h.rank}. **{md_escape(h.region)}　《{md_escape(h.doc_title)}》**  ",
+                  *([f"   {md_escape(h.path)}  "] if h.path else []),
+                  f"   {md_styled(h.text, h.highlights, h.highlights)}  ",
+                  f"   出处：{md_escape(h.citation)}", ""]
     return "\n".join(lines)
 
 

@@ -71,10 +71,8 @@ Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
 
 
-class SearchIndexError(KnownError):
+class SearchIndexError(KnownError, code="search_index"):
     """The index folder cannot be written or read (disk full, permissions)."""
-
-    code = "search_index"
 
 
 class BuildCancelled(Cancelled):

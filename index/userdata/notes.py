@@ -46,18 +46,16 @@ _COLUMNS = ("a.id, a.uuid, a.doc_id, a.clause_id, a.quote, a.prefix, a.suffix, a
             "a.note, a.created, a.updated, a.orphan, a.anchored_hash")
 
 
-class NoteError(KnownError):
+class NoteError(KnownError, code="note"):
     """A note request that cannot be carried out (bad colour, quote not found …)."""
 
-    code = "note"
+
+class QuoteNotFoundError(NoteError, code="quote_not_found"):
+    """The quote to anchor a note on is not in the clause's text."""
 
 
-class QuoteNotFoundError(NoteError):
-    code = "quote_not_found"
-
-
-class BadColorError(NoteError):
-    code = "bad_color"
+class BadColorError(NoteError, code="bad_color"):
+    """A colour that is not one of the note colours."""
 
 
 def now_iso() -> str:

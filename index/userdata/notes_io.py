@@ -60,16 +60,12 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
 _CLAUSE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(/[A-Za-z0-9._~-]{1,100}){1,20}$")
 
 
-class NotesExportError(KnownError):
+class NotesExportError(KnownError, code="export"):
     """An export file cannot be written (missing folder, no permission, disk full)."""
 
-    code = "export"
 
-
-class NotesImportError(KnownError):
+class NotesImportError(KnownError, code="notes_import"):
     """The import file was rejected; nothing was written. ``report`` says why, item by item."""
-
-    code = "notes_import"
 
     def __init__(self, message: str, report: dict):
         super().__init__(message)

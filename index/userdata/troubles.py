@@ -19,46 +19,32 @@ from index.base.errors import KnownError
 
 
 # -- errors: trouble, with what to do ------------------------------------------
-class DatabaseError(KnownError):
+class DatabaseError(KnownError, code="database"):
     """The user database cannot be used as asked; the message says why and what to do."""
 
-    code = "database"
 
-
-class DatabaseNewerError(DatabaseError):
+class DatabaseNewerError(DatabaseError, code="database_newer"):
     """The file was written by a newer ZoneRef; refusing to touch it."""
 
-    code = "database_newer"
 
-
-class DatabaseBusyError(DatabaseError):
+class DatabaseBusyError(DatabaseError, code="database_busy"):
     """Another process held the database's lock for longer than the busy timeout."""
 
-    code = "database_busy"
 
-
-class DatabaseFullError(DatabaseError):
+class DatabaseFullError(DatabaseError, code="database_full"):
     """The disk holding the database is full."""
 
-    code = "database_full"
 
-
-class DatabaseReadOnlyError(DatabaseError):
+class DatabaseReadOnlyError(DatabaseError, code="database_read_only"):
     """The database file or its folder cannot be written."""
 
-    code = "database_read_only"
 
-
-class DatabaseIOError(DatabaseError):
+class DatabaseIOError(DatabaseError, code="database_io"):
     """The disk (or another program meddling with the database's files) made SQLite fail to read or write."""
 
-    code = "database_io"
 
-
-class DatabaseDamagedError(DatabaseError):
+class DatabaseDamagedError(DatabaseError, code="database_damaged"):
     """The file is damaged and could not be repaired now; it was left in place."""
-
-    code = "database_damaged"
 
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).

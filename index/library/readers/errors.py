@@ -10,14 +10,12 @@ from __future__ import annotations
 from index.base.errors import KnownError
 
 
-class ImportFailure(KnownError):
+class ImportFailure(KnownError, code="import_failed"):
     """A file that cannot be imported, and why.
 
     Attributes:
         path: the file, as given, as text (``paths.display_name``).
     """
-
-    code = "import_failed"
 
     def __init__(self, path: object, message: str):
         from index.base.paths import display_name
@@ -28,91 +26,61 @@ class ImportFailure(KnownError):
         self.reason = message
 
 
-class UnreadableFileError(ImportFailure):
+class UnreadableFileError(ImportFailure, code="unreadable"):
     """The path does not exist, is not a file, or cannot be read."""
 
-    code = "unreadable"
 
-
-class UnsupportedFormatError(ImportFailure):
+class UnsupportedFormatError(ImportFailure, code="unsupported"):
     """A file type ZoneRef does not import (by extension)."""
 
-    code = "unsupported"
 
-
-class TooLargeError(ImportFailure):
+class TooLargeError(ImportFailure, code="too_large"):
     """Larger than the configured size limit."""
 
-    code = "too_large"
 
-
-class EmptyFileError(ImportFailure):
+class EmptyFileError(ImportFailure, code="empty"):
     """Zero bytes, or nothing but white space."""
 
-    code = "empty"
 
-
-class BinaryFileError(ImportFailure):
+class BinaryFileError(ImportFailure, code="binary"):
     """Binary data in a file that claims to be text."""
 
-    code = "binary"
 
-
-class UndecodableError(ImportFailure):
+class UndecodableError(ImportFailure, code="undecodable"):
     """Text in no encoding the detector recognises (UTF-8/16, GB18030, Big5)."""
 
-    code = "undecodable"
 
-
-class CorruptFileError(ImportFailure):
+class CorruptFileError(ImportFailure, code="corrupt"):
     """A damaged .docx/.pdf (not a valid archive or document)."""
 
-    code = "corrupt"
 
-
-class PasswordProtectedError(ImportFailure):
+class PasswordProtectedError(ImportFailure, code="password"):
     """An encrypted .docx or .pdf."""
 
-    code = "password"
 
-
-class ZipBombError(ImportFailure):
+class ZipBombError(ImportFailure, code="zip_bomb"):
     """A .docx whose contents would expand far beyond any real document."""
 
-    code = "zip_bomb"
 
-
-class NoContentError(ImportFailure):
+class NoContentError(ImportFailure, code="no_content"):
     """A page with no policy text (e.g. HTML that is only navigation)."""
 
-    code = "no_content"
 
-
-class NoTextLayerError(ImportFailure):
+class NoTextLayerError(ImportFailure, code="no_text_layer"):
     """A PDF without extractable text, typically a scan."""
 
-    code = "no_text_layer"
 
-
-class TimeLimitError(ImportFailure):
+class TimeLimitError(ImportFailure, code="time_limit"):
     """Reading the file took longer than the import's time limit; the reader was stopped."""
 
-    code = "time_limit"
 
-
-class MemoryLimitError(ImportFailure):
+class MemoryLimitError(ImportFailure, code="memory_limit"):
     """Reading the file needed more memory than the import's limit; the reader was stopped."""
 
-    code = "memory_limit"
 
-
-class ReaderCrashError(ImportFailure):
+class ReaderCrashError(ImportFailure, code="reader_crashed"):
     """The reader process died on the file (a crash in a parser, or nesting too deep to read)."""
 
-    code = "reader_crashed"
 
-
-class TooLongError(ImportFailure):
+class TooLongError(ImportFailure, code="too_long"):
     """The file's text is far longer than any policy document (a generated or hostile file)."""
-
-    code = "too_long"

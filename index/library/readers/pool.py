@@ -52,10 +52,8 @@ MAX_START_FAILURES = 3
 MAX_READ_AHEAD = 64
 
 
-class ReaderStartError(KnownError):
+class ReaderStartError(KnownError, code="reader_start"):
     """The reader processes cannot start at all."""
-
-    code = "reader_start"
 
 
 @dataclasses.dataclass(frozen=True)
