@@ -273,3 +273,16 @@ def test_the_first_paint_turns_the_paused_collector_back_on(open_window, qtbot):
     finally:
         gc.enable()
         gc.unfreeze()  # what the window froze goes back to the collector for the rest of the session
+
+
+def test_views_are_made_on_first_use_once_and_asking_makes_none(open_window):
+    w = open_window(restore=False, start=False)
+    names = ("notes", "saved", "compare", "redline", "coverage")
+    assert [w.made(n) for n in names] == [None] * 5  # start-up makes none of them
+    assert w.compare_view is w.compare_view is w.made("compare")
+    notes = w.notes_view
+    assert w.notes_dock.widget() is notes
+    assert w.saved_notice.parent() is not None  # placed in the status bar
+    assert [w.made(n) is None for n in names] == [False, False, False, True, True]
+    with pytest.raises(ValueError):
+        w._lazy("no such view")

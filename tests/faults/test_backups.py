@@ -20,20 +20,21 @@ def _add(store, count: int, start: int = 0) -> list[str]:
     return [store.add(CLAUSE, QUOTE, note=f"第{i}条", tags=[f"标签{i % 3}"]).uuid for i in range(start, start + count)]
 
 
-def _integrity(path: Path) -> str:
+def _one(path: Path, sql: str):
+    """The single value ``sql`` gives on the database at ``path``, opened read-only."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+        return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def _integrity(path: Path) -> str:
+    return _one(path, "PRAGMA integrity_check")
 
 
 def _count(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
-    finally:
-        conn.close()
+    return _one(path, "SELECT count(*) FROM annotations")
 
 
 def test_backups_after_every_n_changes_on_exit_and_daily_each_verified(zoneref_home, monkeypatch):

@@ -160,29 +160,29 @@ def _doc(folder: Path, doc_id: str, region: str, body: str) -> None:
         f"---\nid: {doc_id}\ntitle: {region}测试文件\nregion: {region}\nyear: 2020\n---\n\n{body}\n", encoding="utf-8")
 
 
-def test_counterparts_in_a_small_library_with_unseen_words(tmp_path):
+def _best_of_two(tmp_path: Path, first: tuple[str, str], second: tuple[str, str], source: str):
+    """The best counterpart of ``source`` in a library of two documents, (id, body) each: 甲省's and 乙省's."""
     content = tmp_path / "docs"
-    _doc(content, "a-2020", "甲省", "一、土地\n\n（一）推行標準地改革。新增工業用地全部按標準地出讓，畝均稅收不低於30萬元。\n\n"
-         "（二）建設零碳示範園。")
-    _doc(content, "b-2021", "乙省", "一、用地保障\n\n（一）深化标准地改革。新增工业用地按标准地出让，亩均税收不低于50万元。\n\n"
-         "（二）加强人才保障。引进高层次人才。")
-    corpus = Corpus(content, imported_dir=None)
-    result = align.counterparts(corpus, "a-2020/c1/s1", pins={})
-    best = result.columns[0].matches[0]
+    for (doc_id, body), region in ((first, "甲省"), (second, "乙省")):
+        _doc(content, doc_id, region, body)
+    return align.counterparts(Corpus(content, imported_dir=None), source, pins={}).columns[0].matches[0]
+
+
+def test_counterparts_in_a_small_library_with_unseen_words(tmp_path):
+    best = _best_of_two(tmp_path, ("a-2020", "一、土地\n\n（一）推行標準地改革。新增工業用地全部按標準地出讓，畝均稅收不低於30萬元。\n\n"
+                        "（二）建設零碳示範園。"),
+                        ("b-2021", "一、用地保障\n\n（一）深化标准地改革。新增工业用地按标准地出让，亩均税收不低于50万元。\n\n"
+                        "（二）加强人才保障。引进高层次人才。"), "a-2020/c1/s1")
     assert best.clause_id == "b-2021/c1/s1"
     assert [n["value"] for n in best.numbers] == [500000.0]
     assert "标准地改革" in [best.text[s:e] for s, e in best.shared]
 
 
 def test_a_regulation_article_is_one_unit_with_its_paragraphs(tmp_path):
-    content = tmp_path / "docs"
-    _doc(content, "reg-a", "甲省", "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n"
-         "第二条　开发区应当节约集约用地。\n\n开发区应当推行标准地出让，盘活存量土地和低效用地。\n")
-    _doc(content, "reg-b", "乙省", "第一章　总则\n\n第一条　为了规范开发区管理，制定本条例。\n\n"
-         "第二条　开发区应当盘活存量土地，推行标准地出让，提高亩均效益。\n")
-    corpus = Corpus(content, imported_dir=None)
-    result = align.counterparts(corpus, "reg-b/ch1/art2", pins={})
-    best = result.columns[0].matches[0]
+    best = _best_of_two(tmp_path, ("reg-a", "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n"
+                        "第二条　开发区应当节约集约用地。\n\n开发区应当推行标准地出让，盘活存量土地和低效用地。\n"),
+                        ("reg-b", "第一章　总则\n\n第一条　为了规范开发区管理，制定本条例。\n\n"
+                        "第二条　开发区应当盘活存量土地，推行标准地出让，提高亩均效益。\n"), "reg-b/ch1/art2")
     assert best.clause_id == "reg-a/ch1/art2"  # the article, not its second paragraph
     assert "盘活存量土地" in best.text and best.text.startswith("第二条")
 

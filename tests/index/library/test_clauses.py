@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.library.clauses import cn_to_int, parse_clauses
+from index.library.clauses import cn_to_int, int_to_cn, parse_clauses
 from index.library.corpus import Corpus
 
 
@@ -202,6 +202,12 @@ def test_duplicate_numbers_get_distinct_ids():
 @pytest.mark.parametrize("text,value", [("二十三", 23), ("十", 10), ("一百零五", 105), ("12", 12), ("⑤", 5)])
 def test_cn_numerals(text, value):
     assert cn_to_int(text) == value
+
+
+def test_article_numbers_written_as_regulations_print_them_read_back():
+    assert [int_to_cn(n) for n in (3, 10, 12, 20, 105, 110, 115, 200, 999)] == [
+        "三", "十", "十二", "二十", "一百零五", "一百一十", "一百一十五", "二百", "九百九十九"]
+    assert all(cn_to_int(int_to_cn(n)) == n for n in range(1, 1000))
 
 
 MARKER_PIECES = ["一、", "(一)", "（二十三）", "1.", "2、", "(3)", "①", "第一章 ", "第二节", "第十条 ",

@@ -29,28 +29,33 @@ def test_local_regulation_amended_twice_in_one_bracket():
     assert "《关于修改〈上海市某某条例〉的决定》" in h.events[1].text  # the verb inside the quote is not an event
 
 
-def test_one_event_a_line_and_separate_brackets():
-    h = history_of("某某法\n\n（1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过）\n"
-                   "（根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》修正）" + ARTICLES)
-    assert [(e.event, e.date) for e in h.events] == [("通过", "1999-04-29"), ("修正", "2009-08-27")]
-    assert h.issuer == "全国人民代表大会常务委员会" and h.current == "2009-08-27"
+@pytest.mark.parametrize("text, events, issuer, current", [
+    pytest.param("某某法\n\n（1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过）\n"
+                 "（根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》修正）",
+                 [("通过", "1999-04-29"), ("修正", "2009-08-27")], "全国人民代表大会常务委员会", "2009-08-27",
+                 id="one_event_a_line_and_separate_brackets"),
+    pytest.param("某某条例\n（2001年12月11日中华人民共和国国务院令第338号公布　根据《国务院关于修改部分行政法规的决定》"
+                 "修订　自2002年1月1日起施行）",
+                 [("公布", "2001-12-11"), ("修订", None), ("施行", "2002-01-01")], "国务院", "2001-12-11",
+                 id="state_council_decree_and_revisions_without_dates"),
+    pytest.param("宁波市某某条例\n（2006年8月30日宁波市第十二届人民代表大会常务委员会第三十次会议制定　"
+                 "2006年9月30日浙江省第十届人民代表大会常务委员会第二十七次会议批准　根据2019年10月30日宁波市第十五届"
+                 "人民代表大会常务委员会第二十四次会议通过　2019年11月29日浙江省第十三届人民代表大会常务委员会第十五次"
+                 "会议批准的《宁波市人民代表大会常务委员会关于修改〈宁波市某某条例〉的决定》修正）",
+                 [("制定", "2006-08-30"), ("批准", "2006-09-30"), ("修正", "2019-10-30"), ("批准", "2019-11-29")],
+                 "宁波市人民代表大会常务委员会", "2019-11-29",
+                 id="city_regulation_made_then_approved_and_its_amendment_approved"),
+])
+def test_events_issuer_and_current_version(text, events, issuer, current):
+    h = history_of(text + ARTICLES)
+    assert [(e.event, e.date) for e in h.events] == events
+    assert (h.issuer, h.current) == (issuer, current)
 
 
-def test_state_council_decree_and_revisions_without_dates():
+def test_state_council_decree_takes_effect_on_its_own_date():
     h = history_of("某某条例\n（2001年12月11日中华人民共和国国务院令第338号公布　根据《国务院关于修改部分行政法规的决定》"
                    "修订　自2002年1月1日起施行）" + ARTICLES)
-    assert [(e.event, e.date) for e in h.events] == [("公布", "2001-12-11"), ("修订", None), ("施行", "2002-01-01")]
-    assert h.issuer == "国务院" and h.current == "2001-12-11" and h.effective == "2002-01-01"
-
-
-def test_city_regulation_made_then_approved_and_its_amendment_approved():
-    h = history_of("宁波市某某条例\n（2006年8月30日宁波市第十二届人民代表大会常务委员会第三十次会议制定　"
-                   "2006年9月30日浙江省第十届人民代表大会常务委员会第二十七次会议批准　根据2019年10月30日宁波市第十五届"
-                   "人民代表大会常务委员会第二十四次会议通过　2019年11月29日浙江省第十三届人民代表大会常务委员会第十五次"
-                   "会议批准的《宁波市人民代表大会常务委员会关于修改〈宁波市某某条例〉的决定》修正）" + ARTICLES)
-    assert [(e.event, e.date) for e in h.events] == [
-        ("制定", "2006-08-30"), ("批准", "2006-09-30"), ("修正", "2019-10-30"), ("批准", "2019-11-29")]
-    assert h.issuer == "宁波市人民代表大会常务委员会" and h.current == "2019-11-29"
+    assert h.effective == "2002-01-01"
 
 
 def test_joint_judicial_interpretation_two_bodies_one_verb():

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import docx
-import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
-from index.library.corpus import Corpus
 from index.reports import (
     comparison_table,
     coverage_table,
@@ -17,21 +15,13 @@ from index.reports import (
     write_notes,
     write_search,
 )
+from tests.index.reports.helpers import span_of
 
 SOURCE = "jilin-2021-kaifaqu/c3/s12"
 ZJ = "zhejiang-2022-kaifaqu/c2/s2"
 HN = "henan-2017-kaifaqu/c4/s1"
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return Corpus(imported_dir=None)
-
-
-def span_of(text: str, needle: str) -> list[int]:
-    """The last occurrence: the first is often in the clause's own heading."""
-    at = text.rindex(needle)
-    return [at, at + len(needle)]
 
 
 def handmade(corpus) -> dict:

@@ -9,7 +9,6 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from index.library.corpus import Corpus
 from index.reports import (
     ExportError,
     comparison_table,
@@ -22,6 +21,7 @@ from index.reports import (
 )
 from index.reports.html_pages import document_html
 from index.reports.spans import find_numbers, segments
+from tests.index.reports.helpers import span_of
 
 SOURCE = "jilin-2021-kaifaqu/c3/s12"
 ZJ = "zhejiang-2022-kaifaqu/c2/s2"
@@ -29,14 +29,6 @@ HOSTILE = "<script>alert(1)</script> | **x** <img src=http://evil/>"
 FORMULA = "=HYPERLINK(\"http://evil\",\"点我\")"
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return Corpus(imported_dir=None)
-
-
-def span_of(text: str, needle: str) -> list[int]:
-    at = text.rindex(needle)
-    return [at, at + len(needle)]
 
 
 @pytest.fixture(scope="module")
