@@ -13,8 +13,8 @@ import math
 from collections import Counter
 
 from index.base.text import normalise
-from index.compare.stats import bigrams
 from index.compare.units import cosine, units
+from index.compare.wording import bigrams
 
 
 class BigramTfidf:

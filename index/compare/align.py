@@ -25,10 +25,10 @@ from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.reverse import reverse_of
-from index.compare.stats import Idf, TermStats, bigrams, stats_for
+from index.compare.stats import Idf, TermStats, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
-from index.compare.wording import matching_text, shared_spans, words
+from index.compare.wording import bigrams, matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from index.compare.stats import bigrams
 from index.compare.units import Unit, containing_unit, units
-from index.compare.wording import matching_text
+from index.compare.wording import bigrams, matching_text
 
 QUERY_TERMS = 16  # distinctive bigrams in the query
 PER_DOC = 2  # candidate clauses per document

@@ -20,28 +20,17 @@ Two sources give the same numbers (clause frequency of each bigram):
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import Counter
-from operator import add
 from typing import Protocol
 
 import numpy as np
 
-from index.compare.wording import matching_text
+from index.compare.wording import bigrams, matching_text
 
 # A library with more clauses than this takes its statistics from the search index.
 SMALL_LIBRARY_CLAUSES = 20_000
 
-_RUN = re.compile(r"[^\W_]+")  # letters, digits and CJK: text between punctuation and spaces
-
-
-def bigrams(norm: str) -> list[str]:
-    """Character bigrams of normalised text, never across punctuation or spaces."""
-    out: list[str] = []
-    for run in _RUN.findall(norm):
-        out.extend(map(add, run, run[1:]))  # pairs of neighbours, at C speed
-    return out
 
 
 class TermStats(Protocol):

@@ -23,9 +23,9 @@ from itertools import repeat
 from operator import mul, truediv
 
 from index.base.text import normalise
-from index.compare.stats import Idf, bigrams
+from index.compare.stats import Idf
 from index.compare.topics import score_text
-from index.compare.wording import matching_text
+from index.compare.wording import bigrams, matching_text
 from index.library.clauses import Clause
 
 Vector = dict[str, float]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import add
 
 from index.base.text import is_cjk, normalise
 
@@ -22,6 +23,7 @@ _ATTRIBUTION = re.compile(
     r"[(（](?:[^()（）]|[(（][^()（）]*[)）])*?(?:负责|落实单位)(?:[^()（）]|[(（][^()（）]*[)）])*?[)）]"
     r"|〔落实单位[^〕]*〕"
 )
+_RUN = re.compile(r"[^\W_]+")  # letters, digits and CJK: text between punctuation and spaces
 _CONTENT = re.compile(r"[\w+]")  # characters that can belong to a phrase (CJK, digits, letters, +)
 
 
@@ -132,9 +134,15 @@ def snap_to_words(span: Span, norm: str, min_len: int = 2) -> Span | None:
     return (s, e) if e - s >= min_len else None
 
 
-def _weighty(phrase: str, weight, floor: float) -> bool:
-    from index.compare.stats import bigrams
+def bigrams(norm: str) -> list[str]:
+    """Character bigrams of normalised text, never across punctuation or spaces."""
+    out: list[str] = []
+    for run in _RUN.findall(norm):
+        out.extend(map(add, run, run[1:]))  # pairs of neighbours, at C speed
+    return out
 
+
+def _weighty(phrase: str, weight, floor: float) -> bool:
     grams = bigrams(phrase)
     return bool(grams) and max(map(weight, grams)) >= floor
 

@@ -42,9 +42,9 @@ def test_numbers_have_one_definition():
 
 
 def _fresh_df(corpus, gram: str) -> int:
-    from index.compare.wording import matching_text
+    from index.compare.wording import bigrams, matching_text
 
-    return sum(gram in set(stats.bigrams(matching_text(c.text))) for c in corpus.all_clauses())
+    return sum(gram in set(bigrams(matching_text(c.text))) for c in corpus.all_clauses())
 
 
 def test_running_totals_equal_a_fresh_count_after_imports_edits_and_removals(tmp_path):
