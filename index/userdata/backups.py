@@ -32,18 +32,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from index.base.clock import utc_iso
 from index.base.durable import fsync_dir
 from index.base.faults import checkpoint
-from index.userdata.database import (
-    BUSY_TIMEOUT_MS,
-    DatabaseError,
-    _connect,
-    _uri,
-    default_path,
-    is_damage,
-    trouble,
-)
+from index.userdata.connection import BUSY_TIMEOUT_MS, connect, default_path, file_uri
+from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time  # noqa: F401 - stamp_time: API
+from index.userdata.troubles import DatabaseError, is_damage, trouble
 
 log = logging.getLogger(__name__)
 
@@ -63,23 +56,10 @@ def backup_dir(db_path: Path | None = None) -> Path:
     return db_path.parent / BACKUP_DIR
 
 
-def _stamp(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
-
-
 def backup_time(path: Path | str) -> str | None:
     """When a backup was taken (ISO 8601 UTC), from its name ``zoneref-<stamp>-<reason>.db``."""
     parts = Path(path).name.split("-")
     return stamp_time(parts[1]) if len(parts) > 1 else None
-
-
-def stamp_time(stamp: str) -> str | None:
-    """A file name's time stamp (``20261201T073513050073Z``) as ISO 8601 UTC, or None."""
-    try:
-        when = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
-    except ValueError:
-        return None
-    return utc_iso(when)
 
 
 def backup_reason(path: Path | str) -> str:
@@ -100,7 +80,7 @@ def backups(db_path: Path | None = None) -> list[Path]:
 def count_notes(path: Path) -> int | None:
     """How many notes (annotations) a database file holds; None if it cannot be read."""
     try:
-        conn = _connect(_uri(Path(path), mode="ro"))
+        conn = connect(file_uri(Path(path), mode="ro"))
     except sqlite3.Error:
         return None
     try:
@@ -116,7 +96,7 @@ def fingerprint(path: Path) -> str | None:
     import hashlib
 
     try:
-        conn = _connect(_uri(Path(path), mode="ro"))
+        conn = connect(file_uri(Path(path), mode="ro"))
     except sqlite3.Error:
         return None
     digest = hashlib.sha256()
@@ -158,11 +138,11 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     db_path = Path(db_path) if db_path is not None else default_path()
     folder = backup_dir(db_path)
     safe_reason = _safe_reason(reason)
-    target = folder / f"zoneref-{_stamp()}-{safe_reason}.db"
+    target = folder / f"zoneref-{stamp()}-{safe_reason}.db"
     partial = target.with_suffix(".db.partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        src = db.conn if db is not None else _connect(_uri(db_path, mode="ro"))
+        src = db.conn if db is not None else connect(file_uri(db_path, mode="ro"))
         try:
             dst = sqlite3.connect(str(partial))
             try:
@@ -263,8 +243,6 @@ class RestoreReport:
 
 def good_backups(db_path: Path | None = None) -> list[Path]:
     """Backups that pass the integrity check, newest first, without restore's own safety copies."""
-    from index.userdata.recovery import integrity_problem
-
     good = []
     for b in backups(db_path):
         if backup_reason(b) == "before_restore":
@@ -294,8 +272,6 @@ def restore(db_path: Path | None = None, backup_file: Path | None = None) -> Res
         DatabaseError: no good backup exists, the chosen one is damaged, or
             the database cannot be written (typed; nothing was changed).
     """
-    from index.userdata import recovery
-
     db_path = Path(db_path) if db_path is not None else default_path()
     if backup_file is None:
         good = good_backups(db_path)
@@ -308,17 +284,17 @@ def restore(db_path: Path | None = None, backup_file: Path | None = None) -> Res
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise DatabaseError(f"no such backup: {backup_file}")
-    problem = recovery.integrity_problem(backup_file)
+    problem = integrity_problem(backup_file)
     if problem is not None:
         raise DatabaseError(f"backup {backup_file} is damaged ({problem}); choose another one "
                             "(zoneref notes backups lists them)")
     notes = count_notes(backup_file)
-    if db_path.exists() and recovery.integrity_problem(db_path) is None:
+    if db_path.exists() and integrity_problem(db_path) is None:
         notes_before = count_notes(db_path)
         safety = backup(db_path, "before-restore")
         checkpoint("restore.safety_copy")
-        src = _connect(_uri(backup_file, mode="ro"))
-        dst = _connect(_uri(db_path))
+        src = connect(file_uri(backup_file, mode="ro"))
+        dst = connect(file_uri(db_path))
         try:
             src.backup(dst, pages=64, progress=lambda status, remaining, total: checkpoint("restore.copying"))
         except sqlite3.Error as exc:
@@ -328,7 +304,7 @@ def restore(db_path: Path | None = None, backup_file: Path | None = None) -> Res
             dst.close()
     else:
         notes_before = count_notes(db_path) if db_path.exists() else None
-        safety = recovery.install(db_path, backup_file, label="replaced")
+        safety = install(db_path, backup_file, label="replaced")
     checkpoint("restore.done")
     return RestoreReport(backup_file, backup_time(backup_file), notes, notes_before, safety)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -32,23 +31,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from index.base.durable import fsync_dir, fsync_file
 from index.base.faults import checkpoint
-from index.userdata.database import (
-    DatabaseDamagedError,
-    DatabaseError,
-    _connect,
-    _uri,
-    default_path,
-    is_damage,
-    migrate,
-    transaction,
-    trouble,
+from index.userdata.backups import backup, backup_time, count_notes, good_backups
+from index.userdata.connection import connect, default_path, file_uri, transaction
+from index.userdata.dbfile import (  # noqa: F401 - install, integrity_problem: part of this module's API
+    SIDE_FILES,
+    copy_database,
+    install,
+    integrity_problem,
+    remove_with_side_files,
 )
+from index.userdata.schema import migrate
+from index.userdata.troubles import DatabaseDamagedError, DatabaseError, is_damage, trouble
 
 log = logging.getLogger(__name__)
 
-SIDE_FILES = ("-wal", "-shm")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,34 +98,6 @@ def take_recovery_report() -> RecoveryReport | None:
     return report
 
 
-# -- checking ------------------------------------------------------------------------------
-def integrity_problem(path: Path) -> str | None:
-    """``None`` if the file is a healthy SQLite database, else what is wrong with it (damage only).
-
-    Raises:
-        DatabaseError: a typed error for trouble that is not damage (the
-            file locked, unreadable, a disk I/O error, a full disk); the
-            file is not touched.
-    """
-    path = Path(path)
-    try:
-        conn = _connect(_uri(path, mode="ro"))
-    except sqlite3.Error as exc:
-        if is_damage(exc):
-            return str(exc)
-        raise trouble(exc, path, "opening") from exc
-    try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.Error as exc:
-        if is_damage(exc):
-            return str(exc)
-        raise trouble(exc, path, "checking") from exc
-    finally:
-        conn.close()
-    messages = [r[0] for r in rows]
-    return None if messages == ["ok"] else "; ".join(messages[:5])
-
-
 def _file_itself_damaged(path: Path) -> bool:
     """Whether a private copy of the file (and its -wal, without its -shm) is damaged too.
 
@@ -168,8 +137,6 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
             the repaired copy): the file is left exactly as it was.
     """
     global _last_report
-    from index.userdata.backups import backup_time, count_notes, good_backups
-
     path = Path(path) if path is not None else default_path()
     if not path.exists():
         return None
@@ -183,7 +150,7 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
     good = good_backups(path)
     try:
         if good:
-            _copy_database(good[0], restoring)
+            copy_database(good[0], restoring)
             source: Path | None = good[0]
         else:
             salvage(path, restoring)
@@ -192,7 +159,7 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
         if bad is not None:
             raise DatabaseDamagedError(f"the repaired copy of {path} did not verify ({bad})")
     except DatabaseError as exc:
-        _remove_with_side_files(restoring)
+        remove_with_side_files(restoring)
         raise DatabaseDamagedError(f"{path} is damaged ({problem}) and could not be repaired now: {exc}. It was "
                                    "left as it is; fix the cause and start ZoneRef again") from exc
     checkpoint("recover.restored_copy")
@@ -201,81 +168,6 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
                             count_notes(path))
     _last_report = report
     return report
-
-
-def install(path: Path, replacement: Path, label: str, built: bool = False) -> Path:
-    """Put ``replacement`` in place of ``path``, keeping the old file (and its -wal, -shm) aside first.
-
-    Args:
-        path: the live database file.
-        replacement: a sound database file (a backup, or a copy built beside ``path``).
-        label: the set-aside name's word (``damaged``, ``replaced``).
-        built: ``replacement`` is ours to move (else it is copied first).
-
-    Returns:
-        Where the old file was kept (``<path>.<label>-<time>``).
-
-    Raises:
-        DatabaseError: typed trouble (a full disk …); the live file is unchanged.
-    """
-    from index.userdata.backups import _stamp
-
-    path = Path(path)
-    if not built:
-        staged = path.with_name(path.name + ".restoring")
-        _copy_database(replacement, staged)
-        replacement = staged
-    moved = path.with_name(f"{path.name}.{label}-{_stamp()}")
-    try:
-        # Copies, not renames: until the last step the live name always holds a file.
-        if path.exists():
-            _copy_durably(path, moved)
-        for suffix in SIDE_FILES:
-            side = Path(f"{path}{suffix}")
-            if side.exists():
-                _copy_durably(side, Path(f"{moved}{suffix}"))
-    except OSError as exc:
-        for leftover in (moved, *(Path(f"{moved}{s}") for s in SIDE_FILES)):
-            leftover.unlink(missing_ok=True)
-        _remove_with_side_files(replacement)
-        raise trouble(exc, path.parent, "keeping a copy of the database in") from exc
-    checkpoint("recover.set_aside")
-    # A stale WAL replayed over the new file would damage it again.
-    for suffix in SIDE_FILES:
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(replacement, path)
-    fsync_dir(path.parent)
-    checkpoint("recover.replaced")
-    return moved
-
-
-def _copy_durably(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)
-    fsync_file(dst)
-
-
-def _copy_database(src_path: Path, dst_path: Path) -> None:
-    """A consistent copy of a sound database into a new file (typed trouble on failure)."""
-    _remove_with_side_files(dst_path)
-    try:
-        src = _connect(_uri(src_path, mode="ro"))
-        try:
-            dst = sqlite3.connect(str(dst_path))
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except sqlite3.Error as exc:
-        _remove_with_side_files(dst_path)
-        raise trouble(exc, dst_path.parent, "writing a copy of the database into") from exc
-
-
-def _remove_with_side_files(path: Path) -> None:
-    for name in (str(path), *(f"{path}{s}" for s in ("-journal", *SIDE_FILES))):
-        Path(name).unlink(missing_ok=True)
 
 
 # -- rows from a (possibly damaged) file ------------------------------------------------------
@@ -295,7 +187,7 @@ def read_rows(path: Path) -> dict[str, list[dict]]:
     """
     path = Path(path)
     try:
-        conn = _connect(_uri(path, mode="ro"))
+        conn = connect(file_uri(path, mode="ro"))
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
     except sqlite3.Error as exc:
         if is_damage(exc):
@@ -409,8 +301,6 @@ def recover_file(db: sqlite_utils.Database, db_path: Path, file: Path) -> MergeR
     Raises:
         DatabaseError: the file cannot be read at all, or the database cannot be written.
     """
-    from index.userdata.backups import backup
-
     file = Path(file)
     if not file.is_file():
         raise DatabaseError(f"no such file: {file}")

@@ -38,10 +38,10 @@ def _count(path: Path) -> int:
 
 
 def test_backups_after_every_n_changes_on_exit_and_daily_each_verified(zoneref_home, monkeypatch):
-    from index.userdata import backups, database
+    from index.userdata import backups, connection
     from index.workspace import Workspace
 
-    monkeypatch.setattr(database, "BACKUP_EVERY", 5)
+    monkeypatch.setattr(connection, "BACKUP_EVERY", 5)
     ws = Workspace(zoneref_home)
     _add(ws.notes(), 12)
     kinds = [backups.backup_reason(b) for b in backups.backups()]

@@ -8,6 +8,7 @@ import pytest
 import sqlite_utils
 
 from index.userdata import database as userdb
+from index.userdata import schema
 
 
 def _schema(db: sqlite_utils.Database) -> list[tuple]:
@@ -63,8 +64,8 @@ def test_upgrade_from_every_older_version_matches_fresh(tmp_path, start):
 def _with_step_two(monkeypatch, statements):
     steps = dict(userdb.MIGRATIONS)
     steps[userdb.SCHEMA_VERSION + 1] = statements
-    monkeypatch.setattr(userdb, "MIGRATIONS", steps)
-    monkeypatch.setattr(userdb, "SCHEMA_VERSION", max(steps))
+    monkeypatch.setattr(schema, "MIGRATIONS", steps)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", max(steps))
 
 
 def test_next_step_backs_up_first_and_migrates(zoneref_home, monkeypatch):

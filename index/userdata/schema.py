@@ -1,0 +1,148 @@
+"""The user database's schema: one place, versioned with ``PRAGMA user_version``, one step per version.
+
+Each step runs in one transaction (calibre's ``schema_upgrade.py`` habit).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from index.base.errors import BugError
+from index.userdata.connection import transaction
+from index.userdata.troubles import DatabaseError, DatabaseNewerError, trouble
+
+log = logging.getLogger(__name__)
+
+#-----------------------------------------------------------
+# MIGRATIONS[n] takes a database from version n-1 to n. Never edit a
+# released step: add a new one. Statements run one by one inside a single
+# transaction (executescript would commit half-way).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        # Annotations. ``id`` is the stable rowid the FTS index points at
+        # (VACUUM may renumber implicit rowids); ``uuid`` is the public id.
+        """CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            doc_id TEXT NOT NULL,
+            clause_id TEXT NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            start INTEGER,
+            "end" INTEGER,
+            color TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            orphan INTEGER NOT NULL DEFAULT 0 CHECK (orphan IN (0, 1)),
+            anchored_hash TEXT,
+            search_text TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX annotations_doc ON annotations(doc_id)",
+        "CREATE INDEX annotations_clause ON annotations(clause_id)",
+        "CREATE INDEX annotations_updated ON annotations(updated)",
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        )""",
+        """CREATE TABLE annotation_tags (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (annotation_id, tag_id)
+        )""",
+        "CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id)",
+        """CREATE TABLE bookmarks (
+            clause_id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        # Full-text index over the normalised quote and note (simplified
+        # script, case-folded). Trigram finds queries of 3+ characters;
+        # notes.py covers 1-2 character queries with LIKE on search_text.
+        """CREATE VIRTUAL TABLE annotations_fts USING fts5(
+            search_text, content='annotations', content_rowid='id', tokenize='trigram'
+        )""",
+        """CREATE TRIGGER annotations_fts_ai AFTER INSERT ON annotations BEGIN
+            INSERT INTO annotations_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END""",
+        """CREATE TRIGGER annotations_fts_ad AFTER DELETE ON annotations BEGIN
+            INSERT INTO annotations_fts(annotations_fts, rowid, search_text)
+                VALUES ('delete', old.id, old.search_text);
+        END""",
+        """CREATE TRIGGER annotations_fts_au AFTER UPDATE OF search_text ON annotations BEGIN
+            INSERT INTO annotations_fts(annotations_fts, rowid, search_text)
+                VALUES ('delete', old.id, old.search_text);
+            INSERT INTO annotations_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END""",
+        # Comparison tables: the contract with index/compare/comparisons.py.
+        """CREATE TABLE pins (
+            source_clause_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            clause_id TEXT,
+            decision TEXT NOT NULL CHECK (decision IN ('pin', 'none')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (source_clause_id, doc_id)
+        )""",
+        """CREATE TABLE comparison_sets (
+            name TEXT PRIMARY KEY,
+            payload TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+    ),
+}
+SCHEMA_VERSION: int = max(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int | None = None,
+            before_upgrade: Callable[[int], object] | None = None) -> int:
+    """Bring ``db`` up to ``target``, one step per version, each in one transaction.
+
+    ``before_upgrade(version)`` runs before the first step if the database
+    holds anything (``database`` takes a backup there); ``path`` names the
+    file in errors.
+
+    Returns:
+        The version the database had before.
+
+    Raises:
+        DatabaseNewerError: the file's version is newer than this program knows.
+        BugError: a step failed (it was rolled back; the file keeps its old version).
+    """
+    target = SCHEMA_VERSION if target is None else target
+    before = schema_version(db)
+    if before > SCHEMA_VERSION:
+        raise DatabaseNewerError(
+            f"user database version {before} is newer than this ZoneRef understands ({SCHEMA_VERSION})")
+    if before >= target:
+        return before
+    if before_upgrade is not None and before > 0:
+        before_upgrade(before)
+    for version in range(before + 1, target + 1):
+        try:
+            with transaction(db):
+                # Another process may have migrated while we waited for the lock.
+                if schema_version(db) >= version:
+                    continue
+                for statement in MIGRATIONS[version]:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version}")
+        except DatabaseError:
+            raise  # trouble (a full disk, a read-only file): the step rolled back whole
+        except sqlite3.Error as exc:
+            if trouble(exc).__class__ is not DatabaseError:
+                raise trouble(exc, path, "upgrading") from exc
+            # The step rolled back whole: the file is still a sound older version.
+            raise BugError(f"user database migration to version {version} failed: {exc}") from exc
+        log.info("user database migrated to version %d", version)
+    return before
