@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
-from index.library import versions
 from index.library.corpus import Corpus, display_name
 from index.library.national import region_key
 
@@ -110,12 +109,11 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         self._docs = {d.id: d for d in docs}
         self._hay = None
         # Versions of one document: the latest is listed, the others under it (历史版本 / 征求意见稿).
-        self.members = versions.statuses(docs)
+        self.members = self.corpus.versions()
         self.older = {}
-        for group in versions.groups(docs).values():
-            ordered = [self._docs[m.doc_id] for m in versions.members(group)]
-            latest = next(d for d in ordered if self.members[d.id].latest)
-            self.older[latest.id] = [d for d in reversed(ordered) if d.id != latest.id]
+        for group in self.corpus.version_groups():
+            latest = next(m.doc_id for m in group if m.latest)
+            self.older[latest] = [self._docs[m.doc_id] for m in reversed(group) if m.doc_id != latest]
         groups: dict[str, dict[str, list[str]]] = {}
         for doc in docs:
             if doc.id in self.members and not self.members[doc.id].latest:

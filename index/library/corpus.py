@@ -63,6 +63,8 @@ class Corpus:
         self._by_id: dict[ClauseId, Clause] = {}
         self._tails: dict[DocId, dict[ClauseId, str]] = {}
         self._versions: dict | None = None
+        self._version_groups: list | None = None
+        self._sorted: list[Document] | None = None
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -175,7 +177,7 @@ class Corpus:
         self._rows = {}
         self._cards = {}
         self._body_problems.clear()
-        self._versions = None
+        self._versions = self._version_groups = self._sorted = None
         self._forget_clauses()
 
     def _forget_clauses(self) -> None:
@@ -186,7 +188,10 @@ class Corpus:
     def documents(self) -> list[Document]:
         """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
         then imported, each group by region then id."""
-        return sorted(self._load().values(), key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
+        if self._sorted is None:  # kept until ``reload``, as the documents themselves
+            self._sorted = sorted(self._load().values(),
+                                  key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
+        return list(self._sorted)
 
     def document(self, doc_id: str) -> Document:
         try:
@@ -328,10 +333,19 @@ class Corpus:
         Kept until ``reload``: every search asks which documents are not the latest.
         """
         if self._versions is None:
+            self._versions = {m.doc_id: m for group in self.version_groups() for m in group}
+        return self._versions
+
+    def version_groups(self) -> list:
+        """Each group of versions once, its ``Member`` records oldest first (``versions.ordered_groups``).
+
+        Kept until ``reload``, as ``versions()`` (the library tree and the search filters both ask at start).
+        """
+        if self._version_groups is None:
             from index.library import versions
 
-            self._versions = versions.statuses(self.documents())
-        return self._versions
+            self._version_groups = versions.ordered_groups(self.documents())
+        return self._version_groups
 
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:

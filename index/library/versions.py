@@ -103,9 +103,13 @@ class Member:
 
 def order(docs: Iterable) -> list:
     """Documents (``Document``-like: ``.id``, ``.meta``) oldest version first."""
-    return sorted(docs, key=lambda d: (version_date(_fields(d)), not is_draft(_fields(d)),
-                                       str(_fields(d).get("imported_at") or ""), int(_fields(d).get("version") or 0),
-                                       d.id))
+    return sorted(docs, key=_order_key)
+
+
+def _order_key(doc) -> tuple:
+    fields = _fields(doc)
+    return (version_date(fields), not is_draft(fields), str(fields.get("imported_at") or ""),
+            int(fields.get("version") or 0), doc.id)
 
 
 def _fields(doc) -> Mapping:
@@ -115,14 +119,14 @@ def _fields(doc) -> Mapping:
 
 def members(docs: list) -> list[Member]:
     """A group's documents in version order, each with its status; a lone document is 现行 (or 征求意见稿)."""
-    ordered = order(docs)
-    finals = [d for d in ordered if not is_draft(_fields(d))]
-    latest = (finals or ordered)[-1].id if ordered else None
+    keyed = sorted((_order_key(d), d) for d in docs)  # the key holds the id last: documents never compare
+    finals = [d for key, d in keyed if key[1]]
+    latest = (finals or [d for _, d in keyed])[-1].id if keyed else None
     out = []
-    for doc in ordered:
-        draft = is_draft(_fields(doc))
+    for key, doc in keyed:
+        draft = not key[1]
         status = DRAFT if draft else CURRENT if doc.id == latest else HISTORICAL
-        out.append(Member(doc.id, doc.title, version_date(_fields(doc)), draft, status, doc.id == latest, doc.source))
+        out.append(Member(doc.id, doc.title, key[0], draft, status, doc.id == latest, doc.source))
     return out
 
 
@@ -154,13 +158,20 @@ def groups(docs: Iterable) -> dict[str, list]:
     return {d.id: group for group in found.values() if len(group) > 1 for d in group}
 
 
+def ordered_groups(docs: Iterable) -> list[list[Member]]:
+    """Each version group once, its ``Member`` records in version order; lone documents are left out."""
+    out = []
+    seen: set[str] = set()
+    for group in groups(docs).values():
+        if group[0].id not in seen:
+            seen.update(d.id for d in group)
+            out.append(members(group))
+    return out
+
+
 def statuses(docs: Iterable) -> dict[str, Member]:
     """Every grouped document's ``Member`` record (status, latest), by id; lone documents are left out."""
-    out: dict[str, Member] = {}
-    for group in groups(docs).values():
-        if group[0].id not in out:
-            out.update((m.doc_id, m) for m in members(group))
-    return out
+    return {m.doc_id: m for group in ordered_groups(docs) for m in group}
 
 
 def chain(ordered: list) -> dict[str, dict]:

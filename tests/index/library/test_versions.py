@@ -146,3 +146,17 @@ def test_links_survive_a_copied_documents_folder(tmp_path):
     shutil.copytree(ws.imported_dir, other / "documents")
     moved = Workspace(other)
     assert [v["doc_id"] for v in moved.versions(new)] == [old, new]
+
+
+def test_the_corpus_keeps_each_group_once_until_the_library_changes():
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    final, draft = imported(ws, JIANGSU_FINAL, JIANGSU_DRAFT)
+    groups = ws.corpus.version_groups()
+    assert sorted([m.doc_id for m in g] for g in groups) == sorted([[old, new], [draft, final]])
+    assert ws.corpus.version_groups() is groups  # kept: the library tree and the search filters both ask
+    assert {d: (m.status, m.latest) for d, m in ws.corpus.versions().items()} == {
+        old: ("历史版本", False), new: ("现行", True), draft: ("征求意见稿", False), final: ("现行", True)}
+    ws.edit_document(old, {"issued": "2022-01-01"})  # now the newer text: the order changes
+    assert [[m.doc_id for m in g] for g in ws.corpus.version_groups() if old in {m.doc_id for m in g}] == [[new, old]]
+    assert ws.corpus.versions()[old].latest and not ws.corpus.versions()[new].latest
