@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
@@ -72,6 +74,87 @@ class _FixedColumns:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.COLUMNS[section])
         return None
+
+
+class FacetModel(QAbstractListModel):
+    """A filter list with a tick box a row (regions, documents), all ticked at first, with hit counts.
+
+    Rows are ``(key, label)``; ``tip(key)`` gives a row's tooltip when the view asks for it. Nothing is made
+    per row: 3,500 documents are two lists and a set. ``ticks_changed`` is emitted when the user ticks or
+    unticks a row (not when counts change).
+    """
+
+    ticks_changed = Signal()
+
+    def __init__(self, tip=None, parent=None):
+        super().__init__(parent)
+        self._keys: list[str] = []
+        self._labels: list[str] = []
+        self._unticked: set[str] = set()
+        self._counts: dict | None = None
+        self._tip = tip
+
+    def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        """Show ``entries`` (key, label), all ticked, without counts."""
+        self.beginResetModel()
+        self._keys = [k for k, _ in entries]
+        self._labels = [label for _, label in entries]
+        self._unticked = set()
+        self._counts = None
+        self.endResetModel()
+
+    def set_counts(self, counts: dict) -> None:
+        """Show each row's hit count (0 for a key ``counts`` lacks)."""
+        self._counts = counts
+        if self._keys:
+            self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1), [Qt.ItemDataRole.DisplayRole])
+
+    def key(self, row: int) -> str:
+        return self._keys[row]
+
+    def set_ticked(self, row: int, ticked: bool) -> None:
+        self.setData(self.index(row), Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked,
+                     Qt.ItemDataRole.CheckStateRole)
+
+    def ticked(self) -> tuple[str, ...]:
+        """Ticked keys, or () when all are ticked (no filter); a key nothing matches when none is."""
+        if not self._unticked:
+            return ()
+        keys = tuple(k for k in self._keys if k not in self._unticked)
+        return keys or ("\x00none",)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._keys)
+
+    def flags(self, index):
+        return _ROW_FLAGS | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self._labels[row]
+            return label if self._counts is None else f"{label}（{self._counts.get(self._keys[row], 0)}）"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Unchecked if self._keys[row] in self._unticked else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.UserRole:
+            return self._keys[row]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(self._keys[row]) if self._tip else self._labels[row]
+        return None
+
+    def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        key = self._keys[index.row()]
+        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+        if ticked == (key not in self._unticked):
+            return True
+        (self._unticked.discard if ticked else self._unticked.add)(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+        return True
 
 
 class LibraryModel(_FixedColumns, QAbstractItemModel):

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings
 from desktop.errors import error_text
-from desktop.models import HTML_ROLE, SearchResultsModel
+from desktop.models import HTML_ROLE, FacetModel, SearchResultsModel
 from desktop.widgets import ServiceView, hbox, vbox
 from index.library.national import region_key
 
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
 
 LIMIT = 200
-LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a facet entry's text without its hit count
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -106,12 +104,16 @@ class SearchView(ServiceView):
         self.status = QLabel()
         self.status.setObjectName("search_status")
 
-        self.regions = QListWidget()
+        self.region_model = FacetModel()
+        self.doc_model = FacetModel(tip=lambda doc_id: self.corpus.document(doc_id).title)
+        self.regions = QListView()
         self.regions.setObjectName("facet_region")
-        self.docs = QListWidget()
+        self.docs = QListView()
         self.docs.setObjectName("facet_doc")
-        for lst in (self.regions, self.docs):
-            lst.itemChanged.connect(lambda _i: self.run_query())
+        for lst, model in ((self.regions, self.region_model), (self.docs, self.doc_model)):
+            lst.setModel(model)
+            lst.setUniformItemSizes(True)
+            model.ticks_changed.connect(self.run_query)
             # Long titles are elided in the middle so the hit count at the end stays visible.
             lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -175,37 +177,13 @@ class SearchView(ServiceView):
     def refresh_facets(self) -> None:
         """(Re)fill the region and document lists from the library, all ticked."""
         docs = self.corpus.documents()
-        for lst, entries in ((self.regions, sorted({d.region for d in docs}, key=region_key)),  # 全国 first
-                             (self.docs, [(d.id, d.short_title) for d in docs])):
-            lst.blockSignals(True)
-            lst.clear()
-            for entry in entries:
-                key, label = entry if isinstance(entry, tuple) else (entry, entry)
-                item = QListWidgetItem(label)
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
-                item.setData(LABEL_ROLE, label)
-                item.setToolTip(label if lst is self.regions else self.corpus.document(key).title)
-                lst.addItem(item)
-            lst.blockSignals(False)
-
-    def _ticked(self, lst: QListWidget) -> tuple[str, ...]:
-        """Ticked keys, or () when all are ticked (no filter)."""
-        keys = [lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count())
-                if lst.item(i).checkState() == Qt.CheckState.Checked]
-        return () if len(keys) == lst.count() else tuple(keys) or ("\x00none",)
+        regions = sorted({d.region for d in docs}, key=region_key)  # 全国 first
+        self.region_model.set_entries([(r, r) for r in regions])
+        self.doc_model.set_entries([(d.id, d.short_title) for d in docs])
 
     def _update_facet_counts(self, facets: dict) -> None:
-        for lst, key in ((self.regions, "region"), (self.docs, "doc")):
-            counts = facets.get(key, {})
-            lst.blockSignals(True)
-            for i in range(lst.count()):
-                item = lst.item(i)
-                label = item.data(LABEL_ROLE)
-                n = counts.get(item.data(Qt.ItemDataRole.UserRole), 0)
-                item.setText(f"{label}（{n}）")
-            lst.blockSignals(False)
+        self.region_model.set_counts(facets.get("region", {}))
+        self.doc_model.set_counts(facets.get("doc", {}))
 
     # -- querying -----------------------------------------------------------
     def focus_query(self) -> None:
@@ -228,7 +206,7 @@ class SearchView(ServiceView):
             self.status.clear()
             self.result = None
             return
-        request = (text, self._ticked(self.regions), self._ticked(self.docs), self.all_versions.isChecked())
+        request = (text, self.region_model.ticked(), self.doc_model.ticked(), self.all_versions.isChecked())
         if self.services.index is None:
             self.status.setText(self.tr("Opening the search index…"))
             self.services.open_index()

@@ -22,3 +22,29 @@ def test_search_results_model_drops_stale(app):
     assert not model.set_results(old, SearchResult("招商", 2, [hit, hit]))
     assert model.rowCount() == 1
     assert "background-color" in model.rows[0]["snippet_html"]
+
+
+def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.models import FacetModel
+
+    model = FacetModel(tip=lambda key: f"《{key}》")
+    model.set_entries([("a", "甲"), ("b", "乙"), ("c", "丙")])
+    assert model.rowCount() == 3 and model.ticked() == ()  # all ticked: no filter
+    assert [model.data(model.index(r)) for r in range(3)] == ["甲", "乙", "丙"]
+    assert model.data(model.index(1), Qt.ItemDataRole.ToolTipRole) == "《b》"
+    assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
+    with qtbot.waitSignal(model.ticks_changed):
+        assert model.setData(model.index(1), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.ticked() == ("a", "c")
+    assert model.data(model.index(1), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    with qtbot.assertNotEmitted(model.ticks_changed):
+        model.set_counts({"a": 4})  # counts are not ticks: no new query
+        model.set_ticked(1, False)  # already unticked: nothing changes
+    assert [model.data(model.index(r)) for r in range(3)] == ["甲（4）", "乙（0）", "丙（0）"]
+    model.set_ticked(0, False)
+    model.set_ticked(2, False)
+    assert model.ticked() == ("\x00none",)  # none ticked: nothing matches
+    model.set_entries([("a", "甲")])
+    assert model.ticked() == () and model.data(model.index(0)) == "甲"

@@ -45,7 +45,7 @@ def test_national_documents_come_first(win, qtbot):
     import_into(win, "t03_waishang_touzifa.txt")
     model = win.library.model
     assert model.index(0, 0).data(KIND_ROLE) == "region" and model.index(0, 0).data().startswith("全国")
-    assert win.search_view.regions.item(0).data(Qt.ItemDataRole.UserRole) == "全国"
+    assert win.search_view.region_model.key(0) == "全国"
     assert win.corpus.documents()[0].region == "全国"  # so the first comparison and coverage column
 
 

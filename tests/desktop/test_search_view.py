@@ -27,10 +27,10 @@ def test_facet_filter_limits_results(win, qtbot):
     view.set_query("招商引资")
     qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
     before = view.results_count()
-    for i in range(view.regions.count()):
-        item = view.regions.item(i)
-        if not item.data(0x0100).startswith("吉林"):
-            item.setCheckState(item.checkState().Unchecked)
+    facets = view.regions.model()
+    for row in range(facets.rowCount()):
+        if not facets.key(row).startswith("吉林"):
+            facets.set_ticked(row, False)
     qtbot.waitUntil(lambda: view.results_count() < before and view.results_count() > 0, timeout=10000)
     assert {r["region"] for r in view.model.rows} == {"吉林省"}
 

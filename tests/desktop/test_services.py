@@ -42,7 +42,7 @@ def test_a_cli_import_while_the_window_is_open_reaches_every_view(win, qtbot, tm
     # the library, the filters and comparisons know the document without a restart
     assert win.library.select_document(doc_id)
     assert win.library.model.document_count() == 6
-    regions = [win.search_view.regions.item(i).data(0x0100) for i in range(win.search_view.regions.count())]
+    regions = [win.search_view.region_model.key(i) for i in range(win.search_view.region_model.rowCount())]
     assert "云南省" in regions
     assert doc_id in win.compare_view.chosen_docs()
     # search finds its clause and names it by its title, and opening it works
