@@ -162,10 +162,16 @@ class CoverageView(ServiceView):
         # Stretching or sizing to contents measures every cell: fine for 31 provinces, a freeze for
         # 3,500 documents. Many columns get a fixed width and scroll.
         many = self.model.columnCount() > WIDE_COLUMNS
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive if many else QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if many:
-            self.table.horizontalHeader().setDefaultSectionSize(110)
+            header.setDefaultSectionSize(110)
+        else:
+            # Each column as wide as its header and cells; stretched to the width when they all fit,
+            # else left so and scrolled (31 provinces squeezed into one screen cut their names).
+            header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+            if header.length() <= self.table.viewport().width():
+                header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Fixed if many else QHeaderView.ResizeMode.ResizeToContents)
 

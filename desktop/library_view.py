@@ -83,7 +83,10 @@ class _TwoLineDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = opt.rect.adjusted(4, 3, -4, -3)
+        # The text's place beside the icon an imported document has (the style drew the icon there).
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        rect = rect.adjusted(2, 0, -2, 0)
+        rect.setTop(opt.rect.top() + 3)
         fm = opt.fontMetrics
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal = opt.palette

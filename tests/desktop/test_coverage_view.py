@@ -47,3 +47,28 @@ def test_coverage_cell_opens_clause(win, qtbot):
     assert opened == model.clause_ids(row, 0)
     empty = [(r, c) for r in range(model.rowCount()) for c in range(5) if not model.clause_ids(r, c)]
     assert empty and model.index(*empty[0]).data() == "—"
+
+
+def test_many_provinces_keep_their_names_whole_and_scroll(win, qtbot):
+    """31 provinces squeezed into the window cut 内蒙古自治区 and "24 份文件"; columns now fit their headers."""
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    header = view.table.horizontalHeader()
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch  # four provinces fit: stretched
+    data = dict(view.data)
+    regions = [f"第{k}号{'维吾尔自治区' if k % 3 == 0 else '省'}" for k in range(31)]
+    docs = [dict(d, doc_id=f"{d['doc_id']}-{k}", region=regions[k], members=[f"{d['doc_id']}-{k}"] * 2)
+            for k, d in enumerate((data["documents"] * 7)[:31])]
+    data["documents"] = docs
+    data["matrix"] = {t["id"]: {d["doc_id"]: [] for d in docs} for t in data["topics"]}
+    view.data = data
+    view.by_document.setChecked(True)  # one column per (made-up) document, each a province of its own
+    model = view.model
+    assert model.columnCount() == 31
+    assert header.sectionResizeMode(0) == header.ResizeMode.Interactive
+    metrics = header.fontMetrics()
+    for col in range(31):
+        lines = str(model.headerData(col, Qt.Orientation.Horizontal)).split("\n")
+        assert header.sectionSize(col) >= max(metrics.horizontalAdvance(line) for line in lines)
+    assert header.length() > view.table.viewport().width()  # wider than the window: it scrolls
