@@ -215,7 +215,7 @@ class ImportDialog(QDialog):
         def work(progress, cancelled):
             return worker.add_candidates(candidates, progress=progress, cancel=cancelled)
 
-        self._op = ops.Op(work, self._add_done, self._failed, parent=self)
+        self._op = self.services.writing(ops.Op(work, self._add_done, self._failed, parent=self))
         self._op.on_progress = lambda d, t, m: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d))
         self._op.run()
 
@@ -353,7 +353,7 @@ class MetadataDialog(QDialog):
         def work(progress, cancelled):
             return worker.edit_document(doc_id, changes)
 
-        self._op = ops.Op(work, self._saved, self._failed, parent=self)
+        self._op = self.services.writing(ops.Op(work, self._saved, self._failed, parent=self))
         self._op.run()
 
     def _saved(self, result) -> None:

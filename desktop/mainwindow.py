@@ -339,12 +339,14 @@ class MainWindow(QMainWindow):
             return
         other = others[order[[labels[k] for k in order].index(label)]].id
         worker = self.services.workspace.worker()
-        ops.Op(lambda: worker.link_versions(doc_id, other), self.services.apply, self.show_error, parent=self).run()
+        self.services.writing(ops.Op(lambda: worker.link_versions(doc_id, other), self.services.apply, self.show_error,
+                                     parent=self)).run()
 
     def unlink_version(self, doc_id: str) -> None:
         """Take ``doc_id`` out of its versions (on a worker)."""
         worker = self.services.workspace.worker()
-        ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error, parent=self).run()
+        self.services.writing(ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error,
+                                     parent=self)).run()
 
     def readers(self) -> list[ReaderView]:
         reader = _reader_class()
@@ -539,8 +541,8 @@ class MainWindow(QMainWindow):
                 self.close_tab(self.tabs.indexOf(reader))
 
         worker = self.services.workspace.worker()
-        ops.Op(lambda: worker.remove_document(doc_id), lambda result: self.services.apply(result[1]),
-               self.show_error, parent=self).run()
+        self.services.writing(ops.Op(lambda: worker.remove_document(doc_id), lambda result: self.services.apply(result[1]),
+                                     self.show_error, parent=self)).run()
 
     def apply_changes(self, changes) -> None:
         """Refresh what shows ``changes`` (``Services.changed``: this window's operations and other processes')."""

@@ -86,6 +86,8 @@ class Op:
         self._dialog_parent: QWidget | None = None
         self._timer: QTimer | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
+        # Called on the GUI thread when the op ends, however it ends (delivered, failed, dropped).
+        self.on_end: Callable[[], None] | None = None
         self.finished = False
         self._result: Any = None
         self._error: BaseException | None = None
@@ -177,6 +179,9 @@ class Op:
 
     def _cleanup(self) -> None:
         self.finished = True
+        end, self.on_end = self.on_end, None
+        if end is not None:
+            end()
         if self._timer is not None:
             self._timer.stop()
         if self._dialog is not None:

@@ -78,6 +78,7 @@ class Services(QObject):
         self._checked_all = False  # every document's notes were re-anchored in this session
         self._checked: set[str] = set()  # documents whose notes were
         self._poll = None
+        self._writes: set = set()  # ops writing documents now (``writing``)
         self._background = None
         self._background_lock = threading.Lock()
 
@@ -152,8 +153,9 @@ class Services(QObject):
         """Bring the engine objects in step with ``changes`` and tell the views (``changed``), once."""
         if not changes:
             return
-        if changes.documents:
+        if changes.documents or changes.index:
             self.workspace.reload(changes)
+        if changes.documents:
             self._background = None  # a running op keeps the old handle; the next one gets a fresh corpus
             for doc_id in changes.added | changes.removed | changes.edited:
                 self._checked.discard(doc_id)
@@ -181,8 +183,22 @@ class Services(QObject):
             self._poll.timeout.connect(self.check_external)
             self._poll.start()
 
+    def writing(self, op):
+        """Mark ``op`` (not yet run) as writing documents through a worker handle; returns it.
+
+        While one runs, the look for other processes' changes waits: the files it
+        writes are this window's own (its ``apply`` marks them seen), and reloading
+        the library at every look while an import writes hundreds of files froze
+        the window for seconds at a time.
+        """
+        self._writes.add(op)
+        op.on_end = lambda: self._writes.discard(op)
+        return op
+
     def check_external(self) -> None:
-        """Apply what other processes changed since the last look."""
+        """Apply what other processes changed since the last look (not while this window writes documents)."""
+        if self._writes:
+            return
         try:
             changes = self.workspace.external_changes()
         except Exception:  # noqa: BLE001 - a failed look is retried at the next tick

@@ -434,9 +434,13 @@ class Workspace:
 
         The documents those changes name are marked as seen, so that
         ``external_changes`` does not report them again, while a change
-        another process makes meanwhile is still reported.
+        another process makes meanwhile is still reported. So is the search
+        index's new generation when ``changes.index`` says the handle wrote one.
         """
-        self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None)
+        if changes is None or changes.documents:
+            self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None)
+        if changes is not None and changes.index and self._seen_index is not None:
+            self._seen_index = self._index_snapshot()
 
     def _forget_documents(self, doc_ids: Iterable[str] | None = ()) -> None:
         """Reload the corpus; mark ``doc_ids`` (None: every document) as seen by ``external_changes``."""

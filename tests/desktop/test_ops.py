@@ -53,3 +53,24 @@ def test_ops_cancel_and_failure(app, qtbot):
     op2 = ops.Op(lambda: 1 / 0, None, lambda e: got.setdefault("err2", e)).run()
     qtbot.waitUntil(lambda: "err2" in got)
     assert isinstance(got["err2"], ZeroDivisionError) and op2.finished
+
+
+def test_on_end_runs_however_the_op_ends(app, qtbot):
+    import threading
+
+    from desktop import ops
+
+    ended = []
+    go = threading.Event()
+    ok = ops.Op(lambda: 1, lambda r: None)
+    ok.on_end = lambda: ended.append("ok")
+    failed = ops.Op(lambda: 1 / 0, None, lambda e: None)
+    failed.on_end = lambda: ended.append("failed")
+    dropped = ops.Op(lambda cancelled: go.wait(5), lambda r: ended.append("delivered"))
+    dropped.on_end = lambda: ended.append("dropped")
+    for op in (ok, failed, dropped):
+        op.run()
+    dropped.cancel()  # superseded: no callback runs, but the op still ends
+    go.set()
+    qtbot.waitUntil(lambda: len(ended) >= 3, timeout=10000)
+    assert sorted(ended) == ["dropped", "failed", "ok"]

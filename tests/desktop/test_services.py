@@ -87,6 +87,40 @@ def test_changes_of_this_window_reach_the_views_once(win, qtbot, tmp_path):
     assert seen == [changes]
 
 
+def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tmp_path):
+    """An import through the window writes files the watch would take for another process's, and reload the
+    library at every look while the import runs (seconds of freeze at 3,500 documents); it waits instead."""
+    import threading
+
+    from desktop import ops
+
+    win.services.watch()
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    worker = win.services.workspace.worker()
+    written, release = threading.Event(), threading.Event()
+
+    def work():
+        result = worker.import_paths([src], workers=1)
+        written.set()
+        release.wait(10)
+        return result
+
+    op = win.services.writing(ops.Op(work, lambda result: win.services.apply(result[1])))
+    op.run()
+    assert written.wait(60)
+    win.services.check_external()  # the file is on disk, the import not yet delivered: nothing is reloaded
+    assert seen == []
+    release.set()
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=30000)
+    doc_id = next(iter(seen[0].added))
+    assert win.library.select_document(doc_id)
+    win.services.check_external()  # the look after it finds nothing new: the window's own write, applied once
+    assert len(seen) == 1 and not win.services._writes
+
+
 def test_a_superseded_comparison_never_overwrites_the_newer_one(win, qtbot, monkeypatch):
     """The race: comparison A is slow, B is asked for meanwhile; A finishing later must not win."""
     from index.workspace import Workspace
