@@ -65,6 +65,8 @@ class Corpus:
         self._versions: dict | None = None
         self._version_groups: list | None = None
         self._sorted: list[Document] | None = None
+        # (source, file name) → ((folder, identity), Document) of the last listing (``_listed``).
+        self._listed_before: dict[tuple[str, str], tuple[tuple[str, str], Document]] = {}
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -121,6 +123,12 @@ class Corpus:
                 continue
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
+                kept = self._listed_before.get((source, entry.name))
+                if kept is not None and kept[0] == (where, ident):
+                    # The same file as at the last listing: its document, with what it decoded since, stays.
+                    row.pop("links")
+                    out.append((kept[1], row))
+                    continue
                 # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
                 links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
@@ -149,6 +157,10 @@ class Corpus:
             out.append((doc, row))
         self.manifest.put(fresh)
         self.manifest.forget(source, rows)  # files that are gone
+        # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
+        for key in [k for k in self._listed_before if k[0] == source]:
+            del self._listed_before[key]
+        self._listed_before.update(((source, doc.path.name), ((where, row["identity"]), doc)) for doc, row in out)
         if source == "imported":
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced

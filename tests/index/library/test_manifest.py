@@ -202,3 +202,19 @@ def test_a_listing_is_made_again_when_the_stored_one_is_from_older_code(library,
     assert [text for _, text in corpus_of(library, tmp_path).listings()] == \
         ['{"id":"d0","n":3}', '{"id":"d1","n":3}', '{"id":"d2","n":3}']
     assert Manifest(tmp_path / FILE_NAME).row("imported", "d0.md")["listing_version"] == "next"  # stored
+
+
+def test_a_reload_keeps_the_documents_whose_files_did_not_move(library, tmp_path):
+    corpus = corpus_of(library, tmp_path)
+    before = {d.id: d for d in corpus.documents()}
+    assert before["d0"].get("region") == "湖北省"  # decoded once
+    write(library, "d1", "文件一（修订）")  # rewritten: a new identity
+    (library / "d2.md").unlink()
+    write(library, "d3", "文件3")
+    corpus.reload()
+    after = {d.id: d for d in corpus.documents()}
+    assert sorted(after) == ["d0", "d1", "d3"]
+    assert after["d0"] is before["d0"]  # the same file: the same document, with what it decoded
+    assert after["d1"] is not before["d1"] and after["d1"].title == "文件一（修订）"
+    corpus.reload()
+    assert corpus.document("d1") is after["d1"] and corpus.document("d3") is after["d3"]
