@@ -116,7 +116,6 @@ class Corpus:
         except OSError:
             entries = []
         for entry in entries:
-            path = folder / entry.name
             try:
                 ident = identity(entry.stat())
             except FileNotFoundError:
@@ -130,6 +129,7 @@ class Corpus:
                     out.append((kept[1], row))
                     continue
                 # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
+                path = folder / entry.name
                 links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
@@ -139,6 +139,7 @@ class Corpus:
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
 
+                path = folder / entry.name
                 try:
                     full = load_file(path, source)
                 except ContentError as exc:
