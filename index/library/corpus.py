@@ -209,7 +209,13 @@ class Corpus:
         return int(row["clause_count"])
 
     def topic_tags(self, doc_id: str) -> dict[str, list[tuple[str, float]]]:
-        """``{topic id: [(clause id, weight), ...]}`` of the document (``topics.document_tags``), kept in the manifest.
+        """``{topic id: [(clause id, weight), ...]}`` of the document (``topics.document_tags``), kept in the manifest."""
+        prefix = f"{doc_id}/"
+        return {t: [(prefix + rel, w) for rel, w in items] for t, items in self.stored_tags(doc_id).items()}
+
+    def stored_tags(self, doc_id: str) -> dict[str, list[list]]:
+        """``topic_tags`` as the manifest keeps them (``encode_tags``): ``{topic id: [[clause id after "doc id/",
+        weight], ...]}``, no object made per clause beyond what JSON decoding makes.
 
         Computed (parsing and tagging the document) only when the manifest
         has none from the current tagger (``topics.tagger_version``).
@@ -227,8 +233,7 @@ class Corpus:
         if row.get("topics_version") != version or row.get("topics") is None:
             tags = topics.document_tags(self.clauses(doc_id))
             self._set_facts(doc_id, topics=encode_tags(doc_id, tags), topics_version=version)
-            return tags
-        return decode_tags(doc_id, row["topics"])
+        return json.loads(row["topics"])
 
     def record(self, doc: Document, clause_count: int | None = None, topics_json: str | None = None,
                topics_version: str | None = None) -> None:
@@ -483,10 +488,6 @@ def clause_facts(doc_id: str, clauses: list[Clause]) -> dict[str, str]:
     from index.compare import topics
 
     return {"topics": encode_tags(doc_id, topics.document_tags(clauses)), "topics_version": topics.tagger_version()}
-
-
-def decode_tags(doc_id: str, text: str) -> dict[str, list[tuple[str, float]]]:
-    return {t: [(f"{doc_id}/{rel}", w) for rel, w in items] for t, items in json.loads(text).items()}
 
 
 def display_name(clause: Clause) -> str:
