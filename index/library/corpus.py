@@ -83,6 +83,20 @@ class Corpus:
             self._problems = problems
         return self._docs
 
+    def files_key(self) -> str:
+        """A digest of every listed document's id and file identity (inode, size, times: ``manifest.identity``).
+
+        Equal keys mean no document file was added, removed or rewritten
+        (a metadata edit rewrites its file): what is derived from the files'
+        front matter alone (the search filters' fields) needs no looking
+        at again. Cheap: the manifest's rows, nothing decoded.
+        """
+        import hashlib
+
+        self._load()
+        text = "\n".join(f"{doc_id}\t{row['identity']}" for doc_id, row in self._rows.items())
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
     def unreadable(self) -> list[Unreadable]:
         """Document files left out because they cannot be read (the rest of the library works without them).
 
