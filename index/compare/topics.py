@@ -374,18 +374,15 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     wanted = None if doc_ids is None else set(doc_ids)
     docs = [d for d in corpus.documents() if wanted is None or d.id in wanted]
     loaded = load_topics()
-    cells: dict[str, dict[str, list]] = {t.id: {d.id: [] for d in docs} for t in loaded}
+    tags: dict[str, dict[str, list]] = {}
     with bulk_objects():  # ~250,000 (clause id, confidence) pairs for 3,500 documents
         for doc in docs:
             check_cancel(cancel, "coverage")
             # The library manifest keeps each document's units and their topics (computed at import,
             # ``document_tags``): no document is parsed or tagged here.
-            for tid, items in corpus.topic_tags(doc.id).items():
-                if tid in cells:
-                    cells[tid][doc.id] = items
+            tags[doc.id] = corpus.stored_tags(doc.id)
     return Coverage(topics=[t.to_dict() for t in loaded],
-                    documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
-                    cells=cells)
+                    documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs], tags=tags)
 
 
 REGION_PREFIX = "region:"

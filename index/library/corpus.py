@@ -88,6 +88,20 @@ class Corpus:
             self._problems = problems
         return self._docs
 
+    def files_key(self) -> str:
+        """A digest of every listed document's id and file identity (inode, size, times: ``manifest.identity``).
+
+        Equal keys mean no document file was added, removed or rewritten
+        (a metadata edit rewrites its file): what is derived from the files'
+        front matter alone (the search filters' fields) needs no looking
+        at again. Cheap: the manifest's rows, nothing decoded.
+        """
+        import hashlib
+
+        self._load()
+        text = "\n".join(f"{doc_id}\t{row['identity']}" for doc_id, row in self._rows.items())
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
     def unreadable(self) -> list[Unreadable]:
         """Document files left out because they cannot be read (the rest of the library works without them).
 
@@ -110,6 +124,7 @@ class Corpus:
         where = str(folder)
         out: list[tuple[Document, dict]] = []
         fresh: list[dict] = []
+        same_body: set[str] = set()
         try:
             entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md") and not e.name.startswith(".")),
                              key=lambda e: e.name)
@@ -146,6 +161,8 @@ class Corpus:
                     problems.append(Unreadable.of(path, exc))
                     continue
                 clauses = parse_clauses(full.id, full.body)
+                if row is not None and row["content_hash"] == full.content_hash:
+                    same_body.add(entry.name)  # copied, touched, moved: the same text, its tags still hold
                 row = {"source": source, "name": entry.name, "folder": where, "identity": ident,
                        "doc_id": full.id, "title": full.title, "region": full.region, "meta": encode(full.meta),
                        "card": card(full.meta),
@@ -156,6 +173,7 @@ class Corpus:
                 doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
                                source=source, path=path, content_hash=full.content_hash)
             out.append((doc, row))
+        self._keep_tags(source, fresh, same_body)
         self.manifest.put(fresh)
         self.manifest.forget(source, rows)  # files that are gone
         # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
@@ -166,6 +184,16 @@ class Corpus:
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
         return out
+
+    def _keep_tags(self, source: str, fresh: list[dict], same_body: set[str]) -> None:
+        """Give re-read rows whose body is unchanged (``same_body``, by file name) their stored topic tags back:
+        a library copied or restored elsewhere (every file's identity new) is not tagged again (~90 s for 3,500)."""
+        if not same_body:
+            return
+        stored = self.manifest.topics(source)
+        for row in fresh:
+            if row["name"] in same_body:
+                row["topics"], row["topics_version"] = stored.get(row["name"], (None, None))
 
     def _stored_card(self, source: str, name: str, path: Path) -> str:
         """A listed document's card (``frontmatter.card``), from the manifest: every document's of its source
@@ -228,7 +256,13 @@ class Corpus:
         return int(row["clause_count"])
 
     def topic_tags(self, doc_id: str) -> dict[str, list[tuple[str, float]]]:
-        """``{topic id: [(clause id, weight), ...]}`` of the document (``topics.document_tags``), kept in the manifest.
+        """``{topic id: [(clause id, weight), ...]}`` of the document (``topics.document_tags``), kept in the manifest."""
+        prefix = f"{doc_id}/"
+        return {t: [(prefix + rel, w) for rel, w in items] for t, items in self.stored_tags(doc_id).items()}
+
+    def stored_tags(self, doc_id: str) -> dict[str, list[list]]:
+        """``topic_tags`` as the manifest keeps them (``encode_tags``): ``{topic id: [[clause id after "doc id/",
+        weight], ...]}``, no object made per clause beyond what JSON decoding makes.
 
         Computed (parsing and tagging the document) only when the manifest
         has none from the current tagger (``topics.tagger_version``).
@@ -246,8 +280,7 @@ class Corpus:
         if row.get("topics_version") != version or row.get("topics") is None:
             tags = topics.document_tags(self.clauses(doc_id))
             self._set_facts(doc_id, topics=encode_tags(doc_id, tags), topics_version=version)
-            return tags
-        return decode_tags(doc_id, row["topics"])
+        return json.loads(row["topics"])
 
     def record(self, doc: Document, clause_count: int | None = None, topics_json: str | None = None,
                topics_version: str | None = None) -> None:
@@ -511,10 +544,6 @@ def clause_facts(doc_id: str, clauses: list[Clause]) -> dict[str, str]:
     from index.compare import topics
 
     return {"topics": encode_tags(doc_id, topics.document_tags(clauses)), "topics_version": topics.tagger_version()}
-
-
-def decode_tags(doc_id: str, text: str) -> dict[str, list[tuple[str, float]]]:
-    return {t: [(f"{doc_id}/{rel}", w) for rel, w in items] for t, items in json.loads(text).items()}
 
 
 def display_name(clause: Clause) -> str:

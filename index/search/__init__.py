@@ -1,1 +1,40 @@
 """Full-text search over clauses, in either script."""
+
+import functools
+import sys
+import types
+
+
+def _import_whoosh_lightly() -> None:
+    """Import Whoosh with stand-ins for two modules it imports and a search never uses.
+
+    ``whoosh.compat`` imports ``urlretrieve`` from ``urllib.request`` (http.client,
+    email, ssl, socket), never called; ``whoosh.reading`` imports the
+    ``cached_property`` package, which imports asyncio, for one property the
+    standard ``functools.cached_property`` does as well. Together ~50 ms of
+    every ``zoneref search`` process, for an app that never connects to the
+    network. The stand-ins are removed at once: whoever imports either
+    module later gets the real one.
+    """
+    if "whoosh" in sys.modules:
+        return
+
+    def urlretrieve(*_args, **_kwargs):
+        raise RuntimeError("ZoneRef never downloads")
+
+    stand_ins = {"urllib.request": types.ModuleType("urllib.request"),
+                 "cached_property": types.ModuleType("cached_property")}
+    stand_ins["urllib.request"].urlretrieve = urlretrieve
+    stand_ins["cached_property"].cached_property = functools.cached_property
+    stand_ins = {name: module for name, module in stand_ins.items() if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        import whoosh.compat
+        import whoosh.reading  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+_import_whoosh_lightly()

@@ -57,6 +57,9 @@ from index.search.rows import ClauseRow, Side, doc_info, rows_for, side_parts
 SCHEMA_VERSION = 4
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
+#: Beside a generation's files, rewritten freely (not among the sizes the side table checks): the side
+#: table generation and the ``Corpus.files_key`` its document records were last found current for.
+INFO_KEY = "info.key"
 #: Each incremental update adds a Whoosh segment; past this many, rebuild.
 MAX_SEGMENTS = 12
 #: The side table's files of one Whoosh generation: side-<n>.json and the others it describes.
@@ -238,7 +241,7 @@ def _write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
 def _needed(name: str, gen: int) -> bool:
     if name.startswith("side-"):  # not the JSON: it holds the sizes
         return name in {side_path(Path(), gen, part).name for part in SIDE_PARTS if part != "json"}
-    return name != LOCK and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
+    return name not in (LOCK, INFO_KEY) and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
 def _aligned(arrays: dict[str, np.ndarray]) -> tuple[dict[str, list], list[bytes]]:

@@ -50,3 +50,21 @@ def test_front_ends_open_the_engine_only_through_the_workspace():
             if forbidden.search(line.split("#", 1)[0]):
                 found.append(f"{path.relative_to(ROOT)}:{no}: {line.strip()}")
     assert not found, "\n".join(found)
+
+
+def test_search_loads_no_network_modules_and_leaves_urllib_request_real():
+    """Opening the search engine loads no http/ssl/email/asyncio (``index.search``'s stand-ins while Whoosh
+    is imported), and a later ``import urllib.request`` or ``cached_property`` still gets the real module."""
+    code = (
+        "import sys\n"
+        "import index.search.searcher, whoosh.compat\n"
+        "bad = [m for m in ('urllib.request', 'http.client', 'ssl', 'email.parser', 'asyncio') if m in sys.modules]\n"
+        "import urllib.request\n"
+        "import cached_property\n"
+        "real = hasattr(urllib.request, 'urlopen') and sys.modules['urllib.request'] is urllib.request \\\n"
+        "    and hasattr(cached_property, 'threaded_cached_property')\n"
+        "print(bad, real)\n"
+        "sys.exit(0 if not bad and real else 1)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -98,9 +98,12 @@ def test_coverage_json_chunks_are_the_records_json():
     from index.compare.records import Coverage
 
     cov = topics.coverage(_corpus())
-    odd = Coverage(topics=[{"id": 't"1', "name": "专题\u009b"}], documents=[{"doc_id": 'd\\"1', "region": "省", "title": "题"}],
-                   cells={'t"1': {'d\\"1': [('d\\"1/c1', 87), ("d\\\"1/c\u20282", 3)]}})
-    empty = Coverage(topics=[], documents=[], cells={})
+    odd = Coverage(topics=[{"id": 't"1', "name": "专题\u009b"}, {"id": "t%2", "name": "二"}],
+                   documents=[{"doc_id": d, "region": "省", "title": "题"} for d in ('d\\"1', "d%2", "d3", "d4")],
+                   tags={'d\\"1': {'t"1': [["c1", 87], ["c\u20282", 3]], "t%2": []},
+                         "d%2": {"t%2": [["c%s", 5], ["c2", 7]], "gone": [["c9", 1]]},
+                         "d3": {'t"1': [["c\x01", 4]], "t%2": [["c1", 12.5]]}})
+    empty = Coverage(topics=[], documents=[], tags={})
     for record in (cov, odd, empty, topics.coverage(_corpus(), ["hebei-2017-kaifaqu"])):
         assert "".join(record.json_chunks()) == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
     assert cov.to_dict()["cells"]["caizheng"]["jilin-2021-kaifaqu"][0].keys() == {"clause_id", "confidence"}

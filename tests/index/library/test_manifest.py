@@ -96,6 +96,26 @@ def test_a_damaged_manifest_is_rebuilt_from_the_documents(library, tmp_path):
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
 
 
+def test_a_file_rewritten_with_the_same_body_keeps_its_topic_tags(library, tmp_path, monkeypatch):
+    """A copied, restored or touched file (new identity, same body) is read again but not tagged again;
+    one whose body changed is."""
+    c = corpus_of(library, tmp_path)
+    tags = {d.id: c.topic_tags(d.id) for d in c.documents()}
+    calls = []
+    real = topics.document_tags
+    monkeypatch.setattr(topics, "document_tags", lambda clauses: calls.append(clauses[0].doc_id) or real(clauses))
+    for name in ("d0.md", "d1.md"):  # a new inode and times, as a copy has
+        path = library / name
+        text = path.read_text(encoding="utf-8")
+        path.unlink()
+        path.write_text(text, encoding="utf-8")
+    write(library, "d2", "文件2", body=BODY.replace("招商专班", "招商队伍"))
+    again = corpus_of(library, tmp_path)
+    assert {d.id: again.topic_tags(d.id) for d in again.documents() if d.id != "d2"} == \
+        {k: v for k, v in tags.items() if k != "d2"}
+    assert again.topic_tags("d2") and calls == ["d2"]
+
+
 def test_derived_facts_follow_the_tagger_version(library, tmp_path, monkeypatch):
     c = corpus_of(library, tmp_path)
     c.topic_tags("d0")

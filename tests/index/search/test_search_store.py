@@ -22,6 +22,7 @@ from index.base.text import normalise
 from index.library.corpus import Corpus
 from index.library.documents import render_markdown
 from index.search import store as search_store
+from index.search.rows import doc_info
 from index.search.searcher import BuildCancelled, SearchIndex
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -547,3 +548,27 @@ def test_long_strings_read_from_their_rarest_bigrams_give_the_same_answers(built
     ix.close()
     slow = {q: {h.clause_id: h.score for h in ix.search(q, limit=BIG).hits} for q in queries}
     assert quick == slow
+
+
+def test_filter_fields_are_read_again_only_when_a_document_file_changed(built, content, monkeypatch):
+    """Opening reads every document's card for the filters only if a file changed since they were last found
+    current (``info.key``); an edit is still seen (as in the test above)."""
+    from index.search import searcher
+
+    ix, folder, _ = built
+    ix.close()
+    reopened(content, folder).close()  # writes the key if the first open did not
+    read = []
+    monkeypatch.setattr(searcher, "doc_info", lambda d: read.append(d.id) or doc_info(d))
+    reopened(content, folder).close()
+    assert read == []
+    path = content / "extra-1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("region: 安徽省", "region: 江西省"), encoding="utf-8")
+    again = reopened(content, folder)
+    assert "extra-1" in read
+    assert {h.doc_id for h in again.search("region:江西", limit=50).hits} == {"extra-1"}
+    again.close()
+    (live(folder) / searcher.INFO_KEY).write_text("garbage", encoding="utf-8")
+    read.clear()
+    reopened(content, folder).close()
+    assert "extra-1" in read  # a key that does not match is no reason to trust the records
