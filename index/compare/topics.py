@@ -1,6 +1,6 @@
-"""The policy topic taxonomy: loading it, tagging clauses, and the coverage matrix.
+"""Topics of clauses and documents, and the coverage matrix.
 
-The taxonomy is data (``content/topics.yaml``); this module only reads it.
+The taxonomy and its word matching are ``index.compare.taxonomy``.
 A clause's keywords give each topic a weight (a keyword in the heading is
 strong evidence, keywords in the text add up, synonyms count for less); a
 calibrated model (``index.compare.scoring``, fitted on labels) turns the
@@ -18,128 +18,30 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable
-from operator import add
-from pathlib import Path
-
-import yaml
 
 from index.base import paths
-from index.base.errors import ContentError, KnownError, UnknownIdError, check_cancel
+from index.base.errors import check_cancel
 from index.base.text import normalise
-from index.compare.wording import matching_text
+from index.compare.taxonomy import (  # noqa: F401 - the taxonomy's names, reachable from here too
+    HEADING_WEIGHT,
+    KEYWORD_WEIGHT,
+    SYNONYM_WEIGHT,
+    Topic,
+    UnknownTopicError,
+    find_topic,
+    load_topics,
+    score_text,
+    topic_hits,
+    topics_path,
+)
 from index.library.clauses import Clause
 
-HEADING_WEIGHT = 3.0
-KEYWORD_WEIGHT = 1.0
-SYNONYM_WEIGHT = 0.5
 _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 # Clause kinds that never carry a topic of their own (signature lines, links).
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
 TAGGER_VERSION = 3
-
-
-class UnknownTopicError(UnknownIdError, code="unknown_topic"):
-    """A topic name or id that the taxonomy does not have (an unknown id like any other: CLI exit 2)."""
-
-    def __init__(self, name: str):
-        KnownError.__init__(self, f"unknown topic: {name}")
-        self.kind, self.ident, self.name = "topic", name, name
-
-
-@dataclasses.dataclass(frozen=True)
-class Topic:
-    """One topic of the taxonomy (``content/topics.yaml``), in file order.
-
-    ``id`` is stable (settings and comparison labels keep it); ``name`` and
-    ``name_traditional`` are what the user reads. ``keywords`` and ``synonyms``
-    are kept as written; matching normalises them (both scripts fold together)
-    and weighs a synonym below a keyword.
-    """
-
-    id: str
-    name: str
-    name_traditional: str
-    keywords: tuple[str, ...]
-    synonyms: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "name_traditional": self.name_traditional,
-                "keywords": list(self.keywords), "synonyms": list(self.synonyms)}
-
-
-def topics_path() -> Path:
-    return paths.content_dir() / "topics.yaml"
-
-
-@functools.cache
-def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
-    """The taxonomy, in file order.
-
-    Args:
-        path: a taxonomy file; default ``content/topics.yaml``.
-
-    Raises:
-        ContentError: the file is missing or malformed.
-    """
-    path = path or topics_path()
-    try:
-        # libyaml's loader when there is one: the taxonomy is read by every coverage, 10x faster
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        out = []
-        for item in data["topics"]:
-            out.append(Topic(
-                id=str(item["id"]), name=str(item["name"]),
-                name_traditional=str(item.get("name_traditional") or item["name"]),
-                keywords=tuple(str(w) for w in item.get("keywords") or ()),
-                synonyms=tuple(str(w) for w in item.get("synonyms") or ()),
-            ))
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc
-    if len({t.id for t in out}) != len(out):
-        raise ContentError(f"{path}: duplicate topic ids")
-    return tuple(out)
-
-
-@functools.cache
-def _ignored(path: Path | None = None) -> tuple[str, ...]:
-    """The taxonomy's ``ignore`` phrases (office names: 商务厅), normalised, longest first."""
-    path = path or topics_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc
-    words = {normalise(str(w)) for w in (data.get("ignore") or ()) if str(w).strip()}
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def _masked(norm: str) -> str:
-    """``norm`` with the ``ignore`` phrases blanked out (same length, so offsets hold)."""
-    for phrase in _ignored():
-        if phrase in norm:
-            norm = norm.replace(phrase, "\u3000" * len(phrase))
-    return norm
-
-
-@functools.cache
-def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float], ...]]:
-    """(topic id, normalised word, weight) keyed by the word's first two characters.
-
-    Both scripts fold together. Only words whose first bigram occurs in a
-    text can occur in it, so tagging looks up the text's bigrams instead of
-    scanning every word of every topic.
-    """
-    index: dict[str, list[tuple[str, str, float]]] = {}
-    for topic in load_topics(path):
-        words: dict[str, float] = {}
-        for w in topic.synonyms:
-            words[normalise(w)] = SYNONYM_WEIGHT
-        for w in topic.keywords:
-            words[normalise(w)] = KEYWORD_WEIGHT
-        for word, weight in words.items():
-            index.setdefault(word[:2], []).append((topic.id, word, weight))
-    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.cache
@@ -181,61 +83,6 @@ def document_tags(clauses: list[Clause]) -> dict[str, list[tuple[str, int]]]:
 @dataclasses.dataclass(frozen=True)
 class _Hashed:
     content_hash: str
-
-
-def _prefixes(norm: str) -> set[str]:
-    return set(map(add, norm, norm[1:]))  # every two-character window
-
-
-def find_topic(name: str) -> Topic:
-    """A topic by id or by name in either script.
-
-    Raises:
-        UnknownTopicError: no such topic.
-    """
-    key = normalise(name.strip())
-    for topic in load_topics():
-        if key in (topic.id, normalise(topic.name), normalise(topic.name_traditional)):
-            return topic
-    raise UnknownTopicError(name)
-
-
-@functools.lru_cache(maxsize=65536)
-def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...], bool]]:
-    """Per topic: (weight, the topic words found, whether one is in the heading).
-
-    A word in the heading counts ``HEADING_WEIGHT`` times; in the text each
-    occurrence counts once, saturating at 3 (a long clause repeating 土地 is
-    not 5x about land); synonyms count half.
-    """
-    norm_heading = _masked(normalise(heading))
-    norm_text = _masked(matching_text(text))
-    matchers = _matchers()
-    out: dict[str, list] = {}
-    for prefix in _prefixes(norm_heading) | _prefixes(norm_text):
-        for tid, word, weight in matchers.get(prefix, ()):
-            total = 0.0
-            in_heading = word in norm_heading
-            if in_heading:
-                total += HEADING_WEIGHT * weight
-            hits = norm_text.count(word)
-            if hits:
-                total += weight * min(hits, 3)
-            if total:
-                rec = out.setdefault(tid, [0.0, [], False])
-                rec[0] += total
-                rec[1].append(word)
-                rec[2] = rec[2] or in_heading
-    return {tid: (w, tuple(sorted(words, key=len, reverse=True)), h) for tid, (w, words, h) in out.items()}
-
-
-def score_text(heading: str, text: str) -> dict[str, float]:
-    """Topic weights of a clause given its heading and text (original script).
-
-    Returns:
-        ``{topic_id: weight}`` for topics with any evidence.
-    """
-    return {tid: w for tid, (w, _, _) in topic_hits(heading, text).items()}
 
 
 def lead_of(clause: Clause, text: str) -> str:

@@ -24,7 +24,7 @@ from operator import mul, truediv
 
 from index.base.text import normalise
 from index.compare.stats import Idf
-from index.compare.topics import score_text
+from index.compare.taxonomy import score_text
 from index.compare.wording import bigrams, matching_text
 from index.library.clauses import Clause
 
