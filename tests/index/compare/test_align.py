@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from pathlib import Path
@@ -94,6 +95,40 @@ def test_no_counterpart_below_the_models_cut(corpus):
     assert align.counterparts(corpus, SRC, pins={}, model=shipped).columns[0].matches
     result = align.counterparts(corpus, SRC, pins={}, model=strict)
     assert all(col.matches == [] for col in result.columns)
+
+
+def _session(corpus, model, source_id=SRC):
+    ctx = align.context(corpus, None, model)
+    unit = align.unit_of(corpus, corpus.clause(source_id))
+    return align.Session(ctx, unit, align.bridge_docs(ctx, unit), model)
+
+
+def test_candidates_compared_back_prefer_the_one_whose_best_back_is_the_source(corpus):
+    shipped = scoring.load_model()
+    plain = dataclasses.replace(shipped, mutual={})
+    keen = dataclasses.replace(shipped, mutual={"logit": 1.0, "back": 0.0, "back_top": 50.0})
+    for doc in ("hebei-2017-kaifaqu", "henan-2017-kaifaqu", "jiaxing-2015-kaifaqu", "zhejiang-2022-kaifaqu"):
+        cands = _session(corpus, keen).second(doc)
+        top = cands[: scoring.MUTUAL_K]
+        assert all(c.back and set(c.back) == set(scoring.MUTUAL) for c in cands)
+        if any(c.back["back_top"] for c in top):
+            assert cands[0].back["back_top"] == 1.0, doc  # one finding the source back wins
+        # The flag is a fact: the candidate's own best match back in the source's document is the source.
+        for c in top:
+            back = _session(corpus, keen).first_of(c.unit, "jilin-2021-kaifaqu", align.BACK_K)
+            assert c.back["back_top"] == (1.0 if back[0].unit.id == SRC else 0.0)
+        # Without a mutual part nothing is compared back and the second-pass order stands.
+        same = _session(corpus, plain).second(doc)
+        assert [c.joint for c in same] == [c.logit for c in same]
+        assert all(c.back["back_top"] == 0.0 for c in same)
+        assert [c.logit for c in same] == sorted((c.logit for c in same), reverse=True)
+
+
+def test_a_model_without_a_mutual_part_still_loads():
+    data = scoring.load_model().to_dict()
+    data.pop("mutual", None)
+    assert scoring.model_from_dict(data).mutual == {}
+    assert scoring.model_from_dict(data).joint_logit({"logit": 1.5, "back": -2.0, "back_top": 1.0}) == 1.5
 
 
 def test_bands_follow_the_models_cuts(corpus):
