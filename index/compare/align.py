@@ -3,9 +3,10 @@
 Provinces never number alike, so alignment is by subject. For each target
 document every unit (``index.compare.units``) gets a cheap first-stage score
 (library-IDF bigram cosine and sentence matching); the best few are scored
-by the calibrated model (``index.compare.scoring``), whose probability is
-the match's ``score`` (0–1) and ``confidence`` (0–100) with a band. A
-document whose best candidate stays below the model's cut is "no
+by the calibrated model (``index.compare.scoring``; the best five are
+compared back to the source's document, so that A→B and B→A agree), whose
+probability is the match's ``score`` (0–1) and ``confidence`` (0–100) with
+a band. A document whose best candidate stays below the model's cut is "no
 counterpart". On a large library the candidates come from the search index
 (``index.compare.candidates``) instead of every unit of every document.
 
@@ -471,7 +472,9 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     with more (every document a column, ≤ 0.5 s on 3,500 documents) every
     document is scored on the units the query found
     (``index.compare.candidates``), and a document it did not reach has no
-    counterpart: faster, and measurably less accurate (bench/README.md).
+    counterpart, and no document's candidates are compared back
+    (``Session.compare_back``): faster, and measurably less accurate
+    (bench/README.md).
 
     Args:
         doc_ids: the target documents (None: all).
@@ -485,9 +488,12 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
         for doc_id in [*bridges, *doc_ids]:
             pools[doc_id] = units(ctx.corpus, doc_id)
-    elif doc_ids is not None:
+        return Session(ctx, source, bridges, ctx.model, pools)
+    if doc_ids is not None:
         pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
-    return Session(ctx, source, bridges, ctx.model, pools)
+    # Every document a column: comparing each one's best candidates back (a first pass over the source's
+    # document per candidate) would cost seconds; the second-pass order stands there.
+    return Session(ctx, source, bridges, ctx.model, pools, compare_back=False)
 
 
 def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,

@@ -58,7 +58,8 @@ presence probability is below ``none_below``.
 
 **Calibration.** The probability that a candidate is a right counterpart
 (the ``score`` users see, 0–100 as ``confidence``) is a logistic model
-(``Model.calibration``) over its second-pass share and the presence logit.
+(``Model.calibration``) over its share (of the joint logits, once compared
+back) and the presence logit.
 Bands 强/中/弱 are cuts on it chosen for measured precision.
 
 All weights and cuts are data (``content/compare_model.json``), fitted by
@@ -222,7 +223,7 @@ class Model:
         return self.presence["bias"] + linear(self.presence["weights"], values)
 
     def probability(self, share: float, presence_logit: float) -> float:
-        """Calibrated probability that a candidate with this second-pass share is right."""
+        """Calibrated probability that a candidate with this share (joint logits) is right."""
         values = {"logp": math.log(max(share, 1e-6)), "presence": presence_logit}
         return sigmoid(self.calibration["bias"] + linear(self.calibration["weights"], values))
 

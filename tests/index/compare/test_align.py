@@ -348,3 +348,25 @@ def test_development_never_loads_the_held_out_documents():
     dev = [d for d in labels["documents"] if d not in held]
     assert not {d.id for d in bench.labelled_corpus(dev).documents()} & set(held)
     assert not {q.src_doc for q in bench.Labels(labels, dev).queries()} & set(held)
+
+
+def test_every_document_a_column_at_scale_is_not_compared_back(tmp_path, monkeypatch):
+    # At scale (statistics from the search index) with more columns than FULL_COLUMNS, comparing each
+    # document's best candidates back would cost seconds: the second-pass order stands there.
+    from index.compare import stats
+    from index.search.searcher import SearchIndex
+
+    corpus = Corpus(ROOT / "content" / "docs", imported_dir=None)
+    index = SearchIndex(corpus, tmp_path / "index")
+    index.ensure()
+    monkeypatch.setattr(stats, "SMALL_LIBRARY_CLAUSES", 0)
+    monkeypatch.setattr(align, "_contexts", {})
+    model = dataclasses.replace(scoring.load_model(), mutual={"logit": 1.0, "back": 0.0, "back_top": 1.0})
+    try:
+        ctx = align.context(corpus, index, model)
+        unit = align.unit_of(corpus, corpus.clause(SRC))
+        assert align.session_for(ctx, unit, None, index).compare_back is False
+        assert align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index).compare_back is True
+        assert align.session_for(align.context(corpus, None, model), unit).compare_back is True
+    finally:
+        index.close()
