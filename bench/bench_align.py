@@ -73,6 +73,7 @@ NONE_PRECISION = 0.97  # aim on the training folds, so held-out folds land at â‰
 STRONG_PRECISION = 0.95
 MEDIUM_PRECISION = 0.7
 SHOWN = 3
+COMPARE_BACK = True  # fit and use ``Model.mutual`` (the best candidates compared back); False: as before
 
 
 def load_labels() -> dict:
@@ -162,7 +163,8 @@ class Engine:
         hit = self._sessions.get(key)
         if hit is None:
             unit = self.units[source]
-            hit = self._sessions[key] = align.Session(self.ctx, unit, align.bridge_docs(self.ctx, unit), model)
+            hit = self._sessions[key] = align.Session(self.ctx, unit, align.bridge_docs(self.ctx, unit), model,
+                                                      compare_back=COMPARE_BACK)
         return hit
 
     def forget(self, model: scoring.Model) -> None:
@@ -190,6 +192,20 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
     w2 = scoring.fit_softmax(_groups(second, queries))
     engine.forget(m1)
     m2 = _blank(first=m1.first, second=dict(zip(scoring.SECOND, map(float, w2), strict=True)))
+    if COMPARE_BACK:
+        # Compared back: the second-pass logit and how each of the best candidates compares back.
+        # The target: among the right candidates, those whose own best match back is the source (when
+        # there are any), so that of two right answers the one that agrees both ways wins.
+        groups = []
+        for q in queries:
+            cands = engine.session(q.source, m2).second(q.tgt_doc)
+            right = {i for i, c in enumerate(cands) if c.unit.id in q.relevant}
+            both = {i for i in right if cands[i].back["back_top"]}
+            if right:
+                groups.append((np.array([[c.back[f] for f in scoring.MUTUAL] for c in cands]), both or right))
+        wm = scoring.fit_softmax(groups)
+        engine.forget(m2)
+        m2 = _blank(first=m2.first, second=m2.second, mutual=dict(zip(scoring.MUTUAL, map(float, wm), strict=True)))
     # Presence: does the target treat the source's subject at all?
     rows, ys, tops = [], [], []
     for q in queries:
@@ -202,10 +218,10 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
     wp, bp = scoring.fit_logistic(np.array(rows), np.array(ys))
     presence = {"weights": dict(zip(scoring.PRESENCE, map(float, wp), strict=True)), "bias": bp}
     # Calibration: is a candidate among the top few right, given its share and the presence logit?
-    m3 = _blank(first=m2.first, second=m2.second, presence=presence)
+    m3 = _blank(first=m2.first, second=m2.second, mutual=m2.mutual, presence=presence)
     crow, cy = [], []
     for q, r in tops:
-        logits = [c.logit for c in r.candidates]
+        logits = [c.joint for c in r.candidates]
         order = sorted(range(len(logits)), key=lambda i: -logits[i])
         shares = scoring.softmax(logits)
         z = m3.presence_logit(r.values)
@@ -215,7 +231,8 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
     wc, bc = scoring.fit_logistic(np.array(crow), np.array(cy))
     calibration = {"weights": dict(zip(scoring.CALIBRATION, map(float, wc), strict=True)), "bias": bc}
     engine.forget(m2)
-    model = _blank(first=m2.first, second=m2.second, presence=presence, calibration=calibration, topic=topic)
+    model = _blank(first=m2.first, second=m2.second, mutual=m2.mutual, presence=presence,
+                   calibration=calibration, topic=topic)
     cuts = choose_cuts(engine, queries, model)
     engine.forget(model)
     return dataclasses.replace(model, **cuts)

@@ -3,9 +3,10 @@
 Provinces never number alike, so alignment is by subject. For each target
 document every unit (``index.compare.units``) gets a cheap first-stage score
 (library-IDF bigram cosine and sentence matching); the best few are scored
-by the calibrated model (``index.compare.scoring``), whose probability is
-the match's ``score`` (0–1) and ``confidence`` (0–100) with a band. A
-document whose best candidate stays below the model's cut is "no
+by the calibrated model (``index.compare.scoring``; the best five are
+compared back to the source's document, so that A→B and B→A agree), whose
+probability is the match's ``score`` (0–1) and ``confidence`` (0–100) with
+a band. A document whose best candidate stays below the model's cut is "no
 counterpart". On a large library the candidates come from the search index
 (``index.compare.candidates``) instead of every unit of every document.
 
@@ -24,7 +25,7 @@ from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
-from index.compare.reverse import reverse_of
+from index.compare.reverse import BACK_K, reverse_of
 from index.compare.stats import Idf, TermStats, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
@@ -110,6 +111,8 @@ class Candidate:
     share: float = 0.0  # first-pass softmax share among the document's candidates
     second: dict[str, float] = dataclasses.field(default_factory=dict)  # second-pass signals
     logit: float = 0.0  # second-pass logit
+    back: dict[str, float] = dataclasses.field(default_factory=dict)  # compared back (``scoring.MUTUAL``)
+    joint: float = 0.0  # logit once compared back (``Model.joint_logit``): orders the candidates
     probability: float = 0.0  # calibrated probability that it is a right counterpart
 
 
@@ -185,14 +188,18 @@ class Session:
         pools: per document, the units to consider (at scale, from the
             search index); a document absent from a given ``pools`` has no
             candidates. None: every unit of every document.
+        compare_back: compare each document's best few candidates back to
+            the source's document (``scoring.MUTUAL``); None: when the model
+            has a mutual part. Off, candidates keep the second-pass order.
     """
 
     def __init__(self, ctx: Context, source: Unit, bridges: Iterable[str], model: scoring.Model,
-                 pools: Mapping[str, list[Unit]] | None = None):
+                 pools: Mapping[str, list[Unit]] | None = None, compare_back: bool | None = None):
         self.ctx = ctx
         self.source = source
         self.model = model
         self.pools = pools
+        self.compare_back = bool(model.mutual) if compare_back is None else compare_back
         self._first: dict[str, list[Candidate]] = {}
         self._ranked: dict[str, Ranked] = {}
         self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
@@ -241,14 +248,34 @@ class Session:
         return out
 
     def second(self, doc_id: str) -> list[Candidate]:
-        """The document's candidates with second-pass signals and logits, best first."""
+        """The document's candidates with second-pass logits, compared back, best (``joint``) first."""
         cands = self.first(doc_id)
         if cands and not cands[0].second:
             for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
                 c.second = {**c.values, **extra}
                 c.logit = scoring.linear(self.model.second, c.second)
             cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
+            self._compare_back(cands)
+            cands.sort(key=lambda c: (-c.joint, c.unit.clause.start))
         return cands
+
+    def _compare_back(self, cands: list[Candidate]) -> None:
+        """The best ``MUTUAL_K`` candidates (second-pass order) compared back to the source's document.
+
+        Joint assignment between the two documents: a candidate whose own
+        best match back (first pass, as ``index.compare.reverse``) is the
+        source gains, one that prefers another clause of the source's
+        document loses; the others count as not finding the source.
+        """
+        own = self.source.clause.doc_id
+        for i, c in enumerate(cands):
+            share, top = 0.0, False
+            if self.compare_back and i < scoring.MUTUAL_K:
+                back = self.first_of(c.unit, own, BACK_K)
+                share = next((b.share for b in back if b.unit.id == self.source.id), 0.0)
+                top = bool(back) and back[0].unit.id == self.source.id
+            c.back = scoring.mutual_values(c.logit, share, top)
+            c.joint = self.model.joint_logit(c.back) if self.compare_back else c.logit
 
     def rank(self, doc_id: str) -> Ranked:
         """The document's candidates, most probable first, with the presence decision."""
@@ -259,13 +286,14 @@ class Session:
         if not cands:
             hit = Ranked(doc_id, [], 0.0, {}, True)
         else:
-            others = [self.second(d)[0].logit for d in self.bridges if d != doc_id and self.second(d)]
-            top = cands[0]
-            values = scoring.presence_values([c.logit for c in cands], max(c.stage for c in cands),
-                                             max(c.values["topic"] for c in cands), top.values["z"], others,
-                                             top.values["rev"], top.rev_gap)
+            # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
+            others = [max(c.logit for c in self.second(d)) for d in self.bridges if d != doc_id and self.second(d)]
+            top = max(cands, key=lambda c: c.logit)
+            values = scoring.presence_values(sorted((c.logit for c in cands), reverse=True),
+                                             max(c.stage for c in cands), max(c.values["topic"] for c in cands),
+                                             top.values["z"], others, top.values["rev"], top.rev_gap)
             presence_logit = self.model.presence_logit(values)
-            shares = scoring.softmax([c.logit for c in cands])
+            shares = scoring.softmax([c.joint for c in cands])
             for c, s in zip(cands, shares, strict=True):
                 c.probability = self.model.probability(s, presence_logit)
             cands.sort(key=lambda c: (-c.probability, c.unit.clause.start))
@@ -444,7 +472,9 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     with more (every document a column, ≤ 0.5 s on 3,500 documents) every
     document is scored on the units the query found
     (``index.compare.candidates``), and a document it did not reach has no
-    counterpart: faster, and measurably less accurate (bench/README.md).
+    counterpart, and no document's candidates are compared back
+    (``Session.compare_back``): faster, and measurably less accurate
+    (bench/README.md).
 
     Args:
         doc_ids: the target documents (None: all).
@@ -458,9 +488,12 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
         for doc_id in [*bridges, *doc_ids]:
             pools[doc_id] = units(ctx.corpus, doc_id)
-    elif doc_ids is not None:
+        return Session(ctx, source, bridges, ctx.model, pools)
+    if doc_ids is not None:
         pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
-    return Session(ctx, source, bridges, ctx.model, pools)
+    # Every document a column: comparing each one's best candidates back (a first pass over the source's
+    # document per candidate) would cost seconds; the second-pass order stands there.
+    return Session(ctx, source, bridges, ctx.model, pools, compare_back=False)
 
 
 def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,

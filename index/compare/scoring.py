@@ -39,6 +39,15 @@ similarity to that expansion (the target's own candidates left out) and
 (``Model.second``) over the first-pass signals plus these two ranks the
 candidates.
 
+**Compared back** (joint assignment between the two documents). Each of
+the best ``MUTUAL_K`` candidates is compared back to the source's document
+by the first pass: ``back`` is the log of the source's share there,
+``back_top`` whether the source is its best. A third linear model
+(``Model.mutual``, over ``MUTUAL``: the second-pass logit and these two)
+orders the candidates and gives the shares the calibration reads, so a
+candidate whose own best match back is the source is preferred and A→B
+and B→A agree more often. An empty ``mutual`` keeps the second-pass order.
+
 **Presence.** Whether the target document treats the subject at all is a
 logistic model (``Model.presence``) over document-level signals: the best
 candidate's second-pass logit, its margin and share, the best first-stage
@@ -49,7 +58,8 @@ presence probability is below ``none_below``.
 
 **Calibration.** The probability that a candidate is a right counterpart
 (the ``score`` users see, 0–100 as ``confidence``) is a logistic model
-(``Model.calibration``) over its second-pass share and the presence logit.
+(``Model.calibration``) over its share (of the joint logits, once compared
+back) and the presence logit.
 Bands 强/中/弱 are cuts on it chosen for measured precision.
 
 All weights and cuts are data (``content/compare_model.json``), fitted by
@@ -73,7 +83,10 @@ FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path",
          "rrank", "rev", "parent", "lenratio")
 SECOND = (*FIRST, "prf", "prf_rel")
 PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
+MUTUAL = ("logit", "back", "back_top")
 CALIBRATION = ("logp", "presence")
+MUTUAL_K = 5  # candidates per document compared back for ``MUTUAL``
+BACK_FLOOR = 0.01  # the share a candidate not compared back, or not finding the source, counts with
 STRONG, MEDIUM, WEAK = "强", "中", "弱"
 
 
@@ -164,6 +177,11 @@ def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float
             "vs_max": top - max(others, default=top), "rev": rev, "rev_gap": rev_gap}
 
 
+def mutual_values(logit: float, back_share: float, back_top: bool) -> dict[str, float]:
+    """The signals of ``Model.mutual``: the second-pass logit and how the candidate compares back."""
+    return {"logit": logit, "back": math.log(max(back_share, BACK_FLOOR)), "back_top": 1.0 if back_top else 0.0}
+
+
 def softmax(logits: Sequence[float]) -> list[float]:
     if not logits:
         return []
@@ -195,12 +213,17 @@ class Model:
     show_floor: float  # further matches shown only at or above this probability
     topic: dict  # the topic-membership model (``topics.membership``)
     fitted: dict  # how and on what the models were fitted (provenance)
+    mutual: dict = dataclasses.field(default_factory=dict)  # weights over ``MUTUAL``; {}: second-pass order
+
+    def joint_logit(self, values: Mapping[str, float]) -> float:
+        """A candidate's logit once compared back (``MUTUAL``); the second-pass logit without a mutual model."""
+        return linear(self.mutual, values) if self.mutual else values["logit"]
 
     def presence_logit(self, values: Mapping[str, float]) -> float:
         return self.presence["bias"] + linear(self.presence["weights"], values)
 
     def probability(self, share: float, presence_logit: float) -> float:
-        """Calibrated probability that a candidate with this second-pass share is right."""
+        """Calibrated probability that a candidate with this share (joint logits) is right."""
         values = {"logp": math.log(max(share, 1e-6)), "presence": presence_logit}
         return sigmoid(self.calibration["bias"] + linear(self.calibration["weights"], values))
 
@@ -243,7 +266,8 @@ def model_from_dict(data: Mapping) -> Model:
                  presence=part(data["presence"]), calibration=part(data["calibration"]),
                  none_below=float(data["none_below"]), strong=float(data["strong"]),
                  medium=float(data["medium"]), show_floor=float(data["show_floor"]),
-                 topic=dict(data["topic"]), fitted=dict(data.get("fitted") or {}))
+                 topic=dict(data["topic"]), fitted=dict(data.get("fitted") or {}),
+                 mutual={k: float(v) for k, v in (data.get("mutual") or {}).items()})
 
 
 def confidence(probability: float) -> int:
