@@ -24,7 +24,6 @@ engine tests.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -286,16 +285,11 @@ def generate_folder(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="write a mixed-format folder for the import benchmark")
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--docs", type=int, default=3000)
-    parser.add_argument("--mb", type=float, default=50.0)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    files = generate_folder(args.out_dir, args.docs, args.mb, args.seed)
-    total = sum(p.stat().st_size for p in files)
-    print(f"wrote {len(files)} files, {total / 1e6:.1f} MB, to {args.out_dir}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.gen_library import generator_main
+
+    return generator_main(generate_folder, "write a mixed-format folder for the import benchmark", docs=3000, mb=50.0,
+                          argv=argv)
 
 
 if __name__ == "__main__":

@@ -150,6 +150,20 @@ def generate(out_dir: Path, docs: int = 3000, mb: float = 50.0, seed: int = 1, f
     return written
 
 
+def generator_main(generate, description: str, docs: int, mb: float, argv: list[str] | None = None) -> int:
+    """The command line of a generator called ``generate(out_dir, docs, mb, seed)``: write, then say what."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--docs", type=int, default=docs)
+    parser.add_argument("--mb", type=float, default=mb)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    files = generate(args.out_dir, args.docs, args.mb, args.seed)
+    total = sum(p.stat().st_size for p in files)
+    print(f"wrote {len(files)} files, {total / 1e6:.1f} MB, to {args.out_dir}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)

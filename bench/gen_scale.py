@@ -29,7 +29,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import math
 import random
 import re
@@ -38,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gen_library import KINDS, PROVINCES, TOPICS, _mutate, seed_material  # noqa: E402
+from bench.gen_library import KINDS, PROVINCES, TOPICS, _mutate, generator_main, seed_material  # noqa: E402
 from index.library.clauses import int_to_cn  # noqa: E402
 
 SUBJECTS = [
@@ -238,16 +237,7 @@ def generate(out_dir: Path, docs: int = 3500, mb: float = 58.0, seed: int = 1) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--docs", type=int, default=3500)
-    parser.add_argument("--mb", type=float, default=58.0)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    files = generate(args.out_dir, args.docs, args.mb, args.seed)
-    total = sum(p.stat().st_size for p in files)
-    print(f"wrote {len(files)} files, {total / 1e6:.1f} MB, to {args.out_dir}")
-    return 0
+    return generator_main(generate, __doc__.splitlines()[0], docs=3500, mb=58.0, argv=argv)
 
 
 if __name__ == "__main__":
