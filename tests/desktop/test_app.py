@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QMenu,
     QPlainTextEdit,
     QTabWidget,
@@ -67,7 +67,7 @@ def visible_strings(win) -> list[tuple[str, str]]:
     for w in win.findChildren(QComboBox):
         found += [("combo", w.itemText(i)) for i in range(w.count())]
     for w in win.findChildren(QAbstractItemView):
-        if isinstance(w, QListWidget) or "coverage" in w.objectName():
+        if isinstance(w, QListView) or "coverage" in w.objectName():
             continue  # list items and coverage headers are content (documents, regions, topics)
         model = w.model()
         if model is not None:
