@@ -144,7 +144,7 @@ class Corpus:
                     out.append((kept[1], row))
                     continue
                 # The front matter stays JSON until asked for: listing 3,500 documents decodes nothing.
-                path = folder / entry.name
+                path = entry.path  # text: the document makes its Path when asked
                 links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
@@ -179,7 +179,7 @@ class Corpus:
         # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
         for key in [k for k in self._listed_before if k[0] == source]:
             del self._listed_before[key]
-        self._listed_before.update(((source, doc.path.name), ((where, row["identity"]), doc)) for doc, row in out)
+        self._listed_before.update(((source, row["name"]), ((where, row["identity"]), doc)) for doc, row in out)
         if source == "imported":
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
@@ -195,21 +195,21 @@ class Corpus:
             if row["name"] in same_body:
                 row["topics"], row["topics_version"] = stored.get(row["name"], (None, None))
 
-    def _stored_card(self, source: str, name: str, path: Path) -> str:
+    def _stored_card(self, source: str, name: str, path: Path | str) -> str:
         """A listed document's card (``frontmatter.card``), from the manifest: every document's of its source
         at once, when the first is asked for (a search's filters read them all)."""
         if source not in self._cards:
             self._cards[source] = self.manifest.values(source, "card")
         text = self._cards[source].get(name)
         if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
-            text = card(load_file(path, source).meta)
+            text = card(load_file(Path(path), source).meta)
         return text
 
-    def _stored_meta(self, source: str, name: str, path: Path) -> str:
+    def _stored_meta(self, source: str, name: str, path: Path | str) -> str:
         """A listed document's front matter as JSON, from the manifest (read when first asked for)."""
         text = self.manifest.meta(source, name)
         if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
-            text = encode(load_file(path, source).meta)
+            text = encode(load_file(Path(path), source).meta)
         return text
 
     def reload(self) -> None:

@@ -71,15 +71,15 @@ class Document:
         source: ``bundled`` or ``imported``.
     """
 
-    __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "path", "_body",
+    __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "_path", "_body",
                  "_hash", "_links")
 
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
-                 source: str = "bundled", path: Path | None = None, content_hash: str | None = None,
+                 source: str = "bundled", path: Path | str | None = None, content_hash: str | None = None,
                  card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
                  card_json: str | Callable[[], str] | None = None, links: tuple[Any, Any] | None = None):
         self.id, self.title, self.region = id, title, region
-        self.source, self.path = source, path
+        self.source, self._path = source, path  # text until asked for (a Path each is ~10 µs × 3,500 at a listing)
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
@@ -90,6 +90,13 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document({self.id!r}, source={self.source!r})"
+
+    @property
+    def path(self) -> Path | None:
+        """The document's file (None for one parsed from text)."""
+        if self._path is not None and not isinstance(self._path, Path):
+            self._path = Path(self._path)
+        return self._path
 
     @property
     def body(self) -> str:
