@@ -7,6 +7,7 @@ parses each into clauses once, and answers lookups by id.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -390,7 +391,16 @@ class Corpus:
         if self._version_groups is None:
             from index.library import versions
 
-            self._version_groups = versions.ordered_groups(self.documents())
+            # Kept in the manifest with the files' key: ordering the groups decodes ~1,000 cards at 3,500
+            # documents, and every search process asks which documents are not the latest.
+            key = f"{versions.RULES_VERSION} {self.files_key()}"
+            stored = self.manifest.derived("versions", key)
+            if stored is not None:
+                self._version_groups = [[versions.Member(**m) for m in group] for group in json.loads(stored)]
+            else:
+                self._version_groups = versions.ordered_groups(self.documents())
+                self.manifest.put_derived("versions", key, json.dumps(
+                    [[dataclasses.asdict(m) for m in group] for group in self._version_groups], ensure_ascii=False))
         return self._version_groups
 
     # -- clauses -------------------------------------------------------

@@ -149,6 +149,9 @@ class Manifest:
                     conn.execute(_SCHEMA)
                     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM documents").fetchone()
+            # Values derived from the whole library, each kept with the key of the files it was derived from.
+            conn.execute("CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, "
+                         "value TEXT NOT NULL)")
         except BaseException:
             conn.close()
             raise
@@ -234,6 +237,20 @@ class Manifest:
                              (source, name)).fetchone()
             return dict(zip(_COLUMNS, r, strict=True)) if r else None
         return self._read(read, None)
+
+    def derived(self, name: str, key: str) -> str | None:
+        """The value stored as ``name`` if it was derived from files with this ``key``, else None."""
+        def read(conn):
+            r = conn.execute("SELECT value FROM derived WHERE name = ? AND key = ?", (name, key)).fetchone()
+            return r[0] if r else None
+        return self._read(read, None)
+
+    def put_derived(self, name: str, key: str, value: str) -> None:
+        """Keep ``value`` as ``name``, derived from files with this ``key`` (a cache: a failed write costs a recompute)."""
+        def write(conn):
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO derived (name, key, value) VALUES (?, ?, ?)", (name, key, value))
+        self._write(write)
 
     def put(self, rows: Iterable[dict]) -> None:
         """Insert or replace whole rows (one transaction)."""

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from index.base.text import LazyPattern, normalise
 from index.library.documents import LINK_KEYS
 
+#: Bump when grouping or ordering changes: groups kept in the library manifest are then ordered again.
+RULES_VERSION = 1
 DRAFT = "征求意见稿"
 CURRENT = "现行"
 HISTORICAL = "历史版本"

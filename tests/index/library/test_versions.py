@@ -160,3 +160,21 @@ def test_the_corpus_keeps_each_group_once_until_the_library_changes():
     ws.edit_document(old, {"issued": "2022-01-01"})  # now the newer text: the order changes
     assert [[m.doc_id for m in g] for g in ws.corpus.version_groups() if old in {m.doc_id for m in g}] == [[new, old]]
     assert ws.corpus.versions()[old].latest and not ws.corpus.versions()[new].latest
+
+
+def test_version_groups_are_kept_in_the_manifest_until_a_file_changes(monkeypatch):
+    from index.library import versions
+
+    ws = Workspace()
+    old, new = imported(ws, SHANGHAI_2018, SHANGHAI_2021)
+    first = ws.corpus.version_groups()
+    ws.corpus.reload()
+
+    def fail(_docs):
+        raise AssertionError("ordered again although no file changed")
+
+    monkeypatch.setattr(versions, "ordered_groups", fail)
+    assert ws.corpus.version_groups() == first  # read back from the manifest
+    monkeypatch.undo()
+    ws.edit_document(old, {"issued": "2022-01-01"})  # a file changed: its key moved
+    assert [[m.doc_id for m in g] for g in ws.corpus.version_groups()] == [[new, old]]
