@@ -250,6 +250,9 @@ class Manifest:
         def write(conn):
             with conn:
                 conn.execute("INSERT OR REPLACE INTO derived (name, key, value) VALUES (?, ?, ?)", (name, key, value))
+            # Into the file now, by the command that derived it: not at some later command's close (a reading
+            # command's cache must not surface as a change made by the next one).
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self._write(write)
 
     def put(self, rows: Iterable[dict]) -> None:
