@@ -77,13 +77,13 @@ class RecoveryDialog(QDialog):
 
     def refresh(self) -> None:
         """List the set-aside files, then the backups, newest first."""
-        from index.userdata import backups, recovery
+        from index.userdata import backups, dbfile, recovery
 
         db_path = self.services.workspace.db_path
         rows = []
         for path in recovery.set_aside_files(db_path):
             kind = "damaged" if ".damaged-" in path.name else "replaced"
-            rows.append((backups.stamp_time(path.name.rsplit("-", 1)[-1]) or "", kind, path))
+            rows.append((dbfile.stamp_time(path.name.rsplit("-", 1)[-1]) or "", kind, path))
         rows += [(backups.backup_time(p) or "", backups.backup_reason(p), p) for p in backups.backups(db_path)]
         self.table.setRowCount(0)
         for when, kind, path in rows:

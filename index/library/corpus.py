@@ -66,8 +66,8 @@ class Corpus:
         self._versions: dict | None = None
         self._version_groups: list | None = None
         self._sorted: list[Document] | None = None
-        # (source, file name) → ((folder, identity), Document) of the last listing (``_listed``).
-        self._listed_before: dict[tuple[str, str], tuple[tuple[str, str], Document]] = {}
+        # source → file name → ((folder, identity), Document) of its last listing (``_listed``).
+        self._listed_before: dict[str, dict[str, tuple[tuple[str, str], Document]]] = {}
 
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
@@ -138,7 +138,7 @@ class Corpus:
                 continue
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
-                kept = self._listed_before.get((source, entry.name))
+                kept = self._listed_before.get(source, {}).get(entry.name)
                 if kept is not None and kept[0] == (where, ident):
                     # The same file as at the last listing: its document, with what it decoded since, stays.
                     row.pop("links")
@@ -178,9 +178,7 @@ class Corpus:
         self.manifest.put(fresh)
         self.manifest.forget(source, rows)  # files that are gone
         # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
-        for key in [k for k in self._listed_before if k[0] == source]:
-            del self._listed_before[key]
-        self._listed_before.update(((source, row["name"]), ((where, row["identity"]), doc)) for doc, row in out)
+        self._listed_before[source] = {row["name"]: ((where, row["identity"]), doc) for doc, row in out}
         if source == "imported":
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced

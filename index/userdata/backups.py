@@ -35,7 +35,7 @@ import sqlite_utils
 from index.base.durable import fsync_dir
 from index.base.faults import checkpoint
 from index.userdata.connection import BUSY_TIMEOUT_MS, connect, default_path, file_uri
-from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time  # noqa: F401 - stamp_time: API
+from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time
 from index.userdata.troubles import DatabaseError, is_damage, trouble
 
 log = logging.getLogger(__name__)

@@ -37,17 +37,10 @@ import sqlite_utils
 
 from index.base.errors import BugError  # noqa: F401 - a failed migration step raises it
 from index.userdata.backups import (  # noqa: F401 - the backup API, reachable from here too
-    BACKUP_DIR,
-    DAILY,
-    KEEP_BACKUPS,
-    USER_TABLES,
-    RestoreReport,
     backup,
-    backup_dir,
     backup_time,
     backups,
     maybe_daily_backup,
-    restore,
     restore_latest,
 )
 from index.userdata.connection import (  # noqa: F401 - part of this module's API
@@ -64,7 +57,6 @@ from index.userdata.connection import (  # noqa: F401 - part of this module's AP
     retry_locked,
     transaction,
 )
-from index.userdata.dbfile import integrity_problem  # noqa: F401
 from index.userdata.recovery import RecoveryReport, check_and_recover, take_recovery_report  # noqa: F401
 from index.userdata.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version  # noqa: F401
 from index.userdata.troubles import (  # noqa: F401 - the errors are part of this module's API

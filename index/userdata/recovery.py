@@ -34,7 +34,7 @@ import sqlite_utils
 from index.base.faults import checkpoint
 from index.userdata.backups import backup, backup_time, count_notes, good_backups
 from index.userdata.connection import connect, default_path, file_uri, transaction
-from index.userdata.dbfile import (  # noqa: F401 - install, integrity_problem: part of this module's API
+from index.userdata.dbfile import (
     SIDE_FILES,
     copy_database,
     install,
