@@ -98,6 +98,8 @@ class RecoveryDialog(QDialog):
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        for column in range(3):  # time, kind, notes whole; the file name takes the rest
+            self.table.resizeColumnToContents(column)
         if self.table.rowCount():
             self.table.selectRow(0)
         self._enable()
