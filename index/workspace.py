@@ -340,11 +340,12 @@ class Workspace:
 
         return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
 
-    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None) -> Coverage:
-        """Topics × documents (``topics.coverage``), a typed ``records.Coverage``."""
+    def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None,
+                 rendered: bool = False) -> Coverage:
+        """Topics × documents (``topics.coverage``), a typed ``records.Coverage``; ``rendered`` for its JSON."""
         from index.compare import topics
 
-        return topics.coverage(self.corpus, doc_ids, cancel=cancel)
+        return topics.coverage(self.corpus, doc_ids, cancel=cancel, rendered=rendered)
 
     # -- operations that change the library --------------------------------------
     def import_paths(self, inputs: Iterable[str | Path], **kwargs) -> tuple[ImportReport, Changes]:

@@ -139,7 +139,7 @@ def cmd_topics(args) -> int:
     from index.base.memory import bulk_objects
 
     with bulk_objects():  # a short process making ~1,000,000 objects that stay alive: no cycles to look for
-        coverage = workspace().coverage(_doc_ids(args.docs))
+        coverage = workspace().coverage(_doc_ids(args.docs), rendered=args.json)
         if args.json:  # the text table is not built for JSON (89,000 cells for 3,500 documents)
             emit_chunks(coverage.json_chunks, coverage.to_dict)
             # Freed while the collector is paused: re-enabled, it would first walk these ~250,000

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import json
-import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring as _string  # a str as JSON text (not ASCII-only)
 from typing import Any
+
+from index.library.tagformat import cells_for, render_tags
 
 
 @dataclasses.dataclass
@@ -158,14 +158,17 @@ class Coverage:
 
     Held as the library manifest keeps it (``tags``: per document, per
     topic, ``[clause id within the document, confidence]`` pairs, strongest
-    first), so ``topics --json`` writes ~250,000 pairs for 3,500 documents
-    without making an object per pair; ``cells`` has them with whole clause
-    ids, and ``to_dict()`` each as ``{"clause_id", "confidence"}``.
+    first; ``rendered``: per document, the same already written as
+    ``topics --json`` writes it, ``tagformat.render_cells``), so
+    ``topics --json`` writes ~250,000 pairs for 3,500 documents by joining
+    stored text; ``cells`` has them with whole clause ids, and ``to_dict()``
+    each as ``{"clause_id", "confidence"}``.
     """
 
     topics: list[dict]  # ``Topic.to_dict()``
     documents: list[dict]  # {"doc_id", "region", "title"}
-    tags: dict[str, dict[str, list]]  # doc id → topic id → [[clause id after "doc id/", confidence], ...]
+    tags: Mapping[str, dict[str, list]]  # doc id → topic id → [[clause id after "doc id/", confidence], ...]
+    rendered: Mapping[str, str] | None = None  # doc id → its ``tagformat.render_cells`` text, if kept
 
     @functools.cached_property
     def cells(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
@@ -193,33 +196,36 @@ class Coverage:
     def json_chunks(self) -> Iterator[str]:
         """``to_dict()`` as compact JSON (``ensure_ascii=False, separators=(",", ":")``), one topic's row at a time.
 
-        3,500 documents make ~30 MB of JSON: written as it is made, from
-        ``tags``, never held whole, as text or as objects. A cell is one
-        join over its pairs, run in C, the document's part of the ids put in
-        the join's separator or the ``%`` format (``_DocumentJson``); a test
-        holds this text to ``json.dumps(to_dict())``.
+        3,500 documents make ~30 MB of JSON: written as it is made, never
+        held whole, as text or as objects, from each document's entries as
+        the manifest keeps them written (``rendered``; rendered here from
+        ``tags`` when not kept): a row is a join of stored text. A test holds
+        this text to ``json.dumps(to_dict())``.
         """
         # A row is every document's empty entry, then the (fewer) documents that have pairs written over theirs.
         empty = [f"{_string(d['doc_id'])}:[]" for d in self.documents]
-        filled: dict[str, list[tuple[int, _DocumentJson, list]]] = {t["id"]: [] for t in self.topics}
+        filled: dict[str, list[tuple[int, str, str]]] = {_string(t["id"]): [] for t in self.topics}
         for i, d in enumerate(self.documents):
-            tags = self.tags.get(d["doc_id"])
-            doc = _DocumentJson(d["doc_id"], tags) if tags else None
-            for topic_id, items in (tags or {}).items():
-                if items and topic_id in filled:
-                    filled[topic_id].append((i, doc, items))
+            doc_id = d["doc_id"]
+            text = self.rendered.get(doc_id) if self.rendered is not None else None
+            if text is None:
+                text = render_tags(self.tags.get(doc_id) or {})
+            for topic, ids, records in cells_for(doc_id, text):
+                if topic in filled:
+                    filled[topic].append((i, ids, records))
 
-        def row(topic_id: str, cell: Callable[[_DocumentJson, list], str]) -> str:
+        def row(topic_id: str, which: int) -> str:
+            key = _string(topic_id)
             entries = empty.copy()
-            for i, doc, items in filled[topic_id]:
-                entries[i] = cell(doc, items)
-            return f"{_string(topic_id)}:{{{','.join(entries)}}}"
+            for entry in filled[key]:
+                entries[entry[0]] = entry[which]
+            return f"{key}:{{{','.join(entries)}}}"
 
         yield f'{{"topics":{_compact(self.topics)},"documents":{_compact(self.documents)},"matrix":{{'
-        yield ",".join(row(t["id"], _DocumentJson.ids) for t in self.topics)
+        yield ",".join(row(t["id"], 1) for t in self.topics)
         yield '},"cells":{'
         for k, t in enumerate(self.topics):
-            yield ("," if k else "") + row(t["id"], _DocumentJson.records)
+            yield ("," if k else "") + row(t["id"], 2)
         yield "}}"
 
     def __getitem__(self, key: str):
@@ -232,31 +238,3 @@ class Coverage:
 def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
-
-_first = operator.itemgetter(0)
-
-
-class _DocumentJson:
-    """One document's ``matrix`` and ``cells`` entries (``"doc id":[...]``) for ``Coverage.json_chunks``."""
-
-    def __init__(self, doc_id: str, tags: dict[str, list]):
-        self.doc_id, self.key = doc_id, _string(doc_id)
-        rel = "".join(map(_first, itertools.chain.from_iterable(tags.values())))
-        # Ids with nothing JSON writes otherwise than as itself (quote, backslash, controls) are written as they are.
-        self.plain = '"' not in rel and "\\" not in rel and rel.isprintable()
-        prefix = self.key[1:-1] + "/"
-        self.head, self.separator = f'{self.key}:["{prefix}', f'","{prefix}'
-        self.record = '{"clause_id":"' + prefix.replace("%", "%%") + '%s","confidence":%s}'
-
-    def ids(self, items: list) -> str:
-        """The ``matrix`` entry of a cell's pairs (at least one)."""
-        if not self.plain:
-            return f"{self.key}:{_compact([f'{self.doc_id}/{r}' for r, _ in items])}"
-        return f'{self.head}{self.separator.join(map(_first, items))}"]'
-
-    def records(self, items: list) -> str:
-        """The ``cells`` entry of a cell's pairs (at least one)."""
-        if not self.plain:
-            return f"{self.key}:{_compact([{'clause_id': f'{self.doc_id}/{r}', 'confidence': n} for r, n in items])}"
-        # ``%s`` writes an int (or a finite float) confidence as JSON does.
-        return f"{self.key}:[{','.join(map(self.record.__mod__, map(tuple, items)))}]"

@@ -17,7 +17,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from index.base import paths
 from index.base.errors import check_cancel
@@ -197,7 +197,8 @@ def tag_clause(clause: Clause) -> list[str]:
     return unit_topics(Unit(clause, clause.text, False))
 
 
-def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None):
+def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None,
+             rendered: bool = False):
     """Which document covers which topic.
 
     Each comparable unit (``index.compare.units``: a section, an article with
@@ -207,6 +208,9 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
         corpus: an ``index.library.corpus.Corpus``.
         doc_ids: the documents to include (default: all).
         cancel: polled between documents; True stops with ``Cancelled``.
+        rendered: read the documents' entries as ``topics --json`` writes them
+            (``Corpus.stored_cells``), their pairs only when asked for: for
+            ``json_chunks``.
 
     Returns:
         A ``records.Coverage``; ``to_dict()`` is ``{"topics": [topic dicts],
@@ -222,14 +226,39 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     docs = [d for d in corpus.documents() if wanted is None or d.id in wanted]
     loaded = load_topics()
     tags: dict[str, dict[str, list]] = {}
+    cells: dict[str, str] = {}
     with bulk_objects():  # ~250,000 (clause id, confidence) pairs for 3,500 documents
         for doc in docs:
             check_cancel(cancel, "coverage")
             # The library manifest keeps each document's units and their topics (computed at import,
             # ``document_tags``): no document is parsed or tagged here.
-            tags[doc.id] = corpus.stored_tags(doc.id)
+            if rendered:
+                cells[doc.id] = corpus.stored_cells(doc.id)
+            else:
+                tags[doc.id] = corpus.stored_tags(doc.id)
     return Coverage(topics=[t.to_dict() for t in loaded],
-                    documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs], tags=tags)
+                    documents=[{"doc_id": d.id, "region": d.region, "title": d.title} for d in docs],
+                    tags=_StoredTags(corpus, cells) if rendered else tags, rendered=cells if rendered else None)
+
+
+class _StoredTags(Mapping):
+    """The documents' stored tags, each decoded when first asked for (``coverage(rendered=True)``)."""
+
+    def __init__(self, corpus, doc_ids: Iterable[str]):
+        self._corpus, self._ids, self._decoded = corpus, dict.fromkeys(doc_ids), {}
+
+    def __getitem__(self, doc_id: str) -> dict[str, list]:
+        if doc_id not in self._decoded:
+            if doc_id not in self._ids:
+                raise KeyError(doc_id)
+            self._decoded[doc_id] = self._corpus.stored_tags(doc_id)
+        return self._decoded[doc_id]
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 REGION_PREFIX = "region:"

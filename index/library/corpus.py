@@ -23,6 +23,7 @@ from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
 from index.library.manifest import Manifest, identity
 from index.library.national import NATIONAL
+from index.library.tagformat import encode_tags, render_cells
 
 if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up
     from index.library.clauses import Clause, ClauseId
@@ -58,6 +59,7 @@ class Corpus:
         self._docs: dict[DocId, Document] | None = None
         self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
         self._cards: dict[str, dict[str, str]] = {}  # by source: the stored cards, read when first needed
+        self._cells: dict[str, dict[str, str | None]] = {}  # by source: the stored topics_cells, as the cards
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
@@ -216,6 +218,7 @@ class Corpus:
         self._docs = None
         self._rows = {}
         self._cards = {}
+        self._cells = {}
         self._body_problems.clear()
         self._versions = self._version_groups = self._sorted = None
         self._forget_clauses()
@@ -266,6 +269,20 @@ class Corpus:
         Computed (parsing and tagging the document) only when the manifest
         has none from the current tagger (``topics.tagger_version``).
         """
+        return json.loads(self._tagged(doc_id)["topics"])
+
+    def stored_cells(self, doc_id: str) -> str:
+        """The document's entries of ``topics --json`` as the manifest keeps them (``tagformat.render_cells``;
+        read back with ``tagformat.cells_for``): every document's at once, when the first is asked for."""
+        row = self._tagged(doc_id)
+        source = row["source"]
+        if source not in self._cells:
+            self._cells[source] = self.manifest.values(source, "topics_cells")
+        cells = self._cells[source].get(row["name"])
+        return render_cells(row["topics"]) if cells is None else cells  # None: a manifest that was not written
+
+    def _tagged(self, doc_id: str) -> dict:
+        """The document's row, its ``topics`` from the current tagger (tagging the document if they are not)."""
         from index.compare import topics
 
         row = self._row(doc_id)
@@ -279,7 +296,7 @@ class Corpus:
         if row.get("topics_version") != version or row.get("topics") is None:
             tags = topics.document_tags(self.clauses(doc_id))
             self._set_facts(doc_id, topics=encode_tags(doc_id, tags), topics_version=version)
-        return json.loads(row["topics"])
+        return row
 
     def record(self, doc: Document, clause_count: int | None = None, topics_json: str | None = None,
                topics_version: str | None = None) -> None:
@@ -313,6 +330,7 @@ class Corpus:
         elif same_body:
             row.update(topics=old.get("topics"), topics_version=old.get("topics_version"))
         self.manifest.put([row])
+        self._cells.get(doc.source, {}).pop(doc.path.name, None)
         if doc.id in self._rows:
             self._rows[doc.id] = row
 
@@ -370,6 +388,8 @@ class Corpus:
     def _set_facts(self, doc_id: str, **values) -> None:
         row = self._rows[DocId(doc_id)]
         row.update(values)
+        if "topics" in values:  # the manifest renders the row's topics_cells anew
+            self._cells.get(row["source"], {}).pop(row["name"], None)
         self.manifest.update(row["source"], row["name"], **values)
 
     def versions(self) -> dict:
@@ -539,12 +559,6 @@ def _links(text: str | None) -> tuple | None:
     if text is None:
         return None
     return (None, None) if text == _NO_LINKS else tuple(json.loads(text))  # most documents: nothing decoded
-
-
-def encode_tags(doc_id: str, tags: dict[str, list[tuple[str, float]]]) -> str:
-    """``document_tags`` output as manifest JSON, clause ids without the document id (a renamed id stays valid)."""
-    cut = len(doc_id) + 1
-    return json.dumps({t: [[cid[cut:], w] for cid, w in items] for t, items in tags.items()}, ensure_ascii=False)
 
 
 def clause_facts(doc_id: str, clauses: list[Clause]) -> dict[str, str]:

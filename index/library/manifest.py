@@ -38,12 +38,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from index.library.tagformat import render_cells
+
 log = logging.getLogger(__name__)
 
 FILE_NAME = "manifest.sqlite"
 #: Bump when the table changes, with an upgrade step in ``_UPGRADES`` from the version before
 #: (a manifest older than that is dropped and rebuilt from the documents).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Short columns first: a row longer than a page keeps its tail in overflow pages, and a listing
 # that reads the short columns and ``listing`` never follows them into ``card``, ``meta``, ``topics``.
@@ -66,19 +68,21 @@ CREATE TABLE IF NOT EXISTS documents (
     card TEXT NOT NULL,              -- the front matter minus frontmatter.CARD_OMITS (what a listing reads)
     meta TEXT NOT NULL,              -- the front matter, JSON (dates tagged, see encode)
     topics TEXT,                     -- JSON {topic id: [[clause id without doc id, weight], ...]}
+    topics_cells TEXT,               -- ``topics`` as ``topics --json`` writes it (tagformat.render_cells)
     PRIMARY KEY (source, name)
 )
 """
 _COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
-            "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics")
+            "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics",
+            "topics_cells")
 
 #: Columns ``rows`` leaves out: a listing of 3,500 files that needs none of them reads ~1 MB instead of ~20.
-_LONG = ("listing", "card", "meta", "topics")
+_LONG = ("listing", "card", "meta", "topics", "topics_cells")
 
 
 def _upgrade_3(conn: sqlite3.Connection) -> None:
     """3 → 4: the listing columns, and short columns before long ones (the table is copied once)."""
-    kept = [c for c in _COLUMNS if c not in ("listing_version", "links", "listing")]
+    kept = [c for c in _COLUMNS if c not in ("listing_version", "links", "listing", "topics_cells")]
     # The links as corpus.encode_links writes them: the front matter's values when they are text, else null.
     link = "CASE json_type(card, '$.{0}') WHEN 'text' THEN json_extract(card, '$.{0}') END"
     conn.execute("ALTER TABLE documents RENAME TO documents_3")
@@ -88,8 +92,16 @@ def _upgrade_3(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE documents_3")
 
 
+def _upgrade_4(conn: sqlite3.Connection) -> None:
+    """4 → 5: ``topics_cells``, rendered from each row's stored tags (nothing is tagged again)."""
+    if "topics_cells" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:  # not made by _upgrade_3
+        conn.execute("ALTER TABLE documents ADD COLUMN topics_cells TEXT")
+    conn.create_function("zoneref_render_cells", 1, render_cells, deterministic=True)
+    conn.execute("UPDATE documents SET topics_cells = zoneref_render_cells(topics) WHERE topics IS NOT NULL")
+
+
 #: The step from each schema version to the next, each run in one transaction.
-_UPGRADES = {3: _upgrade_3}
+_UPGRADES = {3: _upgrade_3, 4: _upgrade_4}
 
 
 def identity(st: os.stat_result) -> str:
@@ -256,8 +268,8 @@ class Manifest:
         self._write(write)
 
     def put(self, rows: Iterable[dict]) -> None:
-        """Insert or replace whole rows (one transaction)."""
-        rows = [tuple(r.get(c) for c in _COLUMNS) for r in rows]
+        """Insert or replace whole rows (one transaction); ``topics_cells`` is derived from ``topics``."""
+        rows = [tuple(r.get(c) for c in _COLUMNS) for r in map(_derive, rows)]
         if not rows:
             return
 
@@ -268,7 +280,8 @@ class Manifest:
         self._write(write)
 
     def update(self, source: str, name: str, **values: Any) -> None:
-        """Set some columns of one row (nothing if the row is gone)."""
+        """Set some columns of one row (nothing if the row is gone); ``topics_cells`` follows ``topics``."""
+        values = _derive(values)
         sets = ", ".join(f"{k} = ?" for k in values)
 
         def write(conn):
@@ -284,7 +297,8 @@ class Manifest:
 
         def write(conn):
             with conn:
-                for name, values in column_rows:
+                for name, given in column_rows:
+                    values = _derive(given)
                     sets = ", ".join(f"{k} = ?" for k in values)
                     conn.execute(f"UPDATE documents SET {sets} WHERE source = ? AND name = ?",
                                  (*values.values(), source, name))
@@ -302,6 +316,13 @@ class Manifest:
             self._run(func)
         except sqlite3.Error as exc:
             log.warning("manifest %s not updated: %s", self.path, exc)
+
+
+def _derive(values: dict) -> dict:
+    """``values`` with ``topics_cells`` rendered from ``topics`` when ``topics`` is among them."""
+    if "topics" not in values:
+        return values
+    return {**values, "topics_cells": render_cells(values["topics"])}
 
 
 def _in_tx(conn: sqlite3.Connection, sql: str, params: list) -> None:

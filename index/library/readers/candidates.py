@@ -54,7 +54,7 @@ class Candidate:
     content_hash: str
     clause_count: int
     format: str
-    topics: str | None = None  # the clauses' topic tags, as the library manifest keeps them (corpus.encode_tags)
+    topics: str | None = None  # the clauses' topic tags, as the library manifest keeps them (tagformat.encode_tags)
     topics_version: str | None = None  # the tagger that computed them
 
     @property

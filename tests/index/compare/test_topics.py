@@ -104,6 +104,6 @@ def test_coverage_json_chunks_are_the_records_json():
                          "d%2": {"t%2": [["c%s", 5], ["c2", 7]], "gone": [["c9", 1]]},
                          "d3": {'t"1': [["c\x01", 4]], "t%2": [["c1", 12.5]]}})
     empty = Coverage(topics=[], documents=[], tags={})
-    for record in (cov, odd, empty, topics.coverage(_corpus(), ["hebei-2017-kaifaqu"])):
+    for record in (cov, odd, empty, topics.coverage(_corpus(), ["hebei-2017-kaifaqu"]), topics.coverage(_corpus(), rendered=True)):
         assert "".join(record.json_chunks()) == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
     assert cov.to_dict()["cells"]["caizheng"]["jilin-2021-kaifaqu"][0].keys() == {"clause_id", "confidence"}

@@ -197,8 +197,10 @@ def test_a_manifest_of_schema_3_is_upgraded_in_place(library, tmp_path, monkeypa
     assert upgraded.document("d1").meta["superseded_by"] == 7  # the whole front matter, read when asked for
     upgraded.manifest.close()
     with sqlite3.connect(tmp_path / FILE_NAME) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 5
         assert conn.execute("SELECT count(*) FROM documents WHERE listing IS NOT NULL").fetchone()[0] == 3
+        # 4 → 5 rendered each row's topics --json entries from its stored tags
+        assert conn.execute("SELECT count(*) FROM documents WHERE topics_cells IS NOT NULL").fetchone()[0] == 3
         assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'documents_3'").fetchall()
     conn.close()
 
@@ -238,3 +240,48 @@ def test_a_reload_keeps_the_documents_whose_files_did_not_move(library, tmp_path
     assert after["d1"] is not before["d1"] and after["d1"].title == "文件一（修订）"
     corpus.reload()
     assert corpus.document("d1") is after["d1"] and corpus.document("d3") is after["d3"]
+
+
+def test_a_manifest_of_schema_4_gets_its_topics_json_entries_without_tagging_again(library, tmp_path, monkeypatch):
+    """4 → 5 adds ``topics_cells``, rendered from the stored tags; ``topics --json`` then joins them."""
+    import json
+
+    from index.compare import topics
+
+    c = corpus_of(library, tmp_path)
+    expected = json.dumps(topics.coverage(c).to_dict(), ensure_ascii=False, separators=(",", ":"))
+    c.manifest.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:  # as version 4 kept them: no topics_cells column
+        conn.execute("ALTER TABLE documents DROP COLUMN topics_cells")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+
+    no_parsing(monkeypatch)
+    upgraded = corpus_of(library, tmp_path)
+    rendered = topics.coverage(upgraded, rendered=True)
+    assert "".join(rendered.json_chunks()) == expected
+    assert rendered.to_dict() == json.loads(expected)  # its pairs decoded when asked for
+    upgraded.manifest.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:
+        assert conn.execute("SELECT count(*) FROM documents WHERE topics_cells IS NULL").fetchone()[0] == 0
+    conn.close()
+
+
+def test_topics_json_entries_follow_the_tags_they_are_rendered_from(library, tmp_path, monkeypatch):
+    """A document tagged again (a new tagger) has its stored entries rendered again, in the file and in memory."""
+    import json
+
+    from index.compare import topics
+
+    c = corpus_of(library, tmp_path)
+    assert topics.coverage(c, rendered=True).rendered  # every document's entries read at once, and kept
+    monkeypatch.setattr(topics, "tagger_version", lambda: "another tagger")
+    monkeypatch.setattr(topics, "document_tags", lambda clauses: {"tudi_jiyue": [(f"{clauses[0].doc_id}/x\"1", 42)]}
+                        if clauses else {})
+    again = topics.coverage(c, rendered=True)
+    text = "".join(again.json_chunks())
+    assert text == json.dumps(again.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(text)["cells"]["tudi_jiyue"]["d1"] == [{"clause_id": 'd1/x"1', "confidence": 42}]
+    c.manifest.close()
+    fresh = corpus_of(library, tmp_path)
+    assert "".join(topics.coverage(fresh, rendered=True).json_chunks()) == text
