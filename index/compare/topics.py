@@ -95,14 +95,18 @@ def lead_of(clause: Clause, text: str) -> str:
 
 def membership_values(heading: str, text: str, topic_id: str) -> tuple[dict[str, float], tuple[str, ...]]:
     """The signals the topic-membership model reads, and the topic words found."""
-    hits = topic_hits(heading, text)
-    if topic_id not in hits:
-        return {}, ()
-    w, words, in_heading = hits[topic_id]
+    return _all_values(topic_hits(heading, text)).get(topic_id, ({}, ()))
+
+
+def _all_values(hits: dict) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+    """``membership_values`` of every topic a text has hits for (``topic_hits``), its totals summed once."""
+    if not hits:
+        return {}
     total = sum(h[0] for h in hits.values())
-    strongest = max(hits.values(), key=lambda h: h[0])[0]
-    return {"log_weight": math.log1p(w), "share": w / total, "strongest": 1.0 if w >= strongest else 0.0,
-            "heading": 1.0 if in_heading else 0.0, "distinct": min(len(words), 4) / 4}, words
+    strongest = max(h[0] for h in hits.values())
+    return {tid: ({"log_weight": math.log1p(w), "share": w / total, "strongest": 1.0 if w >= strongest else 0.0,
+                   "heading": 1.0 if in_heading else 0.0, "distinct": min(len(words), 4) / 4}, words)
+            for tid, (w, words, in_heading) in hits.items()}
 
 
 def _topic_model(model: dict | None) -> dict:
@@ -111,6 +115,18 @@ def _topic_model(model: dict | None) -> dict:
     from index.compare.scoring import load_model
 
     return load_model().topic
+
+
+def _memberships(unit, m: dict) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """``membership`` of a unit for every topic it has words of, the model ``m`` read once."""
+    if unit.clause.kind in _UNTAGGED_KINDS:
+        return {}
+    bias, weights = m["bias"], m["weights"]
+    out = {}
+    for tid, (values, words) in _all_values(topic_hits(lead_of(unit.clause, unit.text), unit.text)).items():
+        z = bias + sum(weights.get(k, 0.0) * v for k, v in values.items())
+        out[tid] = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words)
+    return out
 
 
 def membership(unit, topic_id: str, model: dict | None = None) -> tuple[float, tuple[str, ...]]:
@@ -122,24 +138,14 @@ def membership(unit, topic_id: str, model: dict | None = None) -> tuple[float, t
     Args:
         model: the topic-membership model (default: the shipped one's ``topic``).
     """
-    if unit.clause.kind in _UNTAGGED_KINDS:
-        return 0.0, ()
-    values, words = membership_values(lead_of(unit.clause, unit.text), unit.text, topic_id)
-    if not values:
-        return 0.0, ()
-    m = _topic_model(model)
-    z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in values.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words
+    return _memberships(unit, _topic_model(model)).get(topic_id, (0.0, ()))
 
 
 def unit_topics(unit, model: dict | None = None) -> list[str]:
     """The ids of the topics a unit treats (membership at or above the model's cut), strongest first."""
-    if unit.clause.kind in _UNTAGGED_KINDS:
-        return []
-    cut = _topic_model(model)["cut"]
-    hits = topic_hits(lead_of(unit.clause, unit.text), unit.text)
-    scored = [(membership(unit, tid, model)[0], tid) for tid in hits]
-    return [tid for p, tid in sorted(scored, key=lambda x: (-x[0], x[1])) if p >= cut]
+    m = _topic_model(model)
+    scored = [(p, tid) for tid, (p, _) in _memberships(unit, m).items()]
+    return [tid for p, tid in sorted(scored, key=lambda x: (-x[0], x[1])) if p >= m["cut"]]
 
 
 @functools.cache
@@ -168,10 +174,7 @@ def document_topics(units_of_doc, model: dict | None = None) -> dict[str, list[t
     listed: dict[str, list] = {}
     best: dict[str, tuple] = {}
     for unit in units_of_doc:
-        if unit.clause.kind in _UNTAGGED_KINDS:
-            continue
-        for tid in topic_hits(lead_of(unit.clause, unit.text), unit.text):
-            p, words = membership(unit, tid, m)
+        for tid, (p, words) in _memberships(unit, m).items():
             if p >= cut:
                 listed.setdefault(tid, []).append((p, unit, words))
             elif p >= rescue and _keywords(tid).intersection(words) and p > best.get(tid, (0.0,))[0]:

@@ -33,6 +33,7 @@ whose first short sentence is their heading (河北's 开放拉动 … 政策促
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import NewType
 
@@ -121,22 +122,24 @@ class _Open:
     index: int = -1  # position in the output list
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN_DIGITS = {"零": 0, "〇": 0, "两": 2, **{ch: k + 1 for k, ch in enumerate("一二三四五六七八九")}}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def cn_to_int(text: str) -> int | None:
     """Chinese or Arabic numeral to int: 二十三 -> 23, 一百零五 -> 105, 12 -> 12."""
     if text.isdecimal():
         return int(text)
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-    if len(text) == 1 and text in circled:
-        return circled.index(text) + 1
-    digits = {"零": 0, "〇": 0, "两": 2, **{ch: k + 1 for k, ch in enumerate("一二三四五六七八九")}}
-    units = {"十": 10, "百": 100, "千": 1000}
+    if len(text) == 1 and text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
     total, current = 0, 0
     for ch in text:
-        if ch in units:
-            total += (current or 1) * units[ch]
+        if ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
             current = 0
-        elif ch in digits:
-            current = digits[ch]
+        elif ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
         else:
             return None
     return total + current
@@ -186,11 +189,23 @@ def _lead_heading(rest: str, alone: bool) -> str | None:
 
 
 def _match_marker(line: str):
-    for rank, kind, prefix, rx in _MARKERS:
+    for rank, kind, prefix, rx in _markers_from(line[:1]):
         m = rx.match(line)
         if m:
             return rank, kind, prefix, m
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _markers_from(first: str) -> tuple:
+    """The ``_MARKERS`` (in order) that can match a line starting with ``first``: each regex's first
+    character is 第, a bracket, a Chinese numeral, a decimal digit (any Unicode Nd, as the digit class matches) or a circled one."""
+    return tuple(m for m in _MARKERS if first and (
+        (m[0] <= 4 and first == "第")
+        or (m[0] in (6, 8) and first in "（(")
+        or (m[0] == 5 and first in "零〇一二三四五六七八九十百千两")
+        or (m[0] == 7 and first.isdecimal())
+        or (m[0] == 9 and first in _CIRCLED)))
 
 
 @dataclasses.dataclass

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.base import paths
 from index.library.clauses import cn_to_int, int_to_cn, parse_clauses
 from index.library.corpus import Corpus
 
@@ -235,3 +236,26 @@ def test_regulation_in_traditional_script():
     by_id = {c.id: c for c in parse_clauses("reg", body)}
     assert by_id["reg/ch1/art1"].label == "第一條"
     assert by_id["reg/ch1/art2/k2"].kind == "paragraph"
+
+
+def test_marker_lookup_by_first_character_matches_trying_every_marker():
+    """``_match_marker`` tries only the markers a line's first character allows; the answer is the same as
+    trying all of them in order, for every first character the documents and these samples have."""
+    from index.library import clauses as module
+
+    def every_marker(line):
+        for rank, kind, prefix, rx in module._MARKERS:
+            m = rx.match(line)
+            if m:
+                return rank, kind, prefix, m
+        return None
+
+    bodies = [p.read_text(encoding="utf-8") for p in sorted((paths.content_dir() / "docs").glob("*.md"))]
+    lines = {ln.strip() for body in bodies for ln in body.splitlines() if ln.strip()}
+    firsts = {ln[0] for ln in lines} | set("第（(）)一二三四五六七八九十百千两零〇0123456789０１２３٣①⑳ⅠⅡ#■附、 　")
+    tails = ("条 总则", "章", "编", "节", "、内容", ".内容", "．", "）", ")内容", "十三）", "2）", "", "1.2")
+    for first in firsts:
+        lines |= {first + tail for tail in tails}
+    for line in sorted(lines):
+        fast, slow = module._match_marker(line), every_marker(line)
+        assert (fast and fast[:3], fast and fast[3].group(0)) == (slow and slow[:3], slow and slow[3].group(0)), line
