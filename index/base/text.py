@@ -139,6 +139,8 @@ def detect_script(text: str) -> str:
     if not sample:
         return "简体"
     simp = to_simplified(sample)
+    if simp == sample:  # most documents: no character changes (compared in C, not one at a time)
+        return "简体"
     changed = sum(map(str.__ne__, sample, simp)) if len(simp) == len(sample) else \
         sum(1 for a, b in zip(sample, simp) if a != b)  # noqa: B905 - lengths may differ (a rare phrase rule)
     return "繁体" if changed / len(sample) > 0.03 else "简体"

@@ -45,7 +45,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()) -> tuple[str | None, str]:
+def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = (),
+                lines: list[tuple[int, str]] | None = None) -> tuple[str | None, str]:
     """The document's title and where it was found.
 
     Args:
@@ -53,8 +54,9 @@ def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()
         declared: a title the file declares (HTML ``<title>`` …).
         skip: indices of lines (non-empty lines, in order) that are not the
             title: a promulgation notice, a history header.
+        lines: ``_lines(text)``, if the caller has them.
     """
-    all_lines = _lines(text)
+    all_lines = _lines(text) if lines is None else lines
     for raw in text.split("\n")[:40]:
         if raw.startswith("# "):
             return raw[2:].strip().strip("#").strip(), "first # heading"
@@ -121,7 +123,7 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
     if history.title:
         title, why = history.title, "promulgation notice (《title》 it publishes)"
     else:
-        title, why = guess_title(text, declared_title, skip=history.lines)
+        title, why = guess_title(text, declared_title, skip=history.lines, lines=lines)
     if not title and filename:
         title, why = filename.rsplit(".", 1)[0], "file name"
     note("title", title, why)
