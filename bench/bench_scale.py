@@ -162,6 +162,7 @@ def child_queries(db: str) -> dict:
         fresh = Workspace()  # a fresh handle: the index opened anew, caches cold
         index = fresh.search_index()
         index.ensure()
+        index.warm()  # as the app does on its worker after opening (the CLI's one query does without)
         started = time.perf_counter()
         result = index.search(q, limit=20)
         ours_ms = (time.perf_counter() - started) * 1000

@@ -102,6 +102,7 @@ class Services(QObject):
         def work(progress, cancelled):
             idx = worker.search_index()
             (idx.rebuild if rebuild else idx.ensure)(progress=progress, cancel=cancelled)
+            idx.warm()  # here, on the worker: the first query then finds its scratch memory ready
             return idx
 
         def done(idx):

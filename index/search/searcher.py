@@ -259,6 +259,13 @@ class SearchIndex:
             return True
         return live_generation(self.folder) != self._gen_dir
 
+    def warm(self) -> None:
+        """Ready the open index for its first query (``Executor.warm``): the app calls this on a worker
+        after ``ensure``; a one-query process need not."""
+        with self._lock:
+            if self._exec is not None:
+                self._exec.warm()
+
     def _ready(self) -> Executor:
         if self._exec is None:
             self.ensure()

@@ -302,3 +302,22 @@ def test_positions_and_text_check_agree(seed_index, monkeypatch):
     ex._cache.clear()
     for s in subs:
         assert found(seed_index, s) == by_positions[s] == brute_force(seed_index.corpus, s), s
+
+
+def test_the_scratch_bitmap_is_made_on_first_use_or_warmed_and_always_left_clear(seed_index, monkeypatch):
+    """A one-query process does not touch the bitmap's pages at open; the app warms it; both answer the same."""
+    from index.search import executor as search_exec
+
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)  # proved by bigram positions, through the bitmap
+    monkeypatch.setattr(search_exec.Executor, "_few", lambda *_a: None)  # not by the few-candidates shortcut
+    ex = seed_index._ready()
+    ex._cache.clear()
+    ex._pos_cache.clear()
+    ex._bitmap = None
+    cold = found(seed_index, "开发区管理")
+    assert cold == brute_force(seed_index.corpus, "开发区管理") and cold
+    assert ex._bitmap is not None and not ex._bitmap.any()
+    seed_index.warm()
+    ex._cache.clear()
+    ex._pos_cache.clear()
+    assert found(seed_index, "開發區管理") == cold and not ex._bitmap.any()
