@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from operator import add
+import re
 from pathlib import Path
 
 import yaml
@@ -130,7 +130,15 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
 
 
 def _prefixes(norm: str) -> set[str]:
-    return set(map(add, norm, norm[1:]))  # every two-character window
+    """The two-character windows of ``norm`` that start with the first character of some topic word's
+    first bigram (one regex scan, in C; the caller keeps those that are such bigrams)."""
+    return set(_window_finder().findall(norm))
+
+
+@functools.cache
+def _window_finder(path: Path | None = None) -> re.Pattern[str]:
+    firsts = sorted({key[0] for key in _matchers(path) if len(key) == 2})
+    return re.compile(f"(?=([{''.join(map(re.escape, firsts))}].))", re.S) if firsts else re.compile("(?!)")
 
 
 def find_topic(name: str) -> Topic:
