@@ -245,6 +245,21 @@ class Corpus:
     def has_document(self, doc_id: str) -> bool:
         return DocId(doc_id) in self._load()
 
+    def adopt(self, doc: Document) -> Document:
+        """Take a document whose file was written meanwhile (by an import in another process) into this
+        corpus, without listing its folder again: its clauses are then read from its file as any other's.
+        For a corpus that only reads clauses (an index build following an import, ``index.search.feed``).
+
+        Raises:
+            ContentError: a document with that id is already listed.
+        """
+        docs = self._load()
+        if doc.id in docs:
+            raise ContentError(f"duplicate document id {doc.id} ({doc.path})")
+        docs[doc.id] = doc
+        self._versions = self._version_groups = self._sorted = None
+        return doc
+
     # -- facts kept in the manifest ------------------------------------
     def clause_count(self, doc_id: str) -> int:
         """How many clauses the document has (from the manifest; parsed only if its parser version is old)."""

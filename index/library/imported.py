@@ -69,6 +69,8 @@ INDEX_IN_WORKER = True
 UNREADABLE_DIR = "unreadable-documents"
 # Past this many documents an incremental update runs in that worker process too.
 UPDATE_IN_PROCESS_UP_TO = 300
+# A bulk import builds the search index while it writes its documents (``index.search.feed``).
+STREAM_INDEX = True
 # From this many files on, documents are committed side by side (``_Writes``) rather than each before the next.
 BATCH_WRITES_FROM = 16
 
@@ -172,22 +174,38 @@ class Library:
         done = 0
         added: list[DocId] = []
         superseded: list[DocId] = []
+        feed = self._feed(len(files))
         writes = _Writes(self, lambda path: progress(writes.done, len(files), path) if progress else None,
-                         window=_Writes.WINDOW if len(files) >= BATCH_WRITES_FROM else 0)
+                         window=_Writes.WINDOW if len(files) >= BATCH_WRITES_FROM else 0,
+                         written=feed.send if feed else None)
         try:
-            for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
-                                              workers=workers, limits=limits, cancel=cancel):
-                done += 1
-                if status == "ok":
-                    self._add_one(item, report, added, superseded, writes)
-                else:
-                    report.errors.append(item)
-                    writes.then(item["path"])
+            try:
+                for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
+                                                  workers=workers, limits=limits, cancel=cancel):
+                    done += 1
+                    if status == "ok":
+                        self._add_one(item, report, added, superseded, writes)
+                    else:
+                        report.errors.append(item)
+                        writes.then(item["path"])
+            finally:
+                writes.drain()
+                report.cancelled = done < len(files)
+                self._finish(report, added, superseded, feed)
         finally:
-            writes.drain()
-            report.cancelled = done < len(files)
-            self._finish(report, added, superseded)
+            if feed is not None:
+                feed.abort()  # nothing added, or the import failed before its index: the old index stays
         return report
+
+    def _feed(self, files: int):
+        """For a bulk import (more files than ``BULK_CHANGE`` and a tenth of the library), the search index
+        built in a worker while the files are read (``index.search.feed``); else None."""
+        if not (self.sync and INDEX_IN_WORKER and STREAM_INDEX) or files <= max(BULK_CHANGE,
+                                                                                len(self.corpus.documents()) // 10):
+            return None
+        from index.search.feed import IndexFeed
+
+        return IndexFeed(self.corpus, self.index_dir)
 
     def add(self, candidates: Iterable[Candidate], progress: Progress | None = None,
             cancel: Cancel | None = None) -> ImportReport:
@@ -262,7 +280,7 @@ class Library:
                 out.append(other)
         return [d.id for d in out]
 
-    def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId]) -> None:
+    def _finish(self, report: ImportReport, added: list[DocId], superseded: list[DocId], feed=None) -> None:
         if not added:
             return
         fsync_dir(self.folder)
@@ -272,7 +290,8 @@ class Library:
         if self.sync:
             # Added documents are re-anchored too: re-importing a removed
             # document (same text, same id) brings its orphaned notes back.
-            report.index_notice = self._sync(added=added, removed=[], reanchor=superseded + added)
+            report.index_notice = sync_indexes(self.corpus, added=added, removed=[], reanchor=superseded + added,
+                                               index_dir=self.index_dir, db_path=self.db_path, feed=feed)
 
     # -- remove and edit --------------------------------------------------
     def remove(self, doc_id: str) -> Document:
@@ -536,12 +555,13 @@ class _Writes:
 
     WINDOW = 32  # documents in flight at most in a large import (a small one commits each before the next)
 
-    def __init__(self, library: Library, report_progress, window: int = WINDOW):
+    def __init__(self, library: Library, report_progress, window: int = WINDOW, written=None):
         import collections
         import concurrent.futures
 
         self.library = library
         self.report_progress = report_progress
+        self.written = written  # told of each document once it is in place and recorded
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="zoneref-commit")
         self.queue: collections.deque = collections.deque()  # (future or None, document or None, candidate, path)
         self.ids: set[str] = set()
@@ -566,6 +586,8 @@ class _Writes:
             future.result()  # an OSError (disk full) stops the import, as a synchronous write did
             self.library.corpus.record(doc, clause_count=cand.clause_count, topics_json=cand.topics,
                                        topics_version=cand.topics_version)
+            if self.written is not None:
+                self.written(doc)
         self.done += 1
         self.report_progress(path)
         while self.queue and self.queue[0][0] is None:  # skipped files after it
@@ -634,7 +656,7 @@ def _alive(pid: int) -> bool:
 
 
 def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanchor: list[DocId],
-                 index_dir: Path, db_path: Path) -> str | None:
+                 index_dir: Path, db_path: Path, feed=None) -> str | None:
     """Bring the search index and annotations in step with a library change.
 
     A few changed documents update the search index incrementally
@@ -651,9 +673,19 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
     If an index cannot be updated, the library change still stands: the
     search index notices the fingerprint mismatch at its next ``ensure()``
     and rebuilds. The returned notice says so (None when all went well).
+
+    ``feed``: the ``index.search.feed.IndexFeed`` a bulk import built the
+    index through while it wrote the documents; it is finished here (and if
+    it fails, the index is brought in step as without it).
     """
 
     notices = []
+    if feed is not None:
+        try:
+            feed.finish()
+            added = removed = []  # the index is the library's
+        except Exception as exc:  # noqa: BLE001 - as below: the index is brought in step another way
+            log.warning("search index built during the import failed: %s", exc)
     if added or removed:
         try:
             if len(added) + len(removed) > max(BULK_CHANGE, len(corpus.documents()) // 10):

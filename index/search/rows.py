@@ -96,6 +96,10 @@ def apply_diff(norm: str, diff: str) -> str:
     return "".join(out)
 
 
+#: A clause's document order key: its document's position times this, plus its own position in the document.
+ORDER_STRIDE = 100_000
+
+
 def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     """(row, normalised heading) for each clause of ``doc``; ``length`` is filled in at commit."""
     clauses = corpus.clauses(doc.id)
@@ -104,7 +108,7 @@ def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     n = len(clauses)
     names = _path_names(corpus, clauses)
     diffs = text_diffs(texts, norms[:n])
-    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * 100_000 + i, c.heading or "",
+    return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * ORDER_STRIDE + i, c.heading or "",
                        names[c.id], diffs[i]), norms[n + i])
             for i, c in enumerate(clauses)]
 

@@ -50,7 +50,7 @@ from index.base.errors import Cancelled, KnownError
 from index.search.analysis import ANALYZER_VERSION, GramField
 from index.search.bulk import BulkGrams
 from index.search.postings import segment_count
-from index.search.rows import ClauseRow, Side, doc_info, rows_for, side_parts
+from index.search.rows import ORDER_STRIDE, ClauseRow, Side, doc_info, rows_for, side_parts
 
 #: Bump when the schema, the postings layout or the side table changes
 #: (2: bigram positions, 3: hits file, 4: compact postings and side table, no stored fields).
@@ -307,30 +307,50 @@ def _stamp() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None) -> Path:
-    """Build a complete new generation for ``corpus`` and make it the live one."""
+class StaleBuild(Exception):
+    """Internal: the documents a streamed build indexed are not the library it was finished against."""
+
+
+def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Cancel = None, *,
+                     stream: Iterable | None = None, final: Callable[[], list] | None = None) -> Path:
+    """Build a complete new generation for ``corpus`` and make it the live one.
+
+    Args:
+        stream: the documents to index, as they come (an import writing
+            them meanwhile, ``index.search.feed``), instead of
+            ``corpus.documents()``; ``corpus`` gives their clauses.
+        final: with ``stream``, called once it ends: the library's documents
+            then (a fresh listing). They must be the documents streamed, with
+            the same content hashes (else ``StaleBuild``, nothing swapped in);
+            their order becomes the index's document order, as a build over
+            them would have had.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 1_000_000}"
     gen_dir = folder / f"gen-{stamp}"
     try:
         gen_dir.mkdir()
         ix = whoosh_index.create_in(str(gen_dir), schema())
-        docs = corpus.documents()
+        docs = corpus.documents() if stream is None else None
         added: list[ClauseRow] = []
+        indexed: dict[str, str] = {}
         # Separate segment files, not Whoosh's compound file: opening a compound
         # file copies each part into memory (60+ MB of postings for a 58 MB
         # library); separate files are read only where a query needs them.
         writer = ix.writer(limitmb=128, compound=False)
         try:
             bulk = BulkGrams(writer)
-            for pos, doc in enumerate(docs):
+            for pos, doc in enumerate(docs if stream is None else stream):
                 if cancel and cancel():
                     raise BuildCancelled("index build cancelled")
                 for row, head in rows_for(corpus, doc, pos):
                     added.append(row)
                     bulk.add(row.doc, t=row.norm, h=head)
-                if progress:
+                indexed[doc.id] = doc.content_hash
+                if progress and docs is not None:
                     progress(pos + 1, len(docs))
+            if docs is None:
+                docs = _in_final_order(added, indexed, final() if final else [])
             writer.commit(merge=False)
         except BaseException:
             writer.cancel()
@@ -350,6 +370,17 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         raise
     prune(folder, keep=gen_dir.name, retired=previous.name if previous else None)
     return gen_dir
+
+
+def _in_final_order(rows: list[ClauseRow], indexed: dict[str, str], docs: list) -> list:
+    """``docs`` (the library when a streamed build ended), once checked to be the documents indexed; each
+    row's document order key made what a build over ``docs`` in their order gives (``rows_for``)."""
+    if {d.id: d.content_hash for d in docs} != indexed:
+        raise StaleBuild("the library changed while its index was built")
+    pos = {d.id: k for k, d in enumerate(docs)}
+    for row in rows:
+        row.order = pos[row.doc] * ORDER_STRIDE + row.order % ORDER_STRIDE
+    return docs
 
 
 def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) -> None:
@@ -381,7 +412,7 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
                 writer.delete_by_term("doc", doc_id)
                 docs.pop(doc_id, None)
                 hashes.pop(doc_id, None)
-            next_pos = 1 + max((r.order // 100_000 for r in rows), default=-1)
+            next_pos = 1 + max((r.order // ORDER_STRIDE for r in rows), default=-1)
             added: list[ClauseRow] = []
             for k, doc_id in enumerate(add):
                 doc = corpus.document(doc_id)

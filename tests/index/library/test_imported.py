@@ -488,7 +488,18 @@ def test_markdown_law_collection_one_article_per_line(tmp_path):
     assert corpus.document(rec["doc_id"]).get("issued") == "2020-07-30"
 
 
-def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch):
+def _bulk_folder(tmp_path, n=25):
+    src = tmp_path / "bulk"
+    src.mkdir()
+    for i in range(n):
+        write_txt(src / f"{i}.txt", policy(f"广西壮族自治区人民政府关于第{i}开发区的意见", extra=f"沿边{i}号口岸，"))
+    return src
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch, streamed):
+    """A bulk import's index is built in a worker process: while the documents are written (``feed``), or
+    in one pass after them."""
     import index.library.imported as library
     from index.search.searcher import SearchIndex
 
@@ -500,17 +511,61 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch):
         return real(func, *args)
 
     monkeypatch.setattr(library, "_in_worker_process", spy)
-    src = tmp_path / "bulk"
-    src.mkdir()
-    for i in range(25):
-        write_txt(src / f"{i}.txt", policy(f"广西壮族自治区人民政府关于第{i}开发区的意见", extra=f"沿边{i}号口岸，"))
+    monkeypatch.setattr(library, "STREAM_INDEX", streamed)
+    src = _bulk_folder(tmp_path)
     SearchIndex(Corpus()).ensure()
     report = Library().import_paths([src], workers=1)
     assert len(report.imported) == 25 and report.index_notice is None
-    assert spawned == [library.bulk_index]
+    assert spawned == ([] if streamed else [library.bulk_index])
     index = SearchIndex(Corpus())
     assert index.status()["documents"] == 30  # opens what the worker wrote
     assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
+
+
+def test_an_index_built_during_the_import_is_the_index_of_the_library(tmp_path, zoneref_home):
+    """Documents reach the feed in the order they are written; the index is the one a build over the
+    library makes: same documents, clauses and fingerprint, same hits in the same order."""
+    from index.search.searcher import SearchIndex
+
+    write_txt(tmp_path / "first.txt", policy("海南省人民政府关于自由贸易港开发区的意见", extra="沿边口岸，"))
+    Library().import_paths([tmp_path / "first.txt"])  # a library with an imported document already
+    Library().import_paths([_bulk_folder(tmp_path)], workers=2)
+    streamed = SearchIndex(Corpus())
+    queries = ("沿边", "开发区", "口岸", "意見")
+    got = {q: [(h.clause_id, round(h.score, 9)) for h in streamed.search(q, limit=200).hits] for q in queries}
+    status = streamed.status()
+    streamed.close()
+    rebuilt = SearchIndex(Corpus())
+    rebuilt.rebuild()
+    expected = rebuilt.status()
+    assert (status["documents"], status["clauses"], status["fingerprint"]) == \
+        (expected["documents"], expected["clauses"], expected["fingerprint"]) and status["documents"] == 31
+    assert got == {q: [(h.clause_id, round(h.score, 9)) for h in rebuilt.search(q, limit=200).hits] for q in queries}
+    rebuilt.close()
+
+
+def test_a_feed_abandoned_or_outrun_leaves_a_working_index(tmp_path, zoneref_home):
+    """An import that stops before the end of its feed swaps nothing in; a library that is not what the feed
+    indexed (a document removed meanwhile) gets its index built from the library instead."""
+    from index.search.feed import IndexFeed
+    from index.search.searcher import SearchIndex
+    from index.search.store import CURRENT
+
+    Library().import_paths([_bulk_folder(tmp_path, 3)])
+    SearchIndex(Corpus()).ensure()
+    live = (zoneref_home / "index" / CURRENT).read_bytes()
+    corpus = Corpus()
+    feed = IndexFeed(corpus, zoneref_home / "index")
+    feed.abort()
+    assert (zoneref_home / "index" / CURRENT).read_bytes() == live
+
+    feed = IndexFeed(corpus, zoneref_home / "index")  # told of 3 documents; one is then removed
+    gone = next(d for d in corpus.documents() if d.source == "imported")
+    Library().remove(gone.id)
+    feed.finish()
+    index = SearchIndex(Corpus())  # not the feed's 8 documents: the index of the library as it is
+    assert index.status()["documents"] == 7 and not index.search(gone.id.split("-")[0], doc_ids=[gone.id]).hits
+    index.close()
 
 
 def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path, zoneref_home):
