@@ -44,7 +44,12 @@ class BulkGrams:
         self.writer = writer
         self.docnums: list[int] = []
         self.docs: list[str] = []
+        # Per gram field: the texts of the chunk being filled, its size, how many texts came before it, and
+        # the postings of the chunks before (computed as each fills: while the clauses are still coming).
         self.texts: dict[str, list[str]] = {f: [] for f in GRAM_FIELDS}
+        self._chars = dict.fromkeys(GRAM_FIELDS, 0)
+        self._before = dict.fromkeys(GRAM_FIELDS, 0)
+        self._parts: dict[str, list[tuple[int, GramPostings]]] = {f: [] for f in GRAM_FIELDS}
         self.lengths: np.ndarray | None = None
         after_pooled_fields(writer, self._write)  # runs inside writer.commit()
 
@@ -53,7 +58,20 @@ class BulkGrams:
         self.docnums.append(add_blank_document(self.writer))
         self.docs.append(doc)
         for field in GRAM_FIELDS:
-            self.texts[field].append(norms.get(field, ""))
+            text = norms.get(field, "")
+            self.texts[field].append(text)
+            self._chars[field] += len(text) + 1
+            if self._chars[field] >= CHUNK_CHARS:
+                self._flush(field)
+
+    def _flush(self, field: str) -> None:
+        """Compute the postings of the chunk being filled (a chunk at a time: the sort behind gram_postings
+        needs ~40 bytes per character, the postings it returns ~5)."""
+        texts = self.texts[field]
+        if texts:
+            self._parts[field].append((self._before[field], gram_postings(texts)))
+            self._before[field] += len(texts)
+            self.texts[field], self._chars[field] = [], 0
 
     def _write(self, fw, schema) -> None:
         docnums = np.asarray(self.docnums, dtype=np.int64)
@@ -65,29 +83,13 @@ class BulkGrams:
                         ((d, np.asarray(by_doc[d], dtype=np.int64), np.ones(len(by_doc[d]), dtype=np.int64), None)
                          for d in sorted(by_doc, key=lambda d: d.encode("utf-8"))))
         for field in GRAM_FIELDS:
-            texts, self.texts[field] = self.texts[field], []
-            # A chunk at a time: the sort behind gram_postings needs ~40 bytes
-            # per character, the postings it returns ~5.
-            parts = [(lo, gram_postings(texts[lo:hi])) for lo, hi in _chunks(texts, CHUNK_CHARS)]
-            del texts
+            self._flush(field)
+            parts, self._parts[field] = self._parts[field], []
             if field == "t":
                 self.lengths = np.concatenate([gp.lengths for _, gp in parts]) if parts else np.zeros(0, np.int64)
             if not any(gp.terms for _, gp in parts):
                 continue
             write_terms(fw, field, schema[field], _merged(parts, docnums, with_positions=field == POSITIONS_FIELD))
-
-
-def _chunks(texts: list[str], budget: int) -> list[tuple[int, int]]:
-    """Consecutive ``(lo, hi)`` ranges of ``texts`` holding about ``budget`` characters each."""
-    out, lo, size = [], 0, 0
-    for i, text in enumerate(texts):
-        size += len(text) + 1
-        if size >= budget:
-            out.append((lo, i + 1))
-            lo, size = i + 1, 0
-    if lo < len(texts):
-        out.append((lo, len(texts)))
-    return out
 
 
 def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_positions: bool):

@@ -494,9 +494,13 @@ def test_long_posting_lists_span_several_blocks_and_chunks(content, tmp_path, mo
     # Blocks of 7 postings, postings computed 5,000 characters at a time and merged per term.
     monkeypatch.setattr(postings, "BLOCK", 7)
     monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 5_000)
-    assert len(search_bulk._chunks([c.text for c in fresh_corpus(content).all_clauses()], 5_000)) > 5
+    chunks = []
+    real = search_bulk.gram_postings
+    monkeypatch.setattr(search_bulk, "gram_postings", lambda texts: chunks.append(len(texts)) or real(texts))
     small = SearchIndex(fresh_corpus(content), tmp_path / "small-blocks")
     small.rebuild()
+    assert len(chunks) > 5  # both fields a chunk at a time, computed as the clauses came
+    assert sum(chunks) == 2 * len(list(fresh_corpus(content).all_clauses()))
     monkeypatch.setattr(postings, "BLOCK", 4096)
     monkeypatch.setattr(search_bulk, "CHUNK_CHARS", 4_000_000)
     big = SearchIndex(fresh_corpus(content), tmp_path / "big-blocks")
