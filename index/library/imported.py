@@ -612,13 +612,6 @@ def _unlinked(a: Document, b: Document) -> bool:
     return b.id in versions.unlinked(a.meta) or a.id in versions.unlinked(b.meta)
 
 
-def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None = None) -> None:
-    """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``)."""
-    from index.search.searcher import SearchIndex
-
-    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True, manifest=manifest), index_dir).ensure(keep_open=False)
-
-
 def update_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None,
                  added: list[str], removed: list[str]) -> None:
     """Remove then (re-)add documents in the search index, from a worker process (``sync_indexes``)."""
@@ -694,6 +687,8 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
                 # thousands of incremental additions. The pass reads each
                 # document once, so it keeps no bodies or clauses (~150 MB on
                 # a 50 MB library).
+                from index.search.feed import bulk_index
+
                 if INDEX_IN_WORKER:
                     _in_worker_process(bulk_index, corpus.content_dir, corpus.imported_dir, index_dir,
                                        corpus.manifest.path)

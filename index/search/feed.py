@@ -87,6 +87,15 @@ class IndexFeed:
             self._proc.join()
 
 
+def bulk_index(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None = None) -> None:
+    """Bring the search index in step with the whole library in one pass (``SearchIndex.ensure``), reading one
+    document at a time (a worker process's job: ``index.library.imported.sync_indexes``)."""
+    from index.library.corpus import Corpus
+    from index.search.searcher import SearchIndex
+
+    SearchIndex(Corpus(content_dir, imported_dir, one_pass=True, manifest=manifest), index_dir).ensure(keep_open=False)
+
+
 def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Path, manifest: Path | None,
                     conn) -> None:
     """The worker: index the bundled documents, then each document the pipe names, until it says None;
@@ -128,8 +137,6 @@ def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Pat
             build_generation(index_dir, corpus, stream=stream(), final=final)
         except StaleBuild:
             log.info("the library changed during the import: its index is built again from it")
-            from index.library.imported import bulk_index
-
             bulk_index(content_dir, imported_dir, index_dir, manifest)
         conn.send(("ok", None))
     except BuildCancelled:

@@ -501,6 +501,7 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch, streamed
     """A bulk import's index is built in a worker process: while the documents are written (``feed``), or
     in one pass after them."""
     import index.library.imported as library
+    from index.search.feed import bulk_index
     from index.search.searcher import SearchIndex
 
     spawned = []
@@ -516,7 +517,7 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch, streamed
     SearchIndex(Corpus()).ensure()
     report = Library().import_paths([src], workers=1)
     assert len(report.imported) == 25 and report.index_notice is None
-    assert spawned == ([] if streamed else [library.bulk_index])
+    assert spawned == ([] if streamed else [bulk_index])
     index = SearchIndex(Corpus())
     assert index.status()["documents"] == 30  # opens what the worker wrote
     assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
@@ -569,7 +570,7 @@ def test_a_feed_abandoned_or_outrun_leaves_a_working_index(tmp_path, zoneref_hom
 
 
 def test_one_pass_corpus_keeps_one_document_and_indexes_like_the_corpus(tmp_path, zoneref_home):
-    from index.library.imported import bulk_index
+    from index.search.feed import bulk_index
     from index.search.searcher import SearchIndex
 
     write_txt(tmp_path / "a.txt", policy("海南省人民政府关于自由贸易港开发区的意见"))
