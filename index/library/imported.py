@@ -215,17 +215,23 @@ class Library:
         self._clean_temp_files()
         added: list[DocId] = []
         superseded: list[DocId] = []
+        feed = self._feed(len(candidates))
         writes = _Writes(self, lambda path: progress(writes.done, len(candidates), path) if progress else None,
-                         window=_Writes.WINDOW if len(candidates) >= BATCH_WRITES_FROM else 0)
+                         window=_Writes.WINDOW if len(candidates) >= BATCH_WRITES_FROM else 0,
+                         written=feed.send if feed else None)
         try:
-            for cand in candidates:
-                if cancel and cancel():
-                    report.cancelled = True
-                    break
-                self._add_one(cand, report, added, superseded, writes)
+            try:
+                for cand in candidates:
+                    if cancel and cancel():
+                        report.cancelled = True
+                        break
+                    self._add_one(cand, report, added, superseded, writes)
+            finally:
+                writes.drain()
+                self._finish(report, added, superseded, feed)
         finally:
-            writes.drain()
-            self._finish(report, added, superseded)
+            if feed is not None:
+                feed.abort()
         return report
 
     def _add_one(self, cand: Candidate, report: ImportReport, added: list[DocId], superseded: list[DocId],

@@ -523,6 +523,22 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch, streamed
     assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
 
 
+def test_adding_many_confirmed_candidates_builds_the_index_while_writing(tmp_path, monkeypatch):
+    """The import dialog's path (read, confirm, ``add``) feeds the index worker too."""
+    import index.library.imported as library
+    from index.library.readers.candidates import prepare_file
+    from index.search.searcher import SearchIndex
+
+    monkeypatch.setattr(library, "_in_worker_process", lambda *_a: pytest.fail("no index pass after the writes"))
+    src = _bulk_folder(tmp_path)
+    SearchIndex(Corpus()).ensure()
+    report = Library().add([prepare_file(p) for p in sorted(src.iterdir())])
+    assert len(report.imported) == 25 and report.index_notice is None
+    index = SearchIndex(Corpus())
+    assert index.status()["documents"] == 30 and len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
+    index.close()
+
+
 def test_an_index_built_during_the_import_is_the_index_of_the_library(tmp_path, zoneref_home):
     """Documents reach the feed in the order they are written; the index is the one a build over the
     library makes: same documents, clauses and fingerprint, same hits in the same order."""
