@@ -20,6 +20,7 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 
 from index.base.errors import check_cancel
 from index.compare import scoring
@@ -481,14 +482,16 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     """
     if search_index is None or ctx.stats.key[0] != "index":
         return Session(ctx, source, bridge_docs(ctx, source), ctx.model)
-    from index.compare.candidates import candidate_units
+    from index.compare.candidates import candidate_pools, candidate_units
 
+    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
+        # Of the index's candidates only the bridge documents count here: the rest are never read.
+        own = source.clause.doc_id
+        bridges = list(islice((d for d, _ in candidate_pools(ctx, source, None, search_index) if d != own), BRIDGES))
+        pools = {doc_id: units(ctx.corpus, doc_id) for doc_id in [*bridges, *doc_ids]}
+        return Session(ctx, source, bridges, ctx.model, pools)
     pools = candidate_units(ctx, source, None, search_index)
     bridges = bridge_docs(ctx, source, pools)
-    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
-        for doc_id in [*bridges, *doc_ids]:
-            pools[doc_id] = units(ctx.corpus, doc_id)
-        return Session(ctx, source, bridges, ctx.model, pools)
     if doc_ids is not None:
         pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
     # Every document a column: comparing each one's best candidates back (a first pass over the source's

@@ -195,3 +195,12 @@ class Idf:
             # No +1 floor: a bigram in nearly every clause weighs nearly nothing.
             hit = self._memo[gram] = max(0.0, math.log((self.n + 1) / (self.stats.df(gram) + 0.5)))
         return hit
+
+    def table(self, grams) -> dict[str, float]:
+        """The memo, holding the weight of every bigram of ``grams`` (for loops that weigh thousands at once)."""
+        memo = self._memo
+        if not memo.keys() >= grams:
+            for g in grams:
+                if g not in memo:
+                    self(g)
+        return memo

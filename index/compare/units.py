@@ -217,7 +217,8 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
     """Sublinear tf × library idf, as a unit vector."""
     log = math.log
-    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * idf(g) for g, c in counts.items()})
+    weight = idf.table(counts.keys())
+    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * weight[g] for g, c in counts.items()})
 
 
 @dataclasses.dataclass(frozen=True)
