@@ -55,7 +55,9 @@ class Context:
 
     def postings(self, doc_id: str, doc_units: list[Unit]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
         """A document's units' text vectors as an inverted list (bigram → (unit index, weight)), kept."""
-        key = (doc_id, tuple(u.id for u in doc_units))
+        # Keyed by the units' identities (at C speed: asked ~900 times a comparison); the entry holds the
+        # units themselves, so no identity is reused while it is kept.
+        key = (doc_id, tuple(map(id, doc_units)))
         hit = self._postings.get(key)
         if hit is None:
             postings: dict[str, list[tuple[int, float]]] = {}
@@ -64,8 +66,9 @@ class Context:
                     postings.setdefault(g, []).append((i, x))
             if len(self._postings) >= 64:
                 self._postings.pop(next(iter(self._postings)))
-            hit = self._postings[key] = ([u.id for u in doc_units], postings)
-        return hit
+            self._postings[key] = (tuple(doc_units), [u.id for u in doc_units], postings)
+            hit = self._postings[key]
+        return hit[1], hit[2]
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -137,7 +140,8 @@ def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit)
         for i, y in postings.get(g, ()):
             totals[i] += x * y
     mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
-    others = [t for uid, t in zip(ids, totals, strict=True) if uid != source.id]
+    sid = source.id
+    others = [t for uid, t in zip(ids, totals, strict=True) if uid != sid]
     return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
 
 
