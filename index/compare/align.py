@@ -27,7 +27,7 @@ from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.reverse import BACK_K, reverse_of
-from index.compare.stats import Idf, TermStats, stats_for
+from index.compare.stats import Idf, TermStats, keep, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
 from index.compare.wording import bigrams, matching_text, shared_spans, words
@@ -465,6 +465,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 matches[0].reverse = reverse_of(session, first)
                 reversed_columns += 1
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
+    keep(ctx.stats)
     return Comparison(columns=columns, source=record)
 
 
