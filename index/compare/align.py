@@ -30,7 +30,7 @@ from index.compare.reverse import BACK_K, reverse_of
 from index.compare.stats import Idf, TermStats, keep, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
-from index.compare.wording import bigrams, matching_text, shared_spans, words
+from index.compare.wording import bigrams, load_segmenter_ahead, matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
@@ -429,6 +429,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         UnknownIdError: the clause or a document does not exist.
         Cancelled: ``cancel`` returned True.
     """
+    load_segmenter_ahead()  # the shared wording needs it at the end
     clause = corpus.clause(clause_id)
     ctx = context(corpus, search_index, model)
     source = unit_of(corpus, clause)

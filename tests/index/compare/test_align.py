@@ -404,3 +404,13 @@ def test_chosen_columns_at_scale_read_only_the_bridges_of_the_index_candidates(t
         assert session.pools["henan-2017-kaifaqu"] == units(corpus, "henan-2017-kaifaqu")
     finally:
         index.close()
+
+
+def test_segmenter_is_loaded_ahead_on_a_thread_of_its_own():
+    import subprocess
+
+    code = ("import sys, threading\nfrom index.compare import wording\nwording.load_segmenter_ahead()\n"
+            "[t.join() for t in threading.enumerate() if t.name == 'segmenter']\n"
+            "print('rjieba' in sys.modules, wording.word_bounds('开发区管理')[0] == frozenset({0, 3}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
