@@ -113,9 +113,10 @@ def sentence_score(a: Sequence[dict], b: Sequence[dict]) -> float:
 
 def first_stage(q: Vectors, c: Vectors) -> float:
     """The cheap score every unit of a target document gets (ranks the candidates)."""
-    # A sentence's bigrams are some of its text's: texts without a shared bigram have no sentence pair sharing one.
-    sent = 0.0 if q.text.keys().isdisjoint(c.text) else sentence_score(q.sentences, c.sentences)
-    return 0.5 * cosine(q.text, c.text) + 0.5 * sent
+    if q.text.keys().isdisjoint(c.text):
+        # Both cosines 0.0 (a sentence's bigrams are some of its text's): most units of a document, skipped.
+        return 0.0
+    return 0.5 * cosine(q.text, c.text) + 0.5 * sentence_score(q.sentences, c.sentences)
 
 
 def relative(stages: Sequence[float]) -> tuple[float, float, float, float]:
