@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 import threading
 from collections import Counter
 from typing import Protocol
@@ -186,10 +187,10 @@ class IndexStats:
     def _stored(self) -> dict[str, int]:
         if self._manifest is None:
             return {}
-        text = self._manifest.derived(STORED_NAME, self.key[1])
         try:
+            text = self._manifest.derived(STORED_NAME, self.key[1])
             stored = json.loads(text) if text else {}
-        except ValueError:  # a damaged value: a cache, asked again
+        except (sqlite3.Error, ValueError):  # a locked manifest, a damaged value: a cache, asked again
             return {}
         return stored if isinstance(stored, dict) else {}
 
