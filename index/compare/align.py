@@ -20,16 +20,17 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 
 from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.reverse import BACK_K, reverse_of
-from index.compare.stats import Idf, TermStats, stats_for
+from index.compare.stats import Idf, TermStats, keep, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, unit_of, units
-from index.compare.wording import bigrams, matching_text, shared_spans, words
+from index.compare.wording import bigrams, load_segmenter_ahead, matching_text, shared_spans, words
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
@@ -54,7 +55,9 @@ class Context:
 
     def postings(self, doc_id: str, doc_units: list[Unit]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
         """A document's units' text vectors as an inverted list (bigram → (unit index, weight)), kept."""
-        key = (doc_id, tuple(u.id for u in doc_units))
+        # Keyed by the units' identities (at C speed: asked ~900 times a comparison); the entry holds the
+        # units themselves, so no identity is reused while it is kept.
+        key = (doc_id, tuple(map(id, doc_units)))
         hit = self._postings.get(key)
         if hit is None:
             postings: dict[str, list[tuple[int, float]]] = {}
@@ -63,8 +66,9 @@ class Context:
                     postings.setdefault(g, []).append((i, x))
             if len(self._postings) >= 64:
                 self._postings.pop(next(iter(self._postings)))
-            hit = self._postings[key] = ([u.id for u in doc_units], postings)
-        return hit
+            self._postings[key] = (tuple(doc_units), [u.id for u in doc_units], postings)
+            hit = self._postings[key]
+        return hit[1], hit[2]
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -136,7 +140,8 @@ def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit)
         for i, y in postings.get(g, ()):
             totals[i] += x * y
     mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
-    others = [t for uid, t in zip(ids, totals, strict=True) if uid != source.id]
+    sid = source.id
+    others = [t for uid, t in zip(ids, totals, strict=True) if uid != sid]
     return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
 
 
@@ -424,6 +429,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         UnknownIdError: the clause or a document does not exist.
         Cancelled: ``cancel`` returned True.
     """
+    load_segmenter_ahead()  # the shared wording needs it at the end
     clause = corpus.clause(clause_id)
     ctx = context(corpus, search_index, model)
     source = unit_of(corpus, clause)
@@ -460,6 +466,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 matches[0].reverse = reverse_of(session, first)
                 reversed_columns += 1
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
+    keep(ctx.stats)
     return Comparison(columns=columns, source=record)
 
 
@@ -481,14 +488,16 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     """
     if search_index is None or ctx.stats.key[0] != "index":
         return Session(ctx, source, bridge_docs(ctx, source), ctx.model)
-    from index.compare.candidates import candidate_units
+    from index.compare.candidates import candidate_pools, candidate_units
 
+    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
+        # Of the index's candidates only the bridge documents count here: the rest are never read.
+        own = source.clause.doc_id
+        bridges = list(islice((d for d, _ in candidate_pools(ctx, source, None, search_index) if d != own), BRIDGES))
+        pools = {doc_id: units(ctx.corpus, doc_id) for doc_id in [*bridges, *doc_ids]}
+        return Session(ctx, source, bridges, ctx.model, pools)
     pools = candidate_units(ctx, source, None, search_index)
     bridges = bridge_docs(ctx, source, pools)
-    if doc_ids is not None and len(doc_ids) <= FULL_COLUMNS:
-        for doc_id in [*bridges, *doc_ids]:
-            pools[doc_id] = units(ctx.corpus, doc_id)
-        return Session(ctx, source, bridges, ctx.model, pools)
     if doc_ids is not None:
         pools = {**pools, **candidate_units(ctx, source, doc_ids, search_index)}
     # Every document a column: comparing each one's best candidates back (a first pass over the source's

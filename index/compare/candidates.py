@@ -10,6 +10,7 @@ full model scores (``align.rank``). A document with none is "no counterpart".
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from index.compare.units import Unit, containing_unit, units
 from index.compare.wording import bigrams, matching_text
@@ -26,18 +27,27 @@ def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:
     return dict(sorted(scored.items(), key=lambda kv: -kv[1])[:n])
 
 
-def candidate_units(ctx, source: Unit, doc_ids: list[str] | None, search_index) -> dict[str, list[Unit]]:
-    """Per document, the units worth scoring (documents without any are absent)."""
+def candidate_pools(ctx, source: Unit, doc_ids: list[str] | None, search_index) -> Iterator[tuple[str, list[Unit]]]:
+    """Per document, in the order of its best answer to the query, the units worth scoring.
+
+    Lazy: a document is parsed into units only when the caller reaches it
+    (the chosen-columns path needs the first ``align.BRIDGES`` documents of
+    ~60, and parsing the others was a quarter of a comparison). Documents
+    without any unit among the answers are skipped.
+    """
     terms = query_terms(ctx, source)
     found = search_index.similar_clauses(terms, doc_ids=doc_ids, per_doc=PER_DOC, limit=LIMIT)
     wanted: dict[str, list[str]] = {}
     for doc_id, clause_id, _ in found:
         wanted.setdefault(doc_id, []).append(clause_id)
-    pools: dict[str, list[Unit]] = {}
     for doc_id, clause_ids in wanted.items():
         by_id = {u.id: u for u in units(ctx.corpus, doc_id)}
         chosen = dict.fromkeys(containing_unit(ctx.corpus, cid) for cid in clause_ids)
         pool = [by_id[u] for u in chosen if u in by_id]
         if pool:
-            pools[doc_id] = pool
-    return pools
+            yield doc_id, pool
+
+
+def candidate_units(ctx, source: Unit, doc_ids: list[str] | None, search_index) -> dict[str, list[Unit]]:
+    """Per document, the units worth scoring (documents without any are absent), best answer first."""
+    return dict(candidate_pools(ctx, source, doc_ids, search_index))

@@ -98,7 +98,10 @@ def sentence_score(a: Sequence[dict], b: Sequence[dict]) -> float:
     total_a = 0.0
     for va in a:
         best = 0.0
+        keys = va.keys()
         for j, vb in enumerate(b):
+            if keys.isdisjoint(vb):
+                continue  # cosine 0.0 raises neither best (most sentence pairs share no bigram: skipped at C speed)
             s = cosine(va, vb)
             if s > best:
                 best = s
@@ -110,6 +113,9 @@ def sentence_score(a: Sequence[dict], b: Sequence[dict]) -> float:
 
 def first_stage(q: Vectors, c: Vectors) -> float:
     """The cheap score every unit of a target document gets (ranks the candidates)."""
+    if q.text.keys().isdisjoint(c.text):
+        # Both cosines 0.0 (a sentence's bigrams are some of its text's): most units of a document, skipped.
+        return 0.0
     return 0.5 * cosine(q.text, c.text) + 0.5 * sentence_score(q.sentences, c.sentences)
 
 

@@ -182,15 +182,23 @@ class Features:
 
 
 @functools.lru_cache(maxsize=4_000)
-def _features(heading: str, text: str, label: str, context: str) -> Features:
+def _first_features(text: str) -> tuple[Counter, tuple[Counter, ...]]:
+    """The bigram counts of a text and of each of its sentences: what the first stage reads of every unit."""
     norm = matching_text(text)
     counts = Counter(bigrams(norm))
+    sentences = tuple(Counter(g) for g in (bigrams(p) for p in _SENTENCE.split(norm)) if len(g) >= 3)
+    return counts, sentences
+
+
+@functools.lru_cache(maxsize=4_000)
+def _features(heading: str, text: str, label: str, context: str) -> Features:
+    norm = matching_text(text)
+    counts, sentences = _first_features(text)
     if heading:
         lead = Counter(bigrams(normalise(heading)))
     else:
         body = norm[len(label):] if label and norm.startswith(normalise(label)) else norm
         lead = Counter(bigrams(_SENTENCE.split(body.strip(), maxsplit=1)[0][:60]))
-    sentences = tuple(Counter(g) for g in (bigrams(p) for p in _SENTENCE.split(norm)) if len(g) >= 3)
     return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text),
                     Counter(bigrams(normalise(context))))
 
@@ -217,22 +225,55 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
     """Sublinear tf × library idf, as a unit vector."""
     log = math.log
-    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * idf(g) for g, c in counts.items()})
+    weight = idf.table(counts.keys())
+    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * weight[g] for g, c in counts.items()})
 
 
-@dataclasses.dataclass(frozen=True)
 class Vectors:
-    """A unit's weighted vectors under one library state."""
+    """A unit's weighted vectors under one library state.
 
-    text: Vector
-    lead: Vector
-    sentences: tuple[Vector, ...]
-    topics: Vector
-    length: int
-    context: Vector
-    position: float
-    preamble: bool
-    path: Vector  # the headings above and the unit's own heading (or first sentence) together
+    The first stage reads ``text`` and ``sentences`` of every unit of a
+    document; the rest (heading, context, topics, length) only the best
+    few candidates' signals read, so they are computed when first read
+    (the taxonomy and four more weightings, for ~1 unit in 7).
+    """
+
+    def __init__(self, unit: Unit, idf: Idf):
+        counts, sentences = _first_features(unit.text)
+        self.text: Vector = weigh(counts, idf)
+        self.sentences: tuple[Vector, ...] = tuple(weigh(s, idf) for s in sentences)
+        self.position: float = unit.position
+        self.preamble: bool = unit.clause.kind == "preamble"
+        self._unit = unit
+        self._idf = idf
+
+    @functools.cached_property
+    def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
+        f = features(self._unit)
+        weight = self._idf
+        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
+                f.length)
+
+    @property
+    def lead(self) -> Vector:
+        return self._rest[0]
+
+    @property
+    def topics(self) -> Vector:
+        return self._rest[1]
+
+    @property
+    def context(self) -> Vector:
+        return self._rest[2]
+
+    @property
+    def path(self) -> Vector:
+        """The headings above and the unit's own heading (or first sentence) together."""
+        return self._rest[3]
+
+    @property
+    def length(self) -> int:
+        return self._rest[4]
 
 
 class VectorCache:
@@ -247,11 +288,7 @@ class VectorCache:
         key = (unit.id, unit.text, unit.position)
         hit = self._memo.get(key)
         if hit is None:
-            f = features(unit)
-            hit = Vectors(weigh(f.counts, self.idf), weigh(f.lead, self.idf),
-                          tuple(weigh(s, self.idf) for s in f.sentences), f.topics, f.length,
-                          weigh(f.context, self.idf), unit.position, unit.clause.kind == "preamble",
-                          weigh(f.context + f.lead, self.idf))
+            hit = Vectors(unit, self.idf)
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit

@@ -378,3 +378,39 @@ def test_every_document_a_column_at_scale_is_not_compared_back(tmp_path, monkeyp
         assert align.session_for(align.context(corpus, None, model), unit).compare_back is True
     finally:
         index.close()
+
+
+def test_chosen_columns_at_scale_read_only_the_bridges_of_the_index_candidates(tmp_path, monkeypatch):
+    # The chosen-columns path stops reading the index's candidates once it has its bridge documents
+    # (candidate_pools is lazy): the same bridges as from every candidate, and every unit of the columns.
+    from index.compare import candidates, stats
+    from index.compare.units import units
+    from index.search.searcher import SearchIndex
+
+    corpus = Corpus(ROOT / "content" / "docs", imported_dir=None)
+    index = SearchIndex(corpus, tmp_path / "index")
+    index.ensure()
+    monkeypatch.setattr(stats, "SMALL_LIBRARY_CLAUSES", 0)
+    monkeypatch.setattr(align, "_contexts", {})
+    monkeypatch.setattr(align, "BRIDGES", 2)
+    try:
+        ctx = align.context(corpus, index)
+        unit = align.unit_of(corpus, corpus.clause(SRC))
+        every = candidates.candidate_units(ctx, unit, None, index)
+        assert len([d for d in every if d != unit.clause.doc_id]) > 2  # more candidates than bridges
+        session = align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index)
+        assert session.bridges == align.bridge_docs(ctx, unit, every)
+        assert set(session.pools) == {*session.bridges, "henan-2017-kaifaqu"}
+        assert session.pools["henan-2017-kaifaqu"] == units(corpus, "henan-2017-kaifaqu")
+    finally:
+        index.close()
+
+
+def test_segmenter_is_loaded_ahead_on_a_thread_of_its_own():
+    import subprocess
+
+    code = ("import sys, threading\nfrom index.compare import wording\nwording.load_segmenter_ahead()\n"
+            "[t.join() for t in threading.enumerate() if t.name == 'segmenter']\n"
+            "print('rjieba' in sys.modules, wording.word_bounds('开发区管理')[0] == frozenset({0, 3}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from index.compare import align, stats
 from index.library.corpus import Corpus
 from index.reports.spans import find_numbers
@@ -64,3 +66,38 @@ def test_running_totals_equal_a_fresh_count_after_imports_edits_and_removals(tmp
         assert now.df(gram) == _fresh_df(corpus, gram), gram
     assert now.clauses == len(list(corpus.all_clauses())) == 5
     assert first.df("链长") == 3  # a snapshot keeps the numbers of its library state
+
+
+def test_frequencies_asked_of_the_index_are_kept_for_the_next_command_in_the_same_index_state(tmp_path):
+    from index.library.manifest import Manifest
+    from index.search.searcher import SearchIndex
+
+    corpus = Corpus(imported_dir=None)
+    index = SearchIndex(corpus, tmp_path / "index")
+    index.ensure()
+    manifest = Manifest(tmp_path / "manifest.sqlite")
+    try:
+        first = stats.IndexStats(index, manifest)
+        asked = {g: first.df(g) for g in ("开发", "链长", "营商", "无此")}
+        assert asked["开发"] > asked["链长"] > 0 and asked["无此"] == 0
+        first.keep()
+
+        class Unasked:  # the same index state, but asking its term dictionary fails
+            def __getattr__(self, name):
+                return getattr(index, name)
+
+            def term_frequency(self, gram):
+                raise AssertionError(f"asked the index for {gram}")
+
+        again = stats.IndexStats(Unasked(), Manifest(tmp_path / "manifest.sqlite"))
+        assert {g: again.df(g) for g in asked} == asked
+
+        class Changed(Unasked):  # another index state: the stored frequencies do not hold
+            def generation_key(self):
+                return "another generation"
+
+        with pytest.raises(AssertionError, match="asked the index"):
+            stats.IndexStats(Changed(), Manifest(tmp_path / "manifest.sqlite")).df("开发")
+    finally:
+        index.close()
+        manifest.close()
