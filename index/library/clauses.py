@@ -35,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import threading
 from typing import NewType
 
 from index.library.documents import DocId
@@ -52,20 +53,45 @@ _NUM = rf"(?:{CN_NUM}|\d+)"
 # (rank, kind, id prefix, regex). The regex's group "num" is the number,
 # "label" the printed label, and the rest of the line follows it. 編/節/條
 # are matched too: regulations are reposted in traditional characters.
-_MARKERS: list[tuple[float, str, str, re.Pattern[str]]] = [
-    (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})[编編])[\s　]*")),
-    (2, "chapter", "ch", re.compile(rf"(?P<label>第(?P<num>{_NUM})章)[\s　]*")),
-    (3, "section", "se", re.compile(rf"(?P<label>第(?P<num>{_NUM})[节節])[\s　]*")),
-    (4, "article", "art", re.compile(rf"(?P<label>第(?P<num>{_NUM})[条條])[\s　:：]*")),
-    (5, "chapter", "c", re.compile(rf"(?P<label>(?P<num>{CN_NUM})[、，,．.])[\s　]*")),
-    (6, "section", "s", re.compile(rf"(?P<label>[（(][\s　]*(?P<num>{CN_NUM})[\s　]*[)）])[\s　]*")),
-    (7, "item", "i", re.compile(r"(?P<label>(?P<num>\d{1,3})(?:[、．]|\.(?!\d)))[\s　]*")),
-    (8, "item", "ii", re.compile(r"(?P<label>[（(](?P<num>\d{1,3})[)）])[\s　]*")),
-    (9, "item", "iii", re.compile(r"(?P<label>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))[\s　]*")),
-]
-_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t　]+(?P<rest>.*?)[ \t#]*$")
-_DATE_LINE = re.compile(r"^(?:\d{4}|[一二〇零○]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
-_APPENDIX = re.compile(r"^(?:■|□|◆)\s*(?P<rest>.+)$|^(?P<att>附件[\d一二三四五六七八九十]*)[:：]?\s*(?P<att_rest>.*)$")
+# Compiled by the first parse (``_compile``): ~7 ms that a process listing the library or searching it never needs.
+_MARKERS: list[tuple[float, str, str, re.Pattern[str]]] = []
+_MD_HEADING: re.Pattern[str]
+_DATE_LINE: re.Pattern[str]
+_APPENDIX: re.Pattern[str]
+_SENTENCE_END_RX: re.Pattern[str]
+
+
+_COMPILING = threading.Lock()
+
+
+def _compile() -> None:
+    global _MD_HEADING, _DATE_LINE, _APPENDIX, _SENTENCE_END_RX
+    if _MARKERS:
+        return
+    with _COMPILING:
+        if not _MARKERS:
+            _compile_now()
+
+
+def _compile_now() -> None:
+    global _MD_HEADING, _DATE_LINE, _APPENDIX, _SENTENCE_END_RX
+    _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t　]+(?P<rest>.*?)[ \t#]*$")
+    _DATE_LINE = re.compile(r"^(?:\d{4}|[一二〇零○]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
+    _APPENDIX = re.compile(r"^(?:■|□|◆)\s*(?P<rest>.+)$|^(?P<att>附件[\d一二三四五六七八九十]*)[:：]?\s*(?P<att_rest>.*)$")
+    _SENTENCE_END_RX = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+    _MARKERS.extend([  # last: a thread that sees _MARKERS filled sees the patterns above
+        (1, "part", "pt", re.compile(rf"(?P<label>第(?P<num>{_NUM})[编編])[\s　]*")),
+        (2, "chapter", "ch", re.compile(rf"(?P<label>第(?P<num>{_NUM})章)[\s　]*")),
+        (3, "section", "se", re.compile(rf"(?P<label>第(?P<num>{_NUM})[节節])[\s　]*")),
+        (4, "article", "art", re.compile(rf"(?P<label>第(?P<num>{_NUM})[条條])[\s　:：]*")),
+        (5, "chapter", "c", re.compile(rf"(?P<label>(?P<num>{CN_NUM})[、，,．.])[\s　]*")),
+        (6, "section", "s", re.compile(rf"(?P<label>[（(][\s　]*(?P<num>{CN_NUM})[\s　]*[)）])[\s　]*")),
+        (7, "item", "i", re.compile(r"(?P<label>(?P<num>\d{1,3})(?:[、．]|\.(?!\d)))[\s　]*")),
+        (8, "item", "ii", re.compile(r"(?P<label>[（(](?P<num>\d{1,3})[)）])[\s　]*")),
+        (9, "item", "iii", re.compile(r"(?P<label>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))[\s　]*")),
+    ])
+
+
 _SENTENCE_END = "。！？!?；;"
 _SENTENCE_END_RX = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _HEADING_MAX = 30
@@ -200,6 +226,7 @@ def _match_marker(line: str):
 def _markers_from(first: str) -> tuple:
     """The ``_MARKERS`` (in order) that can match a line starting with ``first``: each regex's first
     character is 第, a bracket, a Chinese numeral, a decimal digit (any Unicode Nd, as the digit class matches) or a circled one."""
+    _compile()
     return tuple(m for m in _MARKERS if first and (
         (m[0] <= 4 and first == "第")
         or (m[0] in (6, 8) and first in "（(")
@@ -239,6 +266,7 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
     Returns:
         Clauses in document order; ``parent`` links form the tree.
     """
+    _compile()
     lines = _lines(body)
     if not lines:
         return []
