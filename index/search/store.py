@@ -62,9 +62,6 @@ LOCK = "ZONEREF_UPDATE"
 INFO_KEY = "info.key"
 #: Each incremental update adds a Whoosh segment; past this many, rebuild.
 MAX_SEGMENTS = 12
-#: A streamed build (``build_generation(stream=…)``) commits a segment each time this much clause text has come:
-#: ~3 segments for a 58 MB library, so that 9 of MAX_SEGMENTS are left for updates.
-STREAM_SEGMENT_CHARS = 8_000_000
 #: The side table's files of one Whoosh generation: side-<n>.json and the others it describes.
 SIDE_PARTS = ("json", "arr", "txt", "hits", "ids", "paths")
 
@@ -341,7 +338,6 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
         # file copies each part into memory (60+ MB of postings for a 58 MB
         # library); separate files are read only where a query needs them.
         writer = ix.writer(limitmb=128, compound=False)
-        segment_from = segment_chars = 0  # where the segment being written starts in ``added``; its text
         try:
             bulk = BulkGrams(writer)
             for pos, doc in enumerate(docs if stream is None else stream):
@@ -350,25 +346,16 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
                 for row, head in rows_for(corpus, doc, pos):
                     added.append(row)
                     bulk.add(row.doc, t=row.norm, h=head)
-                    segment_chars += len(row.norm)
                 indexed[doc.id] = doc.content_hash
                 if progress and docs is not None:
                     progress(pos + 1, len(docs))
-                if stream is not None and segment_chars >= STREAM_SEGMENT_CHARS:
-                    # Written while the stream goes on, not all after its end: the last segment is all that is
-                    # left to write when the import's last document arrives.
-                    writer.commit(merge=False)
-                    _set_lengths(added[segment_from:], bulk)
-                    segment_from, segment_chars = len(added), 0
-                    writer = ix.writer(limitmb=128, compound=False)
-                    bulk = BulkGrams(writer)
             if docs is None:
                 docs = _in_final_order(added, indexed, final() if final else [])
             writer.commit(merge=False)
         except BaseException:
             writer.cancel()
             raise
-        _set_lengths(added[segment_from:], bulk)
+        _set_lengths(added, bulk)
         previous = live_generation(folder)
         with ix.reader() as reader:
             gen = reader.generation()
