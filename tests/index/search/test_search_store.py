@@ -576,3 +576,26 @@ def test_filter_fields_are_read_again_only_when_a_document_file_changed(built, c
     read.clear()
     reopened(content, folder).close()
     assert "extra-1" in read  # a key that does not match is no reason to trust the records
+
+
+def test_a_streamed_build_answers_as_a_build_over_the_library(content, tmp_path):
+    """Documents streamed in another order (``stream``), then checked against the library: the same answers,
+    hit order included, as a full build; a library that is not what was streamed swaps nothing in."""
+    corpus = fresh_corpus(content)
+    docs = corpus.documents()
+    folder = tmp_path / "streamed"
+    gen = search_store.build_generation(folder, fresh_corpus(content), stream=reversed(docs), final=lambda: docs)
+    streamed = SearchIndex(fresh_corpus(content), folder)
+    full = SearchIndex(fresh_corpus(content), tmp_path / "full")
+    full.rebuild()
+    assert answers(streamed) == answers(full)
+    for q in QUERIES:
+        assert [h.clause_id for h in streamed.search(q, limit=BIG).hits] == \
+            [h.clause_id for h in full.search(q, limit=BIG).hits], q
+    assert streamed.status()["fingerprint"] == full.status()["fingerprint"]
+    streamed.close()
+
+    with pytest.raises(search_store.StaleBuild):
+        search_store.build_generation(folder, fresh_corpus(content), stream=iter(docs[1:]), final=lambda: docs)
+    assert search_store.live_generation(folder) == gen and sorted(p.name for p in folder.iterdir()) == \
+        sorted([gen.name, search_store.CURRENT])
