@@ -564,7 +564,7 @@ class MainWindow(QMainWindow):
         if self.made("redline") is not None:
             self.redline_view.apply_changes(changes)
         if (changes.documents or changes.notes or changes.all_notes) and self.made("notes") is not None:
-            self.notes_view.refresh_filters()
+            self.notes_view.filters_changed()
             self.notes_view.refresh()
 
     def rebuild_index(self) -> None:
