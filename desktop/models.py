@@ -436,7 +436,6 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
             rec["path_text"] = " / ".join(rec.get("path") or [])
-            rec["snippet_html"] = snippet_html(rec)
             self.rows.append(rec)
         self.endResetModel()
         return True
@@ -455,6 +454,8 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
         if role == ID_ROLE:
             return rec["clause_id"]
         if role == HTML_ROLE and col == 3:
+            if "snippet_html" not in rec:  # made when its row is first measured or shown
+                rec["snippet_html"] = snippet_html(rec)
             return rec["snippet_html"]
         if role == Qt.ItemDataRole.DisplayRole:
             return (rec["doc_title"], rec.get("region", ""), rec["path_text"], rec.get("snippet", ""))[col]
