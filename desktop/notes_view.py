@@ -138,7 +138,7 @@ class NotesView(ServiceView):
         for name, hexcode in self.colors.items():
             self.color.addItem(name, name)
             self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
-        self._fill_filters()
+        self.filters_changed()  # the filter lists: now if the panel shows, else when it first shows
 
     def refresh_filters(self) -> None:
         """Re-read the document and tag lists (after an import or a tag change)."""

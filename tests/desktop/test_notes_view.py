@@ -220,7 +220,8 @@ def test_a_hidden_notes_panel_lists_new_documents_in_its_filter_when_shown(win, 
     from tests.desktop.conftest import settled
 
     view = win.notes_view
-    view.refresh()  # filled once, as after the notes load
+    win.notes_dock.show()
+    view.refresh()
     win.notes_dock.hide()
     before = view.doc_filter.count()
     src = tmp_path / "a.txt"
