@@ -281,6 +281,9 @@ class Services(QObject):
         """Close the engine at the end of the window's life (the notes are backed up if they changed)."""
         if self._poll is not None:
             self._poll.stop()
+        if self._listing is not None:  # a change not applied yet: nothing is left to show it
+            self._listing.cancel()
+            self._listing = self._listing_changes = None
         self.workspace.close()
         self._db = None
         self._notes = None

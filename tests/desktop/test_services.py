@@ -113,6 +113,23 @@ def test_a_listing_superseded_by_a_newer_change_is_dropped_and_both_are_applied_
     assert win.library.model.document_count() == 7
 
 
+def test_a_change_still_being_listed_when_the_window_closes_is_dropped(win, qtbot, tmp_path):
+    from desktop import ops
+
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    _report, changes = win.services.workspace.import_paths([src], workers=1)
+    win.services.apply(changes)
+    assert win.services.applying()
+    win.services.close()
+    assert not win.services.applying()
+    assert ops.wait_all(30000)
+    qtbot.wait(50)  # the worker's outcome, had it been kept, would arrive now
+    assert seen == []
+
+
 def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tmp_path):
     """An import through the window writes files the watch would take for another process's, and reload the
     library at every look while the import runs (seconds of freeze at 3,500 documents); it waits instead."""
