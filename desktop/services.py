@@ -244,7 +244,7 @@ class Services(QObject):
         if self._writes:
             return
         try:
-            changes = self.workspace.external_changes()
+            changes = self.workspace.external_changes(reload=False)  # ``apply`` lists the library on a worker
         except Exception:  # noqa: BLE001 - a failed look is retried at the next tick
             log.warning("looking for external changes failed", exc_info=True)
             return

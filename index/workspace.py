@@ -468,14 +468,16 @@ class Workspace:
                 self._seen_docs[doc_id] = stat
 
     # -- changes made elsewhere --------------------------------------------------
-    def external_changes(self) -> Changes:
+    def external_changes(self, reload: bool = True) -> Changes:
         """What other handles or processes changed since the last call (or since opening).
 
         Cheap enough to poll every second: the folders' times (one ``stat``
         per document file when they moved, and every ``FULL_SCAN_EVERY`` calls), SQLite's ``data_version`` (it moves only when another connection
         commits) and the index's generation files. The first call only takes
         the snapshot. Documents found changed are reloaded here, so the
-        corpus reflects them when this returns.
+        corpus reflects them when this returns; with ``reload`` false the
+        corpus stays as it was for the caller to ``reload(changes, listing)``
+        (the GUI lists the library on a worker).
         """
         out = Changes()
         self._polls += 1
@@ -489,7 +491,7 @@ class Workspace:
             before = self._seen_docs
             out |= documents_changed(added=docs.keys() - before.keys(), removed=before.keys() - docs.keys(),
                                      edited=[d for d in docs.keys() & before.keys() if docs[d] != before[d]])
-            if self._corpus is not None:
+            if self._corpus is not None and reload:
                 self._corpus.reload()
         self._seen_docs = docs
         if self._db is not None:

@@ -130,6 +130,22 @@ def test_a_change_still_being_listed_when_the_window_closes_is_dropped(win, qtbo
     assert seen == []
 
 
+def test_another_processs_change_is_listed_on_a_worker_before_it_shows(win, qtbot, tmp_path):
+    from index.workspace import Workspace
+
+    win.services.watch()  # the first look: a snapshot
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    report, _ = Workspace().import_paths([src], workers=1)  # as a CLI import does, in its own handle
+    doc_id = report.imported[0]["doc_id"]
+    win.services.check_external()
+    assert win.services.applying() and not win.corpus.has_document(doc_id)  # the window's library as it was
+    settled(win.services)
+    assert any(doc_id in c.added for c in seen) and win.library.select_document(doc_id)
+
+
 def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tmp_path):
     """An import through the window writes files the watch would take for another process's, and reload the
     library at every look while the import runs (seconds of freeze at 3,500 documents); it waits instead."""
