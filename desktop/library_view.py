@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from desktop.models import HAY_ROLE, ID_ROLE, KIND_ROLE, LibraryModel, doc_date
 from index.library.corpus import Corpus
 
-#: Libraries up to this size open with every region and level expanded.
-EXPAND_ALL_UP_TO = 300
+#: Libraries up to this size open with every region and level expanded (the model builds their rows at once).
+EXPAND_ALL_UP_TO = LibraryModel.BUILD_ALL_UP_TO
 
 
 class _Filter(QSortFilterProxyModel):
@@ -153,9 +153,49 @@ class LibraryView(QWidget):
         self.refresh()  # the model reads the library once, here
 
     def refresh(self) -> None:
-        """Re-read the library (after an import or removal)."""
+        """Re-read the library (after an import or removal), keeping what was open, the current document
+        and the scroll position."""
+        opened = self._opened()
+        current = self.tree.currentIndex().data(ID_ROLE)
+        scroll = self.tree.verticalScrollBar().value()
         self.model.reload()
         self._show_model()
+        self._reopen(opened)
+        if current and self.corpus.has_document(current):
+            self.select_document(current)
+        self.tree.verticalScrollBar().setValue(scroll)
+
+    def _opened(self) -> set[tuple[str, ...]]:
+        """The open region and level rows, by their names: (region,) and (region, level)."""
+        out: set[tuple[str, ...]] = set()
+        root = self.tree.rootIndex()
+        for r in range(self.proxy.rowCount(root)):
+            region = self.proxy.index(r, 0, root)
+            if self.tree.isExpanded(region):
+                name = self.model.group_name(self.proxy.mapToSource(region))
+                out.add((name,))
+                for lv in range(self.proxy.rowCount(region)):
+                    level = self.proxy.index(lv, 0, region)
+                    if self.tree.isExpanded(level):
+                        out.add((name, self.model.group_name(self.proxy.mapToSource(level))))
+        return out
+
+    def _reopen(self, opened: set[tuple[str, ...]]) -> None:
+        if not opened:
+            return
+        root = self.tree.rootIndex()
+        for r in range(self.proxy.rowCount(root)):
+            region = self.proxy.index(r, 0, root)
+            name = self.model.group_name(self.proxy.mapToSource(region))
+            if (name,) not in opened:
+                continue
+            self.tree.expand(region)
+            if self.proxy.canFetchMore(region):
+                self.proxy.fetchMore(region)
+            for lv in range(self.proxy.rowCount(region)):
+                level = self.proxy.index(lv, 0, region)
+                if (name, self.model.group_name(self.proxy.mapToSource(level))) in opened:
+                    self.tree.expand(level)
 
     def _show_model(self) -> None:
         # The model's reset forgets column modes: set them again. The status column has a fixed
@@ -184,9 +224,13 @@ class LibraryView(QWidget):
             idx = self.proxy.index(row, 0, parent)
             if idx.data(KIND_ROLE) != "doc":
                 self.tree.setExpanded(idx, True)
+                if self.proxy.canFetchMore(idx):
+                    self.proxy.fetchMore(idx)
                 self._expand_groups(idx)
 
     def _filter(self, text: str) -> None:
+        if text.strip():
+            self.model.build_all()  # the filter looks at every document
         self.proxy.set_needle(text.strip())
         self._expand()
         self._update_count()

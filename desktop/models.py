@@ -166,11 +166,16 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
     version, with the others as its children (历史版本 / 征求意见稿). Document
     rows carry the document id in ``ID_ROLE``; group rows carry ``None``.
 
-    Only the grouping is built when the library changes (a few milliseconds
-    for 3,500 documents); a row's text is made when the view shows it, and
-    the filter's normalised text on the first filtering. Building thousands
-    of ``QStandardItem`` rows took a quarter of a second at every start.
+    Only the grouping is built when the library changes; a row's text is
+    made when the view shows it, and the filter's normalised text on the
+    first filtering. Building thousands of ``QStandardItem`` rows took a
+    quarter of a second at every start. Past ``BUILD_ALL_UP_TO`` documents
+    (where the library opens with its regions closed) a region's level and
+    document rows are made when it is first opened (``fetchMore``), or for
+    all when the filter needs them (``build_all``).
     """
+
+    BUILD_ALL_UP_TO = 300  # libraries up to this size open with every region and level expanded
 
     COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Status"))
 
@@ -179,6 +184,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         self.corpus = corpus  # filled by reload(): the library view calls it once it is set up
         # Nodes: (kind, parent node, row in parent, payload, children); node 0 is the root.
         self._nodes: list[list] = [["root", -1, 0, None, []]]
+        self._unbuilt: dict[int, list[str]] = {}  # region node → its documents, until its rows are made
         self._docs: dict[str, object] = {}
         self._hay: dict[str, str] | None = None
         self.members: dict = {}
@@ -197,32 +203,68 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         for group in self.corpus.version_groups():
             latest = next(m.doc_id for m in group if m.latest)
             self.older[latest] = [self._docs[m.doc_id] for m in reversed(group) if m.doc_id != latest]
-        groups: dict[str, dict[str, list[str]]] = {}
+        regions: dict[str, list[str]] = {}
         for doc in docs:
             if doc.id in self.members and not self.members[doc.id].latest:
                 continue
-            level = doc.get("level") or tr(QT_TRANSLATE_NOOP("Models", "Other"))
-            groups.setdefault(doc.region, {}).setdefault(level, []).append(doc.id)
-        nodes: list[list] = [["root", -1, 0, None, []]]
-
-        def add(kind: str, parent: int, payload) -> int:
-            nodes[parent][4].append(len(nodes))
-            nodes.append([kind, parent, len(nodes[parent][4]) - 1, payload, []])
-            return len(nodes) - 1
-
-        for region in sorted(groups, key=region_key):  # 全国 first: the national baseline
-            levels = groups[region]
-            n = sum(len(ids) + sum(len(self.older.get(d, ())) for d in ids) for ids in levels.values())
-            r = add("region", 0, (region, n))
-            for level in sorted(levels):
-                ids = levels[level]
-                lv = add("level", r, (level, len(ids)))
-                for doc_id in ids:
-                    d = add("doc", lv, doc_id)
-                    for older in self.older.get(doc_id, ()):
-                        add("doc", d, older.id)
-        self._nodes = nodes
+            regions.setdefault(doc.region, []).append(doc.id)
+        self._nodes = [["root", -1, 0, None, []]]
+        self._unbuilt = {}
+        for region in sorted(regions, key=region_key):  # 全国 first: the national baseline
+            ids = regions[region]
+            n = len(ids) + sum(len(self.older.get(d, ())) for d in ids)
+            self._unbuilt[self._add("region", 0, (region, n))] = ids
+        if len(docs) <= self.BUILD_ALL_UP_TO:
+            for node in list(self._unbuilt):
+                self._build(node)
         self.endResetModel()
+
+    def _add(self, kind: str, parent: int, payload) -> int:
+        nodes = self._nodes
+        nodes[parent][4].append(len(nodes))
+        nodes.append([kind, parent, len(nodes[parent][4]) - 1, payload, []])
+        return len(nodes) - 1
+
+    def _levels(self, node: int) -> dict[str, list[str]]:
+        levels: dict[str, list[str]] = {}
+        other = tr(QT_TRANSLATE_NOOP("Models", "Other"))
+        for doc_id in self._unbuilt[node]:
+            levels.setdefault(self._docs[doc_id].get("level") or other, []).append(doc_id)
+        return levels
+
+    def _build(self, node: int) -> None:
+        """Make a region's level and document rows (its earlier versions under each)."""
+        levels = self._levels(node)
+        del self._unbuilt[node]
+        for level in sorted(levels):
+            ids = levels[level]
+            lv = self._add("level", node, (level, len(ids)))
+            for doc_id in ids:
+                d = self._add("doc", lv, doc_id)
+                for older in self.older.get(doc_id, ()):
+                    self._add("doc", d, older.id)
+
+    # -- a large library's regions get their rows when first opened ------------
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
+        if parent.isValid() and parent.internalId() in self._unbuilt:
+            return parent.column() == 0
+        return super().hasChildren(parent)
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802 - Qt override
+        return parent.isValid() and parent.column() == 0 and parent.internalId() in self._unbuilt
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802 - Qt override
+        if not self.canFetchMore(parent):
+            return
+        node = parent.internalId()
+        self.beginInsertRows(parent, 0, len(self._levels(node)) - 1)
+        self._build(node)
+        self.endInsertRows()
+
+    def build_all(self) -> None:
+        """Make every region's rows (the filter looks at every document)."""
+        for node in list(self._unbuilt):
+            self.fetchMore(self.createIndex(self._nodes[node][2], 0, node))
 
     # -- the tree ------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -304,11 +346,19 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         return len(self._docs)
 
     def index_of(self, doc_id: str) -> QModelIndex:
-        """The row of a document (invalid if it is not listed)."""
+        """The row of a document (invalid if it is not listed); the regions' rows are made if need be."""
         for node, (kind, _, row, payload, _) in enumerate(self._nodes):
             if kind == "doc" and payload == doc_id:
                 return self.createIndex(row, 0, node)
+        if self._unbuilt and doc_id in self._docs:
+            self.build_all()
+            return self.index_of(doc_id)
         return QModelIndex()
+
+    def group_name(self, index: _Index) -> str | None:
+        """A region or level row's name (without its count); None for a document row."""
+        kind, _, _, payload, _ = self._nodes[index.internalId()]
+        return None if kind == "doc" else payload[0]
 
     def groups(self) -> list[str]:
         """The region rows' texts, in order (``region（n）``)."""
@@ -386,7 +436,6 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
             doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
             rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
             rec["path_text"] = " / ".join(rec.get("path") or [])
-            rec["snippet_html"] = snippet_html(rec)
             self.rows.append(rec)
         self.endResetModel()
         return True
@@ -405,6 +454,8 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
         if role == ID_ROLE:
             return rec["clause_id"]
         if role == HTML_ROLE and col == 3:
+            if "snippet_html" not in rec:  # made when its row is first measured or shown
+                rec["snippet_html"] = snippet_html(rec)
             return rec["snippet_html"]
         if role == Qt.ItemDataRole.DisplayRole:
             return (rec["doc_title"], rec.get("region", ""), rec["path_text"], rec.get("snippet", ""))[col]

@@ -81,6 +81,8 @@ class Services(QObject):
         self._writes: set = set()  # ops writing documents now (``writing``)
         self._background = None
         self._background_lock = threading.Lock()
+        self._listing = None  # the ops.Op listing the library after documents changed (``apply``)
+        self._listing_changes = None  # the changes it waits to apply
 
     def open_index(self) -> None:
         """Open (or build) the search index on a worker; emits ``index_ready``."""
@@ -151,11 +153,53 @@ class Services(QObject):
 
     # -- changes -------------------------------------------------------------------
     def apply(self, changes) -> None:
-        """Bring the engine objects in step with ``changes`` and tell the views (``changed``), once."""
+        """Bring the engine objects in step with ``changes`` and tell the views (``changed``), once.
+
+        When documents changed, the library is listed again on a worker first
+        (3,500 files' ``stat``, the manifest's rows, the version groups: half a
+        second under load, a freeze on this thread) and swapped in here; a
+        change arriving meanwhile supersedes that listing and is applied with it.
+        """
         if not changes:
             return
+        if changes.documents:
+            self._list_then_apply(changes)
+        else:
+            self._apply_now(changes)
+
+    def applying(self) -> bool:
+        """Whether documents changed and the library is being listed again before the change is applied."""
+        return self._listing is not None
+
+    def _list_then_apply(self, changes) -> None:
+        from desktop import ops
+
+        if self._listing is not None:  # superseded: its listing may miss these changes
+            self._listing.cancel()
+            changes = self._listing_changes | changes
+        worker = self.workspace.worker()
+
+        def work(cancelled):
+            try:
+                if cancelled():
+                    raise ops.Cancelled("superseded before it started")
+                return worker.list_documents()
+            finally:
+                worker.close()
+
+        def done(listing, error=None):
+            self._listing = self._listing_changes = None
+            if error is not None:  # listed here instead (the next look at the library does it)
+                log.warning("listing the library on a worker failed", exc_info=error)
+            self._apply_now(changes, listing)
+
+        op = ops.Op(work, done, lambda exc: done(None, exc), parent=self)
+        self._listing, self._listing_changes = op, changes
+        self.writing(op).run()  # other processes' changes are looked for after it: they are in its listing
+
+    def _apply_now(self, changes, listing=None) -> None:
         if changes.documents or changes.index:
-            self.workspace.reload(changes)
+            self.workspace.reload(changes, listing)
         if changes.documents:
             self._background = None  # a running op keeps the old handle; the next one gets a fresh corpus
             for doc_id in changes.added | changes.removed | changes.edited:
@@ -201,7 +245,7 @@ class Services(QObject):
         if self._writes:
             return
         try:
-            changes = self.workspace.external_changes()
+            changes = self.workspace.external_changes(reload=False)  # ``apply`` lists the library on a worker
         except Exception:  # noqa: BLE001 - a failed look is retried at the next tick
             log.warning("looking for external changes failed", exc_info=True)
             return
@@ -238,6 +282,9 @@ class Services(QObject):
         """Close the engine at the end of the window's life (the notes are backed up if they changed)."""
         if self._poll is not None:
             self._poll.stop()
+        if self._listing is not None:  # a change not applied yet: nothing is left to show it
+            self._listing.cancel()
+            self._listing = self._listing_changes = None
         self.workspace.close()
         self._db = None
         self._notes = None

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.base import paths
-from index.library.corpus import Corpus
+from index.library.corpus import Corpus, Listing
 
 if TYPE_CHECKING:  # the heavy modules load on first use, never at start-up
     import sqlite_utils
@@ -190,6 +190,11 @@ class Workspace:
         if self._corpus is None:
             self._corpus = Corpus(self.docs_dir, self.imported_dir, manifest=self.manifest_path)
         return self._corpus
+
+    def list_documents(self) -> Listing:
+        """The library listed afresh (``Corpus.fresh_listing``), for another handle's ``reload`` to install:
+        a worker handle lists, the GUI's installs it without listing on its own thread."""
+        return self.corpus.fresh_listing()
 
     def one_pass_corpus(self) -> Corpus:
         """A corpus that keeps one document's clauses at a time (a bulk pass in bounded memory)."""
@@ -430,23 +435,27 @@ class Workspace:
 
         return redline.compare(self.corpus, old_id, new_id, cancel=cancel)
 
-    def reload(self, changes: Changes | None = None) -> None:
+    def reload(self, changes: Changes | None = None, listing: Listing | None = None) -> None:
         """Read the document folders again after ``changes`` (made by another handle, e.g. a worker).
 
         The documents those changes name are marked as seen, so that
         ``external_changes`` does not report them again, while a change
         another process makes meanwhile is still reported. So is the search
         index's new generation when ``changes.index`` says the handle wrote one.
+        ``listing`` is the library as a worker handle listed it after the
+        changes (``list_documents``): installed instead of listing here.
         """
         if changes is None or changes.documents:
-            self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None)
+            self._forget_documents(changes.added | changes.removed | changes.edited if changes is not None else None,
+                                   listing)
         if changes is not None and changes.index and self._seen_index is not None:
             self._seen_index = self._index_snapshot()
 
-    def _forget_documents(self, doc_ids: Iterable[str] | None = ()) -> None:
-        """Reload the corpus; mark ``doc_ids`` (None: every document) as seen by ``external_changes``."""
+    def _forget_documents(self, doc_ids: Iterable[str] | None = (), listing: Listing | None = None) -> None:
+        """Reload the corpus (from ``listing``, if given); mark ``doc_ids`` (None: every document) as seen
+        by ``external_changes``."""
         if self._corpus is not None:
-            self._corpus.reload()
+            self._corpus.reload(listing)
         if self._seen_docs is None:
             return
         if doc_ids is None:
@@ -460,14 +469,16 @@ class Workspace:
                 self._seen_docs[doc_id] = stat
 
     # -- changes made elsewhere --------------------------------------------------
-    def external_changes(self) -> Changes:
+    def external_changes(self, reload: bool = True) -> Changes:
         """What other handles or processes changed since the last call (or since opening).
 
         Cheap enough to poll every second: the folders' times (one ``stat``
         per document file when they moved, and every ``FULL_SCAN_EVERY`` calls), SQLite's ``data_version`` (it moves only when another connection
         commits) and the index's generation files. The first call only takes
         the snapshot. Documents found changed are reloaded here, so the
-        corpus reflects them when this returns.
+        corpus reflects them when this returns; with ``reload`` false the
+        corpus stays as it was for the caller to ``reload(changes, listing)``
+        (the GUI lists the library on a worker).
         """
         out = Changes()
         self._polls += 1
@@ -481,7 +492,7 @@ class Workspace:
             before = self._seen_docs
             out |= documents_changed(added=docs.keys() - before.keys(), removed=before.keys() - docs.keys(),
                                      edited=[d for d in docs.keys() & before.keys() if docs[d] != before[d]])
-            if self._corpus is not None:
+            if self._corpus is not None and reload:
                 self._corpus.reload()
         self._seen_docs = docs
         if self._db is not None:

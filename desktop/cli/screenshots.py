@@ -181,6 +181,7 @@ def _shoot(folder: Path, language: str | None) -> int:
         path.write_text(final, encoding="utf-8")
         report, changes = win.services.workspace.import_paths([path], workers=1)
         win.services.apply(changes)
+        wait_until(lambda: not win.services.applying(), 60)  # the library is listed on a worker, then swapped in
         if report.imported:
             win.library_dock.hide()
             win.show_redline(report.imported[0]["doc_id"])

@@ -31,6 +31,46 @@ if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first
 _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
 
+class _Stored:
+    """Where listed documents read their card and front matter when first asked: the manifest.
+
+    Cards are read for a whole source at once (a search's filters read them all). A listing read on a
+    worker (``Corpus.fresh_listing``) has its own, moved to the installing corpus's manifest by ``reload``.
+    """
+
+    def __init__(self, manifest: Manifest):
+        self.manifest = manifest
+        self.cards: dict[str, dict[str, str]] = {}  # by source
+
+    def card(self, source: str, name: str, path: Path | str) -> str:
+        if source not in self.cards:
+            self.cards[source] = self.manifest.values(source, "card")
+        text = self.cards[source].get(name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = card(load_file(Path(path), source).meta)
+        return text
+
+    def meta(self, source: str, name: str, path: Path | str) -> str:
+        text = self.manifest.meta(source, name)
+        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
+            text = encode(load_file(Path(path), source).meta)
+        return text
+
+
+@dataclasses.dataclass
+class Listing:
+    """The library listed by one corpus for another of the same folders to install (``Corpus.reload``)."""
+
+    folders: tuple
+    docs: dict[DocId, Document]
+    rows: dict[DocId, dict]
+    problems: list[Unreadable]
+    listed_before: dict
+    stored: _Stored
+    sorted: list[Document]
+    version_groups: list
+
+
 class Corpus:
     """Documents and their clauses.
 
@@ -58,7 +98,7 @@ class Corpus:
         self.manifest = Manifest(manifest)
         self._docs: dict[DocId, Document] | None = None
         self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
-        self._cards: dict[str, dict[str, str]] = {}  # by source: the stored cards, read when first needed
+        self._stored = _Stored(self.manifest)  # the stored cards and front matter, read when first needed
         self._cells: dict[str, dict[str, str | None]] = {}  # by source: the stored topics_cells, as the cards
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
@@ -74,22 +114,49 @@ class Corpus:
     # -- documents -----------------------------------------------------
     def _load(self) -> dict[DocId, Document]:
         if self._docs is None:
-            docs: dict[DocId, Document] = {}
-            self._rows = {}
-            problems: list[Unreadable] = []
-            for folder, source in ((self.content_dir, "bundled"), (self.imported_dir, "imported")):
-                if folder is None or not Path(folder).is_dir():
-                    continue
-                for doc, row in self._listed(Path(folder), source, problems):
-                    if doc.id in docs:
-                        problems.append(Unreadable(doc.path, f"duplicate document id {doc.id} "
-                                                             f"(also in {docs[doc.id].path})"))
-                        continue
-                    docs[doc.id] = doc
-                    self._rows[doc.id] = row
-            self._docs = docs
-            self._problems = problems
+            self._docs, self._rows, self._problems, self._listed_before = self._read(self.manifest, self._stored)
         return self._docs
+
+    def _read(self, manifest: Manifest, stored: _Stored, keep: bool = True) -> tuple:
+        """List both folders through ``manifest``: (documents, manifest rows, problems, what a next listing may keep).
+
+        With ``keep``, a file whose identity has not moved since this corpus's last listing keeps its ``Document``.
+        """
+        docs: dict[DocId, Document] = {}
+        rows: dict[DocId, dict] = {}
+        problems: list[Unreadable] = []
+        listed_before: dict[str, dict] = {}
+        for folder, source in ((self.content_dir, "bundled"), (self.imported_dir, "imported")):
+            if folder is None or not Path(folder).is_dir():
+                continue
+            kept = self._listed_before.get(source, {}) if keep else {}
+            listed, listed_before[source] = self._listed(Path(folder), source, problems, manifest, stored, kept)
+            for doc, row in listed:
+                if doc.id in docs:
+                    problems.append(Unreadable(doc.path, f"duplicate document id {doc.id} "
+                                                         f"(also in {docs[doc.id].path})"))
+                    continue
+                docs[doc.id] = doc
+                rows[doc.id] = row
+        return docs, rows, problems, listed_before
+
+    def fresh_listing(self) -> Listing:
+        """The library listed afresh, every card decoded and the version groups ordered, for another corpus of the
+        same folders to install with ``reload(listing)`` (the GUI lists on a worker and swaps the listing in).
+
+        Nothing of this corpus's own listing is used or changed. It needs a manifest file: another
+        thread's connection to an in-memory one would see another database.
+        """
+        if self.manifest.path is None:
+            raise ValueError("a listing for another corpus needs a manifest file")
+        stored = _Stored(self.manifest)
+        docs, rows, problems, listed_before = self._read(self.manifest, stored, keep=False)
+        ordered = _sorted_documents(docs.values())
+        for doc in ordered:
+            doc.card  # noqa: B018 - decoded here: the library tree asks every document's level
+        groups = self._ordered_groups(self.manifest, rows, ordered)
+        return Listing((self.content_dir, self.imported_dir), docs, rows, problems, listed_before, stored,
+                       ordered, groups)
 
     def files_key(self) -> str:
         """A digest of every listed document's id and file identity (inode, size, times: ``manifest.identity``).
@@ -99,11 +166,8 @@ class Corpus:
         front matter alone (the search filters' fields) needs no looking
         at again. Cheap: the manifest's rows, nothing decoded.
         """
-        import hashlib
-
         self._load()
-        text = "\n".join(f"{doc_id}\t{row['identity']}" for doc_id, row in self._rows.items())
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return _files_key(self._rows)
 
     def unreadable(self) -> list[Unreadable]:
         """Document files left out because they cannot be read (the rest of the library works without them).
@@ -116,14 +180,17 @@ class Corpus:
         self._load()
         return list(self._problems) + list(self._body_problems.values())
 
-    def _listed(self, folder: Path, source: str, problems: list[Unreadable]) -> list[tuple[Document, dict]]:
-        """The documents of one folder, in file name order, from the manifest where it is current.
+    def _listed(self, folder: Path, source: str, problems: list[Unreadable], manifest: Manifest, stored: _Stored,
+                kept_before: dict) -> tuple[list[tuple[Document, dict]], dict]:
+        """The documents of one folder, in file name order, from the manifest where it is current, and what a
+        next listing may keep (file name → ((folder, identity), Document)).
 
         A file the manifest does not know, or whose identity changed, is read
         whole once (front matter, body hash, clause count) and its row
-        written; rows of files that are gone are dropped.
+        written; rows of files that are gone are dropped. A file in
+        ``kept_before`` whose identity has not moved keeps its ``Document``.
         """
-        rows = self.manifest.rows(source)
+        rows = manifest.rows(source)
         where = str(folder)
         out: list[tuple[Document, dict]] = []
         fresh: list[dict] = []
@@ -140,7 +207,7 @@ class Corpus:
                 continue
             row = rows.pop(entry.name, None)
             if row is not None and row["folder"] == where and row["identity"] == ident:
-                kept = self._listed_before.get(source, {}).get(entry.name)
+                kept = kept_before.get(entry.name)
                 if kept is not None and kept[0] == (where, ident):
                     # The same file as at the last listing: its document, with what it decoded since, stays.
                     row.pop("links")
@@ -151,8 +218,8 @@ class Corpus:
                 links = row.pop("links")
                 doc = Document(id=DocId(row["doc_id"]), title=row["title"], region=row["region"], body=None,
                                meta=None, source=source, path=path, content_hash=row["content_hash"],
-                               meta_json=functools.partial(self._stored_meta, source, entry.name, path),
-                               card_json=functools.partial(self._stored_card, source, entry.name, path),
+                               meta_json=functools.partial(stored.meta, source, entry.name, path),
+                               card_json=functools.partial(stored.card, source, entry.name, path),
                                links=_links(links))
             else:
                 from index.library.clauses import PARSER_VERSION, parse_clauses
@@ -176,52 +243,36 @@ class Corpus:
                 doc = Document(id=full.id, title=full.title, region=full.region, body=None, meta=full.meta,
                                source=source, path=path, content_hash=full.content_hash)
             out.append((doc, row))
-        self._keep_tags(source, fresh, same_body)
-        self.manifest.put(fresh)
-        self.manifest.forget(source, rows)  # files that are gone
-        # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
-        self._listed_before[source] = {row["name"]: ((where, row["identity"]), doc) for doc, row in out}
+        _keep_tags(manifest, source, fresh, same_body)
+        manifest.put(fresh)
+        manifest.forget(source, rows)  # files that are gone
         if source == "imported":
             with contextlib.suppress(OSError):
                 (folder / ".headers.json").unlink()  # the front-matter cache the manifest replaced
-        return out
+        # What the next listing (after ``reload``) may keep: a file whose identity has not moved is the same document.
+        return out, {row["name"]: ((where, row["identity"]), doc) for doc, row in out}
 
-    def _keep_tags(self, source: str, fresh: list[dict], same_body: set[str]) -> None:
-        """Give re-read rows whose body is unchanged (``same_body``, by file name) their stored topic tags back:
-        a library copied or restored elsewhere (every file's identity new) is not tagged again (~90 s for 3,500)."""
-        if not same_body:
-            return
-        stored = self.manifest.topics(source)
-        for row in fresh:
-            if row["name"] in same_body:
-                row["topics"], row["topics_version"] = stored.get(row["name"], (None, None))
+    def reload(self, listing: Listing | None = None) -> None:
+        """Forget everything loaded; the next call reads the folders again, or uses ``listing``
+        (``fresh_listing`` of a corpus of the same folders, made since the change).
 
-    def _stored_card(self, source: str, name: str, path: Path | str) -> str:
-        """A listed document's card (``frontmatter.card``), from the manifest: every document's of its source
-        at once, when the first is asked for (a search's filters read them all)."""
-        if source not in self._cards:
-            self._cards[source] = self.manifest.values(source, "card")
-        text = self._cards[source].get(name)
-        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
-            text = card(load_file(Path(path), source).meta)
-        return text
-
-    def _stored_meta(self, source: str, name: str, path: Path | str) -> str:
-        """A listed document's front matter as JSON, from the manifest (read when first asked for)."""
-        text = self.manifest.meta(source, name)
-        if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
-            text = encode(load_file(Path(path), source).meta)
-        return text
-
-    def reload(self) -> None:
-        """Forget everything loaded; the next call reads the folders again."""
+        Raises:
+            ValueError: ``listing`` is of other folders.
+        """
+        if listing is not None and listing.folders != (self.content_dir, self.imported_dir):
+            raise ValueError("a listing of other folders")
         self._docs = None
         self._rows = {}
-        self._cards = {}
+        self._stored.cards.clear()
         self._cells = {}
         self._body_problems.clear()
         self._versions = self._version_groups = self._sorted = None
         self._forget_clauses()
+        if listing is not None:
+            listing.stored.manifest = self.manifest  # its documents read their front matter here from now on
+            self._docs, self._rows, self._problems = listing.docs, listing.rows, listing.problems
+            self._listed_before, self._stored = listing.listed_before, listing.stored
+            self._sorted, self._version_groups = listing.sorted, listing.version_groups
 
     def _forget_clauses(self) -> None:
         self._clauses.clear()
@@ -232,8 +283,7 @@ class Corpus:
         """All documents: national ones (全国, the baseline officials compare with) first, then bundled,
         then imported, each group by region then id."""
         if self._sorted is None:  # kept until ``reload``, as the documents themselves
-            self._sorted = sorted(self._load().values(),
-                                  key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
+            self._sorted = _sorted_documents(self._load().values())
         return list(self._sorted)
 
     def document(self, doc_id: str) -> Document:
@@ -422,19 +472,24 @@ class Corpus:
         Kept until ``reload``, as ``versions()`` (the library tree and the search filters both ask at start).
         """
         if self._version_groups is None:
-            from index.library import versions
-
-            # Kept in the manifest with the files' key: ordering the groups decodes ~1,000 cards at 3,500
-            # documents, and every search process asks which documents are not the latest.
-            key = f"{versions.RULES_VERSION} {self.files_key()}"
-            stored = self.manifest.derived("versions", key)
-            if stored is not None:
-                self._version_groups = [[versions.Member(**m) for m in group] for group in json.loads(stored)]
-            else:
-                self._version_groups = versions.ordered_groups(self.documents())
-                self.manifest.put_derived("versions", key, json.dumps(
-                    [[dataclasses.asdict(m) for m in group] for group in self._version_groups], ensure_ascii=False))
+            self._load()
+            self._version_groups = self._ordered_groups(self.manifest, self._rows, self.documents())
         return self._version_groups
+
+    @staticmethod
+    def _ordered_groups(manifest: Manifest, rows: dict[DocId, dict], documents: list[Document]) -> list:
+        from index.library import versions
+
+        # Kept in the manifest with the files' key: ordering the groups decodes ~1,000 cards at 3,500
+        # documents, and every search process asks which documents are not the latest.
+        key = f"{versions.RULES_VERSION} {_files_key(rows)}"
+        stored = manifest.derived("versions", key)
+        if stored is not None:
+            return [[versions.Member(**m) for m in group] for group in json.loads(stored)]
+        groups = versions.ordered_groups(documents)
+        manifest.put_derived("versions", key, json.dumps(
+            [[dataclasses.asdict(m) for m in group] for group in groups], ensure_ascii=False))
+        return groups
 
     # -- clauses -------------------------------------------------------
     def clauses(self, doc_id: str) -> list[Clause]:
@@ -530,6 +585,31 @@ class Corpus:
 
 #: Bump when ``document_record`` changes: stored listings are then computed again.
 LISTING_VERSION = "1"
+
+
+def _keep_tags(manifest: Manifest, source: str, fresh: list[dict], same_body: set[str]) -> None:
+    """Give re-read rows whose body is unchanged (``same_body``, by file name) their stored topic tags back:
+    a library copied or restored elsewhere (every file's identity new) is not tagged again (~90 s for 3,500)."""
+    if not same_body:
+        return
+    stored = manifest.topics(source)
+    for row in fresh:
+        if row["name"] in same_body:
+            row["topics"], row["topics_version"] = stored.get(row["name"], (None, None))
+
+
+def _files_key(rows: dict[DocId, dict]) -> str:
+    """``Corpus.files_key`` of listed manifest rows."""
+    import hashlib
+
+    text = "\n".join(f"{doc_id}\t{row['identity']}" for doc_id, row in rows.items())
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _sorted_documents(docs: Iterable[Document]) -> list[Document]:
+    """National documents (全国, the baseline officials compare with) first, then bundled, then imported,
+    each group by region then id."""
+    return sorted(docs, key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
 
 
 def document_record(doc: Document, clause_count: int) -> dict:

@@ -55,3 +55,17 @@ def win(open_window):
 def idle_win(open_window):
     """A main window at 1366×768 whose background start (index, notes) is not run."""
     return open_window(start=False)
+
+
+def settled(services, timeout: float = 30.0) -> None:
+    """Wait until ``services`` has applied every change (documents changed: the library is listed on a worker
+    and swapped in after, ``Services.applying``)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while services.applying():
+        assert time.monotonic() < end, "the change was not applied in time"
+        QApplication.processEvents()
+        time.sleep(0.005)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.gen_import_folder import write_bad_input, write_txt
+from tests.desktop.conftest import settled
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
@@ -69,6 +70,7 @@ def test_metadata_dialog_corrects_a_guess_later(app, qtbot, tmp_path):
         dlg.fields["city"].setText("吉林市")
         with qtbot.waitSignal(dlg.saved, timeout=30000):
             dlg.save()
+        settled(win.services)
         doc = Corpus().document(doc_id)
         assert (doc.region, doc.get("city"), doc.get("year")) == ("吉林省", "吉林市", 2021)
         assert "region" not in doc.get("inferred") and win.corpus.document(doc_id).region == "吉林省"
@@ -137,6 +139,7 @@ def test_import_dialog_confirms_metadata_and_adds(win, qtbot, tmp_path):
     dlg.table.item(0, 1).setText("广东省")
     dlg.import_button.click()
     qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    settled(win.services)
     doc = win.corpus.document(got[0][0])
     assert doc.title == "测试招商措施" and doc.region == "广东省" and doc.source == "imported"
     assert win.library.model.document_count() == 6

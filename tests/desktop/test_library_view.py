@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.models import ID_ROLE
+
 # Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
@@ -30,3 +32,62 @@ def test_draft_is_flagged(idle_win):
             for dr in range(model.rowCount(level)):
                 flags.append(model.index(dr, 1, level).data())
     assert sum("征求意见稿" in f for f in flags) == 1
+
+
+@pytest.fixture
+def large(monkeypatch):
+    """The library tree as it is past 300 documents: regions closed, their rows made when opened."""
+    from desktop import library_view
+    from desktop.models import LibraryModel
+
+    monkeypatch.setattr(LibraryModel, "BUILD_ALL_UP_TO", 0)
+    monkeypatch.setattr(library_view, "EXPAND_ALL_UP_TO", 0)
+
+
+def _region(lib, prefix: str):
+    root = lib.tree.rootIndex()
+    return next(lib.proxy.index(r, 0, root) for r in range(lib.proxy.rowCount(root))
+                if lib.proxy.index(r, 0, root).data().startswith(prefix))
+
+
+def test_a_large_librarys_region_gets_its_rows_when_opened(idle_win, large):
+    lib = idle_win.library
+    lib.tree.collapseAll()
+    lib.refresh()
+    zhejiang = _region(lib, "浙江省")
+    assert lib.model.rowCount(lib.proxy.mapToSource(zhejiang)) == 0  # not made yet
+    assert lib.proxy.hasChildren(zhejiang) and not lib.tree.isExpanded(zhejiang)
+    lib.tree.expand(zhejiang)
+    assert lib.proxy.rowCount(zhejiang) >= 1
+    level = lib.proxy.index(0, 0, zhejiang)
+    docs = [lib.proxy.index(r, 0, level).data(ID_ROLE) for r in range(lib.proxy.rowCount(level))]
+    assert docs and all(idle_win.corpus.document(d).region == "浙江省" for d in docs)
+    jilin = _region(lib, "吉林省")
+    assert lib.model.rowCount(lib.proxy.mapToSource(jilin)) == 0
+    lib.filter_edit.setText("吉林")  # the filter looks at documents of regions never opened
+    assert lib._count_docs(lib.tree.rootIndex()) == 1
+    lib.filter_edit.setText("")
+    doc_id = next(d.id for d in idle_win.corpus.documents() if d.region == "河南省")
+    assert lib.select_document(doc_id) and lib.tree.currentIndex().data(ID_ROLE) == doc_id
+
+
+def test_a_refresh_keeps_open_regions_and_the_current_document_and_shows_new_ones(idle_win, large, tmp_path):
+    from tests.desktop.conftest import settled
+
+    lib = idle_win.library
+    lib.tree.collapseAll()
+    lib.refresh()
+    lib.tree.expand(_region(lib, "浙江省"))
+    current = next(d.id for d in idle_win.corpus.documents() if d.region == "吉林省")
+    assert lib.select_document(current)
+    src = tmp_path / "a.txt"
+    src.write_text("云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。\n",
+                   encoding="utf-8")
+    report, changes = idle_win.services.workspace.import_paths([src], workers=1)
+    idle_win.services.apply(changes)
+    settled(idle_win.services)
+    assert lib.model.document_count() == 6 and any(g.startswith("云南省") for g in lib.model.groups())
+    assert lib.tree.isExpanded(_region(lib, "浙江省")) and lib.tree.isExpanded(_region(lib, "吉林省"))
+    assert not lib.tree.isExpanded(_region(lib, "河南省"))
+    assert lib.tree.currentIndex().data(ID_ROLE) == current
+    assert lib.select_document(report.imported[0]["doc_id"])

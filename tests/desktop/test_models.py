@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignor
 
 
 def test_search_results_model_drops_stale(app):
-    from desktop.models import SearchResultsModel
+    from desktop.models import HTML_ROLE, SearchResultsModel
     from index.search.searcher import Hit, SearchResult
     from index.workspace import Workspace
 
@@ -21,7 +21,7 @@ def test_search_results_model_drops_stale(app):
     assert model.set_results(new, SearchResult("招商", 1, [hit]))
     assert not model.set_results(old, SearchResult("招商", 2, [hit, hit]))
     assert model.rowCount() == 1
-    assert "background-color" in model.rows[0]["snippet_html"]
+    assert "background-color" in model.index(0, 3).data(HTML_ROLE)
 
 
 def test_facet_model_ticks_counts_and_tooltips(app, qtbot):

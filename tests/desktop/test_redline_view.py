@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.models import ID_ROLE, KIND_ROLE
+from tests.desktop.conftest import settled
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
 
@@ -18,6 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "regulations" / "tune"
 def import_into(win, *names: str) -> list[str]:
     report, changes = win.services.workspace.import_paths([DATA / n for n in names], workers=1)
     win.services.apply(changes)
+    settled(win.services)
     return [r["doc_id"] for r in report.imported]
 
 
@@ -114,6 +116,7 @@ def test_unlink_and_link_from_the_window(win, qtbot, monkeypatch):
     old, new = import_into(win, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
     win.unlink_version(new)
     qtbot.waitUntil(lambda: new not in win.library.model.members, timeout=20000)
+    settled(win.services)
     assert find_row(win.library.model, old).parent().data(KIND_ROLE) == "level"  # listed on its own again
     from PySide6.QtWidgets import QInputDialog
 

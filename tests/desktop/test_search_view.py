@@ -84,3 +84,18 @@ def test_query_language_and_translated_notices(win, qtbot):
     qtbot.waitUntil(lambda: "提示" in view.status.text(), timeout=10000)
     assert "按字面检索" in view.status.text() and "literally" not in view.status.text()
     assert view.results_count() > 0
+
+
+def test_result_rows_are_fitted_to_their_text_a_batch_at_a_time(win, qtbot, monkeypatch):
+    from desktop import search_view
+
+    monkeypatch.setattr(search_view, "FIT_BATCH", 3)
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("开发区")
+    qtbot.waitUntil(lambda: view.results_count() > 6, timeout=10000)
+    qtbot.waitUntil(view.rows_fitted, timeout=10000)
+    batched = [view.table.rowHeight(r) for r in range(view.results_count())]
+    view.table.resizeRowsToContents()  # all at once, as it was done before
+    assert batched == [view.table.rowHeight(r) for r in range(view.results_count())]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.desktop.conftest import settled
+
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = "云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。推行产业链招商、以商招商，建设滇中招商项目库。\n"
 
@@ -81,10 +83,67 @@ def test_changes_of_this_window_reach_the_views_once(win, qtbot, tmp_path):
     doc_id = report.imported[0]["doc_id"]
     assert changes.added == {doc_id} and changes.index
     win.services.apply(changes)
+    assert seen == []  # the library is being listed on a worker: the change is applied after
+    settled(win.services)
     assert seen == [changes]
     assert win.library.select_document(doc_id) and doc_id in win.compare_view.chosen_docs()
     win.services.check_external()  # the poll after our own change finds nothing new
     assert seen == [changes]
+
+
+def test_a_listing_superseded_by_a_newer_change_is_dropped_and_both_are_applied_once(win, qtbot, tmp_path):
+    """Documents changed: the library is listed on a worker and swapped in. A change arriving meanwhile drops
+    that listing (it may have missed the change) and one listing applies both, in one ``changed``."""
+    seen = []
+    win.services.changed.connect(seen.append)
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(POLICY, encoding="utf-8")
+    second.write_text(POLICY.replace("云南省", "贵州省").replace("滇中", "黔中"), encoding="utf-8")
+    report_a, changes_a = win.services.workspace.import_paths([first], workers=1)
+    win.services.apply(changes_a)
+    listing = win.services._listing
+    assert listing is not None and win.services.applying()
+    report_b, changes_b = win.services.workspace.import_paths([second], workers=1)
+    win.services.apply(changes_b)
+    assert listing.cancelled() and win.services._listing is not listing
+    settled(win.services)
+    assert len(seen) == 1 and seen[0].added == changes_a.added | changes_b.added
+    for report in (report_a, report_b):
+        assert win.library.select_document(report.imported[0]["doc_id"])
+    assert win.library.model.document_count() == 7
+
+
+def test_a_change_still_being_listed_when_the_window_closes_is_dropped(win, qtbot, tmp_path):
+    from desktop import ops
+
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    _report, changes = win.services.workspace.import_paths([src], workers=1)
+    win.services.apply(changes)
+    assert win.services.applying()
+    win.services.close()
+    assert not win.services.applying()
+    assert ops.wait_all(30000)
+    qtbot.wait(50)  # the worker's outcome, had it been kept, would arrive now
+    assert seen == []
+
+
+def test_another_processs_change_is_listed_on_a_worker_before_it_shows(win, qtbot, tmp_path):
+    from index.workspace import Workspace
+
+    win.services.watch()  # the first look: a snapshot
+    seen = []
+    win.services.changed.connect(seen.append)
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    report, _ = Workspace().import_paths([src], workers=1)  # as a CLI import does, in its own handle
+    doc_id = report.imported[0]["doc_id"]
+    win.services.check_external()
+    assert win.services.applying() and not win.corpus.has_document(doc_id)  # the window's library as it was
+    settled(win.services)
+    assert any(doc_id in c.added for c in seen) and win.library.select_document(doc_id)
 
 
 def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tmp_path):

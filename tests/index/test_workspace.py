@@ -80,6 +80,21 @@ def test_another_handles_changes_are_noticed_once(tmp_path, zoneref_home):
     assert gui.external_changes().removed == {doc_id}
 
 
+def test_changes_found_without_reloading_leave_the_corpus_for_a_listing(tmp_path, zoneref_home):
+    gui, cli = Workspace(), Workspace()
+    before = [d.id for d in gui.corpus.documents()]
+    gui.external_changes()
+    report, _ = cli.import_paths([write(tmp_path / "a.txt")], workers=1)
+    doc_id = report.imported[0]["doc_id"]
+    seen = gui.external_changes(reload=False)
+    assert seen.added == {doc_id} and [d.id for d in gui.corpus.documents()] == before  # as it was
+    worker = gui.worker()
+    listing = worker.list_documents()
+    worker.close()
+    gui.reload(seen, listing)  # what Services.apply does once a worker has listed the library
+    assert gui.corpus.has_document(doc_id) and not gui.external_changes()
+
+
 def test_changes_applied_from_a_worker_are_not_reported_again(tmp_path, zoneref_home):
     gui = Workspace()
     gui.external_changes()

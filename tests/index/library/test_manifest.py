@@ -285,3 +285,23 @@ def test_topics_json_entries_follow_the_tags_they_are_rendered_from(library, tmp
     c.manifest.close()
     fresh = corpus_of(library, tmp_path)
     assert "".join(topics.coverage(fresh, rendered=True).json_chunks()) == text
+
+
+def test_a_listing_made_by_another_corpus_is_installed_as_its_own(library, tmp_path):
+    """A worker's corpus lists the library (``fresh_listing``); the GUI's installs it with ``reload(listing)``
+    and then knows what a listing of its own would, reading front matter through its own manifest."""
+    corpus = corpus_of(library, tmp_path)
+    assert [d.id for d in corpus.documents()] == ["d0", "d1", "d2"]
+    write(library, "d3", "文件3", level="省级")
+    worker = corpus_of(library, tmp_path)
+    listing = worker.fresh_listing()
+    worker.manifest.close()
+    assert [d.id for d in corpus.documents()] == ["d0", "d1", "d2"]  # nothing here changed while it listed
+    corpus.reload(listing)
+    assert [d.id for d in corpus.documents()] == ["d0", "d1", "d2", "d3"]
+    assert corpus.document("d3").get("level") == "省级" and corpus.document("d3").meta["title"] == "文件3"
+    assert listing.stored.manifest is corpus.manifest
+    assert corpus.version_groups() == corpus_of(library, tmp_path).version_groups()
+    assert corpus.files_key() == corpus_of(library, tmp_path).files_key()
+    with pytest.raises(ValueError):
+        corpus.reload(Corpus(tmp_path / "elsewhere", library, manifest=tmp_path / FILE_NAME).fresh_listing())
