@@ -80,6 +80,25 @@ def document_tags(clauses: list[Clause]) -> dict[str, list[tuple[str, int]]]:
     return {tid: [(unit.id, int(round(100 * p))) for p, unit, _ in hits] for tid, hits in found.items()}
 
 
+def forget_texts() -> None:
+    """Drop what tagging and comparing remember of the texts they saw: the bounded caches of
+    ``index.compare`` (normalised texts, topic hits, features) and its documents' units. A reader
+    process tags thousands of documents once each (``clause_facts``); kept, their texts grew it by
+    ~200 MB over a 3,500-document import. Caches of loaded data (the taxonomy, the model) stay."""
+    import sys
+
+    from index.compare import units
+
+    units._UNITS.clear()  # noqa: SLF001 - the package's own cache
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("index.compare.") or module is None:
+            continue
+        for value in vars(module).values():
+            params = getattr(value, "cache_parameters", None)
+            if params is not None and params()["maxsize"] is not None:
+                value.cache_clear()
+
+
 @dataclasses.dataclass(frozen=True)
 class _Hashed:
     content_hash: str

@@ -199,6 +199,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     Raises:
         ImportFailure: the file cannot be imported (the subclass says why).
     """
+    from index.compare.topics import forget_texts
     from index.library.clauses import parse_clauses
     from index.library.corpus import clause_facts
     from index.library.metadata import SLUGS, guess_metadata
@@ -237,8 +238,10 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
         front["history"] = meta["history"]
     front["inferred"] = meta["inferred"]
     clauses = parse_clauses(doc_id, body)
+    facts = clause_facts(doc_id, clauses)
+    forget_texts()  # a reader process sees each text once: remembering them only grows it
     return Candidate(path=str(path), meta=front, body=body, content_hash=digest, clause_count=len(clauses),
-                     format=found.format, **clause_facts(doc_id, clauses))
+                     format=found.format, **facts)
 
 
 # A declared metadata value longer than this is not metadata.
