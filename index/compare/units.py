@@ -254,26 +254,11 @@ class Vectors:
         return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
                 f.length)
 
-    @property
-    def lead(self) -> Vector:
-        return self._rest[0]
-
-    @property
-    def topics(self) -> Vector:
-        return self._rest[1]
-
-    @property
-    def context(self) -> Vector:
-        return self._rest[2]
-
-    @property
-    def path(self) -> Vector:
-        """The headings above and the unit's own heading (or first sentence) together."""
-        return self._rest[3]
-
-    @property
-    def length(self) -> int:
-        return self._rest[4]
+    lead = property(lambda self: self._rest[0], doc="The heading's (or first sentence's) weighted bigrams.")
+    topics = property(lambda self: self._rest[1], doc="The unit vector of its taxonomy topic weights.")
+    context = property(lambda self: self._rest[2], doc="The weighted bigrams of the headings above it.")
+    path = property(lambda self: self._rest[3], doc="The headings above and its own heading (or first sentence).")
+    length = property(lambda self: self._rest[4], doc="Its content characters.")
 
 
 class VectorCache:

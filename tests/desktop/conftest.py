@@ -69,3 +69,19 @@ def settled(services, timeout: float = 30.0) -> None:
         assert time.monotonic() < end, "the change was not applied in time"
         QApplication.processEvents()
         time.sleep(0.005)
+
+
+#: A short imported policy (云南省, one 招商 clause) for tests that change the library under a window.
+POLICY = "云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。推行产业链招商、以商招商，建设滇中招商项目库。\n"
+
+
+def import_into(services, path, text: str = POLICY, apply: bool = True, settle: bool = True):
+    """Import ``text`` (written to ``path``) through the window's workspace, as the import dialog does; apply
+    the change to the views and wait until it is applied. Returns (report, changes)."""
+    path.write_text(text, encoding="utf-8")
+    report, changes = services.workspace.import_paths([path], workers=1)
+    if apply:
+        services.apply(changes)
+        if settle:
+            settled(services)
+    return report, changes

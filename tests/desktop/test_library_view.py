@@ -72,7 +72,7 @@ def test_a_large_librarys_region_gets_its_rows_when_opened(idle_win, large):
 
 
 def test_a_refresh_keeps_open_regions_and_the_current_document_and_shows_new_ones(idle_win, large, tmp_path):
-    from tests.desktop.conftest import settled
+    from tests.desktop.conftest import import_into
 
     lib = idle_win.library
     lib.tree.collapseAll()
@@ -80,12 +80,7 @@ def test_a_refresh_keeps_open_regions_and_the_current_document_and_shows_new_one
     lib.tree.expand(_region(lib, "浙江省"))
     current = next(d.id for d in idle_win.corpus.documents() if d.region == "吉林省")
     assert lib.select_document(current)
-    src = tmp_path / "a.txt"
-    src.write_text("云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。\n",
-                   encoding="utf-8")
-    report, changes = idle_win.services.workspace.import_paths([src], workers=1)
-    idle_win.services.apply(changes)
-    settled(idle_win.services)
+    report, _changes = import_into(idle_win.services, tmp_path / "a.txt")
     assert lib.model.document_count() == 6 and any(g.startswith("云南省") for g in lib.model.groups())
     assert lib.tree.isExpanded(_region(lib, "浙江省")) and lib.tree.isExpanded(_region(lib, "吉林省"))
     assert not lib.tree.isExpanded(_region(lib, "河南省"))

@@ -217,19 +217,14 @@ def test_notes_filters_and_jump_to_passage(win, qtbot):
 
 
 def test_a_hidden_notes_panel_lists_new_documents_in_its_filter_when_shown(win, qtbot, tmp_path):
-    from tests.desktop.conftest import settled
+    from tests.desktop.conftest import import_into
 
     view = win.notes_view
     win.notes_dock.show()
     view.refresh()
     win.notes_dock.hide()
     before = view.doc_filter.count()
-    src = tmp_path / "a.txt"
-    src.write_text("云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。\n",
-                   encoding="utf-8")
-    report, changes = win.services.workspace.import_paths([src], workers=1)
-    win.services.apply(changes)
-    settled(win.services)
+    report, _changes = import_into(win.services, tmp_path / "a.txt")
     assert view.doc_filter.count() == before  # hidden: read again when it shows
     win.notes_dock.show()
     qtbot.waitUntil(lambda: view.doc_filter.count() == before + 1, timeout=5000)

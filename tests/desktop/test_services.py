@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.desktop.conftest import settled
+from tests.desktop.conftest import POLICY, import_into, settled
 
 ROOT = Path(__file__).resolve().parents[2]
-POLICY = "云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。推行产业链招商、以商招商，建设滇中招商项目库。\n"
 
 
 def zoneref(home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -77,12 +76,9 @@ def test_a_note_added_by_another_process_shows_in_the_notes_panel(win, qtbot, zo
 def test_changes_of_this_window_reach_the_views_once(win, qtbot, tmp_path):
     seen = []
     win.services.changed.connect(seen.append)
-    src = tmp_path / "a.txt"
-    src.write_text(POLICY, encoding="utf-8")
-    report, changes = win.services.workspace.import_paths([src], workers=1)
+    report, changes = import_into(win.services, tmp_path / "a.txt", settle=False)
     doc_id = report.imported[0]["doc_id"]
     assert changes.added == {doc_id} and changes.index
-    win.services.apply(changes)
     assert seen == []  # the library is being listed on a worker: the change is applied after
     settled(win.services)
     assert seen == [changes]
@@ -118,10 +114,7 @@ def test_a_change_still_being_listed_when_the_window_closes_is_dropped(win, qtbo
 
     seen = []
     win.services.changed.connect(seen.append)
-    src = tmp_path / "a.txt"
-    src.write_text(POLICY, encoding="utf-8")
-    _report, changes = win.services.workspace.import_paths([src], workers=1)
-    win.services.apply(changes)
+    import_into(win.services, tmp_path / "a.txt", settle=False)
     assert win.services.applying()
     win.services.close()
     assert not win.services.applying()

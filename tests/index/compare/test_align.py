@@ -358,9 +358,9 @@ def test_development_never_loads_the_held_out_documents():
     assert not {q.src_doc for q in bench.Labels(labels, dev).queries()} & set(held)
 
 
-def test_every_document_a_column_at_scale_is_not_compared_back(tmp_path, monkeypatch):
-    # At scale (statistics from the search index) with more columns than FULL_COLUMNS, comparing each
-    # document's best candidates back would cost seconds: the second-pass order stands there.
+@pytest.fixture
+def at_scale(tmp_path, monkeypatch):
+    """The bundled corpus and its search index, compared as a large library is (statistics from the index)."""
     from index.compare import stats
     from index.search.searcher import SearchIndex
 
@@ -369,41 +369,38 @@ def test_every_document_a_column_at_scale_is_not_compared_back(tmp_path, monkeyp
     index.ensure()
     monkeypatch.setattr(stats, "SMALL_LIBRARY_CLAUSES", 0)
     monkeypatch.setattr(align, "_contexts", {})
+    yield corpus, index
+    index.close()
+
+
+def test_every_document_a_column_at_scale_is_not_compared_back(at_scale):
+    # At scale (statistics from the search index) with more columns than FULL_COLUMNS, comparing each
+    # document's best candidates back would cost seconds: the second-pass order stands there.
+    corpus, index = at_scale
     model = dataclasses.replace(scoring.load_model(), mutual={"logit": 1.0, "back": 0.0, "back_top": 1.0})
-    try:
-        ctx = align.context(corpus, index, model)
-        unit = align.unit_of(corpus, corpus.clause(SRC))
-        assert align.session_for(ctx, unit, None, index).compare_back is False
-        assert align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index).compare_back is True
-        assert align.session_for(align.context(corpus, None, model), unit).compare_back is True
-    finally:
-        index.close()
+    ctx = align.context(corpus, index, model)
+    unit = align.unit_of(corpus, corpus.clause(SRC))
+    assert align.session_for(ctx, unit, None, index).compare_back is False
+    assert align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index).compare_back is True
+    assert align.session_for(align.context(corpus, None, model), unit).compare_back is True
 
 
-def test_chosen_columns_at_scale_read_only_the_bridges_of_the_index_candidates(tmp_path, monkeypatch):
+def test_chosen_columns_at_scale_read_only_the_bridges_of_the_index_candidates(at_scale, monkeypatch):
     # The chosen-columns path stops reading the index's candidates once it has its bridge documents
     # (candidate_pools is lazy): the same bridges as from every candidate, and every unit of the columns.
-    from index.compare import candidates, stats
+    from index.compare import candidates
     from index.compare.units import units
-    from index.search.searcher import SearchIndex
 
-    corpus = Corpus(ROOT / "content" / "docs", imported_dir=None)
-    index = SearchIndex(corpus, tmp_path / "index")
-    index.ensure()
-    monkeypatch.setattr(stats, "SMALL_LIBRARY_CLAUSES", 0)
-    monkeypatch.setattr(align, "_contexts", {})
+    corpus, index = at_scale
     monkeypatch.setattr(align, "BRIDGES", 2)
-    try:
-        ctx = align.context(corpus, index)
-        unit = align.unit_of(corpus, corpus.clause(SRC))
-        every = candidates.candidate_units(ctx, unit, None, index)
-        assert len([d for d in every if d != unit.clause.doc_id]) > 2  # more candidates than bridges
-        session = align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index)
-        assert session.bridges == align.bridge_docs(ctx, unit, every)
-        assert set(session.pools) == {*session.bridges, "henan-2017-kaifaqu"}
-        assert session.pools["henan-2017-kaifaqu"] == units(corpus, "henan-2017-kaifaqu")
-    finally:
-        index.close()
+    ctx = align.context(corpus, index)
+    unit = align.unit_of(corpus, corpus.clause(SRC))
+    every = candidates.candidate_units(ctx, unit, None, index)
+    assert len([d for d in every if d != unit.clause.doc_id]) > 2  # more candidates than bridges
+    session = align.session_for(ctx, unit, ["henan-2017-kaifaqu"], index)
+    assert session.bridges == align.bridge_docs(ctx, unit, every)
+    assert set(session.pools) == {*session.bridges, "henan-2017-kaifaqu"}
+    assert session.pools["henan-2017-kaifaqu"] == units(corpus, "henan-2017-kaifaqu")
 
 
 def test_segmenter_is_loaded_ahead_on_a_thread_of_its_own():
