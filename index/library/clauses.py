@@ -65,7 +65,6 @@ _COMPILING = threading.Lock()
 
 
 def _compile() -> None:
-    global _MD_HEADING, _DATE_LINE, _APPENDIX, _SENTENCE_END_RX
     if _MARKERS:
         return
     with _COMPILING:

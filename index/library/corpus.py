@@ -32,20 +32,33 @@ _FULLWIDTH_LABEL = str.maketrans({"(": "（", ")": "）"})
 
 
 class _Stored:
-    """Where listed documents read their card and front matter when first asked: the manifest.
+    """Where listed documents read their card, front matter and topic cells when first asked: the manifest.
 
-    Cards are read for a whole source at once (a search's filters read them all). A listing read on a
-    worker (``Corpus.fresh_listing``) has its own, moved to the installing corpus's manifest by ``reload``.
+    A long column (``card``, ``topics_cells``) is read for a whole source at once (a search's filters read
+    every card, ``topics --json`` every document's cells). A listing read on a worker
+    (``Corpus.fresh_listing``) has its own, moved to the installing corpus's manifest by ``reload``.
     """
 
     def __init__(self, manifest: Manifest):
         self.manifest = manifest
-        self.cards: dict[str, dict[str, str]] = {}  # by source
+        self._columns: dict[tuple[str, str], dict[str, str | None]] = {}  # (source, column) → file name → value
+
+    def value(self, source: str, name: str, column: str) -> str | None:
+        """One file's stored ``column``; every file's of its source read when the first is asked for."""
+        key = (source, column)
+        if key not in self._columns:
+            self._columns[key] = self.manifest.values(source, column)
+        return self._columns[key].get(name)
+
+    def forget(self, source: str, name: str, column: str) -> None:
+        """Drop a value read before its row was rewritten (the next ``value`` is None: the caller recomputes)."""
+        self._columns.get((source, column), {}).pop(name, None)
+
+    def clear(self) -> None:
+        self._columns.clear()
 
     def card(self, source: str, name: str, path: Path | str) -> str:
-        if source not in self.cards:
-            self.cards[source] = self.manifest.values(source, "card")
-        text = self.cards[source].get(name)
+        text = self.value(source, name, "card")
         if text is None:  # its row is gone meanwhile (another process rewrote the library): the file's own
             text = card(load_file(Path(path), source).meta)
         return text
@@ -98,8 +111,7 @@ class Corpus:
         self.manifest = Manifest(manifest)
         self._docs: dict[DocId, Document] | None = None
         self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
-        self._stored = _Stored(self.manifest)  # the stored cards and front matter, read when first needed
-        self._cells: dict[str, dict[str, str | None]] = {}  # by source: the stored topics_cells, as the cards
+        self._stored = _Stored(self.manifest)  # the stored cards, front matter and cells, read when first needed
         self._problems: list[Unreadable] = []
         self._body_problems: dict[DocId, Unreadable] = {}
         self._clauses: dict[DocId, list[Clause]] = {}
@@ -263,8 +275,7 @@ class Corpus:
             raise ValueError("a listing of other folders")
         self._docs = None
         self._rows = {}
-        self._stored.cards.clear()
-        self._cells = {}
+        self._stored.clear()
         self._body_problems.clear()
         self._versions = self._version_groups = self._sorted = None
         self._forget_clauses()
@@ -340,10 +351,7 @@ class Corpus:
         """The document's entries of ``topics --json`` as the manifest keeps them (``tagformat.render_cells``;
         read back with ``tagformat.cells_for``): every document's at once, when the first is asked for."""
         row = self._tagged(doc_id)
-        source = row["source"]
-        if source not in self._cells:
-            self._cells[source] = self.manifest.values(source, "topics_cells")
-        cells = self._cells[source].get(row["name"])
+        cells = self._stored.value(row["source"], row["name"], "topics_cells")
         return render_cells(row["topics"]) if cells is None else cells  # None: a manifest that was not written
 
     def _tagged(self, doc_id: str) -> dict:
@@ -395,7 +403,7 @@ class Corpus:
         elif same_body:
             row.update(topics=old.get("topics"), topics_version=old.get("topics_version"))
         self.manifest.put([row])
-        self._cells.get(doc.source, {}).pop(doc.path.name, None)
+        self._stored.forget(doc.source, doc.path.name, "topics_cells")
         if doc.id in self._rows:
             self._rows[doc.id] = row
 
@@ -454,7 +462,7 @@ class Corpus:
         row = self._rows[DocId(doc_id)]
         row.update(values)
         if "topics" in values:  # the manifest renders the row's topics_cells anew
-            self._cells.get(row["source"], {}).pop(row["name"], None)
+            self._stored.forget(row["source"], row["name"], "topics_cells")
         self.manifest.update(row["source"], row["name"], **values)
 
     def versions(self) -> dict:

@@ -24,6 +24,7 @@ re-anchors annotations (see that function).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
 import logging
@@ -170,32 +171,41 @@ class Library:
         """
         files, skipped, errors = collect_files(inputs)
         report = ImportReport(skipped=skipped, errors=errors)
-        self._clean_temp_files()
         done = 0
+        with self._batch(report, len(files), progress) as (add, skip):
+            for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
+                                              workers=workers, limits=limits, cancel=cancel):
+                done += 1
+                if status == "ok":
+                    add(item)
+                else:
+                    report.errors.append(item)
+                    skip(item["path"])
+        report.cancelled = done < len(files)
+        return report
+
+    @contextlib.contextmanager
+    def _batch(self, report: ImportReport, count: int, progress: Progress | None):
+        """Add up to ``count`` documents (``import_paths``, ``add``): yields ``add(candidate)`` and
+        ``skip(path)`` (a file that adds nothing, its progress in its turn). On leaving, even by an error,
+        every document written is settled, the corpus read again and the indexes brought in step
+        (``_finish``); a bulk batch's index worker (``_feed``) is stopped if nothing finished it."""
+        self._clean_temp_files()
         added: list[DocId] = []
         superseded: list[DocId] = []
-        feed = self._feed(len(files))
-        writes = _Writes(self, lambda path: progress(writes.done, len(files), path) if progress else None,
-                         window=_Writes.WINDOW if len(files) >= BATCH_WRITES_FROM else 0,
+        feed = self._feed(count)
+        writes = _Writes(self, lambda path: progress(writes.done, count, path) if progress else None,
+                         window=_Writes.WINDOW if count >= BATCH_WRITES_FROM else 0,
                          written=feed.send if feed else None)
         try:
             try:
-                for status, item in prepare_files(files, max_bytes=max_bytes, region=region, title=title,
-                                                  workers=workers, limits=limits, cancel=cancel):
-                    done += 1
-                    if status == "ok":
-                        self._add_one(item, report, added, superseded, writes)
-                    else:
-                        report.errors.append(item)
-                        writes.then(item["path"])
+                yield lambda cand: self._add_one(cand, report, added, superseded, writes), writes.then
             finally:
                 writes.drain()
-                report.cancelled = done < len(files)
                 self._finish(report, added, superseded, feed)
         finally:
             if feed is not None:
-                feed.abort()  # nothing added, or the import failed before its index: the old index stays
-        return report
+                feed.abort()  # nothing added, or the batch failed before its index: the old index stays
 
     def _feed(self, files: int):
         """For a bulk import (more files than ``BULK_CHANGE`` and a tenth of the library), the search index
@@ -212,26 +222,12 @@ class Library:
         """Add prepared (and possibly user-edited) candidates to the library."""
         candidates = list(candidates)
         report = ImportReport()
-        self._clean_temp_files()
-        added: list[DocId] = []
-        superseded: list[DocId] = []
-        feed = self._feed(len(candidates))
-        writes = _Writes(self, lambda path: progress(writes.done, len(candidates), path) if progress else None,
-                         window=_Writes.WINDOW if len(candidates) >= BATCH_WRITES_FROM else 0,
-                         written=feed.send if feed else None)
-        try:
-            try:
-                for cand in candidates:
-                    if cancel and cancel():
-                        report.cancelled = True
-                        break
-                    self._add_one(cand, report, added, superseded, writes)
-            finally:
-                writes.drain()
-                self._finish(report, added, superseded, feed)
-        finally:
-            if feed is not None:
-                feed.abort()
+        with self._batch(report, len(candidates), progress) as (add, _skip):
+            for cand in candidates:
+                if cancel and cancel():
+                    report.cancelled = True
+                    break
+                add(cand)
         return report
 
     def _add_one(self, cand: Candidate, report: ImportReport, added: list[DocId], superseded: list[DocId],

@@ -171,11 +171,6 @@ def ordered_groups(docs: Iterable) -> list[list[Member]]:
     return out
 
 
-def statuses(docs: Iterable) -> dict[str, Member]:
-    """Every grouped document's ``Member`` record (status, latest), by id; lone documents are left out."""
-    return {m.doc_id: m for group in ordered_groups(docs) for m in group}
-
-
 def chain(ordered: list) -> dict[str, dict]:
     """The front-matter links each document of a group (in version order) gets: previous, next, position."""
     out = {}
