@@ -235,14 +235,36 @@ class Side:
         raw = self._map("paths")[int(self._paths[k]):int(self._paths[k + 1])].decode("utf-8")
         return tuple(raw.split(_RUN_SEP)) if raw else ()
 
-    def row(self, rec: int) -> ClauseRow:
-        """A record as the ``ClauseRow`` it was written from (an update rewrites the table)."""
-        raw = self._map("hits")[int(self._hits[rec]):int(self._hits[rec + 1])].decode("utf-8")
-        ref, _, diff = raw.partition(_FIELD_SEP)
-        norm = self.norm(rec)
-        return ClauseRow(self.cid(rec), self.meta["docs"][int(self.doc_of[rec])]["id"], norm,
-                         int(self.lengths[rec]), int(self.order[rec]), _heading_of(ref, apply_diff(norm, diff)),
-                         self.path(rec), diff)
+    def kept_parts(self, keep: np.ndarray) -> tuple[dict[str, np.ndarray | None], dict[str, list]]:
+        """``side_parts`` of the records ``keep`` (ascending), copied as stored: nothing decoded.
+
+        An update keeps most of a large table: each run of consecutive kept
+        records is one slice of each file (views of the maps: valid until
+        ``close``), and heading paths no kept record uses are dropped.
+        ``doc_of`` is the caller's, as in ``side_parts``.
+        """
+        keep = np.asarray(keep, dtype=np.int64)
+        used, path_of = np.unique(self._path_of[keep], return_inverse=True)
+        arrays: dict[str, np.ndarray | None] = {
+            "doc_of": None,
+            "lengths": self.lengths[keep].astype(np.int64),
+            "order": self.order[keep],
+            "char_lens": (self.ends - self.starts)[keep],
+            "u16_lens": (np.diff(self._u16) - 1)[keep],
+            "hit_lens": np.diff(self._hits)[keep],
+            "id_lens": np.diff(self._ids)[keep],
+            "path_of": path_of.astype(np.int64),
+            "path_lens": np.diff(self._paths)[used],
+        }
+        breaks = np.flatnonzero(np.diff(keep) != 1) + 1
+        runs = np.split(keep, breaks) if len(keep) else []
+        parts: dict[str, list] = {}
+        for part, offsets, width in (("txt", self._u16, 2), ("hits", self._hits, 1), ("ids", self._ids, 1)):
+            view = memoryview(self._map(part))
+            parts[part] = [view[width * int(offsets[run[0]]):width * int(offsets[run[-1] + 1])] for run in runs]
+        view = memoryview(self._map("paths"))
+        parts["paths"] = [view[int(self._paths[k]):int(self._paths[k + 1])] for k in used.tolist()]
+        return arrays, parts
 
     def texts(self) -> list[str]:
         """Every record's normalised text (a scan; the benchmarks' brute force)."""
@@ -315,3 +337,18 @@ def side_parts(rows: list[ClauseRow]) -> tuple[dict[str, np.ndarray], dict[str, 
         "path_lens": np.fromiter(map(len, paths), dtype=np.uint32, count=len(paths)),
     }
     return arrays, {"txt": txt, "hits": hits, "ids": ids, "paths": paths}
+
+
+def joined_parts(first: tuple[dict, dict], then: tuple[dict, dict]) -> tuple[dict[str, np.ndarray | None], dict[str, list]]:
+    """Two tables' ``side_parts`` (or ``Side.kept_parts``) as one, ``then``'s records after ``first``'s."""
+    (arrays_a, parts_a), (arrays_b, parts_b) = first, then
+    arrays: dict[str, np.ndarray | None] = {}
+    for name, a in arrays_a.items():
+        b = arrays_b[name]
+        if a is None:
+            arrays[name] = None
+            continue
+        if name == "path_of":  # ``then``'s paths come after ``first``'s
+            b = np.asarray(b, dtype=np.int64) + len(arrays_a["path_lens"])
+        arrays[name] = np.concatenate([np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)])
+    return arrays, {part: [*parts_a[part], *parts_b[part]] for part in parts_a}

@@ -50,7 +50,7 @@ from index.base.errors import Cancelled, KnownError
 from index.search.analysis import ANALYZER_VERSION, GramField
 from index.search.bulk import BulkGrams
 from index.search.postings import segment_count
-from index.search.rows import ORDER_STRIDE, ClauseRow, Side, doc_info, rows_for, side_parts
+from index.search.rows import ORDER_STRIDE, ClauseRow, Side, doc_info, joined_parts, rows_for, side_parts
 
 #: Bump when the schema, the postings layout or the side table changes
 #: (2: bigram positions, 3: hits file, 4: compact postings and side table, no stored fields).
@@ -282,6 +282,13 @@ def write_side(gen_dir: Path, gen: int, rows: list[ClauseRow], docrec: np.ndarra
     doc_index = {d["id"]: i for i, d in enumerate(docs)}
     arrays, parts = side_parts(rows)
     arrays["doc_of"] = np.fromiter((doc_index[r.doc] for r in rows), dtype=np.int32, count=len(rows))
+    _write_side_parts(gen_dir, gen, arrays, parts, docrec, docs, doc_hashes, built_at)
+    _drop_other_sides(gen_dir, gen)
+
+
+def _write_side_parts(gen_dir: Path, gen: int, arrays: dict[str, np.ndarray], parts: dict[str, list],
+                      docrec: np.ndarray, docs: list[dict], doc_hashes: dict[str, str], built_at: str) -> None:
+    """Write a side table from its arrays and file pieces (``side_parts``), ``doc_of`` filled in."""
     arrays["docrec"] = np.asarray(docrec, dtype=np.int32)
     layout, pieces = _aligned(arrays)
     _write_atomic(side_path(gen_dir, gen, "arr"), pieces)
@@ -289,8 +296,13 @@ def write_side(gen_dir: Path, gen: int, rows: list[ClauseRow], docrec: np.ndarra
         _write_atomic(side_path(gen_dir, gen, part), data)
     _write_meta(gen_dir, gen, {
         "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes, docs),
-        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "records": len(rows), "arrays": layout,
+        "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "records": int(len(arrays["doc_of"])),
+        "arrays": layout,
     })
+
+
+def _drop_other_sides(gen_dir: Path, gen: int) -> None:
+    """Delete the side files of other generations (best effort: one still mapped elsewhere stays)."""
     for old in gen_dir.glob("side-*"):
         if old.name not in {side_path(gen_dir, gen, part).name for part in SIDE_PARTS}:
             with contextlib.suppress(OSError):
@@ -384,27 +396,41 @@ def _in_final_order(rows: list[ClauseRow], indexed: dict[str, str], docs: list) 
 
 
 def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) -> None:
-    """Remove then (re-)add documents in the live generation, under the update lock."""
+    """Remove then (re-)add documents in the live generation, under the update lock.
+
+    The side table's kept records are copied as bytes (``Side.kept_parts``):
+    adding one document to a 3,500-document library decodes none of the
+    other 375,000 records.
+    """
     storage = FileStorage(str(gen_dir))
     with _locked(storage):
         ix = whoosh_index.FileIndex(storage, schema=schema())
         with ix.reader() as reader:
             side = load_side(gen_dir, reader.generation())
             total = reader.doc_count_all()
-        if segment_count(ix) >= MAX_SEGMENTS:
+        try:
+            if segment_count(ix) >= MAX_SEGMENTS:
+                raise IndexBroken("too many segments: rebuild")
+            _update_open(gen_dir, ix, side, total, corpus, add, remove)
+        finally:
             side.close()
-            raise IndexBroken("too many segments: rebuild")
-        meta = side.meta
-        docs = {d["id"]: d for d in meta["docs"]}
-        hashes = dict(meta["doc_hashes"])
-        gone = set(remove) | set(add)
-        keep = [r for r in range(side.n) if docs_id(side, r) not in gone]
-        rows = [side.row(r) for r in keep]
+        _drop_other_sides(gen_dir, ix.latest_generation())
+
+
+def _update_open(gen_dir: Path, ix, side: Side, total: int, corpus, add: list[str], remove: list[str]) -> None:
+    meta = side.meta
+    old_ids = [d["id"] for d in meta["docs"]]
+    docs = {d["id"]: d for d in meta["docs"]}
+    hashes = dict(meta["doc_hashes"])
+    gone = set(remove) | set(add)
+    gone_ix = np.asarray([k for k, doc_id in enumerate(old_ids) if doc_id in gone], dtype=np.int64)
+    keep = np.flatnonzero(~np.isin(side.doc_of, gone_ix))
+    kept = side.kept_parts(keep)
+    try:
         # Whoosh document numbers stay (segments are never merged): renumber the kept records.
         new_rec = np.full(side.n + 1, -1, dtype=np.int64)
-        new_rec[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+        new_rec[keep] = np.arange(len(keep))
         docrec = new_rec[side.docrec]  # deleted (-1) maps to the extra slot: -1
-        side.close()  # its files are about to be replaced (and, on Windows, must not stay mapped)
         writer = ix.writer(timeout=60.0, delay=0.05, compound=False)
         try:
             bulk = BulkGrams(writer)
@@ -412,7 +438,7 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
                 writer.delete_by_term("doc", doc_id)
                 docs.pop(doc_id, None)
                 hashes.pop(doc_id, None)
-            next_pos = 1 + max((r.order // ORDER_STRIDE for r in rows), default=-1)
+            next_pos = 1 + (int(kept[0]["order"].max()) // ORDER_STRIDE if len(keep) else -1)
             added: list[ClauseRow] = []
             for k, doc_id in enumerate(add):
                 doc = corpus.document(doc_id)
@@ -429,12 +455,23 @@ def update_generation(gen_dir: Path, corpus, add: list[str], remove: list[str]) 
             raise
         _set_lengths(added, bulk)
         # The new segment's documents come after every existing number, in the order added.
-        docrec = np.concatenate([docrec, np.arange(len(rows), len(rows) + len(added))])
+        docrec = np.concatenate([docrec, np.arange(len(keep), len(keep) + len(added))])
         if len(docrec) != total + len(added):
             raise IndexBroken("document numbers do not add up")
+        doc_list = list(docs.values())
+        doc_index = {d["id"]: i for i, d in enumerate(doc_list)}
+        old_to_new = np.asarray([doc_index.get(doc_id, -1) for doc_id in old_ids], dtype=np.int64)
+        kept[0]["doc_of"] = old_to_new[side.doc_of[keep]]
+        new = side_parts(added)
+        new[0]["doc_of"] = np.fromiter((doc_index[r.doc] for r in added), dtype=np.int64, count=len(added))
+        arrays, parts = joined_parts(kept, new)
         with ix.reader() as reader:
             gen = reader.generation()
-        write_side(gen_dir, gen, rows + added, docrec, list(docs.values()), hashes, _stamp())
+        _write_side_parts(gen_dir, gen, arrays, parts, docrec, doc_list, hashes, _stamp())
+    finally:
+        for pieces in kept[1].values():  # views of the side table's maps: released before it closes
+            for view in pieces:
+                view.release()
 
 
 def docs_id(side: Side, rec: int) -> str:

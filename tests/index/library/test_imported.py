@@ -321,7 +321,7 @@ KILL_CHILD = textwrap.dedent("""
         library.os.replace = replace
     if mode == "during-index":
         # every document written; Whoosh has committed, its side table not yet written
-        search_store.write_side = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+        search_store._write_side_parts = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
     def progress(done, total, path):
         if mode == "between-files" and done == 3:
             os.kill(os.getpid(), signal.SIGKILL)

@@ -266,6 +266,29 @@ def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     assert answers(again) == expect
 
 
+def test_an_update_copies_the_kept_records_as_a_rebuild_writes_them(built, content):
+    """The update copies the side table's kept records as bytes (``Side.kept_parts``), in runs around the
+    removed documents: every record reads back as a rebuild writes it, and no unused heading path stays."""
+    ix, folder, _ = built
+    write_doc(content, "extra-6", "安徽省", "一、總體要求\n\n（一）改寫。開發區條款已改寫。\n")
+    (content / "extra-2.md").unlink()
+    ix.corpus.reload()
+    ix.add_documents(["extra-6", "extra-1"])  # extra-1 re-added: removed from the middle, appended at the end
+    ix.remove_documents(["extra-2"])
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+
+    def records(index):
+        index.ensure()
+        side = index._exec.side  # noqa: SLF001
+        return {side.cid(r): (side.shown(r), int(side.lengths[r]), side.meta["docs"][int(side.doc_of[r])])
+                for r in range(side.n)}, side
+    got, side = records(ix)
+    expect, _ = records(scratch)
+    assert got == expect
+    assert len(np.unique(side._path_of)) == len(side._paths) - 1  # noqa: SLF001
+
+
 def test_worker_build_without_reopening_gives_the_same_index(built, content, tmp_path):
     """ensure(keep_open=False), as the import worker runs it: the index on disk is complete and current,
     and its side table (written from the rows in document-number order) equals one read back from Whoosh."""
@@ -278,18 +301,20 @@ def test_worker_build_without_reopening_gives_the_same_index(built, content, tmp
     app = reopened(content, folder)
     assert live(folder) == gen, "the app finds the worker's index current: no rebuild"
     assert answers(app) == expect
-    # Rows read back from the side table and written again give the same files (the update path's round trip).
+    # The records copied as stored (the update path's ``kept_parts``) and written again give the same files.
     from whoosh import index as whoosh_index
 
     ix = whoosh_index.open_dir(str(gen))
     n = ix.latest_generation()
     side = search_store.load_side(gen, n)
-    rows = [side.row(r) for r in range(side.n)]
     before = {p: (gen / p.name).read_bytes() for p in side.files.values()}
-    assert [r.text for r in rows] == [side.shown(r)[2] for r in range(side.n)]
+    arrays, parts = side.kept_parts(np.arange(side.n))
+    arrays["doc_of"] = side.doc_of
+    search_store._write_side_parts(gen, n, arrays, {k: [bytes(v) for v in vs] for k, vs in parts.items()},  # noqa: SLF001
+                                   side.docrec, side.meta["docs"], side.meta["doc_hashes"], side.meta["built_at"])
+    for view in (v for vs in parts.values() for v in vs):
+        view.release()
     side.close()
-    search_store.write_side(gen, n, rows, np.arange(len(rows)), side.meta["docs"], side.meta["doc_hashes"],
-                            side.meta["built_at"])
     assert {p: (gen / p.name).read_bytes() for p in before} == before
     app.close()
 
