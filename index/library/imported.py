@@ -131,6 +131,9 @@ class Library:
         # Documents as this batch left them (front matter written since the corpus was read) and by version key.
         self._docs: dict[str, Document] = {}
         self._by_key: dict[str, list[str]] = {}
+        # Their version groups (member ids by id), found once and kept in step by ``_link``: finding them anew
+        # for every link made importing a library with hundreds of versions quadratic.
+        self._grouped: dict[str, list[str]] | None = None
 
     # -- the state the decisions need --------------------------------------
     def _index_existing(self) -> dict[str, DocId]:
@@ -138,6 +141,7 @@ class Library:
             self._by_hash = {}
             self._docs = {}
             self._by_key = {}
+            self._grouped = None
             for doc in self.corpus.documents():
                 self._by_hash[doc.content_hash] = doc.id
                 self._remember(doc)
@@ -146,7 +150,15 @@ class Library:
     def _remember(self, doc: Document) -> None:
         if doc.id not in self._docs:
             self._by_key.setdefault(versions.version_key(doc.title), []).append(doc.id)
+            if any(doc.links()):  # a file that arrives linked (its front matter names versions)
+                self._grouped = None
         self._docs[doc.id] = doc
+
+    def _groups(self) -> dict[str, list[str]]:
+        """This batch's version groups: member ids by document id (lone documents left out)."""
+        if self._grouped is None:
+            self._grouped = {i: [d.id for d in group] for i, group in versions.groups(self._docs.values()).items()}
+        return self._grouped
 
     # -- import ----------------------------------------------------------
     def import_paths(self, inputs: Iterable[str | Path], *, region: str | None = None, title: str | None = None,
@@ -425,6 +437,7 @@ class Library:
                 changes.update({"supersedes": None, "superseded_by": None, "version": None})
             self._update(doc, changes)
             changed.add(member)
+        self._grouped = None  # a group split
         self._after_links()
         return sorted(changed)
 
@@ -440,11 +453,11 @@ class Library:
         record links): with ``strict`` a second one is an error, otherwise
         (automatic linking at import) it is left out.
         """
-        grouped = versions.groups(self._docs.values())
+        grouped = self._groups()
         wanted: list[str] = []
         bundled = None
         for doc_id in ids:
-            for member in grouped.get(doc_id) or [self._docs[doc_id]]:
+            for member in (self._docs[i] for i in grouped.get(doc_id) or [doc_id]):
                 if member.id in wanted:
                     continue
                 if member.source != "imported":
@@ -453,6 +466,7 @@ class Library:
                             raise VersionLinkError(
                                 f"{bundled} and {member.id} are both bundled documents; they cannot be versions "
                                 "of one document")
+                        self._grouped = None  # left out of its group's new chain: found anew next time
                         continue
                     bundled = member.id
                 wanted.append(member.id)
@@ -461,7 +475,11 @@ class Library:
             kept = versions.unlinked(doc.meta) - set(wanted)
             if doc.source == "imported" and kept != versions.unlinked(doc.meta):
                 self._update(doc, {versions.UNLINKED_KEY: sorted(kept) or None})
-        return self._write_chain(wanted)
+        changed = self._write_chain(wanted)
+        if len(wanted) > 1 and self._grouped is not None:  # one chain now: the groups it joined are one (as groups())
+            for doc_id in wanted:
+                self._grouped[doc_id] = list(wanted)
+        return changed
 
     def _write_chain(self, ids: list[str]) -> list[str]:
         """Record the group ``ids`` in version order in its imported members; returns those that changed."""

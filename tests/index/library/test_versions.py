@@ -178,3 +178,27 @@ def test_version_groups_are_kept_in_the_manifest_until_a_file_changes(monkeypatc
     monkeypatch.undo()
     ws.edit_document(old, {"issued": "2022-01-01"})  # a file changed: its key moved
     assert [[m.doc_id for m in g] for g in ws.corpus.version_groups()] == [[new, old]]
+
+
+def test_one_import_joins_three_versions_and_keeps_its_groups_as_found_afresh(tmp_path, monkeypatch):
+    """Linking within one import uses the batch's version groups, kept in step by each link (finding them
+    anew over the whole library for every link made a large import quadratic): after every link they are
+    the groups ``versions.groups`` finds."""
+    from index.library import versions
+    from index.library.imported import Library
+
+    real = Library._link  # noqa: SLF001
+
+    def checked(self, ids, strict):
+        out = real(self, ids, strict)
+        fresh = {i: sorted(d.id for d in group) for i, group in versions.groups(self._docs.values()).items()}  # noqa: SLF001
+        assert {i: sorted(group) for i, group in self._groups().items()} == fresh  # noqa: SLF001
+        return out
+
+    monkeypatch.setattr(Library, "_link", checked)
+    third = tmp_path / "fuyi.txt"
+    third.write_text((DATA / FUYI_2023).read_text(encoding="utf-8") + "\n附：某某说明。\n", encoding="utf-8")
+    ws = Workspace()
+    ids = imported(ws, FUYI_2017, SHANGHAI_2018, FUYI_2023, str(third), SHANGHAI_2021)  # one batch
+    assert {v["doc_id"] for v in ws.versions(ids[0])} == {ids[0], ids[2], ids[3]}
+    assert {v["doc_id"] for v in ws.versions(ids[1])} == {ids[1], ids[4]}
