@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -567,8 +568,7 @@ class Corpus:
     def _citation_tails(self, doc_id: DocId) -> dict[ClauseId, str]:
         if doc_id not in self._tails:
             all_parts = {c.id: citation_parts(c, self.ancestors(c)) for c in self.clauses(doc_id)}
-            others = list(all_parts.values())
-            tails = {cid: shortest_unique_tail(p, others) for cid, p in all_parts.items()}
+            tails = unique_tails(all_parts)
             for c in self.clauses(doc_id):
                 # A chapter (一、) cited alone reads better with its heading.
                 if c.label and c.label[-1] in "、.．" and c.heading and tails[c.id] == all_parts[c.id][-1]:
@@ -694,16 +694,31 @@ def citation_parts(clause: Clause, ancestors: list[Clause]) -> list[str]:
     return parts
 
 
-def shortest_unique_tail(parts: list[str], others: list[list[str]]) -> str:
-    """The shortest tail of ``parts`` that no other clause's path ends with.
+def unique_tails(all_parts: dict[str, list[str]]) -> dict[str, str]:
+    """Each clause's shortest tail of its path (``citation_parts``) that no other clause's path ends with.
 
     吉林's running （十二） stands alone; 浙江's (一), repeated in every
-    chapter, becomes 二（一）; 第九条第二款 keeps its article.
+    chapter, becomes 二（一）; 第九条第二款 keeps its article. The paths
+    ending in each tail are counted once per tail length (a regulation has
+    hundreds of articles: comparing every path with every other was
+    quadratic).
     """
-    for k in range(1, len(parts) + 1):
-        tail = parts[-k:]
-        if tail[0].endswith("款") and k < len(parts):
-            continue
-        if sum(1 for o in others if o[-k:] == tail) <= 1:
-            return "".join(tail)
-    return "".join(parts)
+    counts: dict[int, Counter] = {}
+
+    def shared(tail: tuple[str, ...]) -> int:
+        k = len(tail)
+        if k not in counts:
+            counts[k] = Counter(tuple(p[-k:]) for p in all_parts.values() if len(p) >= k)
+        return counts[k][tail]
+
+    out = {}
+    for cid, parts in all_parts.items():
+        out[cid] = "".join(parts)
+        for k in range(1, len(parts) + 1):
+            tail = tuple(parts[-k:])
+            if tail[0].endswith("款") and k < len(parts):
+                continue
+            if shared(tail) <= 1:
+                out[cid] = "".join(tail)
+                break
+    return out
