@@ -167,7 +167,8 @@ def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...
     matchers = _matchers()
     out: dict[str, list] = {}
     # Only the bigrams some topic word starts with (a set intersection, in C): most of a text's are none.
-    for prefix in (_prefixes(norm_heading) | _prefixes(norm_text)) & matchers.keys():
+    # In sorted order: sums and word lists must not depend on the process's string hashing (set order).
+    for prefix in sorted((_prefixes(norm_heading) | _prefixes(norm_text)) & matchers.keys()):
         for tid, word, weight in matchers[prefix]:
             total = 0.0
             in_heading = word in norm_heading
@@ -181,7 +182,7 @@ def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...
                 rec[0] += total
                 rec[1].append(word)
                 rec[2] = rec[2] or in_heading
-    return {tid: (w, tuple(sorted(words, key=len, reverse=True)), h) for tid, (w, words, h) in out.items()}
+    return {tid: (w, tuple(sorted(words, key=lambda word: (-len(word), word))), h) for tid, (w, words, h) in out.items()}
 
 
 def score_text(heading: str, text: str) -> dict[str, float]:

@@ -191,6 +191,19 @@ def test_topic_columns_use_the_same_score_scale(corpus):
         align.topic_columns(corpus, "no such topic")
 
 
+@pytest.mark.parametrize("topic", ["zhaoshang", "zimaoqu", "shuzihua"])
+def test_topic_columns_read_the_stored_tags_as_tagging_afresh_would(corpus, monkeypatch, topic):
+    """The tags kept at import name each document's units on the topic: those alone are scored again, a document
+    without the topic is not parsed, and the columns are those tagging every unit afresh gives."""
+    afresh = align.topic_columns(corpus, topic, model=scoring.load_model())  # a model given: every unit tagged
+    parsed = []
+    real = align.units
+    monkeypatch.setattr(align, "units", lambda c, doc_id: parsed.append(doc_id) or real(c, doc_id))
+    stored = align.topic_columns(corpus, topic)
+    assert stored.to_dict() == afresh.to_dict()
+    assert sorted(parsed) == sorted(c.doc_id for c in stored.columns if c.matches)
+
+
 def test_warm_prepares_every_unit(corpus):
     from index.compare.units import units
 

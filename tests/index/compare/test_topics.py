@@ -107,3 +107,23 @@ def test_coverage_json_chunks_are_the_records_json():
     for record in (cov, odd, empty, topics.coverage(_corpus(), ["hebei-2017-kaifaqu"]), topics.coverage(_corpus(), rendered=True)):
         assert "".join(record.json_chunks()) == json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
     assert cov.to_dict()["cells"]["caizheng"]["jilin-2021-kaifaqu"][0].keys() == {"clause_id", "confidence"}
+
+
+def test_topic_words_and_weights_do_not_depend_on_string_hashing():
+    """The topic words a match shows as evidence, and the weights summed over them, come out the same in every
+    process (they were in set order, which PYTHONHASHSEED changes)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import json\nfrom index.compare.taxonomy import topic_hits\n"
+            "from index.library.corpus import Corpus\n"
+            "c = Corpus(imported_dir=None)\n"
+            "print(json.dumps([topic_hits(x.heading or '', x.text) for x in c.clauses('jilin-2021-kaifaqu')]))\n")
+    repo = str(Path(__file__).resolve().parents[3])
+    runs = {json.dumps(json.loads(subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": repo},
+        capture_output=True, text=True, check=True).stdout), sort_keys=True) for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1
