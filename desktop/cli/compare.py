@@ -147,14 +147,38 @@ def cmd_topics(args) -> int:
             del coverage
             return 0
     result = coverage.to_dict()
+    emit(result, args.json, _topics_text(result))
+    return 0
+
+
+def _padded(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (a CJK character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+#: Past this many documents the text is a count per topic, not a column per document (3,500 columns help nobody).
+TEXT_COLUMNS = 12
+
+
+def _topics_text(result: dict) -> str:
     docs = result["documents"]
+    if len(docs) > TEXT_COLUMNS:
+        lines = [f"{_padded('专题', 20)}  涉及的文件"]
+        for t in result["topics"]:
+            row = result["matrix"][t["id"]]
+            n = sum(1 for d in docs if row[d["doc_id"]])
+            lines.append(f"{_padded(t['name'], 20)}  {n:>5} / {len(docs)}（{100 * n / len(docs):.0f}%）")
+        lines.append(f"\n（{len(docs)} 份文件：逐份的矩阵用 --docs 选择文件，或 --json）")
+        return "\n".join(lines)
     lines = ["专题".ljust(14) + "  ".join(d["region"][:3].ljust(4) for d in docs)]
     for t in result["topics"]:
         row = result["matrix"][t["id"]]
         cells = "  ".join(str(len(row[d["doc_id"]]) or "·").ljust(4) for d in docs)
         lines.append(f"{t['name'][:10]:<12}  {cells}")
-    emit(result, args.json, "\n".join(lines))
-    return 0
+    return "\n".join(lines)
 
 
 def _with_db(fn):

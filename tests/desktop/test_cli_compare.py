@@ -124,3 +124,21 @@ def test_topics_json_is_the_coverage_record(capsys):
         ws.close()
     assert main(["topics", "--docs", "hebei-2017-kaifaqu,jilin-2021-kaifaqu", "--json"]) == 0
     assert capsys.readouterr().out == to_json(restricted) + "\n"
+
+
+def test_topics_text_counts_documents_per_topic_past_a_dozen_columns():
+    from desktop.cli.compare import TEXT_COLUMNS, _topics_text
+
+    docs = [{"doc_id": f"d{i}", "region": "江苏省", "title": f"文件{i}"} for i in range(TEXT_COLUMNS + 1)]
+    result = {"documents": docs, "topics": [{"id": "zhaoshang", "name": "招商引资"}, {"id": "rencai", "name": "人才"}],
+              "matrix": {"zhaoshang": {d["doc_id"]: ["x"] if i < 4 else [] for i, d in enumerate(docs)},
+                         "rencai": {d["doc_id"]: [] for d in docs}}}
+    lines = _topics_text(result).splitlines()
+    assert lines[1].split() == ["招商引资", "4", "/", "13（31%）"] and lines[2].split() == ["人才", "0", "/", "13（0%）"]
+    import unicodedata
+
+    def on_screen(text):
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    assert on_screen(lines[1][:lines[1].index("4")]) == on_screen(lines[2][:lines[2].index("0")])  # aligned
+    small = _topics_text({**result, "documents": docs[:TEXT_COLUMNS]})
+    assert small.splitlines()[0].count("江苏") == TEXT_COLUMNS  # a column per document
