@@ -130,7 +130,9 @@ class _Column(QFrame):
         v = self.view
         if column is None:  # the source column
             cid = source["id"]
-            text = spans_html(source["text"], [], source.get("numbers", []))
+            # What was compared: a section's articles, an article's paragraphs, not its first line alone.
+            text = spans_html(source.get("compared_text", source["text"]), [],
+                              source.get("compared_numbers", source.get("numbers", [])))
             self.body.setHtml(f'<p><a href="{cid}">{html.escape(source.get("citation", cid))}</a></p><p>{text}</p>')
             return
         decision = column.get("decision", "auto")

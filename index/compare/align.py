@@ -418,7 +418,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         model: the scoring model (default: the shipped one; for evaluation).
 
     Returns:
-        A ``Comparison`` (``to_dict()``: ``{"source": clause record + "numbers",
+        A ``Comparison`` (``to_dict()``: ``{"source": clause record + "numbers", "compared_text" (the unit
+        compared: a section with its articles …), "compared_numbers",
         "columns": [{"doc_id", "region", "title", "decision", "matches":
         [{"clause_id", "score", "confidence", "band", "text", "shared",
         "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse"}]}]}``);
@@ -441,6 +442,10 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
     pins = pins or {}
     record = corpus.clause_record(clause)
     record["numbers"] = extract_numbers(clause.text)
+    # What was compared (a section with its articles, an article with its paragraphs): ``source_shared`` spans are
+    # offsets into it, and the front ends show it as the source.
+    record["compared_text"] = source.text
+    record["compared_numbers"] = extract_numbers(source.text)
     docs = _column_docs(corpus, clause.doc_id, doc_ids)
     session = session_for(ctx, source, None if doc_ids is None else [d.id for d in docs], search_index)
     src_topics = set(unit_topics(source))

@@ -111,7 +111,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
         if source:
             src_id = source.get("id") or source.get("clause_id")
             src_doc = source.get("doc_id") or src_id.split("/", 1)[0]
-            src_text = corpus.clause(src_id).text
+            src_text = source.get("compared_text") or corpus.clause(src_id).text  # what the spans point into
             shared: list[tuple[int, int]] = []
             for col in columns:
                 if col.get("matches"):
@@ -121,7 +121,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                     else:
                         shared += _shared_with(src_text, corpus.clause(best["clause_id"]).text)
             cells[src_doc] = [make_entry(corpus, cites, src_id, shared=merge_spans(shared),
-                                         numbers=source.get("numbers"), role="source")]
+                                         numbers=source.get("compared_numbers", source.get("numbers")), role="source",
+                                         text=src_text)]
             if src_doc not in order and not doc_order:
                 order.append(src_doc)
             label = row_label_for(corpus, src_id)

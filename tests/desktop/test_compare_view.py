@@ -209,3 +209,14 @@ def test_compare_columns_follow_ticks_and_drag_order(win, qtbot):
     item.setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: view.is_ready() and last not in view.column_doc_ids(), timeout=30000)
     assert len(view.columns) == len(before) - 1
+
+
+def test_a_chapter_source_shows_what_was_compared(win, qtbot):
+    """Comparing a chapter heading compares the chapter: the source column shows its sections, not the heading."""
+    view = win.compare_view
+    view.set_doc_order([])
+    chapter = win.corpus.clause("jilin-2021-kaifaqu/c6")
+    win.compare_clause(chapter.id)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    shown = view.columns[0].body.toPlainText()
+    assert win.corpus.clause(f"{chapter.id}/s20").text[:20] in shown

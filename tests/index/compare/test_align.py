@@ -176,6 +176,25 @@ def test_bare_chapter_heading_compares_as_its_chapter(corpus):
     assert result.columns[0].matches
 
 
+def test_a_chapter_source_carries_the_text_it_was_compared_as(corpus):
+    """A bare chapter heading compares as its chapter: the source record carries that text (the spans of the
+    shared wording point into it), and a report shows it as the source, not the heading alone."""
+    from index.reports.builders import comparison_table
+
+    chapter = corpus.clause("jilin-2021-kaifaqu/c6")
+    first_section = corpus.clause(f"{chapter.id}/s20")
+    result = align.counterparts(corpus, chapter.id, doc_ids=["henan-2017-kaifaqu", "zhejiang-2022-kaifaqu"], pins={})
+    source = result.to_dict()["source"]
+    compared = source["compared_text"]
+    assert compared.startswith(chapter.text) and first_section.text in compared and len(compared) > len(chapter.text)
+    spans = [span for col in result.columns for m in col.matches for span in m.source_shared]
+    assert spans and all(0 <= a < b <= len(compared) for a, b in spans)
+    assert any(b > len(chapter.text) for _, b in spans)  # shared wording lies in the sections, past the heading
+    table = comparison_table(corpus, result.to_dict())
+    entry = next(e for row in table.rows for cell in row.cells for e in cell if e.role == "source")
+    assert first_section.text[:20] in entry.text
+
+
 def test_topic_columns_use_the_same_score_scale(corpus):
     result = align.topic_columns(corpus, "招商引資")
     assert result.topic["id"] == "zhaoshang"
