@@ -207,6 +207,7 @@ class Session:
         self.compare_back = bool(model.mutual) if compare_back is None else compare_back
         self._first: dict[str, list[Candidate]] = {}
         self._ranked: dict[str, Ranked] = {}
+        self._backed: set[str] = set()  # documents whose candidates were compared back
         self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
         # The expansion: each bridge document's candidates' text vectors weighted by their shares.
         self._expansion: dict[str, dict[str, float]] = {}
@@ -252,14 +253,23 @@ class Session:
             out.append(sum(x * (self._total.get(g, 0.0) - own.get(g, 0.0)) for g, x in vec.items()) / n)
         return out
 
-    def second(self, doc_id: str) -> list[Candidate]:
-        """The document's candidates with second-pass logits, compared back, best (``joint``) first."""
+    def logits(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with second-pass logits, not yet compared back."""
         cands = self.first(doc_id)
         if cands and not cands[0].second:
             for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
                 c.second = {**c.values, **extra}
                 c.logit = scoring.linear(self.model.second, c.second)
             cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
+        return cands
+
+    def second(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with second-pass logits, compared back, best (``joint``) first."""
+        cands = self.logits(doc_id)
+        if cands and doc_id not in self._backed:
+            # Only a document that is ranked is compared back: the bridges' presence signals read the
+            # second-pass logits alone (comparing them back too was ~40 % of a 12-column comparison).
+            self._backed.add(doc_id)
             self._compare_back(cands)
             cands.sort(key=lambda c: (-c.joint, c.unit.clause.start))
         return cands
@@ -292,7 +302,7 @@ class Session:
             hit = Ranked(doc_id, [], 0.0, {}, True)
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
-            others = [max(c.logit for c in self.second(d)) for d in self.bridges if d != doc_id and self.second(d)]
+            others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
             top = max(cands, key=lambda c: c.logit)
             values = scoring.presence_values(sorted((c.logit for c in cands), reverse=True),
                                              max(c.stage for c in cands), max(c.values["topic"] for c in cands),
