@@ -24,12 +24,13 @@ from itertools import islice
 
 from index.base.errors import check_cancel
 from index.compare import scoring
+from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
 from index.compare.reverse import BACK_K, reverse_of
 from index.compare.stats import Idf, TermStats, keep, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, membership, unit_topics
-from index.compare.units import Unit, VectorCache, cosine, unit_of, units
+from index.compare.units import Unit, VectorCache, cosine, first_features, unit_of, units
 from index.compare.wording import bigrams, load_segmenter_ahead, matching_text, shared_spans, words
 from index.library.clauses import Clause
 
@@ -51,24 +52,19 @@ class Context:
     vectors: VectorCache
     model: scoring.Model
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
-    _postings: dict = dataclasses.field(default_factory=dict)  # per document, for the reverse ranks
+    _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
 
-    def postings(self, doc_id: str, doc_units: list[Unit]) -> tuple[list[str], dict[str, list[tuple[int, float]]]]:
-        """A document's units' text vectors as an inverted list (bigram → (unit index, weight)), kept."""
+    def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
+        """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept."""
         # Keyed by the units' identities (at C speed: asked ~900 times a comparison); the entry holds the
         # units themselves, so no identity is reused while it is kept.
         key = (doc_id, tuple(map(id, doc_units)))
-        hit = self._postings.get(key)
+        hit = self._terms.get(key)
         if hit is None:
-            postings: dict[str, list[tuple[int, float]]] = {}
-            for i, u in enumerate(doc_units):
-                for g, x in self.vectors.get(u).text.items():
-                    postings.setdefault(g, []).append((i, x))
-            if len(self._postings) >= 64:
-                self._postings.pop(next(iter(self._postings)))
-            self._postings[key] = (tuple(doc_units), [u.id for u in doc_units], postings)
-            hit = self._postings[key]
-        return hit[1], hit[2]
+            if len(self._terms) >= 64:
+                self._terms.pop(next(iter(self._terms)))
+            hit = self._terms[key] = (tuple(doc_units), DocTerms([first_features(u) for u in doc_units], self.idf))
+        return hit[1]
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -134,14 +130,10 @@ class Ranked:
 def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
     """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
     and its margin over the best other unit (negative when another is closer)."""
-    ids, postings = ctx.postings(source.clause.doc_id, own_units)
-    totals = [0.0] * len(ids)
-    for g, x in ctx.vectors.get(cand).text.items():
-        for i, y in postings.get(g, ()):
-            totals[i] += x * y
+    totals = ctx.terms(source.clause.doc_id, own_units).cosines(ctx.vectors.get(cand).text).tolist()
     mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
     sid = source.id
-    others = [t for uid, t in zip(ids, totals, strict=True) if uid != sid]
+    others = [t for u, t in zip(own_units, totals, strict=True) if u.id != sid]
     return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
 
 
@@ -160,15 +152,14 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
     out: list[Candidate] = []
     if pool:
         q = ctx.vectors.get(source)
-        vecs = [ctx.vectors.get(u) for u in pool]
-        stages = [scoring.first_stage(q, v) for v in vecs]
+        stages = ctx.terms(doc_id, pool).stages(q)  # scoring.first_stage of every unit, at once
         dist = scoring.relative(stages)
         order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
         own = units(ctx.corpus, source.clause.doc_id)
         for r, i in enumerate(order[:k], start=1):
             unit = pool[i]
             rev_rank, rev_gap = _reverse_rank(ctx, source, own, unit)
-            values = scoring.pair_values(q, vecs[i], stages[i], r, rev_rank, unit.parent, dist)
+            values = scoring.pair_values(q, ctx.vectors.get(unit), stages[i], r, rev_rank, unit.parent, dist)
             out.append(Candidate(unit, stages[i], values, rev_gap))
     ctx.remember_first(key, out)
     return [dataclasses.replace(c) for c in out]
@@ -207,6 +198,7 @@ class Session:
         self.compare_back = bool(model.mutual) if compare_back is None else compare_back
         self._first: dict[str, list[Candidate]] = {}
         self._ranked: dict[str, Ranked] = {}
+        self._backed: set[str] = set()  # documents whose candidates were compared back
         self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
         # The expansion: each bridge document's candidates' text vectors weighted by their shares.
         self._expansion: dict[str, dict[str, float]] = {}
@@ -252,14 +244,23 @@ class Session:
             out.append(sum(x * (self._total.get(g, 0.0) - own.get(g, 0.0)) for g, x in vec.items()) / n)
         return out
 
-    def second(self, doc_id: str) -> list[Candidate]:
-        """The document's candidates with second-pass logits, compared back, best (``joint``) first."""
+    def logits(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with second-pass logits, not yet compared back."""
         cands = self.first(doc_id)
         if cands and not cands[0].second:
             for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
                 c.second = {**c.values, **extra}
                 c.logit = scoring.linear(self.model.second, c.second)
             cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
+        return cands
+
+    def second(self, doc_id: str) -> list[Candidate]:
+        """The document's candidates with second-pass logits, compared back, best (``joint``) first."""
+        cands = self.logits(doc_id)
+        if cands and doc_id not in self._backed:
+            # Only a document that is ranked is compared back: the bridges' presence signals read the
+            # second-pass logits alone (comparing them back too was ~40 % of a 12-column comparison).
+            self._backed.add(doc_id)
             self._compare_back(cands)
             cands.sort(key=lambda c: (-c.joint, c.unit.clause.start))
         return cands
@@ -292,7 +293,7 @@ class Session:
             hit = Ranked(doc_id, [], 0.0, {}, True)
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
-            others = [max(c.logit for c in self.second(d)) for d in self.bridges if d != doc_id and self.second(d)]
+            others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
             top = max(cands, key=lambda c: c.logit)
             values = scoring.presence_values(sorted((c.logit for c in cands), reverse=True),
                                              max(c.stage for c in cands), max(c.values["topic"] for c in cands),

@@ -203,6 +203,11 @@ def _features(heading: str, text: str, label: str, context: str) -> Features:
                     Counter(bigrams(normalise(context))))
 
 
+def first_features(unit: Unit) -> tuple[Counter, tuple[Counter, ...]]:
+    """The bigram counts of the unit's text and of each of its sentences (what the first stage reads)."""
+    return _first_features(unit.text)
+
+
 def features(unit: Unit) -> Features:
     """The unit's features (cached by its text)."""
     return _features(unit.clause.heading or "", unit.text, unit.clause.label or "", unit.context)

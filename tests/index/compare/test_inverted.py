@@ -1,0 +1,61 @@
+"""A document's units as inverted lists: the first stage of every unit at once, as unit by unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.compare import scoring, stats
+from index.compare.inverted import DocTerms
+from index.compare.units import Vectors, cosine, first_features, units
+from index.library.corpus import Corpus
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    corpus = Corpus(ROOT / "content" / "docs", imported_dir=None)
+    return corpus, stats.Idf(stats.corpus_stats(corpus))
+
+
+def test_lists_hold_the_weights_weigh_gives_to_the_bit(bundled):
+    corpus, idf = bundled
+    doc = units(corpus, "henan-2017-kaifaqu")
+    terms = DocTerms([first_features(u) for u in doc], idf)
+    lists = terms.text
+    for row, unit in enumerate(doc):
+        for gram, weight in Vectors(unit, idf).text.items():
+            at, n = lists.starts[lists.vocab[gram]], lists.lengths[lists.vocab[gram]]
+            rows = lists.rows[at:at + n].tolist()
+            assert lists.weights[at + rows.index(row)] == weight  # not approximately: the same products
+
+
+@pytest.mark.parametrize("target", ["zhejiang-2022-kaifaqu", "jilin-2021-kaifaqu"])
+def test_stages_and_cosines_are_the_unit_by_unit_scores(bundled, target):
+    corpus, idf = bundled
+    pool = units(corpus, target)
+    vecs = [Vectors(u, idf) for u in pool]
+    terms = DocTerms([first_features(u) for u in pool], idf)
+    checked = 0
+    for source in units(corpus, "jiaxing-2015-kaifaqu")[:12] + pool[:3]:
+        q = Vectors(source, idf)
+        stages = terms.stages(q)
+        want = [scoring.first_stage(q, v) for v in vecs]
+        assert stages == pytest.approx(want, abs=1e-12)
+        assert terms.cosines(q.text).tolist() == pytest.approx([cosine(q.text, v.text) for v in vecs], abs=1e-12)
+        assert [s == 0.0 for s in stages] == [w == 0.0 for w in want]  # nothing shared: exactly 0.0, as before
+        checked += sum(w > 0 for w in want)
+    assert checked > 50  # the texts share wording: the sums were exercised, not only zeros
+
+
+def test_a_unit_without_sentences_or_shared_bigrams_scores_zero(bundled):
+    corpus, idf = bundled
+    pool = units(corpus, "hebei-2017-kaifaqu")[:4]
+    terms = DocTerms([first_features(u) for u in pool] + [({}, ())], idf)  # a unit with no bigram at all
+    q = Vectors(pool[0], idf)
+    stages = terms.stages(q)
+    assert stages[-1] == 0.0 and stages[0] > 0.9  # itself: cosine 1, each sentence its own best
+    empty = DocTerms([], idf)
+    assert empty.stages(q) == [] and empty.cosines(q.text).tolist() == []
