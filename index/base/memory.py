@@ -25,3 +25,20 @@ def bulk_objects() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[None]:
+    """Run the cyclic GC during a long block (an index build), whatever the caller chose, and restore its choice.
+
+    A command that reads and exits runs without the collector
+    (``desktop.cli.ONE_SHOT_READS``); if its search index must first be
+    rebuilt, that build makes and drops millions of objects and gets it back.
+    """
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()

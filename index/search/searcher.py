@@ -23,6 +23,7 @@ import numpy as np
 
 from index.base import paths
 from index.base.errors import UnknownIdError
+from index.base.memory import collecting
 from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
 from index.search.analysis import pieces
@@ -230,7 +231,7 @@ class SearchIndex:
 
     def rebuild(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:
         """Build a fresh index from the corpus and swap it in atomically (and open it, unless not ``keep_open``)."""
-        with self._lock:
+        with self._lock, collecting():
             self._close()
             build_generation(self.folder, self.corpus, progress, cancel)
             if keep_open and not self._open():
@@ -240,7 +241,8 @@ class SearchIndex:
         gen_dir = self._gen_dir
         self._close()
         try:
-            update_generation(gen_dir, self.corpus, add, remove)
+            with collecting():
+                update_generation(gen_dir, self.corpus, add, remove)
         except (OSError, ValueError, KeyError) as exc:
             raise IndexBroken(str(exc)) from exc
         if not self._open():

@@ -164,3 +164,31 @@ def test_real_command_search_json(zoneref_home):
     proc = zoneref("index", "status", "--json", home=zoneref_home)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["documents"] == 5
+
+
+def test_a_read_command_runs_without_the_collector_and_an_index_build_inside_it_with(capsys, monkeypatch):
+    """``zoneref search`` reads, answers and exits: the cyclic collector stays off while it runs (it walked every
+    module and document it loaded), and is on again for an in-process caller after it; an index the command
+    must first build is built with the collector on."""
+    import gc
+
+    from index.search import searcher
+
+    seen = {}
+    real_search, real_build = searcher.SearchIndex.search, searcher.build_generation
+
+    def search(self, *a, **k):
+        seen["search"] = gc.isenabled()
+        return real_search(self, *a, **k)
+
+    def build(*a, **k):
+        seen["build"] = gc.isenabled()
+        return real_build(*a, **k)
+
+    monkeypatch.setattr(searcher.SearchIndex, "search", search)
+    monkeypatch.setattr(searcher, "build_generation", build)
+    assert gc.isenabled()
+    code, data, _ = run(capsys, "search", "开发区", "--json")  # a fresh home: its index is built first
+    assert code == 0 and data["total"] > 0
+    assert seen == {"search": False, "build": True}
+    assert gc.isenabled()
