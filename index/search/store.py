@@ -474,10 +474,6 @@ def _update_open(gen_dir: Path, ix, side: Side, total: int, corpus, add: list[st
                 view.release()
 
 
-def docs_id(side: Side, rec: int) -> str:
-    return side.meta["docs"][int(side.doc_of[rec])]["id"]
-
-
 def update_documents_info(gen_dir: Path, infos: dict[str, dict]) -> None:
     """Replace some documents' filter fields (a metadata edit) in the live side table: no re-indexing."""
     storage = FileStorage(str(gen_dir))
