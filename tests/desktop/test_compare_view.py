@@ -220,3 +220,20 @@ def test_a_chapter_source_shows_what_was_compared(win, qtbot):
     qtbot.waitUntil(view.is_ready, timeout=30000)
     shown = view.columns[0].body.toPlainText()
     assert win.corpus.clause(f"{chapter.id}/s20").text[:20] in shown
+
+
+def test_the_source_column_marks_the_wording_the_best_matches_share(win, qtbot):
+    from desktop.compare_view import SHARED_BG
+
+    view = win.compare_view
+    view.set_doc_order([])
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    shared = [span for col in view.result["columns"] if col["matches"] for span in col["matches"][0]["source_shared"]]
+    assert shared
+    html_text = view.columns[0].body.toHtml().lower()
+    assert SHARED_BG.lower() in html_text
+    start, end = shared[0]
+    word = view.result["source"]["compared_text"][start:end]
+    at = html_text.find(SHARED_BG.lower())
+    assert word and word in view.columns[0].body.toHtml()[at:]  # a marked word of the source comes after a mark
