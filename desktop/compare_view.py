@@ -132,8 +132,11 @@ class _Column(QFrame):
             cid = source["id"]
             # What was compared: a section's articles, an article's paragraphs, not its first line alone; the
             # wording each document's best match shares with it marked, as the exported tables mark it.
-            shared = [span for col in (v.result or {}).get("columns", []) if col.get("matches")
-                      for span in col["matches"][0].get("source_shared") or []] if "compared_text" in source else []
+            shared = []
+            if "compared_text" in source:  # the spans point into it (an older saved result has none)
+                for col in (v.result or {}).get("columns", []):
+                    if col.get("matches"):
+                        shared += col["matches"][0].get("source_shared") or []
             text = spans_html(source.get("compared_text", source["text"]), shared,
                               source.get("compared_numbers", source.get("numbers", [])))
             self.body.setHtml(f'<p><a href="{cid}">{html.escape(source.get("citation", cid))}</a></p><p>{text}</p>')

@@ -565,8 +565,8 @@ def _topic_units(corpus, doc_id: str, topic_id: str, scorer: scoring.Model, stor
         by_id = {u.id: u for u in units(corpus, doc_id)}
         found = [by_id.get(f"{doc_id}/{rel}") for rel, _ in listed]
         if None not in found:
-            hits = [(*membership(unit, topic_id, scorer.topic), unit) for unit in found]
-            return sorted(((p, unit, words) for p, words, unit in hits), key=lambda x: (-x[0], x[1].clause.start))
+            hits = [(p, unit, words) for unit in found for p, words in [membership(unit, topic_id, scorer.topic)]]
+            return sorted(hits, key=lambda x: (-x[0], x[1].clause.start))
     return document_topics(units(corpus, doc_id), scorer.topic).get(topic_id, [])
 
 

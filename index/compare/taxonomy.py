@@ -168,8 +168,9 @@ def topic_hits(heading: str, text: str) -> dict[str, tuple[float, tuple[str, ...
     matchers = _matchers()
     out: dict[str, list] = {}
     # Only the bigrams some topic word starts with (a set intersection, in C): most of a text's are none.
-    # In sorted order: sums and word lists must not depend on the process's string hashing (set order).
-    for prefix in sorted((_prefixes(norm_heading) | _prefixes(norm_text)) & matchers.keys()):
+    # Set order (string hashing) varies between processes: the sums do not depend on it (halves add exactly),
+    # the words are sorted below.
+    for prefix in (_prefixes(norm_heading) | _prefixes(norm_text)) & matchers.keys():
         for tid, word, weight in matchers[prefix]:
             total = 0.0
             in_heading = word in norm_heading

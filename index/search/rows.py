@@ -339,15 +339,12 @@ def side_parts(rows: list[ClauseRow]) -> tuple[dict[str, np.ndarray], dict[str, 
     return arrays, {"txt": txt, "hits": hits, "ids": ids, "paths": paths}
 
 
-def joined_parts(first: tuple[dict, dict], then: tuple[dict, dict]) -> tuple[dict[str, np.ndarray | None], dict[str, list]]:
+def joined_parts(first: tuple[dict, dict], then: tuple[dict, dict]) -> tuple[dict[str, np.ndarray], dict[str, list]]:
     """Two tables' ``side_parts`` (or ``Side.kept_parts``) as one, ``then``'s records after ``first``'s."""
     (arrays_a, parts_a), (arrays_b, parts_b) = first, then
-    arrays: dict[str, np.ndarray | None] = {}
-    for name, a in arrays_a.items():
+    arrays: dict[str, np.ndarray] = {}
+    for name, a in arrays_a.items():  # ``doc_of`` filled in by the caller in both
         b = arrays_b[name]
-        if a is None:
-            arrays[name] = None
-            continue
         if name == "path_of":  # ``then``'s paths come after ``first``'s
             b = np.asarray(b, dtype=np.int64) + len(arrays_a["path_lens"])
         arrays[name] = np.concatenate([np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)])
