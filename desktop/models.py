@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 
 from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
+from index.base.memory import release_in_background
 from index.library.corpus import Corpus, display_name
 from index.library.national import region_key
 
@@ -194,6 +195,9 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        # The last references to the previous listing's documents: let go on a worker, one at a time
+        # (dropped here they were ~40 ms of the GUI thread at 3,500 documents).
+        release_in_background(self._docs, self.older, self._nodes, self._unbuilt)
         docs = self.corpus.documents()
         self._docs = {d.id: d for d in docs}
         self._hay = None

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from index.base.memory import keep_long_lived
+
 log = logging.getLogger(__name__)
 
 
@@ -111,6 +113,7 @@ class Services(QObject):
             self._index_op = None
             self.index = idx
             self.index_ready.emit(idx)
+            keep_long_lived()  # the open index's objects: later full collections need not walk them
 
         def failed(exc):
             self._index_op = None
@@ -216,6 +219,8 @@ class Services(QObject):
             for doc_id in sorted(changes.notes):
                 self.annotations_changed.emit(doc_id)
         self.changed.emit(changes)
+        if changes.documents:
+            keep_long_lived()  # the listing just swapped in lives until the next change
 
     def watch(self) -> None:
         """Start looking for other processes' changes (every ``POLL_MS``); the first look takes a snapshot."""

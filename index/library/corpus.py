@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
+from index.base.memory import release_in_background
 from index.library.clauses import int_to_cn
 from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
 from index.library.frontmatter import card, encode
@@ -162,12 +163,15 @@ class Corpus:
         """
         if self.manifest.path is None:
             raise ValueError("a listing for another corpus needs a manifest file")
+        from index.base.memory import bulk_objects
+
         stored = _Stored(self.manifest)
-        docs, rows, problems, listed_before = self._read(self.manifest, stored, keep=False)
-        ordered = _sorted_documents(docs.values())
-        for doc in ordered:
-            doc.card  # noqa: B018 - decoded here: the library tree asks every document's level
-        groups = self._ordered_groups(self.manifest, rows, ordered)
+        with bulk_objects():  # ~100,000 objects that stay alive: no full collection walks the heap meanwhile
+            docs, rows, problems, listed_before = self._read(self.manifest, stored, keep=False)
+            ordered = _sorted_documents(docs.values())
+            for doc in ordered:
+                doc.card  # noqa: B018 - decoded here: the library tree asks every document's level
+            groups = self._ordered_groups(self.manifest, rows, ordered)
         return Listing((self.content_dir, self.imported_dir), docs, rows, problems, listed_before, stored,
                        ordered, groups)
 
@@ -274,9 +278,12 @@ class Corpus:
         """
         if listing is not None and listing.folders != (self.content_dir, self.imported_dir):
             raise ValueError("a listing of other folders")
+        if listing is not None:  # the listing in use: what it replaces is freed on a worker (~100,000 objects)
+            release_in_background(self._docs or {}, self._rows)
+        else:
+            self._stored.clear()
         self._docs = None
         self._rows = {}
-        self._stored.clear()
         self._body_problems.clear()
         self._versions = self._version_groups = self._sorted = None
         self._forget_clauses()

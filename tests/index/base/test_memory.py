@@ -1,12 +1,16 @@
-"""``bulk_objects``: the cyclic collector paused for a block, and restored as it was."""
+"""``bulk_objects``: the cyclic collector paused for a block, and restored as it was; ``keep_long_lived`` and
+``release_in_background``: what keeps a window's full collections and frees short."""
 
 from __future__ import annotations
 
 import gc
+import time
+import weakref
 
 import pytest
 
-from index.base.memory import bulk_objects
+from index.base import memory
+from index.base.memory import bulk_objects, keep_long_lived, release_in_background
 
 
 def test_the_collector_is_paused_then_restored_even_on_error():
@@ -28,3 +32,39 @@ def test_a_collector_switched_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_keep_long_lived_freezes_what_is_alive_only_while_the_collector_runs():
+    try:
+        gc.disable()
+        keep_long_lived()  # a one-shot command's collector is off: nothing to keep out of collections
+        assert gc.get_freeze_count() == 0
+        gc.enable()
+        keep_long_lived()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+class _Entry:
+    pass
+
+
+def _gone(ref, seconds: float = 10.0) -> bool:
+    end = time.monotonic() + seconds
+    while ref() is not None and time.monotonic() < end:
+        time.sleep(0.01)
+    return ref() is None
+
+
+def test_release_in_background_lets_entries_go_and_changes_no_container(monkeypatch):
+    monkeypatch.setattr(memory, "RELEASE_AFTER_S", 0.0)
+    alone, shared = _Entry(), _Entry()
+    refs = weakref.ref(alone), weakref.ref(shared)
+    held = [shared]  # still read by someone: released, but whole and alive
+    release_in_background({"a": alone}, held, [[alone]])
+    del alone, shared
+    assert _gone(refs[0])
+    time.sleep(0.05)
+    assert held == [refs[1]()] and refs[1]() is not None
