@@ -133,19 +133,30 @@ def words(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# One-character function words a phrase does not start or end with (开发区与 → 开发区, 和产业投资 → 产业投资).
+EDGE_FUNCTION_WORDS = frozenset("的与和及并或等对在为将把被从向于以之其而且也")
+
+
 def snap_to_words(span: Span, norm: str, min_len: int = 2) -> Span | None:
-    """Shrink ``span`` to whole words of ``norm`` (no 业招商 or 绩效考); None if too little is left."""
+    """Shrink ``span`` to whole words of ``norm`` (no 业招商 or 绩效考), without a function word
+    (与, 和, 的 …) at either end; None if too little is left."""
     starts, ends = word_bounds(norm)
     s, e = span
-    while s < e and s not in starts:
-        s += 1
-    while e > s and e not in ends:
-        e -= 1
-    while s < e and not _is_content(norm[s]):
-        s += 1
-    while e > s and not _is_content(norm[e - 1]):
-        e -= 1
-    return (s, e) if e - s >= min_len else None
+    while True:
+        while s < e and s not in starts:
+            s += 1
+        while e > s and e not in ends:
+            e -= 1
+        while s < e and not _is_content(norm[s]):
+            s += 1
+        while e > s and not _is_content(norm[e - 1]):
+            e -= 1
+        if e - s > 1 and s + 1 in ends and norm[s] in EDGE_FUNCTION_WORDS:
+            s += 1
+        elif e - s > 1 and e - 1 in starts and norm[e - 1] in EDGE_FUNCTION_WORDS:
+            e -= 1
+        else:
+            return (s, e) if e - s >= min_len else None
 
 
 def bigrams(norm: str) -> list[str]:

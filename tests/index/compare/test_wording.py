@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from index.base.text import normalise
 from index.compare.numbers import extract_numbers
-from index.compare.wording import distinct_spans, mask_attributions, shared_spans
+from index.compare.wording import EDGE_FUNCTION_WORDS, distinct_spans, mask_attributions, shared_spans
 from index.library.corpus import Corpus
 
 
@@ -69,6 +69,16 @@ def test_shared_wording_is_cut_on_word_boundaries():
 
         starts, ends = word_bounds(normalise(text))
         assert all(s in starts and e in ends for s, e in spans)
+
+
+def test_shared_wording_neither_starts_nor_ends_with_a_function_word():
+    # Seen at scale: 共同用词 "开发区与" (开发区|与|境内外).
+    a = "深入推进开发区与境内外国际创新平台对接合作，设立创业投资基金和产业投资基金。"
+    b = "推动开发区与自贸试验区联动发展，引导天使投资基金和产业投资基金投向园区。"
+    sa, sb = shared_spans(a, b)
+    shown = [a[s:e] for s, e in sa] + [b[s:e] for s, e in sb]
+    assert "开发区" in shown and any("产业投资基金" in p for p in shown)
+    assert not any(p[0] in EDGE_FUNCTION_WORDS or p[-1] in EDGE_FUNCTION_WORDS for p in shown)
 
 
 def test_distinct_spans_do_not_overlap_shared_ones():
