@@ -84,6 +84,8 @@ class Services(QObject):
         self._background = None
         self._background_lock = threading.Lock()
         self._listing = None  # the ops.Op listing the library after documents changed (``apply``)
+        self._scan = None  # the ops.Op stat-ing the document files for a look at other processes' changes
+        self._writes_started = 0  # write operations started (``writing``): a scan from before one is dropped
         self._listing_changes = None  # the changes it waits to apply
 
     def open_index(self) -> None:
@@ -227,11 +229,11 @@ class Services(QObject):
         from PySide6.QtCore import QTimer
 
         if self._poll is None:
-            self.workspace.external_changes()
             self._poll = QTimer(self)
             self._poll.setInterval(self.POLL_MS)
             self._poll.timeout.connect(self.check_external)
             self._poll.start()
+            self.check_external()
 
     def writing(self, op):
         """Mark ``op`` (not yet run) as writing documents through a worker handle; returns it.
@@ -242,15 +244,45 @@ class Services(QObject):
         the window for seconds at a time.
         """
         self._writes.add(op)
+        self._writes_started += 1
         op.on_end = lambda: self._writes.discard(op)
         return op
 
+    def looking(self) -> bool:
+        """Whether a look for other processes' changes is stat-ing the document files on a worker."""
+        return self._scan is not None
+
     def check_external(self) -> None:
-        """Apply what other processes changed since the last look (not while this window writes documents)."""
-        if self._writes:
+        """Apply what other processes changed since the last look (not while this window writes documents).
+
+        When every document file is to be stat-ed (``Workspace.documents_scan_due``), that happens on a
+        worker and the look ends when it is back; a write of this window started meanwhile drops the scan
+        (its own files would look like another process's), and the next look scans again.
+        """
+        from desktop import ops
+
+        if self._writes or self._scan is not None:
             return
-        try:
-            changes = self.workspace.external_changes(reload=False)  # ``apply`` lists the library on a worker
+        if not self.workspace.documents_scan_due():
+            self._look()
+            return
+        workspace, started = self.workspace, self._writes_started
+
+        def done(scanned):
+            self._scan = None
+            if not self._writes and self._writes_started == started:
+                self._look(scanned)
+
+        def failed(exc):
+            self._scan = None
+            log.warning("looking for external changes failed", exc_info=exc)
+
+        self._scan = ops.Op(workspace.scan_documents, done, failed, parent=self)
+        self._scan.run()
+
+    def _look(self, scanned=None) -> None:
+        try:  # ``apply`` lists the library on a worker
+            changes = self.workspace.external_changes(reload=False, scanned=scanned)
         except Exception:  # noqa: BLE001 - a failed look is retried at the next tick
             log.warning("looking for external changes failed", exc_info=True)
             return
@@ -290,6 +322,9 @@ class Services(QObject):
         if self._listing is not None:  # a change not applied yet: nothing is left to show it
             self._listing.cancel()
             self._listing = self._listing_changes = None
+        if self._scan is not None:  # a look in flight: its outcome is dropped
+            self._scan.cancel()
+            self._scan = None
         self.workspace.close()
         self._db = None
         self._notes = None

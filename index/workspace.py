@@ -469,7 +469,19 @@ class Workspace:
                 self._seen_docs[doc_id] = stat
 
     # -- changes made elsewhere --------------------------------------------------
-    def external_changes(self, reload: bool = True) -> Changes:
+    def documents_scan_due(self) -> bool:
+        """Whether the next ``external_changes`` stats every document file (a GUI has ``scan_documents`` do
+        it on a worker first: 3,500 ``stat``s, each letting a busy worker have the GIL, froze the window for
+        up to half a second)."""
+        return (self._seen_docs is None or self._folder_stamps() != self._seen_folders
+                or not (self._polls + 1) % FULL_SCAN_EVERY)
+
+    def scan_documents(self) -> tuple[tuple, dict[str, tuple[int, int]]]:
+        """The document folders' times, then every document file's size and time (``external_changes``'s
+        ``scanned``). Reads the folders and nothing of this handle: safe on any thread."""
+        return self._folder_stamps(), self._doc_snapshot()
+
+    def external_changes(self, reload: bool = True, scanned: tuple | None = None) -> Changes:
         """What other handles or processes changed since the last call (or since opening).
 
         Cheap enough to poll every second: the folders' times (one ``stat``
@@ -478,15 +490,19 @@ class Workspace:
         the snapshot. Documents found changed are reloaded here, so the
         corpus reflects them when this returns; with ``reload`` false the
         corpus stays as it was for the caller to ``reload(changes, listing)``
-        (the GUI lists the library on a worker).
+        (the GUI lists the library on a worker). ``scanned``: ``scan_documents()``, made since the last
+        call (the GUI scans on a worker when ``documents_scan_due``).
         """
         out = Changes()
         self._polls += 1
-        folders = self._folder_stamps()
-        if self._seen_docs is not None and folders == self._seen_folders and self._polls % FULL_SCAN_EVERY:
-            docs = self._seen_docs  # no file added, removed or renamed: skip the per-file stats this time
+        if scanned is not None:
+            folders, docs = scanned
         else:
-            docs = self._doc_snapshot()
+            folders = self._folder_stamps()
+            if self._seen_docs is not None and folders == self._seen_folders and self._polls % FULL_SCAN_EVERY:
+                docs = self._seen_docs  # no file added, removed or renamed: skip the per-file stats this time
+            else:
+                docs = self._doc_snapshot()
         self._seen_folders = folders
         if self._seen_docs is not None and docs != self._seen_docs:
             before = self._seen_docs

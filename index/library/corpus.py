@@ -166,7 +166,7 @@ class Corpus:
         from index.base.memory import bulk_objects
 
         stored = _Stored(self.manifest)
-        with bulk_objects():  # ~100,000 objects that stay alive: no full collection walks the heap meanwhile
+        with bulk_objects(keep=True):  # ~100,000 objects that stay alive: no collection walks them
             docs, rows, problems, listed_before = self._read(self.manifest, stored, keep=False)
             ordered = _sorted_documents(docs.values())
             for doc in ordered:

@@ -65,8 +65,22 @@ def settled(services, timeout: float = 30.0) -> None:
     from PySide6.QtWidgets import QApplication
 
     end = time.monotonic() + timeout
-    while services.applying():
+    while services.applying() or services.looking():
         assert time.monotonic() < end, "the change was not applied in time"
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def looked(services, timeout: float = 30.0) -> None:
+    """Wait until a look for other processes' changes has its files' stats back from the worker
+    (``Services.looking``); a change it found may still be being listed (``applying``)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + timeout
+    while services.looking():
+        assert time.monotonic() < end, "the look did not end in time"
         QApplication.processEvents()
         time.sleep(0.005)
 

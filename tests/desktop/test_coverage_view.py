@@ -72,3 +72,36 @@ def test_many_provinces_keep_their_names_whole_and_scroll(win, qtbot):
         lines = str(model.headerData(col, Qt.Orientation.Horizontal)).split("\n")
         assert header.sectionSize(col) >= max(metrics.horizontalAdvance(line) for line in lines)
     assert header.length() > view.table.viewport().width()  # wider than the window: it scrolls
+
+
+def test_thousands_of_documents_are_shown_without_asking_every_cell(win, qtbot):
+    """At 3,500 documents, choosing one column per document froze the window 1.4 s: rows sized to their contents
+    asked all ~92,000 cells (and each several times). Only the cells on screen may be asked now."""
+    from desktop.coverage_view import CoverageModel
+    from index.compare.topics import coverage_by_region
+
+    asked = []
+
+    class Counting(CoverageModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            asked.append(index.column())
+            return super().data(index, role)
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    view.model = Counting(view)
+    view.table.setModel(view.model)
+    data = dict(view.data)
+    docs = [dict(d, doc_id=f"{d['doc_id']}-{k}") for k, d in enumerate(data["documents"] * 600)]  # 3,000
+    data["documents"] = docs
+    data["matrix"] = {t["id"]: {d["doc_id"]: [f"{d['doc_id']}/c1"] for d in docs} for t in data["topics"]}
+    view.data, view.merged = data, coverage_by_region(data)
+    view.by_document.setChecked(True)
+    qtbot.wait(100)  # painted
+    assert view.model.columnCount() == 3000
+    assert asked and len(set(asked)) < 100  # the columns on screen, not 3,000
+    asked.clear()
+    view.by_document.setChecked(False)  # back to provinces: widths from the headers, no cell measured
+    qtbot.wait(100)
+    assert view.model.columnCount() == 4 and len(asked) < 2000

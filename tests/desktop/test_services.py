@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desktop.conftest import POLICY, import_into, settled
+from tests.desktop.conftest import POLICY, import_into, looked, settled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,6 +84,7 @@ def test_changes_of_this_window_reach_the_views_once(win, qtbot, tmp_path):
     assert seen == [changes]
     assert win.library.select_document(doc_id) and doc_id in win.compare_view.chosen_docs()
     win.services.check_external()  # the poll after our own change finds nothing new
+    settled(win.services)
     assert seen == [changes]
 
 
@@ -126,14 +127,18 @@ def test_a_change_still_being_listed_when_the_window_closes_is_dropped(win, qtbo
 def test_another_processs_change_is_listed_on_a_worker_before_it_shows(win, qtbot, tmp_path):
     from index.workspace import Workspace
 
-    win.services.watch()  # the first look: a snapshot
+    win.services.watch()  # the first look: a snapshot, its files' stats on a worker
+    assert win.services.looking()
+    looked(win.services)
     seen = []
     win.services.changed.connect(seen.append)
     src = tmp_path / "a.txt"
     src.write_text(POLICY, encoding="utf-8")
     report, _ = Workspace().import_paths([src], workers=1)  # as a CLI import does, in its own handle
     doc_id = report.imported[0]["doc_id"]
-    win.services.check_external()
+    win.services.check_external()  # a file was added: every file is stat-ed, on a worker
+    assert win.services.looking() and not win.services.applying()
+    looked(win.services)
     assert win.services.applying() and not win.corpus.has_document(doc_id)  # the window's library as it was
     settled(win.services)
     assert any(doc_id in c.added for c in seen) and win.library.select_document(doc_id)
@@ -147,6 +152,7 @@ def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tm
     from desktop import ops
 
     win.services.watch()
+    looked(win.services)
     seen = []
     win.services.changed.connect(seen.append)
     src = tmp_path / "a.txt"
@@ -170,7 +176,37 @@ def test_the_window_does_not_reload_its_own_writes_while_they_run(win, qtbot, tm
     doc_id = next(iter(seen[0].added))
     assert win.library.select_document(doc_id)
     win.services.check_external()  # the look after it finds nothing new: the window's own write, applied once
+    settled(win.services)
     assert len(seen) == 1 and not win.services._writes
+
+
+def test_a_look_overlapping_a_write_of_this_window_is_dropped(win, qtbot, tmp_path, monkeypatch):
+    """A look stats the files on a worker; if this window starts writing meanwhile, the scan may hold its own
+    files half written: it is dropped, and the next look scans again."""
+    from desktop import ops
+    from index.workspace import Workspace
+
+    win.services.watch()
+    looked(win.services)
+    seen = []
+    win.services.changed.connect(seen.append)
+    gate = threading.Event()
+    scan = win.services.workspace.scan_documents
+    monkeypatch.setattr(win.services.workspace, "scan_documents", lambda: (gate.wait(10), scan())[1])
+    src = tmp_path / "a.txt"
+    src.write_text(POLICY, encoding="utf-8")
+    report, _ = Workspace().import_paths([src], workers=1)  # another process's change: a scan is due
+    win.services.check_external()
+    assert win.services.looking()
+    write = win.services.writing(ops.Op(lambda: None, lambda result: None))
+    write.run()
+    gate.set()
+    looked(win.services)
+    qtbot.waitUntil(lambda: not win.services._writes, timeout=10000)
+    assert seen == [] and not win.services.applying()
+    win.services.check_external()
+    settled(win.services)
+    assert any(report.imported[0]["doc_id"] in c.added for c in seen)
 
 
 def test_a_superseded_comparison_never_overwrites_the_newer_one(win, qtbot, monkeypatch):

@@ -80,6 +80,20 @@ def test_another_handles_changes_are_noticed_once(tmp_path, zoneref_home):
     assert gui.external_changes().removed == {doc_id}
 
 
+def test_a_scan_made_elsewhere_finds_what_the_look_itself_would(tmp_path, zoneref_home):
+    # The GUI stats the document files on a worker (``scan_documents``) when a scan is due, then looks.
+    gui, cli = Workspace(), Workspace()
+    assert gui.documents_scan_due()  # the first look takes the snapshot
+    assert not gui.external_changes(scanned=gui.scan_documents())
+    assert not gui.documents_scan_due()  # nothing moved: the next look stats no file
+    report, _ = cli.import_paths([write(tmp_path / "a.txt")], workers=1)
+    doc_id = report.imported[0]["doc_id"]
+    assert gui.documents_scan_due()  # the folder's time moved
+    seen = gui.external_changes(reload=False, scanned=gui.scan_documents())
+    assert seen.added == {doc_id}
+    assert not gui.documents_scan_due() and not gui.external_changes(reload=False).documents
+
+
 def test_changes_found_without_reloading_leave_the_corpus_for_a_listing(tmp_path, zoneref_home):
     gui, cli = Workspace(), Workspace()
     before = [d.id for d in gui.corpus.documents()]

@@ -35,6 +35,7 @@ def test_a_collector_switched_off_stays_off():
 
 
 def test_keep_long_lived_freezes_what_is_alive_only_while_the_collector_runs():
+    gc.unfreeze()  # what an earlier test (a window) froze: back to the collector
     try:
         gc.disable()
         keep_long_lived()  # a one-shot command's collector is off: nothing to keep out of collections
@@ -68,3 +69,15 @@ def test_release_in_background_lets_entries_go_and_changes_no_container(monkeypa
     assert _gone(refs[0])
     time.sleep(0.05)
     assert held == [refs[1]()] and refs[1]() is not None
+
+
+def test_a_block_whose_objects_are_kept_freezes_them_on_the_way_out():
+    gc.unfreeze()  # what an earlier test (a window) froze: back to the collector
+    try:
+        kept = []
+        with bulk_objects(keep=True):
+            kept.extend({"n": k} for k in range(1000))
+            assert gc.get_freeze_count() == 0 and not gc.isenabled()
+        assert gc.get_freeze_count() >= 1000 and gc.isenabled()  # no collection will walk them
+    finally:
+        gc.unfreeze()
