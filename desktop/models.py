@@ -349,6 +349,17 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
     def document_count(self) -> int:
         return len(self._docs)
 
+    def matching(self, needle: str) -> set[str]:
+        """The documents whose title, issuer, number, date, status or region hold ``needle`` (normalised)."""
+        if self._hay is None:
+            self._hay = _haystacks(list(self._docs.values()))
+        return {doc_id for doc_id, hay in self._hay.items() if needle in hay}
+
+    def node(self, row: int, parent: _Index) -> tuple[str, object]:
+        """(kind, payload) of a row, read without making its index (the filter asks for every row)."""
+        kind, _, _, payload, _ = self._nodes[self._nodes[parent.internalId() if parent.isValid() else 0][4][row]]
+        return kind, payload
+
     def index_of(self, doc_id: str) -> QModelIndex:
         """The row of a document (invalid if it is not listed); the regions' rows are made if need be."""
         for node, (kind, _, row, payload, _) in enumerate(self._nodes):

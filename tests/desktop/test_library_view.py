@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models import ID_ROLE
+from desktop.models import ID_ROLE, KIND_ROLE
 
 # Qt warnings fail a test; the offscreen platform's size-hint notice is expected.
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore(r".*propagateSizeHints.*")]
+
+
+def shown_docs(lib, parent=None) -> int:
+    """The document rows the filtered tree holds (earlier versions under their latest count too)."""
+    parent = lib.tree.rootIndex() if parent is None else parent
+    n = 0
+    for row in range(lib.proxy.rowCount(parent)):
+        idx = lib.proxy.index(row, 0, parent)
+        n += (idx.data(KIND_ROLE) == "doc") + shown_docs(lib, idx)
+    return n
 
 
 def test_library_groups_by_region_and_counts(idle_win):
@@ -16,9 +26,9 @@ def test_library_groups_by_region_and_counts(idle_win):
     assert any(r.startswith("浙江省") and "2" in r for r in regions)
     assert lib.model.document_count() == 5
     lib.filter_edit.setText("吉林")
-    assert lib._count_docs(lib.tree.rootIndex()) == 1
+    assert shown_docs(lib) == 1
     lib.filter_edit.setText("開發區")  # traditional filter finds simplified titles too
-    assert lib._count_docs(lib.tree.rootIndex()) >= 3
+    assert shown_docs(lib) >= 3
 
 
 def test_draft_is_flagged(idle_win):
@@ -65,7 +75,7 @@ def test_a_large_librarys_region_gets_its_rows_when_opened(idle_win, large):
     jilin = _region(lib, "吉林省")
     assert lib.model.rowCount(lib.proxy.mapToSource(jilin)) == 0
     lib.filter_edit.setText("吉林")  # the filter looks at documents of regions never opened
-    assert lib._count_docs(lib.tree.rootIndex()) == 1
+    assert shown_docs(lib) == 1
     lib.filter_edit.setText("")
     doc_id = next(d.id for d in idle_win.corpus.documents() if d.region == "河南省")
     assert lib.select_document(doc_id) and lib.tree.currentIndex().data(ID_ROLE) == doc_id
@@ -86,3 +96,21 @@ def test_a_refresh_keeps_open_regions_and_the_current_document_and_shows_new_one
     assert not lib.tree.isExpanded(_region(lib, "河南省"))
     assert lib.tree.currentIndex().data(ID_ROLE) == current
     assert lib.select_document(report.imported[0]["doc_id"])
+
+
+def test_a_filter_matching_many_documents_shows_their_regions_closed(idle_win, monkeypatch):
+    """A first character typed matches most of a 3,500-document library: opening every region froze the
+    window; past ``EXPAND_MATCHES_UP_TO`` matches the regions holding them show, closed, with the count."""
+    from desktop import library_view
+
+    lib = idle_win.library
+    monkeypatch.setattr(library_view, "EXPAND_MATCHES_UP_TO", 2)
+    lib.filter_edit.setText("开发区")  # every bundled title but none: more than 2
+    root = lib.tree.rootIndex()
+    regions = [lib.proxy.index(r, 0, root) for r in range(lib.proxy.rowCount(root))]
+    assert regions and not any(lib.tree.isExpanded(r) for r in regions)
+    assert shown_docs(lib) == len(lib.proxy.accepted) >= 3
+    assert f"{len(lib.proxy.accepted)} / 5" in lib.count_label.text()  # 显示 4 / 5 份文件
+    lib.filter_edit.setText("吉林")  # one match: opened down to it
+    jilin = _region(lib, "吉林省")
+    assert lib.tree.isExpanded(jilin) and shown_docs(lib) == 1
