@@ -67,7 +67,7 @@ def matching(corpus, region: str | None = None, level: str | None = None, year_f
             without a year passes only when neither is given.
         text: words its title, issuer or number contains (either script).
     """
-    from index.base.text import normalise
+    from index.base.text import normalise, normalise_many
 
     needle = normalise(text.strip()) if text and text.strip() else ""
     out = []
@@ -80,9 +80,10 @@ def matching(corpus, region: str | None = None, level: str | None = None, year_f
             year = _year(d)
             if not year or (year_from is not None and year < year_from) or (year_to is not None and year > year_to):
                 continue
-        if needle and needle not in normalise(" ".join(str(d.get(k) or "") for k in ("title", "issuer", "doc_number"))):
-            continue
         out.append(d)
+    if needle:  # the words: every remaining document's title, issuer and number normalised in one call
+        hay = normalise_many([" ".join(str(d.get(k) or "") for k in ("title", "issuer", "doc_number")) for d in out])
+        out = [d for d, h in zip(out, hay, strict=True) if needle in h]
     return out
 
 
