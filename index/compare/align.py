@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
+import numpy as np
+
 from index.base.errors import check_cancel
 from index.compare import scoring
 from index.compare.inverted import DocTerms
@@ -127,14 +129,28 @@ class Ranked:
     none: bool  # "no counterpart": no candidates, or presence below the model's cut
 
 
-def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
-    """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
-    and its margin over the best other unit (negative when another is closer)."""
-    totals = ctx.terms(source.clause.doc_id, own_units).cosines(ctx.vectors.get(cand).text).tolist()
-    mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
+def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list[Unit]) -> list[tuple[int, float]]:
+    """When each of ``cands`` is compared back (text cosine): the source's rank among its own document's units,
+    and its margin over the best other unit (negative when another is closer).
+
+    All candidates at once: one product of the candidates' text vectors with the document's inverted lists
+    (each cell summed in the order a single candidate's would be: the same floats).
+    """
+    if not cands:
+        return []
+    vectors = ctx.vectors
+    texts = [vectors.get(c).text for c in cands]
+    totals = ctx.terms(source.clause.doc_id, own_units).text.products(texts)  # own units × candidates
     sid = source.id
-    others = [t for u, t in zip(own_units, totals, strict=True) if u.id != sid]
-    return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
+    others = totals[np.fromiter((u.id != sid for u in own_units), dtype=bool, count=len(own_units))]
+    src = vectors.get(source).text
+    out = []
+    for j, text in enumerate(texts):
+        mine = cosine(text, src)
+        column = others[:, j]
+        best = float(column.max()) if len(column) else 0.0
+        out.append((int(np.count_nonzero(column > mine)) + 1, mine - best))
+    return out
 
 
 def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,
@@ -156,9 +172,10 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
         dist = scoring.relative(stages)
         order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
         own = units(ctx.corpus, source.clause.doc_id)
-        for r, i in enumerate(order[:k], start=1):
+        best = order[:k]
+        backs = reverse_ranks(ctx, source, own, [pool[i] for i in best])
+        for r, (i, (rev_rank, rev_gap)) in enumerate(zip(best, backs, strict=True), start=1):
             unit = pool[i]
-            rev_rank, rev_gap = _reverse_rank(ctx, source, own, unit)
             values = scoring.pair_values(q, ctx.vectors.get(unit), stages[i], r, rev_rank, unit.parent, dist)
             out.append(Candidate(unit, stages[i], values, rev_gap))
     ctx.remember_first(key, out)
