@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import operator
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
+from pathlib import Path
 
 import numpy as np
 
 from index.base.errors import check_cancel
-from index.compare import scoring
+from index.compare import scoring, unitstore
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
@@ -53,11 +55,15 @@ class Context:
     idf: Idf
     vectors: VectorCache
     model: scoring.Model
+    store: Path | None = None  # where the library keeps its units' bigram counts (``unitstore``)
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
     _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
 
     def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
-        """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept."""
+        """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept.
+
+        A whole document's units' bigram counts are read from the library's store (``unitstore``).
+        """
         # Keyed by the units' identities (at C speed: asked ~900 times a comparison); the entry holds the
         # units themselves, so no identity is reused while it is kept.
         key = (doc_id, tuple(map(id, doc_units)))
@@ -65,7 +71,13 @@ class Context:
         if hit is None:
             if len(self._terms) >= 64:
                 self._terms.pop(next(iter(self._terms)))
-            hit = self._terms[key] = (tuple(doc_units), DocTerms([first_features(u) for u in doc_units], self.idf))
+            whole = units(self.corpus, doc_id)
+            if len(whole) == len(doc_units) and all(map(operator.is_, whole, doc_units)):
+                enc = unitstore.load_or_encode(self.store, doc_id, [u.text for u in doc_units],
+                                               lambda: [first_features(u) for u in doc_units])
+            else:
+                enc = unitstore.encode([first_features(u) for u in doc_units])
+            hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
         return hit[1]
 
     def remember_first(self, key: tuple, value) -> None:
@@ -86,6 +98,12 @@ _contexts: dict[tuple, Context] = {}
 _lock = threading.Lock()
 
 
+def _store_folder(corpus) -> Path | None:
+    """The ``unitstore`` folder beside the library's manifest file (None: the manifest is in memory)."""
+    path = getattr(getattr(corpus, "manifest", None), "path", None)
+    return None if path is None else Path(path).parent / unitstore.FOLDER
+
+
 def context(corpus, search_index=None, model: scoring.Model | None = None) -> Context:
     """The comparison context of ``corpus`` now (kept while the library does not change)."""
     stats = stats_for(corpus, search_index)
@@ -95,7 +113,7 @@ def context(corpus, search_index=None, model: scoring.Model | None = None) -> Co
         hit = _contexts.get(key)
         if hit is None or hit.corpus is not corpus:
             idf = Idf(stats)
-            hit = Context(corpus, stats, idf, VectorCache(idf), model)
+            hit = Context(corpus, stats, idf, VectorCache(idf), model, _store_folder(corpus))
             if len(_contexts) >= 4:
                 _contexts.pop(next(iter(_contexts)))
             _contexts[key] = hit

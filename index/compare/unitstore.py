@@ -1,0 +1,187 @@
+"""The first-stage features of a document's units as arrays, kept on disk per document.
+
+A comparison reads every unit of a dozen or two documents through their
+inverted lists (``inverted.DocTerms``), built from each unit's bigram counts
+and its sentences' (``units.first_features``). Counting them is a fact of
+the units' texts alone, yet it was a third of a comparison's own work at
+scale, every command again. ``Encoded`` holds them as a few integer arrays
+(one vocabulary per document); ``load_or_encode`` reads them from a small
+file per document in the library's ``features/`` folder beside the
+manifest, or counts and writes them when the file is missing, damaged or
+stale.
+
+A file is trusted only for the same unit texts: it carries a digest of them
+(and ``VERSION``, the counting code's), and a checksum of its bytes. Anything
+else (a truncated or altered file, another document's, an old version) is
+counted again and rewritten; the store is a cache, never a source of truth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import struct
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain, count
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+VERSION = 1  # bump when ``units.first_features`` (normalisation, bigrams, sentences) or this format changes
+FOLDER = "features"  # beside the library manifest
+_MAGIC = b"ZRUNITS\n"
+_HEAD = struct.Struct("<I")
+_ARRAYS = ("ids", "counts", "sizes", "sentences")
+_TYPES = ("<u1", "<u2", "<u4")  # the arrays' stored types (values above 2**32 are never met: ids of one document)
+_SEP = "\x00"  # between bigrams (a bigram is two word characters: never this)
+
+
+@dataclasses.dataclass(frozen=True)
+class Encoded:
+    """A document's units' bigram counts as arrays.
+
+    Attributes:
+        grams: the document's bigrams, in order of first use; a bigram's id is its place.
+        ids, counts: the entries, row after row: first each unit's text, then every sentence of every unit.
+        sizes: entries per row (``units`` text rows, then the sentence rows).
+        sentences: how many sentence rows each unit has.
+        units: how many units.
+    """
+
+    grams: list[str]
+    ids: np.ndarray
+    counts: np.ndarray
+    sizes: np.ndarray
+    sentences: np.ndarray
+    units: int
+
+
+def encode(features: Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int]]]]) -> Encoded:
+    """``units.first_features`` of some units as arrays (each row's entries in its counts' order)."""
+    rows = [text for text, _ in features] + [s for _, sentences in features for s in sentences]
+    vocab: dict[str, int] = {}
+    # Each entry's bigram as the place of its first entry (at C speed), then as its place among the bigrams.
+    first = np.fromiter(map(vocab.setdefault, chain.from_iterable(rows), count()), dtype=np.intp)
+    n = len(first)
+    ids = np.searchsorted(np.fromiter(vocab.values(), dtype=np.intp, count=len(vocab)), first)
+    counts = np.fromiter(chain.from_iterable(r.values() for r in rows), dtype=np.intp, count=n)
+    sizes = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+    sentences = np.fromiter((len(s) for _, s in features), dtype=np.intp, count=len(features))
+    return Encoded(list(vocab), ids, counts, sizes, sentences, len(features))
+
+
+def digest(texts: Sequence[str]) -> str:
+    """What a stored file must have been made from: the units' texts, in order, and ``VERSION``."""
+    h = hashlib.blake2b(f"{VERSION}:{len(texts)}:".encode(), digest_size=16)
+    for text in texts:
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def to_bytes(enc: Encoded, key: str) -> bytes:
+    """The file form: magic, header length, JSON header, the bigrams, the arrays (little-endian unsigned
+    integers, each as narrow as its values allow), CRC-32 of all before."""
+    grams = _SEP.join(enc.grams).encode("utf-8", "surrogatepass")
+    values = [getattr(enc, name) for name in _ARRAYS]
+    types = [_narrowest(a) for a in values]
+    arrays = [a.astype(t).tobytes() for a, t in zip(values, types, strict=True)]
+    head = json.dumps({"version": VERSION, "key": key, "units": enc.units, "grams": len(enc.grams),
+                       "types": types, "bytes": [len(grams), *map(len, arrays)]}, separators=(",", ":")).encode()
+    body = b"".join([_MAGIC, _HEAD.pack(len(head)), head, grams, *arrays])
+    return body + _HEAD.pack(zlib.crc32(body))
+
+
+def _narrowest(a: np.ndarray) -> str:
+    top = int(a.max()) if len(a) else 0
+    return next(t for t in _TYPES if top < 1 << (8 * np.dtype(t).itemsize))
+
+
+def from_bytes(data: bytes, key: str) -> Encoded | None:
+    """``Encoded`` from ``to_bytes``'s form, or None if it is damaged, of another version or not made for ``key``."""
+    try:
+        if len(data) < len(_MAGIC) + 2 * _HEAD.size or not data.startswith(_MAGIC):
+            return None
+        body = memoryview(data)[: -_HEAD.size]
+        if zlib.crc32(body) != _HEAD.unpack_from(data, len(data) - _HEAD.size)[0]:
+            return None
+        at = len(_MAGIC)
+        (size,) = _HEAD.unpack_from(data, at)
+        head = json.loads(bytes(body[at + _HEAD.size: at + _HEAD.size + size]))
+        if head.get("version") != VERSION or head.get("key") != key:
+            return None
+        at += _HEAD.size + size
+        lengths = head["bytes"]
+        if at + sum(lengths) != len(body):
+            return None
+        text = bytes(body[at: at + lengths[0]]).decode("utf-8", "surrogatepass")
+        grams = text.split(_SEP) if text else []
+        at += lengths[0]
+        arrays = []
+        for n, kind in zip(lengths[1:], head["types"], strict=True):
+            dtype = np.dtype(kind)
+            if kind not in _TYPES or n % dtype.itemsize:
+                return None
+            arrays.append(np.frombuffer(body, dtype=dtype, count=n // dtype.itemsize, offset=at).astype(np.intp))
+            at += n
+        ids, counts, sizes, sentences = arrays
+        units = int(head["units"])
+        if (len(grams) != head["grams"] or len(sentences) != units or len(sizes) != units + int(sentences.sum())
+                or len(ids) != len(counts) or int(sizes.sum()) != len(ids)
+                or (len(ids) and int(ids.max()) >= len(grams))):
+            return None
+        return Encoded(grams, ids, counts, sizes, sentences, units)
+    except (ValueError, KeyError, TypeError, IndexError, struct.error, UnicodeDecodeError):
+        return None
+
+
+def path_for(folder: Path, doc_id: str) -> Path:
+    return folder / f"{doc_id}.units"
+
+
+def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
+                   compute: Callable[[], Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int]]]]]) -> Encoded:
+    """The document's ``Encoded`` units: read from ``folder`` if a file made from these texts is there,
+    else counted (``compute()``: each unit's ``first_features``) and written for the next command.
+
+    Args:
+        folder: where the library keeps them (None: nowhere, always counted).
+        doc_id: the document.
+        texts: its units' texts, in order (the key).
+        compute: returns the units' ``first_features`` when they must be counted.
+    """
+    if folder is None:
+        return encode(compute())
+    key = digest(texts)
+    path = path_for(folder, doc_id)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""
+    enc = from_bytes(data, key) if data else None
+    if enc is not None and enc.units == len(texts):
+        return enc
+    enc = encode(compute())
+    _write(path, to_bytes(enc, key))
+    return enc
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically (another command may read it meanwhile); a failure only costs a recount next time."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("unit features not kept at %s: %s", path, exc)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
