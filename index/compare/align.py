@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from index.base.errors import check_cancel
-from index.compare import scoring, unitstore
+from index.compare import scoring, unitstore, wording
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
@@ -58,6 +58,7 @@ class Context:
     store: Path | None = None  # where the library keeps its units' bigram counts (``unitstore``)
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
     _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
+    _worded: set = dataclasses.field(default_factory=set)  # documents whose words are known (``know_words``)
 
     def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
         """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept.
@@ -79,6 +80,19 @@ class Context:
                 enc = unitstore.encode([first_features(u) for u in doc_units])
             hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
         return hit[1]
+
+    def know_words(self, unit: Unit) -> None:
+        """Make the segmenter's words of every unit of ``unit``'s document known (``wording.know_words``), read
+        from the library's store (``unitstore``) when kept there: the shared wording then needs no segmenter."""
+        doc_id = unit.clause.doc_id
+        if self.store is None or doc_id in self._worded:
+            return
+        self._worded.add(doc_id)
+        texts = [matching_text(u.text) for u in units(self.corpus, doc_id)]
+        kept = unitstore.load_or_segment(self.store, doc_id, texts, wording.segmenter_key(),
+                                         lambda: [wording.word_lengths(t) for t in texts])
+        for norm, lengths in zip(texts, kept, strict=True):
+            wording.know_words(norm, lengths)
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -420,6 +434,8 @@ def _match(ctx: Context, source: Unit | None, unit: Unit, probability: float | N
            source_topics: set[str] | None = None) -> Match:
     rec = _unit_match(ctx.model, unit, probability, pinned)
     if source is not None:
+        ctx.know_words(source)
+        ctx.know_words(unit)
         sa, sb = shared_spans(source.text, unit.text, weight=ctx.idf, floor=ctx.highlight_floor)
         rec.shared = [list(x) for x in sb]
         rec.source_shared = [list(x) for x in sa]
@@ -471,9 +487,10 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         UnknownIdError: the clause or a document does not exist.
         Cancelled: ``cancel`` returned True.
     """
-    load_segmenter_ahead()  # the shared wording needs it at the end
     clause = corpus.clause(clause_id)
     ctx = context(corpus, search_index, model)
+    if ctx.store is None:
+        load_segmenter_ahead()  # the shared wording needs it at the end (with a store, its words are mostly kept)
     source = unit_of(corpus, clause)
     pins = pins or {}
     record = corpus.clause_record(clause)

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 VERSION = 1  # bump when ``units.first_features`` (normalisation, bigrams, sentences) or this format changes
 FOLDER = "features"  # beside the library manifest
-_MAGIC = b"ZRUNITS\n"
+_MAGIC = b"ZRUNITS\n"  # then a header naming the kind: "units" or "words"
 _HEAD = struct.Struct("<I")
 _ARRAYS = ("ids", "counts", "sizes", "sentences")
 _TYPES = ("<u1", "<u2", "<u4")  # the arrays' stored types (values above 2**32 are never met: ids of one document)
@@ -85,16 +85,15 @@ def digest(texts: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-def to_bytes(enc: Encoded, key: str) -> bytes:
-    """The file form: magic, header length, JSON header, the bigrams, the arrays (little-endian unsigned
+def _pack(kind: str, key: str, strings: Sequence[str], arrays: Mapping[str, np.ndarray], **facts) -> bytes:
+    """The file form: magic, header length, JSON header, the strings, the arrays (little-endian unsigned
     integers, each as narrow as its values allow), CRC-32 of all before."""
-    grams = _SEP.join(enc.grams).encode("utf-8", "surrogatepass")
-    values = [getattr(enc, name) for name in _ARRAYS]
-    types = [_narrowest(a) for a in values]
-    arrays = [a.astype(t).tobytes() for a, t in zip(values, types, strict=True)]
-    head = json.dumps({"version": VERSION, "key": key, "units": enc.units, "grams": len(enc.grams),
-                       "types": types, "bytes": [len(grams), *map(len, arrays)]}, separators=(",", ":")).encode()
-    body = b"".join([_MAGIC, _HEAD.pack(len(head)), head, grams, *arrays])
+    text = _SEP.join(strings).encode("utf-8", "surrogatepass")
+    types = {name: _narrowest(a) for name, a in arrays.items()}
+    raw = [a.astype(types[name]).tobytes() for name, a in arrays.items()]
+    head = json.dumps({"kind": kind, "version": VERSION, "key": key, "strings": len(strings), "types": types,
+                       "bytes": [len(text), *map(len, raw)], **facts}, separators=(",", ":")).encode()
+    body = b"".join([_MAGIC, _HEAD.pack(len(head)), head, text, *raw])
     return body + _HEAD.pack(zlib.crc32(body))
 
 
@@ -103,46 +102,68 @@ def _narrowest(a: np.ndarray) -> str:
     return next(t for t in _TYPES if top < 1 << (8 * np.dtype(t).itemsize))
 
 
+def _unpack(data: bytes, kind: str, key: str) -> tuple[dict, list[str], dict[str, np.ndarray]]:
+    """(header, strings, arrays) of ``_pack``'s form; ValueError if damaged, of another kind or version, or not
+    made for ``key``."""
+    if len(data) < len(_MAGIC) + 2 * _HEAD.size or not data.startswith(_MAGIC):
+        raise ValueError("not a unit store file")
+    body = memoryview(data)[: -_HEAD.size]
+    if zlib.crc32(body) != _HEAD.unpack_from(data, len(data) - _HEAD.size)[0]:
+        raise ValueError("checksum")
+    at = len(_MAGIC)
+    (size,) = _HEAD.unpack_from(data, at)
+    head = json.loads(bytes(body[at + _HEAD.size: at + _HEAD.size + size]))
+    if head.get("kind") != kind or head.get("version") != VERSION or head.get("key") != key:
+        raise ValueError("made from something else")
+    at += _HEAD.size + size
+    lengths = head["bytes"]
+    if at + sum(lengths) != len(body) or len(lengths) != len(head["types"]) + 1:
+        raise ValueError("sizes")
+    text = bytes(body[at: at + lengths[0]]).decode("utf-8", "surrogatepass")
+    strings = text.split(_SEP) if text else []
+    if len(strings) != head["strings"]:
+        raise ValueError("strings")
+    at += lengths[0]
+    arrays = {}
+    for n, (name, t) in zip(lengths[1:], head["types"].items(), strict=True):
+        if t not in _TYPES or n % np.dtype(t).itemsize:
+            raise ValueError("array type")
+        arrays[name] = np.frombuffer(body, dtype=t, count=n // np.dtype(t).itemsize, offset=at).astype(np.intp)
+        at += n
+    return head, strings, arrays
+
+
+_DAMAGE = (ValueError, KeyError, TypeError, IndexError, AttributeError, struct.error)  # UnicodeDecodeError: a ValueError
+
+
+def to_bytes(enc: Encoded, key: str) -> bytes:
+    """``Encoded`` in the file form (``_pack``)."""
+    return _pack("units", key, enc.grams, {name: getattr(enc, name) for name in _ARRAYS}, units=enc.units)
+
+
 def from_bytes(data: bytes, key: str) -> Encoded | None:
     """``Encoded`` from ``to_bytes``'s form, or None if it is damaged, of another version or not made for ``key``."""
     try:
-        if len(data) < len(_MAGIC) + 2 * _HEAD.size or not data.startswith(_MAGIC):
-            return None
-        body = memoryview(data)[: -_HEAD.size]
-        if zlib.crc32(body) != _HEAD.unpack_from(data, len(data) - _HEAD.size)[0]:
-            return None
-        at = len(_MAGIC)
-        (size,) = _HEAD.unpack_from(data, at)
-        head = json.loads(bytes(body[at + _HEAD.size: at + _HEAD.size + size]))
-        if head.get("version") != VERSION or head.get("key") != key:
-            return None
-        at += _HEAD.size + size
-        lengths = head["bytes"]
-        if at + sum(lengths) != len(body):
-            return None
-        text = bytes(body[at: at + lengths[0]]).decode("utf-8", "surrogatepass")
-        grams = text.split(_SEP) if text else []
-        at += lengths[0]
-        arrays = []
-        for n, kind in zip(lengths[1:], head["types"], strict=True):
-            dtype = np.dtype(kind)
-            if kind not in _TYPES or n % dtype.itemsize:
-                return None
-            arrays.append(np.frombuffer(body, dtype=dtype, count=n // dtype.itemsize, offset=at).astype(np.intp))
-            at += n
-        ids, counts, sizes, sentences = arrays
+        head, grams, arrays = _unpack(data, "units", key)
+        ids, counts, sizes, sentences = (arrays[name] for name in _ARRAYS)
         units = int(head["units"])
-        if (len(grams) != head["grams"] or len(sentences) != units or len(sizes) != units + int(sentences.sum())
-                or len(ids) != len(counts) or int(sizes.sum()) != len(ids)
-                or (len(ids) and int(ids.max()) >= len(grams))):
+        if (len(sentences) != units or len(sizes) != units + int(sentences.sum()) or len(ids) != len(counts)
+                or int(sizes.sum()) != len(ids) or (len(ids) and int(ids.max()) >= len(grams))):
             return None
         return Encoded(grams, ids, counts, sizes, sentences, units)
-    except (ValueError, KeyError, TypeError, IndexError, struct.error, UnicodeDecodeError):
+    except _DAMAGE:
         return None
 
 
-def path_for(folder: Path, doc_id: str) -> Path:
-    return folder / f"{doc_id}.units"
+def path_for(folder: Path, doc_id: str, kind: str = "units") -> Path:
+    return folder / f"{doc_id}.{kind}"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
@@ -160,16 +181,40 @@ def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
         return encode(compute())
     key = digest(texts)
     path = path_for(folder, doc_id)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""
-    enc = from_bytes(data, key) if data else None
+    enc = from_bytes(_read(path), key)
     if enc is not None and enc.units == len(texts):
         return enc
     enc = encode(compute())
     _write(path, to_bytes(enc, key))
     return enc
+
+
+def load_or_segment(folder: Path | None, doc_id: str, texts: Sequence[str], segmenter: str,
+                    compute: Callable[[], Sequence[Sequence[int]]]) -> list[list[int]]:
+    """Each unit's words (their lengths, ``wording.word_lengths`` of its ``matching_text``): read from
+    ``folder`` if a file made from these texts by this segmenter is there, else segmented and written.
+
+    Args:
+        segmenter: the segmenter's identity (``wording.segmenter_key``): another one's words are not used.
+        compute: returns every unit's word lengths when they must be segmented.
+    """
+    key = f"{digest(texts)}:{segmenter}"
+    if folder is not None:
+        try:
+            _, _, arrays = _unpack(_read(path_for(folder, doc_id, "words")), "words", key)
+            lengths, sizes = arrays["lengths"], arrays["sizes"]
+            if len(sizes) == len(texts) and int(sizes.sum()) == len(lengths):
+                ends = np.cumsum(sizes).tolist()
+                flat = lengths.tolist()
+                return [flat[e - n:e] for e, n in zip(ends, sizes.tolist(), strict=True)]
+        except _DAMAGE:
+            pass
+    words = [list(w) for w in compute()]
+    if folder is not None:
+        arrays = {"lengths": np.fromiter(chain.from_iterable(words), dtype=np.intp),
+                  "sizes": np.fromiter(map(len, words), dtype=np.intp, count=len(words))}
+        _write(path_for(folder, doc_id, "words"), _pack("words", key, [], arrays))
+    return words
 
 
 def _write(path: Path, data: bytes) -> None:

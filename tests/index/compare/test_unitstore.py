@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -123,3 +126,63 @@ def test_a_comparison_reads_the_store_and_gives_the_same_result(tmp_path, monkey
     monkeypatch.setattr(unitstore, "encode", lambda features: pytest.fail("counted, not read"))
     second = compare(tmp_path / "manifest.sqlite")  # read from the files this time
     assert first == plain and second == plain
+
+
+def test_kept_words_are_read_back_and_a_damaged_or_foreign_file_is_segmented_again(bundled, tmp_path):
+    from index.compare.wording import matching_text, word_lengths
+
+    corpus, _ = bundled
+    texts = [matching_text(u.text) for u in units(corpus, DOC)]
+    want = [word_lengths(t) for t in texts]
+    assert all(sum(w) == len(t) for w, t in zip(want, texts, strict=True))  # the words cover each text
+    segmented = []
+
+    def compute():
+        segmented.append(1)
+        return want
+
+    assert unitstore.load_or_segment(tmp_path, DOC, texts, "seg-1", compute) == want
+    assert unitstore.load_or_segment(tmp_path, DOC, texts, "seg-1", lambda: pytest.fail("read, not cut")) == want
+    path = unitstore.path_for(tmp_path, DOC, "words")
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0x01
+    path.write_bytes(bytes(data))
+    segmented.clear()
+    assert unitstore.load_or_segment(tmp_path, DOC, texts, "seg-1", compute) == want and segmented
+    segmented.clear()
+    assert unitstore.load_or_segment(tmp_path, DOC, texts, "seg-2", compute) == want and segmented  # another segmenter
+    segmented.clear()
+    assert unitstore.load_or_segment(tmp_path, DOC, texts[:-1], "seg-2", lambda: want[:-1]) == want[:-1]
+    assert unitstore.load_or_segment(None, DOC, texts, "seg-2", compute) == want and segmented
+
+
+def test_known_words_bound_as_the_segmenter_does():
+    from index.compare import wording
+
+    norm = wording.matching_text("支持开发区建设标准地改革，推进链长制。")
+    want = wording.word_bounds(norm)
+    lengths = wording.word_lengths(norm)
+    wording.word_bounds.cache_clear()
+    wording.know_words(norm, lengths)
+    assert wording.word_bounds(norm) == want and wording.words(norm)
+    assert wording.segmenter_key() == wording.segmenter_key() and "rjieba" in wording.segmenter_key()
+
+
+def test_a_comparison_with_kept_words_never_loads_the_segmenter(tmp_path):
+    code = ("import sys, json\nfrom pathlib import Path\nfrom index.compare import align\n"
+            "from index.library.corpus import Corpus\n"
+            "m = None if sys.argv[1] == '-' else Path(sys.argv[1])\n"
+            "c = Corpus(Path('content/docs'), imported_dir=None, manifest=m)\n"
+            "r = align.counterparts(c, 'jilin-2021-kaifaqu/c1/s1', limit=3).to_dict()\n"
+            "print(json.dumps([r, 'rjieba' in sys.modules], ensure_ascii=False, sort_keys=True))")
+
+    def run(manifest):
+        return subprocess.run([sys.executable, "-c", code, manifest], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout
+
+    plain, loaded = json.loads(run("-"))
+    assert loaded  # no store: the words are cut
+    first, loaded_first = json.loads(run(str(tmp_path / "manifest.sqlite")))
+    second, loaded_second = json.loads(run(str(tmp_path / "manifest.sqlite")))
+    assert first == plain and second == plain
+    assert loaded_first and not loaded_second
