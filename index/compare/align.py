@@ -79,6 +79,7 @@ class Context:
             else:
                 enc = unitstore.encode([first_features(u) for u in doc_units])
             hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
+            self.vectors.offer(doc_units, hit[1])
         return hit[1]
 
     def know_words(self, unit: Unit) -> None:

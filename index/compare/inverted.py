@@ -51,11 +51,22 @@ class Lists:
         norms = np.sqrt(np.bincount(rows_of, weights=weights * weights, minlength=self.n))  # summed in row order
         weights = weights / np.where(norms > 0, norms, 1.0)[rows_of]  # a row of zeros stays zeros (``unit_vector``)
         order = np.argsort(ids, kind="stable")  # each bigram's entries together, rows in order
+        self._entries = (ids, weights, np.cumsum(sizes) - sizes, norms > 0)  # row by row, for ``vector``
         self.rows = rows_of[order]
         self.weights = weights[order]
         self.vocab = vocab
         self.lengths = np.bincount(ids, minlength=len(vocab))
         self.starts = np.cumsum(self.lengths) - self.lengths
+
+    def vector(self, row: int, grams: Sequence[str]) -> dict[str, float]:
+        """One row as ``units.weigh`` makes it from the same counts: the same bigrams in the same order, the
+        same floats (``{}`` for a row of zeros). ``grams``: each id's bigram."""
+        ids, weights, starts, nonzero = self._entries
+        if not nonzero[row]:
+            return {}
+        at = int(starts[row])
+        end = at + (int(starts[row + 1]) - at if row + 1 < self.n else len(ids) - at)
+        return dict(zip(map(grams.__getitem__, ids[at:end].tolist()), weights[at:end].tolist(), strict=True))
 
     def products(self, queries: Sequence[Mapping[str, float]]) -> np.ndarray:
         """The dot product of every row with every query: a rows × queries array (0.0 where nothing is shared)."""
@@ -109,9 +120,19 @@ class DocTerms:
         self.text = Lists(vocab, enc.ids[:split], enc.counts[:split], enc.sizes[: enc.units], idfs)
         self.sentences = Lists(vocab, enc.ids[split:], enc.counts[split:], enc.sizes[enc.units:], idfs)
         counts = enc.sentences
+        self._grams = enc.grams
+        self._first_sentence = np.cumsum(counts) - counts
+        self._sentence_counts = counts
         self._has = counts > 0
         self._counts = counts[self._has]
         self._starts = (np.cumsum(counts) - counts)[self._has]
+
+    def vectors(self, i: int) -> tuple[dict[str, float], tuple[dict[str, float], ...]]:
+        """Unit ``i``'s weighted text and sentence vectors, as ``units.Vectors`` makes them (to the bit)."""
+        first = int(self._first_sentence[i])
+        return (self.text.vector(i, self._grams),
+                tuple(self.sentences.vector(r, self._grams)
+                      for r in range(first, first + int(self._sentence_counts[i]))))
 
     def cosines(self, text: Mapping[str, float]) -> np.ndarray:
         """Every unit's text cosine with a text vector (``units.cosine``)."""

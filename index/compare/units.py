@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import mul, truediv
 
@@ -243,10 +243,12 @@ class Vectors:
     (the taxonomy and four more weightings, for ~1 unit in 7).
     """
 
-    def __init__(self, unit: Unit, idf: Idf):
-        counts, sentences = _first_features(unit.text)
-        self.text: Vector = weigh(counts, idf)
-        self.sentences: tuple[Vector, ...] = tuple(weigh(s, idf) for s in sentences)
+    def __init__(self, unit: Unit, idf: Idf, weighed: tuple[Vector, tuple[Vector, ...]] | None = None):
+        if weighed is None:
+            counts, sentences = _first_features(unit.text)
+            weighed = weigh(counts, idf), tuple(weigh(s, idf) for s in sentences)
+        self.text: Vector = weighed[0]
+        self.sentences: tuple[Vector, ...] = weighed[1]
         self.position: float = unit.position
         self.preamble: bool = unit.clause.kind == "preamble"
         self._unit = unit
@@ -267,18 +269,31 @@ class Vectors:
 
 
 class VectorCache:
-    """Weighted vectors per unit for one ``Idf`` (one library state); bounded."""
+    """Weighted vectors per unit for one ``Idf`` (one library state); bounded.
+
+    Units whose document was weighed as inverted lists (``inverted.DocTerms``, ``offer``) take their text
+    and sentence vectors from there instead of weighing their counts again (the same vectors).
+    """
 
     def __init__(self, idf: Idf, size: int = 4_000):
         self.idf = idf
         self.size = size
         self._memo: dict[tuple[str, str], Vectors] = {}
+        self._offered: dict[tuple[str, str, float], tuple] = {}
+
+    def offer(self, doc_units: Sequence[Unit], terms) -> None:
+        """Units weighed by ``terms`` (``inverted.DocTerms`` of exactly these units, in order)."""
+        if len(self._offered) >= 4 * self.size:
+            self._offered.clear()
+        for i, unit in enumerate(doc_units):
+            self._offered[(unit.id, unit.text, unit.position)] = (terms, i)
 
     def get(self, unit: Unit) -> Vectors:
         key = (unit.id, unit.text, unit.position)
         hit = self._memo.get(key)
         if hit is None:
-            hit = Vectors(unit, self.idf)
+            offered = self._offered.get(key)
+            hit = Vectors(unit, self.idf, None if offered is None else offered[0].vectors(offered[1]))
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit
