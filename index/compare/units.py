@@ -171,11 +171,10 @@ def containing_unit(corpus, clause_id: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Features:
-    """What the scorer needs of a unit, before any library weighting."""
+    """What the scorer needs of a unit beyond its text's bigrams (``first_features``), before any library
+    weighting."""
 
-    counts: Counter  # bigram counts of the unit's text (responsibility notes masked)
     lead: Counter  # bigram counts of its heading, or else of its first sentence
-    sentences: tuple[Counter, ...]  # per sentence, for the sentence-level score
     topics: Vector  # unit vector of taxonomy topic weights
     length: int  # content characters
     context: Counter  # bigram counts of the headings above the unit
@@ -193,13 +192,12 @@ def _first_features(text: str) -> tuple[Counter, tuple[Counter, ...]]:
 @functools.lru_cache(maxsize=4_000)
 def _features(heading: str, text: str, label: str, context: str) -> Features:
     norm = matching_text(text)
-    counts, sentences = _first_features(text)
     if heading:
         lead = Counter(bigrams(normalise(heading)))
     else:
         body = norm[len(label):] if label and norm.startswith(normalise(label)) else norm
         lead = Counter(bigrams(_SENTENCE.split(body.strip(), maxsplit=1)[0][:60]))
-    return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text),
+    return Features(lead, unit_vector(score_text(heading, text)), _content_length(text),
                     Counter(bigrams(normalise(context))))
 
 
