@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from index.base.errors import check_cancel
-from index.compare import scoring, unitstore, wording
+from index.compare import scoring, topics, unitstore, wording
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
@@ -59,6 +59,8 @@ class Context:
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
     _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
     _worded: set = dataclasses.field(default_factory=set)  # documents whose words are known (``know_words``)
+    _facts: dict = dataclasses.field(default_factory=dict)  # per document, its units' kept features (``terms``)
+    _tagger: str | None = None  # ``topics.tagger_version`` (the kept features' topic weights depend on it)
 
     def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
         """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept.
@@ -73,14 +75,24 @@ class Context:
             if len(self._terms) >= 64:
                 self._terms.pop(next(iter(self._terms)))
             whole = units(self.corpus, doc_id)
+            facts = None
             if len(whole) == len(doc_units) and all(map(operator.is_, whole, doc_units)):
                 enc = unitstore.load_or_encode(self.store, doc_id, [u.text for u in doc_units],
                                                lambda: [first_features(u) for u in doc_units])
+                if self.store is not None:
+                    if self._tagger is None:
+                        self._tagger = topics.tagger_version()
+                    facts = self._facts[doc_id] = unitstore.Facts(self.store, doc_id, doc_units, self._tagger)
             else:
                 enc = unitstore.encode([first_features(u) for u in doc_units])
             hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
-            self.vectors.offer(doc_units, hit[1])
+            self.vectors.offer(doc_units, hit[1], facts)
         return hit[1]
+
+    def keep_facts(self) -> None:
+        """Write the units' features described since they were read (``unitstore.Facts.keep``)."""
+        for facts in self._facts.values():
+            facts.keep()
 
     def know_words(self, unit: Unit) -> None:
         """Make the segmenter's words of every unit of ``unit``'s document known (``wording.know_words``), read
@@ -531,6 +543,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 reversed_columns += 1
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
     keep(ctx.stats)
+    ctx.keep_facts()
     return Comparison(columns=columns, source=record)
 
 

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
 from operator import mul, truediv
 
@@ -241,7 +241,8 @@ class Vectors:
     (the taxonomy and four more weightings, for ~1 unit in 7).
     """
 
-    def __init__(self, unit: Unit, idf: Idf, weighed: tuple[Vector, tuple[Vector, ...]] | None = None):
+    def __init__(self, unit: Unit, idf: Idf, weighed: tuple[Vector, tuple[Vector, ...]] | None = None,
+                 described: Callable[[], Features] | None = None):
         if weighed is None:
             counts, sentences = _first_features(unit.text)
             weighed = weigh(counts, idf), tuple(weigh(s, idf) for s in sentences)
@@ -251,10 +252,11 @@ class Vectors:
         self.preamble: bool = unit.clause.kind == "preamble"
         self._unit = unit
         self._idf = idf
+        self._described = described  # the unit's ``features`` from elsewhere (``unitstore.Facts``)
 
     @functools.cached_property
     def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
-        f = features(self._unit)
+        f = features(self._unit) if self._described is None else self._described()
         weight = self._idf
         return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
                 f.length)
@@ -279,19 +281,25 @@ class VectorCache:
         self._memo: dict[tuple[str, str], Vectors] = {}
         self._offered: dict[tuple[str, str, float], tuple] = {}
 
-    def offer(self, doc_units: Sequence[Unit], terms) -> None:
-        """Units weighed by ``terms`` (``inverted.DocTerms`` of exactly these units, in order)."""
+    def offer(self, doc_units: Sequence[Unit], terms, facts=None) -> None:
+        """Units weighed by ``terms`` (``inverted.DocTerms`` of exactly these units, in order), and their
+        ``Features`` from ``facts`` (``unitstore.Facts`` of the same units; None: computed)."""
         if len(self._offered) >= 4 * self.size:
             self._offered.clear()
         for i, unit in enumerate(doc_units):
-            self._offered[(unit.id, unit.text, unit.position)] = (terms, i)
+            self._offered[(unit.id, unit.text, unit.position)] = (terms, i, facts)
 
     def get(self, unit: Unit) -> Vectors:
         key = (unit.id, unit.text, unit.position)
         hit = self._memo.get(key)
         if hit is None:
             offered = self._offered.get(key)
-            hit = Vectors(unit, self.idf, None if offered is None else offered[0].vectors(offered[1]))
+            if offered is None:
+                hit = Vectors(unit, self.idf)
+            else:
+                terms, i, facts = offered
+                hit = Vectors(unit, self.idf, terms.vectors(i),
+                              None if facts is None else functools.partial(facts.get, i, unit))
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit

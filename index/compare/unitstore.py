@@ -1,19 +1,26 @@
-"""The first-stage features of a document's units as arrays, kept on disk per document.
+"""What comparisons read of a document's units, kept on disk per document (a cache, never a source of truth).
 
 A comparison reads every unit of a dozen or two documents through their
 inverted lists (``inverted.DocTerms``), built from each unit's bigram counts
 and its sentences' (``units.first_features``). Counting them is a fact of
 the units' texts alone, yet it was a third of a comparison's own work at
-scale, every command again. ``Encoded`` holds them as a few integer arrays
-(one vocabulary per document); ``load_or_encode`` reads them from a small
-file per document in the library's ``features/`` folder beside the
-manifest, or counts and writes them when the file is missing, damaged or
-stale.
+scale, every command again. The library's ``features/`` folder (beside the
+manifest) keeps, per document:
 
-A file is trusted only for the same unit texts: it carries a digest of them
-(and ``VERSION``, the counting code's), and a checksum of its bytes. Anything
-else (a truncated or altered file, another document's, an old version) is
-counted again and rewritten; the store is a cache, never a source of truth.
+* ``<doc>.units``: those counts as a few integer arrays (``Encoded``, one
+  vocabulary per document; ``load_or_encode``);
+* ``<doc>.words``: the segmenter's words of each unit (``load_or_segment``):
+  the shared wording of the matches then needs no segmenter loaded;
+* ``<doc>.facts``: the ``units.Features`` (heading, context, topics, length)
+  of the units comparisons needed, the candidates (``Facts``).
+
+Each is written when missing, damaged or stale, by the command that needed
+it. A file is trusted only for what it was made from: a digest of the unit
+texts (and headings, labels, contexts for ``facts``), ``VERSION`` (the code
+that made it), the segmenter's or the taxonomy's identity, and a checksum of
+its bytes. Anything else (a truncated or altered file, another document's,
+an old version) is made again; a failed write only costs the same work next
+time.
 """
 
 from __future__ import annotations
@@ -25,11 +32,14 @@ import logging
 import os
 import struct
 import zlib
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from itertools import chain, count
 from pathlib import Path
 
 import numpy as np
+
+from index.compare.units import Features, features
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +108,8 @@ def _pack(kind: str, key: str, strings: Sequence[str], arrays: Mapping[str, np.n
 
 
 def _narrowest(a: np.ndarray) -> str:
+    if a.dtype.kind == "f":
+        return "<f8"  # floats as they are (to the bit)
     top = int(a.max()) if len(a) else 0
     return next(t for t in _TYPES if top < 1 << (8 * np.dtype(t).itemsize))
 
@@ -126,9 +138,10 @@ def _unpack(data: bytes, kind: str, key: str) -> tuple[dict, list[str], dict[str
     at += lengths[0]
     arrays = {}
     for n, (name, t) in zip(lengths[1:], head["types"].items(), strict=True):
-        if t not in _TYPES or n % np.dtype(t).itemsize:
+        if t not in (*_TYPES, "<f8") or n % np.dtype(t).itemsize:
             raise ValueError("array type")
-        arrays[name] = np.frombuffer(body, dtype=t, count=n // np.dtype(t).itemsize, offset=at).astype(np.intp)
+        raw = np.frombuffer(body, dtype=t, count=n // np.dtype(t).itemsize, offset=at)
+        arrays[name] = raw.astype(np.float64 if t == "<f8" else np.intp)
         at += n
     return head, strings, arrays
 
@@ -230,3 +243,99 @@ def _write(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+class Facts:
+    """The ``units.Features`` of a document's units that comparisons needed (the candidates'), kept on disk.
+
+    Read when made (the file, if it was made from these units with this taxonomy), each unit's decoded when
+    first asked; a unit not kept is described (``units.features``) and ``keep`` writes the file again with
+    it. A damaged or stale file counts as empty.
+
+    Args:
+        folder: the library's store folder.
+        doc_id: the document.
+        doc_units: all its units, in order.
+        tagger: the taxonomy's identity (``topics.tagger_version``): topic weights depend on it.
+    """
+
+    def __init__(self, folder: Path, doc_id: str, doc_units: Sequence, tagger: str):
+        self.path = path_for(folder, doc_id, "facts")
+        self.key = digest([f"{u.clause.heading or ''}\x1f{u.clause.label or ''}\x1f{u.context}\x1f{u.text}"
+                           for u in doc_units]) + ":" + tagger
+        self._count = len(doc_units)
+        self._known: dict[int, Features] = {}
+        self._kept: dict[int, int] = {}  # unit → its place in the file
+        self._new = False
+        try:
+            _, self._strings, a = _unpack(_read(self.path), "facts", self.key)
+            self._arrays = a
+            self._starts = {part: np.concatenate([[0], np.cumsum(a[f"{part}_sizes"])]).tolist()
+                            for part in ("lead", "context", "topic")}
+            kept = a["units"].tolist()
+            if (any(not 0 <= u < self._count for u in kept) or len(a["lengths"]) != len(kept)
+                    or len(a["topic_values"]) != len(a["topic_ids"])
+                    or any(len(a[f"{p}_sizes"]) != len(kept) or self._starts[p][-1] != len(a[f"{p}_ids"])
+                           for p in ("lead", "context", "topic"))
+                    or len(a["lead_counts"]) != len(a["lead_ids"]) or len(a["context_counts"]) != len(a["context_ids"])
+                    or any(len(a[f"{p}_ids"]) and int(a[f"{p}_ids"].max()) >= len(self._strings)
+                           for p in ("lead", "context", "topic"))):
+                raise ValueError("inconsistent")
+            self._kept = {u: k for k, u in enumerate(kept)}
+        except _DAMAGE:
+            self._kept = {}
+
+    def get(self, i: int, unit) -> Features:
+        """Unit ``i``'s features: as kept, else described now (and kept by the next ``keep``)."""
+        hit = self._known.get(i)
+        if hit is None:
+            k = self._kept.get(i)
+            if k is None:
+                hit = features(unit)
+                self._new = True
+            else:
+                hit = self._decode(k)
+            self._known[i] = hit
+        return hit
+
+    def _decode(self, k: int) -> Features:
+        a, names = self._arrays, self._strings
+
+        def part(name: str, values: str) -> tuple[list[str], list]:
+            lo, hi = self._starts[name][k], self._starts[name][k + 1]
+            return list(map(names.__getitem__, a[f"{name}_ids"][lo:hi].tolist())), a[values][lo:hi].tolist()
+
+        lead = Counter(dict(zip(*part("lead", "lead_counts"), strict=True)))
+        context = Counter(dict(zip(*part("context", "context_counts"), strict=True)))
+        topics = dict(zip(*part("topic", "topic_values"), strict=True))
+        return Features(lead, topics, int(a["lengths"][k]), context)
+
+    def keep(self) -> None:
+        """Write the file again if a unit was described since it was read (a failed write costs a recount)."""
+        if not self._new:
+            return
+        for i, k in self._kept.items():
+            if i not in self._known:
+                self._known[i] = self._decode(k)
+        order = sorted(self._known)
+        vocab: dict[str, int] = {}
+        arrays: dict[str, list] = {name: [] for name in (
+            "lead_ids", "lead_counts", "lead_sizes", "context_ids", "context_counts", "context_sizes", "topic_ids",
+            "topic_sizes")}
+        values: list[float] = []
+        for i in order:
+            f = self._known[i]
+            for name, items in (("lead", f.lead.items()), ("context", f.context.items()),
+                                ("topic", f.topics.items())):
+                items = list(items)
+                arrays[f"{name}_ids"] += [vocab.setdefault(g, len(vocab)) for g, _ in items]
+                arrays[f"{name}_sizes"].append(len(items))
+                if name == "topic":
+                    values += [x for _, x in items]
+                else:
+                    arrays[f"{name}_counts"] += [c for _, c in items]
+        packed = {"units": np.array(order, dtype=np.intp), **{n: np.array(v, dtype=np.intp) for n, v in arrays.items()},
+                  "topic_values": np.array(values, dtype=np.float64),
+                  "lengths": np.array([self._known[i].length for i in order], dtype=np.intp)}
+        _write(self.path, _pack("facts", self.key, list(vocab), packed))
+        self._new = False

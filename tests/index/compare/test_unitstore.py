@@ -12,7 +12,7 @@ import pytest
 
 from index.compare import align, stats, unitstore
 from index.compare.inverted import DocTerms
-from index.compare.units import Vectors, first_features, units
+from index.compare.units import Vectors, features, first_features, units
 from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -122,8 +122,10 @@ def test_a_comparison_reads_the_store_and_gives_the_same_result(tmp_path, monkey
     first = compare(tmp_path / "manifest.sqlite")
     kept = sorted(p.name for p in folder.iterdir())
     assert "jilin-2021-kaifaqu.units" in kept and len(kept) >= 5
+    assert any(n.endswith(".facts") for n in kept) and any(n.endswith(".words") for n in kept)
     align._contexts.clear()
     monkeypatch.setattr(unitstore, "encode", lambda features: pytest.fail("counted, not read"))
+    monkeypatch.setattr(unitstore, "features", lambda unit: pytest.fail("described, not read"))
     second = compare(tmp_path / "manifest.sqlite")  # read from the files this time
     assert first == plain and second == plain
 
@@ -186,3 +188,45 @@ def test_a_comparison_with_kept_words_never_loads_the_segmenter(tmp_path):
     second, loaded_second = json.loads(run(str(tmp_path / "manifest.sqlite")))
     assert first == plain and second == plain
     assert loaded_first and not loaded_second
+
+
+def _feature_items(f):
+    return list(f.lead.items()), list(f.context.items()), list(f.topics.items()), f.length
+
+
+def test_kept_features_read_back_as_described_and_unknown_units_are_added(bundled, tmp_path):
+    corpus, _ = bundled
+    doc = units(corpus, DOC)
+    facts = unitstore.Facts(tmp_path, DOC, doc, "tagger-1")
+    asked = [0, 3, 7, len(doc) - 1]
+    for i in asked:
+        assert _feature_items(facts.get(i, doc[i])) == _feature_items(features(doc[i]))
+    facts.keep()
+    again = unitstore.Facts(tmp_path, DOC, doc, "tagger-1")
+    assert sorted(again._kept) == asked
+    for i in asked:  # the same counts and weights in the same order (sums over them follow it)
+        assert _feature_items(again.get(i, doc[i])) == _feature_items(features(doc[i]))
+    assert again.get(5, doc[5]) == features(doc[5])  # not kept: described, and kept next time with the others
+    again.keep()
+    assert sorted(unitstore.Facts(tmp_path, DOC, doc, "tagger-1")._kept) == sorted([*asked, 5])
+    assert unitstore.Facts(tmp_path, DOC, doc, "tagger-2")._kept == {}  # another taxonomy: nothing kept holds
+    assert unitstore.Facts(tmp_path, DOC, doc[:-1], "tagger-1")._kept == {}  # other units
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage"])
+def test_damaged_kept_features_count_as_none_and_are_rewritten(bundled, tmp_path, damage):
+    corpus, _ = bundled
+    doc = units(corpus, DOC)
+    facts = unitstore.Facts(tmp_path, DOC, doc, "t")
+    facts.get(2, doc[2])
+    facts.keep()
+    path = unitstore.path_for(tmp_path, DOC, "facts")
+    good = path.read_bytes()
+    bad = {"truncate": good[:-7], "flip": bytes([good[0], *good[1:-20], good[-20] ^ 1, *good[-19:]]),
+           "garbage": b"\x00" * 64}[damage]
+    path.write_bytes(bad)
+    again = unitstore.Facts(tmp_path, DOC, doc, "t")
+    assert again._kept == {}
+    assert again.get(2, doc[2]) == features(doc[2])
+    again.keep()
+    assert path.read_bytes() == good  # written again as it was
