@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import operator
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
+from pathlib import Path
+
+import numpy as np
 
 from index.base.errors import check_cancel
-from index.compare import scoring
+from index.compare import scoring, topics, unitstore, wording
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
@@ -51,11 +55,18 @@ class Context:
     idf: Idf
     vectors: VectorCache
     model: scoring.Model
+    store: Path | None = None  # where the library keeps its units' bigram counts (``unitstore``)
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
     _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
+    _worded: set = dataclasses.field(default_factory=set)  # documents whose words are known (``know_words``)
+    _facts: dict = dataclasses.field(default_factory=dict)  # per document, its units' kept features (``terms``)
+    _tagger: str | None = None  # ``topics.tagger_version`` (the kept features' topic weights depend on it)
 
     def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
-        """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept."""
+        """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept.
+
+        A whole document's units' bigram counts are read from the library's store (``unitstore``).
+        """
         # Keyed by the units' identities (at C speed: asked ~900 times a comparison); the entry holds the
         # units themselves, so no identity is reused while it is kept.
         key = (doc_id, tuple(map(id, doc_units)))
@@ -63,8 +74,38 @@ class Context:
         if hit is None:
             if len(self._terms) >= 64:
                 self._terms.pop(next(iter(self._terms)))
-            hit = self._terms[key] = (tuple(doc_units), DocTerms([first_features(u) for u in doc_units], self.idf))
+            whole = units(self.corpus, doc_id)
+            facts = None
+            if len(whole) == len(doc_units) and all(map(operator.is_, whole, doc_units)):
+                enc = unitstore.load_or_encode(self.store, doc_id, [u.text for u in doc_units],
+                                               lambda: [first_features(u) for u in doc_units])
+                if self.store is not None:
+                    if self._tagger is None:
+                        self._tagger = topics.tagger_version()
+                    facts = self._facts[doc_id] = unitstore.Facts(self.store, doc_id, doc_units, self._tagger)
+            else:
+                enc = unitstore.encode([first_features(u) for u in doc_units])
+            hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
+            self.vectors.offer(doc_units, hit[1], facts)
         return hit[1]
+
+    def keep_facts(self) -> None:
+        """Write the units' features described since they were read (``unitstore.Facts.keep``)."""
+        for facts in self._facts.values():
+            facts.keep()
+
+    def know_words(self, unit: Unit) -> None:
+        """Make the segmenter's words of every unit of ``unit``'s document known (``wording.know_words``), read
+        from the library's store (``unitstore``) when kept there: the shared wording then needs no segmenter."""
+        doc_id = unit.clause.doc_id
+        if self.store is None or doc_id in self._worded:
+            return
+        self._worded.add(doc_id)
+        texts = [matching_text(u.text) for u in units(self.corpus, doc_id)]
+        kept = unitstore.load_or_segment(self.store, doc_id, texts, wording.segmenter_key(),
+                                         lambda: [wording.word_lengths(t) for t in texts])
+        for norm, lengths in zip(texts, kept, strict=True):
+            wording.know_words(norm, lengths)
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -84,6 +125,12 @@ _contexts: dict[tuple, Context] = {}
 _lock = threading.Lock()
 
 
+def _store_folder(corpus) -> Path | None:
+    """The ``unitstore`` folder beside the library's manifest file (None: the manifest is in memory)."""
+    path = getattr(getattr(corpus, "manifest", None), "path", None)
+    return None if path is None else Path(path).parent / unitstore.FOLDER
+
+
 def context(corpus, search_index=None, model: scoring.Model | None = None) -> Context:
     """The comparison context of ``corpus`` now (kept while the library does not change)."""
     stats = stats_for(corpus, search_index)
@@ -93,7 +140,7 @@ def context(corpus, search_index=None, model: scoring.Model | None = None) -> Co
         hit = _contexts.get(key)
         if hit is None or hit.corpus is not corpus:
             idf = Idf(stats)
-            hit = Context(corpus, stats, idf, VectorCache(idf), model)
+            hit = Context(corpus, stats, idf, VectorCache(idf), model, _store_folder(corpus))
             if len(_contexts) >= 4:
                 _contexts.pop(next(iter(_contexts)))
             _contexts[key] = hit
@@ -127,14 +174,28 @@ class Ranked:
     none: bool  # "no counterpart": no candidates, or presence below the model's cut
 
 
-def _reverse_rank(ctx: Context, source: Unit, own_units: list[Unit], cand: Unit) -> tuple[int, float]:
-    """When ``cand`` is compared back (text cosine): the source's rank among its own document's units,
-    and its margin over the best other unit (negative when another is closer)."""
-    totals = ctx.terms(source.clause.doc_id, own_units).cosines(ctx.vectors.get(cand).text).tolist()
-    mine = cosine(ctx.vectors.get(cand).text, ctx.vectors.get(source).text)
+def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list[Unit]) -> list[tuple[int, float]]:
+    """When each of ``cands`` is compared back (text cosine): the source's rank among its own document's units,
+    and its margin over the best other unit (negative when another is closer).
+
+    All candidates at once: one product of the candidates' text vectors with the document's inverted lists
+    (each cell summed in the order a single candidate's would be: the same floats).
+    """
+    if not cands:
+        return []
+    vectors = ctx.vectors
+    texts = [vectors.get(c).text for c in cands]
+    totals = ctx.terms(source.clause.doc_id, own_units).text.products(texts)  # own units × candidates
     sid = source.id
-    others = [t for u, t in zip(own_units, totals, strict=True) if u.id != sid]
-    return sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)
+    others = totals[np.fromiter((u.id != sid for u in own_units), dtype=bool, count=len(own_units))]
+    src = vectors.get(source).text
+    out = []
+    for j, text in enumerate(texts):
+        mine = cosine(text, src)
+        column = others[:, j]
+        best = float(column.max()) if len(column) else 0.0
+        out.append((int(np.count_nonzero(column > mine)) + 1, mine - best))
+    return out
 
 
 def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,
@@ -156,9 +217,10 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
         dist = scoring.relative(stages)
         order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
         own = units(ctx.corpus, source.clause.doc_id)
-        for r, i in enumerate(order[:k], start=1):
+        best = order[:k]
+        backs = reverse_ranks(ctx, source, own, [pool[i] for i in best])
+        for r, (i, (rev_rank, rev_gap)) in enumerate(zip(best, backs, strict=True), start=1):
             unit = pool[i]
-            rev_rank, rev_gap = _reverse_rank(ctx, source, own, unit)
             values = scoring.pair_values(q, ctx.vectors.get(unit), stages[i], r, rev_rank, unit.parent, dist)
             out.append(Candidate(unit, stages[i], values, rev_gap))
     ctx.remember_first(key, out)
@@ -385,6 +447,8 @@ def _match(ctx: Context, source: Unit | None, unit: Unit, probability: float | N
            source_topics: set[str] | None = None) -> Match:
     rec = _unit_match(ctx.model, unit, probability, pinned)
     if source is not None:
+        ctx.know_words(source)
+        ctx.know_words(unit)
         sa, sb = shared_spans(source.text, unit.text, weight=ctx.idf, floor=ctx.highlight_floor)
         rec.shared = [list(x) for x in sb]
         rec.source_shared = [list(x) for x in sa]
@@ -436,9 +500,10 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         UnknownIdError: the clause or a document does not exist.
         Cancelled: ``cancel`` returned True.
     """
-    load_segmenter_ahead()  # the shared wording needs it at the end
     clause = corpus.clause(clause_id)
     ctx = context(corpus, search_index, model)
+    if ctx.store is None:
+        load_segmenter_ahead()  # the shared wording needs it at the end (with a store, its words are mostly kept)
     source = unit_of(corpus, clause)
     pins = pins or {}
     record = corpus.clause_record(clause)
@@ -478,6 +543,7 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 reversed_columns += 1
         columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
     keep(ctx.stats)
+    ctx.keep_facts()
     return Comparison(columns=columns, source=record)
 
 

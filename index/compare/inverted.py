@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from itertools import chain, count
 
 import numpy as np
 
 from index.compare.stats import Idf
 from index.compare.units import Vectors
+from index.compare.unitstore import Encoded, encode
 
 
 class Lists:
@@ -32,31 +32,41 @@ class Lists:
 
     Built from bigram counts weighted as ``units.weigh`` does (sublinear tf × library IDF, each row scaled
     to length 1), the same products and sums in the same order: the weights are ``weigh``'s to the bit.
+
+    Args:
+        vocab: bigram → id (ids of bigrams no row holds are allowed).
+        ids, counts: every row's bigram ids and counts, row after row, each row's in its counts' order.
+        sizes: how many entries each row has.
+        idfs: each id's library IDF (``idf_of``).
     """
 
-    def __init__(self, rows: Sequence[Mapping[str, int]], idf: Idf):
-        # A bigram's id is the place of its first entry (ids with gaps: the arrays below are indexed by it).
-        vocab: dict[str, int] = {}
-        ids = np.fromiter(map(vocab.setdefault, chain.from_iterable(rows), count()), dtype=np.intp)
+    def __init__(self, vocab: Mapping[str, int], ids: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
+                 idfs: np.ndarray):
         n = len(ids)
-        counts = np.fromiter(chain.from_iterable(r.values() for r in rows), dtype=np.intp, count=n)
-        table = idf.table(vocab.keys())
-        idfs = np.zeros(n)
-        idfs[np.fromiter(vocab.values(), dtype=np.intp, count=len(vocab))] = np.fromiter(
-            map(table.__getitem__, vocab), dtype=float, count=len(vocab))
         top = int(counts.max()) if n else 1
         tf = np.array([1.0, 1.0, *(1.0 + math.log(c) for c in range(2, top + 1))])  # math.log: as ``weigh``
         weights = tf[counts] * idfs[ids]
-        self.n = len(rows)
-        rows_of = np.repeat(np.arange(self.n, dtype=np.intp), [len(r) for r in rows])
+        self.n = len(sizes)
+        rows_of = np.repeat(np.arange(self.n, dtype=np.intp), sizes)
         norms = np.sqrt(np.bincount(rows_of, weights=weights * weights, minlength=self.n))  # summed in row order
         weights = weights / np.where(norms > 0, norms, 1.0)[rows_of]  # a row of zeros stays zeros (``unit_vector``)
         order = np.argsort(ids, kind="stable")  # each bigram's entries together, rows in order
+        self._entries = (ids, weights, np.cumsum(sizes) - sizes, norms > 0)  # row by row, for ``vector``
         self.rows = rows_of[order]
         self.weights = weights[order]
         self.vocab = vocab
-        self.lengths = np.bincount(ids, minlength=n)
+        self.lengths = np.bincount(ids, minlength=len(vocab))
         self.starts = np.cumsum(self.lengths) - self.lengths
+
+    def vector(self, row: int, grams: Sequence[str]) -> dict[str, float]:
+        """One row as ``units.weigh`` makes it from the same counts: the same bigrams in the same order, the
+        same floats (``{}`` for a row of zeros). ``grams``: each id's bigram."""
+        ids, weights, starts, nonzero = self._entries
+        if not nonzero[row]:
+            return {}
+        at = int(starts[row])
+        end = at + (int(starts[row + 1]) - at if row + 1 < self.n else len(ids) - at)
+        return dict(zip(map(grams.__getitem__, ids[at:end].tolist()), weights[at:end].tolist(), strict=True))
 
     def products(self, queries: Sequence[Mapping[str, float]]) -> np.ndarray:
         """The dot product of every row with every query: a rows × queries array (0.0 where nothing is shared)."""
@@ -86,17 +96,43 @@ class Lists:
         return np.bincount(cells, weights=weights, minlength=self.n * m).reshape(self.n, m)
 
 
+def idf_of(vocab: Mapping[str, int], idf: Idf) -> np.ndarray:
+    """The library IDF of each bigram of ``vocab`` (bigram → id, ids in order from 0), by id."""
+    table = idf.table(vocab.keys())
+    return np.fromiter(map(table.__getitem__, vocab), dtype=float, count=len(vocab))
+
+
 class DocTerms:
     """Units of one document (their text and sentence bigram counts) weighted by one library state, as
-    inverted lists: no per-unit ``Vectors`` are made for the first stage."""
+    inverted lists: no per-unit ``Vectors`` are made for the first stage.
 
-    def __init__(self, features: Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int]]]], idf: Idf):
-        self.text = Lists([text for text, _ in features], idf)
-        self.sentences = Lists([s for _, sentences in features for s in sentences], idf)
-        counts = np.array([len(sentences) for _, sentences in features], dtype=np.intp)
+    Args:
+        features: each unit's bigram counts and its sentences' (``units.first_features``), or
+            ``unitstore.Encoded`` (the same, as arrays: kept on disk per document).
+    """
+
+    def __init__(self, features: Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int]]]] | Encoded,
+                 idf: Idf):
+        enc = features if isinstance(features, Encoded) else encode(features)
+        vocab = {g: i for i, g in enumerate(enc.grams)}
+        idfs = idf_of(vocab, idf)
+        split = int(enc.sizes[: enc.units].sum())
+        self.text = Lists(vocab, enc.ids[:split], enc.counts[:split], enc.sizes[: enc.units], idfs)
+        self.sentences = Lists(vocab, enc.ids[split:], enc.counts[split:], enc.sizes[enc.units:], idfs)
+        counts = enc.sentences
+        self._grams = enc.grams
+        self._first_sentence = np.cumsum(counts) - counts
+        self._sentence_counts = counts
         self._has = counts > 0
         self._counts = counts[self._has]
         self._starts = (np.cumsum(counts) - counts)[self._has]
+
+    def vectors(self, i: int) -> tuple[dict[str, float], tuple[dict[str, float], ...]]:
+        """Unit ``i``'s weighted text and sentence vectors, as ``units.Vectors`` makes them (to the bit)."""
+        first = int(self._first_sentence[i])
+        return (self.text.vector(i, self._grams),
+                tuple(self.sentences.vector(r, self._grams)
+                      for r in range(first, first + int(self._sentence_counts[i]))))
 
     def cosines(self, text: Mapping[str, float]) -> np.ndarray:
         """Every unit's text cosine with a text vector (``units.cosine``)."""

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import repeat
 from operator import mul, truediv
 
@@ -171,11 +171,10 @@ def containing_unit(corpus, clause_id: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Features:
-    """What the scorer needs of a unit, before any library weighting."""
+    """What the scorer needs of a unit beyond its text's bigrams (``first_features``), before any library
+    weighting."""
 
-    counts: Counter  # bigram counts of the unit's text (responsibility notes masked)
     lead: Counter  # bigram counts of its heading, or else of its first sentence
-    sentences: tuple[Counter, ...]  # per sentence, for the sentence-level score
     topics: Vector  # unit vector of taxonomy topic weights
     length: int  # content characters
     context: Counter  # bigram counts of the headings above the unit
@@ -193,13 +192,12 @@ def _first_features(text: str) -> tuple[Counter, tuple[Counter, ...]]:
 @functools.lru_cache(maxsize=4_000)
 def _features(heading: str, text: str, label: str, context: str) -> Features:
     norm = matching_text(text)
-    counts, sentences = _first_features(text)
     if heading:
         lead = Counter(bigrams(normalise(heading)))
     else:
         body = norm[len(label):] if label and norm.startswith(normalise(label)) else norm
         lead = Counter(bigrams(_SENTENCE.split(body.strip(), maxsplit=1)[0][:60]))
-    return Features(counts, lead, sentences, unit_vector(score_text(heading, text)), _content_length(text),
+    return Features(lead, unit_vector(score_text(heading, text)), _content_length(text),
                     Counter(bigrams(normalise(context))))
 
 
@@ -243,18 +241,22 @@ class Vectors:
     (the taxonomy and four more weightings, for ~1 unit in 7).
     """
 
-    def __init__(self, unit: Unit, idf: Idf):
-        counts, sentences = _first_features(unit.text)
-        self.text: Vector = weigh(counts, idf)
-        self.sentences: tuple[Vector, ...] = tuple(weigh(s, idf) for s in sentences)
+    def __init__(self, unit: Unit, idf: Idf, weighed: tuple[Vector, tuple[Vector, ...]] | None = None,
+                 described: Callable[[], Features] | None = None):
+        if weighed is None:
+            counts, sentences = _first_features(unit.text)
+            weighed = weigh(counts, idf), tuple(weigh(s, idf) for s in sentences)
+        self.text: Vector = weighed[0]
+        self.sentences: tuple[Vector, ...] = weighed[1]
         self.position: float = unit.position
         self.preamble: bool = unit.clause.kind == "preamble"
         self._unit = unit
         self._idf = idf
+        self._described = described  # the unit's ``features`` from elsewhere (``unitstore.Facts``)
 
     @functools.cached_property
     def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
-        f = features(self._unit)
+        f = features(self._unit) if self._described is None else self._described()
         weight = self._idf
         return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
                 f.length)
@@ -267,18 +269,37 @@ class Vectors:
 
 
 class VectorCache:
-    """Weighted vectors per unit for one ``Idf`` (one library state); bounded."""
+    """Weighted vectors per unit for one ``Idf`` (one library state); bounded.
+
+    Units whose document was weighed as inverted lists (``inverted.DocTerms``, ``offer``) take their text
+    and sentence vectors from there instead of weighing their counts again (the same vectors).
+    """
 
     def __init__(self, idf: Idf, size: int = 4_000):
         self.idf = idf
         self.size = size
         self._memo: dict[tuple[str, str], Vectors] = {}
+        self._offered: dict[tuple[str, str, float], tuple] = {}
+
+    def offer(self, doc_units: Sequence[Unit], terms, facts=None) -> None:
+        """Units weighed by ``terms`` (``inverted.DocTerms`` of exactly these units, in order), and their
+        ``Features`` from ``facts`` (``unitstore.Facts`` of the same units; None: computed)."""
+        if len(self._offered) >= 4 * self.size:
+            self._offered.clear()
+        for i, unit in enumerate(doc_units):
+            self._offered[(unit.id, unit.text, unit.position)] = (terms, i, facts)
 
     def get(self, unit: Unit) -> Vectors:
         key = (unit.id, unit.text, unit.position)
         hit = self._memo.get(key)
         if hit is None:
-            hit = Vectors(unit, self.idf)
+            offered = self._offered.get(key)
+            if offered is None:
+                hit = Vectors(unit, self.idf)
+            else:
+                terms, i, facts = offered
+                hit = Vectors(unit, self.idf, terms.vectors(i),
+                              None if facts is None else functools.partial(facts.get, i, unit))
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit

@@ -48,6 +48,13 @@ class _State:
 _states: weakref.WeakKeyDictionary[sqlite_utils.Database, _State] = weakref.WeakKeyDictionary()
 
 
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """``conn`` as a ``sqlite_utils.Database``, without sqlite-utils' plugins: ZoneRef uses none, and looking
+    for them reads every installed package's entry points (importlib.metadata: ~20 ms of each command that
+    opens the database)."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
 def read_only_reason(db: sqlite_utils.Database) -> DatabaseError | None:
     """Why an open database was opened read-only (None: it is writable)."""
     state = _states.get(db)

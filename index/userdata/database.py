@@ -56,6 +56,7 @@ from index.userdata.connection import (  # noqa: F401 - part of this module's AP
     read_only_reason,
     retry_locked,
     transaction,
+    wrap,
 )
 from index.userdata.recovery import RecoveryReport, check_and_recover, take_recovery_report  # noqa: F401
 from index.userdata.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version  # noqa: F401
@@ -136,7 +137,7 @@ def _open_writable(path: Path) -> sqlite_utils.Database:
         # cut can lose the last commits. FULL also survives that, cheaply enough.
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        db = wrap(conn)
         _states[db] = _State(path, after_changes=_backup_after_changes)
         migrate(db, path, before_upgrade=lambda before: backup(path, f"before-v{before + 1}", db=db))
         if schema_version(db) > 0:
@@ -192,7 +193,7 @@ def _open_read_only(path: Path, why: DatabaseError) -> sqlite_utils.Database:
         try:
             conn = connect(uri)
             conn.execute("PRAGMA query_only = ON")
-            db = sqlite_utils.Database(conn)
+            db = wrap(conn)
             version = schema_version(db)
         except sqlite3.Error:
             if conn is not None:

@@ -33,7 +33,7 @@ import sqlite_utils
 
 from index.base.faults import checkpoint
 from index.userdata.backups import backup, backup_time, count_notes, good_backups
-from index.userdata.connection import connect, default_path, file_uri, transaction
+from index.userdata.connection import connect, default_path, file_uri, transaction, wrap
 from index.userdata.dbfile import (
     SIDE_FILES,
     copy_database,
@@ -235,7 +235,7 @@ def salvage(damaged: Path, target: Path) -> int:
     except DatabaseDamagedError:
         rows = {table: [] for table in TABLES}  # nothing readable: a fresh, empty database
     conn = sqlite3.connect(str(target), isolation_level=None)
-    db = sqlite_utils.Database(conn)
+    db = wrap(conn)
     try:
         migrate(db)
         with transaction(db):

@@ -443,3 +443,26 @@ def test_segmenter_is_loaded_ahead_on_a_thread_of_its_own():
             "print('rjieba' in sys.modules, wording.word_bounds('开发区管理')[0] == frozenset({0, 3}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_reverse_ranks_of_a_pass_are_each_candidates_own_to_the_bit(corpus):
+    # One product for all of a pass's candidates gives the ranks and margins one candidate at a time gave.
+    ctx = align.context(corpus)
+    source = align.unit_of(corpus, corpus.clause(SRC))
+    own = align.units(corpus, source.clause.doc_id)
+    cands = [source, *align.units(corpus, "zhejiang-2022-kaifaqu")[:14]]  # the source itself is its own best
+    src = ctx.vectors.get(source).text
+    want = []
+    for cand in cands:
+        text = ctx.vectors.get(cand).text
+        mine = align.cosine(text, src)
+        others = [align.cosine(text, ctx.vectors.get(u).text) for u in own if u.id != source.id]
+        want.append((sum(1 for x in others if x > mine) + 1, mine - max(others, default=0.0)))
+    got = align.reverse_ranks(ctx, source, own, cands)
+    assert [r for r, _ in got] == [r for r, _ in want]
+    assert [g for _, g in got] == pytest.approx([g for _, g in want], abs=1e-12)
+    assert got == [align.reverse_ranks(ctx, source, own, [c])[0] for c in cands]  # batched = one by one, exactly
+    assert any(r > 1 for r, _ in got) and any(g > 0 for _, g in got)  # both sides of the margin were exercised
+    assert align.reverse_ranks(ctx, source, own, []) == []
+    assert align.reverse_ranks(ctx, source, [source], cands[:1])[0] == (1, align.cosine(
+        ctx.vectors.get(cands[0]).text, src))  # no other unit: margin over 0.0

@@ -8,7 +8,7 @@ import pytest
 
 from index.compare import scoring, stats
 from index.compare.inverted import DocTerms
-from index.compare.units import Vectors, cosine, first_features, units
+from index.compare.units import VectorCache, Vectors, cosine, first_features, units
 from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -59,3 +59,20 @@ def test_a_unit_without_sentences_or_shared_bigrams_scores_zero(bundled):
     assert stages[-1] == 0.0 and stages[0] > 0.9  # itself: cosine 1, each sentence its own best
     empty = DocTerms([], idf)
     assert empty.stages(q) == [] and empty.cosines(q.text).tolist() == []
+
+
+@pytest.mark.parametrize("doc_id", ["jilin-2021-kaifaqu", "hebei-2017-kaifaqu"])
+def test_a_units_vectors_from_the_lists_are_weighs_to_the_bit_in_its_order(bundled, doc_id):
+    corpus, idf = bundled
+    doc = units(corpus, doc_id)
+    terms = DocTerms([first_features(u) for u in doc] + [({}, ())], idf)  # and a unit with no bigram at all
+    for i, unit in enumerate(doc):
+        want = Vectors(unit, idf)
+        text, sentences = terms.vectors(i)
+        assert list(text.items()) == list(want.text.items())  # the same floats, in the same order (sums follow it)
+        assert [list(s.items()) for s in sentences] == [list(s.items()) for s in want.sentences]
+    assert terms.vectors(len(doc)) == ({}, ())
+    cache = VectorCache(idf)
+    cache.offer(doc, terms)
+    got = cache.get(doc[3])
+    assert list(got.text.items()) == list(Vectors(doc[3], idf).text.items()) and got.lead == Vectors(doc[3], idf).lead

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.compare import stats
-from index.compare.units import Vectors, features, units, weigh
+from index.compare.units import Vectors, features, first_features, units, weigh
 from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -17,7 +17,8 @@ def test_vectors_weigh_the_rest_only_when_read_and_as_the_features_say():
     unit = next(u for u in units(corpus, "jilin-2021-kaifaqu") if u.context and u.clause.heading)
     v = Vectors(unit, idf)
     f = features(unit)
-    assert v.text == weigh(f.counts, idf) and v.sentences == tuple(weigh(s, idf) for s in f.sentences)
+    counts, sentences = first_features(unit)
+    assert v.text == weigh(counts, idf) and v.sentences == tuple(weigh(s, idf) for s in sentences)
     assert "_rest" not in vars(v)  # heading, context and topics not computed for the first stage
     assert v.lead == weigh(f.lead, idf) and v.lead
     assert v.context == weigh(f.context, idf) and v.context

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -221,3 +224,13 @@ def test_restore_without_backups_is_a_known_error():
     userdb.open_db()
     with pytest.raises(userdb.DatabaseError):
         userdb.restore_latest()
+
+
+def test_opening_the_database_does_not_look_for_sqlite_utils_plugins(tmp_path):
+    # Looking for them reads every installed package's entry points: ZoneRef uses none.
+    code = ("import sys\nfrom pathlib import Path\nfrom index.userdata import database\n"
+            "import sqlite_utils.plugins as p\ndb = database.open_db(Path(sys.argv[1]))\n"
+            "print(p._plugins_loaded, db.execute('PRAGMA user_version').fetchone()[0] > 0)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "zoneref.db")], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[3]).stdout
+    assert out.split() == ["False", "True"]
