@@ -168,8 +168,21 @@ def from_bytes(data: bytes, key: str) -> Encoded | None:
         return None
 
 
+KINDS = ("units", "words", "facts")  # the files kept per document
+
+
 def path_for(folder: Path, doc_id: str, kind: str = "units") -> Path:
     return folder / f"{doc_id}.{kind}"
+
+
+def forget(folder: Path, doc_id: str) -> None:
+    """Delete what is kept of a document (it was removed from the library); a file that will not go stays,
+    harmless: a document's files are only read for texts they were made from."""
+    for kind in KINDS:
+        try:
+            path_for(folder, doc_id, kind).unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not delete %s", path_for(folder, doc_id, kind), exc_info=True)
 
 
 def _read(path: Path) -> bytes:

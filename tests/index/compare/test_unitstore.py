@@ -230,3 +230,19 @@ def test_damaged_kept_features_count_as_none_and_are_rewritten(bundled, tmp_path
     assert again.get(2, doc[2]) == features(doc[2])
     again.keep()
     assert path.read_bytes() == good  # written again as it was
+
+
+def test_removing_a_document_deletes_what_comparisons_kept_of_it(tmp_path, zoneref_home):
+    from index.workspace import Workspace
+
+    src = tmp_path / "yunnan.txt"
+    src.write_text("云南省人民政府关于促进开发区高质量发展的意见\n\n一、招商引资\n\n（一）创新招商方式。推行产业链招商、"
+                   "以商招商，建设滇中招商项目库。\n", encoding="utf-8")
+    ws = Workspace()
+    doc_id = ws.import_paths([src], workers=1)[0].imported[0]["doc_id"]
+    ws.compare(f"{doc_id}/c1/s1", doc_ids=["jilin-2021-kaifaqu"])
+    folder = zoneref_home / unitstore.FOLDER
+    assert (folder / f"{doc_id}.units").exists()
+    ws.remove_document(doc_id)
+    assert not any(p.name.startswith(f"{doc_id}.") for p in folder.iterdir())
+    assert (folder / "jilin-2021-kaifaqu.units").exists()  # the others' stay
