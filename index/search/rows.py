@@ -172,6 +172,11 @@ class Side:
         self.gen = gen
         self.files = files
         self._maps: dict[str, mmap.mmap | bytes] = {}
+        # Every part mapped now, not when a query first needs it: an update in another process drops the
+        # previous generation's side files, and one not yet opened here was gone (a search failed mid-way).
+        # A mapped file outlives its name (POSIX); on Windows the drop leaves it (``store._drop_other_sides``).
+        for part in files:
+            self._map(part)
         arrays = self._arrays()
         self.n = int(meta["records"])
         self.docrec = arrays["docrec"].astype(np.int64)

@@ -447,6 +447,28 @@ READER = textwrap.dedent("""
 """)
 
 
+def test_an_open_side_table_still_reads_after_an_update_drops_its_files(built, content):
+    """Seen in CI: another process searching while this one updated failed with FileNotFoundError: its side
+    table mapped a part (the texts) only when a query first needed it, and the update had dropped the file."""
+    ix, folder, _ = built
+    gen_dir = live(folder)
+    with search_store.whoosh_index.FileIndex(search_store.FileStorage(str(gen_dir)),
+                                             schema=search_store.schema()).reader() as reader:
+        gen = reader.generation()
+    other = search_store.load_side(gen_dir, gen)
+    before = (other.norm(0), other.cid(other.n - 1))
+    other.close()
+    side = search_store.load_side(gen_dir, gen)  # opened, no record read yet
+    try:
+        write_doc(content, "extra-7", "安徽省", extra_body(7))
+        ix.corpus.reload()
+        ix.add_documents(["extra-7"])  # a new generation; the old side files are dropped
+        assert not search_store.side_path(gen_dir, gen, "txt").exists()
+        assert (side.norm(0), side.cid(side.n - 1)) == before and side.shown(0)[2]
+    finally:
+        side.close()
+
+
 @pytest.mark.slow
 def test_another_process_searching_while_this_one_writes(built, content, tmp_path):
     ix, folder, _ = built
