@@ -8,6 +8,7 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -90,19 +91,34 @@ class FacetModel(QAbstractListModel):
     def __init__(self, tip=None, parent=None):
         super().__init__(parent)
         self._keys: list[str] = []
-        self._labels: list[str] = []
+        self._label: Callable[[str], str] = str
+        self._labels: dict[str, str] = {}  # made when a row is first shown
         self._unticked: set[str] = set()
         self._counts: dict | None = None
         self._tip = tip
 
     def set_entries(self, entries: list[tuple[str, str]]) -> None:
         """Show ``entries`` (key, label), all ticked, without counts."""
+        labels = dict(entries)
+        self.set_keys([k for k, _ in entries], labels.__getitem__)
+
+    def set_keys(self, keys: list[str], label: Callable[[str], str]) -> None:
+        """Show ``keys``, all ticked, without counts; ``label(key)`` is asked when a row is first shown
+        (3,500 documents' short titles read at start decoded every document's card on the GUI thread)."""
         self.beginResetModel()
-        self._keys = [k for k, _ in entries]
-        self._labels = [label for _, label in entries]
+        self._keys = list(keys)
+        self._label = label
+        self._labels = {}
         self._unticked = set()
         self._counts = None
         self.endResetModel()
+
+    def label(self, row: int) -> str:
+        key = self._keys[row]
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = self._label(key)
+        return text
 
     def set_counts(self, counts: dict) -> None:
         """Show each row's hit count (0 for a key ``counts`` lacks)."""
@@ -135,14 +151,14 @@ class FacetModel(QAbstractListModel):
             return None
         row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            label = self._labels[row]
+            label = self.label(row)
             return label if self._counts is None else f"{label}（{self._counts.get(self._keys[row], 0)}）"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Unchecked if self._keys[row] in self._unticked else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.UserRole:
             return self._keys[row]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(self._keys[row]) if self._tip else self._labels[row]
+            return self._tip(self._keys[row]) if self._tip else self.label(row)
         return None
 
     def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -208,7 +208,8 @@ class SearchView(ServiceView):
         docs = self.corpus.documents()
         regions = sorted({d.region for d in docs}, key=region_key)  # 全国 first
         self.region_model.set_entries([(r, r) for r in regions])
-        self.doc_model.set_entries([(d.id, d.short_title) for d in docs])
+        by_id = {d.id: d for d in docs}
+        self.doc_model.set_keys(list(by_id), lambda doc_id: by_id[doc_id].short_title)
 
     def _update_facet_counts(self, facets: dict) -> None:
         self.region_model.set_counts(facets.get("region", {}))

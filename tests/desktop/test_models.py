@@ -48,3 +48,23 @@ def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
     assert model.ticked() == ("\x00none",)  # none ticked: nothing matches
     model.set_entries([("a", "甲")])
     assert model.ticked() == () and model.data(model.index(0)) == "甲"
+
+
+def test_facet_labels_are_made_only_for_the_rows_shown(app, qtbot):
+    """3,500 documents' short titles read at start decoded every document's card on the GUI thread; a row's
+    label is asked for when the list first shows it."""
+    from PySide6.QtWidgets import QListView
+
+    from desktop.models import FacetModel
+
+    asked = []
+    model = FacetModel()
+    model.set_keys([f"d{k}" for k in range(3000)], lambda key: asked.append(key) or f"文件{key}")
+    assert asked == []
+    view = QListView()
+    view.setUniformItemSizes(True)
+    view.setModel(model)
+    view.resize(200, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert 0 < len(set(asked)) < 100 and model.data(model.index(2999)) == "文件d2999"
