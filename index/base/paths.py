@@ -48,7 +48,9 @@ def user_home() -> Path:
     """
     env = os.environ.get("ZONEREF_HOME")
     if env:
-        path = Path(env).expanduser()
+        # Absolute: the library manifest keeps each file's folder, and a relative name read from another
+        # working directory made every document look moved (3,500 files read again, ~5 s).
+        path = Path(os.path.abspath(Path(env).expanduser()))  # and ".." folded, links left as they are
     else:
         import platformdirs
 
