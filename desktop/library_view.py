@@ -51,6 +51,7 @@ class _Filter(QSortFilterProxyModel):
         # Matched once per keystroke over the model's haystacks (normalised when the model is filled: a
         # keystroke over 3,500 documents must not run OpenCC 3,500 times); each row then only looks its id up.
         accepted = self.sourceModel().matching(needle) if needle else set()
+        self.sourceModel().show_matches(accepted if needle else None)  # the groups count what is shown
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
             self.beginFilterChange()
             self.needle, self.accepted = needle, accepted

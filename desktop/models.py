@@ -204,6 +204,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         self._unbuilt: dict[int, list[str]] = {}  # region node → its documents, until its rows are made
         self._docs: dict[str, object] = {}
         self._hay: dict[str, str] | None = None
+        self._shown: dict[int, int] | None = None  # node → documents under it a filter matches (``show_matches``)
         self.members: dict = {}
         self.older: dict[str, list] = {}
         self._bold = QFont()
@@ -217,6 +218,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         docs = self.corpus.documents()
         self._docs = {d.id: d for d in docs}
         self._hay = None
+        self._shown = None
         # Versions of one document: the latest is listed, the others under it (历史版本 / 征求意见稿).
         self.members = self.corpus.versions()
         self.older = {}
@@ -319,7 +321,8 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
             return kind
         if kind != "doc":
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{payload[0]}（{payload[1]}）" if col == 0 else ""
+                n = payload[1] if self._shown is None else self._shown.get(index.internalId(), 0)
+                return f"{payload[0]}（{n}）" if col == 0 else ""
             if role == Qt.ItemDataRole.FontRole and kind == "region" and col == 0:
                 return self._bold
             if role == ID_ROLE + 10 and kind == "region":
@@ -364,6 +367,21 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
 
     def document_count(self) -> int:
         return len(self._docs)
+
+    def show_matches(self, accepted: set[str] | None) -> None:
+        """Count, on each region and level row, the documents under it that a filter matches (None: no
+        filter, the rows count all their documents)."""
+        if accepted is None:
+            self._shown = None
+            return
+        shown: dict[int, int] = {}
+        for kind, up, _, payload, _ in self._nodes:
+            if kind == "doc" and payload in accepted:
+                while up > 0:
+                    if self._nodes[up][0] != "doc":
+                        shown[up] = shown.get(up, 0) + 1
+                    up = self._nodes[up][1]
+        self._shown = shown
 
     def matching(self, needle: str) -> set[str]:
         """The documents whose title, issuer, number, date, status or region hold ``needle`` (normalised)."""

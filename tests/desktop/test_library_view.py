@@ -111,6 +111,9 @@ def test_a_filter_matching_many_documents_shows_their_regions_closed(idle_win, m
     assert regions and not any(lib.tree.isExpanded(r) for r in regions)
     assert shown_docs(lib) == len(lib.proxy.accepted) >= 3
     assert f"{len(lib.proxy.accepted)} / 5" in lib.count_label.text()  # 显示 4 / 5 份文件
+    assert all(int(r.data().split("（")[1].rstrip("）")) == shown_docs(lib, r) for r in regions)  # what matches
     lib.filter_edit.setText("吉林")  # one match: opened down to it
     jilin = _region(lib, "吉林省")
-    assert lib.tree.isExpanded(jilin) and shown_docs(lib) == 1
+    assert lib.tree.isExpanded(jilin) and shown_docs(lib) == 1 and jilin.data() == "吉林省（1）"
+    lib.filter_edit.setText("")  # no filter: the regions count all their documents again
+    assert _region(lib, "浙江省").data() == "浙江省（2）"
