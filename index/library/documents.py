@@ -14,7 +14,7 @@ from typing import Any, NewType
 
 from index.base.errors import ContentError
 from index.base.text import valid_unicode
-from index.library.frontmatter import CARD_OMITS
+from index.library.frontmatter import CARD_OMITS, decode
 
 DocId = NewType("DocId", str)
 #: The front-matter keys that chain a document's versions (``index.library.versions``).
@@ -116,8 +116,6 @@ class Document:
     def meta(self) -> dict[str, Any]:
         """Every front-matter key, including ones not modelled as fields (``inferred``, ``notes`` …)."""
         if self._meta is None:
-            from index.library.frontmatter import decode
-
             if self._meta_json is not None:
                 self._meta = decode(_text(self._meta_json))
             else:
@@ -128,8 +126,6 @@ class Document:
     def card(self) -> dict[str, Any]:
         """The front matter without ``CARD_OMITS`` (decoding only that for a listed document)."""
         if self._meta is None and self._card is None and self._card_json is not None:
-            from index.library.frontmatter import decode
-
             self._card = decode(_text(self._card_json))
         if self._meta is None and self._card is not None:
             return self._card
@@ -138,8 +134,6 @@ class Document:
     def get(self, key: str, default: Any = None) -> Any:
         if self._meta is None and key not in CARD_OMITS:
             if self._card is None and self._card_json is not None:
-                from index.library.frontmatter import decode
-
                 self._card = decode(_text(self._card_json))
             if self._card is not None:
                 return self._card.get(key, default)
