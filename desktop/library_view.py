@@ -12,7 +12,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -235,6 +235,16 @@ class LibraryView(QWidget):
                 if self.proxy.canFetchMore(idx):
                     self.proxy.fetchMore(idx)
                 self._expand_groups(idx)
+
+    def warm_filter(self) -> None:
+        """Prepare the filter in small steps while the window is idle (``LibraryModel.warm_steps``)."""
+        steps = self.model.warm_steps()
+
+        def step() -> None:
+            if next(steps, StopIteration) is not StopIteration:
+                QTimer.singleShot(0, step)
+
+        step()
 
     def _filter(self, text: str) -> None:
         if text.strip():

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         # Changes other processes make (a CLI import, a second window) are looked for every second.
         QTimer.singleShot(1000, self.services.watch)
         QTimer.singleShot(500, self.check_unreadable)
+        QTimer.singleShot(2000, self.library.warm_filter)  # the library filter's first keystroke, made ahead
 
     def _notes_ready(self) -> None:
         self.notes_view.refresh()

@@ -8,7 +8,7 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -382,6 +382,19 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
                         shown[up] = shown.get(up, 0) + 1
                     up = self._nodes[up][1]
         self._shown = shown
+
+    def warm_steps(self, chunk: int = 400) -> Iterator[None]:
+        """Make the filter's haystacks ahead, ``chunk`` documents a step (a few ms each on the GUI thread):
+        the first keystroke then only matches (it read and decoded 3,500 cards, ~90 ms)."""
+        docs = self._docs
+        if self._hay is not None or not docs:
+            return
+        ordered, hay = list(docs.values()), {}
+        for at in range(0, len(ordered), chunk):
+            hay.update(_haystacks(ordered[at:at + chunk]))
+            yield
+        if self._docs is docs and self._hay is None:  # not reloaded meanwhile
+            self._hay = hay
 
     def matching(self, needle: str) -> set[str]:
         """The documents whose title, issuer, number, date, status or region hold ``needle`` (normalised)."""

@@ -117,3 +117,20 @@ def test_a_filter_matching_many_documents_shows_their_regions_closed(idle_win, m
     assert lib.tree.isExpanded(jilin) and shown_docs(lib) == 1 and jilin.data() == "吉林省（1）"
     lib.filter_edit.setText("")  # no filter: the regions count all their documents again
     assert _region(lib, "浙江省").data() == "浙江省（2）"
+
+
+def test_the_filter_is_prepared_ahead_in_steps_and_matches_as_made_at_once(idle_win):
+    lib = idle_win.library
+    model = lib.model
+    model._hay = None
+    steps = list(model.warm_steps(chunk=2))
+    assert len(steps) == 3 and model._hay is not None  # 5 documents, 2 a step
+    ahead = dict(model._hay)
+    model._hay = None
+    assert model.matching("开发区") == {d for d, hay in ahead.items() if "开发区" in hay}
+    assert model._hay == ahead
+    model._hay = None
+    steps = model.warm_steps(chunk=2)
+    next(steps)
+    model.reload()  # the library changed meanwhile: what was made ahead is not kept
+    assert list(steps) and model._hay is None
