@@ -35,7 +35,6 @@ if TYPE_CHECKING:  # the search engine loads after the window shows
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
-HAY_ROLE = Qt.ItemDataRole.UserRole + 4  # a document row's filterable text, normalised
 _Index = QModelIndex | QPersistentModelIndex
 
 DRAFT = "征求意见稿"
@@ -359,10 +358,6 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
                 return QColor("#757575")
             if col == 1 and doc.get("status") == DRAFT:
                 return QColor("#c62828")
-        if role == HAY_ROLE:
-            if self._hay is None:
-                self._hay = _haystacks(list(self._docs.values()))
-            return self._hay.get(payload, "")
         return None
 
     def document_count(self) -> int:
@@ -398,9 +393,9 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
 
     def matching(self, needle: str) -> set[str]:
         """The documents whose title, issuer, number, date, status or region hold ``needle`` (normalised)."""
-        if self._hay is None:
-            self._hay = _haystacks(list(self._docs.values()))
-        return {doc_id for doc_id, hay in self._hay.items() if needle in hay}
+        for _ in self.warm_steps():  # the rest of the haystacks, if they were not all made ahead
+            pass
+        return {doc_id for doc_id, hay in (self._hay or {}).items() if needle in hay}
 
     def node(self, row: int, parent: _Index) -> tuple[str, object]:
         """(kind, payload) of a row, read without making its index (the filter asks for every row)."""

@@ -497,15 +497,13 @@ class Workspace:
         call (the GUI scans on a worker when ``documents_scan_due``).
         """
         out = Changes()
-        self._polls += 1
         if scanned is not None:
             folders, docs = scanned
-        else:
-            folders = self._folder_stamps()
-            if self._seen_docs is not None and folders == self._seen_folders and self._polls % FULL_SCAN_EVERY:
-                docs = self._seen_docs  # no file added, removed or renamed: skip the per-file stats this time
-            else:
-                docs = self._doc_snapshot()
+        elif self.documents_scan_due():
+            folders, docs = self.scan_documents()
+        else:  # no file added, removed or renamed: skip the per-file stats this time
+            folders, docs = self._seen_folders, self._seen_docs
+        self._polls += 1
         self._seen_folders = folders
         if self._seen_docs is not None and docs != self._seen_docs:
             before = self._seen_docs

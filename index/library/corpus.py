@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
-from index.base.memory import release_in_background
+from index.base.memory import bulk_objects, release_in_background
 from index.library.clauses import int_to_cn
 from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
 from index.library.frontmatter import card, encode
@@ -163,8 +163,6 @@ class Corpus:
         """
         if self.manifest.path is None:
             raise ValueError("a listing for another corpus needs a manifest file")
-        from index.base.memory import bulk_objects
-
         stored = _Stored(self.manifest)
         with bulk_objects(keep=True):  # ~100,000 objects that stay alive: no collection walks them
             docs, rows, problems, listed_before = self._read(self.manifest, stored, keep=False)
