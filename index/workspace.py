@@ -291,6 +291,12 @@ class Workspace:
             return {}
         from index.compare import comparisons
 
+        if self._db is None:  # a read alone need not open the database fully (nor load sqlite-utils)
+            from index.userdata.schema import peek
+
+            found = peek(self.db_path, lambda conn: comparisons.pins_map(conn, source_clause_id))
+            if found is not None:
+                return found
         return comparisons.pins_map(self.db(), source_clause_id)
 
     # Above this many documents a comparison takes its statistics and candidates from the search index.

@@ -8,7 +8,7 @@ alignment everywhere (``index.compare.align.counterparts`` reads them).
 A *comparison set* is a named view: a source clause or a topic, the chosen
 documents, and the pins that belong to it. It is stored as JSON in
 ``comparison_sets`` and can be exported to a small file a colleague imports.
-Every write runs in ``userdb.transaction``; an import is validated whole
+Every write runs in ``transaction``; an import is validated whole
 before anything is written, so a bad file changes nothing.
 """
 
@@ -17,13 +17,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from index.base.clock import utc_iso
 from index.base.errors import KnownError, UnknownIdError
-from index.userdata import database as userdb
+from index.userdata.connection import transaction
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    import sqlite_utils
 
 FILE_FORMAT = "zoneref-comparison-set"
 FILE_VERSION = 1
@@ -70,19 +73,19 @@ def set_none(db: sqlite_utils.Database, source_clause_id: str, doc_id: str) -> d
 def _write_pin(db, source_clause_id: str, doc_id: str, clause_id: str | None, decision: str) -> dict:
     row = {"source_clause_id": source_clause_id, "doc_id": doc_id, "clause_id": clause_id,
            "decision": decision, "updated": utc_iso()}
-    with userdb.transaction(db):
+    with transaction(db):
         db["pins"].upsert(row, pk=("source_clause_id", "doc_id"))
     return row
 
 
 def clear_pin(db: sqlite_utils.Database, source_clause_id: str, doc_id: str) -> bool:
     """Forget the user's decision for a pair; ``True`` if there was one."""
-    with userdb.transaction(db):
+    with transaction(db):
         cur = db.execute("DELETE FROM pins WHERE source_clause_id = ? AND doc_id = ?", [source_clause_id, doc_id])
         return cur.rowcount > 0
 
 
-def pins_for(db: sqlite_utils.Database, source_clause_id: str) -> list[dict]:
+def pins_for(db: sqlite_utils.Database | sqlite3.Connection, source_clause_id: str) -> list[dict]:
     """The user's decisions for one source clause, by document id."""
     rows = db.execute(
         "SELECT source_clause_id, doc_id, clause_id, decision, updated FROM pins "
@@ -91,7 +94,7 @@ def pins_for(db: sqlite_utils.Database, source_clause_id: str) -> list[dict]:
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def pins_map(db: sqlite_utils.Database, source_clause_id: str) -> dict[str, dict]:
+def pins_map(db: sqlite_utils.Database | sqlite3.Connection, source_clause_id: str) -> dict[str, dict]:
     """``pins_for`` keyed by document id: the ``pins`` argument of ``align.counterparts``."""
     return {p["doc_id"]: p for p in pins_for(db, source_clause_id)}
 
@@ -158,7 +161,7 @@ def save_set(db: sqlite_utils.Database, name: str, payload: dict, overwrite: boo
     name = _check_name(name)
     clean = validate_payload(payload)
     now = utc_iso()
-    with userdb.transaction(db):
+    with transaction(db):
         row = db.execute("SELECT created FROM comparison_sets WHERE name = ?", [name]).fetchone()
         if row and not overwrite:
             raise ComparisonSetError(f"a comparison set named {name!r} already exists")
@@ -195,7 +198,7 @@ def load_set(db: sqlite_utils.Database, name: str) -> dict:
 
 def delete_set(db: sqlite_utils.Database, name: str) -> bool:
     """Delete a saved set; ``True`` if it existed."""
-    with userdb.transaction(db):
+    with transaction(db):
         return db.execute("DELETE FROM comparison_sets WHERE name = ?", [name]).rowcount > 0
 
 

@@ -20,11 +20,13 @@ import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from index.base import paths
 from index.userdata.troubles import DatabaseError, is_locked, trouble
+
+if TYPE_CHECKING:  # loaded by wrap(): a read (schema.peek) goes without it
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
     """``conn`` as a ``sqlite_utils.Database``, without sqlite-utils' plugins: ZoneRef uses none, and looking
     for them reads every installed package's entry points (importlib.metadata: ~20 ms of each command that
     opens the database)."""
+    import sqlite_utils
+
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 

@@ -9,14 +9,17 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from index.base.errors import BugError
-from index.userdata.connection import transaction
+from index.userdata.connection import connect, file_uri, transaction
 from index.userdata.troubles import DatabaseError, DatabaseNewerError, trouble
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #-----------------------------------------------------------
 # MIGRATIONS[n] takes a database from version n-1 to n. Never edit a
@@ -100,8 +103,33 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 SCHEMA_VERSION: int = max(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def peek(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``read(conn)`` on a read-only connection to a database already at ``SCHEMA_VERSION``.
+
+    For a command that only reads (``zoneref compare`` reading the pins):
+    no integrity check, migration, backup or sqlite-utils. None when the
+    file is missing, at another version, or the read fails for any reason
+    (locked, damaged, not a database): the caller then opens it with
+    ``database.open_db``, which recovers, migrates or says what is wrong.
+    """
+    if not path.is_file():
+        return None
+    try:
+        conn = connect(file_uri(path, mode="ro"))
+    except sqlite3.Error:
+        return None
+    try:
+        if schema_version(conn) != SCHEMA_VERSION:
+            return None
+        return read(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def migrate(db: sqlite_utils.Database, path: Path | None = None, target: int | None = None,

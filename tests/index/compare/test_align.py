@@ -466,3 +466,17 @@ def test_reverse_ranks_of_a_pass_are_each_candidates_own_to_the_bit(corpus):
     assert align.reverse_ranks(ctx, source, own, []) == []
     assert align.reverse_ranks(ctx, source, [source], cands[:1])[0] == (1, align.cosine(
         ctx.vectors.get(cands[0]).text, src))  # no other unit: margin over 0.0
+
+
+def test_a_fresh_workspace_reads_the_pins_without_opening_the_database(zoneref_home):
+    """``zoneref compare`` reads the pins on a read-only connection (``schema.peek``): same decisions, and
+    the database is not opened fully (no integrity check, migration or backup on a read)."""
+    from index.workspace import Workspace
+
+    writer = Workspace()
+    comparisons.set_none(writer.db(), SRC, "hebei-2017-kaifaqu")
+    reader = Workspace()
+    assert reader.pins(SRC) == comparisons.pins_map(writer.db(), SRC) != {}
+    assert reader._db is None
+    cols = {c.doc_id: c for c in reader.compare(SRC).columns}
+    assert cols["hebei-2017-kaifaqu"].decision == "none" and cols["hebei-2017-kaifaqu"].matches == []

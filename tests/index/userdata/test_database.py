@@ -234,3 +234,28 @@ def test_opening_the_database_does_not_look_for_sqlite_utils_plugins(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "zoneref.db")], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[3]).stdout
     assert out.split() == ["False", "True"]
+
+
+def test_peek_reads_a_current_database_and_declines_anything_else(tmp_path):
+    """``schema.peek`` answers only from a database at this schema version; otherwise None, so that the
+    caller opens it with ``open_db`` (which migrates, recovers or explains)."""
+    from index.userdata.schema import SCHEMA_VERSION, peek
+
+    def version(conn):
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    path = tmp_path / "zoneref.db"
+    assert peek(path, version) is None  # missing: nothing is created
+    assert not path.exists()
+    db = userdb.open_db(path)
+    db.conn.close()
+    assert peek(path, version) == SCHEMA_VERSION
+    assert peek(path, lambda conn: conn.execute("SELECT * FROM no_such_table").fetchall()) is None
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    assert peek(path, version) is None  # an older file is for open_db to migrate
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database" * 100)
+    assert peek(garbage, version) is None
+    assert garbage.read_bytes() == b"not a database" * 100  # left as it was
