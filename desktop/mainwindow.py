@@ -44,6 +44,9 @@ def _reader_class():
 
 log = logging.getLogger(__name__)
 
+#: The notes load once the search index is open, or this long after the first paint if it is not yet.
+NOTES_AFTER_MS = 2000
+
 
 def tab_title(title: str, limit: int = 14) -> str:
     """A reader tab's label: the short title, cut to ``limit`` characters (the tooltip has it all)."""
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
         self._painted = False
         self._background_pending = False
+        self._notes_started = False
         self._paint_watch = _FirstPaint(self._first_paint, self)
         self.installEventFilter(self._paint_watch)
         self._paint_timer = QTimer(self)
@@ -269,9 +273,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(150, self.services.open_index)
         # The notes modules (sqlite-utils: ~0.2 s) are imported on a worker first: imported here,
         # they froze the window for 0.3 s after its first paint. Then the notes load, and the
-        # notes of documents whose text changed are placed again, on a worker.
-        QTimer.singleShot(400, lambda: ops.Op(_import_notes, lambda _m: self._notes_ready(),
-                                              lambda _e: self._notes_ready(), parent=self).run())
+        # notes of documents whose text changed are placed again, on a worker. The import waits for
+        # the search index (both workers share one interpreter lock: together, the index was ready
+        # ~0.3 s later on 3,500 documents), but never more than NOTES_AFTER_MS.
+        self.services.index_ready.connect(self._load_notes)
+        self.services.index_failed.connect(self._load_notes)
+        QTimer.singleShot(NOTES_AFTER_MS, self._load_notes)
+
+    def _load_notes(self, *_args) -> None:
+        if self._notes_started:
+            return
+        self._notes_started = True
+        ops.Op(_import_notes, lambda _m: self._notes_ready(), lambda _e: self._notes_ready(), parent=self).run()
         # Changes other processes make (a CLI import, a second window) are looked for every second.
         QTimer.singleShot(1000, self.services.watch)
         QTimer.singleShot(500, self.check_unreadable)
@@ -788,12 +801,8 @@ class MainWindow(QMainWindow):
 def _import_notes():
     """Import the notes store's modules (run on a worker; a later import on the GUI thread is then free).
 
-    sqlite-utils also looks for its plugins when the first database is opened: ``importlib.metadata``
-    and the installed packages' entry points, ~60 ms that froze the window when done on the GUI thread.
+    sqlite-utils' plugins are never looked for (``connection.wrap``), so no entry points are read here.
     """
-    from sqlite_utils.plugins import ensure_plugins_loaded
-
     import index.userdata.notes
 
-    ensure_plugins_loaded()
     return index.userdata.notes

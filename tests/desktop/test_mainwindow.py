@@ -286,3 +286,35 @@ def test_views_are_made_on_first_use_once_and_asking_makes_none(open_window):
     assert [w.made(n) is None for n in names] == [False, False, False, True, True]
     with pytest.raises(ValueError):
         w._lazy("no such view")
+
+
+def test_the_notes_load_once_the_index_is_open(open_window, qtbot, monkeypatch):
+    """The notes' import waits for the search index (one interpreter lock for both workers) and runs once."""
+    from desktop import mainwindow
+
+    monkeypatch.setattr(mainwindow, "NOTES_AFTER_MS", 60_000)  # only the index can start them here
+    w = open_window(start=False)
+    loaded = []
+    monkeypatch.setattr(w, "_notes_ready", lambda: loaded.append(1))
+    qtbot.waitUntil(lambda: w._painted, timeout=10000)
+    w.start_background()
+    qtbot.waitUntil(lambda: w.services.index is not None, timeout=30000)
+    qtbot.waitUntil(lambda: loaded == [1], timeout=10000)
+    w.services.index_ready.emit(w.services.index)  # the index opened again (a rebuild): no second load
+    w._load_notes()
+    qtbot.wait(200)
+    assert loaded == [1]
+
+
+def test_the_notes_load_even_when_the_index_never_opens(open_window, qtbot, monkeypatch):
+    from desktop import mainwindow
+
+    monkeypatch.setattr(mainwindow, "NOTES_AFTER_MS", 50)
+    w = open_window(start=False)
+    monkeypatch.setattr(w.services, "open_index", lambda: None)  # an index still being built
+    loaded = []
+    monkeypatch.setattr(w, "_notes_ready", lambda: loaded.append(1))
+    qtbot.waitUntil(lambda: w._painted, timeout=10000)
+    w.start_background()
+    qtbot.waitUntil(lambda: loaded == [1], timeout=10000)
+    assert w.services.index is None
