@@ -122,7 +122,10 @@ def cmd_compare(args) -> int:
         result = _compare_clause(args.clause_id, doc_ids, args.limit, pins).to_dict()
         src = result["source"]
         head = f"{src['citation']}  [{src['id']}]\n  {_short(src['text'], 90)}"
-    emit(result, args.json, "\n".join([head, *_columns_text(result["columns"])]))
+    if args.json:  # the text (a citation looked up per match) is not built for JSON
+        emit(result, True)
+    else:
+        emit(result, False, "\n".join([head, *_columns_text(result["columns"])]))
     return 0
 
 
