@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.models import ID_ROLE, KIND_ROLE
 
@@ -25,6 +26,9 @@ def test_library_groups_by_region_and_counts(idle_win):
     regions = lib.model.groups()
     assert any(r.startswith("浙江省") and "2" in r for r in regions)
     assert lib.model.document_count() == 5
+    first = lib.model.index(0, 0)  # a narrow dock elides a long region (新疆维吾尔自治区（95）): the tip shows it whole
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data() == regions[0]
+    assert lib.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) is None
     lib.filter_edit.setText("吉林")
     assert shown_docs(lib) == 1
     lib.filter_edit.setText("開發區")  # traditional filter finds simplified titles too
