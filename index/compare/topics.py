@@ -46,15 +46,21 @@ TAGGER_VERSION = 3
 
 @functools.cache
 def tagger_version() -> str:
-    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy and the topic model files."""
+    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy and the comparison model's
+    topic part (its other parts can be fitted anew without every library being tagged again)."""
     import hashlib
+    import json
 
     digest = hashlib.sha256()
-    for path in (topics_path(), paths.compare_model()):
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"missing")
+    try:
+        digest.update(topics_path().read_bytes())
+    except OSError:
+        digest.update(b"missing")
+    try:
+        topic = json.loads(paths.compare_model().read_text(encoding="utf-8"))["topic"]
+        digest.update(json.dumps(topic, sort_keys=True).encode())
+    except (OSError, ValueError, KeyError, TypeError):
+        digest.update(b"missing")
     return f"{TAGGER_VERSION}:{HEADING_WEIGHT}:{KEYWORD_WEIGHT}:{SYNONYM_WEIGHT}:{digest.hexdigest()[:16]}"
 
 

@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import mul, truediv
 
 from index.base.text import normalise
+from index.compare.frames import states_purpose
 from index.compare.stats import Idf
 from index.compare.taxonomy import score_text
 from index.compare.wording import bigrams, matching_text
@@ -260,6 +261,11 @@ class Vectors:
         weight = self._idf
         return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
                 f.length)
+
+    @functools.cached_property
+    def purpose(self) -> bool:
+        """Whether the unit states its document's purpose and basis (``frames.states_purpose``)."""
+        return states_purpose(self._unit.text)
 
     lead = property(lambda self: self._rest[0], doc="The heading's (or first sentence's) weighted bigrams.")
     topics = property(lambda self: self._rest[1], doc="The unit vector of its taxonomy topic weights.")

@@ -480,3 +480,29 @@ def test_a_fresh_workspace_reads_the_pins_without_opening_the_database(zoneref_h
     assert reader._db is None
     cols = {c.doc_id: c for c in reader.compare(SRC).columns}
     assert cols["hebei-2017-kaifaqu"].decision == "none" and cols["hebei-2017-kaifaqu"].matches == []
+
+
+@pytest.fixture(scope="module")
+def with_regulations(tmp_path_factory) -> Corpus:
+    """The bundled policies with two regulations, the State Council's and the ministry's documents."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("with-regulations")
+    for path in (ROOT / "content" / "docs").glob("*.md"):
+        shutil.copy(path, folder)
+    for name in ("jiangsu-2018-tiaoli", "guangxi-2020-tiaoli", "guoban-2019-kaifaqu", "shangwubu-2020-jingkaiqu"):
+        shutil.copy(ROOT / "tests" / "data" / "alignment" / "docs" / f"{name}.md", folder)
+    return Corpus(folder, imported_dir=None)
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    ("jiangsu-2018-tiaoli/ch1/art1", "guoban-2019-kaifaqu", "guoban-2019-kaifaqu/pre"),
+    ("guoban-2019-kaifaqu/pre", "jiangsu-2018-tiaoli", "jiangsu-2018-tiaoli/ch1/art1"),
+    ("shangwubu-2020-jingkaiqu/pre", "jiangsu-2018-tiaoli", "jiangsu-2018-tiaoli/ch1/art1"),
+    ("jiaxing-2015-kaifaqu/pre", "guangxi-2020-tiaoli", "guangxi-2020-tiaoli/ch1/art1"),
+])
+def test_a_purpose_statement_finds_the_other_documents_purpose_statement(with_regulations, source, target, expected):
+    """第一条 为了……制定本条例 and 为……现提出如下意见 answer each other (``frames``), not 第二条 (scope), a
+    regulation's history header or a clause sharing more words (all four were misses of the folds before)."""
+    result = align.counterparts(with_regulations, source, doc_ids=[target], pins={})
+    assert result.columns[0].matches[0].clause_id == expected

@@ -305,3 +305,31 @@ def test_a_listing_made_by_another_corpus_is_installed_as_its_own(library, tmp_p
     assert corpus.files_key() == corpus_of(library, tmp_path).files_key()
     with pytest.raises(ValueError):
         corpus.reload(Corpus(tmp_path / "elsewhere", library, manifest=tmp_path / FILE_NAME).fresh_listing())
+
+
+def test_the_tagger_version_follows_the_models_topic_part_alone(tmp_path, monkeypatch):
+    """Refitting the comparison's other parts must not tag every library again; a new topic part must."""
+    import json
+
+    from index.base import paths
+
+    shipped = json.loads(paths.compare_model().read_text(encoding="utf-8"))
+    model = tmp_path / "compare_model.json"
+    monkeypatch.setattr(paths, "compare_model", lambda: model)
+
+    def version_of(data) -> str:
+        model.write_text(json.dumps(data), encoding="utf-8")
+        topics.tagger_version.cache_clear()
+        return topics.tagger_version()
+
+    try:
+        base = version_of(shipped)
+        assert version_of({**shipped, "none_below": 0.123, "presence": {"bias": 9.0, "weights": {}}}) == base
+        topic = {**shipped["topic"], "cut": shipped["topic"]["cut"] + 0.01}
+        assert version_of({**shipped, "topic": topic}) != base
+        model.write_text("not json", encoding="utf-8")
+        topics.tagger_version.cache_clear()
+        assert topics.tagger_version() != base
+    finally:
+        monkeypatch.undo()
+        topics.tagger_version.cache_clear()

@@ -1,0 +1,38 @@
+"""Purpose statements (``content/frames.yaml``): a regulation's 第一条 and a policy's opening, both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.base.errors import ContentError
+from index.compare import frames
+
+
+@pytest.mark.parametrize("text", [
+    "第一条　为了促进开发区高质量发展，根据有关法律、行政法规，结合本省实际，制定本条例。",
+    "第一條　為了規範開發區管理，根據有關法律、行政法規，制定本條例。",  # traditional
+    "为贯彻落实党中央、国务院决策部署，推动国家级经开区打造改革开放新高地，现提出以下实施意见。",
+    "為加快推動全省國家級開發區高質量發展，結合吉林省實際，提出如下實施意見。",
+    "为确保“两年”活动顺利开展，取得实效，特制定如下活动方案。",
+    "为做好开发区整合工作，制定本实施方案。",
+])
+def test_openings_that_state_their_purpose(text):
+    assert frames.states_purpose(text)
+
+
+@pytest.mark.parametrize("text", [
+    "第二条　本条例适用于本省行政区域内开发区的规划、建设、管理和服务活动。",
+    "具体办法由省人民政府另行制定。",  # a later clause naming rules still to be made
+    "各地要结合实际，制定具体实施细则，提出落实意见。",
+    "2018年7月27日江苏省第十三届人民代表大会常务委员会第四次会议通过",  # a regulation's history header
+])
+def test_other_clauses_do_not(text):
+    assert not frames.states_purpose(text)
+
+
+def test_a_broken_patterns_file_says_so(tmp_path):
+    for body in ("purpose: [", "purpose: []", "version: 1", "purpose:\n- '制定本('"):
+        path = tmp_path / "frames.yaml"
+        path.write_text(body, encoding="utf-8")
+        with pytest.raises(ContentError, match="purpose patterns"):
+            frames._purpose(path)
