@@ -21,7 +21,7 @@ import operator
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 
 import numpy as np
@@ -303,7 +303,9 @@ class Session:
         out = []
         for c in cands:
             vec = self.ctx.vectors.get(c.unit).text
-            out.append(sum(x * (self._total.get(g, 0.0) - own.get(g, 0.0)) for g, x in vec.items()) / n)
+            # x * (total - own) for each of the vector's bigrams at C speed, summed in its order.
+            out.append(sum(map(operator.mul, vec.values(), map(operator.sub, map(self._total.get, vec, repeat(0.0)),
+                                                              map(own.get, vec, repeat(0.0))))) / n)
         return out
 
     def logits(self, doc_id: str) -> list[Candidate]:

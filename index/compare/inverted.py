@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -71,28 +72,24 @@ class Lists:
     def products(self, queries: Sequence[Mapping[str, float]]) -> np.ndarray:
         """The dot product of every row with every query: a rows × queries array (0.0 where nothing is shared)."""
         m = len(queries)
-        which: list[int] = []
-        found: list[int] = []
-        values: list[float] = []
-        vocab = self.vocab
-        for j, q in enumerate(queries):
-            for g, x in q.items():
-                i = vocab.get(g)
-                if i is not None:
-                    found.append(i)
-                    values.append(x)
-                    which.append(j)
-        if not found or not self.n:
+        # Every query entry in order (query by query, each in its items' order: the sums below add in the same
+        # order as entry by entry), its bigram's id (-1: no row holds it) looked up at C speed.
+        entries = sum(map(len, queries))
+        ids = np.fromiter(map(self.vocab.get, chain.from_iterable(queries), repeat(-1)), dtype=np.intp, count=entries)
+        found = ids >= 0
+        if not found.any() or not self.n:
             return np.zeros((self.n, m))
-        grams = np.array(found, dtype=np.intp)
+        grams = ids[found]
+        values = np.fromiter(chain.from_iterable(q.values() for q in queries), dtype=float, count=entries)[found]
+        which = np.repeat(np.arange(m, dtype=np.intp), np.fromiter(map(len, queries), dtype=np.intp, count=m))[found]
         lens = self.lengths[grams]
         starts = self.starts[grams]
         total = int(lens.sum())
         # Every entry of the query's lists: its list's start plus its place in the list.
         first = np.repeat(starts - (np.cumsum(lens) - lens), lens)
         idx = first + np.arange(total)
-        weights = self.weights[idx] * np.repeat(np.array(values), lens)
-        cells = self.rows[idx] * m + np.repeat(np.array(which, dtype=np.intp), lens)
+        weights = self.weights[idx] * np.repeat(values, lens)
+        cells = self.rows[idx] * m + np.repeat(which, lens)
         return np.bincount(cells, weights=weights, minlength=self.n * m).reshape(self.n, m)
 
 
