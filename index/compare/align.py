@@ -189,13 +189,11 @@ def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list
     sid = source.id
     others = totals[np.fromiter((u.id != sid for u in own_units), dtype=bool, count=len(own_units))]
     src = vectors.get(source).text
-    out = []
-    for j, text in enumerate(texts):
-        mine = cosine(text, src)
-        column = others[:, j]
-        best = float(column.max()) if len(column) else 0.0
-        out.append((int(np.count_nonzero(column > mine)) + 1, mine - best))
-    return out
+    mine = [cosine(text, src) for text in texts]
+    # Per candidate (column): how many other units are closer, and the closest (comparisons and maxima: exact).
+    closer = np.count_nonzero(others > np.array(mine), axis=0).tolist()
+    best = others.max(axis=0).tolist() if len(others) else [0.0] * len(texts)
+    return [(n + 1, m - b) for n, m, b in zip(closer, mine, best, strict=True)]
 
 
 def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,

@@ -51,7 +51,9 @@ class Lists:
         rows_of = np.repeat(np.arange(self.n, dtype=np.intp), sizes)
         norms = np.sqrt(np.bincount(rows_of, weights=weights * weights, minlength=self.n))  # summed in row order
         weights = weights / np.where(norms > 0, norms, 1.0)[rows_of]  # a row of zeros stays zeros (``unit_vector``)
-        order = np.argsort(ids, kind="stable")  # each bigram's entries together, rows in order
+        # Each bigram's entries together, rows in order. A stable sort has one answer whatever its algorithm:
+        # ids below 2**16 (a document's bigrams, nearly always) sort as uint16, by numpy's radix sort (~10x faster).
+        order = np.argsort(ids.astype(np.uint16) if len(vocab) <= 1 << 16 else ids, kind="stable")
         self._entries = (ids, weights, np.cumsum(sizes) - sizes, norms > 0)  # row by row, for ``vector``
         self.rows = rows_of[order]
         self.weights = weights[order]

@@ -100,3 +100,20 @@ def test_products_of_many_queries_are_each_cells_sum_in_the_querys_order_to_the_
                     shared += 1
             assert got[r, j] == want  # not approximately: the same products, added in the same order
     assert shared > 50 and not got[:, 3].any()
+
+
+@pytest.mark.parametrize("size", [50, 70_000])
+def test_lists_group_each_bigrams_rows_in_row_order_under_any_vocabulary_size(size):
+    """Ids sorted as uint16 below 2**16 entries of vocabulary, as they are above: the same lists."""
+    import numpy as np
+
+    from index.compare.inverted import Lists
+
+    rng = np.random.default_rng(7)
+    sizes = rng.integers(1, 30, 40)
+    ids = rng.integers(0, size, int(sizes.sum()))
+    lists = Lists({f"g{i}": i for i in range(size)}, ids, np.ones(len(ids), dtype=np.intp), sizes, np.ones(size))
+    rows = np.repeat(np.arange(len(sizes)), sizes)
+    for g in np.unique(ids).tolist():
+        at, n = lists.starts[g], lists.lengths[g]
+        assert lists.rows[at:at + n].tolist() == rows[ids == g].tolist()  # every row holding it, in row order
