@@ -21,7 +21,7 @@ import operator
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 
 import numpy as np
@@ -189,13 +189,11 @@ def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list
     sid = source.id
     others = totals[np.fromiter((u.id != sid for u in own_units), dtype=bool, count=len(own_units))]
     src = vectors.get(source).text
-    out = []
-    for j, text in enumerate(texts):
-        mine = cosine(text, src)
-        column = others[:, j]
-        best = float(column.max()) if len(column) else 0.0
-        out.append((int(np.count_nonzero(column > mine)) + 1, mine - best))
-    return out
+    mine = [cosine(text, src) for text in texts]
+    # Per candidate (column): how many other units are closer, and the closest (comparisons and maxima: exact).
+    closer = np.count_nonzero(others > np.array(mine), axis=0).tolist()
+    best = others.max(axis=0).tolist() if len(others) else [0.0] * len(texts)
+    return [(n + 1, m - b) for n, m, b in zip(closer, mine, best, strict=True)]
 
 
 def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None = None,
@@ -303,7 +301,9 @@ class Session:
         out = []
         for c in cands:
             vec = self.ctx.vectors.get(c.unit).text
-            out.append(sum(x * (self._total.get(g, 0.0) - own.get(g, 0.0)) for g, x in vec.items()) / n)
+            # x * (total - own) for each of the vector's bigrams at C speed, summed in its order.
+            out.append(sum(map(operator.mul, vec.values(), map(operator.sub, map(self._total.get, vec, repeat(0.0)),
+                                                              map(own.get, vec, repeat(0.0))))) / n)
         return out
 
     def logits(self, doc_id: str) -> list[Candidate]:

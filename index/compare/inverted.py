@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -50,7 +51,9 @@ class Lists:
         rows_of = np.repeat(np.arange(self.n, dtype=np.intp), sizes)
         norms = np.sqrt(np.bincount(rows_of, weights=weights * weights, minlength=self.n))  # summed in row order
         weights = weights / np.where(norms > 0, norms, 1.0)[rows_of]  # a row of zeros stays zeros (``unit_vector``)
-        order = np.argsort(ids, kind="stable")  # each bigram's entries together, rows in order
+        # Each bigram's entries together, rows in order. A stable sort has one answer whatever its algorithm:
+        # ids below 2**16 (a document's bigrams, nearly always) sort as uint16, by numpy's radix sort (~10x faster).
+        order = np.argsort(ids.astype(np.uint16) if len(vocab) <= 1 << 16 else ids, kind="stable")
         self._entries = (ids, weights, np.cumsum(sizes) - sizes, norms > 0)  # row by row, for ``vector``
         self.rows = rows_of[order]
         self.weights = weights[order]
@@ -71,28 +74,24 @@ class Lists:
     def products(self, queries: Sequence[Mapping[str, float]]) -> np.ndarray:
         """The dot product of every row with every query: a rows × queries array (0.0 where nothing is shared)."""
         m = len(queries)
-        which: list[int] = []
-        found: list[int] = []
-        values: list[float] = []
-        vocab = self.vocab
-        for j, q in enumerate(queries):
-            for g, x in q.items():
-                i = vocab.get(g)
-                if i is not None:
-                    found.append(i)
-                    values.append(x)
-                    which.append(j)
-        if not found or not self.n:
+        # Every query entry in order (query by query, each in its items' order: the sums below add in the same
+        # order as entry by entry), its bigram's id (-1: no row holds it) looked up at C speed.
+        entries = sum(map(len, queries))
+        ids = np.fromiter(map(self.vocab.get, chain.from_iterable(queries), repeat(-1)), dtype=np.intp, count=entries)
+        found = ids >= 0
+        if not found.any() or not self.n:
             return np.zeros((self.n, m))
-        grams = np.array(found, dtype=np.intp)
+        grams = ids[found]
+        values = np.fromiter(chain.from_iterable(q.values() for q in queries), dtype=float, count=entries)[found]
+        which = np.repeat(np.arange(m, dtype=np.intp), np.fromiter(map(len, queries), dtype=np.intp, count=m))[found]
         lens = self.lengths[grams]
         starts = self.starts[grams]
         total = int(lens.sum())
         # Every entry of the query's lists: its list's start plus its place in the list.
         first = np.repeat(starts - (np.cumsum(lens) - lens), lens)
         idx = first + np.arange(total)
-        weights = self.weights[idx] * np.repeat(np.array(values), lens)
-        cells = self.rows[idx] * m + np.repeat(np.array(which, dtype=np.intp), lens)
+        weights = self.weights[idx] * np.repeat(values, lens)
+        cells = self.rows[idx] * m + np.repeat(which, lens)
         return np.bincount(cells, weights=weights, minlength=self.n * m).reshape(self.n, m)
 
 

@@ -75,6 +75,8 @@ import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 from index.base import paths
@@ -201,7 +203,8 @@ def softmax(logits: Sequence[float]) -> list[float]:
 
 
 def linear(weights: Mapping[str, float], values: Mapping[str, float]) -> float:
-    return sum(w * values.get(k, 0.0) for k, w in weights.items())
+    # The products at C speed, summed in the weights' order (as a generator over ``weights.items()`` would).
+    return sum(map(mul, weights.values(), map(values.get, weights, repeat(0.0))))
 
 
 def sigmoid(z: float) -> float:

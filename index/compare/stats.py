@@ -241,7 +241,9 @@ class Idf:
         """The memo, holding the weight of every bigram of ``grams`` (for loops that weigh thousands at once)."""
         memo = self._memo
         if not memo.keys() >= grams:
+            # ``__call__``'s expression, inlined: ~10,000 bigrams a comparison (the same floats).
+            df, top, log = self.stats.df, self.n + 1, math.log
             for g in grams:
                 if g not in memo:
-                    self(g)
+                    memo[g] = max(0.0, log(top / (df(g) + 0.5)))
         return memo

@@ -103,22 +103,21 @@ def _make_units(clauses: list[Clause]) -> tuple[Unit, ...]:
             if prefix in articles:
                 below.setdefault(prefix, []).append(d.text)
             at = d.id.find("/", at + 1)
-    out: list[Unit] = []
+    out: list[tuple[Clause, str, bool]] = []  # (clause, text, has children): each unit made once, below
     for c in clauses:
         if c.kind == "closing" or _in_article(c, by_id) is not None:
             continue
         kids = children.get(c.id, [])
         if c.kind == "article":
-            text = "\n".join([c.text, *below.get(c.id, ())])
-            out.append(Unit(c, text, False))
+            out.append((c, "\n".join([c.text, *below.get(c.id, ())]), False))
         elif not kids or own_content(c) >= MIN_OWN:
-            out.append(Unit(c, c.text, bool(kids)))
+            out.append((c, c.text, bool(kids)))
     # A parent is a unit "with children" only if a child is a unit too.
-    ids = {u.id for u in out}
+    ids = {c.id for c, _, _ in out}
     last = max(len(out) - 1, 1)
-    return tuple(dataclasses.replace(u, parent=u.parent and any(k.id in ids for k in children.get(u.id, [])),
-                                     position=i / last, context=_context(u.clause, by_id))
-                 for i, u in enumerate(out))
+    return tuple(Unit(c, text, parent and any(k.id in ids for k in children.get(c.id, [])), i / last,
+                      _context(c, by_id))
+                 for i, (c, text, parent) in enumerate(out))
 
 
 def _context(clause: Clause, by_id: Mapping[str, Clause]) -> str:

@@ -13,8 +13,12 @@ def _import_whoosh_lightly() -> None:
     ``cached_property`` package, which imports asyncio, for one property the
     standard ``functools.cached_property`` does as well. Together ~50 ms of
     every ``zoneref search`` process, for an app that never connects to the
-    network. The stand-ins are removed at once: whoever imports either
-    module later gets the real one.
+    network. ``whoosh.query.terms`` (imported by ``whoosh.searching``, which
+    opening an index needs) imports ``whoosh.lang.morph_en`` for English
+    word variations (~11 ms: a large table of regular expressions), never
+    used by a ZoneRef query: its stand-in's ``variations`` loads the real
+    module if it is ever called. The stand-ins are removed at once: whoever
+    imports any of these modules later gets the real one.
     """
     if "whoosh" in sys.modules:
         return
@@ -22,15 +26,23 @@ def _import_whoosh_lightly() -> None:
     def urlretrieve(*_args, **_kwargs):
         raise RuntimeError("ZoneRef never downloads")
 
+    def variations(word):
+        from whoosh.lang import morph_en  # the real module: the stand-in is gone by now
+
+        return morph_en.variations(word)
+
     stand_ins = {"urllib.request": types.ModuleType("urllib.request"),
-                 "cached_property": types.ModuleType("cached_property")}
+                 "cached_property": types.ModuleType("cached_property"),
+                 "whoosh.lang.morph_en": types.ModuleType("whoosh.lang.morph_en")}
     stand_ins["urllib.request"].urlretrieve = urlretrieve
     stand_ins["cached_property"].cached_property = functools.cached_property
+    stand_ins["whoosh.lang.morph_en"].variations = variations
     stand_ins = {name: module for name, module in stand_ins.items() if name not in sys.modules}
     sys.modules.update(stand_ins)
     try:
         import whoosh.compat
-        import whoosh.reading  # noqa: F401
+        import whoosh.reading
+        import whoosh.searching  # noqa: F401
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:

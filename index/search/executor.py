@@ -32,6 +32,7 @@ _CACHE_POSITIONS = 64
 TEXT_CHECK_MAX = 2000
 #: A long string's rarest bigrams are read until this few candidates remain (``Executor._few``).
 FEW = 300
+BEST_FIRST = 4096  # ``similar`` sorts this many best records first (the rest only if it reads past them)
 
 
 class Executor:
@@ -114,16 +115,16 @@ class Executor:
         recs = np.flatnonzero(score)
         if allowed_docs is not None:
             recs = recs[np.isin(self.side.doc_of[recs], allowed_docs)]
-        recs = recs[np.argsort(-score[recs], kind="stable")]
         out, taken = [], {}
-        for rec in recs.tolist():
-            d = int(self.side.doc_of[rec])
-            if taken.get(d, 0) >= per_doc:
-                continue
-            taken[d] = taken.get(d, 0) + 1
-            out.append((rec, float(score[rec])))
-            if len(out) >= limit:
-                break
+        for part in _best_first(recs, score[recs]):
+            for rec in part.tolist():
+                d = int(self.side.doc_of[rec])
+                if taken.get(d, 0) >= per_doc:
+                    continue
+                taken[d] = taken.get(d, 0) + 1
+                out.append((rec, float(score[rec])))
+                if len(out) >= limit:
+                    return out
         return out
 
     def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
@@ -430,3 +431,21 @@ def _distinct(ascending: np.ndarray) -> np.ndarray:
     keep = np.ones(len(ascending), dtype=bool)
     keep[1:] = ascending[1:] != ascending[:-1]
     return ascending[keep]
+
+
+def _best_first(recs: np.ndarray, scores: np.ndarray):
+    """``recs`` by descending score, ties in their order (a stable sort), in two parts: the ``BEST_FIRST`` best
+    (and every record tied with the last of them), then the rest, sorted only if the caller reads on.
+
+    A query of common bigrams reaches ~130,000 records and ``similar`` reads a few hundred: one partition
+    and a small sort instead of sorting them all (~9 ms). The parts joined are the whole stable sort: every
+    score of the first is above every score of the second.
+    """
+    if len(recs) <= BEST_FIRST:
+        yield recs[np.argsort(-scores, kind="stable")]
+        return
+    cut = np.partition(-scores, BEST_FIRST - 1)[BEST_FIRST - 1]
+    head = -scores <= cut
+    yield recs[head][np.argsort(-scores[head], kind="stable")]
+    rest = ~head
+    yield recs[rest][np.argsort(-scores[rest], kind="stable")]

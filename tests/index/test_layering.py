@@ -53,16 +53,22 @@ def test_front_ends_open_the_engine_only_through_the_workspace():
 
 
 def test_search_loads_no_network_modules_and_leaves_urllib_request_real():
-    """Opening the search engine loads no http/ssl/email/asyncio (``index.search``'s stand-ins while Whoosh
-    is imported), and a later ``import urllib.request`` or ``cached_property`` still gets the real module."""
+    """Opening the search engine loads no http/ssl/email/asyncio nor Whoosh's English morphology
+    (``index.search``'s stand-ins while Whoosh is imported), and a later ``import urllib.request``,
+    ``cached_property`` or ``whoosh.lang.morph_en`` still gets the real module; Whoosh's word variations work."""
     code = (
         "import sys\n"
-        "import index.search.searcher, whoosh.compat\n"
-        "bad = [m for m in ('urllib.request', 'http.client', 'ssl', 'email.parser', 'asyncio') if m in sys.modules]\n"
+        "import index.search.searcher, whoosh.compat, whoosh.searching\n"
+        "bad = [m for m in ('urllib.request', 'http.client', 'ssl', 'email.parser', 'asyncio',\n"
+        "                   'whoosh.lang.morph_en') if m in sys.modules]\n"
+        "from whoosh.query import terms\n"
+        "varied = 'rendered' in terms.variations('render')\n"
         "import urllib.request\n"
         "import cached_property\n"
+        "import whoosh.lang.morph_en\n"
         "real = hasattr(urllib.request, 'urlopen') and sys.modules['urllib.request'] is urllib.request \\\n"
-        "    and hasattr(cached_property, 'threaded_cached_property')\n"
+        "    and hasattr(cached_property, 'threaded_cached_property') and varied \\\n"
+        "    and hasattr(whoosh.lang.morph_en, 'rules')\n"
         "print(bad, real)\n"
         "sys.exit(0 if not bad and real else 1)\n"
     )

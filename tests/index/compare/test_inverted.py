@@ -76,3 +76,44 @@ def test_a_units_vectors_from_the_lists_are_weighs_to_the_bit_in_its_order(bundl
     cache.offer(doc, terms)
     got = cache.get(doc[3])
     assert list(got.text.items()) == list(Vectors(doc[3], idf).text.items()) and got.lead == Vectors(doc[3], idf).lead
+
+
+def test_products_of_many_queries_are_each_cells_sum_in_the_querys_order_to_the_bit(bundled):
+    """Several queries at once, with bigrams no unit holds and an empty query: each cell is the sum of its
+    shared entries' products added in the query's order, exactly as one query's loop would add them."""
+    corpus, idf = bundled
+    pool = units(corpus, "zhejiang-2022-kaifaqu")
+    terms = DocTerms([first_features(u) for u in pool], idf)
+    rows = [terms.vectors(i)[0] for i in range(len(pool))]
+    queries = [Vectors(u, idf).text for u in units(corpus, "jilin-2021-kaifaqu")[:6]]
+    queries[1] = {"甲乙": 0.5, **queries[1], "丙丁": 0.25}  # bigrams of no unit, before and after
+    queries.insert(3, {})
+    got = terms.text.products(queries)
+    assert got.shape == (len(pool), len(queries))
+    shared = 0
+    for j, q in enumerate(queries):
+        for r, row in enumerate(rows):
+            want = 0.0
+            for g, x in q.items():
+                if g in row:
+                    want += row[g] * x
+                    shared += 1
+            assert got[r, j] == want  # not approximately: the same products, added in the same order
+    assert shared > 50 and not got[:, 3].any()
+
+
+@pytest.mark.parametrize("size", [50, 70_000])
+def test_lists_group_each_bigrams_rows_in_row_order_under_any_vocabulary_size(size):
+    """Ids sorted as uint16 below 2**16 entries of vocabulary, as they are above: the same lists."""
+    import numpy as np
+
+    from index.compare.inverted import Lists
+
+    rng = np.random.default_rng(7)
+    sizes = rng.integers(1, 30, 40)
+    ids = rng.integers(0, size, int(sizes.sum()))
+    lists = Lists({f"g{i}": i for i in range(size)}, ids, np.ones(len(ids), dtype=np.intp), sizes, np.ones(size))
+    rows = np.repeat(np.arange(len(sizes)), sizes)
+    for g in np.unique(ids).tolist():
+        at, n = lists.starts[g], lists.lengths[g]
+        assert lists.rows[at:at + n].tolist() == rows[ids == g].tolist()  # every row holding it, in row order

@@ -127,3 +127,16 @@ def test_topic_words_and_weights_do_not_depend_on_string_hashing():
         [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": repo},
         capture_output=True, text=True, check=True).stdout), sort_keys=True) for seed in ("1", "2", "3", "4")}
     assert len(runs) == 1
+
+
+def test_the_taxonomy_file_is_parsed_once_for_its_topics_and_its_ignored_phrases(tmp_path, monkeypatch):
+    from index.compare import taxonomy
+
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics:\n  - id: tudi\n    name: 土地\n    keywords: [用地]\nignore: [商务厅]\n", encoding="utf-8")
+    parsed = []
+    real = taxonomy.yaml.load
+    monkeypatch.setattr(taxonomy.yaml, "load", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    assert [t.id for t in taxonomy.load_topics(path)] == ["tudi"]
+    assert taxonomy._ignored(path) == ("商务厅",)  # noqa: SLF001 - the module's own reader
+    assert len(parsed) == 1

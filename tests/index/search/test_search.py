@@ -321,3 +321,30 @@ def test_the_scratch_bitmap_is_made_on_first_use_or_warmed_and_always_left_clear
     ex._cache.clear()
     ex._pos_cache.clear()
     assert found(seed_index, "開發區管理") == cold and not ex._bitmap.any()
+
+
+@pytest.mark.parametrize("best_first", [1, 7, 40])
+def test_similar_reads_the_records_in_the_order_of_a_whole_stable_sort(seed_index, monkeypatch, best_first):
+    """The best records sorted first (and the rest only when read on) give what sorting them all gave, ties
+    (records of equal score) in record order, at any cut."""
+    from index.search import executor
+
+    terms = {"开发": 1.0, "园区": 0.5, "土地": 0.75, "企业": 0.25}
+    want = seed_index.similar_clauses(terms, per_doc=100, limit=60)
+    every = seed_index.similar_clauses(terms, per_doc=1_000, limit=100_000)  # past any cut: the rest read too
+    scores = [s for _, _, s in want]
+    assert len(want) == 60 and len(set(scores)) < len(scores) and len(every) > 100  # ties; more than the cuts
+    monkeypatch.setattr(executor, "BEST_FIRST", best_first)
+    assert seed_index.similar_clauses(terms, per_doc=100, limit=60) == want
+    assert seed_index.similar_clauses(terms, per_doc=1_000, limit=100_000) == every
+    assert seed_index.similar_clauses(terms, per_doc=2, limit=5) == _first_per_doc(every, 2)[:5]  # documents skipped
+
+
+def _first_per_doc(found: list, per_doc: int) -> list:
+    taken: dict[str, int] = {}
+    out = []
+    for x in found:
+        if taken.get(x[0], 0) < per_doc:
+            taken[x[0]] = taken.get(x[0], 0) + 1
+            out.append(x)
+    return out
