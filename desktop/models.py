@@ -319,9 +319,11 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         if role == KIND_ROLE:
             return kind
         if kind != "doc":
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip: when the dock elides it
+            if col == 0 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip: when elided
                 n = payload[1] if self._shown is None else self._shown.get(index.internalId(), 0)
-                return f"{payload[0]}（{n}）" if col == 0 else ("" if role == Qt.ItemDataRole.DisplayRole else None)
+                return f"{payload[0]}（{n}）"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ""
             if role == Qt.ItemDataRole.FontRole and kind == "region" and col == 0:
                 return self._bold
             if role == ID_ROLE + 10 and kind == "region":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from index.base import paths
 from index.base.errors import ContentError
-from index.base.text import normalise
+from index.compare.wording import matching_text
 
 
 def frames_path() -> Path:
@@ -35,5 +35,9 @@ def _purpose(path: Path | None = None) -> re.Pattern[str]:
 
 
 def states_purpose(text: str) -> bool:
-    """Whether ``text`` (original script) states its document's purpose and basis."""
-    return _purpose().search(normalise(text)) is not None
+    """Whether ``text`` (original script) states its document's purpose and basis.
+
+    Read in the comparison's matching form (``wording.matching_text``: normalised, responsibility notes
+    blanked), which the first pass has already made, and kept, for every candidate.
+    """
+    return _purpose().search(matching_text(text)) is not None
