@@ -186,6 +186,9 @@ def test_a_look_overlapping_a_write_of_this_window_is_dropped(win, qtbot, tmp_pa
     from desktop import ops
     from index.workspace import Workspace
 
+    # The window's own start first: its notes load once the index is open, and their re-anchoring is a
+    # worker of its own that must not overlap the look this test holds back.
+    qtbot.waitUntil(lambda: win._notes_started and win.services._reanchor_op is None, timeout=30000)
     win.services.watch()
     looked(win.services)
     seen = []
