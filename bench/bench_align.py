@@ -68,7 +68,7 @@ from index.library.corpus import Corpus  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "labels.json"
 DOCS = ROOT / "tests" / "data" / "alignment" / "docs"
-TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct")
+TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct", "role")
 NONE_PRECISION = 0.97  # aim on the training folds, so held-out folds land at ≥ 0.9
 STRONG_PRECISION = 0.95
 MEDIUM_PRECISION = 0.7
@@ -277,8 +277,7 @@ def topic_rows(corpus: Corpus, labels: Labels, doc_ids) -> tuple[list, list, lis
             if u.id not in labels.subjects:
                 continue
             truth = labels.unit_topics(u.id)
-            for tid in topics.topic_hits(topics.lead_of(u.clause, u.text), u.text):
-                values, _ = topics.membership_values(topics.lead_of(u.clause, u.text), u.text, tid)
+            for tid, (values, _) in topics.unit_values(u).items():
                 rows.append([values[f] for f in TOPIC_FEATURES])
                 ys.append(1 if tid in truth else 0)
                 keys.append((u.id, tid))

@@ -168,9 +168,11 @@ class _Column(QFrame):
         return f'<span style="color:{colour};font-weight:bold">{html.escape(text)}</span>'
 
     def _evidence_html(self, m: dict) -> str:
-        """One detail line: why this match (shared key terms, topics, numbers)."""
+        """One detail line: why this match (the frame role both play, shared key terms, topics, numbers)."""
         ev = m.get("evidence") or {}
         parts = []
+        if ev.get("role"):
+            parts.append(self.tr("Both: %1").replace("%1", ev["role"]))
         if ev.get("terms"):
             parts.append(self.tr("Shared terms: %1").replace("%1", "、".join(ev["terms"])))
         if ev.get("topics"):

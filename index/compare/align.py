@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from index.base.errors import check_cancel
-from index.compare import scoring, topics, unitstore, wording
+from index.compare import frames, scoring, topics, unitstore, wording
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
@@ -39,6 +39,7 @@ from index.compare.wording import bigrams, load_segmenter_ahead, matching_text, 
 from index.library.clauses import Clause
 
 TOP_K = 15  # candidates per document scored by the models
+ROLE_EXTRA = 4  # more candidates per document: units in the source's frame role below the first TOP_K
 BRIDGES = 10  # other documents whose best candidates form the library's expansion of the source
 FULL_COLUMNS = 30  # at scale, up to this many chosen columns are scored on every unit
 FIRST_KEPT = 20_000  # first-pass results kept per library state
@@ -215,7 +216,7 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
         dist = scoring.relative(stages)
         order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
         own = units(ctx.corpus, source.clause.doc_id)
-        best = order[:k]
+        best = order[:k] + _same_role(q, pool, order[k:])
         backs = reverse_ranks(ctx, source, own, [pool[i] for i in best])
         for r, (i, (rev_rank, rev_gap)) in enumerate(zip(best, backs, strict=True), start=1):
             unit = pool[i]
@@ -223,6 +224,16 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
             out.append(Candidate(unit, stages[i], values, rev_gap))
     ctx.remember_first(key, out)
     return [dataclasses.replace(c) for c in out]
+
+
+def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
+    """Of the units ranked below the first ``k`` (``rest``), the first ``ROLE_EXTRA`` that play the source's
+    role in their document's frame (goals, guidance: ``frames``), in document order: the items under
+    目标要求 share the frame, rarely the words, of another document's 发展目标."""
+    if q.role not in frames.SHARED_ROLES or not rest:
+        return []
+    found = [i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role]
+    return found[:ROLE_EXTRA]
 
 
 def _shares(model: scoring.Model, cands: list[Candidate]) -> None:
@@ -455,6 +466,9 @@ def _match(ctx: Context, source: Unit | None, unit: Unit, probability: float | N
         norm = matching_text(unit.text)
         rec.evidence = evidence(ctx, source.text, source_topics or set(unit_topics(source)), unit,
                                 [norm[s:e] for s, e in sb if e - s >= 3])
+        role = frames.unit_role(source)
+        if role is not None and role == frames.unit_role(unit):
+            rec.evidence.role = frames.ROLE_NAMES[role]
     return rec
 
 
@@ -596,7 +610,8 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
         A ``Comparison`` with ``topic`` (the topic dict) and the same column
         shape as ``counterparts``; ``score`` is the calibrated probability that
         the clause treats the topic, ``shared`` is empty (no source clause),
-        and ``evidence`` names the topic words found.
+        and ``evidence`` names the topic words found (and the unit's frame role when the topic's
+        ``roles`` name it: the items under 发展目标 for 指导思想与发展目标).
 
     Raises:
         UnknownTopicError: no such topic.
@@ -609,7 +624,9 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
         matches = []
         for p, unit, found in _topic_units(corpus, doc.id, t.id, scorer, stored=model is None):
             m = _unit_match(scorer, unit, p, False)
-            m.evidence = Evidence(terms=list(found[:EVIDENCE_TERMS]), topics=[t.name])
+            role = frames.unit_role(unit) if t.roles else None
+            m.evidence = Evidence(terms=list(found[:EVIDENCE_TERMS]), topics=[t.name],
+                                  role=frames.ROLE_NAMES[role] if role in t.roles else "")
             matches.append(m)
         columns.append(Column(doc.id, doc.region, doc.title, "auto", matches))
     return Comparison(columns=columns, topic=t.to_dict())

@@ -1,11 +1,20 @@
-"""Whether a unit states its document's purpose and basis (``content/frames.yaml``).
+"""The role a unit plays in its document's frame (``content/frames.yaml``): purpose, goals or guidance.
 
-A regulation says it in its 第一条 (为了……，根据……，制定本条例), a policy in its
-opening (为……，现提出如下意见): the comparison's ``purpose`` signal pairs the two.
+A document opens the same way whatever it regulates: it states its purpose
+and basis (a regulation's 第一条 为了……，根据……，制定本条例; a policy's opening
+为……，现提出如下意见), then, in a policy, its guidance (指导思想, 基本原则,
+重要意义) and its goals (发展目标, 目标要求 and the items under them). Units
+in the same role are each other's likeliest counterparts whatever else they
+mention: the comparison's ``purpose`` and ``frame`` signals pair them.
+
+Purpose is read from the unit's text; goals and guidance from its own
+heading or, for an item without such a heading of its own, the heading of
+the list it stands in (the nearest heading above).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -14,24 +23,40 @@ from index.base import paths
 from index.base.errors import ContentError
 from index.compare.wording import matching_text
 
+PURPOSE, GOALS, GUIDANCE = "purpose", "goals", "guidance"
+SHARED_ROLES = (PURPOSE, GOALS, GUIDANCE)  # roles whose units the comparison adds as candidates
+ROLE_NAMES = {PURPOSE: "制定目的与依据", GOALS: "发展目标", GUIDANCE: "指导思想与基本原则"}  # shown as evidence
+_HEAD_END = re.compile(r"[\s。.:：；;，,]+$")
+
 
 def frames_path() -> Path:
     return paths.content_dir() / "frames.yaml"
 
 
+@dataclasses.dataclass(frozen=True)
+class _Patterns:
+    purpose: re.Pattern[str]  # searched in a unit's text
+    headings: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern a whole heading matches)
+
+
+def _compiled(data: dict, key: str) -> re.Pattern[str]:
+    patterns = [str(p) for p in data[key]]
+    if not patterns or not all(patterns):
+        raise ValueError(f"'{key}' must list non-empty patterns")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 @functools.cache
-def _purpose(path: Path | None = None) -> re.Pattern[str]:
+def _patterns(path: Path | None = None) -> _Patterns:
     import yaml
 
     path = path or frames_path()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        patterns = [str(p) for p in data["purpose"]]
-        if not patterns or not all(patterns):
-            raise ValueError("'purpose' must list non-empty patterns")
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
+        return _Patterns(_compiled(data, "purpose"),
+                         tuple((role, _compiled(data, role)) for role in (GUIDANCE, GOALS)))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
-        raise ContentError(f"{path}: cannot read the purpose patterns ({exc})") from exc
+        raise ContentError(f"{path}: cannot read the frame patterns ({exc})") from exc
 
 
 def states_purpose(text: str) -> bool:
@@ -40,4 +65,37 @@ def states_purpose(text: str) -> bool:
     Read in the comparison's matching form (``wording.matching_text``: normalised, responsibility notes
     blanked), which the first pass has already made, and kept, for every candidate.
     """
-    return _purpose().search(matching_text(text)) is not None
+    return _patterns().purpose.search(matching_text(text)) is not None
+
+
+def heading_role(heading: str) -> str | None:
+    """``GOALS`` or ``GUIDANCE`` when the whole heading (either script) introduces them, else None."""
+    head = _HEAD_END.sub("", matching_text(heading or "").strip())
+    if not head:
+        return None
+    for role, pattern in _patterns().headings:
+        if pattern.fullmatch(head):
+            return role
+    return None
+
+
+def unit_role(unit) -> str | None:
+    """``role`` of an ``index.compare.units.Unit``."""
+    return role(unit.text, unit.clause.heading, unit.context)
+
+
+@functools.lru_cache(maxsize=65_536)
+def role(text: str, heading: str | None, context: str) -> str | None:
+    """The unit's role in its document's frame: ``PURPOSE``, ``GOALS``, ``GUIDANCE`` or None.
+
+    Args:
+        text: the unit's text (original script).
+        heading: its own heading, if any.
+        context: the headings above it, outermost first, space-separated (``units.Unit.context``).
+    """
+    if states_purpose(text):
+        return PURPOSE
+    own = heading_role(heading or "")
+    if own is not None:
+        return own
+    return heading_role(context.rsplit(" ", 1)[-1]) if context else None

@@ -29,13 +29,17 @@ class Evidence:
     terms: list[str] = dataclasses.field(default_factory=list)  # shared key terms, most telling first
     topics: list[str] = dataclasses.field(default_factory=list)  # topic names both treat
     numbers: list[str] = dataclasses.field(default_factory=list)  # quantities both state
+    role: str = ""  # the frame role both play (``index.compare.frames.ROLE_NAMES``: 发展目标 …), or ""
 
     def to_dict(self) -> dict:
-        return {"terms": list(self.terms), "topics": list(self.topics), "numbers": list(self.numbers)}
+        return {"terms": list(self.terms), "topics": list(self.topics), "numbers": list(self.numbers),
+                "role": self.role}
 
     def summary(self) -> str:
-        """One line: 共同用词 …；共同主题 …；共同数字 …"""
+        """One line: 同为 …；共同用词 …；共同主题 …；共同数字 …"""
         parts = []
+        if self.role:
+            parts.append("同为：" + self.role)
         if self.terms:
             parts.append("共同用词：" + "、".join(self.terms))
         if self.topics:

@@ -26,8 +26,12 @@ regulation's 应当/本条例 or a policy's 支持/鼓励, do not move the resul
 * ``rev``: 1 / the source's rank among its own document's units when the
   candidate is compared back (mutual best = 1): A→B and B→A agree;
 * ``parent``, ``lenratio``: a broad parent section, a very different length;
-* ``purpose``: both state their documents' purpose and basis (a regulation's
-  第一条 制定本条例, a policy's 现提出如下意见: ``index.compare.frames``).
+* ``frame``: both play the same role in their documents' frames
+  (``index.compare.frames``): both state their purpose and basis (a
+  regulation's 第一条 制定本条例, a policy's 现提出如下意见), both are guidance
+  (指导思想, 基本原则, 重要意义) or both are goals (发展目标, the items under 目标要求).
+  Such units are also added as candidates when their wording ranks them
+  below the first ``TOP_K`` (``align.first_pass``).
 
 A linear model (``Model.first``) turns them into a logit per candidate; a
 softmax over the document's candidates gives each one's share.
@@ -84,7 +88,7 @@ from index.base.errors import ContentError
 from index.compare.units import Vectors, cosine
 
 FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path", "pos", "preamble", "z", "gap",
-         "rrank", "rev", "parent", "lenratio", "purpose")
+         "rrank", "rev", "parent", "lenratio", "frame")
 SECOND = (*FIRST, "prf", "prf_rel")
 PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
 MUTUAL = ("logit", "back", "back_top")
@@ -156,7 +160,7 @@ def pair_values(q: Vectors, c: Vectors, stage: float, rank: int, rev_rank: int, 
         "rev": 1.0 / rev_rank,
         "parent": 1.0 if parent else 0.0,
         "lenratio": abs(math.log(max(c.length, 1) / max(q.length, 1))),
-        "purpose": 1.0 if q.purpose and c.purpose else 0.0,
+        "frame": 1.0 if q.role is not None and q.role == c.role else 0.0,
     }
 
 

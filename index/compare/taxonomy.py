@@ -50,10 +50,11 @@ class Topic:
     name_traditional: str
     keywords: tuple[str, ...]
     synonyms: tuple[str, ...]
+    roles: tuple[str, ...] = ()  # frame roles whose units treat the topic (``index.compare.frames``: goals …)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "name_traditional": self.name_traditional,
-                "keywords": list(self.keywords), "synonyms": list(self.synonyms)}
+                "keywords": list(self.keywords), "synonyms": list(self.synonyms), "roles": list(self.roles)}
 
 
 def topics_path() -> Path:
@@ -95,6 +96,7 @@ def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
                 name_traditional=str(item.get("name_traditional") or item["name"]),
                 keywords=tuple(str(w) for w in item.get("keywords") or ()),
                 synonyms=tuple(str(w) for w in item.get("synonyms") or ()),
+                roles=tuple(str(r) for r in item.get("roles") or ()),
             ))
     except (KeyError, TypeError) as exc:
         raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc

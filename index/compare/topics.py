@@ -5,7 +5,10 @@ A clause's keywords give each topic a weight (a keyword in the heading is
 strong evidence, keywords in the text add up, synonyms count for less); a
 calibrated model (``index.compare.scoring``, fitted on labels) turns the
 weight, its share of the clause's topic weight and whether it is the
-clause's main topic into the probability that the clause treats the topic. Responsibility notes ("省商务厅……负责") are
+clause's main topic into the probability that the clause treats the topic; a topic whose ``roles``
+(``content/topics.yaml``) name the role the unit plays in its document's frame (``frames``: the items
+under 发展目标 and 基本原则) is a candidate whatever the unit names, with that ``role`` as one more signal.
+Responsibility notes ("省商务厅……负责") are
 ignored, since naming a department is not treating its subject: the
 taxonomy's ``ignore`` phrases (office names such as 商务厅) are masked before
 matching.
@@ -20,8 +23,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from index.base import paths
-from index.base.errors import check_cancel
+from index.base.errors import ContentError, check_cancel
 from index.base.text import normalise
+from index.compare import frames
 from index.compare.taxonomy import (  # noqa: F401 - the taxonomy's names, reachable from here too
     HEADING_WEIGHT,
     KEYWORD_WEIGHT,
@@ -41,7 +45,7 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
-TAGGER_VERSION = 3
+TAGGER_VERSION = 4
 
 
 @functools.cache
@@ -118,9 +122,34 @@ def lead_of(clause: Clause, text: str) -> str:
     return _SENTENCE.split(body.strip(), maxsplit=1)[0][:60]
 
 
-def membership_values(heading: str, text: str, topic_id: str) -> tuple[dict[str, float], tuple[str, ...]]:
-    """The signals the topic-membership model reads, and the topic words found."""
-    return _all_values(topic_hits(heading, text)).get(topic_id, ({}, ()))
+_NO_WORDS = {"log_weight": 0.0, "share": 0.0, "strongest": 0.0, "heading": 0.0, "distinct": 0.0}
+
+
+def unit_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+    """Per topic a unit (``index.compare.units.Unit``) may treat, the signals the topic-membership model reads
+    and the topic words found: the topics it has words of (``topic_hits``), and those whose ``roles`` name
+    the role it plays in its document's frame (``frames``: the items under 发展目标 treat 指导思想与发展目标
+    whatever they name), ``role`` 1 for these."""
+    values = {tid: ({**v, "role": 0.0}, words)
+              for tid, (v, words) in _all_values(topic_hits(lead_of(unit.clause, unit.text), unit.text)).items()}
+    role = frames.unit_role(unit)
+    for tid in _role_topics().get(role, ()) if role is not None else ():
+        v, words = values.get(tid, (_NO_WORDS, ()))
+        values[tid] = ({**v, "role": 1.0}, words)
+    return values
+
+
+@functools.cache
+def _role_topics() -> dict[str, tuple[str, ...]]:
+    """``{frame role: topic ids}`` from the taxonomy's ``roles``."""
+    out: dict[str, list[str]] = {}
+    for t in load_topics():
+        for r in t.roles:
+            if r not in frames.ROLE_NAMES:
+                raise ContentError(f"{topics_path()}: topic {t.id} names an unknown frame role {r!r} "
+                                   f"(one of {', '.join(frames.ROLE_NAMES)})")
+            out.setdefault(r, []).append(t.id)
+    return {r: tuple(ids) for r, ids in out.items()}
 
 
 def _all_values(hits: dict) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
@@ -148,7 +177,7 @@ def _memberships(unit, m: dict) -> dict[str, tuple[float, tuple[str, ...]]]:
         return {}
     bias, weights = m["bias"], m["weights"]
     out = {}
-    for tid, (values, words) in _all_values(topic_hits(lead_of(unit.clause, unit.text), unit.text)).items():
+    for tid, (values, words) in unit_values(unit).items():
         z = bias + sum(weights.get(k, 0.0) * v for k, v in values.items())
         out[tid] = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words)
     return out

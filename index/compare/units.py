@@ -23,7 +23,7 @@ from itertools import repeat
 from operator import mul, truediv
 
 from index.base.text import normalise
-from index.compare.frames import states_purpose
+from index.compare import frames
 from index.compare.stats import Idf
 from index.compare.taxonomy import score_text
 from index.compare.wording import bigrams, matching_text
@@ -262,9 +262,9 @@ class Vectors:
                 f.length)
 
     @functools.cached_property
-    def purpose(self) -> bool:
-        """Whether the unit states its document's purpose and basis (``frames.states_purpose``)."""
-        return states_purpose(self._unit.text)
+    def role(self) -> str | None:
+        """Its role in its document's frame: ``frames.PURPOSE``, ``GOALS``, ``GUIDANCE`` or None."""
+        return frames.unit_role(self._unit)
 
     lead = property(lambda self: self._rest[0], doc="The heading's (or first sentence's) weighted bigrams.")
     topics = property(lambda self: self._rest[1], doc="The unit vector of its taxonomy topic weights.")

@@ -99,7 +99,7 @@ _add("_Column", {
     "Pinned by you": "已由您固定", "Marked: no counterpart": "已标记：无对应条款", "Automatic match": "自动匹配",
     "No counterpart in this document.": "本文件中没有对应条款。",
     "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
-    "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Shared terms: %1": "共同用词：%1",
+    "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Both: %1": "同为：%1", "Shared terms: %1": "共同用词：%1",
     "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",
     "Compared back: its best match is this clause (mutual best)": "对照回去：最接近的正是本条（互为最佳）",
     "Compared back: no candidate in this document": "对照回去：对方文件中没有候选",

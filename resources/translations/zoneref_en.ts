@@ -202,7 +202,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="95" />
+      <location filename="../../desktop/coverage_view.py" line="97" />
       <source>%n document(s)</source>
       <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation type="unfinished">
@@ -214,17 +214,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="127" />
+      <location filename="../../desktop/coverage_view.py" line="141" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="130" />
+      <location filename="../../desktop/coverage_view.py" line="144" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="131" />
+      <location filename="../../desktop/coverage_view.py" line="145" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
@@ -351,137 +351,137 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
+      <location filename="../../desktop/import_dialog.py" line="39" />
       <source>The file does not exist or cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="43" />
+      <location filename="../../desktop/import_dialog.py" line="40" />
       <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="44" />
+      <location filename="../../desktop/import_dialog.py" line="41" />
       <source>The file is larger than the import size limit.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="45" />
+      <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
+      <location filename="../../desktop/import_dialog.py" line="43" />
       <source>This is not a text file (an image, archive or program?).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="47" />
+      <location filename="../../desktop/import_dialog.py" line="44" />
       <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="45" />
       <source>The file is damaged.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="49" />
+      <location filename="../../desktop/import_dialog.py" line="46" />
       <source>The file is password-protected; remove the password and import again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="51" />
+      <location filename="../../desktop/import_dialog.py" line="48" />
       <source>The file would expand far beyond any real document; refused.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="52" />
+      <location filename="../../desktop/import_dialog.py" line="49" />
       <source>The page holds no document text (only navigation or links).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="53" />
+      <location filename="../../desktop/import_dialog.py" line="50" />
       <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="55" />
+      <location filename="../../desktop/import_dialog.py" line="52" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="57" />
+      <location filename="../../desktop/import_dialog.py" line="54" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="56" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="62" />
+      <location filename="../../desktop/import_dialog.py" line="59" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>A hidden file or folder; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="69" />
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>A link to outside the folder; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="68" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="70" />
       <source>A link that leads back to itself; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="75" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A link to something that is not a file; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="81" />
+      <location filename="../../desktop/import_dialog.py" line="78" />
       <source>Import files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="82" />
+      <location filename="../../desktop/import_dialog.py" line="79" />
       <source>Documents (%1);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="84" />
       <source>Import folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="102" />
+      <location filename="../../desktop/import_dialog.py" line="99" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="104" />
+      <location filename="../../desktop/import_dialog.py" line="101" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -489,62 +489,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="106" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="107" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="118" />
+      <location filename="../../desktop/import_dialog.py" line="112" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="126" />
+      <location filename="../../desktop/import_dialog.py" line="117" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="155" />
+      <location filename="../../desktop/import_dialog.py" line="144" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="169" />
+      <location filename="../../desktop/import_dialog.py" line="158" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="176" />
+      <location filename="../../desktop/import_dialog.py" line="165" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -552,22 +552,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="189" />
+      <location filename="../../desktop/import_dialog.py" line="178" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="64" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="222" />
+      <location filename="../../desktop/import_dialog.py" line="211" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="241" />
+      <location filename="../../desktop/import_dialog.py" line="230" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -575,7 +575,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="232" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -583,12 +583,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="248" />
+      <location filename="../../desktop/import_dialog.py" line="237" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -596,13 +596,13 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="121" />
+      <location filename="../../desktop/library_view.py" line="125" />
       <source>Filter documents (title, issuer, number…)</source>
-      <extracomment>Libraries up to this size open with every region and level expanded.</extracomment>
+      <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed.</extracomment>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="197" />
+      <location filename="../../desktop/library_view.py" line="260" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -610,92 +610,92 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="199" />
+      <location filename="../../desktop/library_view.py" line="262" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="218" />
+      <location filename="../../desktop/library_view.py" line="274" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="218" />
+      <location filename="../../desktop/library_view.py" line="274" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="219" />
+      <location filename="../../desktop/library_view.py" line="275" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="219" />
+      <location filename="../../desktop/library_view.py" line="275" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="276" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="276" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="221" />
+      <location filename="../../desktop/library_view.py" line="277" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="221" />
+      <location filename="../../desktop/library_view.py" line="277" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="222" />
+      <location filename="../../desktop/library_view.py" line="278" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="223" />
+      <location filename="../../desktop/library_view.py" line="279" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="224" />
+      <location filename="../../desktop/library_view.py" line="280" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="233" />
+      <location filename="../../desktop/library_view.py" line="291" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="235" />
+      <location filename="../../desktop/library_view.py" line="293" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="237" />
+      <location filename="../../desktop/library_view.py" line="295" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="241" />
+      <location filename="../../desktop/library_view.py" line="299" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="243" />
+      <location filename="../../desktop/library_view.py" line="301" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="244" />
+      <location filename="../../desktop/library_view.py" line="302" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
@@ -703,255 +703,256 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="75" />
+      <location filename="../../desktop/mainwindow.py" line="76" />
       <source>ZoneRef — Development-zone policy reference</source>
+      <extracomment>The notes load once the search index is open, or this long after the first paint if it is not yet.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="88" />
+      <location filename="../../desktop/mainwindow.py" line="89" />
       <source>Library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="133" />
+      <location filename="../../desktop/mainwindow.py" line="131" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="198" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>&amp;File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="199" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Import files…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="200" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Import folder…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="208" />
+      <location filename="../../desktop/mainwindow.py" line="203" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="209" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="211" />
+      <location filename="../../desktop/mainwindow.py" line="206" />
       <source>Recover notes…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="212" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="214" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="216" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="217" />
+      <location filename="../../desktop/mainwindow.py" line="212" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="213" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="221" />
+      <location filename="../../desktop/mainwindow.py" line="216" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="222" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="224" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="225" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="234" />
+      <location filename="../../desktop/mainwindow.py" line="229" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="235" />
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="230" />
+      <location filename="../../desktop/mainwindow.py" line="305" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="236" />
-      <location filename="../../desktop/mainwindow.py" line="299" />
+      <location filename="../../desktop/mainwindow.py" line="231" />
+      <location filename="../../desktop/mainwindow.py" line="309" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="237" />
-      <location filename="../../desktop/mainwindow.py" line="311" />
+      <location filename="../../desktop/mainwindow.py" line="232" />
+      <location filename="../../desktop/mainwindow.py" line="321" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="238" />
+      <location filename="../../desktop/mainwindow.py" line="233" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="239" />
+      <location filename="../../desktop/mainwindow.py" line="234" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="240" />
+      <location filename="../../desktop/mainwindow.py" line="235" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="242" />
+      <location filename="../../desktop/mainwindow.py" line="237" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="583" />
+      <location filename="../../desktop/mainwindow.py" line="238" />
+      <location filename="../../desktop/mainwindow.py" line="599" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="316" />
+      <location filename="../../desktop/mainwindow.py" line="326" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="339" />
+      <location filename="../../desktop/mainwindow.py" line="349" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="340" />
+      <location filename="../../desktop/mainwindow.py" line="350" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="442" />
+      <location filename="../../desktop/mainwindow.py" line="454" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
+      <location filename="../../desktop/mainwindow.py" line="467" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="468" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="535" />
+      <location filename="../../desktop/mainwindow.py" line="549" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="536" />
+      <location filename="../../desktop/mainwindow.py" line="550" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="584" />
+      <location filename="../../desktop/mainwindow.py" line="600" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="594" />
+      <location filename="../../desktop/mainwindow.py" line="612" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="616" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="600" />
+      <location filename="../../desktop/mainwindow.py" line="618" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="601" />
+      <location filename="../../desktop/mainwindow.py" line="619" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="604" />
+      <location filename="../../desktop/mainwindow.py" line="622" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="608" />
+      <location filename="../../desktop/mainwindow.py" line="626" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="618" />
-      <location filename="../../desktop/mainwindow.py" line="624" />
+      <location filename="../../desktop/mainwindow.py" line="636" />
+      <location filename="../../desktop/mainwindow.py" line="644" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="625" />
+      <location filename="../../desktop/mainwindow.py" line="645" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="650" />
+      <location filename="../../desktop/mainwindow.py" line="672" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="651" />
+      <location filename="../../desktop/mainwindow.py" line="673" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -959,17 +960,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="657" />
+      <location filename="../../desktop/mainwindow.py" line="679" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="679" />
+      <location filename="../../desktop/mainwindow.py" line="701" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="691" />
+      <location filename="../../desktop/mainwindow.py" line="713" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -977,7 +978,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="694" />
+      <location filename="../../desktop/mainwindow.py" line="716" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -985,7 +986,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="698" />
+      <location filename="../../desktop/mainwindow.py" line="722" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -993,67 +994,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="256" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="268" />
+      <location filename="../../desktop/import_dialog.py" line="257" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="269" />
+      <location filename="../../desktop/import_dialog.py" line="258" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="271" />
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="272" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="273" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="274" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="275" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="300" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="311" />
+      <location filename="../../desktop/import_dialog.py" line="300" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="341" />
+      <location filename="../../desktop/import_dialog.py" line="327" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="347" />
+      <location filename="../../desktop/import_dialog.py" line="333" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
@@ -1061,48 +1062,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="75" />
-      <location filename="../../desktop/models.py" line="268" />
+      <location filename="../../desktop/models.py" line="196" />
+      <location filename="../../desktop/models.py" line="470" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="75" />
+      <location filename="../../desktop/models.py" line="196" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="105" />
+      <location filename="../../desktop/models.py" line="251" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="343" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="187" />
+      <location filename="../../desktop/models.py" line="344" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="190" />
+      <location filename="../../desktop/models.py" line="347" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="268" />
+      <location filename="../../desktop/models.py" line="470" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="269" />
+      <location filename="../../desktop/models.py" line="471" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="269" />
+      <location filename="../../desktop/models.py" line="471" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1110,87 +1111,87 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="55" />
+      <location filename="../../desktop/notes_view.py" line="51" />
       <source>Search notes and quotes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="60" />
+      <location filename="../../desktop/notes_view.py" line="56" />
       <source>Orphans only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="61" />
+      <location filename="../../desktop/notes_view.py" line="57" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="72" />
+      <location filename="../../desktop/notes_view.py" line="68" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="72" />
+      <location filename="../../desktop/notes_view.py" line="68" />
       <source>Quote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="94" />
+      <location filename="../../desktop/notes_view.py" line="90" />
       <source>Write a note (Markdown)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="105" />
+      <location filename="../../desktop/notes_view.py" line="101" />
       <source>Tags, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="107" />
+      <location filename="../../desktop/notes_view.py" line="103" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="109" />
+      <location filename="../../desktop/notes_view.py" line="105" />
       <source>Delete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="111" />
+      <location filename="../../desktop/notes_view.py" line="107" />
       <source>Go to passage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="134" />
+      <location filename="../../desktop/notes_view.py" line="114" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="181" />
+      <location filename="../../desktop/notes_view.py" line="165" />
       <source>All documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="185" />
+      <location filename="../../desktop/notes_view.py" line="169" />
       <source>All tags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="192" />
+      <location filename="../../desktop/notes_view.py" line="176" />
       <source>All colours</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="209" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1198,7 +1199,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="227" />
+      <location filename="../../desktop/notes_view.py" line="211" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1206,38 +1207,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="294" />
+      <location filename="../../desktop/notes_view.py" line="278" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="309" />
+      <location filename="../../desktop/notes_view.py" line="293" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
-      <location filename="../../desktop/notes_view.py" line="359" />
+      <location filename="../../desktop/notes_view.py" line="315" />
+      <location filename="../../desktop/notes_view.py" line="343" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="341" />
+      <location filename="../../desktop/notes_view.py" line="325" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="341" />
+      <location filename="../../desktop/notes_view.py" line="325" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="379" />
+      <location filename="../../desktop/notes_view.py" line="363" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="380" />
+      <location filename="../../desktop/notes_view.py" line="364" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1246,7 +1247,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="224" />
+      <location filename="../../desktop/ops.py" line="230" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
@@ -1262,60 +1263,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="129" />
+      <location filename="../../desktop/reader_view.py" line="125" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="130" />
+      <location filename="../../desktop/reader_view.py" line="127" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="138" />
+      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="498" />
       <location filename="../../desktop/reader_view.py" line="514" />
-      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="135" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="141" />
+      <location filename="../../desktop/reader_view.py" line="136" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="146" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="499" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="486" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="495" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="517" />
-      <location filename="../../desktop/reader_view.py" line="532" />
+      <location filename="../../desktop/reader_view.py" line="501" />
+      <location filename="../../desktop/reader_view.py" line="516" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="522" />
+      <location filename="../../desktop/reader_view.py" line="506" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>
@@ -1323,112 +1324,112 @@ Restored from: %3</source>
   <context>
     <name>RecoveryDialog</name>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="37" />
+      <location filename="../../desktop/recovery_dialog.py" line="34" />
       <source>Daily</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="38" />
+      <location filename="../../desktop/recovery_dialog.py" line="35" />
       <source>After changes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="39" />
+      <location filename="../../desktop/recovery_dialog.py" line="36" />
       <source>On closing</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="40" />
+      <location filename="../../desktop/recovery_dialog.py" line="37" />
       <source>By hand</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="41" />
+      <location filename="../../desktop/recovery_dialog.py" line="38" />
       <source>Before a restore</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="42" />
+      <location filename="../../desktop/recovery_dialog.py" line="39" />
       <source>Before a recovery</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="43" />
+      <location filename="../../desktop/recovery_dialog.py" line="40" />
       <source>Damaged file set aside</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="44" />
+      <location filename="../../desktop/recovery_dialog.py" line="41" />
       <source>Replaced file set aside</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="59" />
+      <location filename="../../desktop/recovery_dialog.py" line="56" />
       <source>Recover notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="61" />
+      <location filename="../../desktop/recovery_dialog.py" line="58" />
       <source>Merge adds the notes a copy has and yours do not (nothing is deleted). Replace makes your notes exactly the copy's; your notes as they are now are kept as a backup first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Time (UTC)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Kind</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="68" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="75" />
+      <location filename="../../desktop/recovery_dialog.py" line="65" />
       <source>Merge into my notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="76" />
+      <location filename="../../desktop/recovery_dialog.py" line="66" />
       <source>Replace my notes with this copy…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="77" />
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
       <source>Choose a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="128" />
+      <location filename="../../desktop/recovery_dialog.py" line="117" />
       <source>Choose a ZoneRef notes database</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="130" />
+      <location filename="../../desktop/recovery_dialog.py" line="119" />
       <source>Notes databases (*.db *.db.*);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="143" />
+      <location filename="../../desktop/recovery_dialog.py" line="128" />
       <source>Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned decision(s) and %6 comparison set(s) came back too.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="157" />
+      <location filename="../../desktop/recovery_dialog.py" line="140" />
       <source>Replace all your notes with this copy? Your notes as they are now are kept as a backup first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="165" />
+      <location filename="../../desktop/recovery_dialog.py" line="144" />
       <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
       <translation type="unfinished" />
     </message>
@@ -1436,87 +1437,87 @@ Restored from: %3</source>
   <context>
     <name>RedlineView</name>
     <message>
-      <location filename="../../desktop/redline_view.py" line="54" />
+      <location filename="../../desktop/redline_view.py" line="49" />
       <source>Swap the two versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="58" />
+      <location filename="../../desktop/redline_view.py" line="53" />
       <source>Changes only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="59" />
+      <location filename="../../desktop/redline_view.py" line="54" />
       <source>Hide the articles that did not change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="62" />
+      <location filename="../../desktop/redline_view.py" line="57" />
       <source>Previous change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="64" />
+      <location filename="../../desktop/redline_view.py" line="59" />
       <source>Previous change (Shift+F8)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="66" />
+      <location filename="../../desktop/redline_view.py" line="61" />
       <source>Next change</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="68" />
+      <location filename="../../desktop/redline_view.py" line="63" />
       <source>Next change (F8)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="74" />
+      <location filename="../../desktop/redline_view.py" line="69" />
       <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="79" />
+      <location filename="../../desktop/redline_view.py" line="73" />
       <source>Before:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="82" />
+      <location filename="../../desktop/redline_view.py" line="73" />
       <source>After:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="106" />
+      <location filename="../../desktop/redline_view.py" line="87" />
       <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="147" />
+      <location filename="../../desktop/redline_view.py" line="128" />
       <source>Choose two different versions.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="152" />
+      <location filename="../../desktop/redline_view.py" line="133" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="190" />
+      <location filename="../../desktop/redline_view.py" line="171" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="193" />
+      <location filename="../../desktop/redline_view.py" line="174" />
       <source>, %1 moved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="194" />
+      <location filename="../../desktop/redline_view.py" line="175" />
       <source>; %1 unchanged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="249" />
+      <location filename="../../desktop/redline_view.py" line="230" />
       <source>The versions shown were removed from the library.</source>
       <translation type="unfinished" />
     </message>
@@ -1529,17 +1530,17 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="37" />
+      <location filename="../../desktop/saved_notice.py" line="34" />
       <source>Open folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="43" />
+      <location filename="../../desktop/saved_notice.py" line="35" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="54" />
+      <location filename="../../desktop/saved_notice.py" line="44" />
       <source>Saved: %1</source>
       <translation type="unfinished" />
     </message>
@@ -1547,47 +1548,47 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="93" />
+      <location filename="../../desktop/search_view.py" line="98" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="124" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="117" />
+      <location filename="../../desktop/search_view.py" line="126" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="147" />
+      <location filename="../../desktop/search_view.py" line="161" />
       <source>All versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="149" />
+      <location filename="../../desktop/search_view.py" line="163" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="166" />
+      <location filename="../../desktop/search_view.py" line="196" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="234" />
+      <location filename="../../desktop/search_view.py" line="241" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="261" />
+      <location filename="../../desktop/search_view.py" line="268" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="264" />
+      <location filename="../../desktop/search_view.py" line="271" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1595,22 +1596,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="267" />
+      <location filename="../../desktop/search_view.py" line="274" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="278" />
+      <location filename="../../desktop/search_view.py" line="285" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="282" />
+      <location filename="../../desktop/search_view.py" line="289" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="284" />
+      <location filename="../../desktop/search_view.py" line="291" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
@@ -1618,7 +1619,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/services.py" line="122" />
+      <location filename="../../desktop/services.py" line="131" />
       <source>Rebuilding the search index…</source>
       <extracomment>How often other processes' changes are looked for (the target is "noticed within 2 s").</extracomment>
       <translation type="unfinished" />
@@ -1655,12 +1656,12 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="108" />
       <source>Source clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="110" />
       <location filename="../../desktop/compare_view.py" line="116" />
       <source>Pin</source>
       <translation type="unfinished" />
@@ -1671,122 +1672,127 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="119" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="147" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="166" />
+      <location filename="../../desktop/compare_view.py" line="167" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="174" />
+      <location filename="../../desktop/compare_view.py" line="175" />
+      <source>Both: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="178" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="196" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="195" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="201" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="207" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="212" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
+      <location filename="../../desktop/compare_view.py" line="216" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="214" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

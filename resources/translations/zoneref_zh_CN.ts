@@ -200,7 +200,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="95" />
+      <location filename="../../desktop/coverage_view.py" line="97" />
       <source>%n document(s)</source>
       <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
@@ -211,17 +211,17 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="127" />
+      <location filename="../../desktop/coverage_view.py" line="141" />
       <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="130" />
+      <location filename="../../desktop/coverage_view.py" line="144" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="131" />
+      <location filename="../../desktop/coverage_view.py" line="145" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
@@ -349,240 +349,240 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
+      <location filename="../../desktop/import_dialog.py" line="39" />
       <source>The file does not exist or cannot be read.</source>
       <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="43" />
+      <location filename="../../desktop/import_dialog.py" line="40" />
       <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
       <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="44" />
+      <location filename="../../desktop/import_dialog.py" line="41" />
       <source>The file is larger than the import size limit.</source>
       <translation>文件超过导入大小上限。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="45" />
+      <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is empty.</source>
       <translation>文件是空的。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
+      <location filename="../../desktop/import_dialog.py" line="43" />
       <source>This is not a text file (an image, archive or program?).</source>
       <translation>这不是文本文件（可能是图片、压缩包或程序）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="47" />
+      <location filename="../../desktop/import_dialog.py" line="44" />
       <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation>无法识别文本编码（支持 UTF-8/16、GB18030/GBK、Big5）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="45" />
       <source>The file is damaged.</source>
       <translation>文件已损坏。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="49" />
+      <location filename="../../desktop/import_dialog.py" line="46" />
       <source>The file is password-protected; remove the password and import again.</source>
       <translation>文件设有密码保护，请取消密码后重新导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="51" />
+      <location filename="../../desktop/import_dialog.py" line="48" />
       <source>The file would expand far beyond any real document; refused.</source>
       <translation>文件解压后的体积远超正常文档（疑似压缩炸弹），已拒绝。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="52" />
+      <location filename="../../desktop/import_dialog.py" line="49" />
       <source>The page holds no document text (only navigation or links).</source>
       <translation>网页中没有正文（只有导航或链接）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="53" />
+      <location filename="../../desktop/import_dialog.py" line="50" />
       <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
       <translation>此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="55" />
+      <location filename="../../desktop/import_dialog.py" line="52" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation>文本远长于任何政策文件，请拆分后分别导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="57" />
+      <location filename="../../desktop/import_dialog.py" line="54" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件耗时过长，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="56" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件所需内存过多，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="62" />
+      <location filename="../../desktop/import_dialog.py" line="59" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation>读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>A hidden file or folder; skipped.</source>
       <translation>隐藏的文件或文件夹，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="69" />
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation>Word 打开文档时生成的锁定文件，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>A link to outside the folder; not followed.</source>
       <translation>指向文件夹以外的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="68" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation>指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="70" />
       <source>A link that leads back to itself; skipped.</source>
       <translation>循环链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation>指向不存在文件的链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="75" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A link to something that is not a file; not followed.</source>
       <translation>指向非文件对象的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="81" />
+      <location filename="../../desktop/import_dialog.py" line="78" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="82" />
+      <location filename="../../desktop/import_dialog.py" line="79" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="84" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="102" />
+      <location filename="../../desktop/import_dialog.py" line="99" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="104" />
+      <location filename="../../desktop/import_dialog.py" line="101" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="106" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="107" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="118" />
+      <location filename="../../desktop/import_dialog.py" line="112" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="126" />
+      <location filename="../../desktop/import_dialog.py" line="117" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="155" />
+      <location filename="../../desktop/import_dialog.py" line="144" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="169" />
+      <location filename="../../desktop/import_dialog.py" line="158" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="176" />
+      <location filename="../../desktop/import_dialog.py" line="165" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="189" />
+      <location filename="../../desktop/import_dialog.py" line="178" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="64" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="222" />
+      <location filename="../../desktop/import_dialog.py" line="211" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="241" />
+      <location filename="../../desktop/import_dialog.py" line="230" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="232" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="248" />
+      <location filename="../../desktop/import_dialog.py" line="237" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -590,105 +590,105 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="121" />
+      <location filename="../../desktop/library_view.py" line="125" />
       <source>Filter documents (title, issuer, number…)</source>
-      <extracomment>Libraries up to this size open with every region and level expanded.</extracomment>
+      <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed.</extracomment>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="197" />
+      <location filename="../../desktop/library_view.py" line="260" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="199" />
+      <location filename="../../desktop/library_view.py" line="262" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="218" />
+      <location filename="../../desktop/library_view.py" line="274" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="218" />
+      <location filename="../../desktop/library_view.py" line="274" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="219" />
+      <location filename="../../desktop/library_view.py" line="275" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="219" />
+      <location filename="../../desktop/library_view.py" line="275" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="276" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="220" />
+      <location filename="../../desktop/library_view.py" line="276" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="221" />
+      <location filename="../../desktop/library_view.py" line="277" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="221" />
+      <location filename="../../desktop/library_view.py" line="277" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="222" />
+      <location filename="../../desktop/library_view.py" line="278" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="223" />
+      <location filename="../../desktop/library_view.py" line="279" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="224" />
+      <location filename="../../desktop/library_view.py" line="280" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="233" />
+      <location filename="../../desktop/library_view.py" line="291" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="235" />
+      <location filename="../../desktop/library_view.py" line="293" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="237" />
+      <location filename="../../desktop/library_view.py" line="295" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="241" />
+      <location filename="../../desktop/library_view.py" line="299" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="243" />
+      <location filename="../../desktop/library_view.py" line="301" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="244" />
+      <location filename="../../desktop/library_view.py" line="302" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
@@ -696,228 +696,229 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="75" />
+      <location filename="../../desktop/mainwindow.py" line="76" />
       <source>ZoneRef — Development-zone policy reference</source>
+      <extracomment>The notes load once the search index is open, or this long after the first paint if it is not yet.</extracomment>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="88" />
+      <location filename="../../desktop/mainwindow.py" line="89" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="133" />
+      <location filename="../../desktop/mainwindow.py" line="131" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="198" />
+      <location filename="../../desktop/mainwindow.py" line="193" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="199" />
+      <location filename="../../desktop/mainwindow.py" line="194" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="200" />
+      <location filename="../../desktop/mainwindow.py" line="195" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="208" />
+      <location filename="../../desktop/mainwindow.py" line="203" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="209" />
+      <location filename="../../desktop/mainwindow.py" line="204" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="210" />
+      <location filename="../../desktop/mainwindow.py" line="205" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="211" />
+      <location filename="../../desktop/mainwindow.py" line="206" />
       <source>Recover notes…</source>
       <translation>恢复批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="212" />
+      <location filename="../../desktop/mainwindow.py" line="207" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="214" />
+      <location filename="../../desktop/mainwindow.py" line="209" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="216" />
+      <location filename="../../desktop/mainwindow.py" line="211" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="217" />
+      <location filename="../../desktop/mainwindow.py" line="212" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="213" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="214" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="221" />
+      <location filename="../../desktop/mainwindow.py" line="216" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="222" />
+      <location filename="../../desktop/mainwindow.py" line="217" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="224" />
+      <location filename="../../desktop/mainwindow.py" line="219" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="225" />
+      <location filename="../../desktop/mainwindow.py" line="220" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="226" />
+      <location filename="../../desktop/mainwindow.py" line="221" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="234" />
+      <location filename="../../desktop/mainwindow.py" line="229" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="235" />
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="230" />
+      <location filename="../../desktop/mainwindow.py" line="305" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="236" />
-      <location filename="../../desktop/mainwindow.py" line="299" />
+      <location filename="../../desktop/mainwindow.py" line="231" />
+      <location filename="../../desktop/mainwindow.py" line="309" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="237" />
-      <location filename="../../desktop/mainwindow.py" line="311" />
+      <location filename="../../desktop/mainwindow.py" line="232" />
+      <location filename="../../desktop/mainwindow.py" line="321" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="238" />
+      <location filename="../../desktop/mainwindow.py" line="233" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="239" />
+      <location filename="../../desktop/mainwindow.py" line="234" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="240" />
+      <location filename="../../desktop/mainwindow.py" line="235" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="242" />
+      <location filename="../../desktop/mainwindow.py" line="237" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="243" />
-      <location filename="../../desktop/mainwindow.py" line="583" />
+      <location filename="../../desktop/mainwindow.py" line="238" />
+      <location filename="../../desktop/mainwindow.py" line="599" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="316" />
+      <location filename="../../desktop/mainwindow.py" line="326" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="339" />
+      <location filename="../../desktop/mainwindow.py" line="349" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="340" />
+      <location filename="../../desktop/mainwindow.py" line="350" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="442" />
+      <location filename="../../desktop/mainwindow.py" line="454" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
+      <location filename="../../desktop/mainwindow.py" line="467" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="468" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="535" />
+      <location filename="../../desktop/mainwindow.py" line="549" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="536" />
+      <location filename="../../desktop/mainwindow.py" line="550" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="584" />
+      <location filename="../../desktop/mainwindow.py" line="600" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="594" />
+      <location filename="../../desktop/mainwindow.py" line="612" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="598" />
+      <location filename="../../desktop/mainwindow.py" line="616" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="600" />
+      <location filename="../../desktop/mainwindow.py" line="618" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="601" />
+      <location filename="../../desktop/mainwindow.py" line="619" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="604" />
+      <location filename="../../desktop/mainwindow.py" line="622" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -926,59 +927,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="608" />
+      <location filename="../../desktop/mainwindow.py" line="626" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="618" />
-      <location filename="../../desktop/mainwindow.py" line="624" />
+      <location filename="../../desktop/mainwindow.py" line="636" />
+      <location filename="../../desktop/mainwindow.py" line="644" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="625" />
+      <location filename="../../desktop/mainwindow.py" line="645" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="650" />
+      <location filename="../../desktop/mainwindow.py" line="672" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="651" />
+      <location filename="../../desktop/mainwindow.py" line="673" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="657" />
+      <location filename="../../desktop/mainwindow.py" line="679" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="679" />
+      <location filename="../../desktop/mainwindow.py" line="701" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="691" />
+      <location filename="../../desktop/mainwindow.py" line="713" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="694" />
+      <location filename="../../desktop/mainwindow.py" line="716" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="698" />
+      <location filename="../../desktop/mainwindow.py" line="722" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -986,67 +987,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="256" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="268" />
+      <location filename="../../desktop/import_dialog.py" line="257" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="269" />
+      <location filename="../../desktop/import_dialog.py" line="258" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="271" />
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="272" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="273" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="274" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="275" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="300" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="311" />
+      <location filename="../../desktop/import_dialog.py" line="300" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="341" />
+      <location filename="../../desktop/import_dialog.py" line="327" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="347" />
+      <location filename="../../desktop/import_dialog.py" line="333" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
@@ -1054,48 +1055,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="75" />
-      <location filename="../../desktop/models.py" line="268" />
+      <location filename="../../desktop/models.py" line="196" />
+      <location filename="../../desktop/models.py" line="470" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="75" />
+      <location filename="../../desktop/models.py" line="196" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="105" />
+      <location filename="../../desktop/models.py" line="251" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="186" />
+      <location filename="../../desktop/models.py" line="343" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="187" />
+      <location filename="../../desktop/models.py" line="344" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="190" />
+      <location filename="../../desktop/models.py" line="347" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="268" />
+      <location filename="../../desktop/models.py" line="470" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="269" />
+      <location filename="../../desktop/models.py" line="471" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="269" />
+      <location filename="../../desktop/models.py" line="471" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1103,132 +1104,132 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="55" />
+      <location filename="../../desktop/notes_view.py" line="51" />
       <source>Search notes and quotes</source>
       <translation>搜索批注和摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="60" />
+      <location filename="../../desktop/notes_view.py" line="56" />
       <source>Orphans only</source>
       <translation>只看孤立批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="61" />
+      <location filename="../../desktop/notes_view.py" line="57" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation>原文已找不到的批注，请复核</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="72" />
+      <location filename="../../desktop/notes_view.py" line="68" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="72" />
+      <location filename="../../desktop/notes_view.py" line="68" />
       <source>Quote</source>
       <translation>摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Note</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="73" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="94" />
+      <location filename="../../desktop/notes_view.py" line="90" />
       <source>Write a note (Markdown)…</source>
       <translation>撰写批注（支持 Markdown）…</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="105" />
+      <location filename="../../desktop/notes_view.py" line="101" />
       <source>Tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="107" />
+      <location filename="../../desktop/notes_view.py" line="103" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="109" />
+      <location filename="../../desktop/notes_view.py" line="105" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="111" />
+      <location filename="../../desktop/notes_view.py" line="107" />
       <source>Go to passage</source>
       <translation>跳转到原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="134" />
+      <location filename="../../desktop/notes_view.py" line="114" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="181" />
+      <location filename="../../desktop/notes_view.py" line="165" />
       <source>All documents</source>
       <translation>全部文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="185" />
+      <location filename="../../desktop/notes_view.py" line="169" />
       <source>All tags</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="192" />
+      <location filename="../../desktop/notes_view.py" line="176" />
       <source>All colours</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="225" />
+      <location filename="../../desktop/notes_view.py" line="209" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="227" />
+      <location filename="../../desktop/notes_view.py" line="211" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="294" />
+      <location filename="../../desktop/notes_view.py" line="278" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="309" />
+      <location filename="../../desktop/notes_view.py" line="293" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
-      <location filename="../../desktop/notes_view.py" line="359" />
+      <location filename="../../desktop/notes_view.py" line="315" />
+      <location filename="../../desktop/notes_view.py" line="343" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="341" />
+      <location filename="../../desktop/notes_view.py" line="325" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="341" />
+      <location filename="../../desktop/notes_view.py" line="325" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="379" />
+      <location filename="../../desktop/notes_view.py" line="363" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="380" />
+      <location filename="../../desktop/notes_view.py" line="364" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1238,7 +1239,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="224" />
+      <location filename="../../desktop/ops.py" line="230" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1254,60 +1255,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="129" />
+      <location filename="../../desktop/reader_view.py" line="125" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="130" />
+      <location filename="../../desktop/reader_view.py" line="127" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation>查看本文件各版本之间的修改（修订对照）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="138" />
+      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="498" />
       <location filename="../../desktop/reader_view.py" line="514" />
-      <location filename="../../desktop/reader_view.py" line="530" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="135" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="141" />
+      <location filename="../../desktop/reader_view.py" line="136" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="146" />
+      <location filename="../../desktop/reader_view.py" line="141" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="499" />
+      <location filename="../../desktop/reader_view.py" line="483" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="486" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="495" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="517" />
-      <location filename="../../desktop/reader_view.py" line="532" />
+      <location filename="../../desktop/reader_view.py" line="501" />
+      <location filename="../../desktop/reader_view.py" line="516" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="522" />
+      <location filename="../../desktop/reader_view.py" line="506" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -1315,112 +1316,112 @@ Restored from: %3</source>
   <context>
     <name>RecoveryDialog</name>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="37" />
+      <location filename="../../desktop/recovery_dialog.py" line="34" />
       <source>Daily</source>
       <translation>每日</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="38" />
+      <location filename="../../desktop/recovery_dialog.py" line="35" />
       <source>After changes</source>
       <translation>修改后</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="39" />
+      <location filename="../../desktop/recovery_dialog.py" line="36" />
       <source>On closing</source>
       <translation>关闭时</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="40" />
+      <location filename="../../desktop/recovery_dialog.py" line="37" />
       <source>By hand</source>
       <translation>手动</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="41" />
+      <location filename="../../desktop/recovery_dialog.py" line="38" />
       <source>Before a restore</source>
       <translation>还原前</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="42" />
+      <location filename="../../desktop/recovery_dialog.py" line="39" />
       <source>Before a recovery</source>
       <translation>恢复前</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="43" />
+      <location filename="../../desktop/recovery_dialog.py" line="40" />
       <source>Damaged file set aside</source>
       <translation>损坏时保留的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="44" />
+      <location filename="../../desktop/recovery_dialog.py" line="41" />
       <source>Replaced file set aside</source>
       <translation>被替换时保留的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="59" />
+      <location filename="../../desktop/recovery_dialog.py" line="56" />
       <source>Recover notes</source>
       <translation>恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="61" />
+      <location filename="../../desktop/recovery_dialog.py" line="58" />
       <source>Merge adds the notes a copy has and yours do not (nothing is deleted). Replace makes your notes exactly the copy's; your notes as they are now are kept as a backup first.</source>
       <translation>“合并”会加入副本中有而您现有批注中没有的批注（不会删除任何内容）。“替换”会使您的批注与副本完全相同；替换前会先把现有批注备份。</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Time (UTC)</source>
       <translation>时间（UTC）</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="67" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Notes</source>
       <translation>批注数</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="68" />
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="75" />
+      <location filename="../../desktop/recovery_dialog.py" line="65" />
       <source>Merge into my notes</source>
       <translation>合并到我的批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="76" />
+      <location filename="../../desktop/recovery_dialog.py" line="66" />
       <source>Replace my notes with this copy…</source>
       <translation>用此副本替换我的批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="77" />
+      <location filename="../../desktop/recovery_dialog.py" line="67" />
       <source>Choose a file…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="128" />
+      <location filename="../../desktop/recovery_dialog.py" line="117" />
       <source>Choose a ZoneRef notes database</source>
       <translation>选择 ZoneRef 笔记数据库</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="130" />
+      <location filename="../../desktop/recovery_dialog.py" line="119" />
       <source>Notes databases (*.db *.db.*);;All files (*)</source>
       <translation>笔记数据库 (*.db *.db.*);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="143" />
+      <location filename="../../desktop/recovery_dialog.py" line="128" />
       <source>Added %1 note(s), updated %2; %3 were already there. %4 bookmark(s), %5 pinned decision(s) and %6 comparison set(s) came back too.</source>
       <translation>已添加 %1 条批注，更新 %2 条；%3 条原已存在。另外找回书签 %4 个、固定的对应关系 %5 项、对比组 %6 个。</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="157" />
+      <location filename="../../desktop/recovery_dialog.py" line="140" />
       <source>Replace all your notes with this copy? Your notes as they are now are kept as a backup first.</source>
       <translation>用此副本替换您的全部批注？替换前会先把现有批注备份。</translation>
     </message>
     <message>
-      <location filename="../../desktop/recovery_dialog.py" line="165" />
+      <location filename="../../desktop/recovery_dialog.py" line="144" />
       <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
       <translation>您的批注已替换为副本的内容：%1 条。原有批注（%2 条）保存在 %3。</translation>
     </message>
@@ -1428,87 +1429,87 @@ Restored from: %3</source>
   <context>
     <name>RedlineView</name>
     <message>
-      <location filename="../../desktop/redline_view.py" line="54" />
+      <location filename="../../desktop/redline_view.py" line="49" />
       <source>Swap the two versions</source>
       <translation>交换两个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="58" />
+      <location filename="../../desktop/redline_view.py" line="53" />
       <source>Changes only</source>
       <translation>只看修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="59" />
+      <location filename="../../desktop/redline_view.py" line="54" />
       <source>Hide the articles that did not change</source>
       <translation>隐藏未修改的条文</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="62" />
+      <location filename="../../desktop/redline_view.py" line="57" />
       <source>Previous change</source>
       <translation>上一处修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="64" />
+      <location filename="../../desktop/redline_view.py" line="59" />
       <source>Previous change (Shift+F8)</source>
       <translation>上一处修改（Shift+F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="66" />
+      <location filename="../../desktop/redline_view.py" line="61" />
       <source>Next change</source>
       <translation>下一处修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="68" />
+      <location filename="../../desktop/redline_view.py" line="63" />
       <source>Next change (F8)</source>
       <translation>下一处修改（F8）</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="74" />
+      <location filename="../../desktop/redline_view.py" line="69" />
       <source>Choose a document with several versions: 修订对照 in the library's menu or the reader shows what changed between them.</source>
       <translation>请选择有多个版本的文件：在文库的右键菜单或阅读器中选择“修订对照”，查看版本之间的修改。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="79" />
+      <location filename="../../desktop/redline_view.py" line="73" />
       <source>Before:</source>
       <translation>修改前：</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="82" />
+      <location filename="../../desktop/redline_view.py" line="73" />
       <source>After:</source>
       <translation>修改后：</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="106" />
+      <location filename="../../desktop/redline_view.py" line="87" />
       <source>“%1” has no other version. Link it to another version from its menu in the library.</source>
       <translation>“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="147" />
+      <location filename="../../desktop/redline_view.py" line="128" />
       <source>Choose two different versions.</source>
       <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="152" />
+      <location filename="../../desktop/redline_view.py" line="133" />
       <source>Comparing…</source>
       <translation>正在对照…</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="190" />
+      <location filename="../../desktop/redline_view.py" line="171" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation>%1 条修改，%2 条新增，%3 条删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="193" />
+      <location filename="../../desktop/redline_view.py" line="174" />
       <source>, %1 moved</source>
       <translation>，%1 条移动并修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="194" />
+      <location filename="../../desktop/redline_view.py" line="175" />
       <source>; %1 unchanged</source>
       <translation>；%1 条未修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="249" />
+      <location filename="../../desktop/redline_view.py" line="230" />
       <source>The versions shown were removed from the library.</source>
       <translation>所显示的版本已从文库中移除。</translation>
     </message>
@@ -1521,17 +1522,17 @@ Restored from: %3</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="37" />
+      <location filename="../../desktop/saved_notice.py" line="34" />
       <source>Open folder</source>
       <translation>打开所在文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="43" />
+      <location filename="../../desktop/saved_notice.py" line="35" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/saved_notice.py" line="54" />
+      <location filename="../../desktop/saved_notice.py" line="44" />
       <source>Saved: %1</source>
       <translation>已保存：%1</translation>
     </message>
@@ -1539,69 +1540,69 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="93" />
+      <location filename="../../desktop/search_view.py" line="98" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="115" />
+      <location filename="../../desktop/search_view.py" line="124" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="117" />
+      <location filename="../../desktop/search_view.py" line="126" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="147" />
+      <location filename="../../desktop/search_view.py" line="161" />
       <source>All versions</source>
       <translation>所有版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="149" />
+      <location filename="../../desktop/search_view.py" line="163" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation>同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="166" />
+      <location filename="../../desktop/search_view.py" line="196" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="234" />
+      <location filename="../../desktop/search_view.py" line="241" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="261" />
+      <location filename="../../desktop/search_view.py" line="268" />
       <source>%1 matching clauses (first %2 shown)</source>
       <translation>共 %1 条相关条款（显示前 %2 条）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="264" />
+      <location filename="../../desktop/search_view.py" line="271" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="267" />
+      <location filename="../../desktop/search_view.py" line="274" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="278" />
+      <location filename="../../desktop/search_view.py" line="285" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="282" />
+      <location filename="../../desktop/search_view.py" line="289" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="284" />
+      <location filename="../../desktop/search_view.py" line="291" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
@@ -1609,7 +1610,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/services.py" line="122" />
+      <location filename="../../desktop/services.py" line="131" />
       <source>Rebuilding the search index…</source>
       <extracomment>How often other processes' changes are looked for (the target is "noticed within 2 s").</extracomment>
       <translation>正在重建检索索引…</translation>
@@ -1646,12 +1647,12 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="107" />
+      <location filename="../../desktop/compare_view.py" line="108" />
       <source>Source clause</source>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="109" />
+      <location filename="../../desktop/compare_view.py" line="110" />
       <location filename="../../desktop/compare_view.py" line="116" />
       <source>Pin</source>
       <translation>固定</translation>
@@ -1662,122 +1663,127 @@ Restored from: %3</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="118" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="119" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="144" />
+      <location filename="../../desktop/compare_view.py" line="145" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="145" />
+      <location filename="../../desktop/compare_view.py" line="146" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="147" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="166" />
+      <location filename="../../desktop/compare_view.py" line="167" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="174" />
+      <location filename="../../desktop/compare_view.py" line="175" />
+      <source>Both: %1</source>
+      <translation>同为：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="178" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="193" />
+      <location filename="../../desktop/compare_view.py" line="196" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="195" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="201" />
+      <location filename="../../desktop/compare_view.py" line="204" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="207" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="212" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
+      <location filename="../../desktop/compare_view.py" line="216" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="214" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>

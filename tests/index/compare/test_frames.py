@@ -34,5 +34,37 @@ def test_a_broken_patterns_file_says_so(tmp_path):
     for body in ("purpose: [", "purpose: []", "version: 1", "purpose:\n- '制定本('"):
         path = tmp_path / "frames.yaml"
         path.write_text(body, encoding="utf-8")
-        with pytest.raises(ContentError, match="purpose patterns"):
-            frames._purpose(path)
+        with pytest.raises(ContentError, match="frame patterns"):
+            frames._patterns(path)
+
+
+@pytest.mark.parametrize(("heading", "context", "role"), [
+    ("指导思想", "总体要求", frames.GUIDANCE),
+    ("基本原則", "總體要求", frames.GUIDANCE),  # traditional
+    ("重要意义。", "重要意义和目标要求", frames.GUIDANCE),
+    ("發展目標。", "總體要求", frames.GOALS),
+    ("总体目标", "", frames.GOALS),
+    # an item takes the role of the list it stands in when its own heading names none
+    ("加快构建对外开放新体制", "重要意义和目标要求 目标要求", frames.GOALS),
+    ("創新引領,提升結構", "總體要求 基本原則", frames.GUIDANCE),
+    # its own heading wins over the list's
+    ("发展目标", "总体要求", frames.GOALS),
+    # headings that only mention a goal, and items of other lists, play no role
+    ("强化开发区招商激励机制", "开放拉动", None),
+    ("实行招商目标责任制", "", None),
+    ("考核目标与评价", "工作保障", None),
+    (None, "", None),
+])
+def test_guidance_and_goals_are_read_from_the_headings(heading, context, role):
+    assert frames.role("开发区应当坚持创新驱动。", heading, context) == role
+
+
+def test_a_purpose_statement_is_its_role_whatever_its_heading():
+    assert frames.role("为了促进开发区发展，制定本条例。", "发展目标", "总则") == frames.PURPOSE
+
+
+def test_a_patterns_file_without_the_heading_roles_says_so(tmp_path):
+    path = tmp_path / "frames.yaml"
+    path.write_text("purpose:\n- 制定本条例\ngoals:\n- 目标\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="guidance"):
+        frames._patterns(path)

@@ -6,6 +6,7 @@ import pytest
 
 from index.base.text import normalise, to_simplified
 from index.compare import topics
+from index.compare.units import units as topics_units
 from index.library.corpus import Corpus
 
 
@@ -140,3 +141,43 @@ def test_the_taxonomy_file_is_parsed_once_for_its_topics_and_its_ignored_phrases
     assert [t.id for t in taxonomy.load_topics(path)] == ["tudi"]
     assert taxonomy._ignored(path) == ("商务厅",)  # noqa: SLF001 - the module's own reader
     assert len(parsed) == 1
+
+
+@pytest.mark.parametrize("clause_id", [
+    "zhejiang-2022-kaifaqu/c1/s2/i1",  # 开发区综合位次进一步前移: an item under (二)发展目标, no topic word of its own
+    "jiaxing-2015-kaifaqu/c1/s2/i3",  # an item under 目标要求 naming 智能化
+    "henan-2017-kaifaqu/c1/s2/i1",  # 創新引領,提升結構: an item under 基本原則 (traditional)
+])
+def test_goals_and_guidance_treat_their_topic_whatever_they_name(clause_id):
+    """A unit in the goals or guidance role of its document's frame (``frames``) treats 指导思想与发展目标
+    (the taxonomy's ``roles``): coverage lists it there even without the topic's words."""
+    corpus = Corpus(imported_dir=None)
+    doc_id = clause_id.split("/", 1)[0]
+    unit = next(u for u in topics_units(corpus, doc_id) if u.id == clause_id)
+    values, _ = topics.unit_values(unit)["zhidao_mubiao"]
+    assert values["role"] == 1.0
+    assert "zhidao_mubiao" in topics.unit_topics(unit)
+    listed = topics.document_topics(topics_units(corpus, doc_id))["zhidao_mubiao"]
+    assert clause_id in {u.id for _, u, _ in listed}
+
+
+def test_other_units_get_no_role_signal():
+    corpus = Corpus(imported_dir=None)
+    unit = next(u for u in topics_units(corpus, "zhejiang-2022-kaifaqu") if u.id == "zhejiang-2022-kaifaqu/c2/s2")
+    assert all(values["role"] == 0.0 for values, _ in topics.unit_values(unit).values())
+
+
+def test_a_topic_naming_an_unknown_role_says_so(tmp_path, monkeypatch):
+    from index.base.errors import ContentError
+    from index.compare import taxonomy
+
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics:\n  - id: mubiao\n    name: 目标\n    keywords: [目标]\n    roles: [goal]\n", encoding="utf-8")
+    monkeypatch.setattr(taxonomy, "topics_path", lambda: path)
+    monkeypatch.setattr(topics, "load_topics", lambda: taxonomy.load_topics(path))
+    topics._role_topics.cache_clear()  # noqa: SLF001 - the module's own cache
+    try:
+        with pytest.raises(ContentError, match="unknown frame role 'goal'"):
+            topics._role_topics()  # noqa: SLF001
+    finally:
+        topics._role_topics.cache_clear()  # noqa: SLF001
