@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def write_cache(path: Path, data: bytes) -> None:
     """Write a cache file atomically: a reader (another command meanwhile) sees the old file or the new, never a
     part. Not flushed to the disk: a cache is checked when read, and a failed write (logged) only costs the
     same work next time."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # one per writer
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
