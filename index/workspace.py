@@ -378,10 +378,12 @@ class Workspace:
     def remove_document(self, doc_id: str) -> tuple[Document, Changes]:
         """Remove an imported document; its notes become orphans (kept)."""
         from index.compare import unitstore
+        from index.library import parsed
 
         before = self.versions(doc_id)
         doc = self.library().remove(doc_id)
         unitstore.forget(self.home / unitstore.FOLDER, doc.id)  # what comparisons kept of it
+        parsed.forget(self.home / parsed.FOLDER, doc.id)  # and its clauses as parsed
         edited = [v["doc_id"] for v in before if v["doc_id"] != doc.id]
         self._forget_documents([doc.id, *edited])
         return doc, documents_changed(removed=[doc.id], edited=edited)

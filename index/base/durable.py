@@ -1,9 +1,13 @@
-"""Making writes survive a crash: flush a file, or a folder's renames, to the disk."""
+"""Making writes survive a crash: flush a file, or a folder's renames, to the disk; write a cache file whole."""
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def fsync_file(path: Path) -> None:
@@ -24,3 +28,28 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def read_cache(path: Path) -> bytes:
+    """A cache file's bytes, or ``b""`` if it cannot be read (missing, unreadable: made again by the caller)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file atomically: a reader (another command meanwhile) sees the old file or the new, never a
+    part. Not flushed to the disk: a cache is checked when read, and a failed write (logged) only costs the
+    same work next time."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # one per writer
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("cache not kept at %s: %s", path, exc)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -29,7 +29,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import struct
 import zlib
 from collections import Counter
@@ -39,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.base.durable import read_cache, write_cache
 from index.compare.units import Features, features
 
 log = logging.getLogger(__name__)
@@ -185,13 +185,6 @@ def forget(folder: Path, doc_id: str) -> None:
             log.warning("could not delete %s", path_for(folder, doc_id, kind), exc_info=True)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
-
-
 def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
                    compute: Callable[[], Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int]]]]]) -> Encoded:
     """The document's ``Encoded`` units: read from ``folder`` if a file made from these texts is there,
@@ -207,11 +200,11 @@ def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
         return encode(compute())
     key = digest(texts)
     path = path_for(folder, doc_id)
-    enc = from_bytes(_read(path), key)
+    enc = from_bytes(read_cache(path), key)
     if enc is not None and enc.units == len(texts):
         return enc
     enc = encode(compute())
-    _write(path, to_bytes(enc, key))
+    write_cache(path, to_bytes(enc, key))
     return enc
 
 
@@ -227,7 +220,7 @@ def load_or_segment(folder: Path | None, doc_id: str, texts: Sequence[str], segm
     key = f"{digest(texts)}:{segmenter}"
     if folder is not None:
         try:
-            _, _, arrays = _unpack(_read(path_for(folder, doc_id, "words")), "words", key)
+            _, _, arrays = _unpack(read_cache(path_for(folder, doc_id, "words")), "words", key)
             lengths, sizes = arrays["lengths"], arrays["sizes"]
             if len(sizes) == len(texts) and int(sizes.sum()) == len(lengths):
                 ends = np.cumsum(sizes).tolist()
@@ -239,23 +232,8 @@ def load_or_segment(folder: Path | None, doc_id: str, texts: Sequence[str], segm
     if folder is not None:
         arrays = {"lengths": np.fromiter(chain.from_iterable(words), dtype=np.intp),
                   "sizes": np.fromiter(map(len, words), dtype=np.intp, count=len(words))}
-        _write(path_for(folder, doc_id, "words"), _pack("words", key, [], arrays))
+        write_cache(path_for(folder, doc_id, "words"), _pack("words", key, [], arrays))
     return words
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically (another command may read it meanwhile); a failure only costs a recount next time."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("unit features not kept at %s: %s", path, exc)
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 class Facts:
@@ -281,7 +259,7 @@ class Facts:
         self._kept: dict[int, int] = {}  # unit → its place in the file
         self._new = False
         try:
-            _, self._strings, a = _unpack(_read(self.path), "facts", self.key)
+            _, self._strings, a = _unpack(read_cache(self.path), "facts", self.key)
             self._arrays = a
             self._starts = {part: np.concatenate([[0], np.cumsum(a[f"{part}_sizes"])]).tolist()
                             for part in ("lead", "context", "topic")}
@@ -350,5 +328,5 @@ class Facts:
         packed = {"units": np.array(order, dtype=np.intp), **{n: np.array(v, dtype=np.intp) for n, v in arrays.items()},
                   "topic_values": np.array(values, dtype=np.float64),
                   "lengths": np.array([self._known[i].length for i in order], dtype=np.intp)}
-        _write(self.path, _pack("facts", self.key, list(vocab), packed))
+        write_cache(self.path, _pack("facts", self.key, list(vocab), packed))
         self._new = False

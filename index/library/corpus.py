@@ -444,8 +444,9 @@ class Corpus:
             self.manifest.update_many(source, [(name, facts) for name, s, facts in stale if s == source])
         return out
 
-    def _verify(self, doc: Document, body: str) -> None:
-        """Check the stored hash against the body now read (lazily: only bodies read anyway are hashed).
+    def _verify(self, doc: Document, body: str) -> str:
+        """Check the stored hash against the body now read (lazily: only bodies read anyway are hashed); returns
+        the body's hash.
 
         A mismatch (a file rewritten within the same second on a coarse
         clock, say) corrects the row and drops its derived facts.
@@ -455,10 +456,11 @@ class Corpus:
         actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
         row = self._rows.get(doc.id)
         if row is None or row["content_hash"] == actual:
-            return
+            return actual
         doc._hash = actual  # noqa: SLF001 - the corpus owns its documents' stored facts
         self._set_facts(doc.id, content_hash=actual, clause_count=None, clauses_version=None, topics=None,
                         topics_version=None, listing=None, listing_version=None)
+        return actual
 
     def _row(self, doc_id: str) -> dict:
         self.document(doc_id)  # raises UnknownIdError
@@ -512,7 +514,7 @@ class Corpus:
         if doc.id not in self._clauses:
             if self.one_pass:
                 self._forget_clauses()  # the previous document is done
-            from index.library.clauses import parse_clauses
+            from index.library import parsed
 
             try:
                 body = doc.read_body() if self.one_pass else doc.body
@@ -521,14 +523,22 @@ class Corpus:
                 # empty document, listed as unreadable, rather than a library
                 # that fails as a whole.
                 self._body_problems[doc.id] = Unreadable.of(doc.path or Path(doc.id), exc)
-                body = ""
+                found = []
             else:
-                self._verify(doc, body)
-            found = parse_clauses(doc.id, body)
+                # Kept parsed for the next command (not in one pass over the library: read once, as an index build).
+                found = parsed.load_or_parse(None if self.one_pass else self._parsed_folder(), doc.id, body,
+                                             self._verify(doc, body))
             self._clauses[doc.id] = found
             for clause in found:
                 self._by_id[clause.id] = clause
         return self._clauses[doc.id]
+
+    def _parsed_folder(self) -> Path | None:
+        """Where the library keeps its documents' parsed clauses (``index.library.parsed``): beside the manifest
+        file (None: the manifest is in memory)."""
+        from index.library import parsed
+
+        return None if self.manifest.path is None else Path(self.manifest.path).parent / parsed.FOLDER
 
     def all_clauses(self, doc_ids: Iterable[str] | None = None) -> Iterator[Clause]:
         for doc in self.documents():

@@ -29,3 +29,17 @@ def test_fsync_dir_is_a_no_op_where_a_folder_cannot_be_opened_or_synced(tmp_path
 
     monkeypatch.setattr(durable.os, "fsync", refuse)
     durable.fsync_dir(tmp_path)  # some file systems refuse fsync on a folder
+
+
+def test_a_cache_file_is_written_whole_and_a_failed_write_leaves_nothing(tmp_path):
+    path = tmp_path / "kept" / "d0.clauses"
+    assert durable.read_cache(path) == b""  # missing: made again by the caller
+    durable.write_cache(path, b"first")
+    durable.write_cache(path, b"second")
+    assert durable.read_cache(path) == b"second"
+    assert [p.name for p in path.parent.iterdir()] == ["d0.clauses"]  # no temporary file left
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    durable.write_cache(blocked / "d0.clauses", b"x")  # cannot be written: no error, nothing left
+    assert durable.read_cache(blocked / "d0.clauses") == b""
+    assert {p.name for p in tmp_path.iterdir()} >= {"blocked", "kept"} and not list(tmp_path.glob(".*.tmp"))
