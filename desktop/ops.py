@@ -236,7 +236,7 @@ class Op:
         self._dialog = dlg
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if not self._alive():
+        if self._dropped or not self._alive():  # a superseded op's late reports would overwrite its successor's
             return
         if self.on_progress is not None:
             self.on_progress(done, total, message)

@@ -134,8 +134,12 @@ class Services(QObject):
         self._index_op = op
         op.run()
 
-    def run_engine(self, work: Callable[..., Any], on_success, on_failure, parent) -> Any:
+    def run_engine(self, work: Callable[..., Any], on_success, on_failure, parent,
+                   on_progress: Callable[[int, int, str], None] | None = None) -> Any:
         """Run ``work(engine, cancelled)`` on a worker, with the workspace handle background work shares.
+
+        With ``on_progress`` the work is ``work(engine, cancelled, progress)`` and what it reports through
+        ``progress(done, total)`` reaches ``on_progress(done, total, message)`` on this thread.
 
         The handle (``workspace.worker()``) keeps its parsed clauses between
         operations, and a lock lets one operation use it at a time; a new
@@ -148,13 +152,15 @@ class Services(QObject):
             self._background = self.workspace.worker()
         engine, lock = self._background, self._background_lock
 
-        def run(cancelled):
+        def run(cancelled, progress):
             with lock:
                 if cancelled():
                     raise ops.Cancelled("superseded before it started")
-                return work(engine, cancelled)
+                return work(engine, cancelled) if on_progress is None else work(engine, cancelled, progress)
 
-        return ops.Op(run, on_success, on_failure, parent=parent).run()
+        op = ops.Op(run, on_success, on_failure, parent=parent)
+        op.on_progress = on_progress
+        return op.run()
 
     # -- changes -------------------------------------------------------------------
     def apply(self, changes) -> None:

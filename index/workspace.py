@@ -352,11 +352,11 @@ class Workspace:
         return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
 
     def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None,
-                 rendered: bool = False) -> Coverage:
+                 rendered: bool = False, progress: Callable[[int, int], None] | None = None) -> Coverage:
         """Topics × documents (``topics.coverage``), a typed ``records.Coverage``; ``rendered`` for its JSON."""
         from index.compare import topics
 
-        return topics.coverage(self.corpus, doc_ids, cancel=cancel, rendered=rendered)
+        return topics.coverage(self.corpus, doc_ids, cancel=cancel, rendered=rendered, progress=progress)
 
     # -- operations that change the library --------------------------------------
     def import_paths(self, inputs: Iterable[str | Path], **kwargs) -> tuple[ImportReport, Changes]:

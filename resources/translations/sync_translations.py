@@ -115,6 +115,7 @@ _add("_Column", {
     "this clause ranks %1": "本条排第 %1", "this clause is not among its 5 best candidates back": "本条不在其前 5 个候选中",
 })
 _add("CoverageView", {
+    "Reading the documents' topics: %1 of %2…": "正在读取各文件的主题：%1 / %2 份…",
     "Clauses per topic and document. Click a cell to read them; click a topic to compare it across documents.":
         "各主题在各文件中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。",
 })

@@ -219,13 +219,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="144" />
+      <location filename="../../desktop/coverage_view.py" line="145" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="145" />
+      <location filename="../../desktop/coverage_view.py" line="146" />
       <source>Off: one column per province, its documents together</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="169" />
+      <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -216,14 +216,19 @@
       <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="144" />
+      <location filename="../../desktop/coverage_view.py" line="145" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="145" />
+      <location filename="../../desktop/coverage_view.py" line="146" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/coverage_view.py" line="169" />
+      <source>Reading the documents' topics: %1 of %2…</source>
+      <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
   </context>
   <context>

@@ -105,3 +105,29 @@ def test_thousands_of_documents_are_shown_without_asking_every_cell(win, qtbot):
     view.by_document.setChecked(False)  # back to provinces: widths from the headers, no cell measured
     qtbot.wait(100)
     assert view.model.columnCount() == 4 and len(asked) < 2000
+
+
+def test_the_view_says_how_far_making_the_matrix_is(win, qtbot, monkeypatch):
+    """Made the first time after a tagger change, the matrix takes about a minute at 3,500 documents: the view
+    says how many documents are done (the engine's ``progress``), then shows its hint again."""
+    from index.compare import topics
+
+    seen = []
+    monkeypatch.setattr(topics, "PROGRESS_EVERY", 1)
+    view = win.coverage_view
+    hint = view.hint.text()
+    real = view._progress
+
+    def watch(done, total, message=""):
+        real(done, total, message)
+        seen.append((done, total, view.hint.text()))
+
+    monkeypatch.setattr(view, "_progress", watch)
+    win.show_coverage()
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    qtbot.waitUntil(lambda: seen and seen[-1][0] == seen[-1][1], timeout=5000)
+    total = len(win.corpus.documents())
+    assert [d for d, _, _ in seen] == list(range(total + 1)) and {t for _, t, _ in seen} == {total}
+    assert "1 / 5" in seen[1][2] or "1 of 5" in seen[1][2]
+    assert view.hint.text() == hint  # shown again once the matrix is there
+

@@ -258,7 +258,7 @@ def test_a_superseded_coverage_is_dropped(win, qtbot, monkeypatch):
         def to_dict(self):
             return {**self.coverage.to_dict(), "call": self.call}
 
-    def coverage(self, doc_ids=None, cancel=None):
+    def coverage(self, doc_ids=None, cancel=None, progress=None):
         calls.append(len(calls))
         call = len(calls)
         if call == 1:

@@ -181,3 +181,12 @@ def test_a_topic_naming_an_unknown_role_says_so(tmp_path, monkeypatch):
             topics._role_topics()  # noqa: SLF001
     finally:
         topics._role_topics.cache_clear()  # noqa: SLF001
+
+
+def test_coverage_reports_its_progress_per_document():
+    corpus = Corpus(imported_dir=None)
+    seen = []
+    topics.coverage(corpus, progress=lambda done, total: seen.append((done, total)))
+    n = len(corpus.documents())
+    assert seen[0] == (0, n) and seen[-1] == (n, n)
+    assert all(d <= t for d, t in seen)
