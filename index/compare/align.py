@@ -228,9 +228,9 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
 
 def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
     """Of the units ranked below the first ``k`` (``rest``), the first ``ROLE_EXTRA`` that play the source's
-    role in their document's frame (goals, guidance: ``frames``), in document order: the items under
-    目标要求 share the frame, rarely the words, of another document's 发展目标."""
-    if q.role not in frames.SHARED_ROLES or not rest:
+    role in their document's frame (purpose, guidance, goals: ``frames``), in document order: the items
+    under 目标要求 share the frame, rarely the words, of another document's 发展目标."""
+    if q.role is None or not rest:
         return []
     found = [i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role]
     return found[:ROLE_EXTRA]
@@ -624,7 +624,7 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
         matches = []
         for p, unit, found in _topic_units(corpus, doc.id, t.id, scorer, stored=model is None):
             m = _unit_match(scorer, unit, p, False)
-            role = frames.unit_role(unit) if t.roles else None
+            role = frames.unit_role(unit)
             m.evidence = Evidence(terms=list(found[:EVIDENCE_TERMS]), topics=[t.name],
                                   role=frames.ROLE_NAMES[role] if role in t.roles else "")
             matches.append(m)

@@ -5,7 +5,8 @@ and basis (a regulation's 第一条 为了……，根据……，制定本条�
 为……，现提出如下意见), then, in a policy, its guidance (指导思想, 基本原则,
 重要意义) and its goals (发展目标, 目标要求 and the items under them). Units
 in the same role are each other's likeliest counterparts whatever else they
-mention: the comparison's ``purpose`` and ``frame`` signals pair them.
+mention: the comparison's ``frame`` signal pairs them, and coverage lists a
+unit under a topic whose ``roles`` name its role (``topics.unit_values``).
 
 Purpose is read from the unit's text; goals and guidance from its own
 heading or, for an item without such a heading of its own, the heading of
@@ -24,7 +25,6 @@ from index.base.errors import ContentError
 from index.compare.wording import matching_text
 
 PURPOSE, GOALS, GUIDANCE = "purpose", "goals", "guidance"
-SHARED_ROLES = (PURPOSE, GOALS, GUIDANCE)  # roles whose units the comparison adds as candidates
 ROLE_NAMES = {PURPOSE: "制定目的与依据", GOALS: "发展目标", GUIDANCE: "指导思想与基本原则"}  # shown as evidence
 _HEAD_END = re.compile(r"[\s。.:：；;，,]+$")
 
@@ -70,7 +70,7 @@ def states_purpose(text: str) -> bool:
 
 def heading_role(heading: str) -> str | None:
     """``GOALS`` or ``GUIDANCE`` when the whole heading (either script) introduces them, else None."""
-    head = _HEAD_END.sub("", matching_text(heading or "").strip())
+    head = _HEAD_END.sub("", matching_text(heading).strip())
     if not head:
         return None
     for role, pattern in _patterns().headings:
@@ -96,6 +96,6 @@ def role(text: str, heading: str | None, context: str) -> str | None:
     if states_purpose(text):
         return PURPOSE
     own = heading_role(heading or "")
-    if own is not None:
+    if own is not None or not context:
         return own
-    return heading_role(context.rsplit(" ", 1)[-1]) if context else None
+    return heading_role(context.rsplit(" ", 1)[-1])

@@ -5,13 +5,11 @@ A clause's keywords give each topic a weight (a keyword in the heading is
 strong evidence, keywords in the text add up, synonyms count for less); a
 calibrated model (``index.compare.scoring``, fitted on labels) turns the
 weight, its share of the clause's topic weight and whether it is the
-clause's main topic into the probability that the clause treats the topic; a topic whose ``roles``
+clause's main topic into the probability that the clause treats the topic. A topic whose ``roles``
 (``content/topics.yaml``) name the role the unit plays in its document's frame (``frames``: the items
 under 发展目标 and 基本原则) is a candidate whatever the unit names, with that ``role`` as one more signal.
-Responsibility notes ("省商务厅……负责") are
-ignored, since naming a department is not treating its subject: the
-taxonomy's ``ignore`` phrases (office names such as 商务厅) are masked before
-matching.
+Responsibility notes ("省商务厅……负责") are ignored, since naming a department is not treating its
+subject: the taxonomy's ``ignore`` phrases (office names such as 商务厅) are masked before matching.
 """
 
 from __future__ import annotations
@@ -133,8 +131,7 @@ def unit_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     whatever they name), ``role`` 1 for these."""
     values = {tid: ({**v, "role": 0.0}, words)
               for tid, (v, words) in _all_values(topic_hits(lead_of(unit.clause, unit.text), unit.text)).items()}
-    role = frames.unit_role(unit)
-    for tid in _role_topics().get(role, ()) if role is not None else ():
+    for tid in _role_topics().get(frames.unit_role(unit), ()):
         v, words = values.get(tid, (_NO_WORDS, ()))
         values[tid] = ({**v, "role": 1.0}, words)
     return values
