@@ -68,7 +68,7 @@ from index.library.corpus import Corpus  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "labels.json"
 DOCS = ROOT / "tests" / "data" / "alignment" / "docs"
-TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct", "role")
+TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct", "role", "framed", "above")
 NONE_PRECISION = 0.97  # aim on the training folds, so held-out folds land at ≥ 0.9
 STRONG_PRECISION = 0.95
 MEDIUM_PRECISION = 0.7
@@ -186,12 +186,12 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
     first = lambda q: [(c.unit.id, [c.values[f] for f in scoring.FIRST])  # noqa: E731
                        for c in align.first_pass(engine.ctx, engine.units[q.source], q.tgt_doc)]
     w1 = scoring.fit_softmax(_groups(first, queries))
-    m1 = _blank(first=dict(zip(scoring.FIRST, map(float, w1), strict=True)))
+    m1 = _blank(first=dict(zip(scoring.FIRST, map(float, w1), strict=True)), topic=topic)
     second = lambda q: [(c.unit.id, [c.second[f] for f in scoring.SECOND])  # noqa: E731
                         for c in engine.session(q.source, m1).second(q.tgt_doc)]
     w2 = scoring.fit_softmax(_groups(second, queries))
     engine.forget(m1)
-    m2 = _blank(first=m1.first, second=dict(zip(scoring.SECOND, map(float, w2), strict=True)))
+    m2 = _blank(first=m1.first, second=dict(zip(scoring.SECOND, map(float, w2), strict=True)), topic=topic)
     if COMPARE_BACK:
         # Compared back: the second-pass logit and how each of the best candidates compares back.
         # The target: among the right candidates, those whose own best match back is the source (when
@@ -205,7 +205,8 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
                 groups.append((np.array([[c.back[f] for f in scoring.MUTUAL] for c in cands]), both or right))
         wm = scoring.fit_softmax(groups)
         engine.forget(m2)
-        m2 = _blank(first=m2.first, second=m2.second, mutual=dict(zip(scoring.MUTUAL, map(float, wm), strict=True)))
+        m2 = _blank(first=m2.first, second=m2.second, mutual=dict(zip(scoring.MUTUAL, map(float, wm), strict=True)),
+                    topic=topic)
     # Presence: does the target treat the source's subject at all?
     rows, ys, tops = [], [], []
     for q in queries:
@@ -218,7 +219,7 @@ def fit_models(engine: Engine, queries: list[Query], topic: dict) -> scoring.Mod
     wp, bp = scoring.fit_logistic(np.array(rows), np.array(ys))
     presence = {"weights": dict(zip(scoring.PRESENCE, map(float, wp), strict=True)), "bias": bp}
     # Calibration: is a candidate among the top few right, given its share and the presence logit?
-    m3 = _blank(first=m2.first, second=m2.second, mutual=m2.mutual, presence=presence)
+    m3 = _blank(first=m2.first, second=m2.second, mutual=m2.mutual, presence=presence, topic=topic)
     crow, cy = [], []
     for q, r in tops:
         logits = [c.joint for c in r.candidates]

@@ -10,7 +10,7 @@ import argparse
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
-from desktop.cli.output import CliError, command, emit, emit_chunks
+from desktop.cli.output import COVERAGE_PROGRESS, CliError, command, emit, emit_chunks, slow_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -142,7 +142,8 @@ def cmd_topics(args) -> int:
     from index.base.memory import bulk_objects
 
     with bulk_objects():  # a short process making ~1,000,000 objects that stay alive: no cycles to look for
-        coverage = workspace().coverage(_doc_ids(args.docs), rendered=args.json)
+        coverage = workspace().coverage(_doc_ids(args.docs), rendered=args.json,
+                                        progress=slow_progress(COVERAGE_PROGRESS))
         if args.json:  # the text table is not built for JSON (89,000 cells for 3,500 documents)
             emit_chunks(coverage.json_chunks, coverage.to_dict)
             # Freed while the collector is paused: re-enabled, it would first walk these ~250,000

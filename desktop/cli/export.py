@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.notes import add_note_filters, note_filters
-from desktop.cli.output import CliError, command, emit
+from desktop.cli.output import COVERAGE_PROGRESS, CliError, command, emit, slow_progress
 from index.reports import (
     FORMATS,
     comparison_table,
@@ -147,7 +147,8 @@ def cmd_search(args) -> int:
 def cmd_topics(args) -> int:
     c = corpus()
     doc_ids = _split_ids(args.docs)
-    table = coverage_table(c, workspace().coverage(doc_ids).to_dict(), doc_ids=doc_ids, by_region=args.by_region)
+    matrix = workspace().coverage(doc_ids, progress=slow_progress(COVERAGE_PROGRESS)).to_dict()
+    table = coverage_table(c, matrix, doc_ids=doc_ids, by_region=args.by_region)
     return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],
                                             "topics": [r.label for r in table.rows]})
 

@@ -111,3 +111,34 @@ def command(sub: argparse._SubParsersAction, name: str, *, help: str, func: Call
     if func is not None:
         parser.set_defaults(func=func)
     return parser
+
+
+#: A command that reports how far it is says so only once it has taken this long (most runs end sooner).
+PROGRESS_AFTER = 1.0
+COVERAGE_PROGRESS = "正在读取各文件的主题"  # what the coverage matrix reports (as the GUI says it)
+
+
+def slow_progress(what: str, stream=None, after: float = PROGRESS_AFTER) -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` that writes ``what：done / total 份…`` on one line of stderr, once the
+    command has run ``after`` seconds (the first ``topics`` after an upgrade tags every document again,
+    about a minute at 3,500). None when stderr is not a terminal: a program reading the output sees nothing."""
+    import time
+
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return None
+    start = time.monotonic()
+    shown = False
+
+    def report(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and time.monotonic() - start < after:
+            return
+        shown = True
+        stream.write(f"\r{what}：{done} / {total} 份…")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return report
+

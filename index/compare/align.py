@@ -62,6 +62,7 @@ class Context:
     _worded: set = dataclasses.field(default_factory=set)  # documents whose words are known (``know_words``)
     _facts: dict = dataclasses.field(default_factory=dict)  # per document, its units' kept features (``terms``)
     _tagger: str | None = None  # ``topics.tagger_version`` (the kept features' topic weights depend on it)
+    _listed: dict = dataclasses.field(default_factory=dict)  # per (document, topic model): ``listed``
 
     def terms(self, doc_id: str, doc_units: list[Unit]) -> DocTerms:
         """Some units of a document (all of them, or a pool) as inverted lists (``DocTerms``), kept.
@@ -88,6 +89,24 @@ class Context:
                 enc = unitstore.encode([first_features(u) for u in doc_units])
             hit = self._terms[key] = (tuple(doc_units), DocTerms(enc, self.idf))
             self.vectors.offer(doc_units, hit[1], facts)
+        return hit[1]
+
+    def listed(self, doc_id: str, topic_model: dict) -> dict[str, frozenset[str]]:
+        """The units a document's column of the coverage matrix lists, by topic (``topics.document_topics``).
+
+        With the shipped model, the tags the library keeps (computed at import); with another (a fold
+        of ``bench/bench_align.py``), the document's units tagged by it.
+        """
+        key = (doc_id, id(topic_model))
+        hit = self._listed.get(key)
+        if hit is None or hit[0] is not topic_model:  # (an id can be reused once its model is gone)
+            if topic_model is scoring.load_model().topic and hasattr(self.corpus, "stored_tags"):
+                found = {tid: frozenset(f"{doc_id}/{rel}" for rel, _ in pairs)
+                         for tid, pairs in self.corpus.stored_tags(doc_id).items()}
+            else:
+                found = {tid: frozenset(u.id for _, u, _ in hits)
+                         for tid, hits in document_topics(units(self.corpus, doc_id), topic_model).items()}
+            hit = self._listed[key] = (topic_model, found)
         return hit[1]
 
     def keep_facts(self) -> None:
@@ -270,6 +289,7 @@ class Session:
         self._first: dict[str, list[Candidate]] = {}
         self._ranked: dict[str, Ranked] = {}
         self._backed: set[str] = set()  # documents whose candidates were compared back
+        self._topic: str | None | bool = False  # the source's main topic (``_in_topic``); False: not yet read
         self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
         # The expansion: each bridge document's candidates' text vectors weighted by their shares.
         self._expansion: dict[str, dict[str, float]] = {}
@@ -317,12 +337,22 @@ class Session:
                                                               map(own.get, vec, repeat(0.0))))) / n)
         return out
 
+    def _in_topic(self, doc_id: str) -> frozenset[str]:
+        """The document's units listed under the source's main topic (none when the source treats none)."""
+        if self._topic is False:
+            found = unit_topics(self.source, self.model.topic)
+            self._topic = found[0] if found else None
+        if self._topic is None:
+            return frozenset()
+        return self.ctx.listed(doc_id, self.model.topic).get(self._topic, frozenset())
+
     def logits(self, doc_id: str) -> list[Candidate]:
         """The document's candidates with second-pass logits, not yet compared back."""
         cands = self.first(doc_id)
         if cands and not cands[0].second:
+            listed = self._in_topic(doc_id)
             for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
-                c.second = {**c.values, **extra}
+                c.second = {**c.values, **extra, "in_topic": 1.0 if c.unit.id in listed else 0.0}
                 c.logit = scoring.linear(self.model.second, c.second)
             cands.sort(key=lambda c: (-c.logit, c.unit.clause.start))
         return cands

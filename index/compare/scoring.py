@@ -41,8 +41,11 @@ library). The source's best candidates in the *other* documents, weighted
 by their first-pass shares, form an expansion of the source: what the
 library says a clause on this subject looks like. ``prf`` is a candidate's
 similarity to that expansion (the target's own candidates left out) and
-``prf_rel`` the same relative to the target's best. A second linear model
-(``Model.second``) over the first-pass signals plus these two ranks the
+``prf_rel`` the same relative to the target's best; ``in_topic`` whether
+the coverage matrix lists the candidate under the source's main topic
+(``topics.document_topics``; the tags kept at import), so that a clause
+comparison and a topic comparison show the same units. A second linear model
+(``Model.second``) over the first-pass signals plus these three ranks the
 candidates.
 
 **Compared back** (joint assignment between the two documents). Each of
@@ -89,7 +92,7 @@ from index.compare.units import Vectors, cosine
 
 FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path", "pos", "preamble", "z", "gap",
          "rrank", "rev", "parent", "lenratio", "frame")
-SECOND = (*FIRST, "prf", "prf_rel")
+SECOND = (*FIRST, "prf", "prf_rel", "in_topic")
 PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
 MUTUAL = ("logit", "back", "back_top")
 CALIBRATION = ("logp", "presence")

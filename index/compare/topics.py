@@ -43,7 +43,7 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
-TAGGER_VERSION = 4
+TAGGER_VERSION = 5
 PROGRESS_EVERY = 20  # documents between two ``coverage`` progress reports
 
 
@@ -121,19 +121,25 @@ def lead_of(clause: Clause, text: str) -> str:
     return _SENTENCE.split(body.strip(), maxsplit=1)[0][:60]
 
 
-_NO_WORDS = {"log_weight": 0.0, "share": 0.0, "strongest": 0.0, "heading": 0.0, "distinct": 0.0}
+_NO_WORDS = {"log_weight": 0.0, "share": 0.0, "strongest": 0.0, "heading": 0.0, "distinct": 0.0, "above": 0.0}
 
 
 def unit_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     """Per topic a unit (``index.compare.units.Unit``) may treat, the signals the topic-membership model reads
     and the topic words found: the topics it has words of (``topic_hits``), and those whose ``roles`` name
     the role it plays in its document's frame (``frames``: the items under 发展目标 treat 指导思想与发展目标
-    whatever they name), ``role`` 1 for these."""
-    values = {tid: ({**v, "role": 0.0}, words)
+    whatever they name), ``role`` 1 for these. ``framed`` is 1 for the other topics of a unit that plays a
+    role (a purpose statement, a guiding principle, a goal): a goal that names 绿色低碳 states an aim, it is
+    not the document's clause on green development. ``above`` is 1 when the heading the unit stands under
+    (the innermost one above it) names the topic too."""
+    role = frames.unit_role(unit)
+    framed = 0.0 if role is None else 1.0
+    above = topic_hits(unit.context.rsplit(" ", 1)[-1], "") if unit.context else {}
+    values = {tid: ({**v, "role": 0.0, "framed": framed, "above": 1.0 if tid in above else 0.0}, words)
               for tid, (v, words) in _all_values(topic_hits(lead_of(unit.clause, unit.text), unit.text)).items()}
-    for tid in _role_topics().get(frames.unit_role(unit), ()):
+    for tid in _role_topics().get(role, ()):
         v, words = values.get(tid, (_NO_WORDS, ()))
-        values[tid] = ({**v, "role": 1.0}, words)
+        values[tid] = ({**v, "role": 1.0, "framed": 0.0}, words)
     return values
 
 

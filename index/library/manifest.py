@@ -226,6 +226,14 @@ class Manifest:
             return {name: (tags, version) for name, tags, version in cur}
         return self._read(read, {})
 
+    def topics_of(self, source: str, name: str) -> tuple[str | None, str | None]:
+        """One file's stored tags and their tagger version ((None, None): no row)."""
+        def read(conn):
+            r = conn.execute("SELECT topics, topics_version FROM documents WHERE source = ? AND name = ?",
+                             (source, name)).fetchone()
+            return (r[0], r[1]) if r else (None, None)
+        return self._read(read, (None, None))
+
     def values(self, source: str, column: str) -> dict[str, Any]:
         """One column of every row of one source, by file name."""
         if column not in _COLUMNS:

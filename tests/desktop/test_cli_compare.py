@@ -142,3 +142,43 @@ def test_topics_text_counts_documents_per_topic_past_a_dozen_columns():
     assert on_screen(lines[1][:lines[1].index("4")]) == on_screen(lines[2][:lines[2].index("0")])  # aligned
     small = _topics_text({**result, "documents": docs[:TEXT_COLUMNS]})
     assert small.splitlines()[0].count("江苏") == TEXT_COLUMNS  # a column per document
+
+
+class _Terminal:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_slow_coverage_says_how_far_it_is_on_a_terminal_only():
+    """The first ``topics`` after an upgrade tags every document again (about a minute at 3,500): on a terminal
+    it says how far it is once it has run a second; a quick run, or a program reading stderr, sees nothing."""
+    from desktop.cli.output import slow_progress
+
+    assert slow_progress("正在读取各文件的主题", _Terminal(False), after=0.0) is None
+    quick = _Terminal(True)
+    slow_progress("正在读取各文件的主题", quick, after=60.0)(20, 40)
+    assert quick.text == ""
+    slow = _Terminal(True)
+    report = slow_progress("正在读取各文件的主题", slow, after=0.0)
+    report(20, 40)
+    report(40, 40)
+    assert slow.text == "\r正在读取各文件的主题：20 / 40 份…\r正在读取各文件的主题：40 / 40 份…\n"
+
+
+def test_topics_reports_progress_through_the_coverage(monkeypatch, capsys):
+    from desktop.cli import compare as compare_cli
+
+    seen = []
+    monkeypatch.setattr(compare_cli, "slow_progress", lambda what: lambda done, total: seen.append((done, total)))
+    assert main(["topics", "--json"]) == 0
+    capsys.readouterr()
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] >= 5

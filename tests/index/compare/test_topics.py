@@ -167,6 +167,26 @@ def test_other_units_get_no_role_signal():
     assert all(values["role"] == 0.0 for values, _ in topics.unit_values(unit).values())
 
 
+def test_the_other_topics_a_goal_names_are_marked_framed():
+    """A goal that names 绿色低碳 (浙江 发展目标 3.) states an aim: its other topics carry ``framed`` (the
+    membership model weighs it), its role's topic does not."""
+    corpus = Corpus(imported_dir=None)
+    unit = next(u for u in topics_units(corpus, "zhejiang-2022-kaifaqu") if u.id == "zhejiang-2022-kaifaqu/c1/s2/i3")
+    values = {tid: v for tid, (v, _) in topics.unit_values(unit).items()}
+    assert values["lvse_ditan"]["framed"] == 1.0 and values["zhidao_mubiao"]["framed"] == 0.0
+    plain = next(u for u in topics_units(corpus, "zhejiang-2022-kaifaqu") if u.id == "zhejiang-2022-kaifaqu/c2/s2")
+    assert all(v["framed"] == 0.0 for v, _ in topics.unit_values(plain).values())
+
+
+def test_a_topic_the_heading_above_names_is_marked():
+    """``above``: the heading a unit stands under (吉林 一、持續優化營商環境, traditional) names the topic too."""
+    corpus = Corpus(imported_dir=None)
+    unit = next(u for u in topics_units(corpus, "jilin-2021-kaifaqu") if u.id == "jilin-2021-kaifaqu/c1/s1")
+    values = {tid: v for tid, (v, _) in topics.unit_values(unit).items()}
+    assert values["fangguanfu"]["above"] == 1.0
+    assert all(v["above"] == 0.0 for tid, v in values.items() if tid != "fangguanfu")
+
+
 def test_a_topic_naming_an_unknown_role_says_so(tmp_path, monkeypatch):
     from index.base.errors import ContentError
     from index.compare import taxonomy
