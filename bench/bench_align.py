@@ -457,6 +457,7 @@ def run_folds(engine, labels, base, queries, how: str, show_misses: bool = False
         topic = fit_topic(corpus, labels, train_docs)
         model = fit_models(engine, train, topic)
         m = evaluate(engine, labels, model, test)
+        m["topic vs clause"] = topic_vs_clause(engine, model, test)
         kinds = by_kind(engine, base, model, [q for q in test if how != "document" or q.src_doc == name])
         engine.forget(model)
         b = evaluate_baseline(base, engine, test)
@@ -470,6 +471,25 @@ def run_folds(engine, labels, base, queries, how: str, show_misses: bool = False
             for miss in m["misses"]:
                 print("   miss:", name, *miss)
     return rows
+
+
+def topic_vs_clause(engine: Engine, model: scoring.Model, queries: list[Query]) -> float:
+    """``consistency`` over ``queries``: of those whose source treats a topic T, the share whose top shown
+    counterpart is among the target's T units (the topic comparison's column), or both are empty."""
+    corpus = engine.corpus
+    columns: dict[str, dict] = {}
+    agree = n = 0
+    for q in queries:
+        tags = topics.unit_topics(engine.units[q.source], model.topic)
+        if not tags:
+            continue
+        if q.tgt_doc not in columns:
+            columns[q.tgt_doc] = topics.document_topics(units(corpus, q.tgt_doc), model.topic)
+        column = {u.id for _, u, _ in columns[q.tgt_doc].get(tags[0], [])}
+        s = shown(engine, model, q.source, q.tgt_doc)
+        n += 1
+        agree += (not s and not column) or (bool(s) and s[0][0] in column)
+    return agree / max(n, 1)
 
 
 def by_kind(engine: Engine, base: BigramTfidf, model: scoring.Model, queries: list[Query]) -> dict:
@@ -488,9 +508,10 @@ def by_kind(engine: Engine, base: BigramTfidf, model: scoring.Model, queries: li
 
 
 KEYS = ("p@1", "r@3", "rank p@1", "base p@1", "base r@3", "none precision", "none recall", "band 强", "band 中",
-        "band 弱", "agreement", "explained", "back as full", "mutual", "listed back", "cov precision", "cov recall")
+        "band 弱", "agreement", "explained", "back as full", "mutual", "listed back", "cov precision", "cov recall",
+        "topic vs clause")
 HEADS = ("P@1", "R@3", "rankP@1", "base P@1", "base R@3", "none P", "none R", "强 P", "中 P", "弱 P", "A↔B",
-         "A↔B+why", "back=full", "mutual", "listed", "cov P", "cov R")
+         "A↔B+why", "back=full", "mutual", "listed", "cov P", "cov R", "T↔C")
 
 
 def print_table(title: str, rows: list[dict]) -> None:
@@ -580,7 +601,8 @@ def held_out_report(labels_all: dict, show_misses: bool = False) -> None:
     right, claims, truth = coverage_pr(corpus, labels, topic, sorted(hold))
     m.update({"name": "held out (4 documents)", "base p@1": b["p@1"], "base r@3": b["r@3"],
               "kinds": by_kind(engine, base, model, test),
-              "cov precision": right / max(claims, 1), "cov recall": right / max(truth, 1)})
+              "cov precision": right / max(claims, 1), "cov recall": right / max(truth, 1),
+              "topic vs clause": topic_vs_clause(engine, model, test)})
     print(f"\nHELD OUT: {sorted(hold)}; fitted on {len(train)} development queries, tested on {len(test)}")
     print_table("held-out queries (every query touching a held-out document)", [m])
     for doc in sorted(hold):

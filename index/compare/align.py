@@ -43,6 +43,7 @@ ROLE_EXTRA = 4  # more candidates per document: units in the source's frame role
 BRIDGES = 10  # other documents whose best candidates form the library's expansion of the source
 FULL_COLUMNS = 30  # at scale, up to this many chosen columns are scored on every unit
 FIRST_KEPT = 20_000  # first-pass results kept per library state
+LISTED_KEPT = 8_000  # documents' coverage-matrix columns kept per library state (``Context.listed``)
 EVIDENCE_TERMS = 5
 MIN_CLAUSES_FOR_BOILERPLATE = 50
 
@@ -106,6 +107,8 @@ class Context:
             else:
                 found = {tid: frozenset(u.id for _, u, _ in hits)
                          for tid, hits in document_topics(units(self.corpus, doc_id), topic_model).items()}
+            if len(self._listed) >= LISTED_KEPT:
+                self._listed.pop(next(iter(self._listed)))
             hit = self._listed[key] = (topic_model, found)
         return hit[1]
 
