@@ -540,3 +540,18 @@ def test_goals_find_the_other_documents_goals(corpus, source, target, expected):
     result = align.counterparts(corpus, source, doc_ids=[target], pins={})
     assert result.columns[0].matches[0].clause_id.startswith(expected)
     assert result.columns[0].matches[0].evidence.role == "发展目标"
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    # 嘉兴 (一)推进改革创新 (行政审批制度改革) → 浙江 (五)深化"放管服"改革, not (三)推进市场化运营改革;
+    # → 河北 设立行政审批局 (放权), not 打好改革"百日施工战" (every reform's timetable)
+    ("jiaxing-2015-kaifaqu/c2/s1", "zhejiang-2022-kaifaqu", "zhejiang-2022-kaifaqu/c4/s5"),
+    ("jiaxing-2015-kaifaqu/c2/s1", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h2/p4"),
+    # 吉林 (十七)加大吸引外資力度 → 嘉兴 (七)提升利用外资质量效益, not (六)提升平台国际化水平
+    ("jilin-2021-kaifaqu/c5/s17", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s7"),
+])
+def test_a_counterpart_the_coverage_matrix_lists_under_the_sources_topic_wins(corpus, source, target, expected):
+    """``in_topic``: of close candidates, the one the topic comparison would show under the source's main topic
+    wins (each was wrong with the model before the signal)."""
+    result = align.counterparts(corpus, source, doc_ids=[target], pins={})
+    assert result.columns[0].matches[0].clause_id == expected
