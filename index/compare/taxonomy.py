@@ -15,9 +15,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
-from index.base import paths
+from index.base import paths, yamldata
 from index.base.errors import ContentError, KnownError, UnknownIdError
 from index.base.text import normalise
 from index.compare.wording import matching_text
@@ -63,16 +61,15 @@ def topics_path() -> Path:
 
 @functools.cache
 def _taxonomy_file(path: Path) -> dict:
-    """The taxonomy file as YAML data, parsed once a process: ``load_topics`` and ``_ignored`` both read it
-    (each parse ~10 ms of every comparison, even with libyaml). Shared: read it, never change it.
+    """The taxonomy file's data, read once a process (``yamldata``: kept parsed): ``load_topics`` and
+    ``_ignored`` both read it. Shared: read it, never change it.
 
     Raises:
         ContentError: the file is missing or is not YAML.
     """
     try:
-        # libyaml's loader when there is one: the taxonomy is read by every coverage, 10x faster
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
+        return yamldata.load(path)  # kept parsed: a comparison does not import PyYAML
+    except (OSError, ValueError) as exc:
         raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc
 
 
