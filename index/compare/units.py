@@ -232,6 +232,16 @@ def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
     return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * weight[g] for g, c in counts.items()})
 
 
+def _added(a: Counter, b: Counter) -> Counter:
+    """``a + b``: the same counts in the same order, without ``Counter.__add__``'s Python loop over both (it
+    dropped counts below 1: bigram counts have none, else it is used)."""
+    if min(a.values(), default=1) < 1 or min(b.values(), default=1) < 1:
+        return a + b
+    out = Counter(a)  # copied at C speed
+    out.update(b)  # b's counts added (its new bigrams after a's, in b's order, as ``__add__`` puts them)
+    return out
+
+
 class Vectors:
     """A unit's weighted vectors under one library state.
 
@@ -258,7 +268,7 @@ class Vectors:
     def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
         f = features(self._unit) if self._described is None else self._described()
         weight = self._idf
-        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
+        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(_added(f.context, f.lead), weight),
                 f.length)
 
     @functools.cached_property
