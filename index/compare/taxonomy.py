@@ -127,7 +127,8 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
     scanning every word of every topic.
     """
     index: dict[str, list[tuple[str, str, float]]] = {}
-    for topic in load_topics(path):
+    # ``f()`` and ``f(None)`` are two entries of a functools.cache: the default asked as the callers ask it.
+    for topic in load_topics() if path is None else load_topics(path):
         words: dict[str, float] = {}
         for w in topic.synonyms:
             words[normalise(w)] = SYNONYM_WEIGHT
@@ -146,7 +147,8 @@ def _prefixes(norm: str) -> set[str]:
 
 @functools.cache
 def _window_finder(path: Path | None = None) -> re.Pattern[str]:
-    firsts = sorted({key[0] for key in _matchers(path) if len(key) == 2})
+    matchers = _matchers() if path is None else _matchers(path)  # as ``topic_hits`` asks: made once, not twice
+    firsts = sorted({key[0] for key in matchers if len(key) == 2})
     return re.compile(f"(?=([{''.join(map(re.escape, firsts))}].))", re.S) if firsts else re.compile("(?!)")
 
 
