@@ -225,11 +225,21 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
-def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
-    """Sublinear tf × library idf, as a unit vector."""
-    log = math.log
+_TF = [1.0, 1.0]  # sublinear tf by count: 1.0 for 0 and 1, then 1 + ln(count) (``inverted.Lists`` makes the same)
+
+
+def weigh(counts: Mapping[str, int], idf: Idf) -> Vector:
+    """Sublinear tf × library idf, as a unit vector (``unit_vector``'s sums, mapped at C speed: ~1,300 a
+    comparison weighs its candidates' headings and contexts)."""
+    if not counts:
+        return {}
     weight = idf.table(counts.keys())
-    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * weight[g] for g, c in counts.items()})
+    top = max(counts.values())
+    while len(_TF) <= top:
+        _TF.append(1.0 + math.log(len(_TF)))
+    values = list(map(mul, map(_TF.__getitem__, counts.values()), map(weight.__getitem__, counts)))
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(counts, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
 
 
 def _added(a: Counter, b: Counter) -> Counter:
