@@ -60,7 +60,7 @@ class Context:
     store: Path | None = None  # where the library keeps its units' bigram counts (``unitstore``)
     first: dict = dataclasses.field(default_factory=dict)  # first-pass results (``first_pass``)
     _terms: dict = dataclasses.field(default_factory=dict)  # per document (``terms``)
-    _worded: set = dataclasses.field(default_factory=set)  # documents whose words are known (``know_words``)
+    _words: dict = dataclasses.field(default_factory=dict)  # per document, its units' kept words (``know_words``)
     _facts: dict = dataclasses.field(default_factory=dict)  # per document, its units' kept features (``terms``)
     _tagger: str | None = None  # ``topics.tagger_version`` (the kept features' topic weights depend on it)
     _listed: dict = dataclasses.field(default_factory=dict)  # per (document, topic model): ``listed``
@@ -118,17 +118,24 @@ class Context:
             facts.keep()
 
     def know_words(self, unit: Unit) -> None:
-        """Make the segmenter's words of every unit of ``unit``'s document known (``wording.know_words``), read
-        from the library's store (``unitstore``) when kept there: the shared wording then needs no segmenter."""
-        doc_id = unit.clause.doc_id
-        if self.store is None or doc_id in self._worded:
+        """Make the segmenter's words of ``unit`` known (``wording.know_words``), read from the library's store
+        (``unitstore``: every unit of its document's, by their texts) when kept there: the shared wording then
+        needs no segmenter. Only the units asked for are normalised (a match's, the source's), not all of their
+        documents' (~1,000 texts of a 12-column comparison)."""
+        if self.store is None:
             return
-        self._worded.add(doc_id)
-        texts = [matching_text(u.text) for u in units(self.corpus, doc_id)]
-        kept = unitstore.load_or_segment(self.store, doc_id, texts, wording.segmenter_key(),
-                                         lambda: [wording.word_lengths(t) for t in texts])
-        for norm, lengths in zip(texts, kept, strict=True):
-            wording.know_words(norm, lengths)
+        doc_id = unit.clause.doc_id
+        kept = self._words.get(doc_id)
+        if kept is None:
+            if len(self._words) >= 64:
+                self._words.pop(next(iter(self._words)))
+            texts = [u.text for u in units(self.corpus, doc_id)]
+            found = unitstore.load_or_segment(self.store, doc_id, texts, wording.segmenter_key(),
+                                              lambda: [wording.word_lengths(matching_text(t)) for t in texts])
+            kept = self._words[doc_id] = dict(zip(texts, found, strict=True))
+        lengths = kept.get(unit.text)
+        if lengths is not None:
+            wording.know_words(matching_text(unit.text), lengths)
 
     def remember_first(self, key: tuple, value) -> None:
         if len(self.first) >= FIRST_KEPT:
@@ -254,8 +261,9 @@ def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
     under 目标要求 share the frame, rarely the words, of another document's 发展目标."""
     if q.role is None or not rest:
         return []
-    found = [i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role]
-    return found[:ROLE_EXTRA]
+    # Read in document order until enough are found: a unit's role is worked out when first asked (its text
+    # normalised and searched), and most of a document's units are never asked.
+    return list(islice((i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role), ROLE_EXTRA))
 
 
 def _shares(model: scoring.Model, cands: list[Candidate]) -> None:

@@ -20,7 +20,7 @@ import functools
 import re
 from pathlib import Path
 
-from index.base import paths
+from index.base import paths, yamldata
 from index.base.errors import ContentError
 from index.compare.wording import matching_text
 
@@ -48,14 +48,12 @@ def _compiled(data: dict, key: str) -> re.Pattern[str]:
 
 @functools.cache
 def _patterns(path: Path | None = None) -> _Patterns:
-    import yaml
-
     path = path or frames_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamldata.load(path)  # kept parsed: a comparison does not import PyYAML
         return _Patterns(_compiled(data, "purpose"),
                          tuple((role, _compiled(data, role)) for role in (GUIDANCE, GOALS)))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+    except (OSError, KeyError, TypeError, ValueError, re.error) as exc:
         raise ContentError(f"{path}: cannot read the frame patterns ({exc})") from exc
 
 

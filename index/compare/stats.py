@@ -24,6 +24,8 @@ import math
 import sqlite3
 import threading
 from collections import Counter
+from itertools import repeat
+from operator import add, truediv
 from typing import Protocol
 
 import numpy as np
@@ -241,9 +243,9 @@ class Idf:
         """The memo, holding the weight of every bigram of ``grams`` (for loops that weigh thousands at once)."""
         memo = self._memo
         if not memo.keys() >= grams:
-            # ``__call__``'s expression, inlined: ~10,000 bigrams a comparison (the same floats).
-            df, top, log = self.stats.df, self.n + 1, math.log
-            for g in grams:
-                if g not in memo:
-                    memo[g] = max(0.0, log(top / (df(g) + 0.5)))
+            # ``__call__``'s expression, each step mapped at C speed: ~10,000 bigrams a comparison (the same floats).
+            new = [g for g in grams if g not in memo]
+            dfs = map(add, map(self.stats.df, new), repeat(0.5))
+            memo.update(zip(new, map(max, repeat(0.0), map(math.log, map(truediv, repeat(self.n + 1), dfs))),
+                            strict=True))
         return memo

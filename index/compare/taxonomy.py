@@ -15,9 +15,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
-from index.base import paths
+from index.base import paths, yamldata
 from index.base.errors import ContentError, KnownError, UnknownIdError
 from index.base.text import normalise
 from index.compare.wording import matching_text
@@ -63,16 +61,15 @@ def topics_path() -> Path:
 
 @functools.cache
 def _taxonomy_file(path: Path) -> dict:
-    """The taxonomy file as YAML data, parsed once a process: ``load_topics`` and ``_ignored`` both read it
-    (each parse ~10 ms of every comparison, even with libyaml). Shared: read it, never change it.
+    """The taxonomy file's data, read once a process (``yamldata``: kept parsed): ``load_topics`` and
+    ``_ignored`` both read it. Shared: read it, never change it.
 
     Raises:
         ContentError: the file is missing or is not YAML.
     """
     try:
-        # libyaml's loader when there is one: the taxonomy is read by every coverage, 10x faster
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
+        return yamldata.load(path)  # kept parsed: a comparison does not import PyYAML
+    except (OSError, ValueError) as exc:
         raise ContentError(f"{path}: cannot read the topic taxonomy ({exc})") from exc
 
 
@@ -130,7 +127,8 @@ def _matchers(path: Path | None = None) -> dict[str, tuple[tuple[str, str, float
     scanning every word of every topic.
     """
     index: dict[str, list[tuple[str, str, float]]] = {}
-    for topic in load_topics(path):
+    # ``f()`` and ``f(None)`` are two entries of a functools.cache: the default asked as the callers ask it.
+    for topic in load_topics() if path is None else load_topics(path):
         words: dict[str, float] = {}
         for w in topic.synonyms:
             words[normalise(w)] = SYNONYM_WEIGHT
@@ -149,7 +147,8 @@ def _prefixes(norm: str) -> set[str]:
 
 @functools.cache
 def _window_finder(path: Path | None = None) -> re.Pattern[str]:
-    firsts = sorted({key[0] for key in _matchers(path) if len(key) == 2})
+    matchers = _matchers() if path is None else _matchers(path)  # as ``topic_hits`` asks: made once, not twice
+    firsts = sorted({key[0] for key in matchers if len(key) == 2})
     return re.compile(f"(?=([{''.join(map(re.escape, firsts))}].))", re.S) if firsts else re.compile("(?!)")
 
 

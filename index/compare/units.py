@@ -225,11 +225,31 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
-def weigh(counts: Mapping[str, float], idf: Idf) -> Vector:
-    """Sublinear tf × library idf, as a unit vector."""
-    log = math.log
+_TF = [1.0, 1.0]  # sublinear tf by count: 1.0 for 0 and 1, then 1 + ln(count) (``inverted.Lists`` makes the same)
+
+
+def weigh(counts: Mapping[str, int], idf: Idf) -> Vector:
+    """Sublinear tf × library idf, as a unit vector (``unit_vector``'s sums, mapped at C speed: ~1,300 a
+    comparison weighs its candidates' headings and contexts)."""
+    if not counts:
+        return {}
     weight = idf.table(counts.keys())
-    return unit_vector({g: (1.0 + log(c) if c > 1 else 1.0) * weight[g] for g, c in counts.items()})
+    top = max(counts.values())
+    while len(_TF) <= top:
+        _TF.append(1.0 + math.log(len(_TF)))
+    values = list(map(mul, map(_TF.__getitem__, counts.values()), map(weight.__getitem__, counts)))
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(counts, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
+
+
+def _added(a: Counter, b: Counter) -> Counter:
+    """``a + b``: the same counts in the same order, without ``Counter.__add__``'s Python loop over both (it
+    dropped counts below 1: bigram counts have none, else it is used)."""
+    if min(a.values(), default=1) < 1 or min(b.values(), default=1) < 1:
+        return a + b
+    out = Counter(a)  # copied at C speed
+    out.update(b)  # b's counts added (its new bigrams after a's, in b's order, as ``__add__`` puts them)
+    return out
 
 
 class Vectors:
@@ -258,7 +278,7 @@ class Vectors:
     def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
         f = features(self._unit) if self._described is None else self._described()
         weight = self._idf
-        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(f.context + f.lead, weight),
+        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(_added(f.context, f.lead), weight),
                 f.length)
 
     @functools.cached_property

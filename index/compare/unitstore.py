@@ -214,6 +214,7 @@ def load_or_segment(folder: Path | None, doc_id: str, texts: Sequence[str], segm
     ``folder`` if a file made from these texts by this segmenter is there, else segmented and written.
 
     Args:
+        texts: the units' texts, original script (their normalisation is a function of them and ``VERSION``).
         segmenter: the segmenter's identity (``wording.segmenter_key``): another one's words are not used.
         compute: returns every unit's word lengths when they must be segmented.
     """

@@ -77,14 +77,16 @@ class Document:
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | str | None = None, content_hash: str | None = None,
                  card: dict[str, Any] | None = None, meta_json: str | Callable[[], str] | None = None,
-                 card_json: str | Callable[[], str] | None = None, links: tuple[Any, Any] | None = None):
+                 card_json: str | Callable[[], str] | None = None,
+                 links: tuple[Any, Any] | Callable[[], tuple[Any, Any]] | None = None):
         self.id, self.title, self.region = id, title, region
         self.source, self._path = source, path  # text until asked for (a Path each is ~10 µs × 3,500 at a listing)
         # A listed document may carry only its card (the front matter minus
         # CARD_OMITS) and the full front matter as JSON, decoded on first use:
         # decoding thousands of inferred-field explanations at start is wasted.
         # ``meta_json`` and ``card_json`` may be functions that read them (the manifest, on first use), and ``links``
-        # its (supersedes, superseded_by), so that finding version groups decodes nothing.
+        # its (supersedes, superseded_by) or a function that decodes them, so that finding version groups
+        # decodes no front matter.
         self._meta, self._card, self._meta_json, self._card_json = meta, card, meta_json, card_json
         self._body, self._hash, self._links = body, content_hash, links
 
@@ -141,6 +143,8 @@ class Document:
 
     def links(self) -> tuple[Any, Any]:
         """``(supersedes, superseded_by)`` of its front matter (``index.library.versions``); None where absent."""
+        if callable(self._links):
+            self._links = self._links()
         if self._links is not None:
             return self._links
         return tuple(self.get(key) for key in LINK_KEYS)

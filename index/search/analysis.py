@@ -33,7 +33,7 @@ from operator import add
 import numpy as np
 from whoosh import fields, formats
 
-from index.base.text import normalise
+from index.base.text import LazyPattern, normalise
 
 #: Bump when the terms produced for a text change: the index fingerprint
 #: includes it, so every existing index is rebuilt.
@@ -41,11 +41,12 @@ ANALYZER_VERSION = 1
 
 # The CJK blocks index.base.text.is_cjk accepts, as one regex class.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-CJK_RUN = re.compile(f"[{_CJK}]+")
+# Compiled on first use (~4 ms for the two with CJK ranges): a comparison imports this module and never matches them.
+CJK_RUN = LazyPattern(f"[{_CJK}]+")
 WORD_RUN = re.compile(r"[a-z0-9]+")
 # A query literal splits into these pieces; anything else (punctuation,
 # spaces, emoji, control characters) only separates them.
-PIECE = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+PIECE = LazyPattern(f"[{_CJK}]+|[a-z0-9]+")
 
 
 def term_counts(norm: str) -> Counter[str]:

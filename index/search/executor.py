@@ -9,6 +9,7 @@ candidates' normalised text; phrases across punctuation always by the text.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import OrderedDict
 from functools import reduce
@@ -43,19 +44,24 @@ class Executor:
         self.leaves = list(searcher.reader().leaf_readers())
         self.n = side.n
         self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
-        avgdl = float(side.lengths.mean()) if self.n else 1.0
-        # The BM25 length normalisation per record, computed once.
-        self.norm_t = K1 * (1 - B + B * side.lengths / max(avgdl, 1.0))
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
         self._facet_keys: tuple | None = None
         self._bitmap: np.ndarray | None = None  # a scratch bitmap over text offsets, for _located
 
+    @functools.cached_property
+    def norm_t(self) -> np.ndarray:
+        """The BM25 length normalisation per record, computed once (when a search first needs it: a comparison's
+        ``similar`` does not)."""
+        avgdl = float(self.side.lengths.mean()) if self.n else 1.0
+        return K1 * (1 - B + B * self.side.lengths / max(avgdl, 1.0))
+
     def warm(self) -> None:
         """Touch the scratch bitmap (one byte per character of the library: ~58 MB for 3,500 documents) now,
         off the GUI thread, so that the first query does not fault its pages in; a one-query process
-        (the CLI) does not call this and pays only for the pages it touches."""
+        (the CLI) does not call this and pays only for the pages it touches), and make the BM25 lengths."""
         self._scratch().fill(False)
+        self.norm_t  # noqa: B018 - made here, off the GUI thread
 
     def _scratch(self) -> np.ndarray:
         if self._bitmap is None:

@@ -182,13 +182,20 @@ class Side:
         self.n = int(meta["records"])
         self.docrec = arrays["docrec"].astype(np.int64)
         self.doc_of = arrays["doc_of"].astype(np.int64)
-        self.lengths = arrays["lengths"].astype(np.float64)
-        self.order = arrays["order"].astype(np.int64)
         self._ids = _starts(arrays["id_lens"].astype(np.int64))
         self._path_of = arrays["path_of"]
-        # The texts' offsets, made when first asked: a comparison's candidates (``Executor.similar``) read none of
-        # them (~20 ms of opening 375,000 records).
-        self._lens = {name: arrays[name] for name in ("char_lens", "u16_lens", "hit_lens", "path_lens")}
+        # The texts' offsets, the BM25 lengths and the ranking order, made when first asked: a comparison's
+        # candidates (``Executor.similar``) read none of them (~20 ms of opening 375,000 records).
+        self._lens = {name: arrays[name] for name in ("char_lens", "u16_lens", "hit_lens", "path_lens", "lengths",
+                                                      "order")}
+
+    @functools.cached_property
+    def lengths(self) -> np.ndarray:
+        return self._lens["lengths"].astype(np.float64)
+
+    @functools.cached_property
+    def order(self) -> np.ndarray:
+        return self._lens["order"].astype(np.int64)
 
     @functools.cached_property
     def starts(self) -> np.ndarray:

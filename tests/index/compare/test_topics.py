@@ -136,8 +136,8 @@ def test_the_taxonomy_file_is_parsed_once_for_its_topics_and_its_ignored_phrases
     path = tmp_path / "topics.yaml"
     path.write_text("topics:\n  - id: tudi\n    name: 土地\n    keywords: [用地]\nignore: [商务厅]\n", encoding="utf-8")
     parsed = []
-    real = taxonomy.yaml.load
-    monkeypatch.setattr(taxonomy.yaml, "load", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    real = taxonomy.yamldata.load
+    monkeypatch.setattr(taxonomy.yamldata, "load", lambda *a, **k: parsed.append(1) or real(*a, **k))
     assert [t.id for t in taxonomy.load_topics(path)] == ["tudi"]
     assert taxonomy._ignored(path) == ("商务厅",)  # noqa: SLF001 - the module's own reader
     assert len(parsed) == 1
