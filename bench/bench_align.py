@@ -474,19 +474,23 @@ def run_folds(engine, labels, base, queries, how: str, show_misses: bool = False
 
 
 def topic_vs_clause(engine: Engine, model: scoring.Model, queries: list[Query]) -> float:
-    """``consistency`` over ``queries``: of those whose source treats a topic T, the share whose top shown
-    counterpart is among the target's T units (the topic comparison's column), or both are empty."""
-    corpus = engine.corpus
+    """``consistency`` over the (source, target document) of ``queries``."""
+    return _topic_agreement(engine, model, ((q.source, q.tgt_doc) for q in queries))
+
+
+def _topic_agreement(engine: Engine, model: scoring.Model, pairs) -> float:
+    """Of the (unit id, other document) ``pairs`` whose unit treats a topic T (its strongest), the share whose
+    top shown counterpart is among the document's T units (the topic comparison's column), or both are empty."""
     columns: dict[str, dict] = {}
     agree = n = 0
-    for q in queries:
-        tags = topics.unit_topics(engine.units[q.source], model.topic)
+    for uid, doc_id in pairs:
+        tags = topics.unit_topics(engine.units[uid], model.topic)
         if not tags:
             continue
-        if q.tgt_doc not in columns:
-            columns[q.tgt_doc] = topics.document_topics(units(corpus, q.tgt_doc), model.topic)
-        column = {u.id for _, u, _ in columns[q.tgt_doc].get(tags[0], [])}
-        s = shown(engine, model, q.source, q.tgt_doc)
+        if doc_id not in columns:
+            columns[doc_id] = topics.document_topics(units(engine.corpus, doc_id), model.topic)
+        column = {u.id for _, u, _ in columns[doc_id].get(tags[0], [])}
+        s = shown(engine, model, uid, doc_id)
         n += 1
         agree += (not s and not column) or (bool(s) and s[0][0] in column)
     return agree / max(n, 1)
@@ -560,27 +564,11 @@ def print_kinds(rows: list[dict]) -> None:
 
 
 def consistency(engine: Engine, model: scoring.Model) -> float:
-    """Share of (unit, document) where a topic comparison and a clause comparison agree.
-
-    For each unit whose strongest topic is T and each other document: the top
-    shown counterpart is among the document's T units, or both are empty.
-    """
-    corpus = engine.corpus
-    agree = n = 0
-    columns = {d.id: topics.document_topics(units(corpus, d.id), model.topic) for d in corpus.documents()}
-    for uid, unit in engine.units.items():
-        tags = topics.unit_topics(unit, model.topic)
-        if not tags:
-            continue
-        t = tags[0]
-        for doc in corpus.documents():
-            if doc.id == unit.clause.doc_id:
-                continue
-            column = {u.id for _, u, _ in columns[doc.id].get(t, [])}
-            s = shown(engine, model, uid, doc.id)
-            n += 1
-            agree += (not s and not column) or (bool(s) and s[0][0] in column)
-    return agree / max(n, 1)
+    """Share of (unit, document) where a topic comparison and a clause comparison agree (``_topic_agreement``
+    over every unit and every other document)."""
+    docs = [d.id for d in engine.corpus.documents()]
+    return _topic_agreement(engine, model, ((uid, d) for uid, unit in engine.units.items() for d in docs
+                                            if d != unit.clause.doc_id))
 
 
 def held_out_report(labels_all: dict, show_misses: bool = False) -> None:

@@ -101,9 +101,8 @@ class Context:
         key = (doc_id, id(topic_model))
         hit = self._listed.get(key)
         if hit is None or hit[0] is not topic_model:  # (an id can be reused once its model is gone)
-            if topic_model is scoring.load_model().topic and hasattr(self.corpus, "stored_tags"):
-                found = {tid: frozenset(f"{doc_id}/{rel}" for rel, _ in pairs)
-                         for tid, pairs in self.corpus.stored_tags(doc_id).items()}
+            if topic_model is scoring.load_model().topic:
+                found = {tid: frozenset(cid for cid, _ in pairs) for tid, pairs in self.corpus.topic_tags(doc_id).items()}
             else:
                 found = {tid: frozenset(u.id for _, u, _ in hits)
                          for tid, hits in document_topics(units(self.corpus, doc_id), topic_model).items()}
@@ -683,11 +682,11 @@ def _topic_units(corpus, doc_id: str, topic_id: str, scorer: scoring.Model, stor
     seconds.
     """
     if stored:
-        listed = corpus.stored_tags(doc_id).get(topic_id)
+        listed = corpus.topic_tags(doc_id).get(topic_id)
         if not listed:
             return []
         by_id = {u.id: u for u in units(corpus, doc_id)}
-        found = [by_id.get(f"{doc_id}/{rel}") for rel, _ in listed]
+        found = [by_id.get(cid) for cid, _ in listed]
         if None not in found:
             hits = [(p, unit, words) for unit in found for p, words in [membership(unit, topic_id, scorer.topic)]]
             return sorted(hits, key=lambda x: (-x[0], x[1].clause.start))

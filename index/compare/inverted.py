@@ -17,14 +17,13 @@ bits; a test holds them to 1e-12).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 
 import numpy as np
 
 from index.compare.stats import Idf
-from index.compare.units import Vectors
+from index.compare.units import Vectors, sublinear_tf
 from index.compare.unitstore import Encoded, encode
 
 
@@ -45,7 +44,7 @@ class Lists:
                  idfs: np.ndarray):
         n = len(ids)
         top = int(counts.max()) if n else 1
-        tf = np.array([1.0, 1.0, *(1.0 + math.log(c) for c in range(2, top + 1))])  # math.log: as ``weigh``
+        tf = np.array(sublinear_tf(top)[:top + 1])  # as ``weigh``
         weights = tf[counts] * idfs[ids]
         self.n = len(sizes)
         rows_of = np.repeat(np.arange(self.n, dtype=np.intp), sizes)

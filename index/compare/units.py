@@ -225,7 +225,14 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
-_TF = [1.0, 1.0]  # sublinear tf by count: 1.0 for 0 and 1, then 1 + ln(count) (``inverted.Lists`` makes the same)
+_TF = [1.0, 1.0]  # sublinear tf by count: 1.0 for 0 and 1, then 1 + ln(count) (``sublinear_tf``)
+
+
+def sublinear_tf(top: int) -> list[float]:
+    """The sublinear tf of every count up to ``top``, by count (``weigh``; ``inverted.Lists``): shared, read only."""
+    while len(_TF) <= top:
+        _TF.append(1.0 + math.log(len(_TF)))
+    return _TF
 
 
 def weigh(counts: Mapping[str, int], idf: Idf) -> Vector:
@@ -234,10 +241,8 @@ def weigh(counts: Mapping[str, int], idf: Idf) -> Vector:
     if not counts:
         return {}
     weight = idf.table(counts.keys())
-    top = max(counts.values())
-    while len(_TF) <= top:
-        _TF.append(1.0 + math.log(len(_TF)))
-    values = list(map(mul, map(_TF.__getitem__, counts.values()), map(weight.__getitem__, counts)))
+    tf = sublinear_tf(max(counts.values()))
+    values = list(map(mul, map(tf.__getitem__, counts.values()), map(weight.__getitem__, counts)))
     norm = math.sqrt(sum(map(mul, values, values)))
     return dict(zip(counts, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
 
