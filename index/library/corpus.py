@@ -100,10 +100,12 @@ class Corpus:
         manifest: the library manifest (``index.library.manifest``) file;
             default ``manifest.sqlite`` in the user data folder when the
             imported documents are the user's, else one kept in memory.
+        parsed_dir: with a manifest in memory, where parsed clauses are
+            kept (``index.library.parsed``); else they are beside the manifest.
     """
 
     def __init__(self, content_dir: Path | None = None, imported_dir: Path | None | str = "default",
-                 one_pass: bool = False, manifest: Path | None | str = "default"):
+                 one_pass: bool = False, manifest: Path | None | str = "default", parsed_dir: Path | None = None):
         self.content_dir = content_dir or paths.content_dir() / "docs"
         if manifest == "default":
             manifest = paths.user_home() / MANIFEST_FILE if imported_dir == "default" else None
@@ -112,6 +114,7 @@ class Corpus:
         self.imported_dir = imported_dir
         self.one_pass = one_pass
         self.manifest = Manifest(manifest)
+        self.parsed_dir = parsed_dir
         self._docs: dict[DocId, Document] | None = None
         self._rows: dict[DocId, dict] = {}  # each document's manifest row (without its long columns)
         self._tags_read = 0  # documents whose stored tags were read one by one (``_tagged``)
@@ -531,9 +534,10 @@ class Corpus:
                 self._body_problems[doc.id] = Unreadable.of(doc.path or Path(doc.id), exc)
                 found = []
             else:
-                # Kept parsed for the next command (not in one pass over the library: read once, as an index build).
-                found = parsed.load_or_parse(None if self.one_pass else self._parsed_folder(), doc.id, body,
-                                             self._verify(doc, body))
+                # Kept parsed for the next command (in one pass over the library, an index build, only read:
+                # an import's readers keep what they parsed).
+                found = parsed.load_or_parse(self._parsed_folder(), doc.id, body, self._verify(doc, body),
+                                             keep=not self.one_pass)
             self._clauses[doc.id] = found
             for clause in found:
                 self._by_id[clause.id] = clause
@@ -541,10 +545,20 @@ class Corpus:
 
     def _parsed_folder(self) -> Path | None:
         """Where the library keeps its documents' parsed clauses (``index.library.parsed``): beside the manifest
-        file (None: the manifest is in memory)."""
+        file (None: the manifest is in memory, unless ``parsed_dir`` names it)."""
         from index.library import parsed
 
-        return None if self.manifest.path is None else Path(self.manifest.path).parent / parsed.FOLDER
+        if self.manifest.path is None:
+            return self.parsed_dir
+        return Path(self.manifest.path).parent / parsed.FOLDER
+
+    def keep_parsed(self, doc: Document, data: bytes) -> None:
+        """Keep clauses parsed elsewhere (``parsed.to_bytes``, by an import's reader) for ``doc``."""
+        from index.library import parsed
+
+        folder = self._parsed_folder()
+        if folder is not None:
+            parsed.keep(folder, doc.id, data)
 
     def all_clauses(self, doc_ids: Iterable[str] | None = None) -> Iterator[Clause]:
         for doc in self.documents():

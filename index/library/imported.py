@@ -606,6 +606,8 @@ class _Writes:
         future, doc, cand, path = self.queue.popleft()
         if future is not None:
             future.result()  # an OSError (disk full) stops the import, as a synchronous write did
+            if cand.parsed is not None and cand.meta.get("id") == doc.id:  # its clauses, as the reader parsed them
+                self.library.corpus.keep_parsed(doc, cand.parsed)
             self.library.corpus.record(doc, clause_count=cand.clause_count, topics_json=cand.topics,
                                        topics_version=cand.topics_version)
             if self.written is not None:

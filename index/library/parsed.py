@@ -40,26 +40,39 @@ def path_for(folder: Path, doc_id: str) -> Path:
     return folder / f"{doc_id}.clauses"
 
 
-def load_or_parse(folder: Path | None, doc_id: str, body: str, body_hash: str) -> list[Clause]:
+def key_for(doc_id: str, body: str, body_hash: str) -> dict:
+    """What a file must have been made from to be trusted for ``body`` (see the module docstring)."""
+    return {"format": FORMAT, "parser": clauses.PARSER_VERSION, "doc": doc_id, "hash": body_hash, "length": len(body)}
+
+
+def load_or_parse(folder: Path | None, doc_id: str, body: str, body_hash: str, keep: bool = True) -> list[Clause]:
     """``parse_clauses(doc_id, body)``: read from ``folder`` if a file made from this body is there, else
-    parsed and written for the next command.
+    parsed and (with ``keep``) written for the next command.
 
     Args:
         folder: where the library keeps them (None: nowhere, always parsed).
         doc_id: the document.
         body: its body as just read.
         body_hash: the SHA-256 (hex) of ``body`` as UTF-8, computed from it (the key).
+        keep: write what was parsed (an index build reading each document once only reads what is kept).
     """
     if folder is None:
         return clauses.parse_clauses(doc_id, body)
-    key = {"format": FORMAT, "parser": clauses.PARSER_VERSION, "doc": doc_id, "hash": body_hash, "length": len(body)}
+    key = key_for(doc_id, body, body_hash)
     path = path_for(folder, doc_id)
     found = from_bytes(read_cache(path), key, body)
     if found is not None:
         return found
     found = clauses.parse_clauses(doc_id, body)
-    write_cache(path, to_bytes(found, key))
+    if keep:
+        write_cache(path, to_bytes(found, key))
     return found
+
+
+def keep(folder: Path, doc_id: str, data: bytes) -> None:
+    """Write a file ``to_bytes`` made elsewhere (an import's reader process parsed the document): it is read,
+    like any, only for the body its key names."""
+    write_cache(path_for(folder, doc_id), data)
 
 
 def to_bytes(found: list[Clause], key: dict) -> bytes:

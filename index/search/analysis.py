@@ -119,7 +119,6 @@ def gram_postings(norms: list[str]) -> GramPostings:
     starts = np.zeros(n, dtype=np.int64)
     if n:
         starts[1:] = np.cumsum(lens[:-1] + 1)
-    ends = starts + lens  # the separator after each record (or the end)
     # Latin/digit words: few, handled in Python; ASCII sorts before every CJK term.
     found = sorted((m.group(), m.start()) for m in WORD_RUN.finditer(joined))
     w_terms = sorted({w for w, _ in found})
@@ -159,7 +158,8 @@ def gram_postings(norms: list[str]) -> GramPostings:
     del gpos
     cjk_firsts = keys[np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))] if len(keys) else keys
     del keys
-    occ_rec = np.searchsorted(ends, occ_pos, side="left").astype(np.int32)
+    # Each occurrence's record: a lookup by character (a binary search per occurrence took ~10x longer).
+    occ_rec = np.repeat(np.arange(n, dtype=np.int32), lens + 1)[occ_pos]
     lengths = np.bincount(occ_rec, minlength=n).astype(np.int64)
     # Occurrences are grouped by term, in text order inside a term: postings
     # start wherever the term or the record changes.

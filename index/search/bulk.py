@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from index.search.analysis import GramPostings, gram_postings
-from index.search.postings import add_blank_document, after_pooled_fields, write_terms
+from index.search.postings import TermBatch, add_blank_document, after_pooled_fields, write_terms
 
 GRAM_FIELDS = ("h", "t")  # sorted, after "doc": Whoosh's term table wants fields in order
 #: Characters of clause text whose postings are computed at once (memory bound).
@@ -74,14 +74,16 @@ class BulkGrams:
             self.texts[field], self._chars[field] = [], 0
 
     def _write(self, fw, schema) -> None:
-        docnums = np.asarray(self.docnums, dtype=np.int64)
+        docnums = np.asarray(self.docnums, dtype=np.int32)
         if self.docs:  # the "doc" field first (fields go in name order): a document's clauses, by which an update deletes
             by_doc: dict[str, list[int]] = {}
             for docnum, doc in zip(self.docnums, self.docs, strict=True):
                 by_doc.setdefault(doc, []).append(docnum)
-            write_terms(fw, "doc", schema["doc"],
-                        ((d, np.asarray(by_doc[d], dtype=np.int64), np.ones(len(by_doc[d]), dtype=np.int64), None)
-                         for d in sorted(by_doc, key=lambda d: d.encode("utf-8"))))
+            terms = sorted(by_doc, key=lambda d: d.encode("utf-8"))
+            ids = np.asarray([n for d in terms for n in by_doc[d]], dtype=np.int64)
+            bounds = np.zeros(len(terms) + 1, dtype=np.int64)
+            np.cumsum([len(by_doc[d]) for d in terms], out=bounds[1:])
+            write_terms(fw, "doc", schema["doc"], [TermBatch(terms, bounds, ids, np.ones(len(ids), dtype=np.int64))])
         for field in GRAM_FIELDS:
             self._flush(field)
             parts, self._parts[field] = self._parts[field], []
@@ -89,37 +91,59 @@ class BulkGrams:
                 self.lengths = np.concatenate([gp.lengths for _, gp in parts]) if parts else np.zeros(0, np.int64)
             if not any(gp.terms for _, gp in parts):
                 continue
-            write_terms(fw, field, schema[field], _merged(parts, docnums, with_positions=field == POSITIONS_FIELD))
+            write_terms(fw, field, schema[field], _batches(parts, docnums, with_positions=field == POSITIONS_FIELD))
 
 
-def _merged(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_positions: bool):
-    """(term, ids, counts, positions or None) for every term of the chunks, in term order.
+#: Terms written per batch: the batch's postings are gathered from every chunk and put in term order at once.
+BATCH_TERMS = 2048
+
+
+def _batches(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_positions: bool):
+    """``TermBatch``es of every term of the chunks, in term order, a few thousand terms at a time.
 
     Chunks are consecutive runs of records, so a term's postings from one
-    chunk after the other are still in ascending order.
+    chunk after the other are still in ascending order: a stable sort by
+    term of the batch's postings, gathered chunk after chunk, gives each
+    term's list.
     """
-    # Per term (not per posting) where its positions start: the per-posting
-    # table would hold 8 bytes for each of a 50 MB library's ~24 million postings.
-    occs = [gp.term_occurrence_starts().tolist() for _, gp in parts] if with_positions else [None] * len(parts)
-    bounds = [gp.bounds.tolist() for _, gp in parts]
-    where = [{t: k for k, t in enumerate(gp.terms)} for _, gp in parts]
-    for term in sorted(set().union(*(gp.terms for _, gp in parts))):  # code point order = UTF-8 byte order
-        ids, counts, positions = [], [], []
-        for (offset, gp), b, occ, index in zip(parts, bounds, occs, where, strict=True):
-            k = index.get(term)
-            if k is None:
+    terms = sorted(set().union(*(gp.terms for _, gp in parts)))  # code point order = UTF-8 byte order
+    where = {t: k for k, t in enumerate(terms)}
+    # Per chunk: each of its terms' number in ``terms`` (ascending), and where each term's positions start.
+    numbers = [np.fromiter(map(where.__getitem__, gp.terms), dtype=np.int32, count=len(gp.terms)) for _, gp in parts]
+    occs = [gp.term_occurrence_starts() for _, gp in parts] if with_positions else [None] * len(parts)
+    for first in range(0, len(terms), BATCH_TERMS):
+        after = min(first + BATCH_TERMS, len(terms))
+        term_of, ids, counts, positions = [], [], [], []
+        for (offset, gp), number, occ in zip(parts, numbers, occs, strict=True):
+            a, b = np.searchsorted(number, (first, after))
+            if a == b:
                 continue
-            lo, hi = b[k], b[k + 1]
+            lo, hi = gp.bounds[a], gp.bounds[b]
+            term_of.append(np.repeat(number[a:b], np.diff(gp.bounds[a:b + 1])))
             # recs are narrow (uint16 for a batch's records): index docnums from the batch's offset.
             ids.append(docnums[offset:][gp.recs[lo:hi]])
-            counts.append(gp.counts[lo:hi])
-            if occ is not None and _has_positions(term):
-                positions.append(gp.positions[occ[k]:occ[k + 1]])
-        yield term, _joined(ids), _joined(counts), _joined(positions) if positions else None
+            counts.append(gp.counts[lo:hi].astype(np.int32))
+            if occ is not None:
+                positions.append(gp.positions[occ[a]:occ[b]].astype(np.int32))
+        term_of, ids, counts = np.concatenate(term_of), np.concatenate(ids), np.concatenate(counts)
+        order = np.argsort(term_of, kind="stable")
+        bounds = np.searchsorted(term_of[order], np.arange(first, after + 1))
+        batch_terms = terms[first:after]
+        if not with_positions:
+            yield TermBatch(batch_terms, bounds, ids[order], counts[order])
+            continue
+        # Each posting's occurrences follow it: gather them in the new posting order.
+        moved = counts[order]
+        gather = np.repeat(_starts_of(counts)[order] - _starts_of(moved), moved) + np.arange(int(moved.sum()))
+        yield TermBatch(batch_terms, bounds, ids[order], moved, np.concatenate(positions)[gather],
+                        [_has_positions(t) for t in batch_terms])
 
 
-def _joined(arrays: list[np.ndarray]) -> np.ndarray:
-    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+def _starts_of(counts: np.ndarray) -> np.ndarray:
+    """Where each posting's occurrences start when postings follow one another."""
+    starts = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    return starts
 
 
 def _has_positions(term: str) -> bool:

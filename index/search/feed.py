@@ -100,6 +100,7 @@ def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Pat
                     conn) -> None:
     """The worker: index the bundled documents, then each document the pipe names, until it says None;
     swap the generation in if the library is then those documents, else build it from the library."""
+    from index.library import parsed
     from index.library.corpus import Corpus
     from index.library.documents import DocId, Document
     from index.search.store import BuildCancelled, StaleBuild, build_generation
@@ -118,8 +119,9 @@ def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Pat
 
     threading.Thread(target=receive, name="zoneref-feed", daemon=True).start()
     # Bundled documents listed (a memory manifest: this process writes nothing of the library's); imported
-    # ones adopted as they come, their clauses read from their files, one document at a time.
-    corpus = Corpus(content_dir, None, one_pass=True, manifest=None)
+    # ones adopted as they come, one document at a time, their clauses as the import's readers parsed them.
+    corpus = Corpus(content_dir, None, one_pass=True, manifest=None,
+                    parsed_dir=None if manifest is None else Path(manifest).parent / parsed.FOLDER)
 
     def stream():
         yield from corpus.documents()

@@ -25,8 +25,8 @@ changes them fails there, clearly, not in a user's search.
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
-from operator import sub
 from pickle import dumps as _dumps
 from zlib import compress as _compress
 
@@ -34,7 +34,7 @@ import numpy as np
 import whoosh
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3LeafMatcher, W3TermInfo
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.system import pack_ushort
+from whoosh.system import pack_int, pack_ushort
 from whoosh.writing import SegmentWriter
 
 #: The Whoosh release these internals were written against.
@@ -126,62 +126,143 @@ def add_blank_document(writer) -> int:
     return docnum
 
 
-def _narrowest(values: list[int], codes: str = "BHI", top: int | None = None) -> array:
-    if top is None:
-        top = max(values) if values else 0
+@dataclasses.dataclass
+class TermBatch:
+    """Consecutive terms of one field with their postings, packed in arrays (what ``write_terms`` writes).
+
+    Attributes:
+        terms: the terms, in UTF-8 byte order, after the previous batch's.
+        bounds: term ``k``'s postings are ``bounds[k]:bounds[k+1]`` (``bounds[0]`` is 0; every term has one).
+        ids: each posting's document number, ascending within a term.
+        counts: each posting's term count (≥ 1).
+        positions: every posting's occurrence offsets, posting after posting (``counts[j]`` of them for
+            posting ``j``), or None when no term of the batch keeps them.
+        positioned: per term, whether its blocks carry its positions (None: no term does).
+    """
+
+    terms: list[str]
+    bounds: np.ndarray
+    ids: np.ndarray
+    counts: np.ndarray
+    positions: np.ndarray | None = None
+    positioned: list[bool] | None = None
+
+
+def _narrow_bytes(values: np.ndarray, tops: list[int], codes: str) -> dict[str, bytes]:
+    """``values`` as the raw bytes of each array code in ``codes`` (or "Q") that some block's top needs."""
+    out = {}
+    for code in {_code(top, codes) for top in tops}:
+        out[code] = values.astype(np.dtype(code)).tobytes()  # array and numpy share the C type codes
+    return out
+
+
+_LIMITS = {code: 1 << (8 * array(code).itemsize) for code in "BHIQ"}
+_SIZES = {code: array(code).itemsize for code in "BHIQ"}
+
+
+def _code(top: int, codes: str) -> str:
+    """The narrowest array code of ``codes`` holding values up to ``top`` ("Q" if none does)."""
     for code in codes:
-        if top < 1 << (8 * array(code).itemsize):
-            return array(code, values)
-    return array("Q", values)
+        if top < _LIMITS[code]:
+            return code
+    return "Q"
 
 
-def write_terms(fw: W3FieldWriter, field: str, field_type, items) -> None:
+def write_terms(fw: W3FieldWriter, field: str, field_type, batches) -> None:
     """Write one field's terms: each term's postings (ascending ids) as blocks, plus its term-table row.
 
-    ``items`` yields ``(term, ids, counts, positions)`` in term order (UTF-8
-    byte order); where ``positions`` is not None the blocks carry them in
-    the values slot, ``counts[j]`` of them for posting ``j``.
+    ``batches`` yields ``TermBatch``es in term order. A block is Whoosh 3's
+    ``(id deltas, weights, values)``: deltas as 16-bit integers where they
+    fit, weights None when all are 1 else 8- or 16-bit, and for a positioned
+    term its occurrence offsets in the values slot, as narrow as they fit.
+    What each block needs (deltas, tops, sums, narrowest types) is computed
+    for the whole batch at once with numpy; only the framing is per block.
     """
-    from index.search.analysis import occurrence_starts
-
     fw.start_field(field, field_type)
     postfile = fw._postfile  # noqa: SLF001 - see check_internals
     tindex = fw._tindex  # noqa: SLF001
     prefix = pack_ushort(fw._fieldid)  # noqa: SLF001
-    for term, ids, counts, positions in items:
-        n = len(ids)
-        occ = occurrence_starts(counts) if positions is not None and n > BLOCK else None
-        info = W3TermInfo()
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        weight = maxweight = 0.0
-        for at in range(0, n, BLOCK):
-            end = min(at + BLOCK, n)
-            # Most terms are rare: plain lists beat numpy calls for a few postings.
-            block_ids = ids[at:end].tolist()
-            block_w = counts[at:end].tolist()
-            deltas = [block_ids[0], *map(sub, block_ids[1:], block_ids)]  # deltas restart every block
-            top = max(block_w)
-            weight += sum(block_w)
-            maxweight = max(maxweight, top)
+    offset = postfile.tell()
+    for batch in batches:
+        offset = _write_batch(postfile, tindex, prefix, batch, offset)
+    fw.finish_field()
+
+
+def _write_batch(postfile, tindex, prefix: bytes, batch: TermBatch, offset: int) -> int:
+    """Write ``batch``'s terms from ``offset`` in the postings file; returns the offset after them."""
+    bounds = np.asarray(batch.bounds, dtype=np.int64)
+    ids = np.asarray(batch.ids, dtype=np.int64)
+    counts = np.asarray(batch.counts, dtype=np.int64)
+    # Blocks: every term's start, and every BLOCK-th posting inside a longer term.
+    sizes = np.diff(bounds)
+    starts = bounds[:-1]
+    longer = np.flatnonzero(sizes > BLOCK)
+    if len(longer):
+        inner = [np.arange(bounds[k] + BLOCK, bounds[k + 1], BLOCK) for k in longer.tolist()]
+        starts = np.sort(np.concatenate([starts, *inner]))
+    ends = np.append(starts[1:], bounds[-1])
+    term_blocks = np.searchsorted(starts, bounds).tolist()  # term k's blocks: term_blocks[k]:term_blocks[k+1]
+    deltas = np.empty_like(ids)
+    deltas[1:] = ids[1:] - ids[:-1]
+    deltas[starts] = ids[starts]  # deltas restart every block
+    top_delta = np.maximum.reduceat(deltas, starts).tolist()
+    tops = np.maximum.reduceat(counts, starts).tolist()
+    sums = np.add.reduceat(counts, starts).tolist()
+    lasts = ids[ends - 1].tolist()
+    delta_bytes = _narrow_bytes(deltas, top_delta, "HI")
+    weight_bytes = _narrow_bytes(counts, [t for t in tops if t != 1], "BH")
+    positioned = batch.positioned
+    if batch.positions is not None and positioned is not None and any(positioned):
+        occ = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=occ[1:])
+        positions = np.asarray(batch.positions)
+        occ_lo, occ_hi = occ[starts].tolist(), occ[ends].tolist()
+        top_pos = np.maximum.reduceat(positions, occ[starts]).tolist()
+        block_positioned = np.repeat(np.asarray(positioned, dtype=bool), np.diff(term_blocks))
+        value_bytes = _narrow_bytes(positions, [p for p, keep in zip(top_pos, block_positioned.tolist(), strict=True)
+                                                if keep], "BHI")
+    else:
+        positioned = None
+    lo_l, hi_l = starts.tolist(), ends.tolist()
+    write = postfile.write
+    for k, term in enumerate(batch.terms):
+        first, after = term_blocks[k], term_blocks[k + 1]
+        pieces = [WHOOSH3_HEADER_MAGIC]
+        weight = maxweight = 0
+        for j in range(first, after):
+            lo, hi, top = lo_l[j], hi_l[j], tops[j]
+            code = _code(top_delta[j], "HI")
+            size = _SIZES[code]
+            block_ids = array(code, delta_bytes[code][lo * size:hi * size])
+            weights = None
+            if top != 1:
+                code = _code(top, "BH")
+                size = _SIZES[code]
+                weights = array(code, weight_bytes[code][lo * size:hi * size])
             values = None
-            if positions is not None:
-                where = positions[occ[at]:occ[end]] if occ is not None else positions
-                values = _narrowest(where.tolist(), "BHI", int(where.max()))
-            data = _dumps((_narrowest(deltas, "HI"), None if top == 1 else _narrowest(block_w, "BH", top), values), 4)
+            if positioned is not None and positioned[k]:
+                code = _code(top_pos[j], "BHI")
+                size = _SIZES[code]
+                values = array(code, value_bytes[code][occ_lo[j] * size:occ_hi[j] * size])
+            data = _dumps((block_ids, weights, values), 4)
             comp = _COMPRESSION if len(data) > _COMPRESS_OVER else 0
             if comp:
                 data = _compress(data, comp)
-            head = _dumps((end - at, block_ids[-1], float(top), comp, 0, 0), 2)
+            head = _dumps((hi - lo, lasts[j], float(top), comp, 0, 0), 2)
             length = len(head) + len(data)
-            postfile.write_int(-length if end == n else length)
-            postfile.write(head)
-            postfile.write(data)
-        info._weight, info._maxweight, info._df = float(weight), float(maxweight), n  # noqa: SLF001
-        info._minid, info._maxid = int(ids[0]), int(ids[-1])  # noqa: SLF001
-        info.set_extent(start, postfile.tell() - start)
+            pieces += (pack_int(-length if j == after - 1 else length), head, data)
+            weight += sums[j]
+            maxweight = max(maxweight, top)
+        chunk = b"".join(pieces)
+        write(chunk)
+        info = W3TermInfo()
+        info._weight, info._maxweight = float(weight), float(maxweight)  # noqa: SLF001 - see check_internals
+        info._df = hi_l[after - 1] - lo_l[first]  # noqa: SLF001
+        info._minid, info._maxid = int(ids[lo_l[first]]), lasts[after - 1]  # noqa: SLF001
+        info.set_extent(offset, len(chunk))
+        offset += len(chunk)
         tindex.add(prefix + term.encode("utf-8"), info.to_bytes())
-    fw.finish_field()
+    return offset
 
 
 # -- reading -----------------------------------------------------------------------

@@ -56,6 +56,7 @@ class Candidate:
     format: str
     topics: str | None = None  # the clauses' topic tags, as the library manifest keeps them (tagformat.encode_tags)
     topics_version: str | None = None  # the tagger that computed them
+    parsed: bytes | None = None  # the clauses as parsed for ``meta["id"]`` (``index.library.parsed.to_bytes``)
 
     @property
     def shown(self) -> str:
@@ -200,6 +201,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
         ImportFailure: the file cannot be imported (the subclass says why).
     """
     from index.compare.topics import forget_texts
+    from index.library import parsed
     from index.library.clauses import parse_clauses
     from index.library.corpus import clause_facts
     from index.library.metadata import SLUGS, guess_metadata
@@ -241,7 +243,8 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     facts = clause_facts(doc_id, clauses)
     forget_texts()  # a reader process sees each text once: remembering them only grows it
     return Candidate(path=str(path), meta=front, body=body, content_hash=digest, clause_count=len(clauses),
-                     format=found.format, **facts)
+                     format=found.format, parsed=parsed.to_bytes(clauses, parsed.key_for(doc_id, body, digest)),
+                     **facts)
 
 
 # A declared metadata value longer than this is not metadata.

@@ -542,6 +542,22 @@ def test_bulk_import_indexes_in_a_worker_process(tmp_path, monkeypatch, streamed
     assert len({h.doc_id for h in index.search("沿边", limit=100).hits}) == 25
 
 
+def test_an_import_keeps_the_clauses_its_readers_parsed(tmp_path, zoneref_home, monkeypatch):
+    """Each imported document's clauses, as its reader parsed them, are kept (``index.library.parsed``): the
+    index worker and every later command read them instead of parsing the document again."""
+    from index.library import clauses as clauses_module
+    from index.library import parsed
+
+    report = Library().import_paths([_bulk_folder(tmp_path, 3)], workers=1)
+    ids = [r["doc_id"] for r in report.imported]
+    assert set(ids) <= {p.stem for p in (zoneref_home / parsed.FOLDER).iterdir()}
+    want = {d: clauses_module.parse_clauses(d, Corpus().document(d).body) for d in ids}
+    monkeypatch.setattr(clauses_module, "parse_clauses", lambda *_a: pytest.fail("parsed again"))
+    assert {d: Corpus().clauses(d) for d in ids} == want
+    one_pass = Corpus(one_pass=True)  # an index build reads them too
+    assert {d: one_pass.clauses(d) for d in ids} == want
+
+
 def test_adding_many_confirmed_candidates_builds_the_index_while_writing(tmp_path, monkeypatch):
     """The import dialog's path (read, confirm, ``add``) feeds the index worker too."""
     import index.library.imported as library

@@ -134,3 +134,36 @@ def test_removing_a_document_deletes_its_kept_clauses(tmp_path, zoneref_home):
     ws.remove_document(doc_id)
     assert not (folder / f"{doc_id}.clauses").exists()
     assert (folder / "jilin-2021-kaifaqu.clauses").exists()  # the others' stay
+
+
+def test_a_one_pass_corpus_reads_kept_clauses_and_writes_none(library, tmp_path, monkeypatch):
+    """An index build (one pass, its manifest in memory, ``parsed_dir`` naming the folder) reads what the
+    library kept, parses only what is not kept, and writes nothing."""
+    kept = corpus_of(library, tmp_path)
+    want = kept.clauses("d0")
+    folder = tmp_path / parsed.FOLDER
+    before = sorted(p.name for p in folder.iterdir())
+    calls = []
+    real = clauses_module.parse_clauses
+    monkeypatch.setattr(clauses_module, "parse_clauses", lambda *a: calls.append(a[0]) or real(*a))
+    build = Corpus(tmp_path / "no-bundled", library, one_pass=True, manifest=None, parsed_dir=folder)
+    build.documents()  # listing with a manifest in memory parses each file for its count (not kept clauses)
+    calls.clear()
+    assert build.clauses("d0") == want and calls == []
+    assert build.clauses("d1") == real("d1", build.document("d1").body) and calls == ["d1"]
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_clauses_kept_from_elsewhere_are_trusted_only_for_their_body(library, tmp_path):
+    """``Corpus.keep_parsed`` writes what a reader made; read back, it is checked like any kept file."""
+    corpus = corpus_of(library, tmp_path)
+    body = corpus.document("d0").body
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    good = parsed.to_bytes(parse_clauses("d0", body), parsed.key_for("d0", body, digest))
+    corpus.keep_parsed(corpus.document("d0"), good)
+    assert (tmp_path / parsed.FOLDER / "d0.clauses").read_bytes() == good
+    other = corpus.document("d1").body
+    wrong = parsed.to_bytes(parse_clauses("d1", other), parsed.key_for("d1", other, digest))
+    corpus.keep_parsed(corpus.document("d1"), wrong)  # made for another body: parsed again, written anew
+    assert corpus_of(library, tmp_path).clauses("d1") == parse_clauses("d1", other)
+    assert (tmp_path / parsed.FOLDER / "d1.clauses").read_bytes() != wrong

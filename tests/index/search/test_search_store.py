@@ -565,6 +565,35 @@ def test_long_posting_lists_span_several_blocks_and_chunks(content, tmp_path, mo
         assert {h.clause_id for h in small.search(q, limit=BIG).hits} == brute(corpus, q)
 
 
+def test_wide_counts_and_far_positions_are_written_in_wider_blocks(content, tmp_path, monkeypatch):
+    """A term counted 300 times in a clause (weights wider than 8 bits) and bigrams past offset 65,535
+    (positions wider than 16 bits) read back exactly: weights through Whoosh's own matcher, positions by a
+    search that must prove a longer string by them."""
+    from index.search import executor as search_exec
+
+    far = "甲" * 300 + "乙丙" * 20 + "。" + "丁" * 70_000 + "戊己庚辛。"
+    write_doc(content, "extra-far", "安徽省", f"一、总体要求\n\n（一）{far}\n")
+    ix = SearchIndex(fresh_corpus(content), tmp_path / "wide")
+    ix.rebuild()
+    monkeypatch.setattr(search_exec, "TEXT_CHECK_MAX", 0)  # prove 3+ characters by positions
+    corpus = fresh_corpus(content)
+    for q in ("戊己庚", "丁戊己庚辛", "乙丙乙", "甲甲甲"):
+        assert {h.clause_id for h in ix.search(q, limit=BIG).hits} == brute(corpus, q) == {"extra-far/c1/s1"}, q
+    ix.close()
+    _w_ix, searcher, _side = search_store.open_generation(live(tmp_path / "wide"))
+    try:
+        reader = searcher.reader()
+        weights = {}
+        for term, want in (("甲", 300), ("丁丁", 69_999), ("乙丙", 20)):
+            matcher = reader.postings("t", term)
+            while matcher.is_active():
+                weights[term] = max(weights.get(term, 0), matcher.weight())
+                matcher.next()
+            assert weights[term] == want, term
+    finally:
+        searcher.close()
+
+
 def test_a_front_matter_edit_reaches_the_filters_without_reindexing(built, content):
     """Correcting a document's region or year (its front matter only) updates the filters at the next open."""
     ix, folder, _ = built
