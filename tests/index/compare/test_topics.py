@@ -210,3 +210,17 @@ def test_coverage_reports_its_progress_per_document():
     n = len(corpus.documents())
     assert seen[0] == (0, n) and seen[-1] == (n, n)
     assert all(d <= t for d, t in seen)
+
+
+def test_forget_texts_empties_the_text_caches_and_tagging_again_gives_the_same_tags():
+    """A reader process forgets each document's texts after tagging it (``forget_texts``): every bounded cache
+    of ``index.compare`` is empty, and the next document is tagged as in a fresh process."""
+    from index.compare import taxonomy, wording
+
+    corpus = Corpus()
+    clauses = corpus.clauses("jilin-2021-kaifaqu")
+    first = topics.document_tags(clauses)
+    assert taxonomy.topic_hits.cache_info().currsize and wording.matching_text.cache_info().currsize
+    topics.forget_texts()
+    assert taxonomy.topic_hits.cache_info().currsize == 0 and wording.matching_text.cache_info().currsize == 0
+    assert topics.document_tags(clauses) == first
