@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from index.base.text import detect_script, normalise
+from index.base.text import detect_script, normalise, normalise_many
 from index.library.dates import DATE_RE, ISO_DATE, cn_number, parse_date  # noqa: F401 - cn_number re-exported
 from index.library.history import History, is_header_line, parse_history
 from index.library.regions import CITY_PROVINCE, PROVINCES, SLUGS, guess_region  # noqa: F401 - re-exported
@@ -109,8 +109,10 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
     lines = _lines(text)
     # Only the head and the signature block are read line by line; normalising
     # just those keeps a 50 MB import from converting every character twice.
-    wanted = set(range(min(history_scan(), len(lines)))) | set(range(max(0, len(lines) - 8), len(lines)))
-    norm_lines = [(at, normalise(line) if i in wanted else line) for i, (at, line) in enumerate(lines)]
+    wanted = sorted(set(range(min(history_scan(), len(lines)))) | set(range(max(0, len(lines) - 8), len(lines))))
+    norm_lines = list(lines)
+    for i, norm in zip(wanted, normalise_many([lines[i][1] for i in wanted]), strict=True):  # one OpenCC call
+        norm_lines[i] = (lines[i][0], norm)
     inferred: dict[str, dict] = {}
 
     def note(field: str, value: Any, reason: str) -> Any:
