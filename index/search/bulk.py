@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.search.analysis import GramPostings, gram_postings
+from index.search.analysis import GramPostings, gram_postings, occurrence_starts
 from index.search.postings import TermBatch, add_blank_document, after_pooled_fields, write_terms
 
 GRAM_FIELDS = ("h", "t")  # sorted, after "doc": Whoosh's term table wants fields in order
@@ -134,16 +134,10 @@ def _batches(parts: list[tuple[int, GramPostings]], docnums: np.ndarray, with_po
             continue
         # Each posting's occurrences follow it: gather them in the new posting order.
         moved = counts[order]
-        gather = np.repeat(_starts_of(counts)[order] - _starts_of(moved), moved) + np.arange(int(moved.sum()))
+        gather = np.repeat(occurrence_starts(counts)[:-1][order] - occurrence_starts(moved)[:-1], moved) \
+            + np.arange(int(moved.sum()))
         yield TermBatch(batch_terms, bounds, ids[order], moved, np.concatenate(positions)[gather],
                         [_has_positions(t) for t in batch_terms])
-
-
-def _starts_of(counts: np.ndarray) -> np.ndarray:
-    """Where each posting's occurrences start when postings follow one another."""
-    starts = np.zeros(len(counts), dtype=np.int64)
-    np.cumsum(counts[:-1], out=starts[1:])
-    return starts
 
 
 def _has_positions(term: str) -> bool:

@@ -190,6 +190,8 @@ def write_terms(fw: W3FieldWriter, field: str, field_type, batches) -> None:
 
 def _write_batch(postfile, tindex, prefix: bytes, batch: TermBatch, offset: int) -> int:
     """Write ``batch``'s terms from ``offset`` in the postings file; returns the offset after them."""
+    from index.search.analysis import occurrence_starts
+
     bounds = np.asarray(batch.bounds, dtype=np.int64)
     ids = np.asarray(batch.ids, dtype=np.int64)
     counts = np.asarray(batch.counts, dtype=np.int64)
@@ -213,8 +215,7 @@ def _write_batch(postfile, tindex, prefix: bytes, batch: TermBatch, offset: int)
     weight_bytes = _narrow_bytes(counts, [t for t in tops if t != 1], "BH")
     positioned = batch.positioned
     if batch.positions is not None and positioned is not None and any(positioned):
-        occ = np.zeros(len(counts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=occ[1:])
+        occ = occurrence_starts(counts)
         positions = np.asarray(batch.positions)
         occ_lo, occ_hi = occ[starts].tolist(), occ[ends].tolist()
         top_pos = np.maximum.reduceat(positions, occ[starts]).tolist()
