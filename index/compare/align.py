@@ -215,9 +215,13 @@ def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list
     vectors = ctx.vectors
     texts = [vectors.get(c).text for c in cands]
     totals = ctx.terms(source.clause.doc_id, own_units).text.products(texts)  # own units × candidates
-    sid = source.id
+    return _ranks_back(vectors.get(source).text, source.id, own_units, texts, totals)
+
+
+def _ranks_back(src: dict[str, float], sid: str, own_units: list[Unit], texts: list[dict[str, float]],
+                totals: np.ndarray) -> list[tuple[int, float]]:
+    """``reverse_ranks`` from the products of the source's document's units with the candidates' texts."""
     others = totals[np.fromiter((u.id != sid for u in own_units), dtype=bool, count=len(own_units))]
-    src = vectors.get(source).text
     mine = [cosine(text, src) for text in texts]
     # Per candidate (column): how many other units are closer, and the closest (comparisons and maxima: exact).
     closer = np.count_nonzero(others > np.array(mine), axis=0).tolist()
@@ -232,26 +236,57 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
     Kept per library state (``Context.first``): a comparison, its reverse
     checks and the evaluation ask for the same pairs many times.
     """
-    key = (source.id, source.text, doc_id, None if pool is None else tuple(u.id for u in pool), k)
+    key = _first_key(source, doc_id, pool, k)
     hit = ctx.first.get(key)
-    if hit is not None:
-        return [dataclasses.replace(c) for c in hit]
+    if hit is None:
+        hit = _first_passes(ctx, [source], doc_id, pool, k)[0]
+    return [dataclasses.replace(c) for c in hit]
+
+
+def _first_key(source: Unit, doc_id: str, pool: list[Unit] | None, k: int) -> tuple:
+    return source.id, source.text, doc_id, None if pool is None else tuple(u.id for u in pool), k
+
+
+def first_passes(ctx: Context, sources: list[Unit], doc_id: str, k: int = TOP_K) -> None:
+    """Make the ``first_pass`` of several units of one document over ``doc_id`` at once (kept for
+    ``first_pass``): their first stages, and their candidates compared back, each one product (the same floats
+    as one by one). A unit already passed is not passed again."""
+    todo = list({u.id: u for u in sources if _first_key(u, doc_id, None, k) not in ctx.first}.values())
+    if todo:
+        _first_passes(ctx, todo, doc_id, None, k)
+
+
+def _first_passes(ctx: Context, sources: list[Unit], doc_id: str, pool: list[Unit] | None,
+                  k: int) -> list[list[Candidate]]:
+    """``first_pass`` of ``sources`` (all of one document), kept in ``ctx.first``."""
+    given = pool
     pool = units(ctx.corpus, doc_id) if pool is None else pool
-    out: list[Candidate] = []
+    found: list[list[Candidate]] = [[] for _ in sources]
     if pool:
-        q = ctx.vectors.get(source)
-        stages = ctx.terms(doc_id, pool).stages(q)  # scoring.first_stage of every unit, at once
-        dist = scoring.relative(stages)
-        order = sorted(range(len(pool)), key=lambda i: (-stages[i], pool[i].clause.start))
-        own = units(ctx.corpus, source.clause.doc_id)
-        best = order[:k] + _same_role(q, pool, order[k:])
-        backs = reverse_ranks(ctx, source, own, [pool[i] for i in best])
-        for r, (i, (rev_rank, rev_gap)) in enumerate(zip(best, backs, strict=True), start=1):
-            unit = pool[i]
-            values = scoring.pair_values(q, ctx.vectors.get(unit), stages[i], r, rev_rank, unit.parent, dist)
-            out.append(Candidate(unit, stages[i], values, rev_gap))
-    ctx.remember_first(key, out)
-    return [dataclasses.replace(c) for c in out]
+        qs = [ctx.vectors.get(source) for source in sources]
+        every = ctx.terms(doc_id, pool).stages_of(qs)  # scoring.first_stage of every unit, at once
+        own_doc = sources[0].clause.doc_id
+        own = units(ctx.corpus, own_doc)
+        picks = []
+        for q, stages in zip(qs, every, strict=True):
+            order = sorted(range(len(pool)), key=lambda i, st=stages: (-st[i], pool[i].clause.start))
+            picks.append(order[:k] + _same_role(q, pool, order[k:]))
+        # Every source's candidates compared back to their document in one product (columns: candidates).
+        texts = [ctx.vectors.get(pool[i]).text for best in picks for i in best]
+        totals = ctx.terms(own_doc, own).text.products(texts) if texts else None
+        at = 0
+        for source, q, stages, best, out in zip(sources, qs, every, picks, found, strict=True):
+            cols = slice(at, at + len(best))
+            at += len(best)
+            backs = _ranks_back(q.text, source.id, own, texts[cols], totals[:, cols]) if best else []
+            dist = scoring.relative(stages)
+            for r, (i, (rev_rank, rev_gap)) in enumerate(zip(best, backs, strict=True), start=1):
+                unit = pool[i]
+                values = scoring.pair_values(q, ctx.vectors.get(unit), stages[i], r, rev_rank, unit.parent, dist)
+                out.append(Candidate(unit, stages[i], values, rev_gap))
+    for source, out in zip(sources, found, strict=True):
+        ctx.remember_first(_first_key(source, doc_id, given, k), out)
+    return found
 
 
 def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
@@ -387,6 +422,8 @@ class Session:
         document loses; the others count as not finding the source.
         """
         own = self.source.clause.doc_id
+        if self.compare_back:
+            first_passes(self.ctx, [c.unit for c in cands[:scoring.MUTUAL_K]], own, BACK_K)  # at once, kept
         for i, c in enumerate(cands):
             share, top = 0.0, False
             if self.compare_back and i < scoring.MUTUAL_K:

@@ -138,17 +138,40 @@ class DocTerms:
 
     def sentence_scores(self, sentences: Sequence[Mapping[str, float]]) -> np.ndarray:
         """Every unit's ``scoring.sentence_score`` against a text's sentence vectors."""
-        out = np.zeros(self.text.n)
         if not sentences or not len(self._starts):
-            return out
-        dots = self.sentences.products(sentences)  # the document's sentences × the text's
+            return np.zeros(self.text.n)
+        return self._sentence_scores(self.sentences.products(sentences), len(sentences))
+
+    def _sentence_scores(self, dots: np.ndarray, m: int) -> np.ndarray:
+        """``sentence_scores`` from the products of the document's sentences with a text's ``m`` sentences."""
+        out = np.zeros(self.text.n)
         # Each of the text's sentences' best in the unit, and each of the unit's sentences' best in the text
         # (the weights are not negative: a best is never below 0.0, as in ``sentence_score``).
         ours = np.maximum.reduceat(dots, self._starts, axis=0).sum(axis=1)
         theirs = np.add.reduceat(dots.max(axis=1), self._starts)
-        out[self._has] = 0.5 * (ours / len(sentences) + theirs / self._counts)
+        out[self._has] = 0.5 * (ours / m + theirs / self._counts)
         return out
 
     def stages(self, q: Vectors) -> list[float]:
         """Every unit's first-stage score against ``q`` (``scoring.first_stage``), in document order."""
         return (0.5 * self.cosines(q.text) + 0.5 * self.sentence_scores(q.sentences)).tolist()
+
+    def stages_of(self, qs: Sequence[Vectors]) -> list[list[float]]:
+        """``stages`` of several texts: each text's products with the lists in one step (a column each: every
+        cell summed as alone, the same floats)."""
+        if len(qs) == 1:
+            return [self.stages(qs[0])]
+        cosines = self.text.products([q.text for q in qs])
+        sentences = [s for q in qs for s in q.sentences]
+        dots = self.sentences.products(sentences) if sentences and len(self._starts) else None
+        out = []
+        at = 0
+        for j, q in enumerate(qs):
+            m = len(q.sentences)
+            if dots is None or not m:
+                scores = np.zeros(self.text.n)
+            else:  # the text's own columns, contiguous as its products alone would be
+                scores = self._sentence_scores(np.ascontiguousarray(dots[:, at:at + m]), m)
+            at += m
+            out.append((0.5 * cosines[:, j] + 0.5 * scores).tolist())
+        return out

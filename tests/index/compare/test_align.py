@@ -486,6 +486,29 @@ def test_reverse_ranks_of_a_pass_are_each_candidates_own_to_the_bit(corpus):
         ctx.vectors.get(cands[0]).text, src))  # no other unit: margin over 0.0
 
 
+def test_first_passes_at_once_are_each_units_first_pass_to_the_bit(corpus):
+    # A column's best candidates compared back at once (``first_passes``: one product for their first stages,
+    # one for their own candidates compared back) give the candidates each ``first_pass`` gives alone.
+    target = "zhejiang-2022-kaifaqu"
+    backs = align.units(corpus, target)[:7]
+    own = align.unit_of(corpus, corpus.clause(SRC)).clause.doc_id
+    alone = align.Context(corpus, *_fresh_parts(corpus))
+    want = [align.first_pass(alone, u, own, k=align.BACK_K) for u in backs]
+    ctx = align.Context(corpus, *_fresh_parts(corpus))
+    align.first_passes(ctx, [*backs, backs[0]], own, align.BACK_K)
+    assert len(ctx.first) == len(backs)  # each unit once, kept
+    got = [align.first_pass(ctx, u, own, k=align.BACK_K) for u in backs]
+    assert len(ctx.first) == len(backs)  # read back, not passed again
+    assert got == want  # the same candidates, stages and signals, to the bit
+    assert all(got) and any(c.values["rev"] < 1.0 for cands in got for c in cands)
+
+
+def _fresh_parts(corpus):
+    ctx = align.context(corpus)
+    idf = align.Idf(ctx.stats)
+    return ctx.stats, idf, align.VectorCache(idf), ctx.model
+
+
 def test_a_fresh_workspace_reads_the_pins_without_opening_the_database(zoneref_home):
     """``zoneref compare`` reads the pins on a read-only connection (``schema.peek``): same decisions, and
     the database is not opened fully (no integrity check, migration or backup on a read)."""

@@ -50,6 +50,23 @@ def test_stages_and_cosines_are_the_unit_by_unit_scores(bundled, target):
     assert checked > 50  # the texts share wording: the sums were exercised, not only zeros
 
 
+def test_stages_of_several_texts_are_each_texts_stages_to_the_bit(bundled):
+    # One product for several texts (the best candidates of a column compared back at once) gives each text's
+    # stages exactly as alone: every cell is summed in the same order.
+    corpus, idf = bundled
+    pool = units(corpus, "zhejiang-2022-kaifaqu")
+    terms = DocTerms([first_features(u) for u in pool], idf)
+    qs = [Vectors(u, idf) for u in units(corpus, "jiaxing-2015-kaifaqu")[:9]]
+    qs.append(Vectors(pool[0], idf))
+    qs.insert(3, Vectors(units(corpus, "hebei-2017-kaifaqu")[0], idf))
+    got = terms.stages_of(qs)
+    assert got == [terms.stages(q) for q in qs]  # not approximately
+    assert sum(s > 0 for stages in got for s in stages) > 50
+    assert terms.stages_of(qs[:1]) == [terms.stages(qs[0])]
+    empty = DocTerms([], idf)
+    assert empty.stages_of(qs[:2]) == [[], []]
+
+
 def test_a_unit_without_sentences_or_shared_bigrams_scores_zero(bundled):
     corpus, idf = bundled
     pool = units(corpus, "hebei-2017-kaifaqu")[:4]
