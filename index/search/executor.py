@@ -123,14 +123,16 @@ class Executor:
             recs = recs[np.isin(self.side.doc_of[recs], allowed_docs)]
         out, taken = [], {}
         for part in _best_first(recs, score[recs]):
-            for rec in part.tolist():
-                d = int(self.side.doc_of[rec])
-                if taken.get(d, 0) >= per_doc:
-                    continue
-                taken[d] = taken.get(d, 0) + 1
-                out.append((rec, float(score[rec])))
-                if len(out) >= limit:
-                    return out
+            for lo in range(0, len(part), BEST_FIRST):
+                chunk = part[lo:lo + BEST_FIRST]  # records, their documents and scores as lists, a chunk at a time
+                for rec, d, x in zip(chunk.tolist(), self.side.doc_of[chunk].tolist(), score[chunk].tolist(),
+                                     strict=True):
+                    if taken.get(d, 0) >= per_doc:
+                        continue
+                    taken[d] = taken.get(d, 0) + 1
+                    out.append((rec, x))
+                    if len(out) >= limit:
+                        return out
         return out
 
     def starts(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:

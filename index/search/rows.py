@@ -178,16 +178,25 @@ class Side:
         # A mapped file outlives its name (POSIX); on Windows the drop leaves it (``store._drop_other_sides``).
         for part in files:
             self._map(part)
-        arrays = self._arrays()
+        self._layout = {name: (np.dtype(dtype).newbyteorder("<"), offset, count)
+                        for name, (dtype, offset, count) in meta["arrays"].items()}
         self.n = int(meta["records"])
-        self.docrec = arrays["docrec"].astype(np.int64)
-        self.doc_of = arrays["doc_of"].astype(np.int64)
-        self._ids = _starts(arrays["id_lens"].astype(np.int64))
-        self._path_of = arrays["path_of"]
-        # The texts' offsets, the BM25 lengths and the ranking order, made when first asked: a comparison's
-        # candidates (``Executor.similar``) read none of them (~20 ms of opening 375,000 records).
-        self._lens = {name: arrays[name] for name in ("char_lens", "u16_lens", "hit_lens", "path_lens", "lengths",
-                                                      "order")}
+        self.docrec = self._array("docrec").astype(np.int64)
+        self.doc_of = self._array("doc_of").astype(np.int64)
+        self._ids = _starts(self._array("id_lens").astype(np.int64))
+        for name in self._layout:  # every stored array is checked against the file now, read when first asked
+            self._array(name)
+
+    # The texts' offsets, the BM25 lengths and the ranking order, made when first asked: a comparison's
+    # candidates (``Executor.similar``) read none of them (~20 ms of opening 375,000 records).
+    @functools.cached_property
+    def _path_of(self) -> np.ndarray:
+        return self._array("path_of").copy()
+
+    @functools.cached_property
+    def _lens(self) -> dict[str, np.ndarray]:
+        return {name: self._array(name).copy() for name in ("char_lens", "u16_lens", "hit_lens", "path_lens",
+                                                           "lengths", "order")}
 
     @functools.cached_property
     def lengths(self) -> np.ndarray:
@@ -229,11 +238,11 @@ class Side:
                 self._maps[part] = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         return self._maps[part]
 
-    def _arrays(self) -> dict[str, np.ndarray]:
-        buf = self._map("arr")
-        # Copied out (a few MB): no array keeps the map alive, so ``close`` releases the file (Windows).
-        return {name: np.frombuffer(buf, dtype=np.dtype(dtype).newbyteorder("<"), count=count, offset=offset).copy()
-                for name, (dtype, offset, count) in self.meta["arrays"].items()}
+    def _array(self, name: str) -> np.ndarray:
+        """A stored array as a view of the map: whoever keeps it copies it (``astype``, ``copy``), so that no
+        array keeps the map alive and ``close`` releases the file (Windows)."""
+        dtype, offset, count = self._layout[name]
+        return np.frombuffer(self._map("arr"), dtype=dtype, count=count, offset=offset)
 
     def close(self) -> None:
         for buf in self._maps.values():
