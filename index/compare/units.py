@@ -267,7 +267,7 @@ class Vectors:
     """
 
     def __init__(self, unit: Unit, idf: Idf, weighed: tuple[Vector, tuple[Vector, ...]] | None = None,
-                 described: Callable[[], Features] | None = None):
+                 described: Callable[[], Features] | None = None, contexts: dict[str, Vector] | None = None):
         if weighed is None:
             counts, sentences = _first_features(unit.text)
             weighed = weigh(counts, idf), tuple(weigh(s, idf) for s in sentences)
@@ -278,13 +278,20 @@ class Vectors:
         self._unit = unit
         self._idf = idf
         self._described = described  # the unit's ``features`` from elsewhere (``unitstore.Facts``)
+        self._contexts = contexts  # weighed contexts by ``Unit.context``, shared by the units of one ``Idf``
 
     @functools.cached_property
     def _rest(self) -> tuple[Vector, Vector, Vector, Vector, int]:
         f = features(self._unit) if self._described is None else self._described()
         weight = self._idf
-        return (weigh(f.lead, weight), f.topics, weigh(f.context, weight), weigh(_added(f.context, f.lead), weight),
-                f.length)
+        # The context's bigrams are a function of ``Unit.context`` alone: weighed once for the units under the
+        # same headings (a section's items), read only.
+        context = None if self._contexts is None else self._contexts.get(self._unit.context)
+        if context is None:
+            context = weigh(f.context, weight)
+            if self._contexts is not None:
+                self._contexts[self._unit.context] = context
+        return weigh(f.lead, weight), f.topics, context, weigh(_added(f.context, f.lead), weight), f.length
 
     @functools.cached_property
     def role(self) -> str | None:
@@ -310,6 +317,7 @@ class VectorCache:
         self.size = size
         self._memo: dict[tuple[str, str], Vectors] = {}
         self._offered: dict[tuple[str, str, float], tuple] = {}
+        self._contexts: dict[str, Vector] = {}  # ``Vectors.context`` by ``Unit.context``
 
     def offer(self, doc_units: Sequence[Unit], terms, facts=None) -> None:
         """Units weighed by ``terms`` (``inverted.DocTerms`` of exactly these units, in order), and their
@@ -324,12 +332,14 @@ class VectorCache:
         hit = self._memo.get(key)
         if hit is None:
             offered = self._offered.get(key)
+            if len(self._contexts) >= self.size:
+                self._contexts.clear()
             if offered is None:
-                hit = Vectors(unit, self.idf)
+                hit = Vectors(unit, self.idf, contexts=self._contexts)
             else:
                 terms, i, facts = offered
                 hit = Vectors(unit, self.idf, terms.vectors(i),
-                              None if facts is None else functools.partial(facts.get, i, unit))
+                              None if facts is None else functools.partial(facts.get, i, unit), self._contexts)
             if len(self._memo) >= self.size:
                 self._memo.pop(next(iter(self._memo)))
             self._memo[key] = hit
