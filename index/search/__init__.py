@@ -19,11 +19,11 @@ def _import_whoosh_lightly() -> None:
     used by a ZoneRef query: its stand-in's ``variations`` loads the real
     module if it is ever called. Likewise the Porter stemmer and double
     metaphone of ``whoosh.analysis`` (regular expressions and tables compiled
-    at import, ~3 ms: ZoneRef's fields have no stemming or phonetic filter) and
-    ``html`` for ``whoosh.compat.htmlescape`` (Whoosh's highlighter, which
-    ZoneRef does not use; ``html.entities`` is a large table, ~2 ms). The
-    stand-ins are removed at once: whoever imports any of these modules later
-    gets the real one.
+    at import, ~3 ms: ZoneRef's fields have no stemming or phonetic filter).
+    The stand-ins are removed at once: whoever imports any of these modules
+    later gets the real one. (The standard ``html``, which Whoosh imports for
+    its highlighter, is left real: the GUI imports it on other threads, which
+    must never get a stand-in.)
     """
     if "whoosh" in sys.modules:
         return
@@ -46,23 +46,16 @@ def _import_whoosh_lightly() -> None:
 
         return dmetaphone.double_metaphone(text)
 
-    def escape(s, quote=True):
-        import html
-
-        return html.escape(s, quote)
-
     stand_ins = {"urllib.request": types.ModuleType("urllib.request"),
                  "cached_property": types.ModuleType("cached_property"),
                  "whoosh.lang.morph_en": types.ModuleType("whoosh.lang.morph_en"),
                  "whoosh.lang.porter": types.ModuleType("whoosh.lang.porter"),
-                 "whoosh.lang.dmetaphone": types.ModuleType("whoosh.lang.dmetaphone"),
-                 "html": types.ModuleType("html")}
+                 "whoosh.lang.dmetaphone": types.ModuleType("whoosh.lang.dmetaphone")}
     stand_ins["urllib.request"].urlretrieve = urlretrieve
     stand_ins["cached_property"].cached_property = functools.cached_property
     stand_ins["whoosh.lang.morph_en"].variations = variations
     stand_ins["whoosh.lang.porter"].stem = stem
     stand_ins["whoosh.lang.dmetaphone"].double_metaphone = double_metaphone
-    stand_ins["html"].escape = escape
     stand_ins = {name: module for name, module in stand_ins.items() if name not in sys.modules}
     sys.modules.update(stand_ins)
     try:
