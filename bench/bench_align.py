@@ -143,8 +143,9 @@ class Labels:
 
 def _blank(**parts) -> scoring.Model:
     zero = {"weights": {}, "bias": 0.0}
-    base = {"first": {}, "second": {}, "presence": zero, "calibration": zero, "none_below": 0.0, "strong": 1.0,
-            "medium": 1.0, "show_floor": 1.0, "topic": {"weights": {}, "bias": 0.0, "cut": 0.5}, "fitted": {}}
+    base = {"first": {}, "second": {}, "presence": zero, "calibration": zero, "none_below": 0.0, "absent_below": 0.0,
+            "strong": 1.0, "medium": 1.0, "show_floor": 1.0, "topic": {"weights": {}, "bias": 0.0, "cut": 0.5},
+            "fitted": {}}
     return scoring.Model(**{**base, **parts})
 
 
@@ -243,22 +244,37 @@ def choose_cuts(engine: Engine, queries: list[Query], model: scoring.Model) -> d
     """Cuts chosen on the training queries only (see the module docstring)."""
     silent = []  # (presence, answerable)
     matches = []  # (probability, right) for every candidate among the top few
+    unlisted = []  # (best probability, doc_topic, answerable) where the coverage lacks the source's topic
     for q in queries:
-        r = engine.session(q.source, model).rank(q.tgt_doc)
+        session = engine.session(q.source, model)
+        r = session.rank(q.tgt_doc)
         if not r.candidates:
             continue
         silent.append((r.presence, bool(q.relevant)))
         matches += [(c.probability, c.unit.id in q.relevant) for c in r.candidates[:SHOWN]]
+        if session.unlisted(q.tgt_doc):
+            unlisted.append((r.candidates[0].probability, r.values["doc_topic"], bool(q.relevant)))
     # "No counterpart" below the highest cut whose silences are right ≥ NONE_PRECISION of the time.
-    none_below = 0.0
-    for cut in np.arange(0.02, 0.9, 0.01):
-        said = [a for p, a in silent if p < cut]
+    none_below = round(_highest_cut(silent, np.arange(0.02, 0.9, 0.01)), 3)
+    strong = round(_lowest_cut(matches, STRONG_PRECISION), 3)
+    medium = round(min(_lowest_cut(matches, MEDIUM_PRECISION), strong), 3)
+    # … and where the coverage lacks the source's topic and the best match is 弱, below the highest topic
+    # cosine cut whose silences there (those the presence cut says too included) are right as often.
+    weak = [(t, a) for b, t, a in unlisted if b < medium]
+    absent_below = _highest_cut(weak, np.arange(0.01, 1.0, 0.01))
+    return {"none_below": none_below, "strong": strong, "medium": medium, "show_floor": medium,
+            "absent_below": round(absent_below, 3)}
+
+
+def _highest_cut(values: list[tuple[float, bool]], cuts) -> float:
+    """The highest of ``cuts`` below which (value, answerable) pairs are unanswerable ≥ ``NONE_PRECISION`` of the
+    time (at least 5 of them); 0 when none is."""
+    best = 0.0
+    for cut in cuts:
+        said = [a for v, a in values if v < cut]
         if len(said) >= 5 and sum(not a for a in said) / len(said) >= NONE_PRECISION:
-            none_below = float(cut)
-    strong = _lowest_cut(matches, STRONG_PRECISION)
-    medium = min(_lowest_cut(matches, MEDIUM_PRECISION), strong)
-    return {"none_below": round(none_below, 3), "strong": round(strong, 3), "medium": round(medium, 3),
-            "show_floor": round(medium, 3)}
+            best = float(cut)
+    return best
 
 
 def _lowest_cut(matches: list[tuple[float, bool]], precision: float) -> float:
@@ -465,7 +481,7 @@ def run_folds(engine, labels, base, queries, how: str, show_misses: bool = False
         right, claims, truth = coverage_pr(corpus, labels, topic, test_docs)
         m.update({"name": name, "base p@1": b["p@1"], "base r@3": b["r@3"], "kinds": kinds,
                   "cov precision": right / max(claims, 1), "cov recall": right / max(truth, 1),
-                  "cuts": {k: getattr(model, k) for k in ("none_below", "strong", "medium")}})
+                  "cuts": {k: getattr(model, k) for k in ("none_below", "absent_below", "strong", "medium")}})
         rows.append(m)
         if show_misses:
             for miss in m["misses"]:

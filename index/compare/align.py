@@ -200,7 +200,7 @@ class Ranked:
     candidates: list[Candidate]
     presence: float  # probability that the document treats the source's subject
     values: dict[str, float]  # the presence model's signals
-    none: bool  # "no counterpart": no candidates, or presence below the model's cut
+    none: bool  # "no counterpart": no candidates, presence below the model's cut, or ``Session.absent``
 
 
 def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list[Unit]) -> list[tuple[int, float]]:
@@ -382,6 +382,17 @@ class Session:
                                                               map(own.get, vec, repeat(0.0))))) / n)
         return out
 
+    def unlisted(self, doc_id: str) -> bool:
+        """Whether the source treats a topic and the document's column of the coverage matrix lists no unit under it."""
+        return not self._in_topic(doc_id) and bool(self._topic)
+
+    def absent(self, doc_id: str, cands: list[Candidate], values: Mapping[str, float]) -> bool:
+        """"No counterpart" from the coverage matrix: the document lists nothing under the source's main topic,
+        the best candidate (``cands``, most probable first) is below the 中 band and no candidate shares the
+        source's topics beyond the model's ``absent_below`` (``values["doc_topic"]``)."""
+        return (values["doc_topic"] < self.model.absent_below and cands[0].probability < self.model.medium
+                and self.unlisted(doc_id))
+
     def _in_topic(self, doc_id: str) -> frozenset[str]:
         """The document's units listed under the source's main topic (none when the source treats none)."""
         if self._topic is False:
@@ -454,7 +465,8 @@ class Session:
                 c.probability = self.model.probability(s, presence_logit)
             cands.sort(key=lambda c: (-c.probability, c.unit.clause.start))
             presence = scoring.sigmoid(presence_logit)
-            hit = Ranked(doc_id, cands, presence, values, presence < self.model.none_below)
+            hit = Ranked(doc_id, cands, presence, values,
+                         presence < self.model.none_below or self.absent(doc_id, cands, values))
         self._ranked[doc_id] = hit
         return hit
 

@@ -63,7 +63,10 @@ candidate's second-pass logit, its margin and share, the best first-stage
 score and topic agreement, how the best compares with the source's best in
 the other documents (median, maximum), and where the source stands when the
 best candidate is compared back (``rev``, and its cosine margin ``rev_gap``). "No counterpart" is said when the
-presence probability is below ``none_below``.
+presence probability is below ``none_below``, and also when the coverage matrix agrees with a weak comparison:
+the target's column lists no unit under the source's main topic, its best candidate is below the 中 band,
+and no candidate's topic cosine (``doc_topic``) reaches ``absent_below``. The presence model alone cannot
+say it there (its signals read the wording, which a document without the subject still shares).
 
 **Calibration.** The probability that a candidate is a right counterpart
 (the ``score`` users see, 0–100 as ``confidence``) is a logistic model
@@ -233,6 +236,9 @@ class Model:
     topic: dict  # the topic-membership model (``topics.membership``)
     fitted: dict  # how and on what the models were fitted (provenance)
     mutual: dict = dataclasses.field(default_factory=dict)  # weights over ``MUTUAL``; {}: second-pass order
+    # The coverage lacks the source's topic, the best candidate is 弱 and every candidate's topic cosine is
+    # below this: "no counterpart" (0: never).
+    absent_below: float = 0.0
 
     def joint_logit(self, values: Mapping[str, float]) -> float:
         """A candidate's logit once compared back (``MUTUAL``); the second-pass logit without a mutual model."""
@@ -286,7 +292,8 @@ def model_from_dict(data: Mapping) -> Model:
                  none_below=float(data["none_below"]), strong=float(data["strong"]),
                  medium=float(data["medium"]), show_floor=float(data["show_floor"]),
                  topic=dict(data["topic"]), fitted=dict(data.get("fitted") or {}),
-                 mutual={k: float(v) for k, v in (data.get("mutual") or {}).items()})
+                 mutual={k: float(v) for k, v in (data.get("mutual") or {}).items()},
+                 absent_below=float(data.get("absent_below", 0.0)))
 
 
 def confidence(probability: float) -> int:

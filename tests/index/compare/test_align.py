@@ -102,6 +102,17 @@ def test_no_counterpart_below_the_models_cut(corpus):
     assert all(col.matches == [] for col in result.columns)
 
 
+def test_the_coverage_says_no_counterpart_only_where_it_lists_nothing_under_the_sources_topic(corpus):
+    # Every band 弱 and every topic cosine under the cut: only the columns lacking 吉林 （一）'s topic go silent.
+    shipped = scoring.load_model()
+    loose = dataclasses.replace(shipped, absent_below=2.0, medium=1.01, strong=1.02)
+    session = _session(corpus, loose)
+    unlisted = {d: session.unlisted(d) for d in session.bridges}
+    assert not unlisted["zhejiang-2022-kaifaqu"]  # 四（五）深化放管服改革 is listed
+    for doc_id, lacking in unlisted.items():
+        assert session.rank(doc_id).none == lacking, doc_id
+
+
 def _session(corpus, model, source_id=SRC):
     ctx = align.context(corpus, None, model)
     unit = align.unit_of(corpus, corpus.clause(source_id))
