@@ -102,6 +102,22 @@ def test_no_counterpart_below_the_models_cut(corpus):
     assert all(col.matches == [] for col in result.columns)
 
 
+def test_no_counterpart_where_the_coverage_lacks_the_sources_topic_and_the_comparison_is_weak(corpus):
+    """``absent_below``: 河北 协同联动 p1 (加强与京津有关部门和地区联系) against 嘉兴. 嘉兴's column lists nothing under 区域合作 (the
+    labels give it no clause on the subject), its best candidate (三（六）提升平台国际化水平, 弱) shares none of the source's topics:
+    no counterpart, although the presence model alone would show it."""
+    source, doc = "hebei-2017-kaifaqu/h3/p1", "jiaxing-2015-kaifaqu"
+    shipped = scoring.load_model()
+    assert shipped.absent_below > 0
+    session = _session(corpus, shipped, source)
+    ranked = session.rank(doc)
+    assert session.unlisted(doc) and ranked.none and ranked.presence >= shipped.none_below
+    assert ranked.values["doc_topic"] < shipped.absent_below and ranked.candidates[0].probability < shipped.medium
+    assert align.counterparts(corpus, source, [doc], pins={}).columns[0].matches == []
+    assert align.counterparts(corpus, source, [doc], pins={}, model=dataclasses.replace(shipped, absent_below=0.0)
+                              ).columns[0].matches
+
+
 def test_the_coverage_says_no_counterpart_only_where_it_lists_nothing_under_the_sources_topic(corpus):
     # Every band 弱 and every topic cosine under the cut: only the columns lacking 吉林 （一）'s topic go silent.
     shipped = scoring.load_model()
