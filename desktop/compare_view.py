@@ -145,7 +145,7 @@ class _Column(QFrame):
         self.decision.setText({"pin": self.tr("Pinned by you"), "none": self.tr("Marked: no counterpart"),
                                "auto": self.tr("Automatic match")}.get(decision, decision))
         if not column["matches"]:
-            msg = self.tr("No counterpart in this document.") if decision != "none" else \
+            msg = self._no_counterpart(column.get("no_counterpart")) if decision != "none" else \
                 self.tr("You marked: no counterpart in this document.")
             self.body.setHtml(f'<p style="color:#888"><i>{html.escape(msg)}</i></p>')
             return
@@ -158,6 +158,19 @@ class _Column(QFrame):
                          f'{self._evidence_html(m)}{self._reverse_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
+
+    def _no_counterpart(self, why: dict | None) -> str:
+        """Why the comparison shows no match in this document (``Column.no_counterpart``), in a sentence."""
+        reason = (why or {}).get("reason")
+        if reason == "subject":
+            return self.tr("No counterpart in this document: it does not treat this clause's subject.")
+        if reason == "coverage":
+            topic = ((why or {}).get("topic") or {}).get("name") or ""
+            return self.tr("No counterpart in this document: it lists no clause under %1, and its closest clause "
+                           "matches only weakly.").replace("%1", topic)
+        if reason == "nothing":
+            return self.tr("No counterpart in this document: it has no clause to compare.")
+        return self.tr("No counterpart in this document.")
 
     def _score_html(self, m: dict) -> str:
         """The calibrated 0–100 score and its band (强 / 中 / 弱): the one scale of clause and topic comparison."""

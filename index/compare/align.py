@@ -201,6 +201,10 @@ class Ranked:
     presence: float  # probability that the document treats the source's subject
     values: dict[str, float]  # the presence model's signals
     none: bool  # "no counterpart": no candidates, presence below the model's cut, or ``Session.absent``
+    # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit to compare), "subject"
+    # (presence below the model's cut: the document does not treat the subject) or "coverage"
+    # (``Session.absent``: its coverage lists nothing under the source's main topic and the best is weak).
+    why_none: str | None = None
 
 
 def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list[Unit]) -> list[tuple[int, float]]:
@@ -393,14 +397,19 @@ class Session:
         return (values["doc_topic"] < self.model.absent_below and cands[0].probability < self.model.medium
                 and self.unlisted(doc_id))
 
-    def _in_topic(self, doc_id: str) -> frozenset[str]:
-        """The document's units listed under the source's main topic (none when the source treats none)."""
+    def main_topic(self) -> str | None:
+        """The id of the topic the source treats most (``topics.unit_topics``), None if it treats none."""
         if self._topic is False:
             found = unit_topics(self.source, self.model.topic)
             self._topic = found[0] if found else None
-        if self._topic is None:
+        return self._topic
+
+    def _in_topic(self, doc_id: str) -> frozenset[str]:
+        """The document's units listed under the source's main topic (none when the source treats none)."""
+        topic = self.main_topic()
+        if topic is None:
             return frozenset()
-        return self.ctx.listed(doc_id, self.model.topic).get(self._topic, frozenset())
+        return self.ctx.listed(doc_id, self.model.topic).get(topic, frozenset())
 
     def logits(self, doc_id: str) -> list[Candidate]:
         """The document's candidates with second-pass logits, not yet compared back."""
@@ -451,7 +460,7 @@ class Session:
             return hit
         cands = self.second(doc_id)
         if not cands:
-            hit = Ranked(doc_id, [], 0.0, {}, True)
+            hit = Ranked(doc_id, [], 0.0, {}, True, "nothing")
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
             others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
@@ -465,8 +474,9 @@ class Session:
                 c.probability = self.model.probability(s, presence_logit)
             cands.sort(key=lambda c: (-c.probability, c.unit.clause.start))
             presence = scoring.sigmoid(presence_logit)
-            hit = Ranked(doc_id, cands, presence, values,
-                         presence < self.model.none_below or self.absent(doc_id, cands, values))
+            why = "subject" if presence < self.model.none_below else \
+                "coverage" if self.absent(doc_id, cands, values) else None
+            hit = Ranked(doc_id, cands, presence, values, why is not None, why)
         self._ranked[doc_id] = hit
         return hit
 
@@ -488,6 +498,18 @@ def bridge_docs(ctx: Context, source: Unit, pools: Mapping[str, list[Unit]] | No
     counts = Counter(bigrams(matching_text(source.text)))
     scores = ctx.stats.document_scores({g: min(c, 3) * ctx.idf(g) for g, c in counts.items()})
     return sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:BRIDGES]
+
+
+def _why_none(session: Session, ranked: Ranked) -> dict | None:
+    """``Column.no_counterpart`` of a ranked document: why it shows no match, and for "coverage" the topic its
+    coverage lacks (``{"id", "name"}``)."""
+    if ranked.why_none is None:
+        return None
+    topic = None
+    if ranked.why_none == "coverage":
+        tid = session.main_topic()
+        topic = next(({"id": t.id, "name": t.name} for t in load_topics() if t.id == tid), None)
+    return {"reason": ranked.why_none, "topic": topic}
 
 
 def select(model: scoring.Model, ranked: Ranked, limit: int) -> list[Candidate]:
@@ -625,11 +647,13 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         pin = pins.get(doc.id)
         matches: list[Match] = []
         decision = "auto"
+        why_none = None
         if pin and pin.get("decision") == "none":
             decision = "none"
         else:
             ranked = session.rank(doc.id)
             auto = select(ctx.model, ranked, limit)
+            why_none = _why_none(session, ranked)
             if pin and pin.get("decision") == "pin" and pin.get("clause_id"):
                 decision = "pin"
                 pinned = corpus.clause(pin["clause_id"])
@@ -644,7 +668,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 # in the first FULL_COLUMNS columns with a match (every document a column stays fast).
                 matches[0].reverse = reverse_of(session, first)
                 reversed_columns += 1
-        columns.append(Column(doc.id, doc.region, doc.title, decision, matches))
+        columns.append(Column(doc.id, doc.region, doc.title, decision, matches,
+                              why_none if decision == "auto" and not matches else None))
     keep(ctx.stats)
     ctx.keep_facts()
     return Comparison(columns=columns, source=record)

@@ -125,10 +125,15 @@ class Column:
     title: str
     decision: str  # "auto", "pin" (user pinned the first match) or "none" (user: no counterpart)
     matches: list[Match]
+    # Why an automatic column shows no match: {"reason": "subject" (the document does not treat the subject) |
+    # "coverage" (its coverage lists nothing under the source's main topic, ``topic``, and its closest clause
+    # is weak) | "nothing" (no unit to compare), "topic": {"id", "name"} or None}; None otherwise.
+    no_counterpart: dict | None = None
 
     def to_dict(self) -> dict:
         return {"doc_id": self.doc_id, "region": self.region, "title": self.title,
-                "decision": self.decision, "matches": [m.to_dict() for m in self.matches]}
+                "decision": self.decision, "matches": [m.to_dict() for m in self.matches],
+                "no_counterpart": self.no_counterpart}
 
 
 @dataclasses.dataclass

@@ -21,108 +21,108 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="284" />
+      <location filename="../../desktop/compare_view.py" line="297" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="289" />
+      <location filename="../../desktop/compare_view.py" line="302" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="291" />
+      <location filename="../../desktop/compare_view.py" line="304" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="293" />
+      <location filename="../../desktop/compare_view.py" line="306" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="296" />
+      <location filename="../../desktop/compare_view.py" line="309" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="302" />
+      <location filename="../../desktop/compare_view.py" line="315" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="305" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="313" />
+      <location filename="../../desktop/compare_view.py" line="326" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="336" />
-      <location filename="../../desktop/compare_view.py" line="472" />
+      <location filename="../../desktop/compare_view.py" line="349" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="557" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="358" />
+      <location filename="../../desktop/compare_view.py" line="371" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="360" />
+      <location filename="../../desktop/compare_view.py" line="373" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="370" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="372" />
+      <location filename="../../desktop/compare_view.py" line="385" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="373" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="382" />
+      <location filename="../../desktop/compare_view.py" line="395" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="404" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="405" />
+      <location filename="../../desktop/compare_view.py" line="418" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="406" />
+      <location filename="../../desktop/compare_view.py" line="419" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="437" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -130,17 +130,17 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="614" />
+      <location filename="../../desktop/compare_view.py" line="627" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="621" />
+      <location filename="../../desktop/compare_view.py" line="634" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="625" />
+      <location filename="../../desktop/compare_view.py" line="638" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -148,53 +148,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="678" />
+      <location filename="../../desktop/compare_view.py" line="691" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="678" />
+      <location filename="../../desktop/compare_view.py" line="691" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="748" />
+      <location filename="../../desktop/compare_view.py" line="761" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="752" />
+      <location filename="../../desktop/compare_view.py" line="765" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="753" />
+      <location filename="../../desktop/compare_view.py" line="766" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="763" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
-      <location filename="../../desktop/compare_view.py" line="782" />
+      <location filename="../../desktop/compare_view.py" line="792" />
+      <location filename="../../desktop/compare_view.py" line="795" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="792" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -1717,7 +1717,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
@@ -1727,77 +1727,92 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="167" />
+      <location filename="../../desktop/compare_view.py" line="166" />
+      <source>No counterpart in this document: it does not treat this clause's subject.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="169" />
+      <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>No counterpart in this document: it has no clause to compare.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="180" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="179" />
+      <location filename="../../desktop/compare_view.py" line="192" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="194" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="196" />
+      <location filename="../../desktop/compare_view.py" line="209" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="213" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="215" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="223" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="212" />
+      <location filename="../../desktop/compare_view.py" line="225" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="216" />
+      <location filename="../../desktop/compare_view.py" line="229" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="230" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

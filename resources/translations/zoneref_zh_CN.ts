@@ -21,178 +21,178 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="284" />
+      <location filename="../../desktop/compare_view.py" line="297" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="289" />
+      <location filename="../../desktop/compare_view.py" line="302" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="291" />
+      <location filename="../../desktop/compare_view.py" line="304" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="293" />
+      <location filename="../../desktop/compare_view.py" line="306" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="296" />
+      <location filename="../../desktop/compare_view.py" line="309" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="302" />
+      <location filename="../../desktop/compare_view.py" line="315" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="305" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="313" />
+      <location filename="../../desktop/compare_view.py" line="326" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="336" />
-      <location filename="../../desktop/compare_view.py" line="472" />
+      <location filename="../../desktop/compare_view.py" line="349" />
+      <location filename="../../desktop/compare_view.py" line="485" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="557" />
+      <location filename="../../desktop/compare_view.py" line="570" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="358" />
+      <location filename="../../desktop/compare_view.py" line="371" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="360" />
+      <location filename="../../desktop/compare_view.py" line="373" />
       <source>Words in the title, issuer or number</source>
       <translation>标题、发文机关或文号中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="370" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="372" />
+      <location filename="../../desktop/compare_view.py" line="385" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="373" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="382" />
+      <location filename="../../desktop/compare_view.py" line="395" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="404" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="405" />
+      <location filename="../../desktop/compare_view.py" line="418" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="406" />
+      <location filename="../../desktop/compare_view.py" line="419" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="437" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="614" />
+      <location filename="../../desktop/compare_view.py" line="627" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="621" />
+      <location filename="../../desktop/compare_view.py" line="634" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="625" />
+      <location filename="../../desktop/compare_view.py" line="638" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="678" />
+      <location filename="../../desktop/compare_view.py" line="691" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="678" />
+      <location filename="../../desktop/compare_view.py" line="691" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="735" />
+      <location filename="../../desktop/compare_view.py" line="748" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="748" />
+      <location filename="../../desktop/compare_view.py" line="761" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="752" />
+      <location filename="../../desktop/compare_view.py" line="765" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="753" />
+      <location filename="../../desktop/compare_view.py" line="766" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="763" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
-      <location filename="../../desktop/compare_view.py" line="782" />
+      <location filename="../../desktop/compare_view.py" line="792" />
+      <location filename="../../desktop/compare_view.py" line="795" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="792" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -1708,7 +1708,7 @@ Restored from: %3</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
@@ -1718,77 +1718,92 @@ Restored from: %3</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="167" />
+      <location filename="../../desktop/compare_view.py" line="166" />
+      <source>No counterpart in this document: it does not treat this clause's subject.</source>
+      <translation>本文件中没有对应条款：本文件未涉及本条的主题。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="169" />
+      <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
+      <translation>本文件中没有对应条款：本文件“%1”主题下没有条款，最接近的条款也只是弱相关。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>No counterpart in this document: it has no clause to compare.</source>
+      <translation>本文件中没有对应条款：本文件没有可比较的条款。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="180" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>Both: %1</source>
       <translation>同为：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="190" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="179" />
+      <location filename="../../desktop/compare_view.py" line="192" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="194" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="196" />
+      <location filename="../../desktop/compare_view.py" line="209" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="213" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="215" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="217" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="223" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="212" />
+      <location filename="../../desktop/compare_view.py" line="225" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="216" />
+      <location filename="../../desktop/compare_view.py" line="229" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="230" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>

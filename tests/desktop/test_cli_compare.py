@@ -37,6 +37,20 @@ def test_compare_text_and_errors(capsys):
     assert main(["compare", SRC, "--docs", "no-such-doc"]) == 2
 
 
+def test_compare_says_why_a_document_has_no_counterpart(capsys):
+    """A silent column says why in ``no_counterpart`` (--json) and in words (text): 河北 协同联动 p1 against 嘉兴, whose
+    coverage lists nothing under 区域合作与飞地 and whose closest clause is weak."""
+    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h3/p1", "--docs", "jiaxing-2015-kaifaqu", "--json")
+    assert code == 0
+    column = data["columns"][0]
+    assert column["matches"] == [] and column["no_counterpart"] == {
+        "reason": "coverage", "topic": {"id": "quyu_hezuo", "name": "区域合作与飞地"}}
+    code, data = _run(capsys, "compare", SRC, "--docs", "henan-2017-kaifaqu", "--json")
+    assert data["columns"][0]["matches"] and data["columns"][0]["no_counterpart"] is None
+    assert main(["compare", "hebei-2017-kaifaqu/h3/p1", "--docs", "jiaxing-2015-kaifaqu"]) == 0
+    assert "（无对应条款：该文件“区域合作与飞地”主题下无条款，最接近的条款仅弱相关）" in capsys.readouterr().out
+
+
 def test_compare_topic_and_topics_matrix(capsys):
     code, data = _run(capsys, "compare", "--topic", "人才", "--json")
     assert code == 0 and data["topic"]["id"] == "rencai" and len(data["columns"]) == 5

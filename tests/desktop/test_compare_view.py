@@ -135,6 +135,17 @@ def test_compare_document_choice_order_and_sets(win, qtbot):
     assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
 
 
+def test_a_column_without_counterpart_says_why(win, qtbot):
+    """河北 协同联动 p1 against 嘉兴: its coverage lists nothing under 区域合作与飞地 and its closest clause is weak."""
+    view = win.compare_view
+    view.set_doc_order(["jiaxing-2015-kaifaqu"])
+    win.compare_clause("hebei-2017-kaifaqu/h3/p1")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    column = next(c for c in view.columns if c.doc_id == "jiaxing-2015-kaifaqu")
+    assert column.body.toPlainText().strip() == \
+        "本文件中没有对应条款：本文件“区域合作与飞地”主题下没有条款，最接近的条款也只是弱相关。"
+
+
 def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):
     from desktop.compare_view import SHARED_BG
 
@@ -163,6 +174,8 @@ def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_toge
     column = next(c for c in view.columns if c.doc_id == doc_id)
     assert "没有对应条款" in column.body.toPlainText()
     assert column.decision.text() == "已标记：无对应条款"
+    assert column._no_counterpart({"reason": "subject", "topic": None}) == "本文件中没有对应条款：本文件未涉及本条的主题。"
+    assert column._no_counterpart(None) == "本文件中没有对应条款。"  # a result saved before the reason was kept
     # scrolling one column scrolls the others to the same relative place
     qtbot.waitUntil(lambda: any(c.body.verticalScrollBar().maximum() > 0 for c in view.columns), timeout=5000)
     tall = [c for c in view.columns if c.body.verticalScrollBar().maximum() > 0]

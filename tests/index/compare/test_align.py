@@ -100,6 +100,10 @@ def test_no_counterpart_below_the_models_cut(corpus):
     assert align.counterparts(corpus, SRC, pins={}, model=shipped).columns[0].matches
     result = align.counterparts(corpus, SRC, pins={}, model=strict)
     assert all(col.matches == [] for col in result.columns)
+    # Each silent column says why: the document does not treat the subject (presence below the cut).
+    assert {col.to_dict()["no_counterpart"]["reason"] for col in result.columns} == {"subject"}
+    assert all(col.no_counterpart is None for col in align.counterparts(corpus, SRC, pins={}, model=shipped).columns
+               if col.matches)
 
 
 def test_no_counterpart_where_the_coverage_lacks_the_sources_topic_and_the_comparison_is_weak(corpus):
@@ -113,7 +117,11 @@ def test_no_counterpart_where_the_coverage_lacks_the_sources_topic_and_the_compa
     ranked = session.rank(doc)
     assert session.unlisted(doc) and ranked.none and ranked.presence >= shipped.none_below
     assert ranked.values["doc_topic"] < shipped.absent_below and ranked.candidates[0].probability < shipped.medium
-    assert align.counterparts(corpus, source, [doc], pins={}).columns[0].matches == []
+    silent = align.counterparts(corpus, source, [doc], pins={}).columns[0]
+    assert silent.matches == [] and silent.no_counterpart == {"reason": "coverage",
+                                                              "topic": {"id": "quyu_hezuo", "name": "区域合作与飞地"}}
+    marked = align.counterparts(corpus, source, [doc], pins={doc: {"decision": "none", "clause_id": None}}).columns[0]
+    assert marked.decision == "none" and marked.no_counterpart is None  # the user said so: no reason of ours
     assert align.counterparts(corpus, source, [doc], pins={}, model=dataclasses.replace(shipped, absent_below=0.0)
                               ).columns[0].matches
 
