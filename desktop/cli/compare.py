@@ -66,13 +66,14 @@ def _short(text: str, n: int = 70) -> str:
 
 def _columns_text(columns: list[dict]) -> list[str]:
     from index.compare.records import Evidence, Reverse
+    from index.reports.model import no_counterpart_text
 
     c = corpus()
     lines = []
     for col in columns:
         lines.append(f"\n■ {col['region']}  {col['doc_id']}")
         if not col["matches"]:
-            lines.append("    （无对应条款" + _why_none_zh(col.get("no_counterpart")) + "）"
+            lines.append(f"    （{no_counterpart_text(col.get('no_counterpart'))}）"
                          + ("  [用户标记]" if col.get("decision") == "none" else ""))
         for m in col["matches"]:
             pin = " [置顶]" if m["pinned"] else ""
@@ -259,16 +260,3 @@ def cmd_set(args) -> int:
         text = f"已导入比较集 {result['name']}"
     emit(result, args.json, text)
     return 0
-
-
-def _why_none_zh(why: dict | None) -> str:
-    """Why a column shows no match (``Column.no_counterpart``), as a clause after 无对应条款 ("" if not said)."""
-    reason = (why or {}).get("reason")
-    if reason == "subject":
-        return "：该文件未涉及本条主题"
-    if reason == "coverage":
-        topic = ((why or {}).get("topic") or {}).get("name") or ""
-        return f"：该文件“{topic}”主题下无条款，最接近的条款仅弱相关"
-    if reason == "nothing":
-        return "：该文件无可比条款"
-    return ""

@@ -16,6 +16,7 @@ from index.base.errors import UnknownIdError
 from index.compare.topics import region_groups
 from index.library.corpus import Corpus
 from index.reports.model import (
+    NO_COUNTERPART,
     Column,
     ComparisonTable,
     CoverageTable,
@@ -30,6 +31,7 @@ from index.reports.model import (
     _Citations,
     column_for,
     make_entry,
+    no_counterpart_text,
     note_texts,
     region_column,
     row_label_for,
@@ -102,10 +104,11 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
     recs = [results] if isinstance(results, Mapping) else list(results)
     cites = _Citations(corpus)
     order: list[str] = list(doc_order or [])
-    pending: list[tuple[str, dict[str, list[Entry]]]] = []
+    pending: list[tuple[str, dict[str, list[Entry]], dict[str, str]]] = []
     subtitles: list[str] = []
     for rec in recs:
         cells: dict[str, list[Entry]] = {}
+        empties: dict[str, str] = {}  # what a column without a match says (its reason, if the comparison gave one)
         source = rec.get("source")
         columns = rec.get("columns") or []
         if source:
@@ -141,6 +144,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
             if source and per_cell is not None:
                 matches = matches[:per_cell]
             cells.setdefault(doc_id, [])
+            empties[doc_id] = no_counterpart_text(col.get("no_counterpart"))
             for m in matches:
                 unit_text = m.get("text") if m.get("text", "").startswith(corpus.clause(m["clause_id"]).text) else None
                 cells[doc_id].append(make_entry(
@@ -148,14 +152,15 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                     numbers=_match_spans(corpus, m, "numbers"), score=m.get("confidence", m.get("score")),
                     pinned=bool(m.get("pinned")), text=unit_text,
                 ))
-        pending.append((label, cells))
+        pending.append((label, cells, empties))
     columns_out = [column_for(corpus, d) for d in order]
     by_note = note_texts(notes)
     rows = []
-    for label, cells in pending:
+    for label, cells, empties in pending:
         row_cells = [cells.get(col.doc_id, []) for col in columns_out]
         row_notes = [n for cell in row_cells for e in cell for n in by_note.get(e.clause_id, [])]
-        rows.append(Row(label=label, cells=row_cells, notes=row_notes))
+        rows.append(Row(label=label, cells=row_cells, notes=row_notes,
+                        empty=[empties.get(col.doc_id, NO_COUNTERPART) for col in columns_out]))
     subtitle = subtitles[0] if len(subtitles) == 1 else f"共 {len(rows)} 项对照"
     return ComparisonTable(
         title=title, subtitle=subtitle, columns=columns_out, rows=rows, citations=cites.items,

@@ -239,7 +239,7 @@ def write_comparison_docx(table: ComparisonTable, path: Path) -> Path:
             _shade(cells[0], LABEL_FILL)
             cells[0].paragraphs[0].add_run(row.label).bold = True
         for i, entries in enumerate(row.cells):
-            _write_entries(cells[k + i], entries)
+            _write_entries(cells[k + i], entries, row.empty_text(i))
         if table.with_notes:
             for j, note in enumerate(row.notes):
                 p = cells[-1].paragraphs[0] if j == 0 else cells[-1].add_paragraph()

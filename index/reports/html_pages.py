@@ -125,7 +125,7 @@ def comparison_html(table: ComparisonTable) -> str:
     rows = []
     for row in table.rows:
         cells = [f'<td bgcolor="{LABEL_BG}"><b>{esc(row.label)}</b></td>'] if table.row_labels else []
-        cells += [f"<td>{_entries(entries)}</td>" for entries in row.cells]
+        cells += [f"<td>{_entries(entries, row.empty_text(k))}</td>" for k, entries in enumerate(row.cells)]
         if table.with_notes:
             cells.append("<td>" + "".join(f"<p>{esc(n)}</p>" for n in row.notes) + "</td>")
         rows.append(cells)

@@ -27,6 +27,18 @@ from index.reports.spans import Span, find_numbers, merge_spans
 # Fixed wording of the exported documents (content, not UI: the reports are
 # Chinese briefing material whatever the UI language).
 NO_COUNTERPART = "无对应条款"
+# Why a comparison shows no counterpart (``Column.no_counterpart["reason"]``), after NO_COUNTERPART.
+_WHY_NONE = {"subject": "该文件未涉及本条主题", "nothing": "该文件无可比条款",
+             "coverage": "该文件“{topic}”主题下无条款，最接近的条款仅弱相关"}
+
+
+def no_counterpart_text(why: Any) -> str:
+    """“无对应条款”, with the comparison's reason when it gave one (``Column.no_counterpart``)."""
+    reason = why.get("reason") if isinstance(why, Mapping) else None
+    if reason not in _WHY_NONE:
+        return NO_COUNTERPART
+    topic = why.get("topic") if isinstance(why.get("topic"), Mapping) else {}
+    return f"{NO_COUNTERPART}：{_WHY_NONE[reason].format(topic=topic.get('name') or '')}"
 NOT_COVERED = "—"
 
 
@@ -94,6 +106,11 @@ class Row:
     label: str
     cells: list[list[Entry]]
     notes: list[str] = dataclasses.field(default_factory=list)
+    empty: list[str] = dataclasses.field(default_factory=list)  # per column, what an empty cell says
+
+    def empty_text(self, k: int) -> str:
+        """What column ``k``'s cell says when it holds no clause (“无对应条款”, with a reason if known)."""
+        return self.empty[k] if k < len(self.empty) and self.empty[k] else NO_COUNTERPART
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,7 +11,6 @@ import csv
 from pathlib import Path
 
 from index.reports.model import (
-    NO_COUNTERPART,
     NOT_COVERED,
     Column,
     ComparisonTable,
@@ -59,8 +58,8 @@ def write_comparison_csv(table: ComparisonTable, path: Path) -> Path:
     rows = [header]
     for row in table.rows:
         out = [row.label] if table.row_labels else []
-        for entries in row.cells:
-            out.append("\n\n".join(_entry_text(e, cites) for e in entries) if entries else NO_COUNTERPART)
+        for k, entries in enumerate(row.cells):
+            out.append("\n\n".join(_entry_text(e, cites) for e in entries) if entries else row.empty_text(k))
         if table.with_notes:
             out.append("\n".join(row.notes))
         rows.append(out)

@@ -59,9 +59,9 @@ def _bold(piece: str) -> str:
     return f"{lead}**{core}**{tail}" if core else piece
 
 
-def _cell(entries: list[Entry]) -> str:
+def _cell(entries: list[Entry], empty: str = NO_COUNTERPART) -> str:
     if not entries:
-        return f"*{NO_COUNTERPART}*"
+        return f"*{md_escape(empty)}*"
     out = []
     for e in entries:
         head = f"**{md_escape(e.title_line)}**<br>" if e.title_line else ""
@@ -89,7 +89,7 @@ def comparison_markdown(table: ComparisonTable) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(" --- " for _ in header) + "|")
     for row in table.rows:
-        cells = ([f"**{md_escape(row.label)}**"] if table.row_labels else []) + [_cell(c) for c in row.cells]
+        cells = ([f"**{md_escape(row.label)}**"] if table.row_labels else []) + [_cell(c, row.empty_text(k)) for k, c in enumerate(row.cells)]
         if table.with_notes:
             cells.append("<br>".join(md_escape(n) for n in row.notes))
         lines.append("| " + " | ".join(cells) + " |")

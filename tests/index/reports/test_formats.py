@@ -213,3 +213,29 @@ def test_notes_of_a_removed_document_are_kept_in_every_notes_export(corpus, tmp_
     body = "\n".join(p.text for p in docx.Document(str(write_report("notes", report, tmp_path / "n.docx", "docx")))
                      .paragraphs)
     assert "已删除的文件" in body and "gone-2020-abc" in body
+
+
+def test_a_silent_column_says_why_in_every_format(corpus, tmp_path):
+    """A column the comparison left without a match carries its reason (``no_counterpart``) into each export;
+    one without a reason (a saved result, the user's mark) says 无对应条款 alone."""
+    from docx import Document as Docx
+
+    result = {
+        "source": corpus.clause_record(corpus.clause("hebei-2017-kaifaqu/h3/p1")),
+        "columns": [
+            {"doc_id": "jiaxing-2015-kaifaqu", "matches": [],
+             "no_counterpart": {"reason": "coverage", "topic": {"id": "quyu_hezuo", "name": "区域合作与飞地"}}},
+            {"doc_id": "henan-2017-kaifaqu", "matches": [], "no_counterpart": {"reason": "subject", "topic": None}},
+            {"doc_id": "zhejiang-2022-kaifaqu", "matches": [], "no_counterpart": None},
+        ],
+    }
+    table = comparison_table(corpus, result, exported="2026-03-04")
+    said = ["无对应条款：该文件“区域合作与飞地”主题下无条款，最接近的条款仅弱相关", "无对应条款：该文件未涉及本条主题", "无对应条款"]
+    with open(write_comparison(table, tmp_path / "c.csv", "csv"), encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[1][1:] == said
+    md = write_comparison(table, tmp_path / "c.md", "md").read_text(encoding="utf-8")
+    assert all(f"*{s}*" in md for s in said)
+    soup = BeautifulSoup(write_comparison(table, tmp_path / "c.html", "html").read_text(encoding="utf-8"), "html.parser")
+    assert [td.get_text() for td in soup.find_all("tr")[1].find_all("td")][1:] == said
+    cells = Docx(str(write_comparison(table, tmp_path / "c.docx", "docx"))).tables[0].rows[1].cells
+    assert [c.text for c in cells][1:] == said
