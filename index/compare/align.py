@@ -200,11 +200,15 @@ class Ranked:
     candidates: list[Candidate]
     presence: float  # probability that the document treats the source's subject
     values: dict[str, float]  # the presence model's signals
-    none: bool  # "no counterpart": no candidates, presence below the model's cut, or ``Session.absent``
     # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit to compare), "subject"
     # (presence below the model's cut: the document does not treat the subject) or "coverage"
     # (``Session.absent``: its coverage lists nothing under the source's main topic and the best is weak).
     why_none: str | None = None
+
+    @property
+    def none(self) -> bool:
+        """"No counterpart": no candidates, presence below the model's cut, or ``Session.absent``."""
+        return self.why_none is not None
 
 
 def reverse_ranks(ctx: Context, source: Unit, own_units: list[Unit], cands: list[Unit]) -> list[tuple[int, float]]:
@@ -388,7 +392,7 @@ class Session:
 
     def unlisted(self, doc_id: str) -> bool:
         """Whether the source treats a topic and the document's column of the coverage matrix lists no unit under it."""
-        return not self._in_topic(doc_id) and bool(self._topic)
+        return self.main_topic() is not None and not self._in_topic(doc_id)
 
     def absent(self, doc_id: str, cands: list[Candidate], values: Mapping[str, float]) -> bool:
         """"No counterpart" from the coverage matrix: the document lists nothing under the source's main topic,
@@ -460,7 +464,7 @@ class Session:
             return hit
         cands = self.second(doc_id)
         if not cands:
-            hit = Ranked(doc_id, [], 0.0, {}, True, "nothing")
+            hit = Ranked(doc_id, [], 0.0, {}, "nothing")
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
             others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
@@ -476,7 +480,7 @@ class Session:
             presence = scoring.sigmoid(presence_logit)
             why = "subject" if presence < self.model.none_below else \
                 "coverage" if self.absent(doc_id, cands, values) else None
-            hit = Ranked(doc_id, cands, presence, values, why is not None, why)
+            hit = Ranked(doc_id, cands, presence, values, why)
         self._ranked[doc_id] = hit
         return hit
 
@@ -506,9 +510,9 @@ def _why_none(session: Session, ranked: Ranked) -> dict | None:
     if ranked.why_none is None:
         return None
     topic = None
-    if ranked.why_none == "coverage":
-        tid = session.main_topic()
-        topic = next(({"id": t.id, "name": t.name} for t in load_topics() if t.id == tid), None)
+    if ranked.why_none == "coverage":  # ``Session.absent`` holds only where the source has a main topic
+        t = find_topic(session.main_topic())
+        topic = {"id": t.id, "name": t.name}
     return {"reason": ranked.why_none, "topic": topic}
 
 
