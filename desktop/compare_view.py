@@ -169,7 +169,7 @@ class _Column(QFrame):
             return self.tr("No counterpart in this document: it lists no clause under %1, and its closest clause "
                            "matches only weakly.").replace("%1", topic)
         if reason == "nothing":
-            return self.tr("No counterpart in this document: it has no clause to compare.")
+            return self.tr("No counterpart in this document: none of its clauses comes close to this one.")
         return self.tr("No counterpart in this document.")
 
     def _score_html(self, m: dict) -> str:

@@ -200,7 +200,7 @@ class Ranked:
     candidates: list[Candidate]
     presence: float  # probability that the document treats the source's subject
     values: dict[str, float]  # the presence model's signals
-    # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit to compare), "subject"
+    # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit of it comes close), "subject"
     # (presence below the model's cut: the document does not treat the subject) or "coverage"
     # (``Session.absent``: its coverage lists nothing under the source's main topic and the best is weak).
     why_none: str | None = None

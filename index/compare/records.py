@@ -127,7 +127,7 @@ class Column:
     matches: list[Match]
     # Why an automatic column shows no match: {"reason": "subject" (the document does not treat the subject) |
     # "coverage" (its coverage lists nothing under the source's main topic, ``topic``, and its closest clause
-    # is weak) | "nothing" (no unit to compare), "topic": {"id", "name"} or None}; None otherwise.
+    # is weak) | "nothing" (no unit of it comes close: none reached by the library's search, or none at all), "topic": {"id", "name"} or None}; None otherwise.
     no_counterpart: dict | None = None
 
     def to_dict(self) -> dict:

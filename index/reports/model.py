@@ -28,7 +28,7 @@ from index.reports.spans import Span, find_numbers, merge_spans
 # Chinese briefing material whatever the UI language).
 NO_COUNTERPART = "无对应条款"
 # Why a comparison shows no counterpart (``Column.no_counterpart["reason"]``), after NO_COUNTERPART.
-_WHY_NONE = {"subject": "该文件未涉及本条主题", "nothing": "该文件无可比条款",
+_WHY_NONE = {"subject": "该文件未涉及本条主题", "nothing": "该文件中没有与本条相近的条款",
              "coverage": "该文件“{topic}”主题下无条款，最接近的条款仅弱相关"}
 
 

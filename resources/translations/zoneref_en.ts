@@ -1717,6 +1717,11 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>No counterpart in this document: none of its clauses comes close to this one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
@@ -1734,11 +1739,6 @@ Restored from: %3</source>
     <message>
       <location filename="../../desktop/compare_view.py" line="169" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
-      <source>No counterpart in this document: it has no clause to compare.</source>
       <translation type="unfinished" />
     </message>
     <message>

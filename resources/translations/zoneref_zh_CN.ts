@@ -1708,6 +1708,11 @@ Restored from: %3</source>
       <translation>自动匹配</translation>
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="172" />
+      <source>No counterpart in this document: none of its clauses comes close to this one.</source>
+      <translation>本文件中没有对应条款：本文件没有与本条相近的条款。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
@@ -1726,11 +1731,6 @@ Restored from: %3</source>
       <location filename="../../desktop/compare_view.py" line="169" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation>本文件中没有对应条款：本文件“%1”主题下没有条款，最接近的条款也只是弱相关。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
-      <source>No counterpart in this document: it has no clause to compare.</source>
-      <translation>本文件中没有对应条款：本文件没有可比较的条款。</translation>
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="180" />

@@ -239,3 +239,9 @@ def test_a_silent_column_says_why_in_every_format(corpus, tmp_path):
     assert [td.get_text() for td in soup.find_all("tr")[1].find_all("td")][1:] == said
     cells = Docx(str(write_comparison(table, tmp_path / "c.docx", "docx"))).tables[0].rows[1].cells
     assert [c.text for c in cells][1:] == said
+
+
+def test_a_document_nothing_comes_close_in_is_said_so():
+    from index.reports.model import no_counterpart_text
+
+    assert no_counterpart_text({"reason": "nothing", "topic": None}) == "无对应条款：该文件中没有与本条相近的条款"
