@@ -1,6 +1,7 @@
 """Comparison quality on the labelled set: index.compare against the bigram TF-IDF baseline.
 
-Run: ``.venv/bin/python bench/bench_align.py [--held-out] [--fit] [--misses]``
+Run: ``.venv/bin/python bench/bench_align.py [--held-out] [--fit] [--misses] [--scale-paths]``, or
+``bench/bench_align.py --at-scale FOLDER [--step N]`` (every document a column among FOLDER's documents)
 
 The labelled set (``tests/data/alignment/labels.json``, written before any
 tuning) lists every comparable unit of 12 documents (the 5 bundled policies;
@@ -670,6 +671,77 @@ def scale_paths_report() -> None:
         index.close()
 
 
+def at_scale_report(folder: Path, step: int = 1) -> None:
+    """Every document a column on a large library: the 12 labelled documents among ``folder``'s documents.
+
+    The library is the labelled documents and every ``*.md`` of ``folder`` (e.g. the 3,440 documents of
+    ``gen_scale.py``'s home), with its search index; each labelled unit is compared with every other document
+    (``align.session_for`` with no chosen columns, the CLI's default), and its labelled target documents are
+    read in that comparison. A target the index's candidates did not reach is "unreached" (not compared, not
+    a 无对应 claim); 无对应 precision counts only the columns compared and left empty. Shipped model (fitted on
+    these labels: it compares the paths, it is not a held-out figure). Every ``step``-th query.
+    """
+    import time
+    from collections import Counter
+
+    from index.search.searcher import SearchIndex
+
+    work = Path(tempfile.mkdtemp(prefix="zoneref-align-scale-"))
+    lib = work / "lib"
+    lib.mkdir()
+    for src in (ROOT / "content" / "docs", DOCS, folder):
+        for path in src.glob("*.md"):
+            if (lib / path.name).exists():
+                raise SystemExit(f"{path.name} is in {folder} and among the labelled documents")
+            shutil.copy(path, lib)
+    t0 = time.perf_counter()
+    corpus = Corpus(lib, imported_dir=None, manifest=work / "manifest.sqlite")
+    index = SearchIndex(corpus, work / "index")
+    index.ensure()
+    print(f"\nevery document a column among {len(corpus.documents())} documents ({folder}; library and index "
+          f"made in {time.perf_counter() - t0:.0f} s), shipped model, every {step}. query")
+    labels = Labels(load_labels())
+    model = scoring.load_model()
+    try:
+        align._contexts.clear()
+        ctx = align.context(corpus, index, model)
+        by_id = {u.id: u for d in labels.data["documents"] for u in units(corpus, d)}
+        sessions: dict = {}
+        n = p1 = r3 = reached_n = reached_p1 = said = said_right = truth = found = 0
+        why = Counter()
+        t0 = time.perf_counter()
+        for q in labels.queries()[::step]:
+            if q.source not in sessions:
+                sessions[q.source] = align.session_for(ctx, by_id[q.source], None, index)
+            r = sessions[q.source].rank(q.tgt_doc)
+            why[r.why_none or "shown"] += 1
+            s = align.select(model, r, SHOWN)
+            compared_none = not s and r.why_none != "unreached"
+            said += compared_none
+            said_right += compared_none and not q.relevant
+            if not q.relevant:
+                truth += 1
+                found += compared_none
+                continue
+            n += 1
+            hit = bool(s) and s[0].unit.id in q.relevant
+            p1 += hit
+            r3 += any(c.unit.id in q.relevant for c in r.candidates[:3])
+            if r.why_none != "unreached":
+                reached_n += 1
+                reached_p1 += hit
+        print(f"  {n} answerable queries   P@1 {p1 / n:.3f}   R@3 {r3 / n:.3f}   target reached {reached_n / n:.3f}, "
+              f"P@1 there {reached_p1 / max(reached_n, 1):.3f}")
+        print(f"  无对应 said on compared columns {said}: precision {said_right / max(said, 1):.3f}, recall "
+              f"{found / max(truth, 1):.3f} ({truth} without a counterpart)   columns: "
+              + ", ".join(f"{k} {v}" for k, v in why.most_common())
+              + f"   ({len(sessions)} comparisons, {time.perf_counter() - t0:.0f} s)")
+    finally:
+        align._contexts.clear()
+        index.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true",
@@ -679,9 +751,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="also report the held-out documents (fit on the development queries)")
     parser.add_argument("--scale-paths", action="store_true",
                         help="also compare the large-library paths (search index) on the labelled documents")
+    parser.add_argument("--at-scale", type=Path, metavar="FOLDER",
+                        help="only this: compare every document a column with the labelled documents among FOLDER's "
+                             "documents (e.g. a gen_scale.py home's documents/): minutes")
+    parser.add_argument("--step", type=int, default=1, help="--at-scale: every STEP-th query")
     parser.add_argument("--all", action="store_true",
                         help="folds over every labelled document, the held-out ones too")
     args = parser.parse_args(argv)
+    if args.at_scale:
+        at_scale_report(args.at_scale, args.step)
+        return 0
     data = load_labels()
     docs = None if args.all else [d for d in data["documents"] if d not in held_out()]
     corpus = labelled_corpus(docs)

@@ -170,6 +170,10 @@ class _Column(QFrame):
                            "matches only weakly.").replace("%1", topic)
         if reason == "nothing":
             return self.tr("No counterpart in this document: none of its clauses comes close to this one.")
+        if reason == "unreached":
+            return self.tr("Not compared: with this many documents, only those the library's search finds closest "
+                           "to this clause are compared clause by clause, and this one is not among them. Compare "
+                           "it among fewer documents to see its closest clauses.")
         return self.tr("No counterpart in this document.")
 
     def _score_html(self, m: dict) -> str:

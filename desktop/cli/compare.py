@@ -70,7 +70,11 @@ def _columns_text(columns: list[dict]) -> list[str]:
 
     c = corpus()
     lines = []
+    unreached = 0
     for col in columns:
+        if not col["matches"] and (col.get("no_counterpart") or {}).get("reason") == "unreached":
+            unreached += 1  # at scale, thousands of them: said once, below
+            continue
         lines.append(f"\n■ {col['region']}  {col['doc_id']}")
         if not col["matches"]:
             lines.append(f"    （{no_counterpart_text(col.get('no_counterpart'))}）"
@@ -86,6 +90,8 @@ def _columns_text(columns: list[dict]) -> list[str]:
                 lines.append(f"        {Reverse(**m['reverse']).summary()}")
             if m["numbers"]:
                 lines.append("        数字: " + "，".join(n["text"] for n in m["numbers"][:8]))
+    if unreached:
+        lines.append(f"\n■ 其余 {unreached} 个文件未逐条比较：不在检索所得与本条最相近的文件之列（用 --docs 指定文件可逐条比较）")
     return lines
 
 

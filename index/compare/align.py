@@ -200,7 +200,8 @@ class Ranked:
     candidates: list[Candidate]
     presence: float  # probability that the document treats the source's subject
     values: dict[str, float]  # the presence model's signals
-    # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit of it comes close), "subject"
+    # Why "no counterpart" (None when there are candidates to show): "nothing" (no unit of it comes close),
+    # "unreached" (at scale: the search index's candidates did not reach the document, it was not compared), "subject"
     # (presence below the model's cut: the document does not treat the subject) or "coverage"
     # (``Session.absent``: its coverage lists nothing under the source's main topic and the best is weak).
     why_none: str | None = None
@@ -364,6 +365,10 @@ class Session:
         cands.sort(key=lambda c: (-c.share, c.unit.clause.start))
         return cands
 
+    def reached(self, doc_id: str) -> bool | None:
+        """Whether the search index's candidates reached the document (None: every unit of it is scored)."""
+        return None if self.pools is None else doc_id in self.pools
+
     def first(self, doc_id: str) -> list[Candidate]:
         """The document's candidates with their first-pass shares."""
         hit = self._first.get(doc_id)
@@ -464,7 +469,8 @@ class Session:
             return hit
         cands = self.second(doc_id)
         if not cands:
-            hit = Ranked(doc_id, [], 0.0, {}, "nothing")
+            # A document the search index's candidates did not reach was not compared unit by unit.
+            hit = Ranked(doc_id, [], 0.0, {}, "unreached" if self.reached(doc_id) is False else "nothing")
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
             others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
@@ -687,8 +693,8 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     columns and the bridges are scored on every unit, as in a small library;
     with more (every document a column, ≤ 0.5 s on 3,500 documents) every
     document is scored on the units the query found
-    (``index.compare.candidates``), and a document it did not reach has no
-    counterpart, and no document's candidates are compared back
+    (``index.compare.candidates``); a document it did not reach is not
+    compared (``Ranked.why_none`` "unreached"), and no document's candidates are compared back
     (``Session.compare_back``): faster, and measurably less accurate
     (bench/README.md).
 

@@ -15,15 +15,19 @@ from collections.abc import Iterator
 from index.compare.units import Unit, containing_unit, units
 from index.compare.wording import bigrams, matching_text
 
-QUERY_TERMS = 16  # distinctive bigrams in the query
+QUERY_TERMS = 32  # distinctive bigrams in the query
+MIN_CLAUSES = 3  # a bigram in fewer clauses of the library (the source's own, a neighbour) reaches no other document
 PER_DOC = 2  # candidate clauses per document
 LIMIT = 120  # candidate clauses in all: the documents beyond them have nothing close (无对应)
 
 
 def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:
-    """The source's most distinctive bigrams with their weights (tf × library IDF)."""
+    """The source's most distinctive bigrams with their weights (tf × library IDF), of those that can reach
+    another document: on 3,447 documents the 16 rarest of a 吉林 section (抢抓, 契机 …) were in its own
+    clauses only, and the query reached 6 documents."""
     counts = Counter(bigrams(matching_text(source.text)))
-    scored = {g: min(c, 3) * ctx.idf(g) for g, c in counts.items()}
+    df = ctx.stats.df
+    scored = {g: min(c, 3) * ctx.idf(g) for g, c in counts.items() if df(g) >= MIN_CLAUSES}
     return dict(sorted(scored.items(), key=lambda kv: -kv[1])[:n])
 
 

@@ -127,7 +127,10 @@ class Column:
     matches: list[Match]
     # Why an automatic column shows no match: {"reason": "subject" (the document does not treat the subject) |
     # "coverage" (its coverage lists nothing under the source's main topic, ``topic``, and its closest clause
-    # is weak) | "nothing" (no unit of it comes close: none reached by the library's search, or none at all), "topic": {"id", "name"} or None}; None otherwise.
+    # is weak) | "nothing" (no unit of it comes close) | "unreached" (a comparison with more columns than
+    # ``align.FULL_COLUMNS`` at scale scores only the documents the search index's candidates reach, and did not
+    # reach this one: it was not compared, which is not a claim that it has no counterpart), "topic": {"id", "name"}
+    # or None}; None otherwise.
     no_counterpart: dict | None = None
 
     def to_dict(self) -> dict:

@@ -32,9 +32,16 @@ _WHY_NONE = {"subject": "该文件未涉及本条主题", "nothing": "该文件�
              "coverage": "该文件“{topic}”主题下无条款，最接近的条款仅弱相关"}
 
 
+# A column a comparison at scale did not reach (``reason`` "unreached") was not compared: no 无对应 claim.
+NOT_COMPARED = "未逐条比较：该文件不在检索所得与本条最相近的文件之列"
+
+
 def no_counterpart_text(why: Any) -> str:
-    """“无对应条款”, with the comparison's reason when it gave one (``Column.no_counterpart``)."""
+    """“无对应条款”, with the comparison's reason when it gave one (``Column.no_counterpart``); for a document the
+    comparison did not reach, that it was not compared."""
     reason = why.get("reason") if isinstance(why, Mapping) else None
+    if reason == "unreached":
+        return NOT_COMPARED
     if reason not in _WHY_NONE:
         return NO_COUNTERPART
     topic = why.get("topic") if isinstance(why.get("topic"), Mapping) else {}

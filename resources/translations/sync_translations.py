@@ -102,6 +102,9 @@ _add("_Column", {
     "No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.":
         "本文件中没有对应条款：本文件“%1”主题下没有条款，最接近的条款也只是弱相关。",
     "No counterpart in this document: none of its clauses comes close to this one.": "本文件中没有对应条款：本文件没有与本条相近的条款。",
+    "Not compared: with this many documents, only those the library's search finds closest to this clause are "
+    "compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest "
+    "clauses.": "未逐条比较：文件较多时，只逐条比较检索所得与本条最相近的文件，本文件不在其中。在较少的文件中比较它，可看到其最接近的条款。",
     "You marked: no counterpart in this document.": "您已标记：本文件中没有对应条款。",
     "not scored": "未评分", "%1 · %2": "匹配度 %1 · %2", "Both: %1": "同为：%1", "Shared terms: %1": "共同用词：%1",
     "Topics: %1": "共同主题：%1", "Numbers: %1": "共同数字：%1",

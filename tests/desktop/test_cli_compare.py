@@ -196,3 +196,20 @@ def test_topics_reports_progress_through_the_coverage(monkeypatch, capsys):
     assert main(["topics", "--json"]) == 0
     capsys.readouterr()
     assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] >= 5
+
+
+def test_compare_text_says_once_how_many_documents_were_not_compared():
+    # At scale every document a column leaves thousands unreached: one line counts them; a column the
+    # comparison found no counterpart in keeps its own line and reason.
+    from desktop.cli.compare import _columns_text
+
+    def col(doc_id, reason):
+        return {"doc_id": doc_id, "region": "吉林省", "decision": "auto", "matches": [],
+                "no_counterpart": {"reason": reason, "topic": None}}
+
+    lines = _columns_text([col("a", "nothing"), col("b", "unreached"), col("c", "unreached")])
+    text = "\n".join(lines)
+    assert "■ 吉林省  a" in text and "无对应条款：该文件中没有与本条相近的条款" in text
+    assert "  b" not in text and "  c" not in text
+    assert lines[-1] == "\n■ 其余 2 个文件未逐条比较：不在检索所得与本条最相近的文件之列（用 --docs 指定文件可逐条比较）"
+    assert not any("未逐条比较" in line for line in _columns_text([col("a", "nothing")]))

@@ -176,8 +176,11 @@ def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_toge
     assert column.decision.text() == "已标记：无对应条款"
     assert column._no_counterpart({"reason": "subject", "topic": None}) == "本文件中没有对应条款：本文件未涉及本条的主题。"
     assert column._no_counterpart(None) == "本文件中没有对应条款。"  # a result saved before the reason was kept
-    # at scale, a document the library's search did not reach: nothing of it comes close (it has clauses)
+    # a document none of whose clauses comes close
     assert column._no_counterpart({"reason": "nothing", "topic": None}) == "本文件中没有对应条款：本文件没有与本条相近的条款。"
+    # at scale, a document the library's search did not reach was not compared: no claim of 无对应
+    unreached = column._no_counterpart({"reason": "unreached", "topic": None})
+    assert unreached.startswith("未逐条比较：") and "没有对应条款" not in unreached
     # scrolling one column scrolls the others to the same relative place
     qtbot.waitUntil(lambda: any(c.body.verticalScrollBar().maximum() > 0 for c in view.columns), timeout=5000)
     tall = [c for c in view.columns if c.body.verticalScrollBar().maximum() > 0]

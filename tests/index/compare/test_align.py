@@ -12,6 +12,7 @@ import pytest
 from index.base.errors import UnknownIdError
 from index.compare import align, comparisons, records, scoring
 from index.compare.topics import UnknownTopicError
+from index.compare.wording import bigrams, matching_text
 from index.library.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -486,6 +487,45 @@ def test_chosen_columns_at_scale_read_only_the_bridges_of_the_index_candidates(a
     assert session.bridges == align.bridge_docs(ctx, unit, every)
     assert set(session.pools) == {*session.bridges, "henan-2017-kaifaqu"}
     assert session.pools["henan-2017-kaifaqu"] == units(corpus, "henan-2017-kaifaqu")
+
+
+def test_the_index_query_leaves_out_bigrams_that_reach_no_other_document(at_scale):
+    # The rarest bigrams of a clause are often its own alone: a query of them reached 6 of 3,447 documents.
+    from index.compare import candidates
+
+    corpus, index = at_scale
+    ctx = align.context(corpus, index)
+    unit = align.unit_of(corpus, corpus.clause(SRC))
+    terms = candidates.query_terms(ctx, unit)
+    assert terms and all(ctx.stats.df(g) >= candidates.MIN_CLAUSES for g in terms)
+    rare = [g for g in bigrams(matching_text(unit.text)) if 0 < ctx.stats.df(g) < candidates.MIN_CLAUSES]
+    assert rare  # the source has bigrams found in fewer clauses, and they were left out
+    assert len(terms) <= candidates.QUERY_TERMS
+
+
+def test_a_document_the_index_candidates_do_not_reach_is_not_compared_rather_than_without_counterpart(
+        at_scale, monkeypatch):
+    # Every document a column at scale scores only the documents the index's candidates reach; the others are
+    # "unreached" (not compared), never claimed to have no counterpart; a reached one keeps its own reason.
+    from index.compare import candidates
+    from index.reports.model import NOT_COMPARED, no_counterpart_text
+
+    corpus, index = at_scale
+    monkeypatch.setattr(candidates, "PER_DOC", 1)
+    monkeypatch.setattr(candidates, "LIMIT", 2)  # the source's own document and one other
+    cmp = align.counterparts(corpus, SRC, search_index=index)
+    reasons = {c.doc_id: (c.no_counterpart or {}).get("reason") for c in cmp.columns}
+    session = align.session_for(align.context(corpus, index), align.unit_of(corpus, corpus.clause(SRC)), None, index)
+    reached = [d for d in session.pools if d != SRC.split("/")[0]]
+    assert len(reached) == 1 and reasons[reached[0]] != "unreached"
+    assert {r for d, r in reasons.items() if d not in reached} == {"unreached"}
+    column = next(c for c in cmp.columns if c.doc_id != reached[0]).to_dict()
+    assert column["matches"] == [] and column["no_counterpart"] == {"reason": "unreached", "topic": None}
+    assert no_counterpart_text(column["no_counterpart"]) == NOT_COMPARED and "无对应" not in NOT_COMPARED
+    # Chosen columns are scored on every unit: none of them is unreached.
+    chosen = align.counterparts(corpus, SRC, doc_ids=["hebei-2017-kaifaqu", "jiaxing-2015-kaifaqu"],
+                                search_index=index)
+    assert all((c.no_counterpart or {}).get("reason") != "unreached" for c in chosen.columns)
 
 
 def test_segmenter_is_loaded_ahead_on_a_thread_of_its_own():

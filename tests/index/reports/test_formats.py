@@ -245,3 +245,5 @@ def test_a_document_nothing_comes_close_in_is_said_so():
     from index.reports.model import no_counterpart_text
 
     assert no_counterpart_text({"reason": "nothing", "topic": None}) == "无对应条款：该文件中没有与本条相近的条款"
+    # a document a comparison at scale did not reach was not compared: not 无对应
+    assert no_counterpart_text({"reason": "unreached", "topic": None}) == "未逐条比较：该文件不在检索所得与本条最相近的文件之列"
