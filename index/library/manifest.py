@@ -109,6 +109,13 @@ def identity(st: os.stat_result) -> str:
     return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
 
 
+def same_size_and_time(stored: str, now: str) -> bool:
+    """Whether two ``identity`` strings have the same size and modification time: a file copied, restored or
+    moved with its times kept (a new inode and change time) — its body then tells whether it is the same."""
+    a, b = stored.split(), now.split()
+    return len(a) == len(b) == 4 and a[1:3] == b[1:3]
+
+
 class Manifest:
     """One manifest file (or an in-memory one: ``path=None``).
 
@@ -311,6 +318,13 @@ class Manifest:
                     conn.execute(f"UPDATE documents SET {sets} WHERE source = ? AND name = ?",
                                  (*values.values(), source, name))
         self._write(write)
+
+    def moved(self, source: str, rows: list[tuple[str, str, str]]) -> None:
+        """Give rows a new folder and identity: ``[(name, folder, identity)]`` (one transaction)."""
+        params = [(folder, ident, source, name) for name, folder, ident in rows]
+        if params:
+            self._write(lambda conn: _in_tx(conn, "UPDATE documents SET folder = ?, identity = ? "
+                                                  "WHERE source = ? AND name = ?", params))
 
     def forget(self, source: str, names: Iterable[str]) -> None:
         names = [(source, n) for n in names]

@@ -352,3 +352,34 @@ def test_a_few_documents_tags_are_read_alone_and_many_at_once(library, tmp_path,
     monkeypatch.setattr(corpus_module, "TAGS_ONE_BY_ONE", 1)
     assert {d.id: again.stored_tags(d.id) for d in again.documents()} == tags
     assert len(single) == 1 and len(bulk) == 1  # d0 and d2 came with one read of every row
+
+
+def test_a_library_copied_with_its_times_is_not_read_again(library, tmp_path, monkeypatch):
+    """A library folder copied or moved elsewhere with its files' times (a backup restored, another disk):
+    every file has a new inode, change time and folder, but the same size, modification time and body. Its rows
+    stand (the body's hash checked, the front matter not parsed) and take the new folder; a file whose body
+    changed while its size and time stayed is read again."""
+    import os
+    import shutil
+
+    first = corpus_of(library, tmp_path)
+    want = {d.id: (d.title, first.clause_count(d.id), first.topic_tags(d.id)) for d in first.documents()}
+    moved = tmp_path / "elsewhere" / "documents"
+    shutil.copytree(library, moved)  # copy2: times kept, new inodes
+    changed = moved / "d2.md"
+    st = changed.stat()
+    changed.write_text(changed.read_text(encoding="utf-8").replace("招商专班", "招商队伍"), encoding="utf-8")
+    os.utime(changed, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time, another body
+    assert changed.stat().st_size == st.st_size
+    read = []
+    real = corpus_module.load_file
+    monkeypatch.setattr(corpus_module, "load_file", lambda path, source: read.append(path.name) or real(path, source))
+    again = corpus_of(moved, tmp_path)
+    got = {d.id: (d.title, again.clause_count(d.id), again.topic_tags(d.id)) for d in again.documents()}
+    assert read == ["d2.md"]  # only the changed body was read whole
+    assert {k: v for k, v in got.items() if k != "d2"} == {k: v for k, v in want.items() if k != "d2"}
+    assert again.clause("d2/c1/s1").text.endswith("招商队伍。")
+    with sqlite3.connect(tmp_path / FILE_NAME) as conn:
+        assert {f for (f,) in conn.execute("SELECT folder FROM documents")} == {str(moved)}
+    read.clear()
+    assert [d.id for d in corpus_of(moved, tmp_path).documents()] == ["d0", "d1", "d2"] and read == []
