@@ -467,10 +467,12 @@ class Session:
         hit = self._ranked.get(doc_id)
         if hit is not None:
             return hit
+        if self.reached(doc_id) is False:  # the search index's candidates did not reach it: not compared
+            hit = self._ranked[doc_id] = Ranked(doc_id, [], 0.0, {}, "unreached")
+            return hit
         cands = self.second(doc_id)
         if not cands:
-            # A document the search index's candidates did not reach was not compared unit by unit.
-            hit = Ranked(doc_id, [], 0.0, {}, "unreached" if self.reached(doc_id) is False else "nothing")
+            hit = Ranked(doc_id, [], 0.0, {}, "nothing")
         else:
             # Presence reads the second pass (as it did before comparing back), the shares the joint logits.
             others = [max(c.logit for c in self.logits(d)) for d in self.bridges if d != doc_id and self.logits(d)]
