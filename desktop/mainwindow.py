@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.services.annotations_changed.connect(self._repaint_annotations)
 
     def _notes_dock_shown(self, shown: bool) -> None:
-        """The panel is made when its dock first shows (or when the notes load, after the first paint)."""
+        """The panel is made when its dock first shows (or when a reader paints notes: ``_repaint_annotations``)."""
         if shown:
             self.notes_view  # noqa: B018 - made on first use
 
@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
             view = NotesView(self.services)
             view.open_requested.connect(self.open_annotation)
             self.notes_dock.setWidget(view)
+            if self.services.notes_ready():  # the notes loaded while it was not made (``_notes_ready``)
+                view.refresh()
         elif name == "saved":  # “Saved: …” with Open / Open folder, in the status bar (at the first export)
             from desktop.saved_notice import SavedNotice
 
@@ -288,10 +290,23 @@ class MainWindow(QMainWindow):
         # Changes other processes make (a CLI import, a second window) are looked for every second.
         QTimer.singleShot(1000, self.services.watch)
         QTimer.singleShot(500, self.check_unreadable)
-        QTimer.singleShot(2000, self.library.warm_filter)  # the library filter's first keystroke, made ahead
+        self.library.prepare_filter(self.services)  # the library filter's first keystroke, made ahead on a worker
 
     def _notes_ready(self) -> None:
-        self.notes_view.refresh()
+        """The notes modules are imported (on a worker): open the note store here, re-anchor on a worker.
+
+        The panel is filled if it was made; else it is made when its dock first shows or a reader paints
+        notes (``_make``). Made here while hidden, its module and widgets were ~15 ms of this thread on a
+        quiet machine, 70-115 ms while an import's processes had the processors.
+        """
+        view = self.made("notes")
+        if view is not None:
+            view.refresh()
+        else:
+            try:
+                self.services.notes()
+            except Exception:  # noqa: BLE001 - the notes panel shows why when it opens
+                log.warning("the notes database could not be opened", exc_info=True)
         self.services.reanchor_in_background()
 
     # -- tabs ------------------------------------------------------------------

@@ -8,7 +8,7 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -380,24 +380,26 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
                     up = self._nodes[up][1]
         self._shown = shown
 
-    def warm_steps(self, chunk: int = 400) -> Iterator[None]:
-        """Make the filter's haystacks ahead, ``chunk`` documents a step (a few ms each on the GUI thread):
-        the first keystroke then only matches (it read and decoded 3,500 cards, ~90 ms)."""
-        docs = self._docs
-        if self._hay is not None or not docs:
-            return
-        ordered, hay = list(docs.values()), {}
-        for at in range(0, len(ordered), chunk):
-            hay.update(_haystacks(ordered[at:at + chunk]))
-            yield
-        if self._docs is docs and self._hay is None:  # not reloaded meanwhile
-            self._hay = hay
+    def listing(self) -> object | None:
+        """The listing shown now, if its filter haystacks are not made yet (for ``set_haystacks``); else None."""
+        return self._docs if self._hay is None and self._docs else None
+
+    def set_haystacks(self, listing: object, hay: dict[str, str]) -> bool:
+        """Install haystacks made ahead on a worker (``filter_haystacks`` of its own listing of the library).
+
+        Kept only if the model still shows ``listing`` (from ``listing()``) and they cover exactly its
+        documents; else the first keystroke makes them as before. Returns whether they were kept.
+        """
+        if listing is not self._docs or self._hay is not None or hay.keys() != self._docs.keys():
+            return False
+        self._hay = hay
+        return True
 
     def matching(self, needle: str) -> set[str]:
         """The documents whose title, issuer, number, date, status or region hold ``needle`` (normalised)."""
-        for _ in self.warm_steps():  # the rest of the haystacks, if they were not all made ahead
-            pass
-        return {doc_id for doc_id, hay in (self._hay or {}).items() if needle in hay}
+        if self._hay is None:  # not made ahead (``set_haystacks``): made now, once per listing
+            self._hay = filter_haystacks(self._docs.values())
+        return {doc_id for doc_id, hay in self._hay.items() if needle in hay}
 
     def node(self, row: int, parent: _Index) -> tuple[str, object]:
         """(kind, payload) of a row, read without making its index (the filter asks for every row)."""
@@ -424,10 +426,14 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         return [self.index(r, 0).data() for r in range(self.rowCount())]
 
 
-def _haystacks(docs) -> dict[str, str]:
-    """What the library filter matches per document (title, issuer, number, date, status, region), normalised in one call."""
+def filter_haystacks(docs) -> dict[str, str]:
+    """What the library filter matches per document (title, issuer, number, date, status, region), normalised in one call.
+
+    Pure: run on a worker over its own listing of the library (``LibraryView.prepare_filter``), or here.
+    """
     from index.base.text import normalise_many
 
+    docs = list(docs)
     texts = [" ".join(str(v) for v in (doc.short_title, meta_line(doc), doc.get("status") or "", doc.title,
                                         doc.region, doc.get("city") or "") if v) for doc in docs]
     return dict(zip([d.id for d in docs], normalise_many(texts), strict=True))

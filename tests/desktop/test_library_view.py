@@ -123,18 +123,25 @@ def test_a_filter_matching_many_documents_shows_their_regions_closed(idle_win, m
     assert _region(lib, "浙江省").data() == "浙江省（2）"
 
 
-def test_the_filter_is_prepared_ahead_in_steps_and_matches_as_made_at_once(idle_win):
+def test_the_filter_is_prepared_on_a_worker_and_kept_only_for_the_listing_it_was_made_for(idle_win, qtbot):
+    from desktop.models import filter_haystacks
+
     lib = idle_win.library
     model = lib.model
     model._hay = None
-    steps = list(model.warm_steps(chunk=2))
-    assert len(steps) == 3 and model._hay is not None  # 5 documents, 2 a step
-    ahead = dict(model._hay)
+    listing = model.listing()
+    assert listing is not None
+    lib.prepare_filter(idle_win.services)
+    lib._prepare_timer.stop()
+    lib._prepare()  # now, not after PREPARE_AFTER_MS
+    qtbot.waitUntil(lambda: model._hay is not None and lib._preparing is None, timeout=10000)
+    assert model.listing() is None  # made: nothing left to prepare
+    here = filter_haystacks(model._docs.values())  # what the first keystroke would have made on this thread
+    assert model._hay == here and any("开发区" in hay for hay in here.values())
+    assert model.matching("开发区") == {d for d, hay in here.items() if "开发区" in hay}
     model._hay = None
-    assert model.matching("开发区") == {d for d, hay in ahead.items() if "开发区" in hay}
-    assert model._hay == ahead
-    model._hay = None
-    steps = model.warm_steps(chunk=2)
-    next(steps)
-    model.reload()  # the library changed meanwhile: what was made ahead is not kept
-    assert list(steps) and model._hay is None
+    listing = model.listing()
+    model.reload()  # the library changed meanwhile: what was made for the listing before is not installed
+    assert not model.set_haystacks(listing, here) and model._hay is None
+    assert not model.set_haystacks(model.listing(), dict(list(here.items())[1:]))  # not every document's
+    assert model.set_haystacks(model.listing(), here) and model._hay is here

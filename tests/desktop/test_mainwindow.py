@@ -318,3 +318,15 @@ def test_the_notes_load_even_when_the_index_never_opens(open_window, qtbot, monk
     w.start_background()
     qtbot.waitUntil(lambda: loaded == [1], timeout=10000)
     assert w.services.index is None
+
+
+def test_the_notes_load_without_making_the_hidden_panel_which_lists_them_when_it_shows(open_window, qtbot, zoneref_home):
+    from index.workspace import Workspace
+
+    Workspace(zoneref_home).notes().add("jilin-2021-kaifaqu/c3/s12", "招商引資", note="开窗前的批注")
+    w = open_window(restore=False)
+    qtbot.waitUntil(lambda: w.services.notes_ready() and w.services.reanchor_runs >= 1, timeout=30000)
+    assert w.made("notes") is None and not w.notes_dock.isVisible()  # loaded, the hidden panel not made
+    w.notes_dock.show()  # the user opens it: made, and it lists the note
+    assert w.made("notes") is not None
+    assert [w.made("notes").model.index(r, 2).data() for r in range(w.made("notes").model.rowCount())] == ["开窗前的批注"]
