@@ -267,23 +267,6 @@ class _MatchModel(QAbstractListModel):
         return None
 
 
-def include_new_documents(services, changes) -> None:
-    """New documents join the compared ones (remembered: the view may not exist yet).
-
-    A bulk import (more documents than a comparison shows by default) adds
-    none: the user picks among them by region, level and year.
-    """
-    from index.library.shortlist import DEFAULT_COLUMNS
-
-    if not changes.added or len(changes.added) > DEFAULT_COLUMNS:
-        return
-    corpus = services.workspace.corpus
-    chosen = [d for d in settings.get(settings.COMPARE_DOCS) if corpus.has_document(d)]
-    if not chosen:
-        chosen = services.workspace.compare_choice(None, settings.get(settings.RECENT_DOCS))
-    settings.put(settings.COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))
-
-
 class CompareView(ServiceView):
     open_requested = Signal(str)
 

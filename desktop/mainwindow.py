@@ -585,9 +585,7 @@ class MainWindow(QMainWindow):
             self.search_view.refresh_facets()
             if self.made("coverage") is not None:
                 self.coverage_view.documents_changed()
-        from desktop.compare_view import include_new_documents
-
-        include_new_documents(self.services, changes)
+        settings.include_new_documents(self.services.workspace, changes)
         if (changes.documents or changes.pins) and self.made("compare") is not None:
             self.compare_view.apply_changes(changes)
         if self.made("redline") is not None:

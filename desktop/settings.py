@@ -159,3 +159,23 @@ def remember_recent(doc_id: str) -> None:
     """Put ``doc_id`` first among the recently read documents (``RECENT_DOCS``)."""
     recent = [d for d in get(RECENT_DOCS) if d != doc_id]
     put(RECENT_DOCS, [doc_id, *recent][:RECENT_LIMIT])
+
+
+def include_new_documents(workspace, changes) -> None:
+    """New documents join the compared ones (``COMPARE_DOCS``: remembered, the compare view may not exist yet).
+
+    A bulk import (more documents than a comparison shows by default) adds
+    none: the user picks among them by region, level and year. Here, not in
+    the compare view's module: the window calls it after every change, and
+    importing that module on the GUI thread after the first import was
+    ~10 ms (~40 ms while a worker lists the library).
+    """
+    from index.library.shortlist import DEFAULT_COLUMNS
+
+    if not changes.added or len(changes.added) > DEFAULT_COLUMNS:
+        return
+    corpus = workspace.corpus
+    chosen = [d for d in get(COMPARE_DOCS) if corpus.has_document(d)]
+    if not chosen:
+        chosen = workspace.compare_choice(None, get(RECENT_DOCS))
+    put(COMPARE_DOCS, chosen + sorted(d for d in changes.added if d not in chosen))

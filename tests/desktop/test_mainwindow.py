@@ -330,3 +330,16 @@ def test_the_notes_load_without_making_the_hidden_panel_which_lists_them_when_it
     w.notes_dock.show()  # the user opens it: made, and it lists the note
     assert w.made("notes") is not None
     assert [w.made("notes").model.index(r, 2).data() for r in range(w.made("notes").model.rowCount())] == ["开窗前的批注"]
+
+
+def test_a_new_document_joins_the_compared_ones_without_loading_the_compare_view_module(idle_win, monkeypatch):
+    import sys
+
+    from desktop import settings
+    from index.workspace import Changes
+
+    monkeypatch.delitem(sys.modules, "desktop.compare_view")  # as in a window that never compared
+    settings.put(settings.COMPARE_DOCS, ["jilin-2021-kaifaqu"])
+    idle_win.apply_changes(Changes(added=frozenset({"hebei-2017-kaifaqu"})))
+    assert settings.get(settings.COMPARE_DOCS) == ["jilin-2021-kaifaqu", "hebei-2017-kaifaqu"]
+    assert "desktop.compare_view" not in sys.modules  # refreshing after a change imports no view it did not make
