@@ -273,3 +273,15 @@ def test_a_superseded_coverage_is_dropped(win, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: win.coverage_view.is_ready(), timeout=60000)
     qtbot.wait(300)
     assert win.coverage_view.data["call"] == 2
+
+
+def test_after_a_change_the_index_reopens_once_the_views_are_refreshed(win, qtbot):
+    from index.workspace import Changes
+
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)
+    seen = []
+    win.services.changed.connect(lambda _c: seen.append((win.services.index, win.services._index_op)))
+    win.services.apply(Changes(index=True))  # another process rewrote the index
+    # The views refresh with the old index gone and no worker yet competing with them for the interpreter lock.
+    assert seen == [(None, None)] and win.services._index_op is not None
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)  # then it reopens
