@@ -86,16 +86,32 @@ def test_query_language_and_translated_notices(win, qtbot):
     assert view.results_count() > 0
 
 
-def test_result_rows_are_fitted_to_their_text_a_batch_at_a_time(win, qtbot, monkeypatch):
+def test_result_rows_are_fitted_to_their_text_a_pass_at_a_time(win, qtbot, monkeypatch):
     from desktop import search_view
 
-    monkeypatch.setattr(search_view, "FIT_BATCH", 3)
+    monkeypatch.setattr(search_view, "FIT_MS", 0)  # one row a pass
     view = win.search_view
     win.show_search()
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
     view.set_query("开发区")
     qtbot.waitUntil(lambda: view.results_count() > 6, timeout=10000)
+    assert not view.rows_fitted()  # the results came: their rows are fitted in the passes after
     qtbot.waitUntil(view.rows_fitted, timeout=10000)
     batched = [view.table.rowHeight(r) for r in range(view.results_count())]
     view.table.resizeRowsToContents()  # all at once, as it was done before
     assert batched == [view.table.rowHeight(r) for r in range(view.results_count())]
+
+
+def test_a_snippet_is_laid_out_once_for_measuring_and_painting_until_the_results_change(win, qtbot):
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("开发区")
+    qtbot.waitUntil(lambda: view.results_count() > 6 and view.rows_fitted(), timeout=10000)
+    kept = dict(view.snippets._laid_out)
+    assert len(kept) >= view.results_count()  # each row's snippet, measured at the column's width
+    view.table.viewport().repaint()  # painting lays out nothing again
+    assert view.snippets._laid_out == kept
+    view.set_query("招商引资")  # new results: the old layouts are let go
+    qtbot.waitUntil(lambda: view._last[0] == "招商引资" and not view._busy and view.rows_fitted(), timeout=10000)
+    assert not set(view.snippets._laid_out.values()) & set(kept.values())
