@@ -212,7 +212,11 @@ class Services(QObject):
         if changes.documents or changes.index:
             self.workspace.reload(changes, listing)
         if changes.documents:
-            self._background = None  # a running op keeps the old handle; the next one gets a fresh corpus
+            # A running op keeps the old handle; the next one gets a fresh corpus. What the old one listed is freed
+            # on a background thread (dropped here: ~14 ms of this thread at 3,500 documents, ~40 ms under load).
+            old, self._background = self._background, None
+            if old is not None:
+                old.corpus.let_go()
             for doc_id in changes.added | changes.removed | changes.edited:
                 self._checked.discard(doc_id)
             if changes.removed or changes.edited:
@@ -222,7 +226,8 @@ class Services(QObject):
         # import several times slower (~40 ms of work held the GUI thread 150-250 ms).
         reopen = bool(changes.documents or changes.index) and self.index is not None and self._index_op is None
         if reopen:
-            self.index = None
+            old_index, self.index = self.index, None
+            old_index.corpus.let_go()  # the index's own listing of the library, freed as the handle's above
         if changes.all_notes:
             self.annotations_changed.emit(None)
         else:

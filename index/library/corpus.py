@@ -306,6 +306,16 @@ class Corpus:
             self._listed_before, self._stored = listing.listed_before, listing.stored
             self._sorted, self._version_groups = listing.sorted, listing.version_groups
 
+    def let_go(self) -> None:
+        """Have what this corpus listed and parsed freed on a background thread, one document at a time, once
+        its holders drop it (``memory.release_in_background``).
+
+        For a handle about to be dropped on the GUI thread: freeing ~100,000 objects there is one C call
+        (~14 ms quiet at 3,500 documents, ~40 ms under load) that lets no other thread run. Nothing here
+        changes: an operation still using this corpus sees it whole.
+        """
+        release_in_background(self._docs or {}, self._rows, self._clauses, self._by_id, self._tails)
+
     def _forget_clauses(self) -> None:
         self._clauses.clear()
         self._by_id.clear()

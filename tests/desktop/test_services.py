@@ -285,3 +285,18 @@ def test_after_a_change_the_index_reopens_once_the_views_are_refreshed(win, qtbo
     # The views refresh with the old index gone and no worker yet competing with them for the interpreter lock.
     assert seen == [(None, None)] and win.services._index_op is not None
     qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)  # then it reopens
+
+
+def test_after_a_change_what_the_old_handles_listed_is_let_go_in_the_background(win, qtbot, monkeypatch):
+    from index.library.corpus import Corpus
+    from index.workspace import Changes
+
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)
+    background = win.services._background = win.services.workspace.worker()  # as a comparison left it
+    old_index = win.services.index
+    let_go = []
+    monkeypatch.setattr(Corpus, "let_go", lambda self: let_go.append(self))
+    win.services._apply_now(Changes(edited=frozenset({"jilin-2021-kaifaqu"})))
+    assert win.services._background is None and win.services.index is not old_index
+    assert any(c is background.corpus for c in let_go) and any(c is old_index.corpus for c in let_go)
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=120000)

@@ -112,3 +112,16 @@ def test_metadata(corpus):
     assert hebei.meta["inferred"]["year"]["value"] == hebei.meta["year"]
     assert hebei.meta["issued"] is None and hebei.meta["published"] is None
     assert "河北" in hebei.body  # the evidence is in the text itself
+
+
+def test_a_corpus_let_go_hands_what_it_listed_and_parsed_to_the_background_release_unchanged(monkeypatch):
+    from index.library import corpus as corpus_module
+
+    handed = []
+    monkeypatch.setattr(corpus_module, "release_in_background", lambda *containers: handed.extend(containers))
+    corpus = Corpus(imported_dir=None)
+    docs = corpus.documents()
+    clauses = corpus.clauses(docs[0].id)
+    corpus.let_go()
+    assert any(c is corpus._docs for c in handed) and any(c is corpus._clauses for c in handed)
+    assert corpus.documents() == docs and corpus.clauses(docs[0].id) == clauses  # still whole for a running op
