@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 EXPAND_ALL_UP_TO = LibraryModel.BUILD_ALL_UP_TO
 #: A filter matching up to this many documents opens their regions and levels; more show their regions closed.
 EXPAND_MATCHES_UP_TO = 300
-#: The filter's haystacks are made on a worker this long after start or a refresh (``prepare_filter``): the
-#: window's own start-up work, or the refresh after an import, has the processors first.
+#: The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the
+#: window's own start-up work has the processors first.
 PREPARE_AFTER_MS = 2000
 
 
@@ -183,8 +183,6 @@ class LibraryView(QWidget):
         current = self.tree.currentIndex().data(ID_ROLE)
         scroll = self.tree.verticalScrollBar().value()
         self.model.reload()
-        if self._services is not None:
-            self._prepare_timer.start()  # the new listing's haystacks, on a worker once the refresh has settled
         if self.proxy.needle:  # the filter's matches among the library as it is now
             self.model.build_all()
             self.proxy.set_needle(self.filter_edit.text().strip())
@@ -260,28 +258,28 @@ class LibraryView(QWidget):
                 self._expand_groups(idx)
 
     def prepare_filter(self, services) -> None:
-        """Make the filter's haystacks on a worker from now on: soon after start and after each refresh.
+        """Make the filter's haystacks on a worker, ``PREPARE_AFTER_MS`` from now (once, at start).
 
         At 3,500 documents they are ~90 ms of work on a quiet machine (every card read from the manifest
         and decoded, OpenCC over every title). Made on this thread, 400 documents a pass, each pass froze
         the window 80-220 ms while an import's processes had the processors. A worker makes them from
-        its own listing (``Services.run_engine``'s handle); they are installed only if this view still
-        shows the same documents (``LibraryModel.set_haystacks``), else the first keystroke makes them.
+        its own listing (``Services.run_engine``'s handle, which a first comparison then finds listed);
+        they are installed only if this view still shows the same documents
+        (``LibraryModel.set_haystacks``), else the first keystroke makes them. After a refresh the first
+        keystroke makes them too: the listing swapped in then has every card decoded already (~40 ms
+        left), where a worker would list the whole library again beside the window's own work.
         """
         self._services = services
         self._prepare_timer.start()
 
     def _prepare(self) -> None:
         listing = self.model.listing()
-        if self._services is None or listing is None:
+        if self._services is None or listing is None or self._preparing is not None:
             return
-        if self._preparing is not None:  # for a listing this view no longer shows
-            self._preparing.cancel()
 
         def done(hay) -> None:
             self._preparing = None
-            if not self.model.set_haystacks(listing, hay) and self.model.listing() is not listing:
-                self._prepare_timer.start()  # the library changed meanwhile: for what shows now
+            self.model.set_haystacks(listing, hay)
 
         def failed(exc) -> None:
             self._preparing = None
