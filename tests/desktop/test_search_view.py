@@ -115,3 +115,17 @@ def test_a_snippet_is_laid_out_once_for_measuring_and_painting_until_the_results
     view.set_query("招商引资")  # new results: the old layouts are let go
     qtbot.waitUntil(lambda: view._last[0] == "招商引资" and not view._busy and view.rows_fitted(), timeout=10000)
     assert not set(view.snippets._laid_out.values()) & set(kept.values())
+
+
+def test_the_region_column_fits_every_region_without_asking_each_result_row(win, qtbot):
+    from PySide6.QtWidgets import QHeaderView
+
+    from index.library.national import region_key
+
+    view = win.search_view
+    win.show_search()
+    header = view.table.horizontalHeader()
+    assert header.sectionResizeMode(1) != QHeaderView.ResizeMode.ResizeToContents  # it asked all 200 rows
+    regions = {d.region for d in win.corpus.documents()} | {"新疆维吾尔自治区", "内蒙古自治区", "广西壮族自治区"}
+    widest = max(view.table.fontMetrics().horizontalAdvance(r) for r in sorted(regions, key=region_key))
+    assert view.table.columnWidth(1) > widest  # no region is cut off
