@@ -348,3 +348,22 @@ def _first_per_doc(found: list, per_doc: int) -> list:
             taken[x[0]] = taken.get(x[0], 0) + 1
             out.append(x)
     return out
+
+
+def test_normalising_many_converts_a_bounded_number_of_characters_a_call(monkeypatch):
+    """An OpenCC call holds the interpreter lock throughout: a worker's long one froze the window."""
+    from index.base import text as text_module
+
+    texts = [c.text for c in Corpus(imported_dir=None).all_clauses()]
+    each = [normalise(t) for t in texts]
+    real, sizes = text_module._converter(), []
+
+    class Spy:
+        def convert(self, s: str) -> str:
+            sizes.append(len(s))
+            return real.convert(s)
+
+    monkeypatch.setattr(text_module, "CONVERT_CHUNK", 2000)
+    monkeypatch.setattr(text_module, "_converter", lambda: Spy())
+    assert normalise_many(texts) == each
+    assert len(sizes) > 1 and max(sizes) < 2000 + max(map(len, texts)) + 1  # a call ends with the text that fills it
