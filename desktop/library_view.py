@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import ops
 from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date, filter_haystacks
-from index.base.memory import bulk_objects
 from index.library.corpus import Corpus
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,14 @@ EXPAND_MATCHES_UP_TO = 300
 PREPARE_AFTER_MS = 2000
 
 
-def _filter_haystacks(engine, _cancelled) -> dict[str, str]:
-    """On a worker: the library filter's haystacks from the worker handle's own listing of the library
-    (kept for its later operations: made with the collector paused, then frozen, as the listing it is)."""
-    with bulk_objects(keep=True):
-        return filter_haystacks(engine.corpus.documents())
+def _filter_haystacks(worker, doc_ids: frozenset) -> dict[str, str] | None:
+    """On a worker: the library filter's haystacks of ``doc_ids``, from what the manifest records of them
+    (``Corpus.stored_cards`` on the worker's own handle); None if it lacks any."""
+    try:
+        docs = worker.corpus.stored_cards(doc_ids)
+        return None if docs is None else filter_haystacks(docs)
+    finally:
+        worker.close()
 
 
 class _Filter(QSortFilterProxyModel):
@@ -262,12 +265,11 @@ class LibraryView(QWidget):
 
         At 3,500 documents they are ~90 ms of work on a quiet machine (every card read from the manifest
         and decoded, OpenCC over every title). Made on this thread, 400 documents a pass, each pass froze
-        the window 80-220 ms while an import's processes had the processors. A worker makes them from
-        its own listing (``Services.run_engine``'s handle, which a first comparison then finds listed);
+        the window 80-220 ms while an import's processes had the processors. A worker makes them from the
+        manifest's record of the documents this view lists (``Corpus.stored_cards``: one query, no listing);
         they are installed only if this view still shows the same documents
         (``LibraryModel.set_haystacks``), else the first keystroke makes them. After a refresh the first
-        keystroke makes them too: the listing swapped in then has every card decoded already (~40 ms
-        left), where a worker would list the whole library again beside the window's own work.
+        keystroke makes them too: the listing swapped in then has every card decoded already (~40 ms left).
         """
         self._services = services
         self._prepare_timer.start()
@@ -279,13 +281,15 @@ class LibraryView(QWidget):
 
         def done(hay) -> None:
             self._preparing = None
-            self.model.set_haystacks(listing, hay)
+            if hay is not None:
+                self.model.set_haystacks(listing, hay)
 
         def failed(exc) -> None:
             self._preparing = None
             log.warning("preparing the library filter failed; the first keystroke prepares it", exc_info=exc)
 
-        self._preparing = self._services.run_engine(_filter_haystacks, done, failed, self)
+        worker, doc_ids = self._services.workspace.worker(), frozenset(listing)
+        self._preparing = ops.Op(lambda: _filter_haystacks(worker, doc_ids), done, failed, parent=self).run()
 
     def _filter(self, text: str) -> None:
         if text.strip():

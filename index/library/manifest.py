@@ -250,6 +250,13 @@ class Manifest:
             return dict(conn.execute(f"SELECT name, {column} FROM documents WHERE source = ?", (source,)).fetchall())
         return self._read(read, {})
 
+    def cards(self) -> list[tuple[str, str, str, str, str | None]]:
+        """``(source, doc_id, title, region, card)`` of every row, bundled first (one query, no file looked at)."""
+        def read(conn):
+            return conn.execute("SELECT source, doc_id, title, region, card FROM documents "
+                                "ORDER BY source, name").fetchall()
+        return self._read(read, [])
+
     def meta(self, source: str, name: str) -> str | None:
         """One file's stored front matter (JSON), or None when the manifest has no row for it."""
         def read(conn):

@@ -125,3 +125,16 @@ def test_a_corpus_let_go_hands_what_it_listed_and_parsed_to_the_background_relea
     corpus.let_go()
     assert any(c is corpus._docs for c in handed) and any(c is corpus._clauses for c in handed)
     assert corpus.documents() == docs and corpus.clauses(docs[0].id) == clauses  # still whole for a running op
+
+
+def test_stored_cards_are_the_listed_documents_titles_regions_and_cards_without_a_listing(tmp_path):
+    manifest = tmp_path / "manifest.sqlite"
+    docs = Corpus(imported_dir=None, manifest=manifest).documents()  # a listing brings the manifest up to date
+    stored = Corpus(imported_dir=None, manifest=manifest).stored_cards(d.id for d in docs)
+    assert stored is not None
+    by_id = {d.id: d for d in stored}
+    assert set(by_id) == {d.id for d in docs}
+    for d in docs:
+        s = by_id[d.id]
+        assert (s.title, s.region, s.source, s.card, s.short_title) == (d.title, d.region, d.source, d.card, d.short_title)
+    assert Corpus(imported_dir=None, manifest=manifest).stored_cards([docs[0].id, "no-such-document"]) is None
