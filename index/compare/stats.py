@@ -24,8 +24,7 @@ import math
 import sqlite3
 import threading
 from collections import Counter
-from itertools import repeat
-from operator import add, truediv
+from itertools import filterfalse
 from typing import Protocol
 
 import numpy as np
@@ -231,21 +230,37 @@ class Idf:
         self.stats = stats
         self.n = max(stats.clauses, 1)
         self._memo: dict[str, float] = {}
+        self._by_df: dict[int, float] = {}  # the weight of each frequency met (``_weights``)
 
     def __call__(self, gram: str) -> float:
         hit = self._memo.get(gram)
         if hit is None:
-            # No +1 floor: a bigram in nearly every clause weighs nearly nothing.
-            hit = self._memo[gram] = max(0.0, math.log((self.n + 1) / (self.stats.df(gram) + 0.5)))
+            hit = self._memo[gram] = self._weights([self.stats.df(gram)])[0]
         return hit
+
+    def _weights(self, dfs: list[int]) -> list[float]:
+        """The weight of each clause frequency of ``dfs``.
+
+        A function of the frequency alone, so computed once per distinct one (a comparison's ~10,000 bigrams
+        have ~1,500): the same expression, the same floats.
+        """
+        by_df = self._by_df
+        for df in set(dfs).difference(by_df):
+            # No +1 floor: a bigram in nearly every clause weighs nearly nothing.
+            by_df[df] = max(0.0, math.log((self.n + 1) / (df + 0.5)))
+        return list(map(by_df.__getitem__, dfs))
+
+    def weights(self, grams) -> list[float]:
+        """The weight of each bigram of ``grams``, in order (``__call__``'s, the same floats)."""
+        try:
+            return list(map(self._memo.__getitem__, grams))  # most often every one is known: one pass, at C speed
+        except KeyError:
+            return list(map(self.table(grams).__getitem__, grams))
 
     def table(self, grams) -> dict[str, float]:
         """The memo, holding the weight of every bigram of ``grams`` (for loops that weigh thousands at once)."""
         memo = self._memo
-        if not memo.keys() >= grams:
-            # ``__call__``'s expression, each step mapped at C speed: ~10,000 bigrams a comparison (the same floats).
-            new = [g for g in grams if g not in memo]
-            dfs = map(add, map(self.stats.df, new), repeat(0.5))
-            memo.update(zip(new, map(max, repeat(0.0), map(math.log, map(truediv, repeat(self.n + 1), dfs))),
-                            strict=True))
+        new = list(filterfalse(memo.__contains__, grams))  # at C speed, in order (~1,000 calls a comparison)
+        if new:
+            memo.update(zip(new, self._weights(list(map(self.stats.df, new))), strict=True))
         return memo

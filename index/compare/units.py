@@ -240,9 +240,8 @@ def weigh(counts: Mapping[str, int], idf: Idf) -> Vector:
     comparison weighs its candidates' headings and contexts)."""
     if not counts:
         return {}
-    weight = idf.table(counts.keys())
     tf = sublinear_tf(max(counts.values()))
-    values = list(map(mul, map(tf.__getitem__, counts.values()), map(weight.__getitem__, counts)))
+    values = list(map(mul, map(tf.__getitem__, counts.values()), idf.weights(counts)))
     norm = math.sqrt(sum(map(mul, values, values)))
     return dict(zip(counts, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
 
