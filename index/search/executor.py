@@ -39,9 +39,9 @@ BEST_FIRST = 4096  # ``similar`` sorts this many best records first (the rest on
 class Executor:
     """Answers parsed queries with (records, scores) over one generation."""
 
-    def __init__(self, searcher, side: Side):
+    def __init__(self, reader, side: Side):
         self.side = side
-        self.leaves = list(searcher.reader().leaf_readers())
+        self.leaves = list(reader.leaf_readers())
         self.n = side.n
         self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()

@@ -133,19 +133,19 @@ class SearchIndex:
         self.folder = Path(folder) if folder else paths.user_home() / "index"
         self._lock = threading.RLock()
         self._gen_dir: Path | None = None
-        self._searcher = None
+        self._reader = None
         self._exec: Executor | None = None
         self._filters: DocFilters | None = None
 
     # -- lifecycle -----------------------------------------------------------
     def _close(self) -> None:
-        if self._searcher is not None:
+        if self._reader is not None:
             try:
-                self._searcher.close()
+                self._reader.close()
                 self._exec.side.close()
             except Exception:  # noqa: BLE001 - closing a broken cache must not fail
                 pass
-        self._searcher = self._exec = self._gen_dir = self._filters = None
+        self._reader = self._exec = self._gen_dir = self._filters = None
 
     def _open(self) -> bool:
         """Open the live generation; False if there is none or it is damaged."""
@@ -154,10 +154,10 @@ class SearchIndex:
         if gen_dir is None:
             return False
         try:
-            _, searcher, side = open_generation(gen_dir)
+            _, reader, side = open_generation(gen_dir)
         except IndexBroken:
             return False
-        self._gen_dir, self._searcher, self._exec = gen_dir, searcher, Executor(searcher, side)
+        self._gen_dir, self._reader, self._exec = gen_dir, reader, Executor(reader, side)
         return True
 
     def ensure(self, progress: Progress = None, cancel: Cancel = None, keep_open: bool = True) -> None:

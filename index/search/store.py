@@ -47,6 +47,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from index.base.errors import Cancelled, KnownError
+from index.search import import_whoosh_searching
 from index.search.analysis import ANALYZER_VERSION, GramField
 from index.search.bulk import BulkGrams
 from index.search.postings import segment_count
@@ -124,7 +125,10 @@ def live_generation(folder: Path) -> Path | None:
 
 
 def open_generation(gen_dir: Path, wait: float = 10.0):
-    """Open a generation: (Whoosh index, searcher, side table).
+    """Open a generation: (Whoosh index, its reader, side table).
+
+    A reader, not a searcher: ZoneRef's own executor answers every query from the postings
+    (``executor.Executor``), so Whoosh's searching, query, scoring and highlighting modules are never loaded.
 
     Args:
         gen_dir: the generation folder.
@@ -159,28 +163,28 @@ def _latest(gen_dir: Path) -> int | None:
 
 
 def _open_once(gen_dir: Path, storage: FileStorage, ix, wait: float):
-    searcher = ix.searcher()
-    gen = searcher.reader().generation()
+    reader = ix.reader()
+    gen = reader.generation()
     if not side_path(gen_dir, gen, "json").exists():
-        searcher.close()
+        reader.close()
         # Either an update has committed Whoosh and is writing the side
         # table (it holds the update lock until it has), or the side table
         # is lost. Under the lock nobody is writing: look once more.
         with _locked(storage, timeout=wait):
-            searcher = ix.searcher()
-            gen = searcher.reader().generation()
+            reader = ix.reader()
+            gen = reader.generation()
             if not side_path(gen_dir, gen, "json").exists():
-                searcher.close()
+                reader.close()
                 raise IndexBroken(f"no side table for generation {gen}")
     try:
         side = load_side(gen_dir, gen)
-        if len(side.docrec) != searcher.reader().doc_count_all():
+        if len(side.docrec) != reader.doc_count_all():
             side.close()
             raise IndexBroken("side table does not match the index")
     except BaseException:
-        searcher.close()
+        reader.close()
         raise
-    return ix, searcher, side
+    return ix, reader, side
 
 
 def load_side(gen_dir: Path, gen: int) -> Side:
@@ -431,6 +435,7 @@ def _update_open(gen_dir: Path, ix, side: Side, total: int, corpus, add: list[st
         new_rec = np.full(side.n + 1, -1, dtype=np.int64)
         new_rec[keep] = np.arange(len(keep))
         docrec = new_rec[side.docrec]  # deleted (-1) maps to the extra slot: -1
+        import_whoosh_searching()  # ``delete_by_term`` runs a query (opening an index does not load them)
         writer = ix.writer(timeout=60.0, delay=0.05, compound=False)
         try:
             bulk = BulkGrams(writer)

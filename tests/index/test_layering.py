@@ -53,17 +53,22 @@ def test_front_ends_open_the_engine_only_through_the_workspace():
 
 
 def test_search_loads_no_network_modules_and_leaves_urllib_request_real():
-    """Opening the search engine loads no http/ssl/email/asyncio nor Whoosh's English morphology, stemmer
-    or double metaphone (``index.search``'s stand-ins while Whoosh is imported), and a later
-    ``import urllib.request``, ``cached_property``, ``whoosh.lang.morph_en``, ``whoosh.lang.porter`` or
-    ``whoosh.lang.dmetaphone`` still gets the real module; Whoosh's word variations, stemming, double
-    metaphone and HTML escape work."""
+    """Opening the search engine loads no http/ssl/email/asyncio, nor Whoosh's searching side (queries,
+    scoring, highlighting), stemmer or double metaphone (``index.search``'s stand-ins while Whoosh is
+    imported); an index update's import of the searching side (``import_whoosh_searching``) loads no English
+    morphology; a later ``import urllib.request``, ``cached_property``, ``whoosh.lang.morph_en``,
+    ``whoosh.lang.porter`` or ``whoosh.lang.dmetaphone`` still gets the real module; Whoosh's word variations,
+    stemming, double metaphone and HTML escape work."""
     code = (
         "import sys\n"
-        "import index.search.searcher, whoosh.compat, whoosh.searching\n"
+        "import index.search.searcher, whoosh.compat\n"
         "bad = [m for m in ('urllib.request', 'http.client', 'ssl', 'email.parser', 'asyncio',\n"
+        "                   'whoosh.searching', 'whoosh.query', 'whoosh.highlight', 'whoosh.scoring',\n"
         "                   'whoosh.lang.morph_en', 'whoosh.lang.porter', 'whoosh.lang.dmetaphone')\n"
         "       if m in sys.modules]\n"
+        "index.search.import_whoosh_searching()\n"
+        "bad += [m for m in ('whoosh.lang.morph_en', 'urllib.request') if m in sys.modules]\n"
+        "bad += [m for m in ('whoosh.searching', 'whoosh.query') if m not in sys.modules]\n"
         "from whoosh.query import terms\n"
         "from whoosh.analysis import morph\n"
         "varied = 'rendered' in terms.variations('render')\n"

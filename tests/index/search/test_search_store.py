@@ -157,10 +157,10 @@ def test_missing_side_table_is_rebuilt_without_waiting(built, content):
 
 def _try_open(gen: Path, wait: float) -> str:
     try:
-        _, searcher, _ = search_store.open_generation(gen, wait=wait)
+        _, reader, _ = search_store.open_generation(gen, wait=wait)
     except search_store.IndexBroken:
         return "broken"
-    searcher.close()
+    reader.close()
     return "opened"
 
 
@@ -513,9 +513,8 @@ def test_whooshs_own_reader_reads_the_bulk_postings(built):
 
     ix, folder, _ = built
     ix.close()
-    w_ix, searcher, side = search_store.open_generation(live(folder))
+    w_ix, reader, side = search_store.open_generation(live(folder))
     try:
-        reader = searcher.reader()
         cid_of = {docnum: side.cid(int(side.docrec[docnum])) for docnum in range(len(side.docrec))}
         texts = {c.id: normalise(c.text) for c in ix.corpus.all_clauses()}
         for term in ("开发", "区", "土地", "开发区"[1:], "rcep", "招商"):
@@ -531,7 +530,7 @@ def test_whooshs_own_reader_reads_the_bulk_postings(built):
         assert sorted(reader.lexicon("t")) == list(reader.lexicon("t")), "terms are in byte order"
         assert side.n == reader.doc_count()
     finally:
-        searcher.close()
+        reader.close()
 
 
 def test_long_posting_lists_span_several_blocks_and_chunks(content, tmp_path, monkeypatch):
@@ -580,9 +579,8 @@ def test_wide_counts_and_far_positions_are_written_in_wider_blocks(content, tmp_
     for q in ("戊己庚", "丁戊己庚辛", "乙丙乙", "甲甲甲"):
         assert {h.clause_id for h in ix.search(q, limit=BIG).hits} == brute(corpus, q) == {"extra-far/c1/s1"}, q
     ix.close()
-    _w_ix, searcher, _side = search_store.open_generation(live(tmp_path / "wide"))
+    _w_ix, reader, _side = search_store.open_generation(live(tmp_path / "wide"))
     try:
-        reader = searcher.reader()
         weights = {}
         for term, want in (("甲", 300), ("丁丁", 69_999), ("乙丙", 20)):
             matcher = reader.postings("t", term)
@@ -591,7 +589,7 @@ def test_wide_counts_and_far_positions_are_written_in_wider_blocks(content, tmp_
                 matcher.next()
             assert weights[term] == want, term
     finally:
-        searcher.close()
+        reader.close()
 
 
 def test_a_front_matter_edit_reaches_the_filters_without_reindexing(built, content):
