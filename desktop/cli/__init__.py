@@ -72,7 +72,8 @@ def _decode_arguments(args: argparse.Namespace) -> None:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with a known ``command``, only that command's module is loaded."""
+    """The argument parser; with a known ``command``, only that command's module is loaded and only that command
+    is registered (its module's others would be parsers never used: ~1 % of a ``zoneref compare``)."""
     from index import __version__
 
     parser = Parser(
@@ -82,9 +83,36 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zoneref {__version__}")
     parser.add_argument("--self-test", action="store_true", help="run the offline self-test and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    if command in COMMANDS:
+        importlib.import_module(COMMANDS[command]).register(_OneCommand(sub, command))
+    else:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(sub)
     return parser
+
+
+class _OneCommand:
+    """The sub-commands of a parser, to a module's ``register``, adding only the parser of ``command``: the others
+    get a stand-in that takes every call (options, sub-commands, defaults) and keeps nothing."""
+
+    def __init__(self, sub: argparse._SubParsersAction, command: str):
+        self._sub, self._command = sub, command
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        return self._sub.add_parser(name, **kwargs) if name == self._command else _UNUSED
+
+
+class _Unused:
+    """A parser of a command not being run (``_OneCommand``): any method, any arguments, returns itself."""
+
+    def __getattr__(self, _name: str):
+        return self._ignore
+
+    def _ignore(self, *_args, **_kwargs) -> _Unused:
+        return self
+
+
+_UNUSED = _Unused()
 
 
 def _command_word(argv: list[str]) -> str | None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import cli
+from desktop.cli import compare as cli_compare
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,15 @@ def test_help_and_unknown_commands_see_every_command():
     assert cli._command_word(["notes", "list", "--json"]) == "notes"
     commands = cli._commands(cli.build_parser(None))
     assert commands == set(cli.COMMANDS)
+
+
+def test_a_known_command_registers_only_itself_and_parses_as_before():
+    for command in ("compare", "pin", "compare-set", "notes", "docs"):
+        assert cli._commands(cli.build_parser(command)) == {command}
+    args = cli.build_parser("pin").parse_args(["pin", "set", "a/c1", "b/c2", "--json"])
+    assert (args.command, args.pin_command, args.source, args.clause_id, args.json) == ("pin", "set", "a/c1", "b/c2", True)
+    args = cli.build_parser("compare").parse_args(["compare", "a/c1", "--docs", "b,c", "--limit", "2"])
+    assert (args.clause_id, args.docs, args.limit, args.json, args.func) == ("a/c1", "b,c", 2, False, cli_compare.cmd_compare)
 
 
 def test_launching_the_window_loads_no_engine_before_it_shows():
