@@ -26,6 +26,7 @@ time.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -89,10 +90,15 @@ def encode(features: Sequence[tuple[Mapping[str, int], Sequence[Mapping[str, int
 def digest(texts: Sequence[str]) -> str:
     """What a stored file must have been made from: the units' texts, in order, and ``VERSION``."""
     h = hashlib.blake2b(f"{VERSION}:{len(texts)}:".encode(), digest_size=16)
-    for text in texts:
-        h.update(text.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
+    if texts:  # each text and a NUL after it: one encoding of them all (the same bytes as text by text)
+        h.update(("\x00".join(texts) + "\x00").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _texts_digest(texts: tuple[str, ...]) -> str:
+    """``digest`` of a document's unit texts, made once a process for its units' and its words' files."""
+    return digest(texts)
 
 
 def _pack(kind: str, key: str, strings: Sequence[str], arrays: Mapping[str, np.ndarray], **facts) -> bytes:
@@ -198,7 +204,7 @@ def load_or_encode(folder: Path | None, doc_id: str, texts: Sequence[str],
     """
     if folder is None:
         return encode(compute())
-    key = digest(texts)
+    key = _texts_digest(tuple(texts))
     path = path_for(folder, doc_id)
     enc = from_bytes(read_cache(path), key)
     if enc is not None and enc.units == len(texts):
@@ -218,7 +224,7 @@ def load_or_segment(folder: Path | None, doc_id: str, texts: Sequence[str], segm
         segmenter: the segmenter's identity (``wording.segmenter_key``): another one's words are not used.
         compute: returns every unit's word lengths when they must be segmented.
     """
-    key = f"{digest(texts)}:{segmenter}"
+    key = f"{_texts_digest(tuple(texts))}:{segmenter}"
     if folder is not None:
         try:
             _, _, arrays = _unpack(read_cache(path_for(folder, doc_id, "words")), "words", key)

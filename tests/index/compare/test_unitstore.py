@@ -246,3 +246,15 @@ def test_removing_a_document_deletes_what_comparisons_kept_of_it(tmp_path, zoner
     ws.remove_document(doc_id)
     assert not any(p.name.startswith(f"{doc_id}.") for p in folder.iterdir())
     assert (folder / "jilin-2021-kaifaqu.units").exists()  # the others' stay
+
+
+def test_the_key_of_some_texts_is_their_stream_text_by_text():
+    """``digest`` hashes each text and a NUL after it (files written by earlier versions keep their keys)."""
+    import hashlib
+
+    for texts in ([], [""], ["第一条 为了……"], ["甲", "", "\ud800x", "y\udc00", "a\x00b"]):
+        h = hashlib.blake2b(f"{unitstore.VERSION}:{len(texts)}:".encode(), digest_size=16)
+        for text in texts:
+            h.update(text.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        assert unitstore.digest(texts) == h.hexdigest() == unitstore._texts_digest(tuple(texts)), texts
