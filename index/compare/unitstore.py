@@ -95,10 +95,14 @@ def digest(texts: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-@functools.lru_cache(maxsize=64)
 def _texts_digest(texts: tuple[str, ...]) -> str:
     """``digest`` of a document's unit texts, made once a process for its units' and its words' files."""
-    return digest(texts)
+    return _digest_of(texts, VERSION)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(texts: tuple[str, ...], version: int) -> str:
+    return digest(texts)  # ``version``: the key of the cache (``digest`` reads ``VERSION``)
 
 
 def _pack(kind: str, key: str, strings: Sequence[str], arrays: Mapping[str, np.ndarray], **facts) -> bytes:
