@@ -89,8 +89,8 @@ class Executor:
         if all_ids:
             recs = self.side.docrec[np.concatenate(all_ids)]
             tf = np.concatenate(all_w)
-            keep = recs >= 0
-            result = (recs[keep], tf[keep])
+            keep = recs >= 0  # a deleted record is -1: most often there is none to drop (no copy then)
+            result = (recs, tf) if keep.all() else (recs[keep], tf[keep])
         else:
             result = (_EMPTY, np.zeros(0))
         self._cache[key] = result
