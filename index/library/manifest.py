@@ -35,6 +35,8 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -222,8 +224,9 @@ class Manifest:
         columns = [c for c in _COLUMNS if c not in _LONG]
 
         def read(conn):
-            cur = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,))
-            return {r[1]: dict(zip(columns, r, strict=True)) for r in cur}
+            got = conn.execute(f"SELECT {', '.join(columns)} FROM documents WHERE source = ?", (source,)).fetchall()
+            # By name (the second column), each row a dict: made at C speed (3,500 rows at every listing).
+            return dict(zip(map(itemgetter(1), got), map(dict, map(zip, repeat(columns), got)), strict=True))
         return self._read(read, {})
 
     def topics(self, source: str) -> dict[str, tuple[str | None, str | None]]:
