@@ -13,6 +13,7 @@ import functools
 import math
 from collections import OrderedDict
 from functools import reduce
+from typing import TYPE_CHECKING
 
 import numpy as np
 from whoosh.reading import TermNotFound
@@ -20,8 +21,10 @@ from whoosh.reading import TermNotFound
 from index.base.text import normalise
 from index.search.analysis import CJK_RUN, pieces, pieces_terms
 from index.search.postings import block_arrays
-from index.search.query import Literal, ParsedQuery
 from index.search.rows import Side
+
+if TYPE_CHECKING:  # the parsed queries of a search; a comparison's ``similar`` loads no query parser
+    from index.search.query import Literal, ParsedQuery
 
 K1, B = 1.2, 0.75
 #: A match in the clause heading counts this many times a match in its text.

@@ -18,6 +18,7 @@ import dataclasses
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,7 +30,6 @@ from index.library.corpus import Corpus
 from index.search.analysis import pieces
 from index.search.executor import Executor
 from index.search.filters import DocFilters
-from index.search.query import ParsedQuery, parse_query
 from index.search.rows import doc_info
 from index.search.store import (
     INFO_KEY,
@@ -45,6 +45,9 @@ from index.search.store import (
     update_documents_info,
     update_generation,
 )
+
+if TYPE_CHECKING:  # a comparison opens the index and never parses a query (``search`` imports the parser)
+    from index.search.query import ParsedQuery
 
 __all__ = ["Hit", "SearchIndex", "SearchResult", "BuildCancelled", "SearchIndexError"]
 
@@ -390,6 +393,8 @@ class SearchIndex:
             Hits ranked by BM25 (heading matches boosted), ties in document order;
             ``total`` and ``facets`` count every match.
         """
+        from index.search.query import parse_query  # here: a comparison never parses a query
+
         parsed = parse_query(query)
         result = SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
         if parsed.empty and not regions and not doc_ids:
