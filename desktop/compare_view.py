@@ -53,6 +53,9 @@ from index.library.corpus import display_name
 SHARED_BG = "#fff1a8"
 # A restored session's comparison starts this long after the window is built (after the first paint).
 RESTORE_DELAY_MS = 300
+#: Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make,
+#: and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.
+MAX_COLUMNS = 60
 NUMBER_FG = "#1565c0"
 NUMBER_FG_DARK = "#82b1ff"  # the same blue, readable on the dark palette's base
 # Band colours of the calibrated score (readable on light and dark bases).
@@ -280,6 +283,7 @@ class CompareView(ServiceView):
         self._syncing = False
         self._op: ops.Op | None = None
         self._pins_problem = ""  # why the user's pins could not be read, shown under the title
+        self._left_out = 0  # ticked documents past MAX_COLUMNS, not compared (said under the title)
 
         self.title = QLabel(self.tr("Choose a clause in the reader (Compare across provinces) or a topic."))
         self.title.setWordWrap(True)
@@ -570,7 +574,11 @@ class CompareView(ServiceView):
         self._pins_problem = ""
         if self.source_id:
             source_doc = self.source_id.split("/", 1)[0]
-            others = [d for d in docs if d != source_doc]
+            docs = [d for d in docs if d != source_doc]
+        self._left_out = max(0, len(docs) - MAX_COLUMNS)
+        docs = docs[:MAX_COLUMNS]
+        if self.source_id:
+            others = docs
             pins = self._pins()
             source_id = self.source_id
 
@@ -610,15 +618,18 @@ class CompareView(ServiceView):
             col.deleteLater()
         self.columns = []
         source = result.get("source")
+        left_out = ("\n" + self.tr("Showing the first %1 of the %2 chosen documents: choose fewer to see the others.")
+                    .replace("%1", str(MAX_COLUMNS)).replace("%2", str(MAX_COLUMNS + self._left_out))
+                    if self._left_out else "")
         if source:
             self.title.setText(self.tr("Comparing %1").replace("%1", source.get("citation", source["id"]))
-                               + ("\n" + self._pins_problem if self._pins_problem else ""))
+                               + ("\n" + self._pins_problem if self._pins_problem else "") + left_out)
             first = _Column(self, source["doc_id"], True)
             first.show_matches(None, source)
             self.columns.append(first)
         else:
             topic = result.get("topic", {})
-            self.title.setText(self.tr("Topic: %1").replace("%1", topic.get("name", "")))
+            self.title.setText(self.tr("Topic: %1").replace("%1", topic.get("name", "")) + left_out)
         for column in result["columns"]:
             col = _Column(self, column["doc_id"], bool(result.get("topic")))
             if result.get("topic"):

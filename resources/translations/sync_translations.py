@@ -356,7 +356,9 @@ _add("RedlineView", {
 
 ZH.update(QT_GAPS)
 _add("Settings", {"Author of exported Word files": "导出 Word 文件的作者"})
-_add("CompareView", {"Comparing…": "正在对比…"})
+_add("CompareView", {"Comparing…": "正在对比…",
+                     "Showing the first %1 of the %2 chosen documents: choose fewer to see the others.":
+                         "只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。"})
 _add("SavedNotice", {"Open": "打开", "Open folder": "打开所在文件夹", "Close": "关闭", "Saved: %1": "已保存：%1"})
 
 

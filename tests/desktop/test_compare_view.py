@@ -255,3 +255,21 @@ def test_the_source_column_marks_the_wording_the_best_matches_share(win, qtbot):
     word = view.result["source"]["compared_text"][start:end]
     at = html_text.find(SHARED_BG.lower())
     assert word and word in view.columns[0].body.toHtml()[at:]  # a marked word of the source comes after a mark
+
+
+def test_past_max_columns_the_first_chosen_documents_are_shown_and_the_rest_said(win, qtbot, monkeypatch):
+    # Hundreds of chosen documents made hundreds of column widgets, and past ~128 the view showed nothing.
+    from desktop import compare_view
+
+    monkeypatch.setattr(compare_view, "MAX_COLUMNS", 2)
+    view = win.compare_view
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    chosen = [d for d in view.chosen_docs() if d != "jilin-2021-kaifaqu"]
+    assert len(chosen) == 4
+    assert view.column_doc_ids() == ["jilin-2021-kaifaqu", *chosen[:2]]
+    assert "只显示所选 4 个文件中的前 2 个" in view.title.text()
+    monkeypatch.setattr(compare_view, "MAX_COLUMNS", 60)
+    view.refresh()
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert len(view.column_doc_ids()) == 5 and "只显示" not in view.title.text()
