@@ -104,6 +104,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
     recs = [results] if isinstance(results, Mapping) else list(results)
     cites = _Citations(corpus)
     order: list[str] = list(doc_order or [])
+    unreached: set[str] = set()  # columns a comparison at scale did not reach: not compared, left out of the table
     pending: list[tuple[str, dict[str, list[Entry]], dict[str, str]]] = []
     subtitles: list[str] = []
     for rec in recs:
@@ -138,6 +139,10 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
             doc_id = col["doc_id"]
             if not corpus.has_document(doc_id):
                 raise UnknownIdError("document", doc_id)
+            if not doc_order and not col.get("matches") and (col.get("no_counterpart") or {}).get("reason") == \
+                    "unreached":
+                unreached.add(doc_id)  # thousands of them when every document of a large library is a column
+                continue
             if doc_id not in order and not doc_order:
                 order.append(doc_id)
             matches = col.get("matches") or []
@@ -162,6 +167,9 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
         rows.append(Row(label=label, cells=row_cells, notes=row_notes,
                         empty=[empties.get(col.doc_id, NO_COUNTERPART) for col in columns_out]))
     subtitle = subtitles[0] if len(subtitles) == 1 else f"共 {len(rows)} 项对照"
+    left_out = len(unreached - set(order))
+    if left_out:
+        subtitle += f"（另有 {left_out} 个文件未逐条比较：不在检索所得与本条最相近的文件之列，未列入本表）"
     return ComparisonTable(
         title=title, subtitle=subtitle, columns=columns_out, rows=rows, citations=cites.items,
         exported=exported or today(), with_notes=notes is not None,

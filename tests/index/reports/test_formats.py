@@ -241,6 +241,26 @@ def test_a_silent_column_says_why_in_every_format(corpus, tmp_path):
     assert [c.text for c in cells][1:] == said
 
 
+def test_columns_a_comparison_did_not_reach_are_left_out_of_the_table_and_counted(corpus):
+    """Every document of a large library a column: thousands were not compared ("unreached"); the table lists
+    the compared ones and says how many it left out. A column the user chose (``doc_order``) stays."""
+    record = corpus.clause_record(corpus.clause("hebei-2017-kaifaqu/h3/p1"))
+    unreached = {"reason": "unreached", "topic": None}
+    result = {"source": record, "columns": [
+        {"doc_id": "jiaxing-2015-kaifaqu", "matches": [], "no_counterpart": {"reason": "subject", "topic": None}},
+        {"doc_id": "henan-2017-kaifaqu", "matches": [], "no_counterpart": unreached},
+        {"doc_id": "zhejiang-2022-kaifaqu", "matches": [], "no_counterpart": unreached},
+    ]}
+    table = comparison_table(corpus, result, exported="2026-03-04")
+    assert [c.doc_id for c in table.columns] == ["hebei-2017-kaifaqu", "jiaxing-2015-kaifaqu"]
+    assert table.subtitle.endswith("（另有 2 个文件未逐条比较：不在检索所得与本条最相近的文件之列，未列入本表）")
+    chosen = comparison_table(corpus, result, exported="2026-03-04",
+                              doc_order=["hebei-2017-kaifaqu", "henan-2017-kaifaqu"])
+    assert [c.doc_id for c in chosen.columns] == ["hebei-2017-kaifaqu", "henan-2017-kaifaqu"]
+    assert "未列入" not in chosen.subtitle
+    assert chosen.rows[0].empty_text(1).startswith("未逐条比较")
+
+
 def test_a_document_nothing_comes_close_in_is_said_so():
     from index.reports.model import no_counterpart_text
 
