@@ -695,7 +695,7 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
     At scale (statistics from the search index) the library-wide query picks
     the bridge documents. With at most ``FULL_COLUMNS`` chosen columns, the
     columns and the bridges are scored on every unit, as in a small library;
-    with more (every document a column, ≤ 0.5 s on 3,500 documents) every
+    with more (every document a column: ~2 s as a process at 3,440 documents) every
     document is scored on the units the query found
     (``index.compare.candidates``); a document it did not reach is not
     compared (``Ranked.why_none`` "unreached"), and no document's candidates are compared back

@@ -4,7 +4,8 @@ Scoring every unit of 3,500 documents is too slow, and most documents hold
 nothing on the source's subject. The source's most distinctive bigrams (the
 highest tf × library IDF) become a weighted query of the search index; the
 best few clauses of each document that answer it are the candidates the
-full model scores (``align.rank``). A document with none is "no counterpart".
+full model scores (``align.rank``). A document with none was not compared
+(``Ranked.why_none`` "unreached"): it is not said to have no counterpart.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from index.compare.wording import bigrams, matching_text
 QUERY_TERMS = 32  # distinctive bigrams in the query
 MIN_CLAUSES = 3  # a bigram in fewer clauses of the library (the source's own, a neighbour) reaches no other document
 PER_DOC = 2  # candidate clauses per document
-LIMIT = 120  # candidate clauses in all: the documents beyond them have nothing close (无对应)
+LIMIT = 120  # candidate clauses in all: the documents beyond them are not compared ("unreached", not 无对应)
 
 
 def query_terms(ctx, source: Unit, n: int = QUERY_TERMS) -> dict[str, float]:
