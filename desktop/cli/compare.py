@@ -66,13 +66,13 @@ def _short(text: str, n: int = 70) -> str:
 
 def _columns_text(columns: list[dict]) -> list[str]:
     from index.compare.records import Evidence, Reverse
-    from index.reports.model import no_counterpart_text
+    from index.reports.model import NOT_REACHED, is_unreached, no_counterpart_text
 
     c = corpus()
     lines = []
     unreached = 0
     for col in columns:
-        if not col["matches"] and (col.get("no_counterpart") or {}).get("reason") == "unreached":
+        if is_unreached(col):
             unreached += 1  # at scale, thousands of them: said once, below
             continue
         lines.append(f"\n■ {col['region']}  {col['doc_id']}")
@@ -91,7 +91,7 @@ def _columns_text(columns: list[dict]) -> list[str]:
             if m["numbers"]:
                 lines.append("        数字: " + "，".join(n["text"] for n in m["numbers"][:8]))
     if unreached:
-        lines.append(f"\n■ 其余 {unreached} 个文件未逐条比较：不在检索所得与本条最相近的文件之列（用 --docs 指定文件可逐条比较）")
+        lines.append(f"\n■ 其余 {unreached} 个文件未逐条比较：{NOT_REACHED}（用 --docs 指定文件可逐条比较）")
     return lines
 
 

@@ -17,6 +17,7 @@ from index.compare.topics import region_groups
 from index.library.corpus import Corpus
 from index.reports.model import (
     NO_COUNTERPART,
+    NOT_REACHED,
     Column,
     ComparisonTable,
     CoverageTable,
@@ -30,6 +31,7 @@ from index.reports.model import (
     SearchReport,
     _Citations,
     column_for,
+    is_unreached,
     make_entry,
     no_counterpart_text,
     note_texts,
@@ -139,9 +141,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
             doc_id = col["doc_id"]
             if not corpus.has_document(doc_id):
                 raise UnknownIdError("document", doc_id)
-            if not doc_order and not col.get("matches") and (col.get("no_counterpart") or {}).get("reason") == \
-                    "unreached":
-                unreached.add(doc_id)  # thousands of them when every document of a large library is a column
+            if not doc_order and is_unreached(col):
+                unreached.add(doc_id)
                 continue
             if doc_id not in order and not doc_order:
                 order.append(doc_id)
@@ -169,7 +170,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
     subtitle = subtitles[0] if len(subtitles) == 1 else f"共 {len(rows)} 项对照"
     left_out = len(unreached - set(order))
     if left_out:
-        subtitle += f"（另有 {left_out} 个文件未逐条比较：不在检索所得与本条最相近的文件之列，未列入本表）"
+        subtitle += f"（另有 {left_out} 个文件未逐条比较：{NOT_REACHED}，未列入本表）"
     return ComparisonTable(
         title=title, subtitle=subtitle, columns=columns_out, rows=rows, citations=cites.items,
         exported=exported or today(), with_notes=notes is not None,

@@ -33,7 +33,14 @@ _WHY_NONE = {"subject": "该文件未涉及本条主题", "nothing": "该文件�
 
 
 # A column a comparison at scale did not reach (``reason`` "unreached") was not compared: no 无对应 claim.
-NOT_COMPARED = "未逐条比较：该文件不在检索所得与本条最相近的文件之列"
+NOT_REACHED = "不在检索所得与本条最相近的文件之列"
+NOT_COMPARED = f"未逐条比较：该文件{NOT_REACHED}"
+
+
+def is_unreached(column: Mapping) -> bool:
+    """Whether a comparison's column (``Column.to_dict()``) was not compared: at scale, the search index's
+    candidates did not reach its document (thousands of them when every document is a column)."""
+    return not column.get("matches") and (column.get("no_counterpart") or {}).get("reason") == "unreached"
 
 
 def no_counterpart_text(why: Any) -> str:
