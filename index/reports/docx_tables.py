@@ -20,7 +20,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from index.reports.model import NO_COUNTERPART, NOT_COVERED, Citation, ComparisonTable, CoverageTable, Entry
+from index.reports.model import (
+    NO_COUNTERPART,
+    NOT_COVERED,
+    Citation,
+    ComparisonTable,
+    CoverageTable,
+    Entry,
+    part_heading,
+)
 from index.reports.spans import segments
 
 EAST_ASIAN_FONT = "宋体"
@@ -214,12 +222,36 @@ def write_comparison_docx(table: ComparisonTable, path: Path) -> Path:
     One column per document (header: region, issuer, short title, document
     number, date), one row per aligned clause or topic, “无对应条款” where a
     document has no counterpart, an optional notes column, then the citations.
+    More documents than fit a page side by side (``PRINTED_COLUMNS``) are
+    written as several tables of the same rows, the compared clause's document
+    heading each.
 
     Returns:
         ``path``.
     """
     doc = new_document(table.title, landscape=True)
     add_title(doc, table.title, [table.subtitle, f"导出日期：{table.exported}", LEGEND])
+    parts = table.printed()
+    for k, part in enumerate(parts):
+        _part_heading(doc, part_heading(k, parts), k)
+        _comparison_grid(doc, part)
+    add_citations(doc, table.citations)
+    doc.save(str(path))
+    return Path(path)
+
+
+def _part_heading(doc: DocxDocument, text: str, k: int) -> None:
+    """A printed part's heading; the second and later parts start a page."""
+    if text:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(10)
+        p.paragraph_format.page_break_before = k > 0
+        run = p.add_run(text)
+        run.bold = True
+        run.font.size = Pt(10.5)
+
+
+def _comparison_grid(doc: DocxDocument, table: ComparisonTable) -> None:
     widths = _widths(29.7 - 3.6, len(table.columns), table.row_labels, table.with_notes)
     grid = _grid_table(doc, widths)
     head = grid.rows[0].cells
@@ -245,9 +277,6 @@ def write_comparison_docx(table: ComparisonTable, path: Path) -> Path:
                 p = cells[-1].paragraphs[0] if j == 0 else cells[-1].add_paragraph()
                 p.add_run(note).font.size = Pt(9)
         _set_widths(grid.rows[-1], widths)
-    add_citations(doc, table.citations)
-    doc.save(str(path))
-    return Path(path)
 
 
 def write_coverage_docx(table: CoverageTable, path: Path) -> Path:
@@ -255,11 +284,22 @@ def write_coverage_docx(table: CoverageTable, path: Path) -> Path:
 
     Each cell lists the clauses treating the topic (label and heading, [n]);
     “—” marks a topic the document does not cover. A last row counts the
-    topics each document covers.
+    topics each document covers. More columns than fit a page side by side
+    are written as several tables of the same topics.
     """
     doc = new_document(table.title, landscape=True)
     add_title(doc, table.title, [f"导出日期：{table.exported}",
                                  f"说明：每格列出该{table.column_unit}涉及该主题的条款；“{NOT_COVERED}”表示未涉及；[n] 指文末引用出处。"])
+    parts = table.printed()
+    for k, part in enumerate(parts):
+        _part_heading(doc, part_heading(k, parts, table.column_unit), k)
+        _coverage_grid(doc, part)
+    add_citations(doc, table.citations)
+    doc.save(str(path))
+    return Path(path)
+
+
+def _coverage_grid(doc: DocxDocument, table: CoverageTable) -> None:
     widths = _widths(29.7 - 3.6, len(table.columns), True, False)
     grid = _grid_table(doc, widths)
     head = grid.rows[0].cells
@@ -289,6 +329,3 @@ def write_coverage_docx(table: CoverageTable, path: Path) -> Path:
         n = sum(1 for row in table.rows if row.cells[i])
         cells[1 + i].paragraphs[0].add_run(f"{n} / {len(table.rows)}").bold = True
     _set_widths(grid.rows[-1], widths)
-    add_citations(doc, table.citations)
-    doc.save(str(path))
-    return Path(path)

@@ -24,6 +24,7 @@ from index.reports.model import (
     Entry,
     SearchReport,
     body_start,
+    part_heading,
 )
 from index.reports.spans import Span, segments
 
@@ -117,8 +118,25 @@ def _header_lines(lines: list[str]) -> str:
 
 
 def comparison_html(table: ComparisonTable) -> str:
-    """The comparison as an HTML page: title, date, the table, the citations."""
+    """The comparison as an HTML page: title, date, the table (several of the same rows past
+    ``PRINTED_COLUMNS`` documents: the page is also what the PDF prints), the citations."""
     legend = "说明：加粗为各文件共有的表述；黄色底纹为数字与量化指标；[n] 指文末引用出处。"
+    parts = table.printed()
+    tables = "".join(_part_heading(part_heading(k, parts), k) + _comparison_table(part) for k, part in enumerate(parts))
+    body = (_head(table.title, [table.subtitle, f"导出日期：{table.exported}", legend])
+            + tables + _citations(table.citations))
+    return page(table.title, body, landscape=True)
+
+
+def _part_heading(text: str, k: int) -> str:
+    """A printed part's heading; the second and later parts start a page."""
+    if not text:
+        return ""
+    brk = ' style="page-break-before: always"' if k else ""
+    return f"<p{brk}><b>{esc(text)}</b></p>\n"
+
+
+def _comparison_table(table: ComparisonTable) -> str:
     header = (["对照项"] if table.row_labels else []) + [_header_lines(c.header_lines()) for c in table.columns]
     if table.with_notes:
         header.append("批注")
@@ -129,13 +147,20 @@ def comparison_html(table: ComparisonTable) -> str:
         if table.with_notes:
             cells.append("<td>" + "".join(f"<p>{esc(n)}</p>" for n in row.notes) + "</td>")
         rows.append(cells)
-    body = (_head(table.title, [table.subtitle, f"导出日期：{table.exported}", legend])
-            + _table(header, rows, label_column=table.row_labels) + _citations(table.citations))
-    return page(table.title, body, landscape=True)
+    return _table(header, rows, label_column=table.row_labels)
 
 
 def coverage_html(table: CoverageTable) -> str:
-    """The topic × document matrix as an HTML page."""
+    """The topic × document matrix as an HTML page (several tables of the same topics past
+    ``PRINTED_COLUMNS`` columns)."""
+    parts = table.printed()
+    tables = "".join(_part_heading(part_heading(k, parts, table.column_unit), k) + _coverage_table(part)
+                     for k, part in enumerate(parts))
+    body = _head(table.title, [f"导出日期：{table.exported}"]) + tables + _citations(table.citations)
+    return page(table.title, body, landscape=True)
+
+
+def _coverage_table(table: CoverageTable) -> str:
     header = ["主题"] + [_header_lines(c.header_lines()) for c in table.columns]
     rows = []
     for row in table.rows:
@@ -151,9 +176,7 @@ def coverage_html(table: CoverageTable) -> str:
         f"<td><b>{sum(1 for r in table.rows if r.cells[i])} / {len(table.rows)}</b></td>"
         for i in range(len(table.columns))]
     rows.append(counts)
-    body = (_head(table.title, [f"导出日期：{table.exported}"]) + _table(header, rows, label_column=True)
-            + _citations(table.citations))
-    return page(table.title, body, landscape=True)
+    return _table(header, rows, label_column=True)
 
 
 def search_html(report: SearchReport) -> str:

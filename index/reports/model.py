@@ -149,6 +149,26 @@ class ComparisonTable:
     with_notes: bool = False
     row_labels: bool = False
 
+    def source_columns(self) -> list[int]:
+        """The columns holding the compared clause in every row (its document): they head every printed part."""
+        if not self.rows:
+            return []
+        return [i for i in range(len(self.columns))
+                if all(any(e.role == "source" for e in row.cells[i]) for row in self.rows)]
+
+    def part(self, columns: Sequence[int], with_notes: bool) -> ComparisonTable:
+        """The same comparison with only ``columns`` (indices): one of its printed parts (``printed_parts``),
+        with or without the notes column."""
+        return dataclasses.replace(self, columns=[self.columns[i] for i in columns],
+                                   rows=[_row_part(r, columns) for r in self.rows],
+                                   with_notes=self.with_notes and with_notes)
+
+    def printed(self) -> list[ComparisonTable]:
+        """The tables a printed export shows, one after the other (``PRINTED_COLUMNS`` documents each at most;
+        the notes column in the first)."""
+        parts = printed_parts(len(self.columns), self.source_columns())
+        return [self.part(cols, with_notes=k == 0) for k, cols in enumerate(parts)] or [self]
+
 
 @dataclasses.dataclass
 class CoverageTable:
@@ -164,6 +184,53 @@ class CoverageTable:
     @property
     def column_unit(self) -> str:
         return "省份" if self.by_region else "文件"
+
+    def part(self, columns: Sequence[int]) -> CoverageTable:
+        """The same matrix with only ``columns`` (indices): one of its printed parts (``printed_parts``)."""
+        return dataclasses.replace(self, columns=[self.columns[i] for i in columns],
+                                   rows=[_row_part(r, columns) for r in self.rows])
+
+    def printed(self) -> list[CoverageTable]:
+        """The tables a printed export shows, one after the other (``PRINTED_COLUMNS`` columns each at most)."""
+        return [self.part(cols) for cols in printed_parts(len(self.columns))] or [self]
+
+
+# How many documents (or provinces) a printed table shows side by side: on A4 landscape a cell is then ~3 cm
+# wide, ~9 characters a line. A wider comparison or matrix is printed (Word, PDF, HTML) as several tables of
+# the same rows; one table of 20 columns overprinted its cells in the PDF, and Word takes at most 63 columns.
+PRINTED_COLUMNS = 8
+
+
+def printed_parts(n_columns: int, keep: Sequence[int] = (), per_part: int | None = None) -> list[list[int]]:
+    """The column indices of each printed table (at most ``per_part``, default ``PRINTED_COLUMNS``): one table
+    when ``n_columns`` fit, else parts of near equal size, in order. The columns in ``keep`` (the compared
+    clause's document) head every part."""
+    kept = [k for k in keep if 0 <= k < n_columns]
+    rest = [i for i in range(n_columns) if i not in kept]
+    room = max(1, (per_part or PRINTED_COLUMNS) - len(kept))
+    if len(rest) <= room:
+        return [kept + rest] if n_columns else []
+    n_parts = -(-len(rest) // room)
+    size, extra = divmod(len(rest), n_parts)
+    parts, at = [], 0
+    for k in range(n_parts):
+        n = size + (1 if k < extra else 0)
+        parts.append(kept + rest[at:at + n])
+        at += n
+    return parts
+
+
+def part_heading(k: int, parts: Sequence[Any], unit: str = "文件") -> str:
+    """'续表（第 2 部分，共 3 部分）' above part ``k`` (0-based) of a table printed in ``parts``; empty for one."""
+    if len(parts) < 2:
+        return ""
+    n = len(parts[k].columns)
+    return f"{'续表' if k else '对照表'}（第 {k + 1} 部分，共 {len(parts)} 部分；本部分 {n} 个{unit}）"
+
+
+def _row_part(row: Row, columns: Sequence[int]) -> Row:
+    return Row(label=row.label, cells=[row.cells[i] for i in columns], notes=row.notes,
+               empty=[row.empty_text(i) for i in columns])
 
 
 @dataclasses.dataclass(frozen=True)
