@@ -17,6 +17,8 @@ from desktop.cli.notes import add_note_filters, note_filters
 from desktop.cli.output import COVERAGE_PROGRESS, CliError, command, emit, slow_progress
 from index.reports import (
     FORMATS,
+    PRINTED_FORMATS,
+    check_printable_matrix,
     comparison_table,
     coverage_table,
     notes_report,
@@ -147,6 +149,8 @@ def cmd_search(args) -> int:
 def cmd_topics(args) -> int:
     c = corpus()
     doc_ids = _split_ids(args.docs)
+    if args.format in PRINTED_FORMATS and not args.by_region:  # before minutes of work on every document of a library
+        check_printable_matrix(len(doc_ids or c.documents()))
     matrix = workspace().coverage(doc_ids, progress=slow_progress(COVERAGE_PROGRESS)).to_dict()
     table = coverage_table(c, matrix, doc_ids=doc_ids, by_region=args.by_region)
     return _write("coverage", table, args, {"columns": [col.doc_id for col in table.columns],

@@ -25,20 +25,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.base.errors import KnownError
 from index.reports.builders import comparison_table, coverage_table, notes_report, search_report
-from index.reports.model import ComparisonTable, CoverageTable, NotesReport, SearchReport
+from index.reports.model import (
+    PRINTED_FORMATS,
+    ComparisonTable,
+    CoverageTable,
+    ExportError,
+    NotesReport,
+    SearchReport,
+    check_printable_matrix,
+)
 from index.reports.redline_table import RedlineTable, redline_table
 
 __all__ = [
-    "FORMATS", "ExportError", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
+    "FORMATS", "PRINTED_FORMATS", "ExportError", "check_printable_matrix", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
     "search_report", "write_comparison", "write_coverage", "write_search", "write_notes", "write_redline",
     "write_report",
 ]
-
-
-class ExportError(KnownError, code="export"):
-    """An export could not be written (unsupported format, unwritable path, disk full)."""
 
 
 def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:

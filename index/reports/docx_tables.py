@@ -321,6 +321,10 @@ def _coverage_grid(doc: DocxDocument, table: CoverageTable) -> None:
                 r = p.add_run(e.title_line or e.text[:24])
                 r.font.size = Pt(9)
                 add_ref(p, e.ref)
+            if row.more_text(i):
+                r = cell.add_paragraph().add_run(row.more_text(i))
+                r.font.size = Pt(9)
+                r.font.color.rgb = GREY
         _set_widths(grid.rows[-1], widths)
     cells = grid.add_row().cells
     _shade(cells[0], LABEL_FILL)

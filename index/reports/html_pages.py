@@ -165,12 +165,13 @@ def _coverage_table(table: CoverageTable) -> str:
     rows = []
     for row in table.rows:
         cells = [f'<td bgcolor="{LABEL_BG}"><b>{esc(row.label)}</b></td>']
-        for entries in row.cells:
+        for k, entries in enumerate(row.cells):
             if not entries:
                 cells.append(f'<td align="center" style="color:#595959">{NOT_COVERED}</td>')
             else:
                 items = "<br>".join(f"{esc(e.title_line or e.text[:24])}<sup>[{e.ref}]</sup>" for e in entries)
-                cells.append(f'<td style="font-size:9pt">{items}</td>')
+                more = f'<br><span style="color:#595959">{esc(row.more_text(k))}</span>' if row.more_text(k) else ""
+                cells.append(f'<td style="font-size:9pt">{items}{more}</td>')
         rows.append(cells)
     counts = [f'<td bgcolor="{LABEL_BG}"><b>涉及主题数</b></td>'] + [
         f"<td><b>{sum(1 for r in table.rows if r.cells[i])} / {len(table.rows)}</b></td>"

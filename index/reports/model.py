@@ -20,9 +20,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from index.base.errors import KnownError
 from index.compare.topics import REGION_PREFIX
 from index.library.corpus import Corpus, display_name
 from index.reports.spans import Span, find_numbers, merge_spans
+
+
+class ExportError(KnownError, code="export"):
+    """An export could not be written (unsupported format, unwritable path, disk full, a matrix too wide to print)."""
+
 
 # Fixed wording of the exported documents (content, not UI: the reports are
 # Chinese briefing material whatever the UI language).
@@ -121,6 +127,12 @@ class Row:
     cells: list[list[Entry]]
     notes: list[str] = dataclasses.field(default_factory=list)
     empty: list[str] = dataclasses.field(default_factory=list)  # per column, what an empty cell says
+    more: list[int] = dataclasses.field(default_factory=list)  # per column, clauses the cell does not list
+
+    def more_text(self, k: int) -> str:
+        """'另有 N 条' when column ``k``'s cell lists only some of its clauses (a coverage matrix), else ''."""
+        n = self.more[k] if k < len(self.more) else 0
+        return f"……另有 {n} 条（共 {n + len(self.cells[k])} 条）" if n > 0 else ""
 
     def empty_text(self, k: int) -> str:
         """What column ``k``'s cell says when it holds no clause (“无对应条款”, with a reason if known)."""
@@ -191,7 +203,12 @@ class CoverageTable:
                                    rows=[_row_part(r, columns) for r in self.rows])
 
     def printed(self) -> list[CoverageTable]:
-        """The tables a printed export shows, one after the other (``PRINTED_COLUMNS`` columns each at most)."""
+        """The tables a printed export shows, one after the other (``PRINTED_COLUMNS`` columns each at most).
+
+        Raises:
+            ExportError: more than ``PRINTED_MATRIX_COLUMNS`` columns (every document of a large library).
+        """
+        check_printable_matrix(len(self.columns), self.by_region)
         return [self.part(cols) for cols in printed_parts(len(self.columns))] or [self]
 
 
@@ -199,6 +216,19 @@ class CoverageTable:
 # wide, ~9 characters a line. A wider comparison or matrix is printed (Word, PDF, HTML) as several tables of
 # the same rows; one table of 20 columns overprinted its cells in the PDF, and Word takes at most 63 columns.
 PRINTED_COLUMNS = 8
+# A printed coverage matrix takes at most this many columns: every document of a 3,440-document library as a
+# column ran for 8 minutes in 1.4 GB before it was stopped (27 topics × 430 tables); CSV takes any number.
+PRINTED_MATRIX_COLUMNS = 200
+PRINTED_FORMATS = ("docx", "html", "pdf")  # the formats laid out as pages (CSV and Markdown are one table)
+
+
+def check_printable_matrix(n_columns: int, by_region: bool = False) -> None:
+    """Raise ``ExportError`` if a coverage matrix of ``n_columns`` is too wide to print (Word, HTML, PDF)."""
+    if n_columns > PRINTED_MATRIX_COLUMNS:
+        raise ExportError(
+            f"a coverage matrix of {n_columns} {'provinces' if by_region else 'documents'} is too wide to print "
+            f"(Word, HTML, PDF: at most {PRINTED_MATRIX_COLUMNS} columns); show it by province (zoneref export "
+            "topics --by-region, or untick 按文件分列), choose documents (--docs), or export CSV")
 
 
 def printed_parts(n_columns: int, keep: Sequence[int] = (), per_part: int | None = None) -> list[list[int]]:
@@ -230,7 +260,8 @@ def part_heading(k: int, parts: Sequence[Any], unit: str = "文件") -> str:
 
 def _row_part(row: Row, columns: Sequence[int]) -> Row:
     return Row(label=row.label, cells=[row.cells[i] for i in columns], notes=row.notes,
-               empty=[row.empty_text(i) for i in columns])
+               empty=[row.empty_text(i) for i in columns],
+               more=[row.more[i] if i < len(row.more) else 0 for i in columns])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -321,6 +352,10 @@ def column_for(corpus: Corpus, doc_id: str) -> Column:
     )
 
 
+# A province column's header names its documents up to this many; past it, how many (the citations name each).
+HEADER_TITLES = 3
+
+
 def region_column(corpus: Corpus, region: str, members: Sequence[str]) -> Column:
     """The header of one province's column (id ``region:<province>``): its documents' fields joined."""
     doc_id = REGION_PREFIX + region
@@ -328,9 +363,15 @@ def region_column(corpus: Corpus, region: str, members: Sequence[str]) -> Column
     if len(cols) == 1:
         return dataclasses.replace(cols[0], doc_id=doc_id)
     years = sorted({y for c in cols for y in re.findall(r"(?:19|20)\d\d", c.date)})
+    issuers = list(dict.fromkeys(c.issuer for c in cols if c.issuer))
+    if len(cols) > HEADER_TITLES:  # a province of 120 documents: a header naming each was taller than a page
+        issuer = "、".join(issuers[:HEADER_TITLES]) + ("等" if len(issuers) > HEADER_TITLES else "")
+        short = f"共 {len(cols)} 份文件"
+    else:
+        issuer, short = "、".join(issuers), "、".join(c.short_title for c in cols)
     return Column(
-        doc_id=doc_id, region=region, issuer="、".join(dict.fromkeys(c.issuer for c in cols if c.issuer)),
-        short_title="、".join(c.short_title for c in cols), title="\n".join(c.title for c in cols),
+        doc_id=doc_id, region=region, issuer=issuer,
+        short_title=short, title="\n".join(c.title for c in cols),
         doc_number="", date=f"{years[0]}—{years[-1]}年" if len(years) > 1 else (f"{years[0]}年" if years else ""),
         status="征求意见稿" if any(c.status == "征求意见稿" for c in cols) else "",
     )

@@ -16,6 +16,7 @@ from index.reports.model import (
     ComparisonTable,
     CoverageTable,
     Entry,
+    Row,
     SearchReport,
 )
 from index.reports.redline_table import ADDED_PLACEHOLDER, REMOVED_PLACEHOLDER, RedlineTable
@@ -70,10 +71,14 @@ def write_coverage_csv(table: CoverageTable, path: Path) -> Path:
     """Topics × documents; each cell lists the clauses (label + heading), “—” when not covered."""
     rows = [["主题"] + [column_heading(c) for c in table.columns]]
     for row in table.rows:
-        rows.append([row.label] + ["；".join(e.title_line or e.clause_id for e in entries) or NOT_COVERED
-                                   for entries in row.cells])
+        rows.append([row.label] + [_coverage_cell(row, k) for k in range(len(row.cells))])
     rows.append(["涉及主题数"] + [str(sum(1 for r in table.rows if r.cells[i])) for i in range(len(table.columns))])
     return _write(path, rows)
+
+
+def _coverage_cell(row: Row, k: int) -> str:
+    listed = [e.title_line or e.clause_id for e in row.cells[k]]
+    return "；".join(listed + ([row.more_text(k)] if row.more_text(k) else [])) or NOT_COVERED
 
 
 def write_search_csv(report: SearchReport, path: Path) -> Path:

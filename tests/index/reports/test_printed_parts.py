@@ -83,3 +83,63 @@ def test_a_wide_coverage_matrix_prints_as_parts_of_the_same_topics(corpus, tmp_p
         assert [cell_text(r.cells[0]) for r in t.rows[1:-1]] == names
         assert cell_text(t.rows[-1].cells[0]) == "涉及主题数"
     assert coverage_html(table).count("<table") == len(d.tables)
+
+
+def test_a_crowded_matrix_cell_lists_some_clauses_of_each_document_and_counts_the_rest(corpus, tmp_path, monkeypatch):
+    """A province of 120 documents counts ~700 clauses under a topic: the printed cell names a few, in turn from
+    each document, and says how many more; the bundled library's cells (10 at most) are listed whole."""
+    from index.compare.topics import coverage
+    from index.reports import builders
+
+    cov = coverage(corpus).to_dict()
+    whole = coverage_table(corpus, cov, by_region=True)
+    assert not any(n for row in whole.rows for n in row.more)  # as before: every clause listed
+
+    monkeypatch.setattr(builders, "CELL_CLAUSES", 2)
+    table = coverage_table(corpus, cov, by_region=True)
+    zj = [c.doc_id for c in table.columns].index("region:浙江省")  # 浙江 and 嘉兴
+    k, row = next((k, r) for k, r in enumerate(table.rows)
+                  if all(cov["matrix"][table_id(cov, r.label)].get(d) for d in ("zhejiang-2022-kaifaqu",
+                                                                                  "jiaxing-2015-kaifaqu"))
+                  and len(cov["matrix"][table_id(cov, r.label)]["zhejiang-2022-kaifaqu"])
+                  + len(cov["matrix"][table_id(cov, r.label)]["jiaxing-2015-kaifaqu"]) > 2)
+    total = sum(len(cov["matrix"][table_id(cov, row.label)][d]) for d in ("zhejiang-2022-kaifaqu",
+                                                                          "jiaxing-2015-kaifaqu"))
+    cell = row.cells[zj]
+    assert len(cell) == 2 and {e.doc_id for e in cell} == {"zhejiang-2022-kaifaqu", "jiaxing-2015-kaifaqu"}
+    assert row.more_text(zj) == f"……另有 {total - 2} 条（共 {total} 条）"
+    d = docx.Document(str(write_coverage(table, tmp_path / "cov.docx", "docx")))
+    assert row.more_text(zj) in cell_text(d.tables[0].rows[1 + k].cells[1 + zj])
+    assert row.more_text(zj) in coverage_html(table)
+    write_coverage(table, tmp_path / "cov.csv", "csv")
+    assert row.more_text(zj) in (tmp_path / "cov.csv").read_text("utf-8-sig")
+
+
+def table_id(cov: dict, name: str) -> str:
+    return next(t["id"] for t in cov["topics"] if t["name"] == name)
+
+
+def test_a_province_of_many_documents_is_headed_by_their_count_not_every_title(corpus, monkeypatch):
+    """The header of a province of 124 documents named each: a cell taller than a page, and Qt then printed the
+    PDF from the middle of its citations."""
+    monkeypatch.setattr(model, "HEADER_TITLES", 1)
+    many = model.region_column(corpus, "浙江省", ["zhejiang-2022-kaifaqu", "jiaxing-2015-kaifaqu"])
+    assert many.short_title == "共 2 份文件" and many.date == "2015—2022年"
+    monkeypatch.setattr(model, "HEADER_TITLES", 3)
+    few = model.region_column(corpus, "浙江省", ["zhejiang-2022-kaifaqu", "jiaxing-2015-kaifaqu"])
+    assert few.short_title == "、".join(corpus.document(d).short_title
+                                       for d in ("zhejiang-2022-kaifaqu", "jiaxing-2015-kaifaqu"))
+
+
+def test_a_matrix_too_wide_to_print_is_refused_before_any_work_and_csv_still_works(capsys, tmp_path, monkeypatch):
+    from desktop import cli
+
+    monkeypatch.setattr(model, "PRINTED_MATRIX_COLUMNS", 4)  # 5 bundled documents are too many, 4 provinces not
+    for fmt in ("docx", "html", "pdf"):
+        assert cli.main(["export", "topics", "-f", fmt, "-o", str(tmp_path / f"m.{fmt}")]) != 0
+        err = capsys.readouterr().err
+        assert "coverage matrix of 5 documents is too wide to print" in err and "--by-region" in err
+        assert not (tmp_path / f"m.{fmt}").exists()
+    assert cli.main(["export", "topics", "-f", "csv", "-o", str(tmp_path / "m.csv")]) == 0
+    assert cli.main(["export", "topics", "--by-region", "-f", "docx", "-o", str(tmp_path / "r.docx")]) == 0
+    assert (tmp_path / "m.csv").exists() and (tmp_path / "r.docx").exists()
