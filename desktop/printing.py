@@ -361,15 +361,38 @@ def export_shown(view, kind: str) -> bool:
     Returns:
         False if the view shows nothing to export.
     """
-    report = view.report()
-    if report is not None:
-        ask_export_report(view, kind, report)
-    return report is not None
+    return _with_shown_report(view, lambda report: ask_export_report(view, kind, report))
 
 
 def preview_shown(view, kind: str) -> bool:
     """File → 打印预览… for a view whose ``report()`` gives what it shows; False if nothing."""
-    report = view.report()
-    if report is not None:
-        preview_report(view, kind, report)
-    return report is not None
+    return _with_shown_report(view, lambda report: preview_report(view, kind, report))
+
+
+def _with_shown_report(view, then) -> bool:
+    """Call ``then(report)`` with the view's report. A view whose report takes long to build (the coverage
+    matrix of a large library: seconds) has ``report_job()``: a function, or None, run on a worker with a
+    progress dialog, so the window does not freeze; ``then`` runs on the GUI thread afterwards."""
+    job = view.report_job() if hasattr(view, "report_job") else None
+    if job is None:
+        report = view.report()
+        if report is not None:
+            then(report)
+        return report is not None
+    from desktop import ops
+
+    def build(cancelled):
+        report = job()
+        if cancelled():
+            raise ops.Cancelled()
+        return report
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, KnownError) and not isinstance(exc, ops.Cancelled):
+            _show_error(view, exc)
+        elif not isinstance(exc, ops.Cancelled):
+            log.error("preparing the export failed", exc_info=exc)
+
+    ops.Op(build, on_success=then, on_failure=failed, parent=view).with_progress(
+        view, tr("Preparing the table…")).run()
+    return True

@@ -248,10 +248,12 @@ def _cell_clauses(found: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str,
     if sum(len(ids) for _, ids in found) <= CELL_CLAUSES:
         return [(d, cid) for d, ids in found for cid in ids]
     out: list[tuple[str, str]] = []
-    for k in range(max(len(ids) for _, ids in found)):
+    for k in range(CELL_CLAUSES):  # a document's k-th clause comes after every document's (k-1)-th
         for d, ids in found:
-            if k < len(ids) and len(out) < CELL_CLAUSES:
+            if k < len(ids):
                 out.append((d, ids[k]))
+                if len(out) == CELL_CLAUSES:
+                    return out
     return out
 
 

@@ -25,7 +25,7 @@ BIN = Path(sys.executable).parent
 
 # Strings lupdate cannot see (desktop/printing.py translates through a helper
 # function): (context, source).
-EXTRA = [("printing", "Print preview"), ("printing", "Export failed"), ("printing", "Export")]
+EXTRA = [("printing", "Print preview"), ("printing", "Export failed"), ("printing", "Export"), ("printing", "Preparing the table…")]
 # Qt's own strings that Qt's Chinese catalogue (qtbase_zh_CN.qm, PySide6 6.11) does not translate: its
 # sources gained a shortcut (&) the catalogue lacks. ZoneRef's catalogue is installed after Qt's and so
 # asked first; tests/desktop/test_qt_translations.py walks Qt's dialogs and finds any new gap.
@@ -228,7 +228,7 @@ _add("SearchView", {
     "the query has no characters that can be searched": "检索式中没有可检索的字符",
 })
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
-_add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出"})
+_add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出", "Preparing the table…": "正在整理表格…"})
 _add("CoverageView", {
     "One column per document": "按文件分列", "Off: one column per province, its documents together":
         "不勾选时每个省一列，合并该省的各份文件",

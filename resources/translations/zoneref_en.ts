@@ -17,6 +17,11 @@
       <source>Export</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="397" />
+      <source>Preparing the table…</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>CompareView</name>
@@ -1840,6 +1845,10 @@ Restored from: %3</source>
     </message>
     <message>
       <source>Export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preparing the table…</source>
       <translation type="unfinished" />
     </message>
   </context>

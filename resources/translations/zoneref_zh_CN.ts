@@ -17,6 +17,11 @@
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
+    <message>
+      <location filename="../../desktop/printing.py" line="397" />
+      <source>Preparing the table…</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>CompareView</name>
@@ -1832,6 +1837,10 @@ Restored from: %3</source>
     <message>
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+    <message>
+      <source>Preparing the table…</source>
+      <translation>正在整理表格…</translation>
     </message>
   </context>
   <context>
