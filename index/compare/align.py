@@ -313,9 +313,9 @@ def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
     under 目标要求 share the frame, rarely the words, of another document's 发展目标."""
     if q.role is None or not rest:
         return []
-    # Read in document order until enough are found: a unit's role is worked out when first asked (its text
-    # normalised and searched), and most of a document's units are never asked.
-    return list(islice((i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role), ROLE_EXTRA))
+    # Read in document order until enough are found: a unit's role is worked out when first asked (its headings,
+    # then, if they give the role or the role is the purpose, its text normalised and searched).
+    return list(islice((i for i in sorted(rest) if frames.plays(pool[i], q.role)), ROLE_EXTRA))
 
 
 def _shares(model: scoring.Model, cands: list[Candidate]) -> None:
