@@ -191,6 +191,13 @@ class Candidate:
     joint: float = 0.0  # logit once compared back (``Model.joint_logit``): orders the candidates
     probability: float = 0.0  # calibrated probability that it is a right counterpart
 
+    def copied(self) -> Candidate:
+        """A shallow copy, as ``dataclasses.replace(self)`` makes one, without a call of ``__init__`` per field
+        (~700 a comparison, each ~2x faster)."""
+        twin = object.__new__(Candidate)
+        twin.__dict__.update(self.__dict__)
+        return twin
+
 
 @dataclasses.dataclass
 class Ranked:
@@ -249,7 +256,7 @@ def first_pass(ctx: Context, source: Unit, doc_id: str, pool: list[Unit] | None 
     hit = ctx.first.get(key)
     if hit is None:
         hit = _first_passes(ctx, [source], doc_id, pool, k)[0]
-    return [dataclasses.replace(c) for c in hit]
+    return [c.copied() for c in hit]
 
 
 def _first_key(source: Unit, doc_id: str, pool: list[Unit] | None, k: int) -> tuple:
@@ -306,9 +313,9 @@ def _same_role(q, pool: list[Unit], rest: list[int]) -> list[int]:
     under 目标要求 share the frame, rarely the words, of another document's 发展目标."""
     if q.role is None or not rest:
         return []
-    # Read in document order until enough are found: a unit's role is worked out when first asked (its text
-    # normalised and searched), and most of a document's units are never asked.
-    return list(islice((i for i in sorted(rest) if frames.unit_role(pool[i]) == q.role), ROLE_EXTRA))
+    # Read in document order until enough are found: a unit's role is worked out when first asked (its headings,
+    # then, if they give the role or the role is the purpose, its text normalised and searched).
+    return list(islice((i for i in sorted(rest) if frames.plays(pool[i], q.role)), ROLE_EXTRA))
 
 
 def _shares(model: scoring.Model, cands: list[Candidate]) -> None:

@@ -82,6 +82,15 @@ def unit_role(unit) -> str | None:
     return role(unit.text, unit.clause.heading, unit.context)
 
 
+def plays(unit, wanted: str) -> bool:
+    """``unit_role(unit) == wanted``, the unit's text not read when its headings rule it out: a unit plays
+    ``PURPOSE`` if its text states it, else the role its headings give; so it plays goals or guidance only if its
+    headings give that role (most units of a document: read in their headings alone)."""
+    if wanted in (GOALS, GUIDANCE) and _headed(unit.clause.heading, unit.context) != wanted:
+        return False
+    return unit_role(unit) == wanted
+
+
 @functools.lru_cache(maxsize=65_536)
 def role(text: str, heading: str | None, context: str) -> str | None:
     """The unit's role in its document's frame: ``PURPOSE``, ``GOALS``, ``GUIDANCE`` or None.
@@ -93,6 +102,12 @@ def role(text: str, heading: str | None, context: str) -> str | None:
     """
     if states_purpose(text):
         return PURPOSE
+    return _headed(heading, context)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _headed(heading: str | None, context: str) -> str | None:
+    """The role a unit's headings give it: its own heading's, or else that of the nearest heading above."""
     own = heading_role(heading or "")
     if own is not None or not context:
         return own

@@ -306,6 +306,7 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     tags: dict[str, dict[str, list]] = {}
     cells: dict[str, str] = {}
     with bulk_objects():  # ~250,000 (clause id, confidence) pairs for 3,500 documents
+        corpus.expect_tags(len(docs))
         for done, doc in enumerate(docs):
             check_cancel(cancel, "coverage")
             if progress is not None and done % PROGRESS_EVERY == 0:

@@ -67,6 +67,14 @@ def own_content(clause: Clause) -> int:
     return _content_length(clause.text) - len(clause.heading or "") - len(clause.label or "")
 
 
+def _own_at_least(clause: Clause, n: int) -> bool:
+    """``own_content(clause) >= n``, without normalising a text too short to have it: the content is at most
+    the text's length (``matching_text`` keeps it), and most parents are a bare label and heading (一、总体要求)."""
+    if len(clause.text) - len(clause.heading or "") - len(clause.label or "") < n:
+        return False
+    return own_content(clause) >= n
+
+
 def _in_article(clause: Clause, by_id: Mapping[str, Clause]) -> Clause | None:
     parent = clause.parent
     while parent:
@@ -110,7 +118,7 @@ def _make_units(clauses: list[Clause]) -> tuple[Unit, ...]:
         kids = children.get(c.id, [])
         if c.kind == "article":
             out.append((c, "\n".join([c.text, *below.get(c.id, ())]), False))
-        elif not kids or own_content(c) >= MIN_OWN:
+        elif not kids or _own_at_least(c, MIN_OWN):
             out.append((c, c.text, bool(kids)))
     # A parent is a unit "with children" only if a child is a unit too.
     ids = {c.id for c, _, _ in out}

@@ -578,6 +578,20 @@ def test_first_passes_at_once_are_each_units_first_pass_to_the_bit(corpus):
     assert all(got) and any(c.values["rev"] < 1.0 for cands in got for c in cands)
 
 
+def test_a_kept_first_pass_is_given_as_copies(corpus):
+    """``first_pass`` hands out copies of its kept candidates (``Candidate.copied``, as ``dataclasses.replace``):
+    equal, and a caller's shares and logits do not reach the kept ones."""
+    ctx = align.Context(corpus, *_fresh_parts(corpus))
+    source = align.unit_of(corpus, corpus.clause(SRC))
+    first = align.first_pass(ctx, source, "zhejiang-2022-kaifaqu")
+    again = align.first_pass(ctx, source, "zhejiang-2022-kaifaqu")
+    assert first and again == first == [dataclasses.replace(c) for c in first]
+    assert all(a is not b for a, b in zip(first, again, strict=True))
+    first[0].share, first[0].logit = 0.5, 2.0
+    kept = align.first_pass(ctx, source, "zhejiang-2022-kaifaqu")[0]
+    assert (kept.share, kept.logit) == (0.0, 0.0) and kept == again[0]
+
+
 def _fresh_parts(corpus):
     ctx = align.context(corpus)
     idf = align.Idf(ctx.stats)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from index.base.errors import ContentError
@@ -68,3 +70,34 @@ def test_a_patterns_file_without_the_heading_roles_says_so(tmp_path):
     path.write_text("purpose:\n- 制定本条例\ngoals:\n- 目标\n", encoding="utf-8")
     with pytest.raises(ContentError, match="guidance"):
         frames._patterns(path)
+
+
+def _unit(text, heading, context):
+    return SimpleNamespace(text=text, clause=SimpleNamespace(heading=heading), context=context)
+
+
+_PLAYERS = [
+    _unit("为了促进开发区发展，制定本条例。", "发展目标", "总则"),  # the purpose, whatever its heading
+    _unit("到2025年，开发区经济总量翻一番。", "发展目标", "总体要求"),
+    _unit("坚持创新驱动，坚持开放引领。", None, "总体要求 基本原则"),
+    _unit("加快构建对外开放新体制。", "加快构建对外开放新体制", "重要意义和目标要求 目标要求"),
+    _unit("强化开发区招商激励机制。", "强化开发区招商激励机制", "开放拉动"),
+    _unit("开发区应当坚持创新驱动。", None, ""),
+]
+
+
+@pytest.mark.parametrize("unit", _PLAYERS)
+@pytest.mark.parametrize("wanted", [frames.PURPOSE, frames.GOALS, frames.GUIDANCE])
+def test_plays_is_the_units_role_compared(unit, wanted):
+    assert frames.plays(unit, wanted) == (frames.unit_role(unit) == wanted)
+
+
+def test_goals_are_ruled_out_by_the_headings_without_reading_the_text(monkeypatch):
+    """A comparison looks for the units playing the source's goals or guidance: a unit whose headings give it
+    no such role is not read (its text normalised) to find out whether it states the purpose instead."""
+    read = []
+    monkeypatch.setattr(frames, "states_purpose", lambda text: read.append(text) or False)
+    assert not frames.plays(_unit("完善开发区管理体制机制（一）", "完善管理体制", "深化改革"), frames.GOALS)
+    assert not read
+    assert frames.plays(_unit("到2030年，建成一批特色园区（二）", "发展目标", "总体要求"), frames.GOALS)
+    assert read == ["到2030年，建成一批特色园区（二）"]

@@ -354,6 +354,28 @@ def test_a_few_documents_tags_are_read_alone_and_many_at_once(library, tmp_path,
     assert len(single) == 1 and len(bulk) == 1  # d0 and d2 came with one read of every row
 
 
+def test_tags_expected_for_most_of_the_library_are_read_at_once(library, tmp_path, monkeypatch):
+    """The coverage matrix of the whole library says so first (``Corpus.expect_tags``): every row's tags in one
+    query; a comparison's few documents (fewer than half the library) are still read a row at a time."""
+    first = corpus_of(library, tmp_path)
+    tags = {d.id: first.stored_tags(d.id) for d in first.documents()}
+    no_parsing(monkeypatch)
+    single, bulk = [], []
+    real_one, real_all = Manifest.topics_of, Manifest.topics
+    monkeypatch.setattr(Manifest, "topics_of", lambda self, *a: single.append(a) or real_one(self, *a))
+    monkeypatch.setattr(Manifest, "topics", lambda self, *a: bulk.append(a) or real_all(self, *a))
+    few = corpus_of(library, tmp_path)
+    few.expect_tags(1)
+    assert few.stored_tags("d1") == tags["d1"]
+    assert single == [("imported", "d1.md")] and not bulk
+    single.clear()
+    most = corpus_of(library, tmp_path)
+    most.expect_tags(len(tags))
+    assert bulk == [("imported",)]
+    assert {d.id: most.stored_tags(d.id) for d in most.documents()} == tags
+    assert not single and len(bulk) == 1
+
+
 def test_a_library_copied_with_its_times_is_not_read_again(library, tmp_path, monkeypatch):
     """A library folder copied or moved elsewhere with its files' times (a backup restored, another disk):
     every file has a new inode, change time and folder, but the same size, modification time and body. Its rows
