@@ -345,11 +345,12 @@ class Workspace:
         return matching(self.corpus, **filters)
 
     def compare_topic(self, topic: str, doc_ids: Iterable[str] | None = None,
-                      cancel: Callable[[], bool] | None = None) -> Comparison:
+                      cancel: Callable[[], bool] | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> Comparison:
         """Each document's clauses on one topic (``align.topic_columns``), on the same score scale."""
         from index.compare import align
 
-        return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel)
+        return align.topic_columns(self.corpus, topic, doc_ids=doc_ids, cancel=cancel, progress=progress)
 
     def coverage(self, doc_ids: Iterable[str] | None = None, cancel: Callable[[], bool] | None = None,
                  rendered: bool = False, progress: Callable[[int, int], None] | None = None) -> Coverage:

@@ -10,7 +10,15 @@ import argparse
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
-from desktop.cli.output import COVERAGE_PROGRESS, CliError, command, emit, emit_chunks, slow_progress
+from desktop.cli.output import (
+    COVERAGE_PROGRESS,
+    TOPIC_PROGRESS,
+    CliError,
+    command,
+    emit,
+    emit_chunks,
+    slow_progress,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -124,7 +132,8 @@ def cmd_compare(args) -> int:
             if not args.no_pins:
                 pins = _merged_pins(data)
     if args.topic:
-        result = workspace().compare_topic(args.topic, doc_ids=doc_ids).to_dict()
+        result = workspace().compare_topic(args.topic, doc_ids=doc_ids,
+                                           progress=slow_progress(TOPIC_PROGRESS)).to_dict()
         head = f"专题：{result['topic']['name']}"
     else:
         result = _compare_clause(args.clause_id, doc_ids, args.limit, pins).to_dict()

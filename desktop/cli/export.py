@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.notes import add_note_filters, note_filters
-from desktop.cli.output import COVERAGE_PROGRESS, CliError, command, emit, slow_progress
+from desktop.cli.output import COVERAGE_PROGRESS, TOPIC_PROGRESS, CliError, command, emit, slow_progress
 from index.reports import (
     FORMATS,
     PRINTED_FORMATS,
@@ -118,13 +118,13 @@ def cmd_compare(args) -> int:
         doc_ids = doc_ids or saved.get("doc_ids") or None
         title = f"{title}：{args.set_name}"
         if saved.get("topic"):
-            results = [ws.compare_topic(saved["topic"], doc_ids=doc_ids)]
+            results = [ws.compare_topic(saved["topic"], doc_ids=doc_ids, progress=slow_progress(TOPIC_PROGRESS))]
         else:
             src = saved["source_clause_id"]
             others = [d for d in doc_ids or [] if d != src.split("/", 1)[0]] or None
             results = [ws.compare(src, doc_ids=others, limit=limit, pins=comparisons.set_pins_map(saved, src))]
     elif args.topic:
-        results = [ws.compare_topic(args.topic, doc_ids=doc_ids)]
+        results = [ws.compare_topic(args.topic, doc_ids=doc_ids, progress=slow_progress(TOPIC_PROGRESS))]
     else:
         results = [ws.compare(cid, doc_ids=doc_ids, limit=limit) for cid in args.clause_ids]
     notes = _user_notes(c) if args.with_notes else None

@@ -732,7 +732,8 @@ def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, se
 
 
 def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
-                  cancel: Callable[[], bool] | None = None, model: scoring.Model | None = None) -> Comparison:
+                  cancel: Callable[[], bool] | None = None, model: scoring.Model | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Comparison:
     """Each document's units on one topic, most probable first.
 
     Args:
@@ -740,6 +741,7 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
         topic: a topic id or name (either script).
         doc_ids: the documents to show (default: all).
         cancel: polled between documents; True stops with ``Cancelled``.
+        progress: called ``(done, total)`` with the documents read (every document of 3,440: ~20 s).
 
     Returns:
         A ``Comparison`` with ``topic`` (the topic dict) and the same column
@@ -754,8 +756,11 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
     t = find_topic(topic)
     scorer = model or scoring.load_model()
     columns = []
-    for doc in _column_docs(corpus, None, doc_ids):
+    docs = _column_docs(corpus, None, doc_ids)
+    for done, doc in enumerate(docs):
         check_cancel(cancel, "comparison")
+        if progress is not None:
+            progress(done, len(docs))
         matches = []
         for p, unit, found in _topic_units(corpus, doc.id, t.id, scorer, stored=model is None):
             m = _unit_match(scorer, unit, p, False)
@@ -764,6 +769,8 @@ def topic_columns(corpus, topic: str, doc_ids: Iterable[str] | None = None,
                                   role=frames.ROLE_NAMES[role] if role in t.roles else "")
             matches.append(m)
         columns.append(Column(doc.id, doc.region, doc.title, "auto", matches))
+    if progress is not None:
+        progress(len(docs), len(docs))
     return Comparison(columns=columns, topic=t.to_dict())
 
 
