@@ -43,22 +43,24 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
-TAGGER_VERSION = 5
+TAGGER_VERSION = 6
 PROGRESS_EVERY = 20  # documents between two ``coverage`` progress reports
 
 
 @functools.cache
 def tagger_version() -> str:
-    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy and the comparison model's
-    topic part (its other parts can be fitted anew without every library being tagged again)."""
+    """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy, the frame patterns (a unit's role
+    is one of the membership signals) and the comparison model's topic part (its other parts can be fitted anew
+    without every library being tagged again)."""
     import hashlib
     import json
 
     digest = hashlib.sha256()
-    try:
-        digest.update(topics_path().read_bytes())
-    except OSError:
-        digest.update(b"missing")
+    for path in (topics_path(), frames.frames_path()):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"missing")
     try:
         topic = json.loads(paths.compare_model().read_text(encoding="utf-8"))["topic"]
         digest.update(json.dumps(topic, sort_keys=True).encode())

@@ -302,7 +302,7 @@ class Vectors:
 
     @functools.cached_property
     def role(self) -> str | None:
-        """Its role in its document's frame: ``frames.PURPOSE``, ``GOALS``, ``GUIDANCE`` or None."""
+        """Its role in its document's frame: ``frames.PURPOSE``, ``SCOPE``, ``GOALS``, ``GUIDANCE`` or None."""
         return frames.unit_role(self._unit)
 
     lead = property(lambda self: self._rest[0], doc="The heading's (or first sentence's) weighted bigrams.")

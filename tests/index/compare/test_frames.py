@@ -1,4 +1,5 @@
-"""Purpose statements (``content/frames.yaml``): a regulation's 第一条 and a policy's opening, both scripts."""
+"""Frame roles (``content/frames.yaml``): a regulation's 第一条 and a policy's opening, its scope, guidance and goals,
+both scripts."""
 
 from __future__ import annotations
 
@@ -30,6 +31,25 @@ def test_openings_that_state_their_purpose(text):
 ])
 def test_other_clauses_do_not(text):
     assert not frames.states_purpose(text)
+
+
+@pytest.mark.parametrize("text", [
+    "第二条　本条例适用于本省行政区域内经国务院和省人民政府批准设立的开发区的规划、建设、管理、服务等活动。",
+    "第二條　本自治區行政區域內開發區的設立、規劃、建設、管理、服務和監督，適用本條例。",  # traditional
+    "前款所称开发区，是指经国务院或者自治区人民政府批准设立的经济技术开发区、综合保税区等。",
+])
+def test_scope_statements_are_read_from_the_text(text):
+    assert frames.states_scope(text)
+    assert frames.role(text, None, "总则") == frames.SCOPE
+
+
+@pytest.mark.parametrize("text", [
+    "第一条　为了促进开发区高质量发展，根据有关法律、行政法规，制定本条例。",  # purpose, not scope
+    "开发区应当发展加工贸易、跨境电子商务和保税物流。",
+    "开发区内企业依法享受国家和本省规定的优惠政策，适用国家有关规定。",  # applying other rules is no scope
+])
+def test_other_clauses_state_no_scope(text):
+    assert not frames.states_scope(text)
 
 
 def test_a_broken_patterns_file_says_so(tmp_path):
@@ -67,7 +87,7 @@ def test_a_purpose_statement_is_its_role_whatever_its_heading():
 
 def test_a_patterns_file_without_the_heading_roles_says_so(tmp_path):
     path = tmp_path / "frames.yaml"
-    path.write_text("purpose:\n- 制定本条例\ngoals:\n- 目标\n", encoding="utf-8")
+    path.write_text("purpose:\n- 制定本条例\nscope:\n- 适用本条例\ngoals:\n- 目标\n", encoding="utf-8")
     with pytest.raises(ContentError, match="guidance"):
         frames._patterns(path)
 

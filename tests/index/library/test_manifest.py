@@ -335,6 +335,25 @@ def test_the_tagger_version_follows_the_models_topic_part_alone(tmp_path, monkey
         topics.tagger_version.cache_clear()
 
 
+def test_the_tagger_version_follows_the_frame_patterns(tmp_path, monkeypatch):
+    """A unit's frame role is a membership signal (a scope statement's zones are not its topics): editing
+    ``content/frames.yaml`` must tag every library again, as editing the taxonomy does."""
+    from index.compare import frames
+
+    patterns = tmp_path / "frames.yaml"
+    patterns.write_bytes(frames.frames_path().read_bytes())
+    monkeypatch.setattr(frames, "frames_path", lambda: patterns)
+    try:
+        topics.tagger_version.cache_clear()
+        base = topics.tagger_version()
+        patterns.write_bytes(patterns.read_bytes() + b"\n# edited\n")
+        topics.tagger_version.cache_clear()
+        assert topics.tagger_version() != base
+    finally:
+        monkeypatch.undo()
+        topics.tagger_version.cache_clear()
+
+
 def test_a_few_documents_tags_are_read_alone_and_many_at_once(library, tmp_path, monkeypatch):
     """A comparison asks for a dozen documents' tags: only their rows are read (reading every row took ~0.4 s
     at 3,500 documents); past ``TAGS_ONE_BY_ONE`` (the coverage matrix) every row is read at once."""
