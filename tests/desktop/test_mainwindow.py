@@ -155,7 +155,9 @@ def test_ctrl_e_exports_and_ctrl_p_previews_the_view_in_use(win, qtbot, monkeypa
     qtbot.waitUntil(win.coverage_view.is_ready, timeout=30000)
     win.coverage_view.table.setFocus()
     keys(Qt.Key.Key_E)
-    assert exported[-1][0] == "coverage" and len(exported[-1][1].rows) == win.coverage_view.model.rowCount()
+    # the matrix's table is built on a worker, then the export is asked for
+    qtbot.waitUntil(lambda: exported[-1][0] == "coverage", timeout=30000)
+    assert len(exported[-1][1].rows) == win.coverage_view.model.rowCount()
     # compare, columns in view order
     win.compare_clause("jilin-2021-kaifaqu/c3/s12")
     qtbot.waitUntil(win.compare_view.is_ready, timeout=30000)
