@@ -354,6 +354,15 @@ def test_the_tagger_version_follows_the_frame_patterns(tmp_path, monkeypatch):
         topics.tagger_version.cache_clear()
 
 
+def tag_reads(monkeypatch):
+    """Record the manifest's reads of stored tags: (one document's row, every row)."""
+    single, bulk = [], []
+    real_one, real_all = Manifest.topics_of, Manifest.topics
+    monkeypatch.setattr(Manifest, "topics_of", lambda self, *a: single.append(a) or real_one(self, *a))
+    monkeypatch.setattr(Manifest, "topics", lambda self, *a: bulk.append(a) or real_all(self, *a))
+    return single, bulk
+
+
 def test_a_few_documents_tags_are_read_alone_and_many_at_once(library, tmp_path, monkeypatch):
     """A comparison asks for a dozen documents' tags: only their rows are read (reading every row took ~0.4 s
     at 3,500 documents); past ``TAGS_ONE_BY_ONE`` (the coverage matrix) every row is read at once."""
@@ -361,10 +370,7 @@ def test_a_few_documents_tags_are_read_alone_and_many_at_once(library, tmp_path,
     tags = {d.id: first.stored_tags(d.id) for d in first.documents()}
     assert tags["d0"]["zhaoshang"] == [["c1/s1", tags["d0"]["zhaoshang"][0][1]]]
     no_parsing(monkeypatch)
-    single, bulk = [], []
-    real_one, real_all = Manifest.topics_of, Manifest.topics
-    monkeypatch.setattr(Manifest, "topics_of", lambda self, *a: single.append(a) or real_one(self, *a))
-    monkeypatch.setattr(Manifest, "topics", lambda self, *a: bulk.append(a) or real_all(self, *a))
+    single, bulk = tag_reads(monkeypatch)
     again = corpus_of(library, tmp_path)
     assert again.stored_tags("d1") == tags["d1"]
     assert single == [("imported", "d1.md")] and not bulk
@@ -379,10 +385,7 @@ def test_tags_expected_for_most_of_the_library_are_read_at_once(library, tmp_pat
     first = corpus_of(library, tmp_path)
     tags = {d.id: first.stored_tags(d.id) for d in first.documents()}
     no_parsing(monkeypatch)
-    single, bulk = [], []
-    real_one, real_all = Manifest.topics_of, Manifest.topics
-    monkeypatch.setattr(Manifest, "topics_of", lambda self, *a: single.append(a) or real_one(self, *a))
-    monkeypatch.setattr(Manifest, "topics", lambda self, *a: bulk.append(a) or real_all(self, *a))
+    single, bulk = tag_reads(monkeypatch)
     few = corpus_of(library, tmp_path)
     few.expect_tags(1)
     assert few.stored_tags("d1") == tags["d1"]
