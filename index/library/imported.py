@@ -134,6 +134,10 @@ class Library:
         # Their version groups (member ids by id), found once and kept in step by ``_link``: finding them anew
         # for every link made importing a library with hundreds of versions quadratic.
         self._grouped: dict[str, list[str]] | None = None
+        # In an import batch, the front-matter changes linking makes to documents already written (``_update``),
+        # by id: each is written once when the batch's documents are in place (``_write_deferred``), not once per
+        # version linked, and a new document gets its links before its first write. None outside a batch.
+        self._deferred: dict[str, dict[str, Any]] | None = None
 
     # -- the state the decisions need --------------------------------------
     def _index_existing(self) -> dict[str, DocId]:
@@ -211,11 +215,15 @@ class Library:
         writes = _Writes(self, lambda done, path: progress(done, count, path) if progress else None,
                          window=_Writes.WINDOW if count >= BATCH_WRITES_FROM else 0,
                          written=feed.send if feed else None)
+        self._deferred = {}
         try:
             try:
                 yield lambda cand: self._add_one(cand, report, added, superseded, writes), writes.then
             finally:
-                writes.drain()
+                try:
+                    writes.drain()
+                finally:
+                    self._write_deferred()
                 self._finish(report, added, superseded, feed)
         finally:
             if feed is not None:
@@ -265,24 +273,27 @@ class Library:
             meta.pop(key, None)  # links are the library's to make, never the file's
         doc = Document(DocId(doc_id), meta["title"], meta["region"], None, meta, "imported",
                        self.folder / f"{doc_id}.md", cand.content_hash)
-        # Facts computed while reading the file go to the manifest once it is written: nothing reads
-        # the document again for them.
-        writes.add(doc, self._write_temp(doc_id, meta, cand.body), cand)
-        by_hash[cand.content_hash] = doc.id
         self._remember(doc)
-        added.append(doc.id)
         record = {"doc_id": doc_id, "title": meta["title"], "region": meta["region"],
                   "clause_count": cand.clause_count, "path": cand.shown}
         matches = self._versions_of(doc)
         if matches:
-            writes.settle()  # linking rewrites the new document's front matter: it must be in place first
+            # Linked before its first write: the new document is written once, with its place in the chain
+            # (which alone keeps the group whole: groups follow links either way); the other members' changes
+            # wait for the batch's end (``_deferred``).
             changed = self._link([doc.id, *matches], strict=False)
-            linked = self._docs[doc.id].meta
-            record["version"] = linked.get("version")
-            if linked.get("supersedes"):
-                record["supersedes"] = linked["supersedes"]
+            self._deferred.pop(doc.id, None)
+            doc = self._docs[doc.id]
+            record["version"] = doc.meta.get("version")
+            if doc.meta.get("supersedes"):
+                record["supersedes"] = doc.meta["supersedes"]
             record["linked"] = [d for d in changed if d != doc.id]
             superseded.extend(record["linked"])
+        # Facts computed while reading the file go to the manifest once it is written: nothing reads
+        # the document again for them.
+        writes.add(doc, self._write_temp(doc_id, doc.meta, cand.body), cand)
+        by_hash[cand.content_hash] = doc.id
+        added.append(doc.id)
         report.imported.append(record)
 
     def _versions_of(self, doc: Document) -> list[str]:
@@ -497,13 +508,42 @@ class Library:
         return changed
 
     def _update(self, doc: Document, changes: dict[str, Any]) -> None:
-        """Write front-matter ``changes`` (None removes a key) and keep this batch's view in step."""
+        """Write front-matter ``changes`` (None removes a key) and keep this batch's view in step; in an import
+        batch, only the view (the file is written once at the batch's end: ``_write_deferred``)."""
+        if self._deferred is not None:
+            meta = {k: v for k, v in {**doc.meta, **changes}.items() if v is not None or k not in changes}
+            self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
+                                          meta.get("content_hash"))
+            self._deferred.setdefault(doc.id, {}).update(changes)
+            return
         full = load_file(doc.path, "imported")
         meta = {k: v for k, v in {**full.meta, **changes}.items() if v is not None or k not in changes}
         self._write(doc.id, meta, full.body)
         self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
                                       meta.get("content_hash"))
         self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
+
+    def _write_deferred(self) -> None:
+        """Write the batch's deferred front-matter changes, each document once, side by side (``_commit`` flushes
+        each before its rename); the batch's documents are in place by now."""
+        deferred, self._deferred = self._deferred or {}, None
+        if not deferred:
+            return
+        import concurrent.futures
+
+        docs = [self._docs[doc_id] for doc_id in deferred]
+        temps = []
+        for doc in docs:
+            full = load_file(doc.path, "imported")
+            changes = deferred[doc.id]
+            meta = {k: v for k, v in {**full.meta, **changes}.items() if v is not None or k not in changes}
+            self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
+                                          meta.get("content_hash"))
+            temps.append(self._write_temp(doc.id, meta, full.body))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="zoneref-commit") as pool:
+            list(pool.map(_commit, temps, [d.path for d in docs]))  # an OSError (disk full) stops here
+        for doc in docs:
+            self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
 
     def _after_links(self) -> None:
         fsync_dir(self.folder)

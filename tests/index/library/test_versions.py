@@ -202,3 +202,47 @@ def test_one_import_joins_three_versions_and_keeps_its_groups_as_found_afresh(tm
     ids = imported(ws, FUYI_2017, SHANGHAI_2018, FUYI_2023, str(third), SHANGHAI_2021)  # one batch
     assert {v["doc_id"] for v in ws.versions(ids[0])} == {ids[0], ids[2], ids[3]}
     assert {v["doc_id"] for v in ws.versions(ids[1])} == {ids[1], ids[4]}
+
+
+def test_one_import_writes_a_new_version_once_and_its_group_once_more(tmp_path, monkeypatch):
+    """Versions found in one batch: a new document gets its place in the chain before its first write (it was
+    written, then written again with its links), and the other members' changes are written once at the batch's
+    end, however many versions joined them; the links are those importing the files one at a time makes."""
+    import collections
+
+    from index.library import imported as imported_module
+
+    third = tmp_path / "fuyi.txt"
+    third.write_text((DATA / FUYI_2023).read_text(encoding="utf-8") + "\n附：某某说明。\n", encoding="utf-8")
+    names = [FUYI_2017, SHANGHAI_2018, FUYI_2023, str(third), SHANGHAI_2021]
+    home = tmp_path / "one-by-one"
+    monkeypatch.setenv("ZONEREF_HOME", str(home))
+    one_by_one = Workspace()
+    for name in names:
+        imported(one_by_one, name)
+    want = {d.title + str(d.get("issued")): (d.get("version"), d.get("supersedes") is None,
+                                             d.get("superseded_by") is None)
+            for d in one_by_one.corpus.documents() if d.source == "imported"}
+
+    writes: list[str] = []
+    real = imported_module._commit  # noqa: SLF001
+    monkeypatch.setattr(imported_module, "_commit", lambda temp, target: (writes.append(target.name),
+                                                                          real(temp, target))[1])
+    monkeypatch.setenv("ZONEREF_HOME", str(tmp_path / "batch"))
+    ws = Workspace()
+    ids = imported(ws, *names)
+    counts = collections.Counter(writes)
+    assert set(counts) == {f"{i}.md" for i in ids}
+    assert counts[f"{ids[3]}.md"] == counts[f"{ids[4]}.md"] == 1  # the newest of each group: linked as written
+    assert max(counts.values()) == 2  # 2017 once more, though two versions joined it
+    got = {d.title + str(d.get("issued")): (d.get("version"), d.get("supersedes") is None,
+                                            d.get("superseded_by") is None)
+           for d in ws.corpus.documents() if d.source == "imported"}
+    assert got == want
+    group = ws.versions(ids[0])
+    assert [v["doc_id"] for v in group] != [] and {v["doc_id"] for v in group} == {ids[0], ids[2], ids[3]}
+    by_id = {d.id: d for d in ws.corpus.documents()}
+    chain = sorted(group, key=lambda v: by_id[v["doc_id"]].get("version"))
+    for older, newer in zip(chain, chain[1:], strict=False):
+        assert by_id[older["doc_id"]].get("superseded_by") == newer["doc_id"]
+        assert by_id[newer["doc_id"]].get("supersedes") == older["doc_id"]
