@@ -258,16 +258,27 @@ def choose_cuts(engine: Engine, queries: list[Query], model: scoring.Model) -> d
         matches += [(c.probability, c.unit.id in q.relevant) for c in r.candidates[:SHOWN]]
         if session.unlisted(q.tgt_doc):
             unlisted.append((r.candidates[0].probability, r.values["doc_topic"], bool(q.relevant)))
-    # "No counterpart" below the highest cut whose silences are right ≥ NONE_PRECISION of the time.
-    none_below = round(_highest_cut(silent, np.arange(0.02, 0.9, 0.01)), 3)
+    # "No counterpart" below the highest cut whose silences are right ≥ NONE_PRECISION of the time. The cuts are
+    # the midpoints between the values seen (``_midpoints``), not a 0.01 grid: on a grid a step can take in several
+    # queries at once, one answerable among them, and switch the rule off in a fold (see ``bench/README.md``,
+    # 2026-12-04).
+    none_below = round(_highest_cut(silent, _midpoints(v for v, _ in silent if v < 0.9)), 4)
     strong = round(_lowest_cut(matches, STRONG_PRECISION), 3)
     medium = round(min(_lowest_cut(matches, MEDIUM_PRECISION), strong), 3)
     # … and where the coverage lacks the source's topic and the best match is 弱, below the highest topic
     # cosine cut whose silences there (those the presence cut says too included) are right ≥ ABSENT_PRECISION.
     weak = [(t, a) for b, t, a in unlisted if b < medium]
-    absent_below = _highest_cut(weak, np.arange(0.01, 1.0, 0.01), ABSENT_PRECISION)
+    absent_below = _highest_cut(weak, _midpoints(t for t, _ in weak if t < 1.0), ABSENT_PRECISION)
     return {"none_below": none_below, "strong": strong, "medium": medium, "show_floor": medium,
-            "absent_below": round(absent_below, 3)}
+            "absent_below": round(absent_below, 4)}
+
+
+def _midpoints(values) -> list[float]:
+    """Cuts between consecutive distinct ``values`` (each just above one value, below the next), rounded up to
+    0.0001 so the rounded cut still separates them."""
+    xs = sorted(set(values))
+    return [math.ceil((a + b) / 2 * 10**4) / 10**4 for a, b in zip(xs, xs[1:], strict=False)] + \
+        ([xs[-1] + 1e-4] if xs else [])
 
 
 def _highest_cut(values: list[tuple[float, bool]], cuts, precision: float = NONE_PRECISION) -> float:
