@@ -432,6 +432,18 @@ def test_method_beats_the_bigram_baseline_on_held_out_documents():
     assert mean["r@3"] >= mean["base r@3"]
 
 
+def test_no_counterpart_cuts_fall_between_the_values_seen():
+    """``choose_cuts``: the 无对应 cuts are chosen between the training values, not on a 0.01 grid. On the grid,
+    one step took in the last unanswerable queries and two answerable ones at once, and no cut was left: the rule
+    was switched off for the fold (河北's and 广西's folds, 2026-12-04)."""
+    bench = _bench("bench_align")
+    values = [(0.001 * i, False) for i in range(1, 9)] + [(0.0095, True), (0.0096, True), (0.02, False), (0.02, False)]
+    assert bench._highest_cut(values, [i / 100 for i in range(1, 100)], 0.95) == 0.0  # the grid: switched off
+    cut = bench._highest_cut(values, bench._midpoints(v for v, _ in values), 0.95)
+    assert 0.008 < cut <= 0.0095  # the eight unanswerable queries below it, the answerable ones above
+    assert bench._midpoints([]) == [] and bench._midpoints([0.3]) == [0.3001]
+
+
 def test_development_never_loads_the_held_out_documents():
     bench = _bench("bench_align")
     held = bench.held_out()
