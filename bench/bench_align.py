@@ -33,7 +33,9 @@ Per fold: P@1 (the top shown match is right; "no counterpart" shown on an
 answerable query is a miss), R@3 (a right unit among the top 3 candidates),
 no-counterpart precision and recall, band precision (强 / 中 / 弱 over all
 shown matches), A↔B agreement (a→B's top t, then t→A: its top is a or a unit
-on a's subject; "shown" = a is among t→A's shown matches), and coverage
+on a's subject; "shown" = a is among t→A's shown matches; "A↔B2way" = that,
+or t is right and t→A's top treats t's own first subject: both directions
+right on the strict protocol, t broader than a), and coverage
 precision/recall (unit × topic, topic model fitted without the fold's
 document). The baseline ranks the same units by plain bigram TF-IDF cosine
 (it never says "no counterpart").
@@ -258,16 +260,27 @@ def choose_cuts(engine: Engine, queries: list[Query], model: scoring.Model) -> d
         matches += [(c.probability, c.unit.id in q.relevant) for c in r.candidates[:SHOWN]]
         if session.unlisted(q.tgt_doc):
             unlisted.append((r.candidates[0].probability, r.values["doc_topic"], bool(q.relevant)))
-    # "No counterpart" below the highest cut whose silences are right ≥ NONE_PRECISION of the time.
-    none_below = round(_highest_cut(silent, np.arange(0.02, 0.9, 0.01)), 3)
+    # "No counterpart" below the highest cut whose silences are right ≥ NONE_PRECISION of the time. The cuts are
+    # the midpoints between the values seen (``_midpoints``), not a 0.01 grid: on a grid a step can take in several
+    # queries at once, one answerable among them, and switch the rule off in a fold (see ``bench/README.md``,
+    # 2026-12-04).
+    none_below = round(_highest_cut(silent, _midpoints(v for v, _ in silent if v < 0.9)), 4)
     strong = round(_lowest_cut(matches, STRONG_PRECISION), 3)
     medium = round(min(_lowest_cut(matches, MEDIUM_PRECISION), strong), 3)
     # … and where the coverage lacks the source's topic and the best match is 弱, below the highest topic
     # cosine cut whose silences there (those the presence cut says too included) are right ≥ ABSENT_PRECISION.
     weak = [(t, a) for b, t, a in unlisted if b < medium]
-    absent_below = _highest_cut(weak, np.arange(0.01, 1.0, 0.01), ABSENT_PRECISION)
+    absent_below = _highest_cut(weak, _midpoints(t for t, _ in weak if t < 1.0), ABSENT_PRECISION)
     return {"none_below": none_below, "strong": strong, "medium": medium, "show_floor": medium,
-            "absent_below": round(absent_below, 3)}
+            "absent_below": round(absent_below, 4)}
+
+
+def _midpoints(values) -> list[float]:
+    """Cuts between consecutive distinct ``values`` (each just above one value, below the next), rounded up to
+    0.0001 so the rounded cut still separates them."""
+    xs = sorted(set(values))
+    return [math.ceil((a + b) / 2 * 10**4) / 10**4 for a, b in zip(xs, xs[1:], strict=False)] + \
+        ([xs[-1] + 1e-4] if xs else [])
 
 
 def _highest_cut(values: list[tuple[float, bool]], cuts, precision: float = NONE_PRECISION) -> float:
@@ -359,7 +372,7 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
     n = p1 = r3 = rank_p1 = 0
     none_said = none_right = none_truth = none_found = 0
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    agree = mutual = listed = agree_n = explained = same_back = 0
+    agree = mutual = listed = agree_n = explained = same_back = both_right = 0
     reasons: dict[str, int] = defaultdict(int)
     reasons_true: dict[str, int] = defaultdict(int)
     misses = []
@@ -394,6 +407,10 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
                 u = back[0][0]
                 ok = u == q.source or q.subject in labels.subjects.get(u, [])
                 agree += ok
+                # Or both directions right on the strict protocol: t treats a's subject (it is a right match) and
+                # its own best match back treats t's own subject (t is broader than a, its main subject elsewhere).
+                own = labels.subjects.get(s[0][0], [])
+                both_right += ok or (hit and bool(own) and own[0] in labels.subjects.get(u, []))
                 mutual += u == q.source
                 listed += any(x == q.source for x, _ in back)
             # What the user is shown: the match compared back (cheap) and its reason, checked on the labels.
@@ -408,7 +425,8 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
            "none precision": none_right / none_said if none_said else float("nan"),
            "none recall": none_found / none_truth if none_truth else float("nan"),
            "none said": none_said, "none truth": none_truth,
-           "agreement": agree / max(agree_n, 1), "mutual": mutual / max(agree_n, 1),
+           "agreement": agree / max(agree_n, 1), "both right": both_right / max(agree_n, 1),
+           "mutual": mutual / max(agree_n, 1),
            "listed back": listed / max(agree_n, 1), "misses": misses,
            "explained": explained / max(agree_n, 1), "back as full": same_back / max(agree_n, 1),
            "reasons": dict(reasons), "reasons true": dict(reasons_true)}
@@ -532,10 +550,10 @@ def by_kind(engine: Engine, base: BigramTfidf, model: scoring.Model, queries: li
 
 
 KEYS = ("p@1", "r@3", "rank p@1", "base p@1", "base r@3", "none precision", "none recall", "band 强", "band 中",
-        "band 弱", "agreement", "explained", "back as full", "mutual", "listed back", "cov precision", "cov recall",
+        "band 弱", "agreement", "explained", "both right", "back as full", "mutual", "listed back", "cov precision", "cov recall",
         "topic vs clause")
 HEADS = ("P@1", "R@3", "rankP@1", "base P@1", "base R@3", "none P", "none R", "强 P", "中 P", "弱 P", "A↔B",
-         "A↔B+why", "back=full", "mutual", "listed", "cov P", "cov R", "T↔C")
+         "A↔B+why", "A↔B2way", "back=full", "mutual", "listed", "cov P", "cov R", "T↔C")
 
 
 def print_table(title: str, rows: list[dict]) -> None:

@@ -468,7 +468,7 @@ class Session:
                 back = self.first_of(c.unit, own, BACK_K)
                 share = next((b.share for b in back if b.unit.id == self.source.id), 0.0)
                 top = bool(back) and back[0].unit.id == self.source.id
-            c.back = scoring.mutual_values(c.logit, share, top)
+            c.back = scoring.mutual_values(c.logit, share, top, c.second.get("in_topic", 0.0))
             c.joint = self.model.joint_logit(c.back) if self.compare_back else c.logit
 
     def rank(self, doc_id: str) -> Ranked:

@@ -52,10 +52,15 @@ candidates.
 the best ``MUTUAL_K`` candidates is compared back to the source's document
 by the first pass: ``back`` is the log of the source's share there,
 ``back_top`` whether the source is its best. A third linear model
-(``Model.mutual``, over ``MUTUAL``: the second-pass logit and these two)
-orders the candidates and gives the shares the calibration reads, so a
-candidate whose own best match back is the source is preferred and A→B
-and B→A agree more often. An empty ``mutual`` keeps the second-pass order.
+(``Model.mutual``, over ``MUTUAL``: the second-pass logit, these two and
+``in_topic`` again) orders the candidates and gives the shares the
+calibration reads, so a candidate whose own best match back is the source
+is preferred and A→B and B→A agree more often, and of two close candidates
+the one the topic comparison lists under the source's topic comes first
+(the second pass alone weighs ``in_topic`` for ranking, not for the
+shares once compared back). An empty ``mutual`` keeps the second-pass
+order; a model fitted before ``in_topic`` joined ``MUTUAL`` reads it with
+weight 0.
 
 **Presence.** Whether the target document treats the subject at all is a
 logistic model (``Model.presence``) over document-level signals: the best
@@ -97,7 +102,7 @@ FIRST = ("cos", "sent", "lead", "cross", "topic", "context", "ctx_lead", "path",
          "rrank", "rev", "parent", "lenratio", "frame")
 SECOND = (*FIRST, "prf", "prf_rel", "in_topic")
 PRESENCE = ("top", "margin", "logp", "best", "doc_topic", "top_z", "vs_median", "vs_max", "rev", "rev_gap")
-MUTUAL = ("logit", "back", "back_top")
+MUTUAL = ("logit", "back", "back_top", "in_topic")
 CALIBRATION = ("logp", "presence")
 MUTUAL_K = 5  # candidates per document compared back for ``MUTUAL``
 BACK_FLOOR = 0.01  # the share a candidate not compared back, or not finding the source, counts with
@@ -198,9 +203,11 @@ def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float
             "vs_max": top - max(others, default=top), "rev": rev, "rev_gap": rev_gap}
 
 
-def mutual_values(logit: float, back_share: float, back_top: bool) -> dict[str, float]:
-    """The signals of ``Model.mutual``: the second-pass logit and how the candidate compares back."""
-    return {"logit": logit, "back": math.log(max(back_share, BACK_FLOOR)), "back_top": 1.0 if back_top else 0.0}
+def mutual_values(logit: float, back_share: float, back_top: bool, in_topic: float = 0.0) -> dict[str, float]:
+    """The signals of ``Model.mutual``: the second-pass logit, how the candidate compares back, and whether the
+    coverage lists it under the source's main topic (``in_topic``, 1 or 0)."""
+    return {"logit": logit, "back": math.log(max(back_share, BACK_FLOOR)), "back_top": 1.0 if back_top else 0.0,
+            "in_topic": in_topic}
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
