@@ -36,7 +36,9 @@ _CACHE_POSITIONS = 64
 TEXT_CHECK_MAX = 2000
 #: A long string's rarest bigrams are read until this few candidates remain (``Executor._few``).
 FEW = 300
-BEST_FIRST = 4096  # ``similar`` sorts this many best records first (the rest only if it reads past them)
+#: ``similar`` sorts this many best records first, the rest only if it reads past them. A comparison's query at
+#: 3,440 documents reaches ~276,000 records and reads ~120: 1,024 against 4,096 took ``similar`` 16.5 → 12.1 ms.
+BEST_FIRST = 1024
 
 
 class Executor:
