@@ -36,7 +36,9 @@ _CACHE_POSITIONS = 64
 TEXT_CHECK_MAX = 2000
 #: A long string's rarest bigrams are read until this few candidates remain (``Executor._few``).
 FEW = 300
-BEST_FIRST = 4096  # ``similar`` sorts this many best records first (the rest only if it reads past them)
+#: ``similar`` sorts this many best records first, the rest only if it reads past them. A comparison's query at
+#: 3,440 documents reaches ~276,000 records and reads ~120: 1,024 against 4,096 took ``similar`` 16.5 → 12.1 ms.
+BEST_FIRST = 1024
 
 
 class Executor:
@@ -47,6 +49,11 @@ class Executor:
         self.leaves = list(reader.leaf_readers())
         self.n = side.n
         self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
+        # A generation built whole and never updated numbers its records as Whoosh numbers its documents: a term's
+        # postings are then its records as they are (no lookup, nothing deleted to drop). One pass here instead
+        # of two over every term's postings (~890,000 for a comparison's query at 3,440 documents).
+        docrec = side.docrec
+        self._same_numbers = bool(len(docrec) == 0 or (docrec[0] == 0 and (np.diff(docrec) == 1).all()))
         self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._pos_cache: OrderedDict[str, np.ndarray | None] = OrderedDict()
         self._facet_keys: tuple | None = None
@@ -90,10 +97,14 @@ class Executor:
             all_ids.extend(i + offset for i in ids)
             all_w.extend(weights)
         if all_ids:
-            recs = self.side.docrec[np.concatenate(all_ids)]
+            ids = np.concatenate(all_ids)
             tf = np.concatenate(all_w)
-            keep = recs >= 0  # a deleted record is -1: most often there is none to drop (no copy then)
-            result = (recs, tf) if keep.all() else (recs[keep], tf[keep])
+            if self._same_numbers:
+                result = (ids, tf)
+            else:
+                recs = self.side.docrec[ids]
+                keep = recs >= 0  # a deleted record is -1: most often there is none to drop (no copy then)
+                result = (recs, tf) if keep.all() else (recs[keep], tf[keep])
         else:
             result = (_EMPTY, np.zeros(0))
         self._cache[key] = result

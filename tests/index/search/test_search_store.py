@@ -242,6 +242,27 @@ def test_changed_document_content_updates_the_index(built, content):
     assert answers(again) == answers(scratch)
 
 
+def test_postings_are_records_as_numbered_until_an_update_renumbers_them(built, content):
+    """A generation built whole numbers its records as Whoosh numbers its documents, so postings skip the lookup;
+    after an update (a document deleted in place, another appended) they go through it, with the same answers."""
+    ix, folder, _ = built
+    terms = {"开发": 1.0, "园区": 0.5, "示范区": 0.75, "企业": 0.25}
+    assert ix._ready()._same_numbers  # noqa: SLF001 - the shortcut under test
+    write_doc(content, "extra-3", "安徽省", extra_body(3), year=2021)
+    (content / "extra-0.md").unlink()
+    ix.corpus.reload()
+    ix.add_documents(["extra-3"])
+    ix.remove_documents(["extra-0"])
+    ex = ix._ready()  # noqa: SLF001
+    assert not ex._same_numbers  # noqa: SLF001 - a deleted document's number maps to no record now
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+    assert scratch._ready()._same_numbers  # noqa: SLF001
+    got = ix.similar_clauses(terms, per_doc=1_000, limit=100_000)
+    assert got and not any(doc_id == "extra-0" for doc_id, _, _ in got)
+    assert sorted(got) == sorted(scratch.similar_clauses(terms, per_doc=1_000, limit=100_000))
+
+
 def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     ix, folder, _ = built
     gen = live(folder)
