@@ -100,13 +100,11 @@ def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Pat
                     conn) -> None:
     """The worker: index the bundled documents, then each document the pipe names, until it says None;
     swap the generation in if the library is then those documents, else build it from the library."""
-    from index.base.priority import lower_priority
     from index.library import parsed
     from index.library.corpus import Corpus
     from index.library.documents import DocId, Document
     from index.search.store import BuildCancelled, StaleBuild, build_generation
 
-    lower_priority()  # batch work: the window comes first
     inbox: queue.SimpleQueue = queue.SimpleQueue()
 
     def receive() -> None:  # drains the pipe at once: the importer never waits on a slower index

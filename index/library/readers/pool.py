@@ -333,9 +333,6 @@ def _crash_reason(exitcode: int | None) -> str:
 # -- the worker process -----------------------------------------------------------
 def _worker_main(conn, func, memory_bytes: int, use_rlimit: bool) -> None:
     """A worker: cap its own memory, then run jobs from ``conn`` until it gets ``None``."""
-    from index.base.priority import lower_priority
-
-    lower_priority()  # batch work: the window (or the importer) comes first
     limit_note = None
     if use_rlimit and resource is not None:
         try:
