@@ -23,6 +23,14 @@ from index.base import paths
 # Keep translators alive as long as the app (Qt does not own them).
 _translators: list[QTranslator] = []
 _follows_scheme = False
+#: The interpreter lock's switch interval in the GUI process (Python's default is 5 ms). The GUI thread
+#: takes the lock again for every Python call Qt makes while it paints (the library rows' delegate, the
+#: dialogs' Python slots); while a worker runs Python (the notes' and the import's module imports at
+#: start, a listing, OpenCC's chunks), each of those waits up to one interval for the worker to let go.
+#: A window's repaint makes dozens of such calls: at 5 ms the import dialog opening just as the index
+#: was ready froze the window 110-180 ms (issue 14, bench/README.md "2026-12-04"); at 1 ms each wait is
+#: a fifth. Workers lose a little to the extra switches; reader processes keep the default.
+GIL_SWITCH_S = 0.001
 
 
 def translations_dir() -> Path:
@@ -60,6 +68,7 @@ def translator_files() -> list[str]:
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, configured; reuses an existing instance (tests)."""
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance()
     if app is None:
         # Qt's own -style option: the app starts with Fusion. setStyle() afterwards made a second style,

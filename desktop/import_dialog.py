@@ -123,9 +123,12 @@ class ImportDialog(QDialog):
         paths = list(self.paths)
 
         def work(progress, cancelled):
-            from index.library.imported import collect_files, prepare_files
+            # Its modules and the folder walk in ``ops.lane``: after the window's start-up imports (the
+            # notes'), never beside them. The files are then read in processes, this thread mostly waits.
+            with ops.lane():
+                from index.library.imported import collect_files, prepare_files
 
-            files, skipped, errors = collect_files(paths)
+                files, skipped, errors = collect_files(paths)
             found = []
             for n, (status, item) in enumerate(prepare_files(files, cancel=cancelled), start=1):
                 (found if status == "ok" else errors).append(item)

@@ -814,8 +814,12 @@ class MainWindow(QMainWindow):
 def _import_notes():
     """Import the notes store's modules (run on a worker; a later import on the GUI thread is then free).
 
-    sqlite-utils' plugins are never looked for (``connection.wrap``), so no entry points are read here.
+    The re-anchoring's (rapidfuzz) come too, in the same ``ops.lane`` turn: an import dialog opened
+    meanwhile reads its files after them, not beside them. sqlite-utils' plugins are never looked for
+    (``connection.wrap``), so no entry points are read here.
     """
-    import index.userdata.notes
+    with ops.lane():
+        import index.userdata.anchoring
+        import index.userdata.notes
 
     return index.userdata.notes

@@ -37,13 +37,27 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from index.base.errors import Cancelled
 
-__all__ = ["Cancelled", "Op", "run", "wait_all"]
+__all__ = ["Cancelled", "Op", "lane", "run", "wait_all"]
 
 log = logging.getLogger(__name__)
 
 # Ops alive right now; keeps the Python objects (and their signal bridges)
 # from being collected while a worker still holds them.
 _RUNNING: set[Op] = set()
+# Held by background work that runs Python for long stretches and need not overlap (``lane``).
+_LANE = threading.Lock()
+
+
+def lane() -> threading.Lock:
+    """The lock that background module imports and the import's read hold while they run: one at a time.
+
+    Each worker running Python makes the GUI thread wait for the interpreter lock at every Python call
+    of a repaint; with two (the notes' modules imported after start, and an import dialog opened then
+    collecting its files and importing its own), the window froze 110-160 ms (issue 14). A worker
+    waiting here holds no interpreter lock. Hold it around work that ends on its own (no waiting on
+    the GUI thread or on other ops): ``with ops.lane(): ...``.
+    """
+    return _LANE
 
 
 class _Bridge(QObject):

@@ -140,3 +140,14 @@ def test_a_new_app_starts_in_fusion_with_the_arguments_kept(tmp_path):
                                "ZONEREF_HOME": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["fusion", "['--flag']"]
+
+
+def test_the_gui_process_hands_the_interpreter_lock_over_every_millisecond(tmp_path):
+    """create_app sets the switch interval the GUI thread waits at most per Python call while a worker runs
+    Python (``GIL_SWITCH_S``, 1 ms); the engine and the CLI alone keep Python's default (5 ms)."""
+    code = ("import sys\nimport desktop.cli, index.workspace\nprint(sys.getswitchinterval())\n"
+            "from desktop import app\napp.create_app(['zoneref'])\nprint(sys.getswitchinterval())\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZONEREF_HOME": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert [float(x) for x in proc.stdout.split()] == [0.005, 0.001]

@@ -156,3 +156,19 @@ def test_import_dialog_reports_bad_file(win, qtbot, tmp_path):
     # The reader process ends after the last file: the report follows the progress bar.
     qtbot.waitUntil(lambda: "empty.txt" in dlg.problems.text(), timeout=10000)
     assert not dlg.import_button.isEnabled()
+
+
+def test_the_folder_is_walked_only_when_no_other_background_import_runs(app, qtbot, tmp_path):
+    """``ops.lane``: while another worker holds it (the notes' modules imported after start), the dialog's
+    worker waits, holding no interpreter lock, and reads once it is free."""
+    from desktop import ops
+    from desktop.import_dialog import ImportDialog
+
+    write_txt(tmp_path / "a.txt", "关于开发区的通知\n\n第一条 为促进开发区发展，制定本办法。\n")
+    with ops.lane():
+        dlg = ImportDialog(services=None, paths=[str(tmp_path)])
+        qtbot.addWidget(dlg)
+        qtbot.wait(300)
+        assert dlg._op is not None and not dlg.candidates  # waiting for its turn
+    qtbot.waitUntil(lambda: dlg._op is None, timeout=30000)
+    assert len(dlg.candidates) == 1 and not dlg.errors

@@ -345,3 +345,20 @@ def test_a_new_document_joins_the_compared_ones_without_loading_the_compare_view
     idle_win.apply_changes(Changes(added=frozenset({"hebei-2017-kaifaqu"})))
     assert settings.get(settings.COMPARE_DOCS) == ["jilin-2021-kaifaqu", "hebei-2017-kaifaqu"]
     assert "desktop.compare_view" not in sys.modules  # refreshing after a change imports no view it did not make
+
+
+def test_the_notes_modules_are_imported_in_the_background_lane():
+    """``_import_notes`` (a worker's, after start) takes ``ops.lane``: an import dialog's folder walk and
+    modules come after it, never beside it; it waits while another holds the lane."""
+    import threading
+
+    from desktop import mainwindow, ops
+
+    done = threading.Event()
+    with ops.lane():
+        worker = threading.Thread(target=lambda: (mainwindow._import_notes(), done.set()))
+        worker.start()
+        assert not done.wait(0.3)
+    assert done.wait(30)
+    worker.join()
+    assert not ops.lane().locked()
