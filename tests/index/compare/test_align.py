@@ -714,6 +714,10 @@ def test_goals_find_the_other_documents_goals(corpus, source, target, expected):
     # 嘉兴's 利用外资 column): (六) at 75 before (七) at 74. 吉林 is held out: not chased.
     pytest.param("jilin-2021-kaifaqu/c5/s17", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s7",
                  marks=pytest.mark.xfail(strict=True, reason="(六) 75 vs (七) 74 after the cover-15c refit")),
+    # 浙江 三（五）深化产业链"链长制" → 河北 加速战略性新兴产业和现代服务业聚集, not 创新开发区招商方式
+    # Known miss since the refit of branch agree-15h (right with the model before it): 0.23 before 0.20.
+    pytest.param("zhejiang-2022-kaifaqu/c3/s5", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h4/p1",
+                 marks=pytest.mark.xfail(strict=True, reason="招商方式 0.23 vs 产业聚集 0.20 after the agree-15h refit")),
 ])
 def test_a_counterpart_the_coverage_matrix_lists_under_the_sources_topic_wins(corpus, source, target, expected):
     """``in_topic``: of close candidates, the one the topic comparison would show under the source's main topic
