@@ -203,7 +203,7 @@ def presence_values(logits: Sequence[float], best_stage: float, doc_topic: float
             "vs_max": top - max(others, default=top), "rev": rev, "rev_gap": rev_gap}
 
 
-def mutual_values(logit: float, back_share: float, back_top: bool, in_topic: float = 0.0) -> dict[str, float]:
+def mutual_values(logit: float, back_share: float, back_top: bool, in_topic: float) -> dict[str, float]:
     """The signals of ``Model.mutual``: the second-pass logit, how the candidate compares back, and whether the
     coverage lists it under the source's main topic (``in_topic``, 1 or 0)."""
     return {"logit": logit, "back": math.log(max(back_share, BACK_FLOOR)), "back_top": 1.0 if back_top else 0.0,

@@ -220,12 +220,10 @@ class Library:
             try:
                 yield lambda cand: self._add_one(cand, report, added, superseded, writes), writes.then
             finally:
-                try:
-                    writes.drain()
-                finally:
-                    self._write_deferred()
+                writes.drain(then=self._write_deferred)
                 self._finish(report, added, superseded, feed)
         finally:
+            self._deferred = None  # links are written at once again (a failed batch's stay unwritten)
             if feed is not None:
                 feed.abort()  # nothing added, or the batch failed before its index: the old index stays
 
@@ -511,39 +509,29 @@ class Library:
         """Write front-matter ``changes`` (None removes a key) and keep this batch's view in step; in an import
         batch, only the view (the file is written once at the batch's end: ``_write_deferred``)."""
         if self._deferred is not None:
-            meta = {k: v for k, v in {**doc.meta, **changes}.items() if v is not None or k not in changes}
-            self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
-                                          meta.get("content_hash"))
+            self._docs[doc.id] = _changed(doc, doc.meta, changes)
             self._deferred.setdefault(doc.id, {}).update(changes)
             return
         full = load_file(doc.path, "imported")
-        meta = {k: v for k, v in {**full.meta, **changes}.items() if v is not None or k not in changes}
-        self._write(doc.id, meta, full.body)
-        self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
-                                      meta.get("content_hash"))
-        self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
+        changed = _changed(doc, full.meta, changes)
+        self._write(doc.id, changed.meta, full.body)
+        self._docs[doc.id] = changed
+        self.corpus.record(changed)  # the same body: its facts stay in the manifest
 
-    def _write_deferred(self) -> None:
-        """Write the batch's deferred front-matter changes, each document once, side by side (``_commit`` flushes
-        each before its rename); the batch's documents are in place by now."""
+    def _write_deferred(self, pool) -> None:
+        """Write the batch's deferred front-matter changes, each document once, side by side on the batch's
+        commit threads (``_commit`` flushes each before its rename); the batch's documents are in place by now."""
         deferred, self._deferred = self._deferred or {}, None
-        if not deferred:
-            return
-        import concurrent.futures
-
-        docs = [self._docs[doc_id] for doc_id in deferred]
-        temps = []
+        docs, temps = [], []
+        for doc_id, changes in deferred.items():
+            known = self._docs[doc_id]
+            full = load_file(known.path, "imported")
+            doc = self._docs[doc_id] = _changed(known, full.meta, changes)
+            docs.append(doc)
+            temps.append(self._write_temp(doc_id, doc.meta, full.body))
+        list(pool.map(_commit, temps, [d.path for d in docs]))  # an OSError (disk full) stops here
         for doc in docs:
-            full = load_file(doc.path, "imported")
-            changes = deferred[doc.id]
-            meta = {k: v for k, v in {**full.meta, **changes}.items() if v is not None or k not in changes}
-            self._docs[doc.id] = Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path,
-                                          meta.get("content_hash"))
-            temps.append(self._write_temp(doc.id, meta, full.body))
-        with concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="zoneref-commit") as pool:
-            list(pool.map(_commit, temps, [d.path for d in docs]))  # an OSError (disk full) stops here
-        for doc in docs:
-            self.corpus.record(self._docs[doc.id])  # the same body: its facts stay in the manifest
+            self.corpus.record(doc)  # the same body: its facts stay in the manifest
 
     def _after_links(self) -> None:
         fsync_dir(self.folder)
@@ -594,6 +582,12 @@ class Library:
                     temp.unlink()
             except (OSError, ValueError):
                 continue
+
+
+def _changed(doc: Document, meta: dict[str, Any], changes: dict[str, Any]) -> Document:
+    """The imported document ``doc`` with front matter ``meta`` and ``changes`` applied (None removes a key)."""
+    meta = {k: v for k, v in {**meta, **changes}.items() if v is not None or k not in changes}
+    return Document(doc.id, meta["title"], meta["region"], None, meta, "imported", doc.path, meta.get("content_hash"))
 
 
 def _commit(temp: Path, target: Path) -> None:
@@ -664,9 +658,12 @@ class _Writes:
         while self.queue:
             self._settle_one()
 
-    def drain(self) -> None:
+    def drain(self, then=None) -> None:
+        """Settle every document, then run ``then(pool)`` (more commits on these threads), then stop the threads."""
         try:
             self.settle()
+            if then is not None:
+                then(self.pool)
         finally:
             self.pool.shutdown(wait=True)
 
