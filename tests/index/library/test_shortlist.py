@@ -54,3 +54,19 @@ def test_filters_choose_by_region_level_year_and_words(corpus):
     assert got and all(d.region == "浙江省" and d.get("level") == "省级" and 2005 <= d.get("year") <= 2020 for d in got)
     assert {d.id for d in matching(corpus, text="条例1")} >= {"d01", "d10", "d19"}
     assert matching(corpus, region="西藏") == []
+
+
+def test_a_version_replaced_by_a_newer_one_is_left_out_even_when_only_the_newer_one_says_so(tmp_path):
+    # An import stopped after writing the new version (its ``supersedes``) and before its predecessor's
+    # ``superseded_by`` (written at the batch's end): the shortlist still offers only the newer version.
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    cards = [("src", "浙江省", 2020, {}), ("old", "江苏省", 2010, {}), ("new", "江苏省", 2021, {"supersedes": "old"}),
+             ("was", "河南省", 2008, {"superseded_by": "now"}), ("now", "河南省", 2019, {"supersedes": "was"})]
+    for doc_id, region, year, links in cards:
+        meta = {"id": doc_id, "title": f"{region}开发区条例{year}", "region": region, "level": "省级", "year": year,
+                **links}
+        (docs / f"{doc_id}.md").write_text(render_markdown(meta, "第一条 正文。\n"), encoding="utf-8")
+    chosen = documents_that_matter(Corpus(imported_dir=docs, manifest=None), "src")
+    assert {"new", "now"} <= set(chosen)
+    assert "old" not in chosen and "was" not in chosen
