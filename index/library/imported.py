@@ -216,6 +216,7 @@ class Library:
                          window=_Writes.WINDOW if count >= BATCH_WRITES_FROM else 0,
                          written=feed.send if feed else None)
         self._deferred = {}
+        self._repair_chains()
         try:
             try:
                 yield lambda cand: self._add_one(cand, report, added, superseded, writes), writes.then
@@ -492,6 +493,20 @@ class Library:
                 self._grouped[doc_id] = list(wanted)
         return changed
 
+    def _repair_chains(self) -> None:
+        """Re-record the chain of every group whose imported members' links do not answer each other (X
+        ``supersedes`` S but S is not ``superseded_by`` X, or the reverse): what an import stopped before its
+        batch-end writes (``_write_deferred``) leaves. Groups follow links either way, so the group is whole;
+        its chain is written with this batch's deferred changes."""
+        self._index_existing()
+        seen: set[str] = set()
+        for doc_id, members in self._groups().items():
+            if doc_id in seen:
+                continue
+            seen.update(members)
+            if not _answered({i: self._docs[i] for i in members}):
+                self._write_chain(list(members))
+
     def _write_chain(self, ids: list[str]) -> list[str]:
         """Record the group ``ids`` in version order in its imported members; returns those that changed."""
         ordered = versions.order([self._docs[i] for i in ids])
@@ -666,6 +681,19 @@ class _Writes:
                 then(self.pool)
         finally:
             self.pool.shutdown(wait=True)
+
+
+def _answered(group: dict[str, Document]) -> bool:
+    """Whether each link between two imported members of ``group`` is recorded at both ends."""
+    for doc in group.values():
+        if doc.source != "imported":
+            continue
+        supersedes, superseded_by = doc.links()
+        for other, back in ((supersedes, 1), (superseded_by, 0)):
+            peer = group.get(other) if isinstance(other, str) else None
+            if peer is not None and peer.source == "imported" and peer.links()[back] != doc.id:
+                return False
+    return True
 
 
 def _unlinked(a: Document, b: Document) -> bool:

@@ -246,3 +246,23 @@ def test_one_import_writes_a_new_version_once_and_its_group_once_more(tmp_path, 
     for older, newer in zip(chain, chain[1:], strict=False):
         assert by_id[older["doc_id"]].get("superseded_by") == newer["doc_id"]
         assert by_id[newer["doc_id"]].get("supersedes") == older["doc_id"]
+
+
+def test_links_an_import_stopped_before_its_batch_end_left_half_written_are_completed_by_the_next_import(
+        monkeypatch):
+    """A new version is written with its ``supersedes``; its predecessor's ``superseded_by`` waits for the batch's
+    end. An import killed in between leaves the link at one end only: the next import writes the chain whole."""
+    from index.library import imported as imported_module
+
+    ws = Workspace()
+    (old,) = imported(ws, FUYI_2017)
+    with monkeypatch.context() as m:  # the batch-end writes never happen (the process was killed there)
+        m.setattr(imported_module.Library, "_write_deferred", lambda self, pool: None)
+        (new,) = imported(ws, FUYI_2023)
+    ws = Workspace()  # a new process
+    docs = {d.id: d for d in ws.corpus.documents()}
+    assert docs[new].get("supersedes") == old and docs[old].get("superseded_by") is None
+    imported(ws, SHANGHAI_2018)  # any later import, of an unrelated file
+    docs = {d.id: d for d in Workspace().corpus.documents()}
+    assert docs[old].get("superseded_by") == new and docs[new].get("supersedes") == old
+    assert (docs[old].get("version"), docs[new].get("version")) == (1, 2)
