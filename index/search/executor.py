@@ -47,6 +47,10 @@ class Executor:
     def __init__(self, reader, side: Side):
         self.side = side
         self.leaves = list(reader.leaf_readers())
+        # The segments holding a record: one whose documents are all deleted (an update replaced them) is left by
+        # its postings' reads; Whoosh would walk every one of its postings to find none alive (each term's matcher
+        # skips to its first live document). Its term statistics still count (``doc_frequency``).
+        self._live = [(leaf, offset) for leaf, offset in self.leaves if leaf.doc_count()]
         self.n = side.n
         self.deletions = any(leaf.has_deletions() for leaf, _ in self.leaves)
         # A generation built whole and never updated numbers its records as Whoosh numbers its documents: a term's
@@ -88,7 +92,7 @@ class Executor:
             return hit
         tb = term.encode("utf-8")
         all_ids, all_w = [], []
-        for leaf, offset in self.leaves:
+        for leaf, offset in self._live:
             try:
                 matcher = leaf.postings(field, tb)
             except TermNotFound:
@@ -161,7 +165,7 @@ class Executor:
         tb = term.encode("utf-8")
         parts: list[tuple[np.ndarray, np.ndarray]] = []
         result: tuple[np.ndarray, np.ndarray] | None = (_EMPTY, _EMPTY)
-        for leaf, offset in self.leaves:
+        for leaf, offset in self._live:
             try:
                 matcher = leaf.postings("t", tb)
             except TermNotFound:
