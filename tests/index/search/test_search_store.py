@@ -287,6 +287,20 @@ def test_a_segment_whose_documents_are_all_replaced_is_not_read(built, content):
     assert answers(ix, [*QUERIES, "第4号示范区", "第3号示范区"]) == answers(scratch, [*QUERIES, "第4号示范区", "第3号示范区"])
 
 
+def test_a_comparison_query_keeps_no_postings(built):
+    """``similar`` reads each bigram's postings once and lets them go (a comparison's bigrams are its own: kept,
+    they were ~14 MB of a comparison at 3,440 documents); a search keeps its terms' for the next query."""
+    ix, _, _ = built
+    terms = {"开发": 1.0, "园区": 0.5, "企业": 0.25}
+    ex = ix._ready()  # noqa: SLF001
+    ex._cache.clear()  # noqa: SLF001 - the cache under test (the fixture's searches filled it)
+    got = ix.similar_clauses(terms, per_doc=1_000, limit=100_000)
+    assert got and not ex._cache  # noqa: SLF001
+    ix.search("园区")
+    assert ("t", "园区") in ex._cache  # noqa: SLF001
+    assert ix.similar_clauses(terms, per_doc=1_000, limit=100_000) == got  # the same, whether kept or read
+
+
 def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     ix, folder, _ = built
     gen = live(folder)
