@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         # walking every module and listed document it imported and read: ~11% of `zoneref search`. Paused
         # before its modules load (numpy, the search engine): ~20 collections finding nothing in a comparison.
         gc.disable()
+        if whole_process:  # and whose freed memory is worth keeping for its next arrays (not a test's process)
+            from index.base.memory import keep_freed_memory
+
+            keep_freed_memory()
     try:
         code = _main(argv, word, reads)
         if reads and whole_process:

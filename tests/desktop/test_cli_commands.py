@@ -64,21 +64,25 @@ def test_the_gui_command_pauses_the_collector(monkeypatch):
 
 def test_a_one_shot_read_pauses_the_collector_from_its_imports_and_freezes_before_its_exit(monkeypatch, capsys):
     """A reading command runs without the cyclic collector from before its modules load; the process's own
-    command line (``main()`` reading ``sys.argv``) freezes what is alive before the interpreter's exit walks it.
+    command line (``main()`` reading ``sys.argv``) keeps its freed memory for its next arrays
+    (``memory.keep_freed_memory``) and freezes what is alive before the interpreter's exit walks it.
     An in-process caller's objects are never frozen, and it gets the collector back."""
     import gc
 
-    seen, frozen = [], []
+    from index.base import memory
+
+    seen, frozen, kept = [], [], []
     real_build = cli.build_parser
     monkeypatch.setattr(cli, "build_parser", lambda word: seen.append(gc.isenabled()) or real_build(word))
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(gc.isenabled()))
+    monkeypatch.setattr(memory, "keep_freed_memory", lambda: kept.append(True))  # the allocator's, for the process
     assert gc.isenabled()
     assert cli.main(["docs", "--json"]) == 0
-    assert seen == [False] and frozen == [] and gc.isenabled()
+    assert seen == [False] and frozen == [] and kept == [] and gc.isenabled()
     monkeypatch.setattr(sys, "argv", ["zoneref", "docs", "--json"])
     assert cli.main() == 0
-    assert seen == [False, False] and frozen == [False] and gc.isenabled()
+    assert seen == [False, False] and frozen == [False] and kept == [True] and gc.isenabled()
     monkeypatch.setattr(sys, "argv", ["zoneref", "notes", "list", "--json"])  # not a one-shot read: as before
     assert cli.main() == 0
-    assert seen == [False, False, True] and frozen == [False] and gc.isenabled()
+    assert seen == [False, False, True] and frozen == [False] and kept == [True] and gc.isenabled()
     capsys.readouterr()

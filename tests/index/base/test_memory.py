@@ -81,3 +81,16 @@ def test_a_block_whose_objects_are_kept_freezes_them_on_the_way_out():
         assert gc.get_freeze_count() >= 1000 and gc.isenabled()  # no collection will walk them
     finally:
         gc.unfreeze()
+
+
+def test_a_short_process_keeps_its_freed_memory_where_glibc_allows():
+    """``keep_freed_memory`` sets glibc's thresholds (in a process of its own: it changes the allocator for good);
+    elsewhere it does nothing and says so."""
+    import platform
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from index.base.memory import keep_freed_memory as k; print(k())"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert out == str(glibc)

@@ -263,6 +263,44 @@ def test_postings_are_records_as_numbered_until_an_update_renumbers_them(built, 
     assert sorted(got) == sorted(scratch.similar_clauses(terms, per_doc=1_000, limit=100_000))
 
 
+def test_a_segment_whose_documents_are_all_replaced_is_not_read(built, content):
+    """An update that replaces every document of an earlier update's segment leaves that segment all deleted:
+    postings and positions skip it (Whoosh would walk each of its postings to find none alive), the answers
+    are those of a fresh build."""
+    ix, folder, _ = built
+    terms = {"开发": 1.0, "园区": 0.5, "示范区": 0.75, "企业": 0.25, "招商": 0.5}
+    write_doc(content, "extra-3", "安徽省", extra_body(3), year=2021)
+    ix.corpus.reload()
+    ix.add_documents(["extra-3"])
+    write_doc(content, "extra-3", "安徽省", extra_body(4), year=2021)
+    ix.corpus.reload()
+    ix.add_documents(["extra-3"])
+    ex = ix._ready()  # noqa: SLF001
+    dead = [leaf for leaf, _ in ex.leaves if leaf.doc_count() == 0]
+    assert dead and all(leaf.doc_count_all() for leaf in dead)  # a segment of deleted documents only
+    assert len(ex._live) == len(ex.leaves) - len(dead)  # noqa: SLF001 - the skip under test
+    scratch = SearchIndex(fresh_corpus(content), folder.parent / "scratch")
+    scratch.rebuild()
+    got = ix.similar_clauses(terms, per_doc=1_000, limit=100_000)
+    assert any(doc_id == "extra-3" for doc_id, _, _ in got)
+    assert sorted(got) == sorted(scratch.similar_clauses(terms, per_doc=1_000, limit=100_000))
+    assert answers(ix, [*QUERIES, "第4号示范区", "第3号示范区"]) == answers(scratch, [*QUERIES, "第4号示范区", "第3号示范区"])
+
+
+def test_a_comparison_query_keeps_no_postings(built):
+    """``similar`` reads each bigram's postings once and lets them go (a comparison's bigrams are its own: kept,
+    they were ~14 MB of a comparison at 3,440 documents); a search keeps its terms' for the next query."""
+    ix, _, _ = built
+    terms = {"开发": 1.0, "园区": 0.5, "企业": 0.25}
+    ex = ix._ready()  # noqa: SLF001
+    ex._cache.clear()  # noqa: SLF001 - the cache under test (the fixture's searches filled it)
+    got = ix.similar_clauses(terms, per_doc=1_000, limit=100_000)
+    assert got and not ex._cache  # noqa: SLF001
+    ix.search("园区")
+    assert ("t", "园区") in ex._cache  # noqa: SLF001
+    assert ix.similar_clauses(terms, per_doc=1_000, limit=100_000) == got  # the same, whether kept or read
+
+
 def test_incremental_add_and_remove_match_a_full_rebuild(built, content):
     ix, folder, _ = built
     gen = live(folder)
