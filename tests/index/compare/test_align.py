@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -724,3 +725,44 @@ def test_a_counterpart_the_coverage_matrix_lists_under_the_sources_topic_wins(co
     wins (each was wrong with the model before the signal)."""
     result = align.counterparts(corpus, source, doc_ids=[target], pins={})
     assert result.columns[0].matches[0].clause_id == expected
+
+
+def _candidates(*rows):
+    """Candidates (unit id, probability, whether the source is its best match back), most probable first."""
+    out = []
+    for uid, p, back_top in rows:
+        c = align.Candidate(unit=types.SimpleNamespace(id=uid), stage=0.0, values={}, probability=p)
+        c.back = {"back_top": 1.0 if back_top else 0.0}
+        out.append(c)
+    return out
+
+
+@pytest.mark.parametrize(("rows", "listed", "first"), [
+    # the most probable is not in the source topic's column, the second is and is close enough: it comes first
+    ((("a", 0.5, False), ("b", 0.2, False), ("c", 0.1, False)), {"b"}, "b"),
+    # … also when it agrees both ways and the best does not
+    ((("a", 0.5, False), ("b", 0.2, True)), {"b"}, "b"),
+    # not when the best agrees both ways and the listed one does not (a mutual pair is not given up)
+    ((("a", 0.5, True), ("b", 0.2, False)), {"b"}, None),
+    # not below TOPIC_FIRST of the best's probability
+    ((("a", 0.5, False), ("b", 0.1, False)), {"b"}, None),
+    # not beyond the first TOPIC_FIRST_AMONG
+    ((("a", 0.5, False), ("b", 0.3, False), ("c", 0.3, False), ("d", 0.3, False)), {"d"}, None),
+    # only the most probable listed one: c is not tried when b may not move
+    ((("a", 0.5, True), ("b", 0.4, False), ("c", 0.3, True)), {"b", "c"}, None),
+    # the best is listed, or nothing is: the order stays
+    ((("a", 0.5, False), ("b", 0.4, False)), {"a", "b"}, None),
+    ((("a", 0.5, False), ("b", 0.4, False)), set(), None),
+])
+def test_the_candidate_the_topic_comparison_shows_comes_first_when_close(rows, listed, first):
+    """``Session._topic_first``: a clause comparison shows first the unit a topic comparison lists under the source's
+    main topic when it is close to the best (bench/README.md, issue 15, branch agree16)."""
+    cands = _candidates(*rows)
+    session = types.SimpleNamespace(_in_topic=lambda _doc: frozenset(listed))
+    moved = align.Session._topic_first(session, "doc", cands)
+    assert moved == first
+    expected = [r[0] for r in rows]
+    if first is not None:
+        expected.remove(first)
+        expected.insert(0, first)
+    assert [c.unit.id for c in cands] == expected
