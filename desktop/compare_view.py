@@ -210,8 +210,8 @@ class _Column(QFrame):
         topic = m.get("topic_first")
         if not topic:
             return ""
-        text = self.tr("Shown first: the coverage lists it under this clause's topic, %1 (the higher-scoring match "
-                       "below is not listed there)").replace("%1", topic.get("name") or "")
+        text = self.tr("Shown first: the coverage lists it under this clause's topic, %1; the clause that scores "
+                       "higher is not listed there").replace("%1", topic.get("name") or "")
         return f'<p style="color:#777;font-size:small">{html.escape(text)}</p>'
 
     def _reverse_html(self, m: dict) -> str:

@@ -573,7 +573,11 @@ def select(model: scoring.Model, ranked: Ranked, limit: int) -> list[Candidate]:
     if ranked.none:
         return []
     cands = ranked.candidates
-    return [cands[0], *(c for c in cands[1:limit] if c.probability >= model.show_floor)]
+    # A candidate moved first for the topic (``Session._topic_first``) puts the more probable one second: shown
+    # whatever its probability, so that the match its detail line speaks of is there to see.
+    moved = ranked.topic_first is not None
+    return [cands[0], *(c for i, c in enumerate(cands[1:limit], start=1)
+                        if c.probability >= model.show_floor or (moved and i == 1))]
 
 
 # -- evidence and records --------------------------------------------------------

@@ -1738,6 +1738,11 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="152" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
@@ -1780,11 +1785,6 @@ Restored from: %3</source>
     <message>
       <location filename="../../desktop/compare_view.py" line="201" />
       <source>Numbers: %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
-      <source>Shown first: the coverage lists it under this clause's topic, %1 (the higher-scoring match below is not listed there)</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -1729,6 +1729,11 @@ Restored from: %3</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
+      <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题</translation>
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="152" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
@@ -1772,11 +1777,6 @@ Restored from: %3</source>
       <location filename="../../desktop/compare_view.py" line="201" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
-      <source>Shown first: the coverage lists it under this clause's topic, %1 (the higher-scoring match below is not listed there)</source>
-      <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下（下面得分更高的条款未列入）</translation>
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="226" />
