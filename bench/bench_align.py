@@ -35,7 +35,10 @@ no-counterpart precision and recall, band precision (强 / 中 / 弱 over all
 shown matches), A↔B agreement (a→B's top t, then t→A: its top is a or a unit
 on a's subject; "shown" = a is among t→A's shown matches; "A↔B2way" = that,
 or t is right and t→A's top treats t's own first subject: both directions
-right on the strict protocol, t broader than a), and coverage
+right on the strict protocol, t broader than a; "A↔B+why" = A↔B, or the
+reason the app shows for the disagreement (``index.compare.reverse``) holds
+on the labels; "A↔Bwhy✓" = the same, counting an explained disagreement only
+where t is right), and coverage
 precision/recall (unit × topic, topic model fitted without the fold's
 document). The baseline ranks the same units by plain bigram TF-IDF cosine
 (it never says "no counterpart").
@@ -372,7 +375,7 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
     n = p1 = r3 = rank_p1 = 0
     none_said = none_right = none_truth = none_found = 0
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    agree = mutual = listed = agree_n = explained = same_back = both_right = 0
+    agree = mutual = listed = agree_n = explained = explained_right = same_back = both_right = 0
     reasons: dict[str, int] = defaultdict(int)
     reasons_true: dict[str, int] = defaultdict(int)
     misses = []
@@ -421,6 +424,9 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
                 _reason_holds(engine, labels, model, q, s[0][0], rec)
             reasons_true[rec.reason] += verified
             explained += ok or verified
+            # The same, a disagreement counted as explained only where the match itself is right: a true reason
+            # beside a wrong match ("listed": the source ranks second back) explains nothing to the user.
+            explained_right += ok or (verified and hit)
     out = {"queries": n, "p@1": p1 / max(n, 1), "r@3": r3 / max(n, 1), "rank p@1": rank_p1 / max(n, 1),
            "none precision": none_right / none_said if none_said else float("nan"),
            "none recall": none_found / none_truth if none_truth else float("nan"),
@@ -428,7 +434,8 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
            "agreement": agree / max(agree_n, 1), "both right": both_right / max(agree_n, 1),
            "mutual": mutual / max(agree_n, 1),
            "listed back": listed / max(agree_n, 1), "misses": misses,
-           "explained": explained / max(agree_n, 1), "back as full": same_back / max(agree_n, 1),
+           "explained": explained / max(agree_n, 1), "explained right": explained_right / max(agree_n, 1),
+           "back as full": same_back / max(agree_n, 1),
            "reasons": dict(reasons), "reasons true": dict(reasons_true)}
     for band, (right, total) in bands.items():
         out[f"band {band}"] = right / total if total else float("nan")
@@ -550,10 +557,10 @@ def by_kind(engine: Engine, base: BigramTfidf, model: scoring.Model, queries: li
 
 
 KEYS = ("p@1", "r@3", "rank p@1", "base p@1", "base r@3", "none precision", "none recall", "band 强", "band 中",
-        "band 弱", "agreement", "explained", "both right", "back as full", "mutual", "listed back", "cov precision", "cov recall",
-        "topic vs clause")
+        "band 弱", "agreement", "explained", "explained right", "both right", "back as full", "mutual", "listed back",
+        "cov precision", "cov recall", "topic vs clause")
 HEADS = ("P@1", "R@3", "rankP@1", "base P@1", "base R@3", "none P", "none R", "强 P", "中 P", "弱 P", "A↔B",
-         "A↔B+why", "A↔B2way", "back=full", "mutual", "listed", "cov P", "cov R", "T↔C")
+         "A↔B+why", "A↔Bwhy✓", "A↔B2way", "back=full", "mutual", "listed", "cov P", "cov R", "T↔C")
 
 
 def print_table(title: str, rows: list[dict]) -> None:

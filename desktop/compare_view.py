@@ -158,7 +158,7 @@ class _Column(QFrame):
             name = html.escape(display_name(clause) or m["clause_id"])
             pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
-                         f'{self._evidence_html(m)}{self._reverse_html(m)}'
+                         f'{self._evidence_html(m)}{self._topic_first_html(m)}{self._reverse_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
 
@@ -203,6 +203,16 @@ class _Column(QFrame):
             return ""
         return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
 
+
+    def _topic_first_html(self, m: dict) -> str:
+        """One detail line when the match is shown first ahead of a higher score: the coverage lists it under the
+        clause's topic (``Match.topic_first``), so the clause and the topic comparison show the same clause."""
+        topic = m.get("topic_first")
+        if not topic:
+            return ""
+        text = self.tr("Shown first: the coverage lists it under this clause's topic, %1; the clause that scores "
+                       "higher is not listed there").replace("%1", topic.get("name") or "")
+        return f'<p style="color:#777;font-size:small">{html.escape(text)}</p>'
 
     def _reverse_html(self, m: dict) -> str:
         """One detail line (对照回去): the match compared back, and why it lands elsewhere if it does."""

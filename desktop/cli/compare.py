@@ -94,6 +94,8 @@ def _columns_text(columns: list[dict]) -> list[str]:
             why = Evidence(**m["evidence"]).summary() if m.get("evidence") else ""
             if why:
                 lines.append(f"        {why}")
+            if m.get("topic_first"):
+                lines.append(f"        排在首位：覆盖矩阵将其列于本条主题「{m['topic_first']['name']}」之下，得分更高的条款未列入该主题")
             if m.get("reverse"):
                 lines.append(f"        {Reverse(**m['reverse']).summary()}")
             if m["numbers"]:

@@ -45,6 +45,11 @@ FULL_COLUMNS = 30  # at scale, up to this many chosen columns are scored on ever
 FIRST_KEPT = 20_000  # first-pass results kept per library state
 LISTED_KEPT = 8_000  # documents' coverage-matrix columns kept per library state (``Context.listed``)
 EVIDENCE_TERMS = 5
+# A candidate the coverage lists under the source's main topic comes first when the most probable is not listed, it
+# is among the first ``TOPIC_FIRST_AMONG`` and its probability is at least ``TOPIC_FIRST`` of the best's
+# (``Session._topic_first``): development folds, bench/README.md (issue 15, 2026-12-04, branch agree16).
+TOPIC_FIRST = 0.3
+TOPIC_FIRST_AMONG = 3
 MIN_CLAUSES_FOR_BOILERPLATE = 50
 
 
@@ -212,6 +217,9 @@ class Ranked:
     # (presence below the model's cut: the document does not treat the subject) or "coverage"
     # (``Session.absent``: its coverage lists nothing under the source's main topic and the best is weak).
     why_none: str | None = None
+    # The candidate placed first ahead of a more probable one because the coverage lists it under the source's main
+    # topic (``Session._topic_first``), None when the order is the probabilities'.
+    topic_first: str | None = None
 
     @property
     def none(self) -> bool:
@@ -429,6 +437,32 @@ class Session:
             return frozenset()
         return self.ctx.listed(doc_id, self.model.topic).get(topic, frozenset())
 
+    def _topic_first(self, doc_id: str, cands: list[Candidate]) -> str | None:
+        """Put first the candidate the topic comparison shows, when it is close enough (``cands``: most probable first).
+
+        When the document's column of the coverage matrix lists units under the source's main topic and the most
+        probable candidate is not one of them, the most probable listed one among the first ``TOPIC_FIRST_AMONG``
+        comes first if its probability is at least ``TOPIC_FIRST`` of the best's and it compares back at least as
+        well (its own best match back is the source, or the best's is not either: a pair that agrees both ways is
+        not given up). A clause comparison and a topic comparison then show the same clause. The probabilities
+        are not changed: the match shown first may score lower than the next, and says why (``Match.topic_first``).
+
+        Returns:
+            The id of the unit moved first, or None.
+        """
+        listed = self._in_topic(doc_id)
+        if not listed or cands[0].unit.id in listed:
+            return None
+        best = cands[0]
+        for i, c in enumerate(cands[1:TOPIC_FIRST_AMONG], start=1):
+            if c.unit.id in listed:
+                if c.probability >= TOPIC_FIRST * best.probability and \
+                        (c.back.get("back_top", 0.0) or not best.back.get("back_top", 0.0)):
+                    cands.insert(0, cands.pop(i))
+                    return c.unit.id
+                return None  # only the most probable listed one is a candidate to move
+        return None
+
     def logits(self, doc_id: str) -> list[Candidate]:
         """The document's candidates with second-pass logits, not yet compared back."""
         cands = self.first(doc_id)
@@ -494,10 +528,11 @@ class Session:
             for c, s in zip(cands, shares, strict=True):
                 c.probability = self.model.probability(s, presence_logit)
             cands.sort(key=lambda c: (-c.probability, c.unit.clause.start))
+            first = self._topic_first(doc_id, cands)
             presence = scoring.sigmoid(presence_logit)
             why = "subject" if presence < self.model.none_below else \
                 "coverage" if self.absent(doc_id, cands, values) else None
-            hit = Ranked(doc_id, cands, presence, values, why)
+            hit = Ranked(doc_id, cands, presence, values, why, first)
         self._ranked[doc_id] = hit
         return hit
 
@@ -538,7 +573,11 @@ def select(model: scoring.Model, ranked: Ranked, limit: int) -> list[Candidate]:
     if ranked.none:
         return []
     cands = ranked.candidates
-    return [cands[0], *(c for c in cands[1:limit] if c.probability >= model.show_floor)]
+    # A candidate moved first for the topic (``Session._topic_first``) puts the more probable one second: shown
+    # whatever its probability, so that the match its detail line speaks of is there to see.
+    moved = ranked.topic_first is not None
+    return [cands[0], *(c for i, c in enumerate(cands[1:limit], start=1)
+                        if c.probability >= model.show_floor or (moved and i == 1))]
 
 
 # -- evidence and records --------------------------------------------------------
@@ -633,12 +672,14 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         compared: a section with its articles …), "compared_numbers",
         "columns": [{"doc_id", "region", "title", "decision", "matches":
         [{"clause_id", "score", "confidence", "band", "text", "shared",
-        "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse"}]}]}``);
+        "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse", "topic_first"}]}]}``);
         ``reverse`` (the first match only, in the first ``FULL_COLUMNS``
         columns with a match; else None) is that match compared back to the
         source's document (``index.compare.reverse``):
         ``{"clause_id", "mutual", "reason", "source_rank", "topics", "label",
         "heading", "relation"}``.
+        ``topic_first`` (``{"id", "name"}`` or None) is set on a first match placed ahead of a more probable
+        one because the coverage lists it under the source's main topic (``Session._topic_first``).
         ``matches`` is ``[]`` for "no counterpart" (automatic or the user's
         decision, which ``decision`` tells apart: "auto", "pin" or "none").
 
@@ -683,6 +724,9 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 matches.append(_match(ctx, source, unit, p, True, src_topics))
                 auto = [c for c in auto if c.unit.id != unit.id][: max(limit - 1, 0)]
             matches += [_match(ctx, source, c.unit, c.probability, False, src_topics) for c in auto]
+            if decision == "auto" and auto and ranked.topic_first == auto[0].unit.id:
+                t = find_topic(session.main_topic())
+                matches[0].topic_first = {"id": t.id, "name": t.name}
             first = unit if decision == "pin" else (auto[0].unit if auto else None)
             if first is not None and reversed_columns < FULL_COLUMNS:
                 # Compared back, for the first match only (one first pass over the source's document),

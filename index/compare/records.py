@@ -108,6 +108,9 @@ class Match:
     label: str | None
     evidence: Evidence = dataclasses.field(default_factory=Evidence)
     reverse: Reverse | None = None  # the first automatic or pinned match compared back; None for the others
+    # Shown first although a match after it scores higher, because the coverage lists it under the source's main
+    # topic (``align.Session._topic_first``): that topic, ``{"id", "name"}``; None otherwise.
+    topic_first: dict | None = None
 
     def to_dict(self) -> dict:
         out = dataclasses.asdict(self)

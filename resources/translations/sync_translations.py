@@ -119,6 +119,8 @@ _add("_Column", {
     "Compared back: its best match is %1": "对照回去：最接近的是 %1",
     "Compared back: its best match is %1, not this clause: this match may be wrong":
         "对照回去：最接近的是 %1，不是本条：这一对应可能不可靠",
+    "Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed "
+    "there": "排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题",
     "this clause ranks %1": "本条排第 %1", "this clause is not among its 5 best candidates back": "本条不在其前 5 个候选中",
 })
 _add("CoverageView", {

@@ -26,108 +26,108 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="288" />
+      <location filename="../../desktop/compare_view.py" line="298" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="293" />
+      <location filename="../../desktop/compare_view.py" line="303" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="295" />
+      <location filename="../../desktop/compare_view.py" line="305" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="297" />
+      <location filename="../../desktop/compare_view.py" line="307" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="300" />
+      <location filename="../../desktop/compare_view.py" line="310" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="306" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="319" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
-      <location filename="../../desktop/compare_view.py" line="476" />
+      <location filename="../../desktop/compare_view.py" line="350" />
+      <location filename="../../desktop/compare_view.py" line="486" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="561" />
+      <location filename="../../desktop/compare_view.py" line="571" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="362" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="374" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="384" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="376" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="377" />
+      <location filename="../../desktop/compare_view.py" line="387" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="386" />
+      <location filename="../../desktop/compare_view.py" line="396" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="405" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="397" />
+      <location filename="../../desktop/compare_view.py" line="407" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="419" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="410" />
+      <location filename="../../desktop/compare_view.py" line="420" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -135,22 +135,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="621" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="625" />
+      <location filename="../../desktop/compare_view.py" line="635" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="632" />
+      <location filename="../../desktop/compare_view.py" line="642" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="636" />
+      <location filename="../../desktop/compare_view.py" line="646" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -158,53 +158,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="699" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="699" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="756" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="756" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="759" />
+      <location filename="../../desktop/compare_view.py" line="769" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="763" />
+      <location filename="../../desktop/compare_view.py" line="773" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="764" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="784" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
-      <location filename="../../desktop/compare_view.py" line="793" />
+      <location filename="../../desktop/compare_view.py" line="800" />
+      <location filename="../../desktop/compare_view.py" line="803" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
+      <location filename="../../desktop/compare_view.py" line="800" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -549,17 +549,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="144" />
+      <location filename="../../desktop/import_dialog.py" line="147" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="158" />
+      <location filename="../../desktop/import_dialog.py" line="161" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="165" />
+      <location filename="../../desktop/import_dialog.py" line="168" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -567,7 +567,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="178" />
+      <location filename="../../desktop/import_dialog.py" line="181" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
@@ -577,12 +577,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="211" />
+      <location filename="../../desktop/import_dialog.py" line="214" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="230" />
+      <location filename="../../desktop/import_dialog.py" line="233" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -590,7 +590,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="232" />
+      <location filename="../../desktop/import_dialog.py" line="235" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -598,12 +598,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="240" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="253" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1009,67 +1009,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="256" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="257" />
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="258" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="265" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="266" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="300" />
+      <location filename="../../desktop/import_dialog.py" line="303" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="330" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="333" />
+      <location filename="../../desktop/import_dialog.py" line="336" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
@@ -1262,7 +1262,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="230" />
+      <location filename="../../desktop/ops.py" line="244" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
@@ -1738,6 +1738,11 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="152" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
@@ -1783,52 +1788,52 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="216" />
+      <location filename="../../desktop/compare_view.py" line="226" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="218" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="230" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="232" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="224" />
+      <location filename="../../desktop/compare_view.py" line="234" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="227" />
+      <location filename="../../desktop/compare_view.py" line="237" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="230" />
+      <location filename="../../desktop/compare_view.py" line="240" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
+      <location filename="../../desktop/compare_view.py" line="242" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="236" />
+      <location filename="../../desktop/compare_view.py" line="246" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="237" />
+      <location filename="../../desktop/compare_view.py" line="247" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

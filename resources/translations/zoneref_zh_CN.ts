@@ -20,189 +20,189 @@
     <message>
       <location filename="../../desktop/printing.py" line="397" />
       <source>Preparing the table…</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">正在整理表格…</translation>
     </message>
   </context>
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="288" />
+      <location filename="../../desktop/compare_view.py" line="298" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="293" />
+      <location filename="../../desktop/compare_view.py" line="303" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="295" />
+      <location filename="../../desktop/compare_view.py" line="305" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="297" />
+      <location filename="../../desktop/compare_view.py" line="307" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="300" />
+      <location filename="../../desktop/compare_view.py" line="310" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="306" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="319" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
-      <location filename="../../desktop/compare_view.py" line="476" />
+      <location filename="../../desktop/compare_view.py" line="350" />
+      <location filename="../../desktop/compare_view.py" line="486" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="561" />
+      <location filename="../../desktop/compare_view.py" line="571" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="362" />
+      <location filename="../../desktop/compare_view.py" line="372" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="374" />
       <source>Words in the title, issuer or number</source>
       <translation>标题、发文机关或文号中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="384" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="376" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="377" />
+      <location filename="../../desktop/compare_view.py" line="387" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="386" />
+      <location filename="../../desktop/compare_view.py" line="396" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="405" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="397" />
+      <location filename="../../desktop/compare_view.py" line="407" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="419" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="410" />
+      <location filename="../../desktop/compare_view.py" line="420" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="621" />
+      <location filename="../../desktop/compare_view.py" line="631" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="625" />
+      <location filename="../../desktop/compare_view.py" line="635" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="632" />
+      <location filename="../../desktop/compare_view.py" line="642" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="636" />
+      <location filename="../../desktop/compare_view.py" line="646" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="699" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="699" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="756" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="756" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="759" />
+      <location filename="../../desktop/compare_view.py" line="769" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="763" />
+      <location filename="../../desktop/compare_view.py" line="773" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="764" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="784" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
-      <location filename="../../desktop/compare_view.py" line="793" />
+      <location filename="../../desktop/compare_view.py" line="800" />
+      <location filename="../../desktop/compare_view.py" line="803" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
+      <location filename="../../desktop/compare_view.py" line="800" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -546,24 +546,24 @@
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="144" />
+      <location filename="../../desktop/import_dialog.py" line="147" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="158" />
+      <location filename="../../desktop/import_dialog.py" line="161" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="165" />
+      <location filename="../../desktop/import_dialog.py" line="168" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="178" />
+      <location filename="../../desktop/import_dialog.py" line="181" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
@@ -573,31 +573,31 @@
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="211" />
+      <location filename="../../desktop/import_dialog.py" line="214" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="230" />
+      <location filename="../../desktop/import_dialog.py" line="233" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="232" />
+      <location filename="../../desktop/import_dialog.py" line="235" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="237" />
+      <location filename="../../desktop/import_dialog.py" line="240" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="253" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1002,67 +1002,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="256" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="257" />
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="258" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="265" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="266" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="300" />
+      <location filename="../../desktop/import_dialog.py" line="303" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="330" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="333" />
+      <location filename="../../desktop/import_dialog.py" line="336" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
@@ -1254,7 +1254,7 @@ Restored from: %3</source>
   <context>
     <name>Ops</name>
     <message>
-      <location filename="../../desktop/ops.py" line="230" />
+      <location filename="../../desktop/ops.py" line="244" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1729,6 +1729,11 @@ Restored from: %3</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
+      <location filename="../../desktop/compare_view.py" line="213" />
+      <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
+      <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题</translation>
+    </message>
+    <message>
       <location filename="../../desktop/compare_view.py" line="152" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
@@ -1774,52 +1779,52 @@ Restored from: %3</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="216" />
+      <location filename="../../desktop/compare_view.py" line="226" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="218" />
+      <location filename="../../desktop/compare_view.py" line="228" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="230" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="232" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="224" />
+      <location filename="../../desktop/compare_view.py" line="234" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="227" />
+      <location filename="../../desktop/compare_view.py" line="237" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="230" />
+      <location filename="../../desktop/compare_view.py" line="240" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
+      <location filename="../../desktop/compare_view.py" line="242" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="236" />
+      <location filename="../../desktop/compare_view.py" line="246" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="237" />
+      <location filename="../../desktop/compare_view.py" line="247" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>

@@ -123,6 +123,18 @@ def test_compare_shows_the_match_compared_back(capsys):
     assert "对照回去：最接近的正是本条（互为最佳）" in capsys.readouterr().out
 
 
+def test_compare_says_why_a_match_listed_under_the_topic_comes_first(capsys):
+    """河北 创新开发区招商方式 → 嘉兴: （六） comes first although （二） scores higher, because 嘉兴's coverage lists it
+    under 招商引资 (``Session._topic_first``): the JSON says so, and so does the text."""
+    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h1/p2", "--docs", "jiaxing-2015-kaifaqu", "--json")
+    assert code == 0
+    first, second = data["columns"][0]["matches"][:2]
+    assert first["topic_first"]["name"] == "招商引资" and second["topic_first"] is None
+    assert first["score"] < second["score"]
+    assert main(["compare", "hebei-2017-kaifaqu/h1/p2", "--docs", "jiaxing-2015-kaifaqu"]) == 0
+    assert "排在首位：覆盖矩阵将其列于本条主题「招商引资」之下" in capsys.readouterr().out
+
+
 def test_topics_json_is_the_coverage_record(capsys):
     """``topics --json`` writes the coverage piece by piece: the text the whole record encodes to."""
     from desktop.cli.output import to_json

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -724,3 +725,67 @@ def test_a_counterpart_the_coverage_matrix_lists_under_the_sources_topic_wins(co
     wins (each was wrong with the model before the signal)."""
     result = align.counterparts(corpus, source, doc_ids=[target], pins={})
     assert result.columns[0].matches[0].clause_id == expected
+
+
+def _candidates(*rows):
+    """Candidates (unit id, probability, whether the source is its best match back), most probable first."""
+    out = []
+    for uid, p, back_top in rows:
+        c = align.Candidate(unit=types.SimpleNamespace(id=uid), stage=0.0, values={}, probability=p)
+        c.back = {"back_top": 1.0 if back_top else 0.0}
+        out.append(c)
+    return out
+
+
+@pytest.mark.parametrize(("rows", "listed", "first"), [
+    # the most probable is not in the source topic's column, the second is and is close enough: it comes first
+    ((("a", 0.5, False), ("b", 0.2, False), ("c", 0.1, False)), {"b"}, "b"),
+    # … also when it agrees both ways and the best does not
+    ((("a", 0.5, False), ("b", 0.2, True)), {"b"}, "b"),
+    # not when the best agrees both ways and the listed one does not (a mutual pair is not given up)
+    ((("a", 0.5, True), ("b", 0.2, False)), {"b"}, None),
+    # not below TOPIC_FIRST of the best's probability
+    ((("a", 0.5, False), ("b", 0.1, False)), {"b"}, None),
+    # not beyond the first TOPIC_FIRST_AMONG
+    ((("a", 0.5, False), ("b", 0.3, False), ("c", 0.3, False), ("d", 0.3, False)), {"d"}, None),
+    # only the most probable listed one: c is not tried when b may not move
+    ((("a", 0.5, True), ("b", 0.4, False), ("c", 0.3, True)), {"b", "c"}, None),
+    # the best is listed, or nothing is: the order stays
+    ((("a", 0.5, False), ("b", 0.4, False)), {"a", "b"}, None),
+    ((("a", 0.5, False), ("b", 0.4, False)), set(), None),
+])
+def test_the_candidate_the_topic_comparison_shows_comes_first_when_close(rows, listed, first):
+    """``Session._topic_first``: a clause comparison shows first the unit a topic comparison lists under the source's
+    main topic when it is close to the best (bench/README.md, issue 15, branch agree16)."""
+    cands = _candidates(*rows)
+    session = types.SimpleNamespace(_in_topic=lambda _doc: frozenset(listed))
+    moved = align.Session._topic_first(session, "doc", cands)
+    assert moved == first
+    expected = [r[0] for r in rows]
+    if first is not None:
+        expected.remove(first)
+        expected.insert(0, first)
+    assert [c.unit.id for c in cands] == expected
+
+
+@pytest.mark.parametrize(("source", "target", "expected", "topic"), [
+    # 河北 创新开发区招商方式 → 嘉兴 (六)提升平台国际化水平 (组建招商…; 0.33, listed under 招商引资), not
+    # (二)加快体制机制创新 (0.39)
+    ("hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s6", "招商引资"),
+    # 浙江 (四)推动园区提档升级 → 嘉兴 (二)加快体制机制创新 (0.24, listed under 开发区升级与整合), not
+    # (八)提升开发区现代化水平 (0.37)
+    ("zhejiang-2022-kaifaqu/c4/s4", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s2", "开发区升级与整合"),
+    # 河南 (二)提升基礎設施水平 → 河北 优化开发区营商环境 (基础设施建设, 九通一平; 0.17), not 河北 h4/p2 (0.18,
+    # below the show floor: shown second now)
+    ("henan-2017-kaifaqu/c8/s2", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h1/p6", "基础设施"),
+])
+def test_a_clause_comparison_shows_first_what_the_topic_comparison_lists(corpus, source, target, expected, topic):
+    """``Session._topic_first`` on the bundled documents: each first match is right on the labels and was second
+    before (the more probable candidate, not on the source's topic, was first); it says why, and the more probable
+    one is shown after it."""
+    result = align.counterparts(corpus, source, doc_ids=[target], pins={})
+    first, *rest = result.columns[0].matches
+    assert first.clause_id == expected
+    assert first.topic_first["name"] == topic
+    assert rest and rest[0].score > first.score and rest[0].topic_first is None
+    assert result.to_dict()["columns"][0]["matches"][0]["topic_first"]["name"] == topic
