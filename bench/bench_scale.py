@@ -379,7 +379,7 @@ def show(f: dict) -> None:
         above = f["compare_peak_mb"] - f["open_app_mb"]
         rows.append((f"`zoneref compare CLAUSE` ({f['compare_columns']} documents that matter)",
                      f"{f['compare_s']:.2f} s, {f['compare_peak_mb']:.0f} MB",
-                     f"open app {f['open_app_mb']:.0f} MB", f"+{above:.0f} MB",
+                     f"open app {f['open_app_mb']:.0f} MB", f"{above:+.0f} MB",
                      ok(f["compare_s"] <= 0.5 and above <= 300)))
     else:
         rows.append(("`zoneref compare CLAUSE`", "failed", "", "", f.get("compare_error", "")))

@@ -135,24 +135,25 @@ def test_compare_document_choice_order_and_sets(win, qtbot):
     assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
 
 
+def _compared_column(win, qtbot, clause_id: str, doc_id: str):
+    """The compare view's column for ``doc_id`` once ``clause_id`` is compared against it alone."""
+    view = win.compare_view
+    view.set_doc_order([doc_id])
+    win.compare_clause(clause_id)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    return next(c for c in view.columns if c.doc_id == doc_id)
+
+
 def test_a_column_without_counterpart_says_why(win, qtbot):
     """河北 协同联动 p1 against 嘉兴: its coverage lists nothing under 区域合作与飞地 and its closest clause is weak."""
-    view = win.compare_view
-    view.set_doc_order(["jiaxing-2015-kaifaqu"])
-    win.compare_clause("hebei-2017-kaifaqu/h3/p1")
-    qtbot.waitUntil(view.is_ready, timeout=30000)
-    column = next(c for c in view.columns if c.doc_id == "jiaxing-2015-kaifaqu")
+    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h3/p1", "jiaxing-2015-kaifaqu")
     assert column.body.toPlainText().strip() == \
         "本文件中没有对应条款：本文件“区域合作与飞地”主题下没有条款，最接近的条款也只是弱相关。"
 
 
 def test_a_match_shown_first_for_the_topic_says_why(win, qtbot):
     """河北 创新开发区招商方式 against 嘉兴: （六） first, listed under 招商引资, ahead of a higher score (the detail line)."""
-    view = win.compare_view
-    view.set_doc_order(["jiaxing-2015-kaifaqu"])
-    win.compare_clause("hebei-2017-kaifaqu/h1/p2")
-    qtbot.waitUntil(view.is_ready, timeout=30000)
-    column = next(c for c in view.columns if c.doc_id == "jiaxing-2015-kaifaqu")
+    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu")
     assert "排在首位：覆盖矩阵将其列于本条主题「招商引资」之下，得分更高的条款未列入该主题" in column.body.toPlainText()
 
 
