@@ -61,6 +61,8 @@ def _doc_ids(text: str | None) -> list[str] | None:
     if not text:
         return None
     ids = [d.strip() for d in text.split(",") if d.strip()]
+    if not ids:
+        raise CliError(f"--docs names no document: {text!r} (give document ids separated by commas)")
     c = corpus()
     for d in ids:
         c.document(d)  # UnknownIdError -> exit 2
@@ -133,6 +135,9 @@ def cmd_compare(args) -> int:
             args.clause_id = data["source_clause_id"]
             if not args.no_pins:
                 pins = _merged_pins(data)
+    if args.clause_id and doc_ids is not None and all(d == args.clause_id.split("/", 1)[0] for d in doc_ids):
+        raise CliError(f"--docs names only the clause's own document ({doc_ids[0]}): a clause is compared with "
+                       "other documents")
     if args.topic:
         result = workspace().compare_topic(args.topic, doc_ids=doc_ids,
                                            progress=slow_progress(TOPIC_PROGRESS)).to_dict()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from desktop.cli import main
 
 SRC = "jilin-2021-kaifaqu/c1/s1"
@@ -35,6 +37,15 @@ def test_compare_text_and_errors(capsys):
     assert main(["compare", SRC, "--limit", "0"]) == 2
     assert main(["compare"]) == 2
     assert main(["compare", SRC, "--docs", "no-such-doc"]) == 2
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(("docs", "said"), [(",, ,", "--docs names no document"),
+                                           ("{own}", "--docs names only the clause's own document")])
+def test_compare_docs_that_leave_nothing_to_compare_are_refused(capsys, docs, said):
+    # Was: a comparison with no column at all, and no word why.
+    assert main(["compare", SRC, "--docs", docs.format(own=SRC.split("/")[0]), "--json"]) == 2
+    assert said in capsys.readouterr().err
 
 
 def test_compare_says_why_a_document_has_no_counterpart(capsys):
