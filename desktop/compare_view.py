@@ -203,7 +203,6 @@ class _Column(QFrame):
             return ""
         return f'<p style="color:#777;font-size:small">{html.escape("；".join(parts))}</p>'
 
-
     def _topic_first_html(self, m: dict) -> str:
         """One detail line when the match is shown first ahead of a higher score: the coverage lists it under the
         clause's topic (``Match.topic_first``), so the clause and the topic comparison show the same clause."""

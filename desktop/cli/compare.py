@@ -75,7 +75,7 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def _columns_text(columns: list[dict]) -> list[str]:
-    from index.compare.records import Evidence, Reverse
+    from index.compare.records import Evidence, Reverse, topic_first_summary
     from index.reports.model import NOT_REACHED, is_unreached, no_counterpart_text
 
     c = corpus()
@@ -97,7 +97,7 @@ def _columns_text(columns: list[dict]) -> list[str]:
             if why:
                 lines.append(f"        {why}")
             if m.get("topic_first"):
-                lines.append(f"        排在首位：覆盖矩阵将其列于本条主题「{m['topic_first']['name']}」之下，得分更高的条款未列入该主题")
+                lines.append(f"        {topic_first_summary(m['topic_first'])}")
             if m.get("reverse"):
                 lines.append(f"        {Reverse(**m['reverse']).summary()}")
             if m["numbers"]:

@@ -91,6 +91,11 @@ class Reverse:
         return f"对照回去：最接近的是 {name}{rank}，不是本条：这一对应可能不可靠"
 
 
+def topic_first_summary(topic: dict) -> str:
+    """One line for ``Match.topic_first`` (``{"id", "name"}``): why this match is shown ahead of a higher score."""
+    return f"排在首位：覆盖矩阵将其列于本条主题「{topic.get('name') or ''}」之下，得分更高的条款未列入该主题"
+
+
 @dataclasses.dataclass
 class Match:
     """One proposed counterpart (or a topic's clause) in a column."""

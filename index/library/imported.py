@@ -216,9 +216,9 @@ class Library:
                          window=_Writes.WINDOW if count >= BATCH_WRITES_FROM else 0,
                          written=feed.send if feed else None)
         self._deferred = {}
-        self._repair_chains()
         try:
             try:
+                self._repair_chains()  # inside: a failure still stops the commit threads and the index worker
                 yield lambda cand: self._add_one(cand, report, added, superseded, writes), writes.then
             finally:
                 writes.drain(then=self._write_deferred)
@@ -504,7 +504,7 @@ class Library:
             if doc_id in seen:
                 continue
             seen.update(members)
-            if not _answered({i: self._docs[i] for i in members}):
+            if not versions.answered({i: self._docs[i] for i in members}):
                 self._write_chain(list(members))
 
     def _write_chain(self, ids: list[str]) -> list[str]:
@@ -681,19 +681,6 @@ class _Writes:
                 then(self.pool)
         finally:
             self.pool.shutdown(wait=True)
-
-
-def _answered(group: dict[str, Document]) -> bool:
-    """Whether each link between two imported members of ``group`` is recorded at both ends."""
-    for doc in group.values():
-        if doc.source != "imported":
-            continue
-        supersedes, superseded_by = doc.links()
-        for other, back in ((supersedes, 1), (superseded_by, 0)):
-            peer = group.get(other) if isinstance(other, str) else None
-            if peer is not None and peer.source == "imported" and peer.links()[back] != doc.id:
-                return False
-    return True
 
 
 def _unlinked(a: Document, b: Document) -> bool:

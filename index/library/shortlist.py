@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from index.library import versions
+
 DEFAULT_COLUMNS = 12
 
 
@@ -43,7 +45,7 @@ def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterabl
     if source_doc is not None and corpus.has_document(source_doc):
         source = corpus.document(source_doc)
         level = source.get("level")
-        older = _superseded(docs)
+        older = versions.superseded(docs)
         same = [d for d in docs if d.get("level") == level and d.region != source.region and d.id not in older]
         same.sort(key=lambda d: (-_year(d), d.region, d.id))
         seen: set[str] = set()
@@ -55,20 +57,6 @@ def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterabl
         add(newest_per_region)
         add(d.id for d in same)
     return list(out)
-
-
-def _superseded(docs) -> set[str]:
-    """Ids of the documents a newer version replaces, read from both ends of each link: an import that
-    stopped between writing the new version (``supersedes``) and its predecessors (``superseded_by``,
-    written at the batch's end) leaves only the new version's side, and that is enough."""
-    out: set[str] = set()
-    for d in docs:
-        supersedes, superseded_by = d.links()
-        if isinstance(supersedes, str):
-            out.add(supersedes)
-        if isinstance(superseded_by, str):
-            out.add(d.id)
-    return out
 
 
 def matching(corpus, region: str | None = None, level: str | None = None, year_from: int | None = None,

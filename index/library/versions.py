@@ -148,16 +148,45 @@ def groups(docs: Iterable) -> dict[str, list]:
         return x
 
     for doc in docs:
-        # ``Document.links`` of a listed document come from the manifest: no front matter is
-        # decoded to find the few links among thousands of documents (every search asks).
-        links = doc.links() if hasattr(doc, "links") else tuple(doc.meta.get(key) for key in LINK_KEYS)
-        for other in links:
+        for other in _links(doc):
             if isinstance(other, str) and other in by_id and other != doc.id:
                 parent[find(doc.id)] = find(other)
     found: dict[str, list] = {}
     for doc in docs:
         found.setdefault(find(doc.id), []).append(doc)
     return {d.id: group for group in found.values() if len(group) > 1 for d in group}
+
+
+def _links(doc) -> tuple:
+    """``(supersedes, superseded_by)`` of a document. ``Document.links`` of a listed document come from the
+    manifest: no front matter is decoded to find the few links among thousands of documents (every search asks)."""
+    return doc.links() if hasattr(doc, "links") else tuple(doc.meta.get(key) for key in LINK_KEYS)
+
+
+def superseded(docs: Iterable) -> set[str]:
+    """Ids of the documents a newer version replaces, read from both ends of each link: an import that
+    stopped between writing the new version (``supersedes``) and its predecessors (``superseded_by``,
+    written at the batch's end) leaves only the new version's side, and that is enough."""
+    out: set[str] = set()
+    for doc in docs:
+        supersedes, superseded_by = _links(doc)
+        if isinstance(supersedes, str):
+            out.add(supersedes)
+        if isinstance(superseded_by, str):
+            out.add(doc.id)
+    return out
+
+
+def answered(group: Mapping[str, object]) -> bool:
+    """Whether each link between two imported members of ``group`` (documents by id) is recorded at both ends."""
+    for doc in group.values():
+        if doc.source != "imported":
+            continue
+        for other, back in zip(_links(doc), (1, 0), strict=True):  # supersedes: answered by superseded_by
+            peer = group.get(other) if isinstance(other, str) else None
+            if peer is not None and peer.source == "imported" and _links(peer)[back] != doc.id:
+                return False
+    return True
 
 
 def ordered_groups(docs: Iterable) -> list[list[Member]]:
