@@ -376,6 +376,7 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
     none_said = none_right = none_truth = none_found = 0
     bands: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     agree = mutual = listed = agree_n = explained = explained_right = same_back = both_right = 0
+    noted: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # topic-comparison line: [right, shown]
     reasons: dict[str, int] = defaultdict(int)
     reasons_true: dict[str, int] = defaultdict(int)
     misses = []
@@ -389,6 +390,14 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
         if not s:
             none_said += 1
             none_right += not q.relevant
+        else:
+            # What the first match's topic-comparison line (``Match.topic_column``) says, and how often it is right.
+            session = engine.session(q.source, model)
+            column = align.listed_instead(engine.ctx, session, q.tgt_doc, s[0][0])
+            kind = "no topic" if session.main_topic() is None else "listed" if column is None else \
+                "column empty" if not column["clause_ids"] else "lists others"
+            noted[kind][0] += s[0][0] in q.relevant
+            noted[kind][1] += 1
         if not q.relevant:
             none_truth += 1
             none_found += not s
@@ -401,6 +410,7 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
         r3 += any(uid in q.relevant for uid in ranked_ids[:3])
         if not hit:
             misses.append((q.subject, q.source, q.tgt_doc, s[0][0] if s else "无对应"))
+
         # A→B→A: the top shown in B compared back to A lands on the source or on its subject.
         agree_n += 1
         if s and s[0][0] in engine.units:
@@ -436,7 +446,7 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
            "listed back": listed / max(agree_n, 1), "misses": misses,
            "explained": explained / max(agree_n, 1), "explained right": explained_right / max(agree_n, 1),
            "back as full": same_back / max(agree_n, 1),
-           "reasons": dict(reasons), "reasons true": dict(reasons_true)}
+           "reasons": dict(reasons), "reasons true": dict(reasons_true), "noted": dict(noted)}
     for band, (right, total) in bands.items():
         out[f"band {band}"] = right / total if total else float("nan")
         out[f"band {band} n"] = total
@@ -591,6 +601,14 @@ def print_table(title: str, rows: list[dict]) -> None:
         for k, v in r.get("reasons", {}).items():
             shown_n[k] += v
             true_n[k] += r["reasons true"].get(k, 0)
+    noted: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        for k, (right_n, n) in r.get("noted", {}).items():
+            noted[k][0] += right_n
+            noted[k][1] += n
+    print("first matches shown, by their topic-comparison line (pooled; how many right): "
+          + "; ".join(f"{k} {noted[k][1]} ({noted[k][0] / max(noted[k][1], 1):.3f})"
+                      for k in ("listed", "column empty", "lists others", "no topic") if noted[k][1]))
     print("compared back, reasons shown (pooled; how many hold on the labels): "
           + "; ".join(f"{k} {shown_n[k]} ({true_n[k]})" for k in reverse.REASONS if shown_n[k]))
     print_kinds(rows)

@@ -158,7 +158,8 @@ class _Column(QFrame):
             name = html.escape(display_name(clause) or m["clause_id"])
             pin = f'<img src="{PIN_ICON}" width="14" height="14"> ' if m.get("pinned") else ""
             parts.append(f'<p><b>{pin}<a href="{m["clause_id"]}">{name}</a></b>　{self._score_html(m)}</p>'
-                         f'{self._evidence_html(m)}{self._topic_first_html(m)}{self._reverse_html(m)}'
+                         f'{self._evidence_html(m)}{self._topic_first_html(m)}{self._topic_column_html(m)}'
+                         f'{self._reverse_html(m)}'
                          f'<p>{spans_html(m["text"], m.get("shared", []), m.get("numbers", []))}</p><hr>')
         self.body.setHtml("".join(parts))
 
@@ -212,6 +213,25 @@ class _Column(QFrame):
         text = self.tr("Shown first: the coverage lists it under this clause's topic, %1; the clause that scores "
                        "higher is not listed there").replace("%1", topic.get("name") or "")
         return f'<p style="color:#777;font-size:small">{html.escape(text)}</p>'
+
+    def _topic_column_html(self, m: dict) -> str:
+        """One detail line when the topic comparison would not show this match: the clauses the coverage lists
+        under this clause's topic in the document instead, linked, or that it lists none (``Match.topic_column``)."""
+        column = m.get("topic_column")
+        if not column:
+            return ""
+        topic = html.escape(column.get("name") or "")
+        ids = column.get("clause_ids") or []
+        if not ids:
+            text = html.escape(self.tr("Topic comparison: this document lists no clause under this clause's topic, "
+                                       "%1; this match shares wording, not necessarily the subject")).replace("%1", topic)
+        else:
+            corpus = self.view.corpus
+            links = "、".join(f'<a href="{cid}">{html.escape(display_name(corpus.clause(cid)) or cid)}</a>'
+                             for cid in ids)
+            text = html.escape(self.tr("Topic comparison: under this clause's topic, %1, this document lists %2, "
+                                       "not this match")).replace("%1", topic).replace("%2", links)
+        return f'<p style="color:#777;font-size:small">{text}</p>'
 
     def _reverse_html(self, m: dict) -> str:
         """One detail line (对照回去): the match compared back, and why it lands elsewhere if it does."""

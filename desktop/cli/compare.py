@@ -75,7 +75,8 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def _columns_text(columns: list[dict]) -> list[str]:
-    from index.compare.records import Evidence, Reverse, topic_first_summary
+    from index.compare.records import Evidence, Reverse, topic_column_summary, topic_first_summary
+    from index.library.corpus import display_name
     from index.reports.model import NOT_REACHED, is_unreached, no_counterpart_text
 
     c = corpus()
@@ -98,6 +99,9 @@ def _columns_text(columns: list[dict]) -> list[str]:
                 lines.append(f"        {why}")
             if m.get("topic_first"):
                 lines.append(f"        {topic_first_summary(m['topic_first'])}")
+            if m.get("topic_column"):
+                names = [display_name(c.clause(cid)) or cid for cid in m["topic_column"]["clause_ids"]]
+                lines.append(f"        {topic_column_summary(m['topic_column'], names)}")
             if m.get("reverse"):
                 lines.append(f"        {Reverse(**m['reverse']).summary()}")
             if m["numbers"]:

@@ -360,7 +360,7 @@ class Session:
         self._first: dict[str, list[Candidate]] = {}
         self._ranked: dict[str, Ranked] = {}
         self._backed: set[str] = set()  # documents whose candidates were compared back
-        self._topic: str | None | bool = False  # the source's main topic (``_in_topic``); False: not yet read
+        self._topic: str | None | bool = False  # the source's main topic (``in_topic``); False: not yet read
         self.bridges = [d for d in dict.fromkeys(bridges) if d != source.clause.doc_id]
         # The expansion: each bridge document's candidates' text vectors weighted by their shares.
         self._expansion: dict[str, dict[str, float]] = {}
@@ -414,7 +414,7 @@ class Session:
 
     def unlisted(self, doc_id: str) -> bool:
         """Whether the source treats a topic and the document's column of the coverage matrix lists no unit under it."""
-        return self.main_topic() is not None and not self._in_topic(doc_id)
+        return self.main_topic() is not None and not self.in_topic(doc_id)
 
     def absent(self, doc_id: str, cands: list[Candidate], values: Mapping[str, float]) -> bool:
         """"No counterpart" from the coverage matrix: the document lists nothing under the source's main topic,
@@ -430,7 +430,7 @@ class Session:
             self._topic = found[0] if found else None
         return self._topic
 
-    def _in_topic(self, doc_id: str) -> frozenset[str]:
+    def in_topic(self, doc_id: str) -> frozenset[str]:
         """The document's units listed under the source's main topic (none when the source treats none)."""
         topic = self.main_topic()
         if topic is None:
@@ -450,7 +450,7 @@ class Session:
         Returns:
             The id of the unit moved first, or None.
         """
-        listed = self._in_topic(doc_id)
+        listed = self.in_topic(doc_id)
         if not listed or cands[0].unit.id in listed:
             return None
         best = cands[0]
@@ -467,7 +467,7 @@ class Session:
         """The document's candidates with second-pass logits, not yet compared back."""
         cands = self.first(doc_id)
         if cands and not cands[0].second:
-            listed = self._in_topic(doc_id)
+            listed = self.in_topic(doc_id)
             for c, extra in zip(cands, scoring.prf_values(self._prf(doc_id, cands)), strict=True):
                 c.second = {**c.values, **extra, "in_topic": 1.0 if c.unit.id in listed else 0.0}
                 c.logit = scoring.linear(self.model.second, c.second)
@@ -728,6 +728,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
                 t = find_topic(session.main_topic())
                 matches[0].topic_first = {"id": t.id, "name": t.name}
             first = unit if decision == "pin" else (auto[0].unit if auto else None)
+            if first is not None:
+                matches[0].topic_column = listed_instead(ctx, session, doc.id, first.id)
             if first is not None and reversed_columns < FULL_COLUMNS:
                 # Compared back, for the first match only (one first pass over the source's document),
                 # in the first FULL_COLUMNS columns with a match (every document a column stays fast).
@@ -738,6 +740,25 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
     keep(ctx.stats)
     ctx.keep_facts()
     return Comparison(columns=columns, source=record)
+
+
+def listed_instead(ctx: Context, session: Session, doc_id: str, match_id: str) -> dict | None:
+    """``Match.topic_column`` of a document's first match: the source's main topic and what the coverage lists
+    under it in the document, when that is not the match (the topic comparison would show those clauses)."""
+    topic = session.main_topic()
+    if topic is None:
+        return None
+    listed = session.in_topic(doc_id)
+    # Listed itself, or the section it sits in or an item of it (the same text at another level, as ``reverse``).
+    if any(cid == match_id or match_id.startswith(cid + "/") or cid.startswith(match_id + "/") for cid in listed):
+        return None
+    # The order the topic comparison shows them in: the stored tags' (most probable first), else the document's.
+    stored = [cid for cid, _ in ctx.corpus.topic_tags(doc_id).get(topic, ()) if cid in listed] \
+        if session.model.topic is scoring.load_model().topic else []
+    by_place = {u.id: u.clause.start for u in units(ctx.corpus, doc_id) if u.id in listed}
+    order = stored + sorted((cid for cid in listed if cid not in stored), key=lambda cid: (by_place.get(cid, 0), cid))
+    t = find_topic(topic)
+    return {"id": t.id, "name": t.name, "clause_ids": order}
 
 
 def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, search_index=None) -> Session:

@@ -96,6 +96,19 @@ def topic_first_summary(topic: dict) -> str:
     return f"排在首位：覆盖矩阵将其列于本条主题「{topic.get('name') or ''}」之下，得分更高的条款未列入该主题"
 
 
+def topic_column_summary(column: dict, names: list[str]) -> str:
+    """One line for ``Match.topic_column``: what the topic comparison lists in this document instead.
+
+    Args:
+        column: ``{"id", "name", "clause_ids"}``.
+        names: how to cite those clauses (label and heading), in the same order.
+    """
+    topic = column.get("name") or ""
+    if not names:
+        return f"专题对照：本文件在本条主题「{topic}」下未列条款，此条用词相近，未必同一主题"
+    return f"专题对照：本文件在本条主题「{topic}」下列的是 {'、'.join(names)}，未列此条"
+
+
 @dataclasses.dataclass
 class Match:
     """One proposed counterpart (or a topic's clause) in a column."""
@@ -116,6 +129,10 @@ class Match:
     # Shown first although a match after it scores higher, because the coverage lists it under the source's main
     # topic (``align.Session._topic_first``): that topic, ``{"id", "name"}``; None otherwise.
     topic_first: dict | None = None
+    # The first match, where the source has a main topic and the coverage does not list this clause under it in its
+    # document: that topic and the clauses it does list there, most probable first (what the topic comparison's
+    # column shows), ``{"id", "name", "clause_ids"}``, ``clause_ids`` [] when it lists none; None otherwise.
+    topic_column: dict | None = None
 
     def to_dict(self) -> dict:
         out = dataclasses.asdict(self)

@@ -121,6 +121,10 @@ _add("_Column", {
         "对照回去：最接近的是 %1，不是本条：这一对应可能不可靠",
     "Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed "
     "there": "排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题",
+    "Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not "
+    "necessarily the subject": "专题对照：本文件在本条主题「%1」下未列条款，此条用词相近，未必同一主题",
+    "Topic comparison: under this clause's topic, %1, this document lists %2, not this match":
+        "专题对照：本文件在本条主题「%1」下列的是 %2，未列此条",
     "this clause ranks %1": "本条排第 %1", "this clause is not among its 5 best candidates back": "本条不在其前 5 个候选中",
 })
 _add("CoverageView", {

@@ -26,108 +26,108 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="298" />
+      <location filename="../../desktop/compare_view.py" line="317" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="303" />
+      <location filename="../../desktop/compare_view.py" line="322" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="305" />
+      <location filename="../../desktop/compare_view.py" line="324" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="307" />
+      <location filename="../../desktop/compare_view.py" line="326" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="310" />
+      <location filename="../../desktop/compare_view.py" line="329" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="316" />
+      <location filename="../../desktop/compare_view.py" line="335" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="319" />
+      <location filename="../../desktop/compare_view.py" line="338" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="327" />
+      <location filename="../../desktop/compare_view.py" line="346" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="350" />
-      <location filename="../../desktop/compare_view.py" line="486" />
+      <location filename="../../desktop/compare_view.py" line="369" />
+      <location filename="../../desktop/compare_view.py" line="505" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="571" />
+      <location filename="../../desktop/compare_view.py" line="590" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="372" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="384" />
+      <location filename="../../desktop/compare_view.py" line="403" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="386" />
+      <location filename="../../desktop/compare_view.py" line="405" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="387" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="396" />
+      <location filename="../../desktop/compare_view.py" line="415" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="405" />
+      <location filename="../../desktop/compare_view.py" line="424" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="407" />
+      <location filename="../../desktop/compare_view.py" line="426" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="419" />
+      <location filename="../../desktop/compare_view.py" line="438" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="420" />
+      <location filename="../../desktop/compare_view.py" line="439" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="438" />
+      <location filename="../../desktop/compare_view.py" line="457" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -135,22 +135,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="631" />
+      <location filename="../../desktop/compare_view.py" line="650" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="635" />
+      <location filename="../../desktop/compare_view.py" line="654" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="642" />
+      <location filename="../../desktop/compare_view.py" line="661" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="646" />
+      <location filename="../../desktop/compare_view.py" line="665" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -158,53 +158,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="699" />
+      <location filename="../../desktop/compare_view.py" line="718" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="699" />
+      <location filename="../../desktop/compare_view.py" line="718" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="756" />
+      <location filename="../../desktop/compare_view.py" line="775" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="756" />
+      <location filename="../../desktop/compare_view.py" line="775" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="769" />
+      <location filename="../../desktop/compare_view.py" line="788" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="773" />
+      <location filename="../../desktop/compare_view.py" line="792" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="793" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="784" />
+      <location filename="../../desktop/compare_view.py" line="803" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="800" />
-      <location filename="../../desktop/compare_view.py" line="803" />
+      <location filename="../../desktop/compare_view.py" line="819" />
+      <location filename="../../desktop/compare_view.py" line="822" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="800" />
+      <location filename="../../desktop/compare_view.py" line="819" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -1728,12 +1728,12 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
@@ -1748,92 +1748,102 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
+      <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="177" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="187" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="195" />
+      <location filename="../../desktop/compare_view.py" line="196" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="201" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="226" />
-      <source>Compared back: its best match is this clause (mutual best)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="228" />
-      <source>Compared back: no candidate in this document</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="230" />
-      <source>Compared back: its best match is %1, the section this clause sits in</source>
+      <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="232" />
-      <source>Compared back: its best match is %1, an item of this clause</source>
+      <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="234" />
-      <source>Compared back: its best match is %1, on the same topic (%2)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="237" />
-      <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="240" />
-      <source>Compared back: its best match is %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="242" />
-      <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="246" />
-      <source>this clause ranks %1</source>
+      <location filename="../../desktop/compare_view.py" line="245" />
+      <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="247" />
+      <source>Compared back: no candidate in this document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="249" />
+      <source>Compared back: its best match is %1, the section this clause sits in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="251" />
+      <source>Compared back: its best match is %1, an item of this clause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="253" />
+      <source>Compared back: its best match is %1, on the same topic (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="256" />
+      <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="259" />
+      <source>Compared back: its best match is %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="261" />
+      <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="265" />
+      <source>this clause ranks %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="266" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

@@ -250,3 +250,17 @@ def test_a_topic_comparison_reports_progress_per_document(monkeypatch, capsys):
     columns = json.loads(capsys.readouterr().out)["columns"]
     assert [d for _, d, _ in seen] == list(range(len(columns) + 1))  # before each document, then all done
     assert {(w, t) for w, _, t in seen} == {(TOPIC_PROGRESS, len(columns))}
+
+
+def test_compare_says_what_the_topic_comparison_lists_instead_of_the_first_match(capsys):
+    """河北 打造合作园区载体 → 浙江: the first match, (三), is not what 浙江's coverage lists under the source's topic
+    (区域合作与飞地): the JSON names the clause it lists, (四), and the text says so in a line."""
+    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h1/p4", "--docs", "zhejiang-2022-kaifaqu", "--json")
+    assert code == 0
+    first = data["columns"][0]["matches"][0]
+    assert first["topic_column"] == {"id": "quyu_hezuo", "name": "区域合作与飞地",
+                                     "clause_ids": ["zhejiang-2022-kaifaqu/c2/s4"]}
+    assert main(["compare", "hebei-2017-kaifaqu/h1/p4", "--docs", "zhejiang-2022-kaifaqu"]) == 0
+    assert "专题对照：本文件在本条主题「区域合作与飞地」下列的是 (四)推动区域合作，未列此条" in capsys.readouterr().out
+    assert main(["compare", "jilin-2021-kaifaqu/c2/s5", "--docs", "henan-2017-kaifaqu"]) == 0
+    assert "专题对照：本文件在本条主题「人事薪酬与绩效」下未列条款，此条用词相近，未必同一主题" in capsys.readouterr().out

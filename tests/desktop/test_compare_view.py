@@ -157,6 +157,14 @@ def test_a_match_shown_first_for_the_topic_says_why(win, qtbot):
     assert "排在首位：覆盖矩阵将其列于本条主题「招商引资」之下，得分更高的条款未列入该主题" in column.body.toPlainText()
 
 
+def test_a_match_the_topic_comparison_would_not_show_names_what_it_lists(win, qtbot):
+    """河北 打造合作园区载体 against 浙江: the first match, (三), is not what 浙江's coverage lists under 区域合作与飞地;
+    the detail line names (四) with a link that opens it."""
+    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h1/p4", "zhejiang-2022-kaifaqu")
+    assert "专题对照：本文件在本条主题「区域合作与飞地」下列的是 (四)推动区域合作，未列此条" in column.body.toPlainText()
+    assert 'href="zhejiang-2022-kaifaqu/c2/s4"' in column.body.toHtml()
+
+
 def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):
     from desktop.compare_view import SHARED_BG
 

@@ -12,7 +12,7 @@ import pytest
 
 from index.base.errors import UnknownIdError
 from index.compare import align, comparisons, records, scoring
-from index.compare.topics import UnknownTopicError
+from index.compare.topics import UnknownTopicError, find_topic
 from index.compare.wording import bigrams, matching_text
 from index.library.corpus import Corpus
 
@@ -54,7 +54,7 @@ def test_counterparts_shape_order_and_json_contract(corpus):
         assert scores == sorted(scores, reverse=True) and len(scores) <= 3
         for m in col["matches"]:
             assert {"clause_id", "score", "confidence", "band", "text", "shared", "source_shared", "numbers",
-                    "pinned", "heading", "label", "evidence"} <= set(m)
+                    "pinned", "heading", "label", "evidence", "reverse", "topic_first", "topic_column"} <= set(m)
             assert 0 <= m["score"] <= 1 and abs(m["confidence"] - 100 * m["score"]) <= 0.5
             assert m["band"] in ("强", "中", "弱")
             assert set(m["evidence"]) == {"terms", "topics", "numbers", "role"}
@@ -758,7 +758,7 @@ def test_the_candidate_the_topic_comparison_shows_comes_first_when_close(rows, l
     """``Session._topic_first``: a clause comparison shows first the unit a topic comparison lists under the source's
     main topic when it is close to the best (bench/README.md, issue 15, branch agree16)."""
     cands = _candidates(*rows)
-    session = types.SimpleNamespace(_in_topic=lambda _doc: frozenset(listed))
+    session = types.SimpleNamespace(in_topic=lambda _doc: frozenset(listed))
     moved = align.Session._topic_first(session, "doc", cands)
     assert moved == first
     expected = [r[0] for r in rows]
@@ -789,3 +789,38 @@ def test_a_clause_comparison_shows_first_what_the_topic_comparison_lists(corpus,
     assert first.topic_first["name"] == topic
     assert rest and rest[0].score > first.score and rest[0].topic_first is None
     assert result.to_dict()["columns"][0]["matches"][0]["topic_first"]["name"] == topic
+
+
+@pytest.mark.parametrize(("source", "target", "first", "topic", "listed"), [
+    # 河北 打造合作园区载体 → 浙江 (三)全方位拓展国际合作: 浙江 lists (四)推动区域合作 under 区域合作与飞地, not (三)
+    ("hebei-2017-kaifaqu/h1/p4", "zhejiang-2022-kaifaqu", "zhejiang-2022-kaifaqu/c2/s3", "区域合作与飞地",
+     ["zhejiang-2022-kaifaqu/c2/s4"]),
+    # 吉林 (五)深化績效激勵機制改革 → 河南 3.深化改革,開放帶動: 河南 lists nothing under 人事薪酬与绩效
+    ("jilin-2021-kaifaqu/c2/s5", "henan-2017-kaifaqu", "henan-2017-kaifaqu/c1/s2/i3", "人事薪酬与绩效", []),
+])
+def test_a_first_match_the_topic_comparison_would_not_show_says_what_it_lists(corpus, source, target, first, topic,
+                                                                               listed):
+    """``Match.topic_column``: where the coverage does not list the first match under the source's main topic, the
+    match says which clauses it does list there (the topic comparison's column), or that it lists none; the matches
+    after the first carry nothing."""
+    result = align.counterparts(corpus, source, doc_ids=[target], pins={})
+    matches = result.columns[0].matches
+    assert matches[0].clause_id == first
+    assert matches[0].topic_column == {"id": find_topic(topic).id, "name": topic, "clause_ids": listed}
+    assert all(m.topic_column is None for m in matches[1:])
+    column = align.topic_columns(corpus, topic, doc_ids=[target]).columns[0]
+    assert [m.clause_id for m in column.matches] == listed
+    assert result.to_dict()["columns"][0]["matches"][0]["topic_column"]["clause_ids"] == listed
+
+
+@pytest.mark.parametrize(("source", "target", "first"), [
+    # the match is listed under the source's topic (招商引资): the topic comparison shows it too
+    ("hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s6"),
+    # 吉林 (二十) → 河北 h5/p4, an item of h5 (强化政策引导), which 河北's coverage lists under 财政支持: the same text
+    # at another level, not a disagreement
+    ("jilin-2021-kaifaqu/c6/s20", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h5/p4"),
+])
+def test_a_first_match_the_topic_comparison_shows_carries_no_topic_column(corpus, source, target, first):
+    result = align.counterparts(corpus, source, doc_ids=[target], pins={})
+    assert result.columns[0].matches[0].clause_id == first
+    assert result.columns[0].matches[0].topic_column is None
