@@ -753,10 +753,12 @@ def listed_instead(ctx: Context, session: Session, doc_id: str, match_id: str) -
     if any(cid == match_id or match_id.startswith(cid + "/") or cid.startswith(match_id + "/") for cid in listed):
         return None
     # The order the topic comparison shows them in: the stored tags' (most probable first), else the document's.
-    stored = [cid for cid, _ in ctx.corpus.topic_tags(doc_id).get(topic, ()) if cid in listed] \
-        if session.model.topic is scoring.load_model().topic else []
-    by_place = {u.id: u.clause.start for u in units(ctx.corpus, doc_id) if u.id in listed}
-    order = stored + sorted((cid for cid in listed if cid not in stored), key=lambda cid: (by_place.get(cid, 0), cid))
+    order = [cid for cid, _ in ctx.corpus.topic_tags(doc_id).get(topic, ()) if cid in listed] \
+        if listed and session.model.topic is scoring.load_model().topic else []
+    rest = listed.difference(order)
+    if rest:
+        by_place = {u.id: u.clause.start for u in units(ctx.corpus, doc_id) if u.id in rest}
+        order += sorted(rest, key=lambda cid: (by_place.get(cid, 0), cid))
     t = find_topic(topic)
     return {"id": t.id, "name": t.name, "clause_ids": order}
 
