@@ -410,7 +410,6 @@ def evaluate(engine: Engine, labels: Labels, model: scoring.Model, queries: list
         r3 += any(uid in q.relevant for uid in ranked_ids[:3])
         if not hit:
             misses.append((q.subject, q.source, q.tgt_doc, s[0][0] if s else "无对应"))
-
         # A→B→A: the top shown in B compared back to A lands on the source or on its subject.
         agree_n += 1
         if s and s[0][0] in engine.units:

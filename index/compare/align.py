@@ -31,7 +31,7 @@ from index.compare import frames, scoring, topics, unitstore, wording
 from index.compare.inverted import DocTerms
 from index.compare.numbers import extract_numbers
 from index.compare.records import Column, Comparison, Evidence, Match
-from index.compare.reverse import BACK_K, reverse_of
+from index.compare.reverse import BACK_K, relation, reverse_of
 from index.compare.stats import Idf, TermStats, keep, stats_for
 from index.compare.topics import document_topics, find_topic, load_topics, membership, unit_topics
 from index.compare.units import Unit, VectorCache, cosine, first_features, unit_of, units
@@ -97,8 +97,9 @@ class Context:
             self.vectors.offer(doc_units, hit[1], facts)
         return hit[1]
 
-    def listed(self, doc_id: str, topic_model: dict) -> dict[str, frozenset[str]]:
-        """The units a document's column of the coverage matrix lists, by topic (``topics.document_topics``).
+    def listed(self, doc_id: str, topic_model: dict) -> dict[str, tuple[str, ...]]:
+        """The units a document's column of the coverage matrix lists, by topic (``topics.document_topics``), most
+        probable first: the order the topic comparison shows them in.
 
         With the shipped model, the tags the library keeps (computed at import); with another (a fold
         of ``bench/bench_align.py``), the document's units tagged by it.
@@ -107,9 +108,9 @@ class Context:
         hit = self._listed.get(key)
         if hit is None or hit[0] is not topic_model:  # (an id can be reused once its model is gone)
             if topic_model is scoring.load_model().topic:
-                found = {tid: frozenset(cid for cid, _ in pairs) for tid, pairs in self.corpus.topic_tags(doc_id).items()}
+                found = {tid: tuple(cid for cid, _ in pairs) for tid, pairs in self.corpus.topic_tags(doc_id).items()}
             else:
-                found = {tid: frozenset(u.id for _, u, _ in hits)
+                found = {tid: tuple(u.id for _, u, _ in hits)
                          for tid, hits in document_topics(units(self.corpus, doc_id), topic_model).items()}
             if len(self._listed) >= LISTED_KEPT:
                 self._listed.pop(next(iter(self._listed)))
@@ -430,12 +431,12 @@ class Session:
             self._topic = found[0] if found else None
         return self._topic
 
-    def in_topic(self, doc_id: str) -> frozenset[str]:
+    def in_topic(self, doc_id: str) -> tuple[str, ...]:
         """The document's units listed under the source's main topic (none when the source treats none)."""
         topic = self.main_topic()
         if topic is None:
-            return frozenset()
-        return self.ctx.listed(doc_id, self.model.topic).get(topic, frozenset())
+            return ()
+        return self.ctx.listed(doc_id, self.model.topic).get(topic, ())
 
     def _topic_first(self, doc_id: str, cands: list[Candidate]) -> str | None:
         """Put first the candidate the topic comparison shows, when it is close enough (``cands``: most probable first).
@@ -672,7 +673,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         compared: a section with its articles …), "compared_numbers",
         "columns": [{"doc_id", "region", "title", "decision", "matches":
         [{"clause_id", "score", "confidence", "band", "text", "shared",
-        "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse", "topic_first"}]}]}``);
+        "source_shared", "numbers", "pinned", "heading", "label", "evidence", "reverse", "topic_first",
+        "topic_column"}]}]}``);
         ``reverse`` (the first match only, in the first ``FULL_COLUMNS``
         columns with a match; else None) is that match compared back to the
         source's document (``index.compare.reverse``):
@@ -680,6 +682,8 @@ def counterparts(corpus, clause_id: str, doc_ids: Iterable[str] | None = None, l
         "heading", "relation"}``.
         ``topic_first`` (``{"id", "name"}`` or None) is set on a first match placed ahead of a more probable
         one because the coverage lists it under the source's main topic (``Session._topic_first``).
+        ``topic_column`` (``{"id", "name", "clause_ids"}`` or None, the first match only) names what the coverage
+        lists under the source's main topic in the document when that is not the match (``listed_instead``).
         ``matches`` is ``[]`` for "no counterpart" (automatic or the user's
         decision, which ``decision`` tells apart: "auto", "pin" or "none").
 
@@ -750,17 +754,10 @@ def listed_instead(ctx: Context, session: Session, doc_id: str, match_id: str) -
         return None
     listed = session.in_topic(doc_id)
     # Listed itself, or the section it sits in or an item of it (the same text at another level, as ``reverse``).
-    if any(cid == match_id or match_id.startswith(cid + "/") or cid.startswith(match_id + "/") for cid in listed):
+    if any(cid == match_id or relation(match_id, cid) for cid in listed):
         return None
-    # The order the topic comparison shows them in: the stored tags' (most probable first), else the document's.
-    order = [cid for cid, _ in ctx.corpus.topic_tags(doc_id).get(topic, ()) if cid in listed] \
-        if listed and session.model.topic is scoring.load_model().topic else []
-    rest = listed.difference(order)
-    if rest:
-        by_place = {u.id: u.clause.start for u in units(ctx.corpus, doc_id) if u.id in rest}
-        order += sorted(rest, key=lambda cid: (by_place.get(cid, 0), cid))
     t = find_topic(topic)
-    return {"id": t.id, "name": t.name, "clause_ids": order}
+    return {"id": t.id, "name": t.name, "clause_ids": list(listed)}
 
 
 def session_for(ctx: Context, source: Unit, doc_ids: list[str] | None = None, search_index=None) -> Session:

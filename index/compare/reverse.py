@@ -50,7 +50,8 @@ def back_ranking(session, counterpart: Unit) -> list:
     return session.first_of(counterpart, session.source.clause.doc_id, BACK_K)
 
 
-def _related(a: str, b: str) -> str | None:
+def relation(a: str, b: str) -> str | None:
+    """How clause ``b`` stands to clause ``a``: "inside" (an item of it), "above" (the section it sits in), or None."""
     if b.startswith(a + "/"):
         return "inside"  # b is an item of a
     if a.startswith(b + "/"):
@@ -79,7 +80,7 @@ def reverse_of(session, counterpart: Unit) -> Reverse:
     topics: list[str] = []
     if best.id == source.id:
         reason = "mutual"
-    elif _related(source.id, best.id):
+    elif relation(source.id, best.id):
         reason = "part"
     elif mine and mine[0] in found:
         reason, topics = "same_topic", [names[mine[0]]]
@@ -90,4 +91,4 @@ def reverse_of(session, counterpart: Unit) -> Reverse:
     else:
         reason = "differs"
     return Reverse(best.id, best.id == source.id, reason, rank, topics, best.clause.label, best.clause.heading,
-                   _related(source.id, best.id))
+                   relation(source.id, best.id))
