@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import sys
 import types
 from pathlib import Path
@@ -419,6 +420,35 @@ def test_labelled_set_is_well_formed():
         assert set(doc["clauses"]) == unit_ids, doc_id  # every unit labelled, nothing else
         for subjects in doc["clauses"].values():
             assert set(subjects) <= names
+
+
+def test_second_reading_names_labelled_clauses_and_is_summed_per_stratum():
+    """The blind second reading (``second_reading.json``) reads clauses the labels have, on subjects they know, one
+    answer each; ``bench/second_reading.py`` sets it beside the labels, so a relabelled clause moves its figures."""
+    reading_tool = _bench("second_reading")
+    labels = _bench("bench_align").load_labels()
+    reading = json.loads(reading_tool.READING.read_text(encoding="utf-8"))
+    clauses = {cid for d in labels["documents"].values() for cid in d["clauses"]}
+    topics = {s["topic"] for s in labels["subjects"] if s["topic"]}
+    names = {s["name"] for s in labels["subjects"]}
+    assert reading["coverage"] and reading["pairs"]
+    for item in reading["coverage"]:
+        assert item["clause"] in clauses and item["topic"] in topics and isinstance(item["reader"], bool)
+    for item in reading["pairs"]:
+        assert {item["source"], item["candidate"]} <= clauses and item["subject"] in names
+        assert isinstance(item["reader"], bool)
+    subjects = {cid: subs for d in labels["documents"].values() for cid, subs in d["clauses"].items()}
+    topic_of = {s["name"]: s["topic"] for s in labels["subjects"]}
+    summary = reading_tool.summarise(reading, subjects, topic_of)
+    assert sum(n for n, _ in summary["coverage"].values()) == len(reading["coverage"])
+    assert sum(n for n, _ in summary["pairs"].values()) == len(reading["pairs"])
+    # One candidate relabelled with the subject the reader was asked about: the reader now agrees there iff it said yes.
+    item = reading["pairs"][0]
+    flipped = {**subjects, item["candidate"]: [*subjects[item["candidate"]], item["subject"]]}
+    before = sum(a for _, a in summary["pairs"].values())
+    after = sum(a for _, a in reading_tool.summarise(reading, flipped, topic_of)["pairs"].values())
+    was_labelled = item["subject"] in subjects[item["candidate"]]
+    assert after - before == (0 if was_labelled else (1 if item["reader"] else -1))
 
 
 @pytest.mark.slow
