@@ -68,13 +68,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 import numpy as np  # noqa: E402
 from baseline_tfidf import BigramTfidf  # noqa: E402
 
-from index.compare import align, reverse, scoring, topics  # noqa: E402
+from index.base import paths  # noqa: E402
+from index.compare import align, exemplars, reverse, scoring, topics  # noqa: E402
 from index.compare.units import units  # noqa: E402
 from index.library.corpus import Corpus  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "labels.json"
 DOCS = ROOT / "tests" / "data" / "alignment" / "docs"
-TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct", "role", "framed", "above")
+TOPIC_FEATURES = ("log_weight", "share", "strongest", "heading", "distinct", "role", "framed", "above", "knn")
 NONE_PRECISION = 0.97  # aim on the training folds, so held-out folds land at ≥ 0.9
 # The same for 无对应 from the coverage matrix (``absent_below``): on all 12 labelled documents no cut reaches 0.97
 # (the best, 0.961 of 127, below a topic cosine of 0.05), so that aim would ship the rule switched off.
@@ -307,14 +308,26 @@ def _lowest_cut(matches: list[tuple[float, bool]], precision: float) -> float:
     return best
 
 
-def topic_rows(corpus: Corpus, labels: Labels, doc_ids) -> tuple[list, list, list]:
+def labelled_units(corpus: Corpus, labels: Labels, doc_ids) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """``(document id, unit id, text, topic ids)`` of every labelled unit of ``doc_ids``: the exemplars whose
+    vote is a topic-membership signal (``index.compare.exemplars``)."""
+    return [(doc, u.id, u.text, tuple(sorted(labels.unit_topics(u.id))))
+            for doc in doc_ids for u in units(corpus, doc) if u.id in labels.subjects]
+
+
+def topic_examples(corpus: Corpus, labels: Labels, doc_ids) -> exemplars.Exemplars:
+    """The exemplars of ``doc_ids`` only: a fold's vote never reads the labels of the document it tests."""
+    return exemplars.Exemplars((doc, text, tids) for doc, _, text, tids in labelled_units(corpus, labels, doc_ids))
+
+
+def topic_rows(corpus: Corpus, labels: Labels, doc_ids, examples) -> tuple[list, list, list]:
     rows, ys, keys = [], [], []
     for doc in doc_ids:
         for u in units(corpus, doc):
             if u.id not in labels.subjects:
                 continue
             truth = labels.unit_topics(u.id)
-            for tid, (values, _) in topics.unit_values(u).items():
+            for tid, (values, _) in topics.unit_values(u, examples).items():
                 rows.append([values[f] for f in TOPIC_FEATURES])
                 ys.append(1 if tid in truth else 0)
                 keys.append((u.id, tid))
@@ -322,8 +335,10 @@ def topic_rows(corpus: Corpus, labels: Labels, doc_ids) -> tuple[list, list, lis
 
 
 def fit_topic(corpus: Corpus, labels: Labels, doc_ids) -> dict:
-    """The topic-membership model fitted on ``doc_ids``: weights, the cut with the best F1, the rescue cut."""
-    rows, ys, _ = topic_rows(corpus, labels, doc_ids)
+    """The topic-membership model fitted on ``doc_ids``: weights, the cut with the best F1, the rescue cut, and
+    (``exemplars``) the labelled units of ``doc_ids`` whose vote is one of its signals."""
+    examples = topic_examples(corpus, labels, doc_ids)
+    rows, ys, _ = topic_rows(corpus, labels, doc_ids, examples)
     w, b = scoring.fit_logistic(np.array(rows), np.array(ys), l2=1.0)
     weights = dict(zip(TOPIC_FEATURES, map(float, w), strict=True))
     probs = 1 / (1 + np.exp(-(np.array(rows) @ w + b)))
@@ -335,7 +350,7 @@ def fit_topic(corpus: Corpus, labels: Labels, doc_ids) -> dict:
         f1 = 2 * tp / max(pred.sum() + y.sum(), 1)
         if f1 > best_f1:
             best, best_f1 = float(cut), f1
-    model = {"weights": weights, "bias": float(b), "cut": round(best, 3), "rescue": 1.0}
+    model = {"weights": weights, "bias": float(b), "cut": round(best, 3), "rescue": 1.0, "exemplars": examples}
     # The rescue cut (``topics.document_topics``): like the cut, the one with the best F1 on the training documents.
     _, _, f1 = _coverage_f1(corpus, labels, model, doc_ids)
     for rescue in np.arange(best - 0.01, 0.04, -0.01):
@@ -826,7 +841,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale_paths:
         scale_paths_report()
     if args.fit:
-        data = model.to_dict()
+        shipped_topic = {k: v for k, v in model.topic.items() if k != "exemplars"}
+        data = dataclasses.replace(model, topic=shipped_topic).to_dict()
         data["fitted"] = {"how": "bench/bench_align.py --fit: softmax (first and second pass) and logistic "
                                  "(presence, calibration) regression on every labelled query of "
                                  f"{len(labels.data['documents'])} documents (tests/data/alignment/labels.json); "
@@ -834,7 +850,13 @@ def main(argv: list[str] | None = None) -> int:
                                  "subjects", "queries": len(queries), "units": len(labels.subjects)}
         data = _rounded(data)
         scoring.model_path().write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"\nwrote {scoring.model_path()}")
+        exemplars.dump(((doc, uid, text, tids) for doc, uid, text, tids in
+                        labelled_units(corpus, labels, list(labels.data["documents"]))),
+                       paths.topic_exemplars(),
+                       "Labelled units whose nearest neighbours' vote is a topic-membership signal "
+                       "(index.compare.exemplars): every labelled unit of the documents bench/bench_align.py --fit "
+                       "was run on (tests/data/alignment/labels.json), its topics those of its subjects.")
+        print(f"\nwrote {scoring.model_path()} and {paths.topic_exemplars()}")
     return 0
 
 

@@ -36,6 +36,12 @@ def compare_model() -> Path:
     return content_dir() / "compare_model.json"
 
 
+def topic_exemplars() -> Path:
+    """The labelled units whose vote is a topic-membership signal (``index.compare.exemplars``); named here for
+    the same reason as ``compare_model``."""
+    return content_dir() / "topic_exemplars.json"
+
+
 def resources_dir() -> Path:
     return bundle_root() / "resources"
 

@@ -5,7 +5,9 @@ A clause's keywords give each topic a weight (a keyword in the heading is
 strong evidence, keywords in the text add up, synonyms count for less); a
 calibrated model (``index.compare.scoring``, fitted on labels) turns the
 weight, its share of the clause's topic weight and whether it is the
-clause's main topic into the probability that the clause treats the topic. A topic whose ``roles``
+clause's main topic, and the vote of its nearest labelled units in other documents (``exemplars``: a clause
+on 予以资金支持 is near the labelled 财政资金支持 clauses although it names few of the topic's words), into the
+probability that the clause treats the topic. A topic whose ``roles``
 (``content/topics.yaml``) name the role the unit plays in its document's frame (``frames``: the items
 under 发展目标 and 基本原则) is a candidate whatever the unit names, with that ``role`` as one more signal.
 Responsibility notes ("省商务厅……负责") are ignored, since naming a department is not treating its
@@ -43,20 +45,20 @@ _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 _UNTAGGED_KINDS = ("closing", "appendix")
 #: Bump whenever tagging changes (matching, weights, threshold): tags stored in the
 #: library manifest (``index.library.manifest``) are then recomputed.
-TAGGER_VERSION = 6
+TAGGER_VERSION = 7
 PROGRESS_EVERY = 20  # documents between two ``coverage`` progress reports
 
 
 @functools.cache
 def tagger_version() -> str:
     """What stored tags depend on: ``TAGGER_VERSION``, the weights, the taxonomy, the frame patterns (a unit's role
-    is one of the membership signals) and the comparison model's topic part (its other parts can be fitted anew
-    without every library being tagged again)."""
+    is one of the membership signals), the labelled exemplars (their vote is another) and the comparison model's
+    topic part (its other parts can be fitted anew without every library being tagged again)."""
     import hashlib
     import json
 
     digest = hashlib.sha256()
-    for path in (topics_path(), frames.frames_path()):
+    for path in (topics_path(), frames.frames_path(), paths.topic_exemplars()):
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -141,14 +143,41 @@ def lead_of(clause: Clause, text: str) -> str:
 _NO_WORDS = {"log_weight": 0.0, "share": 0.0, "strongest": 0.0, "heading": 0.0, "distinct": 0.0, "above": 0.0}
 
 
-def unit_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+def unit_values(unit, examples=None, votes: dict[str, float] | None = None
+                ) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     """Per topic a unit (``index.compare.units.Unit``) may treat, the signals the topic-membership model reads
     and the topic words found: the topics it has words of (``topic_hits``), and those whose ``roles`` name
     the role it plays in its document's frame (``frames``: the items under 发展目标 treat 指导思想与发展目标
     whatever they name), ``role`` 1 for these. ``framed`` is 1 for the other topics of a unit that plays a
     role (a purpose statement, a guiding principle, a goal): a goal that names 绿色低碳 states an aim, it is
     not the document's clause on green development. ``above`` is 1 when the heading the unit stands under
-    (the innermost one above it) names the topic too."""
+    (the innermost one above it) names the topic too. ``knn`` is the topic's share of the vote of the unit's
+    nearest labelled units in other documents (``exemplars``).
+
+    Args:
+        examples: the labelled units that vote (an ``exemplars.Exemplars``; default: the shipped ones).
+        votes: their vote for this unit when already counted (``document_topics`` counts a document's at once).
+    """
+    values = _word_values(unit)
+    if values:
+        if votes is None:
+            votes = _vote(_examples(examples), unit.clause.doc_id, unit.text)
+        for tid, (v, words) in values.items():
+            values[tid] = ({**v, "knn": votes.get(tid, 0.0)}, words)
+    return values
+
+
+def _examples(examples):
+    """``examples``, or the shipped exemplars."""
+    if examples is not None:
+        return examples
+    from index.compare import exemplars  # numpy: not on the path of a coverage read from stored tags
+
+    return exemplars.shipped()
+
+
+def _word_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+    """``unit_values`` but ``knn``: what the unit's words, heading and role say."""
     role = frames.unit_role(unit)
     framed = 0.0 if role is None else 1.0
     above = topic_hits(unit.context.rsplit(" ", 1)[-1], "") if unit.context else {}
@@ -158,6 +187,11 @@ def unit_values(unit) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
         v, words = values.get(tid, (_NO_WORDS, ()))
         values[tid] = ({**v, "role": 1.0, "framed": 0.0}, words)
     return values
+
+
+@functools.lru_cache(maxsize=65_536)
+def _vote(examples, doc_id: str, text: str) -> dict[str, float]:
+    return examples.vote(doc_id, text)
 
 
 @functools.cache
@@ -192,13 +226,14 @@ def _topic_model(model: dict | None) -> dict:
     return load_model().topic
 
 
-def _memberships(unit, m: dict) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """``membership`` of a unit for every topic it has words of, the model ``m`` read once."""
+def _memberships(unit, m: dict, votes: dict[str, float] | None = None) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """``membership`` of a unit for every topic it has words of, the model ``m`` read once (``votes``: as
+    ``unit_values`` takes them)."""
     if unit.clause.kind in _UNTAGGED_KINDS:
         return {}
     bias, weights = m["bias"], m["weights"]
     out = {}
-    for tid, (values, words) in unit_values(unit).items():
+    for tid, (values, words) in unit_values(unit, m.get("exemplars"), votes).items():
         z = bias + sum(weights.get(k, 0.0) * v for k, v in values.items())
         out[tid] = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), words)
     return out
@@ -246,10 +281,12 @@ def document_topics(units_of_doc, model: dict | None = None) -> dict[str, list[t
     """
     m = _topic_model(model)
     cut, rescue = m["cut"], m.get("rescue", 1.0)
+    units_of_doc = list(units_of_doc)
+    votes = _document_votes(units_of_doc, m)
     listed: dict[str, list] = {}
     best: dict[str, tuple] = {}
     for unit in units_of_doc:
-        for tid, (p, words) in _memberships(unit, m).items():
+        for tid, (p, words) in _memberships(unit, m, votes.get(unit.id)).items():
             if p >= cut:
                 listed.setdefault(tid, []).append((p, unit, words))
             elif p >= rescue and _keywords(tid).intersection(words) and p > best.get(tid, (0.0,))[0]:
@@ -259,6 +296,20 @@ def document_topics(units_of_doc, model: dict | None = None) -> dict[str, list[t
     for hits in listed.values():
         hits.sort(key=lambda x: (-x[0], x[1].clause.start))
     return listed
+
+
+def _document_votes(units_of_doc: list, m: dict) -> dict[str, dict[str, float]]:
+    """The exemplars' vote (``unit_values``' ``knn``) for every unit of a document that has a topic to weigh,
+    counted at once (``exemplars.Exemplars.votes``: a third of the time unit by unit)."""
+    wanted = [u for u in units_of_doc if u.clause.kind not in _UNTAGGED_KINDS and _word_values(u)]
+    if not wanted:
+        return {}
+    by_doc: dict[str, list] = {}
+    for u in wanted:
+        by_doc.setdefault(u.clause.doc_id, []).append(u)
+    examples = _examples(m.get("exemplars"))
+    return {u.id: v for doc_id, group in by_doc.items()
+            for u, v in zip(group, examples.votes(doc_id, [u.text for u in group]), strict=True)}
 
 
 def topic_scores(clause: Clause) -> dict[str, float]:

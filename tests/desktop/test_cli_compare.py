@@ -49,16 +49,16 @@ def test_compare_docs_that_leave_nothing_to_compare_are_refused(capsys, docs, sa
 
 
 def test_compare_says_why_a_document_has_no_counterpart(capsys):
-    """A silent column says why in ``no_counterpart`` (--json) and in words (text): 河北 协同联动 p1 against 嘉兴, whose
-    coverage lists nothing under 区域合作与飞地 and whose closest clause is weak."""
-    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h3/p1", "--docs", "jiaxing-2015-kaifaqu", "--json")
+    """A silent column says why in ``no_counterpart`` (--json) and in words (text): 浙江 二（四）推动区域合作 against 嘉兴,
+    whose coverage lists nothing under 区域合作与飞地 and whose closest clause is weak."""
+    code, data = _run(capsys, "compare", "zhejiang-2022-kaifaqu/c2/s4", "--docs", "jiaxing-2015-kaifaqu", "--json")
     assert code == 0
     column = data["columns"][0]
     assert column["matches"] == [] and column["no_counterpart"] == {
         "reason": "coverage", "topic": {"id": "quyu_hezuo", "name": "区域合作与飞地"}}
     code, data = _run(capsys, "compare", SRC, "--docs", "henan-2017-kaifaqu", "--json")
     assert data["columns"][0]["matches"] and data["columns"][0]["no_counterpart"] is None
-    assert main(["compare", "hebei-2017-kaifaqu/h3/p1", "--docs", "jiaxing-2015-kaifaqu"]) == 0
+    assert main(["compare", "zhejiang-2022-kaifaqu/c2/s4", "--docs", "jiaxing-2015-kaifaqu"]) == 0
     assert "（无对应条款：该文件“区域合作与飞地”主题下无条款，最接近的条款仅弱相关）" in capsys.readouterr().out
 
 
@@ -135,15 +135,17 @@ def test_compare_shows_the_match_compared_back(capsys):
 
 
 def test_compare_says_why_a_match_listed_under_the_topic_comes_first(capsys):
-    """河北 创新开发区招商方式 → 嘉兴: （六） comes first although （二） scores higher, because 嘉兴's coverage lists it
-    under 招商引资 (``Session._topic_first``): the JSON says so, and so does the text."""
-    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h1/p2", "--docs", "jiaxing-2015-kaifaqu", "--json")
+    """河北 政策促动 支持开发区开放发展 (予以资金支持) → 吉林: （二十）加大財政支持 comes first although （十八）提升對外貿易
+    scores higher, because 吉林's coverage lists it under 财政支持 (``Session._topic_first``): the JSON says so, and so
+    does the text."""
+    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h5/p2", "--docs", "jilin-2021-kaifaqu", "--json")
     assert code == 0
     first, second = data["columns"][0]["matches"][:2]
-    assert first["topic_first"]["name"] == "招商引资" and second["topic_first"] is None
+    assert first["clause_id"] == "jilin-2021-kaifaqu/c6/s20"
+    assert first["topic_first"]["name"] == "财政支持" and second["topic_first"] is None
     assert first["score"] < second["score"]
-    assert main(["compare", "hebei-2017-kaifaqu/h1/p2", "--docs", "jiaxing-2015-kaifaqu"]) == 0
-    assert "排在首位：覆盖矩阵将其列于本条主题「招商引资」之下" in capsys.readouterr().out
+    assert main(["compare", "hebei-2017-kaifaqu/h5/p2", "--docs", "jilin-2021-kaifaqu"]) == 0
+    assert "排在首位：覆盖矩阵将其列于本条主题「财政支持」之下" in capsys.readouterr().out
 
 
 def test_topics_json_is_the_coverage_record(capsys):
@@ -253,14 +255,14 @@ def test_a_topic_comparison_reports_progress_per_document(monkeypatch, capsys):
 
 
 def test_compare_says_what_the_topic_comparison_lists_instead_of_the_first_match(capsys):
-    """河北 打造合作园区载体 → 浙江: the first match, (三), is not what 浙江's coverage lists under the source's topic
-    (区域合作与飞地): the JSON names the clause it lists, (四), and the text says so in a line."""
-    code, data = _run(capsys, "compare", "hebei-2017-kaifaqu/h1/p4", "--docs", "zhejiang-2022-kaifaqu", "--json")
+    """吉林 (一)加大放權力度 → 嘉兴: the first match, 1.加快构建对外开放新体制, is not what 嘉兴's coverage lists under the
+    source's topic (营商环境与放管服): the JSON names the clause it lists, (一)推进改革创新, and the text says so in a line."""
+    code, data = _run(capsys, "compare", "jilin-2021-kaifaqu/c1/s1", "--docs", "jiaxing-2015-kaifaqu", "--json")
     assert code == 0
     first = data["columns"][0]["matches"][0]
-    assert first["topic_column"] == {"id": "quyu_hezuo", "name": "区域合作与飞地",
-                                     "clause_ids": ["zhejiang-2022-kaifaqu/c2/s4"]}
-    assert main(["compare", "hebei-2017-kaifaqu/h1/p4", "--docs", "zhejiang-2022-kaifaqu"]) == 0
-    assert "专题对照：本文件在本条主题「区域合作与飞地」下列的是 (四)推动区域合作，未列此条" in capsys.readouterr().out
+    assert first["topic_column"] == {"id": "fangguanfu", "name": "营商环境与放管服",
+                                     "clause_ids": ["jiaxing-2015-kaifaqu/c2/s1"]}
+    assert main(["compare", "jilin-2021-kaifaqu/c1/s1", "--docs", "jiaxing-2015-kaifaqu"]) == 0
+    assert "专题对照：本文件在本条主题「营商环境与放管服」下列的是 (一)推进改革创新，未列此条" in capsys.readouterr().out
     assert main(["compare", "jilin-2021-kaifaqu/c2/s5", "--docs", "henan-2017-kaifaqu"]) == 0
     assert "专题对照：本文件在本条主题「人事薪酬与绩效」下未列条款，此条用词相近，未必同一主题" in capsys.readouterr().out

@@ -145,24 +145,25 @@ def _compared_column(win, qtbot, clause_id: str, doc_id: str):
 
 
 def test_a_column_without_counterpart_says_why(win, qtbot):
-    """河北 协同联动 p1 against 嘉兴: its coverage lists nothing under 区域合作与飞地 and its closest clause is weak."""
-    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h3/p1", "jiaxing-2015-kaifaqu")
+    """浙江 二（四）推动区域合作 against 嘉兴: its coverage lists nothing under 区域合作与飞地 and its closest clause is weak."""
+    column = _compared_column(win, qtbot, "zhejiang-2022-kaifaqu/c2/s4", "jiaxing-2015-kaifaqu")
     assert column.body.toPlainText().strip() == \
         "本文件中没有对应条款：本文件“区域合作与飞地”主题下没有条款，最接近的条款也只是弱相关。"
 
 
 def test_a_match_shown_first_for_the_topic_says_why(win, qtbot):
-    """河北 创新开发区招商方式 against 嘉兴: （六） first, listed under 招商引资, ahead of a higher score (the detail line)."""
-    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu")
-    assert "排在首位：覆盖矩阵将其列于本条主题「招商引资」之下，得分更高的条款未列入该主题" in column.body.toPlainText()
+    """河北 政策促动 支持开发区开放发展 against 吉林: （二十）加大財政支持 first, listed under 财政支持, ahead of a higher
+    score (the detail line)."""
+    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h5/p2", "jilin-2021-kaifaqu")
+    assert "排在首位：覆盖矩阵将其列于本条主题「财政支持」之下，得分更高的条款未列入该主题" in column.body.toPlainText()
 
 
 def test_a_match_the_topic_comparison_would_not_show_names_what_it_lists(win, qtbot):
-    """河北 打造合作园区载体 against 浙江: the first match, (三), is not what 浙江's coverage lists under 区域合作与飞地;
-    the detail line names (四) with a link that opens it."""
-    column = _compared_column(win, qtbot, "hebei-2017-kaifaqu/h1/p4", "zhejiang-2022-kaifaqu")
-    assert "专题对照：本文件在本条主题「区域合作与飞地」下列的是 (四)推动区域合作，未列此条" in column.body.toPlainText()
-    assert 'href="zhejiang-2022-kaifaqu/c2/s4"' in column.body.toHtml()
+    """吉林 (一)加大放權力度 against 嘉兴: the first match, 1.加快构建对外开放新体制, is not what 嘉兴's coverage lists under
+    营商环境与放管服; the detail line names (一)推进改革创新 with a link that opens it."""
+    column = _compared_column(win, qtbot, "jilin-2021-kaifaqu/c1/s1", "jiaxing-2015-kaifaqu")
+    assert "专题对照：本文件在本条主题「营商环境与放管服」下列的是 (一)推进改革创新，未列此条" in column.body.toPlainText()
+    assert 'href="jiaxing-2015-kaifaqu/c2/s1"' in column.body.toHtml()
 
 
 def test_compare_columns_show_scores_shared_words_no_counterpart_and_scroll_together(win, qtbot):

@@ -110,10 +110,12 @@ def test_no_counterpart_below_the_models_cut(corpus):
 
 
 def test_no_counterpart_where_the_coverage_lacks_the_sources_topic_and_the_comparison_is_weak(corpus):
-    """``absent_below``: 河北 协同联动 p1 (加强与京津有关部门和地区联系) against 嘉兴. 嘉兴's column lists nothing under 区域合作 (the
-    labels give it no clause on the subject), its best candidate (三（六）提升平台国际化水平, 弱) shares none of the source's topics:
-    no counterpart, although the presence model alone would show it."""
-    source, doc = "hebei-2017-kaifaqu/h3/p1", "jiaxing-2015-kaifaqu"
+    """``absent_below``: 浙江 二（四）推动区域合作 against 嘉兴. 嘉兴's column lists nothing under 区域合作 (the labels give it
+    no clause on the subject), its best candidate is 弱 and shares none of the source's topics: no counterpart,
+    although the presence model alone would show it. (The example was 河北 协同联动 p1 until the exemplar vote,
+    2026-12-05: that unit is no longer listed under 区域合作 itself, a recall miss, so the rule has no topic to
+    read.)"""
+    source, doc = "zhejiang-2022-kaifaqu/c2/s4", "jiaxing-2015-kaifaqu"
     shipped = scoring.load_model()
     assert shipped.absent_below > 0
     session = _session(corpus, shipped, source)
@@ -735,11 +737,16 @@ def test_goals_find_the_other_documents_goals(corpus, source, target, expected):
     # 嘉兴 (一)推进改革创新 (行政审批制度改革) → 浙江 (五)深化"放管服"改革, not (三)推进市场化运营改革;
     # → 河北 设立行政审批局 (放权), not 打好改革"百日施工战" (every reform's timetable)
     # Known miss on the five bundled documents since the refit with the frame heading words (2026-12-05; right on the
-    # 12 labelled documents, 0.33 first): 浙江 (一)推动开发区立法 compared back finds 嘉兴 (一) at 0.412 before (四) at
-    # 0.403 (the other way before the refit), so it gains ``back_top`` and leads 0.39 to 0.20.
+    # 12 labelled documents): 浙江 (一)推动开发区立法 compared back finds 嘉兴 (一) first, so it gains ``back_top``
+    # and leads (0.44 to 0.30 since the exemplar vote).
     pytest.param("jiaxing-2015-kaifaqu/c2/s1", "zhejiang-2022-kaifaqu", "zhejiang-2022-kaifaqu/c4/s5",
-                 marks=pytest.mark.xfail(strict=True, reason="back_top near-tie 0.412 / 0.403 after the 2026-12-05 refit")),
-    ("jiaxing-2015-kaifaqu/c2/s1", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h2/p4"),
+                 marks=pytest.mark.xfail(strict=True, reason="back_top after the 2026-12-05 refits: 0.44 vs 0.30")),
+    # Known miss since the exemplar vote (2026-12-05): 河北 打好改革"百日施工战" 0.86 before 设立行政审批局 0.73.
+    pytest.param("jiaxing-2015-kaifaqu/c2/s1", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h2/p4",
+                 marks=pytest.mark.xfail(strict=True, reason="h2/p1 0.86 vs h2/p4 0.73 after the exemplar vote")),
+    # 河南 (二)提升基礎設施水平 → 河北 优化开发区营商环境 (基础设施建设, 九通一平), listed under 基础设施: first on its own
+    # since the exemplar vote (second, moved first by ``_topic_first``, before it)
+    ("henan-2017-kaifaqu/c8/s2", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h1/p6"),
     # ``in_topic`` in the model compared back too (branch agree-15h): 河南 九（二）提高行政管理效能 (放管服) → 浙江
     # (五)深化"放管服"改革, not (一)推动开发区立法; 浙江 五（四）加强人才保障 → 河南 (三)引进创新引领型人才和团队, not
     # (三)加强政策扶持
@@ -750,10 +757,9 @@ def test_goals_find_the_other_documents_goals(corpus, source, target, expected):
     # 嘉兴's 利用外资 column): (六) at 75 before (七) at 74. 吉林 is held out: not chased.
     pytest.param("jilin-2021-kaifaqu/c5/s17", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s7",
                  marks=pytest.mark.xfail(strict=True, reason="(六) 75 vs (七) 74 after the cover-15c refit")),
-    # 浙江 三（五）深化产业链"链长制" → 河北 加速战略性新兴产业和现代服务业聚集, not 创新开发区招商方式
-    # Known miss since the refit of branch agree-15h (right with the model before it): 0.23 before 0.20.
-    pytest.param("zhejiang-2022-kaifaqu/c3/s5", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h4/p1",
-                 marks=pytest.mark.xfail(strict=True, reason="招商方式 0.23 vs 产业聚集 0.20 after the agree-15h refit")),
+    # 浙江 三（五）深化产业链"链长制" → 河北 加速战略性新兴产业和现代服务业聚集, not 创新开发区招商方式 (a known miss from the
+    # refit of branch agree-15h until the exemplar vote, 2026-12-05)
+    ("zhejiang-2022-kaifaqu/c3/s5", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h4/p1"),
 ])
 def test_a_counterpart_the_coverage_matrix_lists_under_the_sources_topic_wins(corpus, source, target, expected):
     """``in_topic``: of close candidates, the one the topic comparison would show under the source's main topic
@@ -804,15 +810,21 @@ def test_the_candidate_the_topic_comparison_shows_comes_first_when_close(rows, l
 
 
 @pytest.mark.parametrize(("source", "target", "expected", "topic"), [
-    # 河北 创新开发区招商方式 → 嘉兴 (六)提升平台国际化水平 (组建招商…; 0.33, listed under 招商引资), not
-    # (二)加快体制机制创新 (0.39)
-    ("hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s6", "招商引资"),
-    # 浙江 (四)推动园区提档升级 → 嘉兴 (二)加快体制机制创新 (0.24, listed under 开发区升级与整合), not
-    # (八)提升开发区现代化水平 (0.37)
-    ("zhejiang-2022-kaifaqu/c4/s4", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s2", "开发区升级与整合"),
-    # 河南 (二)提升基礎設施水平 → 河北 优化开发区营商环境 (基础设施建设, 九通一平; 0.17), not 河北 h4/p2 (0.18,
-    # below the show floor: shown second now)
-    ("henan-2017-kaifaqu/c8/s2", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h1/p6", "基础设施"),
+    # 河北 政策促动 支持开发区开放发展 (予以资金支持) → 吉林 (二十)加大財政支持 (0.30, listed under 财政支持), not
+    # (十八)提升對外貿易 (0.78)
+    ("hebei-2017-kaifaqu/h5/p2", "jilin-2021-kaifaqu", "jilin-2021-kaifaqu/c6/s20", "财政支持"),
+    # 吉林 (十七)加大吸引外資力度 → 浙江 (三)全方位拓展国际合作 (0.29, listed under 利用外资与国际合作), not
+    # (二)加大招商引资力度 (0.38; the labels count both)
+    ("jilin-2021-kaifaqu/c5/s17", "zhejiang-2022-kaifaqu", "zhejiang-2022-kaifaqu/c2/s3", "利用外资与国际合作"),
+    # Known misses since the exemplar vote (2026-12-05): the source's strongest topic is now another it treats too.
+    # 河北 创新开发区招商方式 → 嘉兴 (六)提升平台国际化水平: the source is now first 市场化运营 (引进产业资本…建设运营;
+    # labelled 招商引资, 市场化运营, 金融支持), and 嘉兴 (二)加快体制机制创新 is listed there.
+    pytest.param("hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s6", "招商引资",
+                 marks=pytest.mark.xfail(strict=True, reason="the source's strongest topic is 市场化运营 since the vote")),
+    # 浙江 (四)推动园区提档升级 → 嘉兴 (二)加快体制机制创新: the source is now first 对外贸易与保税 (labelled 设立、升级 and
+    # 对外贸易与保税).
+    pytest.param("zhejiang-2022-kaifaqu/c4/s4", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s2", "开发区升级与整合",
+                 marks=pytest.mark.xfail(strict=True, reason="the source's strongest topic is 对外贸易与保税 since the vote")),
 ])
 def test_a_clause_comparison_shows_first_what_the_topic_comparison_lists(corpus, source, target, expected, topic):
     """``Session._topic_first`` on the bundled documents: each first match is right on the labels and was second
@@ -827,9 +839,10 @@ def test_a_clause_comparison_shows_first_what_the_topic_comparison_lists(corpus,
 
 
 @pytest.mark.parametrize(("source", "target", "first", "topic", "listed"), [
-    # 河北 打造合作园区载体 → 浙江 (三)全方位拓展国际合作: 浙江 lists (四)推动区域合作 under 区域合作与飞地, not (三)
-    ("hebei-2017-kaifaqu/h1/p4", "zhejiang-2022-kaifaqu", "zhejiang-2022-kaifaqu/c2/s3", "区域合作与飞地",
-     ["zhejiang-2022-kaifaqu/c2/s4"]),
+    # 吉林 (一)加大放權力度 → 嘉兴 1.加快构建对外开放新体制 (加快行政审批制度改革): 嘉兴 lists (一)推进改革创新 under
+    # 营商环境与放管服, not 1. (both are right on the labels; the topic line points at the other)
+    ("jilin-2021-kaifaqu/c1/s1", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c1/s2/i1", "营商环境与放管服",
+     ["jiaxing-2015-kaifaqu/c2/s1"]),
     # 吉林 (五)深化績效激勵機制改革 → 河南 3.深化改革,開放帶動: 河南 lists nothing under 人事薪酬与绩效
     ("jilin-2021-kaifaqu/c2/s5", "henan-2017-kaifaqu", "henan-2017-kaifaqu/c1/s2/i3", "人事薪酬与绩效", []),
 ])
@@ -849,11 +862,10 @@ def test_a_first_match_the_topic_comparison_would_not_show_says_what_it_lists(co
 
 
 @pytest.mark.parametrize(("source", "target", "first"), [
-    # the match is listed under the source's topic (招商引资): the topic comparison shows it too
-    ("hebei-2017-kaifaqu/h1/p2", "jiaxing-2015-kaifaqu", "jiaxing-2015-kaifaqu/c3/s6"),
-    # 吉林 (二十) → 河北 h5/p4, an item of h5 (强化政策引导), which 河北's coverage lists under 财政支持: the same text
-    # at another level, not a disagreement
-    ("jilin-2021-kaifaqu/c6/s20", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h5/p4"),
+    # the match is listed under the source's topic (基础设施): the topic comparison shows it too
+    ("henan-2017-kaifaqu/c8/s2", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h1/p6"),
+    # 吉林 (二十)加大財政支持 → 河北 政策促动 支持开发区开放发展 (予以资金支持), which 河北's coverage lists under 财政支持
+    ("jilin-2021-kaifaqu/c6/s20", "hebei-2017-kaifaqu", "hebei-2017-kaifaqu/h5/p2"),
 ])
 def test_a_first_match_the_topic_comparison_shows_carries_no_topic_column(corpus, source, target, first):
     result = align.counterparts(corpus, source, doc_ids=[target], pins={})

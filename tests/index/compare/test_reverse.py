@@ -33,7 +33,8 @@ def test_first_match_carries_the_reverse_record(corpus):
             assert first["reverse"]["mutual"] and first["reverse"]["reason"] == "mutual"
             assert first["reverse"]["source_rank"] == 1
         else:
-            assert not first["reverse"]["mutual"] and first["reverse"]["source_rank"] > 1
+            # not found back first: ranked lower, or not among the 5 compared back (None)
+            assert not first["reverse"]["mutual"] and first["reverse"]["source_rank"] in (None, 2, 3, 4, 5)
 
 
 def test_a_pinned_first_match_is_compared_back_too(corpus):
