@@ -15,9 +15,9 @@ document is tagged by the labels of the others, not by its own.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -40,7 +40,7 @@ class Exemplars:
     """
 
     def __init__(self, items: Iterable[tuple[str, str, Sequence[str]]], k: int = K):
-        rows = sorted(((doc, matching_text(text), tuple(tids)) for doc, text, tids in items), key=lambda r: r[0])
+        rows = sorted(((doc, text, tuple(tids)) for doc, text, tids in items), key=lambda r: r[0])
         self.k = k
         self.size = len(rows)
         self.topics = [tids for _, _, tids in rows]
@@ -48,57 +48,32 @@ class Exemplars:
         for i, (doc, _, _) in enumerate(rows):
             start, _ = self.doc_ranges.get(doc, (i, i))
             self.doc_ranges[doc] = (start, i + 1)
-        counts = [Counter(bigrams(norm)) for _, norm, _ in rows]
-        df = Counter(g for c in counts for g in c)
-        self.idf = {g: math.log((self.size + 1) / (d + 1)) + 1.0 for g, d in df.items()}
+        self.gram_ids: dict[str, int] = {}
+        owner, gid, n = _counted([text for _, text, _ in rows], self.gram_ids)
+        df = np.bincount(gid, minlength=len(self.gram_ids))
+        self.gram_idf = np.log((self.size + 1) / (df + 1)) + 1.0
         self.unknown_idf = math.log(self.size + 1) + 1.0  # a bigram no exemplar has
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for i, c in enumerate(counts):
-            vec = {g: n * self.idf[g] for g, n in c.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            for g, v in vec.items():
-                postings.setdefault(g, []).append((i, v / norm))
-        # Postings in flat arrays (one pair for every bigram: 40,000 small arrays would weigh more than the data).
-        self.gram_ids = {g: n for n, g in enumerate(postings)}
-        self.gram_idf = np.array([self.idf[g] for g in postings], dtype=np.float64)
-        lengths = np.array([len(p) for p in postings.values()], dtype=np.int64)
-        self.starts = np.concatenate(([0], np.cumsum(lengths)))
-        self.rows = np.array([i for p in postings.values() for i, _ in p], dtype=np.int64)
-        self.weights = np.array([w for p in postings.values() for _, w in p], dtype=np.float64)
+        weights = _unit_vectors(owner, n * self.gram_idf[gid], self.size)
+        # Postings in flat arrays, grouped by bigram (one pair of arrays per bigram would weigh more than the data).
+        order = np.lexsort((owner, gid))
+        self.rows, self.weights = owner[order], weights[order]
+        self.starts = np.concatenate(([0], np.cumsum(df)))
 
     def similarities(self, texts: Sequence[str]) -> np.ndarray:
         """Cosine of each text with every exemplar: ``len(texts)`` × ``size``, in one numpy pass (numpy's per-call
         cost, paid text by text, was most of a text's time)."""
-        gram_ids = self.gram_ids
-        lines, gids, known_n, known_len, all_n, all_len = [], [], [], [], [], []
-        for line, text in enumerate(texts):
-            counts = Counter(bigrams(matching_text(text)))
-            known = [g for g in counts if g in gram_ids]  # the text's bigrams some exemplar has
-            if known:
-                lines.append(line)
-                gids.extend(map(gram_ids.__getitem__, known))
-                known_n.extend(map(counts.__getitem__, known))
-                known_len.append(len(known))
-                all_n.extend(counts.values())
-                all_len.append(len(counts))
-        sims = np.zeros(len(texts) * self.size)
-        if not lines:
-            return sims.reshape(len(texts), self.size)
-        gid = np.array(gids, dtype=np.int64)
-        n_known, n_all = np.array(known_n, dtype=np.float64), np.array(all_n, dtype=np.float64)
-        known_len = np.array(known_len, dtype=np.int64)
-        w = n_known * self.gram_idf[gid]
-        # Each text's norm: its bigrams no exemplar has weigh ``unknown_idf`` each.
-        at_known = np.concatenate(([0], np.cumsum(known_len)[:-1]))
-        at_all = np.concatenate(([0], np.cumsum(all_len)[:-1]))
-        norm2 = (np.add.reduceat(w * w, at_known)
-                 + self.unknown_idf ** 2 * (np.add.reduceat(n_all * n_all, at_all) - np.add.reduceat(n_known * n_known, at_known)))
-        scale = w / np.repeat(np.sqrt(norm2), known_len)
+        known = len(self.gram_ids)
+        owner, gid, n = _counted(texts, self.gram_ids, grow=False)
+        idf = np.where(gid < known, self.gram_idf[np.minimum(gid, known - 1)] if known else 0.0, self.unknown_idf)
+        scale = _unit_vectors(owner, n * idf, len(texts))
+        mine = gid < known
+        owner, gid, scale = owner[mine], gid[mine], scale[mine]
         starts, lengths = self.starts[gid], self.starts[gid + 1] - self.starts[gid]
         # Every posting of the texts' bigrams, gathered in one step: each run starts at its bigram's start.
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-        cells = np.repeat(np.repeat(np.array(lines, dtype=np.int64), known_len), lengths) * self.size + self.rows[offsets]
-        sims += np.bincount(cells, weights=self.weights[offsets] * np.repeat(scale, lengths), minlength=sims.size)
+        cells = np.repeat(owner, lengths) * self.size + self.rows[offsets]
+        sims = np.bincount(cells, weights=self.weights[offsets] * np.repeat(scale, lengths),
+                           minlength=len(texts) * self.size)
         return sims.reshape(len(texts), self.size)
 
     def votes(self, doc_id: str, texts: Sequence[str]) -> list[dict[str, float]]:
@@ -111,21 +86,56 @@ class Exemplars:
         if doc_id in self.doc_ranges:
             start, stop = self.doc_ranges[doc_id]
             sims[:, start:stop] = 0.0
-        nearest = np.argsort(-sims, axis=1, kind="stable")[:, : self.k]
+        k = min(self.k, self.size)
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < self.size else np.tile(np.arange(k), (len(texts), 1))
+        values = np.take_along_axis(sims, nearest, axis=1)
+        totals = values.sum(axis=1)
         out = []
-        for row, near in zip(sims.tolist(), nearest.tolist(), strict=True):
-            near = [i for i in near if row[i] > 0]
-            total = sum(row[i] for i in near)
+        for near, vals, total in zip(nearest.tolist(), values.tolist(), totals.tolist(), strict=True):
             shares: dict[str, float] = {}
-            for i in near:
-                for tid in self.topics[i]:
-                    shares[tid] = shares.get(tid, 0.0) + row[i] / total
+            for i, v in zip(near, vals, strict=True):
+                if v > 0:
+                    for tid in self.topics[i]:
+                        shares[tid] = shares.get(tid, 0.0) + v / total
             out.append(shares)
         return out
 
     def vote(self, doc_id: str, text: str) -> dict[str, float]:
         """``votes`` of one text."""
         return self.votes(doc_id, [text])[0]
+
+
+def _counted(texts: Sequence[str], gram_ids: dict[str, int], grow: bool = True
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(text index, bigram number, count)`` of every distinct bigram of each text (``wording.matching_text``:
+    both scripts folded). A bigram has its number in ``gram_ids``; one it lacks is added to it (``grow``) or else
+    numbered after them for this call only (it still counts towards its text's length).
+
+    Every step runs in C over all the texts' bigrams at once (half a million bigrams for a hundred documents).
+    """
+    grams: list[str] = []
+    lengths = []
+    for text in texts:
+        found = bigrams(matching_text(text))
+        grams.extend(found)
+        lengths.append(len(found))
+    numbers = np.fromiter(map(gram_ids.get, grams, itertools.repeat(-1)), dtype=np.int64, count=len(grams))
+    new = numbers < 0
+    if new.any():
+        fresh, which = np.unique(np.array(grams, dtype=object)[new].astype(str), return_inverse=True)
+        numbers[new] = len(gram_ids) + which
+        if grow:
+            gram_ids.update(zip(fresh.tolist(), range(len(gram_ids), len(gram_ids) + len(fresh)), strict=True))
+    owners = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    width = int(numbers.max()) + 1 if len(numbers) else 1
+    keys, n = np.unique(owners * width + numbers, return_counts=True)
+    return keys // width, keys % width, n.astype(np.float64)
+
+
+def _unit_vectors(owner: np.ndarray, weights: np.ndarray, texts: int) -> np.ndarray:
+    """``weights`` (one per (text, bigram)) divided by the length of their text's vector."""
+    norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=texts))
+    return weights / np.where(norms > 0, norms, 1.0)[owner]
 
 
 def dump(items: Iterable[tuple[str, str, str, Sequence[str]]], path: Path, about: str) -> None:
