@@ -93,3 +93,48 @@ def test_the_tagger_version_follows_the_exemplars(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         topics.tagger_version.cache_clear()
+
+
+def _built(path) -> exemplars.Exemplars:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return exemplars.Exemplars([(u["doc"], u["text"], u["topics"]) for u in data["units"]], int(data["k"]))
+
+
+def _same(a: exemplars.Exemplars, b: exemplars.Exemplars) -> bool:
+    import numpy as np
+
+    return (a.gram_ids == b.gram_ids and a.doc_ranges == b.doc_ranges and a.topics == b.topics and a.k == b.k
+            and all(np.array_equal(getattr(a, n), getattr(b, n)) for n in ("gram_idf", "rows", "weights", "starts")))
+
+
+def test_the_shipped_postings_are_those_of_the_shipped_exemplars():
+    """``topic_exemplars.npz`` spares each process counting the texts: it must be what counting them gives."""
+    path = paths.topic_exemplars()
+    assert exemplars.index_path(path).is_file()
+    exemplars.shipped.cache_clear()
+    try:
+        assert _same(exemplars.shipped(), _built(path))
+    finally:
+        exemplars.shipped.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["stale", "garbage", "missing"])
+def test_postings_from_another_file_or_damaged_are_counted_again(tmp_path, damage):
+    path = tmp_path / "topic_exemplars.json"
+    exemplars.dump([("a", "a/1", LAND, ("tudi_jiyue",)), ("b", "b/1", TALENT, ("rencai",))], path, "test")
+    saved = exemplars.index_path(path)
+    assert _same(exemplars.shipped(path), _built(path))
+    if damage == "stale":  # the exemplars changed after their postings were saved
+        other = tmp_path / "other.json"
+        exemplars.dump([("a", "a/1", MONEY, ("caizheng",))], other, "test")
+        saved.write_bytes(exemplars.index_path(other).read_bytes())
+    elif damage == "garbage":
+        saved.write_bytes(b"PK\x03\x04 not a zip")
+    else:
+        saved.unlink()
+    exemplars.shipped.cache_clear()
+    try:
+        assert _same(exemplars.shipped(path), _built(path))
+        assert exemplars.shipped(path).vote("x", TALENT) == {"rencai": pytest.approx(1.0)}
+    finally:
+        exemplars.shipped.cache_clear()
