@@ -850,9 +850,7 @@ def main(argv: list[str] | None = None) -> int:
                                  "subjects", "queries": len(queries), "units": len(labels.subjects)}
         data = _rounded(data)
         scoring.model_path().write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        exemplars.dump(((doc, uid, text, tids) for doc, uid, text, tids in
-                        labelled_units(corpus, labels, list(labels.data["documents"]))),
-                       paths.topic_exemplars(),
+        exemplars.dump(labelled_units(corpus, labels, list(labels.data["documents"])), paths.topic_exemplars(),
                        "Labelled units whose nearest neighbours' vote is a topic-membership signal "
                        "(index.compare.exemplars): every labelled unit of the documents bench/bench_align.py --fit "
                        "was run on (tests/data/alignment/labels.json), its topics those of its subjects.")

@@ -77,7 +77,7 @@ class Exemplars:
         cost, paid text by text, was most of a text's time)."""
         known = len(self.gram_ids)
         owner, gid, n = _counted(texts, self.gram_ids, grow=False)
-        idf = np.where(gid < known, self.gram_idf[np.minimum(gid, known - 1)] if known else 0.0, self.unknown_idf)
+        idf = np.append(self.gram_idf, self.unknown_idf)[np.minimum(gid, known)]  # numbers past ``known``: unknown
         scale = _unit_vectors(owner, n * idf, len(texts))
         mine = gid < known
         owner, gid, scale = owner[mine], gid[mine], scale[mine]
@@ -100,7 +100,7 @@ class Exemplars:
             start, stop = self.doc_ranges[doc_id]
             sims[:, start:stop] = 0.0
         k = min(self.k, self.size)
-        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < self.size else np.tile(np.arange(k), (len(texts), 1))
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         values = np.take_along_axis(sims, nearest, axis=1)
         totals = values.sum(axis=1)
         out = []

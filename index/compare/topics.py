@@ -299,7 +299,7 @@ def document_topics(units_of_doc, model: dict | None = None) -> dict[str, list[t
 
 
 def _document_votes(units_of_doc: list, m: dict) -> dict[str, dict[str, float]]:
-    """The exemplars' vote (``unit_values``' ``knn``) for every unit of a document that has a topic to weigh,
+    """The exemplars' vote (``unit_values``' ``knn``) for every unit of a document that is tagged at all,
     counted at once (``exemplars.Exemplars.votes``: a third of the time unit by unit)."""
     wanted = [u for u in units_of_doc if u.clause.kind not in _UNTAGGED_KINDS]
     if not wanted:

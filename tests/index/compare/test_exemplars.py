@@ -79,22 +79,6 @@ def test_a_missing_or_damaged_exemplar_file_is_a_clear_error(tmp_path, content):
         exemplars.shipped(path)
 
 
-def test_the_tagger_version_follows_the_exemplars(tmp_path, monkeypatch):
-    """The vote is a membership signal: new exemplars must tag every library again."""
-    path = tmp_path / "topic_exemplars.json"
-    path.write_bytes(paths.topic_exemplars().read_bytes())
-    monkeypatch.setattr(paths, "topic_exemplars", lambda: path)
-    try:
-        topics.tagger_version.cache_clear()
-        base = topics.tagger_version()
-        path.write_text(json.dumps({"units": []}), encoding="utf-8")
-        topics.tagger_version.cache_clear()
-        assert topics.tagger_version() != base
-    finally:
-        monkeypatch.undo()
-        topics.tagger_version.cache_clear()
-
-
 def _built(path) -> exemplars.Exemplars:
     data = json.loads(path.read_text(encoding="utf-8"))
     return exemplars.Exemplars([(u["doc"], u["text"], u["topics"]) for u in data["units"]], int(data["k"]))

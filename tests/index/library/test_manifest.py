@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -335,23 +336,37 @@ def test_the_tagger_version_follows_the_models_topic_part_alone(tmp_path, monkey
         topics.tagger_version.cache_clear()
 
 
+def _tagger_version_changes(monkeypatch, owner, getter: str, copy: Path, edited: bytes) -> bool:
+    """Whether ``topics.tagger_version`` changes when the file ``owner.getter()`` names (copied to ``copy``)
+    becomes ``edited``."""
+    copy.write_bytes(getattr(owner, getter)().read_bytes())
+    monkeypatch.setattr(owner, getter, lambda: copy)
+    try:
+        topics.tagger_version.cache_clear()
+        base = topics.tagger_version()
+        copy.write_bytes(edited)
+        topics.tagger_version.cache_clear()
+        return topics.tagger_version() != base
+    finally:
+        monkeypatch.undo()
+        topics.tagger_version.cache_clear()
+
+
 def test_the_tagger_version_follows_the_frame_patterns(tmp_path, monkeypatch):
     """A unit's frame role is a membership signal (a scope statement's zones are not its topics): editing
     ``content/frames.yaml`` must tag every library again, as editing the taxonomy does."""
     from index.compare import frames
 
-    patterns = tmp_path / "frames.yaml"
-    patterns.write_bytes(frames.frames_path().read_bytes())
-    monkeypatch.setattr(frames, "frames_path", lambda: patterns)
-    try:
-        topics.tagger_version.cache_clear()
-        base = topics.tagger_version()
-        patterns.write_bytes(patterns.read_bytes() + b"\n# edited\n")
-        topics.tagger_version.cache_clear()
-        assert topics.tagger_version() != base
-    finally:
-        monkeypatch.undo()
-        topics.tagger_version.cache_clear()
+    edited = frames.frames_path().read_bytes() + b"\n# edited\n"
+    assert _tagger_version_changes(monkeypatch, frames, "frames_path", tmp_path / "frames.yaml", edited)
+
+
+def test_the_tagger_version_follows_the_exemplars(tmp_path, monkeypatch):
+    """The exemplars' vote is a membership signal: new exemplars must tag every library again."""
+    from index.base import paths
+
+    edited = json.dumps({"units": []}).encode()
+    assert _tagger_version_changes(monkeypatch, paths, "topic_exemplars", tmp_path / "topic_exemplars.json", edited)
 
 
 def tag_reads(monkeypatch):
