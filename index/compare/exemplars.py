@@ -68,8 +68,9 @@ class Exemplars:
 
     def save_index(self, path: Path, source: bytes) -> None:
         """Write the postings (``shipped`` reads them instead of counting the texts again: ~0.1 s of every
-        comparison process), marked with the digest of the exemplar file ``source`` they were built from."""
-        np.savez_compressed(path, grams=np.array(list(self.gram_ids), dtype=str), idf=self.gram_idf, rows=self.rows,
+        comparison process), marked with the digest of the exemplar file ``source`` they were built from.
+        Uncompressed: 0.6 MB, read in 2 ms, against 0.2 MB and 12 ms compressed."""
+        np.savez(path, grams=np.array(list(self.gram_ids), dtype=str), idf=self.gram_idf, rows=self.rows,
                             weights=self.weights, starts=self.starts, source=np.array(_digest(source)))
 
     def similarities(self, texts: Sequence[str]) -> np.ndarray:
