@@ -238,10 +238,12 @@ _add("printing", {"Print preview": "打印预览", "Export failed": "导出失�
 _add("CoverageView", {
     "One column per document": "按文件分列", "Off: one column per province, its documents together":
         "不勾选时每个省一列，合并该省的各份文件",
-    "Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.":
-        "各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。",
+    "Clauses per topic and province, shaded by clauses per document. Click a cell to read them; "
+    "click a topic to compare it across documents.":
+        "各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。",
 })
-_add("CoverageModel", {"%n document(s)": "%n 份文件"})
+_add("CoverageModel", {"%n document(s)": "%n 份文件", "%1 of %2 documents, %n clause(s)": "%2 份文件中 %1 份论及，共 %n 条",
+                       "… and %n more": "……另有 %n 条"})
 _add("MainWindow", {
     "Nothing to export here: export works in compare, search, topic coverage and the notes panel.":
         "此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。",

@@ -212,9 +212,25 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="97" />
+      <location filename="../../desktop/coverage_view.py" line="111" />
+      <source>%1 of %2 documents, %n clause(s)</source>
+      <extracomment>Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count; a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading totals showed nothing there). A cell's tooltip names at most this many clauses (a province's cell at 3,500 documents holds ~1,500). Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="115" />
+      <source>… and %n more</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="123" />
       <source>%n document(s)</source>
-      <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation type="unfinished">
         <numerusform />
         <numerusform />
@@ -224,22 +240,22 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="141" />
-      <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
+      <location filename="../../desktop/coverage_view.py" line="167" />
+      <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="145" />
+      <location filename="../../desktop/coverage_view.py" line="172" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="146" />
+      <location filename="../../desktop/coverage_view.py" line="173" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="169" />
+      <location filename="../../desktop/coverage_view.py" line="196" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>

@@ -210,9 +210,23 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="97" />
+      <location filename="../../desktop/coverage_view.py" line="111" />
+      <source>%1 of %2 documents, %n clause(s)</source>
+      <extracomment>Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count; a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading totals showed nothing there). A cell's tooltip names at most this many clauses (a province's cell at 3,500 documents holds ~1,500). Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
+      <translation>
+        <numerusform>%2 份文件中 %1 份论及，共 %n 条</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="115" />
+      <source>… and %n more</source>
+      <translation>
+        <numerusform>……另有 %n 条</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="123" />
       <source>%n document(s)</source>
-      <extracomment>Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
         <numerusform>%n 份文件</numerusform>
       </translation>
@@ -221,22 +235,22 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="141" />
-      <source>Clauses per topic and province. Click a cell to read them; click a topic to compare it across documents.</source>
-      <translation>各主题在各省（或各文件）中的条款数。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
+      <location filename="../../desktop/coverage_view.py" line="167" />
+      <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
+      <translation>各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="145" />
+      <location filename="../../desktop/coverage_view.py" line="172" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="146" />
+      <location filename="../../desktop/coverage_view.py" line="173" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="169" />
+      <location filename="../../desktop/coverage_view.py" line="196" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>

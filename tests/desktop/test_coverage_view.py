@@ -158,3 +158,39 @@ def test_exporting_the_matrix_builds_its_table_on_a_worker_then_asks_where(win, 
     kind, report = asked[0]
     assert kind == "coverage" and report.by_region and [c.region for c in report.columns] == \
         [view.model.headerData(c, Qt.Orientation.Horizontal).split("\n")[0] for c in range(view.model.columnCount())]
+
+
+def test_a_province_is_shaded_by_its_clauses_per_document_and_its_tooltip_stays_short(win, qtbot):
+    """At 3,500 documents every province's cell held 50–1,500 clauses: all shaded the darkest (totals of 4 and
+    more), and a cell's tooltip listed every clause id, taller than the screen."""
+    from desktop.coverage_view import CELL_COLORS, TOOLTIP_CLAUSES
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    data = dict(view.data)
+    topic = data["topics"][0]["id"]
+    docs = [dict(doc_id=f"d{k}", region="甲省" if k < 8 else "乙省", title=f"文件{k}") for k in range(12)]
+    # 甲省: 8 documents, 2 of them with 3 clauses on the topic (6, under one a document); 乙省: 4 documents, 4 each.
+    cells = {f"d{k}": [f"d{k}/c{j}" for j in range(3 if k < 2 else 4)] for k in (0, 1, 8, 9, 10, 11)}
+    data["documents"] = docs
+    data["matrix"] = {t["id"]: ({d["doc_id"]: cells.get(d["doc_id"], []) for d in docs} if t["id"] == topic else
+                                {d["doc_id"]: [] for d in docs}) for t in data["topics"]}
+    view.data, view.merged = data, None
+    view.by_document.setChecked(True)
+    view.by_document.setChecked(False)
+    model = view.model
+
+    def shade(row, col):
+        return model.index(row, col).data(Qt.ItemDataRole.BackgroundRole).color().name()
+
+    assert [model.documents[c]["region"] for c in range(2)] == ["甲省", "乙省"]
+    assert model.index(0, 0).data() == "6" and model.index(0, 1).data() == "16"
+    assert [shade(0, 0), shade(0, 1)] == [CELL_COLORS[0], CELL_COLORS[-1]]
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    assert tip[0] == "4 份文件中 4 份论及，共 16 条"
+    assert len(tip) == TOOLTIP_CLAUSES + 2 and tip[1:3] == ["d8/c0", "d8/c1"] and tip[-1] == "……另有 4 条"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).split("\n")[0] == "8 份文件中 2 份论及，共 6 条"
+    view.by_document.setChecked(True)  # one document a column: shaded by its own count, its clauses named
+    assert [shade(0, 0), shade(0, 8)] == [CELL_COLORS[2], CELL_COLORS[3]]
+    assert model.index(0, 8).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(f"d8/c{j}" for j in range(4))
