@@ -49,6 +49,7 @@ from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
 from index.library.corpus import display_name
+from index.library.regions import region_key
 
 SHARED_BG = "#fff1a8"
 # A restored session's comparison starts this long after the window is built (after the first paint).
@@ -435,7 +436,7 @@ class CompareView(ServiceView):
 
     def _fill_filters(self) -> None:
         docs = self.corpus.documents()
-        for box, label, values in ((self.region_box, self.tr("All regions"), sorted({d.region for d in docs})),
+        for box, label, values in ((self.region_box, self.tr("All regions"), sorted({d.region for d in docs}, key=region_key)),
                                    (self.level_box, self.tr("All levels"),
                                     sorted({d.get("level") for d in docs if d.get("level")}))):
             current = box.currentData()

@@ -27,7 +27,7 @@ from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
 from index.base.memory import release_in_background
 from index.library.corpus import Corpus, display_name
-from index.library.national import region_key
+from index.library.regions import region_key
 
 if TYPE_CHECKING:  # the search engine loads after the window shows
     from index.search.searcher import SearchResult

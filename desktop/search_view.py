@@ -38,7 +38,7 @@ from desktop import ops, settings
 from desktop.errors import error_text
 from desktop.models import HTML_ROLE, FacetModel, SearchResultsModel
 from desktop.widgets import ServiceView, hbox, vbox
-from index.library.national import region_key
+from index.library.regions import region_key
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument

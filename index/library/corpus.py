@@ -25,6 +25,7 @@ from index.library.frontmatter import card, decode, encode
 from index.library.manifest import FILE_NAME as MANIFEST_FILE
 from index.library.manifest import Manifest, identity, same_size_and_time
 from index.library.national import NATIONAL
+from index.library.regions import region_key
 from index.library.tagformat import encode_tags, render_cells
 
 if TYPE_CHECKING:  # the clause parser loads when a document's clauses are first asked for, not at start-up
@@ -715,8 +716,8 @@ def _files_key(rows: dict[DocId, dict]) -> str:
 
 def _sorted_documents(docs: Iterable[Document]) -> list[Document]:
     """National documents (全国, the baseline officials compare with) first, then bundled, then imported,
-    each group by region then id."""
-    return sorted(docs, key=lambda d: (d.region != NATIONAL, d.source != "bundled", d.region, d.id))
+    each group by region (``regions.region_key``: the provinces in the administrative codes' order) then id."""
+    return sorted(docs, key=lambda d: (d.region != NATIONAL, d.source != "bundled", region_key(d.region), d.id))
 
 
 def document_record(doc: Document, clause_count: int) -> dict:

@@ -5,7 +5,7 @@ a ministry or commission, 最高人民法院 or 最高人民检察院 belongs to
 region ``全国`` at level ``国家级``, whatever places its text names: the
 最高人民法院's rules on the 上海金融法院 are national law, not Shanghai's.
 Officials compare their province with that national baseline, so ``全国``
-sorts before every province (``region_key``) in the library, the search
+sorts before every province (``regions.region_key``) in the library, the search
 facets, coverage and comparison columns.
 """
 
@@ -69,9 +69,3 @@ def is_national_title(title: str | None) -> bool:
         return True
     opening = _TITLE_BODY.match(title)
     return bool(opening and is_national_body(opening.group("body")))
-
-
-def region_key(region: str | None) -> tuple[int, str]:
-    """Sort key for regions: 全国 first, then the provinces by name, 不详 last."""
-    region = region or UNKNOWN
-    return (0 if region == NATIONAL else 2 if region == UNKNOWN else 1, region)

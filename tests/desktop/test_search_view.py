@@ -120,7 +120,7 @@ def test_a_snippet_is_laid_out_once_for_measuring_and_painting_until_the_results
 def test_the_region_column_fits_every_region_without_asking_each_result_row(win, qtbot):
     from PySide6.QtWidgets import QHeaderView
 
-    from index.library.national import region_key
+    from index.library.regions import region_key
 
     view = win.search_view
     win.show_search()

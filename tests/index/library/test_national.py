@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.compare.topics import coverage_by_region
-from index.library.national import is_national_body, region_key
+from index.library.national import is_national_body
+from index.library.regions import region_key
 from index.workspace import Workspace
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "regulations" / "tune"
@@ -22,6 +23,9 @@ def test_national_bodies():
     for name in ("上海市人民政府", "省商务厅", "发展和改革委员会", "开发区管理委员会", ""):
         assert not is_national_body(name), name
     assert sorted(["浙江省", "不详", "全国", "北京市"], key=region_key) == ["全国", "北京市", "浙江省", "不详"]
+    # The administrative division codes' order, not the characters': 上海 after 黑龙江, 云南 after 贵州.
+    assert sorted(["云南省", "上海市", "内蒙古自治区", "黑龙江省", "贵州省", "某地"], key=region_key) == \
+        ["内蒙古自治区", "黑龙江省", "上海市", "贵州省", "云南省", "某地"]
 
 
 def test_a_national_document_is_the_first_column_and_a_search_filter():
