@@ -94,20 +94,20 @@ class CoverageModel(QAbstractTableModel):
             return self._tooltip(index.column(), ids) if ids else None
         return None
 
-    def covering(self, col: int, ids: list[str]) -> tuple[int, int]:
-        """(documents of column ``col`` with a clause in a cell of ``ids``, documents in the column)."""
-        members = self.documents[col].get("members") or [self.documents[col]["doc_id"]]
-        return len({cid.split("/", 1)[0] for cid in ids}), len(members)
+    def _members(self, col: int) -> int:
+        """How many documents column ``col`` holds (a province's, or one)."""
+        return len(self.documents[col].get("members") or [None])
 
     def _shade(self, col: int, ids: list[str]) -> int:
         """The index in ``CELL_COLORS`` of a non-empty cell: its clauses per document of the column."""
-        members = len(self.documents[col].get("members") or [None])
-        return min(len(CELL_COLORS), -(-len(ids) // members)) - 1
+        return min(len(CELL_COLORS), -(-len(ids) // self._members(col))) - 1
 
     def _tooltip(self, col: int, ids: list[str]) -> str:
-        covering, members = self.covering(col, ids)
+        """The cell's first clauses; for a province, first how many of its documents they come from."""
         lines = []
+        members = self._members(col)
         if members > 1:
+            covering = len({cid.split("/", 1)[0] for cid in ids})
             lines.append(self.tr("%1 of %2 documents, %n clause(s)", "", len(ids))
                          .replace("%1", str(covering)).replace("%2", str(members)))
         lines += ids[:TOOLTIP_CLAUSES]
@@ -164,9 +164,8 @@ class CoverageView(ServiceView):
         self.table.horizontalHeader().setMinimumHeight(44)
         self.table.clicked.connect(self._cell_clicked)
         self.table.verticalHeader().sectionClicked.connect(self._topic_clicked)
-        self.hint = QLabel(self.tr("Clauses per topic and province, shaded by clauses per document. Click a cell to "
-                                   "read them; "
-                                   "click a topic to compare it across documents."))
+        self.hint = QLabel(self.tr("Clauses per topic and province, shaded by clauses per document. "
+                                   "Click a cell to read them; click a topic to compare it across documents."))
         self.hint.setWordWrap(True)
         self._hint_text = self.hint.text()
         self.by_document = QCheckBox(self.tr("One column per document"))

@@ -68,19 +68,6 @@ _CITIES = """
 """
 
 PROVINCE_BY_SHORT = {short: name for name, short, _, _ in PROVINCES}
-_RANK = {name: k for k, (name, _, _, _) in enumerate(PROVINCES)}
-
-
-def region_key(region: str | None) -> tuple[int, int, str]:
-    """Sort key for regions: 全国 first, then the provinces in the order of the administrative division codes
-    (北京、天津、河北 … 新疆, as every official list has them), any other name after them, 不详 last."""
-    region = region or national.UNKNOWN
-    if region == national.NATIONAL:
-        return (0, 0, region)
-    if region == national.UNKNOWN:
-        return (3, 0, region)
-    rank = _RANK.get(region)
-    return (1, rank, region) if rank is not None else (2, 0, region)
 SLUGS = {name: slug for name, _, _, slug in PROVINCES} | {national.NATIONAL: "quanguo"}
 _ABBREV = {abbr: name for name, _, abbr, _ in PROVINCES}
 CITY_PROVINCE: dict[str, str] = {}
@@ -94,6 +81,21 @@ _PROV_RE = re.compile("|".join(sorted(
 _CITY_RE = re.compile(
     "(" + "|".join(sorted(map(re.escape, CITY_PROVINCE), key=len, reverse=True)) + ")"
     r"(市|地区|盟|经济特区|[\u4e00-\u9fff]{0,8}?自治州)")
+
+_RANK = {name: k for k, (name, _, _, _) in enumerate(PROVINCES)}
+
+
+def region_key(region: str | None) -> tuple[int, int, str]:
+    """Sort key for regions: 全国 first, then the provinces in the order of the administrative division codes
+    (北京、天津、河北 … 新疆, as every official list has them), any other name after them, 不详 last."""
+    region = region or national.UNKNOWN
+    if region == national.NATIONAL:
+        return (0, 0, region)
+    if region == national.UNKNOWN:
+        return (3, 0, region)
+    rank = _RANK.get(region)
+    return (1, rank, region) if rank is not None else (2, 0, region)
+
 
 def region_in(text: str) -> tuple[str | None, str | None]:
     """(province, city) named in ``text`` (normalised), city winning if both."""

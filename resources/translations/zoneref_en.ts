@@ -26,108 +26,108 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="322" />
+      <location filename="../../desktop/compare_view.py" line="323" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="324" />
+      <location filename="../../desktop/compare_view.py" line="325" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="326" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="329" />
+      <location filename="../../desktop/compare_view.py" line="330" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="335" />
+      <location filename="../../desktop/compare_view.py" line="336" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="338" />
+      <location filename="../../desktop/compare_view.py" line="339" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="346" />
+      <location filename="../../desktop/compare_view.py" line="347" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="369" />
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="370" />
+      <location filename="../../desktop/compare_view.py" line="506" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="590" />
+      <location filename="../../desktop/compare_view.py" line="591" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="392" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="394" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="403" />
+      <location filename="../../desktop/compare_view.py" line="404" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="405" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="406" />
+      <location filename="../../desktop/compare_view.py" line="407" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="415" />
+      <location filename="../../desktop/compare_view.py" line="416" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="426" />
+      <location filename="../../desktop/compare_view.py" line="427" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="438" />
+      <location filename="../../desktop/compare_view.py" line="439" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="439" />
+      <location filename="../../desktop/compare_view.py" line="440" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="457" />
+      <location filename="../../desktop/compare_view.py" line="458" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -135,22 +135,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="650" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="654" />
+      <location filename="../../desktop/compare_view.py" line="655" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="661" />
+      <location filename="../../desktop/compare_view.py" line="662" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="665" />
+      <location filename="../../desktop/compare_view.py" line="666" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -158,53 +158,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="718" />
+      <location filename="../../desktop/compare_view.py" line="719" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="718" />
+      <location filename="../../desktop/compare_view.py" line="719" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="788" />
+      <location filename="../../desktop/compare_view.py" line="789" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="792" />
+      <location filename="../../desktop/compare_view.py" line="793" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="793" />
+      <location filename="../../desktop/compare_view.py" line="794" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="803" />
+      <location filename="../../desktop/compare_view.py" line="804" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="819" />
-      <location filename="../../desktop/compare_view.py" line="822" />
+      <location filename="../../desktop/compare_view.py" line="820" />
+      <location filename="../../desktop/compare_view.py" line="823" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="819" />
+      <location filename="../../desktop/compare_view.py" line="820" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -245,17 +245,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="172" />
+      <location filename="../../desktop/coverage_view.py" line="171" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="173" />
+      <location filename="../../desktop/coverage_view.py" line="172" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="196" />
+      <location filename="../../desktop/coverage_view.py" line="195" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>
@@ -1687,179 +1687,179 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="111" />
+      <location filename="../../desktop/compare_view.py" line="112" />
       <source>Source clause</source>
       <extracomment>Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make, and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="113" />
-      <location filename="../../desktop/compare_view.py" line="119" />
+      <location filename="../../desktop/compare_view.py" line="114" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="122" />
+      <location filename="../../desktop/compare_view.py" line="123" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="150" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="182" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
+      <location filename="../../desktop/compare_view.py" line="214" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="152" />
+      <location filename="../../desktop/compare_view.py" line="153" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="171" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="178" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="188" />
+      <location filename="../../desktop/compare_view.py" line="189" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="196" />
+      <location filename="../../desktop/compare_view.py" line="197" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="201" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="203" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="226" />
+      <location filename="../../desktop/compare_view.py" line="227" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
+      <location filename="../../desktop/compare_view.py" line="233" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
+      <location filename="../../desktop/compare_view.py" line="246" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="247" />
+      <location filename="../../desktop/compare_view.py" line="248" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="249" />
+      <location filename="../../desktop/compare_view.py" line="250" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="252" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="253" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="256" />
+      <location filename="../../desktop/compare_view.py" line="257" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="259" />
+      <location filename="../../desktop/compare_view.py" line="260" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="261" />
+      <location filename="../../desktop/compare_view.py" line="262" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="265" />
+      <location filename="../../desktop/compare_view.py" line="266" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="266" />
+      <location filename="../../desktop/compare_view.py" line="267" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

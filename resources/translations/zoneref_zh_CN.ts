@@ -26,183 +26,183 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="322" />
+      <location filename="../../desktop/compare_view.py" line="323" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="324" />
+      <location filename="../../desktop/compare_view.py" line="325" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="326" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="329" />
+      <location filename="../../desktop/compare_view.py" line="330" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="335" />
+      <location filename="../../desktop/compare_view.py" line="336" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="338" />
+      <location filename="../../desktop/compare_view.py" line="339" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="346" />
+      <location filename="../../desktop/compare_view.py" line="347" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="369" />
-      <location filename="../../desktop/compare_view.py" line="505" />
+      <location filename="../../desktop/compare_view.py" line="370" />
+      <location filename="../../desktop/compare_view.py" line="506" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="590" />
+      <location filename="../../desktop/compare_view.py" line="591" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="392" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="394" />
       <source>Words in the title, issuer or number</source>
       <translation>标题、发文机关或文号中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="403" />
+      <location filename="../../desktop/compare_view.py" line="404" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="405" />
+      <location filename="../../desktop/compare_view.py" line="406" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="406" />
+      <location filename="../../desktop/compare_view.py" line="407" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="415" />
+      <location filename="../../desktop/compare_view.py" line="416" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="426" />
+      <location filename="../../desktop/compare_view.py" line="427" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="438" />
+      <location filename="../../desktop/compare_view.py" line="439" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="439" />
+      <location filename="../../desktop/compare_view.py" line="440" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="457" />
+      <location filename="../../desktop/compare_view.py" line="458" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="650" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="654" />
+      <location filename="../../desktop/compare_view.py" line="655" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="661" />
+      <location filename="../../desktop/compare_view.py" line="662" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="665" />
+      <location filename="../../desktop/compare_view.py" line="666" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="718" />
+      <location filename="../../desktop/compare_view.py" line="719" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="718" />
+      <location filename="../../desktop/compare_view.py" line="719" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="776" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="788" />
+      <location filename="../../desktop/compare_view.py" line="789" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="792" />
+      <location filename="../../desktop/compare_view.py" line="793" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="793" />
+      <location filename="../../desktop/compare_view.py" line="794" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="803" />
+      <location filename="../../desktop/compare_view.py" line="804" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="819" />
-      <location filename="../../desktop/compare_view.py" line="822" />
+      <location filename="../../desktop/compare_view.py" line="820" />
+      <location filename="../../desktop/compare_view.py" line="823" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="819" />
+      <location filename="../../desktop/compare_view.py" line="820" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
@@ -240,17 +240,17 @@
       <translation>各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="172" />
+      <location filename="../../desktop/coverage_view.py" line="171" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="173" />
+      <location filename="../../desktop/coverage_view.py" line="172" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="196" />
+      <location filename="../../desktop/coverage_view.py" line="195" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
@@ -1676,179 +1676,179 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="111" />
+      <location filename="../../desktop/compare_view.py" line="112" />
       <source>Source clause</source>
       <extracomment>Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make, and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.</extracomment>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="113" />
-      <location filename="../../desktop/compare_view.py" line="119" />
+      <location filename="../../desktop/compare_view.py" line="114" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="120" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="122" />
+      <location filename="../../desktop/compare_view.py" line="123" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="148" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="149" />
+      <location filename="../../desktop/compare_view.py" line="150" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="176" />
+      <location filename="../../desktop/compare_view.py" line="177" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation>本文件中没有对应条款：本文件没有与本条相近的条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="181" />
+      <location filename="../../desktop/compare_view.py" line="182" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="213" />
+      <location filename="../../desktop/compare_view.py" line="214" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="152" />
+      <location filename="../../desktop/compare_view.py" line="153" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="171" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation>本文件中没有对应条款：本文件未涉及本条的主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation>本文件中没有对应条款：本文件“%1”主题下没有条款，最接近的条款也只是弱相关。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="178" />
+      <location filename="../../desktop/compare_view.py" line="179" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation>未逐条比较：文件较多时，只逐条比较检索所得与本条最相近的文件，本文件不在其中。在较少的文件中比较它，可看到其最接近的条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="188" />
+      <location filename="../../desktop/compare_view.py" line="189" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="196" />
+      <location filename="../../desktop/compare_view.py" line="197" />
       <source>Both: %1</source>
       <translation>同为：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="199" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="201" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="203" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="226" />
+      <location filename="../../desktop/compare_view.py" line="227" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation>专题对照：本文件在本条主题「%1」下未列条款，此条用词相近，未必同一主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="232" />
+      <location filename="../../desktop/compare_view.py" line="233" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation>专题对照：本文件在本条主题「%1」下列的是 %2，未列此条</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="245" />
+      <location filename="../../desktop/compare_view.py" line="246" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="247" />
+      <location filename="../../desktop/compare_view.py" line="248" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="249" />
+      <location filename="../../desktop/compare_view.py" line="250" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="252" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="253" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="256" />
+      <location filename="../../desktop/compare_view.py" line="257" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="259" />
+      <location filename="../../desktop/compare_view.py" line="260" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="261" />
+      <location filename="../../desktop/compare_view.py" line="262" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="265" />
+      <location filename="../../desktop/compare_view.py" line="266" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="266" />
+      <location filename="../../desktop/compare_view.py" line="267" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>
