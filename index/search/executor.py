@@ -73,9 +73,11 @@ class Executor:
     def warm(self) -> None:
         """Touch the scratch bitmap (one byte per character of the library: ~58 MB for 3,500 documents) now,
         off the GUI thread, so that the first query does not fault its pages in; a one-query process
-        (the CLI) does not call this and pays only for the pages it touches), and make the BM25 lengths."""
+        (the CLI) does not call this and pays only for the pages it touches), and make the BM25 lengths and
+        what the hits read (``Side.warm``)."""
         self._scratch().fill(False)
         self.norm_t  # noqa: B018 - made here, off the GUI thread
+        self.side.warm()
 
     def _scratch(self) -> np.ndarray:
         if self._bitmap is None:

@@ -265,11 +265,16 @@ class SearchIndex:
         return live_generation(self.folder) != self._gen_dir
 
     def warm(self) -> None:
-        """Ready the open index for its first query (``Executor.warm``): the app calls this on a worker
-        after ``ensure``; a one-query process need not."""
+        """Ready the open index for its first query (``Executor.warm``, and the documents a search leaves out
+        by default: earlier versions): the app calls this on a worker after ``ensure``; a one-query process
+        need not."""
         with self._lock:
             if self._exec is not None:
                 self._exec.warm()
+                # This corpus is the worker's own: nothing else has listed its versions yet (~5-10 ms at
+                # 3,500 documents, otherwise paid by the first query).
+                self.corpus.versions()
+                self._doc_filters()
 
     def _ready(self) -> Executor:
         if self._exec is None:
@@ -373,9 +378,12 @@ class SearchIndex:
             {d for d, m in self.corpus.versions().items() if not m.latest} - set(filters.get("doc", ()))
         if not filters and not hide:
             return None
+        return self._doc_filters().allowed(filters, exclude=hide)
+
+    def _doc_filters(self) -> DocFilters:
         if self._filters is None:  # per generation: _close() drops it with the executor
             self._filters = DocFilters(self._exec.side.meta["docs"])
-        return self._filters.allowed(filters, exclude=hide)
+        return self._filters
 
     def search(self, query: str, limit: int = 20, regions=(), doc_ids=(), offset: int = 0,
                all_versions: bool = False) -> SearchResult:
