@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from index.library import versions
+from index.library.regions import region_key
 
 DEFAULT_COLUMNS = 12
 
@@ -47,7 +48,7 @@ def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterabl
         level = source.get("level")
         older = versions.superseded(docs)
         same = [d for d in docs if d.get("level") == level and d.region != source.region and d.id not in older]
-        same.sort(key=lambda d: (-_year(d), d.region, d.id))
+        same.sort(key=lambda d: (-_year(d), region_key(d.region), d.id))  # ties: the provinces' official order
         seen: set[str] = set()
         newest_per_region = []
         for d in same:

@@ -403,10 +403,13 @@ class Executor:
         return pick[order[:upto]]
 
     def facets(self, recs: np.ndarray) -> dict[str, dict[str, int]]:
-        """Hits per region and per document, most first, ties by name."""
+        """Hits per region and per document, most first; ties of regions in the provinces' official order
+        (``regions.region_key``), of documents by id."""
         if self._facet_keys is None:
+            from index.library.regions import region_key
+
             docs = self.side.meta["docs"]
-            regions = sorted({d["region"] for d in docs})
+            regions = sorted({d["region"] for d in docs}, key=region_key)
             region_ix = {r: i for i, r in enumerate(regions)}
             self._facet_keys = (
                 [d["id"] for d in docs], np.argsort(np.argsort([d["id"] for d in docs], kind="stable")),

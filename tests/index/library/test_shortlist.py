@@ -6,6 +6,7 @@ import pytest
 
 from index.library.corpus import Corpus
 from index.library.documents import render_markdown
+from index.library.regions import region_key
 from index.library.shortlist import DEFAULT_COLUMNS, documents_that_matter, matching
 
 REGIONS = ["浙江省", "江苏省", "河南省", "吉林省", "广东省", "四川省", "山东省", "湖北省"]
@@ -40,8 +41,20 @@ def test_defaults_are_few_and_start_with_what_the_user_decided_and_read(corpus):
         if d.get("level") == source.get("level") and d.region not in covered:
             if d.region not in newest or d.get("year") > newest[d.region].get("year"):
                 newest[d.region] = d
-    expect = [d.id for d in sorted(newest.values(), key=lambda d: (-d.get("year"), d.region))]
+    expect = [d.id for d in sorted(newest.values(), key=lambda d: (-d.get("year"), region_key(d.region)))]
     assert [d.id for d in rest[:len(expect)]] == expect[:len(rest)]
+
+
+def test_documents_of_the_same_year_follow_the_provinces_official_order(tmp_path):
+    """上海 before 北京 by their characters; an official's list has 北京 first (the division codes' order)."""
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for doc_id, region in (("src", "浙江省"), ("sh", "上海市"), ("bj", "北京市"), ("gd", "广东省"), ("tj", "天津市")):
+        meta = {"id": doc_id, "title": f"{region}开发区条例", "region": region, "level": "省级", "year": 2020}
+        (docs / f"{doc_id}.md").write_text(render_markdown(meta, "第一条 正文。\n"), encoding="utf-8")
+    corpus = Corpus(imported_dir=docs, manifest=None)
+    bundled = [d.id for d in corpus.documents() if d.source == "bundled"]
+    assert documents_that_matter(corpus, "src", limit=len(bundled) + 4)[len(bundled):] == ["bj", "tj", "sh", "gd"]
 
 
 def test_a_topic_comparison_defaults_to_the_bundled_policies_and_recent_reading(corpus):

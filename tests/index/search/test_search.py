@@ -186,6 +186,27 @@ def test_facets_count_every_match(seed_index):
     assert r.facets["doc"]["jilin-2021-kaifaqu"] == len({c for c in found(seed_index, "开发区") if c.startswith("jilin")})
 
 
+def test_facets_list_the_most_hits_first_and_tied_regions_in_the_official_order(seed_index):
+    """河北 (13) before 吉林 (22) on a tie, as in every official list, not 吉 before 河 by their characters."""
+    from index.library.regions import region_key
+
+    corpus = seed_index.corpus
+    texts = [(corpus.document(c.doc_id).region, normalise(c.text)) for c in corpus.all_clauses()]
+
+    def per_region(gram):
+        counts = {}
+        for region, text in texts:
+            counts[region] = counts.get(region, 0) + (gram in text)
+        return counts
+
+    tied = next(g for c in corpus.clauses("hebei-2017-kaifaqu") for g in (normalise(c.text)[i:i + 2]
+                                                                          for i in range(len(normalise(c.text)) - 1))
+                if is_cjk(g[0]) and is_cjk(g[1]) and (n := per_region(g))["河北省"] == n["吉林省"] > 0)
+    facets = seed_index.search(tied, limit=1).facets["region"]
+    assert list(facets) == sorted(facets, key=lambda r: (-facets[r], region_key(r)))
+    assert list(facets).index("河北省") < list(facets).index("吉林省")
+
+
 def test_paging_is_consistent(seed_index):
     whole = [h.clause_id for h in seed_index.search("发展", limit=30).hits]
     pages = [h.clause_id for off in (0, 10, 20) for h in seed_index.search("发展", limit=10, offset=off).hits]
