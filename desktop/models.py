@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
@@ -158,6 +158,10 @@ class FacetModel(QAbstractListModel):
             return self._keys[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(self._keys[row]) if self._tip else self.label(row)
+        if role == Qt.ItemDataRole.ForegroundRole and self._counts is not None \
+                and not self._counts.get(self._keys[row]):
+            # No hit in this row: greyed, so that the few documents a query finds stand out of thousands.
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         return None
 
     def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

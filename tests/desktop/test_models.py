@@ -26,6 +26,7 @@ def test_search_results_model_drops_stale(app):
 
 def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QPalette
 
     from desktop.models import FacetModel
 
@@ -33,6 +34,7 @@ def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
     model.set_entries([("a", "甲"), ("b", "乙"), ("c", "丙")])
     assert model.rowCount() == 3 and model.ticked() == ()  # all ticked: no filter
     assert [model.data(model.index(r)) for r in range(3)] == ["甲", "乙", "丙"]
+    assert model.data(model.index(1), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(1), Qt.ItemDataRole.ToolTipRole) == "《b》"
     assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
     with qtbot.waitSignal(model.ticks_changed):
@@ -43,6 +45,10 @@ def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
         model.set_counts({"a": 4})  # counts are not ticks: no new query
         model.set_ticked(1, False)  # already unticked: nothing changes
     assert [model.data(model.index(r)) for r in range(3)] == ["甲（4）", "乙（0）", "丙（0）"]
+    # A row without hits is greyed; one with hits, and every row before the first counts, in the list's colour.
+    assert model.data(model.index(0), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(1), Qt.ItemDataRole.ForegroundRole).color() == \
+        QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
     model.set_ticked(0, False)
     model.set_ticked(2, False)
     assert model.ticked() == ("\x00none",)  # none ticked: nothing matches
