@@ -4,7 +4,7 @@ By default a column is a province with its documents together; a switch
 (remembered) gives one column per document.
 
 Computed on a worker (``index.compare.topics.coverage``). Clicking a cell opens its
-first clause in the reader (a menu offers all of them when there are several);
+clause in the reader (a menu offers them when there are several, by document when there are many);
 clicking a topic's row header compares that topic across the documents.
 Empty cells say so ("—"), they are never blank.
 
@@ -277,16 +277,49 @@ class CoverageView(ServiceView):
         if len(ids) == 1:
             self.open_requested.emit(ids[0])
         elif ids:
-            menu = QMenu(self)
-            several = len({cid.split("/", 1)[0] for cid in ids}) > 1
-            for cid in ids:
-                clause = self.corpus.clause(cid)
-                where = self.corpus.document(clause.doc_id).short_title + "　" if several else ""
-                menu.addAction(f"{where}{display_name(clause) or cid}　{clause.text[:24]}",
-                               lambda c=cid: self.open_requested.emit(c))
+            menu = self.cell_menu(ids)
             menu.aboutToHide.connect(menu.deleteLater)
             menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))
+
+    def cell_menu(self, ids: list[str]) -> QMenu:
+        """The menu a cell of several clauses pops up; choosing a clause opens it.
+
+        Up to ``TOOLTIP_CLAUSES`` clauses are listed as they are. More (a province's cell at 3,500 documents holds
+        ~900 in ~120 documents: one menu of every clause was ~25,000 pixels wide, Qt's columns of a menu taller
+        than the screen) are grouped by document, most clauses first, each document's clauses read only when
+        its submenu opens. Menus scroll instead of spreading into columns.
+        """
+        menu = _scrolling_menu(self)
+        by_doc: dict[str, list[str]] = {}
+        for cid in ids:
+            by_doc.setdefault(cid.split("/", 1)[0], []).append(cid)
+        if len(ids) <= TOOLTIP_CLAUSES:
+            self._add_clauses(menu, ids, with_document=len(by_doc) > 1)
+            return menu
+        for doc_id, cids in sorted(by_doc.items(), key=lambda item: -len(item[1])):  # stable: column order on ties
+            sub = _scrolling_menu(menu)
+            sub.setTitle(self.tr("%1 (%n clause(s))", "", len(cids)).replace(
+                "%1", self.corpus.document(doc_id).short_title))
+            sub.aboutToShow.connect(lambda sub=sub, cids=cids: sub.isEmpty() and self._add_clauses(sub, cids))
+            menu.addMenu(sub)
+        return menu
+
+    def _add_clauses(self, menu: QMenu, ids: list[str], with_document: bool = False) -> None:
+        for cid in ids:
+            clause = self.corpus.clause(cid)
+            where = self.corpus.document(clause.doc_id).short_title + "　" if with_document else ""
+            name = display_name(clause) or cid
+            # An article's text starts with its number (第一条 …): not said twice.
+            said = clause.text[:24] if clause.text.startswith(name) else f"{name}　{clause.text[:24]}"
+            menu.addAction(where + said, lambda c=cid: self.open_requested.emit(c))
 
     def _topic_clicked(self, row: int) -> None:
         if 0 <= row < len(self.model.topics):
             self.topic_requested.emit(self.model.topics[row]["id"])
+
+
+def _scrolling_menu(parent) -> QMenu:
+    """A menu that scrolls when taller than the screen (Qt otherwise lays it out in columns side by side)."""
+    menu = QMenu(parent)
+    menu.setStyleSheet("QMenu { menu-scrollable: 1; }")
+    return menu

@@ -241,6 +241,7 @@ _add("CoverageView", {
     "Clauses per topic and province, shaded by clauses per document. Click a cell to read them; "
     "click a topic to compare it across documents.":
         "各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。",
+    "%1 (%n clause(s))": "%1（%n 条）",
 })
 _add("CoverageModel", {"%n document(s)": "%n 份文件", "%1 of %2 documents, %n clause(s)": "%2 份文件中 %1 份论及，共 %n 条",
                        "… and %n more": "……另有 %n 条"})

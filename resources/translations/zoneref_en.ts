@@ -259,6 +259,14 @@
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="301" />
+      <source>%1 (%n clause(s))</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
   </context>
   <context>
     <name>Errors</name>
@@ -1093,48 +1101,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="196" />
-      <location filename="../../desktop/models.py" line="476" />
+      <location filename="../../desktop/models.py" line="200" />
+      <location filename="../../desktop/models.py" line="480" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="196" />
+      <location filename="../../desktop/models.py" line="200" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="251" />
+      <location filename="../../desktop/models.py" line="255" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="343" />
+      <location filename="../../desktop/models.py" line="347" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="344" />
+      <location filename="../../desktop/models.py" line="348" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="347" />
+      <location filename="../../desktop/models.py" line="351" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="476" />
+      <location filename="../../desktop/models.py" line="480" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="477" />
+      <location filename="../../desktop/models.py" line="481" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="477" />
+      <location filename="../../desktop/models.py" line="481" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>

@@ -254,6 +254,13 @@
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/coverage_view.py" line="301" />
+      <source>%1 (%n clause(s))</source>
+      <translation>
+        <numerusform>%1（%n 条）</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Errors</name>
@@ -1084,48 +1091,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="196" />
-      <location filename="../../desktop/models.py" line="476" />
+      <location filename="../../desktop/models.py" line="200" />
+      <location filename="../../desktop/models.py" line="480" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="196" />
+      <location filename="../../desktop/models.py" line="200" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="251" />
+      <location filename="../../desktop/models.py" line="255" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="343" />
+      <location filename="../../desktop/models.py" line="347" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="344" />
+      <location filename="../../desktop/models.py" line="348" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="347" />
+      <location filename="../../desktop/models.py" line="351" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="476" />
+      <location filename="../../desktop/models.py" line="480" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="477" />
+      <location filename="../../desktop/models.py" line="481" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="477" />
+      <location filename="../../desktop/models.py" line="481" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>

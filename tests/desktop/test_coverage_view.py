@@ -196,3 +196,46 @@ def test_a_province_is_shaded_by_its_clauses_per_document_and_its_tooltip_stays_
     view.by_document.setChecked(True)  # one document a column: shaded by its own count, its clauses named
     assert [shade(0, 0), shade(0, 8)] == [CELL_COLORS[2], CELL_COLORS[3]]
     assert model.index(0, 8).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(f"d8/c{j}" for j in range(4))
+
+
+def test_a_cell_of_many_clauses_offers_them_by_document_and_reads_each_only_when_opened(win, qtbot):
+    """At 3,500 documents a province's cell holds ~900 clauses of ~120 documents: one menu of them all was
+    ~25,000 pixels wide (Qt lays a menu taller than the screen out in columns) and read every clause first."""
+    from index.library.corpus import display_name
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    corpus = view.corpus
+    jilin = [c.id for c in corpus.clauses("jilin-2021-kaifaqu")][:20]
+    hebei = [c.id for c in corpus.clauses("hebei-2017-kaifaqu")][:3]
+    read = []
+    real_clause = type(corpus).clause
+    try:
+        type(corpus).clause = lambda self, cid: read.append(cid) or real_clause(self, cid)
+        menu = view.cell_menu(hebei + jilin)
+        subs = [a.menu() for a in menu.actions()]
+        assert [s.title() for s in subs] == [f"{corpus.document(d).short_title}（{n} 条）"
+                                             for d, n in (("jilin-2021-kaifaqu", 20), ("hebei-2017-kaifaqu", 3))]
+        assert read == [] and all(s.isEmpty() for s in subs)  # nothing read until a document's submenu opens
+        subs[0].aboutToShow.emit()
+        assert read == jilin and len(subs[0].actions()) == 20 and subs[1].isEmpty()
+        subs[0].aboutToShow.emit()  # opened again: not filled twice
+        assert len(subs[0].actions()) == 20
+        # A clause whose text starts with its name (（十二）加大招商引资力度。…, 第一条 …) is not named twice.
+        named = [(a.text(), corpus.clause(c)) for a, c in zip(subs[0].actions(), jilin, strict=True)]
+        assert any(display_name(c) and c.text.startswith(display_name(c)) for _, c in named)
+        for text, c in named:
+            assert text == (c.text[:24] if c.text.startswith(display_name(c)) else f"{display_name(c)}　{c.text[:24]}")
+    finally:
+        type(corpus).clause = real_clause
+    assert all("menu-scrollable: 1" in m.styleSheet() for m in (menu, *subs))
+    opened = []
+    view.open_requested.connect(opened.append)
+    subs[0].actions()[4].trigger()
+    assert opened == [jilin[4]]
+    few = view.cell_menu(hebei + jilin[:2])  # a few: listed as they are, each with its document
+    assert [a.menu() for a in few.actions()] == [None] * 5
+    assert few.actions()[3].text().startswith(corpus.document("jilin-2021-kaifaqu").short_title)
+    menu.deleteLater()
+    few.deleteLater()
