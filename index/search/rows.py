@@ -187,14 +187,14 @@ class Side:
         for name in self._layout:  # every stored array is checked against the file now, read when first asked
             self._array(name)
 
-    # The texts' offsets, the BM25 lengths and the ranking order, made when first asked: a comparison's
-    # candidates (``Executor.similar``) read none of them (~20 ms of opening 375,000 records).
     def warm(self) -> None:
         """Make what a search's ranking and its hits read (the order, the texts' and headings' offsets) now:
         the app's worker calls this after opening, so that its first query does not."""
         for name in ("order", "_u16", "_hits", "_paths", "_path_of"):
             getattr(self, name)
 
+    # The texts' offsets, the BM25 lengths and the ranking order, made when first asked: a comparison's
+    # candidates (``Executor.similar``) read none of them (~20 ms of opening 375,000 records).
     @functools.cached_property
     def _path_of(self) -> np.ndarray:
         return self._array("path_of").copy()
