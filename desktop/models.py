@@ -237,12 +237,17 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         self._unbuilt = {}
         for region in sorted(regions, key=region_key):  # 全国 first: the national baseline
             ids = regions[region]
-            n = len(ids) + sum(len(self.older.get(d, ())) for d in ids)
-            self._unbuilt[self._add("region", 0, (region, n))] = ids
+            self._unbuilt[self._add("region", 0, (region, self._with_older(ids)))] = ids
         if len(docs) <= self.BUILD_ALL_UP_TO:
             for node in list(self._unbuilt):
                 self._build(node)
         self.endResetModel()
+
+    def _with_older(self, ids: list[str]) -> int:
+        """How many documents a group row counts: its listed documents and their earlier versions (as the
+        region row, the footer and a filter's counts do: a level counted only the listed ones, 浙江省（115）
+        over 市级（39） and 省级（62） at 3,440 documents)."""
+        return len(ids) + sum(len(self.older.get(d, ())) for d in ids)
 
     def _add(self, kind: str, parent: int, payload) -> int:
         nodes = self._nodes
@@ -263,7 +268,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         del self._unbuilt[node]
         for level in sorted(levels):
             ids = levels[level]
-            lv = self._add("level", node, (level, len(ids)))
+            lv = self._add("level", node, (level, self._with_older(ids)))
             for doc_id in ids:
                 d = self._add("doc", lv, doc_id)
                 for older in self.older.get(doc_id, ()):

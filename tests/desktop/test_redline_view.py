@@ -38,6 +38,8 @@ def test_library_lists_the_latest_version_with_the_earlier_folded_under_it(win, 
     assert model.index(earlier.row(), 1, earlier.parent()).data() == "历史版本"
     assert "2 个版本" in model.index(latest.row(), 1, latest.parent()).data()
     assert "7" in win.library.count_label.text()  # five bundled documents and both versions
+    # The region and level rows count both versions, as the footer does (the level counted the latest only).
+    assert latest.parent().data().endswith("（2）") and latest.parent().parent().data().endswith("（2）")
     assert not win.library.tree.isExpanded(win.library.proxy.mapFromSource(latest))  # folded
     assert win.library.select_document(old)
     assert "历史版本" in win.library.detail.text() and "2018-11-22" in win.library.detail.text()
