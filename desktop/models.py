@@ -476,11 +476,16 @@ class OutlineModel(QStandardItemModel):
 
 
 class SearchResultsModel(_FixedColumns, QAbstractTableModel):
-    """Hits of the latest query.
+    """Hits of the latest query, a page at a time.
 
     Call ``next_query_id()`` when a query is sent; ``set_results(qid, result)``
     drops any answer whose id is older than the newest one already shown.
+    When the view scrolls to the last row and the query matched more,
+    ``more_wanted(qid, offset)`` asks for the next page (once until it comes);
+    ``append_results(qid, page)`` adds it if that query is still the one shown.
     """
+
+    more_wanted = Signal(int, int)
 
     COLUMNS = (QT_TRANSLATE_NOOP("Models", "Document"), QT_TRANSLATE_NOOP("Models", "Region"),
                QT_TRANSLATE_NOOP("Models", "Heading path"), QT_TRANSLATE_NOOP("Models", "Snippet"))
@@ -492,6 +497,8 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
         self._shown = -1
         self.result: Any = None
         self.rows: list[dict] = []
+        self._asked = False  # the next page is asked for and not yet come
+        self._exhausted = False  # a page brought nothing new (the library changed since): ask no more
 
     def next_query_id(self) -> int:
         self._issued += 1
@@ -503,16 +510,47 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
             return False  # a newer query was sent: its answer is coming
         self.beginResetModel()
         self._shown = query_id
+        self._asked = self._exhausted = False
         self.result = result
-        self.rows = []
-        for hit in (result.hits if result is not None else []):
-            rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
-            doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
-            rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
-            rec["path_text"] = " / ".join(rec.get("path") or [])
-            self.rows.append(rec)
+        self.rows = [self._row(hit) for hit in (result.hits if result is not None else [])]
         self.endResetModel()
         return True
+
+    def append_results(self, query_id: int, page: SearchResult | None) -> bool:
+        """Add the next page of the query shown (its hits after those shown); False, and nothing added, if
+        another query has been sent or shown since, or the page does not follow on."""
+        self._asked = False
+        if page is None or self.result is None or query_id != self._shown or query_id < self._issued:
+            return False
+        seen = {rec["clause_id"] for rec in self.rows}
+        hits = [h for h in page.hits if h.clause_id not in seen]
+        if not hits:
+            self._exhausted = True
+            return False
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(hits) - 1)
+        self.result.hits.extend(hits)  # export and print take what is shown
+        self.rows.extend(self._row(hit) for hit in hits)
+        self.endInsertRows()
+        return True
+
+    def more_available(self) -> int:
+        """How many more hits the query shown matched than are shown."""
+        return max(0, self.result.total - len(self.rows)) if self.result is not None else 0
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
+        return not parent.isValid() and not self._asked and not self._exhausted and self.more_available() > 0
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
+        if self.canFetchMore(parent):
+            self._asked = True
+            self.more_wanted.emit(self._shown, len(self.rows))
+
+    def _row(self, hit) -> dict:
+        rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
+        doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
+        rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
+        rec["path_text"] = " / ".join(rec.get("path") or [])
+        return rec
 
     def clear(self) -> None:
         self.set_results(self.next_query_id(), None)

@@ -179,6 +179,8 @@ class SearchView(ServiceView):
         self._fit_timer.timeout.connect(self._fit_more)
         self.model.modelReset.connect(self.snippets.forget)
         self.model.modelReset.connect(self._fit_rows)
+        self.model.rowsInserted.connect(lambda *_a: self._fit_more())  # a further page: fitted as the first
+        self.model.more_wanted.connect(self._more)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("search_splitter")
@@ -297,20 +299,42 @@ class SearchView(ServiceView):
         self._busy = False
         if self.model.set_results(qid, result):
             self.result = result
-            shown = len(result.hits)
-            if result.total > shown:
-                text = self.tr("%1 matching clauses (first %2 shown)").replace("%1", str(result.total)) \
-                    .replace("%2", str(shown))
-            else:
-                text = self.tr("%n matching clause(s)", "", result.total)
-            notice = self.notice_text(result)
-            if notice:
-                text += "　" + self.tr("Note: %1").replace("%1", notice)
-            self.status.setText(text)
+            self._show_count(result)
             self._update_facet_counts(result.facets)
             if self.model.rowCount():
                 self.table.selectRow(0)
         self._next()
+
+    def _show_count(self, result) -> None:
+        shown = len(result.hits)
+        if result.total > shown:
+            text = self.tr("%1 matching clauses (first %2 shown; scroll down for more)") \
+                .replace("%1", str(result.total)).replace("%2", str(shown))
+        else:
+            text = self.tr("%n matching clause(s)", "", result.total)
+        notice = self.notice_text(result)
+        if notice:
+            text += "　" + self.tr("Note: %1").replace("%1", notice)
+        self.status.setText(text)
+
+    def _more(self, qid: int, offset: int) -> None:
+        """The results were scrolled to their last row: the next ``LIMIT`` hits of the query shown, on a worker."""
+        index, request = self.services.index, self._last
+        if index is None or request is None:
+            self.model.append_results(qid, None)
+            return
+        text, regions, doc_ids, all_versions = request
+
+        def work():
+            return index.search(text, limit=LIMIT, offset=offset, regions=regions, doc_ids=doc_ids,
+                                all_versions=all_versions)
+
+        def failed(exc: BaseException) -> None:
+            self.model.append_results(qid, None)
+            self.status.setText(error_text(exc))
+
+        ops.Op(work, lambda page: self.model.append_results(qid, page) and self._show_count(self.model.result),
+               failed, parent=self).run()
 
     def notice_text(self, result) -> str:
         """The engine's notice about the query (``notice_code``), translated; "" if none."""

@@ -78,7 +78,7 @@ _add("SearchView", {
     'Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江':
         '检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江',
     "Region": "地区", "Document": "文件", "Opening the search index…": "正在打开检索索引…",
-    "%1 matching clauses (first %2 shown)": "共 %1 条相关条款（显示前 %2 条）",
+    "%1 matching clauses (first %2 shown; scroll down for more)": "共 %1 条相关条款（显示前 %2 条，向下滚动可看更多）",
     "%n matching clause(s)": "共 %n 条相关条款", "Note: %1": "提示：%1",
 })
 _add("CompareView", {

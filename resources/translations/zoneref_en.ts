@@ -1102,7 +1102,7 @@ Restored from: %3</source>
     <name>Models</name>
     <message>
       <location filename="../../desktop/models.py" line="200" />
-      <location filename="../../desktop/models.py" line="480" />
+      <location filename="../../desktop/models.py" line="490" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
@@ -1112,37 +1112,37 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="255" />
+      <location filename="../../desktop/models.py" line="260" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="347" />
+      <location filename="../../desktop/models.py" line="352" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="348" />
+      <location filename="../../desktop/models.py" line="353" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="351" />
+      <location filename="../../desktop/models.py" line="356" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="480" />
+      <location filename="../../desktop/models.py" line="490" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="481" />
+      <location filename="../../desktop/models.py" line="491" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="481" />
+      <location filename="../../desktop/models.py" line="491" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1602,32 +1602,32 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="189" />
+      <location filename="../../desktop/search_view.py" line="191" />
       <source>All versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="191" />
+      <location filename="../../desktop/search_view.py" line="193" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="230" />
+      <location filename="../../desktop/search_view.py" line="232" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="275" />
+      <location filename="../../desktop/search_view.py" line="277" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="302" />
-      <source>%1 matching clauses (first %2 shown)</source>
+      <location filename="../../desktop/search_view.py" line="311" />
+      <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="305" />
+      <location filename="../../desktop/search_view.py" line="314" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1635,22 +1635,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="308" />
+      <location filename="../../desktop/search_view.py" line="317" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="319" />
+      <location filename="../../desktop/search_view.py" line="343" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="323" />
+      <location filename="../../desktop/search_view.py" line="347" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="325" />
+      <location filename="../../desktop/search_view.py" line="349" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>

@@ -1092,7 +1092,7 @@ Restored from: %3</source>
     <name>Models</name>
     <message>
       <location filename="../../desktop/models.py" line="200" />
-      <location filename="../../desktop/models.py" line="480" />
+      <location filename="../../desktop/models.py" line="490" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
@@ -1102,37 +1102,37 @@ Restored from: %3</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="255" />
+      <location filename="../../desktop/models.py" line="260" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="347" />
+      <location filename="../../desktop/models.py" line="352" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="348" />
+      <location filename="../../desktop/models.py" line="353" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="351" />
+      <location filename="../../desktop/models.py" line="356" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="480" />
+      <location filename="../../desktop/models.py" line="490" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="481" />
+      <location filename="../../desktop/models.py" line="491" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="481" />
+      <location filename="../../desktop/models.py" line="491" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1591,54 +1591,54 @@ Restored from: %3</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="189" />
+      <location filename="../../desktop/search_view.py" line="191" />
       <source>All versions</source>
       <translation>所有版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="191" />
+      <location filename="../../desktop/search_view.py" line="193" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation>同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="230" />
+      <location filename="../../desktop/search_view.py" line="232" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="275" />
+      <location filename="../../desktop/search_view.py" line="277" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="302" />
-      <source>%1 matching clauses (first %2 shown)</source>
-      <translation>共 %1 条相关条款（显示前 %2 条）</translation>
+      <location filename="../../desktop/search_view.py" line="311" />
+      <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
+      <translation>共 %1 条相关条款（显示前 %2 条，向下滚动可看更多）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="305" />
+      <location filename="../../desktop/search_view.py" line="314" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="308" />
+      <location filename="../../desktop/search_view.py" line="317" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="319" />
+      <location filename="../../desktop/search_view.py" line="343" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="323" />
+      <location filename="../../desktop/search_view.py" line="347" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="325" />
+      <location filename="../../desktop/search_view.py" line="349" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
