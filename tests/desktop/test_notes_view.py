@@ -201,9 +201,17 @@ def test_notes_filters_and_jump_to_passage(win, qtbot):
     view.refresh()
     assert [r["uuid"] for r in view.model.rows] == [second.uuid]
     view.tag_filter.setCurrentIndex(0)
-    view.doc_filter.setCurrentIndex(view.doc_filter.findData("henan-2017-kaifaqu"))
+    # The document filter lists the documents that have notes, with how many (not the library's thousands).
+    listed = [view.doc_filter.itemData(i) for i in range(1, view.doc_filter.count())]
+    assert listed == [reader.doc_id] and view.doc_filter.itemText(1).endswith("（2）")
+    assert view.doc_filter.findData("henan-2017-kaifaqu") == -1
+    view.doc_filter.setCurrentIndex(1)
     view.refresh()
-    assert view.model.rowCount() == 0
+    assert view.model.rowCount() == 2
+    third = store.add(clauses[3].id, clauses[3].text[:2])
+    store.delete(third.uuid)
+    view.refresh_filters()  # the chosen document stays chosen, and listed, whatever its count
+    assert view.doc_filter.currentData() == reader.doc_id
     view.doc_filter.setCurrentIndex(0)
     view.refresh()
     # double-click jumps: another tab first, then the reader opens with the passage selected
@@ -217,6 +225,7 @@ def test_notes_filters_and_jump_to_passage(win, qtbot):
 
 
 def test_a_hidden_notes_panel_lists_new_documents_in_its_filter_when_shown(win, qtbot, tmp_path):
+    from index.workspace import Changes
     from tests.desktop.conftest import import_into
 
     view = win.notes_view
@@ -225,7 +234,12 @@ def test_a_hidden_notes_panel_lists_new_documents_in_its_filter_when_shown(win, 
     win.notes_dock.hide()
     before = view.doc_filter.count()
     report, _changes = import_into(win.services, tmp_path / "a.txt")
+    doc_id = report.imported[0]["doc_id"]
+    clause = win.corpus.clauses(doc_id)[1]
+    win.services.notes().add(clause.id, clause.text[:4])
+    win.services.apply(Changes(notes=frozenset({doc_id})))
     assert view.doc_filter.count() == before  # hidden: read again when it shows
     win.notes_dock.show()
     qtbot.waitUntil(lambda: view.doc_filter.count() == before + 1, timeout=5000)
-    assert view.doc_filter.findData(report.imported[0]["doc_id"]) > 0
+    assert view.doc_filter.findData(doc_id) > 0 and view.doc_filter.itemText(view.doc_filter.findData(doc_id)) \
+        .endswith("（1）")

@@ -106,6 +106,16 @@ def test_edit_and_delete(store):
     assert store.tags() == []
 
 
+def test_documents_with_notes_are_counted(store):
+    assert store.documents() == {}
+    a = store.add(_clause(store, "盘活").id, "盘活")
+    store.add(_clause(store, "补助").id, "补助")
+    store.add("jilin-2021-kaifaqu/c3/s12", store.corpus.clause("jilin-2021-kaifaqu/c3/s12").text[:4])
+    assert store.documents() == {DOC: 2, "jilin-2021-kaifaqu": 1}
+    store.delete(a.uuid)
+    assert store.documents() == {DOC: 1, "jilin-2021-kaifaqu": 1}
+
+
 def test_filters(store):
     c1, c2 = _clause(store, "盘活"), _clause(store, "补助")
     a = store.add(c1.id, "盘活存量土地", tags=["用地"], color="重点")
