@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops, settings, theme
+from desktop.document_picker import DocumentListModel
 from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
@@ -269,37 +270,6 @@ class _Column(QFrame):
         return f'<p style="color:{colour};font-size:small">{html.escape(text)}</p>'
 
 
-class _MatchModel(QAbstractListModel):
-    """Documents passing the chooser's filters: one text row each, however many (no widget per row)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.docs: list = []
-
-    def set_docs(self, docs: list) -> None:
-        self.beginResetModel()
-        self.docs = docs
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self.docs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override (private in QAbstractListModel)
-        return 0 if parent.isValid() else 1
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        doc = self.docs[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{doc.region} · {doc.get('year') or '—'} · {doc.short_title}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return doc.title
-        if role == Qt.ItemDataRole.UserRole:
-            return doc.id
-        return None
-
-
 class CompareView(ServiceView):
     open_requested = Signal(str)
 
@@ -393,7 +363,7 @@ class CompareView(ServiceView):
         self.words = QLineEdit()
         self.words.setPlaceholderText(self.tr("Words in the title, issuer or number"))
         self.words.setClearButtonEnabled(True)
-        self.matches = _MatchModel(self)
+        self.matches = DocumentListModel(self)
         self.match_view = QListView()
         self.match_view.setObjectName("compare_matches")
         self.match_view.setModel(self.matches)

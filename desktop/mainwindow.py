@@ -350,23 +350,20 @@ class MainWindow(QMainWindow):
         self.show_redline(doc_id)
 
     def link_versions(self, doc_id: str) -> None:
-        """Ask which document ``doc_id`` is a version of, and link them (on a worker)."""
-        from PySide6.QtWidgets import QInputDialog
+        """Ask which document ``doc_id`` is a version of (``document_picker``), and link them (on a worker)."""
+        from desktop.document_picker import pick_document
+        from index.library.versions import version_key
 
         doc = self.corpus.document(doc_id)
         others = [d for d in self.corpus.documents() if d.id != doc_id]
-        labels = [f"{d.region} · {d.short_title}（{d.get('issued') or d.get('year') or '—'}）" for d in others]
-        # Likely versions first: the same title once version marks are set aside.
-        from index.library.versions import version_key
-
+        # Likely versions first: the same title once version marks are set aside (stable: library order after).
         key = version_key(doc.title)
-        order = sorted(range(len(others)), key=lambda k: version_key(others[k].title) != key)
-        label, ok = QInputDialog.getItem(self, self.tr("Link versions"),
-                                         self.tr("“%1” is a version of:").replace("%1", doc.short_title),
-                                         [labels[k] for k in order], 0, False)
-        if not ok:
+        others.sort(key=lambda d: version_key(d.title) != key)
+        other = pick_document(self, self.tr("Link versions"),
+                              self.tr("“%1” is a version of:").replace("%1", doc.short_title), others,
+                              lambda words: self.services.workspace.documents_matching(text=words))
+        if other is None:
             return
-        other = others[order[[labels[k] for k in order].index(label)]].id
         worker = self.services.workspace.worker()
         self.services.writing(ops.Op(lambda: worker.link_versions(doc_id, other), self.services.apply, self.show_error,
                                      parent=self)).run()

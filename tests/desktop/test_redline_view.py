@@ -120,13 +120,18 @@ def test_unlink_and_link_from_the_window(win, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: new not in win.library.model.members, timeout=20000)
     settled(win.services)
     assert find_row(win.library.model, old).parent().data(KIND_ROLE) == "level"  # listed on its own again
-    from PySide6.QtWidgets import QInputDialog
+    from desktop import document_picker
 
-    def pick(_parent, _title, _label, items, *_args):
-        return next(i for i in items if "社会救助" in i), True
+    offered = []
 
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    def pick(_parent, _title, _label, docs, matching):
+        offered.extend(docs)
+        return next(d.id for d in matching("社會救助") if d.id != new)  # typed in the other script
+
+    monkeypatch.setattr(document_picker, "pick_document", pick)
     win.link_versions(new)
+    assert offered[0].id == old and new not in {d.id for d in offered}  # the likely version first
+    assert len(offered) == len(win.corpus.documents()) - 1
     qtbot.waitUntil(lambda: new in win.library.model.members, timeout=20000)
     assert [v["doc_id"] for v in win.services.workspace.versions(new)] == [old, new]
 
@@ -141,3 +146,31 @@ def test_the_redline_tab_is_restored_with_its_versions(open_window, qtbot):
     settings.put(settings.OPEN_TABS, first.tab_states())
     second = open_window(start=False)
     qtbot.waitUntil(lambda: second.redline_view.chosen() == (old, new), timeout=10000)
+
+
+def test_the_document_picker_narrows_thousands_by_words_in_either_script(app, qtbot):
+    """Linking a version offered every document in one drop-down (3,439 rows at scale, found only by scrolling)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.document_picker import DocumentPicker
+    from index.library.corpus import Corpus
+    from index.library.shortlist import matching
+
+    corpus = Corpus(imported_dir=None)
+    docs = corpus.documents()
+    picker = DocumentPicker(None, "t", "l", docs, lambda words: matching(corpus, text=words))
+    qtbot.addWidget(picker)
+    assert picker.model.rowCount() == len(docs) and picker.chosen() == docs[0].id
+    picker.words.setText("吉林省關於")  # the title is in traditional script; typed either way
+    assert [picker.model.docs[r].id for r in range(picker.model.rowCount())] == ["jilin-2021-kaifaqu"]
+    assert picker.chosen() == "jilin-2021-kaifaqu" and picker.count.text() == "1 份文件"
+    picker.words.setText("吉林省关于")
+    assert picker.chosen() == "jilin-2021-kaifaqu"
+    picker.words.setText("没有这样的文件")
+    assert picker.model.rowCount() == 0 and picker.chosen() is None
+    assert not picker.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    picker.words.clear()
+    picker.list.setCurrentIndex(picker.model.index(2, 0))
+    assert picker.chosen() == docs[2].id
+    assert picker.model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole) == docs[2].title
