@@ -87,8 +87,10 @@ class FacetModel(QAbstractListModel):
 
     ticks_changed = Signal()
 
-    def __init__(self, tip=None, parent=None):
+    def __init__(self, tip=None, parent=None, most_first: bool = False):
         super().__init__(parent)
+        self._most_first = most_first  # rows with the most hits first once counted (else as given)
+        self._given: list[str] = []
         self._keys: list[str] = []
         self._label: Callable[[str], str] = str
         self._labels: dict[str, str] = {}  # made when a row is first shown
@@ -106,6 +108,7 @@ class FacetModel(QAbstractListModel):
         (3,500 documents' short titles read at start decoded every document's card on the GUI thread)."""
         self.beginResetModel()
         self._keys = list(keys)
+        self._given = list(keys)
         self._label = label
         self._labels = {}
         self._unticked = set()
@@ -120,8 +123,19 @@ class FacetModel(QAbstractListModel):
         return text
 
     def set_counts(self, counts: dict) -> None:
-        """Show each row's hit count (0 for a key ``counts`` lacks)."""
+        """Show each row's hit count (0 for a key ``counts`` lacks); with ``most_first``, rows reordered by it
+        (ties in the order given): of 3,500 documents, the few a query finds come first."""
         self._counts = counts
+        if self._most_first and self._keys:
+            order = sorted(self._given, key=lambda k: -counts.get(k, 0))
+            if order != self._keys:
+                self.layoutAboutToBeChanged.emit()
+                row = {k: i for i, k in enumerate(order)}
+                kept = self.persistentIndexList()  # the current row, a selection: kept on their keys
+                moved = [self.index(row[self._keys[i.row()]]) for i in kept]
+                self._keys = order
+                self.changePersistentIndexList(kept, moved)
+                self.layoutChanged.emit()
         if self._keys:
             self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1), [Qt.ItemDataRole.DisplayRole])
 

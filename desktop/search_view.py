@@ -129,7 +129,7 @@ class SearchView(ServiceView):
         self.status.setObjectName("search_status")
 
         self.region_model = FacetModel()
-        self.doc_model = FacetModel(tip=lambda doc_id: self.corpus.document(doc_id).title)
+        self.doc_model = FacetModel(tip=lambda doc_id: self.corpus.document(doc_id).title, most_first=True)
         self.regions = QListView()
         self.regions.setObjectName("facet_region")
         self.docs = QListView()
@@ -250,6 +250,7 @@ class SearchView(ServiceView):
     def _update_facet_counts(self, facets: dict) -> None:
         self.region_model.set_counts(facets.get("region", {}))
         self.doc_model.set_counts(facets.get("doc", {}))
+        self.docs.scrollToTop()  # the documents with the most hits
 
     # -- querying -----------------------------------------------------------
     def focus_query(self) -> None:

@@ -56,6 +56,29 @@ def test_facet_model_ticks_counts_and_tooltips(app, qtbot):
     assert model.ticked() == () and model.data(model.index(0)) == "甲"
 
 
+def test_a_facet_can_list_the_rows_with_the_most_hits_first_keeping_ticks_and_the_current_row(app, qtbot):
+    """At 3,500 documents the few a query finds were scattered through the list in library order."""
+    from PySide6.QtCore import QPersistentModelIndex, Qt
+
+    from desktop.models import FacetModel
+
+    model = FacetModel(most_first=True)
+    model.set_entries([("a", "甲"), ("b", "乙"), ("c", "丙"), ("d", "丁")])
+    model.set_ticked(1, False)  # 乙 unticked
+    current = QPersistentModelIndex(model.index(1))
+    model.set_counts({"c": 5, "d": 5, "a": 1})
+    assert [model.data(model.index(r)) for r in range(4)] == ["丙（5）", "丁（5）", "甲（1）", "乙（0）"]
+    assert current.row() == 3 and current.data(Qt.ItemDataRole.UserRole) == "b"
+    assert model.data(model.index(3), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert set(model.ticked()) == {"a", "c", "d"}
+    model.set_counts({"b": 2})  # another query: ties back in the order given
+    assert [model.key(r) for r in range(4)] == ["b", "a", "c", "d"]
+    plain = FacetModel()
+    plain.set_entries([("a", "甲"), ("b", "乙")])
+    plain.set_counts({"b": 3})
+    assert [plain.key(r) for r in range(2)] == ["a", "b"]  # regions keep the official order
+
+
 def test_facet_labels_are_made_only_for_the_rows_shown(app, qtbot):
     """3,500 documents' short titles read at start decoded every document's card on the GUI thread; a row's
     label is asked for when the list first shows it."""
