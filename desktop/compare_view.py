@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -45,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops, settings, theme
-from desktop.document_picker import DocumentListModel
+from desktop.document_picker import document_list
 from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
@@ -360,15 +358,8 @@ class CompareView(ServiceView):
         for box in (self.year_from, self.year_to):
             box.setRange(0, 2100)
             box.setSpecialValueText(self.tr("any"))
-        self.words = QLineEdit()
-        self.words.setPlaceholderText(self.tr("Words in the title, issuer or number"))
-        self.words.setClearButtonEnabled(True)
-        self.matches = DocumentListModel(self)
-        self.match_view = QListView()
-        self.match_view.setObjectName("compare_matches")
-        self.match_view.setModel(self.matches)
-        self.match_view.setUniformItemSizes(True)
-        self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.words, self.matches, self.match_view = document_list(
+            self, "compare_matches", QAbstractItemView.SelectionMode.ExtendedSelection)
         self.match_view.doubleClicked.connect(lambda _i: self._add_selected())
         self.match_count = QLabel()
         add = QPushButton(self.tr("Add selected"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,6 +54,21 @@ class DocumentListModel(QAbstractListModel):
         return None
 
 
+def document_list(parent, name: str, selection: QAbstractItemView.SelectionMode
+                  ) -> tuple[QLineEdit, DocumentListModel, QListView]:
+    """A words box over a list of documents (its model empty): the picker's, and the comparison's chooser's."""
+    words = QLineEdit()
+    words.setPlaceholderText(QCoreApplication.translate("DocumentPicker", "Words in the title, issuer or number"))
+    words.setClearButtonEnabled(True)
+    model = DocumentListModel(parent)
+    view = QListView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setUniformItemSizes(True)
+    view.setSelectionMode(selection)
+    return words, model, view
+
+
 class DocumentPicker(QDialog):
     """A dialog listing ``docs`` (in their order), narrowed by ``matching(words)`` (the documents whose title,
     issuer or number hold the words, ``Workspace.documents_matching``); ``chosen()`` after it is accepted."""
@@ -63,16 +78,8 @@ class DocumentPicker(QDialog):
         self.setWindowTitle(title)
         self._all = docs
         self._matching = matching
-        self.words = QLineEdit()
-        self.words.setObjectName("picker_words")
-        self.words.setPlaceholderText(self.tr("Words in the title, issuer or number"))
-        self.words.setClearButtonEnabled(True)
-        self.model = DocumentListModel(self)
-        self.list = QListView()
-        self.list.setObjectName("picker_list")
-        self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.words, self.model, self.list = document_list(self, "picker_list",
+                                                          QAbstractItemView.SelectionMode.SingleSelection)
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

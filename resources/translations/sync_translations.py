@@ -217,7 +217,7 @@ _add("DocumentPicker", {"Words in the title, issuer or number": "标题、发文
                         "%n document(s)": "%n 份文件"})
 _add("CompareView", {  # the document chooser (issue 14)
     "The compared documents: untick to leave one out; drag to reorder": "对比中的文件：取消勾选即移出，拖动调整顺序",
-    "any": "不限", "Words in the title, issuer or number": "标题、发文机关或文号中的词语",
+    "any": "不限",
     "Add selected": "添加所选", "Default": "默认",
     "The documents that matter for this comparison: your pins, what you read lately, the bundled policies, "
     "the same level in other regions": "与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件",

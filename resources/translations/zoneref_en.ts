@@ -26,108 +26,103 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="288" />
+      <location filename="../../desktop/compare_view.py" line="286" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="293" />
+      <location filename="../../desktop/compare_view.py" line="291" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="295" />
+      <location filename="../../desktop/compare_view.py" line="293" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="297" />
+      <location filename="../../desktop/compare_view.py" line="295" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="300" />
+      <location filename="../../desktop/compare_view.py" line="298" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="306" />
+      <location filename="../../desktop/compare_view.py" line="304" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="307" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="315" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
-      <location filename="../../desktop/compare_view.py" line="476" />
+      <location filename="../../desktop/compare_view.py" line="338" />
+      <location filename="../../desktop/compare_view.py" line="467" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="561" />
+      <location filename="../../desktop/compare_view.py" line="552" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="362" />
+      <location filename="../../desktop/compare_view.py" line="360" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="364" />
-      <source>Words in the title, issuer or number</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/compare_view.py" line="374" />
+      <location filename="../../desktop/compare_view.py" line="365" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="376" />
+      <location filename="../../desktop/compare_view.py" line="367" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="377" />
+      <location filename="../../desktop/compare_view.py" line="368" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="386" />
+      <location filename="../../desktop/compare_view.py" line="377" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="395" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="397" />
+      <location filename="../../desktop/compare_view.py" line="388" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="400" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="410" />
+      <location filename="../../desktop/compare_view.py" line="401" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="428" />
+      <location filename="../../desktop/compare_view.py" line="419" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -135,22 +130,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="621" />
+      <location filename="../../desktop/compare_view.py" line="612" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="625" />
+      <location filename="../../desktop/compare_view.py" line="616" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="632" />
+      <location filename="../../desktop/compare_view.py" line="623" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="636" />
+      <location filename="../../desktop/compare_view.py" line="627" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -158,53 +153,53 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="680" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="689" />
+      <location filename="../../desktop/compare_view.py" line="680" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="737" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="746" />
+      <location filename="../../desktop/compare_view.py" line="737" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="759" />
+      <location filename="../../desktop/compare_view.py" line="750" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="763" />
+      <location filename="../../desktop/compare_view.py" line="754" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="764" />
+      <location filename="../../desktop/compare_view.py" line="755" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="765" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
-      <location filename="../../desktop/compare_view.py" line="793" />
+      <location filename="../../desktop/compare_view.py" line="781" />
+      <location filename="../../desktop/compare_view.py" line="784" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
+      <location filename="../../desktop/compare_view.py" line="781" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
@@ -271,12 +266,12 @@
   <context>
     <name>DocumentPicker</name>
     <message>
-      <location filename="../../desktop/document_picker.py" line="68" />
+      <location filename="../../desktop/document_picker.py" line="61" />
       <source>Words in the title, issuer or number</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/document_picker.py" line="98" />
+      <location filename="../../desktop/document_picker.py" line="105" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1117,48 +1112,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="200" />
-      <location filename="../../desktop/models.py" line="490" />
+      <location filename="../../desktop/models.py" line="214" />
+      <location filename="../../desktop/models.py" line="504" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="200" />
+      <location filename="../../desktop/models.py" line="214" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="260" />
+      <location filename="../../desktop/models.py" line="274" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="352" />
+      <location filename="../../desktop/models.py" line="366" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="353" />
+      <location filename="../../desktop/models.py" line="367" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="356" />
+      <location filename="../../desktop/models.py" line="370" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="490" />
+      <location filename="../../desktop/models.py" line="504" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="491" />
+      <location filename="../../desktop/models.py" line="505" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="491" />
+      <location filename="../../desktop/models.py" line="505" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1633,17 +1628,17 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="277" />
+      <location filename="../../desktop/search_view.py" line="278" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="311" />
+      <location filename="../../desktop/search_view.py" line="312" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="314" />
+      <location filename="../../desktop/search_view.py" line="315" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1651,22 +1646,22 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="317" />
+      <location filename="../../desktop/search_view.py" line="318" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="343" />
+      <location filename="../../desktop/search_view.py" line="344" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="347" />
+      <location filename="../../desktop/search_view.py" line="348" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="349" />
+      <location filename="../../desktop/search_view.py" line="350" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
@@ -1711,179 +1706,179 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="113" />
+      <location filename="../../desktop/compare_view.py" line="111" />
       <source>Source clause</source>
       <extracomment>Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make, and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
-      <location filename="../../desktop/compare_view.py" line="121" />
+      <location filename="../../desktop/compare_view.py" line="113" />
+      <location filename="../../desktop/compare_view.py" line="119" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="122" />
+      <location filename="../../desktop/compare_view.py" line="120" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="121" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="122" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="123" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="150" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="150" />
+      <location filename="../../desktop/compare_view.py" line="148" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="151" />
+      <location filename="../../desktop/compare_view.py" line="149" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="178" />
+      <location filename="../../desktop/compare_view.py" line="176" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="183" />
+      <location filename="../../desktop/compare_view.py" line="181" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="215" />
+      <location filename="../../desktop/compare_view.py" line="213" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="154" />
+      <location filename="../../desktop/compare_view.py" line="152" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="172" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="175" />
+      <location filename="../../desktop/compare_view.py" line="173" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="180" />
+      <location filename="../../desktop/compare_view.py" line="178" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="190" />
+      <location filename="../../desktop/compare_view.py" line="188" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="198" />
+      <location filename="../../desktop/compare_view.py" line="196" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="200" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="204" />
+      <location filename="../../desktop/compare_view.py" line="202" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="228" />
+      <location filename="../../desktop/compare_view.py" line="226" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="234" />
+      <location filename="../../desktop/compare_view.py" line="232" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="247" />
+      <location filename="../../desktop/compare_view.py" line="245" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="249" />
+      <location filename="../../desktop/compare_view.py" line="247" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="251" />
+      <location filename="../../desktop/compare_view.py" line="249" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="253" />
+      <location filename="../../desktop/compare_view.py" line="251" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="255" />
+      <location filename="../../desktop/compare_view.py" line="253" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="258" />
+      <location filename="../../desktop/compare_view.py" line="256" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="261" />
+      <location filename="../../desktop/compare_view.py" line="259" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="263" />
+      <location filename="../../desktop/compare_view.py" line="261" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="267" />
+      <location filename="../../desktop/compare_view.py" line="265" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="268" />
+      <location filename="../../desktop/compare_view.py" line="266" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>
