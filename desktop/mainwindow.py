@@ -67,6 +67,42 @@ class _FirstPaint(QObject):
         return False
 
 
+class _Tabs(QTabWidget):
+    """The window's tabs; with none open, a line in their place says how to open one (links: search, compare,
+    topic coverage) rather than a blank area. The line is made when the last tab is first closed."""
+
+    def __init__(self, empty_text, link_activated):
+        super().__init__()
+        self._empty_text = empty_text
+        self._link_activated = link_activated
+        self.empty: QLabel | None = None
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802 - Qt override
+        super().tabInserted(index)
+        self._show_empty()
+
+    def tabRemoved(self, index: int) -> None:  # noqa: N802 - Qt override
+        super().tabRemoved(index)
+        self._show_empty()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.empty is not None:
+            self.empty.setGeometry(self.rect())
+
+    def _show_empty(self) -> None:
+        if self.count() == 0 and self.empty is None:
+            self.empty = QLabel(self)
+            self.empty.setObjectName("no_tabs")
+            self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.empty.setWordWrap(True)
+            self.empty.setText(self._empty_text())
+            self.empty.linkActivated.connect(self._link_activated)
+            self.empty.setGeometry(self.rect())
+        if self.empty is not None:
+            self.empty.setVisible(self.count() == 0)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: Services | None = None, restore: bool = True):
         super().__init__()
@@ -75,7 +111,7 @@ class MainWindow(QMainWindow):
         self.corpus = self.services.corpus
         self.setWindowTitle(self.tr("ZoneRef — Development-zone policy reference"))
         self.resize(1366, 768)
-        self.tabs = QTabWidget()
+        self.tabs = _Tabs(self._no_tabs_text, self._no_tabs_link)
         self.tabs.setObjectName("tabs")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -427,6 +463,14 @@ class MainWindow(QMainWindow):
             reader.show_clause(record["clause_id"])
         if not record.get("orphan") and record.get("start") is not None:
             reader.select(record["start"], record["end"])
+
+    def _no_tabs_text(self) -> str:
+        return self.tr("No tab is open. Double-click a document in the library to read it, or open "
+                       "<a href=\"search\">Search</a> (Ctrl+K), <a href=\"compare\">Compare</a> (Ctrl+Shift+K) or "
+                       "<a href=\"coverage\">Topic coverage</a> (Ctrl+Shift+M).")
+
+    def _no_tabs_link(self, link: str) -> None:
+        {"search": self.show_search, "compare": self.show_compare, "coverage": self.show_coverage}[link]()
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)

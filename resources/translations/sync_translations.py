@@ -339,6 +339,13 @@ _add("ImportDialog", {
 # Versions and 修订对照 (issue 18).
 _add("MainWindow", {"Compare versions (修订对照)": "修订对照", "Compare versions": "修订对照",
                     "Link versions": "关联版本", "“%1” is a version of:": "“%1”是下列文件的另一版本："})
+_add("MainWindow", {
+    "No tab is open. Double-click a document in the library to read it, or open <a href=\"search\">Search</a> "
+    "(Ctrl+K), <a href=\"compare\">Compare</a> (Ctrl+Shift+K) or <a href=\"coverage\">Topic coverage</a> "
+    "(Ctrl+Shift+M).":
+        "没有打开的标签页。在文库中双击文件即可阅读，或打开<a href=\"search\">检索</a>（Ctrl+K）、"
+        "<a href=\"compare\">对比</a>（Ctrl+Shift+K）、<a href=\"coverage\">主题覆盖</a>（Ctrl+Shift+M）。",
+})
 _add("LibraryView", {"Adopted": "通过日期", "Amended": "修正/修订", "In force from": "施行日期", "Version": "版本",
                      "Compare versions (修订对照)": "修订对照", "Link to another version…": "关联其他版本…",
                      "Unlink from its versions": "取消版本关联"})

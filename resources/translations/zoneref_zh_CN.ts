@@ -742,229 +742,234 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="76" />
+      <location filename="../../desktop/mainwindow.py" line="112" />
       <source>ZoneRef — Development-zone policy reference</source>
       <extracomment>The notes load once the search index is open, or this long after the first paint if it is not yet.</extracomment>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="89" />
+      <location filename="../../desktop/mainwindow.py" line="125" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="131" />
+      <location filename="../../desktop/mainwindow.py" line="167" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="195" />
+      <location filename="../../desktop/mainwindow.py" line="231" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="196" />
+      <location filename="../../desktop/mainwindow.py" line="232" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="197" />
+      <location filename="../../desktop/mainwindow.py" line="233" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="205" />
+      <location filename="../../desktop/mainwindow.py" line="241" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="206" />
+      <location filename="../../desktop/mainwindow.py" line="242" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="207" />
+      <location filename="../../desktop/mainwindow.py" line="243" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="208" />
+      <location filename="../../desktop/mainwindow.py" line="244" />
       <source>Recover notes…</source>
       <translation>恢复批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="209" />
+      <location filename="../../desktop/mainwindow.py" line="245" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="211" />
+      <location filename="../../desktop/mainwindow.py" line="247" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="213" />
+      <location filename="../../desktop/mainwindow.py" line="249" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="214" />
+      <location filename="../../desktop/mainwindow.py" line="250" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="215" />
+      <location filename="../../desktop/mainwindow.py" line="251" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="216" />
+      <location filename="../../desktop/mainwindow.py" line="252" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="218" />
+      <location filename="../../desktop/mainwindow.py" line="254" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="219" />
+      <location filename="../../desktop/mainwindow.py" line="255" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="221" />
+      <location filename="../../desktop/mainwindow.py" line="257" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="222" />
+      <location filename="../../desktop/mainwindow.py" line="258" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="223" />
+      <location filename="../../desktop/mainwindow.py" line="259" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="231" />
+      <location filename="../../desktop/mainwindow.py" line="267" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="232" />
-      <location filename="../../desktop/mainwindow.py" line="320" />
+      <location filename="../../desktop/mainwindow.py" line="268" />
+      <location filename="../../desktop/mainwindow.py" line="356" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="233" />
-      <location filename="../../desktop/mainwindow.py" line="324" />
+      <location filename="../../desktop/mainwindow.py" line="269" />
+      <location filename="../../desktop/mainwindow.py" line="360" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="234" />
-      <location filename="../../desktop/mainwindow.py" line="336" />
+      <location filename="../../desktop/mainwindow.py" line="270" />
+      <location filename="../../desktop/mainwindow.py" line="372" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="235" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="236" />
+      <location filename="../../desktop/mainwindow.py" line="272" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="237" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="239" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="240" />
-      <location filename="../../desktop/mainwindow.py" line="609" />
+      <location filename="../../desktop/mainwindow.py" line="276" />
+      <location filename="../../desktop/mainwindow.py" line="653" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="341" />
+      <location filename="../../desktop/mainwindow.py" line="377" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="362" />
+      <location filename="../../desktop/mainwindow.py" line="398" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="363" />
+      <location filename="../../desktop/mainwindow.py" line="399" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="466" />
+      <location filename="../../desktop/mainwindow.py" line="468" />
+      <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
+      <translation>没有打开的标签页。在文库中双击文件即可阅读，或打开&lt;a href="search"&gt;检索&lt;/a&gt;（Ctrl+K）、&lt;a href="compare"&gt;对比&lt;/a&gt;（Ctrl+Shift+K）、&lt;a href="coverage"&gt;主题覆盖&lt;/a&gt;（Ctrl+Shift+M）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="510" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="479" />
+      <location filename="../../desktop/mainwindow.py" line="523" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="492" />
+      <location filename="../../desktop/mainwindow.py" line="536" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="561" />
+      <location filename="../../desktop/mainwindow.py" line="605" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="562" />
+      <location filename="../../desktop/mainwindow.py" line="606" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="610" />
+      <location filename="../../desktop/mainwindow.py" line="654" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="622" />
+      <location filename="../../desktop/mainwindow.py" line="666" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="626" />
+      <location filename="../../desktop/mainwindow.py" line="670" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="628" />
+      <location filename="../../desktop/mainwindow.py" line="672" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="629" />
+      <location filename="../../desktop/mainwindow.py" line="673" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="632" />
+      <location filename="../../desktop/mainwindow.py" line="676" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -973,59 +978,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="636" />
+      <location filename="../../desktop/mainwindow.py" line="680" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="646" />
-      <location filename="../../desktop/mainwindow.py" line="654" />
+      <location filename="../../desktop/mainwindow.py" line="690" />
+      <location filename="../../desktop/mainwindow.py" line="698" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="655" />
+      <location filename="../../desktop/mainwindow.py" line="699" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="682" />
+      <location filename="../../desktop/mainwindow.py" line="726" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="683" />
+      <location filename="../../desktop/mainwindow.py" line="727" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="689" />
+      <location filename="../../desktop/mainwindow.py" line="733" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="711" />
+      <location filename="../../desktop/mainwindow.py" line="755" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="723" />
+      <location filename="../../desktop/mainwindow.py" line="767" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="726" />
+      <location filename="../../desktop/mainwindow.py" line="770" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="732" />
+      <location filename="../../desktop/mainwindow.py" line="776" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>

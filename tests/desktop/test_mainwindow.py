@@ -362,3 +362,19 @@ def test_the_notes_modules_are_imported_in_the_background_lane():
     assert done.wait(30)
     worker.join()
     assert not ops.lane().locked()
+
+
+def test_with_every_tab_closed_the_window_says_how_to_open_one(win, qtbot):
+    """The last tab closed left a blank grey area with nothing to say what to do."""
+    assert win.tabs.count() > 0 and (win.tabs.empty is None or not win.tabs.empty.isVisible())
+    while win.tabs.count():
+        win.close_tab(0)
+    empty = win.tabs.empty
+    assert empty is not None and empty.isVisible() and empty.geometry() == win.tabs.rect()
+    assert "没有打开的标签页" in empty.text() and "Ctrl+K" in empty.text()
+    empty.linkActivated.emit("coverage")
+    assert win.tabs.currentWidget() is win.coverage_view and not empty.isVisible()
+    win.close_tab(0)
+    assert empty.isVisible()
+    empty.linkActivated.emit("search")
+    assert win.tabs.currentWidget() is win.search_view and not empty.isVisible()
