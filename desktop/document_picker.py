@@ -78,18 +78,18 @@ class DocumentPicker(QDialog):
         self.setWindowTitle(title)
         self._all = docs
         self._matching = matching
-        self.words, self.model, self.list = document_list(self, "picker_list",
+        self.words, self.model, self.view = document_list(self, "picker_list",
                                                           QAbstractItemView.SelectionMode.SingleSelection)
         self.count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.list.doubleClicked.connect(lambda _i: self.accept())
+        self.view.doubleClicked.connect(lambda _i: self.accept())
         self.words.textChanged.connect(self._narrow)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(label))
         layout.addWidget(self.words)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.buttons)
         self.resize(560, 480)
@@ -104,11 +104,11 @@ class DocumentPicker(QDialog):
         self.model.set_docs(docs)
         self.count.setText(self.tr("%n document(s)", "", len(docs)))
         if docs:
-            self.list.setCurrentIndex(self.model.index(0, 0))
+            self.view.setCurrentIndex(self.model.index(0, 0))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(docs))
 
     def chosen(self) -> str | None:
-        index = self.list.currentIndex()
+        index = self.view.currentIndex()
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
 

@@ -169,10 +169,11 @@ class NotesView(ServiceView):
             # The documents that have notes, with how many (the library's 3,500 documents, nearly all without
             # a note, made a drop-down of 3,500 rows); the chosen one stays while its last note is deleted.
             counts = self.store().documents()
-            for doc in self.corpus.documents():
+            docs = self.corpus.documents()
+            for doc in docs:
                 if doc.id in counts or doc.id == keep[0]:
                     self.doc_filter.addItem(f"{doc.region} · {doc.short_title}（{counts.get(doc.id, 0)}）", doc.id)
-            for doc_id in sorted(set(counts) - {d.id for d in self.corpus.documents()}):  # notes of a removed one
+            for doc_id in sorted(set(counts) - {d.id for d in docs}):  # notes of a removed document
                 self.doc_filter.addItem(f"{doc_id}（{counts[doc_id]}）", doc_id)
             for tag in self.store().tags():
                 self.tag_filter.addItem(f"{tag['name']}（{tag['count']}）", tag["name"])

@@ -330,12 +330,15 @@ class SearchView(ServiceView):
             return index.search(text, limit=LIMIT, offset=offset, regions=regions, doc_ids=doc_ids,
                                 all_versions=all_versions)
 
+        def done(page) -> None:
+            if self.model.append_results(qid, page):
+                self._show_count(self.model.result)
+
         def failed(exc: BaseException) -> None:
             self.model.append_results(qid, None)
             self.status.setText(error_text(exc))
 
-        ops.Op(work, lambda page: self.model.append_results(qid, page) and self._show_count(self.model.result),
-               failed, parent=self).run()
+        ops.Op(work, done, failed, parent=self).run()
 
     def notice_text(self, result) -> str:
         """The engine's notice about the query (``notice_code``), translated; "" if none."""

@@ -171,6 +171,6 @@ def test_the_document_picker_narrows_thousands_by_words_in_either_script(app, qt
     assert picker.model.rowCount() == 0 and picker.chosen() is None
     assert not picker.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     picker.words.clear()
-    picker.list.setCurrentIndex(picker.model.index(2, 0))
+    picker.view.setCurrentIndex(picker.model.index(2, 0))
     assert picker.chosen() == docs[2].id
     assert picker.model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole) == docs[2].title
