@@ -354,14 +354,27 @@ class LibraryView(QWidget):
         if index.data(KIND_ROLE) == "doc" and doc_id:
             self.document_activated.emit(doc_id)
 
+    def selected_document(self) -> str | None:
+        """The document of the current row; None for a region or level row, or none."""
+        index = self.tree.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+
     def select_document(self, doc_id: str) -> bool:
         """Make ``doc_id`` the current row (shows its details; an earlier version's latest is unfolded)."""
         found = self.model.index_of(doc_id)
         if not found.isValid():
             return False
         index = self.proxy.mapFromSource(found)
-        self.tree.expand(index.parent())
+        if not index.isValid():  # the filter hides it
+            return False
+        up = index.parent()
+        while up.isValid():  # its level, its region (collapsed in a large library), its latest version
+            self.tree.expand(up)
+            up = up.parent()
         self.tree.setCurrentIndex(index)
+        # Scrolled to once the rows just made are laid out (at once, it scrolled to where they were not yet).
+        QTimer.singleShot(0, self.tree, lambda: self.tree.scrollTo(self.tree.currentIndex(),
+                                                                   QAbstractItemView.ScrollHint.PositionAtCenter))
         return True
 
     # -- drag and drop: files onto the library import them -------------------

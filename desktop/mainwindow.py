@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # many tabs shrink before they scroll
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
         self.library = LibraryView(self.corpus)
@@ -463,6 +465,13 @@ class MainWindow(QMainWindow):
             reader.show_clause(record["clause_id"])
         if not record.get("orphan") and record.get("start") is not None:
             reader.select(record["start"], record["end"])
+
+    def _tab_shown(self, index: int) -> None:
+        """A reader's tab comes to the front: the library shows where its document is (its row current)."""
+        reader_view = sys.modules.get("desktop.reader_view")  # not imported yet: no reader is open (start-up)
+        widget = self.tabs.widget(index)
+        if reader_view is not None and isinstance(widget, reader_view.ReaderView):
+            self.library.select_document(widget.doc_id)
 
     def _no_tabs_text(self) -> str:
         return self.tr("No tab is open. Double-click a document in the library to read it, or open "

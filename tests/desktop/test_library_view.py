@@ -145,3 +145,34 @@ def test_the_filter_is_prepared_on_a_worker_and_kept_only_for_the_listing_it_was
     assert not model.set_haystacks(listing, here) and model._hay is None
     assert not model.set_haystacks(model.listing(), dict(list(here.items())[1:]))  # not every document's
     assert model.set_haystacks(model.listing(), here) and model._hay is here
+
+
+def test_bringing_a_reader_to_the_front_shows_its_document_in_the_library(idle_win, large):
+    """A document opened from search or a comparison left the library where it was (at 3,500 documents, every
+    region closed): nothing said where the document read stands. Only its own region's rows are made."""
+    lib = idle_win.library
+    lib.tree.collapseAll()
+    lib.refresh()
+    idle_win.open_document("henan-2017-kaifaqu")
+    idle_win.open_document("jilin-2021-kaifaqu")
+    assert lib.selected_document() == "jilin-2021-kaifaqu"
+    jilin = _region(lib, "吉林省")
+    assert lib.tree.isExpanded(jilin) and lib.tree.isExpanded(lib.tree.currentIndex().parent())
+    assert lib.model.rowCount(lib.proxy.mapToSource(_region(lib, "浙江省"))) == 0  # other regions not made
+    idle_win.tabs.setCurrentIndex(idle_win.tabs.indexOf(idle_win.open_document("henan-2017-kaifaqu", focus=False)))
+    assert lib.selected_document() == "henan-2017-kaifaqu"
+    lib.filter_edit.setText("吉林")  # a filter that hides the document: the selection stays
+    assert not lib.select_document("henan-2017-kaifaqu")
+
+
+def test_compare_versions_with_no_reader_in_front_takes_the_librarys_document(idle_win, monkeypatch):
+    """前往 → 修订对照 (Ctrl+Shift+D) from the search tab asked the library for a method it did not have."""
+    shown = []
+    monkeypatch.setattr(type(idle_win), "show_redline", lambda self, doc_id=None, new_id=None: shown.append(doc_id))
+    idle_win.show_search()
+    assert idle_win.library.select_document("henan-2017-kaifaqu")
+    idle_win._redline_of_current()
+    assert shown == ["henan-2017-kaifaqu"]
+    idle_win.library.tree.setCurrentIndex(idle_win.library.tree.model().index(0, 0))  # a region row: no document
+    idle_win._redline_of_current()
+    assert shown == ["henan-2017-kaifaqu", None]
