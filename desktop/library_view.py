@@ -46,6 +46,11 @@ EXPAND_MATCHES_UP_TO = 300
 PREPARE_AFTER_MS = 2000
 
 
+def _doc_of(index) -> str | None:
+    """The document id of a tree row; None for a region or level row, or no row."""
+    return index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+
+
 def _filter_haystacks(worker, doc_ids: frozenset) -> dict[str, str] | None:
     """On a worker: the library filter's haystacks of ``doc_ids``, from what the manifest records of them
     (``Corpus.stored_cards`` on the worker's own handle); None if it lacks any."""
@@ -308,7 +313,7 @@ class LibraryView(QWidget):
                                      .replace("%2", str(total)))
 
     def _show_detail(self, index) -> None:
-        doc_id = index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+        doc_id = _doc_of(index)
         if not doc_id:
             self.detail.clear()
             return
@@ -329,7 +334,7 @@ class LibraryView(QWidget):
 
     def _context_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
-        doc_id = index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+        doc_id = _doc_of(index)
         if not doc_id:
             return
         menu = QMenu(self)
@@ -356,8 +361,7 @@ class LibraryView(QWidget):
 
     def selected_document(self) -> str | None:
         """The document of the current row; None for a region or level row, or none."""
-        index = self.tree.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
+        return _doc_of(self.tree.currentIndex())
 
     def select_document(self, doc_id: str) -> bool:
         """Make ``doc_id`` the current row (shows its details; an earlier version's latest is unfolded)."""
