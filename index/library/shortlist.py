@@ -62,7 +62,8 @@ def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterabl
 
 def matching(corpus, region: str | None = None, level: str | None = None, year_from: int | None = None,
              year_to: int | None = None, text: str = "") -> list:
-    """Documents passing every given filter, in library order.
+    """Documents passing every given filter: regions in the official order, the newest of each region first
+    (the one a comparison most likely wants; ties in library order).
 
     Args:
         region: a province (or city) name the document's region or city contains.
@@ -88,6 +89,7 @@ def matching(corpus, region: str | None = None, level: str | None = None, year_f
     if needle:  # the words: every remaining document's title, issuer and number normalised in one call
         hay = normalise_many([" ".join(str(d.get(k) or "") for k in ("title", "issuer", "doc_number")) for d in out])
         out = [d for d, h in zip(out, hay, strict=True) if needle in h]
+    out.sort(key=lambda d: (region_key(d.region), -_year(d)))
     return out
 
 

@@ -69,6 +69,15 @@ def test_filters_choose_by_region_level_year_and_words(corpus):
     assert matching(corpus, region="西藏") == []
 
 
+def test_filters_list_regions_in_the_official_order_and_the_newest_of_each_first(corpus):
+    got = matching(corpus)
+    assert len(got) == len(corpus.documents())
+    keys = [(region_key(d.region), -(d.get("year") or 0)) for d in got]
+    assert keys == sorted(keys)
+    zhejiang = [d.get("year") for d in got if d.region == "浙江省" and d.get("year")]
+    assert len(set(zhejiang)) > 1 and zhejiang == sorted(zhejiang, reverse=True)
+
+
 def test_a_version_replaced_by_a_newer_one_is_left_out_even_when_only_the_newer_one_says_so(tmp_path):
     # An import stopped after writing the new version (its ``supersedes``) and before its predecessor's
     # ``superseded_by`` (written at the batch's end): the shortlist still offers only the newer version.
