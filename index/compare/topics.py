@@ -39,6 +39,7 @@ from index.compare.taxonomy import (  # noqa: F401 - the taxonomy's names, reach
     topics_path,
 )
 from index.library.clauses import Clause
+from index.library.regions import region_key
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 # Clause kinds that never carry a topic of their own (signature lines, links).
@@ -401,19 +402,20 @@ REGION_PREFIX = "region:"
 
 
 def region_groups(docs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """``(doc id, province)`` pairs as ``{province: [doc ids]}``, provinces in order of first appearance."""
+    """``(doc id, province)`` pairs as ``{province: [doc ids]}``: provinces in the official order (全国 first, as
+    the library lists them; the bundled policies' provinces are not put first), each one's documents in order."""
     groups: dict[str, list[str]] = {}
     for doc_id, region in docs:
         groups.setdefault(region, []).append(doc_id)
-    return groups
+    return {region: groups[region] for region in sorted(groups, key=region_key)}
 
 
 def coverage_by_region(data: dict) -> dict:
     """``coverage`` output with one column per province, its documents together.
 
     Each column is ``{"doc_id": "region:<province>", "region", "title" (the
-    members' titles, one per line), "members": [doc ids]}``, in the order the
-    provinces first appear; a cell lists the members' clauses in member order.
+    members' titles, one per line), "members": [doc ids]}``, provinces in the
+    official order (``region_groups``); a cell lists the members' clauses in member order.
     """
     if hasattr(data, "to_dict"):
         data = data.to_dict()

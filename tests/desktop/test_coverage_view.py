@@ -172,8 +172,8 @@ def test_a_province_is_shaded_by_its_clauses_per_document_and_its_tooltip_stays_
     qtbot.waitUntil(view.is_ready, timeout=30000)
     data = dict(view.data)
     topic = data["topics"][0]["id"]
-    docs = [dict(doc_id=f"d{k}", region="甲省" if k < 8 else "乙省", title=f"文件{k}") for k in range(12)]
-    # 甲省: 8 documents, 2 of them with 3 clauses on the topic (6, under one a document); 乙省: 4 documents, 4 each.
+    docs = [dict(doc_id=f"d{k}", region="河北省" if k < 8 else "浙江省", title=f"文件{k}") for k in range(12)]
+    # 河北省: 8 documents, 2 of them with 3 clauses on the topic (6, under one a document); 浙江省: 4 documents, 4 each.
     cells = {f"d{k}": [f"d{k}/c{j}" for j in range(3 if k < 2 else 4)] for k in (0, 1, 8, 9, 10, 11)}
     data["documents"] = docs
     data["matrix"] = {t["id"]: ({d["doc_id"]: cells.get(d["doc_id"], []) for d in docs} if t["id"] == topic else
@@ -186,7 +186,7 @@ def test_a_province_is_shaded_by_its_clauses_per_document_and_its_tooltip_stays_
     def shade(row, col):
         return model.index(row, col).data(Qt.ItemDataRole.BackgroundRole).color().name()
 
-    assert [model.documents[c]["region"] for c in range(2)] == ["甲省", "乙省"]
+    assert [model.documents[c]["region"] for c in range(2)] == ["河北省", "浙江省"]
     assert model.index(0, 0).data() == "6" and model.index(0, 1).data() == "16"
     assert [shade(0, 0), shade(0, 1)] == [CELL_COLORS[0], CELL_COLORS[-1]]
     tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).split("\n")

@@ -28,6 +28,18 @@ def test_national_bodies():
         ["内蒙古自治区", "黑龙江省", "上海市", "贵州省", "云南省", "某地"]
 
 
+def test_coverage_by_province_lists_the_provinces_in_the_official_order():
+    # The library lists the bundled policies (河北 吉林 浙江 河南) before imported documents: provinces in order of
+    # first appearance put 北京 after 河南. The library tree and every list have the official order.
+    docs = [("hb", "河北省"), ("jl", "吉林省"), ("zj", "浙江省"), ("bj", "北京市"), ("zj2", "浙江省"), ("qg", "全国")]
+    coverage = {"documents": [{"doc_id": d, "region": r, "title": d} for d, r in docs],
+                "matrix": {"t": {d: [f"{d}/c1"] for d, _ in docs}}}
+    merged = coverage_by_region(coverage)
+    assert [c["region"] for c in merged["documents"]] == ["全国", "北京市", "河北省", "吉林省", "浙江省"]
+    assert merged["documents"][4]["members"] == ["zj", "zj2"]
+    assert merged["matrix"]["t"]["region:浙江省"] == ["zj/c1", "zj2/c1"]
+
+
 def test_a_national_document_is_the_first_column_and_a_search_filter():
     ws = Workspace()
     report, _ = ws.import_paths([DATA / "t22_guobanfa_kaifaqu_yijian.txt"])
