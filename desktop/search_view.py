@@ -351,6 +351,15 @@ class SearchView(ServiceView):
             return self.tr("the query was cut to its first %1 characters").replace("%1", str(MAX_QUERY_CHARS))
         if code == "no_terms":
             return self.tr("the query has no characters that can be searched")
+        if code == "no_document":
+            keys = {"region": self.tr("region"), "level": self.tr("level"), "year": self.tr("year"), "doc": "doc"}
+            named = [f"{keys.get(k, k)}:{v}" for k, _, v in (f.partition(":") for f in result.unmatched)]
+            return self.tr("no document in the library matches %1").replace("%1", "、".join(named))
+        if code == "no_document_together":
+            return self.tr("no document matches these filters together")
+        if code == "only_earlier_versions":
+            return self.tr("%n match(es) in earlier versions and drafts, which are not searched: tick All versions",
+                           "", result.in_earlier_versions)
         return result.notice or ""
 
     def _failed(self, exc: BaseException) -> None:

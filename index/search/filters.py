@@ -7,6 +7,7 @@ then keeps only clauses of those documents.
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 
@@ -59,6 +60,11 @@ class DocFilters:
             keep &= passes
         return np.flatnonzero(keep)
 
+    def unmatched(self, filters: dict[str, list[str]]) -> list[str]:
+        """The ``key:value`` filters no document of the library passes (any version), in the given order."""
+        return [f"{key}:{value}" for key, values in filters.items() for value in values
+                if not self._passes(key, value).any()]
+
     def _passes(self, key: str, value: str) -> np.ndarray:
         v = normalise(value).strip()
         if key == "doc":
@@ -68,14 +74,28 @@ class DocFilters:
         if key == "level":
             return np.asarray([bool(v) and v in level for level in self.levels], dtype=bool)
         if key == "year":
-            return np.asarray([_year_ok(v.rstrip("年"), year) for year in self.years], dtype=bool)
+            span = year_range(v)
+            return np.asarray([_year_ok(span, year) for year in self.years], dtype=bool)
         return np.zeros(len(self.docs), dtype=bool)
 
 
-def _year_ok(v: str, year: int | None) -> bool:
-    if year is None:
-        return False
-    if "-" in v:
-        lo, _, hi = v.partition("-")
-        return (not lo.isdigit() or year >= int(lo)) and (not hi.isdigit() or year <= int(hi))
-    return v.isdigit() and year == int(v)
+# A year or a range (open at either end): 2017, 2017年, 2015-2018, 2015年至2018年, 2015~, -2018 (full-width
+# forms are normalised before). A range given backwards (2018-2015) means the same years.
+_YEAR = re.compile(r"^(\d{4})年?$")
+_YEAR_RANGE = re.compile(r"^(\d{4})?年?(?:-|~|至|到|–|—|\.\.)(\d{4})?年?$")
+
+
+def year_range(value: str) -> tuple[int, int] | None:
+    """``value`` of a ``year:`` filter as (first, last) year, inclusive; None if it names no year."""
+    v = re.sub(r"\s+", "", value)
+    if m := _YEAR.match(v):
+        return int(m[1]), int(m[1])
+    m = _YEAR_RANGE.match(v)
+    if not m or not (m[1] or m[2]):
+        return None
+    lo, hi = int(m[1] or 0), int(m[2] or 9999)
+    return min(lo, hi), max(lo, hi)
+
+
+def _year_ok(span: tuple[int, int] | None, year: int | None) -> bool:
+    return span is not None and year is not None and span[0] <= year <= span[1]

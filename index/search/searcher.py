@@ -93,10 +93,13 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = dataclasses.field(default_factory=lambda: {"region": {}, "doc": {}})
     notice: str | None = None
     notice_code: str | None = None
+    unmatched: list[str] = dataclasses.field(default_factory=list)  # with ``no_document``: the filters at fault
+    in_earlier_versions: int = 0  # with ``only_earlier_versions``: matches in versions not searched
 
     def to_dict(self) -> dict:
         return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
-                "facets": self.facets, "notice": self.notice}
+                "facets": self.facets, "notice": self.notice, "notice_code": self.notice_code,
+                "unmatched_filters": self.unmatched, "in_earlier_versions": self.in_earlier_versions}
 
 
 def _highlight_strings(parsed: ParsedQuery) -> list[str]:
@@ -367,18 +370,48 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------
     def _allowed_docs(self, parsed: ParsedQuery, regions, doc_ids, all_versions: bool) -> np.ndarray | None:
+        filters = self._filters_of(parsed, regions, doc_ids)
+        # Older versions and drafts of a document repeat its clauses: only the latest is searched,
+        # unless asked for all versions or named with doc:.
+        hide = set() if all_versions else self._earlier_versions() - set(filters.get("doc", ()))
+        if not filters and not hide:
+            return None
+        return self._doc_filters().allowed(filters, exclude=hide)
+
+    def _earlier_versions(self) -> set[str]:
+        return {d for d, m in self.corpus.versions().items() if not m.latest}
+
+    def _no_document(self, result: SearchResult, parsed: ParsedQuery, regions, doc_ids) -> bool:
+        """Say so if no document of the library, whatever its version, passes the filters: those that
+        match none (``no_document``) or none together (``no_document_together``). False if some do."""
+        docs = self._doc_filters()
+        filters = self._filters_of(parsed, regions, doc_ids)
+        result.unmatched = docs.unmatched(filters)
+        if result.unmatched:
+            result.notice_code, result.notice = "no_document", f"no document matches {' '.join(result.unmatched)}"
+        elif not len(docs.allowed(filters)):
+            result.notice_code, result.notice = "no_document_together", "no document matches all the filters together"
+        return bool(result.notice_code)
+
+    def _in_earlier_versions(self, ex: Executor, result: SearchResult, parsed: ParsedQuery, regions,
+                             doc_ids) -> None:
+        """Nothing found in the latest versions: say how many clauses of earlier versions and drafts (not
+        searched by default) would match, as old wording is what an official often remembers."""
+        allowed = self._doc_filters().allowed(self._filters_of(parsed, regions, doc_ids))
+        recs, _scores, _had = ex.run(parsed, allowed)
+        if len(recs):
+            result.in_earlier_versions = len(recs)
+            result.notice_code = "only_earlier_versions"
+            result.notice = f"{len(recs)} match(es) in earlier versions, not searched (search all versions)"
+
+    @staticmethod
+    def _filters_of(parsed: ParsedQuery, regions, doc_ids) -> dict[str, list[str]]:
         filters = {k: list(v) for k, v in parsed.filters.items()}
         if regions:
             filters.setdefault("region", []).extend(regions)
         if doc_ids:
             filters.setdefault("doc", []).extend(doc_ids)
-        # Older versions and drafts of a document repeat its clauses: only the latest is searched,
-        # unless asked for all versions or named with doc:.
-        hide = set() if all_versions else \
-            {d for d, m in self.corpus.versions().items() if not m.latest} - set(filters.get("doc", ()))
-        if not filters and not hide:
-            return None
-        return self._doc_filters().allowed(filters, exclude=hide)
+        return filters
 
     def _doc_filters(self) -> DocFilters:
         if self._filters is None:  # per generation: _close() drops it with the executor
@@ -410,12 +443,16 @@ class SearchIndex:
         with self._lock:
             ex = self._ready()
             allowed = self._allowed_docs(parsed, regions, doc_ids, all_versions)
+            if allowed is not None and not len(allowed) and self._no_document(result, parsed, regions, doc_ids):
+                return result
             recs, scores, had_terms = ex.run(parsed, allowed)
             if parsed.groups and not had_terms:
                 result.notice = result.notice or "no searchable characters in the query"
                 result.notice_code = result.notice_code or "no_terms"
                 return result
             result.total = len(recs)
+            if not len(recs) and not all_versions and self._earlier_versions():
+                self._in_earlier_versions(ex, result, parsed, regions, doc_ids)
             result.facets = ex.facets(recs)
             limit, offset = max(0, int(limit)), max(0, int(offset))
             if not limit or offset >= len(recs):

@@ -234,6 +234,11 @@ _add("SearchView", {
         "检索式无法按语法解读，已按字面检索其中的词语",
     "the query was cut to its first %1 characters": "检索式过长，只使用了前 %1 个字符",
     "the query has no characters that can be searched": "检索式中没有可检索的字符",
+    "no document in the library matches %1": "文库中没有符合 %1 的文件",
+    "region": "地区", "level": "级别", "year": "年份",
+    "no document matches these filters together": "没有同时符合这些限定条件的文件",
+    "%n match(es) in earlier versions and drafts, which are not searched: tick All versions":
+        "历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索",
 })
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出", "Preparing the table…": "正在整理表格…"})

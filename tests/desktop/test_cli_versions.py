@@ -126,6 +126,22 @@ def test_search_all_versions(capsys, laws):
     assert {h["doc_id"] for h in data["hits"]} == {old, new}
 
 
+def test_a_filter_only_an_earlier_version_passes_says_so(capsys, laws):
+    old, new = laws
+    rc, data = run(capsys, "search", f"行政复议 doc:{old}", "--json")
+    assert rc == 0 and data["total"] > 0  # doc: names a version: it is searched
+    # Only the 2017 text (replaced in 2023) passes year:2017: 0 results used to say nothing more.
+    rc, all_of_them = run(capsys, "search", "行政复议 year:2017", "--all-versions", "--json")
+    assert all_of_them["total"] > 0 and all_of_them["notice_code"] is None
+    rc, data = run(capsys, "search", "行政复议 year:2017", "--json")
+    assert data["total"] == 0 and data["notice_code"] == "only_earlier_versions" and data["unmatched_filters"] == []
+    assert data["in_earlier_versions"] == all_of_them["total"]
+    rc, text = run(capsys, "search", "行政复议 year:2017")
+    assert f"{all_of_them['total']} match(es) in earlier versions" in text
+    rc, data = run(capsys, "search", "行政复议 year:2023", "--json")
+    assert data["total"] > 0 and data["in_earlier_versions"] == 0
+
+
 @pytest.mark.slow
 def test_new_old_table_opens_in_libreoffice(capsys, laws, tmp_path):
     office = shutil.which("libreoffice") or shutil.which("soffice")

@@ -84,6 +84,9 @@ def test_query_language_and_translated_notices(win, qtbot):
     qtbot.waitUntil(lambda: "提示" in view.status.text(), timeout=10000)
     assert "按字面检索" in view.status.text() and "literally" not in view.status.text()
     assert view.results_count() > 0
+    view.set_query("招商引资 地区:火星")  # a filter no document passes: named, not a bare 0
+    qtbot.waitUntil(lambda: "火星" in view.status.text(), timeout=10000)
+    assert view.results_count() == 0 and "文库中没有符合 地区:火星 的文件" in view.status.text()
 
 
 def test_result_rows_are_fitted_to_their_text_a_pass_at_a_time(win, qtbot, monkeypatch):

@@ -149,6 +149,20 @@ def test_malformed_query_falls_back_to_literal_and_says_so(seed_index):
     assert r.total == 0 and r.notice
 
 
+def test_a_filter_no_document_passes_is_named_not_a_silent_zero(seed_index):
+    # region:火星 (or a year written as words) used to answer 0 results, as if no clause said 开发区.
+    for query, kw, at_fault in (("开发区 region:火星", {}, ["region:火星"]), ("开发区", {"regions": ["火星"]}, ["region:火星"]),
+                                ("开发区 year:abc", {}, ["year:abc"]), ("开发区 year:abc-", {}, ["year:abc-"]),
+                                ("开发区 region:吉林 doc:nope", {}, ["doc:nope"])):
+        r = seed_index.search(query, **kw)
+        assert r.total == 0 and r.notice_code == "no_document" and r.unmatched == at_fault, query
+        assert r.to_dict()["unmatched_filters"] == at_fault and at_fault[0] in r.notice
+    r = seed_index.search("开发区 region:吉林 year:2017")  # each passes some document, none passes both
+    assert r.total == 0 and r.notice_code == "no_document_together" and r.unmatched == []
+    r = seed_index.search("开发区 region:吉林 region:火星")  # values of one filter are ORed
+    assert r.total > 0 and r.notice_code is None
+
+
 def test_and_or_not_phrase(seed_index):
     land, use = found(seed_index, "土地"), found(seed_index, "用地")
     assert found(seed_index, "土地 用地") == land & use
@@ -168,6 +182,10 @@ def test_filters(seed_index):
     assert found(seed_index, "开发区 year:2016-2021") == {c for c in every if c.startswith(("hebei", "henan", "jilin"))}
     assert found(seed_index, "开发区", regions=["河南"]) == {c for c in every if c.startswith("henan")}
     assert found(seed_index, "开发区", doc_ids=["jilin-2021-kaifaqu"]) == {c for c in every if c.startswith("jilin")}
+    # Years as officials write them: 年, 至, a range backwards, open at one end.
+    for query in ("开发区 year:2021-2016", "开发区 year:2016年至2021年", "开发区 年份:２０１６～２０２１"):
+        assert found(seed_index, query) == found(seed_index, "开发区 year:2016-2021"), query
+    assert found(seed_index, "开发区 year:2018-") == {c for c in every if c.startswith(("jilin", "zhejiang"))}
     levels = {d.meta.get("level") for d in seed_index.corpus.documents()}
     assert found(seed_index, "开发区 level:省级") == {
         c for c in every if seed_index.corpus.document(c.split("/")[0]).meta.get("level") == "省级"}
