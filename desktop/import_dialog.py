@@ -33,11 +33,12 @@ from desktop.widgets import row_table, vbox
 # The metadata the user confirms, in column order.
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
-FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf"
+FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf *.zip"
 # Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
 PROBLEMS = {
     "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
-    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, html, pdf)."),
+    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, html, pdf, "
+                                                     "or a zip of them)."),
     "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the import size limit."),
     "empty": QT_TRANSLATE_NOOP("ImportDialog", "The file is empty."),
     "binary": QT_TRANSLATE_NOOP("ImportDialog", "This is not a text file (an image, archive or program?)."),
@@ -70,6 +71,8 @@ SKIPPED = {
     "link_loop": QT_TRANSLATE_NOOP("ImportDialog", "A link that leads back to itself; skipped."),
     "link_broken": QT_TRANSLATE_NOOP("ImportDialog", "A link to a file that does not exist; skipped."),
     "link_not_file": QT_TRANSLATE_NOOP("ImportDialog", "A link to something that is not a file; not followed."),
+    "archive_in_archive": QT_TRANSLATE_NOOP("ImportDialog", "An archive inside an archive; not opened (extract it "
+                                                            "and import it on its own)."),
 }
 
 

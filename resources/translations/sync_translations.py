@@ -159,7 +159,8 @@ _add("ImportDialog", {
 # Why an import refused or skipped a file (desktop/import_dialog.py PROBLEMS); added by the Import helper.
 _add("ImportDialog", {
     "The file does not exist or cannot be read.": "文件不存在或无法读取。",
-    "This file type cannot be imported (txt, md, docx, html, pdf).": "不支持导入此类文件（仅支持 txt、md、docx、html、pdf）。",
+    "This file type cannot be imported (txt, md, docx, html, pdf, or a zip of them).":
+        "不支持导入此类文件（仅支持 txt、md、docx、html、pdf 及其 zip 压缩包）。",
     "The file is larger than the import size limit.": "文件超过导入大小上限。",
     "The file is empty.": "文件是空的。",
     "This is not a text file (an image, archive or program?).": "这不是文本文件（可能是图片、压缩包或程序）。",
@@ -332,6 +333,8 @@ _add("ImportDialog", {
     "Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.":
         "读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。",
     "A hidden file or folder; skipped.": "隐藏的文件或文件夹，已跳过。",
+    "An archive inside an archive; not opened (extract it and import it on its own).":
+        "压缩包内的压缩包，未打开（请解压后单独导入）。",
     "A lock file Word keeps while a document is open; skipped.": "Word 打开文档时生成的锁定文件，已跳过。",
     "A link to outside the folder; not followed.": "指向文件夹以外的链接，未跟随。",
     "A link to a folder; not followed (import that folder itself if you want it).":

@@ -406,132 +406,132 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="40" />
-      <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="41" />
+      <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is larger than the import size limit.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
+      <location filename="../../desktop/import_dialog.py" line="43" />
       <source>The file is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="43" />
+      <location filename="../../desktop/import_dialog.py" line="44" />
       <source>This is not a text file (an image, archive or program?).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="44" />
+      <location filename="../../desktop/import_dialog.py" line="45" />
       <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="45" />
+      <location filename="../../desktop/import_dialog.py" line="46" />
       <source>The file is damaged.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
+      <location filename="../../desktop/import_dialog.py" line="47" />
       <source>The file is password-protected; remove the password and import again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="49" />
       <source>The file would expand far beyond any real document; refused.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="49" />
+      <location filename="../../desktop/import_dialog.py" line="50" />
       <source>The page holds no document text (only navigation or links).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="50" />
+      <location filename="../../desktop/import_dialog.py" line="51" />
       <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="52" />
+      <location filename="../../desktop/import_dialog.py" line="53" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="54" />
+      <location filename="../../desktop/import_dialog.py" line="55" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="56" />
+      <location filename="../../desktop/import_dialog.py" line="57" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="60" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="65" />
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>A hidden file or folder; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="66" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="68" />
       <source>A link to outside the folder; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="69" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A link that leads back to itself; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="72" />
+      <location filename="../../desktop/import_dialog.py" line="73" />
       <source>A link to something that is not a file; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="78" />
+      <location filename="../../desktop/import_dialog.py" line="74" />
+      <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>Import files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="82" />
       <source>Documents (%1);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="84" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>Import folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="99" />
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="101" />
+      <location filename="../../desktop/import_dialog.py" line="104" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -539,62 +539,62 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="106" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="107" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="112" />
+      <location filename="../../desktop/import_dialog.py" line="115" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="117" />
+      <location filename="../../desktop/import_dialog.py" line="120" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="147" />
+      <location filename="../../desktop/import_dialog.py" line="150" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="161" />
+      <location filename="../../desktop/import_dialog.py" line="164" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="171" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -602,22 +602,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="184" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="64" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="214" />
+      <location filename="../../desktop/import_dialog.py" line="40" />
+      <source>This file type cannot be imported (txt, md, docx, html, pdf, or a zip of them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="217" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="233" />
+      <location filename="../../desktop/import_dialog.py" line="236" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -625,7 +630,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="235" />
+      <location filename="../../desktop/import_dialog.py" line="238" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -633,12 +638,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="240" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="253" />
+      <location filename="../../desktop/import_dialog.py" line="256" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1049,67 +1054,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="265" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="266" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="265" />
+      <location filename="../../desktop/import_dialog.py" line="268" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="266" />
+      <location filename="../../desktop/import_dialog.py" line="269" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="303" />
+      <location filename="../../desktop/import_dialog.py" line="306" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="333" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="336" />
+      <location filename="../../desktop/import_dialog.py" line="339" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>

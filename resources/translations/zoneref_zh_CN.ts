@@ -400,235 +400,240 @@
       <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="40" />
-      <source>This file type cannot be imported (txt, md, docx, html, pdf).</source>
-      <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf）。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="41" />
+      <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is larger than the import size limit.</source>
       <translation>文件超过导入大小上限。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
+      <location filename="../../desktop/import_dialog.py" line="43" />
       <source>The file is empty.</source>
       <translation>文件是空的。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="43" />
+      <location filename="../../desktop/import_dialog.py" line="44" />
       <source>This is not a text file (an image, archive or program?).</source>
       <translation>这不是文本文件（可能是图片、压缩包或程序）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="44" />
+      <location filename="../../desktop/import_dialog.py" line="45" />
       <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation>无法识别文本编码（支持 UTF-8/16、GB18030/GBK、Big5）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="45" />
+      <location filename="../../desktop/import_dialog.py" line="46" />
       <source>The file is damaged.</source>
       <translation>文件已损坏。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
+      <location filename="../../desktop/import_dialog.py" line="47" />
       <source>The file is password-protected; remove the password and import again.</source>
       <translation>文件设有密码保护，请取消密码后重新导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="49" />
       <source>The file would expand far beyond any real document; refused.</source>
       <translation>文件解压后的体积远超正常文档（疑似压缩炸弹），已拒绝。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="49" />
+      <location filename="../../desktop/import_dialog.py" line="50" />
       <source>The page holds no document text (only navigation or links).</source>
       <translation>网页中没有正文（只有导航或链接）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="50" />
+      <location filename="../../desktop/import_dialog.py" line="51" />
       <source>The PDF has no text layer (a scan?); ZoneRef cannot read scans.</source>
       <translation>此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="52" />
+      <location filename="../../desktop/import_dialog.py" line="53" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation>文本远长于任何政策文件，请拆分后分别导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="54" />
+      <location filename="../../desktop/import_dialog.py" line="55" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件耗时过长，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="56" />
+      <location filename="../../desktop/import_dialog.py" line="57" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件所需内存过多，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="60" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation>读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="65" />
+      <location filename="../../desktop/import_dialog.py" line="66" />
       <source>A hidden file or folder; skipped.</source>
       <translation>隐藏的文件或文件夹，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="66" />
+      <location filename="../../desktop/import_dialog.py" line="67" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation>Word 打开文档时生成的锁定文件，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="68" />
       <source>A link to outside the folder; not followed.</source>
       <translation>指向文件夹以外的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="69" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation>指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A link that leads back to itself; skipped.</source>
       <translation>循环链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation>指向不存在文件的链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="72" />
+      <location filename="../../desktop/import_dialog.py" line="73" />
       <source>A link to something that is not a file; not followed.</source>
       <translation>指向非文件对象的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="78" />
+      <location filename="../../desktop/import_dialog.py" line="74" />
+      <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
+      <translation>压缩包内的压缩包，未打开（请解压后单独导入）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="82" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="84" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="99" />
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="101" />
+      <location filename="../../desktop/import_dialog.py" line="104" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="106" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="107" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="112" />
+      <location filename="../../desktop/import_dialog.py" line="115" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="117" />
+      <location filename="../../desktop/import_dialog.py" line="120" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="147" />
+      <location filename="../../desktop/import_dialog.py" line="150" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="161" />
+      <location filename="../../desktop/import_dialog.py" line="164" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="168" />
+      <location filename="../../desktop/import_dialog.py" line="171" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="184" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="64" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="214" />
+      <location filename="../../desktop/import_dialog.py" line="40" />
+      <source>This file type cannot be imported (txt, md, docx, html, pdf, or a zip of them).</source>
+      <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf 及其 zip 压缩包）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="217" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="233" />
+      <location filename="../../desktop/import_dialog.py" line="236" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="235" />
+      <location filename="../../desktop/import_dialog.py" line="238" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="240" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="253" />
+      <location filename="../../desktop/import_dialog.py" line="256" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1038,67 +1043,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="263" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="264" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="265" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="266" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="265" />
+      <location filename="../../desktop/import_dialog.py" line="268" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="266" />
+      <location filename="../../desktop/import_dialog.py" line="269" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="303" />
+      <location filename="../../desktop/import_dialog.py" line="306" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="333" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="336" />
+      <location filename="../../desktop/import_dialog.py" line="339" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>

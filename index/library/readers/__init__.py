@@ -66,11 +66,11 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in FORMATS
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
+def read_path(path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
     """Read one file into document text.
 
     Args:
-        path: the file.
+        path: the file, or a file inside a zip archive (``archives.Member``).
         max_bytes: refuse files larger than this.
 
     Returns:
@@ -81,11 +81,13 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
             too large, empty, binary, undecodable, corrupt, password, zip
             bomb, no content, no text layer, too long).
     """
+    from index.library.readers.archives import Member, read_member
+
+    if isinstance(path, Member):  # a file inside a zip archive: read from it, then as any file
+        kind = _kind(Path(path.file_name))
+        return _extract(Path(path.shown), kind, read_member(path, max_bytes))
     path = Path(path)
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' "
-                                           f"(supported: {', '.join(sorted(set(FORMATS)))})")
+    kind = _kind(path)
     try:
         size = os.stat(path).st_size
         if not path.is_file():
@@ -102,6 +104,19 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
         raise UnreadableFileError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise UnreadableFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    return _extract(path, kind, data)
+
+
+def _kind(path: Path) -> str:
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise UnsupportedFormatError(path, f"unsupported file type '{path.suffix or '(none)'}' "
+                                           f"(supported: {', '.join(sorted(set(FORMATS)))})")
+    return kind
+
+
+def _extract(path: Path, kind: str, data: bytes) -> Extracted:
+    """The text of a file's ``data`` read by its format's reader (``path``: what errors name)."""
     if not data.strip():
         raise EmptyFileError(path, "the file is empty")
     module = importlib.import_module(f"index.library.readers.{kind}")

@@ -24,6 +24,7 @@ from index.base import paths
 from index.base.faults import checkpoint
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES, is_supported, read_path
+from index.library.readers.archives import Member, is_archive
 from index.library.readers.errors import ImportFailure, UnreadableFileError, UnsupportedFormatError
 from index.library.readers.pool import DEFAULT_LIMITS, Limits, run_jobs
 
@@ -69,22 +70,24 @@ def body_hash(body: str) -> str:
     return hashlib.sha256((body.rstrip() + "\n").encode("utf-8")).hexdigest()
 
 
-def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict], list[dict]]:
-    """Expand files and folders (recursively) into the files to import.
+def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path | Member], list[dict], list[dict]]:
+    """Expand files, folders (recursively) and zip archives into the files to import.
 
     A folder import never leaves the folder and never stops at a bad entry:
     symbolic links are followed only to files inside the folder (a link out
     of it, a link to a folder, a loop and a broken link are listed as
     skipped, with the reason); hidden files and folders and Word's lock
     files are listed as skipped too; a subfolder that cannot be read is an
-    error. A file named explicitly is taken as given, links included.
+    error. A file named explicitly is taken as given, links included. A zip
+    archive, given or in a folder, gives its members (``archives.members``):
+    read from it, never extracted.
 
     Returns:
         (files, skipped, errors): ``skipped`` and ``errors`` are
         ``{"path", "reason"}`` and ``{"path", "error", "code"}`` records
         whose paths are text (``paths.display_name``).
     """
-    files: list[Path] = []
+    files: list[Path | Member] = []
     skipped: list[dict] = []
     errors: list[dict] = []
     seen: set[str] = set()
@@ -93,9 +96,18 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
 
     def add(path: Path) -> None:
         key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            return
+        seen.add(key)
+        if not is_archive(path):
             files.append(path)
+            return
+        from index.library.readers.archives import members
+
+        inside, skipped_inside, refused = members(path, is_supported)
+        files.extend(inside)
+        skipped.extend(skipped_inside)
+        errors.extend(refused)
 
     def skip(path: str | Path, reason: str, code: str) -> None:
         skipped.append({"path": display_name(str(path)), "reason": reason, "code": code})
@@ -108,7 +120,7 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path], list[dict],
             errors.append(_error(UnreadableFileError(path, _dangling(path)[0])))
         elif not path.exists():
             errors.append(_error(UnreadableFileError(path, "no such file or folder")))
-        elif not is_supported(path):
+        elif not is_supported(path) and not is_archive(path):
             errors.append(_error(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'")))
         else:
             add(path)
@@ -151,7 +163,7 @@ def _walk(top: Path, own: str, add, skip, errors: list[dict]) -> None:
                 if problem:
                     skip(child, *problem)
                     continue
-            if is_supported(child):
+            if is_supported(child) or is_archive(child):
                 add(child)
             else:
                 skip(child, "unsupported file type", "unsupported")
@@ -206,10 +218,11 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     from index.library.corpus import clause_facts
     from index.library.metadata import SLUGS, guess_metadata
 
-    path = Path(path)
+    path = path if isinstance(path, Member) else Path(path)
     found = read_path(path, max_bytes=max_bytes)
-    # The name as text: a GBK name from a Windows zip is not UTF-8 on disk.
-    name, stem = display_name(path.name), display_name(path.stem)
+    # The name as text: a GBK name from a Windows zip is not UTF-8 on disk (a member's is decoded already).
+    own = Path(path.file_name) if isinstance(path, Member) else path
+    name, stem = display_name(own.name), display_name(own.stem)
     meta = guess_metadata(found.text, declared_title=found.title, filename=name)
     for key in ("title", "region", "city", "issuer", "level", "doc_number", "issued", "published", "year",
                 "status", "adopted", "effective"):
@@ -262,7 +275,7 @@ def _declared(value: Any) -> Any:
     return None
 
 
-def _prepare_safe(path: str, max_bytes: int, region: str | None, title: str | None) -> tuple[str, Any]:
+def _prepare_safe(path: str | Member, max_bytes: int, region: str | None, title: str | None) -> tuple[str, Any]:
     """A reader process's job: never raises for a bad file, so one bad file cannot stop a batch.
 
     ``MemoryError`` and ``RecursionError`` go up to the reader process (``readers.pool``), which
@@ -276,12 +289,12 @@ def _prepare_safe(path: str, max_bytes: int, region: str | None, title: str | No
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:  # a reader bug on a strange file: report it, go on
-        log.exception("reading %s failed", display_name(path))
-        return "error", {"path": display_name(path), "error": f"internal error reading the file: {exc!r}",
+        log.exception("reading %s failed", display_name(str(path)))
+        return "error", {"path": display_name(str(path)), "error": f"internal error reading the file: {exc!r}",
                          "code": "bug"}
 
 
-def prepare_files(files: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
+def prepare_files(files: list[Path | Member], *, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
                   title: str | None = None, workers: int | None = None, limits: Limits = DEFAULT_LIMITS,
                   cancel: Cancel | None = None) -> Iterator[tuple[str, Any]]:
     """Prepare files in input order, each in a reader process under ``limits``.
@@ -301,7 +314,7 @@ def prepare_files(files: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, regi
     Yields:
         ("ok", Candidate) or ("error", {"path", "error", "code"}) per file.
     """
-    jobs = [(str(f), max_bytes, region, title) for f in files]
+    jobs = [(f if isinstance(f, Member) else str(f), max_bytes, region, title) for f in files]
     if not READ_IN_WORKERS:  # tests that replace a reader in this process
         for job in jobs:
             if cancel and cancel():
@@ -309,4 +322,4 @@ def prepare_files(files: list[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, regi
             yield _prepare_safe(*job)
         return
     yield from run_jobs(_prepare_safe, jobs, workers=workers or os.cpu_count() or 1, limits=limits,
-                        cancel=cancel, describe=lambda job: display_name(job[0]))
+                        cancel=cancel, describe=lambda job: display_name(str(job[0])))

@@ -1,0 +1,184 @@
+"""Zip archives of documents: their members listed, their names decoded, each read as a file of its own.
+
+Officials receive policy packs as .zip files, most made on Windows: member
+names in GBK without the zip's UTF-8 flag, which Python's ``zipfile`` hands
+over as cp437 mojibake (政策 as ``Õþ²ß``), and ``unzip`` on Linux writes to
+disk as undecodable bytes. An archive is never extracted to disk here: its
+members are listed when the files to import are collected (``members``), each
+one read from the archive in a reader process like any file
+(``readers.read_path``, under the same time and memory limits), and reported
+as ``pack.zip/政策文件/条例.docx``.
+
+Not opened: an archive inside an archive, encrypted members, hidden entries
+(``__MACOSX``, ``.DS_Store``) and Word's lock files; they are listed as
+skipped or refused, with the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from index.library.readers.errors import (
+    CorruptFileError,
+    PasswordProtectedError,
+    TooLargeError,
+    UnreadableFileError,
+    ZipBombError,
+)
+
+ARCHIVE_SUFFIXES = (".zip",)
+# A pack of policy documents holds tens to thousands of files; more entries than this is not a pack.
+MAX_MEMBERS = 20_000
+_UTF8_FLAG = 0x800
+_ENCRYPTED_FLAG = 0x1
+
+
+@dataclasses.dataclass(frozen=True)
+class Member:
+    """One file inside a zip archive, to import.
+
+    Attributes:
+        archive: the archive's path on disk, as given (it opens the archive).
+        entry: the member's name as ``zipfile`` lists it (it opens the member).
+        name: the member's name decoded (GBK or UTF-8), ``/``-separated.
+    """
+
+    archive: str
+    entry: str
+    name: str
+
+    @property
+    def shown(self) -> str:
+        """``archive/name`` as text: what reports and progress show."""
+        from index.base.paths import display_name
+
+        return f"{display_name(self.archive)}/{self.name}"
+
+    @property
+    def file_name(self) -> str:
+        """The member's own name (its last part), as a file on disk would have it."""
+        return PurePosixPath(self.name).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+def is_archive(path: Path | str) -> bool:
+    """True if ``path`` names a zip archive to open (by extension)."""
+    return str(path).lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def decoded_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its archiver meant it: UTF-8 when flagged so; else the raw bytes (which
+    ``zipfile`` decoded as cp437) as UTF-8 if valid, else GB18030 (Windows' Chinese code page)."""
+    name = info.filename
+    if not info.flag_bits & _UTF8_FLAG:
+        try:
+            raw = name.encode("cp437")
+        except UnicodeEncodeError:
+            raw = None
+        if raw is not None:
+            for encoding in ("utf-8", "gb18030"):
+                try:
+                    name = raw.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+    return name.replace("\\", "/")
+
+
+def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[dict]]:
+    """The members of ``archive`` to import, and those skipped or refused.
+
+    Args:
+        archive: a .zip file.
+        supported: ``supported(Path(name))`` is True for a file type ZoneRef imports.
+
+    Returns:
+        (members, skipped, errors) as ``collect_files`` has them: skipped and
+        errors are ``{"path", "reason", "code"}`` and ``{"path", "error", "code"}``.
+    """
+    from index.base.paths import display_name
+
+    shown = display_name(str(archive))
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            entries = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return [], [], [_refused(CorruptFileError(archive, "the archive is damaged (not a valid .zip file)"))]
+    except OSError as exc:
+        return [], [], [_refused(UnreadableFileError(archive, f"cannot read: {exc.strerror or exc}"))]
+    if len(entries) > MAX_MEMBERS:
+        return [], [], [_refused(ZipBombError(archive, f"the archive holds {len(entries):,} entries, more than any "
+                                                       f"pack of documents (limit {MAX_MEMBERS:,})"))]
+    found: list[Member] = []
+    skipped: list[dict] = []
+    errors: list[dict] = []
+    for info in entries:
+        if info.is_dir():
+            continue
+        name = decoded_name(info)
+        path = f"{shown}/{name}"
+        parts = [p for p in name.split("/") if p]
+        if not parts:
+            continue
+        if any(p.startswith(".") or p == "__MACOSX" for p in parts):
+            skipped.append({"path": path, "reason": "a hidden file: not imported", "code": "hidden"})
+        elif parts[-1].startswith("~$"):
+            skipped.append({"path": path, "reason": "a lock file Word keeps while a document is open: "
+                                                    "not a document", "code": "lock_file"})
+        elif is_archive(name):
+            skipped.append({"path": path, "reason": "an archive inside an archive: not opened (import it on its "
+                                                    "own)", "code": "archive_in_archive"})
+        elif not supported(Path(parts[-1])):
+            skipped.append({"path": path, "reason": "unsupported file type", "code": "unsupported"})
+        elif info.flag_bits & _ENCRYPTED_FLAG:
+            errors.append(_refused(PasswordProtectedError(path, "the file is encrypted in the archive; extract it "
+                                                                "with its password and import the file")))
+        else:
+            found.append(Member(archive=str(archive), entry=info.filename, name=name))
+    return found, skipped, errors
+
+
+def read_member(member: Member, max_bytes: int) -> bytes:
+    """The member's bytes, read at most ``max_bytes`` (its header's size may lie).
+
+    Raises:
+        UnreadableFileError, CorruptFileError, PasswordProtectedError, TooLargeError.
+    """
+    path = member.shown
+    try:
+        with zipfile.ZipFile(member.archive) as zf:
+            info = zf.getinfo(member.entry)
+            if info.file_size > max_bytes:
+                raise TooLargeError(path, f"file is {info.file_size / 1048576:.1f} MB, over the "
+                                          f"{max_bytes / 1048576:.1f} MB import limit")
+            with zf.open(info) as stream:
+                data = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise UnreadableFileError(path, "the archive is gone") from None
+    except KeyError:
+        raise UnreadableFileError(path, "no longer in the archive") from None
+    except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
+        raise PasswordProtectedError(path, f"cannot be read without a password ({exc})") from None
+    except NotImplementedError as exc:  # a compression method Python cannot read
+        raise CorruptFileError(path, f"compressed in a way that cannot be read ({exc})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise CorruptFileError(path, f"damaged in the archive ({exc})") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise TooLargeError(path, f"expands beyond the {max_bytes / 1048576:.1f} MB import limit "
+                                  "(its size in the archive says less)")
+    return data
+
+
+def _refused(exc) -> dict:
+    return {"path": exc.path, "error": exc.reason, "code": exc.code}

@@ -1,0 +1,111 @@
+"""Zip archives imported as they come from Windows: GBK names, folders, odd entries, damage."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from index.library.readers import read_path
+from index.library.readers.archives import Member, members
+from index.library.readers.candidates import collect_files
+from index.library.readers.errors import TooLargeError
+
+POLICY = ("关于推进开发区高质量发展的实施意见\n\n一、总体要求\n\n（一）坚持招商引资，加强用地保障。\n\n"
+          "二、保障措施\n\n（二）完善考核评价，优化营商环境。\n")
+OTHER = POLICY.replace("实施意见", "若干措施").replace("优化营商环境", "提升开放水平")
+
+
+class _WindowsName(zipfile.ZipInfo):
+    """A member named as Windows' own zip tool writes it: GBK bytes, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+        return self.filename.encode("cp437"), self.flag_bits
+
+
+def windows_zip(path: Path, entries: dict[str, bytes], gbk: bool = True) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            info = _WindowsName(name.encode("gbk").decode("cp437")) if gbk else zipfile.ZipInfo(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return path
+
+
+def cli(capsys, *argv):
+    code = main([*argv, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def test_a_windows_zip_imports_with_its_chinese_names_and_says_what_it_left(tmp_path, capsys):
+    pack = windows_zip(tmp_path / "政策汇编.zip", {
+        "开发区政策/关于推进开发区高质量发展的实施意见.txt": POLICY.encode("gbk"),
+        "开发区政策/若干措施.md": OTHER.encode("utf-8"),
+        "开发区政策/~$若干措施.docx": b"lock",
+        "__MACOSX/开发区政策/._若干措施.md": b"\x00\x05",
+        "开发区政策/附件图片.png": b"\x89PNG\r\n",
+        "旧版/更早的汇编.zip": b"PK\x05\x06" + b"\x00" * 18,
+    })
+    assert "开发区政策" not in zipfile.ZipFile(pack).namelist()[0]  # zipfile alone reads cp437 mojibake
+    code, report, err = cli(capsys, "import", str(pack))
+    assert code == 0, err
+    shown = {r["path"] for r in report["imported"]}
+    assert shown == {f"{pack}/开发区政策/关于推进开发区高质量发展的实施意见.txt", f"{pack}/开发区政策/若干措施.md"}
+    assert {r["code"] for r in report["skipped"]} == {"lock_file", "hidden", "unsupported", "archive_in_archive"}
+    assert report["errors"] == []
+    code, docs, _ = cli(capsys, "docs")
+    imported = {d["title"]: d for d in docs if d["source"] == "imported"}
+    assert set(imported) == {"关于推进开发区高质量发展的实施意见", "关于推进开发区高质量发展的若干措施"}
+    code, hits, _ = cli(capsys, "search", "提升开放水平")
+    assert hits["total"] == 1
+    code, again, _ = cli(capsys, "import", str(pack))  # a second time: duplicates, nothing new
+    assert again["imported"] == [] and {r["code"] for r in again["skipped"]} >= {"duplicate"}
+
+
+def test_utf8_names_and_a_zip_inside_an_imported_folder(tmp_path, capsys):
+    folder = tmp_path / "下载"
+    folder.mkdir()
+    windows_zip(folder / "pack.zip", {"文件/实施意见.txt": POLICY.encode("utf-8")}, gbk=False)
+    (folder / "若干措施.txt").write_text(OTHER, encoding="utf-8")
+    code, report, err = cli(capsys, "import", str(folder))
+    assert code == 0, err
+    assert sorted(r["path"] for r in report["imported"]) == sorted(
+        [str(folder / "pack.zip") + "/文件/实施意见.txt", str(folder / "若干措施.txt")])
+
+
+def test_a_damaged_or_encrypted_archive_is_refused_and_the_rest_imports(tmp_path, capsys):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "坏的.zip").write_bytes(b"PK\x03\x04 this is not a zip archive at all")
+    with zipfile.ZipFile(folder / "加密.zip", "w") as zf:
+        zf.writestr("文件.txt", OTHER.encode("utf-8"))
+    data = bytearray((folder / "加密.zip").read_bytes())  # marked encrypted, as a zip made with a password
+    for header, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # zipfile writes no encryption
+        at = data.index(header) + flags_at
+        data[at] |= 0x1
+    (folder / "加密.zip").write_bytes(bytes(data))
+    (folder / "好的.txt").write_text(POLICY, encoding="utf-8")
+    code, report, err = cli(capsys, "import", str(folder))
+    assert [r["path"] for r in report["imported"]] == [str(folder / "好的.txt")]
+    codes = {Path(e["path"]).name if "加密" not in e["path"] else "加密": e["code"] for e in report["errors"]}
+    assert codes == {"坏的.zip": "corrupt", "加密": "password"}
+
+
+def test_a_member_is_read_under_the_size_limit_whatever_its_header_says(tmp_path):
+    pack = windows_zip(tmp_path / "p.zip", {"大.txt": (POLICY * 200).encode("utf-8")})
+    (member,), _, _ = members(pack, lambda p: p.suffix == ".txt")
+    assert isinstance(member, Member) and member.shown == f"{pack}/大.txt"
+    with pytest.raises(TooLargeError):
+        read_path(member, max_bytes=1000)
+    assert "坚持招商引资" in read_path(member).text
+
+
+def test_a_missing_zip_and_one_given_twice(tmp_path):
+    pack = windows_zip(tmp_path / "p.zip", {"a.txt": POLICY.encode("utf-8")})
+    files, skipped, errors = collect_files([pack, pack, tmp_path / "没有.zip"])
+    assert [str(f) for f in files] == [f"{pack}/a.txt"]
+    assert [e["code"] for e in errors] == ["unreadable"]
