@@ -24,7 +24,7 @@ from index.base import paths
 from index.base.faults import checkpoint
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES, is_supported, read_path
-from index.library.readers.archives import Member, is_archive
+from index.library.readers.archives import Member, forget_archive, is_archive
 from index.library.readers.errors import ImportFailure, UnreadableFileError, UnsupportedFormatError
 from index.library.readers.pool import DEFAULT_LIMITS, Limits, run_jobs
 
@@ -316,10 +316,13 @@ def prepare_files(files: list[Path | Member], *, max_bytes: int = DEFAULT_MAX_BY
     """
     jobs = [(f if isinstance(f, Member) else str(f), max_bytes, region, title) for f in files]
     if not READ_IN_WORKERS:  # tests that replace a reader in this process
-        for job in jobs:
-            if cancel and cancel():
-                return
-            yield _prepare_safe(*job)
+        try:
+            for job in jobs:
+                if cancel and cancel():
+                    return
+                yield _prepare_safe(*job)
+        finally:
+            forget_archive()  # the zip read last is not left open (locked, on Windows) in this process
         return
     yield from run_jobs(_prepare_safe, jobs, workers=workers or os.cpu_count() or 1, limits=limits,
                         cancel=cancel, describe=lambda job: display_name(str(job[0])))

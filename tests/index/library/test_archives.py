@@ -109,3 +109,15 @@ def test_a_missing_zip_and_one_given_twice(tmp_path):
     files, skipped, errors = collect_files([pack, pack, tmp_path / "没有.zip"])
     assert [str(f) for f in files] == [f"{pack}/a.txt"]
     assert [e["code"] for e in errors] == ["unreadable"]
+
+
+def test_an_archive_kept_open_between_members_is_read_again_once_it_changes(tmp_path):
+    from index.library.readers.archives import forget_archive
+
+    pack = windows_zip(tmp_path / "p.zip", {"a.txt": POLICY.encode("utf-8"), "b.txt": OTHER.encode("utf-8")})
+    first, second = members(pack, lambda p: p.suffix == ".txt")[0]
+    assert "优化营商环境" in read_path(first).text and "提升开放水平" in read_path(second).text
+    windows_zip(pack, {"a.txt": (OTHER + "（三）新增一条。\n").encode("utf-8")})  # replaced meanwhile
+    assert "新增一条" in read_path(first).text
+    forget_archive()
+    pack.unlink()  # nothing holds it open (Windows would refuse the delete)
