@@ -121,3 +121,12 @@ def test_an_archive_kept_open_between_members_is_read_again_once_it_changes(tmp_
     assert "新增一条" in read_path(first).text
     forget_archive()
     pack.unlink()  # nothing holds it open (Windows would refuse the delete)
+
+
+def test_an_archive_of_more_entries_than_any_pack_is_refused_whole(tmp_path, monkeypatch):
+    from index.library.readers import archives
+
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 50)
+    pack = windows_zip(tmp_path / "p.zip", {f"{n}.txt": POLICY.encode("utf-8") for n in range(51)})
+    files, skipped, errors = collect_files([pack])
+    assert files == [] and [e["code"] for e in errors] == ["zip_bomb"] and "51" in errors[0]["error"]
