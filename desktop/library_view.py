@@ -138,6 +138,7 @@ class LibraryView(QWidget):
     redline_requested = Signal(str)
     link_requested = Signal(str)
     unlink_requested = Signal(str)
+    carry_notes_requested = Signal(str)
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -351,6 +352,9 @@ class LibraryView(QWidget):
         menu.addAction(self.tr("Link to another version…"), lambda: self.link_requested.emit(doc_id))
         unlink = menu.addAction(self.tr("Unlink from its versions"), lambda: self.unlink_requested.emit(doc_id))
         unlink.setEnabled(grouped)
+        carry = menu.addAction(self.tr("Copy notes from its other versions"),
+                               lambda: self.carry_notes_requested.emit(doc_id))
+        carry.setEnabled(grouped)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -44,6 +44,7 @@ def _reader_class():
     return ReaderView
 
 log = logging.getLogger(__name__)
+CARRY_LISTED = 10  # notes not copied named in the message, at most
 
 #: The notes load once the search index is open, or this long after the first paint if it is not yet.
 NOTES_AFTER_MS = 2000
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.recovery_box: QMessageBox | None = None
         self.trouble_box: QMessageBox | None = None
         self.unreadable_box: QMessageBox | None = None
+        self.carry_box: QMessageBox | None = None  # what copying notes from other versions did
         self.trouble_label: QLabel | None = None
         self.services.db_recovered.connect(self.show_recovery_report)
         self.services.db_trouble.connect(self.show_db_trouble)
@@ -239,6 +241,7 @@ class MainWindow(QMainWindow):
         self.library.redline_requested.connect(self.show_redline)
         self.library.link_requested.connect(self.link_versions)
         self.library.unlink_requested.connect(self.unlink_version)
+        self.library.carry_notes_requested.connect(self.carry_notes)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -411,6 +414,49 @@ class MainWindow(QMainWindow):
         worker = self.services.workspace.worker()
         self.services.writing(ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error,
                                      parent=self)).run()
+
+    def carry_notes(self, doc_id: str) -> None:
+        """Copy the notes of ``doc_id``'s other versions onto it (on a worker), then say what was copied and
+        which notes' passages changed (``Workspace.carry_notes``)."""
+        worker = self.services.workspace.worker()
+
+        def done(result) -> None:
+            report, changes = result
+            self.services.apply(changes)
+            self._show_carried(report)
+
+        self.services.writing(ops.Op(lambda: worker.carry_notes(doc_id), done, self.show_error, parent=self)).run()
+
+    def _show_carried(self, report) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        lines = []
+        if not (report.copied or report.reworded or report.changed or report.already):
+            lines.append(self.tr("The other versions of this document have no notes."))
+        else:
+            lines.append(self.tr("%n note(s) copied to this version.", "", len(report.copied) + len(report.reworded)))
+        if report.already:
+            lines.append(self.tr("%n note(s) were here already.", "", report.already))
+        if report.reworded:
+            lines.append(self.tr("%n of them sit on text that reads a little differently here; the highlight is kept "
+                                 "as it was: please check.", "", len(report.reworded)))
+        if report.changed:
+            lines.append(self.tr("%n note(s) not copied: their passage changed in this version (they stay on their "
+                                 "own version; 修订对照 shows the changes):", "", len(report.changed)))
+            lines += [f"　「{a.quote[:40]}」 {self._citation(a.clause_id)}" for a in report.changed[:CARRY_LISTED]]
+            if len(report.changed) > CARRY_LISTED:
+                lines.append(self.tr("… and %n more", "", len(report.changed) - CARRY_LISTED))
+        if self.carry_box is None:
+            self.carry_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Notes from other versions"), "",
+                                         QMessageBox.StandardButton.Ok, self)
+        self.carry_box.setText("\n".join(lines))
+        self.carry_box.open()
+
+    def _citation(self, clause_id: str) -> str:
+        try:
+            return self.corpus.citation(self.corpus.clause(clause_id))
+        except KnownError:
+            return clause_id
 
     def readers(self) -> list[ReaderView]:
         reader = _reader_class()

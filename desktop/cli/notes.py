@@ -95,6 +95,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                                         "differs); the current state is kept as a backup first", func=cmd_restore)
     p.add_argument("backup", nargs="?")
 
+    command(nsub, "carry", help="copy the notes of one version of a document onto another version (a revision, "
+                                "the final of a draft); lists the notes whose passage changed", func=cmd_carry,
+            args=("from_doc", "to_doc"))
+
     p = command(nsub, "recover", help="merge the notes of a set-aside, backup or copied database file into yours "
                                         "(adds missing notes, updates older ones, deletes nothing)", func=cmd_recover)
     p.add_argument("file", nargs="?", help="a database file (default: list the set-aside files)")
@@ -151,6 +155,17 @@ def cmd_edit(args) -> int:
 def cmd_delete(args) -> int:
     store().delete(args.uuid)
     emit({"deleted": args.uuid}, args.json, f"deleted {args.uuid}")
+    return 0
+
+
+def cmd_carry(args) -> int:
+    store()  # a recovered or read-only database is reported first
+    report, _changes = workspace().carry_notes(args.to_doc, args.from_doc)
+    lines = [f"{len(report.copied)} copied, {len(report.reworded)} placed on reworded text, "
+             f"{len(report.changed)} not copied (their passage changed), {report.already} already there"]
+    lines += [f"  reworded: {_line(a.to_dict())}" for a in report.reworded]
+    lines += [f"  changed:  {_line(a.to_dict())}" for a in report.changed]
+    emit(report.to_dict(), args.json, "\n".join(lines))
     return 0
 
 

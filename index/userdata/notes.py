@@ -190,6 +190,37 @@ class ReanchorReport:
         return self
 
 
+@dataclasses.dataclass
+class CarryReport:
+    """What carrying one version's notes to another did (``NoteStore.carry_forward``).
+
+    Attributes:
+        copied: the new annotations, their passage found as it was.
+        reworded: new annotations placed on a passage that reads a little differently now (the quote kept
+            as highlighted): worth a look.
+        changed: the old version's annotations whose passage the new version no longer has (not copied;
+            they stay on the old version): the places to re-read.
+        already: annotations the new version already holds (carried before).
+    """
+
+    copied: list[Annotation] = dataclasses.field(default_factory=list)
+    reworded: list[Annotation] = dataclasses.field(default_factory=list)
+    changed: list[Annotation] = dataclasses.field(default_factory=list)
+    already: int = 0
+
+    def to_dict(self) -> dict:
+        return {"copied": [a.to_dict() for a in self.copied], "reworded": [a.to_dict() for a in self.reworded],
+                "changed": [a.to_dict() for a in self.changed], "already": self.already}
+
+    def __iadd__(self, other: CarryReport) -> CarryReport:
+        """Add another version's outcome to this one."""
+        self.copied += other.copied
+        self.reworded += other.reworded
+        self.changed += other.changed
+        self.already += other.already
+        return self
+
+
 class NoteStore:
     """Annotations, bookmarks and tags of one user database, against one corpus.
 
@@ -510,6 +541,47 @@ class NoteStore:
                     "orphan=0, anchored_hash=? WHERE uuid=?",
                     (anchor.start, anchor.end, sel.prefix, sel.suffix, quote,
                      self._clause_at(doc.id, anchor.start, a.clause_id), doc.content_hash, a.uuid))
+        return report
+
+    def carry_forward(self, from_doc: str, to_doc: str) -> CarryReport:
+        """Copy the annotations of one version of a document onto another (a revision, the final of a draft).
+
+        Each note is placed where its quote and context are found in the other version's text
+        (``anchoring.reanchor``); the original stays on its own version, nothing is moved or deleted. A note
+        whose passage is gone is listed (``changed``), not copied; one already copied is not copied again.
+        The copy keeps colour, note, tags and the time it was written.
+
+        Raises:
+            UnknownIdError: either document is not in the library.
+            NoteError: the two are not versions of one document (link them first), or are the same.
+        """
+        from index.library import versions
+
+        source, target = self.corpus.document(from_doc), self.corpus.document(to_doc)
+        if source.id == target.id:
+            raise NoteError("the notes are already on this version")
+        group = versions.groups(self.corpus.documents()).get(source.id) or [source]
+        if target.id not in {d.id for d in group}:
+            raise NoteError(f"{to_doc} is not a version of {from_doc}: link them as versions first")
+        body = target.body
+        there = {(a.start, a.end, a.note, a.color) for a in self.list(doc_id=target.id)}
+        report = CarryReport()
+        with transaction(self.db):
+            for a in self.list(doc_id=source.id):
+                anchor = anchoring.reanchor(body, a.selector)
+                if anchor is None:
+                    report.changed.append(a)
+                    continue
+                if (anchor.start, anchor.end, a.note, a.color) in there:
+                    report.already += 1
+                    continue
+                sel = anchoring.make_selector(body, anchor.start, anchor.end)
+                copy = Annotation(str(uuidlib.uuid4()), target.id, self._clause_at(target.id, anchor.start, ""),
+                                  a.quote if anchor.method == "fuzzy" else sel.quote, sel.prefix, sel.suffix,
+                                  sel.start, sel.end, a.color, a.note, a.tags, a.created, now_iso(), False)
+                self._insert(copy, target.content_hash)
+                there.add((copy.start, copy.end, copy.note, copy.color))
+                (report.reworded if anchor.method == "fuzzy" else report.copied).append(copy)
         return report
 
     def reanchor_all(self) -> ReanchorReport:

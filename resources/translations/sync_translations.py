@@ -382,6 +382,17 @@ _add("RedlineView", {
 
 ZH.update(QT_GAPS)
 _add("Settings", {"Author of exported Word files": "导出 Word 文件的作者"})
+_add("LibraryView", {"Copy notes from its other versions": "复制其他版本的批注到此版本"})
+_add("MainWindow", {
+    "The other versions of this document have no notes.": "此文件的其他版本上没有批注。",
+    "%n note(s) copied to this version.": "已将 %n 条批注复制到此版本。",
+    "%n note(s) were here already.": "%n 条批注此前已复制过。",
+    "%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.":
+        "其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。",
+    "%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows "
+    "the changes):": "%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：",
+    "… and %n more": "……另有 %n 条", "Notes from other versions": "其他版本的批注",
+})
 _add("CompareView", {"Comparing…": "正在对比…",
                      "Showing the first %1 of the %2 chosen documents: choose fewer to see the others.":
                          "只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。"})

@@ -174,3 +174,21 @@ def test_the_document_picker_narrows_thousands_by_words_in_either_script(app, qt
     picker.view.setCurrentIndex(picker.model.index(2, 0))
     assert picker.chosen() == docs[2].id
     assert picker.model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole) == docs[2].title
+
+
+def test_notes_are_copied_from_the_earlier_version_and_changed_passages_named(win, qtbot):
+    old = import_into(win, "t29_xingzheng_fuyifa_2017.txt")[0]
+    notes = win.services.workspace.notes()
+    notes.add(f"{old}/ch1/art1", "保障和监督行政机关依法行使职权", note="立法目的")  # reworded in 2023
+    notes.add(f"{old}/ch2/art6", "有下列情形之一的，公民、法人或者其他组织可以依照本法申请行政复议", note="范围")
+    new = import_into(win, "t30_xingzheng_fuyifa_2023.txt")[0]
+    win.library.carry_notes_requested.emit(new)  # the library's menu: 复制其他版本的批注到此版本
+    qtbot.waitUntil(lambda: win.carry_box is not None and win.carry_box.isVisible(), timeout=20000)
+    text = win.carry_box.text()
+    assert "已将 1 条批注复制到此版本" in text and "1 条批注未复制" in text
+    assert "「保障和监督行政机关依法行使职权」" in text and "《中华人民共和国行政复议法》第一条" in text
+    assert [a.note for a in win.services.workspace.notes().list(doc_id=new)] == ["范围"]
+    win.carry_box.close()
+    win.library.carry_notes_requested.emit(old)  # the other way: the 2023 note is the same passage's
+    qtbot.waitUntil(lambda: win.carry_box.isVisible(), timeout=20000)
+    assert "1 条批注此前已复制过" in win.carry_box.text()
