@@ -90,6 +90,7 @@ def choose_folder(parent: QWidget) -> list[str]:
 
 class ImportDialog(QDialog):
     imported = Signal(list)
+    carry_notes_wanted = Signal(str)  # a new version's id: copy its earlier versions' notes onto it
 
     def __init__(self, services, paths: list[str], parent=None):
         super().__init__(parent)
@@ -115,6 +116,12 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Shown after an import that brought a new version of a document the user has notes on.
+        self.carry_button = self.buttons.addButton(self.tr("Copy the notes onto the new versions"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.carry_button.setVisible(False)
+        self.carry_button.clicked.connect(self._carry_notes)
+        self._carry_to: list[str] = []
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self._cancel)
         vbox(self.status, self.progress, QLabel(self.tr("Check the metadata guessed from each file; edit any cell.")),
@@ -219,14 +226,17 @@ class ImportDialog(QDialog):
         worker = self.services.workspace.worker()
 
         def work(progress, cancelled):
-            return worker.add_candidates(candidates, progress=progress, cancel=cancelled)
+            report, changes = worker.add_candidates(candidates, progress=progress, cancel=cancelled)
+            # New versions of documents the user has notes on (this worker's library lists them already).
+            noted = [r["doc_id"] for r in report.imported if r.get("supersedes") and worker.versions_with_notes(r["doc_id"])]
+            return report, changes, noted
 
         self._op = self.services.writing(ops.Op(work, self._add_done, self._failed, parent=self))
         self._op.on_progress = lambda d, t, m: (self.progress.setRange(0, max(t, 1)), self.progress.setValue(d))
         self._op.run()
 
     def _add_done(self, result) -> None:
-        report, changes = result
+        report, changes, noted = result
         self._op = None
         self.errors += report.errors
         self.skipped += report.skipped
@@ -241,6 +251,20 @@ class ImportDialog(QDialog):
         if ids:
             self.imported.emit(ids)
         self.cancel_button.setText(self.tr("Close"))
+        self._offer_notes(noted)
+
+    def _offer_notes(self, new_versions: list[str]) -> None:
+        """Offer to copy the user's notes on earlier versions onto ``new_versions``, just imported."""
+        self._carry_to = new_versions
+        if self._carry_to:
+            self.status.setText(self.status.text() + " " + self.tr(
+                "You have notes on earlier versions of %n of them.", "", len(self._carry_to)))
+            self.carry_button.setVisible(True)
+
+    def _carry_notes(self) -> None:
+        self.carry_button.setEnabled(False)
+        for doc_id in self._carry_to:
+            self.carry_notes_wanted.emit(doc_id)
 
     def _failed(self, exc: BaseException) -> None:
         self._op = None

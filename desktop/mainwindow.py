@@ -635,13 +635,16 @@ class MainWindow(QMainWindow):
 
         self.import_paths(choose_folder(self))
 
-    def import_paths(self, paths: list) -> None:
+    def import_paths(self, paths: list):
+        """Open the import dialog on ``paths`` (files, folders, zip archives); returns it (None for no paths)."""
         if not paths:
-            return
+            return None
         from desktop.import_dialog import ImportDialog
 
         dlg = ImportDialog(self.services, [str(p) for p in paths], self)
+        dlg.carry_notes_wanted.connect(self.carry_notes)
         dlg.open()
+        return dlg
 
     def edit_document(self, doc_id: str):
         """Open the dialog that corrects an imported document's metadata; returns it."""

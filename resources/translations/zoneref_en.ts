@@ -526,12 +526,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="102" />
+      <location filename="../../desktop/import_dialog.py" line="103" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="104" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -539,62 +539,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="111" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="115" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="120" />
+      <source>Copy the notes onto the new versions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="127" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="150" />
+      <location filename="../../desktop/import_dialog.py" line="157" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="164" />
+      <location filename="../../desktop/import_dialog.py" line="171" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="171" />
+      <location filename="../../desktop/import_dialog.py" line="178" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -602,7 +607,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="184" />
+      <location filename="../../desktop/import_dialog.py" line="191" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
@@ -617,12 +622,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="217" />
+      <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="236" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -630,7 +635,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="238" />
+      <location filename="../../desktop/import_dialog.py" line="245" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -638,12 +643,20 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="259" />
+      <source>You have notes on earlier versions of %n of them.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="256" />
+      <location filename="../../desktop/import_dialog.py" line="278" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -913,7 +926,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="281" />
-      <location filename="../../desktop/mainwindow.py" line="708" />
+      <location filename="../../desktop/mainwindow.py" line="709" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1003,71 +1016,71 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="660" />
+      <location filename="../../desktop/mainwindow.py" line="661" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="661" />
+      <location filename="../../desktop/mainwindow.py" line="662" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="709" />
+      <location filename="../../desktop/mainwindow.py" line="710" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="721" />
+      <location filename="../../desktop/mainwindow.py" line="722" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="725" />
+      <location filename="../../desktop/mainwindow.py" line="726" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="727" />
+      <location filename="../../desktop/mainwindow.py" line="728" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="728" />
+      <location filename="../../desktop/mainwindow.py" line="729" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="731" />
+      <location filename="../../desktop/mainwindow.py" line="732" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="735" />
+      <location filename="../../desktop/mainwindow.py" line="736" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="745" />
-      <location filename="../../desktop/mainwindow.py" line="753" />
+      <location filename="../../desktop/mainwindow.py" line="746" />
+      <location filename="../../desktop/mainwindow.py" line="754" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="754" />
+      <location filename="../../desktop/mainwindow.py" line="755" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="781" />
+      <location filename="../../desktop/mainwindow.py" line="782" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="783" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1075,17 +1088,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="788" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="810" />
+      <location filename="../../desktop/mainwindow.py" line="811" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="822" />
+      <location filename="../../desktop/mainwindow.py" line="823" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -1093,7 +1106,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="825" />
+      <location filename="../../desktop/mainwindow.py" line="826" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1101,7 +1114,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="831" />
+      <location filename="../../desktop/mainwindow.py" line="832" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1109,67 +1122,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="284" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="286" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="265" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="266" />
+      <location filename="../../desktop/import_dialog.py" line="288" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="268" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="269" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="295" />
+      <location filename="../../desktop/import_dialog.py" line="317" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="306" />
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="333" />
+      <location filename="../../desktop/import_dialog.py" line="355" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="339" />
+      <location filename="../../desktop/import_dialog.py" line="361" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>

@@ -520,81 +520,86 @@
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="102" />
+      <location filename="../../desktop/import_dialog.py" line="103" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="104" />
+      <location filename="../../desktop/import_dialog.py" line="105" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="109" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="109" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="111" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="115" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="120" />
+      <source>Copy the notes onto the new versions</source>
+      <translation>将批注复制到新版本</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="127" />
       <source>Check the metadata guessed from each file; edit any cell.</source>
       <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="150" />
+      <location filename="../../desktop/import_dialog.py" line="157" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="164" />
+      <location filename="../../desktop/import_dialog.py" line="171" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="171" />
+      <location filename="../../desktop/import_dialog.py" line="178" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="184" />
+      <location filename="../../desktop/import_dialog.py" line="191" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
@@ -609,31 +614,38 @@
       <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf 及其 zip 压缩包）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="217" />
+      <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="236" />
+      <location filename="../../desktop/import_dialog.py" line="243" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="238" />
+      <location filename="../../desktop/import_dialog.py" line="245" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="250" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="259" />
+      <source>You have notes on earlier versions of %n of them.</source>
+      <translation>
+        <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="256" />
+      <location filename="../../desktop/import_dialog.py" line="278" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -902,7 +914,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="281" />
-      <location filename="../../desktop/mainwindow.py" line="708" />
+      <location filename="../../desktop/mainwindow.py" line="709" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
@@ -987,44 +999,44 @@
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="660" />
+      <location filename="../../desktop/mainwindow.py" line="661" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="661" />
+      <location filename="../../desktop/mainwindow.py" line="662" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="709" />
+      <location filename="../../desktop/mainwindow.py" line="710" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="721" />
+      <location filename="../../desktop/mainwindow.py" line="722" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="725" />
+      <location filename="../../desktop/mainwindow.py" line="726" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="727" />
+      <location filename="../../desktop/mainwindow.py" line="728" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="728" />
+      <location filename="../../desktop/mainwindow.py" line="729" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="731" />
+      <location filename="../../desktop/mainwindow.py" line="732" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1033,59 +1045,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="735" />
+      <location filename="../../desktop/mainwindow.py" line="736" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="745" />
-      <location filename="../../desktop/mainwindow.py" line="753" />
+      <location filename="../../desktop/mainwindow.py" line="746" />
+      <location filename="../../desktop/mainwindow.py" line="754" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="754" />
+      <location filename="../../desktop/mainwindow.py" line="755" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="781" />
+      <location filename="../../desktop/mainwindow.py" line="782" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="783" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="788" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="810" />
+      <location filename="../../desktop/mainwindow.py" line="811" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="822" />
+      <location filename="../../desktop/mainwindow.py" line="823" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="825" />
+      <location filename="../../desktop/mainwindow.py" line="826" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="831" />
+      <location filename="../../desktop/mainwindow.py" line="832" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1093,67 +1105,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="284" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="263" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="264" />
+      <location filename="../../desktop/import_dialog.py" line="286" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="265" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="266" />
+      <location filename="../../desktop/import_dialog.py" line="288" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="267" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="268" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="269" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="295" />
+      <location filename="../../desktop/import_dialog.py" line="317" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="306" />
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="333" />
+      <location filename="../../desktop/import_dialog.py" line="355" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="339" />
+      <location filename="../../desktop/import_dialog.py" line="361" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>

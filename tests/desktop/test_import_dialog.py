@@ -172,3 +172,41 @@ def test_the_folder_is_walked_only_when_no_other_background_import_runs(app, qtb
         assert dlg._op is not None and not dlg.candidates  # waiting for its turn
     qtbot.waitUntil(lambda: dlg._op is None, timeout=30000)
     assert len(dlg.candidates) == 1 and not dlg.errors
+
+
+def test_a_new_version_of_a_noted_document_offers_to_copy_the_notes(win, qtbot):
+    from pathlib import Path
+
+    laws = Path(__file__).resolve().parents[1] / "data" / "regulations" / "tune"
+    report, changes = win.services.workspace.import_paths([laws / "t29_xingzheng_fuyifa_2017.txt"], workers=1)
+    win.services.apply(changes)
+    settled(win.services)
+    old = report.imported[0]["doc_id"]
+    win.services.workspace.notes().add(f"{old}/ch2/art6", "有下列情形之一的，公民、法人或者其他组织可以依照本法申请行政复议",
+                                       note="范围")
+    dlg = win.import_paths([laws / "t30_xingzheng_fuyifa_2023.txt"])
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    assert not dlg.carry_button.isVisible()
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: dlg.carry_button.isVisible(), timeout=30000)
+    assert "旧版本上有您的批注" in dlg.status.text()
+    dlg.carry_button.click()
+    qtbot.waitUntil(lambda: win.carry_box is not None and win.carry_box.isVisible(), timeout=20000)
+    assert "已将 1 条批注复制到此版本" in win.carry_box.text()
+    new = next(d.id for d in win.corpus.documents() if d.get("supersedes") == old)
+    assert [a.note for a in win.services.workspace.notes().list(doc_id=new)] == ["范围"]
+    win.carry_box.close()
+
+
+def test_an_import_without_a_noted_earlier_version_offers_nothing(win, qtbot, tmp_path):
+    src = tmp_path / "政策.txt"
+    src.write_text("关于支持开发区招商引资的若干措施\n\n（一）加强招商引资工作。\n", encoding="utf-8")
+    dlg = win.import_paths([src])
+    qtbot.addWidget(dlg)
+    got = []
+    dlg.imported.connect(got.append)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    assert not dlg.carry_button.isVisible()
