@@ -102,6 +102,30 @@ def _symlink_loop(folder: Path) -> Path:
     return top
 
 
+def _zip(name: str, entries, lie_size: int | None = None):
+    """A .zip of ``entries`` ((member name, bytes) pairs, names written as Windows does: GBK, no UTF-8 flag);
+    ``lie_size``: the first member's headers claim this uncompressed size."""
+    class WindowsName(zipfile.ZipInfo):
+        def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+            return self.filename.encode("cp437"), self.flag_bits
+
+    def make(folder: Path) -> Path:
+        path = folder / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for member, data in entries():
+                info = WindowsName(member.encode("gbk").decode("cp437"))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, data)
+        if lie_size is not None:
+            raw = bytearray(path.read_bytes())
+            for header, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+                start = raw.index(header) + at
+                raw[start:start + 4] = lie_size.to_bytes(4, "little")
+            path.write_bytes(bytes(raw))
+        return path
+    return make
+
+
 XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [\n<!ENTITY a "开发区开发区开发区开发区">\n'
          + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "&a;" * 10}">\n' for i in range(9))
@@ -123,6 +147,12 @@ FILES = {
     "binary \\x00\\x01…": _write("bytes.txt", bytes(range(128)) * 40),
     "text of 4.5 M characters": _write("long.txt", POLICY + "开发区" * 1_500_000),
     "folder with symlink loops": _symlink_loop,
+    "zip, GBK names, ../ in a name": _zip("汇编.zip", lambda: [("政策/实施意见.txt", POLICY.encode("gbk")),
+                                                              ("../../逃逸.txt", POLICY.replace("实施意见", "若干措施").encode())]),
+    "zip, 200 MB of zeros in a member": _zip("zeros.zip", lambda: [("零.txt", bytes(200 * 1024 * 1024))]),
+    "zip, header says 1 KB, holds 200 MB": _zip("liar.zip", lambda: [("谎.txt", POLICY.encode() * 1_300_000)],
+                                               lie_size=1024),
+    "zip, 30,000 entries": _zip("many.zip", lambda: [(f"{n}.txt", b"") for n in range(30_000)]),
 }
 
 

@@ -130,7 +130,8 @@ def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[di
         parts = [p for p in name.split("/") if p]
         if not parts:
             continue
-        if any(p.startswith(".") or p == "__MACOSX" for p in parts):
+        # A "../" in a name is no harm: nothing is extracted. A part named ".x" is a hidden file or folder.
+        if any((p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts):
             skipped.append({"path": path, "reason": "a hidden file: not imported", "code": "hidden"})
         elif parts[-1].startswith("~$"):
             skipped.append({"path": path, "reason": "a lock file Word keeps while a document is open: "

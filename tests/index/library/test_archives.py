@@ -69,12 +69,15 @@ def test_a_windows_zip_imports_with_its_chinese_names_and_says_what_it_left(tmp_
 def test_utf8_names_and_a_zip_inside_an_imported_folder(tmp_path, capsys):
     folder = tmp_path / "下载"
     folder.mkdir()
-    windows_zip(folder / "pack.zip", {"文件/实施意见.txt": POLICY.encode("utf-8")}, gbk=False)
+    windows_zip(folder / "pack.zip", {"文件/实施意见.txt": POLICY.encode("utf-8"),
+                                      "../../逃逸.txt": OTHER.encode("utf-8")}, gbk=False)  # read, never written
     (folder / "若干措施.txt").write_text(OTHER, encoding="utf-8")
     code, report, err = cli(capsys, "import", str(folder))
     assert code == 0, err
     assert sorted(r["path"] for r in report["imported"]) == sorted(
-        [str(folder / "pack.zip") + "/文件/实施意见.txt", str(folder / "若干措施.txt")])
+        [str(folder / "pack.zip") + "/文件/实施意见.txt", str(folder / "pack.zip") + "/../../逃逸.txt"])
+    assert report["skipped"][0]["code"] == "duplicate"  # 若干措施.txt: the same text as 逃逸.txt
+    assert not (tmp_path / "逃逸.txt").exists() and not (folder.parent.parent / "逃逸.txt").exists()
 
 
 def test_a_damaged_or_encrypted_archive_is_refused_and_the_rest_imports(tmp_path, capsys):
