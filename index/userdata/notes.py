@@ -564,7 +564,9 @@ class NoteStore:
         if target.id not in {d.id for d in group}:
             raise NoteError(f"{to_doc} is not a version of {from_doc}: link them as versions first")
         body = target.body
-        there = {(a.start, a.end, a.note, a.color) for a in self.list(doc_id=target.id)}
+        # A copy keeps the original's creation time: one already carried is known by it and its place, even
+        # after its note was edited.
+        there = {(a.start, a.end, a.created) for a in self.list(doc_id=target.id)}
         report = CarryReport()
         with transaction(self.db):
             for a in self.list(doc_id=source.id):
@@ -572,7 +574,7 @@ class NoteStore:
                 if anchor is None:
                     report.changed.append(a)
                     continue
-                if (anchor.start, anchor.end, a.note, a.color) in there:
+                if (anchor.start, anchor.end, a.created) in there:
                     report.already += 1
                     continue
                 sel = anchoring.make_selector(body, anchor.start, anchor.end)
@@ -580,7 +582,7 @@ class NoteStore:
                                   a.quote if anchor.method == "fuzzy" else sel.quote, sel.prefix, sel.suffix,
                                   sel.start, sel.end, a.color, a.note, a.tags, a.created, now_iso(), False)
                 self._insert(copy, target.content_hash)
-                there.add((copy.start, copy.end, copy.note, copy.color))
+                there.add((copy.start, copy.end, copy.created))
                 (report.reworded if anchor.method == "fuzzy" else report.copied).append(copy)
         return report
 

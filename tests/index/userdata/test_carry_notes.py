@@ -53,6 +53,7 @@ def test_notes_are_copied_where_the_passage_is_and_changed_passages_are_named(ca
     assert len(on_new) == 2 and not any(a["orphan"] for a in on_new)
     code, on_old = run(capsys, "notes", "list", "--doc", old, "--json")
     assert {a["uuid"] for a in on_old} == {n["uuid"] for n in notes.values()}  # the originals stay
+    code, _ = run(capsys, "notes", "edit", copied["uuid"], "--note", "范围（2023 第七条）", "--json")
     code, again = run(capsys, "notes", "carry", old, new, "--json")  # a second time copies nothing twice
     assert again["copied"] == again["reworded"] == [] and again["already"] == 2 and len(again["changed"]) == 1
     code, text = run(capsys, "notes", "carry", old, new)
