@@ -389,9 +389,11 @@ class SearchIndex:
         result.unmatched = docs.unmatched(filters)
         if result.unmatched:
             result.notice_code, result.notice = "no_document", f"no document matches {' '.join(result.unmatched)}"
-        elif not len(docs.allowed(filters)):
+            return True
+        if not len(docs.allowed(filters)):
             result.notice_code, result.notice = "no_document_together", "no document matches all the filters together"
-        return bool(result.notice_code)
+            return True
+        return False
 
     def _in_earlier_versions(self, ex: Executor, result: SearchResult, parsed: ParsedQuery, regions,
                              doc_ids) -> None:

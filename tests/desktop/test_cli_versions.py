@@ -138,6 +138,12 @@ def test_a_filter_only_an_earlier_version_passes_says_so(capsys, laws):
     assert data["in_earlier_versions"] == all_of_them["total"]
     rc, text = run(capsys, "search", "行政复议 year:2017")
     assert f"{all_of_them['total']} match(es) in earlier versions" in text
+    # Only the earlier version passes the filters at all (the bundled 2017 policies are not 全国); also when the
+    # query had to be cut to its first 256 characters.
+    for query in ("行政复议 region:全国 year:2017", "行政复议 region:全国 year:2017" + " " * 300):
+        rc, data = run(capsys, "search", query, "--json")
+        assert data["total"] == 0 and data["notice_code"] == "only_earlier_versions", query
+        assert data["in_earlier_versions"] == all_of_them["total"]
     rc, data = run(capsys, "search", "行政复议 year:2023", "--json")
     assert data["total"] > 0 and data["in_earlier_versions"] == 0
 
