@@ -228,7 +228,8 @@ class ImportDialog(QDialog):
         def work(progress, cancelled):
             report, changes = worker.add_candidates(candidates, progress=progress, cancel=cancelled)
             # New versions of documents the user has notes on (this worker's library lists them already).
-            noted = [r["doc_id"] for r in report.imported if r.get("supersedes") and worker.versions_with_notes(r["doc_id"])]
+            noted = [r["doc_id"] for r in report.imported
+                     if r.get("supersedes") and worker.versions_with_notes(r["doc_id"])]
             return report, changes, noted
 
         self._op = self.services.writing(ops.Op(work, self._add_done, self._failed, parent=self))

@@ -24,7 +24,7 @@ from index.base import paths
 from index.base.faults import checkpoint
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES, is_supported, read_path
-from index.library.readers.archives import Member, forget_archive, is_archive
+from index.library.readers.archives import Member, forget_archive, is_archive, members
 from index.library.readers.errors import ImportFailure, UnreadableFileError, UnsupportedFormatError
 from index.library.readers.pool import DEFAULT_LIMITS, Limits, run_jobs
 
@@ -102,8 +102,6 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path | Member], li
         if not is_archive(path):
             files.append(path)
             return
-        from index.library.readers.archives import members
-
         inside, skipped_inside, refused = members(path, is_supported)
         files.extend(inside)
         skipped.extend(skipped_inside)
