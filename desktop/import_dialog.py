@@ -33,12 +33,12 @@ from desktop.widgets import row_table, vbox
 # The metadata the user confirms, in column order.
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
-FILTER = "*.txt *.md *.markdown *.docx *.html *.htm *.pdf *.zip"
+FILTER = "*.txt *.md *.markdown *.docx *.doc *.wps *.html *.htm *.pdf *.zip"
 # Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
 PROBLEMS = {
     "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
-    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, html, pdf, "
-                                                     "or a zip of them)."),
+    "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, doc, wps, "
+                                                     "html, pdf, or a zip of them)."),
     "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the import size limit."),
     "empty": QT_TRANSLATE_NOOP("ImportDialog", "The file is empty."),
     "binary": QT_TRANSLATE_NOOP("ImportDialog", "This is not a text file (an image, archive or program?)."),

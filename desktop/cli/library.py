@@ -21,7 +21,7 @@ EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. æ¹–å
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = command(sub, "import", help="import files, folders or zip archives (txt, md, docx, html, pdf)", func=cmd_import)
+    p = command(sub, "import", help="import files, folders or zip archives (txt, md, docx, doc, wps, html, pdf)", func=cmd_import)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders (folders recursively)")
     p.add_argument("--region", help="the region of every imported document (overrides the guess)")
     p.add_argument("--title", help="the title (only when importing a single file)")

@@ -406,6 +406,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="40" />
+      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, or a zip of them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is larger than the import size limit.</source>
       <translation type="unfinished" />
@@ -617,17 +622,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="40" />
-      <source>This file type cannot be imported (txt, md, docx, html, pdf, or a zip of them).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="247" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -635,7 +635,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="249" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -643,12 +643,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="254" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation type="unfinished">
         <numerusform />
@@ -656,7 +656,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="278" />
+      <location filename="../../desktop/import_dialog.py" line="281" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -926,7 +926,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="281" />
-      <location filename="../../desktop/mainwindow.py" line="709" />
+      <location filename="../../desktop/mainwindow.py" line="711" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1016,71 +1016,71 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="661" />
+      <location filename="../../desktop/mainwindow.py" line="663" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="662" />
+      <location filename="../../desktop/mainwindow.py" line="664" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="710" />
+      <location filename="../../desktop/mainwindow.py" line="712" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="722" />
+      <location filename="../../desktop/mainwindow.py" line="724" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="726" />
+      <location filename="../../desktop/mainwindow.py" line="728" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="728" />
+      <location filename="../../desktop/mainwindow.py" line="730" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="729" />
+      <location filename="../../desktop/mainwindow.py" line="731" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="732" />
+      <location filename="../../desktop/mainwindow.py" line="734" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="736" />
+      <location filename="../../desktop/mainwindow.py" line="738" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="746" />
-      <location filename="../../desktop/mainwindow.py" line="754" />
+      <location filename="../../desktop/mainwindow.py" line="748" />
+      <location filename="../../desktop/mainwindow.py" line="756" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="755" />
+      <location filename="../../desktop/mainwindow.py" line="757" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="784" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="783" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1088,17 +1088,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="789" />
+      <location filename="../../desktop/mainwindow.py" line="791" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="813" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="823" />
+      <location filename="../../desktop/mainwindow.py" line="825" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -1106,7 +1106,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="826" />
+      <location filename="../../desktop/mainwindow.py" line="828" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1114,7 +1114,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="832" />
+      <location filename="../../desktop/mainwindow.py" line="834" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1122,67 +1122,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="284" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="285" />
+      <location filename="../../desktop/import_dialog.py" line="288" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="288" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="293" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="291" />
+      <location filename="../../desktop/import_dialog.py" line="294" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="320" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="331" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="355" />
+      <location filename="../../desktop/import_dialog.py" line="358" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="361" />
+      <location filename="../../desktop/import_dialog.py" line="364" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>

@@ -400,6 +400,11 @@
       <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="40" />
+      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, or a zip of them).</source>
+      <translation>不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、pdf 及其 zip 压缩包）。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="42" />
       <source>The file is larger than the import size limit.</source>
       <translation>文件超过导入大小上限。</translation>
@@ -609,43 +614,38 @@
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="40" />
-      <source>This file type cannot be imported (txt, md, docx, html, pdf, or a zip of them).</source>
-      <translation>不支持导入此类文件（仅支持 txt、md、docx、html、pdf 及其 zip 压缩包）。</translation>
-    </message>
-    <message>
       <location filename="../../desktop/import_dialog.py" line="224" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="243" />
+      <location filename="../../desktop/import_dialog.py" line="247" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="245" />
+      <location filename="../../desktop/import_dialog.py" line="249" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="250" />
+      <location filename="../../desktop/import_dialog.py" line="254" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="262" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation>
         <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="278" />
+      <location filename="../../desktop/import_dialog.py" line="281" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="281" />
-      <location filename="../../desktop/mainwindow.py" line="709" />
+      <location filename="../../desktop/mainwindow.py" line="711" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
@@ -999,44 +999,44 @@
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="661" />
+      <location filename="../../desktop/mainwindow.py" line="663" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="662" />
+      <location filename="../../desktop/mainwindow.py" line="664" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="710" />
+      <location filename="../../desktop/mainwindow.py" line="712" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="722" />
+      <location filename="../../desktop/mainwindow.py" line="724" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="726" />
+      <location filename="../../desktop/mainwindow.py" line="728" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="728" />
+      <location filename="../../desktop/mainwindow.py" line="730" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="729" />
+      <location filename="../../desktop/mainwindow.py" line="731" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="732" />
+      <location filename="../../desktop/mainwindow.py" line="734" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1045,59 +1045,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="736" />
+      <location filename="../../desktop/mainwindow.py" line="738" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="746" />
-      <location filename="../../desktop/mainwindow.py" line="754" />
+      <location filename="../../desktop/mainwindow.py" line="748" />
+      <location filename="../../desktop/mainwindow.py" line="756" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="755" />
+      <location filename="../../desktop/mainwindow.py" line="757" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="784" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="783" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="789" />
+      <location filename="../../desktop/mainwindow.py" line="791" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="813" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="823" />
+      <location filename="../../desktop/mainwindow.py" line="825" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="826" />
+      <location filename="../../desktop/mainwindow.py" line="828" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="832" />
+      <location filename="../../desktop/mainwindow.py" line="834" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1105,67 +1105,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="284" />
+      <location filename="../../desktop/import_dialog.py" line="287" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="285" />
+      <location filename="../../desktop/import_dialog.py" line="288" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="289" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="288" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="293" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="291" />
+      <location filename="../../desktop/import_dialog.py" line="294" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="317" />
+      <location filename="../../desktop/import_dialog.py" line="320" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="331" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="355" />
+      <location filename="../../desktop/import_dialog.py" line="358" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="361" />
+      <location filename="../../desktop/import_dialog.py" line="364" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>

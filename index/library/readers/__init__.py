@@ -1,4 +1,4 @@
-"""Readers: turn a user's file (txt, md, docx, html, pdf) into document text.
+"""Readers: turn a user's file (txt, md, docx, doc/wps, html, pdf) into document text.
 
 One small module per format, each with ``read(path, data) -> Extracted``.
 ``read_path`` checks what every format shares (exists, readable, size limit,
@@ -36,6 +36,7 @@ FORMATS = {
     ".txt": "txt", ".text": "txt",
     ".md": "markdown", ".markdown": "markdown",
     ".docx": "docx",
+    ".doc": "doc", ".wps": "doc",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf",
 }

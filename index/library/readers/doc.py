@@ -1,0 +1,168 @@
+"""Word 97–2003 .doc files (and WPS files saved in that format): the main text, from the piece table.
+
+Government offices still send most documents as .doc. The file is an OLE
+compound file (read with ``olefile``); its text is the ``WordDocument``
+stream's characters, listed by the piece table (the ``Clx`` in the table
+stream, [MS-DOC] 2.9.38): each piece is either UTF-16 or, for a run of
+Western text, one byte a character (cp1252). Only the main document's
+characters are kept (the FIB's ``ccpText``; footnotes, headers and comments
+follow them). Paragraph, cell and row marks become line ends; a field keeps
+its shown result, not its instruction (``HYPERLINK "…"``).
+
+A .docx or an RTF file saved under a .doc name is common; the first is read
+as a .docx, the second refused with what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+from index.library.readers import Extracted, paragraphs_to_body
+from index.library.readers.errors import CorruptFileError, PasswordProtectedError
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_IDENT = 0xA5EC
+_ENCRYPTED = 0x0100
+_TABLE_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Table
+_CLX_PAIR = 33  # fcClx/lcbClx: the 34th (fc, lcb) pair of FibRgFcLcb97
+# Characters with a meaning in Word's text: paragraph end, line break, page/section break, non-breaking and
+# optional hyphens; anchors of pictures, objects, footnotes and comments say nothing. A table's cell ends with
+# \x07 and its row with one more: a row becomes one line, its cells apart as the .docx reader has them.
+_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": None, "\x01": None,
+                         "\x08": None, "\x05": None, "\x02": None, "\x03": None, "\x04": None})
+_ROW_END = re.compile(r"\x07\r?\x07")
+
+
+def read(path: Path, data: bytes) -> Extracted:
+    if data.startswith(b"PK\x03\x04"):  # a .docx under a .doc name
+        from index.library.readers import docx
+
+        return docx.read(path, data)
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise CorruptFileError(path, "this is an RTF file named .doc; open it in Word or WPS, save it as .docx "
+                                     "and import that")
+    if not data.startswith(_OLE_MAGIC):
+        raise CorruptFileError(path, "not a Word 97-2003 document (.doc)")
+    text, title = _text(path, data)
+    return Extracted(text=paragraphs_to_body([line.strip() for line in text.split("\n")]), format="doc",
+                     title=title)
+
+
+def _text(path: Path, data: bytes) -> tuple[str, str | None]:
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+    except Exception as exc:  # noqa: BLE001 - olefile raises OSError, struct.error, … on a damaged container
+        raise CorruptFileError(path, f"the Word document is damaged (not a valid .doc file: {exc})") from None
+    with ole:
+        if not ole.exists("WordDocument"):
+            raise CorruptFileError(path, "the file holds no Word document (an Excel or PowerPoint file named .doc?)")
+        try:
+            word = ole.openstream("WordDocument").read()
+            ident, flags = struct.unpack_from("<H8xH", word, 0)
+            if ident != _WORD_IDENT:
+                raise CorruptFileError(path, "not a Word 97-2003 document (an older Word or another program's file)")
+            if flags & _ENCRYPTED:
+                raise PasswordProtectedError(path, "the Word document is password-protected; remove the password "
+                                                   "in Word and import again")
+            table_name = "1Table" if flags & _TABLE_1 else "0Table"
+            if not ole.exists(table_name):
+                raise CorruptFileError(path, f"the Word document is damaged (no {table_name} stream)")
+            table = ole.openstream(table_name).read()
+            csw = struct.unpack_from("<H", word, 32)[0]
+            lw_at = 32 + 2 + csw * 2
+            cslw = struct.unpack_from("<H", word, lw_at)[0]
+            ccp_text = struct.unpack_from("<i", word, lw_at + 2 + 3 * 4)[0]
+            fc_lcb_at = lw_at + 2 + cslw * 4 + 2
+            fc_clx, lcb_clx = struct.unpack_from("<II", word, fc_lcb_at + _CLX_PAIR * 8)
+            pieces = _pieces(table[fc_clx:fc_clx + lcb_clx])
+            text = _assemble(word, pieces, ccp_text)
+            title = _title(ole)
+        except struct.error:
+            raise CorruptFileError(path, "the Word document is damaged (its tables are cut short)") from None
+    text = _ROW_END.sub("\n", _fields(text)).replace("\x07", " | ")
+    return text.translate(_BREAKS), title
+
+
+def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
+    """The piece table: (first character, character after the last, file offset, compressed) per piece."""
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: formatting, skipped
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise struct.error("no piece table")
+    lcb = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5:at + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    if n <= 0:
+        raise struct.error("an empty piece table")
+    cps = struct.unpack_from(f"<{n + 1}i", plc, 0)
+    out = []
+    for i in range(n):
+        fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * i + 2)[0]
+        compressed = bool(fc & 0x40000000)
+        offset = (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF
+        out.append((cps[i], cps[i + 1], offset, compressed))
+    return out
+
+
+def _assemble(word: bytes, pieces, ccp_text: int) -> str:
+    parts = []
+    for start, end, offset, compressed in pieces:
+        if start >= ccp_text:
+            break
+        count = min(end, ccp_text) - start
+        if count <= 0:
+            continue
+        if compressed:
+            parts.append(word[offset:offset + count].decode("cp1252", errors="replace"))
+        else:
+            parts.append(word[offset:offset + 2 * count].decode("utf-16-le", errors="replace"))
+    return "".join(parts)
+
+
+_FIELD_MARKS = re.compile("([\x13\x14\x15])")
+
+
+def _fields(text: str) -> str:
+    """Fields (``\\x13 instruction \\x14 result \\x15``, nested in either part) replaced by their results, in
+    one pass (a hostile file may nest thousands); a field never closed keeps what it shows."""
+    if "\x13" not in text:
+        return text.replace("\x14", "").replace("\x15", "")
+    stack: list[list] = [[True, []]]  # per open field: [showing its result, its pieces]
+    for piece in _FIELD_MARKS.split(text):
+        if piece == "\x13":
+            stack.append([False, []])
+        elif piece == "\x14" and len(stack) > 1:
+            stack[-1] = [True, []]  # the instruction is dropped, the result follows
+        elif piece == "\x15" and len(stack) > 1:
+            shown, pieces = stack.pop()
+            if shown:
+                stack[-1][1].extend(pieces)
+        elif piece not in ("\x14", "\x15"):
+            stack[-1][1].append(piece)
+    while len(stack) > 1:
+        shown, pieces = stack.pop()
+        if shown:
+            stack[-1][1].extend(pieces)
+    return "".join(stack[0][1])
+
+
+def _title(ole) -> str | None:
+    try:
+        title = ole.get_metadata().title
+    except Exception:  # noqa: BLE001 - a damaged summary stream says nothing: the text is what counts
+        return None
+    if isinstance(title, bytes):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                title = title.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    return title.strip() or None if isinstance(title, str) else None

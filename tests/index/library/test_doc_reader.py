@@ -1,0 +1,120 @@
+"""Word 97-2003 .doc files: the text of the piece table, fields, tables, odd names and damaged files."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zipfile
+from pathlib import Path
+
+import olefile
+import pytest
+
+from index.library.readers import read_path
+from index.library.readers.errors import CorruptFileError, PasswordProtectedError
+
+DOCS = Path(__file__).resolve().parents[2] / "data" / "doc"
+
+
+def test_a_doc_reads_as_its_paragraphs_with_table_rows_as_lines():
+    found = read_path(DOCS / "policy.doc")
+    assert found.format == "doc"
+    assert found.text.split("\n\n") == [
+        "关于推进开发区高质量发展的实施意见", "一、总体要求", "（一）坚持招商引资，加强用地保障，盘活存量土地。Invest in zones.",
+        "二、保障措施", "指标 | 目标", "亩均税收 | 30万元", "（二）完善考核评价，优化营商环境。"]
+
+
+def test_a_field_shows_its_result_not_its_instruction_and_the_title_is_read():
+    found = read_path(DOCS / "links.doc")
+    assert "详见中国政府网公布的文件" in found.text and "HYPERLINK" not in found.text and "http" not in found.text
+    assert found.text.startswith("第一条\u3000为了促进开发区发展") and found.title == "开发区条例"
+
+
+def _eight_bit(tmp_path: Path) -> Path:
+    """english.doc with its one piece stored one byte a character (cp1252), as Word stores Western text."""
+    path = tmp_path / "english-8bit.doc"
+    shutil.copy(DOCS / "english.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        flags = struct.unpack_from("<H", word, 10)[0]
+        name = "1Table" if flags & 0x0200 else "0Table"
+        table = bytearray(ole.openstream(name).read())
+        csw = struct.unpack_from("<H", word, 32)[0]
+        lw = 32 + 2 + csw * 2
+        cslw = struct.unpack_from("<H", word, lw)[0]
+        fc_clx, _ = struct.unpack_from("<II", word, lw + 2 + cslw * 4 + 2 + 33 * 8)
+        assert table[fc_clx] == 0x02
+        cps = struct.unpack_from("<2i", table, fc_clx + 5)
+        pcd = fc_clx + 5 + 8  # one piece: two CPs, then its PCD
+        fc = struct.unpack_from("<I", table, pcd + 2)[0]
+        text = word[fc:fc + 2 * (cps[1] - cps[0])].decode("utf-16-le")
+        word[fc:fc + len(text)] = text.encode("cp1252")
+        struct.pack_into("<I", table, pcd + 2, (fc * 2) | 0x40000000)
+        ole.write_stream("WordDocument", bytes(word))
+        ole.write_stream(name, bytes(table))
+    return path
+
+
+def test_a_piece_of_one_byte_characters_is_read(tmp_path):
+    assert read_path(_eight_bit(tmp_path)).text == "Plain English only document for compressed pieces.\n\nSecond paragraph."
+
+
+def test_a_doc_and_a_docx_under_each_others_names_are_read_as_what_they_are(tmp_path):
+    shutil.copy(DOCS / "policy.doc", tmp_path / "named.docx")
+    assert read_path(tmp_path / "named.docx").text == read_path(DOCS / "policy.doc").text
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于推进开发区高质量发展的实施意见")
+    document.save(tmp_path / "real.docx")
+    shutil.copy(tmp_path / "real.docx", tmp_path / "named.doc")
+    assert read_path(tmp_path / "named.doc").format == "docx"
+    shutil.copy(DOCS / "policy.doc", tmp_path / "金山.wps")  # WPS saves its files in Word's 97-2003 format
+    assert "招商引资" in read_path(tmp_path / "金山.wps").text
+
+
+@pytest.mark.parametrize("name, data, error, words", [
+    ("rtf.doc", b"{\\rtf1\\ansi \\'bf\\'aa\\'b7\\'a2\\'c7\\'f8}", CorruptFileError, "RTF"),
+    ("garbage.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8, CorruptFileError, "damaged"),
+    ("text.doc", "开发区".encode() * 100, CorruptFileError, "not a Word 97-2003 document"),
+])
+def test_a_file_that_is_no_doc_is_refused_with_what_it_is(tmp_path, name, data, error, words):
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(error, match=words):
+        read_path(tmp_path / name)
+
+
+def test_an_encrypted_doc_is_refused_as_password_protected(tmp_path):
+    path = tmp_path / "locked.doc"
+    shutil.copy(DOCS / "policy.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        word[11] |= 0x01  # fEncrypted (0x0100 of the FIB's flags)
+        ole.write_stream("WordDocument", bytes(word))
+    with pytest.raises(PasswordProtectedError):
+        read_path(path)
+
+
+def test_a_doc_in_a_zip_imports_end_to_end(tmp_path, capsys):
+    import json
+
+    from desktop.cli import main
+
+    with zipfile.ZipFile(tmp_path / "公文.zip", "w") as zf:
+        zf.write(DOCS / "policy.doc", "通知/实施意见.doc")
+    assert main(["import", str(tmp_path / "公文.zip"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [r["title"] for r in report["imported"]] == ["关于推进开发区高质量发展的实施意见"]
+    assert main(["search", "\"亩均税收 | 30万元\"", "--json"]) == 0  # the table's row, as one line
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert [h["doc_id"] for h in hits] == [report["imported"][0]["doc_id"]]
+
+
+def test_nested_and_unclosed_fields_keep_what_they_show():
+    from index.library.readers.doc import _fields
+
+    assert _fields("见\x13 HYPERLINK \"http://x\" \x14中国政府网\x15。") == "见中国政府网。"
+    # A field inside another's instruction goes with it; one inside its result stays.
+    assert _fields("a\x13 IF \x13 PAGE \x143\x15 = 3 \x14结果\x13 REF b \x14内\x15\x15c") == "a结果内c"
+    assert _fields("开\x13 unclosed \x14结果") == "开结果" and _fields("x\x15y\x14z") == "xyz"
+    assert _fields("\x13" * 100_000 + "深" + "\x15" * 100_000) == ""  # all instruction, read in one pass
