@@ -48,7 +48,7 @@ from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
 from index.library.corpus import display_name
-from index.library.regions import region_key
+from index.library.regions import level_key, region_key
 
 SHARED_BG = "#fff1a8"
 # A restored session's comparison starts this long after the window is built (after the first paint).
@@ -399,7 +399,7 @@ class CompareView(ServiceView):
         docs = self.corpus.documents()
         for box, label, values in ((self.region_box, self.tr("All regions"), sorted({d.region for d in docs}, key=region_key)),
                                    (self.level_box, self.tr("All levels"),
-                                    sorted({d.get("level") for d in docs if d.get("level")}))):
+                                    sorted({d.get("level") for d in docs if d.get("level")}, key=level_key))):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()

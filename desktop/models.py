@@ -27,7 +27,7 @@ from desktop import theme
 from desktop.settings import QT_TRANSLATE_NOOP
 from index.base.memory import release_in_background
 from index.library.corpus import Corpus, display_name
-from index.library.regions import region_key
+from index.library.regions import level_key, region_key
 
 if TYPE_CHECKING:  # the search engine loads after the window shows
     from index.search.searcher import SearchResult
@@ -280,7 +280,8 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         """Make a region's level and document rows (its earlier versions under each)."""
         levels = self._levels(node)
         del self._unbuilt[node]
-        for level in sorted(levels):
+        other = tr(QT_TRANSLATE_NOOP("Models", "Other"))  # documents without a level: after every level
+        for level in sorted(levels, key=lambda lv: level_key(None if lv == other else lv)):
             ids = levels[level]
             lv = self._add("level", node, (level, self._with_older(ids)))
             for doc_id in ids:

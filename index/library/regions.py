@@ -97,6 +97,17 @@ def region_key(region: str | None) -> tuple[int, int, str]:
     return (1, rank, region) if rank is not None else (2, 0, region)
 
 
+# Levels as official lists have them; any other (a user's own, 县级, 区级 …) after them, by name.
+_LEVEL_RANK = {"国家级": 0, "省级": 1, "市级": 2, "县级": 3}
+
+
+def level_key(level: str | None) -> tuple[int, str]:
+    """Sort key for levels: 国家级, 省级, 市级, 县级, then any other by name, none last."""
+    if not level:
+        return (6, "")
+    return (_LEVEL_RANK.get(level, 5), level)
+
+
 def region_in(text: str) -> tuple[str | None, str | None]:
     """(province, city) named in ``text`` (normalised), city winning if both."""
     city = _CITY_RE.search(text)

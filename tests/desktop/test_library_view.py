@@ -176,3 +176,19 @@ def test_compare_versions_with_no_reader_in_front_takes_the_librarys_document(id
     idle_win.library.tree.setCurrentIndex(idle_win.library.tree.model().index(0, 0))  # a region row: no document
     idle_win._redline_of_current()
     assert shown == ["henan-2017-kaifaqu", None]
+
+
+def test_a_provinces_levels_come_in_the_official_order(idle_win):
+    # 浙江省 holds a 省级 policy and 嘉兴's 市级 one: 市级 sorted first by its characters (市 < 省).
+    lib = idle_win.library
+    zhejiang = next(lib.model.index(r, 0) for r in range(lib.model.rowCount()) if lib.model.index(r, 0).data()
+                    .startswith("浙江省"))
+    levels = [lib.model.index(r, 0, zhejiang).data() for r in range(lib.model.rowCount(zhejiang))]
+    assert [lv.split("（")[0] for lv in levels] == ["省级", "市级"]
+
+
+def test_level_key_orders_levels_as_official_lists_do():
+    from index.library.regions import level_key
+
+    assert sorted(["县级", "市级", "其他", "国家级", "省级", None], key=level_key) == \
+        ["国家级", "省级", "市级", "县级", "其他", None]
