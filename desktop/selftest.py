@@ -76,15 +76,25 @@ def _steps(work: Path) -> list[tuple[str, Callable[[], str]]]:
         return f"{source.id}: counterparts in {len(matched)} of {len(cols)} documents"
 
     def import_text() -> str:
-        path = work / "测试文件.txt"
-        path.write_bytes("某某市开发区管理办法\n\n第一条 为了规范开发区管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
-                         .encode("gb18030"))
+        import zipfile
+
+        # A GB18030 text inside a zip whose member name is GBK without the UTF-8 flag, as Windows writes it.
+        text = "某某市开发区管理办法\n\n第一条 为了规范开发区管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
+        path = work / "测试.zip"
+        class WindowsName(zipfile.ZipInfo):
+            def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+                return self.filename.encode("cp437"), self.flag_bits
+
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr(WindowsName("测试文件.txt".encode("gbk").decode("cp437")), text.encode("gb18030"))
         report = ws.import_paths([path], workers=1)[0].to_json()
         _check(len(report["imported"]) == 1 and not report["errors"], f"import failed: {report}")
+        _check(report["imported"][0]["path"].endswith("测试.zip/测试文件.txt"), f"member name misread: {report}")
         doc_id = report["imported"][0]["doc_id"]
         res = state["index"].search("规范开发区管理")
         _check(any(h.doc_id == doc_id for h in res.hits), "the imported document is not searchable")
-        return f"GB18030 text imported as {doc_id}, {report['imported'][0]['clause_count']} clauses, searchable"
+        return (f"GB18030 text in a zip (GBK member name) imported as {doc_id}, "
+                f"{report['imported'][0]['clause_count']} clauses, searchable")
 
     def annotations() -> str:
         from index.userdata import notes_io
