@@ -165,4 +165,9 @@ def _title(ole) -> str | None:
                 continue
         else:
             return None
-    return title.strip() or None if isinstance(title, str) else None
+    title = title.strip() if isinstance(title, str) else ""
+    return None if not title or _TEMPLATE_TITLE.match(title) else title
+
+
+# Titles Word and WPS leave in a file's summary that say nothing of the document.
+_TEMPLATE_TITLE = re.compile(r"^(?:Microsoft Word - .*|文档\s*\d*|Document\s*\d*|Normal|标题|Title|\W+)$", re.I)

@@ -118,3 +118,11 @@ def test_nested_and_unclosed_fields_keep_what_they_show():
     assert _fields("a\x13 IF \x13 PAGE \x143\x15 = 3 \x14结果\x13 REF b \x14内\x15\x15c") == "a结果内c"
     assert _fields("开\x13 unclosed \x14结果") == "开结果" and _fields("x\x15y\x14z") == "xyz"
     assert _fields("\x13" * 100_000 + "深" + "\x15" * 100_000) == ""  # all instruction, read in one pass
+
+
+def test_a_title_word_left_from_its_template_is_not_taken(tmp_path):
+    from index.library.readers.doc import _TEMPLATE_TITLE
+
+    for junk in ("Microsoft Word - 关于推进开发区.doc", "文档1", "Document2", "标题", "Normal"):
+        assert _TEMPLATE_TITLE.match(junk), junk
+    assert not _TEMPLATE_TITLE.match("开发区条例")
