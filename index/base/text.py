@@ -196,12 +196,18 @@ def decode_escaped(text: str) -> str:
         raw = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # surrogates that are not escaped bytes (bad UTF-16, bad JSON)
         return valid_unicode(text)
+    decoded = decode_chinese(raw)
+    return decoded if decoded is not None else raw.decode("utf-8", "replace")
+
+
+def decode_chinese(raw: bytes) -> str | None:
+    """Bytes of a name or a short text as UTF-8, else GB18030 (Windows' Chinese code page); None if neither."""
     for encoding in ESCAPED_ENCODINGS:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return raw.decode("utf-8", "replace")
+    return None
 
 
 def terminal_safe(text: str) -> str:

@@ -120,6 +120,8 @@ def _extract(path: Path, kind: str, data: bytes) -> Extracted:
     """The text of a file's ``data`` read by its format's reader (``path``: what errors name)."""
     if not data.strip():
         raise EmptyFileError(path, "the file is empty")
+    if kind in ("doc", "docx"):
+        kind = _word_kind(data, kind)
     module = importlib.import_module(f"index.library.readers.{kind}")
     found: Extracted = module.read(path, data)
     found.text = tidy(found.text)
@@ -129,6 +131,20 @@ def _extract(path: Path, kind: str, data: bytes) -> Extracted:
         raise TooLongError(path, f"the file holds {len(found.text):,} characters of text, more than any policy "
                                  f"document (limit {MAX_TEXT_CHARS:,}); split it into its documents and import those")
     return found
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _word_kind(data: bytes, named: str) -> str:
+    """A Word file's reader by its content, whatever its name says: a .docx is a zip; a .doc an OLE file
+    (as is a password-protected .docx, which the .docx reader names as such)."""
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.startswith(_OLE_MAGIC):
+        encrypted_docx = "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
+        return "docx" if encrypted_docx else "doc"
+    return named
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")

@@ -22,6 +22,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from index.base.text import decode_chinese
 from index.library.readers.errors import (
     CorruptFileError,
     PasswordProtectedError,
@@ -86,12 +87,7 @@ def decoded_name(info: zipfile.ZipInfo) -> str:
         except UnicodeEncodeError:
             raw = None
         if raw is not None:
-            for encoding in ("utf-8", "gb18030"):
-                try:
-                    name = raw.decode(encoding)
-                    break
-                except UnicodeDecodeError:
-                    continue
+            name = decode_chinese(raw) or name
     return name.replace("\\", "/")
 
 

@@ -9,8 +9,9 @@ characters are kept (the FIB's ``ccpText``; footnotes, headers and comments
 follow them). Paragraph, cell and row marks become line ends; a field keeps
 its shown result, not its instruction (``HYPERLINK "…"``).
 
-A .docx or an RTF file saved under a .doc name is common; the first is read
-as a .docx, the second refused with what to do.
+A .docx or an RTF file saved under a .doc name is common: ``read_path`` sends
+the first to the .docx reader (and a .doc named .docx here); the second is
+refused with what to do.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import struct
 from pathlib import Path
 
+from index.base.text import decode_chinese
 from index.library.readers import Extracted, paragraphs_to_body
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError
 
@@ -36,10 +38,6 @@ _ROW_END = re.compile(r"\x07\r?\x07")
 
 
 def read(path: Path, data: bytes) -> Extracted:
-    if data.startswith(b"PK\x03\x04"):  # a .docx under a .doc name
-        from index.library.readers import docx
-
-        return docx.read(path, data)
     if data.lstrip()[:5] == b"{\\rtf":
         raise CorruptFileError(path, "this is an RTF file named .doc; open it in Word or WPS, save it as .docx "
                                      "and import that")
@@ -157,14 +155,7 @@ def _title(ole) -> str | None:
     except Exception:  # noqa: BLE001 - a damaged summary stream says nothing: the text is what counts
         return None
     if isinstance(title, bytes):
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                title = title.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            return None
+        title = decode_chinese(title)
     title = title.strip() if isinstance(title, str) else ""
     return None if not title or _TEMPLATE_TITLE.match(title) else title
 

@@ -44,7 +44,8 @@ def check_archive(path: Path, data: bytes) -> None:
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
             raise PasswordProtectedError(path, "the Word document is password-protected; "
                                                "remove the password in Word and import again")
-        return  # an old-format Word file (.doc) under a .docx name: ``read`` reads it as one
+        # read_path sends a .doc (an OLE file without encryption streams) to the .doc reader.
+        raise CorruptFileError(path, "an OLE file, not a Word .docx archive")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -103,10 +104,6 @@ def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
 
 def read(path: Path, data: bytes) -> Extracted:
     check_archive(path, data)
-    if data.startswith(_OLE_MAGIC):  # a .doc named .docx (an encrypted .docx was refused above)
-        from index.library.readers import doc
-
-        return doc.read(path, data)
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
