@@ -17,6 +17,7 @@ skipped or refused, with the reason.
 from __future__ import annotations
 
 import dataclasses
+import lzma
 import os
 import zipfile
 import zlib
@@ -44,12 +45,14 @@ class Member:
 
     Attributes:
         archive: the archive's path on disk, as given (it opens the archive).
-        entry: the member's name as ``zipfile`` lists it (it opens the member).
+        entry: the member's name as ``zipfile`` lists it.
+        position: its place in the archive's directory (two members may have one name: it opens this one).
         name: the member's name decoded (GBK or UTF-8), ``/``-separated.
     """
 
     archive: str
     entry: str
+    position: int
     name: str
 
     @property
@@ -80,7 +83,9 @@ def is_archive(path: Path | str) -> bool:
 def decoded_name(info: zipfile.ZipInfo) -> str:
     """The member's name as its archiver meant it: UTF-8 when flagged so; else the raw bytes (which
     ``zipfile`` decoded as cp437) as UTF-8 if valid, else GB18030 (Windows' Chinese code page)."""
-    name = info.filename
+    # ``orig_filename``: on Windows ``filename`` has every 0x5C byte turned into "/", and 116 GBK characters
+    # (淺, 乗 …) have 0x5C as their second byte.
+    name = info.orig_filename.split("\x00", 1)[0]
     if not info.flag_bits & _UTF8_FLAG:
         try:
             raw = name.encode("cp437")
@@ -118,7 +123,7 @@ def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[di
     found: list[Member] = []
     skipped: list[dict] = []
     errors: list[dict] = []
-    for info in entries:
+    for position, info in enumerate(entries):
         if info.is_dir():
             continue
         name = decoded_name(info)
@@ -141,7 +146,7 @@ def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[di
             errors.append(_refused(PasswordProtectedError(path, "the file is encrypted in the archive; extract it "
                                                                 "with its password and import the file")))
         else:
-            found.append(Member(archive=str(archive), entry=info.filename, name=name))
+            found.append(Member(archive=str(archive), entry=info.filename, position=position, name=name))
     return found, skipped, errors
 
 
@@ -154,24 +159,29 @@ def read_member(member: Member, max_bytes: int) -> bytes:
     path = member.shown
     try:
         zf = _opened(member.archive)
-        info = zf.getinfo(member.entry)
-        if info.file_size > max_bytes:
-            raise TooLargeError(path, f"file is {info.file_size / 1048576:.1f} MB, over the "
-                                      f"{max_bytes / 1048576:.1f} MB import limit")
-        with zf.open(info) as stream:
-            data = stream.read(max_bytes + 1)
     except FileNotFoundError:
         raise UnreadableFileError(path, "the archive is gone") from None
-    except KeyError:
-        raise UnreadableFileError(path, "no longer in the archive") from None
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise CorruptFileError(path, "the archive is damaged (not a valid .zip file)") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot read the archive: {exc.strerror or exc}") from None
+    entries = zf.infolist()
+    info = entries[member.position] if member.position < len(entries) else None
+    if info is None or info.filename != member.entry:
+        raise UnreadableFileError(path, "no longer in the archive (it changed since it was listed)")
+    if info.file_size > max_bytes:
+        raise TooLargeError(path, f"file is {info.file_size / 1048576:.1f} MB, over the "
+                                  f"{max_bytes / 1048576:.1f} MB import limit")
+    try:
+        with zf.open(info) as stream:
+            data = stream.read(max_bytes + 1)
     except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
         raise PasswordProtectedError(path, f"cannot be read without a password ({exc})") from None
     except NotImplementedError as exc:  # a compression method Python cannot read
         raise CorruptFileError(path, f"compressed in a way that cannot be read ({exc})") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, ValueError, OSError) as exc:
+        # OSError: bz2's "Invalid data stream"; the archive itself is open already.
         raise CorruptFileError(path, f"damaged in the archive ({exc})") from None
-    except OSError as exc:
-        raise UnreadableFileError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise TooLargeError(path, f"expands beyond the {max_bytes / 1048576:.1f} MB import limit "
                                   "(its size in the archive says less)")

@@ -12,7 +12,7 @@ from desktop.cli import main
 from index.library.readers import read_path
 from index.library.readers.archives import Member, members
 from index.library.readers.candidates import collect_files
-from index.library.readers.errors import TooLargeError
+from index.library.readers.errors import CorruptFileError, TooLargeError
 
 POLICY = ("关于推进开发区高质量发展的实施意见\n\n一、总体要求\n\n（一）坚持招商引资，加强用地保障。\n\n"
           "二、保障措施\n\n（二）完善考核评价，优化营商环境。\n")
@@ -133,3 +133,40 @@ def test_an_archive_of_more_entries_than_any_pack_is_refused_whole(tmp_path, mon
     pack = windows_zip(tmp_path / "p.zip", {f"{n}.txt": POLICY.encode("utf-8") for n in range(51)})
     files, skipped, errors = collect_files([pack])
     assert files == [] and [e["code"] for e in errors] == ["zip_bomb"] and "51" in errors[0]["error"]
+
+
+def test_two_members_of_one_name_are_each_read(tmp_path, capsys):
+    pack = tmp_path / "两份.zip"
+    with zipfile.ZipFile(pack, "w") as zf, pytest.warns(UserWarning, match="Duplicate name"):
+        zf.writestr("意见.txt", POLICY.encode("utf-8"))
+        zf.writestr("意见.txt", OTHER.encode("utf-8"))  # zipfile warns; archivers allow it
+    code, report, err = cli(capsys, "import", str(pack))
+    assert len(report["imported"]) == 2 and report["skipped"] == [], report
+
+
+def test_a_damaged_lzma_or_bzip2_member_is_refused_as_damaged(tmp_path):
+    for method in (zipfile.ZIP_LZMA, zipfile.ZIP_BZIP2):
+        pack = tmp_path / f"{method}.zip"
+        with zipfile.ZipFile(pack, "w", compression=method) as zf:
+            zf.writestr("a.txt", (POLICY * 50).encode("utf-8"))
+        info = zipfile.ZipFile(pack).infolist()[0]
+        start = info.header_offset + 30 + len(info.filename.encode()) + 8  # inside the member's compressed bytes
+        data = bytearray(pack.read_bytes())
+        for k in range(start, start + min(40, info.compress_size - 10)):
+            data[k] ^= 0x5A
+        pack.write_bytes(bytes(data))
+        (member,), _, _ = members(pack, lambda p: p.suffix == ".txt")
+        with pytest.raises(CorruptFileError):
+            read_path(member)
+
+
+def test_a_gbk_name_is_decoded_from_its_bytes_even_where_zipfile_turned_backslashes_into_slashes():
+    from index.library.readers.archives import decoded_name
+
+    raw = "政策/淺析.txt".encode("gbk")
+    assert b"\\" in raw  # 淺's second byte is 0x5C
+    info = zipfile.ZipInfo("x")
+    info.orig_filename = raw.decode("cp437")
+    info.filename = info.orig_filename.replace("\\", "/")  # what zipfile does on Windows (os.sep)
+    info.flag_bits = 0
+    assert decoded_name(info) == "政策/淺析.txt"
