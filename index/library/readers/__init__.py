@@ -142,7 +142,14 @@ def _word_kind(data: bytes, named: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     if data.startswith(_OLE_MAGIC):
-        encrypted_docx = "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
+        import olefile
+
+        names = ("EncryptionInfo", "EncryptedPackage")
+        try:
+            with olefile.OleFileIO(data) as ole:  # its directory, not its bytes: a .doc's text may say the names
+                encrypted_docx = any(ole.exists(name) for name in names)
+        except Exception:  # noqa: BLE001 - a container olefile cannot read: the names anywhere in it
+            encrypted_docx = any(name.encode("utf-16-le") in data for name in names)
         return "docx" if encrypted_docx else "doc"
     return named
 

@@ -79,8 +79,9 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
             pieces = _pieces(table[fc_clx:fc_clx + lcb_clx])
             text = _assemble(word, pieces, ccp_text)
             title = _title(ole)
-        except struct.error:
-            raise CorruptFileError(path, "the Word document is damaged (its tables are cut short)") from None
+        except (struct.error, OSError, ValueError, IndexError):
+            # OSError: olefile's "this file is not a stream" (a storage where a stream should be), a bad sector
+            raise CorruptFileError(path, "the Word document is damaged (its tables or streams are broken)") from None
     text = _ROW_END.sub("\n", _fields(text)).replace("\x07", " | ")
     return text.translate(_BREAKS), title
 
@@ -89,7 +90,10 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     """The piece table: (first character, character after the last, file offset, compressed) per piece."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # Prc: formatting, skipped
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        size = struct.unpack_from("<h", clx, at + 1)[0]
+        if size < 0:  # a damaged file: a negative size would loop for ever or read backwards
+            raise struct.error("a formatting entry of negative size")
+        at += 3 + size
     if at >= len(clx) or clx[at] != 0x02:
         raise struct.error("no piece table")
     lcb = struct.unpack_from("<I", clx, at + 1)[0]
@@ -108,13 +112,17 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
 
 
 def _assemble(word: bytes, pieces, ccp_text: int) -> str:
+    """The main text: the pieces' characters up to ``ccp_text`` in all. Pieces follow one another; a damaged
+    table whose pieces overlap or go backwards cannot make more text than the document says it has."""
     parts = []
+    done = 0
     for start, end, offset, compressed in pieces:
-        if start >= ccp_text:
+        if start < done or start >= ccp_text:
             break
         count = min(end, ccp_text) - start
         if count <= 0:
             continue
+        done = start + count
         if compressed:
             parts.append(word[offset:offset + count].decode("cp1252", errors="replace"))
         else:

@@ -126,3 +126,46 @@ def test_a_title_word_left_from_its_template_is_not_taken(tmp_path):
     for junk in ("Microsoft Word - 关于推进开发区.doc", "文档1", "Document2", "标题", "Normal"):
         assert _TEMPLATE_TITLE.match(junk), junk
     assert not _TEMPLATE_TITLE.match("开发区条例")
+
+
+def test_a_doc_whose_text_names_the_encryption_streams_is_still_read(tmp_path):
+    # A .docx with a password is an OLE file holding EncryptionInfo: its directory is read, not its bytes.
+    path = tmp_path / "说明.doc"
+    data = (DOCS / "policy.doc").read_bytes()
+    word = "关于推进开发区高质量发展的实施意见".encode("utf-16-le")
+    assert word in data
+    path.write_bytes(data.replace(word, "EncryptionInfo并非加密的说明文字".encode("utf-16-le")[:len(word)]))
+    assert read_path(path).text.startswith("EncryptionInfo")
+
+
+@pytest.mark.parametrize("damage", ["negative formatting size", "storage for a stream"])
+def test_a_damaged_doc_is_refused_as_damaged_not_hung_nor_an_internal_error(tmp_path, damage):
+    path = tmp_path / "坏.doc"
+    shutil.copy(DOCS / "policy.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        flags = struct.unpack_from("<H", word, 10)[0]
+        name = "1Table" if flags & 0x0200 else "0Table"
+        table = bytearray(ole.openstream(name).read())
+        csw = struct.unpack_from("<H", word, 32)[0]
+        lw = 32 + 2 + csw * 2
+        cslw = struct.unpack_from("<H", word, lw)[0]
+        fc_clx, _ = struct.unpack_from("<II", word, lw + 2 + cslw * 4 + 2 + 33 * 8)
+        if damage == "negative formatting size":
+            table[fc_clx:fc_clx + 3] = b"\x01\xfd\xff"  # a Prc of size -3: the loop stood still
+        ole.write_stream(name, bytes(table))
+    if damage == "storage for a stream":
+        data = bytearray(path.read_bytes())
+        entry = data.index("WordDocument".encode("utf-16-le"))
+        data[entry + 66] = 1  # the directory entry's type: a storage
+        path.write_bytes(bytes(data))
+    with pytest.raises(CorruptFileError):  # it looped for ever; it raised OSError (an internal error)
+        read_path(path)
+
+
+def test_pieces_that_overlap_or_go_back_make_no_more_text_than_the_document_has():
+    from index.library.readers.doc import _assemble
+
+    word = "甲乙丙丁".encode("utf-16-le")
+    pieces = [(0, 4, 0, False), (0, 4, 0, False), (2, 4, 4, False), (0, 4, 0, False)]
+    assert _assemble(word, pieces, 4) == "甲乙丙丁"  # each piece decoded the stream again: 4 times the text
