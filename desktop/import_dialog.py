@@ -90,7 +90,7 @@ def choose_folder(parent: QWidget) -> list[str]:
 
 class ImportDialog(QDialog):
     imported = Signal(list)
-    carry_notes_wanted = Signal(str)  # a new version's id: copy its earlier versions' notes onto it
+    carry_notes_wanted = Signal(list)  # new versions' ids: copy their earlier versions' notes onto them
 
     def __init__(self, services, paths: list[str], parent=None):
         super().__init__(parent)
@@ -264,8 +264,7 @@ class ImportDialog(QDialog):
 
     def _carry_notes(self) -> None:
         self.carry_button.setEnabled(False)
-        for doc_id in self._carry_to:
-            self.carry_notes_wanted.emit(doc_id)
+        self.carry_notes_wanted.emit(list(self._carry_to))  # one operation: one summary, one writer at a time
 
     def _failed(self, exc: BaseException) -> None:
         self._op = None

@@ -415,26 +415,42 @@ class MainWindow(QMainWindow):
         self.services.writing(ops.Op(lambda: worker.unlink_version(doc_id), self.services.apply, self.show_error,
                                      parent=self)).run()
 
-    def carry_notes(self, doc_id: str) -> None:
-        """Copy the notes of ``doc_id``'s other versions onto it (on a worker), then say what was copied and
-        which notes' passages changed (``Workspace.carry_notes``)."""
+    def carry_notes(self, doc_ids: str | list[str]) -> None:
+        """Copy the notes of each document's other versions onto it (``Workspace.carry_notes``), one document
+        after another in one operation on a worker, then say in one summary what was copied and which notes'
+        passages changed."""
+        ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
         worker = self.services.workspace.worker()
+
+        def work():
+            from index.userdata.notes import CarryReport
+
+            report, changes = CarryReport(), None
+            for doc_id in ids:
+                one, changed = worker.carry_notes(doc_id)
+                report += one
+                changes = changed if changes is None else changes | changed
+            return report, changes
 
         def done(result) -> None:
             report, changes = result
-            self.services.apply(changes)
-            self._show_carried(report)
+            if changes is not None:
+                self.services.apply(changes)
+            self._show_carried(report, len(ids))
 
-        self.services.writing(ops.Op(lambda: worker.carry_notes(doc_id), done, self.show_error, parent=self)).run()
+        self.services.writing(ops.Op(work, done, self.show_error, parent=self)).run()
 
-    def _show_carried(self, report) -> None:
+    def _show_carried(self, report, documents: int = 1) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         lines = []
         if not (report.copied or report.reworded or report.changed or report.already):
             lines.append(self.tr("The other versions of this document have no notes."))
         else:
-            lines.append(self.tr("%n note(s) copied to this version.", "", len(report.copied) + len(report.reworded)))
+            copied = len(report.copied) + len(report.reworded)
+            lines.append(self.tr("%n note(s) copied to this version.", "", copied) if documents == 1 else
+                         self.tr("%n note(s) copied to the new versions of %1 documents.", "", copied)
+                         .replace("%1", str(documents)))
         if report.already:
             lines.append(self.tr("%n note(s) were here already.", "", report.already))
         if report.reworded:

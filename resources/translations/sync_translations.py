@@ -388,6 +388,7 @@ _add("ImportDialog", {"Copy the notes onto the new versions": "将批注复制�
 _add("MainWindow", {
     "The other versions of this document have no notes.": "此文件的其他版本上没有批注。",
     "%n note(s) copied to this version.": "已将 %n 条批注复制到此版本。",
+    "%n note(s) copied to the new versions of %1 documents.": "已将 %n 条批注复制到 %1 份文件的新版本。",
     "%n note(s) were here already.": "%n 条批注此前已复制过。",
     "%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.":
         "其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。",

@@ -178,22 +178,26 @@ def test_a_new_version_of_a_noted_document_offers_to_copy_the_notes(win, qtbot):
     from pathlib import Path
 
     laws = Path(__file__).resolve().parents[1] / "data" / "regulations" / "tune"
-    report, changes = win.services.workspace.import_paths([laws / "t29_xingzheng_fuyifa_2017.txt"], workers=1)
+    report, changes = win.services.workspace.import_paths(
+        [laws / "t29_xingzheng_fuyifa_2017.txt", laws / "t01_shanghai_shehuijiuzhu_2018.txt"], workers=1)
     win.services.apply(changes)
     settled(win.services)
-    old = report.imported[0]["doc_id"]
-    win.services.workspace.notes().add(f"{old}/ch2/art6", "有下列情形之一的，公民、法人或者其他组织可以依照本法申请行政复议",
-                                       note="范围")
-    dlg = win.import_paths([laws / "t30_xingzheng_fuyifa_2023.txt"])
+    old, shanghai = (r["doc_id"] for r in report.imported)
+    notes = win.services.workspace.notes()
+    notes.add(f"{old}/ch2/art6", "有下列情形之一的，公民、法人或者其他组织可以依照本法申请行政复议", note="范围")
+    clause = next(c for c in win.corpus.clauses(shanghai) if "本条例适用于本市行政区域内的社会救助" in c.text)
+    notes.add(clause.id, "本条例适用于本市行政区域内的社会救助", note="适用范围")
+    # Two new versions in one import: one operation carries both, one summary counts both.
+    dlg = win.import_paths([laws / "t30_xingzheng_fuyifa_2023.txt", laws / "t02_shanghai_shehuijiuzhu_2021.txt"])
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
     assert not dlg.carry_button.isVisible()
     dlg.import_button.click()
     qtbot.waitUntil(lambda: dlg.carry_button.isVisible(), timeout=30000)
-    assert "旧版本上有您的批注" in dlg.status.text()
+    assert "其中 2 份文件的旧版本上有您的批注" in dlg.status.text()
     dlg.carry_button.click()
     qtbot.waitUntil(lambda: win.carry_box is not None and win.carry_box.isVisible(), timeout=20000)
-    assert "已将 1 条批注复制到此版本" in win.carry_box.text()
+    assert "已将 2 条批注复制到 2 份文件的新版本" in win.carry_box.text()
     new = next(d.id for d in win.corpus.documents() if d.get("supersedes") == old)
     assert [a.note for a in win.services.workspace.notes().list(doc_id=new)] == ["范围"]
     win.carry_box.close()
