@@ -31,7 +31,9 @@ _TABLE_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Table
 _CLX_PAIR = 33  # fcClx/lcbClx: the 34th (fc, lcb) pair of FibRgFcLcb97
 # Characters with a meaning in Word's text: paragraph end, line break, page/section break, non-breaking and
 # optional hyphens; anchors of pictures, objects, footnotes and comments say nothing. A table's cell ends with
-# \x07 and its row with one more: a row becomes one line, its cells apart as the .docx reader has them.
+# \x07 and its row with one more: a row becomes one line, its cells apart as the .docx reader has them. The
+# text alone cannot tell an empty cell's mark from a row's end (the paragraph properties can: not read here),
+# so a row with an empty cell is split into lines there; no word is lost.
 _BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": None, "\x01": None,
                          "\x08": None, "\x05": None, "\x02": None, "\x03": None, "\x04": None})
 _ROW_END = re.compile(r"\x07\r?\x07")
