@@ -126,6 +126,30 @@ def _zip(name: str, entries, lie_size: int | None = None):
     return make
 
 
+def _doc(name: str, damage: str | None = None):
+    """tests/data/doc/policy.doc (a Word 97-2003 file LibreOffice wrote) under ``name``, ``damage`` done to it."""
+    def make(folder: Path) -> Path:
+        import shutil
+        import struct
+
+        import olefile
+
+        path = folder / name
+        shutil.copy(REPO / "tests" / "data" / "doc" / "policy.doc", path)
+        if damage == "negative prc":
+            with olefile.OleFileIO(str(path), write_mode=True) as ole:
+                word = ole.openstream("WordDocument").read()
+                table_name = "1Table" if struct.unpack_from("<H", word, 10)[0] & 0x0200 else "0Table"
+                table = bytearray(ole.openstream(table_name).read())
+                csw = struct.unpack_from("<H", word, 32)[0]
+                cslw = struct.unpack_from("<H", word, 34 + csw * 2)[0]
+                fc_clx = struct.unpack_from("<I", word, 34 + csw * 2 + 2 + cslw * 4 + 2 + 33 * 8)[0]
+                table[fc_clx:fc_clx + 3] = b"\x01\xfd\xff"  # a formatting entry of size -3
+                ole.write_stream(table_name, bytes(table))
+        return path
+    return make
+
+
 XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [\n<!ENTITY a "开发区开发区开发区开发区">\n'
          + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "&a;" * 10}">\n' for i in range(9))
@@ -153,6 +177,9 @@ FILES = {
     "zip, header says 1 KB, holds 200 MB": _zip("liar.zip", lambda: [("谎.txt", POLICY.encode() * 1_300_000)],
                                                lie_size=1024),
     "zip, 30,000 entries": _zip("many.zip", lambda: [(f"{n}.txt", b"") for n in range(30_000)]),
+    "doc (Word 97-2003)": _doc("实施意见.doc"),
+    "doc named .docx": _doc("实施意见.docx"),
+    "doc, formatting entry of size -3": _doc("坏.doc", "negative prc"),
 }
 
 
