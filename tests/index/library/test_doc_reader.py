@@ -30,19 +30,22 @@ def test_a_field_shows_its_result_not_its_instruction_and_the_title_is_read():
     assert found.text.startswith("第一条\u3000为了促进开发区发展") and found.title == "开发区条例"
 
 
+def _streams(ole) -> tuple[bytearray, str, bytearray, int]:
+    """A .doc's WordDocument stream, its table stream's name and bytes, and where its piece table starts."""
+    word = bytearray(ole.openstream("WordDocument").read())
+    name = "1Table" if struct.unpack_from("<H", word, 10)[0] & 0x0200 else "0Table"
+    csw = struct.unpack_from("<H", word, 32)[0]
+    cslw = struct.unpack_from("<H", word, 34 + csw * 2)[0]
+    fc_clx = struct.unpack_from("<I", word, 34 + csw * 2 + 2 + cslw * 4 + 2 + 33 * 8)[0]
+    return word, name, bytearray(ole.openstream(name).read()), fc_clx
+
+
 def _eight_bit(tmp_path: Path) -> Path:
     """english.doc with its one piece stored one byte a character (cp1252), as Word stores Western text."""
     path = tmp_path / "english-8bit.doc"
     shutil.copy(DOCS / "english.doc", path)
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = bytearray(ole.openstream("WordDocument").read())
-        flags = struct.unpack_from("<H", word, 10)[0]
-        name = "1Table" if flags & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(name).read())
-        csw = struct.unpack_from("<H", word, 32)[0]
-        lw = 32 + 2 + csw * 2
-        cslw = struct.unpack_from("<H", word, lw)[0]
-        fc_clx, _ = struct.unpack_from("<II", word, lw + 2 + cslw * 4 + 2 + 33 * 8)
+        word, name, table, fc_clx = _streams(ole)
         assert table[fc_clx] == 0x02
         cps = struct.unpack_from("<2i", table, fc_clx + 5)
         pcd = fc_clx + 5 + 8  # one piece: two CPs, then its PCD
@@ -143,14 +146,7 @@ def test_a_damaged_doc_is_refused_as_damaged_not_hung_nor_an_internal_error(tmp_
     path = tmp_path / "坏.doc"
     shutil.copy(DOCS / "policy.doc", path)
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        word = bytearray(ole.openstream("WordDocument").read())
-        flags = struct.unpack_from("<H", word, 10)[0]
-        name = "1Table" if flags & 0x0200 else "0Table"
-        table = bytearray(ole.openstream(name).read())
-        csw = struct.unpack_from("<H", word, 32)[0]
-        lw = 32 + 2 + csw * 2
-        cslw = struct.unpack_from("<H", word, lw)[0]
-        fc_clx, _ = struct.unpack_from("<II", word, lw + 2 + cslw * 4 + 2 + 33 * 8)
+        word, name, table, fc_clx = _streams(ole)
         if damage == "negative formatting size":
             table[fc_clx:fc_clx + 3] = b"\x01\xfd\xff"  # a Prc of size -3: the loop stood still
         ole.write_stream(name, bytes(table))
