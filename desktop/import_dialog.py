@@ -101,14 +101,26 @@ class ImportDialog(QDialog):
         self.skipped: list[dict] = []
         self._op: ops.Op | None = None
         self.setWindowTitle(self.tr("Import documents"))
-        self.resize(900, 460)
+        self.resize(1000, 460)
         self.status = QLabel(self.tr("Reading %n file(s)…", "", len(paths)))
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         titles = [self.tr("Title"), self.tr("Region"), self.tr("Issuer"), self.tr("Level"), self.tr("Status"),
                   self.tr("Year")]
-        self.table = row_table(titles + [self.tr("Clauses")], stretch=0)
+        self.table = row_table(titles + [self.tr("Clauses"), self.tr("File")], stretch=0)
+        self.table.setWordWrap(False)  # a long file name is elided on one line (its whole path on hover)
+        # Short values get the width of their longest kind (measured, not asked of thousands of rows: a
+        # folder's import lists every file); the title takes what is left.
+        widest = {"level": "国家级", "status": "征求意见稿", "year": "20210", len(EDITABLE): "99999"}
+        columns = {k: i for i, (k, _) in enumerate(EDITABLE)}
+        metrics = self.table.fontMetrics()
+        for key, sample in widest.items():
+            column = columns.get(key, key)
+            header = self.table.horizontalHeaderItem(column).text()
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
+                                      + 24)
+        self.table.setColumnWidth(len(EDITABLE) + 1, 200)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -175,6 +187,11 @@ class ImportDialog(QDialog):
             count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
             count.setToolTip(cand.shown)
             self.table.setItem(row, len(EDITABLE), count)
+            # Which file each row is (a folder's, or a zip's member): its name, the whole path on hover.
+            name = QTableWidgetItem(cand.meta.get("source_file") or cand.shown)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            name.setToolTip(cand.shown)
+            self.table.setItem(row, len(EDITABLE) + 1, name)
         self.status.setText(self.tr("%n file(s) ready to import.", "", len(self.candidates)))
         self._show_problems()
         self.import_button.setEnabled(bool(self.candidates))

@@ -383,7 +383,7 @@ _add("RedlineView", {
 ZH.update(QT_GAPS)
 _add("Settings", {"Author of exported Word files": "导出 Word 文件的作者"})
 _add("LibraryView", {"Copy notes from its other versions": "复制其他版本的批注到此版本"})
-_add("ImportDialog", {"Copy the notes onto the new versions": "将批注复制到新版本",
+_add("ImportDialog", {"Copy the notes onto the new versions": "将批注复制到新版本", "File": "文件",
                       "You have notes on earlier versions of %n of them.": "其中 %n 份文件的旧版本上有您的批注。"})
 _add("MainWindow", {
     "The other versions of this document have no notes.": "此文件的其他版本上没有批注。",

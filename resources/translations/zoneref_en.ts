@@ -579,6 +579,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="111" />
+      <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Import</source>
       <translation type="unfinished" />
@@ -604,7 +609,7 @@
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="178" />
+      <location filename="../../desktop/import_dialog.py" line="183" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -612,7 +617,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="191" />
+      <location filename="../../desktop/import_dialog.py" line="196" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
@@ -622,12 +627,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="224" />
+      <location filename="../../desktop/import_dialog.py" line="229" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="247" />
+      <location filename="../../desktop/import_dialog.py" line="252" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -635,7 +640,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="249" />
+      <location filename="../../desktop/import_dialog.py" line="254" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -643,12 +648,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="254" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation type="unfinished">
         <numerusform />
@@ -656,7 +661,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="280" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1130,67 +1135,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="288" />
+      <location filename="../../desktop/import_dialog.py" line="293" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="294" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="291" />
+      <location filename="../../desktop/import_dialog.py" line="296" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="297" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="293" />
+      <location filename="../../desktop/import_dialog.py" line="298" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="294" />
+      <location filename="../../desktop/import_dialog.py" line="299" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="319" />
+      <location filename="../../desktop/import_dialog.py" line="324" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="335" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="357" />
+      <location filename="../../desktop/import_dialog.py" line="362" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="363" />
+      <location filename="../../desktop/import_dialog.py" line="368" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>

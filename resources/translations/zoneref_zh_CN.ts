@@ -572,6 +572,11 @@
       <translation>条款数</translation>
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="111" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Import</source>
       <translation>导入</translation>
@@ -597,14 +602,14 @@
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="178" />
+      <location filename="../../desktop/import_dialog.py" line="183" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="191" />
+      <location filename="../../desktop/import_dialog.py" line="196" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
@@ -614,38 +619,38 @@
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="224" />
+      <location filename="../../desktop/import_dialog.py" line="229" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="247" />
+      <location filename="../../desktop/import_dialog.py" line="252" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="249" />
+      <location filename="../../desktop/import_dialog.py" line="254" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="254" />
+      <location filename="../../desktop/import_dialog.py" line="259" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="262" />
+      <location filename="../../desktop/import_dialog.py" line="267" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation>
         <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="280" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1112,67 +1117,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="291" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="287" />
+      <location filename="../../desktop/import_dialog.py" line="292" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="288" />
+      <location filename="../../desktop/import_dialog.py" line="293" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="294" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="295" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="291" />
+      <location filename="../../desktop/import_dialog.py" line="296" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="292" />
+      <location filename="../../desktop/import_dialog.py" line="297" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="293" />
+      <location filename="../../desktop/import_dialog.py" line="298" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="294" />
+      <location filename="../../desktop/import_dialog.py" line="299" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="319" />
+      <location filename="../../desktop/import_dialog.py" line="324" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="335" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="357" />
+      <location filename="../../desktop/import_dialog.py" line="362" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="363" />
+      <location filename="../../desktop/import_dialog.py" line="368" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>

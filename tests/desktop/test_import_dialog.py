@@ -135,6 +135,7 @@ def test_import_dialog_confirms_metadata_and_adds(win, qtbot, tmp_path):
     got = []
     dlg.imported.connect(got.append)
     qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    assert dlg.table.item(0, 7).text() == "政策.txt" and dlg.table.item(0, 7).toolTip() == str(src)
     dlg.table.item(0, 0).setText("测试招商措施")
     dlg.table.item(0, 1).setText("广东省")
     dlg.import_button.click()
