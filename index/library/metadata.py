@@ -32,6 +32,11 @@ _ORG_END = re.compile(r"(?:人民代表大会|人民政府|办公厅|办公室|�
                       r"办|中心|总局|联合会|商会)$")
 _SENTENCE = re.compile(r"[。；;！？!?，,：:]")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜—–-]+\s*[^_|｜—–-]{0,30})+$")
+# Titles that programs leave in a file (Word's and WPS's summary, a page's <title>) and that say nothing of
+# the document: never offered as its title.
+PLACEHOLDER_TITLE = re.compile(r"^(?:Microsoft Word - .*|(?:新建\s*)?(?:Microsoft\s*)?(?:Word\s*)?文档\s*\d*|"
+                               r"新建文本文档|无标题(?:文档)?|Untitled(?: Document)?|Document\s*\d*|Normal|标题|Title|"
+                               r"\W*)$", re.I)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -80,7 +85,7 @@ def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()
         quoted = re.search(r"《([^》]{4,80})》", line)
         if quoted and _TITLE_WORDS.search(quoted.group(1)[-6:]):
             return quoted.group(1), "《title》 quoted in the first lines"
-    if declared:
+    if declared and not PLACEHOLDER_TITLE.match(declared.strip()):
         clean = _SITE_SUFFIX.sub("", declared).strip() or declared.strip()
         return clean, "file's declared title"
     if head:

@@ -166,9 +166,4 @@ def _title(ole) -> str | None:
         return None
     if isinstance(title, bytes):
         title = decode_chinese(title)
-    title = title.strip() if isinstance(title, str) else ""
-    return None if not title or _TEMPLATE_TITLE.match(title) else title
-
-
-# Titles Word and WPS leave in a file's summary that say nothing of the document.
-_TEMPLATE_TITLE = re.compile(r"^(?:Microsoft Word - .*|文档\s*\d*|Document\s*\d*|Normal|标题|Title|\W+)$", re.I)
+    return (title.strip() or None) if isinstance(title, str) else None  # a placeholder: metadata.guess_title

@@ -123,13 +123,14 @@ def test_nested_and_unclosed_fields_keep_what_they_show():
     assert _fields("\x13" * 100_000 + "深" + "\x15" * 100_000) == ""  # all instruction, read in one pass
 
 
-def test_a_title_word_left_from_its_template_is_not_taken(tmp_path):
-    from index.library.readers.doc import _TEMPLATE_TITLE
+def test_a_title_left_by_a_program_is_not_taken_for_the_documents():
+    from index.library.metadata import guess_metadata
 
-    for junk in ("Microsoft Word - 关于推进开发区.doc", "文档1", "Document2", "标题", "Normal"):
-        assert _TEMPLATE_TITLE.match(junk), junk
-    assert not _TEMPLATE_TITLE.match("开发区条例")
-
+    body = "（一）坚持招商引资，加强用地保障。\n\n（二）完善考核评价。"  # no title-like line: the declared title was taken
+    for junk in ("Microsoft Word - 关于推进开发区.doc", "文档1", "新建 Microsoft Word 文档", "Document2", "标题", "Normal",
+                 "无标题文档", "Untitled Document", "新建文本文档"):
+        assert guess_metadata(body, declared_title=junk, filename="实施意见.doc")["title"] != junk, junk
+    assert guess_metadata(body, declared_title="开发区条例", filename="x.doc")["title"] == "开发区条例"
 
 def test_a_doc_whose_text_names_the_encryption_streams_is_still_read(tmp_path):
     # A .docx with a password is an OLE file holding EncryptionInfo: its directory is read, not its bytes.
