@@ -422,23 +422,12 @@ class MainWindow(QMainWindow):
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
         worker = self.services.workspace.worker()
 
-        def work():
-            from index.userdata.notes import CarryReport
-
-            report, changes = CarryReport(), None
-            for doc_id in ids:
-                one, changed = worker.carry_notes(doc_id)
-                report += one
-                changes = changed if changes is None else changes | changed
-            return report, changes
-
         def done(result) -> None:
             report, changes = result
-            if changes is not None:
-                self.services.apply(changes)
+            self.services.apply(changes)
             self._show_carried(report, len(ids))
 
-        self.services.writing(ops.Op(work, done, self.show_error, parent=self)).run()
+        self.services.writing(ops.Op(lambda: worker.carry_notes(ids), done, self.show_error, parent=self)).run()
 
     def _show_carried(self, report, documents: int = 1) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -269,21 +269,21 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         nodes.append([kind, parent, len(nodes[parent][4]) - 1, payload, []])
         return len(nodes) - 1
 
-    def _levels(self, node: int) -> dict[str, list[str]]:
-        levels: dict[str, list[str]] = {}
-        other = tr(QT_TRANSLATE_NOOP("Models", "Other"))
+    def _levels(self, node: int) -> dict[str | None, list[str]]:
+        levels: dict[str | None, list[str]] = {}
         for doc_id in self._unbuilt[node]:
-            levels.setdefault(self._docs[doc_id].get("level") or other, []).append(doc_id)
+            levels.setdefault(self._docs[doc_id].get("level") or None, []).append(doc_id)
         return levels
 
     def _build(self, node: int) -> None:
-        """Make a region's level and document rows (its earlier versions under each)."""
+        """Make a region's level and document rows (its earlier versions under each; documents without a
+        level, under 其他, after every level)."""
         levels = self._levels(node)
         del self._unbuilt[node]
-        other = tr(QT_TRANSLATE_NOOP("Models", "Other"))  # documents without a level: after every level
-        for level in sorted(levels, key=lambda lv: level_key(None if lv == other else lv)):
+        other = tr(QT_TRANSLATE_NOOP("Models", "Other"))
+        for level in sorted(levels, key=level_key):
             ids = levels[level]
-            lv = self._add("level", node, (level, self._with_older(ids)))
+            lv = self._add("level", node, (level or other, self._with_older(ids)))
             for doc_id in ids:
                 d = self._add("doc", lv, doc_id)
                 for older in self.older.get(doc_id, ()):

@@ -284,27 +284,32 @@ class Workspace:
         return report, Changes(notes=frozenset(report.docs), all_notes=True, pins=bool(report.pins),
                                sets=bool(report.sets))
 
-    def carry_notes(self, to_doc: str, from_doc: str | None = None):
-        """Copy notes onto ``to_doc`` from another version of its document (``NoteStore.carry_forward``):
-        ``from_doc``, or every other version with notes, the newest first.
+    def carry_notes(self, to_docs: str | Iterable[str], from_doc: str | None = None):
+        """Copy notes onto each of ``to_docs`` (one id, or several: one report for all) from another version of
+        its document (``NoteStore.carry_forward``): ``from_doc``, or every other version with notes, the newest
+        first.
 
         Returns:
             ``(CarryReport, Changes)``.
         """
         from index.userdata.notes import CarryReport
 
+        targets = [to_docs] if isinstance(to_docs, str) else list(to_docs)
         store = self.notes()
         report = CarryReport()
-        for source in [from_doc] if from_doc is not None else self.versions_with_notes(to_doc):
-            report += store.carry_forward(source, to_doc)
-        return report, Changes(notes=frozenset({to_doc}))
+        for to_doc in targets:
+            for source in [from_doc] if from_doc is not None else self.versions_with_notes(to_doc):
+                report += store.carry_forward(source, to_doc)
+        return report, Changes(notes=frozenset(targets))
 
     def versions_with_notes(self, doc_id: str) -> list[str]:
         """The other versions of ``doc_id``'s document that hold notes, newest first (none without a database)."""
+        self.corpus.document(doc_id)  # UnknownIdError for a document not in the library
         if not self.has_db():
             return []
         noted = self.notes().documents()
-        return [v["doc_id"] for v in reversed(self.versions(doc_id)) if v["doc_id"] != doc_id and v["doc_id"] in noted]
+        return [m.doc_id for m in reversed(self.corpus.version_group(doc_id)) if m.doc_id != doc_id
+                and m.doc_id in noted]
 
     # -- comparison ----------------------------------------------------------------
     def pins(self, source_clause_id: str) -> dict[str, dict]:

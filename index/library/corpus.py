@@ -542,6 +542,10 @@ class Corpus:
             self._versions = {m.doc_id: m for group in self.version_groups() for m in group}
         return self._versions
 
+    def version_group(self, doc_id: str) -> list:
+        """The ``Member`` records of ``doc_id``'s versions, oldest first; ``[]`` if it has no other version."""
+        return next((group for group in self.version_groups() if any(m.doc_id == doc_id for m in group)), [])
+
     def version_groups(self) -> list:
         """Each group of versions once, its ``Member`` records oldest first (``versions.ordered_groups``).
 

@@ -555,13 +555,10 @@ class NoteStore:
             UnknownIdError: either document is not in the library.
             NoteError: the two are not versions of one document (link them first), or are the same.
         """
-        from index.library import versions
-
         source, target = self.corpus.document(from_doc), self.corpus.document(to_doc)
         if source.id == target.id:
             raise NoteError("the notes are already on this version")
-        group = versions.groups(self.corpus.documents()).get(source.id) or [source]
-        if target.id not in {d.id for d in group}:
+        if target.id not in {m.doc_id for m in self.corpus.version_group(source.id)}:
             raise NoteError(f"{to_doc} is not a version of {from_doc}: link them as versions first")
         body = target.body
         # A copy keeps the original's creation time: one already carried is known by it and its place, even

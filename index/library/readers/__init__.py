@@ -133,7 +133,22 @@ def _extract(path: Path, kind: str, data: bytes) -> Extracted:
     return found
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An OLE compound file: a Word 97-2003 .doc, or the envelope Word puts a password-protected .docx in.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def is_encrypted_docx(data: bytes) -> bool:
+    """Whether ``data`` is a password-protected .docx: an OLE file holding EncryptionInfo or EncryptedPackage."""
+    if not data.startswith(OLE_MAGIC):
+        return False
+    import olefile
+
+    names = ("EncryptionInfo", "EncryptedPackage")
+    try:
+        with olefile.OleFileIO(data) as ole:  # its directory, not its bytes: a .doc's text may say the names
+            return any(ole.exists(name) for name in names)
+    except Exception:  # noqa: BLE001 - a container olefile cannot read: the names anywhere in it
+        return any(name.encode("utf-16-le") in data for name in names)
 
 
 def _word_kind(data: bytes, named: str) -> str:
@@ -141,16 +156,8 @@ def _word_kind(data: bytes, named: str) -> str:
     (as is a password-protected .docx, which the .docx reader names as such)."""
     if data.startswith(b"PK\x03\x04"):
         return "docx"
-    if data.startswith(_OLE_MAGIC):
-        import olefile
-
-        names = ("EncryptionInfo", "EncryptedPackage")
-        try:
-            with olefile.OleFileIO(data) as ole:  # its directory, not its bytes: a .doc's text may say the names
-                encrypted_docx = any(ole.exists(name) for name in names)
-        except Exception:  # noqa: BLE001 - a container olefile cannot read: the names anywhere in it
-            encrypted_docx = any(name.encode("utf-16-le") in data for name in names)
-        return "docx" if encrypted_docx else "doc"
+    if data.startswith(OLE_MAGIC):
+        return "docx" if is_encrypted_docx(data) else "doc"
     return named
 
 

@@ -67,10 +67,6 @@ class Member:
         """The member's own name (its last part), as a file on disk would have it."""
         return PurePosixPath(self.name).name
 
-    @property
-    def suffix(self) -> str:
-        return PurePosixPath(self.name).suffix
-
     def __str__(self) -> str:
         return self.shown
 
@@ -96,12 +92,13 @@ def decoded_name(info: zipfile.ZipInfo) -> str:
     return name.replace("\\", "/")
 
 
-def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[dict]]:
+def members(archive: Path, screened) -> tuple[list[Member], list[dict], list[dict]]:
     """The members of ``archive`` to import, and those skipped or refused.
 
     Args:
         archive: a .zip file.
-        supported: ``supported(Path(name))`` is True for a file type ZoneRef imports.
+        screened: ``screened(file name)`` says why a file of that name is not imported, as a folder's would
+            not be (``(reason, code)``: a lock file, a hidden file, an unsupported type), or None.
 
     Returns:
         (members, skipped, errors) as ``collect_files`` has them: skipped and
@@ -114,12 +111,12 @@ def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[di
         with zipfile.ZipFile(archive) as zf:
             entries = zf.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
-        return [], [], [_refused(CorruptFileError(archive, "the archive is damaged (not a valid .zip file)"))]
+        return [], [], [CorruptFileError(archive, "the archive is damaged (not a valid .zip file)").record()]
     except OSError as exc:
-        return [], [], [_refused(UnreadableFileError(archive, f"cannot read: {exc.strerror or exc}"))]
+        return [], [], [UnreadableFileError(archive, f"cannot read: {exc.strerror or exc}").record()]
     if len(entries) > MAX_MEMBERS:
-        return [], [], [_refused(ZipBombError(archive, f"the archive holds {len(entries):,} entries, more than any "
-                                                       f"pack of documents (limit {MAX_MEMBERS:,})"))]
+        return [], [], [ZipBombError(archive, f"the archive holds {len(entries):,} entries, more than any pack of "
+                                              f"documents (limit {MAX_MEMBERS:,})").record()]
     found: list[Member] = []
     skipped: list[dict] = []
     errors: list[dict] = []
@@ -131,20 +128,17 @@ def members(archive: Path, supported) -> tuple[list[Member], list[dict], list[di
         parts = [p for p in name.split("/") if p]
         if not parts:
             continue
-        # A "../" in a name is no harm: nothing is extracted. A part named ".x" is a hidden file or folder.
-        if any((p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts):
-            skipped.append({"path": path, "reason": "a hidden file: not imported", "code": "hidden"})
-        elif parts[-1].startswith("~$"):
-            skipped.append({"path": path, "reason": "a lock file Word keeps while a document is open: "
-                                                    "not a document", "code": "lock_file"})
-        elif is_archive(name):
-            skipped.append({"path": path, "reason": "an archive inside an archive: not opened (import it on its "
-                                                    "own)", "code": "archive_in_archive"})
-        elif not supported(Path(parts[-1])):
-            skipped.append({"path": path, "reason": "unsupported file type", "code": "unsupported"})
+        # A "../" in a name is no harm: nothing is extracted. A folder named ".x" is hidden.
+        why = ("a hidden file: not imported", "hidden") if any(
+            (p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts[:-1]) else \
+            screened(parts[-1])
+        if why is None and is_archive(name):
+            why = "an archive inside an archive: not opened (import it on its own)", "archive_in_archive"
+        if why:
+            skipped.append({"path": path, "reason": why[0], "code": why[1]})
         elif info.flag_bits & _ENCRYPTED_FLAG:
-            errors.append(_refused(PasswordProtectedError(path, "the file is encrypted in the archive; extract it "
-                                                                "with its password and import the file")))
+            errors.append(PasswordProtectedError(path, "the file is encrypted in the archive; extract it with its "
+                                                       "password and import the file").record())
         else:
             found.append(Member(archive=str(archive), entry=info.filename, position=position, name=name))
     return found, skipped, errors
@@ -211,7 +205,3 @@ def forget_archive() -> None:
     if _last is not None:
         _last[1].close()
         _last = None
-
-
-def _refused(exc) -> dict:
-    return {"path": exc.path, "error": exc.reason, "code": exc.code}

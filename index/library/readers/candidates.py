@@ -102,7 +102,7 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path | Member], li
         if not is_archive(path):
             files.append(path)
             return
-        inside, skipped_inside, refused = members(path, is_supported)
+        inside, skipped_inside, refused = members(path, _screened)
         files.extend(inside)
         skipped.extend(skipped_inside)
         errors.extend(refused)
@@ -115,11 +115,11 @@ def collect_files(inputs: Iterable[str | Path]) -> tuple[list[Path | Member], li
         if path.is_dir():
             _walk(path, own, add, skip, errors)
         elif path.is_symlink() and not path.exists():
-            errors.append(_error(UnreadableFileError(path, _dangling(path)[0])))
+            errors.append(UnreadableFileError(path, _dangling(path)[0]).record())
         elif not path.exists():
-            errors.append(_error(UnreadableFileError(path, "no such file or folder")))
+            errors.append(UnreadableFileError(path, "no such file or folder").record())
         elif not is_supported(path) and not is_archive(path):
-            errors.append(_error(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'")))
+            errors.append(UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'").record())
         else:
             add(path)
     return files, skipped, errors
@@ -130,8 +130,8 @@ def _walk(top: Path, own: str, add, skip, errors: list[dict]) -> None:
     root = os.path.realpath(top)
 
     def unreadable(exc: OSError) -> None:
-        errors.append(_error(UnreadableFileError(exc.filename or top, f"cannot read the folder: "
-                                                                      f"{exc.strerror or exc}")))
+        errors.append(UnreadableFileError(exc.filename or top, f"cannot read the folder: "
+                                                                      f"{exc.strerror or exc}").record())
 
     for folder, dirs, names in os.walk(top, onerror=unreadable):  # followlinks=False: links are judged below
         if os.path.realpath(folder) == own:
@@ -150,21 +150,30 @@ def _walk(top: Path, own: str, add, skip, errors: list[dict]) -> None:
         dirs[:] = kept
         for name in sorted(names):
             child = Path(folder) / name
-            if name.startswith("~$"):
-                skip(child, "a lock file Word keeps while a document is open: not a document", "lock_file")
-                continue
-            if name.startswith("."):
-                skip(child, "a hidden file: not imported", "hidden")
+            why = _screened(name)
+            if why and why[1] != "unsupported":
+                skip(child, *why)
                 continue
             if child.is_symlink():
                 problem = _link_problem(child, root)
                 if problem:
                     skip(child, *problem)
                     continue
-            if is_supported(child) or is_archive(child):
-                add(child)
+            if why:
+                skip(child, *why)
             else:
-                skip(child, "unsupported file type", "unsupported")
+                add(child)
+
+
+def _screened(name: str) -> tuple[str, str] | None:
+    """Why a file of this name, in a folder or a zip archive, is not imported (reason, code); None to take it."""
+    if name.startswith("~$"):
+        return "a lock file Word keeps while a document is open: not a document", "lock_file"
+    if name.startswith("."):
+        return "a hidden file: not imported", "hidden"
+    if not is_supported(Path(name)) and not is_archive(name):
+        return "unsupported file type", "unsupported"
+    return None
 
 
 def _link_problem(link: Path, root: str) -> tuple[str, str] | None:
@@ -188,10 +197,6 @@ def _dangling(link: Path) -> tuple[str, str]:
         if exc.errno == errno.ELOOP:
             return "a symbolic link loop: skipped", "link_loop"
     return "a broken symbolic link (its target does not exist): skipped", "link_broken"
-
-
-def _error(exc: ImportFailure) -> dict:
-    return {"path": exc.path, "error": exc.reason, "code": exc.code}
 
 
 def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: str | None = None,
@@ -283,7 +288,7 @@ def _prepare_safe(path: str | Member, max_bytes: int, region: str | None, title:
     try:
         return "ok", prepare_file(path, max_bytes, region, title)
     except ImportFailure as exc:
-        return "error", _error(exc)
+        return "error", exc.record()
     except (MemoryError, RecursionError):
         raise
     except Exception as exc:  # a reader bug on a strange file: report it, go on

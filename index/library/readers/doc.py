@@ -21,10 +21,9 @@ import struct
 from pathlib import Path
 
 from index.base.text import decode_chinese
-from index.library.readers import Extracted, paragraphs_to_body
+from index.library.readers import OLE_MAGIC, Extracted, paragraphs_to_body
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_IDENT = 0xA5EC
 _ENCRYPTED = 0x0100
 _TABLE_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Table
@@ -43,7 +42,7 @@ def read(path: Path, data: bytes) -> Extracted:
     if data.lstrip()[:5] == b"{\\rtf":
         raise CorruptFileError(path, "this is an RTF file named .doc; open it in Word or WPS, save it as .docx "
                                      "and import that")
-    if not data.startswith(_OLE_MAGIC):
+    if not data.startswith(OLE_MAGIC):
         raise CorruptFileError(path, "not a Word 97-2003 document (.doc)")
     text, title = _text(path, data)
     return Extracted(text=paragraphs_to_body([line.strip() for line in text.split("\n")]), format="doc",

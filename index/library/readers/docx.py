@@ -14,7 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from index.library.readers import Extracted, paragraphs_to_body
+from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, paragraphs_to_body
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError, ZipBombError
 
 # A real policy .docx expands to a few MB; these bounds are far above that
@@ -28,7 +28,6 @@ MAX_ENTRIES = 5000
 # ratio check above).
 MAX_DOCUMENT_XML = 64 * 1024 * 1024
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
@@ -38,13 +37,12 @@ def check_archive(path: Path, data: bytes) -> None:
     Raises:
         PasswordProtectedError, CorruptFileError, ZipBombError.
     """
-    if data.startswith(_OLE_MAGIC):
-        # Word saves a password-protected .docx as an OLE compound file
-        # holding EncryptionInfo + EncryptedPackage streams.
-        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+    if data.startswith(OLE_MAGIC):
+        # Word saves a password-protected .docx as an OLE compound file holding EncryptionInfo and
+        # EncryptedPackage streams; read_path sends any other OLE file (a .doc) to the .doc reader.
+        if is_encrypted_docx(data):
             raise PasswordProtectedError(path, "the Word document is password-protected; "
                                                "remove the password in Word and import again")
-        # read_path sends a .doc (an OLE file without encryption streams) to the .doc reader.
         raise CorruptFileError(path, "an OLE file, not a Word .docx archive")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

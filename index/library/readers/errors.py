@@ -25,6 +25,10 @@ class ImportFailure(KnownError, code="import_failed"):
         self.path = shown
         self.reason = message
 
+    def record(self) -> dict:
+        """The import report's error record: ``{"path", "error", "code"}``."""
+        return {"path": self.path, "error": self.reason, "code": self.code}
+
 
 class UnreadableFileError(ImportFailure, code="unreadable"):
     """The path does not exist, is not a file, or cannot be read."""
