@@ -150,6 +150,28 @@ def _doc(name: str, damage: str | None = None):
     return make
 
 
+def _ofd(name: str, runs: int = 0, ofd_xml: str | None = None):
+    """tests/data/ofd/regulation.ofd under ``name``; ``runs``: its first page replaced by that many one-character
+    text objects; ``ofd_xml``: its OFD.xml replaced."""
+    def make(folder: Path) -> Path:
+        path = folder / name
+        source = REPO / "tests" / "data" / "ofd" / "regulation.ofd"
+        with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if runs and info.filename == "Doc_0/Pages/Page_0/Content.xml":
+                    data = ('<?xml version="1.0"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content>'
+                            '<ofd:Layer ID="1">' + "".join(
+                                f'<ofd:TextObject ID="{i + 2}" Size="3" Boundary="{i % 50 * 3} {i // 50 * 4} 3 4">'
+                                f'<ofd:TextCode X="0" Y="3">开</ofd:TextCode></ofd:TextObject>' for i in range(runs))
+                            + "</ofd:Layer></ofd:Content></ofd:Page>").encode()
+                if ofd_xml is not None and info.filename == "OFD.xml":
+                    data = ofd_xml.encode()
+                dst.writestr(info, data)
+        return path
+    return make
+
+
 XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [\n<!ENTITY a "开发区开发区开发区开发区">\n'
          + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "&a;" * 10}">\n' for i in range(9))
@@ -180,6 +202,12 @@ FILES = {
     "doc (Word 97-2003)": _doc("实施意见.doc"),
     "doc named .docx": _doc("实施意见.docx"),
     "doc, formatting entry of size -3": _doc("坏.doc", "negative prc"),
+    "ofd (公文 layout, 2 pages)": _ofd("条例.ofd"),
+    "ofd, 200,000 one-character text objects on a page": _ofd("碎.ofd", runs=200_000),
+    "ofd, entity bomb in OFD.xml": _ofd("炸.ofd", ofd_xml=XHTML.split("<html", 1)[0].replace("html PUBLIC", "d")
+                                       + '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocInfo>'
+                                         "<ofd:Title>&l8;</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml"
+                                         "</ofd:DocRoot></ofd:DocBody></ofd:OFD>"),
 }
 
 

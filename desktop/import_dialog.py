@@ -35,12 +35,12 @@ from desktop.widgets import row_table, vbox
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
 FILL_MS = 25  # the table's rows are filled in passes of this long, the window answering between them
-FILTER = "*.txt *.md *.markdown *.docx *.doc *.wps *.html *.htm *.pdf *.zip"
+FILTER = "*.txt *.md *.markdown *.docx *.doc *.wps *.html *.htm *.pdf *.ofd *.zip"
 # Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
 PROBLEMS = {
     "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
     "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, doc, wps, "
-                                                     "html, pdf, or a zip of them)."),
+                                                     "html, pdf, ofd, or a zip of them)."),
     "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the import size limit."),
     "empty": QT_TRANSLATE_NOOP("ImportDialog", "The file is empty."),
     "binary": QT_TRANSLATE_NOOP("ImportDialog", "This is not a text file (an image, archive or program?)."),
@@ -50,8 +50,8 @@ PROBLEMS = {
                                                   "again."),
     "zip_bomb": QT_TRANSLATE_NOOP("ImportDialog", "The file would expand far beyond any real document; refused."),
     "no_content": QT_TRANSLATE_NOOP("ImportDialog", "The page holds no document text (only navigation or links)."),
-    "no_text_layer": QT_TRANSLATE_NOOP("ImportDialog", "The PDF has no text layer (a scan?); ZoneRef cannot read "
-                                                       "scans."),
+    "no_text_layer": QT_TRANSLATE_NOOP("ImportDialog", "The PDF or OFD file has no text (a scan?); ZoneRef "
+                                                       "cannot read scans."),
     "too_long": QT_TRANSLATE_NOOP("ImportDialog", "The text is far longer than any policy document; split it and "
                                                   "import the parts."),
     "time_limit": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file took too long and was stopped (a damaged or "

@@ -159,8 +159,8 @@ _add("ImportDialog", {
 # Why an import refused or skipped a file (desktop/import_dialog.py PROBLEMS); added by the Import helper.
 _add("ImportDialog", {
     "The file does not exist or cannot be read.": "文件不存在或无法读取。",
-    "This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, or a zip of them).":
-        "不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、pdf 及其 zip 压缩包）。",
+    "This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, ofd, or a zip of them).":
+        "不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、pdf、ofd 及其 zip 压缩包）。",
     "The file is larger than the import size limit.": "文件超过导入大小上限。",
     "The file is empty.": "文件是空的。",
     "This is not a text file (an image, archive or program?).": "这不是文本文件（可能是图片、压缩包或程序）。",
@@ -170,7 +170,8 @@ _add("ImportDialog", {
     "The file is password-protected; remove the password and import again.": "文件设有密码保护，请取消密码后重新导入。",
     "The file would expand far beyond any real document; refused.": "文件解压后的体积远超正常文档（疑似压缩炸弹），已拒绝。",
     "The page holds no document text (only navigation or links).": "网页中没有正文（只有导航或链接）。",
-    "The PDF has no text layer (a scan?); ZoneRef cannot read scans.": "此 PDF 没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。",
+    "The PDF or OFD file has no text (a scan?); ZoneRef cannot read scans.":
+        "此 PDF 或 OFD 文件没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。",
     "Already in the library as %1.": "文库中已有此文件：%1。",
     "Not a file type ZoneRef imports; skipped.": "不是 ZoneRef 可导入的文件类型，已跳过。",
     "Import cancelled; %n document(s) were imported before it.": "导入已取消；取消前已导入 %n 份文件。",

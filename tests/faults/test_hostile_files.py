@@ -204,7 +204,8 @@ def _docx_with_xml(path: Path, xml_mb: int) -> Path:
 @pytest.mark.slow
 def test_docx_holding_a_huge_xml_is_refused_before_it_is_parsed(tmp_path):
     from index.library.imported import Library
-    from index.library.readers.docx import MAX_DOCUMENT_XML, MAX_RATIO
+    from index.library.readers.archives import PACKAGE_MAX_RATIO as MAX_RATIO
+    from index.library.readers.docx import MAX_DOCUMENT_XML
 
     bomb = _docx_with_xml(tmp_path / "huge.docx", MAX_DOCUMENT_XML // (1024 * 1024) + 6)
     with zipfile.ZipFile(bomb) as zf:

@@ -144,6 +144,38 @@ def members(archive: Path, screened) -> tuple[list[Member], list[dict], list[dic
     return found, skipped, errors
 
 
+# A file format that is a zip of XML (.docx, .ofd): a real policy document expands to a few MB; these bounds are
+# far above that and far below what would exhaust memory.
+PACKAGE_MAX_UNCOMPRESSED = 200 * 1024 * 1024
+PACKAGE_MAX_RATIO = 200
+PACKAGE_MAX_ENTRIES = 5000
+
+
+def open_package(path, data: bytes, what: str) -> zipfile.ZipFile:
+    """``data``, a file format made of a zip of XML (``what``: "Word document", "OFD file"), opened after the
+    checks every such format needs: a valid zip, not a zip bomb, no encrypted entry.
+
+    Raises:
+        CorruptFileError, ZipBombError, PasswordProtectedError.
+    """
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise CorruptFileError(path, f"the {what} is damaged (not a valid zip package)") from None
+    if len(entries) > PACKAGE_MAX_ENTRIES:
+        raise ZipBombError(path, f"the {what} holds {len(entries)} entries; refusing a likely zip bomb")
+    total = sum(e.file_size for e in entries)
+    packed = sum(e.compress_size for e in entries) or 1
+    if total > PACKAGE_MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > PACKAGE_MAX_RATIO):
+        raise ZipBombError(path, f"the {what} would expand to {total / 1048576:.0f} MB; refusing a likely zip bomb")
+    if any(e.flag_bits & _ENCRYPTED_FLAG for e in entries):
+        raise PasswordProtectedError(path, f"the {what}'s archive is encrypted")
+    return archive
+
+
 def read_member(member: Member, max_bytes: int) -> bytes:
     """The member's bytes, read at most ``max_bytes`` (its header's size may lie).
 

@@ -15,13 +15,9 @@ import zipfile
 from pathlib import Path
 
 from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, paragraphs_to_body
-from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError, ZipBombError
+from index.library.readers.archives import open_package
+from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError
 
-# A real policy .docx expands to a few MB; these bounds are far above that
-# and far below what would exhaust memory.
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
-MAX_ENTRIES = 5000
 # The main text's XML: a 300-page report with heavy formatting is ~20 MB.
 # Parsing XML takes several times its size in memory, so a larger one is
 # refused before it is parsed (a 12 MB file holding 190 MB of XML passes the
@@ -44,22 +40,8 @@ def check_archive(path: Path, data: bytes) -> None:
             raise PasswordProtectedError(path, "the Word document is password-protected; "
                                                "remove the password in Word and import again")
         raise CorruptFileError(path, "an OLE file, not a Word .docx archive")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise CorruptFileError(path, "the Word document is damaged (not a valid .docx archive)") from None
-    with archive:
-        entries = archive.infolist()
-        if len(entries) > MAX_ENTRIES:
-            raise ZipBombError(path, f"the archive holds {len(entries)} entries; refusing a likely zip bomb")
-        total = sum(e.file_size for e in entries)
-        packed = sum(e.compress_size for e in entries) or 1
-        if total > MAX_UNCOMPRESSED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
-            raise ZipBombError(path, f"the archive would expand to {total / 1048576:.0f} MB; "
-                                     "refusing a likely zip bomb")
-        if any(e.flag_bits & 0x1 for e in entries):
-            raise PasswordProtectedError(path, "the Word document's archive is encrypted")
-        names = {e.filename: e for e in entries}
+    with open_package(path, data, "Word document") as archive:
+        names = {e.filename: e for e in archive.infolist()}
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
             raise CorruptFileError(path, "the archive is not a Word document (no word/document.xml)")
         main = names["word/document.xml"].file_size

@@ -22,9 +22,9 @@ from index.library.readers.errors import CorruptFileError, NoTextLayerError, Pas
 MIN_CHARS_PER_PAGE = 10
 
 _ENDS = tuple("。！？!?：:；;”」』）)")
-_STARTS = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
+CLAUSE_START = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
                      r"[（(][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．.]|[①-⑳]|附件|#)")
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*(?:/\s*\d+\s*)?页|^\d+\s*/\s*\d+$")
 
 
 def reflow(lines: list[str]) -> list[str]:
@@ -32,9 +32,9 @@ def reflow(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     for raw in lines:
         line = raw.strip()
-        if not line or _PAGE_NUMBER.match(line):
+        if not line or PAGE_NUMBER.match(line):
             continue
-        if paragraphs and not paragraphs[-1].endswith(_ENDS) and not _STARTS.match(line) \
+        if paragraphs and not paragraphs[-1].endswith(_ENDS) and not CLAUSE_START.match(line) \
                 and len(paragraphs[-1]) >= 12:
             prev = paragraphs[-1]
             # Latin words keep their space; CJK lines join directly.
