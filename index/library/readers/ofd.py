@@ -30,7 +30,12 @@ from pathlib import Path
 from index.base.text import is_cjk
 from index.library.readers import Extracted, paragraphs_to_body
 from index.library.readers.archives import open_package
-from index.library.readers.errors import CorruptFileError, NoTextLayerError, PasswordProtectedError, TooLargeError
+from index.library.readers.errors import (
+    CorruptFileError,
+    NoTextLayerError,
+    PasswordProtectedError,
+    TooLargeError,
+)
 from index.library.readers.pdf import CLAUSE_START, PAGE_NUMBER
 
 # One part's XML: a page of a dense regulation is ~100 KB; far above that is not a document's page.
