@@ -78,6 +78,40 @@ def write_html(path: Path, title: str, paragraphs: list[str], encoding: str = "u
     return path
 
 
+def write_mhtml(path: Path, page: bytes, saved_by: str = "chrome", charset: str | None = None) -> Path:
+    """``page`` (a saved page's HTML bytes) as a browser saves it in one file, with a stylesheet and a picture:
+    ``chrome`` (.mhtml: quoted-printable, the root named by no ``start``, no charset on the part) or ``ie``
+    (.mht: base64, the part's ``charset``)."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--5YJZfUqjpTK1aUw8mGtvtbO7K3VJX0vQRMwsu5lROr----" if saved_by == "chrome" \
+        else "----=_NextPart_000_0000_01D2B1E4.8F0E7A30"
+    head = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.gov.cn/zhengce/content/2017.htm\r\n"
+            if saved_by == "chrome" else "From: <Saved by Windows Internet Explorer 8>\r\n")
+    head += ("Subject: =?utf-8?Q?=E6=94=BF=E7=AD=96=E6=96=87=E4=BB=B6?=\r\nDate: Sun, 6 Dec 2026 02:20:00 -0000\r\n"
+             f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n'
+             "\r\n" + ("" if saved_by == "chrome" else "This is a multi-part message in MIME format.\r\n") + "\r\n")
+    if saved_by == "chrome":
+        html_part = (b"Content-Type: text/html\r\nContent-ID: <frame-8C1D2A@mhtml.blink>\r\n"
+                     b"Content-Transfer-Encoding: quoted-printable\r\n"
+                     b"Content-Location: https://www.gov.cn/zhengce/content/2017.htm\r\n\r\n") + \
+            quopri.encodestring(page).replace(b"\n", b"\r\n")
+    else:
+        html_part = (f'Content-Type: text/html;\r\n\tcharset="{charset or "gb2312"}"\r\n'
+                     "Content-Transfer-Encoding: base64\r\nContent-Location: http://www.gov.cn/2017.htm\r\n\r\n"
+                     ).encode() + base64.encodebytes(page).replace(b"\n", b"\r\n")
+    css = b"Content-Type: text/css\r\nContent-Location: https://www.gov.cn/css/main.css\r\n\r\n.nav { color: red }\r\n"
+    png = (b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+           b"Content-Location: https://www.gov.cn/images/logo.png\r\n\r\n"
+           + base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64)).replace(b"\n", b"\r\n"))
+    sep = f"\r\n--{boundary}\r\n".encode()
+    data = head.encode() + f"--{boundary}\r\n".encode() + html_part + sep + css + sep + png + \
+        f"\r\n--{boundary}--\r\n".encode()
+    path.write_bytes(data)
+    return path
+
+
 def write_nav_html(path: Path) -> Path:
     """A page that is only navigation: menus, links and scripts."""
     links = "".join(f'<li><a href="/p{i}">政策文件栏目第{i}项链接</a></li>' for i in range(30))

@@ -35,12 +35,12 @@ from desktop.widgets import row_table, vbox
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
 FILL_MS = 25  # the table's rows are filled in passes of this long, the window answering between them
-FILTER = "*.txt *.md *.markdown *.docx *.doc *.wps *.html *.htm *.pdf *.ofd *.zip"
+FILTER = "*.txt *.text *.md *.markdown *.docx *.doc *.wps *.html *.htm *.xhtml *.mht *.mhtml *.pdf *.ofd *.zip"
 # Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
 PROBLEMS = {
     "unreadable": QT_TRANSLATE_NOOP("ImportDialog", "The file does not exist or cannot be read."),
     "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "This file type cannot be imported (txt, md, docx, doc, wps, "
-                                                     "html, pdf, ofd, or a zip of them)."),
+                                                     "html, mht, pdf, ofd, or a zip of them)."),
     "too_large": QT_TRANSLATE_NOOP("ImportDialog", "The file is larger than the import size limit."),
     "empty": QT_TRANSLATE_NOOP("ImportDialog", "The file is empty."),
     "binary": QT_TRANSLATE_NOOP("ImportDialog", "This is not a text file (an image, archive or program?)."),

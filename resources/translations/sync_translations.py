@@ -159,8 +159,8 @@ _add("ImportDialog", {
 # Why an import refused or skipped a file (desktop/import_dialog.py PROBLEMS); added by the Import helper.
 _add("ImportDialog", {
     "The file does not exist or cannot be read.": "文件不存在或无法读取。",
-    "This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, ofd, or a zip of them).":
-        "不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、pdf、ofd 及其 zip 压缩包）。",
+    "This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).":
+        "不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、mht、pdf、ofd 及其 zip 压缩包）。",
     "The file is larger than the import size limit.": "文件超过导入大小上限。",
     "The file is empty.": "文件是空的。",
     "This is not a text file (an image, archive or program?).": "这不是文本文件（可能是图片、压缩包或程序）。",

@@ -406,6 +406,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="42" />
+      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="44" />
       <source>The file is larger than the import size limit.</source>
       <translation type="unfinished" />
@@ -614,11 +619,6 @@
     <message>
       <location filename="../../desktop/import_dialog.py" line="67" />
       <source>Not a file type ZoneRef imports; skipped.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
-      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, ofd, or a zip of them).</source>
       <translation type="unfinished" />
     </message>
     <message>

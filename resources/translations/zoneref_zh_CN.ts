@@ -400,6 +400,11 @@
       <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="42" />
+      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).</source>
+      <translation>不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、mht、pdf、ofd 及其 zip 压缩包）。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="44" />
       <source>The file is larger than the import size limit.</source>
       <translation>文件超过导入大小上限。</translation>
@@ -607,11 +612,6 @@
       <location filename="../../desktop/import_dialog.py" line="67" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
-      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, pdf, ofd, or a zip of them).</source>
-      <translation>不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、pdf、ofd 及其 zip 压缩包）。</translation>
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="53" />

@@ -238,3 +238,15 @@ def test_rows_are_filled_a_pass_at_a_time_and_import_waits_for_the_last(win, qtb
     qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
     assert [filled for filled, _ in seen] == [0, 1, 2] and not any(enabled for _, enabled in seen)
     assert [dlg.table.item(r, 0).text() for r in range(3)] == [f"关于支持开发区发展的若干措施{n}" for n in range(3)]
+
+
+def test_the_file_dialog_offers_every_type_the_engine_reads_and_the_refusal_names_them():
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.import_dialog import FILTER, PROBLEMS
+    from index.library.readers import FORMATS
+    from index.library.readers.archives import ARCHIVE_SUFFIXES
+
+    assert set(FILTER.split()) == {f"*{suffix}" for suffix in (*FORMATS, *ARCHIVE_SUFFIXES)}
+    named = QCoreApplication.translate("ImportDialog", PROBLEMS["unsupported"])
+    assert all(kind in named for kind in ("docx", "wps", "mht", "pdf", "ofd", "zip"))

@@ -1,4 +1,4 @@
-"""Readers: turn a user's file (txt, md, docx, doc/wps, html, pdf, ofd) into document text.
+"""Readers: turn a user's file (txt, md, docx, doc/wps, html, mht, pdf, ofd) into document text.
 
 One small module per format, each with ``read(path, data) -> Extracted``.
 ``read_path`` checks what every format shares (exists, readable, size limit,
@@ -40,6 +40,7 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf",
     ".ofd": "ofd",
+    ".mht": "mhtml", ".mhtml": "mhtml",
 }
 
 
@@ -49,7 +50,7 @@ class Extracted:
 
     Attributes:
         text: the document body (see the module docstring).
-        format: ``txt``, ``markdown``, ``docx``, ``doc``, ``html``, ``pdf`` or ``ofd``.
+        format: ``txt``, ``markdown``, ``docx``, ``doc``, ``html``, ``mhtml``, ``pdf`` or ``ofd``.
         title: a title the file itself declares (HTML ``<title>``, Word core
             properties, PDF info, Markdown front matter), if any.
         encoding: the detected text encoding, for text formats.

@@ -196,3 +196,33 @@ def test_corrupt_pdf(tmp_path):
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n" + b"garbage" * 100)
     with pytest.raises((E.CorruptFileError, E.NoTextLayerError)):
         read_path(tmp_path / "bad.pdf")
+
+
+@pytest.mark.parametrize("saved_by, encoding, declared", [
+    ("chrome", "utf-8", True),  # Chrome and Edge: .mhtml, quoted-printable, the page says its charset
+    ("ie", "gbk", True),        # Internet Explorer: .mht, base64, charset on the part and in the page
+    ("ie", "gbk", False),       # … on the part only
+])
+def test_a_page_saved_as_one_file_reads_as_the_page(tmp_path, saved_by, encoding, declared):
+    from bench.gen_import_folder import write_mhtml
+
+    page = write_html(tmp_path / "page.html", TITLE, TEXT.split("\n\n")[1:], encoding=encoding).read_bytes()
+    if not declared:
+        page = page.replace(f'<meta charset="{encoding}">'.encode(), b"")
+    path = write_mhtml(tmp_path / f"政策.{'mhtml' if saved_by == 'chrome' else 'mht'}", page, saved_by,
+                       charset=encoding)
+    found = read_path(path)
+    assert found.format == "mhtml"
+    assert found.text == read_path(tmp_path / "page.html").text if declared else found.text.startswith(f"# {TITLE}")
+    assert "产业集聚区和开发区是我省推动工业化" in found.text and "版权所有" not in found.text and "color" not in found.text
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"From: x\r\nContent-Type: text/plain\r\n\r\n\xe5\xbc\x80\xe5\x8f\x91\xe5\x8c\xba", "not a saved web page"),
+    (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n'
+     b"\r\nxx\r\n--b--\r\n", "no text/html"),
+])
+def test_a_saved_page_without_a_page_is_refused_saying_so(tmp_path, data, words):
+    (tmp_path / "x.mht").write_bytes(data)
+    with pytest.raises(E.CorruptFileError, match=words):
+        read_path(tmp_path / "x.mht")
