@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings, theme
 from desktop.models import ID_ROLE, OutlineModel
-from desktop.widgets import hbox, tool_button, vbox
+from desktop.widgets import ElidedLabel, hbox, tool_button, vbox
 from index.base.text import find_in_text, to_simplified
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class ReaderView(QWidget):
                                           name="redline_button")
         self.meta_label = QLabel()
         self._show_metadata()
-        self.citation_label = QLabel()
+        self.citation_label = ElidedLabel()
         self.citation_label.setObjectName("citation")
         self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = tool_button(self.tr("Copy citation"), lambda: self.copy_citation())

@@ -1,15 +1,19 @@
-"""Small building blocks the views share: a view over the engine's services, tool buttons, row tables, box layouts."""
+"""Small building blocks the views share: a view over the engine's services, tool buttons, row tables, box layouts,
+a label that shortens its text to its width."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLayout,
+    QSizePolicy,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +29,42 @@ class ServiceView(QWidget):
         self.setObjectName(name)
         self.services = services
         self.corpus = services.corpus
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text shortened to the width the layout gives it (… in the middle, so a citation's clause
+    at the end stays), the whole text on hover: a long document title never makes the window wider than the
+    screen. ``text()`` is the whole text."""
+
+    def __init__(self, text: str = "", mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # down to minimumSizeHint
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text or ""
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.fontMetrics().horizontalAdvance("……") * 2, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width() - 2, 0))
+        QLabel.setText(self, shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 def tool_button(text: str, clicked: Callable[[], object] | None = None, tip: str = "",

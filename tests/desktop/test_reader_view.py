@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from desktop import reader_view, theme
 from index.reports import html_pages
@@ -254,3 +254,20 @@ def test_outline_menu_copies_a_clause_citation_and_compares(idle_win, qapp):
     assert qapp.clipboard().text() == "《吉林省關于加快推動全省國家級開發區高質量發展的實施意見》（十二）"
     actions["compare"].trigger()
     assert idle_win.tabs.currentWidget() is idle_win.compare_view and idle_win.compare_view.source_id == clause.id
+
+
+@pytest.mark.parametrize("doc", ["jiaxing-2015-kaifaqu", "jilin-2021-kaifaqu"])
+def test_a_long_title_never_makes_the_window_wider_than_it_was(idle_win, qtbot, doc):
+    # 嘉兴's 55-character title in the citation line made a 1024-pixel window 1125 wide (the library 78 wide).
+    idle_win.resize(1024, 640)
+    qtbot.waitUntil(lambda: idle_win.width() == 1024)
+    reader = idle_win.open_document(doc)
+    idle_win.notes_dock.show()  # the notes panel takes its width too (1391 wide at 1366 before)
+    qtbot.waitUntil(lambda: bool(reader.citation_label.text()))
+    for _ in range(20):
+        QApplication.processEvents()
+    assert idle_win.width() == 1024 and idle_win.library_dock.width() > 150
+    title = idle_win.corpus.document(doc).title
+    assert reader.citation_label.text() == f"《{title}》前言"  # the whole citation, shortened only on screen
+    shown = QLabel.text(reader.citation_label)
+    assert "…" in shown and shown.startswith("《") and reader.citation_label.toolTip() == reader.citation_label.text()
