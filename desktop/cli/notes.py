@@ -238,6 +238,8 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    if args.backup is not None and not args.backup.strip():  # an unset shell variable: never "the newest backup"
+        raise CliError("no backup file given (leave it out for the newest good backup)")
     report, _changes = workspace().restore_notes(args.backup)
     data = report.to_dict()
     emit(data, args.json, f"restored {report.notes} note(s) from the backup taken {report.time} ({report.source}); "
@@ -246,6 +248,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_recover(args) -> int:
+    if args.file is not None and not args.file.strip():
+        raise CliError("no file given (leave it out to list the set-aside files)")
     ws = workspace()
     if not args.file:
         kept = [{"path": str(p), "notes": userbackups.count_notes(p)} for p in recovery.set_aside_files(ws.db_path)]

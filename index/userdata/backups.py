@@ -36,6 +36,7 @@ from index.base.durable import fsync_dir
 from index.base.faults import checkpoint
 from index.userdata.connection import BUSY_TIMEOUT_MS, connect, default_path, file_uri
 from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time
+from index.userdata.schema import identity_problem
 from index.userdata.troubles import DatabaseError, is_damage, trouble
 
 log = logging.getLogger(__name__)
@@ -248,7 +249,7 @@ def good_backups(db_path: Path | None = None) -> list[Path]:
         if backup_reason(b) == "before_restore":
             continue  # restoring twice must not silently undo the first restore
         try:
-            if integrity_problem(b) is None:
+            if integrity_problem(b) is None and identity_problem(b) is None:
                 good.append(b)
         except DatabaseError:
             continue
@@ -287,6 +288,10 @@ def restore(db_path: Path | None = None, backup_file: Path | None = None) -> Res
     problem = integrity_problem(backup_file)
     if problem is not None:
         raise DatabaseError(f"backup {backup_file} is damaged ({problem}); choose another one "
+                            "(zoneref notes backups lists them)")
+    found = identity_problem(backup_file)
+    if found is not None:
+        raise DatabaseError(f"{backup_file} cannot replace your notes: {found[1]}; choose a backup "
                             "(zoneref notes backups lists them)")
     notes = count_notes(backup_file)
     if db_path.exists() and integrity_problem(db_path) is None:

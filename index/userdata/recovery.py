@@ -41,7 +41,7 @@ from index.userdata.dbfile import (
     integrity_problem,
     remove_with_side_files,
 )
-from index.userdata.schema import migrate
+from index.userdata.schema import identity_problem, migrate
 from index.userdata.troubles import DatabaseDamagedError, DatabaseError, is_damage, trouble
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,10 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
         return None
     problem = integrity_problem(path)
     if problem is None:
-        return None
-    if not _file_itself_damaged(path):
+        problem = _not_the_notes(path)
+        if problem is None:
+            return None
+    elif not _file_itself_damaged(path):
         raise trouble(sqlite3.OperationalError(f"disk I/O error ({problem})"), path, "checking")
     log.warning("user database %s is damaged (%s); recovering", path, problem)
     restoring = path.with_name(path.name + ".restoring")
@@ -168,6 +170,23 @@ def check_and_recover(path: Path | None = None) -> RecoveryReport | None:
                             count_notes(path))
     _last_report = report
     return report
+
+
+def _not_the_notes(path: Path) -> str | None:
+    """Why a sound SQLite file in the notes database's place is to be treated as damage, or None.
+
+    Another program's database is (it is set aside, never written into). An empty file or database is when
+    backups exist: the notes were there, and the file was emptied (a crash, a full disk, a sync tool); opened
+    as it is, it would become a new empty database, and every note after it would push a backup that holds
+    the old notes out of rotation. With no backup it is a first start. A newer ZoneRef's file is not damage
+    (``schema.migrate`` says so)."""
+    found = identity_problem(path)
+    if found is None:
+        return None
+    kind, what = found
+    if kind == "foreign" or (kind == "empty" and good_backups(path)):
+        return what
+    return None
 
 
 # -- rows from a (possibly damaged) file ------------------------------------------------------

@@ -107,6 +107,39 @@ def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def identity_problem(path: Path) -> tuple[str, str] | None:
+    """What a sound SQLite file at ``path`` is, when it is not a ZoneRef notes database this program reads.
+
+    Returns:
+        None for a notes database at a version up to ``SCHEMA_VERSION``; else ``(kind, what)``: ``empty``
+        (0 bytes, or a database with no tables: what a first start that never wrote leaves, and what a crash,
+        a full disk or a sync tool can leave in place of a real file), ``foreign`` (another program's
+        database), ``newer`` (a later ZoneRef's). A file that cannot be read says nothing here (the
+        integrity check speaks for it).
+    """
+    try:
+        if Path(path).stat().st_size == 0:
+            return "empty", "the file is empty (0 bytes)"
+        conn = connect(file_uri(Path(path), mode="ro"))
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        version = schema_version(conn)
+        tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        return "newer", (f"made by a newer ZoneRef (database version {version}; this one reads up to "
+                         f"{SCHEMA_VERSION})")
+    if not tables and version == 0:
+        return "empty", "an empty database (no notes tables)"
+    if "annotations" not in tables:
+        return "foreign", f"not a ZoneRef notes database (its tables: {', '.join(tables[:6]) or 'none'})"
+    return None
+
+
 def peek(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
     """``read(conn)`` on a read-only connection to a database already at ``SCHEMA_VERSION``.
 

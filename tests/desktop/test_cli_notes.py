@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop import cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,6 +102,17 @@ def test_backup_and_restore(capsys, zoneref_home):
     assert uid not in [r["uuid"] for r in run(capsys, "notes", "list", "--json")[1]]
     listed = run(capsys, "notes", "backups", "--json")[1]
     assert any("before_restore" in b["path"] for b in listed)
+
+
+@pytest.mark.parametrize("command", ["restore", "recover"])
+def test_an_empty_file_argument_is_a_usage_error_not_the_newest_backup(capsys, zoneref_home, command):
+    # `zoneref notes restore "$FILE"` with FILE unset replaced the notes with the newest backup, exit 0.
+    uid = run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--json")[1]["uuid"]
+    run(capsys, "notes", "backup", "--json")
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "升级", "--json")
+    rc, _, err = run(capsys, "notes", command, "", "--json")
+    assert rc == 2 and "no " in err and "file given" in err
+    assert len(run(capsys, "notes", "list", "--json")[1]) == 2 and uid
 
 
 def test_damaged_database_warns_on_stderr_and_keeps_json_clean(capsys, zoneref_home):

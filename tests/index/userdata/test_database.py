@@ -181,6 +181,78 @@ def test_damaged_database_is_moved_aside_and_restored(zoneref_home, damage):
     assert userdb.take_recovery_report() is None
 
 
+@pytest.mark.parametrize("emptied", ["zero_bytes", "empty_database", "foreign_database"])
+def test_an_emptied_or_foreign_file_in_place_of_the_notes_is_damage_when_backups_hold_notes(zoneref_home, emptied):
+    # A 0-byte zoneref.db (a crash, a full disk, a sync tool) was opened as a new, empty database: the notes
+    # vanished without a word, and each new note then pushed a backup holding them out of the rotation.
+    db = userdb.open_db()
+    _add_pin(db, source="kept")
+    good = userdb.backup(reason="manual", db=db)
+    db.close()
+    path = zoneref_home / "zoneref.db"
+    for side in ("zoneref.db-wal", "zoneref.db-shm"):
+        (zoneref_home / side).unlink(missing_ok=True)
+    path.unlink()
+    if emptied == "zero_bytes":
+        path.touch()
+    else:
+        other = sqlite3.connect(path)
+        if emptied == "foreign_database":
+            other.execute("CREATE TABLE x (y)")
+        other.execute("VACUUM")
+        other.close()
+    db = userdb.open_db()
+    report = userdb.take_recovery_report()
+    assert report is not None and report.restored_from == good
+    assert ("empty" in report.problem) == (emptied != "foreign_database")
+    assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("kept",)]
+    assert report.moved_to.exists()
+
+
+@pytest.mark.parametrize("emptied", ["zero_bytes", "empty_database"])
+def test_an_empty_file_with_no_backup_is_a_first_start(zoneref_home, emptied):
+    path = zoneref_home / "zoneref.db"
+    if emptied == "zero_bytes":
+        path.touch()
+    else:
+        sqlite3.connect(path).execute("VACUUM")
+    db = userdb.open_db()
+    assert userdb.take_recovery_report() is None and "annotations" in db.table_names()
+
+
+def test_a_foreign_database_with_no_backup_is_kept_aside_not_written_into(zoneref_home):
+    path = zoneref_home / "zoneref.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE accounts (name)")
+    other.execute("INSERT INTO accounts VALUES ('theirs')")
+    other.commit()
+    other.close()
+    db = userdb.open_db()
+    report = userdb.take_recovery_report()
+    assert report.restored_from is None and "not a ZoneRef notes database" in report.problem
+    assert sqlite3.connect(report.moved_to).execute("SELECT name FROM accounts").fetchall() == [("theirs",)]
+    assert "accounts" not in db.table_names()
+
+
+@pytest.mark.parametrize("made", ["foreign", "newer", "empty"])
+def test_restore_refuses_a_file_that_is_not_a_notes_database_this_zoneref_reads(zoneref_home, tmp_path, made):
+    # Any SQLite file was put in place of the notes; a newer ZoneRef's locked every notes command out.
+    db = userdb.open_db()
+    _add_pin(db, source="mine")
+    candidate = tmp_path / "candidate.db"
+    if made == "newer":
+        userdb.backup(reason="manual", db=db).rename(candidate)
+        with sqlite3.connect(candidate) as conn:
+            conn.execute("PRAGMA user_version = 999")
+    else:
+        with sqlite3.connect(candidate) as conn:
+            conn.execute("CREATE TABLE x (y)" if made == "foreign" else "VACUUM")
+    with pytest.raises(userdb.DatabaseError, match="cannot replace your notes"):
+        userdb.restore_latest(backup_file=candidate)
+    assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("mine",)]
+    assert userdb.schema_version(db) == userdb.SCHEMA_VERSION
+
+
 def test_damaged_database_without_backup_starts_fresh_and_keeps_file(zoneref_home):
     path = zoneref_home / "zoneref.db"
     path.write_bytes(b"garbage" * 1000)
