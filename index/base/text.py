@@ -170,6 +170,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _TERMINAL_UNSAFE = LazyPattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# Characters that show nothing: zero-width space and joiners, word joiner, a BOM inside text, a soft hyphen.
+# Text copied from a web page carries them between Chinese characters.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def without_invisibles(text: str) -> str:
+    """``text`` without the characters that show nothing (so a quote pasted from a web page is found)."""
+    return _INVISIBLE.sub("", text)
+
+
 def has_surrogates(text: str) -> bool:
     """Whether ``text`` holds lone surrogates (undecodable bytes kept by ``surrogateescape``, bad JSON escapes)."""
     return _SURROGATE.search(text) is not None

@@ -26,7 +26,7 @@ import dataclasses
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from index.base.text import find_all, normalise
+from index.base.text import find_all, normalise, without_invisibles
 
 CONTEXT_CHARS = 32
 FUZZY_MIN_SCORE = 90.0  # percent similarity of the quote
@@ -78,13 +78,14 @@ def find_quote(body: str, quote: str, lo: int = 0, hi: int | None = None) -> tup
 
     Tries the text as written first, then the normalised forms (which keep
     offsets, see ``index.base.text.normalise``), so a simplified quote finds a
-    traditional clause. Leading and trailing whitespace of the quote is ignored.
+    traditional clause. Leading and trailing whitespace of the quote and characters that show nothing in it
+    (a zero-width space pasted from a web page) are ignored.
 
     Returns:
         ``(start, end)`` offsets into ``body``, or ``None``.
     """
     hi = len(body) if hi is None else hi
-    quote = quote.strip()
+    quote = without_invisibles(quote).strip()
     if not quote:
         return None
     at = body.find(quote, lo, hi)

@@ -65,6 +65,15 @@ def test_script_change_is_found_by_normalised_match():
     assert changed[anchor.start:anchor.end] == "省財政對開發區基礎設施"
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_a_quote_pasted_with_characters_that_show_nothing_is_found(invisible):
+    # Search found 招商\u200b引资 (a zero-width space from a web page), adding a note on it said "quote not found".
+    trad = "對開發區用地給予保障"
+    body = BODY.replace("对开发区用地给予保障", trad)
+    start, end = find_quote(body, f"对开发区{invisible}用地给予保障{invisible}")
+    assert body[start:end] == trad
+
+
 def test_small_edit_inside_long_quote_is_fuzzy_matched():
     sel = _sel("对开发区用地给予保障，支持开发区盘活存量土地")
     changed = BODY.replace("支持开发区盘活存量土地", "支持开发区积极盘活存量土地")
