@@ -39,6 +39,7 @@ CELL_COLORS = ("#e8f5e9", "#c8e6c9", "#a5d6a7", "#81c784")
 TOOLTIP_CLAUSES = 12
 #: Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.
 WIDE_COLUMNS = 60
+WIDE_SECTION = 110  # the width of each column past WIDE_COLUMNS (headers cut to it)
 
 
 class CoverageModel(QAbstractTableModel):
@@ -50,14 +51,17 @@ class CoverageModel(QAbstractTableModel):
         self.documents: list[dict] = []
         self.matrix: dict = {}
         self.short: dict[str, str] = {}
+        self.header_chars = 14
 
     def set_coverage(self, data: dict, short_titles: dict[str, str], by_region: bool = False,
-                     merged: dict | None = None) -> None:
+                     merged: dict | None = None, header_chars: int = 14) -> None:
         """Show ``index.compare.topics.coverage`` output; ``by_region`` merges the documents of each province
-        (``merged``: ``coverage_by_region(data)`` if already made, ~0.13 s at 3,500 documents)."""
+        (``merged``: ``coverage_by_region(data)`` if already made, ~0.13 s at 3,500 documents); a column's
+        header lines are cut to ``header_chars`` characters (with …)."""
         self.beginResetModel()
         self.topics = data["topics"]
         self.short = short_titles
+        self.header_chars = header_chars
         if by_region:
             if merged is None:
                 from index.compare.topics import coverage_by_region
@@ -122,11 +126,15 @@ class CoverageModel(QAbstractTableModel):
                 if len(doc.get("members", ())) > 1:  # a province: its documents merged
                     return f"{doc['region']}\n" + self.tr("%n document(s)", "", len(doc["members"]))
                 short = self.short.get(doc.get("members", [doc["doc_id"]])[0], doc["title"])
-                return f"{doc['region']}\n{short if len(short) <= 14 else short[:13] + '…'}"
+                return f"{_clipped(doc['region'], self.header_chars)}\n{_clipped(short, self.header_chars)}"
             return self.topics[section]["name"]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self.documents[section]["title"]
         return None
+
+
+def _clipped(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[:chars - 1] + "…"
 
 
 def _coverage_both_ways(engine, cancelled, progress) -> tuple[dict, dict]:
@@ -219,15 +227,21 @@ class CoverageView(ServiceView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.model.set_coverage(self.data, short, by_region=not self.by_document.isChecked(), merged=self.merged)
+        by_region = not self.by_document.isChecked()
+        columns = len(self.data["documents"]) if not by_region else \
+            len(self.merged["documents"]) if self.merged is not None else 0  # provinces: a few dozen
+        metrics = header.fontMetrics()
+        # Many columns share one fixed width: their headers are cut to it, with …, not clipped on both sides.
+        chars = max(3, (WIDE_SECTION - 24) // max(metrics.horizontalAdvance("国"), 1)) if columns > WIDE_COLUMNS \
+            else 14
+        self.model.set_coverage(self.data, short, by_region=by_region, merged=self.merged, header_chars=chars)
         many = self.model.columnCount() > WIDE_COLUMNS
         if many:
-            header.setDefaultSectionSize(110)
+            header.setDefaultSectionSize(WIDE_SECTION)
         else:
             # Each column as wide as its header (the cells hold short counts); stretched to the width when
             # they all fit, else left so and scrolled (31 provinces squeezed into one screen cut their names).
             # Measured from the headers' text: sizing to contents asked every cell (~100 ms at 3,500 documents).
-            metrics = header.fontMetrics()
             for col in range(self.model.columnCount()):
                 text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
                 header.resizeSection(col, max(map(metrics.horizontalAdvance, text.split("\n"))) + 24)

@@ -40,6 +40,7 @@ from index.compare.taxonomy import (  # noqa: F401 - the taxonomy's names, reach
 )
 from index.library.clauses import Clause
 from index.library.regions import region_key
+from index.library.shortlist import listing_order
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]+")
 # Clause kinds that never carry a topic of their own (signature lines, links).
@@ -355,7 +356,9 @@ def coverage(corpus, doc_ids: Iterable[str] | None = None, cancel: Callable[[], 
     from index.compare.records import Coverage
 
     wanted = None if doc_ids is None else set(doc_ids)
-    docs = [d for d in corpus.documents() if wanted is None or d.id in wanted]
+    # Columns as the compare chooser lists documents: 全国 and the provinces in the official order, the
+    # newest first (the library's order put the bundled documents before 北京's).
+    docs = sorted((d for d in corpus.documents() if wanted is None or d.id in wanted), key=listing_order)
     loaded = load_topics()
     tags: dict[str, dict[str, list]] = {}
     cells: dict[str, str] = {}

@@ -89,8 +89,14 @@ def matching(corpus, region: str | None = None, level: str | None = None, year_f
     if needle:  # the words: every remaining document's title, issuer and number normalised in one call
         hay = normalise_many([" ".join(str(d.get(k) or "") for k in ("title", "issuer", "doc_number")) for d in out])
         out = [d for d, h in zip(out, hay, strict=True) if needle in h]
-    out.sort(key=lambda d: (region_key(d.region), -_year(d)))
+    out.sort(key=listing_order)
     return out
+
+
+def listing_order(doc) -> tuple:
+    """Sort key of documents listed side by side (the compare chooser, the coverage's columns): regions in the
+    official order, the newest document of each first."""
+    return region_key(doc.region), -_year(doc)
 
 
 def _year(doc) -> int:
