@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -69,12 +70,28 @@ class _FirstPaint(QObject):
         return False
 
 
+class _TabBar(QTabBar):
+    """Tabs that shrink (…) to no fewer than ``SHORTEST`` characters, so a short name (检索, 主题覆盖) is never
+    cut; past that, the tabs scroll. Qt's own minimum cut every tab to one character (主…, S…)."""
+
+    SHORTEST = 6
+
+    def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt override
+        hint = self.tabSizeHint(index)
+        text, metrics = self.tabText(index), self.fontMetrics()
+        spare = metrics.horizontalAdvance(text) - metrics.horizontalAdvance(text[:self.SHORTEST] + "…")
+        if spare > 0:
+            hint.setWidth(hint.width() - spare)
+        return hint
+
+
 class _Tabs(QTabWidget):
     """The window's tabs; with none open, a line in their place says how to open one (links: search, compare,
     topic coverage) rather than a blank area. The line is made when the last tab is first closed."""
 
     def __init__(self, empty_text, link_activated):
         super().__init__()
+        self.setTabBar(_TabBar())
         self._empty_text = empty_text
         self._link_activated = link_activated
         self.empty: QLabel | None = None

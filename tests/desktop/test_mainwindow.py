@@ -378,3 +378,22 @@ def test_with_every_tab_closed_the_window_says_how_to_open_one(win, qtbot):
     assert empty.isVisible()
     empty.linkActivated.emit("search")
     assert win.tabs.currentWidget() is win.search_view and not empty.isVisible()
+
+
+def test_many_tabs_never_cut_a_short_name_and_scroll_instead(win, qtbot):
+    """With six tabs at 1366 (the notes panel open), 主题覆盖 read 主…; in English, Search read S…."""
+    win.notes_dock.show()
+    win.show_search()
+    win.show_compare()
+    win.show_coverage()
+    for doc in ("zhejiang-2022-kaifaqu", "jilin-2021-kaifaqu", "hebei-2017-kaifaqu", "jiaxing-2015-kaifaqu",
+                "henan-2017-kaifaqu"):
+        win.open_document(doc)
+    win.resize(1024, 640)
+    bar = win.tabs.tabBar()
+    qtbot.waitUntil(lambda: bar.width() > 0 and win.width() == 1024)
+    short = [i for i in range(bar.count()) if len(bar.tabText(i)) <= 6]
+    assert len(short) == 3  # 检索, 对比, 主题覆盖
+    for i in short:
+        assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), bar.tabText(i)  # whole, not cut
+    assert sum(bar.tabRect(i).width() for i in range(bar.count())) > bar.width()  # the rest scroll
