@@ -316,7 +316,20 @@ class SearchView(ServiceView):
         notice = self.notice_text(result)
         if notice:
             text += "　" + self.tr("Note: %1").replace("%1", notice)
+        elif result.total == 0:
+            text += "　" + self._nothing_found_hint()
         self.status.setText(text)
+
+    def _nothing_found_hint(self) -> str:
+        """What to try when a query found nothing and the engine has no notice on it (a bare "0" was all)."""
+        query, regions, doc_ids, _ = self._last or ("", None, None, False)
+        if regions or doc_ids:
+            return self.tr("Nothing in the documents or regions ticked on the left: untick them to search the "
+                           "whole library.")
+        words = [w for w in query.split() if ":" not in w and "：" not in w and w.upper() not in ("OR", "或", "NOT")]
+        if len(words) > 1:
+            return self.tr("Every word must occur in one clause: try fewer words, or OR between them.")
+        return self.tr("Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).")
 
     def _more(self, qid: int, offset: int) -> None:
         """The results were scrolled to their last row: the next ``LIMIT`` hits of the query shown, on a worker."""

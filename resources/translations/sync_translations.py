@@ -80,6 +80,12 @@ _add("SearchView", {
     "Region": "地区", "Document": "文件", "Opening the search index…": "正在打开检索索引…",
     "%1 matching clauses (first %2 shown; scroll down for more)": "共 %1 条相关条款（显示前 %2 条，向下滚动可看更多）",
     "%n matching clause(s)": "共 %n 条相关条款", "Note: %1": "提示：%1",
+    "Nothing in the documents or regions ticked on the left: untick them to search the whole library.":
+        "所勾选的文件或地区中没有找到：取消勾选即可检索整个文库。",
+    "Every word must occur in one clause: try fewer words, or OR between them.":
+        "每个词都须出现在同一条款中：可减少词语，或在词之间加 OR（或）。",
+    "Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).":
+        "可试用更短的词，或同义的其他说法（如以“招商”代替“招商引资”）。",
 })
 _add("CompareView", {
     "Choose a clause in the reader (Compare across provinces) or a topic.":

@@ -205,7 +205,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="111" />
+      <location filename="../../desktop/coverage_view.py" line="115" />
       <source>%1 of %2 documents, %n clause(s)</source>
       <extracomment>Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count; a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading totals showed nothing there). A cell's tooltip names at most this many clauses (a province's cell at 3,500 documents holds ~1,500). Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
@@ -213,14 +213,14 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="115" />
+      <location filename="../../desktop/coverage_view.py" line="119" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="123" />
+      <location filename="../../desktop/coverage_view.py" line="127" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>%n 份文件</numerusform>
@@ -230,27 +230,27 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="167" />
+      <location filename="../../desktop/coverage_view.py" line="175" />
       <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="171" />
+      <location filename="../../desktop/coverage_view.py" line="179" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="172" />
+      <location filename="../../desktop/coverage_view.py" line="180" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="195" />
+      <location filename="../../desktop/coverage_view.py" line="203" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="301" />
+      <location filename="../../desktop/coverage_view.py" line="315" />
       <source>%1 (%n clause(s))</source>
       <translation>
         <numerusform>%1（%n 条）</numerusform>
@@ -769,286 +769,286 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="114" />
+      <location filename="../../desktop/mainwindow.py" line="131" />
       <source>ZoneRef — Development-zone policy reference</source>
       <extracomment>The notes load once the search index is open, or this long after the first paint if it is not yet.</extracomment>
       <translation>开发区政策参考 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="128" />
+      <location filename="../../desktop/mainwindow.py" line="145" />
       <source>Library</source>
       <translation>文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="171" />
+      <location filename="../../desktop/mainwindow.py" line="188" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="235" />
+      <location filename="../../desktop/mainwindow.py" line="252" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="236" />
+      <location filename="../../desktop/mainwindow.py" line="253" />
       <source>Import files…</source>
       <translation>导入文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="237" />
+      <location filename="../../desktop/mainwindow.py" line="254" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="246" />
+      <location filename="../../desktop/mainwindow.py" line="263" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="247" />
+      <location filename="../../desktop/mainwindow.py" line="264" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="248" />
+      <location filename="../../desktop/mainwindow.py" line="265" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="249" />
+      <location filename="../../desktop/mainwindow.py" line="266" />
       <source>Recover notes…</source>
       <translation>恢复批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="250" />
+      <location filename="../../desktop/mainwindow.py" line="267" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="252" />
+      <location filename="../../desktop/mainwindow.py" line="269" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="254" />
+      <location filename="../../desktop/mainwindow.py" line="271" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="255" />
+      <location filename="../../desktop/mainwindow.py" line="272" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="256" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="257" />
+      <location filename="../../desktop/mainwindow.py" line="274" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="259" />
+      <location filename="../../desktop/mainwindow.py" line="276" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="260" />
+      <location filename="../../desktop/mainwindow.py" line="277" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="262" />
+      <location filename="../../desktop/mainwindow.py" line="279" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="263" />
+      <location filename="../../desktop/mainwindow.py" line="280" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="264" />
+      <location filename="../../desktop/mainwindow.py" line="281" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="272" />
+      <location filename="../../desktop/mainwindow.py" line="289" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="273" />
-      <location filename="../../desktop/mainwindow.py" line="361" />
+      <location filename="../../desktop/mainwindow.py" line="290" />
+      <location filename="../../desktop/mainwindow.py" line="378" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="274" />
-      <location filename="../../desktop/mainwindow.py" line="365" />
+      <location filename="../../desktop/mainwindow.py" line="291" />
+      <location filename="../../desktop/mainwindow.py" line="382" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="275" />
-      <location filename="../../desktop/mainwindow.py" line="377" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
+      <location filename="../../desktop/mainwindow.py" line="394" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="276" />
+      <location filename="../../desktop/mainwindow.py" line="293" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="277" />
+      <location filename="../../desktop/mainwindow.py" line="294" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="278" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="280" />
+      <location filename="../../desktop/mainwindow.py" line="297" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="281" />
-      <location filename="../../desktop/mainwindow.py" line="716" />
+      <location filename="../../desktop/mainwindow.py" line="298" />
+      <location filename="../../desktop/mainwindow.py" line="733" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="382" />
+      <location filename="../../desktop/mainwindow.py" line="399" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="403" />
+      <location filename="../../desktop/mainwindow.py" line="420" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="404" />
+      <location filename="../../desktop/mainwindow.py" line="421" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="437" />
+      <location filename="../../desktop/mainwindow.py" line="454" />
       <source>The other versions of this document have no notes.</source>
       <translation>此文件的其他版本上没有批注。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="440" />
+      <location filename="../../desktop/mainwindow.py" line="457" />
       <source>%n note(s) copied to this version.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到此版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="441" />
+      <location filename="../../desktop/mainwindow.py" line="458" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到 %1 份文件的新版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="444" />
+      <location filename="../../desktop/mainwindow.py" line="461" />
       <source>%n note(s) were here already.</source>
       <translation>
         <numerusform>%n 条批注此前已复制过。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="446" />
+      <location filename="../../desktop/mainwindow.py" line="463" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation>
         <numerusform>其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="466" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation>
         <numerusform>%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="453" />
+      <location filename="../../desktop/mainwindow.py" line="470" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="455" />
+      <location filename="../../desktop/mainwindow.py" line="472" />
       <source>Notes from other versions</source>
       <translation>其他版本的批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="528" />
+      <location filename="../../desktop/mainwindow.py" line="545" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation>没有打开的标签页。在文库中双击文件即可阅读，或打开&lt;a href="search"&gt;检索&lt;/a&gt;（Ctrl+K）、&lt;a href="compare"&gt;对比&lt;/a&gt;（Ctrl+Shift+K）、&lt;a href="coverage"&gt;主题覆盖&lt;/a&gt;（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="570" />
+      <location filename="../../desktop/mainwindow.py" line="587" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="583" />
+      <location filename="../../desktop/mainwindow.py" line="600" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="596" />
+      <location filename="../../desktop/mainwindow.py" line="613" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="668" />
+      <location filename="../../desktop/mainwindow.py" line="685" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="669" />
+      <location filename="../../desktop/mainwindow.py" line="686" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="717" />
+      <location filename="../../desktop/mainwindow.py" line="734" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="729" />
+      <location filename="../../desktop/mainwindow.py" line="746" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="733" />
+      <location filename="../../desktop/mainwindow.py" line="750" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="735" />
+      <location filename="../../desktop/mainwindow.py" line="752" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="736" />
+      <location filename="../../desktop/mainwindow.py" line="753" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="739" />
+      <location filename="../../desktop/mainwindow.py" line="756" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1057,59 +1057,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="743" />
+      <location filename="../../desktop/mainwindow.py" line="760" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="753" />
-      <location filename="../../desktop/mainwindow.py" line="761" />
+      <location filename="../../desktop/mainwindow.py" line="770" />
+      <location filename="../../desktop/mainwindow.py" line="778" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="762" />
+      <location filename="../../desktop/mainwindow.py" line="779" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="789" />
+      <location filename="../../desktop/mainwindow.py" line="806" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="790" />
+      <location filename="../../desktop/mainwindow.py" line="807" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="796" />
+      <location filename="../../desktop/mainwindow.py" line="813" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="818" />
+      <location filename="../../desktop/mainwindow.py" line="835" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="830" />
+      <location filename="../../desktop/mainwindow.py" line="847" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="833" />
+      <location filename="../../desktop/mainwindow.py" line="850" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="839" />
+      <location filename="../../desktop/mainwindow.py" line="856" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1722,47 +1722,62 @@ Restored from: %3</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="347" />
+      <location filename="../../desktop/search_view.py" line="327" />
+      <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
+      <translation>所勾选的文件或地区中没有找到：取消勾选即可检索整个文库。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="331" />
+      <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
+      <translation>每个词都须出现在同一条款中：可减少词语，或在词之间加 OR（或）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="332" />
+      <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
+      <translation>可试用更短的词，或同义的其他说法（如以“招商”代替“招商引资”）。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="360" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="351" />
+      <location filename="../../desktop/search_view.py" line="364" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="353" />
+      <location filename="../../desktop/search_view.py" line="366" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="355" />
+      <location filename="../../desktop/search_view.py" line="368" />
       <source>region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="355" />
+      <location filename="../../desktop/search_view.py" line="368" />
       <source>level</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="355" />
+      <location filename="../../desktop/search_view.py" line="368" />
       <source>year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="357" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>no document in the library matches %1</source>
       <translation>文库中没有符合 %1 的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="359" />
+      <location filename="../../desktop/search_view.py" line="372" />
       <source>no document matches these filters together</source>
       <translation>没有同时符合这些限定条件的文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="361" />
+      <location filename="../../desktop/search_view.py" line="374" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation>
         <numerusform>历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索</numerusform>

@@ -89,6 +89,18 @@ def test_query_language_and_translated_notices(win, qtbot):
     assert view.results_count() == 0 and "文库中没有符合 地区:火星 的文件" in view.status.text()
 
 
+def test_a_query_that_finds_nothing_says_what_to_try(win, qtbot):
+    """量子纠缠火星基地 showed 共 0 条相关条款 and an empty table, nothing more."""
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("量子纠缠火星基地")
+    qtbot.waitUntil(lambda: "共 0 条" in view.status.text(), timeout=10000)
+    assert "更短的词" in view.status.text()
+    view.set_query("招商引资 量子纠缠")
+    qtbot.waitUntil(lambda: "每个词都须出现" in view.status.text(), timeout=10000)
+    assert view.results_count() == 0
+
+
 def test_result_rows_are_fitted_to_their_text_a_pass_at_a_time(win, qtbot, monkeypatch):
     from desktop import search_view
 
