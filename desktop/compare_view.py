@@ -22,6 +22,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -89,12 +90,15 @@ class _Column(QFrame):
         self.doc_id = doc_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         doc = view.corpus.document(doc_id)
-        self.header = QLabel(f"<b>{html.escape(doc.region)}</b>　{html.escape(doc.short_title)}")
+        self._region, self._title = doc.region, doc.short_title
+        self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setToolTip(doc.title)
-        # Two lines for every header, so the buttons and texts of all columns line up.
-        self.header.setMinimumHeight(self.header.fontMetrics().lineSpacing() * 2 + 2)
+        # Two lines for every header, a longer title cut with …, so the buttons and texts of all columns line up
+        # (a third line pushed one column's down).
+        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * 2 + 2)
         self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit_header()
         self.decision = QLabel()
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
@@ -128,6 +132,23 @@ class _Column(QFrame):
             bar.addStretch(1)
         layout.addLayout(bar)
         layout.addWidget(self.body, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The region in bold and the title, cut (…) to what two lines of the header's width hold."""
+        metrics = self.header.fontMetrics()
+        bold = self.header.font()
+        bold.setBold(True)
+        region = QFontMetrics(bold).horizontalAdvance(self._region + "　")
+        # Two wrapped lines hold about twice the width, less what a line break leaves unused at the end of the
+        # first (up to a character) and a margin.
+        width = self.contentsRect().width() - 8  # the layout's margins
+        room = 2 * max(width, 1) - region - 2 * metrics.horizontalAdvance("国")
+        title = metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, max(room, 0))
+        self.header.setText(f"<b>{html.escape(self._region)}</b>　{html.escape(title)}")
 
     def show_matches(self, column: dict | None, source: dict | None) -> None:
         v = self.view

@@ -293,3 +293,22 @@ def test_past_max_columns_the_first_chosen_documents_are_shown_and_the_rest_said
     view.refresh()
     qtbot.waitUntil(view.is_ready, timeout=60000)
     assert len(view.column_doc_ids()) == 5 and "只显示" not in view.title.text()
+
+
+def test_a_long_title_is_cut_to_two_lines_so_every_column_lines_up(win, qtbot):
+    """嘉兴's title wrapped to three lines and pushed its column's buttons and text 17 pixels below the others."""
+    view = win.compare_view
+    view.set_doc_order([])
+    win.library_dock.hide()
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    jiaxing = next(c for c in view.columns if c.doc_id == "jiaxing-2015-kaifaqu")
+    for width in (230, 200, 320):  # the header re-cut to each width
+        jiaxing.setFixedWidth(width)
+        qtbot.wait(50)
+        header = jiaxing.header
+        assert ("…" in header.text()) == (width < 260), width
+        assert header.toolTip() == win.corpus.document("jiaxing-2015-kaifaqu").title
+        assert header.heightForWidth(header.width()) <= header.height()  # two lines hold it all
+    tops = {c.body.mapTo(view, c.body.rect().topLeft()).y() for c in view.columns}
+    assert len(tops) == 1
