@@ -78,9 +78,12 @@ for _line in _CITIES.strip().splitlines():
 
 _PROV_RE = re.compile("|".join(sorted(
     {re.escape(n) for name, short, _, _ in PROVINCES for n in (name, short)}, key=len, reverse=True)))
+# A development zone named after its city (广州经济技术开发区, 苏州工业园区) places a document in that city:
+# its management committee issues in the zone's name, without 市.
+_ZONES = "经济技术开发区|经济开发区|高新技术产业开发区|高新区|工业园区|开发区|新区|综合保税区|保税区|港区"
 _CITY_RE = re.compile(
     "(" + "|".join(sorted(map(re.escape, CITY_PROVINCE), key=len, reverse=True)) + ")"
-    r"(市|地区|盟|经济特区|[\u4e00-\u9fff]{0,8}?自治州)")
+    r"(市|地区|盟|经济特区|[\u4e00-\u9fff]{0,8}?自治州|" + _ZONES + ")")
 
 _RANK = {name: k for k, (name, _, _, _) in enumerate(PROVINCES)}
 
@@ -116,7 +119,7 @@ def region_in(text: str) -> tuple[str | None, str | None]:
         suffix = city.group(2)
         province = CITY_PROVINCE[name]
         # 吉林市 is a city, 吉林省 the province; likewise 海南 (海南州 is in 青海).
-        return province, name + ("市" if suffix == "经济特区" else suffix)
+        return province, name + ("市" if suffix == "经济特区" or re.fullmatch(_ZONES, suffix) else suffix)
     prov = _PROV_RE.search(text)
     if prov:
         return PROVINCE_BY_SHORT.get(prov.group(0), prov.group(0)), None

@@ -37,6 +37,9 @@ def test_all_34_provincial_divisions_are_known():
     ("延边朝鲜族自治州人民政府关于开发区的意见", "吉林省", "延边朝鲜族自治州", "市级"),
     ("鄭州市人民政府關於開發區的意見", "河南省", "郑州市", "市级"),
     ("国务院办公厅关于促进开发区改革和创新发展的若干意见", "全国", None, "国家级"),
+    # A zone's management committee issues in the zone's name, which names the city without 市 (was 不详).
+    ("广州经济技术开发区关于促进先进制造业发展的若干措施", "广东省", "广州市", "市级"),
+    ("苏州工业园区管理委员会关于加快招商引资的实施意见", "江苏省", "苏州市", "市级"),
 ])
 def test_region_city_and_level(title, region, city, level):
     guess = guess_metadata(f"{title}\n\n一、总体要求\n\n（一）推动开发区发展。")
