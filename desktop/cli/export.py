@@ -14,7 +14,15 @@ from pathlib import Path
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
 from desktop.cli.notes import add_note_filters, note_filters
-from desktop.cli.output import COVERAGE_PROGRESS, TOPIC_PROGRESS, CliError, command, emit, slow_progress
+from desktop.cli.output import (
+    COVERAGE_PROGRESS,
+    TOPIC_PROGRESS,
+    CliError,
+    command,
+    emit,
+    file_argument,
+    slow_progress,
+)
 from index.reports import (
     FORMATS,
     PRINTED_FORMATS,
@@ -24,6 +32,7 @@ from index.reports import (
     notes_report,
     redline_table,
     search_report,
+    write_file,
     write_report,
 )
 
@@ -36,7 +45,7 @@ def _split_ids(values: list[str] | None) -> list[str] | None:
 
 def _output(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument("--format", "-f", required=True, choices=formats, help="file format")
-    p.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    p.add_argument("-o", "--output", required=True, type=lambda v: Path(file_argument(v)), help="file to write")
     if "docx" in formats:
         p.add_argument("--author", help="the Word file's author property (default: your system user name)")
 
@@ -184,7 +193,7 @@ def cmd_document(args) -> int:
 
         printing.write_pdf(args.output, doc.title, html)
     else:
-        write_html(html, args.output)
+        write_file(args.output, lambda tmp: write_html(html, tmp), suffix=".html")
     emit({"path": str(args.output), "format": args.format, "kind": "document", "doc_id": doc.id},
          args.json, f"wrote {args.output}")
     return 0

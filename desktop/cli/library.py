@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import workspace
-from desktop.cli.output import CliError, command, emit
+from desktop.cli.output import CliError, command, emit, file_argument
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES
 from index.library.readers.pool import DEFAULT_LIMITS, Limits
@@ -22,7 +22,7 @@ EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. æ¹–å
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = command(sub, "import", help="import files, folders or zip archives (txt, md, docx, doc, wps, html, pdf)", func=cmd_import)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders (folders recursively)")
+    p.add_argument("paths", nargs="+", metavar="PATH", type=file_argument, help="files and folders (folders recursively)")
     p.add_argument("--region", help="the region of every imported document (overrides the guess)")
     p.add_argument("--title", help="the title (only when importing a single file)")
     p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576,

@@ -94,6 +94,21 @@ def error(message: object) -> None:
     sys.stderr.write(terminal_safe(f"zoneref: error: {message}") + "\n")
 
 
+def file_argument(value: str) -> str:
+    """The argparse ``type`` of every argument that names a file or folder: an empty one is a usage error.
+
+    ``""`` is what an unset shell variable gives (``-o "$OUT"``): read as a path it is the current folder,
+    which ``import`` imported whole and an export tried to replace.
+    """
+    if not value.strip():
+        raise argparse.ArgumentTypeError("no file given")
+    return value
+
+
+#: The positional arguments ``command`` declares that name files: typed ``file_argument``.
+FILE_ARGUMENTS = frozenset({"file", "path", "paths"})
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only (stable format)")
 
@@ -106,7 +121,7 @@ def command(sub: argparse._SubParsersAction, name: str, *, help: str, func: Call
     """
     parser = sub.add_parser(name, help=help)
     for arg in args:
-        parser.add_argument(arg)
+        parser.add_argument(arg, type=file_argument if arg in FILE_ARGUMENTS else None)
     add_json(parser)
     if func is not None:
         parser.set_defaults(func=func)

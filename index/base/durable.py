@@ -1,10 +1,13 @@
-"""Making writes survive a crash: flush a file, or a folder's renames, to the disk; write a cache file whole."""
+"""Making writes survive a crash: flush a file, or a folder's renames, to the disk; write a cache file or an
+exported file whole."""
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -53,3 +56,33 @@ def write_cache(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -> Path:
+    """Write ``path`` whole: ``write(tmp)`` writes a temporary file in the same folder, renamed over ``path``.
+
+    A failure never leaves half a file where the old one was. The temporary file has a short name of its own
+    (``.zoneref-XXXX{suffix}``): a name made from ``path``'s (``name.partial``) could be too long where
+    ``path``'s is not. The new file is readable by others (0644), as an ordinary saved file is.
+
+    Returns:
+        ``path``.
+
+    Raises:
+        OSError: the file cannot be written (no folder, no permission, disk full, name too long); the
+            temporary file is removed.
+    """
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=".zoneref-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private
+        os.replace(tmp, path)
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # removed already, or the folder went away: nothing to clean
+    return path

@@ -15,11 +15,11 @@ before anything is written, so a bad file changes nothing.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.base.clock import utc_iso
+from index.base.durable import write_whole
 from index.base.errors import KnownError, UnknownIdError
 from index.userdata.connection import transaction
 
@@ -220,13 +220,11 @@ def export_set(db: sqlite_utils.Database, name: str, path: Path) -> Path:
     doc = {"format": FILE_FORMAT, "version": FILE_VERSION, "name": name, "exported": utc_iso(),
            "payload": {k: v for k, v in data.items() if k not in ("name", "created", "updated")}}
     path = Path(path)
-    tmp = path.with_name(path.name + ".partial")
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     try:
-        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_whole(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), suffix=".partial")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ComparisonSetError(f"cannot write {path}: {exc}") from exc
+        raise ComparisonSetError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
 
 

@@ -19,8 +19,6 @@ Example::
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,7 +38,7 @@ from index.reports.redline_table import RedlineTable, redline_table
 __all__ = [
     "FORMATS", "PRINTED_FORMATS", "ExportError", "check_printable_matrix", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
     "search_report", "write_comparison", "write_coverage", "write_search", "write_notes", "write_redline",
-    "write_report",
+    "write_file", "write_report",
 ]
 
 
@@ -115,28 +113,33 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str, *, author: 
     writer = _writers().get(kind, {}).get(fmt)
     if writer is None:
         raise ExportError(f"cannot export {kind} as {fmt!r}; choose one of: {', '.join(FORMATS.get(kind, ()))}")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".zoneref-export-", suffix=f".{fmt}", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        writer(report, Path(tmp))
+
+    def write(tmp: Path) -> None:
+        writer(report, tmp)
         if fmt == "docx":
             from index.base.paths import system_user_name
             from index.reports import docx_meta
 
-            docx_meta.stamp(Path(tmp), title=report.title, subject=docx_meta.subject_of(kind, report),
+            docx_meta.stamp(tmp, title=report.title, subject=docx_meta.subject_of(kind, report),
                             author=system_user_name() if author is None else author)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(tmp, path)
+
+    return write_file(path, write, suffix=f".{fmt}")
+
+
+def write_file(path: Path | str, write: Callable[[Path], Any], suffix: str = "") -> Path:
+    """Write an export whole with ``write(tmp)`` (``durable.write_whole``): the one way exports reach the disk.
+
+    Raises:
+        ExportError: the file cannot be written (message names the path and the reason).
+    """
+    from index.base.durable import write_whole
+
+    path = Path(path)
+    try:
+        return write_whole(path, write, suffix=suffix)
     except OSError as exc:
         # PermissionError here on Windows usually means the file is open in Word.
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path
 
 

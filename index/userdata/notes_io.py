@@ -25,12 +25,12 @@ import dataclasses
 import datetime as dt
 import io
 import json
-import os
 import re
 import uuid as uuidlib
 from pathlib import Path
 
 from index import __version__
+from index.base.durable import write_whole
 from index.base.errors import KnownError
 from index.base.text import has_surrogates, valid_unicode
 from index.userdata.database import transaction
@@ -175,14 +175,14 @@ def export(store: NoteStore, fmt: str, path: Path, **filters) -> int:
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with open(partial, "w", encoding=encoding, newline="") as fh:
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
-        os.replace(partial, path)
-    except OSError as exc:  # a missing folder, no permission, a full disk: the user's to fix
-        if partial.parent.is_dir():
-            partial.unlink(missing_ok=True)
+
+    try:
+        write_whole(path, write, suffix=".partial")
+    except OSError as exc:  # a missing folder, no permission, a full disk, a name too long: the user's to fix
         raise NotesExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return len(annotations)
 

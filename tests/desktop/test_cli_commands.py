@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop import cli
 from desktop.cli import compare as cli_compare
 
@@ -86,3 +88,22 @@ def test_a_one_shot_read_pauses_the_collector_from_its_imports_and_freezes_befor
     assert cli.main() == 0
     assert seen == [False, False, True] and frozen == [False] and kept == [True] and gc.isenabled()
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("argv", [
+    ["import", ""], ["import", "a.txt", ""], ["notes", "import", ""], ["notes", "export", "--format", "w3c", "-o", ""],
+    ["export", "search", "招商", "-f", "docx", "-o", ""], ["export", "document", "jilin-2021-kaifaqu", "-f", "html",
+                                                          "-o", " "],
+    ["compare-set", "export", "集", ""], ["compare-set", "import", ""],
+])
+def test_an_empty_file_argument_is_a_usage_error(argv, capsys, tmp_path, monkeypatch):
+    """An unset shell variable (``-o "$OUT"``): before, ``import ""`` imported the whole current folder, an export
+    tried to replace it (``cannot write .: Device or resource busy``) or failed with a traceback."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / "a.txt").write_text("第一条 开发区。\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2 and "no file given" in capsys.readouterr().err
+    assert [p.name for p in work.iterdir()] == ["a.txt"]

@@ -125,6 +125,20 @@ def test_compare_set_save_export_import_reopen(capsys, tmp_path):
     assert main(["compare-set", "show", "nope"]) == 2
 
 
+def test_compare_set_export_to_a_long_file_name(capsys, tmp_path):
+    """As ``notes export``: a 251-byte name is written (its ``.partial`` name was too long: a traceback), a
+    longer one is a clean ``cannot write``."""
+    assert main(["compare-set", "save", "放权", "--clause", SRC]) == 0
+    fits = tmp_path / ("长" * 82 + ".json")
+    assert main(["compare-set", "export", "放权", str(fits)]) == 0
+    assert json.loads(fits.read_text(encoding="utf-8"))["name"] == "放权"
+    capsys.readouterr()
+    assert main(["compare-set", "export", "放权", str(tmp_path / ("长" * 100 + ".json"))]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("zoneref: error: cannot write") and err.rstrip().endswith("File name too long")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fits.name, "zoneref-home"])
+
+
 def test_compare_shows_the_match_compared_back(capsys):
     code, data = _run(capsys, "compare", "jilin-2021-kaifaqu/c3/s12", "--json")
     assert code == 0

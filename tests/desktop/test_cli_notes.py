@@ -70,6 +70,19 @@ def test_export_to_a_missing_folder_is_a_clean_error(capsys, tmp_path):
     assert not (tmp_path / "nonexistent").exists()
 
 
+def test_export_to_a_long_file_name(capsys, tmp_path):
+    """A name the folder takes (251 bytes) is written, though ``NAME.partial`` would be too long; a longer one
+    is ``cannot write …: File name too long`` (it was a traceback from cleaning up the ``.partial`` file)."""
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型")
+    fits = tmp_path / ("长" * 82 + ".json")
+    rc, rec, _ = run(capsys, "notes", "export", "--format", "w3c", "-o", str(fits), "--json")
+    assert rc == 0 and rec["count"] == 1 and json.loads(fits.read_text(encoding="utf-8"))
+    rc, out, err = run(capsys, "notes", "export", "--format", "w3c", "-o", str(tmp_path / ("长" * 100 + ".json")))
+    assert rc == 1 and out == "" and "Traceback" not in err
+    assert err.startswith("zoneref: error: cannot write") and err.rstrip().endswith("File name too long")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fits.name, "zoneref-home"])
+
+
 def test_export_import_orphans_bookmarks(capsys, tmp_path, monkeypatch):
     run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--tag", "t", "--json")
     for fmt in ("w3c", "markdown", "csv"):

@@ -1,3 +1,4 @@
+import errno
 import os
 
 import pytest
@@ -43,3 +44,42 @@ def test_a_cache_file_is_written_whole_and_a_failed_write_leaves_nothing(tmp_pat
     durable.write_cache(blocked / "d0.clauses", b"x")  # cannot be written: no error, nothing left
     assert durable.read_cache(blocked / "d0.clauses") == b""
     assert {p.name for p in tmp_path.iterdir()} >= {"blocked", "kept"} and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_write_whole_replaces_the_file_and_leaves_nothing_else(tmp_path):
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    tmp_path.mkdir()
+    target = tmp_path / "报告.csv"
+    target.write_text("old", encoding="utf-8")
+    durable.write_whole(target, lambda tmp: tmp.write_text("new", encoding="utf-8"), suffix=".csv")
+    assert target.read_text(encoding="utf-8") == "new" and [p.name for p in tmp_path.iterdir()] == ["报告.csv"]
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_write_whole_keeps_the_old_file_when_writing_fails(tmp_path):
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    tmp_path.mkdir()
+    target = tmp_path / "a.json"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(tmp):
+        tmp.write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):
+        durable.write_whole(target, fail)
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_write_whole_takes_every_name_the_folder_takes_and_fails_cleanly_past_it(tmp_path):
+    """A 251-byte name: its ``.partial`` name was too long. A 305-byte one: the error is the name's, not the
+    clean-up's (which raised ``File name too long`` for the ``.partial`` file)."""
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    tmp_path.mkdir()
+    fits = tmp_path / ("长" * 82 + ".json")
+    durable.write_whole(fits, lambda tmp: tmp.write_text("{}", encoding="utf-8"), suffix=".partial")
+    assert fits.read_text(encoding="utf-8") == "{}"
+    with pytest.raises(OSError) as exc:
+        durable.write_whole(tmp_path / ("长" * 100 + ".json"), lambda tmp: tmp.write_text("{}", encoding="utf-8"))
+    assert exc.value.errno == errno.ENAMETOOLONG
+    assert [p.name for p in tmp_path.iterdir()] == [fits.name]
