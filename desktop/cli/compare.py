@@ -17,6 +17,7 @@ from desktop.cli.output import (
     command,
     emit,
     emit_chunks,
+    output_argument,
     slow_progress,
 )
 
@@ -50,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     command(set_sub, "list", help="saved sets")
     for action, helptext in (("show", "a saved set"), ("delete", "delete a saved set")):
         command(set_sub, action, help=helptext, args=("name",))
-    command(set_sub, "export", help="write a set to a file", args=("name", "path"))
+    q = command(set_sub, "export", help="write a set to a file", args=("name",))
+    q.add_argument("path", type=output_argument)
     q = command(set_sub, "import", help="read a set from a file", args=("path",))
     q.add_argument("--name", help="save under this name")
     q.add_argument("--overwrite", action="store_true", help="replace a set of the same name")

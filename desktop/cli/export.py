@@ -20,13 +20,14 @@ from desktop.cli.output import (
     CliError,
     command,
     emit,
-    file_argument,
+    output_argument,
     slow_progress,
 )
 from index.reports import (
     FORMATS,
     PRINTED_FORMATS,
     check_printable_matrix,
+    check_target,
     comparison_table,
     coverage_table,
     notes_report,
@@ -45,7 +46,7 @@ def _split_ids(values: list[str] | None) -> list[str] | None:
 
 def _output(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument("--format", "-f", required=True, choices=formats, help="file format")
-    p.add_argument("-o", "--output", required=True, type=lambda v: Path(file_argument(v)), help="file to write")
+    p.add_argument("-o", "--output", required=True, type=lambda v: Path(output_argument(v)), help="file to write")
     if "docx" in formats:
         p.add_argument("--author", help="the Word file's author property (default: your system user name)")
 
@@ -98,6 +99,7 @@ def _write(kind: str, report, args, extra: dict) -> int:
     if args.format == "pdf":
         from desktop import printing  # Qt: only for PDF
 
+        check_target(args.output)  # Qt writes the PDF in place: a pipe would hang it, a device be lost
         printing.export_report(None, kind, report, args.output, "pdf")
     else:
         write_report(kind, report, args.output, args.format, author=getattr(args, "author", None))
@@ -191,6 +193,7 @@ def cmd_document(args) -> int:
     if args.format == "pdf":
         from desktop import printing
 
+        check_target(args.output)
         printing.write_pdf(args.output, doc.title, html)
     else:
         write_file(args.output, lambda tmp: write_html(html, tmp), suffix=".html")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.context import notes_store, workspace
-from desktop.cli.output import CliError, command, emit, error, file_argument
+from desktop.cli.output import CliError, command, emit, error, output_argument
 from index.base.errors import KnownError
 from index.userdata import backups as userbackups
 from index.userdata import database as userdb
@@ -75,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command(nsub, "export", help="write annotations to a file", func=cmd_export)
     p.add_argument("--format", choices=notes_io.FORMATS, required=True)
-    p.add_argument("-o", "--output", required=True, type=file_argument)
+    p.add_argument("-o", "--output", required=True, type=output_argument)
     add_note_filters(p)
 
     command(nsub, "import", help="import a W3C JSON-LD export (all or nothing)", func=cmd_import, args=("file",))

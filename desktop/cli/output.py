@@ -105,6 +105,18 @@ def file_argument(value: str) -> str:
     return value
 
 
+def output_argument(value: str) -> str:
+    """The argparse ``type`` of a file to write: ``file_argument``, and ``-`` is not standard output.
+
+    An export is written whole and renamed into place, which a pipe or a terminal cannot be; ``-o -`` wrote a
+    file named ``-`` in the current folder.
+    """
+    if file_argument(value) == "-":
+        raise argparse.ArgumentTypeError("'-' (standard output) is not supported: give a file name "
+                                         "(./- for a file named -)")
+    return value
+
+
 #: The positional arguments ``command`` declares that name files: typed ``file_argument``.
 FILE_ARGUMENTS = frozenset({"file", "path", "paths"})
 

@@ -3,8 +3,10 @@ exported file whole."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -58,10 +60,30 @@ def write_cache(path: Path, data: bytes) -> None:
             pass
 
 
+def check_replaceable(path: Path) -> None:
+    """Refuse a target that writing a file whole would destroy: anything but a regular file (or nothing).
+
+    A device (``/dev/null``, a printer), a named pipe or ``/dev/stdout`` renamed over is gone for every
+    program that used it; a folder cannot be. A symbolic link is followed: a link to a device is refused.
+
+    Raises:
+        OSError: the target exists and is not a regular file (``strerror`` says what it is).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there (or nothing reachable): creating it is the writer's to try
+    if stat.S_ISDIR(mode):
+        raise OSError(errno.EISDIR, "it is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "it is not a regular file (a device or a pipe): give a file name")
+
+
 def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -> Path:
     """Write ``path`` whole: ``write(tmp)`` writes a temporary file in the same folder, renamed over ``path``.
 
-    A failure never leaves half a file where the old one was. The temporary file has a short name of its own
+    A failure never leaves half a file where the old one was, and nothing but a regular file is replaced
+    (``check_replaceable``). The temporary file has a short name of its own
     (``.zoneref-XXXX{suffix}``): a name made from ``path``'s (``name.partial``) could be too long where
     ``path``'s is not. The new file is readable by others (0644), as an ordinary saved file is.
 
@@ -69,16 +91,18 @@ def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -
         ``path``.
 
     Raises:
-        OSError: the file cannot be written (no folder, no permission, disk full, name too long); the
-            temporary file is removed.
+        OSError: the file cannot be written (no folder, no permission, disk full, name too long, not a
+            regular file); the temporary file is removed.
     """
     path = Path(path)
+    check_replaceable(path)
     fd, name = tempfile.mkstemp(prefix=".zoneref-", suffix=suffix, dir=path.parent)
     os.close(fd)
     tmp = Path(name)
     try:
         write(tmp)
         os.chmod(tmp, 0o644)  # mkstemp makes it private
+        check_replaceable(path)  # again: a pipe may have been made there while the file was written
         os.replace(tmp, path)
     finally:
         try:

@@ -38,7 +38,7 @@ from index.reports.redline_table import RedlineTable, redline_table
 __all__ = [
     "FORMATS", "PRINTED_FORMATS", "ExportError", "check_printable_matrix", "RedlineTable", "comparison_table", "coverage_table", "notes_report", "redline_table",
     "search_report", "write_comparison", "write_coverage", "write_search", "write_notes", "write_redline",
-    "write_file", "write_report",
+    "check_target", "write_file", "write_report",
 ]
 
 
@@ -124,6 +124,21 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str, *, author: 
                             author=system_user_name() if author is None else author)
 
     return write_file(path, write, suffix=f".{fmt}")
+
+
+def check_target(path: Path | str) -> None:
+    """Refuse to export onto anything but a regular file (a device, a pipe, a folder), for a writer that writes
+    in place (PDF through Qt); ``write_file`` checks by itself.
+
+    Raises:
+        ExportError: ``path`` exists and is not a regular file.
+    """
+    from index.base.durable import check_replaceable
+
+    try:
+        check_replaceable(Path(path))
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def write_file(path: Path | str, write: Callable[[Path], Any], suffix: str = "") -> Path:

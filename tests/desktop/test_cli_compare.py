@@ -139,6 +139,19 @@ def test_compare_set_export_to_a_long_file_name(capsys, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fits.name, "zoneref-home"])
 
 
+def test_compare_set_export_never_replaces_a_pipe(capsys, tmp_path):
+    import os
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert main(["compare-set", "save", "放权", "--clause", SRC]) == 0
+    capsys.readouterr()
+    assert main(["compare-set", "export", "放权", str(fifo)]) == 1
+    assert f"cannot write {fifo}: it is not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
 def test_compare_shows_the_match_compared_back(capsys):
     code, data = _run(capsys, "compare", "jilin-2021-kaifaqu/c3/s12", "--json")
     assert code == 0

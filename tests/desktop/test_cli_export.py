@@ -162,3 +162,29 @@ def test_word_exports_name_the_author_given_or_the_system_user(capsys, tmp_path)
         assert rc == 0
         props = docx.Document(str(out)).core_properties
         assert props.author == (author or getpass.getuser()) and props.title and props.subject
+
+
+def test_an_export_never_replaces_a_device_or_a_pipe(capsys, tmp_path):
+    """Exports are written beside the target and renamed over it: a named pipe or a device node (made here,
+    as /dev/null is one) was replaced by a regular file, exit 0. The PDF writer (Qt, in place) would hang on a
+    pipe. ``-o -`` wrote a file named ``-``: standard output is not offered."""
+    import os
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    targets = [fifo]
+    if os.geteuid() == 0:
+        os.mknod(tmp_path / "mynull", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(tmp_path / "mynull")
+    for target in targets:
+        for argv in (["search", "招商", "-f", "csv"], ["search", "招商", "-f", "pdf"],
+                     ["document", "jilin-2021-kaifaqu", "-f", "html"], ["notes", "-f", "docx"]):
+            rc = cli.main(["export", *argv, "-o", str(target)])
+            out, err = capsys.readouterr()
+            assert rc == 1 and out == "" and f"cannot write {target}: it is not a regular file" in err, argv
+        assert not stat.S_ISREG(target.stat().st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zoneref-")]
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["export", "search", "招商", "-f", "csv", "-o", "-"])
+    assert exc.value.code == 2 and "standard output" in capsys.readouterr().err

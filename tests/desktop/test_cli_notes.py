@@ -83,6 +83,22 @@ def test_export_to_a_long_file_name(capsys, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fits.name, "zoneref-home"])
 
 
+def test_export_never_replaces_a_pipe(capsys, tmp_path):
+    """The export was renamed over the named pipe (exit 0, a regular file in its place); ``-o -`` wrote a file
+    named ``-``."""
+    import os
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    rc, out, err = run(capsys, "notes", "export", "--format", "w3c", "-o", str(fifo))
+    assert rc == 1 and out == "" and f"cannot write {fifo}: it is not a regular file" in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["notes", "export", "--format", "w3c", "-o", "-"])
+    assert exc.value.code == 2 and "standard output" in capsys.readouterr().err
+
+
 def test_export_import_orphans_bookmarks(capsys, tmp_path, monkeypatch):
     run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--tag", "t", "--json")
     for fmt in ("w3c", "markdown", "csv"):

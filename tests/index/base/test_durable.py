@@ -1,5 +1,6 @@
 import errno
 import os
+import stat
 
 import pytest
 
@@ -83,3 +84,33 @@ def test_write_whole_takes_every_name_the_folder_takes_and_fails_cleanly_past_it
         durable.write_whole(tmp_path / ("长" * 100 + ".json"), lambda tmp: tmp.write_text("{}", encoding="utf-8"))
     assert exc.value.errno == errno.ENAMETOOLONG
     assert [p.name for p in tmp_path.iterdir()] == [fits.name]
+
+
+def _special_files(folder):
+    """A named pipe, and (as root) a character device like /dev/null: made here, never the real ones."""
+    os.mkfifo(folder / "fifo")
+    found = [folder / "fifo"]
+    try:
+        os.mknod(folder / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        found.append(folder / "null")
+    except PermissionError:
+        pass
+    return found
+
+
+def test_write_whole_never_replaces_what_is_not_a_regular_file(tmp_path):
+    """Renamed over, /dev/null or a pipe a program reads were gone (a regular file in their place)."""
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    for target in _special_files(tmp_path):
+        kind = stat.S_IFMT(target.lstat().st_mode)
+        with pytest.raises(OSError, match="not a regular file"):
+            durable.write_whole(target, lambda tmp: tmp.write_text("x", encoding="utf-8"))
+        assert stat.S_IFMT(target.lstat().st_mode) == kind
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(OSError, match="folder"):
+        durable.write_whole(tmp_path / "folder", lambda tmp: tmp.write_text("x", encoding="utf-8"))
+    (tmp_path / "link").symlink_to(tmp_path / "fifo")
+    with pytest.raises(OSError, match="not a regular file"):
+        durable.write_whole(tmp_path / "link", lambda tmp: tmp.write_text("x", encoding="utf-8"))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zoneref-")]  # no temporary file left
