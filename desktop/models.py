@@ -359,8 +359,8 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         member = self.members.get(payload)
         older = member is not None and not member.latest
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"{doc.short_title}\n{meta_line(doc)}"
+            if col == 0:  # the subject (浙江·加快推进… under 浙江省 reads 加快推进…), then issuer · number · date
+                return f"{doc.short_title.split('·', 1)[-1]}\n{meta_line(doc)}"
             status = doc.get("status") or ""
             shown = status
             if older:

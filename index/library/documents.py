@@ -72,7 +72,7 @@ class Document:
     """
 
     __slots__ = ("id", "title", "region", "_meta", "_card", "_card_json", "_meta_json", "source", "_path", "_body",
-                 "_hash", "_links")
+                 "_hash", "_links", "_short")
 
     def __init__(self, id: DocId, title: str, region: str, body: str | None, meta: dict[str, Any] | None,
                  source: str = "bundled", path: Path | str | None = None, content_hash: str | None = None,
@@ -151,7 +151,15 @@ class Document:
 
     @property
     def short_title(self) -> str:
-        return self.get("short_title") or self.title
+        """The front matter's short title, else one made from the title (``short_titles``: 浙江·加快推进…)."""
+        try:
+            return self._short
+        except AttributeError:
+            from index.library.short_titles import short_title
+
+            self._short = self.get("short_title") or short_title(self.title, self.region, self.get("city"),
+                                                                  self.get("issuer"))
+            return self._short
 
     @property
     def content_hash(self) -> str:

@@ -1,0 +1,39 @@
+"""Short titles made from a title (place·subject), for documents whose front matter has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.library.documents import Document
+from index.library.short_titles import short_title
+
+
+@pytest.mark.parametrize(("title", "region", "city", "issuer", "short"), [
+    ("浙江省人民政府办公厅关于加快推进开发区高质量发展的实施意见", "浙江省", None, "浙江省人民政府办公厅",
+     "浙江·加快推进开发区高质量发展的实施意见"),
+    ("嘉兴市人民政府办公室关于印发嘉兴市省级以上经济开发区开展“改革创新推进年”和“国际化水平提升年”活动方案的通知",
+     "浙江省", "嘉兴市", "嘉兴市人民政府办公室", "嘉兴·省级以上经济开发区开展“改革创新推进年”和“国际化水平提升年”活动方案"),
+    ("上海市社会救助条例", "上海市", None, "上海市人民代表大会常务委员会", "上海·社会救助条例"),
+    ("国务院办公厅关于促进开发区改革和创新发展的若干意见", "全国", None, "国务院办公厅",
+     "国务院办公厅·促进开发区改革和创新发展的若干意见"),
+    ("中华人民共和国外商投资法", "全国", None, "全国人民代表大会", "全国·外商投资法"),
+    ("商务部关于印发《国家级经济技术开发区综合发展水平考核评价办法》的通知", "全国", None, "商务部",
+     "商务部·国家级经济技术开发区综合发展水平考核评价办法"),
+    ("广州经济技术开发区关于促进先进制造业发展的若干措施", "广东省", "广州市", "广州经济技术开发区管理委员会",
+     "广州·促进先进制造业发展的若干措施"),
+    ("关于加快开发区发展的意见", "河南省", None, None, "河南·加快开发区发展的意见"),
+    ("开发区条例", None, None, None, "开发区条例"),  # no place: the title as it is
+    ("延边朝鲜族自治州开发区条例", "吉林省", "延边朝鲜族自治州", None, "延边·开发区条例"),
+])
+def test_a_short_title_is_the_place_then_the_subject(title, region, city, issuer, short):
+    assert short_title(title, region, city, issuer) == short
+
+
+def test_a_document_without_a_short_title_gets_one_and_one_it_has_is_kept():
+    # Lists, tabs and columns cut the title to its first characters: 浙江省人民… for most of a province.
+    meta = {"issuer": "浙江省人民政府办公厅"}
+    made = Document("x", "浙江省人民政府办公厅关于加快推进开发区高质量发展的实施意见", "浙江省", "正文", meta)
+    assert made.short_title == "浙江·加快推进开发区高质量发展的实施意见"
+    given = Document("y", "浙江省人民政府办公厅关于加快推进开发区高质量发展的实施意见", "浙江省", "正文",
+                     {**meta, "short_title": "浙江·开发区意见"})
+    assert given.short_title == "浙江·开发区意见"
