@@ -38,6 +38,7 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 DRAFT = "征求意见稿"
+FINAL = "正式"
 
 
 def tr(text: str) -> str:
@@ -362,13 +363,16 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
             if col == 0:  # the subject (浙江·加快推进… under 浙江省 reads 加快推进…), then issuer · number · date
                 return f"{doc.short_title.split('·', 1)[-1]}\n{meta_line(doc)}"
             status = doc.get("status") or ""
-            shown = status
+            # What is worth a look is marked (a draft, a status other than in force, versions); 正式, the
+            # state of almost every row, is not repeated on each of them (the details below say it).
+            shown = "" if status == FINAL else status
             if older:
                 return tr(QT_TRANSLATE_NOOP("Models", "Draft")) if member.draft else \
                     tr(QT_TRANSLATE_NOOP("Models", "Earlier version"))
             if member is not None:
                 n = 1 + len(self.older.get(payload, ()))
-                return f"{shown} · " + QCoreApplication.translate("Models", "%n version(s)", "", n)
+                versions = QCoreApplication.translate("Models", "%n version(s)", "", n)
+                return f"{shown} · {versions}" if shown else versions
             return shown
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return doc.title
