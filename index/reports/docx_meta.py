@@ -46,6 +46,9 @@ def stamp(path: Path, *, title: str, subject: str, author: str, created: dt.date
     """
     from docx import Document
 
+    from index.reports.xml_text import xml_text
+
+    title, subject, author = xml_text(title), xml_text(subject), xml_text(author)  # an --author 'a\x01b'
     when = (created or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
     doc = Document(str(path))
     props = doc.core_properties

@@ -27,6 +27,7 @@ from index.reports.model import (
     part_heading,
 )
 from index.reports.spans import Span, segments
+from index.reports.xml_text import xml_text
 
 NUMBER_STYLE = "background-color:#fff176"
 # Search hits: lavender, bold and underlined, so they never pass for a note's highlight (重点 is amber,
@@ -261,5 +262,6 @@ def _shift(spans: list[tuple], offset: int) -> list[tuple]:
 
 
 def write_html(page_html: str, path: Path) -> Path:
-    Path(path).write_text(page_html, encoding="utf-8")
+    """Write a page (every HTML export passes here), without the characters XML cannot hold (``xml_text``)."""
+    Path(path).write_text(xml_text(page_html), encoding="utf-8")
     return Path(path)

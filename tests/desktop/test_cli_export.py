@@ -188,3 +188,19 @@ def test_an_export_never_replaces_a_device_or_a_pipe(capsys, tmp_path):
     with pytest.raises(SystemExit) as exc:
         cli.main(["export", "search", "招商", "-f", "csv", "-o", "-"])
     assert exc.value.code == 2 and "standard output" in capsys.readouterr().err
+
+
+def test_word_exports_of_a_note_with_a_vertical_tab(capsys, tmp_path):
+    """A note pasted with Word's line break (a vertical tab) and an --author with a control character: each Word
+    export ended in a traceback (lxml: "All strings must be XML compatible")."""
+    assert cli.main(["notes", "add", "--clause", SOURCE, "--quote", "招商引资", "--note", "第一行\v第二行"]) == 0
+    capsys.readouterr()
+    for argv in (["notes"], ["compare", SOURCE, "--with-notes"], ["search", "招商", "--author", "a\x01b"]):
+        out = tmp_path / f"{argv[0]}.docx"
+        rc, rec = run(capsys, "export", *argv, "-f", "docx", "-o", str(out), "--json")
+        assert rc == 0 and rec["path"] == str(out), argv
+        d = docx.Document(str(out))
+        text = "\n".join(p.text for p in d.paragraphs) + "".join(
+            c.text for t in d.tables for row in t.rows for c in row.cells)
+        assert argv[0] == "search" or "第一行\n第二行" in text
+    assert d.core_properties.author == "a\ufffdb"

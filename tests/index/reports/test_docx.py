@@ -207,3 +207,45 @@ def test_real_numbers_are_highlighted(corpus, tmp_path):
     start = text.index(cell.paragraphs[1].runs[0].text[:6])  # body start in the clause text
     expected = "".join(text[n["start"]:n["end"]] for n in result["source"]["numbers"] if n["start"] >= start)
     assert marked == expected and "50%" in marked
+
+
+# A vertical tab (Word's Shift+Enter, pasted into a note), a C0 control, a noncharacter and a lone surrogate:
+# none of them is XML, and python-docx (lxml) refused each ("All strings must be XML compatible").
+NOT_XML = "第一行\v第二行\x01招商\ufffe方式\ud800"
+
+
+def test_word_and_html_exports_hold_characters_xml_cannot(corpus, tmp_path):
+    from index.reports import write_report
+
+    text = corpus.clause(SOURCE).text
+    notes = [{"uuid": "a", "doc_id": "jilin-2021-kaifaqu", "clause_id": SOURCE, "quote": "以商招商" + NOT_XML,
+              "note": NOT_XML, "color": "重点", "tags": [NOT_XML], "created": "2026-01-01T07:00:00Z",
+              "updated": "2026-01-01T07:00:00Z", "orphan": False}]
+    d = docx.Document(str(write_notes(notes_report(corpus, notes), tmp_path / "n.docx", author="a\x01b")))
+    body = body_text(d)
+    assert "第一行\n第二行\ufffd招商\ufffd方式" in body and "\ufffe" not in body
+    assert d.core_properties.author == "a\ufffdb"
+
+    table = comparison_table(corpus, handmade(corpus), notes=notes)
+    d = docx.Document(str(write_comparison(table, tmp_path / "c.docx", "docx")))
+    assert "第二行" in "".join(cell_text(c) for row in d.tables[0].rows for c in row.cells)
+    write_comparison(table, tmp_path / "c.html", "html")
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "第二行" in page and not any(ch in page for ch in "\v\x01\ufffe")
+
+    # A hit whose text holds one (a document imported before the importer dropped them): the highlight after
+    # it still marks the same characters (replaced one for one).
+    odd = text.replace("招商", "\ufffe招商", 1)
+    result = {"query": "招商", "total": 1, "notice": None, "hits": [
+        {"clause_id": SOURCE, "doc_id": "jilin-2021-kaifaqu", "region": "吉林省" + NOT_XML, "score": 3.2,
+         "heading": "加大招商引資力度", "path": [NOT_XML], "text": odd, "snippet": "",
+         "highlights": [span_of(odd, "招商")]}]}
+    report = search_report(corpus, result)
+    d = docx.Document(str(write_report("search", report, tmp_path / "s.docx", "docx")))
+    marked = [r.text for p in d.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert marked == ["招商"]
+    assert report.hits[0].text == odd  # the caller's model is left as it was
+
+    from index.reports.xml_text import xml_text
+
+    assert xml_text(NOT_XML) == "第一行\n第二行\ufffd招商\ufffd方式\ufffd" and xml_text("招商") == "招商"
