@@ -163,13 +163,21 @@ def _word_kind(data: bytes, named: str) -> str:
     return named
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Control characters, and what is no character at all: the noncharacters (U+FDD0-U+FDEF and the last two code
+# points of every plane: U+FFFE, U+FFFF, U+1FFFE …) and lone surrogates (a bad escape, an undecodable byte);
+# XML cannot hold U+FFFE, U+FFFF or a surrogate, so a Word export of the text failed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+                      + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+                      + "]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _BLANKS = re.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)+")
 
 
 def tidy(text: str) -> str:
-    """Normalise line ends and blank lines, drop control characters, keep the words."""
+    """Normalise line ends and blank lines, drop control characters and non-characters, keep the words."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    # A surrogate pair (UTF-16 decoded half by half) is the one character it stands for; a lone half is dropped.
+    text = _SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
     text = _CONTROL.sub("", text).replace("\xa0", " ")
     lines = [ln.rstrip() for ln in text.split("\n")]
     text = "\n".join(lines).strip("\n")

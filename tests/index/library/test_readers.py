@@ -226,3 +226,27 @@ def test_a_saved_page_without_a_page_is_refused_saying_so(tmp_path, data, words)
     (tmp_path / "x.mht").write_bytes(data)
     with pytest.raises(E.CorruptFileError, match=words):
         read_path(tmp_path / "x.mht")
+
+
+def test_tidy_drops_noncharacters_and_lone_surrogates_and_keeps_every_character():
+    """U+FFFE, U+FFFF (and the other noncharacters) and lone surrogates were kept: no character, and no XML
+    either (a Word export of the document failed). A surrogate pair is the character it stands for."""
+    from index.library.readers import tidy
+
+    assert tidy("招商\ufffe方式\uffff\ufdd0\U0010fffe。\ud800") == "招商方式。"
+    assert tidy("\ud83d\ude00招商") == "😀招商"
+    real = "招商引資 😀 \U00020000 \ue000 \ufffd \ufdcf \ufdf0 ﬁ"
+    assert tidy(real) == real
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html"])
+def test_a_noncharacter_in_a_file_is_not_imported(tmp_path, name):
+    body = "（一）创新招商\ufffe方式。推行产业链招商\uffff。"
+    path = tmp_path / name
+    if name.endswith(".html"):
+        path.write_text(f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><p>{body}</p></body>"
+                        "</html>", encoding="utf-8")
+    else:
+        path.write_text(f"{TITLE}\n\n{body}\n", encoding="utf-8")
+    found = read_path(path)
+    assert "创新招商方式。推行产业链招商。" in found.text and not any(ch in found.text for ch in "\ufffe\uffff")
