@@ -7,6 +7,7 @@ this module parses arguments and formats text.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.cli.context import workspace
 from desktop.cli.docs import corpus
@@ -20,6 +21,7 @@ from desktop.cli.output import (
     output_argument,
     slow_progress,
 )
+from index.base.text import terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -133,7 +135,7 @@ def cmd_compare(args) -> int:
     doc_ids = _doc_ids(args.docs)
     pins = {} if args.no_pins else None
     if args.set_name:
-        data = _open_set(args.set_name)
+        data = usable_set(args.set_name)
         doc_ids = doc_ids or data["doc_ids"] or None
         if data.get("topic"):
             args.topic = data["topic"]
@@ -249,6 +251,22 @@ def _open_set(name: str) -> dict:
     return _with_db(lambda db: comparisons.load_set(db, name))
 
 
+def usable_set(name: str) -> dict:
+    """The saved set ``name`` as this library can compare it: its documents that are here (the others, from a
+    colleague's library, are named on stderr).
+
+    Raises:
+        ComparisonSetError: its source clause, or every one of its documents, is not in the library.
+    """
+    from index.compare import comparisons
+
+    data, left_out = comparisons.usable_set(_open_set(name), corpus())
+    if left_out:
+        sys.stderr.write(terminal_safe(f"zoneref: warning: set {name!r}: not in your library, left out: "
+                                       f"{', '.join(left_out)}") + "\n")
+    return data
+
+
 def cmd_set(args) -> int:
     from index.compare import comparisons, topics
 
@@ -285,6 +303,9 @@ def cmd_set(args) -> int:
         result, text = {"name": args.name, "path": str(path)}, f"已导出到 {path}"
     else:
         result = _with_db(lambda db: comparisons.import_set(db, args.path, name=args.name, overwrite=args.overwrite))
+        result["not_in_library"] = comparisons.missing_ids(result, corpus())
         text = f"已导入比较集 {result['name']}"
+        if result["not_in_library"]:  # a colleague's set: their library holds documents this one does not
+            text += f"\nnot in your library (the set still names them): {', '.join(result['not_in_library'])}"
     emit(result, args.json, text)
     return 0

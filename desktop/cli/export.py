@@ -123,9 +123,10 @@ def cmd_compare(args) -> int:
     limit = max(1, args.limit)
     title = "开发区政策条款对照表"
     if args.set_name:
+        from desktop.cli.compare import usable_set
         from index.compare import comparisons
 
-        saved = comparisons.load_set(ws.db(), args.set_name)
+        saved = usable_set(args.set_name)
         doc_ids = doc_ids or saved.get("doc_ids") or None
         title = f"{title}：{args.set_name}"
         if saved.get("topic"):

@@ -18,9 +18,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.base import jsondata
 from index.base.clock import utc_iso
 from index.base.durable import write_whole
 from index.base.errors import KnownError, UnknownIdError
+from index.base.text import has_surrogates
 from index.userdata.connection import transaction
 
 if TYPE_CHECKING:
@@ -101,6 +103,15 @@ def pins_map(db: sqlite_utils.Database | sqlite3.Connection, source_clause_id: s
 
 # -- comparison sets ------------------------------------------------------------
 
+def _check_text(label: str, value: str) -> None:
+    """A lone surrogate (``"\\ud800"`` in a file) is no character: it cannot be stored, and an id holding one
+    names nothing."""
+    if has_surrogates(value):
+        bad = next(ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF)
+        raise ComparisonSetError(f"{label} holds \\u{ord(bad):04x}, half of a character (a lone surrogate), "
+                                 "which is not text")
+
+
 def validate_payload(payload: Any) -> dict:
     """A clean copy of a set's payload, or ``ComparisonSetError`` saying what is wrong.
 
@@ -117,10 +128,13 @@ def validate_payload(payload: Any) -> dict:
     key = "source_clause_id" if has_source else "topic"
     if not isinstance(payload[key], str):
         raise ComparisonSetError(f"{key} must be a string")
+    _check_text(key, payload[key])
     clean[key] = payload[key]
     doc_ids = payload.get("doc_ids", [])
     if not isinstance(doc_ids, list) or not all(isinstance(d, str) and d for d in doc_ids):
         raise ComparisonSetError("doc_ids must be a list of document ids")
+    for d in doc_ids:
+        _check_text("doc_ids", d)
     clean["doc_ids"] = list(dict.fromkeys(doc_ids))
     pins = payload.get("pins", [])
     if not isinstance(pins, list):
@@ -139,6 +153,8 @@ def validate_payload(payload: Any) -> dict:
             clause = None
         try:
             _check_pin_args(src, doc, clause)
+            for label, value in (("source_clause_id", src), ("doc_id", doc), ("clause_id", clause or "")):
+                _check_text(label, value)
         except ComparisonSetError as exc:
             raise ComparisonSetError(f"pin {i}: {exc}") from None
         clean_pins.append({"source_clause_id": src, "doc_id": doc, "clause_id": clause, "decision": decision})
@@ -149,6 +165,7 @@ def validate_payload(payload: Any) -> dict:
 def _check_name(name: Any) -> str:
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
         raise ComparisonSetError(f"a set name must be 1-{MAX_NAME} characters")
+    _check_text("the name", name)
     return name.strip()
 
 
@@ -202,6 +219,48 @@ def delete_set(db: sqlite_utils.Database, name: str) -> bool:
         return db.execute("DELETE FROM comparison_sets WHERE name = ?", [name]).rowcount > 0
 
 
+def _has_clause(corpus, clause_id: str) -> bool:
+    try:
+        corpus.clause(clause_id)
+    except UnknownIdError:
+        return False
+    return True
+
+
+def missing_ids(payload: dict, corpus) -> list[str]:
+    """The clause and document ids a set names that ``corpus`` does not hold, in the set's order.
+
+    A set is shared between colleagues, whose libraries hold documents this one may not: such a set is
+    imported all the same, and these are the ids to tell the user about.
+    """
+    missing = []
+    src = payload.get("source_clause_id")
+    if src and not _has_clause(corpus, src):
+        missing.append(src)
+    missing += [d for d in payload.get("doc_ids", []) if not corpus.has_document(d)]
+    missing += [p["clause_id"] for p in payload.get("pins", [])
+                if p.get("clause_id") and corpus.has_document(p["doc_id"]) and not _has_clause(corpus, p["clause_id"])]
+    return list(dict.fromkeys(missing))
+
+
+def usable_set(saved: dict, corpus) -> tuple[dict, list[str]]:
+    """A saved set (``load_set``) as this library can show it: its documents that are here, and those left out.
+
+    Raises:
+        ComparisonSetError: its source clause is not in the library, or none of its documents is.
+    """
+    src = saved.get("source_clause_id")
+    if src and not _has_clause(corpus, src):
+        raise ComparisonSetError(f"set {saved['name']!r} refers to clause {src}, which is not in your library")
+    doc_ids = saved.get("doc_ids") or []
+    here = [d for d in doc_ids if corpus.has_document(d)]
+    left_out = [d for d in doc_ids if d not in here]
+    if doc_ids and not here:
+        raise ComparisonSetError(f"set {saved['name']!r} refers to document(s) {', '.join(left_out)}, none of which "
+                                 "is in your library")
+    return {**saved, "doc_ids": here}, left_out
+
+
 def set_pins_map(payload: dict, source_clause_id: str) -> dict[str, dict]:
     """The set's pins for one source clause, keyed by document id."""
     return {p["doc_id"]: p for p in payload.get("pins", []) if p["source_clause_id"] == source_clause_id}
@@ -241,10 +300,10 @@ def read_set_file(path: Path) -> tuple[str, dict]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise SetFileError(f"{path}: too large for a comparison-set file")
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = jsondata.parse(path.read_bytes())
     except SetFileError:
         raise
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, not JSON, nested too deeply
         raise SetFileError(f"{path}: not a readable comparison-set file ({exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != FILE_FORMAT:
         raise SetFileError(f"{path}: not a ZoneRef comparison-set file")

@@ -30,6 +30,7 @@ import uuid as uuidlib
 from pathlib import Path
 
 from index import __version__
+from index.base import jsondata
 from index.base.durable import write_whole
 from index.base.errors import KnownError
 from index.base.text import has_surrogates, valid_unicode
@@ -356,9 +357,8 @@ def _parse_w3c(raw: bytes | str, corpus) -> tuple[list[Annotation], int]:
         p.add(None, "", f"file larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
         raise NotesImportError("import rejected: file too large", {"ok": False, "errors": p.items, "error_count": 1})
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        data = jsondata.parse(raw)
+    except ValueError as exc:
         p.add(None, "", f"not valid JSON: {exc}"[:300])
         raise NotesImportError("import rejected: not valid JSON", {"ok": False, "errors": p.items,
                                                                     "error_count": 1}) from None

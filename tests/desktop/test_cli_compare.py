@@ -152,6 +152,34 @@ def test_compare_set_export_never_replaces_a_pipe(capsys, tmp_path):
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_compare_set_files_that_are_bad_or_from_another_library(capsys, tmp_path):
+    """A lone surrogate and JSON nested 100,000 deep ended in tracebacks; a set of a clause not in the library
+    was imported without a word, then `compare --set` said '--docs names only the clause's own document (nope)'
+    and `export compare --set` 'unknown clause id'."""
+    head = {"format": "zoneref-comparison-set", "version": 1}
+    files = {"sur.json": json.dumps({**head, "name": "sur\ud800", "payload": {"source_clause_id": SRC}}),
+             "ids.json": json.dumps({**head, "name": "x", "payload": {"source_clause_id": SRC, "doc_ids": ["\ud800"]}}),
+             "deep.json": "[" * 100_000}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert main(["compare-set", "import", str(tmp_path / name)]) == 1, name
+        err = capsys.readouterr().err
+        assert err.startswith(f"zoneref: error: {tmp_path / name}: ") and "Traceback" not in err
+    ghost = tmp_path / "ghost.json"
+    ghost.write_text(json.dumps({**head, "name": "ghost", "payload": {"source_clause_id": "nope/c1",
+                                                                     "doc_ids": ["nope"]}}), encoding="utf-8")
+    assert main(["compare-set", "import", str(ghost)]) == 0
+    assert "not in your library (the set still names them): nope/c1, nope" in capsys.readouterr().out
+    code, data = _run(capsys, "compare-set", "import", str(ghost), "--name", "ghost2", "--json")
+    assert code == 0 and data["not_in_library"] == ["nope/c1", "nope"]
+    for argv in (["compare", "--set", "ghost"], ["export", "compare", "--set", "ghost", "-f", "csv", "-o",
+                                                 str(tmp_path / "g.csv")]):
+        assert main(argv) == 1
+        assert ("set 'ghost' refers to clause nope/c1, which is not in your library"
+                in capsys.readouterr().err), argv
+    assert not (tmp_path / "g.csv").exists()
+
+
 def test_compare_shows_the_match_compared_back(capsys):
     code, data = _run(capsys, "compare", "jilin-2021-kaifaqu/c3/s12", "--json")
     assert code == 0

@@ -113,6 +113,17 @@ def test_export_import_roundtrip(db, tmp_path):
     json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "", "payload": {"topic": "a"}}),
     json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "x", "payload": {"doc_ids": []}}),
     json.dumps([1, 2, 3]),
+    # a lone surrogate (UnicodeEncodeError when stored) and nesting past the parser (RecursionError): tracebacks
+    json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "sur\ud800", "payload": {"topic": "a"}}),
+    json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "x",
+                "payload": {"source_clause_id": f"{SRC}\ud800"}}),
+    json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "x",
+                "payload": {"topic": "rencai", "doc_ids": ["jilin-2021-kaifaqu", "\udc00"]}}),
+    json.dumps({"format": "zoneref-comparison-set", "version": 1, "name": "x", "payload": {
+        "source_clause_id": SRC, "pins": [{"source_clause_id": SRC, "doc_id": "jilin-2021-kaifaqu",
+                                           "clause_id": "jilin-2021-kaifaqu/c1/s1\ud800", "decision": "pin"}]}}),
+    "[" * 100_000,
+    '{"format": "zoneref-comparison-set", "version": 1, "name": "x", "payload": ' + "[" * 100_000,
 ])
 def test_bad_import_file_changes_nothing(db, tmp_path, content):
     comparisons.save_set(db, "existing", {"topic": "rencai"})
@@ -127,3 +138,31 @@ def test_bad_import_file_changes_nothing(db, tmp_path, content):
 def test_missing_import_file_is_a_clear_error(db, tmp_path):
     with pytest.raises(comparisons.SetFileError, match="missing.json"):
         comparisons.import_set(db, tmp_path / "missing.json")
+
+
+def test_a_set_naming_ids_not_in_the_library(db, tmp_path):
+    """A colleague's set is imported whatever their library holds (the ids not in this one are listed); used,
+    its source clause must be here, and its documents that are not are left out. Before, a set of a missing
+    clause was used as if it named only the clause's own document (``--docs names only …``)."""
+    from index.library.corpus import Corpus
+
+    corpus = Corpus()
+    ghost = {"source_clause_id": "nope/c1", "doc_ids": ["nope"], "pins": []}
+    assert comparisons.missing_ids(ghost, corpus) == ["nope/c1", "nope"]
+    path = tmp_path / "ghost.json"
+    path.write_text(json.dumps({"format": comparisons.FILE_FORMAT, "version": 1, "name": "ghost",
+                                "payload": ghost}), encoding="utf-8")
+    with pytest.raises(comparisons.ComparisonSetError, match="set 'ghost' refers to clause nope/c1, which is "
+                                                                "not in your library"):
+        comparisons.usable_set(comparisons.load_set(db, comparisons.import_set(db, path)["name"]), corpus)
+
+    half = {**_payload(), "doc_ids": ["nope", "jilin-2021-kaifaqu"]}
+    comparisons.save_set(db, "half", half)
+    assert comparisons.missing_ids(half, corpus) == ["nope"]
+    usable, left_out = comparisons.usable_set(comparisons.load_set(db, "half"), corpus)
+    assert usable["doc_ids"] == ["jilin-2021-kaifaqu"] and left_out == ["nope"]
+    comparisons.save_set(db, "elsewhere", {**_payload(), "doc_ids": ["nope", "gone"]})
+    with pytest.raises(comparisons.ComparisonSetError, match="nope, gone, none of which"):
+        comparisons.usable_set(comparisons.load_set(db, "elsewhere"), corpus)
+    assert comparisons.missing_ids(_payload(), corpus) == []
+    assert comparisons.usable_set(comparisons.load_set(db, "half") | {"doc_ids": []}, corpus)[1] == []
