@@ -85,7 +85,12 @@ def cmd_status(args) -> int:
 
 
 def _status_text(s: dict) -> str:
+    damaged = (f"the search index is damaged ({s['damaged']}): it is rebuilt at the next search, "
+               f"or run: zoneref index rebuild") if s.get("damaged") else None
     if not s["fingerprint"]:
+        if damaged:
+            return f"{damaged}\n{s['folder']}"
         return f"no search index yet in {s['folder']} (it is built on first search, or run: zoneref index rebuild)"
-    return (f"{s['documents']} documents, {s['clauses']} clauses, {s['size_bytes'] / 1e6:.1f} MB\n"
+    text = (f"{s['documents']} documents, {s['clauses']} clauses, {s['size_bytes'] / 1e6:.1f} MB\n"
             f"fingerprint {s['fingerprint']}, built {s['built_at']}\n{s['folder']}")
+    return f"{text}\n{damaged}" if damaged else text

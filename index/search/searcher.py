@@ -15,15 +15,17 @@ safe).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from index.base import paths
-from index.base.errors import UnknownIdError
+from index.base.errors import Cancelled, KnownError, UnknownIdError
 from index.base.memory import collecting
 from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
@@ -39,7 +41,11 @@ from index.search.store import (
     Progress,
     SearchIndexError,
     build_generation,
+    damage,
+    has_checksums,
     live_generation,
+    mark_damaged,
+    marked_damaged,
     open_generation,
     side_path,
     update_documents_info,
@@ -50,6 +56,9 @@ if TYPE_CHECKING:  # a comparison opens the index and never parses a query (``se
     from index.search.query import ParsedQuery
 
 __all__ = ["Hit", "SearchIndex", "SearchResult", "BuildCancelled", "SearchIndexError"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SNIPPET_CHARS = 120
 _SNIPPET_LEAD = 24
@@ -273,7 +282,7 @@ class SearchIndex:
         need not."""
         with self._lock:
             if self._exec is not None:
-                self._exec.warm()
+                self._reading(lambda ex: ex.warm())
                 # This corpus is the worker's own: nothing else has listed its versions yet (~5-10 ms at
                 # 3,500 documents, otherwise paid by the first query).
                 self.corpus.versions()
@@ -287,6 +296,51 @@ class SearchIndex:
             # this corpus, which may not have seen that writer's documents yet.
             self.ensure()
         return self._exec
+
+    def _reading(self, read: Callable[[Executor], T]) -> T:
+        """``read(executor)`` on the open index; if it fails on a damaged generation, rebuild and read again.
+
+        The open checks only the files' sizes (a query must not wait for ~150 MB to be checksummed): a file
+        damaged in place shows when a read of it fails (a text that does not decode, an offset out of range, a
+        postings block Whoosh cannot unpickle). The checksums then tell damage from a bug: a failure with every
+        file as built is raised as it is. A generation written before checksums were kept is taken as damaged.
+
+        Raises:
+            SearchIndexError: the generation is damaged and cannot be rebuilt, or the new one fails the same way.
+        """
+        for attempt in range(3):
+            ex = self._ready()
+            try:
+                return read(ex)
+            except (KnownError, Cancelled):
+                raise
+            except Exception as exc:
+                if attempt == 2:
+                    raise
+                if self._stale():  # another process replaced the index meanwhile: read the new one
+                    continue
+                reason = self._damage()
+                if reason is None:
+                    raise  # every file as built: not damage
+                if attempt:
+                    raise SearchIndexError(f"the search index is damaged ({reason}): run zoneref index rebuild") \
+                        from exc
+                log.warning("the search index in %s is damaged (%s; %s: %s): rebuilt", self._gen_dir, reason,
+                            type(exc).__name__, exc)
+                try:
+                    self.rebuild()
+                except SearchIndexError as failed:
+                    raise SearchIndexError(f"the search index is damaged ({reason}) and cannot be rebuilt here "
+                                           f"({failed}): run zoneref index rebuild") from exc
+        raise AssertionError("unreachable")
+
+    def _damage(self) -> str | None:
+        """Why the open generation's files are not as built (``store.damage``), or None if they are."""
+        reason = damage(self._gen_dir, self._exec.side.gen)
+        if reason is None and not has_checksums(self._exec.side.meta) and not self._stale():
+            reason = "a read failed and the index has no checksums to tell why"
+            mark_damaged(self._gen_dir, reason)
+        return reason
 
     def add_documents(self, doc_ids) -> None:
         """Index (or re-index) these documents of the corpus without a full rebuild.
@@ -331,7 +385,11 @@ class SearchIndex:
         as it is (``generation_key`` tells callers when it changed).
         """
         ex = self._exec or self._ready()
-        return ex.doc_frequency("t", gram)
+        try:
+            return ex.doc_frequency("t", gram)
+        except Exception:  # noqa: BLE001 - told from a bug by ``_reading``, which reads it again
+            with self._lock:
+                return self._reading(lambda again: again.doc_frequency("t", gram))
 
     def similar_clauses(self, terms: dict[str, float], doc_ids=None, per_doc: int = 3,
                         limit: int = 600) -> list[tuple[str, str, float]]:
@@ -340,8 +398,7 @@ class SearchIndex:
         At most ``per_doc`` clauses of any one document and ``limit`` in all;
         only documents in ``doc_ids`` when given.
         """
-        with self._lock:
-            ex = self._ready()
+        def read(ex: Executor) -> list[tuple[str, str, float]]:
             docs = ex.side.meta["docs"]
             allowed = None
             if doc_ids is not None:
@@ -350,18 +407,25 @@ class SearchIndex:
             found = ex.similar(terms, per_doc, limit, allowed)
             return [(docs[int(ex.side.doc_of[rec])]["id"], ex.side.cid(rec), score) for rec, score in found]
 
+        with self._lock:
+            return self._reading(read)
+
     def status(self) -> dict:
-        """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built)."""
+        """documents, clauses, size_bytes, fingerprint, built_at, folder (zeros/None if not built), and
+        damaged: why the files are not as built (every file read and checksummed), or None."""
         with self._lock:
             if self._exec is None:
                 self._open()
             out = {"documents": 0, "clauses": 0, "size_bytes": 0, "fingerprint": None, "built_at": None,
-                   "folder": str(self.folder)}
+                   "folder": str(self.folder), "damaged": None}
             if self._exec is not None:
                 meta = self._exec.side.meta
                 out.update(documents=len(meta["docs"]), clauses=self._exec.side.n,
                            fingerprint=meta["fingerprint"], built_at=meta["built_at"],
-                           size_bytes=sum(p.stat().st_size for p in self._gen_dir.iterdir() if p.is_file()))
+                           size_bytes=sum(p.stat().st_size for p in self._gen_dir.iterdir() if p.is_file()),
+                           damaged=damage(self._gen_dir, self._exec.side.gen))
+            elif (gen_dir := live_generation(self.folder)) is not None:
+                out["damaged"] = marked_damaged(gen_dir)  # not opened: it is rebuilt by the next ``ensure``
             return out
 
     def close(self) -> None:
@@ -439,31 +503,35 @@ class SearchIndex:
         from index.search.query import parse_query  # here: a comparison never parses a query
 
         parsed = parse_query(query)
-        result = SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
         if parsed.empty and not regions and not doc_ids:
-            return result
+            return SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
+        limit, offset = max(0, int(limit)), max(0, int(offset))
         with self._lock:
-            ex = self._ready()
-            allowed = self._allowed_docs(parsed, regions, doc_ids, all_versions)
-            if allowed is not None and not len(allowed) and self._no_document(result, parsed, regions, doc_ids):
-                return result
-            recs, scores, had_terms = ex.run(parsed, allowed)
-            if parsed.groups and not had_terms:
-                result.notice = result.notice or "no searchable characters in the query"
-                result.notice_code = result.notice_code or "no_terms"
-                return result
-            result.total = len(recs)
-            if not len(recs) and not all_versions and self._earlier_versions():
-                self._in_earlier_versions(ex, result, parsed, regions, doc_ids)
-            result.facets = ex.facets(recs)
-            limit, offset = max(0, int(limit)), max(0, int(offset))
-            if not limit or offset >= len(recs):
-                return result
-            top = ex.rank(recs, scores, offset + limit)[offset:]
-            needles = _highlight_strings(parsed)
-            for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
-                result.hits.append(self._hit(ex, rec, score, needles))
+            return self._reading(lambda ex: self._search(ex, query, parsed, limit, regions, doc_ids, offset,
+                                                         all_versions))
+
+    def _search(self, ex: Executor, query: str, parsed: ParsedQuery, limit: int, regions, doc_ids, offset: int,
+                all_versions: bool) -> SearchResult:
+        result = SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
+        allowed = self._allowed_docs(parsed, regions, doc_ids, all_versions)
+        if allowed is not None and not len(allowed) and self._no_document(result, parsed, regions, doc_ids):
             return result
+        recs, scores, had_terms = ex.run(parsed, allowed)
+        if parsed.groups and not had_terms:
+            result.notice = result.notice or "no searchable characters in the query"
+            result.notice_code = result.notice_code or "no_terms"
+            return result
+        result.total = len(recs)
+        if not len(recs) and not all_versions and self._earlier_versions():
+            self._in_earlier_versions(ex, result, parsed, regions, doc_ids)
+        result.facets = ex.facets(recs)
+        if not limit or offset >= len(recs):
+            return result
+        top = ex.rank(recs, scores, offset + limit)[offset:]
+        needles = _highlight_strings(parsed)
+        for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
+            result.hits.append(self._hit(ex, rec, score, needles))
+        return result
 
     def _hit(self, ex: Executor, rec: int, score: float, needles: list[str]) -> Hit:
         # Everything a hit shows comes from the side table: no document is

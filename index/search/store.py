@@ -18,7 +18,11 @@ at it, so a reader never sees a half-built index. Incremental updates commit
 to the live generation under a lock; Whoosh's commit is atomic, and the side
 table for the new Whoosh generation is written right after it (readers that
 arrive in between wait on the same lock). The side table records the size of
-every file, so a truncated or partly deleted index is detected on open.
+every file, so a truncated or partly deleted index is detected on open, and
+a checksum of each (CRC-32), checked only when a read fails or the status is
+asked (``damage``): a file damaged in place (same size) is found then, the
+generation marked ``DAMAGED`` and never opened again, and rebuilt
+(``SearchIndex``); a failure with every file as built is a bug, not damage.
 
 The side table maps Whoosh document numbers to clause records and holds what
 a query needs besides postings: clause ids, their documents, term counts
@@ -38,6 +42,7 @@ import json
 import os
 import shutil
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -61,6 +66,8 @@ LOCK = "ZONEREF_UPDATE"
 #: Beside a generation's files, rewritten freely (not among the sizes the side table checks): the side
 #: table generation and the ``Corpus.files_key`` its document records were last found current for.
 INFO_KEY = "info.key"
+#: Written into a generation found damaged (``mark_damaged``): it is never opened again.
+DAMAGED = "DAMAGED"
 #: Each incremental update adds a Whoosh segment; past this many, rebuild.
 MAX_SEGMENTS = 12
 #: The side table's files of one Whoosh generation: side-<n>.json and the others it describes.
@@ -137,6 +144,8 @@ def open_generation(gen_dir: Path, wait: float = 10.0):
     Raises:
         IndexBroken: missing, truncated or unreadable files.
     """
+    if (gen_dir / DAMAGED).exists():
+        raise IndexBroken("marked damaged")
     for attempt in range(3):
         seen = None
         try:
@@ -202,6 +211,71 @@ def load_side(gen_dir: Path, gen: int) -> Side:
         raise IndexBroken(f"side table unreadable: {exc}") from exc
 
 
+def damage(gen_dir: Path, gen: int, wait: float = 10.0) -> str | None:
+    """Why the files of Whoosh generation ``gen`` in ``gen_dir`` are not as built, or None if they are;
+    a damaged generation is marked so (``DAMAGED``): no process opens it again, the next ``ensure`` rebuilds.
+
+    Reads every file (~0.1 s for a 3,500-document library): for when a read
+    has failed, or the status is asked, never on the way to a query. A side
+    table written before checksums were recorded is checked for sizes only
+    (``has_checksums`` tells). Under the update lock: an update in another
+    process replaces files as it goes, which is not damage (a generation it
+    replaced meanwhile gives None).
+    """
+    try:
+        with _locked(FileStorage(str(gen_dir)), timeout=wait):
+            if not side_path(gen_dir, gen, "json").exists():
+                return None  # replaced by an update: the caller reads the new one
+            reason = _files_damage(gen_dir, gen)
+            if reason is not None:
+                mark_damaged(gen_dir, reason)
+            return reason
+    except (SearchIndexError, OSError):  # locked for longer, or the folder is gone: no answer
+        return None
+
+
+def _files_damage(gen_dir: Path, gen: int) -> str | None:
+    try:
+        meta = json.loads(side_path(gen_dir, gen, "json").read_text(encoding="utf-8"))
+        files, sums = meta["files"], meta.get("sums") or {}
+        for name, size in files.items():
+            path = gen_dir / name
+            if path.stat().st_size != size:
+                return f"{name} has the wrong size"
+            if name in sums and _crc(path) != sums[name]:
+                return f"{name} does not match its checksum"
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def has_checksums(meta: dict) -> bool:
+    """Whether a side table's ``meta`` records its files' checksums (older ones do not)."""
+    return isinstance(meta.get("sums"), dict)
+
+
+def mark_damaged(gen_dir: Path, reason: str) -> None:
+    """Mark a generation damaged: no process opens it again (the next ``ensure`` rebuilds), best effort."""
+    with contextlib.suppress(OSError):
+        (gen_dir / DAMAGED).write_text(reason, encoding="utf-8")
+
+
+def marked_damaged(gen_dir: Path) -> str | None:
+    """Why the generation was marked damaged (``mark_damaged``), or None if it was not."""
+    try:
+        return (gen_dir / DAMAGED).read_text(encoding="utf-8", errors="replace") or "damaged"
+    except OSError:
+        return None
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
 # -- writing -------------------------------------------------------------------
 
 @contextlib.contextmanager
@@ -245,7 +319,7 @@ def _write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
 def _needed(name: str, gen: int) -> bool:
     if name.startswith("side-"):  # not the JSON: it holds the sizes
         return name in {side_path(Path(), gen, part).name for part in SIDE_PARTS if part != "json"}
-    return name not in (LOCK, INFO_KEY) and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
+    return name not in (LOCK, INFO_KEY, DAMAGED) and not name.upper().endswith(("LOCK", ".TMP", ".JSON"))
 
 
 def _aligned(arrays: dict[str, np.ndarray]) -> tuple[dict[str, list], list[bytes]]:
@@ -291,8 +365,10 @@ def write_side(gen_dir: Path, gen: int, rows: list[ClauseRow], docrec: np.ndarra
 
 
 def _write_side_parts(gen_dir: Path, gen: int, arrays: dict[str, np.ndarray], parts: dict[str, list],
-                      docrec: np.ndarray, docs: list[dict], doc_hashes: dict[str, str], built_at: str) -> None:
-    """Write a side table from its arrays and file pieces (``side_parts``), ``doc_of`` filled in."""
+                      docrec: np.ndarray, docs: list[dict], doc_hashes: dict[str, str], built_at: str,
+                      known: dict | None = None) -> None:
+    """Write a side table from its arrays and file pieces (``side_parts``), ``doc_of`` filled in (``known``:
+    the previous side table's meta, see ``_write_meta``)."""
     arrays["docrec"] = np.asarray(docrec, dtype=np.int32)
     layout, pieces = _aligned(arrays)
     _write_atomic(side_path(gen_dir, gen, "arr"), pieces)
@@ -302,7 +378,7 @@ def _write_side_parts(gen_dir: Path, gen: int, arrays: dict[str, np.ndarray], pa
         "schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": fingerprint(doc_hashes, docs),
         "built_at": built_at, "doc_hashes": doc_hashes, "docs": docs, "records": int(len(arrays["doc_of"])),
         "arrays": layout,
-    })
+    }, known)
 
 
 def _drop_other_sides(gen_dir: Path, gen: int) -> None:
@@ -313,9 +389,19 @@ def _drop_other_sides(gen_dir: Path, gen: int) -> None:
                 old.unlink()
 
 
-def _write_meta(gen_dir: Path, gen: int, meta: dict) -> None:
+def _write_meta(gen_dir: Path, gen: int, meta: dict, known: dict | None = None) -> None:
+    """Write the side table's JSON: ``meta`` plus the sizes and checksums of the files this generation needs.
+
+    Args:
+        known: the previous side table's ``meta``: the checksums of files it
+            lists at the same size are kept, not computed again (Whoosh never
+            rewrites a file under the same name; side files are named by generation).
+    """
     # Sizes of the files this generation needs (not lock files, which may come and go).
     meta["files"] = {p.name: p.stat().st_size for p in gen_dir.iterdir() if p.is_file() and _needed(p.name, gen)}
+    old_sizes, old_sums = (known or {}).get("files") or {}, (known or {}).get("sums") or {}
+    meta["sums"] = {name: old_sums[name] if name in old_sums and old_sizes.get(name) == size
+                    else _crc(gen_dir / name) for name, size in meta["files"].items()}
     _write_atomic(side_path(gen_dir, gen, "json"), json.dumps(meta, ensure_ascii=False).encode("utf-8"))
 
 
@@ -472,7 +558,7 @@ def _update_open(gen_dir: Path, ix, side: Side, total: int, corpus, add: list[st
         arrays, parts = joined_parts(kept, new)
         with ix.reader() as reader:
             gen = reader.generation()
-        _write_side_parts(gen_dir, gen, arrays, parts, docrec, doc_list, hashes, _stamp())
+        _write_side_parts(gen_dir, gen, arrays, parts, docrec, doc_list, hashes, _stamp(), known=meta)
     finally:
         for pieces in kept[1].values():  # views of the side table's maps: released before it closes
             for view in pieces:
@@ -490,7 +576,7 @@ def update_documents_info(gen_dir: Path, infos: dict[str, dict]) -> None:
         meta = json.loads(path.read_text(encoding="utf-8"))
         meta["docs"] = [infos.get(d["id"], d) for d in meta["docs"]]
         meta["fingerprint"] = fingerprint(meta["doc_hashes"], meta["docs"])
-        _write_meta(gen_dir, gen, meta)
+        _write_meta(gen_dir, gen, meta, known=dict(meta))
 
 
 def prune(folder: Path, keep: str, retired: str | None = None) -> None:

@@ -140,6 +140,34 @@ def test_index_status_and_rebuild_json(capsys, zoneref_home):
     assert code == 0 and rebuilt["fingerprint"] in text
 
 
+def _flip_first_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[0] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_index_is_rebuilt_by_search_and_named_by_status(capsys, zoneref_home):
+    """A byte changed in a search index file: ``search`` rebuilt nothing and died of a UnicodeDecodeError, and
+    ``index status`` said all was well. Now the search rebuilds and answers; the status names the damage."""
+    code, first, _ = run(capsys, "search", "招商", "--json")
+    assert code == 0 and first["total"] > 0
+    (paths,) = (zoneref_home / "index").glob("gen-*/side-*.paths")
+    _flip_first_byte(paths)
+    code, again, _ = run(capsys, "search", "招商", "--json")
+    assert code == 0 and again == first
+    assert not paths.exists(), "rebuilt: the damaged generation is gone"
+    (paths,) = (zoneref_home / "index").glob("gen-*/side-*.paths")
+    _flip_first_byte(paths)
+    code, status, _ = run(capsys, "index", "status", "--json")
+    assert code == 0 and status["damaged"] == f"{paths.name} does not match its checksum"
+    code, _, text = run(capsys, "index", "status")
+    assert code == 0 and "the search index is damaged" in text and "zoneref index rebuild" in text
+    code, again, _ = run(capsys, "search", "招商", "--json")
+    assert code == 0 and again == first
+    _, status, _ = run(capsys, "index", "status", "--json")
+    assert status["damaged"] is None
+
+
 def test_search_builds_the_index_on_first_use(capsys):
     _, before, _ = run(capsys, "index", "status", "--json")
     assert before["fingerprint"] is None

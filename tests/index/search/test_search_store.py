@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -221,6 +222,105 @@ def test_analyzer_version_bump_rebuilds(built, content, monkeypatch):
     assert json.loads(next(live(folder).glob("side-*.json")).read_text("utf-8"))["analyzer"] == \
         search_store.ANALYZER_VERSION
     assert answers(again) == expect
+
+
+_PATTERNS = {"pst": "*.pst", "side-txt": "side-*.txt", "side-hits": "side-*.hits", "side-ids": "side-*.ids",
+             "side-paths": "side-*.paths", "side-arr": "side-*.arr"}
+
+
+@pytest.mark.parametrize("victim", sorted(_PATTERNS))
+def test_a_file_damaged_in_place_is_found_when_read_and_rebuilt(built, content, victim):
+    """Garbage of the same size passes the open's size check; the first read it breaks (a text that does not
+    decode, an offset out of range, a postings block that does not unpickle) finds it by the checksums, and the
+    index is rebuilt and the query answered (it raised UnicodeDecodeError, IndexError, "Block tag error")."""
+    ix, folder, expect = built
+    ix.close()
+    gen = live(folder)
+    (path,) = gen.glob(_PATTERNS[victim])
+    path.write_bytes(random.Random(7).randbytes(path.stat().st_size))
+    again = reopened(content, folder)
+    assert live(folder) == gen, "the sizes are right: opened as it is"
+    # 土地 first: its hits' texts are read (a phrase's confirmation reads garbage text as no match, silently:
+    # only the status, which reads every file, finds that).
+    assert answers(again, ["土地", *QUERIES]) == expect
+    assert live(folder) != gen, "the damaged generation must not be used"
+    assert again.status()["damaged"] is None
+    again.close()
+    assert not gen.exists(), "the damaged generation is pruned after the rebuild"
+
+
+def test_status_reads_every_file_and_a_damaged_generation_is_rebuilt_next(built, content):
+    """A changed byte no read trips over (a character of a clause text) is found by the status, which marks the
+    generation: the next ``ensure`` (any process) rebuilds it. The status said nothing before."""
+    ix, folder, expect = built
+    assert ix.status()["damaged"] is None
+    ix.close()
+    gen = live(folder)
+    (path,) = gen.glob("side-*.txt")
+    data = bytearray(path.read_bytes())
+    data[100] ^= 1  # the low byte of a UTF-16 code unit: still text
+    path.write_bytes(bytes(data))
+    again = SearchIndex(fresh_corpus(content), folder)
+    assert again.status()["damaged"] == f"{path.name} does not match its checksum"
+    again.close()
+    again = reopened(content, folder)
+    assert live(folder) != gen
+    assert again.status()["damaged"] is None
+    assert answers(again) == expect
+
+
+def test_a_read_failing_on_intact_files_is_a_bug_raised_as_it_is(built, monkeypatch):
+    """The checksums tell damage from a bug: a failure with every file as built is not answered by a rebuild."""
+    from index.search.executor import Executor
+
+    ix, folder, _ = built
+    gen = live(folder)
+
+    def run(*_args, **_kwargs):
+        raise IndexError("a bug")
+
+    monkeypatch.setattr(Executor, "run", run)
+    with pytest.raises(IndexError, match="a bug"):
+        ix.search("开发区")
+    assert live(folder) == gen and not (gen / search_store.DAMAGED).exists()
+
+
+def test_damage_that_cannot_be_rebuilt_there_says_what_to_do(built, content, monkeypatch):
+    import index.search.searcher as searcher
+
+    ix, folder, _ = built
+    ix.close()
+    (path,) = live(folder).glob("side-*.ids")
+    path.write_bytes(random.Random(7).randbytes(path.stat().st_size))
+    again = reopened(content, folder)
+
+    def build(folder, *_args, **_kwargs):
+        raise search_store.SearchIndexError(f"cannot write the search index in {folder}: read-only file system")
+
+    monkeypatch.setattr(searcher, "build_generation", build)
+    with pytest.raises(search_store.SearchIndexError, match=r"^the search index is damaged \(.*ids does not match"
+                                                            r".*read-only file system.*run zoneref index rebuild"):
+        again.search("开发区")
+
+
+def test_updates_keep_every_checksum_true(built, content):
+    """An update and a metadata edit record the checksums of the files they write and keep the others'."""
+    ix, folder, expect = built
+    write_doc(content, "extra-3", "安徽省", extra_body(3), year=2021)
+    (content / "extra-0.md").unlink()
+    ix.corpus.reload()
+    ix.add_documents(["extra-3"])
+    ix.remove_documents(["extra-0"])
+    gen = live(folder)
+    info = next(d for d in json.loads(next(gen.glob("side-*.json")).read_text("utf-8"))["docs"]
+                if d["id"] == "extra-1")
+    ix.close()
+    search_store.update_documents_info(gen, {"extra-1": {**info, "region": "江苏省"}})
+    (side,) = gen.glob("side-*.json")
+    meta = json.loads(side.read_text("utf-8"))
+    assert set(meta["sums"]) == set(meta["files"]) and len(meta["files"]) > 8
+    assert search_store.damage(gen, int(side.stem.split("-")[1])) is None
+    assert SearchIndex(fresh_corpus(content), folder).status()["damaged"] is None
 
 
 # -- documents that change -------------------------------------------------------
