@@ -173,6 +173,8 @@ class RedlineView(ServiceView):
         if s["moved"]:
             text += self.tr(", %1 moved").replace("%1", str(s["moved"]))
         text += self.tr("; %1 unchanged").replace("%1", str(s["unchanged"]))
+        if self.redline.renumbered:
+            text += self.tr(" (%1 of them renumbered)").replace("%1", str(self.redline.renumbered))
         self.summary.setText(f"<b>{text}</b>")
         bar = self.browser.verticalScrollBar()
         top = bar.value()

@@ -8,7 +8,9 @@ those after it, so units are aligned by content, then by order:
    in order: these are ``unchanged``, always, wherever they moved to;
 2. near-identical bodies anywhere (a rewritten article that also moved);
 3. the rest in order, by similarity (``rapidfuzz``): a monotone alignment
-   that maximises the total similarity above ``THRESHOLD``.
+   that maximises the total similarity above ``THRESHOLD``;
+4. what is left between the same aligned neighbours with the same number
+   (第十一条 and 第十一条): an article rewritten in place, ``changed``.
 
 Pairs out of order (not on the longest run that keeps both documents'
 order) are ``moved`` when their text changed too; the rest are ``changed``.
@@ -72,12 +74,18 @@ class Row:
     moved: bool = False
     similarity: float | None = None
 
+    @property
+    def renumbered(self) -> bool:
+        """Both versions have it, under another number ((五) became (四), 第十二条 第十一条)."""
+        return bool(self.old and self.new and _SPACE.sub("", normalise(self.old.label))
+                    != _SPACE.sub("", normalise(self.new.label)))
+
     def to_dict(self) -> dict:
         return {
             "old_clause": self.old.clause_id if self.old else None,
             "new_clause": self.new.clause_id if self.new else None,
             "change": self.change, "old_spans": self.old_spans, "new_spans": self.new_spans,
-            "moved": self.moved, "similarity": self.similarity,
+            "moved": self.moved, "similarity": self.similarity, "renumbered": self.renumbered,
             "old_label": self.old.label if self.old else None, "new_label": self.new.label if self.new else None,
             "old_text": self.old.text if self.old else None, "new_text": self.new.text if self.new else None,
         }
@@ -93,10 +101,16 @@ class Redline:
 
     @property
     def summary(self) -> dict[str, int]:
+        """Rows by change."""
         counts = dict.fromkeys(CHANGES, 0)
         for row in self.rows:
             counts[row.change] += 1
         return counts
+
+    @property
+    def renumbered(self) -> int:
+        """The unchanged rows whose number changed ((五) became (四)): not a change of text, but worth saying."""
+        return sum(1 for row in self.rows if row.change == UNCHANGED and row.renumbered)
 
     def changes(self) -> list[Row]:
         """The rows that are not ``unchanged``."""
@@ -105,7 +119,7 @@ class Redline:
     def to_dict(self) -> dict:
         """The CLI's ``diff --json`` record."""
         return {"old": self.old["doc_id"], "new": self.new["doc_id"], "old_doc": self.old, "new_doc": self.new,
-                "rows": [r.to_dict() for r in self.rows], "summary": self.summary}
+                "rows": [r.to_dict() for r in self.rows], "summary": self.summary, "renumbered": self.renumbered}
 
 
 def units(corpus, doc_id: str) -> list[Unit]:
@@ -221,7 +235,24 @@ def _align(old: list[Unit], new: list[Unit], cancel) -> dict[int, int]:
     left_b = [b for b in range(len(rest_new)) if b not in used_b]
     for a, b in _monotone(left_a, left_b, sims):
         pairs[rest_old[a]] = rest_new[b]
+    _rewritten_in_place(old, new, pairs)
     return pairs
+
+
+def _rewritten_in_place(old: list[Unit], new: list[Unit], pairs: dict[int, int]) -> None:
+    """Pair the one old and the one new unit left over between the same aligned neighbours when they carry the
+    same number (第十一条 and 第十一条): one article rewritten in place ("第十一条修改为：…"), as a 新旧对照表
+    shows it, not an article deleted beside another added. A gap holding more than one of either (a heavy
+    revision, renumbered throughout) is left as it is."""
+    anchors = sorted(_longest_ordered(sorted(pairs.items())))
+    taken = set(pairs.values())
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        olds = [i for i in range(i0 + 1, i1) if i not in pairs]
+        news = [j for j in range(j0 + 1, j1) if j not in taken]
+        if len(olds) == 1 and len(news) == 1 and old[olds[0]].label and \
+                _SPACE.sub("", old[olds[0]].label) == _SPACE.sub("", new[news[0]].label):
+            pairs[olds[0]] = news[0]
 
 
 def similarity(a: list[str], b: list[str]):

@@ -41,11 +41,12 @@ def redline_body(table: RedlineTable, current: int | None = None, header: bool =
     for k, row in enumerate(table.rows):
         shade = f' bgcolor="{CURRENT_BG}"' if k == current else ""
         word = f'<span style="{LABEL_STYLE}">〔{esc(row.change_word)}〕</span>' \
-            if row.change != "unchanged" or row.moved else ""
+            if row.change != "unchanged" or row.moved or row.renumbered else ""
         old = marked_html(row.old_text, row.old_spans, True) if row.old_text else \
             f'<i style="color:#595959">{ADDED_PLACEHOLDER}</i>'
+        # A removed article's new side is its mark alone (〔删除〕（删除） said it twice).
         new = marked_html(row.new_text, row.new_spans, False) if row.new_text else \
-            f'<i style="color:#595959">{REMOVED_PLACEHOLDER}</i>'
+            "" if word else f'<i style="color:#595959">{REMOVED_PLACEHOLDER}</i>'
         rows.append(f'<tr><td width="50%"{shade}><a name="row-{k}"></a>{old}</td>'
                     f'<td width="50%"{shade}>{word}{new}</td></tr>\n')
     if not rows:

@@ -30,6 +30,7 @@ class RedlineRow:
     new_text: str
     new_spans: tuple[Span, ...]
     moved: bool = False
+    renumbered: bool = False
 
     @property
     def label(self) -> str:
@@ -39,7 +40,9 @@ class RedlineRow:
     @property
     def change_word(self) -> str:
         word = CHANGE_WORDS[self.change]
-        return f"{word}（位置调整）" if self.moved and self.change == "unchanged" else word
+        if self.change == "unchanged" and (self.moved or self.renumbered):
+            return "序号调整" if self.renumbered and not self.moved else f"{word}（位置调整）"
+        return word
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,12 +65,15 @@ def _heading(rec: dict) -> str:
     return f"《{rec['title']}》" + (f"（{extra}）" if extra else "")
 
 
-def summary_line(counts: dict) -> str:
-    """N 条修改，N 条新增，N 条删除 (and moved/unchanged when there are any)."""
+def summary_line(counts: dict, renumbered: int = 0) -> str:
+    """N 条修改，N 条新增，N 条删除 (and moved/unchanged when there are any; of the unchanged, those renumbered)."""
     line = f"{counts['changed']} 条修改，{counts['added']} 条新增，{counts['removed']} 条删除"
     if counts.get("moved"):
         line += f"，{counts['moved']} 条移动并修改"
-    return line + f"；{counts['unchanged']} 条未修改"
+    line += f"；{counts['unchanged']} 条未修改"
+    if renumbered:
+        line += f"（其中 {renumbered} 条序号调整）"
+    return line
 
 
 def redline_table(redline, unchanged: bool = False, exported: str | None = None) -> RedlineTable:
@@ -80,9 +86,9 @@ def redline_table(redline, unchanged: bool = False, exported: str | None = None)
         rows.append(RedlineRow(
             row.change, old.label if old else "", old.text if old else "",
             tuple((s, e) for s, e in row.old_spans), new.label if new else "", new.text if new else "",
-            tuple((s, e) for s, e in row.new_spans), row.moved))
+            tuple((s, e) for s, e in row.new_spans), row.moved, row.renumbered))
     title = redline.new.get("title") or redline.old.get("title") or ""
     return RedlineTable(title=f"《{title}》新旧对照表", old_heading=_heading(redline.old),
-                        new_heading=_heading(redline.new), summary=summary_line(redline.summary),
+                        new_heading=_heading(redline.new), summary=summary_line(redline.summary, redline.renumbered),
                         counts=dict(redline.summary), rows=rows, exported=exported or today(),
                         with_unchanged=unchanged)

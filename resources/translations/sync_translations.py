@@ -383,7 +383,8 @@ _add("RedlineView", {
         "“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。",
     "undated": "日期不详", "Choose two different versions.": "请选择两个不同的版本。", "Comparing…": "正在对照…",
     "%1 changed, %2 added, %3 removed": "%1 条修改，%2 条新增，%3 条删除", ", %1 moved": "，%1 条移动并修改",
-    "; %1 unchanged": "；%1 条未修改", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
+    "; %1 unchanged": "；%1 条未修改",
+    " (%1 of them renumbered)": "（其中 %1 条仅序号调整）", "The versions shown were removed from the library.": "所显示的版本已从文库中移除。",
 })
 
 

@@ -74,6 +74,7 @@ def test_redline_view_from_the_library_steps_through_changes_and_exports(win, qt
     assert view.chosen() == (old, new)
     s = view.redline.summary
     assert f"{s['changed']} 条修改" in view.summary.text() and f"{s['removed']} 条删除" in view.summary.text()
+    assert view.redline.renumbered and f"其中 {view.redline.renumbered} 条仅序号调整" in view.summary.text()
     html = view.browser.toHtml()
     assert "line-through" in html and "underline" in html and "修改前" in html
     changes = view.change_rows()

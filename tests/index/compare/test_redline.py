@@ -34,7 +34,9 @@ def marked(text: str, spans: list) -> list[str]:
 def test_a_few_amendments_one_inserted_article_renumbers_the_rest(tmp_path):
     c = regulations(tmp_path, "t01_shanghai_shehuijiuzhu_2018.txt", "t02_shanghai_shehuijiuzhu_2021.txt")
     red = compare(c, "old", "new")
+    # 第七条 … 第十二条 are 第六条 … 第十一条 renumbered: unchanged, and counted as renumbered.
     assert red.summary == {"unchanged": 8, "changed": 3, "added": 1, "removed": 0, "moved": 0}
+    assert red.renumbered == 4 and red.to_dict()["renumbered"] == 4
     by_new = {r.new.label: r for r in red.rows if r.new}
     assert by_new["第六条"].change == "added" and by_new["第六条"].old is None
     assert by_new["第七条"].change == "unchanged" and by_new["第七条"].old.label == "第六条"  # renumbered only
@@ -83,6 +85,31 @@ def test_identical_bodies_are_unchanged_whatever_their_number_place_or_spacing(t
     assert changes[(None, "第二条")].change == "added"
     third = changes[("第三条", "第四条")]
     assert third.change == "changed" and marked(third.new.text, third.new_spans) == ["1"]
+
+
+def test_an_article_rewritten_in_place_is_changed_not_removed_beside_one_added(tmp_path):
+    # "第二条修改为：…": the same number, other words, between the same neighbours. It read 0 条修改, 1 条新增,
+    # 1 条删除, with 〔删除〕（删除） on the new side.
+    old = "第一条　甲乙丙丁。\n\n第二条　开发区管理委员会应当公开知识产权保护体系。\n\n第三条　戊己庚辛。\n"
+    new = "第一条　甲乙丙丁。\n\n第二条　财政部门鼓励建立土地供应和使用管理制度。\n\n第三条　戊己庚辛。\n"
+    red = compare(corpus_of(tmp_path, old=old, new=new), "old", "new")
+    assert [(r.old.label, r.new.label, r.change) for r in red.rows] == [
+        ("第一条", "第一条", "unchanged"), ("第二条", "第二条", "changed"), ("第三条", "第三条", "unchanged")]
+    assert red.summary["changed"] == 1 and red.summary["added"] == red.summary["removed"] == 0
+
+
+def test_a_removed_article_is_marked_once_and_a_renumbered_one_is_marked(tmp_path):
+    from index.reports.html_redline import redline_body
+    from index.reports.redline_table import redline_table
+
+    old = "第一条　甲乙丙丁。\n\n第二条　开发区应当公开知识产权保护体系。\n\n第三条　戊己庚辛。\n"
+    new = "第一条　甲乙丙丁。\n\n第二条　戊己庚辛。\n"
+    red = compare(corpus_of(tmp_path, old=old, new=new), "old", "new")
+    assert red.summary["removed"] == 1 and red.renumbered == 1
+    table = redline_table(red, unchanged=True)
+    body = redline_body(table, header=False)
+    assert body.count("删除") == 1  # 〔删除〕 alone, not 〔删除〕（删除）
+    assert "〔序号调整〕" in body and "其中 1 条序号调整" in table.summary
 
 
 def test_a_moved_and_edited_article_is_moved(tmp_path):
