@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import ops, settings, theme
+from desktop import labels, ops, settings, theme
 from desktop.document_picker import document_list
 from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
@@ -206,7 +206,7 @@ class _Column(QFrame):
         if m.get("confidence") is None:
             return f'<span style="color:#777">{html.escape(self.tr("not scored"))}</span>'
         colour = BAND_COLOURS.get(m.get("band"), "#777")
-        text = self.tr("%1 · %2").replace("%1", str(m["confidence"])).replace("%2", m.get("band") or "")
+        text = self.tr("%1 · %2").replace("%1", str(m["confidence"])).replace("%2", labels.band(m.get("band")))
         return f'<span style="color:{colour};font-weight:bold">{html.escape(text)}</span>'
 
     def _evidence_html(self, m: dict) -> str:

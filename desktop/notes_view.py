@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import labels
 from desktop.errors import error_text
 from desktop.models import RecordTableModel
 from desktop.widgets import ServiceView, hbox, vbox
@@ -66,7 +67,7 @@ class NotesView(ServiceView):
         self.count = QLabel()
 
         self.model = RecordTableModel([("doc", self.tr("Document")), ("quote", self.tr("Quote")),
-                                       ("note_line", self.tr("Note")), ("color", self.tr("Colour"))], self)
+                                       ("note_line", self.tr("Note")), ("color_shown", self.tr("Colour"))], self)
         self.table = QTableView()
         self.table.setObjectName("notes_table")
         self.table.setModel(self.model)
@@ -136,7 +137,7 @@ class NotesView(ServiceView):
 
         self.colors = COLORS
         for name, hexcode in self.colors.items():
-            self.color.addItem(name, name)
+            self.color.addItem(labels.colour(name), name)
             self.color.setItemData(self.color.count() - 1, _swatch(hexcode), Qt.ItemDataRole.DecorationRole)
         self.filters_changed()  # the filter lists: now if the panel shows, else when it first shows
 
@@ -182,7 +183,7 @@ class NotesView(ServiceView):
         self.color_filter.clear()
         self.color_filter.addItem(self.tr("All colours"), None)
         for name, hexcode in self.colors.items():
-            self.color_filter.addItem(name, name)
+            self.color_filter.addItem(labels.colour(name), name)
             self.color_filter.setItemData(self.color_filter.count() - 1, _swatch(hexcode),
                                           Qt.ItemDataRole.DecorationRole)
         for box, value in zip((self.doc_filter, self.tag_filter, self.color_filter), keep, strict=True):
@@ -209,6 +210,7 @@ class NotesView(ServiceView):
                 rec["_icon"] = "orphan"  # its passage is gone: to review
             rec["note_line"] = _one_line(a.note)
             rec["_color"] = a.color_hex
+            rec["color_shown"] = labels.colour(a.color)
             rec["_tooltip"] = a.quote[:300]
             rows.append(rec)
         uuid = self.current["uuid"] if self.current else None

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import settings, theme
+from desktop import labels, settings, theme
 from desktop.models import ID_ROLE, OutlineModel
 from desktop.widgets import ElidedLabel, hbox, tool_button, vbox
 from index.base.text import find_in_text, to_simplified
@@ -491,7 +491,7 @@ class ReaderView(QWidget):
         for name, hexcode in COLORS.items():
             pix = QPixmap(12, 12)
             pix.fill(QColor(hexcode))
-            colours.addAction(QIcon(pix), name, lambda n=name: self._annotate(False, n))
+            colours.addAction(QIcon(pix), labels.colour(name), lambda n=name: self._annotate(False, n))
         act = menu.addAction(self.tr("Add note…"), lambda: self._annotate(True))
         act.setObjectName("add_note")
         act.setEnabled(bool(sel))

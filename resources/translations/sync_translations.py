@@ -74,6 +74,8 @@ _add("ReaderView", {
     "Find in document": "在文中查找", "Highlight": "高亮", "Add note…": "添加批注…",
     "Compare across provinces": "在各省中对比", "Copy": "复制",
 })
+_add("Labels", {"Key point": "重点", "Question": "疑问", "Compare": "对比", "To do": "待办",
+                "strong": "强", "medium": "中", "weak": "弱"})
 _add("SearchView", {
     'Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江':
         '检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江',

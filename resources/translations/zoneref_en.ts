@@ -667,6 +667,44 @@
     </message>
   </context>
   <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../desktop/labels.py" line="8" />
+      <source>Key point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="8" />
+      <source>Question</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="9" />
+      <source>Compare</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="9" />
+      <source>To do</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="10" />
+      <source>strong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="10" />
+      <source>medium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="11" />
+      <source>weak</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LibraryView</name>
     <message>
       <location filename="../../desktop/library_view.py" line="149" />
@@ -1252,87 +1290,87 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="51" />
+      <location filename="../../desktop/notes_view.py" line="52" />
       <source>Search notes and quotes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="56" />
+      <location filename="../../desktop/notes_view.py" line="57" />
       <source>Orphans only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="58" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="68" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="68" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Quote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="70" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="70" />
       <source>Colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="90" />
+      <location filename="../../desktop/notes_view.py" line="91" />
       <source>Write a note (Markdown)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="101" />
+      <location filename="../../desktop/notes_view.py" line="102" />
       <source>Tags, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="103" />
+      <location filename="../../desktop/notes_view.py" line="104" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="105" />
+      <location filename="../../desktop/notes_view.py" line="106" />
       <source>Delete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="107" />
+      <location filename="../../desktop/notes_view.py" line="108" />
       <source>Go to passage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="114" />
+      <location filename="../../desktop/notes_view.py" line="115" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="165" />
+      <location filename="../../desktop/notes_view.py" line="166" />
       <source>All documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="167" />
+      <location filename="../../desktop/notes_view.py" line="168" />
       <source>All tags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="183" />
+      <location filename="../../desktop/notes_view.py" line="184" />
       <source>All colours</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="216" />
+      <location filename="../../desktop/notes_view.py" line="218" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1340,7 +1378,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="218" />
+      <location filename="../../desktop/notes_view.py" line="220" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1348,38 +1386,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="285" />
+      <location filename="../../desktop/notes_view.py" line="287" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="300" />
+      <location filename="../../desktop/notes_view.py" line="302" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="322" />
-      <location filename="../../desktop/notes_view.py" line="350" />
+      <location filename="../../desktop/notes_view.py" line="324" />
+      <location filename="../../desktop/notes_view.py" line="352" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="332" />
+      <location filename="../../desktop/notes_view.py" line="334" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="332" />
+      <location filename="../../desktop/notes_view.py" line="334" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="370" />
+      <location filename="../../desktop/notes_view.py" line="372" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="371" />
+      <location filename="../../desktop/notes_view.py" line="373" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />

@@ -656,6 +656,44 @@
     </message>
   </context>
   <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../../desktop/labels.py" line="8" />
+      <source>Key point</source>
+      <translation>重点</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="8" />
+      <source>Question</source>
+      <translation>疑问</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="9" />
+      <source>Compare</source>
+      <translation>对比</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="9" />
+      <source>To do</source>
+      <translation>待办</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="10" />
+      <source>strong</source>
+      <translation>强</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="10" />
+      <source>medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/labels.py" line="11" />
+      <source>weak</source>
+      <translation>弱</translation>
+    </message>
+  </context>
+  <context>
     <name>LibraryView</name>
     <message>
       <location filename="../../desktop/library_view.py" line="149" />
@@ -1234,132 +1272,132 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="51" />
+      <location filename="../../desktop/notes_view.py" line="52" />
       <source>Search notes and quotes</source>
       <translation>搜索批注和摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="56" />
+      <location filename="../../desktop/notes_view.py" line="57" />
       <source>Orphans only</source>
       <translation>只看孤立批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="58" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation>原文已找不到的批注，请复核</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="68" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="68" />
+      <location filename="../../desktop/notes_view.py" line="69" />
       <source>Quote</source>
       <translation>摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="70" />
       <source>Note</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="70" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="90" />
+      <location filename="../../desktop/notes_view.py" line="91" />
       <source>Write a note (Markdown)…</source>
       <translation>撰写批注（支持 Markdown）…</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="101" />
+      <location filename="../../desktop/notes_view.py" line="102" />
       <source>Tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="103" />
+      <location filename="../../desktop/notes_view.py" line="104" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="105" />
+      <location filename="../../desktop/notes_view.py" line="106" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="107" />
+      <location filename="../../desktop/notes_view.py" line="108" />
       <source>Go to passage</source>
       <translation>跳转到原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="114" />
+      <location filename="../../desktop/notes_view.py" line="115" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="165" />
+      <location filename="../../desktop/notes_view.py" line="166" />
       <source>All documents</source>
       <translation>全部文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="167" />
+      <location filename="../../desktop/notes_view.py" line="168" />
       <source>All tags</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="183" />
+      <location filename="../../desktop/notes_view.py" line="184" />
       <source>All colours</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="216" />
+      <location filename="../../desktop/notes_view.py" line="218" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="218" />
+      <location filename="../../desktop/notes_view.py" line="220" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="285" />
+      <location filename="../../desktop/notes_view.py" line="287" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="300" />
+      <location filename="../../desktop/notes_view.py" line="302" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="322" />
-      <location filename="../../desktop/notes_view.py" line="350" />
+      <location filename="../../desktop/notes_view.py" line="324" />
+      <location filename="../../desktop/notes_view.py" line="352" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="332" />
+      <location filename="../../desktop/notes_view.py" line="334" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="332" />
+      <location filename="../../desktop/notes_view.py" line="334" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="370" />
+      <location filename="../../desktop/notes_view.py" line="372" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="371" />
+      <location filename="../../desktop/notes_view.py" line="373" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？

@@ -151,3 +151,18 @@ def test_the_gui_process_hands_the_interpreter_lock_over_every_millisecond(tmp_p
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZONEREF_HOME": str(tmp_path)})
     assert proc.returncode == 0, proc.stderr
     assert [float(x) for x in proc.stdout.split()] == [0.005, 0.001]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("zh_CN", ["重点", "待办", "强", "弱"]),
+                                                 ("en", ["Key point", "To do", "strong", "weak"])])
+def test_colours_and_bands_kept_in_chinese_show_in_the_interfaces_language(app, language, shown):
+    """The English interface showed 84 · 中 and colour names 重点 / 疑问 in Chinese."""
+    from desktop import app as app_module
+    from desktop import labels
+
+    app_module.install_translators(app, language)
+    try:
+        assert [labels.colour("重点"), labels.colour("待办"), labels.band("强"), labels.band("弱")] == shown
+        assert labels.colour("自定义") == "自定义" and labels.band(None) == ""
+    finally:
+        app_module.install_translators(app, "zh_CN")
