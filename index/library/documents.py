@@ -187,16 +187,35 @@ def _text(json_text: str | Callable[[], str] | None) -> str | None:
     return json_text() if callable(json_text) else json_text
 
 
+@functools.cache
 def _yaml():
     """PyYAML and its fastest safe loader, imported on first use.
 
     Importing PyYAML costs ~35 ms (it compiles its regular expressions), and a
     start-up whose front matter all comes from the manifest (``index.library.manifest``)
     never needs it.
+
+    The loader reads a date as PyYAML's safe loader does (``issued: 2017-12-12``
+    is a ``datetime.date``, kept as one: ``index.library.frontmatter``), except
+    that one that is no date (``issued: 2019-99-99``) stays the text written, as
+    if it were quoted: PyYAML raised ValueError ("month must be in 1..12") for it,
+    which no caller expected and which stopped every command.
     """
     import yaml
 
-    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
+    class Loader(base):
+        pass
+
+    def timestamp(loader, node):
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):  # 2019-99-99, 2019-02-30, a time zone off by days …
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return yaml, Loader
 
 
 def _front_matter_end(text: str, where: str) -> int:
@@ -227,7 +246,7 @@ def _split(text: str, where: str) -> tuple[dict[str, Any], int]:
     yaml, loader = _yaml()
     try:
         meta = yaml.load(text[4:end], Loader=loader) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # what a constructor may raise on a bad value
         raise ContentError(f"{where}: bad front matter: {exc}") from exc
     if not isinstance(meta, dict):
         raise ContentError(f"{where}: front matter must be a mapping")

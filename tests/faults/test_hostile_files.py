@@ -136,6 +136,31 @@ def test_one_unreadable_document_file_does_not_break_the_library(tmp_path, capsy
     assert run(capsys, "remove", doc_id)[0] == 0
 
 
+def test_a_front_matter_date_that_is_no_date_breaks_no_command(tmp_path, capsys, zoneref_home):
+    """A hand edit to ``issued: 2019-99-99`` (unquoted) stopped every command, even ``remove``, with PyYAML's
+    ValueError; the document now lists with that text as its date."""
+    code, data, err = run(capsys, "import", str(_policy_file(tmp_path / "a.txt")), "--json")
+    assert code == 0, err
+    doc_id = data["imported"][0]["doc_id"]
+    path = zoneref_home / "documents" / f"{doc_id}.md"
+    text = path.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    lines = [ln for ln in head.splitlines() if not ln.startswith("issued:")]
+    path.write_text("\n".join([*lines, "issued: 2019-99-99"]) + sep + body, encoding="utf-8")
+
+    code, docs, err = run(capsys, "docs", "--json")
+    assert code == 0 and "cannot be read" not in err
+    assert next(d for d in docs if d["id"] == doc_id)["issued"] == "2019-99-99"
+    code, hits, err = run(capsys, "search", "招商引资", "--json")
+    assert code == 0 and any(h["doc_id"] == doc_id for h in hits["hits"]), err
+    clause = next(h["clause_id"] for h in hits["hits"] if h["doc_id"] == doc_id)
+    for argv in (["outline", doc_id], ["versions", doc_id], ["compare", clause], ["topics"]):
+        code, _, err = run(capsys, *argv, "--json")
+        assert code == 0, (argv, err)
+    code, removed, err = run(capsys, "remove", doc_id, "--json")
+    assert code == 0 and removed["removed"] == doc_id, err
+
+
 # -- case 3: files that would hang the import ---------------------------------------------------
 def _nested_html(path: Path, depth: int) -> Path:
     text = "关于推进开发区高质量发展的实施意见。（一）坚持招商引资，加强用地保障，盘活存量土地。"

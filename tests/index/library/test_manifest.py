@@ -157,6 +157,20 @@ def test_yaml_dates_and_bad_front_matter(library, tmp_path):
     assert [u.name for u in c.unreadable()] == ["d8"]  # left out and reported, the rest still listed
 
 
+@pytest.mark.parametrize("value", ["2019-99-99", "2019-02-30", "2019-01-01 25:00:00", "2019-01-01 10:00:00 +99:00",
+                                   "!!timestamp 2019-13-01"])
+def test_a_yaml_date_that_is_no_date_stays_the_text_written(library, tmp_path, value):
+    """``issued: 2019-99-99`` made PyYAML raise ValueError ("month must be in 1..12") out of every listing: it
+    reads as the quoted text would, and the document is listed with it."""
+    (library / "d7.md").write_text(f"---\nid: d7\ntitle: 坏日期\nregion: 河南省\nissued: {value}\n---\n\n正文\n",
+                                   encoding="utf-8")
+    text = value.removeprefix("!!timestamp ")
+    c = corpus_of(library, tmp_path)
+    assert "d7" in [d.id for d in c.documents()] and not c.unreadable()
+    assert c.document("d7").get("issued") == text
+    assert corpus_of(library, tmp_path).document("d7").get("issued") == text  # from the manifest too
+
+
 def test_an_unwritable_manifest_is_kept_in_memory(library, tmp_path):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the manifest's folder should be", encoding="utf-8")
