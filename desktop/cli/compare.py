@@ -16,8 +16,10 @@ from desktop.cli.output import (
     TOPIC_PROGRESS,
     CliError,
     command,
+    count_argument,
     emit,
     emit_chunks,
+    name_argument,
     output_argument,
     slow_progress,
 )
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--topic", help="compare a topic (id or name) instead of a clause")
     p.add_argument("--set", dest="set_name", help="reopen a saved comparison set")
     p.add_argument("--docs", help="comma-separated document ids to show (default: all others)")
-    p.add_argument("--limit", type=int, default=3, help="matches per document (default 3)")
+    p.add_argument("--limit", type=count_argument(), default=3, help="matches per document (default 3)")
     p.add_argument("--no-pins", action="store_true", help="ignore the user's pinned decisions")
 
     p = command(sub, "topics", help="the topic taxonomy and which document covers which topic", func=cmd_topics)
@@ -56,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = command(set_sub, "export", help="write a set to a file", args=("name",))
     q.add_argument("path", type=output_argument)
     q = command(set_sub, "import", help="read a set from a file", args=("path",))
-    q.add_argument("--name", help="save under this name")
+    q.add_argument("--name", type=name_argument, help="save under this name")
     q.add_argument("--overwrite", action="store_true", help="replace a set of the same name")
     p.set_defaults(func=cmd_set)
 

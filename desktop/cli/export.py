@@ -19,6 +19,7 @@ from desktop.cli.output import (
     TOPIC_PROGRESS,
     CliError,
     command,
+    count_argument,
     emit,
     output_argument,
     slow_progress,
@@ -61,13 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--topic", help="compare a topic instead of a clause")
     q.add_argument("--set", dest="set_name", help="a saved comparison set (its clause or topic, documents and pins)")
     q.add_argument("--docs", action="append", help="documents to show as columns (ID,ID…), in this order")
-    q.add_argument("--limit", type=int, default=1, help="counterparts per document (default 1: the best)")
+    q.add_argument("--limit", type=count_argument(), default=1, help="counterparts per document (default 1: the best)")
     q.add_argument("--with-notes", action="store_true", help="add a column with your notes on these clauses")
     _output(q, (*FORMATS["comparison"], "pdf"))
 
     q = command(kinds, "search", help="search results with citations", func=cmd_search)
     q.add_argument("query")
-    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--limit", type=count_argument(), default=50)
     q.add_argument("--region", action="append", default=[])
     q.add_argument("--doc", action="append", default=[])
     q.add_argument("--all-versions", action="store_true", help="every version of a document, not only the latest")

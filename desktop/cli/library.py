@@ -6,10 +6,21 @@ import argparse
 import sys
 
 from desktop.cli.context import workspace
-from desktop.cli.output import CliError, command, emit, file_argument
+from desktop.cli.output import (
+    CliError,
+    command,
+    count_argument,
+    emit,
+    file_argument,
+    positive_number,
+    year_argument,
+)
 from index.base.paths import display_name
 from index.library.readers import DEFAULT_MAX_BYTES
 from index.library.readers.pool import DEFAULT_LIMITS, Limits
+
+#: The most --memory-limit takes: 1 TB (a larger address-space limit overflows the reader process's setrlimit).
+MAX_MEMORY_MB = 1 << 20
 
 # Front-matter fields ``zoneref edit`` can set (the body, id and hash never change).
 EDITABLE = (("title", "the title"), ("region", "province-level region, e.g. 湖北省, or 全国 for a national document"),
@@ -25,19 +36,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", type=file_argument, help="files and folders (folders recursively)")
     p.add_argument("--region", help="the region of every imported document (overrides the guess)")
     p.add_argument("--title", help="the title (only when importing a single file)")
-    p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1048576,
+    p.add_argument("--max-mb", type=positive_number, default=DEFAULT_MAX_BYTES / 1048576,
                    help="refuse files larger than this many MB (default %(default)s)")
-    p.add_argument("--workers", type=int, default=None, help="reader processes (default: one per core)")
-    p.add_argument("--time-limit", type=float, default=DEFAULT_LIMITS.seconds, metavar="SECONDS",
+    p.add_argument("--workers", type=count_argument(), default=None, help="reader processes (default: one per core)")
+    p.add_argument("--time-limit", type=positive_number, default=DEFAULT_LIMITS.seconds, metavar="SECONDS",
                    help="refuse a file whose reading takes longer (default %(default)s)")
-    p.add_argument("--memory-limit", type=int, default=DEFAULT_LIMITS.memory_mb, metavar="MB",
+    p.add_argument("--memory-limit", type=count_argument(1, MAX_MEMORY_MB), default=DEFAULT_LIMITS.memory_mb, metavar="MB",
                    help="refuse a file whose reading needs more memory (default %(default)s)")
     p.add_argument("--progress", action="store_true",
                    help="print progress on stderr (the default on a terminal without --json)")
 
     p = command(sub, "edit", help="correct an imported document's metadata (title, region, issuer …)", func=cmd_edit, args=("doc_id",))
     for field, help_text in EDITABLE:
-        p.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="VALUE", help=help_text)
+        p.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="VALUE", help=help_text,
+                       type=year_argument if field == "year" else None)
 
     command(sub, "remove", help="remove an imported document (its notes are kept as orphans)", func=cmd_remove, args=("doc_id",))
 
@@ -52,10 +64,6 @@ def _progress(done: int, total: int, path: str) -> None:
 def cmd_import(args) -> int:
     if args.title and (len(args.paths) != 1 or not _is_file(args.paths[0])):
         raise CliError("--title needs exactly one file")
-    if args.max_mb <= 0:
-        raise CliError("--max-mb must be positive")
-    if args.time_limit <= 0 or args.memory_limit <= 0:
-        raise CliError("--time-limit and --memory-limit must be positive")
     report, _changes = workspace().import_paths(
         args.paths, region=args.region, title=args.title, max_bytes=int(args.max_mb * 1048576),
         workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
@@ -87,10 +95,6 @@ def cmd_edit(args) -> int:
     if not changes:
         raise CliError("nothing to change: give at least one of " + ", ".join(
             f"--{f.replace('_', '-')}" for f, _ in EDITABLE))
-    if "year" in changes:
-        if not changes["year"].isdigit():
-            raise CliError("--year must be a number")
-        changes["year"] = int(changes["year"])
     for field in ("issued", "adopted", "effective"):
         if field in changes:
             try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -114,6 +115,59 @@ def output_argument(value: str) -> str:
     if file_argument(value) == "-":
         raise argparse.ArgumentTypeError("'-' (standard output) is not supported: give a file name "
                                          "(./- for a file named -)")
+    return value
+
+
+def count_argument(least: int = 1, most: int | None = None) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``least`` (to ``most``), written in ASCII digits.
+
+    Every option that counts (``--limit``, ``--workers``, ``--memory-limit``) takes it: ``--limit -1`` was
+    taken and found nothing, ``--limit 0`` refused by one command and taken by another.
+    """
+
+    def whole_number(value: str) -> int:
+        text = value.strip()
+        digits = text[1:] if text[:1] in "+-" else text
+        if not (digits.isascii() and digits.isdigit()):  # str.isdigit alone takes ², int() then fails
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}")
+        number = int(text)
+        if number < least or (most is not None and number > most):
+            span = f"from {least} to {most}" if most is not None else f"at least {least}"
+            raise argparse.ArgumentTypeError(f"must be {span}, got {number}")
+        return number
+
+    return whole_number
+
+
+def positive_number(value: str) -> float:
+    """The argparse ``type`` of a size or a time (``--max-mb``, ``--time-limit``): a finite number above 0.
+
+    ``float`` takes ``nan`` (which turned the time limit off: no time is greater than it) and ``inf`` (an
+    ``OverflowError`` made into bytes).
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {value!r}")
+    return number
+
+
+#: The years a document's metadata holds (``index.library.dates.parse_date`` reads dates of these years only).
+YEARS = (1949, 2100)
+
+
+def year_argument(value: str) -> int:
+    """The argparse ``type`` of a year (``edit --year``): ASCII digits, 1949 to 2100."""
+    return count_argument(*YEARS)(value)
+
+
+def name_argument(value: str) -> str:
+    """The argparse ``type`` of a name given as an option (``compare-set import --name``): not empty (an unset
+    shell variable), which the command took for 'no name given'."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the name is empty")
     return value
 
 

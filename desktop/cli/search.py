@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli.context import workspace
-from desktop.cli.output import command, emit
+from desktop.cli.output import command, count_argument, emit
 from index.base.errors import UnknownIdError
 from index.search.searcher import SearchIndex
 
@@ -19,8 +19,8 @@ def search_index() -> SearchIndex:
 def register(sub: argparse._SubParsersAction) -> None:
     p = command(sub, "search", help="find clauses (any script; \"phrase\", OR, -word, region:, doc:, level:, year:)", func=cmd_search)
     p.add_argument("query", help="the query; one that starts with an ASCII '-' goes after '--' (zoneref search -- -word)")
-    p.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
-    p.add_argument("--offset", type=int, default=0, help="hits to skip (paging)")
+    p.add_argument("--limit", type=count_argument(0), default=20, help="hits to show (default 20; 0: only the count)")
+    p.add_argument("--offset", type=count_argument(0), default=0, help="hits to skip (paging)")
     p.add_argument("--region", action="append", default=[], help="only this region or city (repeatable)")
     p.add_argument("--doc", action="append", default=[], help="only this document id (repeatable)")
     p.add_argument("--all-versions", action="store_true",

@@ -334,4 +334,4 @@ def import_set(db: sqlite_utils.Database, path: Path, name: str | None = None, o
         ComparisonSetError: the name is taken and ``overwrite`` is false.
     """
     file_name, payload = read_set_file(path)
-    return save_set(db, name or file_name, payload, overwrite=overwrite)
+    return save_set(db, file_name if name is None else name, payload, overwrite=overwrite)  # "": refused

@@ -107,3 +107,31 @@ def test_an_empty_file_argument_is_a_usage_error(argv, capsys, tmp_path, monkeyp
         cli.main(argv)
     assert exc.value.code == 2 and "no file given" in capsys.readouterr().err
     assert [p.name for p in work.iterdir()] == ["a.txt"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["search", "招商", "--limit", "-1"], ["search", "招商", "--offset", "-1"],
+    ["search", "招商", "--limit", "²"], ["compare", "--topic", "人才", "--limit", "-5"],
+    ["compare", "jilin-2021-kaifaqu/c3/s12", "--limit", "0"],
+    ["export", "compare", "jilin-2021-kaifaqu/c3/s12", "--limit", "-1", "-f", "csv", "-o", "x.csv"],
+    ["export", "search", "招商", "--limit", "0", "-f", "csv", "-o", "x.csv"],
+])
+def test_a_count_below_its_least_is_a_usage_error(argv, capsys, tmp_path, monkeypatch):
+    """``search --limit -1`` found nothing without a word (``--limit 0`` is the count alone), and ``compare --topic X --limit -5`` was taken while
+    ``compare CLAUSE --limit 0`` was refused: every counting option has one type (output.count_argument)."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(argv)
+    assert exc.value.code == 2 and "argument --" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_count_and_number_types():
+    from desktop.cli import output
+
+    assert output.count_argument()(" 3 ") == 3 and output.count_argument(0)("0") == 0
+    assert output.positive_number("0.5") == 0.5 and output.year_argument("2021") == 2021
+    for kind, value in ((output.count_argument(), "１"), (output.count_argument(1, 9), "10"),
+                        (output.positive_number, "-inf"), (output.year_argument, "²⁰²¹")):
+        with pytest.raises(argparse.ArgumentTypeError):
+            kind(value)

@@ -34,7 +34,10 @@ def test_compare_text_and_errors(capsys):
     assert main(["compare", SRC]) == 0
     assert "河南省" in capsys.readouterr().out
     assert main(["compare", "jilin-2021-kaifaqu/nope", "--json"]) == 2
-    assert main(["compare", SRC, "--limit", "0"]) == 2
+    for limit in ("0", "-5"):  # a usage error (argparse), as --limit -5 with --topic, which was taken
+        with pytest.raises(SystemExit) as exc:
+            main(["compare", SRC, "--limit", limit])
+        assert exc.value.code == 2
     assert main(["compare"]) == 2
     assert main(["compare", SRC, "--docs", "no-such-doc"]) == 2
     capsys.readouterr()
@@ -119,6 +122,9 @@ def test_compare_set_save_export_import_reopen(capsys, tmp_path):
     assert data["columns"][0]["matches"][0]["pinned"] is True
     code, data = _run(capsys, "compare", "--set", "人才专题", "--json")
     assert data["topic"]["id"] == "rencai"
+    with pytest.raises(SystemExit) as exc:  # an unset variable (--name "$NAME"): it used the file's name
+        main(["compare-set", "import", str(path), "--name", ""])
+    assert exc.value.code == 2 and "--name: the name is empty" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
     assert main(["compare-set", "import", str(bad)]) == 1

@@ -154,7 +154,11 @@ def test_edit_corrects_guessed_metadata_later(tmp_path, capsys):
     assert "region" not in out["inferred"]  # confirmed by the user, no longer a guess
     _, docs, _ = run(capsys, "docs", "--json")
     assert next(d for d in docs if d["id"] == rec["doc_id"])["region"] == "山东省"
-    assert run(capsys, "edit", rec["doc_id"], "--year", "二〇二一")[0] == 2
+    for year in ("二〇二一", "²", "0", "1948", "2101", "99999999999999999999999", "2021.5"):
+        # ² passed str.isdigit and int() failed (a traceback); 0 and a 23-digit year were stored
+        with pytest.raises(SystemExit) as exc:
+            main(["edit", rec["doc_id"], "--year", year])
+        assert exc.value.code == 2 and "--year" in capsys.readouterr().err, year
     assert run(capsys, "edit", rec["doc_id"], "--issued", "2021/3/4")[0] == 2
     assert run(capsys, "edit", rec["doc_id"])[0] == 2
     assert run(capsys, "edit", rec["doc_id"], "--title", "")[0] == 1  # a title cannot be blanked
@@ -170,3 +174,18 @@ def test_text_output_of_an_earlier_version_imported_after_the_newer_one(tmp_path
     assert main(["import", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "2 imported" in out and "(version 1)" in out
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--max-mb", "nan"), ("--max-mb", "inf"), ("--max-mb", "1e400"), ("--max-mb", "0"), ("--max-mb", "-1"),
+    ("--time-limit", "nan"), ("--time-limit", "inf"), ("--time-limit", "0"), ("--memory-limit", "0"),
+    ("--memory-limit", "99999999999999"), ("--workers", "0"), ("--workers", "-2"), ("--workers", "1.5"),
+])
+def test_import_limits_are_finite_numbers_above_zero(tmp_path, capsys, option, value):
+    """--max-mb nan/inf ended in a traceback (ValueError, OverflowError); --time-limit nan turned the time limit
+    off (no time is greater than nan)."""
+    write_txt(tmp_path / "a.txt", TEXT)
+    with pytest.raises(SystemExit) as exc:
+        main(["import", str(tmp_path / "a.txt"), option, value])
+    assert exc.value.code == 2 and f"argument {option}" in capsys.readouterr().err
+    assert run(capsys, "docs", "--json")[1] and all(d["source"] == "bundled" for d in run(capsys, "docs", "--json")[1])

@@ -103,6 +103,9 @@ def test_export_import_roundtrip(db, tmp_path):
     with pytest.raises(comparisons.ComparisonSetError):
         comparisons.import_set(db, path)
     assert comparisons.import_set(db, path, name="副本")["name"] == "副本"
+    for blank in ("", "  "):  # a name given empty is refused, not taken for the file's
+        with pytest.raises(comparisons.ComparisonSetError, match="set name"):
+            comparisons.import_set(db, path, name=blank, overwrite=True)
     assert comparisons.import_set(db, path, overwrite=True)["name"] == "放管服对比"
 
 
