@@ -393,8 +393,11 @@ class Executor:
         return recs, scores, had_terms
 
     def rank(self, recs: np.ndarray, scores: np.ndarray, upto: int) -> np.ndarray:
-        """Indices into ``recs`` of the first ``upto`` records by score, ties in document order."""
+        """Indices into ``recs`` of the first ``upto`` records: the clauses that say something by score, then
+        the signposts (a heading over its clauses, ``rows.signpost``) by score; ties in document order."""
         rounded = -np.round(scores, 6)
+        if len(recs):  # signposts after every other hit: their keys past the largest of the rest
+            rounded = rounded + self.side.signpost[recs] * (float(rounded.max() - rounded.min()) + 1.0)
         pick = np.arange(len(recs))
         if len(recs) > max(4 * upto, 1000):
             cut = np.partition(rounded, upto - 1)[upto - 1]

@@ -21,6 +21,7 @@ import dataclasses
 import functools
 import mmap
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,7 @@ class ClauseRow:
     heading: str = ""
     path: tuple[str, ...] = ()
     diff: str = ""  # ``text_diff(text, norm)``
+    signpost: bool = False  # its text is its number and heading only, over the clauses under it (``signpost``)
 
     @property
     def text(self) -> str:
@@ -109,9 +111,24 @@ def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     n = len(clauses)
     names = _path_names(corpus, clauses)
     diffs = text_diffs(texts, norms[:n])
+    parents = {c.parent for c in clauses if c.parent}
     return [(ClauseRow(c.id, doc.id, norms[i], 0, doc_pos * ORDER_STRIDE + i, c.heading or "",
-                       names[c.id], diffs[i]), norms[n + i])
+                       names[c.id], diffs[i], c.id in parents and signpost(c.text, c.label, c.heading)), norms[n + i])
             for i, c in enumerate(clauses)]
+
+
+_MARKS = re.compile(r"[\s\W_]+")
+
+
+def signpost(text: str, label: str | None, heading: str | None) -> bool:
+    """Whether a clause's text is its number and heading and nothing else (第四节　招商引资项目库, （二）目标要求。):
+    a heading over the clauses under it, which say what it is about. Search lists such a clause after the
+    clauses that say something: at 3,500 documents, 183 of the first 200 hits of 招商引资 were section titles."""
+    rest = text
+    for part in (label, heading):
+        if part:
+            rest = rest.replace(part, "", 1)
+    return bool(heading) and not _MARKS.sub("", rest)
 
 
 def text_diffs(texts: list[str], norms: list[str]) -> list[str]:
@@ -213,6 +230,11 @@ class Side:
         return self._lens["order"].astype(np.int64)
 
     @functools.cached_property
+    def signpost(self) -> np.ndarray:
+        """record -> 1 if its text is only its number and heading (``rows.signpost``), else 0."""
+        return self._array("signpost").astype(np.uint8)
+
+    @functools.cached_property
     def starts(self) -> np.ndarray:
         return _starts(self._lens["char_lens"].astype(np.int64) + 1)[:-1]
 
@@ -303,6 +325,7 @@ class Side:
             "id_lens": np.diff(self._ids)[keep],
             "path_of": path_of.astype(np.int64),
             "path_lens": np.diff(self._paths)[used],
+            "signpost": self.signpost[keep],
         }
         breaks = np.flatnonzero(np.diff(keep) != 1) + 1
         runs = np.split(keep, breaks) if len(keep) else []
@@ -383,6 +406,7 @@ def side_parts(rows: list[ClauseRow]) -> tuple[dict[str, np.ndarray], dict[str, 
         "id_lens": np.fromiter(map(len, ids), dtype=np.uint32, count=len(rows)),
         "path_of": path_of,
         "path_lens": np.fromiter(map(len, paths), dtype=np.uint32, count=len(paths)),
+        "signpost": np.fromiter((r.signpost for r in rows), dtype=np.uint8, count=len(rows)),
     }
     return arrays, {"txt": txt, "hits": hits, "ids": ids, "paths": paths}
 

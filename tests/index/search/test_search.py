@@ -427,3 +427,33 @@ def test_normalising_many_converts_a_bounded_number_of_characters_a_call(monkeyp
     monkeypatch.setattr(text_module, "_converter", lambda: Spy())
     assert normalise_many(texts) == each
     assert len(sizes) > 1 and max(sizes) < 2000 + max(map(len, texts)) + 1  # a call ends with the text that fills it
+
+
+def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(tmp_path):
+    """At 3,500 documents, 183 of the first 200 hits of 招商引资 were section titles (第四节 招商引资项目库):
+    a clause whose text is its number and heading only, over the clauses under it, is listed after them."""
+    from index.library.corpus import Corpus
+    from index.library.documents import render_markdown
+    from index.search.rows import signpost
+    from index.search.searcher import SearchIndex
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = ("第一章　总则\n\n第一条　为了规范开发区管理，制定本条例。\n\n第二章　招商引资\n\n"
+            "第一节　招商引资项目库\n\n第二条　开发区管理机构应当建立招商引资项目库，定期更新项目信息，"
+            "对入库项目实行分类管理和跟踪服务，并按照规定向社会公布。\n\n"
+            "第三条　鼓励以商招商、产业链招商，开展招商引资活动。\n")
+    (folder / "reg.md").write_text(render_markdown({"id": "reg", "title": "开发区条例", "region": "上海市"}, body),
+                                   encoding="utf-8")
+    corpus = Corpus(folder, imported_dir=None)
+    by_label = {c.label: c for c in corpus.clauses("reg")}
+    assert signpost(by_label["第一节"].text, "第一节", by_label["第一节"].heading)
+    assert not signpost(by_label["第二条"].text, "第二条", by_label["第二条"].heading)
+    ix = SearchIndex(corpus, tmp_path / "index")
+    ix.ensure()
+    hits = [h.clause_id for h in ix.search("招商引资", limit=10).hits]
+    ix.close()
+    articles = [by_label[k].id for k in ("第二条", "第三条")]
+    headings = [by_label[k].id for k in ("第二章", "第一节")]
+    assert set(hits) == set(articles + headings)
+    assert set(hits[:2]) == set(articles) and set(hits[2:]) == set(headings)

@@ -440,11 +440,12 @@ def test_an_update_copies_the_kept_records_as_a_rebuild_writes_them(built, conte
     def records(index):
         index.ensure()
         side = index._exec.side  # noqa: SLF001
-        return {side.cid(r): (side.shown(r), int(side.lengths[r]), side.meta["docs"][int(side.doc_of[r])])
-                for r in range(side.n)}, side
+        return {side.cid(r): (side.shown(r), int(side.lengths[r]), side.meta["docs"][int(side.doc_of[r])],
+                              int(side.signpost[r])) for r in range(side.n)}, side
     got, side = records(ix)
     expect, _ = records(scratch)
     assert got == expect
+    assert {cid for cid, rec in got.items() if rec[3]} >= {"extra-6/c1", "extra-1/c1", "extra-1/c2"}  # 一、 二、
     assert len(np.unique(side._path_of)) == len(side._paths) - 1  # noqa: SLF001
 
 
