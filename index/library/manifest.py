@@ -25,7 +25,11 @@ long columns (``_LONG``) are read only by whoever needs them.
 
 The manifest is a cache: it lives in the user data folder
 (``manifest.sqlite``), rows are keyed by source and file name, and a
-damaged or unreadable file is set aside and rebuilt from the documents.
+damaged file (SQLite says it is corrupt or not a database) is set aside and
+rebuilt from the documents. Trouble that is not damage never sets it aside
+(another process may be using it): a lock held past the busy timeout, or a
+file or folder that cannot be written, leaves the manifest read-only for
+this process (or, if it cannot even be read, kept in memory).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from index.library.tagformat import render_cells
+from index.userdata.troubles import is_damage, is_locked
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +82,9 @@ CREATE TABLE IF NOT EXISTS documents (
 _COLUMNS = ("source", "name", "folder", "identity", "doc_id", "title", "region", "content_hash", "clause_count",
             "clauses_version", "topics_version", "listing_version", "links", "listing", "card", "meta", "topics",
             "topics_cells")
+
+#: Seconds a connection waits for another process's write lock (SQLite's busy timeout).
+BUSY_TIMEOUT = 10.0
 
 #: Columns ``rows`` leaves out: a listing of 3,500 files that needs none of them reads ~1 MB instead of ~20.
 _LONG = ("listing", "card", "meta", "topics", "topics_cells")
@@ -129,46 +137,76 @@ class Manifest:
     def __init__(self, path: Path | None):
         self.path = Path(path) if path is not None else None
         self._conn: sqlite3.Connection | None = None
+        #: The file is used read-only (locked past the busy timeout, or not writable): writes are skipped.
+        self.read_only = False
 
     # -- the connection ------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         if self._conn is None:
             try:
                 self._conn = self._open()
-            except sqlite3.DatabaseError as exc:  # damaged, or not a database at all: rebuild it
-                self._set_aside(exc)
-                try:
-                    self._conn = self._open()
-                except (sqlite3.Error, OSError) as again:  # an unwritable folder: keep it in memory
-                    log.warning("manifest %s unusable (%s); kept in memory", self.path, again)
-                    self.path = None
-                    self._conn = self._open()
+            except sqlite3.DatabaseError as exc:
+                if is_damage(exc):  # damaged, or not a database at all: rebuild it
+                    self._set_aside(exc)
+                    try:
+                        self._conn = self._open()
+                    except (sqlite3.Error, OSError) as again:  # an unwritable folder: keep it in memory
+                        self._in_memory(again)
+                else:  # locked for longer than the busy timeout, read-only, a disk error: not damage
+                    self._conn = self._open_read_only(exc)
             except OSError as exc:
-                log.warning("manifest %s unusable (%s); kept in memory", self.path, exc)
-                self.path = None
-                self._conn = self._open()
+                self._in_memory(exc)
         return self._conn
+
+    def _in_memory(self, exc: BaseException) -> None:
+        log.warning("manifest %s unusable (%s); kept in memory", self.path, exc)
+        self.path = None
+        self.read_only = False
+        self._conn = self._open()
+
+    def _open_read_only(self, exc: BaseException) -> sqlite3.Connection:
+        """The file opened for reading only (it is left as it is), or an in-memory manifest if it cannot be read."""
+        why = "locked by another process" if is_locked(exc) else "cannot be written"
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT,
+                                   check_same_thread=False)
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                    raise sqlite3.OperationalError("an older manifest, not upgraded while it is read-only")
+                for table in ("documents", "derived"):
+                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            except BaseException:
+                conn.close()
+                raise
+        except (sqlite3.Error, OSError) as again:
+            self._in_memory(f"{why}: {exc}; and reading it: {again}")
+            return self._conn
+        log.warning("manifest %s %s (%s): read only, not updated by this process", self.path, why, exc)
+        self.read_only = True
+        return conn
 
     def _open(self) -> sqlite3.Connection:
         # Not shared between threads at once: a Corpus (and its manifest) belongs to one thread at a time.
-        conn = sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=10.0, check_same_thread=False)
+        conn = sqlite3.connect(str(self.path) if self.path else ":memory:", timeout=BUSY_TIMEOUT,
+                               check_same_thread=False)
         try:
             if self.path:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost last write is recomputed
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            while version in _UPGRADES:
+            while (version := conn.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
                 with conn:
-                    conn.execute("BEGIN")  # sqlite3 would run the DDL outside a transaction
-                    _UPGRADES[version](conn)
-                    version += 1
-                    conn.execute(f"PRAGMA user_version = {version}")
-            if version != SCHEMA_VERSION:
-                with conn:
-                    conn.execute("BEGIN")
-                    conn.execute("DROP TABLE IF EXISTS documents")
-                    conn.execute(_SCHEMA)
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    # IMMEDIATE: the write lock is taken (waiting for it) before anything is read. A deferred
+                    # BEGIN that read the version and then wrote failed at once with "database is locked" when
+                    # another process had set the file up meanwhile (SQLite cannot upgrade a stale read).
+                    conn.execute("BEGIN IMMEDIATE")
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]  # as that other process left it
+                    if version in _UPGRADES:  # one step per transaction
+                        _UPGRADES[version](conn)
+                        conn.execute(f"PRAGMA user_version = {version + 1}")
+                    elif version != SCHEMA_VERSION:
+                        conn.execute("DROP TABLE IF EXISTS documents")
+                        conn.execute(_SCHEMA)
+                        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM documents").fetchone()
             # Values derived from the whole library, each kept with the key of the files it was derived from.
             conn.execute("CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, "
@@ -189,25 +227,23 @@ class Manifest:
                 Path(f"{self.path}{suffix}").unlink()
 
     def _run(self, func):
-        """``func(conn)``, rebuilding the manifest once if it turns out damaged."""
+        """``func(conn)``, rebuilding the manifest once if it turns out damaged (and only then: a lock, a
+        read-only file or a disk error is raised as it is)."""
         try:
             return func(self._connect())
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
-            if self.path is None:
+            if self.path is None or not is_damage(exc):
                 raise
             self._set_aside(exc)
             return func(self._connect())
 
     def _read(self, func, empty):
-        """``_run(func)``; ``empty`` when not even an in-memory manifest works (SQLite itself failing):
-        the library is then listed by reading the documents, slowly but correctly."""
+        """``_run(func)``; ``empty`` when it fails for another reason than damage (locked for longer than the
+        busy timeout, a disk error) or not even an in-memory manifest works (SQLite itself failing): the
+        library is then listed by reading the documents, slowly but correctly."""
         try:
             return self._run(func)
         except sqlite3.Error as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
             log.warning("manifest %s unreadable (%s); reading the documents instead", self.path, exc)
             return empty
 
@@ -344,10 +380,25 @@ class Manifest:
     def _write(self, func) -> None:
         # A cache that cannot be written (disk full, a locked file for too
         # long) only costs recomputing next time: never fail the caller.
+        if self.read_only:
+            return
         try:
             self._run(func)
         except sqlite3.Error as exc:
-            log.warning("manifest %s not updated: %s", self.path, exc)
+            if not is_locked(exc) and not is_damage(exc) and _read_only_error(exc):
+                self.read_only = True  # said once: the next writes are skipped
+                log.warning("manifest %s cannot be written (%s): read only, not updated by this process",
+                            self.path, exc)
+            else:
+                log.warning("manifest %s not updated: %s", self.path, exc)
+
+
+def _read_only_error(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused a write because the file, its folder or the disk is read-only."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (3, 8)  # SQLITE_PERM, SQLITE_READONLY
+    return "readonly" in str(exc).lower() or "read-only" in str(exc).lower()
 
 
 def _derive(values: dict) -> dict:

@@ -178,6 +178,85 @@ def test_an_unwritable_manifest_is_kept_in_memory(library, tmp_path):
     assert [d.id for d in c.documents()] == ["d0", "d1", "d2"] and c.clause_count("d2") == 3
 
 
+def test_a_manifest_another_process_is_setting_up_is_waited_for_not_set_aside(tmp_path, caplog):
+    """Commands started at once on a fresh home: one sets the manifest up while another's set-up has read the
+    (old) version and then writes. SQLite refused that write at once ("database is locked": a read cannot turn
+    into a write once another has committed), which set the file aside as damaged, deleting it under the
+    other process (the warning in 4 of 4 tries of six commands at once). Now the set-up waits its turn."""
+    import threading
+
+    path = tmp_path / FILE_NAME
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("BEGIN IMMEDIATE")  # the other process, in the middle of its set-up
+    other.execute(manifest_module._SCHEMA)  # noqa: SLF001
+    other.execute(f"PRAGMA user_version = {manifest_module.SCHEMA_VERSION}")
+    other.execute("INSERT INTO documents (source, name, folder, identity, doc_id, title, region, content_hash, "
+                  "card, meta) VALUES ('imported', 'd9.md', '', '', 'd9', '', '', '', '{}', '{}')")
+    done = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    done.start()
+    m = Manifest(path)
+    try:
+        m._connect()  # noqa: SLF001 - the set-up under test
+        assert m.path == path and not getattr(m, "read_only", False)
+        assert list(m.rows("imported")) == ["d9.md"], "the other process's row is still there"
+    finally:
+        done.join()
+        m.close()
+        other.close()
+    assert not [r.getMessage() for r in caplog.records if r.name == manifest_module.__name__]
+
+
+def test_a_manifest_locked_past_the_busy_timeout_is_read_not_set_aside(library, tmp_path, monkeypatch, caplog):
+    c = corpus_of(library, tmp_path)
+    listed = c.listings()
+    c.manifest.close()
+    path = tmp_path / FILE_NAME
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA user_version = 4")  # an upgrade to make: a write
+    other.execute("BEGIN IMMEDIATE")  # another process writing, for longer than the timeout
+    monkeypatch.setattr(manifest_module, "BUSY_TIMEOUT", 0.2, raising=False)
+    try:
+        locked = corpus_of(library, tmp_path)
+        assert [(d.id, text) for d, text in locked.listings()] == [(d.id, text) for d, text in listed]
+        locked.manifest.close()
+    finally:
+        other.rollback()
+        other.close()
+    text = " ".join(r.getMessage() for r in caplog.records)
+    assert "damaged" not in text and "locked" in text
+    with sqlite3.connect(path) as conn:  # left as it was: nothing deleted under the other process
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    conn.close()
+
+
+def test_a_read_only_manifest_is_read_and_never_set_aside(library, tmp_path, monkeypatch, caplog):
+    """A read-only home (simulated: this test may run as root) made every write fail with "attempt to write a
+    readonly database", taken for damage: the file was deleted and every command said it was damaged."""
+    c = corpus_of(library, tmp_path)
+    listed = {d.id: d.title for d in c.documents()}
+    c.manifest.close()
+    path = tmp_path / FILE_NAME
+    kept = path.read_bytes()
+    connect = sqlite3.connect
+
+    def read_only(database, *args, **kwargs):
+        if str(database) == str(path):
+            return connect(f"{path.as_uri()}?mode=ro", *args, uri=True, **kwargs)
+        return connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    write(library, "d1", "改过的文件1")  # a change to write down
+    write(library, "d3", "新文件3")
+    c = corpus_of(library, tmp_path)
+    assert {d.id: d.title for d in c.documents()} == {**listed, "d1": "改过的文件1", "d3": "新文件3"}
+    assert c.clause_count("d3") == 3
+    c.manifest.close()
+    messages = [r.getMessage() for r in caplog.records if r.name == manifest_module.__name__]
+    assert len(messages) == 1 and "cannot be written" in messages[0] and "damaged" not in messages[0]
+    assert path.read_bytes() == kept
+
+
 # The table as schema version 3 had it (before the stored listing records).
 SCHEMA_3 = """
 CREATE TABLE documents (
