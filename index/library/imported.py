@@ -778,7 +778,9 @@ def sync_indexes(corpus: Corpus, added: list[DocId], removed: list[DocId], reanc
             else:
                 _update_index(corpus, index_dir, added, removed)
         except Exception as exc:  # the index is a cache: rebuilt on next ensure()
-            log.warning("search index update failed: %s", exc, exc_info=True)
+            # One line for trouble the engine knows (another import's index swapped in meanwhile, a full
+            # disk): the import succeeded. A traceback only for what may be a bug.
+            log.warning("search index update failed: %s", exc, exc_info=not isinstance(exc, KnownError))
             notices.append(f"search index will be rebuilt ({exc})")
     checkpoint("import.indexed")
     if reanchor:

@@ -24,6 +24,8 @@ import queue
 import threading
 from pathlib import Path
 
+from index.base.errors import KnownError
+
 log = logging.getLogger(__name__)
 
 _GONE = "gone"  # the importing end of the pipe closed before the end of the stream
@@ -144,7 +146,7 @@ def build_from_feed(content_dir: Path, imported_dir: Path | None, index_dir: Pat
     except BuildCancelled:
         return  # nobody is waiting
     except BaseException as exc:  # noqa: BLE001 - reported to the importer, which keeps its library change
-        log.warning("index build from the import's feed failed: %s", exc, exc_info=True)
+        log.warning("index build from the import's feed failed: %s", exc, exc_info=not isinstance(exc, KnownError))
         try:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
         except OSError:

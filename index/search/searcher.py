@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+from whoosh.index import IndexError as WhooshIndexError
 
 from index.base import paths
 from index.base.errors import Cancelled, KnownError, UnknownIdError
@@ -47,6 +48,7 @@ from index.search.store import (
     mark_damaged,
     marked_damaged,
     open_generation,
+    prune,
     side_path,
     update_documents_info,
     update_generation,
@@ -249,7 +251,8 @@ class SearchIndex:
         with self._lock, collecting():
             self._close()
             build_generation(self.folder, self.corpus, progress, cancel)
-            if keep_open and not self._open():
+            # Another process's build may have swapped in (and pruned ours) meanwhile: open the live one.
+            if keep_open and not any(self._open() for _ in range(3)):
                 raise SearchIndexError(f"the index just built in {self.folder} cannot be opened")
 
     def _update(self, add: list[str], remove: list[str]) -> None:
@@ -258,10 +261,11 @@ class SearchIndex:
         try:
             with collecting():
                 update_generation(gen_dir, self.corpus, add, remove)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, WhooshIndexError) as exc:  # Whoosh's: a folder another build pruned
             raise IndexBroken(str(exc)) from exc
         if not self._open():
             raise IndexBroken("updated index cannot be opened")
+        prune(self.folder, keep=self._gen_dir.name)  # generations other processes' builds left (``prune``)
 
     def _stale(self) -> bool:
         """True if another ``SearchIndex`` (this process or another) changed the index on disk.

@@ -586,11 +586,19 @@ def prune(folder: Path, keep: str, retired: str | None = None) -> None:
     refused on Windows) or be building one, which has no side table yet and
     is left alone unless it is an hour old (a crashed build). ``retired``, the
     generation that was live until now, goes even if it lost its side table.
+    Another finished generation goes once left for a minute: a build writes
+    its side table a moment before it points ``CURRENT`` at it, and one
+    deleted in between left ``CURRENT`` naming a folder that was gone (every
+    process then failed to open "the index just built" and built again). The
+    generation ``CURRENT`` names is never deleted.
     """
     for old in folder.glob("gen-*"):
         if old.name == keep or not old.is_dir():
             continue
         with contextlib.suppress(OSError):
-            finished = old.name == retired or any(old.glob("side-*.json"))
-            if finished or time.time() - old.stat().st_mtime > 3600:
-                shutil.rmtree(old, ignore_errors=True)
+            age = time.time() - old.stat().st_mtime
+            finished = any(old.glob("side-*.json"))
+            if old.name == retired or (finished and age > 60) or age > 3600:
+                live = live_generation(folder)  # read again for each: another build may swap at any time
+                if live is None or live.name != old.name:
+                    shutil.rmtree(old, ignore_errors=True)

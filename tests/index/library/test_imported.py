@@ -325,6 +325,27 @@ def test_index_failure_keeps_the_import_and_says_so(tmp_path, monkeypatch):
     assert len(report.imported) == 1 and "rebuilt" in report.index_notice
 
 
+@pytest.mark.parametrize("error", ["known", "bug"])
+def test_an_index_failure_the_engine_knows_is_one_line_a_bug_keeps_its_traceback(tmp_path, monkeypatch, caplog,
+                                                                                   error):
+    """Parallel imports printed a whole traceback on stderr for a handled, expected failure ("the index just
+    built … cannot be opened", another import's index swapped in meanwhile) although the import succeeded."""
+    from index.search.store import SearchIndexError
+
+    class Broken:
+        def __init__(self, corpus, folder=None):
+            if error == "known":
+                raise SearchIndexError(f"the index just built in {folder} cannot be opened")
+            raise RuntimeError("a bug")
+
+    monkeypatch.setitem(sys.modules, "index.search.searcher", types.SimpleNamespace(SearchIndex=Broken))
+    write_txt(tmp_path / "a.txt", policy("宁夏回族自治区人民政府关于开发区的意见"))
+    report = Library().import_paths([tmp_path / "a.txt"])
+    assert len(report.imported) == 1 and "rebuilt" in report.index_notice
+    (record,) = [r for r in caplog.records if "search index update failed" in r.getMessage()]
+    assert bool(record.exc_info) == (error == "bug")
+
+
 KILL_CHILD = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {repo!r})

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -321,6 +322,28 @@ def test_updates_keep_every_checksum_true(built, content):
     assert set(meta["sums"]) == set(meta["files"]) and len(meta["files"]) > 8
     assert search_store.damage(gen, int(side.stem.split("-")[1])) is None
     assert SearchIndex(fresh_corpus(content), folder).status()["damaged"] is None
+
+
+def test_a_generation_another_build_is_about_to_make_live_is_not_pruned(built, content):
+    """A build writes its side table a moment before it points CURRENT at it; another process's build that
+    pruned in between deleted it ("finished": it had a side table), and CURRENT then named a folder that was
+    gone: with six imports at once, most failed with "the index just built … cannot be opened"."""
+    ix, folder, expect = built
+    ix.close()
+    good = live(folder)
+    other = folder / "gen-20000101T000000-2-2"  # another process's build, finished, not yet swapped in
+    shutil.copytree(good, other)
+    search_store.prune(folder, keep="gen-none", retired=good.name)
+    assert other.exists(), "a finished generation just made is left to its build"
+    assert good.exists(), "the generation CURRENT names is never deleted"
+    (folder / search_store.CURRENT).write_text(other.name, encoding="utf-8")
+    again = reopened(content, folder)
+    assert live(folder) == other and answers(again) == expect
+    again.close()
+    past = time.time() - 120
+    os.utime(good, (past, past))
+    search_store.prune(folder, keep=other.name)
+    assert not good.exists(), "a finished generation left for a minute goes"
 
 
 # -- documents that change -------------------------------------------------------
