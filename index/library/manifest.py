@@ -146,6 +146,8 @@ class Manifest:
             try:
                 self._conn = self._open()
             except sqlite3.DatabaseError as exc:
+                if self.path is None:  # SQLite itself failing: the callers read the documents instead
+                    raise
                 if is_damage(exc):  # damaged, or not a database at all: rebuild it
                     self._set_aside(exc)
                     try:
