@@ -31,6 +31,7 @@ def cmd_gui(args) -> int:
         return screenshot(Path(args.screenshot), language=args.language)
     if args.time_startup:
         return time_startup()
+    _check_home()
     from desktop import app as app_module
 
     if args.language:
@@ -39,6 +40,26 @@ def cmd_gui(args) -> int:
 
         settings.put(settings.LANGUAGE, args.language)
     return app_module.run_gui(sys.argv[:1])
+
+
+def _check_home() -> None:
+    """Check the user data folder before the window starts (its settings are read first thing).
+
+    A launch from the desktop has no terminal: an unusable folder (``ZONEREF_HOME`` naming a file, say) is
+    said in a message box, then raised for the command line to print (exit 1). It was a traceback.
+    """
+    from index.base import paths
+
+    try:
+        paths.user_home()
+    except paths.UnusableHomeError as exc:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from desktop.errors import error_text
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - kept while the box shows
+        QMessageBox.critical(None, "ZoneRef", error_text(exc))
+        raise
 
 
 def time_startup() -> int:

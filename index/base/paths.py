@@ -7,7 +7,15 @@ import os
 import sys
 from pathlib import Path
 
+from index.base.errors import KnownError
+
 APP_NAME = "ZoneRef"
+
+
+class UnusableHomeError(KnownError, code="unusable_home"):
+    """The user data folder (``ZONEREF_HOME``, or the platform's) cannot be made or used: a file is where it
+    should be, a part of its path is a file, or it may not be read and written."""
+
 
 
 def bundle_root() -> Path:
@@ -51,6 +59,13 @@ def user_home() -> Path:
 
     Created on first use. Nothing is ever written next to the executable or
     into ``content/``.
+
+    Raises:
+        UnusableHomeError: it cannot be made (a file is there, or a part of
+            its path is a file) or may not be opened (read and entered); the
+            message names it and why (a FileExistsError, NotADirectoryError or
+            PermissionError traceback before). A folder that cannot be
+            written is usable: what it holds is shown read-only.
     """
     env = os.environ.get("ZONEREF_HOME")
     if env:
@@ -61,8 +76,25 @@ def user_home() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
-    path.mkdir(parents=True, exist_ok=True)
+    _check_home(path, f"ZONEREF_HOME {env}" if env else f"the ZoneRef data folder {path}")
     return path
+
+
+def _check_home(path: Path, named: str) -> None:
+    """Make the folder if need be and check it may be read and written (``UnusableHomeError`` if not)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # mkdir(exist_ok) raises this only when what is there is not a folder
+        raise UnusableHomeError(f"{named} is not a usable folder (a file is there, not a folder)") from exc
+    except NotADirectoryError as exc:
+        raise UnusableHomeError(f"{named} is not a usable folder (a part of its path is a file, not a folder)") \
+            from exc
+    except OSError as exc:
+        raise UnusableHomeError(f"{named} is not a usable folder (it cannot be made: {exc.strerror or exc})") \
+            from exc
+    # Read and entered, not necessarily written: a read-only folder is still shown (notes read-only, README).
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise UnusableHomeError(f"{named} is not a usable folder (permission denied: this user may not open it)")
 
 
 def imported_dir() -> Path:

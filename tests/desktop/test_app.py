@@ -166,3 +166,25 @@ def test_colours_and_bands_kept_in_chinese_show_in_the_interfaces_language(app, 
         assert labels.colour("自定义") == "自定义" and labels.band(None) == ""
     finally:
         app_module.install_translators(app, "zh_CN")
+
+
+def test_a_home_that_cannot_be_used_is_a_message_box_not_a_crash(qapp, tmp_path, monkeypatch, capsys):
+    """A launch from the desktop has no terminal: ``ZONEREF_HOME`` naming a file stopped the app with a
+    traceback (FileExistsError) before any window; now a message box says which folder and why."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import cli
+
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ZONEREF_HOME", str(afile))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    try:
+        assert cli.main(["gui"]) == 1
+    finally:
+        import gc
+
+        gc.enable()  # the launch pauses the collector for its window (test_cli_commands)
+    assert len(shown) == 1 and f"ZONEREF_HOME {afile} is not a usable folder" in shown[0]
+    assert "not a usable folder" in capsys.readouterr().err

@@ -49,6 +49,23 @@ def test_launching_the_window_loads_no_engine_before_it_shows():
     assert json.loads(out.stdout) == []
 
 
+@pytest.mark.parametrize("argv", [["docs"], ["search", "招商"], ["notes", "list"], ["index", "status"],
+                                  ["outline", "jilin-2021-kaifaqu"], ["topics"], ["versions", "jilin-2021-kaifaqu"],
+                                  ["compare", "jilin-2021-kaifaqu/c3/s12"], ["remove", "x"], ["notes", "backup"]])
+def test_a_home_that_cannot_be_used_is_one_message_for_every_command(argv, capsys, tmp_path, monkeypatch):
+    """``ZONEREF_HOME`` naming a file, or a folder under one: a FileExistsError or NotADirectoryError traceback
+    before. Each command says which folder and why, exit 1."""
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder", encoding="utf-8")
+    for home in (afile, afile / "sub"):
+        monkeypatch.setenv("ZONEREF_HOME", str(home))
+        assert cli.main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"zoneref: error: ZONEREF_HOME {home} is not a usable folder (") and "Traceback" \
+            not in err
+    assert afile.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_the_gui_command_pauses_the_collector(monkeypatch):
     """The launch runs with the cyclic collector paused (the window resumes it: test above)."""
     import gc

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from index.base import paths
 from index.library.corpus import Corpus
 
@@ -20,3 +24,32 @@ def test_a_relative_zoneref_home_is_one_folder_from_any_working_directory(tmp_pa
     monkeypatch.chdir(tmp_path / "b")
     monkeypatch.setenv("ZONEREF_HOME", str(tmp_path / "home"))
     assert str(paths.user_home()) == str(home)  # what the manifest compares: the same folder, not a move
+
+
+@pytest.mark.parametrize("where", ["file", "under_a_file", "no_permission"])
+def test_a_home_that_cannot_be_used_is_a_known_error_naming_it(tmp_path, monkeypatch, where):
+    """A FileExistsError, NotADirectoryError or PermissionError traceback before, from every command."""
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder", encoding="utf-8")
+    home = {"file": afile, "under_a_file": afile / "sub", "no_permission": tmp_path / "locked"}[where]
+    if where == "no_permission":  # simulated: the tests may run as root, whom no mode stops
+        home.mkdir()
+        real = os.access
+        monkeypatch.setattr(paths.os, "access", lambda p, mode: False if str(p) == str(home) else real(p, mode))
+    monkeypatch.setenv("ZONEREF_HOME", str(home))
+    with pytest.raises(paths.UnusableHomeError) as err:
+        paths.user_home()
+    assert str(err.value).startswith(f"ZONEREF_HOME {home} is not a usable folder (")
+    assert {"file": "a file is there", "under_a_file": "a part of its path is a file",
+            "no_permission": "permission denied"}[where] in str(err.value)
+    assert afile.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_home_that_cannot_be_written_is_still_used(tmp_path, monkeypatch):
+    """A read-only folder is shown read-only (README), not refused."""
+    home = tmp_path / "read-only"
+    home.mkdir()
+    real = os.access
+    monkeypatch.setattr(paths.os, "access", lambda p, mode: not mode & os.W_OK and real(p, mode))
+    monkeypatch.setenv("ZONEREF_HOME", str(home))
+    assert paths.user_home() == home
