@@ -428,5 +428,6 @@ def test_the_limits_can_be_set_on_the_command_line(tmp_path, capsys):
     html = _nested_html(tmp_path / "page.html", 100_000)
     code, data, err = run(capsys, "import", str(html), "--time-limit", "0.01", "--json")
     assert code == 1 and data["errors"][0]["code"] == "time_limit"
-    code, _, err = run(capsys, "import", str(html), "--memory-limit", "0")
-    assert code == 2 and "must be positive" in err
+    with pytest.raises(SystemExit) as stopped:  # refused while the arguments are read: a usage error
+        run(capsys, "import", str(html), "--memory-limit", "0")
+    assert stopped.value.code == 2 and "--memory-limit: must be from 1" in capsys.readouterr().err
