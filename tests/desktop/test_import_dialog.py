@@ -45,7 +45,7 @@ def test_refused_files_get_a_translated_reason_and_the_detail(app, qtbot, tmp_pa
         assert "没有文字层" in by_name["scan.pdf"] and "文件是空的" in by_name["empty.txt"]
         assert "已跳过" in by_name["table.xls"]
     else:
-        assert "no text layer" in by_name["scan.pdf"].split("(")[0] and "The file is empty." in by_name["empty.txt"]
+        assert "has no text" in by_name["scan.pdf"].split("(")[0] and "The file is empty." in by_name["empty.txt"]
     assert "text layer" in by_name["scan.pdf"]  # the engine's detail stays, for a bug report
 
 
