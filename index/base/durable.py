@@ -79,13 +79,30 @@ def check_replaceable(path: Path) -> None:
         raise OSError(errno.EINVAL, "it is not a regular file (a device or a pipe): give a file name")
 
 
+# The process's umask, read once when this module is first imported (reading it means setting it, which
+# another thread creating a file at that instant would see).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a file written at ``path`` gets: the replaced file's, else a new file's (0666 less the
+    umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -> Path:
     """Write ``path`` whole: ``write(tmp)`` writes a temporary file in the same folder, renamed over ``path``.
 
     A failure never leaves half a file where the old one was, and nothing but a regular file is replaced
     (``check_replaceable``). The temporary file has a short name of its own
     (``.zoneref-XXXX{suffix}``): a name made from ``path``'s (``name.partial``) could be too long where
-    ``path``'s is not. The new file is readable by others (0644), as an ordinary saved file is.
+    ``path``'s is not. The new file keeps the permissions of the one it replaces (a private notes export
+    stays private), else gets those a new file gets (the umask's); its contents reach the disk before the
+    rename, so a power cut leaves the old file or the new one, never an empty one.
 
     Returns:
         ``path``.
@@ -101,9 +118,11 @@ def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -
     tmp = Path(name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes it private (0600)
+        fsync_file(tmp)
         check_replaceable(path)  # again: a pipe may have been made there while the file was written
         os.replace(tmp, path)
+        fsync_dir(path.parent)
     finally:
         try:
             tmp.unlink(missing_ok=True)

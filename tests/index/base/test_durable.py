@@ -54,7 +54,16 @@ def test_write_whole_replaces_the_file_and_leaves_nothing_else(tmp_path):
     target.write_text("old", encoding="utf-8")
     durable.write_whole(target, lambda tmp: tmp.write_text("new", encoding="utf-8"), suffix=".csv")
     assert target.read_text(encoding="utf-8") == "new" and [p.name for p in tmp_path.iterdir()] == ["报告.csv"]
-    assert target.stat().st_mode & 0o777 == 0o644
+    assert target.stat().st_mode & 0o777 == 0o666 & ~durable._UMASK  # noqa: SLF001 - a new file's
+
+
+def test_write_whole_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    # A private notes export (0600) became readable by every user (0644).
+    target = tmp_path / "notes.jsonld"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o600)
+    durable.write_whole(target, lambda tmp: tmp.write_text("new notes", encoding="utf-8"), suffix=".partial")
+    assert target.read_text(encoding="utf-8") == "new notes" and target.stat().st_mode & 0o777 == 0o600
 
 
 def test_write_whole_keeps_the_old_file_when_writing_fails(tmp_path):
