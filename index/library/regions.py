@@ -81,6 +81,7 @@ _PROV_RE = re.compile("|".join(sorted(
 # A development zone named after its city (广州经济技术开发区, 苏州工业园区) places a document in that city:
 # its management committee issues in the zone's name, without 市.
 _ZONES = "经济技术开发区|经济开发区|高新技术产业开发区|高新区|工业园区|开发区|新区|综合保税区|保税区|港区"
+_ZONE_RE = re.compile(_ZONES)
 _CITY_RE = re.compile(
     "(" + "|".join(sorted(map(re.escape, CITY_PROVINCE), key=len, reverse=True)) + ")"
     r"(市|地区|盟|经济特区|[\u4e00-\u9fff]{0,8}?自治州|" + _ZONES + ")")
@@ -113,13 +114,15 @@ def level_key(level: str | None) -> tuple[int, str]:
 
 def region_in(text: str) -> tuple[str | None, str | None]:
     """(province, city) named in ``text`` (normalised), city winning if both."""
-    city = _CITY_RE.search(text)
+    # A zone places the text only when it opens it (its committee is the issuer, or the title's own subject):
+    # 河北省…关于学习借鉴苏州工业园区经验的意见 is 河北's; 长白山开发区 is not 白山市's.
+    city = next((m for m in _CITY_RE.finditer(text) if m.start() == 0 or not _ZONE_RE.fullmatch(m.group(2))), None)
     if city:
         name = city.group(1)
         suffix = city.group(2)
         province = CITY_PROVINCE[name]
         # 吉林市 is a city, 吉林省 the province; likewise 海南 (海南州 is in 青海).
-        return province, name + ("市" if suffix == "经济特区" or re.fullmatch(_ZONES, suffix) else suffix)
+        return province, name + ("市" if suffix == "经济特区" or _ZONE_RE.fullmatch(suffix) else suffix)
     prov = _PROV_RE.search(text)
     if prov:
         return PROVINCE_BY_SHORT.get(prov.group(0), prov.group(0)), None

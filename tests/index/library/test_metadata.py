@@ -40,6 +40,9 @@ def test_all_34_provincial_divisions_are_known():
     # A zone's management committee issues in the zone's name, which names the city without 市 (was 不详).
     ("广州经济技术开发区关于促进先进制造业发展的若干措施", "广东省", "广州市", "市级"),
     ("苏州工业园区管理委员会关于加快招商引资的实施意见", "江苏省", "苏州市", "市级"),
+    # … but only a zone that opens the title: one named inside it is another place's example.
+    ("河北省人民政府关于学习借鉴苏州工业园区经验的意见", "河北省", None, "省级"),
+    ("河南省商务厅关于对标上海浦东新区和兰州新区推进开发区建设的通知", "河南省", None, "省级"),
 ])
 def test_region_city_and_level(title, region, city, level):
     guess = guess_metadata(f"{title}\n\n一、总体要求\n\n（一）推动开发区发展。")
