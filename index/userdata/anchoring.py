@@ -85,16 +85,20 @@ def find_quote(body: str, quote: str, lo: int = 0, hi: int | None = None) -> tup
         ``(start, end)`` offsets into ``body``, or ``None``.
     """
     hi = len(body) if hi is None else hi
-    quote = without_invisibles(quote).strip()
+    quote = quote.strip()
     if not quote:
         return None
-    at = body.find(quote, lo, hi)
-    if at < 0:
-        at = normalise(body[lo:hi]).find(normalise(quote))
+    # As written first (the document may hold the same invisible character), then without them.
+    for needle in dict.fromkeys((quote, without_invisibles(quote).strip())):
+        if not needle:
+            continue
+        at = body.find(needle, lo, hi)
         if at < 0:
-            return None
-        at += lo
-    return at, at + len(quote)
+            at = normalise(body[lo:hi]).find(normalise(needle))
+            at = at + lo if at >= 0 else -1
+        if at >= 0:
+            return at, at + len(needle)
+    return None
 
 
 def _context_score(body: str, sel: Selector, start: int, end: int) -> float:

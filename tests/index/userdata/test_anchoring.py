@@ -72,6 +72,10 @@ def test_a_quote_pasted_with_characters_that_show_nothing_is_found(invisible):
     body = BODY.replace("对开发区用地给予保障", trad)
     start, end = find_quote(body, f"对开发区{invisible}用地给予保障{invisible}")
     assert body[start:end] == trad
+    # … and a document that holds the same character is matched as written.
+    body = body.replace(trad, f"對開發區{invisible}用地給予保障")
+    start, end = find_quote(body, f"对开发区{invisible}用地给予保障")
+    assert body[start:end] == f"對開發區{invisible}用地給予保障"
 
 
 def test_small_edit_inside_long_quote_is_fuzzy_matched():
