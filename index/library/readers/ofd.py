@@ -28,18 +28,21 @@ import zipfile
 from pathlib import Path
 
 from index.base.text import is_cjk
-from index.library.readers import Extracted, paragraphs_to_body
+from index.library.readers import MAX_TEXT_CHARS, Extracted, paragraphs_to_body
 from index.library.readers.archives import open_package
 from index.library.readers.errors import (
     CorruptFileError,
     NoTextLayerError,
     PasswordProtectedError,
     TooLargeError,
+    TooLongError,
 )
 from index.library.readers.pdf import CLAUSE_START, PAGE_NUMBER
 
 # One part's XML: a page of a dense regulation is ~100 KB; far above that is not a document's page.
 MAX_PART_XML = 32 * 1024 * 1024
+# More pages than any policy document (a 10,000-page file is a collection or a hostile file).
+MAX_PAGES = 10_000
 # Fewer meaningful characters than this per page on average: a scan (as for a PDF).
 MIN_CHARS_PER_PAGE = 10
 _ENDS = tuple("。！？!?：:；;")
@@ -100,6 +103,23 @@ class _Parts:
     def __init__(self, path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]):
         self.path, self.archive, self.names = path, archive, names
         self._lower = {name.lower(): name for name in names}
+        self._runs: dict[str, list[Run]] = {}
+        self._chars = 0
+
+    def runs(self, name: str) -> list[Run]:
+        """The text runs of a page or template part, read once however many pages name it (a template is
+        named by every page; a hostile file names one dense page thousands of times)."""
+        if name not in self._runs:
+            self._runs[name] = _runs(self.xml(name))
+        return self._runs[name]
+
+    def count(self, pages: int, chars: int) -> None:
+        """Refuse a file past ``MAX_PAGES`` pages or ``MAX_TEXT_CHARS`` characters of text, as it is read."""
+        self._chars += chars
+        if pages > MAX_PAGES or self._chars > MAX_TEXT_CHARS:
+            raise TooLongError(self.path, f"the OFD file holds more than {MAX_PAGES:,} pages or "
+                                          f"{MAX_TEXT_CHARS:,} characters of text, more than any policy document; "
+                                          "split it into its documents and import those")
 
     def xml(self, name: str):
         from lxml import etree
@@ -135,9 +155,10 @@ def _document_pages(part: _Parts, document: str) -> list[list[Run]]:
         runs: list[Run] = []
         for used in _children(page, "Template"):
             if used.get("TemplateID") in templates:
-                runs.extend(_runs(part.xml(templates[used.get("TemplateID")])))
-        runs.extend(_runs(part.xml(content)))
+                runs.extend(part.runs(templates[used.get("TemplateID")]))
+        runs.extend(part.runs(content))
         pages.append(runs)
+        part.count(len(pages), sum(len(r.text) for r in runs))
     return pages
 
 
@@ -162,7 +183,7 @@ def _runs(page) -> list[Run]:
             text = "".join(code.itertext())
             if text.strip():
                 # Advances a writer left out (some give fewer than the characters) are the characters' widths.
-                given = _advances(_attr(code, "DeltaX"))[:len(text) - 1]
+                given = _advances(_attr(code, "DeltaX"), len(text) - 1)
                 advance = sum(given) + sum(_width(ch, size / scale) for ch in text[len(given):])
                 end = box[0] + a * (x + advance) + c * y + e
                 runs.append(Run(box[0] + a * x + c * y + e, box[1] + b * x + d * y + f, size, text, end))
@@ -245,15 +266,16 @@ def _width(ch: str, size: float) -> float:
     return size if ord(ch) > 0x2000 else size / 2
 
 
-def _advances(delta: str | None) -> list[float]:
-    """A ``DeltaX`` list (``g 54 1.05`` is 54 advances of 1.05), or [] if there is none or it is malformed."""
+def _advances(delta: str | None, most: int) -> list[float]:
+    """The first ``most`` advances of a ``DeltaX`` list (``g 54 1.05`` is 54 advances of 1.05), or [] if there
+    is none or it is malformed."""
     parts = (delta or "").split()
     found: list[float] = []
     i = 0
     try:
-        while i < len(parts) and len(found) < 100_000:
+        while i < len(parts) and len(found) < most:
             if parts[i] == "g":
-                found.extend([float(parts[i + 2])] * min(int(parts[i + 1]), 100_000))
+                found.extend([float(parts[i + 2])] * max(0, min(int(parts[i + 1]), most - len(found))))
                 i += 3
             else:
                 found.append(float(parts[i]))
