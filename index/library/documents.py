@@ -162,6 +162,11 @@ class Document:
             return self._short
 
     @property
+    def subject_title(self) -> str:
+        """The short title without its place (浙江·加快推进… → 加快推进…): where the region is shown beside it."""
+        return self.short_title.split("·", 1)[-1]
+
+    @property
     def content_hash(self) -> str:
         """SHA-256 of the body: what the search index fingerprints."""
         if self._hash is None:
@@ -238,14 +243,24 @@ def _normalised(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def load_yaml(text: str) -> Any:
+    """YAML front matter read as the library reads it (``_yaml``: a date that is no date stays its text).
+
+    Raises:
+        yaml.YAMLError, ValueError, OverflowError, RecursionError: not YAML, or a value no constructor takes.
+    """
+    yaml, loader = _yaml()
+    return yaml.load(text, Loader=loader)
+
+
 def _split(text: str, where: str) -> tuple[dict[str, Any], int]:
     """(front matter, offset where the body starts)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     end = _front_matter_end(text, where)
-    yaml, loader = _yaml()
+    yaml = _yaml()[0]
     try:
-        meta = yaml.load(text[4:end], Loader=loader) or {}
+        meta = load_yaml(text[4:end]) or {}
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # what a constructor may raise on a bad value
         raise ContentError(f"{where}: bad front matter: {exc}") from exc
     if not isinstance(meta, dict):

@@ -37,7 +37,7 @@ _PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE\b[^\[>]*(?:\[.*
 _TEXT_TYPES: tuple = ()
 
 
-def _soup(data: bytes, path: Path):
+def _soup(data: bytes, path: Path, charset: str | None = None):
     from bs4 import BeautifulSoup
 
     try:
@@ -47,7 +47,12 @@ def _soup(data: bytes, path: Path):
         parser = "html.parser"
     declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I) or \
         re.search(rb"<\?xml[^>]+encoding=[\"']([\w-]+)", data[:200], re.I)
-    if declared:
+    if charset:  # what the file around the page says (a saved page's MIME part): it is the page's bytes
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text, _ = decode(path, data)
+    elif declared:
         try:
             text = data.decode(declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
@@ -182,8 +187,9 @@ def _lines(root) -> list[str]:
     return out
 
 
-def read(path: Path, data: bytes) -> Extracted:
-    soup = _soup(data, path)
+def read(path: Path, data: bytes, charset: str | None = None) -> Extracted:
+    """The page's main text; ``charset``: the encoding something outside the page declares for its bytes."""
+    soup = _soup(data, path, charset)
     title_tag = soup.find("title")
     title = re.sub(r"\s+", " ", title_tag.get_text()).strip() if title_tag else None
     _prune(soup)

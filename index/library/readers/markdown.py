@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from index.library.documents import load_yaml
 from index.library.readers import Extracted
 from index.library.readers.txt import decode
 
@@ -36,8 +37,8 @@ def _front_matter(text: str) -> tuple[dict, str]:
     if len(head) > MAX_FRONT_MATTER or head.count("[") + head.count("{") > MAX_FRONT_MATTER_BRACKETS:
         return {}, text  # not metadata, whatever it is: the file is read as text
     try:
-        meta = yaml.safe_load(head)
-    except (yaml.YAMLError, RecursionError):  # bad, or nested past what a header ever is: not metadata
+        meta = load_yaml(head)  # as the library reads its own: a date that is no date stays its text
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):  # bad, or nested past any header
         return {}, text
     if not isinstance(meta, dict):
         return {}, text

@@ -9,28 +9,26 @@ then read as any saved page (``html.read``): the main content, navigation droppe
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.policy
-import re
 from pathlib import Path
 
 from index.library.readers import Extracted
 from index.library.readers.errors import CorruptFileError
 
-_DECLARED = re.compile(rb"<meta[^>]+charset=|<\?xml[^>]+encoding=", re.I)
-
 
 def read(path: Path, data: bytes) -> Extracted:
     from index.library.readers import html
 
-    page = _page(path, data)
-    found = html.read(path, page)
+    page, charset = _page(path, data)
+    found = html.read(path, page, charset)
     found.format = "mhtml"
     return found
 
 
-def _page(path: Path, data: bytes) -> bytes:
-    """The saved page's HTML, as bytes that say their charset."""
+def _page(path: Path, data: bytes) -> tuple[bytes, str | None]:
+    """The saved page's HTML bytes, and the charset its part declares (a known one), if any."""
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except Exception as exc:  # noqa: BLE001 - the email parser's errors are many; it rarely raises at all
@@ -50,6 +48,8 @@ def _page(path: Path, data: bytes) -> bytes:
     if not body:
         raise CorruptFileError(path, "the saved web page's page is empty")
     charset = root.get_content_charset()
-    if charset and not _DECLARED.search(body[:4096]):
-        body = f'<meta charset="{charset}">'.encode("ascii", "ignore") + body
-    return body
+    try:
+        charset = codecs.lookup(charset).name if charset else None
+    except LookupError:  # a name no codec has: the page's own declaration, or the detector, decides
+        charset = None
+    return body, charset

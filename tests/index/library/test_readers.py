@@ -250,3 +250,28 @@ def test_a_noncharacter_in_a_file_is_not_imported(tmp_path, name):
         path.write_text(f"{TITLE}\n\n{body}\n", encoding="utf-8")
     found = read_path(path)
     assert "创新招商方式。推行产业链招商。" in found.text and not any(ch in found.text for ch in "\ufffe\uffff")
+
+
+def test_a_markdown_front_matter_date_that_is_no_date_is_read_as_the_library_reads_it(tmp_path):
+    # issued: 2019-99-99 in an imported Markdown file was an internal error (ValueError from PyYAML's dates).
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: 开发区条例\nissued: 2019-99-99\n---\n\n第一条　为了促进开发区发展，制定本条例。\n",
+                    encoding="utf-8")
+    found = read_path(path)
+    assert found.title == "开发区条例" and found.meta["issued"] == "2019-99-99"
+    assert found.text.strip().startswith("第一条")
+
+
+@pytest.mark.parametrize("charset, encoding", [
+    ("utf-16", "utf-16"),           # Internet Explorer's "Unicode" save: it was refused as a binary file
+    ('utf-8\\"><script>', "utf-8"),  # a charset no codec has: the page was swallowed by the text put before it
+    ("x-nonsense", "utf-8"),
+])
+def test_a_saved_page_is_decoded_by_its_parts_charset_when_that_is_one(tmp_path, charset, encoding):
+    import base64
+
+    page = "<html><body><h1>标题</h1><p>第一条 这是一段足够长的正文内容，用于测试导入是否正常工作。</p></body></html>"
+    data = (f'MIME-Version: 1.0\nContent-Type: text/html; charset="{charset}"\nContent-Transfer-Encoding: base64\n\n'
+            ).encode() + base64.encodebytes(page.encode(encoding))
+    (tmp_path / "page.mht").write_bytes(data)
+    assert read_path(tmp_path / "page.mht").text == "# 标题\n\n第一条 这是一段足够长的正文内容，用于测试导入是否正常工作。"
