@@ -60,7 +60,7 @@ from index.search.rows import ORDER_STRIDE, ClauseRow, Side, doc_info, joined_pa
 
 #: Bump when the schema, the postings layout or the side table changes
 #: (2: bigram positions, 3: hits file, 4: compact postings and side table, no stored fields).
-SCHEMA_VERSION = 5  # 5: the side table marks signposts (rows.signpost)
+SCHEMA_VERSION = 6  # 5: the side table marks signposts (rows.signpost); 6: a one-sentence rule is none
 CURRENT = "CURRENT"
 LOCK = "ZONEREF_UPDATE"
 #: Beside a generation's files, rewritten freely (not among the sizes the side table checks): the side

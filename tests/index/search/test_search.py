@@ -449,6 +449,10 @@ def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(t
     by_label = {c.label: c for c in corpus.clauses("reg")}
     assert signpost(by_label["第一节"].text, "第一节", by_label["第一节"].heading)
     assert not signpost(by_label["第二条"].text, "第二条", by_label["第二条"].heading)
+    assert signpost("（二）目标要求。", "（二）", "目标要求")  # a run-in heading
+    # A one-sentence rule over its items says something: not a signpost.
+    assert not signpost("三、对招商引资成效显著的开发区给予奖励。", "三、", "对招商引资成效显著的开发区给予奖励")
+    assert not signpost("一、申请开发区专项资金应当提交下列材料：", "一、", "申请开发区专项资金应当提交下列材料")
     ix = SearchIndex(corpus, tmp_path / "index")
     ix.ensure()
     hits = [h.clause_id for h in ix.search("招商引资", limit=10).hits]
