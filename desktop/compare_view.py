@@ -90,7 +90,7 @@ class _Column(QFrame):
         self.doc_id = doc_id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         doc = view.corpus.document(doc_id)
-        self._region, self._title = doc.region, doc.short_title
+        self._region, self._title = doc.region, doc.subject_title
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setToolTip(doc.title)
@@ -454,7 +454,7 @@ class CompareView(ServiceView):
         self.doc_list.clear()
         for doc_id in ids:
             doc = self.corpus.document(doc_id)
-            item = QListWidgetItem(f"{doc.region} · {doc.short_title}")
+            item = QListWidgetItem(f"{doc.region} · {doc.subject_title}")
             item.setData(Qt.ItemDataRole.UserRole, doc_id)
             item.setToolTip(doc.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)

@@ -219,7 +219,7 @@ class CoverageView(ServiceView):
     def _fill(self) -> None:
         if self.data is None:
             return
-        short = {d.id: d.short_title.split("·", 1)[-1] for d in self.corpus.documents()}
+        short = {d.id: d.subject_title for d in self.corpus.documents()}
         # Stretching or sizing to contents measures every cell: fine for 31 provinces, a freeze for
         # 3,500 documents. Many columns get a fixed width and scroll. The headers are put in modes that
         # measure nothing before the model resets: rows sized to their contents when 3,539 columns

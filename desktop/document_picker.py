@@ -46,7 +46,7 @@ class DocumentListModel(QAbstractListModel):
             return None
         doc = self.docs[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{doc.region} · {doc.get('year') or '—'} · {doc.short_title}"
+            return f"{doc.region} · {doc.get('year') or '—'} · {doc.subject_title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc.title
         if role == Qt.ItemDataRole.UserRole:

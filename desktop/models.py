@@ -361,7 +361,7 @@ class LibraryModel(_FixedColumns, QAbstractItemModel):
         older = member is not None and not member.latest
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # the subject (浙江·加快推进… under 浙江省 reads 加快推进…), then issuer · number · date
-                return f"{doc.short_title.split('·', 1)[-1]}\n{meta_line(doc)}"
+                return f"{doc.subject_title}\n{meta_line(doc)}"
             status = doc.get("status") or ""
             # What is worth a look is marked (a draft, a status other than in force, versions); 正式, the
             # state of almost every row, is not repeated on each of them (the details below say it).

@@ -173,7 +173,7 @@ class NotesView(ServiceView):
             docs = self.corpus.documents()
             for doc in docs:
                 if doc.id in counts or doc.id == keep[0]:
-                    self.doc_filter.addItem(f"{doc.region} · {doc.short_title}（{counts.get(doc.id, 0)}）", doc.id)
+                    self.doc_filter.addItem(f"{doc.region} · {doc.subject_title}（{counts.get(doc.id, 0)}）", doc.id)
             for doc_id in sorted(set(counts) - {d.id for d in docs}):  # notes of a removed document
                 self.doc_filter.addItem(f"{doc_id}（{counts[doc_id]}）", doc_id)
             for tag in self.store().tags():

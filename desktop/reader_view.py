@@ -130,7 +130,6 @@ class ReaderView(QWidget):
         self._show_metadata()
         self.citation_label = ElidedLabel()
         self.citation_label.setObjectName("citation")
-        self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = tool_button(self.tr("Copy citation"), lambda: self.copy_citation())
         self.simplified_box = QCheckBox(self.tr("Simplified"))
         self.simplified_box.setToolTip(self.tr("Show traditional characters as simplified (display only)"))

@@ -41,6 +41,9 @@ class ElidedLabel(QLabel):
         self._full = ""
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # Not selectable: what shows may be shortened, so a selection could copy 《嘉兴…》; the owner offers
+        # the whole text (the reader's Copy citation).
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # down to minimumSizeHint
         self.setText(text)
 

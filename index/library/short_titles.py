@@ -30,8 +30,10 @@ def short_title(title: str, region: str | None, city: str | None = None, issuer:
     title = (title or "").strip()
     core = subject(title, region, city)
     place = _place(region, city, issuer)
-    if not place or not core:
-        return title
+    norm = to_simplified(core)
+    # No place where the subject opens with it or with the issuer already (国务院, 商务部令2019年第1号).
+    if not place or not core or any(n and norm.startswith(to_simplified(n)) for n in (place, issuer)):
+        return core or title
     return f"{place}·{core}"
 
 
@@ -52,7 +54,10 @@ def subject(title: str, region: str | None, city: str | None = None) -> str:
         if norm.startswith(name, start) and end - start - len(name) >= 4:
             start += len(name)
             break
-    return title[start:end].strip("《》 ")
+    core = title[start:end].strip()
+    if core.startswith("《") and core.endswith("》") and core.count("《") == 1:  # 《…条例》: the pair, not one mark
+        core = core[1:-1]
+    return core
 
 
 def _city_short(city: str) -> str:

@@ -24,6 +24,9 @@ from index.library.short_titles import short_title
     ("关于加快开发区发展的意见", "河南省", None, None, "河南·加快开发区发展的意见"),
     ("开发区条例", None, None, None, "开发区条例"),  # no place: the title as it is
     ("延边朝鲜族自治州开发区条例", "吉林省", "延边朝鲜族自治州", None, "延边·开发区条例"),
+    ("关于《开发区条例》的说明", "全国", None, None, "全国·《开发区条例》的说明"),  # 《》 taken off as a pair only
+    ("国务院", "全国", None, "国务院", "国务院"),  # the subject opens with the issuer: no place before it
+    ("商务部令2019年第1号", "全国", None, "商务部", "商务部令2019年第1号"),
 ])
 def test_a_short_title_is_the_place_then_the_subject(title, region, city, issuer, short):
     assert short_title(title, region, city, issuer) == short
