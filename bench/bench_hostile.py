@@ -172,6 +172,35 @@ def _ofd(name: str, runs: int = 0, ofd_xml: str | None = None):
     return make
 
 
+def _ofd_pages(folder: Path, pages: int, objects: int) -> Path:
+    """A small .ofd whose every page names one page part of ``objects`` text objects."""
+    path = folder / "页.ofd"
+    body = "".join(f'<TextObject Boundary="0 {i} 100 10" Size="3"><TextCode X="0" Y="3">第一条规定内容文字</TextCode>'
+                   "</TextObject>" for i in range(objects))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", "<OFD><DocBody><DocRoot>Doc/Document.xml</DocRoot></DocBody></OFD>")
+        zf.writestr("Doc/Document.xml", "<Document><Pages>" + '<Page BaseLoc="c.xml"/>' * pages + "</Pages></Document>")
+        zf.writestr("Doc/c.xml", f"<Page><Content><Layer>{body}</Layer></Content></Page>")
+    return path
+
+
+def _mht(folder: Path, kind: str) -> Path:
+    """A web page saved as one file: as Internet Explorer writes it, or 3,000 multipart levels deep."""
+    from bench.gen_import_folder import write_mhtml
+
+    page = (f"<html><head><title>关于推进开发区高质量发展的实施意见</title></head><body><p>{POLICY}</p></body></html>")
+    if kind == "ie":
+        return write_mhtml(folder / "实施意见.mht", page.encode("gbk"), "ie", charset="gb2312")
+    data = b"MIME-Version: 1.0\n"
+    for i in range(3000):
+        data += b'Content-Type: multipart/related; boundary="b%d"\n\n--b%d\n' % (i, i)
+    data += b"Content-Type: text/html; charset=utf-8\n\n" + page.encode() + b"\n"
+    data += b"".join(b"--b%d--\n" % i for i in reversed(range(3000)))
+    path = folder / "深.mhtml"
+    path.write_bytes(data)
+    return path
+
+
 XHTML = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" [\n<!ENTITY a "开发区开发区开发区开发区">\n'
          + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "&a;" * 10}">\n' for i in range(9))
@@ -204,6 +233,9 @@ FILES = {
     "doc, formatting entry of size -3": _doc("坏.doc", "negative prc"),
     "ofd (公文 layout, 2 pages)": _ofd("条例.ofd"),
     "ofd, 200,000 one-character text objects on a page": _ofd("碎.ofd", runs=200_000),
+    "ofd, one dense page named by 2,000 pages": lambda folder: _ofd_pages(folder, 2000, 5000),
+    "mht (Internet Explorer, GB2312, base64)": lambda folder: _mht(folder, "ie"),
+    "mhtml, 3,000 nested parts": lambda folder: _mht(folder, "nested"),
     "ofd, entity bomb in OFD.xml": _ofd("炸.ofd", ofd_xml=XHTML.split("<html", 1)[0].replace("html PUBLIC", "d")
                                        + '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocInfo>'
                                          "<ofd:Title>&l8;</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml"
