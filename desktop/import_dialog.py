@@ -138,7 +138,8 @@ class ImportDialog(QDialog):
         self._carry_to: list[str] = []
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self._cancel)
-        vbox(self.status, self.progress, QLabel(self.tr("Check the metadata guessed from each file; edit any cell.")),
+        vbox(self.status, self.progress, QLabel(self.tr("Check the metadata guessed from each file (guesses in olive: "
+                                                        "please check them); edit any cell.")),
              (self.table, 1), self.problems, self.buttons, parent=self)
         self._read()
 

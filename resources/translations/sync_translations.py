@@ -158,8 +158,9 @@ _add("ImportDialog", {
     "Import files": "导入文件", "Documents (%1);;All files (*)": "文件 (%1);;所有文件 (*)",
     "Import folder": "导入文件夹", "Import documents": "导入文件", "Reading %n file(s)…": "正在读取 %n 个文件…",
     "Title": "标题", "Region": "地区", "Issuer": "发文机关", "Level": "层级", "Status": "状态", "Year": "年份",
-    "Clauses": "条款数", "Import": "导入", "Check the metadata guessed from each file; edit any cell.":
-        "请核对从各文件推断出的信息，可直接修改任一单元格。",
+    "Clauses": "条款数", "Import": "导入",
+    "Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.":
+        "请核对从各文件推断出的信息（橄榄色为推断值，请逐一核对），可直接修改任一单元格。",
     "Reading %1 of %2: %3": "正在读取第 %1 / %2 个：%3", "Guessed from the text; please check": "由正文推断，请核对",
     "%n file(s) ready to import.": "%n 个文件可以导入。", "Importing…": "正在导入…",
     "Imported %n document(s).": "已导入 %n 份文件。", "Close": "关闭", "Cancelling…": "正在取消…",

@@ -589,22 +589,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="141" />
-      <source>Check the metadata guessed from each file; edit any cell.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="171" />
+      <location filename="../../desktop/import_dialog.py" line="172" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="204" />
+      <location filename="../../desktop/import_dialog.py" line="205" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="180" />
+      <location filename="../../desktop/import_dialog.py" line="181" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -612,7 +607,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="226" />
+      <location filename="../../desktop/import_dialog.py" line="227" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
@@ -627,12 +622,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="141" />
+      <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="282" />
+      <location filename="../../desktop/import_dialog.py" line="283" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -640,7 +640,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="284" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -648,12 +648,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="297" />
+      <location filename="../../desktop/import_dialog.py" line="298" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation type="unfinished">
         <numerusform />
@@ -661,7 +661,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="315" />
+      <location filename="../../desktop/import_dialog.py" line="316" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1173,67 +1173,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="321" />
+      <location filename="../../desktop/import_dialog.py" line="322" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="322" />
+      <location filename="../../desktop/import_dialog.py" line="323" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="324" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="324" />
+      <location filename="../../desktop/import_dialog.py" line="325" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="325" />
+      <location filename="../../desktop/import_dialog.py" line="326" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="326" />
+      <location filename="../../desktop/import_dialog.py" line="327" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="329" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="329" />
+      <location filename="../../desktop/import_dialog.py" line="330" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="354" />
+      <location filename="../../desktop/import_dialog.py" line="355" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="365" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="392" />
+      <location filename="../../desktop/import_dialog.py" line="393" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="398" />
+      <location filename="../../desktop/import_dialog.py" line="399" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
@@ -1452,50 +1452,50 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
-      <location filename="../../desktop/reader_view.py" line="498" />
-      <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="497" />
+      <location filename="../../desktop/reader_view.py" line="513" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="136" />
+      <location filename="../../desktop/reader_view.py" line="135" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="141" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="482" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="485" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="494" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="515" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="505" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>

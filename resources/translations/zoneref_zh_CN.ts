@@ -582,29 +582,24 @@
       <translation>将批注复制到新版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="141" />
-      <source>Check the metadata guessed from each file; edit any cell.</source>
-      <translation>请核对从各文件推断出的信息，可直接修改任一单元格。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="171" />
+      <location filename="../../desktop/import_dialog.py" line="172" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="204" />
+      <location filename="../../desktop/import_dialog.py" line="205" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="180" />
+      <location filename="../../desktop/import_dialog.py" line="181" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="226" />
+      <location filename="../../desktop/import_dialog.py" line="227" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
@@ -619,38 +614,43 @@
       <translation>此 PDF 或 OFD 文件没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="259" />
+      <location filename="../../desktop/import_dialog.py" line="141" />
+      <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
+      <translation>请核对从各文件推断出的信息（橄榄色为推断值，请逐一核对），可直接修改任一单元格。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="260" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="282" />
+      <location filename="../../desktop/import_dialog.py" line="283" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="284" />
+      <location filename="../../desktop/import_dialog.py" line="285" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="289" />
+      <location filename="../../desktop/import_dialog.py" line="290" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="297" />
+      <location filename="../../desktop/import_dialog.py" line="298" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation>
         <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="315" />
+      <location filename="../../desktop/import_dialog.py" line="316" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1155,67 +1155,67 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="321" />
+      <location filename="../../desktop/import_dialog.py" line="322" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="322" />
+      <location filename="../../desktop/import_dialog.py" line="323" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="324" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="324" />
+      <location filename="../../desktop/import_dialog.py" line="325" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="325" />
+      <location filename="../../desktop/import_dialog.py" line="326" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="326" />
+      <location filename="../../desktop/import_dialog.py" line="327" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="329" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="329" />
+      <location filename="../../desktop/import_dialog.py" line="330" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="354" />
+      <location filename="../../desktop/import_dialog.py" line="355" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="365" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="392" />
+      <location filename="../../desktop/import_dialog.py" line="393" />
       <source>The year must be a number, e.g. 2017.</source>
       <translation>年份须为数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="398" />
+      <location filename="../../desktop/import_dialog.py" line="399" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
@@ -1433,50 +1433,50 @@ Restored from: %3</source>
       <translation>查看本文件各版本之间的修改（修订对照）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
-      <location filename="../../desktop/reader_view.py" line="498" />
-      <location filename="../../desktop/reader_view.py" line="514" />
+      <location filename="../../desktop/reader_view.py" line="133" />
+      <location filename="../../desktop/reader_view.py" line="497" />
+      <location filename="../../desktop/reader_view.py" line="513" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="136" />
+      <location filename="../../desktop/reader_view.py" line="135" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="141" />
+      <location filename="../../desktop/reader_view.py" line="140" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="483" />
+      <location filename="../../desktop/reader_view.py" line="482" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="486" />
+      <location filename="../../desktop/reader_view.py" line="485" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="495" />
+      <location filename="../../desktop/reader_view.py" line="494" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="501" />
-      <location filename="../../desktop/reader_view.py" line="516" />
+      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="515" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="505" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
