@@ -302,6 +302,7 @@ class CompareView(ServiceView):
         self._syncing = False
         self._op: ops.Op | None = None
         self._pins_problem = ""  # why the user's pins could not be read, shown under the title
+        self._set_note = ""  # the documents of a reopened set this library does not hold, said under the title
         self._left_out = 0  # ticked documents past MAX_COLUMNS, not compared (said under the title)
 
         self.title = QLabel(self.tr("Choose a clause in the reader (Compare across provinces) or a topic."))
@@ -538,6 +539,7 @@ class CompareView(ServiceView):
 
     # -- starting points ------------------------------------------------------
     def start_from_clause(self, clause_id: str) -> None:
+        self._set_note = ""
         self.source_id, self.topic = clause_id, None
         self._show_topic()
         self.refresh_documents()  # the default documents depend on the source
@@ -546,6 +548,7 @@ class CompareView(ServiceView):
     def start_from_topic(self, topic: str | None) -> None:
         if not topic:
             return
+        self._set_note = ""
         self.source_id, self.topic = None, topic
         self._show_topic()
         self.refresh_documents()
@@ -632,7 +635,7 @@ class CompareView(ServiceView):
         source = result.get("source")
         left_out = ("\n" + self.tr("Showing the first %1 of the %2 chosen documents: choose fewer to see the others.")
                     .replace("%1", str(MAX_COLUMNS)).replace("%2", str(MAX_COLUMNS + self._left_out))
-                    if self._left_out else "")
+                    if self._left_out else "") + (f"\n{self._set_note}" if self._set_note else "")
         if source:
             self.title.setText(self.tr("Comparing %1").replace("%1", source.get("citation", source["id"]))
                                + ("\n" + self._pins_problem if self._pins_problem else "") + left_out)
@@ -817,15 +820,23 @@ class CompareView(ServiceView):
         """Reopen a saved set: its documents, order, pins and starting point."""
         from index.compare import comparisons
 
+        from index.base.errors import KnownError
+
         db = self.services.db()
-        data = comparisons.load_set(db, name)
+        try:  # a set from a colleague's library may name what this one does not hold
+            data, missing = comparisons.usable_set(comparisons.load_set(db, name), self.corpus)
+        except KnownError as exc:
+            self.title.setText(error_text(exc))
+            return
         for pin in data.get("pins", []):
             if pin["decision"] == "pin":
                 comparisons.set_pin(db, pin["source_clause_id"], pin["doc_id"], pin["clause_id"])
             else:
                 comparisons.set_none(db, pin["source_clause_id"], pin["doc_id"])
-        self.set_doc_order([d for d in data.get("doc_ids", []) if self.corpus.has_document(d)])
+        self.set_doc_order(data.get("doc_ids", []))
         if data.get("source_clause_id"):
             self.start_from_clause(data["source_clause_id"])
         else:
             self.start_from_topic(data.get("topic"))
+        if missing:
+            self._set_note = self.tr("Not in your library, left out: %1").replace("%1", "、".join(missing))

@@ -90,6 +90,7 @@ _add("SearchView", {
         "可试用更短的词，或同义的其他说法（如以“招商”代替“招商引资”）。",
 })
 _add("CompareView", {
+    "Not in your library, left out: %1": "文库中没有，已略去：%1",
     "Choose a clause in the reader (Compare across provinces) or a topic.":
         "在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。",
     "Documents…": "选择文件…", "Save set…": "保存对比组…", "Open set": "打开对比组", "Topic:": "主题：",

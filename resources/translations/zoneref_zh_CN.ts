@@ -26,180 +26,185 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="307" />
+      <location filename="../../desktop/compare_view.py" line="308" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="312" />
+      <location filename="../../desktop/compare_view.py" line="313" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="314" />
+      <location filename="../../desktop/compare_view.py" line="315" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="316" />
+      <location filename="../../desktop/compare_view.py" line="317" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="319" />
+      <location filename="../../desktop/compare_view.py" line="320" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="325" />
+      <location filename="../../desktop/compare_view.py" line="326" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="328" />
+      <location filename="../../desktop/compare_view.py" line="329" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="336" />
+      <location filename="../../desktop/compare_view.py" line="337" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="359" />
-      <location filename="../../desktop/compare_view.py" line="488" />
+      <location filename="../../desktop/compare_view.py" line="360" />
+      <location filename="../../desktop/compare_view.py" line="489" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="573" />
+      <location filename="../../desktop/compare_view.py" line="576" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="381" />
+      <location filename="../../desktop/compare_view.py" line="382" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="386" />
+      <location filename="../../desktop/compare_view.py" line="387" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="388" />
+      <location filename="../../desktop/compare_view.py" line="389" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="389" />
+      <location filename="../../desktop/compare_view.py" line="390" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="398" />
+      <location filename="../../desktop/compare_view.py" line="399" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="407" />
+      <location filename="../../desktop/compare_view.py" line="408" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="410" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="421" />
+      <location filename="../../desktop/compare_view.py" line="422" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="422" />
+      <location filename="../../desktop/compare_view.py" line="423" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="440" />
+      <location filename="../../desktop/compare_view.py" line="441" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="633" />
+      <location filename="../../desktop/compare_view.py" line="636" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="637" />
+      <location filename="../../desktop/compare_view.py" line="640" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="644" />
+      <location filename="../../desktop/compare_view.py" line="647" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="648" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="701" />
+      <location filename="../../desktop/compare_view.py" line="704" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="701" />
+      <location filename="../../desktop/compare_view.py" line="704" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="758" />
+      <location filename="../../desktop/compare_view.py" line="761" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="758" />
+      <location filename="../../desktop/compare_view.py" line="761" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="771" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="778" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="776" />
+      <location filename="../../desktop/compare_view.py" line="779" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="786" />
+      <location filename="../../desktop/compare_view.py" line="789" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="802" />
       <location filename="../../desktop/compare_view.py" line="805" />
+      <location filename="../../desktop/compare_view.py" line="808" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="802" />
+      <location filename="../../desktop/compare_view.py" line="805" />
       <source>Set:</source>
       <translation>对比组：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="842" />
+      <source>Not in your library, left out: %1</source>
+      <translation>文库中没有，已略去：%1</translation>
     </message>
   </context>
   <context>

@@ -135,6 +135,32 @@ def test_compare_document_choice_order_and_sets(win, qtbot):
     assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu", "zhejiang-2022-kaifaqu"]
 
 
+def test_a_set_from_another_library_says_what_it_left_out(win, qtbot, tmp_path):
+    """A colleague's set naming documents this library does not hold was opened without a word about them; one
+    whose clause is not here failed without saying why."""
+    import json
+
+    from index.compare import comparisons
+
+    view = win.compare_view
+    path = tmp_path / "set.json"
+    def write(name, payload):
+        path.write_text(json.dumps({"format": comparisons.FILE_FORMAT, "version": comparisons.FILE_VERSION,
+                                    "name": name, "payload": payload}), encoding="utf-8")
+
+    write("同事的对比", {"source_clause_id": "jilin-2021-kaifaqu/c3/s12",
+                    "doc_ids": ["hebei-2017-kaifaqu", "shanghai-2019-nope"], "pins": []})
+    comparisons.import_set(win.services.db(), path)
+    view.open_set("同事的对比")
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    assert view.column_doc_ids()[1:] == ["hebei-2017-kaifaqu"]
+    assert "文库中没有，已略去：shanghai-2019-nope" in view.title.text()
+    write("缺条款", {"source_clause_id": "nope-2020/c1", "doc_ids": [], "pins": []})
+    comparisons.import_set(win.services.db(), path)
+    view.open_set("缺条款")
+    assert "nope-2020/c1" in view.title.text() and "not in your library" in view.title.text()
+
+
 def _compared_column(win, qtbot, clause_id: str, doc_id: str):
     """The compare view's column for ``doc_id`` once ``clause_id`` is compared against it alone."""
     view = win.compare_view
