@@ -818,9 +818,8 @@ class CompareView(ServiceView):
 
     def open_set(self, name: str) -> None:
         """Reopen a saved set: its documents, order, pins and starting point."""
-        from index.compare import comparisons
-
         from index.base.errors import KnownError
+        from index.compare import comparisons
 
         db = self.services.db()
         try:  # a set from a colleague's library may name what this one does not hold
