@@ -44,7 +44,7 @@ ClauseId = NewType("ClauseId", str)
 
 #: Bump when parsing gives other clauses (ids, boundaries, kinds): clause
 #: counts and tags stored in the library manifest are then recomputed.
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # 2: a table of contents (目录) is preamble text, not clauses
 
 CN_DIGITS = "零〇一二三四五六七八九两"
 CN_NUM = "[零〇一二三四五六七八九十百千两]+"
@@ -271,6 +271,7 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
         return []
     closing_from = _closing_start(lines)
     has_markers = any(_classify(ln.text, None) is not None for ln in lines[:closing_from])
+    contents = _contents_lines(lines)
 
     out: list[_Open] = []
     stack: list[_Open] = []
@@ -311,7 +312,7 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
             open_clause(_TOP, "closing", "end", ln.start, None, None)
             break
         nxt = lines[i + 1].text if i + 1 < n_lines else ""
-        cls = _classify(ln.text, nxt)
+        cls = _classify(ln.text, nxt) if i not in contents else None
         if cls is not None:
             rank, kind, seg, label, heading, unnumbered = cls
             if kind == "title":
@@ -337,6 +338,32 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
         i += 1
 
     return _finish(doc_id, body, out, node_parent)
+
+
+_CONTENTS = re.compile(r"目\s*录[:：]?")
+# A table of contents' entry: a part, chapter or section, 附则 or 附件, and perhaps a page number (a Word
+# table of contents keeps its tab and number: 总则\t1).
+_CONTENTS_ENTRY = re.compile(rf"(?:第\s*{_NUM}\s*[编章节]|附\s*则|附\s*件|附\s*录)[^。；;，,]{{0,40}}?[\s.．…·\d]*")
+_LEADER = re.compile(r"[\s.．…·]*\d*$")
+
+
+def _contents_lines(lines: list[_Line]) -> set[int]:
+    """The lines of a table of contents (目录 and the entries under it, up to where the body repeats the first
+    entry): text of the preamble, not clauses; every chapter was listed twice, the body's numbered ch1~2."""
+    for i, ln in enumerate(lines[:60]):
+        if not _CONTENTS.fullmatch(ln.text):
+            continue
+        first = None
+        j = i + 1
+        while j < len(lines) and _CONTENTS_ENTRY.fullmatch(lines[j].text):
+            key = re.sub(r"\s+", "", _LEADER.sub("", lines[j].text))
+            if first is None:
+                first = key
+            elif key == first:
+                break  # the body starts: its first chapter, as the contents named it
+            j += 1
+        return set(range(i, j)) if j - i > 2 else set()
+    return set()
 
 
 def _plain_paragraph(ln, stack, out, parents, has_markers, open_clause, root_children) -> None:

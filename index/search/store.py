@@ -105,7 +105,9 @@ def schema() -> fields.Schema:
 
 def fingerprint(doc_hashes: dict[str, str], docs: list[dict] | None = None) -> str:
     """Hash of every document's content hash and filter fields, plus the analyzer and schema versions."""
-    h = hashlib.sha256(f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}".encode())
+    from index.library.clauses import PARSER_VERSION  # clauses cut otherwise are other records
+
+    h = hashlib.sha256(f"a{ANALYZER_VERSION}s{SCHEMA_VERSION}p{PARSER_VERSION}".encode())
     for doc_id in sorted(doc_hashes):
         h.update(f"\n{doc_id}\t{doc_hashes[doc_id]}".encode())
     for info in sorted(docs or [], key=lambda d: d["id"]):

@@ -46,6 +46,15 @@ _COLUMNS = ("a.id, a.uuid, a.doc_id, a.clause_id, a.quote, a.prefix, a.suffix, a
             "a.note, a.created, a.updated, a.orphan, a.anchored_hash")
 
 
+def anchor_key(doc) -> str:
+    """What a note's place was worked out against: the document's text and the clause parser's version. A parser
+    that cuts clauses otherwise (``clauses.PARSER_VERSION``) has every note placed again once, so that each names
+    the clause it now stands in (ch1/art1, not the ch1~2/art1 of a table of contents read as chapters)."""
+    from index.library.clauses import PARSER_VERSION
+
+    return f"{doc.content_hash}:p{PARSER_VERSION}"
+
+
 class NoteError(KnownError, code="note"):
     """A note request that cannot be carried out (bad colour, quote not found …)."""
 
@@ -342,7 +351,7 @@ class NoteStore:
         doc = self.corpus.document(doc_id)
         stale = self.db.execute(
             "SELECT 1 FROM annotations WHERE doc_id = ? AND orphan = 0 AND "
-            "(anchored_hash IS NULL OR anchored_hash != ?) LIMIT 1", (doc.id, doc.content_hash)).fetchone()
+            "(anchored_hash IS NULL OR anchored_hash != ?) LIMIT 1", (doc.id, anchor_key(doc))).fetchone()
         if stale:
             self.reanchor_document(doc.id)
         return self.list(doc_id=doc.id, orphan=False)
@@ -414,7 +423,7 @@ class NoteStore:
         record = Annotation(str(uuidlib.uuid4()), doc.id, clause.id, sel.quote, sel.prefix, sel.suffix,
                             sel.start, sel.end, color, note, tags, stamp, stamp, False)
         with transaction(self.db):
-            self._insert(record, doc.content_hash)
+            self._insert(record, anchor_key(doc))
         return record
 
     def _insert(self, a: Annotation, anchored_hash: str | None) -> None:
@@ -521,7 +530,7 @@ class NoteStore:
                     if not a.orphan:
                         report.orphaned.append(a.uuid)
                     self.db.execute("UPDATE annotations SET orphan = 1, anchored_hash = ? WHERE uuid = ?",
-                                    (doc.content_hash if doc else None, a.uuid))
+                                    (anchor_key(doc) if doc else None, a.uuid))
                     continue
                 if a.orphan:
                     report.recovered.append(a.uuid)
@@ -540,7 +549,7 @@ class NoteStore:
                     'UPDATE annotations SET start=?, "end"=?, prefix=?, suffix=?, quote=?, clause_id=?, '
                     "orphan=0, anchored_hash=? WHERE uuid=?",
                     (anchor.start, anchor.end, sel.prefix, sel.suffix, quote,
-                     self._clause_at(doc.id, anchor.start, a.clause_id), doc.content_hash, a.uuid))
+                     self._clause_at(doc.id, anchor.start, a.clause_id), anchor_key(doc), a.uuid))
         return report
 
     def carry_forward(self, from_doc: str, to_doc: str) -> CarryReport:
@@ -578,7 +587,7 @@ class NoteStore:
                 copy = Annotation(str(uuidlib.uuid4()), target.id, self._clause_at(target.id, anchor.start, ""),
                                   a.quote if anchor.method == "fuzzy" else sel.quote, sel.prefix, sel.suffix,
                                   sel.start, sel.end, a.color, a.note, a.tags, a.created, now_iso(), False)
-                self._insert(copy, target.content_hash)
+                self._insert(copy, anchor_key(target))
                 there.add((copy.start, copy.end, copy.created))
                 (report.reworded if anchor.method == "fuzzy" else report.copied).append(copy)
         return report
@@ -589,7 +598,7 @@ class NoteStore:
         rows = self.db.execute("SELECT doc_id, group_concat(DISTINCT coalesce(anchored_hash, '')) "
                                "FROM annotations GROUP BY doc_id").fetchall()
         for doc_id, hashes in rows:
-            current = self.corpus.document(doc_id).content_hash if self.corpus.has_document(doc_id) else None
+            current = anchor_key(self.corpus.document(doc_id)) if self.corpus.has_document(doc_id) else None
             if current is not None and hashes == current:
                 continue
             total += self.reanchor_document(doc_id)

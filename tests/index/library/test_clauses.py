@@ -259,3 +259,23 @@ def test_marker_lookup_by_first_character_matches_trying_every_marker():
     for line in sorted(lines):
         fast, slow = module._match_marker(line), every_marker(line)
         assert (fast and fast[:3], fast and fast[3].group(0)) == (slow and slow[:3], slow and slow[3].group(0)), line
+
+
+@pytest.mark.parametrize("contents", [
+    "目　　录\n\n第一章　总　　则\n\n第二章　规划与设立\n\n第一节　规划\n\n第三章　附　　则\n\n",
+    "目录\n\n第一章 总则\t1\n\n第二章 规划与设立\t3\n\n第一节 规划\t3\n\n第三章 附则\t9\n\n",  # a Word contents page
+])
+def test_a_table_of_contents_is_preamble_text_not_chapters(contents):
+    # Every chapter was listed twice and the body's numbered ch1~2, ch2~2/se1/art2.
+    body = ("某省开发区条例\n\n（2021年1月1日某省人民代表大会常务委员会通过）\n\n" + contents +
+            "第一章　总　　则\n\n第一条　为了促进开发区发展，制定本条例。\n\n第二章　规划与设立\n\n第一节　规划\n\n"
+            "第二条　开发区规划应当符合国土空间规划。\n\n第三章　附　　则\n\n第三条　本条例自公布之日起施行。\n")
+    clauses = parse_clauses("d", body)
+    assert [c.id for c in clauses] == ["d/pre", "d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/se1", "d/ch2/se1/art2", "d/ch3",
+                                       "d/ch3/art3"]
+    assert "规划与设立" in clauses[0].text  # the contents stay in the preamble's text: nothing lost
+
+
+def test_a_chapter_list_without_a_contents_line_is_still_chapters():
+    body = "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n第二章　附则\n\n第二条　本条例自公布之日起施行。\n"
+    assert [c.id for c in parse_clauses("d", body)] == ["d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/art2"]

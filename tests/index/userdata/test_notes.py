@@ -221,3 +221,18 @@ def test_writes_are_committed_for_other_connections(store, zoneref_home):
     other = sqlite3.connect(str(zoneref_home / "zoneref.db"))
     assert other.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
     assert not store.db.conn.in_transaction
+
+
+def test_a_parser_that_cuts_clauses_otherwise_has_every_note_placed_again_once(store, monkeypatch):
+    # A note keeps the clause id it was placed in; after a parser change (a table of contents no longer read as
+    # chapters) it named a clause that no longer existed until the document's text changed.
+    from index.library import clauses as clause_module
+    from index.userdata import notes as notes_module
+
+    a = store.add(_clause(store, "补助").id, "基础设施建设给予补助")
+    store.db.execute("UPDATE annotations SET clause_id = 'old/c9' WHERE uuid = ?", (a.uuid,))
+    assert store.reanchor_all().kept == 0  # nothing changed: nothing to do
+    monkeypatch.setattr(clause_module, "PARSER_VERSION", clause_module.PARSER_VERSION + 1)
+    assert notes_module.anchor_key(store.corpus.document(DOC)).endswith(f"p{clause_module.PARSER_VERSION}")
+    report = store.reanchor_all()
+    assert report.kept == 1 and store.get(a.uuid).clause_id == _clause(store, "补助").id
