@@ -19,10 +19,8 @@ OFD (``Encryptions.xml``) is refused as password-protected.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import posixpath
-import re
 import statistics
 import zipfile
 from pathlib import Path
@@ -37,7 +35,7 @@ from index.library.readers.errors import (
     TooLargeError,
     TooLongError,
 )
-from index.library.readers.pdf import CLAUSE_START, PAGE_NUMBER
+from index.library.readers.pdf import CLAUSE_START, PAGE_NUMBER, without_running_lines
 
 # One part's XML: a page of a dense regulation is ~100 KB; far above that is not a document's page.
 MAX_PART_XML = 32 * 1024 * 1024
@@ -46,7 +44,6 @@ MAX_PAGES = 10_000
 # Fewer meaningful characters than this per page on average: a scan (as for a PDF).
 MIN_CHARS_PER_PAGE = 10
 _ENDS = tuple("。！？!?：:；;")
-_NUMBER = re.compile(r"\d+")
 
 
 @dataclasses.dataclass
@@ -212,18 +209,10 @@ def _lines(runs: list[Run]) -> list[Line]:
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """``pages`` without what repeats among the first or last two lines of most pages (numbers aside)."""
-    if len(pages) < 2:
-        return pages
-    def key(line: Line) -> str:
-        return _NUMBER.sub("#", line.text.replace(" ", ""))
-
-    seen = collections.Counter()
-    for lines in pages:
-        seen.update({key(line) for line in lines[:2] + lines[-2:]})
-    running = {k for k, n in seen.items() if n >= 2 and n >= len(pages) / 2}
-    return [[line for i, line in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and key(line) in running)]
-            for lines in pages]
+    """``pages`` without what repeats at the top or bottom of most pages (``pdf.running_lines``)."""
+    keep = without_running_lines([[line.text for line in lines] for lines in pages])
+    return [[line for line, kept in zip(lines, flags, strict=True) if kept] for lines, flags in zip(pages, keep,
+                                                                                                    strict=True)]
 
 
 def _paragraphs(pages: list[list[Line]]) -> list[str]:

@@ -27,6 +27,29 @@ CLAUSE_START = re.compile(r"^(?:第[零〇一二三四五六七八九十百千�
 PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*(?:/\s*\d+\s*)?页|^\d+\s*/\s*\d+$")
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def without_running_lines(pages: list[list[str]]) -> list[list[bool]]:
+    """For each page's lines, whether to keep it: a line among the first or the last two of its page that
+    stands there on at least half the pages (two at least), numbers aside, is a running header or footer
+    (浙江省人民政府公报　2021年第27期, 第 3 页), not the document's text."""
+    def key(line: str) -> str:
+        return _NUMBER.sub("#", re.sub(r"\s+", "", line))
+
+    def edge(lines: list[str]) -> set[int]:
+        return {*range(min(2, len(lines))), *range(max(0, len(lines) - 2), len(lines))}
+
+    if len(pages) < 2:
+        return [[True] * len(lines) for lines in pages]
+    seen: dict[str, int] = {}
+    for lines in pages:
+        for k in {key(lines[i]) for i in edge(lines)}:
+            seen[k] = seen.get(k, 0) + 1
+    running = {k for k, n in seen.items() if k and n >= 2 and n >= len(pages) / 2}
+    return [[not (i in edge(lines) and key(line) in running) for i, line in enumerate(lines)] for lines in pages]
+
+
 def reflow(lines: list[str]) -> list[str]:
     """Join visual lines back into paragraphs."""
     paragraphs: list[str] = []
@@ -74,5 +97,8 @@ def read(path: Path, data: bytes) -> Extracted:
     if not pages or meaningful < MIN_CHARS_PER_PAGE * len(pages):
         raise NoTextLayerError(path, "the PDF has no text layer (a scanned image?); "
                                      "ZoneRef cannot read scans - use a PDF with text or OCR it first")
-    lines = [ln for text in pages for ln in text.split("\n")]
+    per_page = [[ln for ln in text.split("\n") if ln.strip()] for text in pages]
+    keep = without_running_lines(per_page)
+    lines = [ln for page, flags in zip(per_page, keep, strict=True) for ln, kept in zip(page, flags, strict=True)
+             if kept]
     return Extracted(text="\n\n".join(reflow(lines)), format="pdf", title=title)

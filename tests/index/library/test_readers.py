@@ -108,6 +108,21 @@ def test_pdf_text_layer_is_extracted_and_reflowed(tmp_path):
     assert "（一）指导思想。全面贯彻党的十九大精神。" in found.text.splitlines()
 
 
+def test_a_pdfs_running_header_is_not_the_documents_text(tmp_path):
+    # 浙江省人民政府公报　2021年第27期 at the top of every page became a 款 of 第三条, and took its items.
+    header = "浙江省人民政府公报　2021年第27期"
+    path = write_pdf(tmp_path / "gazette.pdf", [
+        [header, "第一章　总则", "第一条　为了规范开发区管理，制定本办法。", "— 1 —"],
+        [header.replace("27", "28"), "第二条　本办法适用于本省行政区域内的开发区。", "— 2 —"],
+        [header, "第三条　开发区应当坚持高质量发展。", "（一）创新驱动；", "— 3 —"],
+    ])
+    lines = read_path(path).text.splitlines()
+    assert not any("公报" in ln for ln in lines)
+    assert [ln for ln in lines if ln] == ["第一章　总则", "第一条　为了规范开发区管理，制定本办法。",
+                                          "第二条　本办法适用于本省行政区域内的开发区。", "第三条　开发区应当坚持高质量发展。",
+                                          "（一）创新驱动；"]
+
+
 # -- bad input: each with its own error ------------------------------------------
 
 def test_empty_file(tmp_path):
