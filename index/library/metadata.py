@@ -31,6 +31,9 @@ _TITLE_WORDS = re.compile(r"法$|法典$|意见|办法|规定|条例|方案|通�
 _ORG_END = re.compile(r"(?:人民代表大会|人民政府|办公厅|办公室|委员会|常务委员会|常委会|管理委员会|管委会|政府|厅|局|部|委|署|院|"
                       r"办|中心|总局|联合会|商会)$")
 _SENTENCE = re.compile(r"[。；;！？!?，,：:]")
+# A clause's number opening a heading (一、 第一章 （一） 1.): a heading of the text, not the document's title.
+_NUMBERED = re.compile(r"(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
+                       r"[（(][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．.])")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜—–-]+\s*[^_|｜—–-]{0,30})+$")
 # Titles that programs leave in a file (Word's and WPS's summary, a page's <title>) and that say nothing of
 # the document: never offered as its title.
@@ -63,13 +66,15 @@ def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()
     """
     all_lines = _lines(text) if lines is None else lines
     for raw in text.split("\n")[:40]:
-        if raw.startswith("# "):
+        if raw.startswith("# ") and not _NUMBERED.match(raw[2:].strip()):  # 一、总体要求 in Heading 1 is no title
             return raw[2:].strip().strip("#").strip(), "first # heading"
     skip = set(skip)
     head = [line for k, (_, line) in enumerate(all_lines[:10 + len(skip)])
             if k not in skip and not is_header_line(normalise(line))][:10]
     for i, line in enumerate(head):
         if DOC_NUMBER_RE.fullmatch(line) or DATE_RE.search(line) and len(line) < 20:
+            continue
+        if line.endswith(("：", ":")):  # 各省、自治区…商务主管部门：, the addressees: never the title
             continue
         if 6 <= len(line) <= 120 and not _SENTENCE.search(line[:-1]) and _TITLE_WORDS.search(line):
             # A title wrapped over two lines: the second ends with the kind of document.

@@ -101,3 +101,15 @@ def test_region_from_the_signature_when_the_title_names_none(signer, region, cit
     assert (guess["region"], guess["city"], guess["issuer"], guess["level"]) == (region, city, signer, level)
     assert (guess["issued"], guess["year"], guess["status"]) == ("2018-03-02", 2018, "征求意见稿")
     assert guess["title"] == "关于加快开发区转型升级的实施意见（征求意见稿）"
+
+
+def test_a_numbered_heading_or_the_addressees_are_never_the_title():
+    # A Word 公文 with its title in a plain paragraph and 一、 in Heading 1 was titled 一、总体要求; a page whose
+    # first lines are the addressees (各省、自治区…：) was titled by them, and placed in 新疆 (新疆生产建设兵团).
+    body = ("江苏省人民政府办公厅关于推进全省开发区高质量发展的实施意见\n\n# 一、总体要求\n\n（一）指导思想。推动开发区发展。\n\n"
+            "江苏省人民政府办公厅\n\n2021年3月5日\n")
+    assert guess_title(body)[0] == "江苏省人民政府办公厅关于推进全省开发区高质量发展的实施意见"
+    body = ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门：\n\n为贯彻落实《国家级经济技术开发区综合发展水平考核评价办法》，"
+            "现将有关事项通知如下。\n\n一、考核对象\n\n（一）国家级经济技术开发区。\n\n商务部\n\n2021年5月6日\n")
+    guess = guess_metadata(body)
+    assert not guess["title"].startswith("各省") and guess["region"] != "新疆维吾尔自治区"
