@@ -153,7 +153,8 @@ class Library:
 
     def _remember(self, doc: Document) -> None:
         if doc.id not in self._docs:
-            self._by_key.setdefault(versions.version_key(doc.title), []).append(doc.id)
+            for key in versions.version_keys(doc.meta):
+                self._by_key.setdefault(key, []).append(doc.id)
             if any(doc.links()):  # a file that arrives linked (its front matter names versions)
                 self._grouped = None
         self._docs[doc.id] = doc
@@ -297,8 +298,8 @@ class Library:
 
     def _versions_of(self, doc: Document) -> list[str]:
         """Documents already in the library that ``doc`` is a version of (the user's unlinking respected)."""
-        found = [self._docs[i] for i in self._by_key.get(versions.version_key(doc.title), [])
-                 if i != doc.id and versions.same_document(doc.meta, self._docs[i].meta)]
+        near = dict.fromkeys(i for key in versions.version_keys(doc.meta) for i in self._by_key.get(key, []))
+        found = [self._docs[i] for i in near if i != doc.id and versions.same_document(doc.meta, self._docs[i].meta)]
         # Newest first; one the user unlinked from a document already taken is left out.
         out: list[Document] = []
         for other in reversed(versions.order(found)):

@@ -57,12 +57,35 @@ def is_draft(meta: Mapping) -> bool:
     return meta.get("status") == DRAFT or bool(_DRAFT_WORDS.search(str(meta.get("title") or "")))
 
 
+def version_keys(meta: Mapping) -> list[str]:
+    """The keys a document's versions are looked for under: its title's (``version_key``) and, for a draft or
+    a final, its subject's in its place (``_subject_key``)."""
+    return [k for k in (version_key(meta.get("title")), _subject_key(meta)) if k]
+
+
+def _subject_key(meta: Mapping) -> str:
+    """The title's subject (``short_titles.subject``: no issuer, 关于, 印发…的通知 or place) with the region and
+    city, or '' when the place is unknown or the subject too short to say which document it is."""
+    from index.library.short_titles import subject
+
+    region = meta.get("region")
+    if not region or region == "不详":
+        return ""
+    key = version_key(subject(str(meta.get("title") or ""), region, meta.get("city")))
+    return f"{region}/{meta.get('city') or ''}/{key}" if len(key) >= 8 else ""
+
+
 def same_document(a: Mapping, b: Mapping) -> bool:
     """Whether two documents' metadata make them versions of one document.
 
     Titles must agree once version marks are set aside, and the issuers or
     the regions must agree (an unknown region never counts as agreement).
+    A draft and a final text also are when their subjects agree in one place
+    (city included): a department's 广州市促进开发区高质量发展若干措施（征求意见稿） is
+    issued as 广州市人民政府办公厅关于印发广州市促进开发区高质量发展若干措施的通知.
     """
+    if is_draft(a) != is_draft(b) and _subject_key(a) and _subject_key(a) == _subject_key(b):
+        return True
     key = version_key(a.get("title"))
     if not key or key != version_key(b.get("title")):
         return False

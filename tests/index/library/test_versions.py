@@ -266,3 +266,19 @@ def test_links_an_import_stopped_before_its_batch_end_left_half_written_are_comp
     docs = {d.id: d for d in Workspace().corpus.documents()}
     assert docs[old].get("superseded_by") == new and docs[new].get("supersedes") == old
     assert (docs[old].get("version"), docs[new].get("version")) == (1, 2)
+
+
+def test_a_draft_and_the_notice_that_issues_its_final_are_versions_in_one_city_only():
+    # A department's draft (征求意见稿) is issued final by the government's office as 关于印发…的通知: they
+    # were never linked. The same subject in another city is another document.
+    from index.library.versions import same_document
+
+    draft = {"title": "广州市促进开发区高质量发展若干措施（征求意见稿）", "issuer": "广州市商务局", "region": "广东省",
+             "city": "广州市", "status": "征求意见稿"}
+    final = {"title": "广州市人民政府办公厅关于印发广州市促进开发区高质量发展若干措施的通知",
+             "issuer": "广州市人民政府办公厅", "region": "广东省", "city": "广州市", "status": "正式"}
+    elsewhere = {**final, "title": "深圳市人民政府办公厅关于印发深圳市促进开发区高质量发展若干措施的通知",
+                 "issuer": "深圳市人民政府办公厅", "city": "深圳市"}
+    assert same_document(draft, final) and same_document(final, draft)
+    assert not same_document(draft, elsewhere)
+    assert not same_document(final, {**final, "title": final["title"].replace("若干措施", "实施方案")})
