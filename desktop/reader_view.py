@@ -134,7 +134,6 @@ class ReaderView(QWidget):
         self.simplified_box = QCheckBox(self.tr("Simplified"))
         self.simplified_box.setToolTip(self.tr("Show traditional characters as simplified (display only)"))
         self.simplified_box.setChecked(self.simplified)
-        self.simplified_box.setVisible(self.doc.get("script") == "繁体" or _looks_traditional(self.body))
         self.simplified_box.toggled.connect(self.set_simplified)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("Find in document"))
@@ -155,6 +154,9 @@ class ReaderView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([220, 700])
         vbox(self.splitter, parent=self, margins=4)
+        # Only now that the layout has adopted it: shown without a parent, the box would open as a window
+        # of its own and take the main window's activation (and with it, its shortcuts).
+        self.simplified_box.setVisible(self.doc.get("script") == "繁体" or _looks_traditional(self.body))
 
         # Ctrl+F is the main window's 在文中查找 (Edit menu): a second action here would make it ambiguous.
 

@@ -5,9 +5,9 @@ screen, in dark mode and on paper (issue 19, items 9 and 10)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from desktop import reader_view, theme
 from index.reports import html_pages
@@ -271,3 +271,34 @@ def test_a_long_title_never_makes_the_window_wider_than_it_was(idle_win, qtbot, 
     assert reader.citation_label.text() == f"《{title}》前言"  # the whole citation, shortened only on screen
     shown = QLabel.text(reader.citation_label)
     assert "…" in shown and shown.startswith("《") and reader.citation_label.toolTip() == reader.citation_label.text()
+
+
+class _WindowShows(QObject):
+    """Records every widget that is shown as a window of its own."""
+
+    def __init__(self):
+        super().__init__()
+        self.shown = []
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            self.shown.append(obj)
+        return False
+
+
+@pytest.mark.parametrize("doc", ["jilin-2021-kaifaqu", "henan-2017-kaifaqu"])
+def test_opening_a_traditional_document_shows_no_window_of_its_own(idle_win, qtbot, app, doc):
+    # The 简体显示 box was made visible before the layout adopted it: it flashed up as a window, and the main
+    # window was no longer the active one (its shortcuts stopped working).
+    idle_win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is idle_win, timeout=5000)
+    spy = _WindowShows()
+    app.installEventFilter(spy)
+    try:
+        reader = idle_win.open_document(doc)
+        QApplication.processEvents()
+    finally:
+        app.removeEventFilter(spy)
+    assert reader.simplified_box.isVisible() and reader.simplified_box.window() is idle_win
+    assert [w for w in spy.shown if w is not idle_win] == []
+    assert QApplication.activeWindow() is idle_win
