@@ -927,6 +927,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.made("notes") is not None:
+            self.notes_view.flush()  # what was typed in a note and not yet written
         self.save_state()
         self.services.close()  # backs the notes up if this session changed them
         super().closeEvent(event)

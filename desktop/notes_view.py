@@ -39,6 +39,8 @@ from desktop.errors import error_text
 from desktop.models import RecordTableModel
 from desktop.widgets import ServiceView, hbox, vbox
 
+AUTOSAVE_MS = 1500  # typing stopped this long: the note is written
+
 
 class NotesView(ServiceView):
     open_requested = Signal(dict)
@@ -90,6 +92,7 @@ class NotesView(ServiceView):
         self.editor.setObjectName("note_editor")
         self.editor.setPlaceholderText(self.tr("Write a note (Markdown)…"))
         self.editor.textChanged.connect(self._preview_later)
+        self.editor.textChanged.connect(self._edited)
         self.preview = QTextBrowser()
         self.preview.setObjectName("note_preview")
         self.preview.setOpenLinks(False)
@@ -100,7 +103,16 @@ class NotesView(ServiceView):
         self._preview_timer.timeout.connect(self._render_preview)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.textEdited.connect(lambda _t: self._edited())
         self.color = QComboBox()
+        self.color.activated.connect(lambda _i: self._edited())
+        # What is typed is kept without a click on Save: written a moment after the typing stops, and at once
+        # when another note is chosen, the panel is hidden or the window closes (it was dropped silently).
+        self._dirty = False
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save_current)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -190,8 +202,11 @@ class NotesView(ServiceView):
             box.setCurrentIndex(max(0, box.findData(value)))
 
     def refresh(self) -> None:
-        """Re-read the list with the current filters."""
+        """Re-read the list with the current filters (what was typed in the open note written first, and the
+        cursor kept where it was: a refresh may come while the user types, after another write)."""
         self._fill_once()
+        self.flush()
+        cursor = self.editor.textCursor().position()
         try:
             found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
                                       color=self.color_filter.currentData(),
@@ -219,8 +234,10 @@ class NotesView(ServiceView):
         if orphans:
             text += "　" + self.tr("%n orphan(s) to review", "", orphans)
         self.count.setText(text)
-        if uuid:
-            self.select_uuid(uuid)
+        if uuid and self.select_uuid(uuid):
+            kept = self.editor.textCursor()
+            kept.setPosition(min(cursor, len(self.editor.toPlainText())))
+            self.editor.setTextCursor(kept)
 
     def report(self):
         """The notes listed now (filters applied) as an ``index.reports`` notes report, or None."""
@@ -276,6 +293,7 @@ class NotesView(ServiceView):
         return False
 
     def _select(self, row: int) -> None:
+        self.flush()  # the note being left keeps what was typed in it
         if not 0 <= row < len(self.model.rows):
             self.current = None
             self._set_editor_enabled(False)
@@ -293,7 +311,10 @@ class NotesView(ServiceView):
         self.preview.setHtml(rec.get("note_html") or "")
         self.tags.setText(", ".join(rec.get("tags") or []))
         self.color.setCurrentIndex(max(0, self.color.findData(rec["color"])))
+        self._dirty = False
         self._set_editor_enabled(True)
+        # A note whose document was removed has no passage to go to (it said "unknown document id").
+        self.jump_button.setEnabled(doc is not None)
 
     def _set_editor_enabled(self, on: bool) -> None:
         for w in (self.editor, self.tags, self.color, self.save_button, self.delete_button, self.jump_button):
@@ -313,20 +334,54 @@ class NotesView(ServiceView):
 
         self.preview.setHtml(render_note(self.editor.toPlainText()))
 
+    def _edited(self) -> None:
+        if self.current is not None and self.editor.isEnabled():
+            self._dirty = True
+            self._autosave.start()
+
+    def has_unsaved_edits(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Write what was typed in the open note now, if anything (quietly: the list is not re-read, so the
+        cursor stays where it is). False if it could not be written (the reason was shown; the text stays)."""
+        self._autosave.stop()
+        if not self._dirty or self.current is None:
+            return True
+        if not self._write():
+            return False
+        self.services.annotations_changed.emit(self.current["doc_id"])
+        return True
+
+    def _write(self) -> bool:
+        tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+        try:
+            saved = self.store().edit(self.current["uuid"], note=self.editor.toPlainText(),
+                                      color=self.color.currentData(), tags=tags)
+        except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
+            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+            return False
+        self._dirty = False
+        self.current.update(note=saved.note, color=saved.color, tags=list(saved.tags),
+                            note_line=_one_line(saved.note))
+        self.table.viewport().update()  # its row shows the note as written
+        return True
+
     def save_current(self) -> None:
         if not self.current:
             return
-        tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
-        try:
-            self.store().edit(self.current["uuid"], note=self.editor.toPlainText(), color=self.color.currentData(),
-                              tags=tags)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+        self._autosave.stop()
+        self._dirty = True  # Save writes whatever the editor holds
+        if not self._write():
             return
         doc_id = self.current["doc_id"]
         self._fill_filters()
         self.refresh()
         self.services.annotations_changed.emit(doc_id)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.flush()
+        super().hideEvent(event)
 
     def delete_current(self) -> None:
         if not self.current:
@@ -335,8 +390,12 @@ class NotesView(ServiceView):
         if answer != QMessageBox.StandardButton.Yes:
             return
         doc_id = self.current["doc_id"]
+        self._autosave.stop()
+        self._dirty = False
         self.store().delete(self.current["uuid"])
         self.current = None
+        self._set_editor_enabled(False)  # it showed the deleted note, and Save on it did nothing
+        self._fill_filters()  # its document's count and its tags
         self.refresh()
         self.services.annotations_changed.emit(doc_id)
 

@@ -243,3 +243,52 @@ def test_a_hidden_notes_panel_lists_new_documents_in_its_filter_when_shown(win, 
     qtbot.waitUntil(lambda: view.doc_filter.count() == before + 1, timeout=5000)
     assert view.doc_filter.findData(doc_id) > 0 and view.doc_filter.itemText(view.doc_filter.findData(doc_id)) \
         .endswith("（1）")
+
+
+def _two_notes(win, qtbot):
+    clause = win.corpus.clause("jilin-2021-kaifaqu/c3/s12")
+    store = win.services.notes()
+    at = clause.text.find("招商")
+    first = store.add(clause.id, clause.text[at:at + 4], note="旧批注")
+    second = store.add(clause.id, clause.text[at + 4:at + 8], note="")
+    view = win.notes_view
+    win.notes_dock.show()
+    view.refresh()
+    assert view.select_uuid(first.uuid)
+    return view, store, first, second
+
+
+def test_what_is_typed_in_a_note_is_kept_without_save(win, qtbot, monkeypatch):
+    """Typing in a note, then choosing another (or closing the window) dropped the text without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view, store, first, second = _two_notes(win, qtbot)
+    view.editor.insertPlainText("补充：")  # typed, as a user types (not set)
+    assert view.has_unsaved_edits()
+    view.select_uuid(second.uuid)  # another note chosen: the first keeps what was typed
+    assert store.get(first.uuid).note == "补充：旧批注"
+    view.editor.insertPlainText("待核实")
+    qtbot.waitUntil(lambda: store.get(second.uuid).note == "待核实", timeout=5000)  # written when typing stops
+    assert not view.has_unsaved_edits() and view.editor.toPlainText() == "待核实"  # the editor left as it was
+    view.editor.insertPlainText("，已核实")
+    path = win.services.workspace.db_path
+    win.close()  # closing the window writes it too
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT note FROM annotations WHERE uuid = ?", (second.uuid,)).fetchone() == ("待核实，已核实",)
+
+
+def test_a_deleted_note_leaves_the_editor_and_the_filters(win, qtbot, monkeypatch):
+    """After 删除 the editor still showed the deleted note with Save enabled (typing and saving did nothing), and
+    the document filter still counted it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view, store, first, second = _two_notes(win, qtbot)
+    view.delete_current()
+    assert view.current is None and not view.editor.isEnabled() and not view.save_button.isEnabled()
+    assert view.editor.toPlainText() == ""
+    counts = [view.doc_filter.itemText(i) for i in range(view.doc_filter.count())]
+    assert any("（1）" in text for text in counts) and not any("（2）" in text for text in counts)
