@@ -248,10 +248,16 @@ class NotesView(ServiceView):
         return notes_report(self.corpus, self.model.rows)
 
     def export(self) -> bool:
-        """导出…: the notes listed as Word, Markdown or HTML. False if none."""
+        """导出…: the notes listed as Word, Markdown, HTML or PDF. False if none."""
         from desktop import printing
 
         return printing.export_shown(self, "notes")
+
+    def print_preview(self) -> bool:
+        """打印预览…: the notes listed, as the HTML export lays them out. False if none."""
+        from desktop import printing
+
+        return printing.preview_shown(self, "notes")
 
     def paint_records(self, doc_id: str) -> list[dict]:
         """The reader's highlights for one document: body offsets, colour, note.

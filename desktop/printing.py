@@ -206,6 +206,8 @@ def report_html(kind: str, report: Any) -> tuple[str, bool]:
         from index.reports.html_redline import redline_html
 
         return redline_html(report), False
+    if kind == "notes":
+        return html_pages.notes_html(report), False
     raise ExportError(f"no printable form for {kind}")
 
 
@@ -294,7 +296,7 @@ def ask_export_report(parent, kind: str, report: Any, folder: Path | str | None 
     """Ask where to save (format chosen by the file type) and export. ``None`` if cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    fmts = [*FORMATS[kind], *(["pdf"] if kind != "notes" else [])]
+    fmts = [*FORMATS[kind], "pdf"]
     filters = ";;".join(FILE_FILTERS[f] for f in fmts)
     start = Path(folder or Path.home()) / f"{suggested_name(kind, report)}.{fmts[0]}"
     path, chosen = QFileDialog.getSaveFileName(parent, tr("Export"), str(start), filters)

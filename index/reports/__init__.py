@@ -75,6 +75,7 @@ def _writers() -> dict[str, dict[str, Callable[[Any, Path], Path]]]:
         "notes": {
             "docx": docx_lists.write_notes_docx,
             "md": text_formats.write_notes_md,
+            "html": lambda r, p: html_pages.write_html(html_pages.notes_html(r), p),
         },
         "redline": {
             "docx": docx_redline.write_redline_docx,
@@ -89,7 +90,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "comparison": ("docx", "csv", "md", "html"),
     "coverage": ("docx", "csv", "html"),
     "search": ("docx", "csv", "md", "html"),
-    "notes": ("docx", "md"),
+    "notes": ("docx", "md", "html"),
     "redline": ("docx", "csv", "html"),
 }
 

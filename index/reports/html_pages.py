@@ -22,6 +22,7 @@ from index.reports.model import (
     ComparisonTable,
     CoverageTable,
     Entry,
+    NotesReport,
     SearchReport,
     body_start,
     part_heading,
@@ -191,6 +192,39 @@ def search_html(report: SearchReport) -> str:
             parts.append(f'<p style="{GREY_STYLE}">{esc(h.path)}</p>')
         parts.append(f"<p>{styled(h.text, (), h.highlights, number_style=HIT_STYLE)}</p>")
         parts.append(f'<p style="{GREY_STYLE}">出处：{esc(h.citation)}</p>')
+    return page(report.title, "\n".join(parts))
+
+
+def notes_html(report: NotesReport) -> str:
+    """The user's notes as an HTML page (for a browser, printing and PDF), grouped as the Word export groups
+    them: each document, each clause's citation, the quote in its colour, the note rendered from Markdown
+    (sanitised, as the notes panel shows it), its colour, tags and time."""
+    from index.userdata.markup import render_note
+    from index.userdata.notes import COLORS
+
+    parts = [_head(report.title, [f"共 {report.count} 条批注", f"导出日期：{report.exported}"])]
+    for group in report.groups:
+        col = group.column
+        parts.append(f'<h2 style="color:#1f3a68">{esc(col.region)}　{esc(col.short_title)}</h2>')
+        about = "　".join(x for x in (col.title, col.issuer, col.doc_number, col.date) if x)
+        if about:
+            parts.append(f'<p style="{GREY_STYLE}">{esc(about)}</p>')
+        for clause in group.clauses:
+            parts.append(f'<p style="color:#1f3a68"><b>{esc(clause.citation)}</b></p>')
+            if clause.path:
+                parts.append(f'<p style="{GREY_STYLE}">{esc(clause.path)}</p>')
+            for note in clause.notes:
+                if note.quote:
+                    colour = COLORS.get(note.color, "#FFD54F")
+                    parts.append(f'<p style="margin-left:18pt"><span style="background-color:{colour}">'
+                                 f"“{esc(note.quote)}”</span></p>")
+                if note.note:
+                    parts.append(f'<div style="margin-left:18pt">{render_note(note.note)}</div>')
+                meta = [f"标记：{note.color}" if note.color else "",
+                        f"标签：{'、'.join(note.tags)}" if note.tags else "",
+                        f"更新：{note.updated[:16].replace('T', ' ')}" if note.updated else "",
+                        "〔原文已变动，未能定位〕" if note.orphan else ""]
+                parts.append(f'<p style="margin-left:18pt;{GREY_STYLE}">{esc("　".join(x for x in meta if x))}</p>')
     return page(report.title, "\n".join(parts))
 
 

@@ -173,6 +173,8 @@ def test_ctrl_e_exports_and_ctrl_p_previews_the_view_in_use(win, qtbot, monkeypa
     win.notes_view.search.setFocus()
     keys(Qt.Key.Key_E)
     assert exported[-1][0] == "notes" and exported[-1][1].count == 1
+    keys(Qt.Key.Key_P)  # printed too (it said 此处没有可打印的内容)
+    assert previewed[-1] == "notes"
     # the reader prints with its highlights
     reader.text.setFocus()
     keys(Qt.Key.Key_P)

@@ -137,3 +137,20 @@ def test_export_comparison_follows_the_views_column_order(qapp, corpus, comparis
     out = printing.export_comparison(None, comparison, tmp_path / "o.csv", "csv", corpus=corpus, doc_order=order)
     header = out.read_text(encoding="utf-8-sig").split(",")[0]
     assert header.startswith('"河北省')
+
+
+def test_the_notes_report_is_html_and_pdf_too(qapp, corpus, tmp_path):
+    """Notes exported as Word or Markdown only: no HTML, no PDF, and nothing to print."""
+    from index.reports import FORMATS, notes_report, write_report
+    from index.reports.html_pages import notes_html
+
+    rows = [{"uuid": "u1", "doc_id": "jilin-2021-kaifaqu", "clause_id": SOURCE, "quote": "招商引資",
+             "note": "与浙江**对比**<script>x</script>", "color": "对比", "tags": ["招商"], "orphan": False,
+             "updated": "2026-12-06T03:00:00Z", "created": "2026-12-06T03:00:00Z"}]
+    report = notes_report(corpus, rows)
+    assert "html" in FORMATS["notes"]
+    page = notes_html(report)
+    assert "<strong>对比</strong>" in page and "<script>" not in page and "#90CAF9" in page and "标签：招商" in page
+    assert write_report("notes", report, tmp_path / "n.html", "html").read_text(encoding="utf-8") == page
+    out = printing.write_pdf(tmp_path / "n.pdf", report.title, page, landscape=False)
+    assert "招商引資" in "".join(pages_text(out))
