@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import settings
 from desktop.errors import error_text
 from desktop.widgets import ServiceView, hbox, vbox
+from index.base.errors import KnownError
 from index.base.memory import bulk_objects
 from index.library.corpus import display_name
 
@@ -52,6 +53,8 @@ class CoverageModel(QAbstractTableModel):
         self.matrix: dict = {}
         self.short: dict[str, str] = {}
         self.header_chars = 14
+        # A clause as a tooltip names it (its id said henan-2017-kaifaqu/c4/s4): the view gives the names.
+        self.clause_name = lambda cid, with_document: cid
 
     def set_coverage(self, data: dict, short_titles: dict[str, str], by_region: bool = False,
                      merged: dict | None = None, header_chars: int = 14) -> None:
@@ -114,7 +117,7 @@ class CoverageModel(QAbstractTableModel):
             covering = len({cid.split("/", 1)[0] for cid in ids})
             lines.append(self.tr("%1 of %2 documents, %n clause(s)", "", len(ids))
                          .replace("%1", str(covering)).replace("%2", str(members)))
-        lines += ids[:TOOLTIP_CLAUSES]
+        lines += [self.clause_name(cid, members > 1) for cid in ids[:TOOLTIP_CLAUSES]]
         if len(ids) > TOOLTIP_CLAUSES:
             lines.append(self.tr("… and %n more", "", len(ids) - TOOLTIP_CLAUSES))
         return "\n".join(lines)
@@ -163,6 +166,7 @@ class CoverageView(ServiceView):
         self.data: dict | None = None  # the coverage on screen (for export and print)
         self.merged: dict | None = None  # ``data`` one column per province, made with it on the worker
         self.model = CoverageModel(self)
+        self.model.clause_name = self.clause_name
         self.table = QTableView()
         self.table.setObjectName("coverage_table")
         self.table.setModel(self.model)
@@ -317,6 +321,16 @@ class CoverageView(ServiceView):
             sub.aboutToShow.connect(lambda sub=sub, cids=cids: sub.isEmpty() and self._add_clauses(sub, cids))
             menu.addMenu(sub)
         return menu
+
+    def clause_name(self, cid: str, with_document: bool = False) -> str:
+        """How a clause is named in the cell's menu and tooltip: its number and heading (with its document's
+        short title where the cell holds several documents)."""
+        try:
+            clause = self.corpus.clause(cid)
+        except KnownError:  # a clause the library no longer holds: its id, as it was
+            return cid
+        where = self.corpus.document(clause.doc_id).short_title + "　" if with_document else ""
+        return where + (display_name(clause) or cid)
 
     def _add_clauses(self, menu: QMenu, ids: list[str], with_document: bool = False) -> None:
         for cid in ids:

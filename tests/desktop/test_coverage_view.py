@@ -245,3 +245,19 @@ def test_a_cell_of_many_clauses_offers_them_by_document_and_reads_each_only_when
     assert few.actions()[3].text().startswith(corpus.document("jilin-2021-kaifaqu").short_title)
     menu.deleteLater()
     few.deleteLater()
+
+
+def test_a_cells_tooltip_names_its_clauses(win, qtbot):
+    """It listed ids (henan-2017-kaifaqu/c4/s4) an official cannot read."""
+    from index.library.corpus import display_name
+
+    win.show_coverage()
+    view = win.coverage_view
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    view.by_document.setChecked(True)
+    model = view.model
+    row, col = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                    if 0 < len(model.clause_ids(r, c)) <= 3)
+    tip = model.index(row, col).data(Qt.ItemDataRole.ToolTipRole).split("\n")
+    assert tip == [display_name(win.corpus.clause(cid)) for cid in model.clause_ids(row, col)]
+    assert not any("/" in line for line in tip)
