@@ -35,6 +35,26 @@ ERROR_TITLES = {
     "export": QT_TRANSLATE_NOOP("Errors", "The export failed."),
     "content": QT_TRANSLATE_NOOP("Errors", "A document in the library cannot be read."),
 }
+# A metadata value the engine's rules refuse (``index.library.fields``), per (field, problem): the whole
+# message, no English detail after it.
+METADATA_PROBLEMS = {
+    ("title", "empty"): QT_TRANSLATE_NOOP("Errors", "The title cannot be empty."),
+    ("region", "empty"): QT_TRANSLATE_NOOP("Errors", "The region cannot be empty; write 不详 if it is not known."),
+    ("region", "region"): QT_TRANSLATE_NOOP("Errors", "The region must be a province-level region (e.g. 湖北省 or "
+                                                      "湖北), 全国 for a national document, or 不详."),
+    ("year", "year"): QT_TRANSLATE_NOOP("Errors", "The year must be four digits from 1949 to 2100, e.g. 2017."),
+    ("date", "date"): QT_TRANSLATE_NOOP("Errors", "The date must be written YYYY-MM-DD, e.g. 2017-12-12."),
+}
+
+
+def metadata_problem_text(field: str, problem: str) -> str:
+    """Why a metadata value is refused (``index.library.fields.problem``), in the user's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = METADATA_PROBLEMS.get((field, problem)) or METADATA_PROBLEMS.get((problem, problem))
+    if text is None:  # a rule without its own sentence: still the user's language, naming the field
+        return QCoreApplication.translate("Errors", "This value cannot be used: %1").replace("%1", field)
+    return QCoreApplication.translate("Errors", text)
 
 
 def error_text(exc: BaseException) -> str:
@@ -42,7 +62,10 @@ def error_text(exc: BaseException) -> str:
     from PySide6.QtCore import QCoreApplication
 
     from index.base.errors import KnownError, UnknownIdError
+    from index.library.fields import MetadataError
 
+    if isinstance(exc, MetadataError):
+        return metadata_problem_text(exc.field, exc.problem)
     title = ERROR_TITLES.get(getattr(exc, "code", "")) if isinstance(exc, KnownError) else None
     if isinstance(exc, UnknownIdError) and not title:
         return QCoreApplication.translate("Errors", "Not found: %1").replace("%1", str(exc))

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops
-from desktop.errors import error_text
+from desktop.errors import error_text, metadata_problem_text
 from desktop.widgets import row_table, vbox
 
 # The metadata the user confirms, in column order.
 EDITABLE = (("title", "Title"), ("region", "Region"), ("issuer", "Issuer"), ("level", "Level"),
             ("status", "Status"), ("year", "Year"))
+#: Behind a cell whose value the rules refuse (translucent: readable on a light and a dark palette).
+INVALID = QColor(220, 40, 40, 70)
 FILL_MS = 25  # the table's rows are filled in passes of this long, the window answering between them
 FILTER = "*.txt *.text *.md *.markdown *.docx *.doc *.wps *.html *.htm *.xhtml *.mht *.mhtml *.pdf *.ofd *.zip"
 # Why a file was refused, by the engine's error code (index.library.readers.errors); the engine's detail follows.
@@ -123,6 +126,15 @@ class ImportDialog(QDialog):
             self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
                                       + 24)
         self.table.setColumnWidth(len(EDITABLE) + 1, 200)
+        self.invalid: dict[tuple[int, int], str] = {}  # (row, column) → why the rules refuse its value
+        self._filling = False
+        self._ready = False  # every row is in the table and nothing was imported yet
+        self.table.itemChanged.connect(self._cell_changed)
+        self.check = QLabel()
+        self.check.setObjectName("import_check")
+        self.check.setWordWrap(True)
+        self.check.setStyleSheet("QLabel { color: #c62828; }")
+        self.check.setVisible(False)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +152,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self._cancel)
         vbox(self.status, self.progress, QLabel(self.tr("Check the metadata guessed from each file (guesses in olive: "
                                                         "please check them); edit any cell.")),
-             (self.table, 1), self.problems, self.buttons, parent=self)
+             (self.table, 1), self.check, self.problems, self.buttons, parent=self)
         self._read()
 
     # -- step 1: read and guess ------------------------------------------
@@ -195,16 +207,19 @@ class ImportDialog(QDialog):
         if self._filled < len(self.candidates):
             QTimer.singleShot(0, self, self._fill_rows)
         else:
-            self.import_button.setEnabled(bool(self.candidates))
+            self._ready = True
+            self._offer_import()
 
     def _fill_row(self, row: int, cand) -> None:
-        for col, (key, _) in enumerate(EDITABLE):
-            value = cand.meta.get(key)
-            item = QTableWidgetItem("" if value is None else str(value))
-            if key in (cand.meta.get("inferred") or {}):
-                item.setToolTip(self.tr("Guessed from the text; please check"))
-                item.setForeground(Qt.GlobalColor.darkYellow)
-            self.table.setItem(row, col, item)
+        self._filling = True
+        try:
+            for col, (key, _) in enumerate(EDITABLE):
+                value = cand.meta.get(key)
+                item = QTableWidgetItem("" if value is None else str(value))
+                self.table.setItem(row, col, item)
+                self._mark(item)
+        finally:
+            self._filling = False
         count = QTableWidgetItem(str(cand.clause_count))
         count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
         count.setToolTip(cand.shown)
@@ -214,6 +229,50 @@ class ImportDialog(QDialog):
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         name.setToolTip(cand.shown)
         self.table.setItem(row, len(EDITABLE) + 1, name)
+
+    # -- the user's corrections ---------------------------------------------
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() >= len(EDITABLE):
+            return
+        self._filling = True  # the marks below change the item again
+        try:
+            self._mark(item)
+        finally:
+            self._filling = False
+        self._offer_import()
+
+    def _mark(self, item: QTableWidgetItem) -> None:
+        """Colour a metadata cell: olive while it holds the guess, red while the rules
+        (``index.library.fields``, the ones 编辑文件信息 and ``zoneref edit`` keep) refuse its value."""
+        from index.library import fields
+
+        row, col = item.row(), item.column()
+        key = EDITABLE[col][0]
+        meta = self.candidates[row].meta
+        text = item.text().strip()
+        guessed = key in (meta.get("inferred") or {}) and text == ("" if meta.get(key) is None else str(meta[key]))
+        problem = fields.problem(key, text)
+        if problem:
+            self.invalid[(row, col)] = metadata_problem_text(key, problem)
+        else:
+            self.invalid.pop((row, col), None)
+        item.setBackground(QBrush(INVALID) if problem else QBrush())
+        item.setForeground(QBrush(Qt.GlobalColor.darkYellow) if guessed else QBrush())
+        tips = [self.tr("Guessed from the text; please check")] if guessed else []
+        item.setToolTip("\n".join(tips + ([self.invalid[(row, col)]] if problem else [])))
+
+    def _offer_import(self) -> None:
+        """Import is offered once every row is in and no cell holds a value the rules refuse; the first such
+        cell is named below the table."""
+        self.import_button.setEnabled(self._ready and bool(self.candidates) and not self.invalid)
+        if self.invalid:
+            row, col = min(self.invalid)
+            text = self.tr("Row %1, %2: %3").replace("%1", str(row + 1)).replace(
+                "%2", self.table.horizontalHeaderItem(col).text()).replace("%3", self.invalid[(row, col)])
+            if len(self.invalid) > 1:
+                text += " " + self.tr("(%n cell(s) to correct in all)", "", len(self.invalid))
+            self.check.setText(text)
+        self.check.setVisible(bool(self.invalid))
 
     def problem_lines(self) -> list[str]:
         """One line per refused or skipped file: its name, a translated reason, the engine's detail."""
@@ -237,7 +296,13 @@ class ImportDialog(QDialog):
         self.problems.setText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
 
     def edited_candidates(self) -> list:
-        """The candidates with the user's edits applied to their metadata."""
+        """The candidates with the user's edits applied to their metadata, typed as the front matter holds them.
+
+        Raises:
+            MetadataError: a cell holds a value the rules refuse (Import is not offered while one does).
+        """
+        from index.library import fields
+
         out = []
         for row, cand in enumerate(self.candidates):
             meta = dict(cand.meta)
@@ -246,7 +311,7 @@ class ImportDialog(QDialog):
                 text = (self.table.item(row, col).text() if self.table.item(row, col) else "").strip()
                 old = "" if meta.get(key) is None else str(meta.get(key))
                 if text != old:
-                    meta[key] = (int(text) if key == "year" and text.isdigit() else text) or None
+                    meta[key] = fields.checked({key: text})[key]
                     inferred.pop(key, None)
             meta["inferred"] = inferred
             cand.meta = meta
@@ -255,7 +320,10 @@ class ImportDialog(QDialog):
 
     # -- step 2: add --------------------------------------------------------
     def _add(self) -> None:
+        if self.invalid or not self._ready:
+            return
         candidates = self.edited_candidates()
+        self._ready = False
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Importing…"))
 
@@ -376,37 +444,26 @@ class MetadataDialog(QDialog):
         vbox(form, self.message, self.buttons, parent=self)
 
     def changes(self) -> dict:
-        """The edited fields, typed as the front matter holds them.
+        """The edited fields, typed as the front matter holds them (``index.library.fields.checked``).
 
         Raises:
-            ValueError: a year or date the user typed is not one.
+            MetadataError: a value the rules refuse (an empty title, a year or date that is not one, a region
+                that is no place).
         """
-        import datetime as dt
+        from index.library import fields
 
-        out: dict = {}
-        for key, edit in self.fields.items():
-            text = edit.text().strip()
-            if text == self.original[key]:
-                continue
-            if key == "year" and text:
-                if not text.isdigit():
-                    raise ValueError(self.tr("The year must be a number, e.g. 2017."))
-                out[key] = int(text)
-            elif key == "issued" and text:
-                try:
-                    dt.date.fromisoformat(text)
-                except ValueError:
-                    raise ValueError(self.tr("The date must be written YYYY-MM-DD, e.g. 2017-12-12.")) from None
-                out[key] = text
-            else:
-                out[key] = text or None
-        return out
+        edited = {key: edit.text().strip() for key, edit in self.fields.items()
+                  if edit.text().strip() != self.original[key]}
+        return fields.checked(edited, self.doc_id)
 
     def save(self) -> None:
+        from index.library.fields import MetadataError
+
         try:
             changes = self.changes()
-        except ValueError as exc:
-            self.message.setText(str(exc))
+        except MetadataError as exc:
+            self.message.setText(error_text(exc))
+            self.fields[exc.field].setFocus()
             return
         if not changes:
             self.accept()

@@ -382,14 +382,13 @@ class Library:
         """Correct an imported document's metadata (the body and id never change).
 
         Raises:
-            UnknownIdError, BundledDocumentError; KnownError if ``changes``
-            would blank the title or region.
+            UnknownIdError, BundledDocumentError; MetadataError if a value breaks ``index.library.fields``'
+            rules (an empty title, a year that is not one, a region that is no place).
         """
+        from index.library import fields
+
         doc = self._imported(doc_id)
-        changes = {k: v for k, v in changes.items() if k not in ("id", "content_hash")}
-        for key in ("title", "region"):
-            if key in changes and not changes[key]:
-                raise KnownError(f"{doc_id}: {key} cannot be empty")
+        changes = fields.checked({k: v for k, v in changes.items() if k not in ("id", "content_hash")}, doc_id)
         self._set_meta(doc, changes, confirmed=True)
         self.corpus.reload()
         self._by_hash = None

@@ -190,9 +190,17 @@ _add("MetadataDialog", {
     "Document information": "文件信息", "Title": "标题", "Region": "地区", "City": "城市", "Issuer": "发文机关",
     "Level": "层级", "Document number": "文号", "Date issued (YYYY-MM-DD)": "发文日期（年-月-日）", "Year": "年份",
     "Status": "状态", "Guessed from the text; please check": "由正文推断，请核对",
-    "The year must be a number, e.g. 2017.": "年份须为数字，例如 2017。",
-    "The date must be written YYYY-MM-DD, e.g. 2017-12-12.": "日期须写作 年-月-日，例如 2017-12-12。",
 })
+_add("Errors", {  # a metadata value index.library.fields refuses
+    "The title cannot be empty.": "标题不能为空。",
+    "The region cannot be empty; write 不详 if it is not known.": "地区不能为空；不清楚时请填写“不详”。",
+    "The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.":
+        "地区须为省级行政区（如 湖北省 或 湖北），全国性文件填写“全国”，不清楚时填写“不详”。",
+    "The year must be four digits from 1949 to 2100, e.g. 2017.": "年份须为 1949 至 2100 之间的四位数字，例如 2017。",
+    "The date must be written YYYY-MM-DD, e.g. 2017-12-12.": "日期须写作 年-月-日，例如 2017-12-12。",
+    "This value cannot be used: %1": "此值无法使用：%1",
+})
+_add("ImportDialog", {"Row %1, %2: %3": "第 %1 行“%2”：%3", "(%n cell(s) to correct in all)": "（共 %n 处待更正）"})
 _add("LibraryView", {"Edit document information…": "编辑文件信息…"})
 _add("PreferencesDialog", {"Preferences": "首选项"})
 _add("Settings", {

@@ -8,17 +8,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="215" />
+      <location filename="../../desktop/printing.py" line="217" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="300" />
+      <location filename="../../desktop/printing.py" line="302" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="397" />
+      <location filename="../../desktop/printing.py" line="399" />
       <source>Preparing the table…</source>
       <translation type="unfinished" />
     </message>
@@ -204,7 +204,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="842" />
+      <location filename="../../desktop/compare_view.py" line="841" />
       <source>Not in your library, left out: %1</source>
       <translation type="unfinished" />
     </message>
@@ -382,23 +382,53 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="48" />
+      <location filename="../../desktop/errors.py" line="41" />
+      <source>The title cannot be empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="42" />
+      <source>The region cannot be empty; write 不详 if it is not known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="43" />
+      <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="45" />
+      <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="46" />
+      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="56" />
+      <source>This value cannot be used: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="71" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="52" />
+      <location filename="../../desktop/errors.py" line="75" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="53" />
+      <location filename="../../desktop/errors.py" line="76" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="54" />
+      <location filename="../../desktop/errors.py" line="77" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -406,137 +436,138 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="41" />
-      <source>The file does not exist or cannot be read.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
-      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../desktop/import_dialog.py" line="44" />
-      <source>The file is larger than the import size limit.</source>
+      <source>The file does not exist or cannot be read.</source>
+      <extracomment>Behind a cell whose value the rules refuse (translucent: readable on a light and a dark palette).</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="45" />
-      <source>The file is empty.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
-      <source>This is not a text file (an image, archive or program?).</source>
+      <source>This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="47" />
-      <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
+      <source>The file is larger than the import size limit.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="48" />
-      <source>The file is damaged.</source>
+      <source>The file is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="49" />
-      <source>The file is password-protected; remove the password and import again.</source>
+      <source>This is not a text file (an image, archive or program?).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="50" />
+      <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="51" />
-      <source>The file would expand far beyond any real document; refused.</source>
+      <source>The file is damaged.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="52" />
-      <source>The page holds no document text (only navigation or links).</source>
+      <source>The file is password-protected; remove the password and import again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="54" />
+      <source>The file would expand far beyond any real document; refused.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="55" />
+      <source>The page holds no document text (only navigation or links).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="58" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="57" />
+      <location filename="../../desktop/import_dialog.py" line="60" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="62" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="62" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A hidden file or folder; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="69" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="73" />
       <source>A link to outside the folder; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="74" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="76" />
       <source>A link that leads back to itself; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="77" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="75" />
+      <location filename="../../desktop/import_dialog.py" line="78" />
       <source>A link to something that is not a file; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="76" />
+      <location filename="../../desktop/import_dialog.py" line="79" />
       <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="83" />
+      <location filename="../../desktop/import_dialog.py" line="86" />
       <source>Import files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="84" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>Documents (%1);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="89" />
+      <location filename="../../desktop/import_dialog.py" line="92" />
       <source>Import folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="107" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -544,67 +575,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="112" />
+      <location filename="../../desktop/import_dialog.py" line="115" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="113" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="113" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="130" />
+      <location filename="../../desktop/import_dialog.py" line="142" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="134" />
+      <location filename="../../desktop/import_dialog.py" line="146" />
       <source>Copy the notes onto the new versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="172" />
+      <location filename="../../desktop/import_dialog.py" line="184" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="205" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="193" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -612,32 +643,45 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="227" />
+      <location filename="../../desktop/import_dialog.py" line="286" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="70" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="53" />
+      <location filename="../../desktop/import_dialog.py" line="56" />
       <source>The PDF or OFD file has no text (a scan?); ZoneRef cannot read scans.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="141" />
+      <location filename="../../desktop/import_dialog.py" line="153" />
       <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
+      <source>Row %1, %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="273" />
+      <source>(%n cell(s) to correct in all)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="283" />
+      <location filename="../../desktop/import_dialog.py" line="351" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -645,7 +689,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="285" />
+      <location filename="../../desktop/import_dialog.py" line="353" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -653,12 +697,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="358" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="298" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation type="unfinished">
         <numerusform />
@@ -666,7 +710,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="316" />
+      <location filename="../../desktop/import_dialog.py" line="384" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1178,68 +1222,58 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="322" />
+      <location filename="../../desktop/import_dialog.py" line="390" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="391" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="324" />
+      <location filename="../../desktop/import_dialog.py" line="392" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="325" />
+      <location filename="../../desktop/import_dialog.py" line="393" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="326" />
+      <location filename="../../desktop/import_dialog.py" line="394" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="395" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="396" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="329" />
+      <location filename="../../desktop/import_dialog.py" line="397" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="398" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="355" />
+      <location filename="../../desktop/import_dialog.py" line="423" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="366" />
+      <location filename="../../desktop/import_dialog.py" line="434" />
       <source>Guessed from the text; please check</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="393" />
-      <source>The year must be a number, e.g. 2017.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="399" />
-      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -1295,87 +1329,87 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="52" />
+      <location filename="../../desktop/notes_view.py" line="54" />
       <source>Search notes and quotes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="59" />
       <source>Orphans only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="58" />
+      <location filename="../../desktop/notes_view.py" line="60" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Quote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="70" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="70" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="91" />
+      <location filename="../../desktop/notes_view.py" line="93" />
       <source>Write a note (Markdown)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="102" />
+      <location filename="../../desktop/notes_view.py" line="105" />
       <source>Tags, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="104" />
+      <location filename="../../desktop/notes_view.py" line="116" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="106" />
+      <location filename="../../desktop/notes_view.py" line="118" />
       <source>Delete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="108" />
+      <location filename="../../desktop/notes_view.py" line="120" />
       <source>Go to passage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="115" />
+      <location filename="../../desktop/notes_view.py" line="127" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="166" />
+      <location filename="../../desktop/notes_view.py" line="178" />
       <source>All documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="168" />
+      <location filename="../../desktop/notes_view.py" line="180" />
       <source>All tags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="184" />
+      <location filename="../../desktop/notes_view.py" line="196" />
       <source>All colours</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="218" />
+      <location filename="../../desktop/notes_view.py" line="233" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1383,7 +1417,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="220" />
+      <location filename="../../desktop/notes_view.py" line="235" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1391,38 +1425,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="287" />
+      <location filename="../../desktop/notes_view.py" line="311" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="302" />
+      <location filename="../../desktop/notes_view.py" line="329" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="324" />
-      <location filename="../../desktop/notes_view.py" line="352" />
+      <location filename="../../desktop/notes_view.py" line="368" />
+      <location filename="../../desktop/notes_view.py" line="417" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="334" />
+      <location filename="../../desktop/notes_view.py" line="395" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="334" />
+      <location filename="../../desktop/notes_view.py" line="395" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="372" />
+      <location filename="../../desktop/notes_view.py" line="437" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="373" />
+      <location filename="../../desktop/notes_view.py" line="438" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1458,8 +1492,8 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="497" />
-      <location filename="../../desktop/reader_view.py" line="513" />
+      <location filename="../../desktop/reader_view.py" line="499" />
+      <location filename="../../desktop/reader_view.py" line="515" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
@@ -1474,33 +1508,33 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="139" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="482" />
+      <location filename="../../desktop/reader_view.py" line="484" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="485" />
+      <location filename="../../desktop/reader_view.py" line="487" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="494" />
+      <location filename="../../desktop/reader_view.py" line="496" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
-      <location filename="../../desktop/reader_view.py" line="515" />
+      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="517" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="505" />
+      <location filename="../../desktop/reader_view.py" line="507" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>

@@ -8,17 +8,17 @@
       <translation type="unfinished">打印预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="215" />
+      <location filename="../../desktop/printing.py" line="217" />
       <source>Export failed</source>
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="300" />
+      <location filename="../../desktop/printing.py" line="302" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="397" />
+      <location filename="../../desktop/printing.py" line="399" />
       <source>Preparing the table…</source>
       <translation type="unfinished">正在整理表格…</translation>
     </message>
@@ -202,7 +202,7 @@
       <translation>对比组：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="842" />
+      <location filename="../../desktop/compare_view.py" line="841" />
       <source>Not in your library, left out: %1</source>
       <translation>文库中没有，已略去：%1</translation>
     </message>
@@ -375,24 +375,54 @@
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="48" />
+      <location filename="../../desktop/errors.py" line="41" />
+      <source>The title cannot be empty.</source>
+      <translation>标题不能为空。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="42" />
+      <source>The region cannot be empty; write 不详 if it is not known.</source>
+      <translation>地区不能为空；不清楚时请填写“不详”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="43" />
+      <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
+      <translation>地区须为省级行政区（如 湖北省 或 湖北），全国性文件填写“全国”，不清楚时填写“不详”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="45" />
+      <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
+      <translation>年份须为 1949 至 2100 之间的四位数字，例如 2017。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="46" />
+      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
+      <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="56" />
+      <source>This value cannot be used: %1</source>
+      <translation>此值无法使用：%1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="71" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="52" />
+      <location filename="../../desktop/errors.py" line="75" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="53" />
+      <location filename="../../desktop/errors.py" line="76" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="54" />
+      <location filename="../../desktop/errors.py" line="77" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -400,262 +430,275 @@
   <context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="41" />
+      <location filename="../../desktop/import_dialog.py" line="44" />
       <source>The file does not exist or cannot be read.</source>
+      <extracomment>Behind a cell whose value the rules refuse (translucent: readable on a light and a dark palette).</extracomment>
       <translation>文件不存在或无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="42" />
+      <location filename="../../desktop/import_dialog.py" line="45" />
       <source>This file type cannot be imported (txt, md, docx, doc, wps, html, mht, pdf, ofd, or a zip of them).</source>
       <translation>不支持导入此类文件（仅支持 txt、md、docx、doc、wps、html、mht、pdf、ofd 及其 zip 压缩包）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="44" />
+      <location filename="../../desktop/import_dialog.py" line="47" />
       <source>The file is larger than the import size limit.</source>
       <translation>文件超过导入大小上限。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="45" />
+      <location filename="../../desktop/import_dialog.py" line="48" />
       <source>The file is empty.</source>
       <translation>文件是空的。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="46" />
+      <location filename="../../desktop/import_dialog.py" line="49" />
       <source>This is not a text file (an image, archive or program?).</source>
       <translation>这不是文本文件（可能是图片、压缩包或程序）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="47" />
+      <location filename="../../desktop/import_dialog.py" line="50" />
       <source>The text is in no known encoding (UTF-8/16, GB18030/GBK, Big5).</source>
       <translation>无法识别文本编码（支持 UTF-8/16、GB18030/GBK、Big5）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="48" />
+      <location filename="../../desktop/import_dialog.py" line="51" />
       <source>The file is damaged.</source>
       <translation>文件已损坏。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="49" />
+      <location filename="../../desktop/import_dialog.py" line="52" />
       <source>The file is password-protected; remove the password and import again.</source>
       <translation>文件设有密码保护，请取消密码后重新导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="51" />
+      <location filename="../../desktop/import_dialog.py" line="54" />
       <source>The file would expand far beyond any real document; refused.</source>
       <translation>文件解压后的体积远超正常文档（疑似压缩炸弹），已拒绝。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="52" />
+      <location filename="../../desktop/import_dialog.py" line="55" />
       <source>The page holds no document text (only navigation or links).</source>
       <translation>网页中没有正文（只有导航或链接）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="55" />
+      <location filename="../../desktop/import_dialog.py" line="58" />
       <source>The text is far longer than any policy document; split it and import the parts.</source>
       <translation>文本远长于任何政策文件，请拆分后分别导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="57" />
+      <location filename="../../desktop/import_dialog.py" line="60" />
       <source>Reading the file took too long and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件耗时过长，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="59" />
+      <location filename="../../desktop/import_dialog.py" line="62" />
       <source>Reading the file needed too much memory and was stopped (a damaged or hostile file?). Save it again in its program and import that.</source>
       <translation>读取文件所需内存过多，已停止（文件可能损坏或被恶意构造）。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="62" />
+      <location filename="../../desktop/import_dialog.py" line="65" />
       <source>Reading the file failed unexpectedly; it was refused. Save it again in its program and import that.</source>
       <translation>读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="68" />
+      <location filename="../../desktop/import_dialog.py" line="71" />
       <source>A hidden file or folder; skipped.</source>
       <translation>隐藏的文件或文件夹，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="69" />
+      <location filename="../../desktop/import_dialog.py" line="72" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation>Word 打开文档时生成的锁定文件，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="73" />
       <source>A link to outside the folder; not followed.</source>
       <translation>指向文件夹以外的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="71" />
+      <location filename="../../desktop/import_dialog.py" line="74" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation>指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="76" />
       <source>A link that leads back to itself; skipped.</source>
       <translation>循环链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="77" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation>指向不存在文件的链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="75" />
+      <location filename="../../desktop/import_dialog.py" line="78" />
       <source>A link to something that is not a file; not followed.</source>
       <translation>指向非文件对象的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="76" />
+      <location filename="../../desktop/import_dialog.py" line="79" />
       <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
       <translation>压缩包内的压缩包，未打开（请解压后单独导入）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="83" />
+      <location filename="../../desktop/import_dialog.py" line="86" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="84" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="89" />
+      <location filename="../../desktop/import_dialog.py" line="92" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="105" />
+      <location filename="../../desktop/import_dialog.py" line="108" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="107" />
+      <location filename="../../desktop/import_dialog.py" line="110" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="111" />
+      <location filename="../../desktop/import_dialog.py" line="114" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="112" />
+      <location filename="../../desktop/import_dialog.py" line="115" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="113" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="113" />
+      <location filename="../../desktop/import_dialog.py" line="116" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="130" />
+      <location filename="../../desktop/import_dialog.py" line="142" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="134" />
+      <location filename="../../desktop/import_dialog.py" line="146" />
       <source>Copy the notes onto the new versions</source>
       <translation>将批注复制到新版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="172" />
+      <location filename="../../desktop/import_dialog.py" line="184" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="205" />
+      <location filename="../../desktop/import_dialog.py" line="261" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="181" />
+      <location filename="../../desktop/import_dialog.py" line="193" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="227" />
+      <location filename="../../desktop/import_dialog.py" line="286" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="67" />
+      <location filename="../../desktop/import_dialog.py" line="70" />
       <source>Not a file type ZoneRef imports; skipped.</source>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="53" />
+      <location filename="../../desktop/import_dialog.py" line="56" />
       <source>The PDF or OFD file has no text (a scan?); ZoneRef cannot read scans.</source>
       <translation>此 PDF 或 OFD 文件没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="141" />
+      <location filename="../../desktop/import_dialog.py" line="153" />
       <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
       <translation>请核对从各文件推断出的信息（橄榄色为推断值，请逐一核对），可直接修改任一单元格。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="260" />
+      <location filename="../../desktop/import_dialog.py" line="270" />
+      <source>Row %1, %2: %3</source>
+      <translation>第 %1 行“%2”：%3</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="273" />
+      <source>(%n cell(s) to correct in all)</source>
+      <translation>
+        <numerusform>（共 %n 处待更正）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="328" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="283" />
+      <location filename="../../desktop/import_dialog.py" line="351" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="285" />
+      <location filename="../../desktop/import_dialog.py" line="353" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="290" />
+      <location filename="../../desktop/import_dialog.py" line="358" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="298" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation>
         <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="316" />
+      <location filename="../../desktop/import_dialog.py" line="384" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1160,69 +1203,59 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="322" />
+      <location filename="../../desktop/import_dialog.py" line="390" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="323" />
+      <location filename="../../desktop/import_dialog.py" line="391" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="324" />
+      <location filename="../../desktop/import_dialog.py" line="392" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="325" />
+      <location filename="../../desktop/import_dialog.py" line="393" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="326" />
+      <location filename="../../desktop/import_dialog.py" line="394" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="327" />
+      <location filename="../../desktop/import_dialog.py" line="395" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="396" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="329" />
+      <location filename="../../desktop/import_dialog.py" line="397" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="330" />
+      <location filename="../../desktop/import_dialog.py" line="398" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="355" />
+      <location filename="../../desktop/import_dialog.py" line="423" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="366" />
+      <location filename="../../desktop/import_dialog.py" line="434" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="393" />
-      <source>The year must be a number, e.g. 2017.</source>
-      <translation>年份须为数字，例如 2017。</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/import_dialog.py" line="399" />
-      <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
-      <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
   </context>
   <context>
@@ -1277,132 +1310,132 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="52" />
+      <location filename="../../desktop/notes_view.py" line="54" />
       <source>Search notes and quotes</source>
       <translation>搜索批注和摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="59" />
       <source>Orphans only</source>
       <translation>只看孤立批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="58" />
+      <location filename="../../desktop/notes_view.py" line="60" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation>原文已找不到的批注，请复核</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="69" />
+      <location filename="../../desktop/notes_view.py" line="71" />
       <source>Quote</source>
       <translation>摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="70" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Note</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="70" />
+      <location filename="../../desktop/notes_view.py" line="72" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="91" />
+      <location filename="../../desktop/notes_view.py" line="93" />
       <source>Write a note (Markdown)…</source>
       <translation>撰写批注（支持 Markdown）…</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="102" />
+      <location filename="../../desktop/notes_view.py" line="105" />
       <source>Tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="104" />
+      <location filename="../../desktop/notes_view.py" line="116" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="106" />
+      <location filename="../../desktop/notes_view.py" line="118" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="108" />
+      <location filename="../../desktop/notes_view.py" line="120" />
       <source>Go to passage</source>
       <translation>跳转到原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="115" />
+      <location filename="../../desktop/notes_view.py" line="127" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="166" />
+      <location filename="../../desktop/notes_view.py" line="178" />
       <source>All documents</source>
       <translation>全部文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="168" />
+      <location filename="../../desktop/notes_view.py" line="180" />
       <source>All tags</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="184" />
+      <location filename="../../desktop/notes_view.py" line="196" />
       <source>All colours</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="218" />
+      <location filename="../../desktop/notes_view.py" line="233" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="220" />
+      <location filename="../../desktop/notes_view.py" line="235" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="287" />
+      <location filename="../../desktop/notes_view.py" line="311" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="302" />
+      <location filename="../../desktop/notes_view.py" line="329" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="324" />
-      <location filename="../../desktop/notes_view.py" line="352" />
+      <location filename="../../desktop/notes_view.py" line="368" />
+      <location filename="../../desktop/notes_view.py" line="417" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="334" />
+      <location filename="../../desktop/notes_view.py" line="395" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="334" />
+      <location filename="../../desktop/notes_view.py" line="395" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="372" />
+      <location filename="../../desktop/notes_view.py" line="437" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="373" />
+      <location filename="../../desktop/notes_view.py" line="438" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1439,8 +1472,8 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="497" />
-      <location filename="../../desktop/reader_view.py" line="513" />
+      <location filename="../../desktop/reader_view.py" line="499" />
+      <location filename="../../desktop/reader_view.py" line="515" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
@@ -1455,33 +1488,33 @@ Restored from: %3</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="140" />
+      <location filename="../../desktop/reader_view.py" line="139" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="482" />
+      <location filename="../../desktop/reader_view.py" line="484" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="485" />
+      <location filename="../../desktop/reader_view.py" line="487" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="494" />
+      <location filename="../../desktop/reader_view.py" line="496" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
-      <location filename="../../desktop/reader_view.py" line="515" />
+      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="517" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="505" />
+      <location filename="../../desktop/reader_view.py" line="507" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>

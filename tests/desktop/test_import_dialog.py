@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from bench.gen_import_folder import write_bad_input, write_txt
 from tests.desktop.conftest import settled
@@ -250,3 +251,63 @@ def test_the_file_dialog_offers_every_type_the_engine_reads_and_the_refusal_name
     assert set(FILTER.split()) == {f"*{suffix}" for suffix in (*FORMATS, *ARCHIVE_SUFFIXES)}
     named = QCoreApplication.translate("ImportDialog", PROBLEMS["unsupported"])
     assert all(kind in named for kind in ("docx", "wps", "mht", "pdf", "ofd", "zip"))
+
+
+def test_the_import_table_refuses_what_the_information_dialog_refuses(win, qtbot, tmp_path):
+    # 二〇二一年 and 20210 were imported as typed, 火星 became a library group and a cleared title became the
+    # file's name; 编辑文件信息 refused such values. Both keep index.library.fields' rules now.
+    from desktop.import_dialog import INVALID, ImportDialog
+
+    src = tmp_path / "政策.txt"
+    src.write_text("关于支持开发区招商引资的若干措施\n\n一、总体要求\n\n（一）加强招商引资工作。\n", encoding="utf-8")
+    dlg = ImportDialog(win.services, [str(src)], win)
+    qtbot.addWidget(dlg)
+    got = []
+    dlg.imported.connect(got.append)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    title, region, year = dlg.table.item(0, 0), dlg.table.item(0, 1), dlg.table.item(0, 5)
+    assert "title" in dlg.candidates[0].meta["inferred"] and title.foreground().color() == Qt.GlobalColor.darkYellow
+    for bad, cell, words in (("二〇二一年", year, "年份须为"), ("20210", year, "年份须为"), ("火星", region, "地区须为"),
+                             ("", title, "标题不能为空")):
+        keep = cell.text()
+        cell.setText(bad)
+        assert not dlg.import_button.isEnabled() and cell.background().color() == INVALID
+        assert not dlg.check.isHidden() and words in dlg.check.text() and words in cell.toolTip()
+        dlg.buttons.accepted.emit()  # refused: nothing is imported
+        cell.setText(keep)
+        assert dlg.import_button.isEnabled() and dlg.check.isHidden()
+        assert cell.background().style() == Qt.BrushStyle.NoBrush
+    title.setText("测试招商措施")  # corrected: no longer shown as a guess
+    assert title.foreground().color() != Qt.GlobalColor.darkYellow and "推断" not in title.toolTip()
+    region.setText("吉林")
+    year.setText("2021")
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    assert len(got[0]) == 1
+    doc = win.services.workspace.corpus.document(got[0][0])
+    assert (doc.title, doc.region, doc.get("year")) == ("测试招商措施", "吉林省", 2021)
+
+
+def test_the_information_dialog_says_in_chinese_why_a_value_is_refused(app, qtbot, tmp_path):
+    # Clearing the title showed the engine's own words: 操作未能完成：guizhou-…: title cannot be empty.
+    from desktop.mainwindow import MainWindow
+    from index.library.imported import Library
+
+    write_txt(tmp_path / "a.txt", "贵州省关于开发区的若干措施\n\n一、总体要求\n\n（一）推动开发区发展。\n")
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        dlg = win.edit_document(doc_id)
+        for field, value, words in (("title", "", "标题不能为空。"), ("region", "火星", "地区须为省级行政区"),
+                                    ("year", "20210", "年份须为 1949 至 2100 之间的四位数字"),
+                                    ("issued", "2017-13-01", "日期须写作")):
+            keep = dlg.fields[field].text()
+            dlg.fields[field].setText(value)
+            dlg.save()
+            assert dlg.message.text().startswith(words) and dlg.isVisible(), dlg.message.text()
+            assert "cannot" not in dlg.message.text() and "must" not in dlg.message.text()
+            dlg.fields[field].setText(keep)
+    finally:
+        win.save_state = lambda: None
+        win.close()
