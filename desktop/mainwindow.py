@@ -462,6 +462,10 @@ class MainWindow(QMainWindow):
         if report.reworded:
             lines.append(self.tr("%n of them sit on text that reads a little differently here; the highlight is kept "
                                  "as it was: please check.", "", len(report.reworded)))
+            # Which ones: a reworded passage may say something else (20万元 became 30万元).
+            lines += [f"　「{a.quote[:40]}」 {self._citation(a.clause_id)}" for a in report.reworded[:CARRY_LISTED]]
+            if len(report.reworded) > CARRY_LISTED:
+                lines.append(self.tr("… and %n more", "", len(report.reworded) - CARRY_LISTED))
         if report.changed:
             lines.append(self.tr("%n note(s) not copied: their passage changed in this version (they stay on their "
                                  "own version; 修订对照 shows the changes):", "", len(report.changed)))

@@ -193,3 +193,15 @@ def test_notes_are_copied_from_the_earlier_version_and_changed_passages_named(wi
     win.library.carry_notes_requested.emit(old)  # the other way: the 2023 note is the same passage's
     qtbot.waitUntil(lambda: win.carry_box.isVisible(), timeout=20000)
     assert "1 条批注此前已复制过" in win.carry_box.text()
+
+
+def test_the_summary_names_the_notes_placed_on_reworded_text(win, qtbot):
+    """It said 其中 1 条…略有改动…请核对 without naming the note (亩均税收不低于20万元, the new text 30万元)."""
+    import types
+
+    from index.userdata.notes import CarryReport
+
+    note = types.SimpleNamespace(quote="亩均税收不低于20万元", clause_id="jilin-2021-kaifaqu/c3/s12")
+    win._show_carried(CarryReport(copied=[], reworded=[note], changed=[], already=0))
+    text = win.carry_box.text()
+    assert "「亩均税收不低于20万元」" in text and "（十二）" in text
