@@ -220,7 +220,9 @@ class NotesView(ServiceView):
         for a in found:
             rec = a.to_dict()
             doc = self.corpus.document(a.doc_id) if self.corpus.has_document(a.doc_id) else None
-            rec["doc"] = doc.short_title.split("·", 1)[0] if doc else a.doc_id
+            # The place and the year: two versions of one document (云南 2021, 云南 2023) are told apart.
+            rec["doc"] = (doc.short_title.split("·", 1)[0] + (f" {doc.get('year')}" if doc.get("year") else "")
+                          if doc else a.doc_id)
             if a.orphan:
                 rec["_icon"] = "orphan"  # its passage is gone: to review
             rec["note_line"] = _one_line(a.note)

@@ -292,3 +292,9 @@ def test_a_deleted_note_leaves_the_editor_and_the_filters(win, qtbot, monkeypatc
     assert view.editor.toPlainText() == ""
     counts = [view.doc_filter.itemText(i) for i in range(view.doc_filter.count())]
     assert any("（1）" in text for text in counts) and not any("（2）" in text for text in counts)
+
+
+def test_the_list_tells_a_documents_versions_apart(win, qtbot):
+    """The 文件 column showed 云南 for a note on each of two versions: they looked like duplicates."""
+    view, store, first, second = _two_notes(win, qtbot)
+    assert {rec["doc"] for rec in view.model.rows} == {"吉林 2021"}
