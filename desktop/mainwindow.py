@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Rebuild search index…"), self.rebuild_index)
         self._action(file_menu, self.tr("Recover notes…"), self.recover_notes)
         self._action(file_menu, self.tr("Close tab"), lambda: self.close_tab(self.tabs.currentIndex()),
-                     QKeySequence.StandardKey.Close)
+                     QKeySequence.StandardKey.Close, also=("Ctrl+W",))
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu(self.tr("&Edit"))
@@ -291,16 +291,22 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("Compare"), self.compare_here, QKeySequence("Ctrl+Shift+K"))
         self._action(go, self.tr("Topic coverage"), self.show_coverage, QKeySequence("Ctrl+Shift+M"))
         self._action(go, self.tr("Compare versions (修订对照)"), self._redline_of_current, QKeySequence("Ctrl+Shift+D"))
-        self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild)
-        self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild)
+        self._action(go, self.tr("Next tab"), lambda: self._step_tab(1), QKeySequence.StandardKey.NextChild,
+                     also=("Ctrl+Tab",))
+        self._action(go, self.tr("Previous tab"), lambda: self._step_tab(-1), QKeySequence.StandardKey.PreviousChild,
+                     also=("Ctrl+Shift+Tab",))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About ZoneRef"), self.show_about)
 
-    def _action(self, menu, text: str, slot, key=None) -> QAction:
+    def _action(self, menu, text: str, slot, key=None, also: tuple[str, ...] = ()) -> QAction:
+        """A menu action; ``key`` its shortcut, ``also`` more keys for it (the README's, whatever the platform's
+        standard key is: Qt's Close is Ctrl+F4 on some desktops, not Ctrl+W)."""
         action = QAction(text, self)
         if key is not None:
-            action.setShortcut(QKeySequence(key))
+            keys = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+            keys += [QKeySequence(k) for k in also if QKeySequence(k) not in keys]
+            action.setShortcuts(keys)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

@@ -399,3 +399,20 @@ def test_many_tabs_never_cut_a_short_name_and_scroll_instead(win, qtbot):
     for i in short:
         assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), bar.tabText(i)  # whole, not cut
     assert sum(bar.tabRect(i).width() for i in range(bar.count())) > bar.width()  # the rest scroll
+
+
+def test_ctrl_w_closes_a_tab_and_ctrl_tab_steps_whatever_the_platforms_keys(win, qtbot):
+    """The README promises Ctrl+W, Ctrl+Tab and Ctrl+Shift+Tab; Qt's standard keys were Ctrl+F4 and
+    Ctrl+Shift+Backtab here, and Ctrl+W closed nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    shortcuts = {a.text(): [k.toString() for k in a.shortcuts()] for a in win.findChildren(QAction)}
+    assert "Ctrl+W" in shortcuts["关闭标签页"] and "Ctrl+Shift+Tab" in shortcuts["上一个标签页"]
+    win.show_search()
+    win.show_compare()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    before = win.tabs.count()
+    qtbot.keyClick(win, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert win.tabs.count() == before - 1
