@@ -22,6 +22,8 @@ ERROR_TITLES = {
                                                  "Close it and try again."),
     "database_damaged": QT_TRANSLATE_NOOP("Errors", "The notes database is damaged and could not be repaired now; "
                                                     "it was left as it is."),
+    "not_notes_database": QT_TRANSLATE_NOOP("Errors", "The chosen file is not a ZoneRef notes database; your notes "
+                                                      "were not changed."),
     "reader_start": QT_TRANSLATE_NOOP("Errors", "The processes that read imported files could not start."),
     "search_index": QT_TRANSLATE_NOOP("Errors", "The search index cannot be used; try File → Rebuild search index."),
     "comparison_set": QT_TRANSLATE_NOOP("Errors", "The comparison set cannot be used."),

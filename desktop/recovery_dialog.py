@@ -147,8 +147,15 @@ class RecoveryDialog(QDialog):
 
     def _carry_out(self, action, path: Path, told) -> object | None:
         """``action(path)``; tells the user ``told(report)``, or the error. Returns the report, None on error."""
+        from index.userdata.troubles import NotNotesDatabaseError
+
         try:
             report = action(path)
+        except NotNotesDatabaseError:  # the file's fault, not the notes': say which file, and that no note changed
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "%1 is not a ZoneRef notes database (another program's file, an empty one, or one no longer "
+                "recognisable as a database). Your notes were not changed.").replace("%1", path.name))
+            return None
         except KnownError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return None

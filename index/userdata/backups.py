@@ -37,7 +37,13 @@ from index.base.faults import checkpoint
 from index.userdata.connection import BUSY_TIMEOUT_MS, connect, default_path, file_uri
 from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time
 from index.userdata.schema import identity_problem
-from index.userdata.troubles import DatabaseError, is_damage, trouble
+from index.userdata.troubles import (
+    DatabaseError,
+    DatabaseNewerError,
+    NotNotesDatabaseError,
+    is_damage,
+    trouble,
+)
 
 log = logging.getLogger(__name__)
 
@@ -285,13 +291,14 @@ def restore(db_path: Path | None = None, backup_file: Path | None = None) -> Res
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise DatabaseError(f"no such backup: {backup_file}")
+    found = identity_problem(backup_file)  # first: a file that is no SQLite database is not a damaged backup
+    if found is not None:
+        kind = DatabaseNewerError if found[0] == "newer" else NotNotesDatabaseError
+        raise kind(f"{backup_file} cannot replace your notes: {found[1]}; choose a backup "
+                   "(zoneref notes backups lists them)")
     problem = integrity_problem(backup_file)
     if problem is not None:
         raise DatabaseError(f"backup {backup_file} is damaged ({problem}); choose another one "
-                            "(zoneref notes backups lists them)")
-    found = identity_problem(backup_file)
-    if found is not None:
-        raise DatabaseError(f"{backup_file} cannot replace your notes: {found[1]}; choose a backup "
                             "(zoneref notes backups lists them)")
     notes = count_notes(backup_file)
     if db_path.exists() and integrity_problem(db_path) is None:

@@ -42,7 +42,13 @@ from index.userdata.dbfile import (
     remove_with_side_files,
 )
 from index.userdata.schema import identity_problem, migrate
-from index.userdata.troubles import DatabaseDamagedError, DatabaseError, is_damage, trouble
+from index.userdata.troubles import (
+    DatabaseDamagedError,
+    DatabaseError,
+    NotNotesDatabaseError,
+    is_damage,
+    trouble,
+)
 
 log = logging.getLogger(__name__)
 
@@ -318,6 +324,8 @@ def recover_file(db: sqlite_utils.Database, db_path: Path, file: Path) -> MergeR
     (``before_recover``) and the merge is one transaction.
 
     Raises:
+        NotNotesDatabaseError: the file is not a ZoneRef notes database (another program's, an empty one, not
+            SQLite at all); nothing was changed.
         DatabaseError: the file cannot be read at all, or the database cannot be written.
     """
     file = Path(file)
@@ -325,6 +333,9 @@ def recover_file(db: sqlite_utils.Database, db_path: Path, file: Path) -> MergeR
         raise DatabaseError(f"no such file: {file}")
     if file.resolve() == Path(db_path).resolve():
         raise DatabaseError(f"{file} is the notes database itself; choose a backup or a set-aside copy")
+    found = identity_problem(file)  # a newer ZoneRef's copy is merged: its rows are read by column name
+    if found is not None and found[0] != "newer":
+        raise NotNotesDatabaseError(f"{file} has no notes to merge: {found[1]}")
     rows = read_rows(file)
     safety = backup(db_path, "before-recover", db=db)
     checkpoint("merge.safety_copy")

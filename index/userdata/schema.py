@@ -107,6 +107,10 @@ def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+#: How every SQLite database file begins.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def identity_problem(path: Path) -> tuple[str, str] | None:
     """What a sound SQLite file at ``path`` is, when it is not a ZoneRef notes database this program reads.
 
@@ -114,12 +118,16 @@ def identity_problem(path: Path) -> tuple[str, str] | None:
         None for a notes database at a version up to ``SCHEMA_VERSION``; else ``(kind, what)``: ``empty``
         (0 bytes, or a database with no tables: what a first start that never wrote leaves, and what a crash,
         a full disk or a sync tool can leave in place of a real file), ``foreign`` (another program's
-        database), ``newer`` (a later ZoneRef's). A file that cannot be read says nothing here (the
-        integrity check speaks for it).
+        database), ``newer`` (a later ZoneRef's), ``not_sqlite`` (no SQLite database at all: its first bytes
+        are not SQLite's, which a damaged notes database keeps). A file that cannot be read says nothing here
+        (the integrity check speaks for it).
     """
     try:
         if Path(path).stat().st_size == 0:
             return "empty", "the file is empty (0 bytes)"
+        with open(path, "rb") as f:
+            if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return "not_sqlite", "not a ZoneRef notes database (not an SQLite file)"
         conn = connect(file_uri(Path(path), mode="ro"))
     except (OSError, sqlite3.Error):
         return None

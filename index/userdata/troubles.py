@@ -47,6 +47,11 @@ class DatabaseDamagedError(DatabaseError, code="database_damaged"):
     """The file is damaged and could not be repaired now; it was left in place."""
 
 
+class NotNotesDatabaseError(DatabaseError, code="not_notes_database"):
+    """A file given to merge or restore from is no ZoneRef notes database (another program's, an empty one, not
+    SQLite at all); the user's notes are not touched."""
+
+
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
 _BY_TEXT = (("database is locked", _BUSY), ("database table is locked", _LOCKED), ("busy", _BUSY),

@@ -200,6 +200,13 @@ _add("Errors", {  # a metadata value index.library.fields refuses
     "The date must be written YYYY-MM-DD, e.g. 2017-12-12.": "日期须写作 年-月-日，例如 2017-12-12。",
     "This value cannot be used: %1": "此值无法使用：%1",
 })
+_add("Errors", {"The chosen file is not a ZoneRef notes database; your notes were not changed.":
+                    "所选文件不是 ZoneRef 笔记数据库；您的批注未作任何改动。"})
+_add("RecoveryDialog", {
+    "%1 is not a ZoneRef notes database (another program's file, an empty one, or one no longer recognisable as a "
+    "database). Your notes were not changed.":
+        "%1 不是 ZoneRef 笔记数据库（可能是其他程序的文件、空文件，或已无法辨认的数据库）。您的批注未作任何改动。",
+})
 _add("ImportDialog", {"Row %1, %2: %3": "第 %1 行“%2”：%3", "(%n cell(s) to correct in all)": "（共 %n 处待更正）"})
 _add("LibraryView", {"Edit document information…": "编辑文件信息…"})
 _add("PreferencesDialog", {"Preferences": "首选项"})

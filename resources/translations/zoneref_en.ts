@@ -212,7 +212,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="115" />
+      <location filename="../../desktop/coverage_view.py" line="118" />
       <source>%1 of %2 documents, %n clause(s)</source>
       <extracomment>Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count; a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading totals showed nothing there). A cell's tooltip names at most this many clauses (a province's cell at 3,500 documents holds ~1,500). Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation type="unfinished">
@@ -221,7 +221,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="119" />
+      <location filename="../../desktop/coverage_view.py" line="122" />
       <source>… and %n more</source>
       <translation type="unfinished">
         <numerusform />
@@ -229,7 +229,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="127" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -240,27 +240,27 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="175" />
+      <location filename="../../desktop/coverage_view.py" line="179" />
       <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="179" />
+      <location filename="../../desktop/coverage_view.py" line="183" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="180" />
+      <location filename="../../desktop/coverage_view.py" line="184" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="203" />
+      <location filename="../../desktop/coverage_view.py" line="207" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="315" />
+      <location filename="../../desktop/coverage_view.py" line="319" />
       <source>%1 (%n clause(s))</source>
       <translation type="unfinished">
         <numerusform />
@@ -323,112 +323,117 @@
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="25" />
-      <source>The processes that read imported files could not start.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/errors.py" line="26" />
-      <source>The search index cannot be used; try File → Rebuild search index.</source>
+      <source>The chosen file is not a ZoneRef notes database; your notes were not changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="27" />
-      <source>The comparison set cannot be used.</source>
+      <source>The processes that read imported files could not start.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="28" />
-      <source>This file is not a valid comparison set.</source>
+      <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="29" />
-      <source>There is no such topic.</source>
+      <source>The comparison set cannot be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="30" />
-      <source>Bundled documents cannot be removed; only imported ones.</source>
+      <source>This file is not a valid comparison set.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="31" />
-      <source>The note cannot be saved.</source>
+      <source>There is no such topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="32" />
-      <source>The quoted text was not found in the clause.</source>
+      <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="33" />
-      <source>Unknown highlight colour.</source>
+      <source>The note cannot be saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="34" />
-      <source>The notes file cannot be imported.</source>
+      <source>The quoted text was not found in the clause.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="35" />
-      <source>The export failed.</source>
+      <source>Unknown highlight colour.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="36" />
+      <source>The notes file cannot be imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="37" />
+      <source>The export failed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="38" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="41" />
+      <location filename="../../desktop/errors.py" line="43" />
       <source>The title cannot be empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="42" />
+      <location filename="../../desktop/errors.py" line="44" />
       <source>The region cannot be empty; write 不详 if it is not known.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="43" />
+      <location filename="../../desktop/errors.py" line="45" />
       <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="45" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="46" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="56" />
+      <location filename="../../desktop/errors.py" line="58" />
       <source>This value cannot be used: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="71" />
+      <location filename="../../desktop/errors.py" line="73" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="75" />
+      <location filename="../../desktop/errors.py" line="77" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="76" />
+      <location filename="../../desktop/errors.py" line="78" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="77" />
+      <location filename="../../desktop/errors.py" line="79" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>
@@ -980,19 +985,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="378" />
+      <location filename="../../desktop/mainwindow.py" line="384" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="382" />
+      <location filename="../../desktop/mainwindow.py" line="388" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="400" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
@@ -1007,43 +1012,43 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="296" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="297" />
+      <location filename="../../desktop/mainwindow.py" line="299" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="298" />
-      <location filename="../../desktop/mainwindow.py" line="733" />
+      <location filename="../../desktop/mainwindow.py" line="300" />
+      <location filename="../../desktop/mainwindow.py" line="743" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="399" />
+      <location filename="../../desktop/mainwindow.py" line="405" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="420" />
+      <location filename="../../desktop/mainwindow.py" line="426" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="421" />
+      <location filename="../../desktop/mainwindow.py" line="427" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="454" />
+      <location filename="../../desktop/mainwindow.py" line="460" />
       <source>The other versions of this document have no notes.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="457" />
+      <location filename="../../desktop/mainwindow.py" line="463" />
       <source>%n note(s) copied to this version.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1051,7 +1056,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="458" />
+      <location filename="../../desktop/mainwindow.py" line="464" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1059,7 +1064,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="467" />
       <source>%n note(s) were here already.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1067,7 +1072,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="463" />
+      <location filename="../../desktop/mainwindow.py" line="469" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1075,7 +1080,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="466" />
+      <location filename="../../desktop/mainwindow.py" line="476" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation type="unfinished">
         <numerusform />
@@ -1083,7 +1088,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="470" />
+      <location filename="../../desktop/mainwindow.py" line="474" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>… and %n more</source>
       <translation type="unfinished">
         <numerusform />
@@ -1091,96 +1097,96 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="472" />
+      <location filename="../../desktop/mainwindow.py" line="482" />
       <source>Notes from other versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="545" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="587" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="600" />
+      <location filename="../../desktop/mainwindow.py" line="610" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="613" />
+      <location filename="../../desktop/mainwindow.py" line="623" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="685" />
+      <location filename="../../desktop/mainwindow.py" line="695" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="686" />
+      <location filename="../../desktop/mainwindow.py" line="696" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="734" />
+      <location filename="../../desktop/mainwindow.py" line="744" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="746" />
+      <location filename="../../desktop/mainwindow.py" line="756" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="750" />
+      <location filename="../../desktop/mainwindow.py" line="760" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="752" />
+      <location filename="../../desktop/mainwindow.py" line="762" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="753" />
+      <location filename="../../desktop/mainwindow.py" line="763" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="756" />
+      <location filename="../../desktop/mainwindow.py" line="766" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="760" />
+      <location filename="../../desktop/mainwindow.py" line="770" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="770" />
-      <location filename="../../desktop/mainwindow.py" line="778" />
+      <location filename="../../desktop/mainwindow.py" line="780" />
+      <location filename="../../desktop/mainwindow.py" line="788" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="779" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="806" />
+      <location filename="../../desktop/mainwindow.py" line="816" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="807" />
+      <location filename="../../desktop/mainwindow.py" line="817" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1188,17 +1194,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="813" />
+      <location filename="../../desktop/mainwindow.py" line="823" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="835" />
+      <location filename="../../desktop/mainwindow.py" line="845" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="847" />
+      <location filename="../../desktop/mainwindow.py" line="857" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -1206,7 +1212,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="850" />
+      <location filename="../../desktop/mainwindow.py" line="860" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1214,7 +1220,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="856" />
+      <location filename="../../desktop/mainwindow.py" line="866" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1409,7 +1415,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="233" />
+      <location filename="../../desktop/notes_view.py" line="235" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1417,7 +1423,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="235" />
+      <location filename="../../desktop/notes_view.py" line="237" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1425,38 +1431,38 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="311" />
+      <location filename="../../desktop/notes_view.py" line="313" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
+      <location filename="../../desktop/notes_view.py" line="331" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="368" />
-      <location filename="../../desktop/notes_view.py" line="417" />
+      <location filename="../../desktop/notes_view.py" line="370" />
+      <location filename="../../desktop/notes_view.py" line="419" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="395" />
+      <location filename="../../desktop/notes_view.py" line="397" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="395" />
+      <location filename="../../desktop/notes_view.py" line="397" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="437" />
+      <location filename="../../desktop/notes_view.py" line="439" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="438" />
+      <location filename="../../desktop/notes_view.py" line="440" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1649,6 +1655,11 @@ Restored from: %3</source>
     <message>
       <location filename="../../desktop/recovery_dialog.py" line="144" />
       <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="156" />
+      <source>%1 is not a ZoneRef notes database (another program's file, an empty one, or one no longer recognisable as a database). Your notes were not changed.</source>
       <translation type="unfinished" />
     </message>
   </context>

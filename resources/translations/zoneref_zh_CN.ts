@@ -210,7 +210,7 @@
   <context>
     <name>CoverageModel</name>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="115" />
+      <location filename="../../desktop/coverage_view.py" line="118" />
       <source>%1 of %2 documents, %n clause(s)</source>
       <extracomment>Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count; a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading totals showed nothing there). A cell's tooltip names at most this many clauses (a province's cell at 3,500 documents holds ~1,500). Past this many columns, columns get a fixed width (no stretching or sizing to contents) and scroll.</extracomment>
       <translation>
@@ -218,14 +218,14 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="119" />
+      <location filename="../../desktop/coverage_view.py" line="122" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="127" />
+      <location filename="../../desktop/coverage_view.py" line="130" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>%n 份文件</numerusform>
@@ -235,27 +235,27 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="175" />
+      <location filename="../../desktop/coverage_view.py" line="179" />
       <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="179" />
+      <location filename="../../desktop/coverage_view.py" line="183" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="180" />
+      <location filename="../../desktop/coverage_view.py" line="184" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="203" />
+      <location filename="../../desktop/coverage_view.py" line="207" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="315" />
+      <location filename="../../desktop/coverage_view.py" line="319" />
       <source>%1 (%n clause(s))</source>
       <translation>
         <numerusform>%1（%n 条）</numerusform>
@@ -316,113 +316,118 @@
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="25" />
+      <source>The chosen file is not a ZoneRef notes database; your notes were not changed.</source>
+      <translation>所选文件不是 ZoneRef 笔记数据库；您的批注未作任何改动。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="27" />
       <source>The processes that read imported files could not start.</source>
       <translation>用于读取导入文件的进程无法启动。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="26" />
+      <location filename="../../desktop/errors.py" line="28" />
       <source>The search index cannot be used; try File → Rebuild search index.</source>
       <translation>检索索引无法使用，请尝试“文件 → 重建检索索引”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="27" />
+      <location filename="../../desktop/errors.py" line="29" />
       <source>The comparison set cannot be used.</source>
       <translation>该对比组无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="28" />
+      <location filename="../../desktop/errors.py" line="30" />
       <source>This file is not a valid comparison set.</source>
       <translation>此文件不是有效的对比组文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="29" />
+      <location filename="../../desktop/errors.py" line="31" />
       <source>There is no such topic.</source>
       <translation>没有这个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="30" />
+      <location filename="../../desktop/errors.py" line="32" />
       <source>Bundled documents cannot be removed; only imported ones.</source>
       <translation>内置文件不能移除，只能移除导入的文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="31" />
+      <location filename="../../desktop/errors.py" line="33" />
       <source>The note cannot be saved.</source>
       <translation>批注无法保存。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="32" />
+      <location filename="../../desktop/errors.py" line="34" />
       <source>The quoted text was not found in the clause.</source>
       <translation>在条款中找不到所引的原文。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="33" />
+      <location filename="../../desktop/errors.py" line="35" />
       <source>Unknown highlight colour.</source>
       <translation>未知的高亮颜色。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="34" />
+      <location filename="../../desktop/errors.py" line="36" />
       <source>The notes file cannot be imported.</source>
       <translation>批注文件无法导入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="35" />
+      <location filename="../../desktop/errors.py" line="37" />
       <source>The export failed.</source>
       <translation>导出失败。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="36" />
+      <location filename="../../desktop/errors.py" line="38" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="41" />
+      <location filename="../../desktop/errors.py" line="43" />
       <source>The title cannot be empty.</source>
       <translation>标题不能为空。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="42" />
+      <location filename="../../desktop/errors.py" line="44" />
       <source>The region cannot be empty; write 不详 if it is not known.</source>
       <translation>地区不能为空；不清楚时请填写“不详”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="43" />
+      <location filename="../../desktop/errors.py" line="45" />
       <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
       <translation>地区须为省级行政区（如 湖北省 或 湖北），全国性文件填写“全国”，不清楚时填写“不详”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="45" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
       <translation>年份须为 1949 至 2100 之间的四位数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="46" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="56" />
+      <location filename="../../desktop/errors.py" line="58" />
       <source>This value cannot be used: %1</source>
       <translation>此值无法使用：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="71" />
+      <location filename="../../desktop/errors.py" line="73" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="75" />
+      <location filename="../../desktop/errors.py" line="77" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="76" />
+      <location filename="../../desktop/errors.py" line="78" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="77" />
+      <location filename="../../desktop/errors.py" line="79" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
@@ -967,19 +972,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="378" />
+      <location filename="../../desktop/mainwindow.py" line="384" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="382" />
+      <location filename="../../desktop/mainwindow.py" line="388" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="400" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
@@ -994,147 +999,148 @@
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="295" />
+      <location filename="../../desktop/mainwindow.py" line="296" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="297" />
+      <location filename="../../desktop/mainwindow.py" line="299" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="298" />
-      <location filename="../../desktop/mainwindow.py" line="733" />
+      <location filename="../../desktop/mainwindow.py" line="300" />
+      <location filename="../../desktop/mainwindow.py" line="743" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="399" />
+      <location filename="../../desktop/mainwindow.py" line="405" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="420" />
+      <location filename="../../desktop/mainwindow.py" line="426" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="421" />
+      <location filename="../../desktop/mainwindow.py" line="427" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="454" />
+      <location filename="../../desktop/mainwindow.py" line="460" />
       <source>The other versions of this document have no notes.</source>
       <translation>此文件的其他版本上没有批注。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="457" />
+      <location filename="../../desktop/mainwindow.py" line="463" />
       <source>%n note(s) copied to this version.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到此版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="458" />
+      <location filename="../../desktop/mainwindow.py" line="464" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到 %1 份文件的新版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="461" />
+      <location filename="../../desktop/mainwindow.py" line="467" />
       <source>%n note(s) were here already.</source>
       <translation>
         <numerusform>%n 条批注此前已复制过。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="463" />
+      <location filename="../../desktop/mainwindow.py" line="469" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation>
         <numerusform>其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="466" />
+      <location filename="../../desktop/mainwindow.py" line="476" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation>
         <numerusform>%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="470" />
+      <location filename="../../desktop/mainwindow.py" line="474" />
+      <location filename="../../desktop/mainwindow.py" line="480" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="472" />
+      <location filename="../../desktop/mainwindow.py" line="482" />
       <source>Notes from other versions</source>
       <translation>其他版本的批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="545" />
+      <location filename="../../desktop/mainwindow.py" line="555" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation>没有打开的标签页。在文库中双击文件即可阅读，或打开&lt;a href="search"&gt;检索&lt;/a&gt;（Ctrl+K）、&lt;a href="compare"&gt;对比&lt;/a&gt;（Ctrl+Shift+K）、&lt;a href="coverage"&gt;主题覆盖&lt;/a&gt;（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="587" />
+      <location filename="../../desktop/mainwindow.py" line="597" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="600" />
+      <location filename="../../desktop/mainwindow.py" line="610" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="613" />
+      <location filename="../../desktop/mainwindow.py" line="623" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="685" />
+      <location filename="../../desktop/mainwindow.py" line="695" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="686" />
+      <location filename="../../desktop/mainwindow.py" line="696" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="734" />
+      <location filename="../../desktop/mainwindow.py" line="744" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="746" />
+      <location filename="../../desktop/mainwindow.py" line="756" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="750" />
+      <location filename="../../desktop/mainwindow.py" line="760" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="752" />
+      <location filename="../../desktop/mainwindow.py" line="762" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="753" />
+      <location filename="../../desktop/mainwindow.py" line="763" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="756" />
+      <location filename="../../desktop/mainwindow.py" line="766" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1143,59 +1149,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="760" />
+      <location filename="../../desktop/mainwindow.py" line="770" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="770" />
-      <location filename="../../desktop/mainwindow.py" line="778" />
+      <location filename="../../desktop/mainwindow.py" line="780" />
+      <location filename="../../desktop/mainwindow.py" line="788" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="779" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="806" />
+      <location filename="../../desktop/mainwindow.py" line="816" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="807" />
+      <location filename="../../desktop/mainwindow.py" line="817" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="813" />
+      <location filename="../../desktop/mainwindow.py" line="823" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="835" />
+      <location filename="../../desktop/mainwindow.py" line="845" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="847" />
+      <location filename="../../desktop/mainwindow.py" line="857" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="850" />
+      <location filename="../../desktop/mainwindow.py" line="860" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="856" />
+      <location filename="../../desktop/mainwindow.py" line="866" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1390,52 +1396,52 @@ Restored from: %3</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="233" />
+      <location filename="../../desktop/notes_view.py" line="235" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="235" />
+      <location filename="../../desktop/notes_view.py" line="237" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="311" />
+      <location filename="../../desktop/notes_view.py" line="313" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="329" />
+      <location filename="../../desktop/notes_view.py" line="331" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="368" />
-      <location filename="../../desktop/notes_view.py" line="417" />
+      <location filename="../../desktop/notes_view.py" line="370" />
+      <location filename="../../desktop/notes_view.py" line="419" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="395" />
+      <location filename="../../desktop/notes_view.py" line="397" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="395" />
+      <location filename="../../desktop/notes_view.py" line="397" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="437" />
+      <location filename="../../desktop/notes_view.py" line="439" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="438" />
+      <location filename="../../desktop/notes_view.py" line="440" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1630,6 +1636,11 @@ Restored from: %3</source>
       <location filename="../../desktop/recovery_dialog.py" line="144" />
       <source>Your notes are now the copy's: %1 note(s). The notes as they were (%2) are kept in %3.</source>
       <translation>您的批注已替换为副本的内容：%1 条。原有批注（%2 条）保存在 %3。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="156" />
+      <source>%1 is not a ZoneRef notes database (another program's file, an empty one, or one no longer recognisable as a database). Your notes were not changed.</source>
+      <translation>%1 不是 ZoneRef 笔记数据库（可能是其他程序的文件、空文件，或已无法辨认的数据库）。您的批注未作任何改动。</translation>
     </message>
   </context>
   <context>

@@ -107,3 +107,34 @@ def test_unreadable_document_files_are_reported_and_moved_out(open_window, qtbot
     assert (zoneref_home / "unreadable-documents" / "hand-edited.md").exists()
     assert w.services.workspace.unreadable_documents() == []
     w.close()
+
+
+@pytest.mark.parametrize("made", ["text", "foreign"])
+def test_choosing_a_file_that_is_not_a_notes_database_says_so(open_window, qtbot, zoneref_home, tmp_path,
+                                                              monkeypatch, made):
+    # It said 笔记数据库已损坏，目前无法修复 (and English), as if the user's own notes were damaged.
+    import sqlite3
+
+    from desktop.recovery_dialog import RecoveryDialog
+
+    _notes(zoneref_home, 2)
+    w = open_window(restore=False)
+    chosen = tmp_path / "chosen.db"
+    if made == "text":
+        chosen.write_text("hello", encoding="utf-8")
+    else:
+        with sqlite3.connect(chosen) as conn:
+            conn.execute("CREATE TABLE accounts (name)")
+    dialog = RecoveryDialog(w.services, w)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr("desktop.recovery_dialog.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr("desktop.recovery_dialog.QFileDialog.getOpenFileName", lambda *a: (str(chosen), ""))
+    dialog.choose_button.click()
+    assert dialog.replace(chosen, confirm=False) is None
+    assert len(warnings) == 2
+    for text in warnings:
+        assert "chosen.db 不是 ZoneRef 笔记数据库" in text and "您的批注未作任何改动" in text
+        assert "损坏" not in text and "database" not in text
+    assert len(w.services.notes().list()) == 2
+    w.close()

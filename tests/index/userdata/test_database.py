@@ -234,7 +234,7 @@ def test_a_foreign_database_with_no_backup_is_kept_aside_not_written_into(zonere
     assert "accounts" not in db.table_names()
 
 
-@pytest.mark.parametrize("made", ["foreign", "newer", "empty"])
+@pytest.mark.parametrize("made", ["foreign", "newer", "empty", "text"])
 def test_restore_refuses_a_file_that_is_not_a_notes_database_this_zoneref_reads(zoneref_home, tmp_path, made):
     # Any SQLite file was put in place of the notes; a newer ZoneRef's locked every notes command out.
     db = userdb.open_db()
@@ -244,6 +244,8 @@ def test_restore_refuses_a_file_that_is_not_a_notes_database_this_zoneref_reads(
         userdb.backup(reason="manual", db=db).rename(candidate)
         with sqlite3.connect(candidate) as conn:
             conn.execute("PRAGMA user_version = 999")
+    elif made == "text":  # it was called a damaged backup
+        candidate.write_text("hello", encoding="utf-8")
     else:
         with sqlite3.connect(candidate) as conn:
             conn.execute("CREATE TABLE x (y)" if made == "foreign" else "VACUUM")
@@ -251,6 +253,42 @@ def test_restore_refuses_a_file_that_is_not_a_notes_database_this_zoneref_reads(
         userdb.restore_latest(backup_file=candidate)
     assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("mine",)]
     assert userdb.schema_version(db) == userdb.SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("made", ["text", "foreign", "zero_bytes", "empty"])
+def test_merging_refuses_a_file_that_is_not_a_notes_database_and_changes_nothing(zoneref_home, tmp_path, made):
+    # 选择文件… on such a file said the notes database was damaged (a text file), or merged nothing after taking
+    # a backup (another program's database).
+    from index.userdata import backups, recovery
+    from index.userdata.troubles import NotNotesDatabaseError
+
+    db = userdb.open_db()
+    _add_pin(db, source="mine")
+    chosen = tmp_path / "chosen.db"
+    if made == "text":
+        chosen.write_text("hello", encoding="utf-8")
+    elif made == "zero_bytes":
+        chosen.write_bytes(b"")
+    else:
+        with sqlite3.connect(chosen) as conn:
+            conn.execute("CREATE TABLE x (y)" if made == "foreign" else "VACUUM")
+    made_before = backups.backups(zoneref_home / "zoneref.db")
+    with pytest.raises(NotNotesDatabaseError, match="not a ZoneRef notes database|no notes to merge"):
+        recovery.recover_file(db, zoneref_home / "zoneref.db", chosen)
+    assert backups.backups(zoneref_home / "zoneref.db") == made_before  # refused before the safety copy
+    assert db.execute("SELECT source_clause_id FROM pins").fetchall() == [("mine",)]
+
+
+def test_another_copy_of_the_notes_is_still_merged_from(zoneref_home, tmp_path):
+    from index.userdata import recovery
+
+    db = userdb.open_db()
+    copy = userdb.backup(reason="manual", db=db)
+    other = sqlite_utils.Database(copy)
+    _add_pin(other, source="theirs")
+    other.conn.close()
+    report = recovery.recover_file(db, zoneref_home / "zoneref.db", copy)
+    assert report.pins == 1
 
 
 def test_damaged_database_without_backup_starts_fresh_and_keeps_file(zoneref_home):
