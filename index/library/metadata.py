@@ -53,6 +53,25 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_ORDER = re.compile(r"[\u4e00-\u9fff]{2,20}(?:令|公告)")
+_ORDER_NUMBER = re.compile(r"[（(]?第\s*(?:\d{1,5}|[零〇一二三四五六七八九十百千]{1,8})\s*号[）)]?")
+
+
+def _order_number(head: list[str]) -> str | None:
+    """An order's or announcement's number, as its first lines give it: 浙江省人民政府令 over 第388号 gives
+    浙江省人民政府令第388号; 中华人民共和国主席令 over 第八十六号 gives 中华人民共和国主席令第八十六号."""
+    lines = [re.sub(r"\s+", "", line) for line in head]
+    for k, (name, number) in enumerate(zip(lines, lines[1:], strict=False)):
+        if name == "公告" and k > 0:  # 湖南省人民政府 / 公　告 / （第52号）
+            name = lines[k - 1] + name
+        if _ORDER.fullmatch(name) and _ORDER_NUMBER.fullmatch(number):
+            return name + number.strip("（）()")
+        joined = _ORDER.match(name)
+        if joined and _ORDER_NUMBER.fullmatch(name[joined.end():]):  # 浙江省人民政府令第388号 on one line
+            return name.replace("（", "").replace("）", "")
+    return None
+
+
 def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = (),
                 lines: list[tuple[int, str]] | None = None) -> tuple[str | None, str]:
     """The document's title and where it was found.
@@ -148,6 +167,8 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
         if found and len(found.group(0)) >= 0.6 * len(line.strip("()（）")):
             doc_number = note("doc_number", found.group(0).strip(), "number line under the title")
             break
+    if doc_number is None:  # an order (浙江省人民政府令 / 第388号, 中华人民共和国主席令 / 第八十六号)
+        doc_number = note("doc_number", _order_number([line for _, line in lines[:6]]), "order number at the top")
 
     fields = _labelled_fields(norm_lines[:scan], [line for _, line in lines[:scan]])
     issued, published = _guess_dates(history, fields, norm_lines, note)

@@ -113,3 +113,14 @@ def test_a_numbered_heading_or_the_addressees_are_never_the_title():
             "现将有关事项通知如下。\n\n一、考核对象\n\n（一）国家级经济技术开发区。\n\n商务部\n\n2021年5月6日\n")
     guess = guess_metadata(body)
     assert not guess["title"].startswith("各省") and guess["region"] != "新疆维吾尔自治区"
+
+
+@pytest.mark.parametrize(("head", "number"), [
+    ("浙江省人民政府令\n\n第388号\n\n", "浙江省人民政府令第388号"),
+    ("中华人民共和国主席令\n\n第八十六号\n\n", "中华人民共和国主席令第八十六号"),
+    ("湖南省人民政府\n公　告\n（第52号）\n\n", "湖南省人民政府公告第52号"),
+])
+def test_an_orders_number_is_its_document_number(head, number):
+    # An order's number (its first two lines) was never read: doc_number null.
+    body = head + "《开发区管理办法》已经审议通过，现予公布。\n\n开发区管理办法\n\n第一条　为了规范开发区管理，制定本办法。\n"
+    assert guess_metadata(body)["doc_number"] == number
