@@ -199,6 +199,9 @@ class LibraryView(QWidget):
         self._reopen(opened)
         if current and self.corpus.has_document(current):
             self.select_document(current)
+        if not self.tree.currentIndex().isValid():
+            # A model reset leaves no current row without saying so: a removed document's details would stay.
+            self._show_detail(self.tree.currentIndex())
         self.tree.verticalScrollBar().setValue(scroll)
 
     def _opened(self) -> set[tuple[str, ...]]:

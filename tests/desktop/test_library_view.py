@@ -195,3 +195,19 @@ def test_level_key_orders_levels_as_official_lists_do():
 
     assert sorted(["县级", "市级", "其他", "国家级", "省级", None], key=level_key) == \
         ["国家级", "省级", "市级", "县级", "其他", None]
+
+
+def test_removing_the_selected_document_clears_its_details(idle_win, qtbot, tmp_path):
+    # The pane kept the removed document's title, status and clause count while no row was selected.
+    from tests.desktop.conftest import import_into, settled
+
+    lib = idle_win.library
+    report, _changes = import_into(idle_win.services, tmp_path / "a.txt")
+    doc_id = report.imported[0]["doc_id"]
+    assert lib.select_document(doc_id) and "云南省" in lib.detail.text()
+    _doc, changes = idle_win.services.workspace.remove_document(doc_id)
+    idle_win.services.apply(changes)
+    settled(idle_win.services)
+    assert not idle_win.corpus.has_document(doc_id)
+    assert lib.selected_document() is None and lib.detail.text() == ""
+
