@@ -204,7 +204,8 @@ class _Column(QFrame):
     def _score_html(self, m: dict) -> str:
         """The calibrated 0–100 score and its band (强 / 中 / 弱): the one scale of clause and topic comparison."""
         if m.get("confidence") is None:
-            return f'<span style="color:#777">{html.escape(self.tr("not scored"))}</span>'
+            text = self.tr("not scored")  # outside the f-string: lupdate does not look inside one
+            return f'<span style="color:#777">{html.escape(text)}</span>'
         colour = BAND_COLOURS.get(m.get("band"), "#777")
         text = self.tr("%1 · %2").replace("%1", str(m["confidence"])).replace("%2", labels.band(m.get("band")))
         return f'<span style="color:{colour};font-weight:bold">{html.escape(text)}</span>'

@@ -100,13 +100,14 @@ class RedlineView(ServiceView):
         self._recompute()
 
     def _fill(self, versions: list[dict], old_id: str, new_id: str) -> None:
+        undated = self.tr("undated")  # outside the f-string: lupdate does not look inside one
         for box, chosen in ((self.old_box, old_id), (self.new_box, new_id)):
             box.blockSignals(True)
             box.clear()
             for v in versions:
                 doc = self.corpus.document(v["doc_id"])
                 mark = "" if v["status"] == "现行" or v["status"] in doc.short_title else f"〔{v['status']}〕"
-                box.addItem(f"{v['date'] or self.tr('undated')}　{doc.short_title}{mark}", v["doc_id"])
+                box.addItem(f"{v['date'] or undated}　{doc.short_title}{mark}", v["doc_id"])
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
 

@@ -26,103 +26,103 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="308" />
+      <location filename="../../desktop/compare_view.py" line="309" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="313" />
+      <location filename="../../desktop/compare_view.py" line="314" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="315" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="320" />
+      <location filename="../../desktop/compare_view.py" line="321" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="326" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="329" />
+      <location filename="../../desktop/compare_view.py" line="330" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="337" />
+      <location filename="../../desktop/compare_view.py" line="338" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="360" />
-      <location filename="../../desktop/compare_view.py" line="489" />
+      <location filename="../../desktop/compare_view.py" line="361" />
+      <location filename="../../desktop/compare_view.py" line="490" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="576" />
+      <location filename="../../desktop/compare_view.py" line="577" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="382" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="387" />
+      <location filename="../../desktop/compare_view.py" line="388" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="389" />
+      <location filename="../../desktop/compare_view.py" line="390" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="400" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="408" />
+      <location filename="../../desktop/compare_view.py" line="409" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="410" />
+      <location filename="../../desktop/compare_view.py" line="411" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="422" />
+      <location filename="../../desktop/compare_view.py" line="423" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="423" />
+      <location filename="../../desktop/compare_view.py" line="424" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="441" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -130,22 +130,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="636" />
+      <location filename="../../desktop/compare_view.py" line="637" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="640" />
+      <location filename="../../desktop/compare_view.py" line="641" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="647" />
+      <location filename="../../desktop/compare_view.py" line="648" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="651" />
+      <location filename="../../desktop/compare_view.py" line="652" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -153,58 +153,58 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="704" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="704" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="761" />
+      <location filename="../../desktop/compare_view.py" line="762" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="761" />
+      <location filename="../../desktop/compare_view.py" line="762" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="775" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="778" />
+      <location filename="../../desktop/compare_view.py" line="779" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="780" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="789" />
+      <location filename="../../desktop/compare_view.py" line="790" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="805" />
-      <location filename="../../desktop/compare_view.py" line="808" />
+      <location filename="../../desktop/compare_view.py" line="806" />
+      <location filename="../../desktop/compare_view.py" line="809" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="805" />
+      <location filename="../../desktop/compare_view.py" line="806" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="841" />
+      <location filename="../../desktop/compare_view.py" line="842" />
       <source>Not in your library, left out: %1</source>
       <translation type="unfinished" />
     </message>
@@ -767,7 +767,7 @@
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="311" />
+      <location filename="../../desktop/library_view.py" line="314" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -775,97 +775,97 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="313" />
+      <location filename="../../desktop/library_view.py" line="316" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="325" />
+      <location filename="../../desktop/library_view.py" line="328" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="325" />
+      <location filename="../../desktop/library_view.py" line="328" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="326" />
+      <location filename="../../desktop/library_view.py" line="329" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="326" />
+      <location filename="../../desktop/library_view.py" line="329" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="327" />
+      <location filename="../../desktop/library_view.py" line="330" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="327" />
+      <location filename="../../desktop/library_view.py" line="330" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="331" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="331" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="332" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="333" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="334" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="342" />
+      <location filename="../../desktop/library_view.py" line="345" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="344" />
+      <location filename="../../desktop/library_view.py" line="347" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="346" />
+      <location filename="../../desktop/library_view.py" line="349" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="350" />
+      <location filename="../../desktop/library_view.py" line="353" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="352" />
+      <location filename="../../desktop/library_view.py" line="355" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="353" />
+      <location filename="../../desktop/library_view.py" line="356" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="355" />
+      <location filename="../../desktop/library_view.py" line="358" />
       <source>Copy notes from its other versions</source>
       <translation type="unfinished" />
     </message>
@@ -1721,37 +1721,42 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="128" />
+      <location filename="../../desktop/redline_view.py" line="103" />
+      <source>undated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="129" />
       <source>Choose two different versions.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="133" />
+      <location filename="../../desktop/redline_view.py" line="134" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="171" />
+      <location filename="../../desktop/redline_view.py" line="172" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="174" />
+      <location filename="../../desktop/redline_view.py" line="175" />
       <source>, %1 moved</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="175" />
+      <location filename="../../desktop/redline_view.py" line="176" />
       <source>; %1 unchanged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="177" />
+      <location filename="../../desktop/redline_view.py" line="178" />
       <source> (%1 of them renumbered)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="232" />
+      <location filename="../../desktop/redline_view.py" line="233" />
       <source>The versions shown were removed from the library.</source>
       <translation type="unfinished" />
     </message>
@@ -2005,7 +2010,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="234" />
+      <location filename="../../desktop/compare_view.py" line="235" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation type="unfinished" />
     </message>
@@ -2030,87 +2035,92 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="207" />
+      <source>not scored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="218" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="219" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="221" />
+      <location filename="../../desktop/compare_view.py" line="222" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="223" />
+      <location filename="../../desktop/compare_view.py" line="224" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="247" />
+      <location filename="../../desktop/compare_view.py" line="248" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="253" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="266" />
+      <location filename="../../desktop/compare_view.py" line="267" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="268" />
+      <location filename="../../desktop/compare_view.py" line="269" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="270" />
+      <location filename="../../desktop/compare_view.py" line="271" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="272" />
+      <location filename="../../desktop/compare_view.py" line="273" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="274" />
+      <location filename="../../desktop/compare_view.py" line="275" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="277" />
+      <location filename="../../desktop/compare_view.py" line="278" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="280" />
+      <location filename="../../desktop/compare_view.py" line="281" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="282" />
+      <location filename="../../desktop/compare_view.py" line="283" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="286" />
+      <location filename="../../desktop/compare_view.py" line="287" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="288" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

@@ -26,183 +26,183 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="308" />
+      <location filename="../../desktop/compare_view.py" line="309" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="313" />
+      <location filename="../../desktop/compare_view.py" line="314" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="315" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="317" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="320" />
+      <location filename="../../desktop/compare_view.py" line="321" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="326" />
+      <location filename="../../desktop/compare_view.py" line="327" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="329" />
+      <location filename="../../desktop/compare_view.py" line="330" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="337" />
+      <location filename="../../desktop/compare_view.py" line="338" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="360" />
-      <location filename="../../desktop/compare_view.py" line="489" />
+      <location filename="../../desktop/compare_view.py" line="361" />
+      <location filename="../../desktop/compare_view.py" line="490" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="576" />
+      <location filename="../../desktop/compare_view.py" line="577" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="382" />
+      <location filename="../../desktop/compare_view.py" line="383" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="387" />
+      <location filename="../../desktop/compare_view.py" line="388" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="389" />
+      <location filename="../../desktop/compare_view.py" line="390" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="399" />
+      <location filename="../../desktop/compare_view.py" line="400" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="408" />
+      <location filename="../../desktop/compare_view.py" line="409" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="410" />
+      <location filename="../../desktop/compare_view.py" line="411" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="422" />
+      <location filename="../../desktop/compare_view.py" line="423" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="423" />
+      <location filename="../../desktop/compare_view.py" line="424" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="441" />
+      <location filename="../../desktop/compare_view.py" line="442" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="636" />
+      <location filename="../../desktop/compare_view.py" line="637" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="640" />
+      <location filename="../../desktop/compare_view.py" line="641" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="647" />
+      <location filename="../../desktop/compare_view.py" line="648" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="651" />
+      <location filename="../../desktop/compare_view.py" line="652" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="704" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="704" />
+      <location filename="../../desktop/compare_view.py" line="705" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="761" />
+      <location filename="../../desktop/compare_view.py" line="762" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="761" />
+      <location filename="../../desktop/compare_view.py" line="762" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="775" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="778" />
+      <location filename="../../desktop/compare_view.py" line="779" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="780" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="789" />
+      <location filename="../../desktop/compare_view.py" line="790" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="805" />
-      <location filename="../../desktop/compare_view.py" line="808" />
+      <location filename="../../desktop/compare_view.py" line="806" />
+      <location filename="../../desktop/compare_view.py" line="809" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="805" />
+      <location filename="../../desktop/compare_view.py" line="806" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="841" />
+      <location filename="../../desktop/compare_view.py" line="842" />
       <source>Not in your library, left out: %1</source>
       <translation>文库中没有，已略去：%1</translation>
     </message>
@@ -755,104 +755,104 @@
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="311" />
+      <location filename="../../desktop/library_view.py" line="314" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="313" />
+      <location filename="../../desktop/library_view.py" line="316" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="325" />
+      <location filename="../../desktop/library_view.py" line="328" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="325" />
+      <location filename="../../desktop/library_view.py" line="328" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="326" />
+      <location filename="../../desktop/library_view.py" line="329" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="326" />
+      <location filename="../../desktop/library_view.py" line="329" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="327" />
+      <location filename="../../desktop/library_view.py" line="330" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="327" />
+      <location filename="../../desktop/library_view.py" line="330" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="331" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="331" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="332" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="333" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="334" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="342" />
+      <location filename="../../desktop/library_view.py" line="345" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="344" />
+      <location filename="../../desktop/library_view.py" line="347" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="346" />
+      <location filename="../../desktop/library_view.py" line="349" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="350" />
+      <location filename="../../desktop/library_view.py" line="353" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="352" />
+      <location filename="../../desktop/library_view.py" line="355" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="353" />
+      <location filename="../../desktop/library_view.py" line="356" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="355" />
+      <location filename="../../desktop/library_view.py" line="358" />
       <source>Copy notes from its other versions</source>
       <translation>复制其他版本的批注到此版本</translation>
     </message>
@@ -1701,37 +1701,42 @@ Restored from: %3</source>
       <translation>“%1”没有其他版本。可在文库中该文件的右键菜单里“关联其他版本…”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="128" />
+      <location filename="../../desktop/redline_view.py" line="103" />
+      <source>undated</source>
+      <translation>日期不详</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/redline_view.py" line="129" />
       <source>Choose two different versions.</source>
       <translation>请选择两个不同的版本。</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="133" />
+      <location filename="../../desktop/redline_view.py" line="134" />
       <source>Comparing…</source>
       <translation>正在对照…</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="171" />
+      <location filename="../../desktop/redline_view.py" line="172" />
       <source>%1 changed, %2 added, %3 removed</source>
       <translation>%1 条修改，%2 条新增，%3 条删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="174" />
+      <location filename="../../desktop/redline_view.py" line="175" />
       <source>, %1 moved</source>
       <translation>，%1 条移动并修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="175" />
+      <location filename="../../desktop/redline_view.py" line="176" />
       <source>; %1 unchanged</source>
       <translation>；%1 条未修改</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="177" />
+      <location filename="../../desktop/redline_view.py" line="178" />
       <source> (%1 of them renumbered)</source>
       <translation>（其中 %1 条仅序号调整）</translation>
     </message>
     <message>
-      <location filename="../../desktop/redline_view.py" line="232" />
+      <location filename="../../desktop/redline_view.py" line="233" />
       <source>The versions shown were removed from the library.</source>
       <translation>所显示的版本已从文库中移除。</translation>
     </message>
@@ -1983,7 +1988,7 @@ Restored from: %3</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="234" />
+      <location filename="../../desktop/compare_view.py" line="235" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题</translation>
     </message>
@@ -2008,87 +2013,92 @@ Restored from: %3</source>
       <translation>未逐条比较：文件较多时，只逐条比较检索所得与本条最相近的文件，本文件不在其中。在较少的文件中比较它，可看到其最接近的条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="209" />
+      <location filename="../../desktop/compare_view.py" line="207" />
+      <source>not scored</source>
+      <translation>未评分</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="210" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="217" />
+      <location filename="../../desktop/compare_view.py" line="218" />
       <source>Both: %1</source>
       <translation>同为：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="219" />
+      <location filename="../../desktop/compare_view.py" line="220" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="221" />
+      <location filename="../../desktop/compare_view.py" line="222" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="223" />
+      <location filename="../../desktop/compare_view.py" line="224" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="247" />
+      <location filename="../../desktop/compare_view.py" line="248" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation>专题对照：本文件在本条主题「%1」下未列条款，此条用词相近，未必同一主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="253" />
+      <location filename="../../desktop/compare_view.py" line="254" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation>专题对照：本文件在本条主题「%1」下列的是 %2，未列此条</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="266" />
+      <location filename="../../desktop/compare_view.py" line="267" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="268" />
+      <location filename="../../desktop/compare_view.py" line="269" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="270" />
+      <location filename="../../desktop/compare_view.py" line="271" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="272" />
+      <location filename="../../desktop/compare_view.py" line="273" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="274" />
+      <location filename="../../desktop/compare_view.py" line="275" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="277" />
+      <location filename="../../desktop/compare_view.py" line="278" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="280" />
+      <location filename="../../desktop/compare_view.py" line="281" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="282" />
+      <location filename="../../desktop/compare_view.py" line="283" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="286" />
+      <location filename="../../desktop/compare_view.py" line="287" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="288" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>

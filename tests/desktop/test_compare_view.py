@@ -338,3 +338,14 @@ def test_a_long_title_is_cut_to_two_lines_so_every_column_lines_up(win, qtbot):
         assert header.heightForWidth(header.width()) <= header.height()  # two lines hold it all
     tops = {c.body.mapTo(view, c.body.rect().topLeft()).y() for c in view.columns}
     assert len(tops) == 1
+
+
+def test_a_match_without_a_score_says_so_in_chinese(win, qtbot):
+    # A counterpart chosen with 替换… has no score: its column said "not scored" (the tr() call sat inside an
+    # f-string, where lupdate does not look, so the catalogue had no entry for it).
+    view = win.compare_view
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    column = view.columns[1]
+    shown = column._score_html({"confidence": None})
+    assert "未评分" in shown and "not scored" not in shown

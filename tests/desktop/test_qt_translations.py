@@ -116,3 +116,18 @@ def test_bundle_keeps_qt_catalogues_for_chinese_and_english():
         assert keep.search(folder + name), name
     for name in ("qtbase_de.qm", "qtbase_zh_TW.qm", "designer_zh_CN.qm", "assistant_en.qm"):
         assert not keep.search(folder + name), name
+
+
+def test_no_tr_call_sits_inside_an_f_string():
+    # lupdate does not look inside f-strings: such a string never reaches the catalogue and shows in English
+    # ("not scored" in the compare view, "undated" in 修订对照).
+    import io
+    import tokenize
+
+    found = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+            prefix = tok.string[:3].lower() if tok.type == tokenize.STRING else ""
+            if "f" in prefix.split("'")[0].split('"')[0] and re.search(r"\b(tr|translate)\(\s*['\"]", tok.string):
+                found.append(f"{path.relative_to(ROOT)}:{tok.start[0]}")
+    assert not found, found

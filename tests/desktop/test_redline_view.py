@@ -205,3 +205,13 @@ def test_the_summary_names_the_notes_placed_on_reworded_text(win, qtbot):
     win._show_carried(CarryReport(copied=[], reworded=[note], changed=[], already=0))
     text = win.carry_box.text()
     assert "「亩均税收不低于20万元」" in text and "（十二）" in text
+
+
+def test_an_undated_version_is_named_in_chinese_in_both_lists(win, qtbot):
+    # Both drop-downs said "undated" (its tr() call sat inside an f-string, unseen by lupdate).
+    old, new = import_into(win, "t29_xingzheng_fuyifa_2017.txt", "t30_xingzheng_fuyifa_2023.txt")
+    view = win.redline_view
+    view._fill([{"doc_id": old, "status": "历史版本", "date": None}, {"doc_id": new, "status": "现行",
+                                                                      "date": "2023-09-01"}], old, new)
+    for box in (view.old_box, view.new_box):
+        assert box.itemText(0).startswith("日期不详") and "undated" not in box.itemText(0)
