@@ -648,9 +648,9 @@ class CompareView(ServiceView):
             self.title.setText(self.tr("Topic: %1").replace("%1", topic.get("name", "")) + left_out)
         for column in result["columns"]:
             col = _Column(self, column["doc_id"], bool(result.get("topic")))
-            if result.get("topic"):
-                col.decision.setText(self.tr("%n clause(s)", "", len(column["matches"])))
             col.show_matches(column, source)
+            if result.get("topic"):  # after show_matches, which names the decision (a topic's columns have none)
+                col.decision.setText(self.tr("%n clause(s)", "", len(column["matches"])))
             self.columns.append(col)
         for col in self.columns:
             self.splitter.addWidget(col)

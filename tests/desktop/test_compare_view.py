@@ -349,3 +349,14 @@ def test_a_match_without_a_score_says_so_in_chinese(win, qtbot):
     column = view.columns[1]
     shown = column._score_html({"confidence": None})
     assert "未评分" in shown and "not scored" not in shown
+
+
+def test_each_topic_column_says_how_many_clauses_it_lists(win, qtbot):
+    # The count was written, then overwritten by 自动匹配 (a clause comparison's decision).
+    view = win.compare_view
+    win.compare_topic("rencai")
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert view.columns
+    for col, column in zip(view.columns, view.result["columns"], strict=True):
+        assert col.decision.text() == f"{len(column['matches'])} 条"
+    assert any(column["matches"] for column in view.result["columns"])
