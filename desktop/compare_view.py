@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -305,6 +306,7 @@ class CompareView(ServiceView):
         self._pins_problem = ""  # why the user's pins could not be read, shown under the title
         self._set_note = ""  # the documents of a reopened set this library does not hold, said under the title
         self._left_out = 0  # ticked documents past MAX_COLUMNS, not compared (said under the title)
+        self._saved_line = ""  # "saved as …", under the title until the next comparison is shown
 
         self.title = QLabel(self.tr("Choose a clause in the reader (Compare across provinces) or a topic."))
         self.title.setWordWrap(True)
@@ -629,6 +631,7 @@ class CompareView(ServiceView):
     def _show(self, result: dict) -> None:
         self._op = None
         self.result = result
+        self._saved_line = ""
         for col in self.columns:
             col.setParent(None)
             col.deleteLater()
@@ -759,12 +762,32 @@ class CompareView(ServiceView):
     def save_set_dialog(self) -> None:
         if not self.source_id and not self.topic:
             return
+        from index.compare import comparisons
+
         name, ok = QInputDialog.getText(self, self.tr("Save comparison set"), self.tr("Name:"))
-        if ok and name.strip():
-            try:
-                self.save_set(name.strip())
-            except Exception as exc:  # noqa: BLE001 - shown to the user
-                self.title.setText(error_text(exc))
+        name = name.strip()
+        if not ok or not name:
+            return
+        try:
+            taken = any(s["name"] == name for s in comparisons.list_sets(self.services.db()))
+            if taken and QMessageBox.question(
+                    self, self.tr("Save comparison set"),
+                    self.tr("A comparison set named “%1” already exists. Replace it with this comparison?")
+                    .replace("%1", name)) != QMessageBox.StandardButton.Yes:
+                return
+            self.save_set(name)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.title.setText(error_text(exc))
+            return
+        self._say_saved(self.tr("Saved as the comparison set “%1”.").replace("%1", name))
+
+    def _say_saved(self, line: str) -> None:
+        """Say under the title that the set was saved (a second save's line replaces the first's)."""
+        text = self.title.text()
+        if self._saved_line and text.endswith("\n" + self._saved_line):
+            text = text[: -len(self._saved_line) - 1]
+        self._saved_line = line
+        self.title.setText(f"{text}\n{line}")
 
     def _open_set_menu(self) -> None:
         from index.compare import comparisons

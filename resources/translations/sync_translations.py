@@ -207,6 +207,10 @@ _add("RecoveryDialog", {
     "database). Your notes were not changed.":
         "%1 不是 ZoneRef 笔记数据库（可能是其他程序的文件、空文件，或已无法辨认的数据库）。您的批注未作任何改动。",
 })
+_add("CompareView", {
+    "A comparison set named “%1” already exists. Replace it with this comparison?": "已有名为“%1”的对比组。要用当前对比替换它吗？",
+    "Saved as the comparison set “%1”.": "已保存为对比组“%1”。",
+})
 _add("ImportDialog", {"Row %1, %2: %3": "第 %1 行“%2”：%3", "(%n cell(s) to correct in all)": "（共 %n 处待更正）"})
 _add("LibraryView", {"Edit document information…": "编辑文件信息…"})
 _add("PreferencesDialog", {"Preferences": "首选项"})

@@ -26,103 +26,103 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="311" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="314" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="316" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Save set…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="318" />
+      <location filename="../../desktop/compare_view.py" line="320" />
       <source>Open set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="321" />
+      <location filename="../../desktop/compare_view.py" line="323" />
       <source>Topic:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="327" />
+      <location filename="../../desktop/compare_view.py" line="329" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="330" />
+      <location filename="../../desktop/compare_view.py" line="332" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="338" />
+      <location filename="../../desktop/compare_view.py" line="340" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="361" />
-      <location filename="../../desktop/compare_view.py" line="490" />
+      <location filename="../../desktop/compare_view.py" line="363" />
+      <location filename="../../desktop/compare_view.py" line="492" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="577" />
+      <location filename="../../desktop/compare_view.py" line="579" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="383" />
+      <location filename="../../desktop/compare_view.py" line="385" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="388" />
+      <location filename="../../desktop/compare_view.py" line="390" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="392" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="400" />
+      <location filename="../../desktop/compare_view.py" line="402" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="411" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="411" />
+      <location filename="../../desktop/compare_view.py" line="413" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="423" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="426" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="442" />
+      <location filename="../../desktop/compare_view.py" line="444" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -130,22 +130,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="637" />
+      <location filename="../../desktop/compare_view.py" line="640" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="641" />
+      <location filename="../../desktop/compare_view.py" line="644" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="648" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="652" />
+      <location filename="../../desktop/compare_view.py" line="656" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -153,58 +153,69 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="708" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="708" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="762" />
+      <location filename="../../desktop/compare_view.py" line="767" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="762" />
+      <location filename="../../desktop/compare_view.py" line="767" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="775" />
+      <source>A comparison set named “%1” already exists. Replace it with this comparison?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="782" />
+      <source>Saved as the comparison set “%1”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="798" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="802" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="780" />
+      <location filename="../../desktop/compare_view.py" line="803" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
+      <location filename="../../desktop/compare_view.py" line="813" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="806" />
-      <location filename="../../desktop/compare_view.py" line="809" />
+      <location filename="../../desktop/compare_view.py" line="829" />
+      <location filename="../../desktop/compare_view.py" line="832" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="806" />
+      <location filename="../../desktop/compare_view.py" line="829" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="842" />
+      <location filename="../../desktop/compare_view.py" line="865" />
       <source>Not in your library, left out: %1</source>
       <translation type="unfinished" />
     </message>
@@ -1943,184 +1954,184 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="116" />
       <source>Source clause</source>
       <extracomment>Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make, and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="117" />
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Pin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Pin the best match as this document's counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Replace…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="127" />
       <source>None</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Mark: this document has no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="129" />
       <source>Auto</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="130" />
       <source>Forget the decision; use the automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>Pinned by you</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>Marked: no counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="171" />
       <source>Automatic match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="203" />
       <source>No counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="235" />
+      <location filename="../../desktop/compare_view.py" line="236" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>You marked: no counterpart in this document.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="191" />
+      <location filename="../../desktop/compare_view.py" line="192" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="194" />
+      <location filename="../../desktop/compare_view.py" line="195" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>not scored</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>%1 · %2</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="218" />
+      <location filename="../../desktop/compare_view.py" line="219" />
       <source>Both: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="221" />
       <source>Shared terms: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="223" />
       <source>Topics: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="224" />
+      <location filename="../../desktop/compare_view.py" line="225" />
       <source>Numbers: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="248" />
+      <location filename="../../desktop/compare_view.py" line="249" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="254" />
+      <location filename="../../desktop/compare_view.py" line="255" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="267" />
+      <location filename="../../desktop/compare_view.py" line="268" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="269" />
+      <location filename="../../desktop/compare_view.py" line="270" />
       <source>Compared back: no candidate in this document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="271" />
+      <location filename="../../desktop/compare_view.py" line="272" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="273" />
+      <location filename="../../desktop/compare_view.py" line="274" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="275" />
+      <location filename="../../desktop/compare_view.py" line="276" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="278" />
+      <location filename="../../desktop/compare_view.py" line="279" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="281" />
+      <location filename="../../desktop/compare_view.py" line="282" />
       <source>Compared back: its best match is %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="283" />
+      <location filename="../../desktop/compare_view.py" line="284" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="288" />
       <source>this clause ranks %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="288" />
+      <location filename="../../desktop/compare_view.py" line="289" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation type="unfinished" />
     </message>

@@ -26,183 +26,194 @@
   <context>
     <name>CompareView</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="309" />
+      <location filename="../../desktop/compare_view.py" line="311" />
       <source>Choose a clause in the reader (Compare across provinces) or a topic.</source>
       <translation>在阅读器中选择条款（右键“在各省中对比”），或选择一个主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="314" />
+      <location filename="../../desktop/compare_view.py" line="316" />
       <source>Documents…</source>
       <translation>选择文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="316" />
+      <location filename="../../desktop/compare_view.py" line="318" />
       <source>Save set…</source>
       <translation>保存对比组…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="318" />
+      <location filename="../../desktop/compare_view.py" line="320" />
       <source>Open set</source>
       <translation>打开对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="321" />
+      <location filename="../../desktop/compare_view.py" line="323" />
       <source>Topic:</source>
       <translation>主题：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="327" />
+      <location filename="../../desktop/compare_view.py" line="329" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="330" />
+      <location filename="../../desktop/compare_view.py" line="332" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="338" />
+      <location filename="../../desktop/compare_view.py" line="340" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="361" />
-      <location filename="../../desktop/compare_view.py" line="490" />
+      <location filename="../../desktop/compare_view.py" line="363" />
+      <location filename="../../desktop/compare_view.py" line="492" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="577" />
+      <location filename="../../desktop/compare_view.py" line="579" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="383" />
+      <location filename="../../desktop/compare_view.py" line="385" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="388" />
+      <location filename="../../desktop/compare_view.py" line="390" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="392" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="391" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="400" />
+      <location filename="../../desktop/compare_view.py" line="402" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="409" />
+      <location filename="../../desktop/compare_view.py" line="411" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="411" />
+      <location filename="../../desktop/compare_view.py" line="413" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="423" />
+      <location filename="../../desktop/compare_view.py" line="425" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="424" />
+      <location filename="../../desktop/compare_view.py" line="426" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="442" />
+      <location filename="../../desktop/compare_view.py" line="444" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="637" />
+      <location filename="../../desktop/compare_view.py" line="640" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="641" />
+      <location filename="../../desktop/compare_view.py" line="644" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="648" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="652" />
+      <location filename="../../desktop/compare_view.py" line="656" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="708" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="705" />
+      <location filename="../../desktop/compare_view.py" line="708" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="762" />
+      <location filename="../../desktop/compare_view.py" line="767" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="762" />
+      <location filename="../../desktop/compare_view.py" line="767" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="775" />
+      <source>A comparison set named “%1” already exists. Replace it with this comparison?</source>
+      <translation>已有名为“%1”的对比组。要用当前对比替换它吗？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="782" />
+      <source>Saved as the comparison set “%1”.</source>
+      <translation>已保存为对比组“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/compare_view.py" line="798" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="779" />
+      <location filename="../../desktop/compare_view.py" line="802" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="780" />
+      <location filename="../../desktop/compare_view.py" line="803" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="790" />
+      <location filename="../../desktop/compare_view.py" line="813" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="806" />
-      <location filename="../../desktop/compare_view.py" line="809" />
+      <location filename="../../desktop/compare_view.py" line="829" />
+      <location filename="../../desktop/compare_view.py" line="832" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="806" />
+      <location filename="../../desktop/compare_view.py" line="829" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="842" />
+      <location filename="../../desktop/compare_view.py" line="865" />
       <source>Not in your library, left out: %1</source>
       <translation>文库中没有，已略去：%1</translation>
     </message>
@@ -1921,184 +1932,184 @@ Restored from: %3</source>
   <context>
     <name>_Column</name>
     <message>
-      <location filename="../../desktop/compare_view.py" line="115" />
+      <location filename="../../desktop/compare_view.py" line="116" />
       <source>Source clause</source>
       <extracomment>Documents shown side by side at most, the first ticked ones. Each is a column widget: 400 took seconds to make, and past ~128 the splitter's summed maximum widths overflow Qt's int and the view showed nothing at all.</extracomment>
       <translation>源条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="117" />
-      <location filename="../../desktop/compare_view.py" line="123" />
+      <location filename="../../desktop/compare_view.py" line="118" />
+      <location filename="../../desktop/compare_view.py" line="124" />
       <source>Pin</source>
       <translation>固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="124" />
+      <location filename="../../desktop/compare_view.py" line="125" />
       <source>Pin the best match as this document's counterpart</source>
       <translation>将最佳匹配固定为本文件的对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="125" />
+      <location filename="../../desktop/compare_view.py" line="126" />
       <source>Replace…</source>
       <translation>替换…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="126" />
+      <location filename="../../desktop/compare_view.py" line="127" />
       <source>None</source>
       <translation>无对应</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="127" />
+      <location filename="../../desktop/compare_view.py" line="128" />
       <source>Mark: this document has no counterpart</source>
       <translation>标记：本文件无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="128" />
+      <location filename="../../desktop/compare_view.py" line="129" />
       <source>Auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="129" />
+      <location filename="../../desktop/compare_view.py" line="130" />
       <source>Forget the decision; use the automatic match</source>
       <translation>取消人工决定，使用自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>Pinned by you</source>
       <translation>已由您固定</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="169" />
+      <location filename="../../desktop/compare_view.py" line="170" />
       <source>Marked: no counterpart</source>
       <translation>已标记：无对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="170" />
+      <location filename="../../desktop/compare_view.py" line="171" />
       <source>Automatic match</source>
       <translation>自动匹配</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="197" />
+      <location filename="../../desktop/compare_view.py" line="198" />
       <source>No counterpart in this document: none of its clauses comes close to this one.</source>
       <translation>本文件中没有对应条款：本文件没有与本条相近的条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="202" />
+      <location filename="../../desktop/compare_view.py" line="203" />
       <source>No counterpart in this document.</source>
       <translation>本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="235" />
+      <location filename="../../desktop/compare_view.py" line="236" />
       <source>Shown first: the coverage lists it under this clause's topic, %1; the clause that scores higher is not listed there</source>
       <translation>排在首位：覆盖矩阵将其列于本条主题「%1」之下，得分更高的条款未列入该主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="173" />
+      <location filename="../../desktop/compare_view.py" line="174" />
       <source>You marked: no counterpart in this document.</source>
       <translation>您已标记：本文件中没有对应条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="191" />
+      <location filename="../../desktop/compare_view.py" line="192" />
       <source>No counterpart in this document: it does not treat this clause's subject.</source>
       <translation>本文件中没有对应条款：本文件未涉及本条的主题。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="194" />
+      <location filename="../../desktop/compare_view.py" line="195" />
       <source>No counterpart in this document: it lists no clause under %1, and its closest clause matches only weakly.</source>
       <translation>本文件中没有对应条款：本文件“%1”主题下没有条款，最接近的条款也只是弱相关。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="199" />
+      <location filename="../../desktop/compare_view.py" line="200" />
       <source>Not compared: with this many documents, only those the library's search finds closest to this clause are compared clause by clause, and this one is not among them. Compare it among fewer documents to see its closest clauses.</source>
       <translation>未逐条比较：文件较多时，只逐条比较检索所得与本条最相近的文件，本文件不在其中。在较少的文件中比较它，可看到其最接近的条款。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="207" />
+      <location filename="../../desktop/compare_view.py" line="208" />
       <source>not scored</source>
       <translation>未评分</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="210" />
+      <location filename="../../desktop/compare_view.py" line="211" />
       <source>%1 · %2</source>
       <translation>匹配度 %1 · %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="218" />
+      <location filename="../../desktop/compare_view.py" line="219" />
       <source>Both: %1</source>
       <translation>同为：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="220" />
+      <location filename="../../desktop/compare_view.py" line="221" />
       <source>Shared terms: %1</source>
       <translation>共同用词：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="222" />
+      <location filename="../../desktop/compare_view.py" line="223" />
       <source>Topics: %1</source>
       <translation>共同主题：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="224" />
+      <location filename="../../desktop/compare_view.py" line="225" />
       <source>Numbers: %1</source>
       <translation>共同数字：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="248" />
+      <location filename="../../desktop/compare_view.py" line="249" />
       <source>Topic comparison: this document lists no clause under this clause's topic, %1; this match shares wording, not necessarily the subject</source>
       <translation>专题对照：本文件在本条主题「%1」下未列条款，此条用词相近，未必同一主题</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="254" />
+      <location filename="../../desktop/compare_view.py" line="255" />
       <source>Topic comparison: under this clause's topic, %1, this document lists %2, not this match</source>
       <translation>专题对照：本文件在本条主题「%1」下列的是 %2，未列此条</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="267" />
+      <location filename="../../desktop/compare_view.py" line="268" />
       <source>Compared back: its best match is this clause (mutual best)</source>
       <translation>对照回去：最接近的正是本条（互为最佳）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="269" />
+      <location filename="../../desktop/compare_view.py" line="270" />
       <source>Compared back: no candidate in this document</source>
       <translation>对照回去：对方文件中没有候选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="271" />
+      <location filename="../../desktop/compare_view.py" line="272" />
       <source>Compared back: its best match is %1, the section this clause sits in</source>
       <translation>对照回去：最接近的是本条所在的上一级 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="273" />
+      <location filename="../../desktop/compare_view.py" line="274" />
       <source>Compared back: its best match is %1, an item of this clause</source>
       <translation>对照回去：最接近的是本条下的一项 %1（同一内容的另一层级）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="275" />
+      <location filename="../../desktop/compare_view.py" line="276" />
       <source>Compared back: its best match is %1, on the same topic (%2)</source>
       <translation>对照回去：最接近的是同主题（%2）的 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="278" />
+      <location filename="../../desktop/compare_view.py" line="279" />
       <source>Compared back: it treats several topics (%1); its best match is %2, on %3</source>
       <translation>对照回去：对方条款涉及多个主题（%1），最接近的是其中「%3」的 %2</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="281" />
+      <location filename="../../desktop/compare_view.py" line="282" />
       <source>Compared back: its best match is %1</source>
       <translation>对照回去：最接近的是 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="283" />
+      <location filename="../../desktop/compare_view.py" line="284" />
       <source>Compared back: its best match is %1, not this clause: this match may be wrong</source>
       <translation>对照回去：最接近的是 %1，不是本条：这一对应可能不可靠</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="287" />
+      <location filename="../../desktop/compare_view.py" line="288" />
       <source>this clause ranks %1</source>
       <translation>本条排第 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="288" />
+      <location filename="../../desktop/compare_view.py" line="289" />
       <source>this clause is not among its 5 best candidates back</source>
       <translation>本条不在其前 5 个候选中</translation>
     </message>

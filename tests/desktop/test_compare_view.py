@@ -360,3 +360,38 @@ def test_each_topic_column_says_how_many_clauses_it_lists(win, qtbot):
     for col, column in zip(view.columns, view.result["columns"], strict=True):
         assert col.decision.text() == f"{len(column['matches'])} 条"
     assert any(column["matches"] for column in view.result["columns"])
+
+
+def test_saving_a_set_under_a_taken_name_asks_first_and_a_save_is_confirmed(win, qtbot, monkeypatch):
+    # 保存对比组 replaced a set of the same name without asking, and said nothing after saving.
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from index.compare import comparisons
+
+    view = win.compare_view
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (" 招商 ", True))
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    view.save_set_dialog()
+    assert asked == []  # a new name: nothing to ask
+    assert view.title.text().endswith("已保存为对比组“招商”。")
+    first = comparisons.load_set(view.services.db(), "招商")
+    win.compare_topic("rencai")
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert "已保存" not in view.title.text()  # the note belongs to the comparison it was said of
+    view.save_set_dialog()  # the same name: asked, and No keeps the set as it was
+    assert len(asked) == 1 and "招商" in asked[0] and "替换" in asked[0]
+    assert comparisons.load_set(view.services.db(), "招商") == first and "已保存" not in view.title.text()
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    view.save_set_dialog()
+    assert comparisons.load_set(view.services.db(), "招商").get("topic") == "rencai"
+    assert view.title.text().count("已保存为对比组“招商”。") == 1
