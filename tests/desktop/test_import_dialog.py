@@ -284,7 +284,8 @@ def test_the_import_table_refuses_what_the_information_dialog_refuses(win, qtbot
     dlg.import_button.click()
     qtbot.waitUntil(lambda: bool(got), timeout=30000)
     assert len(got[0]) == 1
-    doc = win.services.workspace.corpus.document(got[0][0])
+    settled(win.services)
+    doc = win.corpus.document(got[0][0])
     assert (doc.title, doc.region, doc.get("year")) == ("测试招商措施", "吉林省", 2021)
 
 
