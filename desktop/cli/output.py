@@ -154,12 +154,13 @@ def positive_number(value: str) -> float:
     return number
 
 
-#: The years a document's metadata holds (``index.library.dates.parse_date`` reads dates of these years only).
-YEARS = (1949, 2100)
 
 
 def year_argument(value: str) -> int:
-    """The argparse ``type`` of a year (``edit --year``): ASCII digits, 1949 to 2100."""
+    """The argparse ``type`` of a year (``edit --year``): ASCII digits, in the years metadata holds
+    (``index.library.fields.YEARS``: one rule for the CLI and the dialogs)."""
+    from index.library.fields import YEARS
+
     return count_argument(*YEARS)(value)
 
 
