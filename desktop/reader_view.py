@@ -400,10 +400,14 @@ class ReaderView(QWidget):
         self.text.verticalScrollBar().setValue(value)
 
     def apply_preferences(self) -> None:
-        """Re-read font size and script from the settings."""
+        """Re-read font size and script from the settings, staying at the clause being read (a new font size
+        from 首选项 went back to 前言; zooming kept the place)."""
+        clause = self.visible_clause_id()
         self.font_size = int(settings.get(settings.FONT_SIZE))
         self.simplified_box.setChecked(bool(settings.get(settings.SIMPLIFIED)))
         self._render()
+        if clause:
+            self.show_clause(clause)
 
     def zoom(self, step: int) -> None:
         """Change the font size by ``step`` points (remembered); 0 resets."""

@@ -302,3 +302,21 @@ def test_opening_a_traditional_document_shows_no_window_of_its_own(idle_win, qtb
     assert reader.simplified_box.isVisible() and reader.simplified_box.window() is idle_win
     assert [w for w in spy.shown if w is not idle_win] == []
     assert QApplication.activeWindow() is idle_win
+
+
+def test_a_new_font_size_from_the_preferences_keeps_the_clause_being_read(idle_win, qtbot):
+    """The reader went back to 前言 (zooming with Ctrl+= kept the place)."""
+    from desktop import settings
+
+    reader = idle_win.open_clause("jilin-2021-kaifaqu/c6/s20")
+    qtbot.waitUntil(lambda: reader.visible_clause_id() == "jilin-2021-kaifaqu/c6/s20")
+    settings.put(settings.FONT_SIZE, reader.font_size + 4)
+    settings.put(settings.SIMPLIFIED, True)  # both changed in the dialog, as the tester did
+    try:
+        reader.apply_preferences()
+        # At once: it went to the top (前言), and only a resize of the text (not on every desktop) came back.
+        assert reader.text.verticalScrollBar().value() > 0
+        assert reader.visible_clause_id() == "jilin-2021-kaifaqu/c6/s20"
+    finally:
+        settings.put(settings.FONT_SIZE, settings.FONT_SIZE.default)
+        settings.put(settings.SIMPLIFIED, settings.SIMPLIFIED.default)
