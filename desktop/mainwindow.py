@@ -937,8 +937,14 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.made("notes") is not None:
-            self.notes_view.flush()  # what was typed in a note and not yet written
+        if self.made("notes") is not None and not self.notes_view.flush():  # what was typed, not yet written
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(self, self.tr("Notes"), self.tr(
+                "The note being edited could not be saved. Close anyway and lose what was typed?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_state()
         self.services.close()  # backs the notes up if this session changed them
         super().closeEvent(event)

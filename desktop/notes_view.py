@@ -92,7 +92,7 @@ class NotesView(ServiceView):
         self.editor.setObjectName("note_editor")
         self.editor.setPlaceholderText(self.tr("Write a note (Markdown)…"))
         self.editor.textChanged.connect(self._preview_later)
-        self.editor.textChanged.connect(self._edited)
+        self.editor.textChanged.connect(lambda: self._edited("note"))
         self.preview = QTextBrowser()
         self.preview.setObjectName("note_preview")
         self.preview.setOpenLinks(False)
@@ -103,12 +103,12 @@ class NotesView(ServiceView):
         self._preview_timer.timeout.connect(self._render_preview)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
-        self.tags.textEdited.connect(lambda _t: self._edited())
+        self.tags.textEdited.connect(lambda _t: self._edited("tags"))
         self.color = QComboBox()
-        self.color.activated.connect(lambda _i: self._edited())
+        self.color.activated.connect(lambda _i: self._edited("color"))
         # What is typed is kept without a click on Save: written a moment after the typing stops, and at once
         # when another note is chosen, the panel is hidden or the window closes (it was dropped silently).
-        self._dirty = False
+        self._dirty: set[str] = set()  # the fields edited and not yet written: note, tags, color
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -205,7 +205,8 @@ class NotesView(ServiceView):
         """Re-read the list with the current filters (what was typed in the open note written first, and the
         cursor kept where it was: a refresh may come while the user types, after another write)."""
         self._fill_once()
-        self.flush()
+        if not self.flush():
+            return  # what was typed could not be written: the list and the editor stay as they are
         cursor = self.editor.textCursor().position()
         try:
             found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
@@ -242,7 +243,9 @@ class NotesView(ServiceView):
             self.editor.setTextCursor(kept)
 
     def report(self):
-        """The notes listed now (filters applied) as an ``index.reports`` notes report, or None."""
+        """The notes listed now (filters applied) as an ``index.reports`` notes report, or None; what was just
+        typed is written first, so the report holds it."""
+        self.flush()
         if not self.model.rows:
             return None
         from index.reports import notes_report
@@ -301,7 +304,9 @@ class NotesView(ServiceView):
         return False
 
     def _select(self, row: int) -> None:
-        self.flush()  # the note being left keeps what was typed in it
+        if not self.flush():  # the note being left keeps what was typed in it; if it cannot, it stays chosen
+            self._reselect_current()
+            return
         if not 0 <= row < len(self.model.rows):
             self.current = None
             self._set_editor_enabled(False)
@@ -319,7 +324,7 @@ class NotesView(ServiceView):
         self.preview.setHtml(rec.get("note_html") or "")
         self.tags.setText(", ".join(rec.get("tags") or []))
         self.color.setCurrentIndex(max(0, self.color.findData(rec["color"])))
-        self._dirty = False
+        self._dirty = set()
         self._set_editor_enabled(True)
         # A note whose document was removed has no passage to go to (it said "unknown document id").
         self.jump_button.setEnabled(doc is not None)
@@ -342,13 +347,21 @@ class NotesView(ServiceView):
 
         self.preview.setHtml(render_note(self.editor.toPlainText()))
 
-    def _edited(self) -> None:
+    def _edited(self, field: str) -> None:
         if self.current is not None and self.editor.isEnabled():
-            self._dirty = True
+            self._dirty.add(field)
             self._autosave.start()
 
     def has_unsaved_edits(self) -> bool:
-        return self._dirty
+        return bool(self._dirty)
+
+    def _reselect_current(self) -> None:
+        """Show the note being edited as chosen again, its editor as it is (a write of it failed)."""
+        row = next((k for k, rec in enumerate(self.model.rows) if rec["uuid"] == self.current["uuid"]), None)
+        if row is not None:
+            blocker = self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(blocker)
 
     def flush(self) -> bool:
         """Write what was typed in the open note now, if anything (quietly: the list is not re-read, so the
@@ -362,24 +375,32 @@ class NotesView(ServiceView):
         return True
 
     def _write(self) -> bool:
+        """Write the fields edited (only those: a tag or colour another window set is not written over)."""
+        from index.userdata.markup import render_note
+
+        edited = self._dirty
         tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
         try:
-            saved = self.store().edit(self.current["uuid"], note=self.editor.toPlainText(),
-                                      color=self.color.currentData(), tags=tags)
+            saved = self.store().edit(self.current["uuid"],
+                                      note=self.editor.toPlainText() if "note" in edited else None,
+                                      color=self.color.currentData() if "color" in edited else None,
+                                      tags=tags if "tags" in edited else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
             return False
-        self._dirty = False
-        self.current.update(note=saved.note, color=saved.color, tags=list(saved.tags),
-                            note_line=_one_line(saved.note))
+        self._dirty = set()
+        self.current.update(note=saved.note, color=saved.color, tags=list(saved.tags), updated=saved.updated,
+                            note_line=_one_line(saved.note), note_html=render_note(saved.note))
         self.table.viewport().update()  # its row shows the note as written
+        if "tags" in edited:
+            self._fill_filters()
         return True
 
     def save_current(self) -> None:
         if not self.current:
             return
         self._autosave.stop()
-        self._dirty = True  # Save writes whatever the editor holds
+        self._dirty.add("note")  # Save writes the note as the editor holds it, and any other field edited
         if not self._write():
             return
         doc_id = self.current["doc_id"]
@@ -399,8 +420,11 @@ class NotesView(ServiceView):
             return
         doc_id = self.current["doc_id"]
         self._autosave.stop()
-        self._dirty = False
-        self.store().delete(self.current["uuid"])
+        self._dirty = set()
+        try:
+            self.store().delete(self.current["uuid"])
+        except Exception as exc:  # noqa: BLE001 - deleted elsewhere already, or the database refuses: said
+            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
         self.current = None
         self._set_editor_enabled(False)  # it showed the deleted note, and Save on it did nothing
         self._fill_filters()  # its document's count and its tags

@@ -47,6 +47,8 @@ def _add(context: str, pairs: dict[str, str]) -> None:
 
 
 _add("MainWindow", {
+    "The note being edited could not be saved. Close anyway and lose what was typed?":
+        "正在编辑的批注未能保存。仍要关闭并放弃所输入的内容吗？",
     "ZoneRef — Development-zone policy reference": "开发区政策参考 ZoneRef",
     "Library": "文库", "Notes": "批注", "&File": "文件(&F)", "Import files…": "导入文件…",
     "Import folder…": "导入文件夹…", "Close tab": "关闭标签页", "Quit": "退出", "&Edit": "编辑(&E)",

@@ -896,6 +896,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
+      <location filename="../../desktop/mainwindow.py" line="943" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
@@ -1097,6 +1098,11 @@
         <numerusform />
         <numerusform />
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="944" />
+      <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
+      <translation type="unfinished" />
     </message>
     <message numerus="yes">
       <location filename="../../desktop/mainwindow.py" line="474" />
@@ -1426,7 +1432,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="235" />
+      <location filename="../../desktop/notes_view.py" line="236" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1434,7 +1440,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="237" />
+      <location filename="../../desktop/notes_view.py" line="238" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1442,38 +1448,39 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="313" />
+      <location filename="../../desktop/notes_view.py" line="318" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="336" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="370" />
-      <location filename="../../desktop/notes_view.py" line="419" />
+      <location filename="../../desktop/notes_view.py" line="389" />
+      <location filename="../../desktop/notes_view.py" line="427" />
+      <location filename="../../desktop/notes_view.py" line="443" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="439" />
+      <location filename="../../desktop/notes_view.py" line="463" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="440" />
+      <location filename="../../desktop/notes_view.py" line="464" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1509,8 +1516,8 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="499" />
-      <location filename="../../desktop/reader_view.py" line="515" />
+      <location filename="../../desktop/reader_view.py" line="503" />
+      <location filename="../../desktop/reader_view.py" line="519" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
@@ -1530,28 +1537,28 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="484" />
+      <location filename="../../desktop/reader_view.py" line="488" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="487" />
+      <location filename="../../desktop/reader_view.py" line="491" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="496" />
+      <location filename="../../desktop/reader_view.py" line="500" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="502" />
-      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="521" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="507" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>

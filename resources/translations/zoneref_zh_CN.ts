@@ -883,6 +883,7 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
+      <location filename="../../desktop/mainwindow.py" line="943" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
@@ -1079,6 +1080,11 @@
       <translation>
         <numerusform>%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/mainwindow.py" line="944" />
+      <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
+      <translation>正在编辑的批注未能保存。仍要关闭并放弃所输入的内容吗？</translation>
     </message>
     <message numerus="yes">
       <location filename="../../desktop/mainwindow.py" line="474" />
@@ -1407,52 +1413,53 @@ Restored from: %3</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="235" />
+      <location filename="../../desktop/notes_view.py" line="236" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="237" />
+      <location filename="../../desktop/notes_view.py" line="238" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="313" />
+      <location filename="../../desktop/notes_view.py" line="318" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="336" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="370" />
-      <location filename="../../desktop/notes_view.py" line="419" />
+      <location filename="../../desktop/notes_view.py" line="389" />
+      <location filename="../../desktop/notes_view.py" line="427" />
+      <location filename="../../desktop/notes_view.py" line="443" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="439" />
+      <location filename="../../desktop/notes_view.py" line="463" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="440" />
+      <location filename="../../desktop/notes_view.py" line="464" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1489,8 +1496,8 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="499" />
-      <location filename="../../desktop/reader_view.py" line="515" />
+      <location filename="../../desktop/reader_view.py" line="503" />
+      <location filename="../../desktop/reader_view.py" line="519" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
@@ -1510,28 +1517,28 @@ Restored from: %3</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="484" />
+      <location filename="../../desktop/reader_view.py" line="488" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="487" />
+      <location filename="../../desktop/reader_view.py" line="491" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="496" />
+      <location filename="../../desktop/reader_view.py" line="500" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="502" />
-      <location filename="../../desktop/reader_view.py" line="517" />
+      <location filename="../../desktop/reader_view.py" line="506" />
+      <location filename="../../desktop/reader_view.py" line="521" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="507" />
+      <location filename="../../desktop/reader_view.py" line="511" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>

@@ -298,3 +298,49 @@ def test_the_list_tells_a_documents_versions_apart(win, qtbot):
     """The 文件 column showed 云南 for a note on each of two versions: they looked like duplicates."""
     view, store, first, second = _two_notes(win, qtbot)
     assert {rec["doc"] for rec in view.model.rows} == {"吉林 2021"}
+
+
+def test_a_note_that_cannot_be_written_keeps_what_was_typed_and_stays_chosen(win, qtbot, monkeypatch):
+    """A failed write (a paste past the limit, a database locked by another process) warned, then the next note
+    was loaded over the text, and the window closed anyway."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from index.userdata.notes import NoteError
+
+    warned, asked = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    view, store, first, second = _two_notes(win, qtbot)
+    monkeypatch.setattr(type(store), "edit", lambda *a, **k: (_ for _ in ()).throw(NoteError("locked")))
+    view.editor.insertPlainText("很长的补充")
+    view.select_uuid(second.uuid)
+    assert warned and view.current["uuid"] == first.uuid and view.editor.toPlainText() == "很长的补充旧批注"
+    view.refresh()
+    assert view.editor.toPlainText() == "很长的补充旧批注" and view.has_unsaved_edits()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    win.close()
+    assert asked and win.isVisible()  # asked first, and kept open when told no
+
+
+def test_writing_a_note_leaves_the_tags_and_colour_another_window_set(win, qtbot):
+    """Every pause in typing wrote the panel's old tags and colour over what another process had set."""
+    view, store, first, second = _two_notes(win, qtbot)
+    view.editor.insertPlainText("补充")
+    store.edit(first.uuid, tags=["用地"], color="疑问")  # another window, meanwhile
+    assert view.flush()
+    saved = store.get(first.uuid)
+    assert (saved.note, saved.tags, saved.color) == ("补充旧批注", ("用地",), "疑问")
+    view.editor.insertPlainText("再")  # typed, not yet written: an export or a print holds it all the same
+    notes = [n.note for g in view.report().groups for c in g.clauses for n in c.notes]
+    assert "补充再旧批注" in notes
+
+
+def test_deleting_a_note_deleted_elsewhere_says_so_and_clears_the_editor(win, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    view, store, first, second = _two_notes(win, qtbot)
+    store.delete(first.uuid)
+    view.delete_current()
+    assert warned and view.current is None and not view.editor.isEnabled()
