@@ -31,23 +31,28 @@ _NUMBER = re.compile(r"\d+")
 
 
 def without_running_lines(pages: list[list[str]]) -> list[list[bool]]:
-    """For each page's lines, whether to keep it: a line among the first or the last two of its page that
-    stands there on at least half the pages (two at least), numbers aside, is a running header or footer
-    (浙江省人民政府公报　2021年第27期, 第 3 页), not the document's text."""
+    """For each page's lines, whether to keep it. A line among the first two of its page on at least half the
+    pages (two at least), numbers aside, is a running header (浙江省人民政府公报　2021年第27期); likewise among
+    the last two, a running footer (第 3 页). A line at the top of one page and the foot of another (an office
+    named over a notice and under it as its signature) is neither, nor is a numbered clause or list row."""
     def key(line: str) -> str:
         return _NUMBER.sub("#", re.sub(r"\s+", "", line))
 
-    def edge(lines: list[str]) -> set[int]:
-        return {*range(min(2, len(lines))), *range(max(0, len(lines) - 2), len(lines))}
-
+    keep = [[True] * len(lines) for lines in pages]
     if len(pages) < 2:
-        return [[True] * len(lines) for lines in pages]
-    seen: dict[str, int] = {}
-    for lines in pages:
-        for k in {key(lines[i]) for i in edge(lines)}:
-            seen[k] = seen.get(k, 0) + 1
-    running = {k for k, n in seen.items() if k and n >= 2 and n >= len(pages) / 2}
-    return [[not (i in edge(lines) and key(line) in running) for i, line in enumerate(lines)] for lines in pages]
+        return keep
+    for slots in (lambda lines: range(min(2, len(lines))), lambda lines: range(max(0, len(lines) - 2), len(lines))):
+        seen: dict[str, int] = {}
+        for lines in pages:
+            for k in {key(lines[i]) for i in slots(lines)}:
+                seen[k] = seen.get(k, 0) + 1
+        running = {k for k, n in seen.items() if k and n >= 2 and n >= len(pages) / 2}
+        for lines, flags in zip(pages, keep, strict=True):
+            for i in slots(lines):
+                line = lines[i].strip()
+                if key(line) in running and not CLAUSE_START.match(line) and not line[:1].isdigit():
+                    flags[i] = False
+    return keep
 
 
 def reflow(lines: list[str]) -> list[str]:

@@ -123,6 +123,16 @@ def test_a_pdfs_running_header_is_not_the_documents_text(tmp_path):
                                           "（一）创新驱动；"]
 
 
+def test_the_office_over_a_notice_and_under_it_is_kept_and_so_are_numbered_rows():
+    # A 2-page notice lost its issuer (first line of page 1, signature at the foot of page 2), and list rows
+    # differing only by their numbers were taken for a running line.
+    from index.library.readers.pdf import without_running_lines
+
+    page1 = ["浙江省人民政府办公厅", "关于推进开发区建设的通知", "各市人民政府：", "一、总体要求", "1　经济开发区　100"]
+    page2 = ["二、保障措施", "6　经济开发区　600", "（此件公开发布）", "浙江省人民政府办公厅", "2021年3月5日"]
+    assert without_running_lines([page1, page2]) == [[True] * 5, [True] * 5]
+
+
 # -- bad input: each with its own error ------------------------------------------
 
 def test_empty_file(tmp_path):
