@@ -342,27 +342,30 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
 
 _CONTENTS = re.compile(r"目\s*录[:：]?")
 # A table of contents' entry: a part, chapter or section, 附则 or 附件, and perhaps a page number (a Word
-# table of contents keeps its tab and number: 总则\t1).
-_CONTENTS_ENTRY = re.compile(rf"(?:第\s*{_NUM}\s*[编章节]|附\s*则|附\s*件|附\s*录)[^。；;，,]{{0,40}}?[\s.．…·\d]*")
-_LEADER = re.compile(r"[\s.．…·]*\d*$")
+# table of contents keeps its tab and number: 总则\t1; a 公文's: - 1 -, （1）, ……1).
+_CONTENTS_ENTRY = re.compile(rf"(?P<label>第\s*{_NUM}\s*[编章节]|附\s*则|附\s*件|附\s*录)[^。；;，,]{{0,40}}?"
+                             r"(?:[\s.．…·]*(?:[-—–]\s*\d+\s*[-—–]|[（(]\d+[)）]|\d+))?")
 
 
 def _contents_lines(lines: list[_Line]) -> set[int]:
-    """The lines of a table of contents (目录 and the entries under it, up to where the body repeats the first
-    entry): text of the preamble, not clauses; every chapter was listed twice, the body's numbered ch1~2."""
+    """The lines of a table of contents: 目录 and the entries under it, up to where the body starts again with
+    the first entry's part or chapter (by its number: the body's title may read otherwise, or stand on a line of
+    its own). Text of the preamble, not clauses: every chapter was listed twice, the body's numbered ch1~2. With
+    no such restart, nothing is taken for contents (a bare 目录 line over the body)."""
     for i, ln in enumerate(lines[:60]):
         if not _CONTENTS.fullmatch(ln.text):
             continue
         first = None
-        j = i + 1
-        while j < len(lines) and _CONTENTS_ENTRY.fullmatch(lines[j].text):
-            key = re.sub(r"\s+", "", _LEADER.sub("", lines[j].text))
+        for j in range(i + 1, len(lines)):
+            entry = _CONTENTS_ENTRY.fullmatch(lines[j].text)
+            if entry is None:
+                return set()  # the body began without repeating the contents' first entry: not contents
+            label = re.sub(r"\s+", "", entry.group("label"))
             if first is None:
-                first = key
-            elif key == first:
-                break  # the body starts: its first chapter, as the contents named it
-            j += 1
-        return set(range(i, j)) if j - i > 2 else set()
+                first = label
+            elif label == first:
+                return set(range(i, j)) if j - i > 2 else set()
+        return set()
     return set()
 
 

@@ -279,3 +279,17 @@ def test_a_table_of_contents_is_preamble_text_not_chapters(contents):
 def test_a_chapter_list_without_a_contents_line_is_still_chapters():
     body = "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n第二章　附则\n\n第二条　本条例自公布之日起施行。\n"
     assert [c.id for c in parse_clauses("d", body)] == ["d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/art2"]
+
+
+@pytest.mark.parametrize("contents, body_first", [
+    ("目录\n\n第一章 一般规定\n\n第二章 附则\n\n", "第一章　总则\n\n"),        # the body's title reads otherwise
+    ("目录\n\n第一章 总则 - 1 -\n\n第二章 附则 - 3 -\n\n", "第一章　总则\n\n"),  # a 公文's page marks
+    ("目录\n\n第一章 总则\n\n第二章 附则\n\n", "第一章\n\n总则\n\n"),          # the body's title on a line of its own
+    ("目录\n\n", "第一章　总则\n\n"),                                          # a bare 目录 line over the body
+])
+def test_contents_end_where_the_body_starts_again_and_never_take_its_first_chapter(contents, body_first):
+    # The contents took every entry-like line up to an exact repeat of the first: the body's first chapter
+    # went into the preamble and its articles lost their chapter.
+    body = "某省开发区条例\n\n" + contents + body_first + ("第一条　为了促进开发区发展，制定本条例。\n\n第二章　附　　则\n\n"
+                                                    "第二条　本条例自公布之日起施行。\n")
+    assert [c.id for c in parse_clauses("d", body)] == ["d/pre", "d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/art2"]
