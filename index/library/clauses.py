@@ -357,7 +357,7 @@ def _contents_lines(lines: list[_Line]) -> set[int]:
             continue
         first = None
         for j in range(i + 1, len(lines)):
-            entry = _CONTENTS_ENTRY.fullmatch(lines[j].text)
+            entry = _CONTENTS_ENTRY.fullmatch(lines[j].text.lstrip("#").strip())  # a Word heading: # 第一章
             if entry is None:
                 return set()  # the body began without repeating the contents' first entry: not contents
             label = re.sub(r"\s+", "", entry.group("label"))

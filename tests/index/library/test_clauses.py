@@ -286,6 +286,7 @@ def test_a_chapter_list_without_a_contents_line_is_still_chapters():
     ("目录\n\n第一章 总则 - 1 -\n\n第二章 附则 - 3 -\n\n", "第一章　总则\n\n"),  # a 公文's page marks
     ("目录\n\n第一章 总则\n\n第二章 附则\n\n", "第一章\n\n总则\n\n"),          # the body's title on a line of its own
     ("目录\n\n", "第一章　总则\n\n"),                                          # a bare 目录 line over the body
+    ("目录\n\n第一章 总则\t1\n\n第二章 附则\t3\n\n", "# 第一章　总则\n\n"),     # Word: the body's in Heading 1
 ])
 def test_contents_end_where_the_body_starts_again_and_never_take_its_first_chapter(contents, body_first):
     # The contents took every entry-like line up to an exact repeat of the first: the body's first chapter
