@@ -57,6 +57,9 @@ def is_draft(meta: Mapping) -> bool:
     return meta.get("status") == DRAFT or bool(_DRAFT_WORDS.search(str(meta.get("title") or "")))
 
 
+_DISTRICT = LazyPattern(r"[\u4e00-\u9fff]{2,8}?[区县](?=人民|政府|管理|管委|办公|关于)")
+
+
 def version_keys(meta: Mapping) -> list[str]:
     """The keys a document's versions are looked for under: its title's (``version_key``) and, for a draft or
     a final, its subject's in its place (``_subject_key``)."""
@@ -71,8 +74,13 @@ def _subject_key(meta: Mapping) -> str:
     region = meta.get("region")
     if not region or region == "不详":
         return ""
-    key = version_key(subject(str(meta.get("title") or ""), region, meta.get("city")))
-    return f"{region}/{meta.get('city') or ''}/{key}" if len(key) >= 8 else ""
+    title = str(meta.get("title") or "")
+    key = version_key(subject(title, region, meta.get("city")))
+    # A district or county (or a zone) the issuer or the title's issuer part names: 南沙区's and 番禺区's
+    # documents of one subject are two documents of one city.
+    district = _DISTRICT.search(normalise(f"{meta.get('issuer') or ''} {title}"))
+    place = f"{region}/{meta.get('city') or ''}/{district.group(0) if district else ''}"
+    return f"{place}/{key}" if len(key) >= 8 else ""
 
 
 def same_document(a: Mapping, b: Mapping) -> bool:

@@ -282,3 +282,10 @@ def test_a_draft_and_the_notice_that_issues_its_final_are_versions_in_one_city_o
     assert same_document(draft, final) and same_document(final, draft)
     assert not same_document(draft, elsewhere)
     assert not same_document(final, {**final, "title": final["title"].replace("若干措施", "实施方案")})
+    # Two districts of one city: two documents (the subject link joined them).
+    nansha = {"title": "南沙区关于促进开发区高质量发展的实施意见（征求意见稿）", "issuer": "南沙区人民政府",
+              "region": "广东省", "city": "广州市", "status": "征求意见稿"}
+    panyu = {"title": "番禺区关于促进开发区高质量发展的实施意见", "issuer": "番禺区人民政府", "region": "广东省",
+             "city": "广州市", "status": "正式"}
+    assert not same_document(nansha, panyu)
+    assert same_document(nansha, {**panyu, "title": panyu["title"].replace("番禺", "南沙"), "issuer": "南沙区人民政府"})
