@@ -68,7 +68,7 @@ def _order_number(head: list[str]) -> str | None:
             return name + number.strip("（）()")
         joined = _ORDER.match(name)
         if joined and _ORDER_NUMBER.fullmatch(name[joined.end():]):  # 浙江省人民政府令第388号 on one line
-            return name.replace("（", "").replace("）", "")
+            return re.sub(r"[（）()]", "", name)
     return None
 
 

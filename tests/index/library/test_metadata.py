@@ -119,6 +119,7 @@ def test_a_numbered_heading_or_the_addressees_are_never_the_title():
     ("浙江省人民政府令\n\n第388号\n\n", "浙江省人民政府令第388号"),
     ("中华人民共和国主席令\n\n第八十六号\n\n", "中华人民共和国主席令第八十六号"),
     ("湖南省人民政府\n公　告\n（第52号）\n\n", "湖南省人民政府公告第52号"),
+    ("湖南省人民政府公告(第52号)\n\n", "湖南省人民政府公告第52号"),  # on one line, half-width brackets
 ])
 def test_an_orders_number_is_its_document_number(head, number):
     # An order's number (its first two lines) was never read: doc_number null.
