@@ -8,6 +8,7 @@ of a newer one (calibre's FTS ``ResultsModel``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -605,14 +606,26 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
         return self.rows[row]
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)
+
+
+def hide_heading_marks(text: str) -> str:
+    """Markdown heading marks (``## ``) as zero-width spaces: shown as headings, offsets unchanged.
+
+    Imported Word and Markdown documents keep their headings as ``#`` lines
+    (the clause parser reads them); the reader shows the heading, not the mark.
+    """
+    return _HEADING_MARK.sub(lambda m: "\u200b" * len(m.group(0)), text)
+
+
 def snippet_html(rec: dict) -> str:
     """The snippet with the hit spans highlighted.
 
     The engine gives ``snippet_highlights`` (offsets in the snippet); failing
     that, ``highlights`` in the clause ``text`` are moved into the snippet.
     """
-    text = rec.get("text") or ""
-    snippet = rec.get("snippet") or text[:120]
+    text = hide_heading_marks(rec.get("text") or "")  # an imported Word heading's ## shows as the heading
+    snippet = hide_heading_marks(rec.get("snippet") or text[:120])
     if rec.get("snippet_highlights"):
         return highlight_html(snippet, rec["snippet_highlights"])
     spans = rec.get("highlights") or []

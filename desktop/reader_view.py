@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -48,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import labels, settings, theme
-from desktop.models import ID_ROLE, OutlineModel
+from desktop.models import ID_ROLE, OutlineModel, hide_heading_marks
 from desktop.widgets import ElidedLabel, hbox, tool_button, vbox
 from index.base.text import find_in_text, to_simplified
 
@@ -562,16 +561,6 @@ def note_tooltip(markdown_text: str) -> str:
     return f"<qt>{body}</qt>"  # rich text even when the note renders to a single line
 
 
-_HEADING_MARK = re.compile(r"^#{1,6}[ \t\u3000]+", re.MULTILINE)
-
-
-def hide_heading_marks(text: str) -> str:
-    """Markdown heading marks (``## ``) as zero-width spaces: shown as headings, offsets unchanged.
-
-    Imported Word and Markdown documents keep their headings as ``#`` lines
-    (the clause parser reads them); the reader shows the heading, not the mark.
-    """
-    return _HEADING_MARK.sub(lambda m: "\u200b" * len(m.group(0)), text)
 
 
 def _looks_traditional(text: str) -> bool:

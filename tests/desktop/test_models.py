@@ -97,3 +97,11 @@ def test_facet_labels_are_made_only_for_the_rows_shown(app, qtbot):
     view.show()
     qtbot.waitExposed(view)
     assert 0 < len(set(asked)) < 100 and model.data(model.index(2999)) == "文件d2999"
+
+
+def test_a_word_headings_marks_do_not_show_in_a_search_snippet():
+    """Imported Word and Markdown headings are # lines: a hit on one showed ## 鼓励金融创新."""
+    from desktop.models import snippet_html
+
+    html = snippet_html({"text": "## 鼓励金融创新", "snippet": "## 鼓励金融创新", "highlights": [[3, 7]]})
+    assert "## " not in html and "#鼓" not in html and "鼓励金融" in html
