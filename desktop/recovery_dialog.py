@@ -59,7 +59,7 @@ class RecoveryDialog(QDialog):
                                "your notes exactly the copy's; your notes as they are now are kept as a backup "
                                "first."))
         intro.setWordWrap(True)
-        self.table = row_table([self.tr("Time (UTC)"), self.tr("Kind"), self.tr("Notes"), self.tr("File")], stretch=3,
+        self.table = row_table([self.tr("Time"), self.tr("Kind"), self.tr("Notes"), self.tr("File")], stretch=3,
                                name="recovery_files", read_only=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.merge_button = QPushButton(self.tr("Merge into my notes"))
@@ -90,7 +90,7 @@ class RecoveryDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             count = backups.count_notes(path)
-            cells = [when.replace("T", " ").rstrip("Z"), self.tr(REASONS[kind]) if kind in REASONS else kind,
+            cells = [_local_time(when), self.tr(REASONS[kind]) if kind in REASONS else kind,
                      "?" if count is None else str(count), str(path)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -169,3 +169,17 @@ class RecoveryDialog(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.result_box = box
         box.open()
+
+
+def _local_time(when: str) -> str:
+    """A backup's UTC time (2026-12-06T02:20:00Z) as this computer's clock shows it (2026-12-06 10:20:00 in
+    China): the dialog said UTC, eight hours off what the user remembers."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return when.replace("T", " ").rstrip("Z")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")

@@ -325,7 +325,7 @@ _add("RecoveryDialog", {
     "copy's; your notes as they are now are kept as a backup first.":
         "“合并”会加入副本中有而您现有批注中没有的批注（不会删除任何内容）。“替换”会使您的批注与副本完全相同；"
         "替换前会先把现有批注备份。",
-    "Time (UTC)": "时间（UTC）", "Kind": "类型", "Notes": "批注数", "File": "文件",
+    "Time": "时间", "Kind": "类型", "Notes": "批注数", "File": "文件",
     "Merge into my notes": "合并到我的批注", "Replace my notes with this copy…": "用此副本替换我的批注…",
     "Choose a file…": "选择文件…", "Choose a ZoneRef notes database": "选择 ZoneRef 笔记数据库",
     "Notes databases (*.db *.db.*);;All files (*)": "笔记数据库 (*.db *.db.*);;所有文件 (*)",

@@ -1303,48 +1303,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="215" />
-      <location filename="../../desktop/models.py" line="516" />
+      <location filename="../../desktop/models.py" line="216" />
+      <location filename="../../desktop/models.py" line="517" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="215" />
+      <location filename="../../desktop/models.py" line="216" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="284" />
+      <location filename="../../desktop/models.py" line="285" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="370" />
+      <location filename="../../desktop/models.py" line="371" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="371" />
+      <location filename="../../desktop/models.py" line="372" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="374" />
+      <location filename="../../desktop/models.py" line="375" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="516" />
+      <location filename="../../desktop/models.py" line="517" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1505,60 +1505,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="124" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="127" />
+      <location filename="../../desktop/reader_view.py" line="126" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="503" />
-      <location filename="../../desktop/reader_view.py" line="519" />
+      <location filename="../../desktop/reader_view.py" line="132" />
+      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="518" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="133" />
       <source>Simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="139" />
+      <location filename="../../desktop/reader_view.py" line="138" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="488" />
+      <location filename="../../desktop/reader_view.py" line="487" />
       <source>Highlight</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="490" />
       <source>Highlight in colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Add note…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
-      <location filename="../../desktop/reader_view.py" line="521" />
+      <location filename="../../desktop/reader_view.py" line="505" />
+      <location filename="../../desktop/reader_view.py" line="520" />
       <source>Compare across provinces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="510" />
       <source>Copy</source>
       <translation type="unfinished" />
     </message>
@@ -1617,11 +1617,6 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/recovery_dialog.py" line="62" />
-      <source>Time (UTC)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Kind</source>
       <translation type="unfinished" />
     </message>
@@ -1633,6 +1628,11 @@ Restored from: %3</source>
     <message>
       <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>File</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
+      <source>Time</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -1284,48 +1284,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="215" />
-      <location filename="../../desktop/models.py" line="516" />
+      <location filename="../../desktop/models.py" line="216" />
+      <location filename="../../desktop/models.py" line="517" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="215" />
+      <location filename="../../desktop/models.py" line="216" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="284" />
+      <location filename="../../desktop/models.py" line="285" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="370" />
+      <location filename="../../desktop/models.py" line="371" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="371" />
+      <location filename="../../desktop/models.py" line="372" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="374" />
+      <location filename="../../desktop/models.py" line="375" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="516" />
+      <location filename="../../desktop/models.py" line="517" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1485,60 +1485,60 @@ Restored from: %3</source>
   <context>
     <name>ReaderView</name>
     <message>
-      <location filename="../../desktop/reader_view.py" line="125" />
+      <location filename="../../desktop/reader_view.py" line="124" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="127" />
+      <location filename="../../desktop/reader_view.py" line="126" />
       <source>What changed between this document's versions (修订对照)</source>
       <translation>查看本文件各版本之间的修改（修订对照）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="133" />
-      <location filename="../../desktop/reader_view.py" line="503" />
-      <location filename="../../desktop/reader_view.py" line="519" />
+      <location filename="../../desktop/reader_view.py" line="132" />
+      <location filename="../../desktop/reader_view.py" line="502" />
+      <location filename="../../desktop/reader_view.py" line="518" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="134" />
+      <location filename="../../desktop/reader_view.py" line="133" />
       <source>Simplified</source>
       <translation>简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="135" />
+      <location filename="../../desktop/reader_view.py" line="134" />
       <source>Show traditional characters as simplified (display only)</source>
       <translation>将繁体字显示为简体（仅显示，引用保持原文）</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="139" />
+      <location filename="../../desktop/reader_view.py" line="138" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="488" />
+      <location filename="../../desktop/reader_view.py" line="487" />
       <source>Highlight</source>
       <translation>高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="491" />
+      <location filename="../../desktop/reader_view.py" line="490" />
       <source>Highlight in colour</source>
       <translation>按颜色高亮</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="500" />
+      <location filename="../../desktop/reader_view.py" line="499" />
       <source>Add note…</source>
       <translation>添加批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="506" />
-      <location filename="../../desktop/reader_view.py" line="521" />
+      <location filename="../../desktop/reader_view.py" line="505" />
+      <location filename="../../desktop/reader_view.py" line="520" />
       <source>Compare across provinces</source>
       <translation>在各省中对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/reader_view.py" line="511" />
+      <location filename="../../desktop/reader_view.py" line="510" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -1597,11 +1597,6 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/recovery_dialog.py" line="62" />
-      <source>Time (UTC)</source>
-      <translation>时间（UTC）</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1614,6 +1609,11 @@ Restored from: %3</source>
       <location filename="../../desktop/recovery_dialog.py" line="62" />
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/recovery_dialog.py" line="62" />
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
       <location filename="../../desktop/recovery_dialog.py" line="65" />

@@ -138,3 +138,20 @@ def test_choosing_a_file_that_is_not_a_notes_database_says_so(open_window, qtbot
         assert "损坏" not in text and "database" not in text
     assert len(w.services.notes().list()) == 2
     w.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="the time zone is set by TZ on POSIX only")
+def test_backup_times_are_shown_on_this_computers_clock(monkeypatch):
+    """The dialog listed times in UTC, eight hours off a clock in China."""
+    import time
+
+    from desktop.recovery_dialog import _local_time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert _local_time("2026-12-06T02:20:00Z") == "2026-12-06 10:20:00"
+        assert _local_time("not a time") == "not a time"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
