@@ -187,9 +187,37 @@ def _lines(root) -> list[str]:
     return out
 
 
+# A government site's table of a document's facts (gov.cn's 索引号 / 发文机关 / 发文字号 … above the text): the
+# label cell, then its value's.
+_PAGE_FIELDS = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "doc_number",
+                "文号": "doc_number", "成文日期": "issued", "发布日期": "published"}
+
+
+def _page_fields(soup) -> dict:
+    """The document's facts a site's table states (title, issuer, number, dates), as front matter would."""
+    from index.library.dates import DATE_RE, ISO_DATE, parse_date
+
+    found: dict = {}
+    for cell in soup.find_all(["td", "th"]):
+        label = re.sub(r"[\s\u3000:：]+", "", cell.get_text())
+        key = _PAGE_FIELDS.get(label)
+        value_cell = cell.find_next_sibling(["td", "th"]) if key else None
+        if key is None or value_cell is None or key in found:
+            continue
+        value = re.sub(r"\s+", " ", value_cell.get_text()).strip()
+        if key in ("issued", "published"):
+            date = ISO_DATE.search(value) or DATE_RE.search(value)
+            value = parse_date(date) if date else None
+        if value and len(value) <= 200:
+            found[key] = value
+    return found
+
+
 def read(path: Path, data: bytes, charset: str | None = None) -> Extracted:
-    """The page's main text; ``charset``: the encoding something outside the page declares for its bytes."""
+    """The page's main text; ``charset``: the encoding something outside the page declares for its bytes. A
+    site's table of the document's facts (gov.cn's 发文机关, 发文字号, 成文日期 …) is declared metadata."""
     soup = _soup(data, path, charset)
+    fields = _page_fields(soup)
     title_tag = soup.find("title")
     title = re.sub(r"\s+", " ", title_tag.get_text()).strip() if title_tag else None
     _prune(soup)
@@ -200,4 +228,5 @@ def read(path: Path, data: bytes, charset: str | None = None) -> Extracted:
     total = _cjk_count("".join(lines))
     if total - link_text < MIN_CJK:
         raise NoContentError(path, "the page has no document text (only navigation, links or scripts)")
-    return Extracted(text=paragraphs_to_body(lines), format="html", title=title or None)
+    return Extracted(text=paragraphs_to_body(lines), format="html", title=fields.get("title") or title or None,
+                     meta=fields)

@@ -300,3 +300,24 @@ def test_a_saved_page_is_decoded_by_its_parts_charset_when_that_is_one(tmp_path,
             ).encode() + base64.encodebytes(page.encode(encoding))
     (tmp_path / "page.mht").write_bytes(data)
     assert read_path(tmp_path / "page.mht").text == "# 标题\n\n第一条 这是一段足够长的正文内容，用于测试导入是否正常工作。"
+
+
+def test_a_government_sites_table_of_facts_is_the_documents_metadata(tmp_path):
+    # gov.cn states 发文机关, 发文字号, 成文日期 and 发布日期 in a table above the text, which the main-text
+    # reading left out: the number was never found and the dates came from elsewhere.
+    from index.library.readers.candidates import prepare_file
+
+    page = ("<html><head><title>国务院办公厅关于进一步推动开发区整合提升的若干意见_国务院文件_中国政府网</title></head><body>"
+            '<div class="overview"><table><tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td>'
+            "<td>2023年02月27日</td></tr><tr><td><b>标　　题：</b></td><td>国务院办公厅关于进一步推动开发区整合提升的若干意见"
+            "</td></tr><tr><td><b>发文字号：</b></td><td>国办发〔2023〕8号</td><td><b>发布日期：</b></td><td>2023-03-08</td>"
+            '</tr></table></div><div class="TRS_Editor"><p>各省、自治区、直辖市人民政府：</p><p>开发区是推动我国工业化、'
+            "城镇化快速发展和对外开放的重要平台，现提出以下意见。</p><p>一、优化开发区空间布局</p><p>（一）推进整合优化。"
+            "整合区位相邻、产业相近的各类开发区。</p></div></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    found = read_path(tmp_path / "page.html")
+    assert found.meta == {"issuer": "国务院办公厅", "issued": "2023-02-27", "title": "国务院办公厅关于进一步推动开发区整合提升的若干意见",
+                          "doc_number": "国办发〔2023〕8号", "published": "2023-03-08"}
+    meta = prepare_file(tmp_path / "page.html").meta
+    assert (meta["doc_number"], meta["issuer"], meta["region"], meta["issued"]) == (
+        "国办发〔2023〕8号", "国务院办公厅", "全国", "2023-02-27")
