@@ -49,7 +49,7 @@ from desktop.document_picker import document_list
 from desktop.errors import error_text
 from desktop.widgets import ServiceView, tool_button
 from index.base.highlight import marked_html
-from index.library.corpus import display_name
+from index.library.corpus import clause_line, display_name
 from index.library.regions import level_key, region_key
 
 SHARED_BG = "#fff1a8"
@@ -704,7 +704,7 @@ class CompareView(ServiceView):
         if not self.source_id:
             return
         clauses = [c for c in self.corpus.clauses(doc_id) if c.kind not in ("closing",)]
-        labels = [f"{display_name(c) or '—'}　{c.text[:30]}" for c in clauses]
+        labels = [clause_line(c, 30) for c in clauses]  # 一、总体要求, not 一、总体要求　一、总体要求
         choice, ok = QInputDialog.getItem(self, self.tr("Replace counterpart"), self.tr("Clause:"), labels, 0, False)
         if ok and choice in labels:
             self.pin(doc_id, clauses[labels.index(choice)].id)

@@ -30,7 +30,7 @@ from desktop.errors import error_text
 from desktop.widgets import ServiceView, hbox, vbox
 from index.base.errors import KnownError
 from index.base.memory import bulk_objects
-from index.library.corpus import display_name
+from index.library.corpus import clause_line, display_name
 
 #: Cell shades, lightest first, by clauses per document of the column: up to 1, 2, 3, more (a document's own count;
 #: a province's averaged over its documents, whose totals at 120 documents a province are all past 4: shading
@@ -336,10 +336,7 @@ class CoverageView(ServiceView):
         for cid in ids:
             clause = self.corpus.clause(cid)
             where = self.corpus.document(clause.doc_id).short_title + "　" if with_document else ""
-            name = display_name(clause) or cid
-            # An article's text starts with its number (第一条 …): not said twice.
-            said = clause.text[:24] if clause.text.startswith(name) else f"{name}　{clause.text[:24]}"
-            menu.addAction(where + said, lambda c=cid: self.open_requested.emit(c))
+            menu.addAction(where + clause_line(clause), lambda c=cid: self.open_requested.emit(c))
 
     def _topic_clicked(self, row: int) -> None:
         if 0 <= row < len(self.model.topics):

@@ -791,6 +791,14 @@ def display_name(clause: Clause) -> str:
     return label or {"preamble": "前言", "closing": "落款", "appendix": "附"}.get(clause.kind, "")
 
 
+def clause_line(clause: Clause, chars: int = 24) -> str:
+    """A clause in one line of a list: its name, then the start of its text; a text that opens with the name
+    (第一条　…, 一、总体要求) is not preceded by it again (一、总体要求　一、总体要求)."""
+    name = display_name(clause)
+    text = clause.text[:chars]
+    return text if not name or clause.text.startswith(name) else f"{name}　{text}"
+
+
 def citation_parts(clause: Clause, ancestors: list[Clause]) -> list[str]:
     """Each level's citable name: （十二）, 第九条, 第二款, or “heading” if unnumbered."""
     parts: list[str] = []

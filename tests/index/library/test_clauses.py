@@ -294,3 +294,13 @@ def test_contents_end_where_the_body_starts_again_and_never_take_its_first_chapt
     body = "某省开发区条例\n\n" + contents + body_first + ("第一条　为了促进开发区发展，制定本条例。\n\n第二章　附　　则\n\n"
                                                     "第二条　本条例自公布之日起施行。\n")
     assert [c.id for c in parse_clauses("d", body)] == ["d/pre", "d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/art2"]
+
+
+def test_a_clause_in_a_list_is_not_named_twice(corpus):
+    # The 替换… list read 一、总体要求　一、总体要求.
+    from index.library.corpus import clause_line
+
+    lines = [clause_line(c, 30) for c in corpus.clauses("zhejiang-2022-kaifaqu") if c.kind != "closing"]
+    assert not any(line.startswith(f"{name}　{name}") for line in lines for name in [line.split("　")[0]] if name)
+    first = next(line for line in lines if line.startswith("一、"))
+    assert first.count("总体要求") == 1
