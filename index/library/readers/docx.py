@@ -16,6 +16,7 @@ from pathlib import Path
 
 from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, paragraphs_to_body
 from index.library.readers.archives import open_package
+from index.library.readers.docx_numbering import Numbering
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError
 
 # The main text's XML: a 300-page report with heavy formatting is ~20 MB.
@@ -92,11 +93,15 @@ def read(path: Path, data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         paragraphs: list[str] = []
         style_names = {st.style_id: st.name or "" for st in document.styles}
+        numbering = Numbering(document)
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
+                number = numbering.label(block)  # Word's own numbering (一、 （一） 1.): not in the text
                 text = block.text.strip()
                 if not text:
                     continue
+                if number and not text.startswith(number.strip()):
+                    text = number.strip() + text
                 level = _heading_level(block, style_names)
                 paragraphs.append(f"{'#' * level} {text}" if level else text)
             elif isinstance(block, Table):

@@ -321,3 +321,52 @@ def test_a_government_sites_table_of_facts_is_the_documents_metadata(tmp_path):
     meta = prepare_file(tmp_path / "page.html").meta
     assert (meta["doc_number"], meta["issuer"], meta["region"], meta["issued"]) == (
         "国办发〔2023〕8号", "国务院办公厅", "全国", "2023-02-27")
+
+
+def _numbered_docx(path):
+    """A .docx whose 一、 and （一） are Word's own multilevel numbering (not in the text), and a List Number list."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        p = doc.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(  # noqa: SLF001
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    doc.add_paragraph("江苏省开发区高质量发展实施意见")
+    numbered("总体要求", 0)
+    numbered("指导思想。推动开发区高质量发展。", 1)
+    numbered("发展目标。到2025年建成一批开发区。", 1)
+    numbered("保障措施", 0)
+    numbered("加强组织领导。各地要建立工作机制。", 1)
+    for text in ("规模以上工业增加值占比达到80%以上；", "实际使用外资占比达到85%以上。"):
+        doc.add_paragraph(text, style="List Number")
+    doc.save(str(path))
+    return path
+
+
+def test_words_own_numbering_is_read_as_the_page_shows_it(tmp_path):
+    # Word's automatic 一、 （一） 1. are not in a paragraph's text: an imported 意见 lost them, and with them
+    # the structure the clause parser reads.
+    from index.library.clauses import parse_clauses
+    from index.library.readers.docx_numbering import format_number
+
+    text = read_path(_numbered_docx(tmp_path / "numbered.docx")).text
+    assert text.split("\n\n") == [
+        "江苏省开发区高质量发展实施意见", "一、总体要求", "（一）指导思想。推动开发区高质量发展。",
+        "（二）发展目标。到2025年建成一批开发区。", "二、保障措施", "（一）加强组织领导。各地要建立工作机制。",
+        "1.规模以上工业增加值占比达到80%以上；", "2.实际使用外资占比达到85%以上。"]
+    assert [c.label for c in parse_clauses("d", text) if c.label][:4] == ["一、", "（一）", "（二）", "二、"]
+    assert [format_number(n, "chineseCounting") for n in (1, 10, 12, 20, 21, 100, 105)] == [
+        "一", "十", "十二", "二十", "二十一", "一百", "一百零五"]
+    assert format_number(3, "decimalEnclosedCircle") == "③" and format_number(4, "upperRoman") == "IV"
+    assert format_number(10**9, "upperLetter") == format_number(10**9, "upperRoman") == "1000000000"  # hostile

@@ -1,0 +1,153 @@
+"""Word's automatic numbering, as the page shows it: 一、 （一） 1. for paragraphs Word numbers itself.
+
+A .docx stores a numbered paragraph's text without its number: the paragraph (or its style) names a list
+(``w:numPr``: ``numId``, ``ilvl``), whose definition in ``numbering.xml`` gives each level's start, format
+(decimal, chineseCounting …) and text (``%1、``, ``（%2）``). Without it an imported 意见 lost its 一、 and
+（一）, which the clause parser reads its structure from. Counting follows Word: each list counts its levels in
+document order, a level restarts after a higher one, ``w:lvlOverride/w:startOverride`` starts a list anew.
+Bullets carry no number and give none.
+"""
+
+from __future__ import annotations
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DIGITS = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百 (as Word's chineseCounting writes them)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        tail = "" if not rest else ("零" + _DIGITS[rest] if rest < 10 else ("一" + _chinese(rest) if rest < 20
+                                                                          else _chinese(rest)))
+        return _DIGITS[n // 100] + "百" + tail
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * (1 + (n - 1) // 26)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` in a numbering format of Word's (``w:numFmt``); decimal for one not known here, or for a number no
+    list of a document reaches (a start of a billion would be a billion letters, or a million Ms)."""
+    if not 0 <= n <= 3999:
+        return str(n)
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "japaneseCounting",
+               "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return _chinese(n)
+    if fmt == "chineseLegalSimplified" and n < 10:
+        return _LEGAL[n]
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return _HEAVENLY[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letters(n)
+    if fmt == "lowerLetter":
+        return _letters(n).lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class Numbering:
+    """The numbers Word shows before a document's paragraphs, counted in document order (``label``)."""
+
+    def __init__(self, document):
+        self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
+        self._lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, ilvl -> start)
+        self._counts: dict[str, dict[int, int]] = {}  # numId -> ilvl -> the last number given
+        self._style_num: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            for abstract in root.findall(f"{_W}abstractNum"):
+                levels = {}
+                for lvl in abstract.findall(f"{_W}lvl"):
+                    start = _val(lvl.find(f"{_W}start"), "1")
+                    levels[int(_val(lvl, "0", "ilvl"))] = (int(start) if start.isdigit() else 1,
+                                                          _val(lvl.find(f"{_W}numFmt"), "decimal"),
+                                                          _val(lvl.find(f"{_W}lvlText"), ""))
+                self._levels[_val(abstract, "", "abstractNumId")] = levels
+            for num in root.findall(f"{_W}num"):
+                starts = {}
+                for override in num.findall(f"{_W}lvlOverride"):
+                    start = override.find(f"{_W}startOverride")
+                    if start is not None and _val(start, "").isdigit():
+                        starts[int(_val(override, "0", "ilvl"))] = int(_val(start, "1"))
+                self._lists[_val(num, "", "numId")] = (_val(num.find(f"{_W}abstractNumId"), ""), starts)
+        for style in document.styles:
+            num_pr = _num_pr(getattr(style, "element", None))
+            if num_pr is not None:
+                self._style_num[style.style_id] = num_pr
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before ``paragraph`` ('' if none), counted: call once per paragraph, in order."""
+        p = paragraph._p  # noqa: SLF001 - python-docx has no public numbering API
+        found = _num_pr(p)
+        if found is None:
+            found = self._style_num.get(p.style or "")
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        if num_id not in self._lists:
+            return ""  # numId 0 (numbering switched off) or a list not defined
+        abstract, starts = self._lists[num_id]
+        levels = self._levels.get(abstract, {})
+        if ilvl not in levels or levels[ilvl][1] in ("bullet", "none"):
+            return ""
+        counts = self._counts.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, starts.get(ilvl, levels[ilvl][0]) - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]  # a level restarts after a higher one
+        text = levels[ilvl][2]
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                start, fmt, _ = levels.get(k, (1, "decimal", ""))
+                text = text.replace(f"%{k + 1}", format_number(counts.get(k, starts.get(k, start)), fmt))
+        return text
+
+
+def _val(element, default: str, name: str = "val") -> str:
+    if element is None:
+        return default
+    return element.get(f"{_W}{name}", default)
+
+
+def _num_pr(element) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph's or a style's ``w:pPr/w:numPr``, or None."""
+    if element is None:
+        return None
+    ppr = element.find(f"{_W}pPr")
+    num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+    if num_pr is None:
+        return None
+    num_id = _val(num_pr.find(f"{_W}numId"), "")
+    ilvl = _val(num_pr.find(f"{_W}ilvl"), "0")
+    return (num_id, int(ilvl) if ilvl.isdigit() else 0) if num_id and num_id != "0" else None
