@@ -55,6 +55,17 @@ def without_running_lines(pages: list[list[str]]) -> list[list[bool]]:
     return keep
 
 
+# Lines of a 公文's head that stand alone: the 红头 (南京市人民政府文件), the document number (宁政发〔2022〕88号),
+# and the addressees (各区人民政府，市府各委办局：) that open the text. Joined, they hid the title and the number.
+_MASTHEAD = re.compile(r"[\u4e00-\u9fff]{2,20}文件")
+_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,14}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*[号號]")
+_ADDRESSEES = re.compile(r"各.{1,120}[：:]")
+
+
+def _alone(line: str) -> bool:
+    return bool(_MASTHEAD.fullmatch(line) or _NUMBER_LINE.fullmatch(line))
+
+
 def reflow(lines: list[str]) -> list[str]:
     """Join visual lines back into paragraphs."""
     paragraphs: list[str] = []
@@ -63,7 +74,8 @@ def reflow(lines: list[str]) -> list[str]:
         if not line or PAGE_NUMBER.match(line):
             continue
         if paragraphs and not paragraphs[-1].endswith(_ENDS) and not CLAUSE_START.match(line) \
-                and len(paragraphs[-1]) >= 12:
+                and len(paragraphs[-1]) >= 12 and not _alone(line) and not _alone(paragraphs[-1]) \
+                and not _ADDRESSEES.fullmatch(line):
             prev = paragraphs[-1]
             # Latin words keep their space; CJK lines join directly.
             sep = "" if (is_cjk(prev[-1]) or is_cjk(line[0]) or not prev[-1].isalnum()) else " "

@@ -108,6 +108,22 @@ def test_pdf_text_layer_is_extracted_and_reflowed(tmp_path):
     assert "（一）指导思想。全面贯彻党的十九大精神。" in found.text.splitlines()
 
 
+def test_a_pdf_notices_masthead_number_and_addressees_stand_alone(tmp_path):
+    # Joined into one paragraph with the title, they left the title 南京市人民政府文件 and no document number.
+    from index.library.metadata import guess_metadata
+
+    path = write_pdf(tmp_path / "notice.pdf", [[
+        "南京市人民政府文件", "宁政发〔2022〕88号", "南京市人民政府关于加快推进全市开发区", "高质量发展的实施意见",
+        "各区人民政府，市府各委办局，市各直属单位：", "现将有关意见通知如下。", "一、总体要求",
+        "（一）指导思想。推动开发区高质量发展。"]])
+    paragraphs = read_path(path).text.split("\n\n")
+    assert paragraphs[:4] == ["南京市人民政府文件", "宁政发〔2022〕88号", "南京市人民政府关于加快推进全市开发区高质量发展的实施意见",
+                              "各区人民政府，市府各委办局，市各直属单位："]
+    guess = guess_metadata("\n\n".join(paragraphs))
+    assert guess["title"] == "南京市人民政府关于加快推进全市开发区高质量发展的实施意见"
+    assert guess["doc_number"] == "宁政发〔2022〕88号"
+
+
 def test_a_pdfs_running_header_is_not_the_documents_text(tmp_path):
     # 浙江省人民政府公报　2021年第27期 at the top of every page became a 款 of 第三条, and took its items.
     header = "浙江省人民政府公报　2021年第27期"
