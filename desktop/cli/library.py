@@ -64,8 +64,15 @@ def _progress(done: int, total: int, path: str) -> None:
 def cmd_import(args) -> int:
     if args.title and (len(args.paths) != 1 or not _is_file(args.paths[0])):
         raise CliError("--title needs exactly one file")
+    from index.library import fields
+
+    given = {k: v for k, v in (("region", args.region), ("title", args.title)) if v is not None}
+    try:  # the rules the dialogs and ``edit`` apply (--region 火星 made a region of its own)
+        given = fields.checked(given)
+    except fields.MetadataError as exc:
+        raise CliError(str(exc)) from None
     report, _changes = workspace().import_paths(
-        args.paths, region=args.region, title=args.title, max_bytes=int(args.max_mb * 1048576),
+        args.paths, region=given.get("region"), title=given.get("title"), max_bytes=int(args.max_mb * 1048576),
         workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
     data = report.to_json()
     # The first version of a group linked later has a version number and nothing it supersedes.

@@ -189,3 +189,25 @@ def test_import_limits_are_finite_numbers_above_zero(tmp_path, capsys, option, v
         main(["import", str(tmp_path / "a.txt"), option, value])
     assert exc.value.code == 2 and f"argument {option}" in capsys.readouterr().err
     assert run(capsys, "docs", "--json")[1] and all(d["source"] == "bundled" for d in run(capsys, "docs", "--json")[1])
+
+
+@pytest.mark.parametrize("option, value", [("--region", "火星"), ("--title", " ")])
+def test_import_options_follow_the_metadata_rules(tmp_path, capsys, option, value):
+    # --region 火星 made a library group of its own; the dialogs and `edit` refuse it.
+    from desktop import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text("江西省人民政府关于开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n", encoding="utf-8")
+    assert cli.main(["import", str(f), option, value, "--json"]) == 2
+    assert "region" in capsys.readouterr().err or option == "--title"
+
+
+def test_import_region_takes_the_short_name_as_the_dialogs_do(tmp_path, capsys):
+    import json
+
+    from desktop import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text("关于开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n", encoding="utf-8")
+    assert cli.main(["import", str(f), "--region", "江西", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["imported"][0]["region"] == "江西省"
