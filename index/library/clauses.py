@@ -44,7 +44,7 @@ ClauseId = NewType("ClauseId", str)
 
 #: Bump when parsing gives other clauses (ids, boundaries, kinds): clause
 #: counts and tags stored in the library manifest are then recomputed.
-PARSER_VERSION = 2  # 2: a table of contents (目录) is preamble text, not clauses
+PARSER_VERSION = 3  # 2: a table of contents (目录) is preamble text; 3: so is a notice's list of attachments
 
 CN_DIGITS = "零〇一二三四五六七八九两"
 CN_NUM = "[零〇一二三四五六七八九十百千两]+"
@@ -271,7 +271,7 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
         return []
     closing_from = _closing_start(lines)
     has_markers = any(_classify(ln.text, None) is not None for ln in lines[:closing_from])
-    contents = _contents_lines(lines)
+    contents = _contents_lines(lines) | _attachment_list(lines)
 
     out: list[_Open] = []
     stack: list[_Open] = []
@@ -366,6 +366,25 @@ def _contents_lines(lines: list[_Line]) -> set[int]:
             elif label == first:
                 return set(range(i, j)) if j - i > 2 else set()
         return set()
+    return set()
+
+
+_LISTED = re.compile(r"附\s*件\s*[:：]\s*\S.*")
+_LIST_ITEM = re.compile(r"\d{1,2}\s*[.．、]\s*\S.*")
+_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日")
+
+
+def _attachment_list(lines: list[_Line]) -> set[int]:
+    """A notice's list of its attachments (附件：1．…方案 / 2．…表) over its signature and date: text of the notice,
+    not the first attachment. It became app1, and took the signature with it."""
+    for i, ln in enumerate(lines):
+        if not _LISTED.fullmatch(ln.text):
+            continue
+        j = i + 1
+        while j < len(lines) and _LIST_ITEM.fullmatch(lines[j].text):
+            j += 1
+        if any(_DATE_LINE.search(line.text) for line in lines[j:j + 4]):
+            return set(range(i, j))
     return set()
 
 

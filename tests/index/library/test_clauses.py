@@ -304,3 +304,14 @@ def test_a_clause_in_a_list_is_not_named_twice(corpus):
     assert not any(line.startswith(f"{name}　{name}") for line in lines for name in [line.split("　")[0]] if name)
     first = next(line for line in lines if line.startswith("一、"))
     assert first.count("总体要求") == 1
+
+
+def test_a_notices_list_of_attachments_is_its_text_and_the_first_attachment_is_app1():
+    # 附件：1．…方案 / 2．…表 over the signature became app1, with the signature in it, and 附件1 became app2.
+    body = ("合肥市人民政府办公室关于印发开发区行动方案的通知\n\n各县（市）、区人民政府：\n\n现将有关方案印发给你们，请认真贯彻执行。\n\n"
+            "附件：1．合肥市开发区高质量发展三年行动方案\n\n2．合肥市开发区重点任务分工表\n\n合肥市人民政府办公室\n\n2023年4月7日\n\n"
+            "附件1\n\n合肥市开发区高质量发展三年行动方案\n\n一、主要目标\n\n到2025年，开发区工业总产值再上台阶。\n\n"
+            "附件2\n\n合肥市开发区重点任务分工表\n")
+    clauses = parse_clauses("d", body)
+    assert [c.id for c in clauses] == ["d/pre", "d/app1", "d/app1/c1", "d/app2"]
+    assert "2．合肥市开发区重点任务分工表" in clauses[0].text and clauses[1].label == "附件1"
