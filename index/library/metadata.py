@@ -32,6 +32,7 @@ _ORG_END = re.compile(r"(?:人民代表大会|人民政府|办公厅|办公室|�
                       r"办|中心|总局|联合会|商会)$")
 _SENTENCE = re.compile(r"[。；;！？!?，,：:]")
 # A clause's number opening a heading (一、 第一章 （一） 1.): a heading of the text, not the document's title.
+_ATTACHMENT_LIST = re.compile(r"附\s*件\s*[:：]\s*\S.*")
 _NUMBERED = re.compile(r"(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
                        r"[（(][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．.])")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜—–-]+\s*[^_|｜—–-]{0,30})+$")
@@ -138,10 +139,17 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
     lines = _lines(text)
     # Only the head and the signature block are read line by line; normalising
     # just those keeps a 50 MB import from converting every character twice.
-    wanted = sorted(set(range(min(history_scan(), len(lines)))) | set(range(max(0, len(lines) - 8), len(lines))))
+    # The signature block: the last lines, or, in a notice whose attachments follow it, the lines under its list
+    # of attachments (附件：1．… / 2．…, then the office and the date).
+    listed = next((i for i, (_, line) in enumerate(lines) if _ATTACHMENT_LIST.fullmatch(line.strip())), None)
+    signature = list(range(listed, min(listed + 10, len(lines)))) if listed is not None else []
+    if not any(DATE_RE.search(lines[i][1]) for i in signature):  # no dated signature there: the last lines
+        signature = list(range(max(0, len(lines) - 8), len(lines)))
+    wanted = sorted(set(range(min(history_scan(), len(lines)))) | set(signature))
     norm_lines = list(lines)
     for i, norm in zip(wanted, normalise_many([lines[i][1] for i in wanted]), strict=True):  # one OpenCC call
         norm_lines[i] = (lines[i][0], norm)
+    tail = [norm_lines[i] for i in signature]
     inferred: dict[str, dict] = {}
 
     def note(field: str, value: Any, reason: str) -> Any:
@@ -171,9 +179,9 @@ def guess_metadata(text: str, declared_title: str | None = None, filename: str |
         doc_number = note("doc_number", _order_number([line for _, line in lines[:6]]), "order number at the top")
 
     fields = _labelled_fields(norm_lines[:scan], [line for _, line in lines[:scan]])
-    issued, published = _guess_dates(history, fields, norm_lines, note)
-    issuer = _guess_issuer(text, title, norm_title, history, fields, norm_lines[-8:], note)
-    region, city, level = guess_region(text, norm_title, issuer, doc_number, norm_lines[-8:], note)
+    issued, published = _guess_dates(history, fields, norm_lines, tail, note)
+    issuer = _guess_issuer(text, title, norm_title, history, fields, tail, note)
+    region, city, level = guess_region(text, norm_title, issuer, doc_number, tail, note)
 
     year = None
     for value, reason in ((issued, "issued date"), (doc_number, "document number"),
@@ -244,7 +252,7 @@ def _labelled_fields(norm_lines: list[tuple[int, str]], lines: list[str]) -> dic
 
 
 def _guess_dates(history: History, fields: dict[str, str], norm_lines: list[tuple[int, str]],
-                 note) -> tuple[str | None, str | None]:
+                 tail: list[tuple[int, str]], note) -> tuple[str | None, str | None]:
     """(issued, published): the current version's date from the history, else a 公布日期 field, else the
     signature's, else a site's."""
     issued = published = None
@@ -254,7 +262,6 @@ def _guess_dates(history: History, fields: dict[str, str], norm_lines: list[tupl
                       f"history: current version ({latest.event if latest else ''} {history.current})")
     elif fields.get("公布日期"):
         issued = note("issued", fields["公布日期"], "公布日期 field")
-    tail = norm_lines[-8:]
     if not issued:
         for _, nline in reversed(tail):
             found = DATE_RE.search(nline)

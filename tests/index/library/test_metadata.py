@@ -125,3 +125,13 @@ def test_an_orders_number_is_its_document_number(head, number):
     # An order's number (its first two lines) was never read: doc_number null.
     body = head + "《开发区管理办法》已经审议通过，现予公布。\n\n开发区管理办法\n\n第一条　为了规范开发区管理，制定本办法。\n"
     assert guess_metadata(body)["doc_number"] == number
+
+
+def test_a_notice_whose_attachments_follow_its_signature_is_dated_and_signed_by_it():
+    # The signature and date stand under the list of attachments, not at the end: issued was null.
+    body = ("合肥市人民政府办公室关于印发开发区行动方案的通知\n\n各县（市）、区人民政府：\n\n现将有关方案印发给你们。\n\n"
+            "附件：1．合肥市开发区高质量发展三年行动方案\n\n2．合肥市开发区重点任务分工表\n\n合肥市人民政府办公室\n\n"
+            "2023年4月7日\n\n附件1\n\n合肥市开发区高质量发展三年行动方案\n\n一、主要目标\n\n到2025年，工业总产值再上台阶。\n\n"
+            "附件2\n\n合肥市开发区重点任务分工表\n\n序号　重点任务　牵头单位\n\n1　产业链强链　市发改委\n")
+    guess = guess_metadata(body)
+    assert (guess["issued"], guess["issuer"], guess["city"]) == ("2023-04-07", "合肥市人民政府办公室", "合肥市")
