@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 
 from index.base.errors import KnownError
-from index.reports import FORMATS, ExportError, comparison_table, html_pages, write_report
+from index.reports import FORMATS, ExportError, comparison_table, html_pages, write_file, write_report
 from index.reports.pdf_text import repair_text_layer
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,9 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
 def write_pdf(path: Path | str, title: str, html: str, landscape: bool = False) -> Path:
     """Render ``html`` to a PDF file with page headers; works offscreen (CLI, tests).
 
+    The PDF is written whole beside ``path`` and renamed over it (``index.reports.write_file``, as every
+    export): a failure or a crash half-way leaves the file that was there, never a truncated PDF.
+
     Raises:
         ExportError: the file cannot be written.
     """
@@ -149,20 +152,23 @@ def write_pdf(path: Path | str, title: str, html: str, landscape: bool = False) 
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: folder does not exist")
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setTitle(title)
-    writer.setCreator("ZoneRef 开发区政策参考")
-    setup_page(writer, landscape)
-    paint_pages(make_document(html), writer, title)
-    del writer  # the file is finished when the writer goes away
-    if not path.exists() or path.stat().st_size == 0:
-        raise ExportError(f"cannot write {path}")
-    try:
-        repair_text_layer(path)
-    except (OSError, ValueError) as exc:  # the PDF itself is fine; only copy/paste would suffer
-        log.warning("could not repair the PDF text layer of %s: %s", path, exc)
-    return path
+
+    def render(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(300)
+        writer.setTitle(title)
+        writer.setCreator("ZoneRef 开发区政策参考")
+        setup_page(writer, landscape)
+        paint_pages(make_document(html), writer, title)
+        del writer  # the file is finished when the writer goes away
+        if tmp.stat().st_size == 0:
+            raise ExportError(f"cannot write {path}")
+        try:
+            repair_text_layer(tmp)
+        except (OSError, ValueError) as exc:  # the PDF itself is fine; only copy/paste would suffer
+            log.warning("could not repair the PDF text layer of %s: %s", path, exc)
+
+    return write_file(path, render, suffix=".pdf")
 
 
 def _printer(landscape: bool):

@@ -154,3 +154,33 @@ def test_the_notes_report_is_html_and_pdf_too(qapp, corpus, tmp_path):
     assert write_report("notes", report, tmp_path / "n.html", "html").read_text(encoding="utf-8") == page
     out = printing.write_pdf(tmp_path / "n.pdf", report.title, page, landscape=False)
     assert "招商引資" in "".join(pages_text(out))
+
+
+def test_a_pdf_export_that_fails_half_way_leaves_the_file_that_was_there(qapp, tmp_path, monkeypatch):
+    """The GUI's and the CLI's PDF export wrote straight into the chosen file: a render that failed after the
+    first page (a full disk, a crash) left a truncated PDF where yesterday's export was."""
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "对比.pdf"
+    first = printing.write_pdf(target, "第一次", "<p>招商引资</p>")
+    before = first.read_bytes()
+    target.chmod(0o600)
+
+    def fail_after_a_page(doc, device, title):
+        device.newPage()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(printing, "paint_pages", fail_after_a_page)
+    with pytest.raises(ExportError, match="No space left"):
+        printing.write_pdf(target, "第二次", "<p>放管服</p>")
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["对比.pdf"]  # no temporary file is left behind
+    monkeypatch.undo()
+    printing.write_pdf(target, "第三次", "<p>放管服</p>")
+    assert "放管服" in pages_text(target)[0] and (target.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_pdf_export_never_replaces_a_folder(qapp, tmp_path):
+    (tmp_path / "out.pdf").mkdir()
+    with pytest.raises(ExportError, match="folder"):
+        printing.write_pdf(tmp_path / "out.pdf", "t", "<p>x</p>")
+    assert (tmp_path / "out.pdf").is_dir()
