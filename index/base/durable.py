@@ -9,6 +9,7 @@ import os
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +61,48 @@ def write_cache(path: Path, data: bytes) -> None:
             pass
 
 
+# On Windows a file another program has open without FILE_SHARE_DELETE (a report open in Word, WPS or Excel;
+# for a moment, an antivirus scanner or the search indexer) cannot be replaced: PermissionError. A moment's hold
+# passes: ``replace`` tries again, waiting longer each time (~1.5 s in all), before it gives up.
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+IN_USE = ("it is open in another program (Word, WPS, Excel?) or may not be replaced: close it there or "
+          "choose another name; the file was left as it was")
+
+
+def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> None:
+    """``os.replace(src, dst)``, tried again after each of ``waits`` while it raises ``PermissionError``.
+
+    Raises:
+        PermissionError: still refused after the last wait (``strerror`` is ``IN_USE``: on Windows the file
+            is open in another program); ``src`` is left where it is.
+        OSError: any other failure, at once.
+    """
+    for wait in (*waits, None):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError as exc:
+            if wait is None:
+                raise PermissionError(exc.errno or errno.EACCES, IN_USE, str(dst)) from exc
+            log.debug("%s is in use; trying again in %.2f s", dst, wait)
+            time.sleep(wait)
+
+
+def _remove(tmp: Path) -> None:
+    """Remove a temporary file, read-only or not (Windows refuses to delete a read-only file)."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except PermissionError:
+        try:
+            os.chmod(tmp, stat.S_IWRITE | stat.S_IREAD)
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+    except OSError:
+        pass  # removed already, or the folder went away: nothing to clean
+
+
 def check_replaceable(path: Path) -> None:
     """Refuse a target that writing a file whole would destroy: anything but a regular file (or nothing).
 
@@ -102,7 +145,8 @@ def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -
     (``.zoneref-XXXX{suffix}``): a name made from ``path``'s (``name.partial``) could be too long where
     ``path``'s is not. The new file keeps the permissions of the one it replaces (a private notes export
     stays private), else gets those a new file gets (the umask's); its contents reach the disk before the
-    rename, so a power cut leaves the old file or the new one, never an empty one.
+    rename, so a power cut leaves the old file or the new one, never an empty one. A target another program
+    holds open (Windows: a report open in Word) is tried again for a moment (``replace``), then left as it was.
 
     Returns:
         ``path``.
@@ -110,6 +154,7 @@ def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -
     Raises:
         OSError: the file cannot be written (no folder, no permission, disk full, name too long, not a
             regular file); the temporary file is removed.
+        PermissionError: the target cannot be replaced (``strerror`` is ``IN_USE``: open in another program).
     """
     path = Path(path)
     check_replaceable(path)
@@ -121,11 +166,8 @@ def write_whole(path: Path, write: Callable[[Path], object], suffix: str = "") -
         os.chmod(tmp, _mode_for(path))  # mkstemp makes it private (0600)
         fsync_file(tmp)
         check_replaceable(path)  # again: a pipe may have been made there while the file was written
-        os.replace(tmp, path)
+        replace(tmp, path)
         fsync_dir(path.parent)
     finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # removed already, or the folder went away: nothing to clean
+        _remove(tmp)  # read-only when the replaced file was (Windows will not delete it so)
     return path

@@ -1,6 +1,7 @@
 import errno
 import os
 import stat
+import time
 
 import pytest
 
@@ -123,3 +124,69 @@ def test_write_whole_never_replaces_what_is_not_a_regular_file(tmp_path):
     with pytest.raises(OSError, match="not a regular file"):
         durable.write_whole(tmp_path / "link", lambda tmp: tmp.write_text("x", encoding="utf-8"))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zoneref-")]  # no temporary file left
+
+
+def _held_open(monkeypatch, refusals):
+    """Windows' ``os.replace`` onto a file another program holds open (Word): ``PermissionError`` ``refusals``
+    times (None: every time), then the rename."""
+    real, tries = os.replace, []
+
+    def replace(src, dst):
+        tries.append(dst)
+        if refusals is None or len(tries) <= refusals:
+            raise PermissionError(13, "Access is denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(durable.os, "replace", replace)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    return tries
+
+
+def test_write_whole_tries_again_while_another_program_holds_the_file_for_a_moment(tmp_path, monkeypatch):
+    """An export over a file an antivirus scanner or the Windows search indexer had open for a moment failed
+    at once with "Permission denied"."""
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    target = tmp_path / "对照表.docx"
+    target.write_text("old", encoding="utf-8")
+    tries = _held_open(monkeypatch, refusals=2)
+    durable.write_whole(target, lambda tmp: tmp.write_text("new", encoding="utf-8"), suffix=".docx")
+    assert len(tries) == 3 and target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["对照表.docx"]
+
+
+def test_write_whole_onto_a_file_open_in_word_says_so_and_keeps_it(tmp_path, monkeypatch):
+    """Word keeps its file open: the export failed with a bare "Access is denied" and no hint of why."""
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    target = tmp_path / "对照表.docx"
+    target.write_text("old", encoding="utf-8")
+    tries = _held_open(monkeypatch, refusals=None)
+    with pytest.raises(PermissionError) as exc:
+        durable.write_whole(target, lambda tmp: tmp.write_text("new", encoding="utf-8"), suffix=".docx")
+    assert "open in another program" in exc.value.strerror and exc.value.filename == str(target)
+    assert len(tries) > 1  # tried again before giving up
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["对照表.docx"]
+
+
+def test_write_whole_over_a_read_only_file_leaves_no_temporary_file_where_read_only_files_stay(tmp_path,
+                                                                                              monkeypatch):
+    """Windows: a read-only file cannot be replaced nor deleted. The temporary file took the target's read-only
+    mode, the replace failed, and its clean-up failed too: a ``.zoneref-XXXX.docx`` was left in the folder."""
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    target = tmp_path / "只读.docx"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o444)
+    real_unlink = durable.Path.unlink
+
+    def windows_unlink(self, missing_ok=False):
+        if self.exists() and not os.stat(self).st_mode & stat.S_IWUSR:
+            raise PermissionError(13, "Access is denied", str(self))
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(durable.Path, "unlink", windows_unlink)
+    _held_open(monkeypatch, refusals=None)  # Windows refuses to replace a read-only file
+    with pytest.raises(PermissionError):
+        durable.write_whole(target, lambda tmp: tmp.write_text("new", encoding="utf-8"), suffix=".docx")
+    assert [p.name for p in tmp_path.iterdir()] == ["只读.docx"] and target.read_text(encoding="utf-8") == "old"
