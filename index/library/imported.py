@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from index.base import paths
-from index.base.durable import fsync_dir, fsync_file
+from index.base.durable import fsync_dir, fsync_file, replace
 from index.base.errors import KnownError
 from index.base.faults import checkpoint
 from index.library import versions
@@ -609,7 +609,7 @@ def _commit(temp: Path, target: Path) -> None:
     """Make a written temp file the document: flushed to disk first, then renamed (a reader sees all or nothing)."""
     fsync_file(temp)
     checkpoint("import.temp_written")
-    os.replace(temp, target)
+    replace(temp, target)  # tried again while another process reads the old one (Windows refuses the rename)
     checkpoint("import.written")
 
 
@@ -715,12 +715,16 @@ def _in_worker_process(func, *args) -> Any:
 
 
 def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (a temp file's writer). Never ``os.kill(pid, 0)``: on Windows signal 0 is
+    ``CTRL_C_EVENT``, sent to the console's processes (pid 0: all of them, this one too)."""
+    import psutil  # not ``psutil.pid_exists``: on POSIX it is ``os.kill(pid, 0)``, fine there, but one way for all
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        psutil.Process(pid)  # POSIX: reads /proc; Windows: OpenProcess
+    except psutil.NoSuchProcess:
         return False
-    except (PermissionError, OSError):
-        return True
+    except (psutil.Error, OSError, ValueError):
+        return True  # cannot tell: keep its file (an old one goes after ``older_than`` anyway)
     return True
 
 

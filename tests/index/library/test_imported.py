@@ -691,3 +691,42 @@ def test_a_reader_keeps_no_text_of_the_files_it_prepared(tmp_path):
     assert not units._UNITS and wording.matching_text.cache_info().currsize == 0
     assert taxonomy.topic_hits.cache_info().currsize == 0
     assert taxonomy._matchers.cache_info().currsize >= 1  # the taxonomy, loaded once, is kept
+
+
+def test_update_metadata_waits_for_a_reader_holding_the_document_open(tmp_path, monkeypatch):
+    """Windows refuses to rename over a file another process has open (the GUI reading the document while the
+    CLI edits its metadata): the edit failed at once with PermissionError."""
+    import os
+    import time
+
+    write_txt(tmp_path / "a.txt", policy("某开发区管理委员会关于招商的通知", signer="某开发区管理委员会"))
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    real, refused = os.replace, []
+
+    def replace(src, dst):
+        if str(dst).endswith(f"{doc_id}.md") and not refused:
+            refused.append(dst)
+            raise PermissionError(13, "Access is denied", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    assert Library().update_metadata(doc_id, {"region": "山东省"}).region == "山东省"
+    assert refused and Corpus().document(doc_id).region == "山东省"
+
+
+def test_a_temp_file_writer_is_looked_for_without_signalling_it(monkeypatch):
+    """``os.kill(pid, 0)`` asked whether a killed import's process still ran; on Windows signal 0 is
+    CTRL_C_EVENT, sent to every process of the console."""
+    import os
+
+    from index.library import imported
+
+    def no_signals(pid, sig):
+        raise AssertionError(f"os.kill({pid}, {sig}) sends CTRL_C_EVENT on Windows")
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    monkeypatch.setattr(os, "kill", no_signals)
+    assert imported._alive(os.getpid())  # noqa: SLF001
+    assert not imported._alive(int(done.stdout))  # noqa: SLF001 - it has ended
