@@ -65,6 +65,16 @@ PROBLEMS = {
     "reader_crashed": QT_TRANSLATE_NOOP("ImportDialog", "Reading the file failed unexpectedly; it was refused. Save "
                                                         "it again in its program and import that."),
 }
+# Why a file read may not be a policy document (``index.library.doubts``' codes): it is marked, never refused.
+DOUBTS = {
+    "too_short": QT_TRANSLATE_NOOP("ImportDialog", "Too short to be a policy document, and without a policy's form."),
+    "not_chinese": QT_TRANSLATE_NOOP("ImportDialog", "Mostly not Chinese text."),
+    "no_policy_form": QT_TRANSLATE_NOOP("ImportDialog", "No document kind in its title (意见, 办法, 条例 …), no document "
+                                                        "number, no numbered clauses, no issuer and date: a news item "
+                                                        "or a table?"),
+}
+#: Behind the clause count of a file that may not be a policy document (translucent amber).
+DOUBTFUL = QColor(240, 160, 0, 90)
 # Why a file in a folder was skipped (``collect_files``' codes); other reasons show the engine's text.
 SKIPPED = {
     "unsupported": QT_TRANSLATE_NOOP("ImportDialog", "Not a file type ZoneRef imports; skipped."),
@@ -190,7 +200,12 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.table.setRowCount(len(self.candidates))
-        self.status.setText(self.tr("%n file(s) ready to import.", "", len(self.candidates)))
+        text = self.tr("%n file(s) ready to import.", "", len(self.candidates))
+        doubted = sum(1 for c in self.candidates if c.doubt)
+        if doubted:
+            text += " " + self.tr("%n of them may not be policy documents (their clause count is marked; hover it for "
+                                  "why): untick a row's title to leave its file out.", "", doubted)
+        self.status.setText(text)
         self._show_problems()
         self._filled = 0
         self._fill_rows()
@@ -216,6 +231,9 @@ class ImportDialog(QDialog):
             for col, (key, _) in enumerate(EDITABLE):
                 value = cand.meta.get(key)
                 item = QTableWidgetItem("" if value is None else str(value))
+                if col == 0:  # the row's tick: import this file
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked)
                 self.table.setItem(row, col, item)
                 self._mark(item)
         finally:
@@ -223,6 +241,10 @@ class ImportDialog(QDialog):
         count = QTableWidgetItem(str(cand.clause_count))
         count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
         count.setToolTip(cand.shown)
+        if cand.doubt:
+            count.setBackground(QBrush(DOUBTFUL))
+            count.setToolTip(self.tr("May not be a policy document:") + " " + self.tr(DOUBTS[cand.doubt]) + "\n"
+                             + cand.shown)
         self.table.setItem(row, len(EDITABLE), count)
         # Which file each row is (a folder's, or a zip's member): its name, the whole path on hover.
         name = QTableWidgetItem(cand.meta.get("source_file") or cand.shown)
@@ -261,18 +283,31 @@ class ImportDialog(QDialog):
         tips = [self.tr("Guessed from the text; please check")] if guessed else []
         item.setToolTip("\n".join(tips + ([self.invalid[(row, col)]] if problem else [])))
 
+    def ticked(self, row: int) -> bool:
+        """Whether the file of ``row`` is to be imported (its title's tick; a row not yet filled is)."""
+        item = self.table.item(row, 0)
+        return item is None or item.checkState() == Qt.CheckState.Checked
+
+    def _blocking(self) -> dict[tuple[int, int], str]:
+        """The refused cells of the ticked rows: an unticked file is not imported, its cells do not matter."""
+        return {cell: why for cell, why in self.invalid.items() if self.ticked(cell[0])}
+
     def _offer_import(self) -> None:
-        """Import is offered once every row is in and no cell holds a value the rules refuse; the first such
-        cell is named below the table."""
-        self.import_button.setEnabled(self._ready and bool(self.candidates) and not self.invalid)
-        if self.invalid:
-            row, col = min(self.invalid)
+        """Import is offered once every row is in, at least one is ticked and no ticked row's cell holds a
+        value the rules refuse; the first such cell is named below the table."""
+        blocking = self._blocking()
+        ticked = sum(1 for row in range(len(self.candidates)) if self.ticked(row))
+        self.import_button.setEnabled(self._ready and ticked > 0 and not blocking)
+        self.import_button.setText(self.tr("Import") if ticked == len(self.candidates)
+                                   else self.tr("Import %n file(s)", "", ticked))
+        if blocking:
+            row, col = min(blocking)
             text = self.tr("Row %1, %2: %3").replace("%1", str(row + 1)).replace(
-                "%2", self.table.horizontalHeaderItem(col).text()).replace("%3", self.invalid[(row, col)])
-            if len(self.invalid) > 1:
-                text += " " + self.tr("(%n cell(s) to correct in all)", "", len(self.invalid))
+                "%2", self.table.horizontalHeaderItem(col).text()).replace("%3", blocking[(row, col)])
+            if len(blocking) > 1:
+                text += " " + self.tr("(%n cell(s) to correct in all)", "", len(blocking))
             self.check.setText(text)
-        self.check.setVisible(bool(self.invalid))
+        self.check.setVisible(bool(blocking))
 
     def problem_lines(self) -> list[str]:
         """One line per refused or skipped file: its name, a translated reason, the engine's detail."""
@@ -296,7 +331,8 @@ class ImportDialog(QDialog):
         self.problems.setText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
 
     def edited_candidates(self) -> list:
-        """The candidates with the user's edits applied to their metadata, typed as the front matter holds them.
+        """The ticked candidates with the user's edits applied to their metadata, typed as the front matter
+        holds them.
 
         Raises:
             MetadataError: a cell holds a value the rules refuse (Import is not offered while one does).
@@ -305,6 +341,8 @@ class ImportDialog(QDialog):
 
         out = []
         for row, cand in enumerate(self.candidates):
+            if not self.ticked(row):
+                continue
             meta = dict(cand.meta)
             inferred = dict(meta.get("inferred") or {})
             for col, (key, _) in enumerate(EDITABLE):
@@ -320,7 +358,7 @@ class ImportDialog(QDialog):
 
     # -- step 2: add --------------------------------------------------------
     def _add(self) -> None:
-        if self.invalid or not self._ready:
+        if self._blocking() or not self._ready:
             return
         candidates = self.edited_candidates()
         self._ready = False

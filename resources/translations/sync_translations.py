@@ -434,6 +434,18 @@ _add("CompareView", {"Comparing…": "正在对比…",
                          "只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。"})
 _add("SavedNotice", {"Open": "打开", "Open folder": "打开所在文件夹", "Close": "关闭", "Saved: %1": "已保存：%1"})
 
+# Files that may not be policy documents, and rows left out (desktop/import_dialog.py DOUBTS).
+_add("ImportDialog", {
+    "Too short to be a policy document, and without a policy's form.": "内容过短，也没有政策文件的形式。",
+    "Mostly not Chinese text.": "大部分内容不是中文。",
+    "No document kind in its title (意见, 办法, 条例 …), no document number, no numbered clauses, no issuer and date: "
+    "a news item or a table?": "标题中没有文种（意见、办法、条例等），没有文号，没有编号的条款，也没有发文机关和日期：是新闻稿或表格吗？",
+    "May not be a policy document:": "可能不是政策文件：",
+    "%n of them may not be policy documents (their clause count is marked; hover it for why): untick a row's title to "
+    "leave its file out.": "其中 %n 个文件可能不是政策文件（已标出其条款数，鼠标悬停可看原因）：取消勾选该行标题即不导入该文件。",
+    "Import %n file(s)": "导入 %n 个文件",
+})
+
 
 def _sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").glob("*.py"))

@@ -3,22 +3,22 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/printing.py" line="183" />
+      <location filename="../../desktop/printing.py" line="189" />
       <source>Print preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="217" />
+      <location filename="../../desktop/printing.py" line="223" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="302" />
+      <location filename="../../desktop/printing.py" line="308" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="399" />
+      <location filename="../../desktop/printing.py" line="405" />
       <source>Preparing the table…</source>
       <translation type="unfinished" />
     </message>
@@ -523,67 +523,82 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Too short to be a policy document, and without a policy's form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="71" />
-      <source>A hidden file or folder; skipped.</source>
+      <source>Mostly not Chinese text.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/import_dialog.py" line="72" />
+      <source>No document kind in its title (意见, 办法, 条例 …), no document number, no numbered clauses, no issuer and date: a news item or a table?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="81" />
+      <source>A hidden file or folder; skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="82" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="83" />
       <source>A link to outside the folder; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="84" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="76" />
+      <location filename="../../desktop/import_dialog.py" line="86" />
       <source>A link that leads back to itself; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="77" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="78" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>A link to something that is not a file; not followed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="89" />
       <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="86" />
+      <location filename="../../desktop/import_dialog.py" line="96" />
       <source>Import files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="97" />
       <source>Documents (%1);;All files (*)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="92" />
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="118" />
       <source>Import documents</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="120" />
       <source>Reading %n file(s)…</source>
       <translation type="unfinished">
         <numerusform />
@@ -591,67 +606,81 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="115" />
+      <location filename="../../desktop/import_dialog.py" line="125" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="116" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="116" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>File</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="142" />
+      <location filename="../../desktop/import_dialog.py" line="152" />
+      <location filename="../../desktop/import_dialog.py" line="301" />
       <source>Import</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="146" />
+      <location filename="../../desktop/import_dialog.py" line="156" />
       <source>Copy the notes onto the new versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="184" />
+      <location filename="../../desktop/import_dialog.py" line="194" />
       <source>Reading %1 of %2: %3</source>
       <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="206" />
+      <source>%n of them may not be policy documents (their clause count is marked; hover it for why): untick a row's title to leave its file out.</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="246" />
+      <source>May not be a policy document:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="283" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="193" />
+      <location filename="../../desktop/import_dialog.py" line="203" />
       <source>%n file(s) ready to import.</source>
       <translation type="unfinished">
         <numerusform />
@@ -659,13 +688,14 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="321" />
       <source>Already in the library as %1.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="80" />
       <source>Not a file type ZoneRef imports; skipped.</source>
+      <extracomment>Behind the clause count of a file that may not be a policy document (translucent amber).</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -674,17 +704,25 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="153" />
+      <location filename="../../desktop/import_dialog.py" line="163" />
       <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
       <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="302" />
+      <source>Import %n file(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="305" />
       <source>Row %1, %2: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="273" />
+      <location filename="../../desktop/import_dialog.py" line="308" />
       <source>(%n cell(s) to correct in all)</source>
       <translation type="unfinished">
         <numerusform />
@@ -692,12 +730,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>Importing…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="351" />
+      <location filename="../../desktop/import_dialog.py" line="389" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation type="unfinished">
         <numerusform />
@@ -705,7 +743,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="353" />
+      <location filename="../../desktop/import_dialog.py" line="391" />
       <source>Imported %n document(s).</source>
       <translation type="unfinished">
         <numerusform />
@@ -713,12 +751,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="358" />
+      <location filename="../../desktop/import_dialog.py" line="396" />
       <source>Close</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="366" />
+      <location filename="../../desktop/import_dialog.py" line="404" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation type="unfinished">
         <numerusform />
@@ -726,7 +764,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="384" />
+      <location filename="../../desktop/import_dialog.py" line="422" />
       <source>Cancelling…</source>
       <translation type="unfinished" />
     </message>
@@ -1245,57 +1283,57 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="390" />
+      <location filename="../../desktop/import_dialog.py" line="428" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="391" />
+      <location filename="../../desktop/import_dialog.py" line="429" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="392" />
+      <location filename="../../desktop/import_dialog.py" line="430" />
       <source>City</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="393" />
+      <location filename="../../desktop/import_dialog.py" line="431" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="394" />
+      <location filename="../../desktop/import_dialog.py" line="432" />
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="395" />
+      <location filename="../../desktop/import_dialog.py" line="433" />
       <source>Document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="396" />
+      <location filename="../../desktop/import_dialog.py" line="434" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="397" />
+      <location filename="../../desktop/import_dialog.py" line="435" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="398" />
+      <location filename="../../desktop/import_dialog.py" line="436" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="423" />
+      <location filename="../../desktop/import_dialog.py" line="461" />
       <source>Document information</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="434" />
+      <location filename="../../desktop/import_dialog.py" line="472" />
       <source>Guessed from the text; please check</source>
       <translation type="unfinished" />
     </message>

@@ -3,22 +3,22 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/printing.py" line="183" />
+      <location filename="../../desktop/printing.py" line="189" />
       <source>Print preview</source>
       <translation type="unfinished">打印预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="217" />
+      <location filename="../../desktop/printing.py" line="223" />
       <source>Export failed</source>
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="302" />
+      <location filename="../../desktop/printing.py" line="308" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="399" />
+      <location filename="../../desktop/printing.py" line="405" />
       <source>Preparing the table…</source>
       <translation type="unfinished">正在整理表格…</translation>
     </message>
@@ -517,147 +517,176 @@
       <translation>读取文件时意外失败，已拒绝导入。请用原程序另存后再导入。</translation>
     </message>
     <message>
+      <location filename="../../desktop/import_dialog.py" line="70" />
+      <source>Too short to be a policy document, and without a policy's form.</source>
+      <translation>内容过短，也没有政策文件的形式。</translation>
+    </message>
+    <message>
       <location filename="../../desktop/import_dialog.py" line="71" />
+      <source>Mostly not Chinese text.</source>
+      <translation>大部分内容不是中文。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="72" />
+      <source>No document kind in its title (意见, 办法, 条例 …), no document number, no numbered clauses, no issuer and date: a news item or a table?</source>
+      <translation>标题中没有文种（意见、办法、条例等），没有文号，没有编号的条款，也没有发文机关和日期：是新闻稿或表格吗？</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="81" />
       <source>A hidden file or folder; skipped.</source>
       <translation>隐藏的文件或文件夹，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="72" />
+      <location filename="../../desktop/import_dialog.py" line="82" />
       <source>A lock file Word keeps while a document is open; skipped.</source>
       <translation>Word 打开文档时生成的锁定文件，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="73" />
+      <location filename="../../desktop/import_dialog.py" line="83" />
       <source>A link to outside the folder; not followed.</source>
       <translation>指向文件夹以外的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="74" />
+      <location filename="../../desktop/import_dialog.py" line="84" />
       <source>A link to a folder; not followed (import that folder itself if you want it).</source>
       <translation>指向文件夹的链接，未跟随（如需导入，请直接导入该文件夹）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="76" />
+      <location filename="../../desktop/import_dialog.py" line="86" />
       <source>A link that leads back to itself; skipped.</source>
       <translation>循环链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="77" />
+      <location filename="../../desktop/import_dialog.py" line="87" />
       <source>A link to a file that does not exist; skipped.</source>
       <translation>指向不存在文件的链接，已跳过。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="78" />
+      <location filename="../../desktop/import_dialog.py" line="88" />
       <source>A link to something that is not a file; not followed.</source>
       <translation>指向非文件对象的链接，未跟随。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="79" />
+      <location filename="../../desktop/import_dialog.py" line="89" />
       <source>An archive inside an archive; not opened (extract it and import it on its own).</source>
       <translation>压缩包内的压缩包，未打开（请解压后单独导入）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="86" />
+      <location filename="../../desktop/import_dialog.py" line="96" />
       <source>Import files</source>
       <translation>导入文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="87" />
+      <location filename="../../desktop/import_dialog.py" line="97" />
       <source>Documents (%1);;All files (*)</source>
       <translation>文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="92" />
+      <location filename="../../desktop/import_dialog.py" line="102" />
       <source>Import folder</source>
       <translation>导入文件夹</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="108" />
+      <location filename="../../desktop/import_dialog.py" line="118" />
       <source>Import documents</source>
       <translation>导入文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="110" />
+      <location filename="../../desktop/import_dialog.py" line="120" />
       <source>Reading %n file(s)…</source>
       <translation>
         <numerusform>正在读取 %n 个文件…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="114" />
+      <location filename="../../desktop/import_dialog.py" line="124" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="115" />
+      <location filename="../../desktop/import_dialog.py" line="125" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="116" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="116" />
+      <location filename="../../desktop/import_dialog.py" line="126" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="142" />
+      <location filename="../../desktop/import_dialog.py" line="152" />
+      <location filename="../../desktop/import_dialog.py" line="301" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="146" />
+      <location filename="../../desktop/import_dialog.py" line="156" />
       <source>Copy the notes onto the new versions</source>
       <translation>将批注复制到新版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="184" />
+      <location filename="../../desktop/import_dialog.py" line="194" />
       <source>Reading %1 of %2: %3</source>
       <translation>正在读取第 %1 / %2 个：%3</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="206" />
+      <source>%n of them may not be policy documents (their clause count is marked; hover it for why): untick a row's title to leave its file out.</source>
+      <translation>
+        <numerusform>其中 %n 个文件可能不是政策文件（已标出其条款数，鼠标悬停可看原因）：取消勾选该行标题即不导入该文件。</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="261" />
+      <location filename="../../desktop/import_dialog.py" line="246" />
+      <source>May not be a policy document:</source>
+      <translation>可能不是政策文件：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/import_dialog.py" line="283" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="193" />
+      <location filename="../../desktop/import_dialog.py" line="203" />
       <source>%n file(s) ready to import.</source>
       <translation>
         <numerusform>%n 个文件可以导入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="286" />
+      <location filename="../../desktop/import_dialog.py" line="321" />
       <source>Already in the library as %1.</source>
       <translation>文库中已有此文件：%1。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="70" />
+      <location filename="../../desktop/import_dialog.py" line="80" />
       <source>Not a file type ZoneRef imports; skipped.</source>
+      <extracomment>Behind the clause count of a file that may not be a policy document (translucent amber).</extracomment>
       <translation>不是 ZoneRef 可导入的文件类型，已跳过。</translation>
     </message>
     <message>
@@ -666,55 +695,62 @@
       <translation>此 PDF 或 OFD 文件没有文字层（可能是扫描件），ZoneRef 无法读取扫描件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="153" />
+      <location filename="../../desktop/import_dialog.py" line="163" />
       <source>Check the metadata guessed from each file (guesses in olive: please check them); edit any cell.</source>
       <translation>请核对从各文件推断出的信息（橄榄色为推断值，请逐一核对），可直接修改任一单元格。</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/import_dialog.py" line="302" />
+      <source>Import %n file(s)</source>
+      <translation>
+        <numerusform>导入 %n 个文件</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="270" />
+      <location filename="../../desktop/import_dialog.py" line="305" />
       <source>Row %1, %2: %3</source>
       <translation>第 %1 行“%2”：%3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="273" />
+      <location filename="../../desktop/import_dialog.py" line="308" />
       <source>(%n cell(s) to correct in all)</source>
       <translation>
         <numerusform>（共 %n 处待更正）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="328" />
+      <location filename="../../desktop/import_dialog.py" line="366" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="351" />
+      <location filename="../../desktop/import_dialog.py" line="389" />
       <source>Import cancelled; %n document(s) were imported before it.</source>
       <translation>
         <numerusform>导入已取消；取消前已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="353" />
+      <location filename="../../desktop/import_dialog.py" line="391" />
       <source>Imported %n document(s).</source>
       <translation>
         <numerusform>已导入 %n 份文件。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="358" />
+      <location filename="../../desktop/import_dialog.py" line="396" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/import_dialog.py" line="366" />
+      <location filename="../../desktop/import_dialog.py" line="404" />
       <source>You have notes on earlier versions of %n of them.</source>
       <translation>
         <numerusform>其中 %n 份文件的旧版本上有您的批注。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="384" />
+      <location filename="../../desktop/import_dialog.py" line="422" />
       <source>Cancelling…</source>
       <translation>正在取消…</translation>
     </message>
@@ -1226,57 +1262,57 @@ Restored from: %3</source>
   <context>
     <name>MetadataDialog</name>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="390" />
+      <location filename="../../desktop/import_dialog.py" line="428" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="391" />
+      <location filename="../../desktop/import_dialog.py" line="429" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="392" />
+      <location filename="../../desktop/import_dialog.py" line="430" />
       <source>City</source>
       <translation>城市</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="393" />
+      <location filename="../../desktop/import_dialog.py" line="431" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="394" />
+      <location filename="../../desktop/import_dialog.py" line="432" />
       <source>Level</source>
       <translation>层级</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="395" />
+      <location filename="../../desktop/import_dialog.py" line="433" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="396" />
+      <location filename="../../desktop/import_dialog.py" line="434" />
       <source>Date issued (YYYY-MM-DD)</source>
       <translation>发文日期（年-月-日）</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="397" />
+      <location filename="../../desktop/import_dialog.py" line="435" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="398" />
+      <location filename="../../desktop/import_dialog.py" line="436" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="423" />
+      <location filename="../../desktop/import_dialog.py" line="461" />
       <source>Document information</source>
       <translation>文件信息</translation>
     </message>
     <message>
-      <location filename="../../desktop/import_dialog.py" line="434" />
+      <location filename="../../desktop/import_dialog.py" line="472" />
       <source>Guessed from the text; please check</source>
       <translation>由正文推断，请核对</translation>
     </message>

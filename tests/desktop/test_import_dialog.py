@@ -312,3 +312,41 @@ def test_the_information_dialog_says_in_chinese_why_a_value_is_refused(app, qtbo
     finally:
         win.save_state = lambda: None
         win.close()
+
+
+def test_a_file_that_may_not_be_a_policy_is_marked_and_an_unticked_row_is_left_out(win, qtbot, tmp_path):
+    # A folder of policies also held a news item and a table saved as text: each became a library document
+    # without a word, and a row could not be left out of the import at all.
+    from desktop.import_dialog import DOUBTFUL, ImportDialog
+    from tests.index.library.test_doubts import NEWS, TABLE
+
+    folder = tmp_path / "收到的文件"
+    folder.mkdir()
+    (folder / "1政策.txt").write_text("关于支持开发区招商引资的若干措施\n\n一、总体要求\n\n（一）加强招商引资工作。\n",
+                                     encoding="utf-8")
+    (folder / "2新闻.txt").write_text(NEWS, encoding="utf-8")
+    (folder / "3名单.csv.txt").write_text(TABLE, encoding="utf-8")
+    dlg = ImportDialog(win.services, [str(folder)], win)
+    qtbot.addWidget(dlg)
+    got = []
+    dlg.imported.connect(got.append)
+    qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=30000)
+    assert [c.doubt for c in dlg.candidates] == [None, "no_policy_form", "no_policy_form"]
+    assert "其中 2 个文件可能不是政策文件" in dlg.status.text()
+    policy, news, table = (dlg.table.item(row, 6) for row in range(3))
+    assert policy.background().style() == Qt.BrushStyle.NoBrush and "政策文件" not in policy.toolTip()
+    assert news.background().color() == DOUBTFUL and "可能不是政策文件" in news.toolTip() and "文号" in news.toolTip()
+    assert dlg.import_button.text() == "导入"
+    dlg.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    dlg.table.item(2, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert dlg.import_button.text() == "导入 1 个文件" and dlg.import_button.isEnabled()
+    dlg.table.item(2, 1).setText("火星")  # a refused value in a row left out does not hold the import back
+    assert dlg.import_button.isEnabled() and dlg.check.isHidden()
+    dlg.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert not dlg.import_button.isEnabled()  # nothing ticked: nothing to import
+    dlg.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    dlg.import_button.click()
+    qtbot.waitUntil(lambda: bool(got), timeout=30000)
+    settled(win.services)
+    assert len(got[0]) == 1 and win.corpus.document(got[0][0]).title == "关于支持开发区招商引资的若干措施"
+    assert win.library.model.document_count() == 6

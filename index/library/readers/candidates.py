@@ -58,6 +58,7 @@ class Candidate:
     topics: str | None = None  # the clauses' topic tags, as the library manifest keeps them (tagformat.encode_tags)
     topics_version: str | None = None  # the tagger that computed them
     parsed: bytes | None = None  # the clauses as parsed for ``meta["id"]`` (``index.library.parsed.to_bytes``)
+    doubt: str | None = None  # why the file may not be a policy document at all (``index.library.doubts``)
 
     @property
     def shown(self) -> str:
@@ -219,6 +220,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     from index.library import parsed
     from index.library.clauses import parse_clauses
     from index.library.corpus import clause_facts
+    from index.library.doubts import doubt
     from index.library.metadata import SLUGS, guess_metadata
 
     path = path if isinstance(path, Member) else Path(path)
@@ -260,7 +262,7 @@ def prepare_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, region: s
     forget_texts()  # a reader process sees each text once: remembering them only grows it
     return Candidate(path=str(path), meta=front, body=body, content_hash=digest, clause_count=len(clauses),
                      format=found.format, parsed=parsed.to_bytes(clauses, parsed.key_for(doc_id, body, digest)),
-                     **facts)
+                     doubt=doubt(front, body, clauses), **facts)
 
 
 # A declared metadata value longer than this is not metadata.
