@@ -16,7 +16,7 @@ from pathlib import Path
 from index.base.text import is_cjk
 from index.library.readers import Extracted, paragraphs_to_body
 from index.library.readers.errors import NoContentError
-from index.library.readers.txt import decode
+from index.library.readers.txt import decode, decode_declared
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form",
               "iframe", "svg", "canvas", "button", "select", "input", "menu", "head", "object", "embed"]
@@ -49,12 +49,12 @@ def _soup(data: bytes, path: Path, charset: str | None = None):
         re.search(rb"<\?xml[^>]+encoding=[\"']([\w-]+)", data[:200], re.I)
     if charset:  # what the file around the page says (a saved page's MIME part): it is the page's bytes
         try:
-            text = data.decode(charset)
+            text = decode_declared(data, charset)
         except (LookupError, UnicodeDecodeError):
             text, _ = decode(path, data)
     elif declared:
         try:
-            text = data.decode(declared.group(1).decode("ascii"))
+            text = decode_declared(data, declared.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
             text, _ = decode(path, data)
     else:

@@ -17,6 +17,13 @@ from index.library.readers.errors import BinaryFileError, UndecodableError
 # GB2312 ⊂ GBK ⊂ GB18030 and Big5 ⊂ Big5-HKSCS: the supersets decode all of them.
 CANDIDATES = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "gb18030", "big5hkscs", "big5", "ascii"]
 
+# Python's ``big5`` (and ``cp950``) codec reads bytes C6A1-C7FC as kana and Cyrillic, where Big5-HKSCS, the ETEN
+# extension and Big5-2003 (and browsers' "big5") have ①-⑩, ⑴-⑽, ⅰ-ⅹ, radicals, 〇, and the kana after them: the
+# 〇 of a date (二〇二一年, C6E2) became ま. The two codecs agree on every other pair of bytes.
+BIG5_NAMES = frozenset({"big5", "big5hkscs", "big5_hkscs", "big5-hkscs", "cp950", "big5-tw", "csbig5", "x-x-big5",
+                        "ms950", "windows-950"})
+_KANA_CYRILLIC = re.compile("[\u0400-\u04ff\u3040-\u30ff]")
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf_8_sig"),
     (codecs.BOM_UTF32_LE, "utf_32"),
@@ -65,10 +72,40 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         if _looks_binary(data):
             raise BinaryFileError(path, "this is a binary file, not text")
         raise UndecodableError(path, "the bytes are not valid text in UTF-8, UTF-16, GB18030/GBK or Big5")
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if encoding in BIG5_NAMES:
+        text, encoding = big5(data) or (text, encoding)
     if _control_share(text) > 0.01:
         raise BinaryFileError(path, "this is a binary file, not text")
-    return text, best.encoding
+    return text, encoding
+
+
+def big5(data: bytes) -> tuple[str, str] | None:
+    """Big5 bytes decoded as Big5-HKSCS or as Python's ``big5``, whichever reads as Chinese (fewer kana and
+    Cyrillic letters, see ``BIG5_NAMES``; HKSCS when even): (text, encoding), or None if neither decodes."""
+    found = []
+    for name in ("big5hkscs", "big5"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        found.append((len(_KANA_CYRILLIC.findall(text)), len(found), text, name))
+    return min(found)[2:] if found else None
+
+
+def decode_declared(data: bytes, charset: str) -> str:
+    """``data`` in the encoding a page declares (``<meta charset>``, a MIME part's charset); under a Big5 name,
+    in the Big5 layout ``big5`` finds (its 〇 and ① kept).
+
+    Raises:
+        LookupError: no codec has that name. UnicodeDecodeError: the bytes are not in it.
+    """
+    if charset.strip().lower() in BIG5_NAMES:
+        found = big5(data)
+        if found is None:
+            raise UnicodeDecodeError(charset, data, 0, len(data), "not Big5 text")
+        return found[0]
+    return data.decode(charset)
 
 
 def _looks_binary(data: bytes) -> bool:

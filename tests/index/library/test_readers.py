@@ -59,6 +59,45 @@ def test_big5_text_is_detected(tmp_path):
     assert "開發區" in found.text
 
 
+# A Hong Kong or Taiwan office's Big5 file (Big5-HKSCS / ETEN: C6E2 is 〇, C6A1 is ①), as browsers and HKSCS
+# Windows write it.
+BIG5_DATED = TRAD.replace("2017年12月12日", "二〇一七年十二月十二日").replace("（一）指導思想。", "（一）指導思想。①")
+
+
+def test_big5_text_keeps_its_zero_and_circled_numbers(tmp_path):
+    """The detector names such a file ``big5``, and Python's big5 codec reads C6A1-C7FC as kana: 二〇一七年 came
+    out as 二ま一七年 (the date was lost) and ① as ヾ."""
+    from index.library.readers.candidates import prepare_file
+
+    path = write_txt(tmp_path / "doc.txt", BIG5_DATED, "big5hkscs")
+    found = read_path(path)
+    assert "二〇一七年十二月十二日" in found.text and "（一）指導思想。①" in found.text
+    assert prepare_file(path).meta["issued"] == "2017-12-12"
+
+
+def test_big5_text_in_pythons_own_big5_layout_still_reads(tmp_path):
+    # Python's big5 puts ① at C7E9, where Big5-HKSCS has a katakana: such a file stays as written.
+    found = read_path(write_txt(tmp_path / "doc.txt", TRAD.replace("（一）指導思想。", "（一）指導思想。①②"), "big5"))
+    assert "（一）指導思想。①②" in found.text and found.encoding == "big5"
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.mht"])
+def test_a_page_declaring_big5_keeps_its_zero(tmp_path, name):
+    """A page declaring charset=big5 (which browsers read as Big5-HKSCS) was decoded by Python's big5 codec: its
+    〇 became ま."""
+    import base64
+
+    body = "".join(f"<p>{line}</p>" for line in BIG5_DATED.split("\n\n")[1:])
+    page = (f'<html><head><meta charset="big5"><title>{TRAD.splitlines()[0]}</title></head>'
+            f'<body><div class="TRS_Editor">{body}</div></body></html>').encode("big5hkscs")
+    if name.endswith(".mht"):
+        page = (b'MIME-Version: 1.0\nContent-Type: text/html; charset="big5"\nContent-Transfer-Encoding: base64\n\n'
+                + base64.encodebytes(page))
+    (tmp_path / name).write_bytes(page)
+    found = read_path(tmp_path / name)
+    assert "二〇一七年十二月十二日" in found.text and "（一）指導思想。①" in found.text
+
+
 def test_markdown_keeps_headings_and_reads_front_matter(tmp_path):
     md = "---\ntitle: 某省开发区条例\nregion: 湖北省\n---\n# 某省开发区条例\n\n## 第一章 总则\n\n第一条 为了促进开发区发展，制定本条例。\n"
     found = read_path(write_txt(tmp_path / "law.md", md))
