@@ -431,8 +431,9 @@ class Executor:
 
 
 def _count(text: str, bigram: str) -> int:
-    """Occurrences of a bigram in a text, overlapping ones too (常常 twice in 常常常), as ``term_counts`` counts."""
-    if bigram[0] != bigram[1]:
+    """Occurrences of a term (a bigram, or a unigram: a piece of one character) in a text, overlapping ones too
+    (常常 twice in 常常常), as ``term_counts`` counts."""
+    if len(bigram) < 2 or bigram[0] != bigram[1]:
         return text.count(bigram)
     n, at = 0, text.find(bigram)
     while at >= 0:

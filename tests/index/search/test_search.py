@@ -173,6 +173,20 @@ def test_and_or_not_phrase(seed_index):
     assert found(seed_index, "“土地集约”") == brute_force(seed_index.corpus, "土地集约")
 
 
+def test_a_literal_with_a_one_character_piece_is_answered_as_the_full_path_answers_it(seed_index, monkeypatch):
+    """A pasted passage cut at punctuation (改造提升传统产业、地) has a piece of one character: its unigram went to the
+    few-candidates shortcut's text counts as a bigram and the search raised IndexError (the CLI printed a traceback)."""
+    from index.search import executor as search_exec
+
+    query = "开发区、地"
+    got = seed_index.search(query, limit=BIG)
+    assert got.total and got.total == len(brute_force(seed_index.corpus, "开发区") & brute_force(seed_index.corpus, "地"))
+    monkeypatch.setattr(search_exec.Executor, "_few", lambda *_a: None)  # the postings' path, scored from postings
+    seed_index._ready()._cache.clear()
+    full = seed_index.search(query, limit=BIG)
+    assert [(h.clause_id, h.score) for h in got.hits] == [(h.clause_id, h.score) for h in full.hits]
+
+
 def test_filters(seed_index):
     every = found(seed_index, "开发区")
     assert found(seed_index, "开发区 region:吉林") == {c for c in every if c.startswith("jilin")}
