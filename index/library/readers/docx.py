@@ -1,6 +1,7 @@
 """Word ``.docx`` files, read with python-docx.
 
-Paragraphs in document order, Word heading styles (``Heading 1`` / ``标题 1``,
+Paragraphs in document order (a footnote or endnote after the paragraph that
+refers to it: ``docx_notes``), Word heading styles (``Heading 1`` / ``标题 1``,
 ``Title``) as Markdown ``#`` headings, tables as text (one row per line, cells
 separated by `` | ``). The archive is checked before python-docx opens it:
 an encrypted document (an OLE container, not a zip), a damaged archive and a
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, paragraphs_to_body
 from index.library.readers.archives import open_package
+from index.library.readers.docx_notes import Notes
 from index.library.readers.docx_numbering import Numbering
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError
 
@@ -55,22 +57,30 @@ def check_archive(path: Path, data: bytes) -> None:
             raise CorruptFileError(path, f"the Word document is damaged (bad entry {bad})")
 
 
-def _cell_text(cell) -> str:
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+def _cell_text(cell, notes: Notes, found: list[str]) -> str:
+    texts = []
+    for p in cell.paragraphs:
+        text, lines = notes.text(p._p)  # noqa: SLF001 - python-docx has no public element
+        found.extend(lines)
+        if text.strip():
+            texts.append(text.strip())
+    return " ".join(texts)
 
 
-def _table_lines(table) -> list[str]:
-    lines = []
+def _table_lines(table, notes: Notes) -> list[str]:
+    """The table's rows as lines, then the lines of the notes its cells refer to first."""
+    lines: list[str] = []
+    found: list[str] = []
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = _cell_text(cell)
+            text = _cell_text(cell, notes, found)
             if not cells or text != cells[-1]:  # merged cells repeat: keep once
                 cells.append(text)
         line = " | ".join(c for c in cells)
         if line.strip(" |"):
             lines.append(line)
-    return lines
+    return lines + found
 
 
 def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
@@ -94,18 +104,20 @@ def read(path: Path, data: bytes) -> Extracted:
         paragraphs: list[str] = []
         style_names = {st.style_id: st.name or "" for st in document.styles}
         numbering = Numbering(document)
+        notes = Notes(document)
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
                 number = numbering.label(block)  # Word's own numbering (一、 （一） 1.): not in the text
-                text = block.text.strip()
-                if not text:
-                    continue
-                if number and not text.startswith(number.strip()):
-                    text = number.strip() + text
-                level = _heading_level(block, style_names)
-                paragraphs.append(f"{'#' * level} {text}" if level else text)
+                text, note_lines = notes.text(block._p)  # noqa: SLF001 - python-docx has no public element
+                text = text.strip()
+                if text:
+                    if number and not text.startswith(number.strip()):
+                        text = number.strip() + text
+                    level = _heading_level(block, style_names)
+                    paragraphs.append(f"{'#' * level} {text}" if level else text)
+                paragraphs.extend(note_lines)
             elif isinstance(block, Table):
-                paragraphs.append("\n".join(_table_lines(block)))
+                paragraphs.append("\n".join(_table_lines(block, notes)))
         title = (document.core_properties.title or "").strip() or None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptFileError(path, f"the Word document is damaged ({exc.__class__.__name__})") from None
