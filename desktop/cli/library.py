@@ -65,6 +65,7 @@ def cmd_import(args) -> int:
     if args.title and (len(args.paths) != 1 or not _is_file(args.paths[0])):
         raise CliError("--title needs exactly one file")
     from index.library import fields
+    from index.library.doubts import REASONS
 
     given = {k: v for k, v in (("region", args.region), ("title", args.title)) if v is not None}
     try:  # the rules the dialogs and ``edit`` apply (--region 火星 made a region of its own)
@@ -80,6 +81,8 @@ def cmd_import(args) -> int:
              + (f"  (version {r['version']}" + (f", supersedes {r['supersedes']}" if r.get("supersedes") else "")
                 + ")" if r.get("version") else "")
              for r in report.imported]
+    lines += [f"doubt    {r['path']}: may not be a policy document: {REASONS[r['doubt']]}" for r in report.imported
+              if r.get("doubt")]
     lines += [f"skipped  {r['path']}: {r['reason']}" for r in report.skipped]
     lines += [f"error    {r['path']}: {r['error']}" for r in report.errors]
     if report.index_notice:

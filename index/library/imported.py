@@ -276,6 +276,8 @@ class Library:
         self._remember(doc)
         record = {"doc_id": doc_id, "title": meta["title"], "region": meta["region"],
                   "clause_count": cand.clause_count, "path": cand.shown}
+        if cand.doubt:  # imported as asked; said, since it may not be a policy document (``doubts``)
+            record["doubt"] = cand.doubt
         matches = self._versions_of(doc)
         if matches:
             # Linked before its first write: the new document is written once, with its place in the chain

@@ -211,3 +211,18 @@ def test_import_region_takes_the_short_name_as_the_dialogs_do(tmp_path, capsys):
     f.write_text("关于开发区的意见\n\n一、总体要求\n\n（一）推动开发区发展。\n", encoding="utf-8")
     assert cli.main(["import", str(f), "--region", "江西", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["imported"][0]["region"] == "江西省"
+
+
+def test_a_file_that_may_not_be_a_policy_is_imported_and_said(tmp_path, capsys):
+    from tests.index.library.test_doubts import NEWS
+
+    write_txt(tmp_path / "a.txt", TEXT, "gbk")
+    write_txt(tmp_path / "news.txt", NEWS, "utf-8")
+    code, data, _ = run(capsys, "import", str(tmp_path / "a.txt"), str(tmp_path / "news.txt"), "--json")
+    assert code == 0 and len(data["imported"]) == 2
+    policy, news = sorted(data["imported"], key=lambda r: r["path"])
+    assert "doubt" not in policy and news["doubt"] == "no_policy_form"
+    run(capsys, "remove", news["doc_id"])
+    code = main(["import", str(tmp_path / "news.txt")])
+    out = capsys.readouterr().out
+    assert code == 0 and "doubt    " in out and "news.txt: may not be a policy document: no document kind" in out
