@@ -829,7 +829,11 @@ class CompareView(ServiceView):
         name, ok = QInputDialog.getItem(self, self.tr("Export a set to a file"), self.tr("Set:"), names, 0, False)
         if not ok or not name:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a set to a file"), f"{name}.json", "JSON (*.json)")
+        from index.base.paths import file_name
+
+        # The set's name as a file name every system takes ("CON", "北京/上海", 100 characters are names of sets).
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a set to a file"),
+                                              f"{file_name(name, default='comparison-set')}.json", "JSON (*.json)")
         if path:
             try:
                 comparisons.export_set(self.services.db(), name, Path(path))

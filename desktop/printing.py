@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -294,8 +293,13 @@ def suggested_name(kind: str, report: Any) -> str:
         label = rows[0].label
     elif kind == "search":
         label = report.query
-    stem = "_".join(x for x in (report.title, label, report.exported) if x)
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", stem)[:120]
+    # Every system's rules (index.base.paths.file_name); the date is kept whole, the title or label cut.
+    from index.base.paths import NAME_BYTES, file_name
+
+    date = file_name(report.exported or "", default="")
+    stem = file_name("_".join(x for x in (report.title, label) if x), default="",
+                     max_bytes=NAME_BYTES - len(date.encode("utf-8")) - 1)
+    return "_".join(x for x in (stem, date) if x) or "export"
 
 
 def ask_export_report(parent, kind: str, report: Any, folder: Path | str | None = None) -> Path | None:

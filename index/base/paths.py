@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -126,6 +127,37 @@ def display_name(name: str | os.PathLike) -> str:
     if not has_surrogates(text):
         return text
     return os.sep.join(decode_escaped(part) for part in text.split(os.sep))
+
+
+# Names Windows keeps for devices, with or without an extension (``CON.json`` is the console, ``NUL.docx`` nothing).
+_DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                           *(f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³"))})
+# What no Windows file name may hold (and "/" no POSIX one), control characters, and runs of white space.
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\s]+')
+# A file name's stem, at most: ext4 and most Linux file systems take 255 bytes a name, and a Chinese
+# character is 3 in UTF-8; room is left for the suffix, and for a path under Windows' 260 characters.
+NAME_BYTES = 150
+
+
+def file_name(text: str, default: str = "export", max_bytes: int = NAME_BYTES) -> str:
+    """``text`` (a title, a set's name, a query) as a file name's stem that every system takes.
+
+    Characters Windows refuses (``<>:"/\\|?*``), control characters and white space become ``_``; trailing dots
+    and spaces go (Windows drops them, so ``报告.`` and ``报告`` would be one file); a device name (``CON``,
+    ``nul``, ``COM1``, with or without an extension) gets a ``_`` after it; the name is cut, at a character,
+    to ``max_bytes`` UTF-8 bytes (255 a name on ext4: 85 Chinese characters, not 255).
+
+    Returns:
+        The stem, never empty (``default`` when nothing is left).
+    """
+    name = _NOT_IN_NAMES.sub("_", str(text)).strip("_")
+    name = name.encode("utf-8", "replace")[:max_bytes].decode("utf-8", "ignore")  # a character cut in two goes
+    name = name.rstrip(". _")
+    if not name:
+        return default
+    if name.split(".", 1)[0].upper() in _DEVICE_NAMES:
+        name = name.split(".", 1)[0] + "_" + name[len(name.split(".", 1)[0]):]
+    return name
 
 
 def system_user_name() -> str:

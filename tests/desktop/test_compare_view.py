@@ -395,3 +395,25 @@ def test_saving_a_set_under_a_taken_name_asks_first_and_a_save_is_confirmed(win,
     view.save_set_dialog()
     assert comparisons.load_set(view.services.db(), "招商").get("topic") == "rencai"
     assert view.title.text().count("已保存为对比组“招商”。") == 1
+
+
+def test_exporting_a_set_suggests_a_file_name_every_system_takes(win, qtbot, monkeypatch, tmp_path):
+    """The set's name was the file name as it was: "CON" suggested CON.json (the console on Windows), "北京/上海"
+    a folder 北京, and a 100-character name a file name ext4 refuses (300 bytes)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    view = win.compare_view
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    long = "招商引资" * 25
+    for name in ("CON", "北京/上海", long):
+        view.save_set(name)
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, *a: (suggested.append(start),
+                                                                                          ("", ""))[1])
+    for name in ("CON", "北京/上海", long):
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *a, n=name: (n, True))
+        view.export_set_dialog()
+    assert suggested[:2] == ["CON_.json", "北京_上海.json"]
+    assert suggested[2].startswith("招商引资") and len(suggested[2].encode("utf-8")) <= 255
+    (tmp_path / suggested[2]).write_bytes(b"")  # the file system takes it

@@ -184,3 +184,21 @@ def test_a_pdf_export_never_replaces_a_folder(qapp, tmp_path):
     with pytest.raises(ExportError, match="folder"):
         printing.write_pdf(tmp_path / "out.pdf", "t", "<p>x</p>")
     assert (tmp_path / "out.pdf").is_dir()
+
+
+def test_the_suggested_export_name_is_one_every_system_takes(tmp_path):
+    """It was cut at 120 characters: a long query or title made a name of up to 360 bytes, which ext4 refuses
+    (domestic Linux: "File name too long" on 保存), and the date at its end went; a title or query named a
+    Windows device (CON.docx is the console) or ended in a dot (dropped by Windows)."""
+    import types
+
+    long = types.SimpleNamespace(title="检索结果", rows=[], query="关于进一步加大招商引资力度促进开发区高质量发展" * 6,
+                                 exported="2026-11-22")
+    name = printing.suggested_name("search", long)
+    assert name.startswith("检索结果_关于进一步") and name.endswith("_2026-11-22")
+    assert len(f"{name}.docx".encode()) <= 255
+    (tmp_path / f"{name}.docx").write_bytes(b"")  # the file system takes it
+    device = types.SimpleNamespace(title="CON", rows=[], exported="")
+    assert printing.suggested_name("coverage", device) == "CON_"
+    dotted = types.SimpleNamespace(title="对照表.", rows=[], exported="")
+    assert printing.suggested_name("coverage", dotted) == "对照表"

@@ -53,3 +53,20 @@ def test_a_home_that_cannot_be_written_is_still_used(tmp_path, monkeypatch):
     monkeypatch.setattr(paths.os, "access", lambda p, mode: not mode & os.W_OK and real(p, mode))
     monkeypatch.setenv("ZONEREF_HOME", str(home))
     assert paths.user_home() == home
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CON", "CON_"), ("nul.docx", "nul_.docx"), ("Com1", "Com1_"), ("LPT9", "LPT9_"), ("COM¹", "COM¹_"),
+    ("CONSOLE", "CONSOLE"),  # a device name only as the whole stem
+    ('北京/上海:对比*表?"<>|\\', "北京_上海_对比_表"), ("报告.", "报告"), ("报告 . ", "报告"),
+    ("a\x00b\tc\nd", "a_b_c_d"), ("", "export"), ("..", "export"), ("???", "export"),
+])
+def test_file_name_is_one_every_system_takes(text, expected):
+    assert paths.file_name(text) == expected
+
+
+def test_file_name_is_cut_to_bytes_not_characters_at_a_character(tmp_path):
+    """ext4 takes 255 bytes a name: 120 Chinese characters are 360."""
+    name = paths.file_name("开发区" * 100)
+    assert len(name.encode("utf-8")) <= paths.NAME_BYTES and name == "开发区" * 16 + "开发"
+    (tmp_path / f"{name}.docx").write_bytes(b"")  # the file system takes it
