@@ -15,7 +15,7 @@ from pathlib import Path
 
 from index.base.text import is_cjk
 from index.library.readers import Extracted, paragraphs_to_body
-from index.library.readers.errors import NoContentError
+from index.library.readers.errors import ImportFailure, NoContentError
 from index.library.readers.txt import decode, decode_declared
 
 _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "footer", "aside", "form",
@@ -47,20 +47,37 @@ def _soup(data: bytes, path: Path, charset: str | None = None):
         parser = "html.parser"
     declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I) or \
         re.search(rb"<\?xml[^>]+encoding=[\"']([\w-]+)", data[:200], re.I)
-    if charset:  # what the file around the page says (a saved page's MIME part): it is the page's bytes
-        try:
-            text = decode_declared(data, charset)
-        except (LookupError, UnicodeDecodeError):
-            text, _ = decode(path, data)
-    elif declared:
-        try:
-            text = decode_declared(data, declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            text, _ = decode(path, data)
-    else:
-        text, _ = decode(path, data)
+    # ``charset``: what the file around the page says (a saved page's MIME part); else the page's own declaration.
+    text = _page_text(data, charset or (declared.group(1).decode("ascii") if declared else None), path)
     text = _PROLOGUE.sub("", text, count=1)
     return BeautifulSoup(text, parser)
+
+
+# Private use (a GB18030 reading of Big5 bytes is full of it) and C1 controls: what a wrong codec makes of bytes.
+_MISREAD = re.compile("[\x80-\x9f\ue000-\uf8ff]")
+
+
+def _page_text(data: bytes, charset: str | None, path: Path) -> str:
+    """``data`` in the charset the page declares, unless that cannot be its encoding, then as detected: a codec
+    that does not exist or fails on the bytes, a byte-order mark saying otherwise, a reading with no Chinese
+    at all (a CMS template's ``charset=iso-8859-1`` over GBK or UTF-8 text: every byte decodes, and the page
+    was refused as holding no text) or with private-use characters and C1 controls (``gb18030`` over Big5)."""
+    if not charset or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(path, data)[0]
+    try:
+        text = decode_declared(data, charset)
+    except (LookupError, UnicodeDecodeError):
+        return decode(path, data)[0]
+    misread = len(_MISREAD.findall(text))
+    if data.isascii() or (misread == 0 and any(map(is_cjk, text))):
+        return text
+    try:
+        other, _ = decode(path, data)
+    except ImportFailure:  # not Chinese text in any encoding either (Chinese as &#…; entities, say)
+        return text
+    if not any(map(is_cjk, other)) or len(_MISREAD.findall(other)) > misread:
+        return text
+    return other
 
 
 def _text_types() -> tuple:

@@ -98,6 +98,33 @@ def test_a_page_declaring_big5_keeps_its_zero(tmp_path, name):
     assert "二〇一七年十二月十二日" in found.text and "（一）指導思想。①" in found.text
 
 
+@pytest.mark.parametrize("declared, encoding", [
+    ("iso-8859-1", "utf-8"),      # a CMS template's charset over the page's UTF-8: every byte decodes as Latin-1
+    ("iso-8859-1", "gbk"),
+    ("windows-1252", "big5hkscs"),
+    ("gb18030", "big5hkscs"),     # GB18030 decodes Big5 bytes too, into private-use characters
+])
+def test_a_page_declaring_a_charset_it_is_not_written_in_is_read_as_written(tmp_path, declared, encoding):
+    """The declared charset won whenever the bytes decoded in it: the page was refused as holding no text
+    (3 of these), or imported as 竑┎快 (gb18030 over Big5)."""
+    text = TRAD if encoding.startswith("big5") else TEXT
+    body = "".join(f"<p>{line}</p>" for line in text.split("\n\n")[1:])
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+            f'<title>{text.splitlines()[0]}</title></head><body><div class="content">{body}</div></body></html>')
+    (tmp_path / "page.html").write_bytes(page.encode(encoding))
+    found = read_path(tmp_path / "page.html")
+    assert found.title == text.splitlines()[0] and text.split("\n\n")[3] in found.text.splitlines()
+
+
+def test_a_page_in_its_declared_latin_charset_with_chinese_as_references_still_reads(tmp_path):
+    # Bytes that are no Chinese in any encoding (a © in Latin-1) and Chinese written as &#…; references.
+    page = ('<html><head><meta charset="iso-8859-1"><title>t</title></head><body><div class="content"><p>'
+            + "".join(f"&#{ord(ch)};" for ch in TEXT.split("\n\n")[3]) + "</p><p>\xa9 2017</p></div></body></html>")
+    (tmp_path / "page.html").write_bytes(page.encode("latin-1"))
+    found = read_path(tmp_path / "page.html")
+    assert TEXT.split("\n\n")[3] in found.text and "© 2017" in found.text
+
+
 def test_markdown_keeps_headings_and_reads_front_matter(tmp_path):
     md = "---\ntitle: 某省开发区条例\nregion: 湖北省\n---\n# 某省开发区条例\n\n## 第一章 总则\n\n第一条 为了促进开发区发展，制定本条例。\n"
     found = read_path(write_txt(tmp_path / "law.md", md))
