@@ -37,6 +37,9 @@ FILTER_KEYS = {
     "year": "year", "年份": "year",
 }
 _FILTER = re.compile(r"^(?P<key>[^:：\s]+)[:：](?P<value>.+)$")
+# An article, chapter … number as officials type it (第10条, 第１０条) and as regulations print it (第十条).
+_ARABIC_NUMBERED = re.compile(r"第\s*(\d{1,3})\s*([条條章节節款项項编編])")
+_CHINESE_NUMBERED = re.compile(r"第([零〇一二三四五六七八九十百]{1,7})([条條章节節款项項编編])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,6 +135,27 @@ def _filter(token: str) -> tuple[str, str] | None:
     return (key, m["value"].strip()) if key else None
 
 
+def _numbered_forms(lit: Literal) -> list[Literal]:
+    """The literal and, if it names an article (or chapter, section …) by number, the same with the number
+    written the other way: 第10条 is also 第十条 (how regulations print it), 第十条 also 第10条 (how some texts cite
+    it). The other form is a phrase when written in digits: pieces 第, 10, 条 found apart say nothing."""
+    from index.library.clauses import cn_to_int, int_to_cn
+
+    text = unicodedata.normalize("NFKC", lit.text)
+    if _ARABIC_NUMBERED.search(text):
+        chinese = _ARABIC_NUMBERED.sub(lambda m: f"第{int_to_cn(int(m[1]))}{m[2]}", text)
+        return [Literal(chinese, lit.phrase), Literal(text, phrase=True)]
+    if _CHINESE_NUMBERED.search(text):
+        def arabic(m: re.Match) -> str:
+            n = cn_to_int(m[1])
+            return m[0] if n is None or int_to_cn(n) != m[1] else f"第{n}{m[2]}"
+
+        digits = _CHINESE_NUMBERED.sub(arabic, text)
+        if digits != text:
+            return [lit, Literal(digits, phrase=True)]
+    return [lit]
+
+
 def _structured(text: str) -> ParsedQuery:
     parsed = ParsedQuery()
     tokens = _tokens(text)
@@ -164,16 +188,16 @@ def _structured(text: str) -> ParsedQuery:
                 raise _Malformed("operator on a filter")
             parsed.filters.setdefault(flt[0], []).append(flt[1])
             continue
-        lit = Literal(tok, phrase=quoted)
+        forms = _numbered_forms(Literal(tok, phrase=quoted))
         if neg:
             if pending_or:
                 raise _Malformed("OR before NOT")
-            parsed.excluded.append(lit)
+            parsed.excluded.extend(forms)
         elif pending_or:
-            parsed.groups[-1].append(lit)
+            parsed.groups[-1].extend(forms)
             pending_or = False
         else:
-            parsed.groups.append([lit])
+            parsed.groups.append(forms)
     if pending_or or negate_next:
         raise _Malformed("dangling operator")
     return parsed
@@ -183,7 +207,7 @@ def _literal(text: str) -> ParsedQuery:
     """Every word of ``text`` ANDed, quotes and operators taken as plain characters."""
     words = [w for w in text.replace("“", " ").replace("”", " ").replace('"', " ").split()
              if unicodedata.normalize("NFKC", w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"}]
-    return ParsedQuery(groups=[[Literal(w.lstrip("-") or w)] for w in words])
+    return ParsedQuery(groups=[_numbered_forms(Literal(w.lstrip("-") or w)) for w in words])
 
 
 def parse_query(text: str) -> ParsedQuery:

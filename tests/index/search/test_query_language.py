@@ -35,6 +35,17 @@ def test_phrases_in_ascii_and_chinese_quotes():
     assert q.excluded == [Literal("暂行", True)]
 
 
+def test_an_article_number_is_searched_in_digits_and_in_chinese_numerals():
+    """Regulations print 第十条; officials type 第10条 (pieces 第, 10, 条 found apart said nothing)."""
+    both = [Literal("第十条"), Literal("第10条", True)]
+    assert parse_query("第10条").groups == [both]
+    assert parse_query("第１０条").groups == [both]
+    assert parse_query("第十条").groups == [both]
+    assert parse_query("-第10条 开发区").excluded == both
+    assert parse_query("第10条 OR 第一百一十条").groups == [[*both, Literal("第一百一十条"), Literal("第110条", True)]]
+    assert parse_query("第十一 第1000条").groups == [[Literal("第十一")], [Literal("第1000条")]]
+
+
 def test_filters_in_english_chinese_and_full_width_colon():
     q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
     assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],
