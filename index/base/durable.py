@@ -70,12 +70,13 @@ IN_USE = ("it is open in another program (Word, WPS, Excel?) or may not be repla
           "choose another name; the file was left as it was")
 
 
-def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> None:
+def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS, says: str | None = IN_USE) -> None:
     """``os.replace(src, dst)``, tried again after each of ``waits`` while it raises ``PermissionError``.
 
     Raises:
-        PermissionError: still refused after the last wait (``strerror`` is ``IN_USE``: on Windows the file
-            is open in another program); ``src`` is left where it is.
+        PermissionError: still refused after the last wait (``strerror`` is ``says``, ``IN_USE`` unless told:
+            on Windows the file is open in another program; ``None``: the system's own error); ``src`` is left
+            where it is.
         OSError: any other failure, at once.
     """
     for wait in (*waits, None):
@@ -83,8 +84,10 @@ def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> N
             os.replace(src, dst)
             return
         except PermissionError as exc:
+            if wait is None and says is None:
+                raise
             if wait is None:
-                raise PermissionError(exc.errno or errno.EACCES, IN_USE, str(dst)) from exc
+                raise PermissionError(exc.errno or errno.EACCES, says, str(dst)) from exc
             log.debug("%s is in use; trying again in %.2f s", dst, wait)
             time.sleep(wait)
 

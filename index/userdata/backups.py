@@ -189,7 +189,7 @@ def _backup_trouble(exc: BaseException, folder: Path) -> DatabaseError:
 
 def _verify(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)  # quoted: "#", "?", "%"
     except sqlite3.Error as exc:
         return str(exc)
     try:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 from index.base.clock import utc_iso
-from index.base.durable import fsync_dir, fsync_file
+from index.base.durable import fsync_dir, fsync_file, replace
 from index.base.faults import checkpoint
 from index.userdata.connection import connect, file_uri
 from index.userdata.troubles import is_damage, trouble
@@ -100,10 +99,15 @@ def install(path: Path, replacement: Path, label: str, built: bool = False) -> P
         remove_with_side_files(replacement)
         raise trouble(exc, path.parent, "keeping a copy of the database in") from exc
     checkpoint("recover.set_aside")
-    # A stale WAL replayed over the new file would damage it again.
-    for suffix in SIDE_FILES:
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(replacement, path)
+    try:
+        # A stale WAL replayed over the new file would damage it again.
+        for suffix in SIDE_FILES:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        # Windows refuses both while another ZoneRef has the database open: tried again a moment, then typed.
+        replace(replacement, path, says=None)
+    except OSError as exc:
+        remove_with_side_files(replacement)  # the set-aside copy stays: it may hold a -wal removed just now
+        raise trouble(exc, path, "replacing") from exc
     fsync_dir(path.parent)
     checkpoint("recover.replaced")
     return moved

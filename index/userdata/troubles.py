@@ -80,6 +80,16 @@ def is_damage(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and _primary_code(exc) in (_CORRUPT, _NOTADB)
 
 
+# Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: the file is open in another process. Python makes
+# both errno EACCES, which alone reads as a read-only file.
+_WIN_IN_USE = (32, 33)
+
+
+def _in_use(exc: OSError) -> bool:
+    """Whether Windows refused ``exc``'s file because another process has it open (or the error it came from)."""
+    return any(getattr(e, "winerror", None) in _WIN_IN_USE for e in (exc, exc.__cause__, exc.__context__))
+
+
 def trouble(exc: BaseException, path: Path | None = None, doing: str = "using") -> DatabaseError:
     """The typed error for an sqlite3 error that is not damage (or an ``OSError`` handling the files).
 
@@ -96,6 +106,8 @@ def trouble(exc: BaseException, path: Path | None = None, doing: str = "using") 
     detail = str(exc)
     if isinstance(exc, OSError):
         code = {28: _FULL, 30: _READONLY, 13: _READONLY, 1: _READONLY}.get(exc.errno or 0, _IOERR)
+        if _in_use(exc):
+            code = _BUSY  # Windows: another process has the file open (EACCES too, but not read-only)
         detail = exc.strerror or detail
     else:
         code = _primary_code(exc)

@@ -369,3 +369,61 @@ def test_peek_reads_a_current_database_and_declines_anything_else(tmp_path):
     garbage.write_bytes(b"not a database" * 100)
     assert peek(garbage, version) is None
     assert garbage.read_bytes() == b"not a database" * 100  # left as it was
+
+
+def test_a_backup_in_a_folder_named_with_a_hash_is_verified(tmp_path):
+    """The copy was checked through ``file:{path}?mode=ro`` unquoted: in a folder like ``C# 资料`` SQLite read
+    the name to the "#" and opened (made) an empty database ``C`` beside it, which verified; the copy itself
+    was never checked (a damaged one would have been kept as good)."""
+    from index.userdata import backups
+
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    folder = tmp_path / "C# 资料"
+    folder.mkdir(parents=True)
+    with sqlite3.connect(folder / "zoneref.db") as conn:
+        conn.execute("CREATE TABLE annotations (uuid TEXT)")
+    conn.close()
+    made = backups.backup(folder / "zoneref.db", "manual")
+    assert made.parent.parent == folder and sorted(p.name for p in tmp_path.iterdir()) == ["C# 资料"]
+    damaged = folder / "damaged.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    assert backups._verify(damaged) is not None  # noqa: SLF001
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["C# 资料"]
+
+
+def test_a_database_another_zoneref_holds_open_is_not_replaced_and_says_so(tmp_path, monkeypatch):
+    """Windows: a restore or repair over a database another ZoneRef window had open failed with a bare
+    PermissionError (no typed error, the staged ``.restoring`` copy left beside it); errno EACCES alone read as
+    "read-only" where the file was in use."""
+    import os
+    import time
+
+    from index.userdata import dbfile
+    from index.userdata.troubles import DatabaseBusyError
+
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    tmp_path.mkdir()
+    live, backup = tmp_path / "zoneref.db", tmp_path / "backup.db"
+    for path, value in ((live, "live"), (backup, "backup")):
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE t (x)")
+            conn.execute("INSERT INTO t VALUES (?)", (value,))
+        conn.close()
+    real = os.replace
+
+    def sharing_violation(src, dst):
+        if Path(dst) == live:
+            exc = PermissionError(13, "The process cannot access the file because it is being used by another "
+                                      "process", str(dst))
+            exc.winerror = 32  # what Windows sets: ERROR_SHARING_VIOLATION
+            raise exc
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", sharing_violation)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    with pytest.raises(DatabaseBusyError, match="another program"):
+        dbfile.install(live, backup, label="replaced")
+    with sqlite3.connect(live) as conn:
+        assert conn.execute("SELECT x FROM t").fetchall() == [("live",)]
+    conn.close()
+    assert not (tmp_path / "zoneref.db.restoring").exists() and backup.exists()
