@@ -15,10 +15,14 @@ import re
 import zipfile
 from pathlib import Path
 
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, paragraphs_to_body
 from index.library.readers.archives import open_package
 from index.library.readers.docx_notes import Notes
 from index.library.readers.docx_numbering import Numbering
+from index.library.readers.docx_text import blocks
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError
 
 # The main text's XML: a 300-page report with heavy formatting is ~20 MB.
@@ -59,8 +63,10 @@ def check_archive(path: Path, data: bytes) -> None:
 
 def _cell_text(cell, notes: Notes, found: list[str]) -> str:
     texts = []
-    for p in cell.paragraphs:
-        text, lines = notes.text(p._p)  # noqa: SLF001 - python-docx has no public element
+    for p in blocks(cell._tc, cell):  # noqa: SLF001 - python-docx has no public element
+        if not isinstance(p, Paragraph):
+            continue  # a table in a cell: not read (as before)
+        text, lines = notes.text(p._p)  # noqa: SLF001
         found.extend(lines)
         if text.strip():
             texts.append(text.strip())
@@ -96,8 +102,6 @@ def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
 def read(path: Path, data: bytes) -> Extracted:
     check_archive(path, data)
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -105,7 +109,7 @@ def read(path: Path, data: bytes) -> Extracted:
         style_names = {st.style_id: st.name or "" for st in document.styles}
         numbering = Numbering(document)
         notes = Notes(document)
-        for block in document.iter_inner_content():
+        for block in blocks(document.element.body, document._body):  # noqa: SLF001 - python-docx's own
             if isinstance(block, Paragraph):
                 number = numbering.label(block)  # Word's own numbering (一、 （一） 1.): not in the text
                 text, note_lines = notes.text(block._p)  # noqa: SLF001 - python-docx has no public element

@@ -14,15 +14,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
+from index.library.readers.docx_text import paragraph_text
+
 # A notes part larger than this is not read (the main text's limit, ``docx.MAX_DOCUMENT_XML``, is larger).
 MAX_NOTES_XML = 16 * 1024 * 1024
 _KINDS = {RT.FOOTNOTES: "footnote", RT.ENDNOTES: "endnote"}
-_REFERENCES = "w:footnoteReference | w:endnoteReference"
 
 
 def _note_text(note) -> str:
     """A note's paragraphs as one line (Word's own number mark in it is an element, not text)."""
-    paragraphs = ("".join(r.text for r in p.xpath("w:r | w:hyperlink")).strip() for p in note.iter(qn("w:p")))
+    paragraphs = (paragraph_text(p).strip() for p in note.iter(qn("w:p")))
     return " ".join(p for p in paragraphs if p)
 
 
@@ -44,22 +45,19 @@ class Notes:
         self.numbers: dict[tuple[str, str], int] = {}
 
     def text(self, p) -> tuple[str, list[str]]:
-        """The text of paragraph element ``p`` as ``Paragraph.text`` gives it, with a marker at each note
+        """The text of paragraph element ``p`` (``docx_text.paragraph_text``) with a marker at each note
         reference, and the lines of the notes it refers to first (注1：…)."""
-        if not self.texts:
-            return p.text, []
-        parts: list[str] = []
         lines: list[str] = []
-        for element in p.xpath("w:r | w:hyperlink"):
-            parts.append(element.text)
-            for ref in element.xpath(".//" + _REFERENCES.replace(" | ", " | .//")):
-                key = ("footnote" if ref.tag == qn("w:footnoteReference") else "endnote", ref.get(qn("w:id")))
-                note = self.texts.get(key)
-                if note is None:
-                    continue
-                if key not in self.numbers:
-                    self.numbers[key] = len(self.numbers) + 1
-                    if note:
-                        lines.append(f"注{self.numbers[key]}：{note}")
-                parts.append(f"〔注{self.numbers[key]}〕")
-        return "".join(parts), lines
+
+        def marker(ref) -> str:
+            key = ("footnote" if ref.tag == qn("w:footnoteReference") else "endnote", ref.get(qn("w:id")))
+            note = self.texts.get(key)
+            if note is None:
+                return ""
+            if key not in self.numbers:
+                self.numbers[key] = len(self.numbers) + 1
+                if note:
+                    lines.append(f"注{self.numbers[key]}：{note}")
+            return f"〔注{self.numbers[key]}〕"
+
+        return paragraph_text(p, marker if self.texts else None), lines

@@ -1,0 +1,62 @@
+"""Word text below the runs python-docx reads: tracked changes, content controls, fields (``readers.docx_text``)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from bench.gen_import_folder import write_docx
+from index.library.readers import read_path
+
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def rewritten(path: Path, marks: dict[str, str], body_end: str = "") -> Path:
+    """The Word file at ``path`` with each ⟦mark⟧ in its text replaced by raw XML between runs."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    doc = parts["word/document.xml"].decode("utf-8")
+    for mark, xml in marks.items():
+        doc = doc.replace(f"⟦{mark}⟧", f"</w:t></w:r>{xml}<w:r><w:t xml:space=\"preserve\">")
+    doc = doc.replace("<w:sectPr", body_end + "<w:sectPr", 1)
+    if "xmlns:mc=" not in doc:
+        doc = doc.replace("<w:document ", f"<w:document {MC} ", 1)
+    parts["word/document.xml"] = doc.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def run(text: str) -> str:
+    return f"<w:r><w:t>{text}</w:t></w:r>"
+
+
+def test_a_draft_with_tracked_changes_reads_as_word_shows_it_with_the_changes_accepted(tmp_path):
+    # Inserted text (修订 on), content controls, field results and smart tags were dropped; a content control
+    # around whole paragraphs (a template's cover) lost them all.
+    path = write_docx(tmp_path / "征求意见稿.docx", "关于推进开发区改革创新的实施意见", [
+        ("p", "一、总体要求"),
+        ("p", "（一）支持开发区⟦INS⟧扩区调区⟦DEL⟧。"),
+        ("p", "（二）优化⟦SDT⟧服务，详见⟦FLD⟧⟦TAG⟧。"),
+        ("p", "（三）加强⟦MOVE⟧人才引进⟦ALT⟧。"),
+    ], table=[["事项", "责任单位"], ["招商⟦CELL⟧", "商务厅"]])
+    ins = 'w:id="{}" w:author="省商务厅" w:date="2024-03-01T00:00:00Z"'
+    rewritten(path, {
+        "INS": f"<w:ins {ins.format(1)}>{run('和园区')}</w:ins>",
+        "DEL": f"<w:del {ins.format(2)}><w:r><w:delText>（已删除的句子）</w:delText></w:r></w:del>",
+        "SDT": f"<w:sdt><w:sdtPr><w:alias w:val=\"事项\"/></w:sdtPr><w:sdtContent>{run('营商')}</w:sdtContent></w:sdt>",
+        "FLD": f"<w:fldSimple w:instr=\" REF _Ref1 \\h \">{run('第五条')}</w:fldSimple>",
+        "TAG": f"<w:smartTag w:uri=\"urn:x\" w:element=\"place\">{run('和附件')}</w:smartTag>",
+        "MOVE": f"<w:moveFrom {ins.format(3)}>{run('（移走的）')}</w:moveFrom><w:moveTo {ins.format(4)}>{run('高层次')}</w:moveTo>",
+        "ALT": f"<mc:AlternateContent><mc:Choice Requires=\"w14\">{run('（新）')}</mc:Choice>"
+               f"<mc:Fallback>{run('（新）')}</mc:Fallback></mc:AlternateContent>",
+        "CELL": f"<w:sdt><w:sdtContent>{run('专班')}</w:sdtContent></w:sdt>",
+    }, body_end=f"<w:sdt><w:sdtPr><w:docPartObj/></w:sdtPr><w:sdtContent><w:p>{run('二、保障措施')}</w:p>"
+                f"<w:p>{run('（四）各地要抓好落实。')}</w:p></w:sdtContent></w:sdt>")
+    text = read_path(path).text
+    assert "（一）支持开发区和园区扩区调区。" in text and "已删除" not in text
+    assert "（二）优化营商服务，详见第五条和附件。" in text and "REF" not in text
+    assert "（三）加强高层次人才引进（新）。" in text and "移走" not in text
+    assert "招商专班 | 商务厅" in text
+    assert text.rstrip().endswith("二、保障措施\n\n（四）各地要抓好落实。")
