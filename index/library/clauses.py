@@ -44,7 +44,9 @@ ClauseId = NewType("ClauseId", str)
 
 #: Bump when parsing gives other clauses (ids, boundaries, kinds): clause
 #: counts and tags stored in the library manifest are then recomputed.
-PARSER_VERSION = 3  # 2: a table of contents (目录) is preamble text; 3: so is a notice's list of attachments
+PARSER_VERSION = 4  # 2: a table of contents (目录) is preamble text; 3: so is a notice's list of attachments;
+#   4: so is a traditional-script one (目錄, 第一節, 附則), and a list over a date with spaces (2021 年 3 月 15 日);
+#   a signature dated 二〇二三年 / 二〇一七年 is the closing (end), not the last clause's text
 
 CN_DIGITS = "零〇一二三四五六七八九两"
 CN_NUM = "[零〇一二三四五六七八九十百千两]+"
@@ -75,7 +77,9 @@ def _compile() -> None:
 def _compile_now() -> None:
     global _MD_HEADING, _DATE_LINE, _APPENDIX, _SENTENCE_END_RX
     _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t　]+(?P<rest>.*?)[ \t#]*$")
-    _DATE_LINE = re.compile(r"^(?:\d{4}|[一二〇零○]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
+    # A year in Chinese numerals has any digit (二〇二三, 二〇一七): with 一二〇零○ only, a signature dated so went
+    # into the last clause.
+    _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年\s*[\d一二三四五六七八九十]{1,3}月\s*[\d一二三四五六七八九十]{1,3}日$")
     _APPENDIX = re.compile(r"^(?:■|□|◆)\s*(?P<rest>.+)$|^(?P<att>附件[\d一二三四五六七八九十]*)[:：]?\s*(?P<att_rest>.*)$")
     _SENTENCE_END_RX = re.compile(f"[{re.escape(_SENTENCE_END)}]")
     _MARKERS.extend([  # last: a thread that sees _MARKERS filled sees the patterns above
@@ -340,10 +344,10 @@ def parse_clauses(doc_id: str, body: str) -> list[Clause]:
     return _finish(doc_id, body, out, node_parent)
 
 
-_CONTENTS = re.compile(r"目\s*录[:：]?")
+_CONTENTS = re.compile(r"目\s*[录錄][:：]?")  # 目錄: a regulation reposted in traditional characters
 # A table of contents' entry: a part, chapter or section, 附则 or 附件, and perhaps a page number (a Word
 # table of contents keeps its tab and number: 总则\t1; a 公文's: - 1 -, （1）, ……1).
-_CONTENTS_ENTRY = re.compile(rf"(?P<label>第\s*{_NUM}\s*[编章节]|附\s*则|附\s*件|附\s*录)[^。；;，,]{{0,40}}?"
+_CONTENTS_ENTRY = re.compile(rf"(?P<label>第\s*{_NUM}\s*[编章节編節]|附\s*[则則]|附\s*件|附\s*[录錄])[^。；;，,]{{0,40}}?"
                              r"(?:[\s.．…·]*(?:[-—–]\s*\d+\s*[-—–]|[（(]\d+[)）]|\d+))?")
 
 
@@ -371,7 +375,9 @@ def _contents_lines(lines: list[_Line]) -> set[int]:
 
 _LISTED = re.compile(r"附\s*件\s*[:：]\s*\S.*")
 _LIST_ITEM = re.compile(r"\d{1,2}\s*[.．、]\s*\S.*")
-_DATE_LINE = re.compile(r"[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日")
+# Not ``_DATE_LINE``: ``_compile_now`` rebinds that name (a whole line, no spaces) before any parse, and this one,
+# which a PDF's 2021 年 3 月 15 日 needs, was never used.
+_SIGNED_DATE = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日")
 
 
 def _attachment_list(lines: list[_Line]) -> set[int]:
@@ -383,7 +389,7 @@ def _attachment_list(lines: list[_Line]) -> set[int]:
         j = i + 1
         while j < len(lines) and _LIST_ITEM.fullmatch(lines[j].text):
             j += 1
-        if any(_DATE_LINE.search(line.text) for line in lines[j:j + 4]):
+        if any(_SIGNED_DATE.search(line.text) for line in lines[j:j + 4]):
             return set(range(i, j))
     return set()
 

@@ -276,6 +276,28 @@ def test_a_table_of_contents_is_preamble_text_not_chapters(contents):
     assert "规划与设立" in clauses[0].text  # the contents stay in the preamble's text: nothing lost
 
 
+def test_a_traditional_table_of_contents_is_preamble_text_not_chapters():
+    # 目錄 (and 第一節, 附則) in a regulation reposted in traditional characters were not read as contents: every
+    # chapter was listed twice and the body's were ch1~2, ch2~2/se1~2/art2 (citations and comparisons lost them).
+    body = ("某省開發區條例\n\n目　　錄\n\n第一章　總　　則\n\n第二章　規劃與設立\n\n第一節　規劃\n\n第三章　附　　則\n\n"
+            "第一章　總　　則\n\n第一條　為了促進開發區發展，制定本條例。\n\n第二章　規劃與設立\n\n第一節　規劃\n\n"
+            "第二條　開發區規劃應當符合國土空間規劃。\n\n第三章　附　　則\n\n第三條　本條例自公布之日起施行。\n")
+    clauses = parse_clauses("d", body)
+    assert [c.id for c in clauses] == ["d/pre", "d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/se1", "d/ch2/se1/art2", "d/ch3",
+                                       "d/ch3/art3"]
+    assert "規劃與設立" in clauses[0].text
+
+
+@pytest.mark.parametrize("date", ["二〇二三年四月七日", "二〇一七年十二月十二日", "二○一九年一月八日", "二〇二一年三月十五日"])
+def test_a_signature_dated_in_chinese_numerals_is_the_closing(date):
+    # The year's digits were read from 一二〇零○ only: a notice dated 二〇二三年 or 二〇一七年 had its signature and date
+    # in its last clause's text (3 of these 4 dates).
+    body = f"廣東省人民政府關於開發區的通知\n\n一、總體要求\n\n推動發展。\n\n二、主要任務\n\n招商引資。\n\n廣東省人民政府\n{date}\n"
+    clauses = parse_clauses("d", body)
+    assert [c.id for c in clauses] == ["d/pre", "d/c1", "d/c2", "d/end"]
+    assert clauses[2].text == "二、主要任務\n\n招商引資。" and clauses[3].text == f"廣東省人民政府\n{date}"
+
+
 def test_a_chapter_list_without_a_contents_line_is_still_chapters():
     body = "第一章　总则\n\n第一条　为了促进开发区发展，制定本条例。\n\n第二章　附则\n\n第二条　本条例自公布之日起施行。\n"
     assert [c.id for c in parse_clauses("d", body)] == ["d/ch1", "d/ch1/art1", "d/ch2", "d/ch2/art2"]
@@ -306,10 +328,16 @@ def test_a_clause_in_a_list_is_not_named_twice(corpus):
     assert first.count("总体要求") == 1
 
 
-def test_a_notices_list_of_attachments_is_its_text_and_the_first_attachment_is_app1():
+@pytest.mark.parametrize("date", [
+    "2023年4月7日",
+    "2023 年 4 月 7 日",  # a PDF's text layer: the list was app1 again, its 2．… item app1/i2 (the pattern that allowed
+    #                       the spaces was shadowed by another of the same name)
+    "二○二三年四月七日",  # ○ (U+25CB) for 〇
+])
+def test_a_notices_list_of_attachments_is_its_text_and_the_first_attachment_is_app1(date):
     # 附件：1．…方案 / 2．…表 over the signature became app1, with the signature in it, and 附件1 became app2.
     body = ("合肥市人民政府办公室关于印发开发区行动方案的通知\n\n各县（市）、区人民政府：\n\n现将有关方案印发给你们，请认真贯彻执行。\n\n"
-            "附件：1．合肥市开发区高质量发展三年行动方案\n\n2．合肥市开发区重点任务分工表\n\n合肥市人民政府办公室\n\n2023年4月7日\n\n"
+            f"附件：1．合肥市开发区高质量发展三年行动方案\n\n2．合肥市开发区重点任务分工表\n\n合肥市人民政府办公室\n\n{date}\n\n"
             "附件1\n\n合肥市开发区高质量发展三年行动方案\n\n一、主要目标\n\n到2025年，开发区工业总产值再上台阶。\n\n"
             "附件2\n\n合肥市开发区重点任务分工表\n")
     clauses = parse_clauses("d", body)
