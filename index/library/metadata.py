@@ -62,13 +62,15 @@ def _order_number(head: list[str]) -> str | None:
     """An order's or announcement's number, as its first lines give it: 浙江省人民政府令 over 第388号 gives
     浙江省人民政府令第388号; 中华人民共和国主席令 over 第八十六号 gives 中华人民共和国主席令第八十六号."""
     lines = [re.sub(r"\s+", "", line) for line in head]
-    for k, (name, number) in enumerate(zip(lines, lines[1:], strict=False)):
-        if name == "公告" and k > 0:  # 湖南省人民政府 / 公　告 / （第52号）
-            name = lines[k - 1] + name
-        if _ORDER.fullmatch(name) and _ORDER_NUMBER.fullmatch(number):
+    norms = normalise_many(lines)  # matched in simplified script (第388號 is 第388号), cut from the lines as written
+    for k in range(len(lines) - 1):
+        name, number, norm_name, norm_number = lines[k], lines[k + 1], norms[k], norms[k + 1]
+        if norm_name == "公告" and k > 0:  # 湖南省人民政府 / 公　告 / （第52号）
+            name, norm_name = lines[k - 1] + name, norms[k - 1] + norm_name
+        if _ORDER.fullmatch(norm_name) and _ORDER_NUMBER.fullmatch(norm_number):
             return name + number.strip("（）()")
-        joined = _ORDER.match(name)
-        if joined and _ORDER_NUMBER.fullmatch(name[joined.end():]):  # 浙江省人民政府令第388号 on one line
+        joined = _ORDER.match(norm_name)
+        if joined and _ORDER_NUMBER.fullmatch(norm_name[joined.end():]):  # 浙江省人民政府令第388号 on one line
             return re.sub(r"[（）()]", "", name)
     return None
 
@@ -86,29 +88,30 @@ def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()
     """
     all_lines = _lines(text) if lines is None else lines
     for raw in text.split("\n")[:40]:
-        if raw.startswith("# ") and not _NUMBERED.match(raw[2:].strip()):  # 一、总体要求 in Heading 1 is no title
+        if raw.startswith("# ") and not _NUMBERED.match(normalise(raw[2:].strip())):  # 一、总体要求 in Heading 1: no title
             return raw[2:].strip().strip("#").strip(), "first # heading"
     skip = set(skip)
     head = [line for k, (_, line) in enumerate(all_lines[:10 + len(skip)])
             if k not in skip and not is_header_line(normalise(line))][:10]
+    norms = normalise_many(head)  # the kind of document read in simplified script: 行動計劃 is 行动计划
     for i, line in enumerate(head):
         if DOC_NUMBER_RE.fullmatch(line) or DATE_RE.search(line) and len(line) < 20:
             continue
         if line.endswith(("：", ":")):  # 各省、自治区…商务主管部门：, the addressees: never the title
             continue
-        if 6 <= len(line) <= 120 and not _SENTENCE.search(line[:-1]) and _TITLE_WORDS.search(line):
+        if 6 <= len(line) <= 120 and not _SENTENCE.search(line[:-1]) and _TITLE_WORDS.search(norms[i]):
             # A title wrapped over two lines: the second ends with the kind of document.
             if i + 1 < len(head) and len(head[i + 1]) <= 40 and not _SENTENCE.search(head[i + 1]) \
-                    and _TITLE_WORDS.search(head[i + 1][-6:]) and not _TITLE_WORDS.search(line[-4:]):
+                    and _TITLE_WORDS.search(norms[i + 1][-6:]) and not _TITLE_WORDS.search(norms[i][-4:]):
                 return line + head[i + 1], "first title-like lines"
             return line.strip("《》"), "first title-like line"
         if i + 1 < len(head) and len(line) <= 40 and not _SENTENCE.search(line):
             joined = line + head[i + 1]
-            if _TITLE_WORDS.search(head[i + 1][-6:]) and len(joined) <= 120 and not _SENTENCE.search(head[i + 1]):
+            if _TITLE_WORDS.search(norms[i + 1][-6:]) and len(joined) <= 120 and not _SENTENCE.search(head[i + 1]):
                 return joined.strip("《》"), "first title-like lines"
     for line in head[:3]:
         quoted = re.search(r"《([^》]{4,80})》", line)
-        if quoted and _TITLE_WORDS.search(quoted.group(1)[-6:]):
+        if quoted and _TITLE_WORDS.search(normalise(quoted.group(1)[-6:])):
             return quoted.group(1), "《title》 quoted in the first lines"
     if declared and not PLACEHOLDER_TITLE.match(declared.strip()):
         clean = _SITE_SUFFIX.sub("", declared).strip() or declared.strip()

@@ -115,11 +115,24 @@ def test_a_numbered_heading_or_the_addressees_are_never_the_title():
     assert not guess["title"].startswith("各省") and guess["region"] != "新疆维吾尔自治区"
 
 
+def test_a_traditional_title_is_read_as_a_simplified_one():
+    # The kinds of document a title ends with (计划, 实施, 要点, 标准, 清单 …) were matched in simplified script only: a
+    # traditional title wrapped over two lines lost its second (廣東省開發區高質量發展), and a Word heading 第一條 or
+    # 第一節 was taken for the title.
+    body = "廣東省開發區高質量發展\n三年行動計劃\n\n粵府辦〔2023〕5號\n\n一、總體要求\n\n推動發展。\n\n廣東省人民政府辦公廳\n2023年4月7日\n"
+    assert guess_title(body)[0] == "廣東省開發區高質量發展三年行動計劃"
+    body = "# 第一節　規劃\n\n第一條　開發區規劃應當符合國土空間規劃。\n\n# 廣東省開發區條例\n"
+    assert guess_title(body)[0] == "廣東省開發區條例"
+
+
 @pytest.mark.parametrize(("head", "number"), [
     ("浙江省人民政府令\n\n第388号\n\n", "浙江省人民政府令第388号"),
     ("中华人民共和国主席令\n\n第八十六号\n\n", "中华人民共和国主席令第八十六号"),
     ("湖南省人民政府\n公　告\n（第52号）\n\n", "湖南省人民政府公告第52号"),
     ("湖南省人民政府公告(第52号)\n\n", "湖南省人民政府公告第52号"),  # on one line, half-width brackets
+    ("廣東省人民政府令\n\n第388號\n\n", "廣東省人民政府令第388號"),  # traditional script: read as 第388号, kept as written
+    ("中華人民共和國主席令\n\n第八十六號\n\n", "中華人民共和國主席令第八十六號"),
+    ("湖南省人民政府公告（第52號）\n\n", "湖南省人民政府公告第52號"),
 ])
 def test_an_orders_number_is_its_document_number(head, number):
     # An order's number (its first two lines) was never read: doc_number null.
