@@ -198,6 +198,37 @@ def _dense(sorted_keys: np.ndarray) -> np.ndarray:
     return np.cumsum(step)
 
 
+# A phrase matches the text as typed, except that a space stands for any separators (none too: 标准地 承诺制 is
+# in 标准地+承诺制 and in 标准地承诺制) and a bracket for any other bracket (a document number 浙政发[2021]12号 is
+# printed 浙政发〔2021〕12号). Phrases are normalised first: （）［］ are then ()[].
+_OPENING = "〔[(【〖{"
+_CLOSING = "〕])】〗}"
+_SEPARATORS = f"[^{_CJK}a-z0-9]"
+
+
+def phrase_pattern(phrase: str) -> re.Pattern | None:
+    """What a normalised phrase matches (see above); None if only the phrase itself (a plain substring search)."""
+    phrase = phrase.strip()
+    if not any(ch.isspace() or ch in _OPENING or ch in _CLOSING for ch in phrase):
+        return None
+    out = []
+    parts = re.split(r"(\s+)", phrase)
+    for i, part in enumerate(parts):
+        if part.isspace():
+            # Two words need a separator still (2017 7 is not 20177).
+            between_words = WORD_RUN.match(parts[i - 1][-1:]) and WORD_RUN.match(parts[i + 1][:1])
+            out.append(_SEPARATORS + ("+" if between_words else "*"))
+            continue
+        for ch in part:
+            if ch in _OPENING:
+                out.append(f"[{re.escape(_OPENING)}]")
+            elif ch in _CLOSING:
+                out.append(f"[{re.escape(_CLOSING)}]")
+            else:
+                out.append(re.escape(ch))
+    return re.compile("".join(out))
+
+
 def pieces(norm: str) -> list[str]:
     """The searchable pieces of a normalised literal: CJK runs and Latin/digit words."""
     return PIECE.findall(norm)

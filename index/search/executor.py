@@ -19,7 +19,7 @@ import numpy as np
 from whoosh.reading import TermNotFound
 
 from index.base.text import normalise
-from index.search.analysis import CJK_RUN, pieces, pieces_terms
+from index.search.analysis import CJK_RUN, phrase_pattern, pieces, pieces_terms
 from index.search.postings import block_arrays
 from index.search.rows import Side
 
@@ -353,9 +353,14 @@ class Executor:
         return scores
 
     def _confirm(self, recs: np.ndarray, strings: list[str]) -> np.ndarray:
-        find = self.side.find
+        """The records whose normalised text holds every string (a phrase as ``phrase_pattern`` reads it)."""
+        find, norm = self.side.find, self.side.norm
         for q in strings:
-            recs = np.asarray([r for r in recs.tolist() if find(q, r)], dtype=np.int64)
+            pattern = phrase_pattern(q)
+            if pattern is None:
+                recs = np.asarray([r for r in recs.tolist() if find(q, r)], dtype=np.int64)
+            else:
+                recs = np.asarray([r for r in recs.tolist() if pattern.search(norm(r))], dtype=np.int64)
         return recs
 
     # -- whole queries -------------------------------------------------------

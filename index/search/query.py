@@ -39,6 +39,10 @@ FILTER_KEYS = {
 _FILTER = re.compile(r"^(?P<key>[^:：\s]+)[:：](?P<value>.+)$")
 # An article, chapter … number as officials type it (第10条, 第１０条) and as regulations print it (第十条).
 _ARABIC_NUMBERED = re.compile(r"第\s*(\d{1,3})\s*([条條章节節款项項编編])")
+# A document number (文号): 国办发〔2017〕7号, typed with [] or () too. Its pieces found apart (国办发, 2017, 7, 号
+# anywhere in a clause) name other documents, so a word holding one is searched as a phrase (whose brackets
+# match any bracket: ``analysis.phrase_pattern``).
+_DOC_NUMBER = re.compile(r"[〔\[(【〖{]\s*\d{4}\s*[〕\])】〗}]\s*\d+")
 _CHINESE_NUMBERED = re.compile(r"第([零〇一二三四五六七八九十百]{1,7})([条條章节節款项項编編])")
 
 
@@ -138,10 +142,13 @@ def _filter(token: str) -> tuple[str, str] | None:
 def _numbered_forms(lit: Literal) -> list[Literal]:
     """The literal and, if it names an article (or chapter, section …) by number, the same with the number
     written the other way: 第10条 is also 第十条 (how regulations print it), 第十条 also 第10条 (how some texts cite
-    it). The other form is a phrase when written in digits: pieces 第, 10, 条 found apart say nothing."""
+    it). The other form is a phrase when written in digits: pieces 第, 10, 条 found apart say nothing. A word
+    that holds a document number is a phrase (``_DOC_NUMBER``)."""
     from index.library.clauses import cn_to_int, int_to_cn
 
     text = unicodedata.normalize("NFKC", lit.text)
+    if not lit.phrase and _DOC_NUMBER.search(text):
+        lit = Literal(lit.text, phrase=True)
     if _ARABIC_NUMBERED.search(text):
         chinese = _ARABIC_NUMBERED.sub(lambda m: f"第{int_to_cn(int(m[1]))}{m[2]}", text)
         return [Literal(chinese, lit.phrase), Literal(text, phrase=True)]

@@ -30,7 +30,7 @@ from index.base.errors import Cancelled, KnownError, UnknownIdError
 from index.base.memory import collecting
 from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
-from index.search.analysis import pieces
+from index.search.analysis import phrase_pattern, pieces
 from index.search.executor import Executor
 from index.search.filters import DocFilters
 from index.search.rows import doc_info
@@ -120,6 +120,17 @@ def _highlight_strings(parsed: ParsedQuery) -> list[str]:
             norm = normalise(lit.text)
             out.extend([norm.strip()] if lit.phrase and norm.strip() else pieces(norm))
     return [s for s in dict.fromkeys(out) if s]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones merged (as ``occurrences`` gives them)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def make_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
@@ -533,17 +544,23 @@ class SearchIndex:
             return result
         top = ex.rank(recs, scores, offset + limit)[offset:]
         needles = _highlight_strings(parsed)
+        patterns = [p for p in map(phrase_pattern, needles) if p is not None]
+        needles = [n for n in needles if phrase_pattern(n) is None]
         for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
-            result.hits.append(self._hit(ex, rec, score, needles))
+            result.hits.append(self._hit(ex, rec, score, needles, patterns))
         return result
 
-    def _hit(self, ex: Executor, rec: int, score: float, needles: list[str]) -> Hit:
+    def _hit(self, ex: Executor, rec: int, score: float, needles: list[str], patterns=()) -> Hit:
+        """``needles`` are highlighted where they are, ``patterns`` (phrases: ``phrase_pattern``) where they match."""
         # Everything a hit shows comes from the side table: no document is
         # read or parsed to display a page of results.
         side = ex.side
         heading, path, text = side.shown(rec)
         doc = side.meta["docs"][int(side.doc_of[rec])]
-        spans = occurrences(side.norm(rec), needles)
+        norm = side.norm(rec)
+        spans = occurrences(norm, needles)
+        if patterns:
+            spans = _merged(spans + [m.span() for p in patterns for m in p.finditer(norm) if m.end() > m.start()])
         snippet, inside = make_snippet(text, spans)
         return Hit(clause_id=side.cid(rec), doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
                    heading=heading, path=path, text=text, snippet=snippet,

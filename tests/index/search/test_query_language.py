@@ -46,6 +46,12 @@ def test_an_article_number_is_searched_in_digits_and_in_chinese_numerals():
     assert parse_query("第十一 第1000条").groups == [[Literal("第十一")], [Literal("第1000条")]]
 
 
+def test_a_word_holding_a_document_number_is_a_phrase():
+    for text in ("国办发[2017]7号", "国办发〔2017〕7号", "国办发（2017）7号"):
+        assert parse_query(text).groups == [[Literal(text, True)]]
+    assert parse_query("(2017) 2017年(一)").groups == [[Literal("(2017)")], [Literal("2017年(一)")]]
+
+
 def test_filters_in_english_chinese_and_full_width_colon():
     q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
     assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],

@@ -471,6 +471,36 @@ def test_an_article_typed_with_digits_finds_the_article_printed_in_chinese_numer
         ix.close()
 
 
+def test_a_phrase_matches_across_any_separators_where_it_has_a_space_and_any_bracket_where_it_has_one(tmp_path):
+    """The README's own phrase "标准地 承诺制" found nothing at 3,440 documents (the texts print 标准地+承诺制, 823
+    clauses), nor “国办发[2017]7号” (printed 国办发〔2017〕7号); unquoted, a document number was its pieces anywhere
+    in a clause (国办发〔2016〕7号 … 2017年 was a hit)."""
+    from index.library.corpus import Corpus
+    from index.library.documents import render_markdown
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = ("一、深化“标准地+承诺制”改革。\n\n二、推行标准地承诺制。\n\n三、标准地出让后，承诺制另行规定。\n\n"
+            "四、贯彻国办发〔2017〕7号文件。\n\n五、依照国办发〔2016〕7号和2017年的规定。\n")
+    (folder / "p.md").write_text(render_markdown({"id": "p", "title": "开发区意见", "region": "上海市"}, body),
+                                 encoding="utf-8")
+    corpus = Corpus(folder, imported_dir=None)
+    by_label = {c.label: c.id for c in corpus.clauses("p")}
+    ix = SearchIndex(corpus, tmp_path / "index")
+    ix.ensure()
+    try:
+        assert found(ix, '"标准地 承诺制"') == found(ix, "“標準地  承諾制”") == {by_label["一、"], by_label["二、"]}
+        assert found(ix, '"标准地+承诺制"') == {by_label["一、"]}  # no space: as typed
+        for query in ("国办发[2017]7号", "国办发(2017)7号", "国办发（２０１７）7号", "“国办发[2017]7号”", "国办发〔2017〕7号"):
+            assert found(ix, query) == {by_label["四、"]}, query
+        marked = {h.clause_id: [h.text[s:e] for s, e in h.highlights]
+                  for query in ('"标准地 承诺制"', "国办发[2017]7号") for h in ix.search(query, limit=10).hits}
+        assert marked == {by_label["一、"]: ["标准地+承诺制"], by_label["二、"]: ["标准地承诺制"],
+                          by_label["四、"]: ["国办发〔2017〕7号"]}
+    finally:
+        ix.close()
+
+
 def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(tmp_path):
     """At 3,500 documents, 183 of the first 200 hits of 招商引资 were section titles (第四节 招商引资项目库):
     a clause whose text is its number and heading only, over the clauses under it, is listed after them."""
