@@ -431,3 +431,18 @@ def test_the_limits_can_be_set_on_the_command_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as stopped:  # refused while the arguments are read: a usage error
         run(capsys, "import", str(html), "--memory-limit", "0")
     assert stopped.value.code == 2 and "--memory-limit: must be from 1" in capsys.readouterr().err
+
+
+def test_a_link_to_another_drive_is_outside_the_folder_not_a_crash(monkeypatch):
+    """Windows: a symbolic link in C:\\资料 to a file on D: made ``os.path.commonpath`` raise ValueError ("Paths
+    don't have the same drive"), which ended the whole folder import."""
+    import ntpath
+    import types
+
+    from index.library.readers import candidates
+
+    windows = types.SimpleNamespace(path=types.SimpleNamespace(
+        realpath=lambda p, strict=False: "D:\\下载\\政策.docx", commonpath=ntpath.commonpath, isfile=lambda p: True))
+    monkeypatch.setattr(candidates, "os", windows)
+    assert candidates._link_problem(Path("C:\\资料\\政策.docx"), "C:\\资料") == (  # noqa: SLF001
+        "a symbolic link to outside the imported folder: not followed", "link_outside")

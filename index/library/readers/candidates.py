@@ -183,7 +183,11 @@ def _link_problem(link: Path, root: str) -> tuple[str, str] | None:
         target = os.path.realpath(link, strict=True)
     except (OSError, RuntimeError):  # RuntimeError: how older Pythons report a loop
         return _dangling(link)
-    if os.path.commonpath([root, target]) != root:
+    try:
+        inside = os.path.commonpath([root, target]) == root
+    except ValueError:  # Windows: a link to another drive (C:\资料 → D:\…) has no common path
+        inside = False
+    if not inside:
         return "a symbolic link to outside the imported folder: not followed", "link_outside"
     if not os.path.isfile(target):
         return "a symbolic link to something that is not a file: not followed", "link_not_file"
