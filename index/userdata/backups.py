@@ -22,17 +22,17 @@ from when.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
-import os
 import sqlite3
 import time
 from pathlib import Path
 
 import sqlite_utils
 
-from index.base.durable import fsync_dir
+from index.base.durable import fsync_dir, replace
 from index.base.faults import checkpoint
 from index.userdata.connection import BUSY_TIMEOUT_MS, connect, default_path, file_uri
 from index.userdata.dbfile import install, integrity_problem, stamp, stamp_time
@@ -173,7 +173,13 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     checkpoint("backup.verified")
     # Rename only a complete, verified copy, so a crash never leaves a half
     # backup that looks like the newest good one.
-    os.replace(partial, target)
+    try:
+        # Windows: an antivirus scanner reading the new copy refuses its rename a moment (tried again).
+        replace(partial, target, says=None)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _backup_trouble(exc, folder) from exc
     fsync_dir(folder)
     checkpoint("backup.renamed")
     _rotate(db_path, safe_reason, KEEP.get(safe_reason, KEEP_OTHER) if keep is None else keep)

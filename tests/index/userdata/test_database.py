@@ -427,3 +427,38 @@ def test_a_database_another_zoneref_holds_open_is_not_replaced_and_says_so(tmp_p
         assert conn.execute("SELECT x FROM t").fetchall() == [("live",)]
     conn.close()
     assert not (tmp_path / "zoneref.db.restoring").exists() and backup.exists()
+
+
+def test_a_backup_whose_new_copy_a_scanner_holds_for_a_moment_is_kept(tmp_path, monkeypatch):
+    """Windows: an antivirus scanner reading the just-written copy refused its rename; the backup failed with a
+    bare PermissionError (not the typed error its callers handle), the .partial left behind."""
+    import os
+    import time
+
+    from index.userdata import backups
+    from index.userdata.troubles import DatabaseBusyError
+
+    tmp_path = tmp_path / "out"  # beside the test's ZONEREF_HOME
+    tmp_path.mkdir()
+    with sqlite3.connect(tmp_path / "zoneref.db") as conn:
+        conn.execute("CREATE TABLE annotations (uuid TEXT)")
+    conn.close()
+    real, refusals = os.replace, []
+
+    def scanned(src, dst, times):
+        if str(src).endswith(".partial") and len(refusals) < times:
+            exc = PermissionError(13, "The process cannot access the file because it is being used by another "
+                                      "process", str(src))
+            exc.winerror = 32
+            refusals.append(src)
+            raise exc
+        real(src, dst)
+
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    monkeypatch.setattr(os, "replace", lambda src, dst: scanned(src, dst, 2))
+    made = backups.backup(tmp_path / "zoneref.db", "manual")
+    assert made.exists() and len(refusals) == 2
+    monkeypatch.setattr(os, "replace", lambda src, dst: scanned(src, dst, 1000))
+    with pytest.raises(DatabaseBusyError):
+        backups.backup(tmp_path / "zoneref.db", "manual")
+    assert not list((tmp_path / "backups").glob("*.partial"))
