@@ -10,9 +10,10 @@ province's documents (浙江省人民…). The short title puts the place's shor
 
 from __future__ import annotations
 
+import functools
 import re
 
-from index.base.text import to_simplified
+from index.base.text import detect_script, to_simplified
 from index.library import national
 from index.library.regions import CITY_PROVINCE, PROVINCES
 
@@ -34,7 +35,27 @@ def short_title(title: str, region: str | None, city: str | None = None, issuer:
     # No place where the subject opens with it or with the issuer already (国务院, 商务部令2019年第1号).
     if not place or not core or any(n and norm.startswith(to_simplified(n)) for n in (place, issuer)):
         return core or title
-    return f"{place}·{core}"
+    return f"{_as_written(place, title)}·{core}"
+
+
+def _as_written(place: str, title: str) -> str:
+    """The place as the title writes it (廣東 in 廣東省人民政府關於…), else in the title's script: a traditional
+    title's short title read 广东·推動開發區…, its place in the other script from the rest."""
+    norm = to_simplified(title)
+    at = norm.find(to_simplified(place))
+    if at >= 0:
+        return title[at:at + len(place)]
+    if detect_script(title) != "繁体":
+        return place
+    written = _to_traditional().convert(place)
+    return written if len(written) == len(place) else place
+
+
+@functools.cache
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def subject(title: str, region: str | None, city: str | None = None) -> str:

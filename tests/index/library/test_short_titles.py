@@ -27,6 +27,14 @@ from index.library.short_titles import short_title
     ("关于《开发区条例》的说明", "全国", None, None, "全国·《开发区条例》的说明"),  # 《》 taken off as a pair only
     ("国务院", "全国", None, "国务院", "国务院"),  # the subject opens with the issuer: no place before it
     ("商务部令2019年第1号", "全国", None, "商务部", "商务部令2019年第1号"),
+    # A traditional title's place in its own script: it was 广东·推動開發區高質量發展的通知.
+    ("廣東省人民政府關於推動開發區高質量發展的通知", "广东省", None, "廣東省人民政府", "廣東·推動開發區高質量發展的通知"),
+    ("廣州經濟技術開發區關於促進先進製造業發展的若干措施", "广东省", "广州市", None, "廣州·促進先進製造業發展的若干措施"),
+    ("關於加快推動開發區改革創新發展的實施意見", "河南省", None, None, "河南·加快推動開發區改革創新發展的實施意見"),
+    ("關於加快廣東開發區發展的意見", "广东省", None, None, "廣東·加快廣東開發區發展的意見"),
+    ("國務院辦公廳關於促進開發區改革和創新發展的若干意見", "全国", None, "國務院辦公廳",
+     "國務院辦公廳·促進開發區改革和創新發展的若干意見"),
+    ("中華人民共和國外商投資法", "全国", None, "全國人民代表大會", "全國·外商投資法"),
 ])
 def test_a_short_title_is_the_place_then_the_subject(title, region, city, issuer, short):
     assert short_title(title, region, city, issuer) == short
