@@ -115,8 +115,14 @@ _UPGRADES = {3: _upgrade_3, 4: _upgrade_4}
 
 
 def identity(st: os.stat_result) -> str:
-    """What must stay the same for a row to be trusted."""
-    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+    """What must stay the same for a row to be trusted.
+
+    On Windows without the inode (0): a folder listing's stat (``os.scandir``, what ``Corpus`` lists by) has
+    none there, and ``os.stat``'s has the file's index, so the row ``Corpus.record`` wrote after an import or an
+    edit never matched the next listing (each such file's body was read again).
+    """
+    ino = 0 if os.name == "nt" else st.st_ino
+    return f"{ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
 
 
 def same_size_and_time(stored: str, now: str) -> bool:

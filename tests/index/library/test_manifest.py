@@ -535,3 +535,55 @@ def test_a_library_copied_with_its_times_is_not_read_again(library, tmp_path, mo
         assert {f for (f,) in conn.execute("SELECT folder FROM documents")} == {str(moved)}
     read.clear()
     assert [d.id for d in corpus_of(moved, tmp_path).documents()] == ["d0", "d1", "d2"] and read == []
+
+
+def test_a_document_written_and_recorded_is_not_read_again_where_listings_have_no_inode(library, tmp_path,
+                                                                                        monkeypatch):
+    """Windows: ``os.scandir``'s stat has no inode (0), ``os.stat``'s has the file's index. The row
+    ``Corpus.record`` wrote after an import or a metadata edit never matched the next listing: each such file
+    was taken for a moved one and its body read again at the next start."""
+    import os
+    import types
+
+    from index.library.documents import load_file
+
+    real_scandir = os.scandir
+
+    class Entry:  # a DirEntry as Windows has it
+        def __init__(self, entry):
+            self._entry = entry
+
+        def __getattr__(self, name):
+            return getattr(self._entry, name)
+
+        def stat(self, **kwargs):
+            st = self._entry.stat(**kwargs)
+            return types.SimpleNamespace(st_ino=0, st_size=st.st_size, st_mtime_ns=st.st_mtime_ns,
+                                         st_ctime_ns=st.st_ctime_ns)
+
+    class Listing:
+        def __init__(self, path="."):
+            self._it = real_scandir(path)
+
+        def __iter__(self):
+            return (Entry(e) for e in self._it)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._it.close()
+
+        def close(self):
+            self._it.close()
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    monkeypatch.setattr(manifest_module, "os", types.SimpleNamespace(name="nt"))
+    first = corpus_of(library, tmp_path)
+    assert [d.id for d in first.documents()] == ["d0", "d1", "d2"]
+    first.record(load_file(write(library, "d1", "文件1（修订）"), "imported"))  # a metadata edit
+    checked = []
+    real = corpus_module._moved_unchanged  # noqa: SLF001
+    monkeypatch.setattr(corpus_module, "_moved_unchanged", lambda *a: checked.append(a[0]) or real(*a))
+    again = corpus_of(library, tmp_path)
+    assert [d.title for d in again.documents()] == ["文件0", "文件1（修订）", "文件2"] and checked == []
