@@ -92,6 +92,24 @@ def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS, says
             time.sleep(wait)
 
 
+def remove(path: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> None:
+    """``os.remove(path)``, tried again after each of ``waits`` while it raises ``PermissionError`` (Windows: a
+    file another process has open for a moment cannot be deleted).
+
+    Raises:
+        OSError: the system's error, once the waits are over (at once for any but ``PermissionError``).
+    """
+    for wait in (*waits, None):
+        try:
+            os.remove(path)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            log.debug("%s is in use; trying again in %.2f s", path, wait)
+            time.sleep(wait)
+
+
 def _remove(tmp: Path) -> None:
     """Remove a temporary file, read-only or not (Windows refuses to delete a read-only file)."""
     try:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from index.base import paths
-from index.base.durable import fsync_dir, fsync_file, replace
+from index.base.durable import fsync_dir, fsync_file, remove, replace
 from index.base.errors import KnownError
 from index.base.faults import checkpoint
 from index.library import versions
@@ -332,7 +332,7 @@ class Library:
         """
         doc = self._imported(doc_id)
         group = [d.id for d in self._group(doc.id) if d.id != doc.id]
-        os.remove(doc.path)
+        remove(doc.path)  # tried again while another process reads it (Windows refuses to delete it then)
         fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None

@@ -730,3 +730,27 @@ def test_a_temp_file_writer_is_looked_for_without_signalling_it(monkeypatch):
     monkeypatch.setattr(os, "kill", no_signals)
     assert imported._alive(os.getpid())  # noqa: SLF001
     assert not imported._alive(int(done.stdout))  # noqa: SLF001 - it has ended
+
+
+def test_remove_waits_for_a_reader_holding_the_document_open(tmp_path, zoneref_home, monkeypatch):
+    """Windows refuses to delete a file another process has open (the GUI reading the document while the CLI
+    removes it): the removal failed at once with PermissionError."""
+    import os
+    import time
+
+    write_txt(tmp_path / "a.txt", policy("福建省商务厅关于开发区的意见"))
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    real, refused = os.remove, []
+
+    def remove(path, *args, **kwargs):
+        if str(path).endswith(f"{doc_id}.md") and len(refused) < 2:
+            refused.append(path)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another "
+                                      "process", str(path))
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "remove", remove)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    Library().remove(doc_id)
+    assert len(refused) == 2 and not Corpus().has_document(doc_id)
+    assert list((zoneref_home / "documents").glob("*.md")) == []
