@@ -70,7 +70,7 @@ class DocFilters:
         if key == "doc":
             return np.asarray([i == value.strip() for i in self.ids], dtype=bool)
         if key == "region":
-            return np.asarray([bool(v) and (v in region or v in city) for region, city in self.places], dtype=bool)
+            return np.asarray([_place_ok(v, region, city) for region, city in self.places], dtype=bool)
         if key == "level":
             return np.asarray([bool(v) and v in level for level in self.levels], dtype=bool)
         if key == "year":
@@ -79,10 +79,23 @@ class DocFilters:
         return np.zeros(len(self.docs), dtype=bool)
 
 
+def _place_ok(value: str, region: str, city: str) -> bool:
+    """Whether a ``region:`` value names the document's region or city, or both as officials write them
+    (浙江省杭州市, 浙江杭州: the start of the region's name, then the start of the city's)."""
+    if not value:
+        return False
+    if value in region or value in city:
+        return True
+    return bool(city) and any(region.startswith(value[:k]) and city.startswith(value[k:]) for k in range(1, len(value)))
+
+
 # A year or a range (open at either end): 2017, 2017年, 2015-2018, 2015年至2018年, 2015~, -2018 (full-width
 # forms are normalised before). A range given backwards (2018-2015) means the same years.
 _YEAR = re.compile(r"^(\d{4})年?$")
 _YEAR_RANGE = re.compile(r"^(\d{4})?年?(?:-|~|至|到|–|—|\.\.)(\d{4})?年?$")
+# Open ranges in words: 2015年以来 / 以后 / 至今 (2015 on), 2010年以前 / 之前 (up to 2010), the year itself included.
+_YEAR_SINCE = re.compile(r"^(\d{4})年?(?:以来|以后|之后|后|起|至今|迄今|及以后)$")
+_YEAR_UNTIL = re.compile(r"^(\d{4})年?(?:以前|之前|前|及以前)$")
 
 
 def year_range(value: str) -> tuple[int, int] | None:
@@ -90,6 +103,10 @@ def year_range(value: str) -> tuple[int, int] | None:
     v = re.sub(r"\s+", "", value)
     if m := _YEAR.match(v):
         return int(m[1]), int(m[1])
+    if m := _YEAR_SINCE.match(v):
+        return int(m[1]), 9999
+    if m := _YEAR_UNTIL.match(v):
+        return 0, int(m[1])
     m = _YEAR_RANGE.match(v)
     if not m or not (m[1] or m[2]):
         return None

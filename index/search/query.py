@@ -37,6 +37,9 @@ FILTER_KEYS = {
     "year": "year", "年份": "year",
 }
 _FILTER = re.compile(r"^(?P<key>[^:：\s]+)[:：](?P<value>.+)$")
+_FILTER_KEY = re.compile(r"^(?P<key>[^:：\s]+)[:：]$")
+# Values of one filter typed as a list (region:浙江、江苏, year:2015,2016): each a value, ORed.
+_VALUE_LIST = re.compile(r"[,，、;；]")
 # An article, chapter … number as officials type it (第10条, 第１０条) and as regulations print it (第十条).
 _ARABIC_NUMBERED = re.compile(r"第\s*(\d{1,3})\s*([条條章节節款项項编編])")
 # A document number (文号): 国办发〔2017〕7号, typed with [] or () too. Its pieces found apart (国办发, 2017, 7, 号
@@ -126,17 +129,46 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
         end = i
         while end < n and text[end] != " " and not (text[end] in QUOTES and end > i):
             end += 1
+        # A filter's value in quotes or after a space (region:"浙江", 地区：“浙江”, 地区： 浙江) is its value: read
+        # apart, region: was a word no clause holds (a silent 0).
+        if _bare_key(text[i:end]):
+            at = end
+            while at < n and text[at] == " ":
+                at += 1
+            if at < n and text[at] in QUOTES and (close := text.find(QUOTES[text[at]], at + 1)) > at:
+                out.append((text[i:end] + text[at + 1:close].strip(), False))
+                i = close + 1
+                continue
+            if at < n and at > end:
+                stop = at
+                while stop < n and text[stop] != " " and text[stop] not in QUOTES:
+                    stop += 1
+                out.append((text[i:end] + text[at:stop], False))
+                i = stop
+                continue
         out.append((text[i:end], False))
         i = end
     return out
 
 
-def _filter(token: str) -> tuple[str, str] | None:
+def _bare_key(token: str) -> bool:
+    """Whether ``token`` is a filter's key and colon with no value (region:, 地区：)."""
+    m = _FILTER_KEY.match(token)
+    return bool(m and FILTER_KEYS.get(unicodedata.normalize("NFKC", m["key"]).lower()))
+
+
+def _filter(token: str) -> tuple[str, list[str]] | None:
+    """(key, values) of a filter token; None if it is not one."""
+    if _bare_key(token):
+        raise _Malformed("a filter without a value")
     m = _FILTER.match(token)
     if not m:
         return None
     key = FILTER_KEYS.get(unicodedata.normalize("NFKC", m["key"]).lower())
-    return (key, m["value"].strip()) if key else None
+    if not key:
+        return None
+    values = [v.strip() for v in _VALUE_LIST.split(m["value"])] if key != "doc" else [m["value"]]
+    return key, [v for v in values if v] or [m["value"].strip()]
 
 
 def _numbered_forms(lit: Literal) -> list[Literal]:
@@ -193,7 +225,7 @@ def _structured(text: str) -> ParsedQuery:
         if not quoted and (flt := _filter(tok)):
             if neg or pending_or:
                 raise _Malformed("operator on a filter")
-            parsed.filters.setdefault(flt[0], []).append(flt[1])
+            parsed.filters.setdefault(flt[0], []).extend(flt[1])
             continue
         forms = _numbered_forms(Literal(tok, phrase=quoted))
         if neg:
@@ -213,7 +245,7 @@ def _structured(text: str) -> ParsedQuery:
 def _literal(text: str) -> ParsedQuery:
     """Every word of ``text`` ANDed, quotes and operators taken as plain characters."""
     words = [w for w in text.replace("“", " ").replace("”", " ").replace('"', " ").split()
-             if unicodedata.normalize("NFKC", w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"}]
+             if unicodedata.normalize("NFKC", w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"} and not _bare_key(w)]
     return ParsedQuery(groups=[_numbered_forms(Literal(w.lstrip("-") or w)) for w in words])
 
 

@@ -59,6 +59,17 @@ def test_filters_in_english_chinese_and_full_width_colon():
     assert words(q.groups) == [["开发区"]]
 
 
+def test_a_filter_value_quoted_listed_or_after_a_space():
+    for text in ('region:"浙江" 土地', "地区：“浙江” 土地", "地区： 浙江 土地"):
+        q = parse_query(text)
+        assert q.filters == {"region": ["浙江"]} and words(q.groups) == [["土地"]], text
+    assert parse_query("region:浙江、江苏 year:2015,2016").filters == {"region": ["浙江", "江苏"],
+                                                                     "year": ["2015", "2016"]}
+    q = parse_query("土地 region:")  # a key alone: no filter, and not a word to find
+    assert words(q.groups) == [["土地"]] and not q.filters and q.notice_code == "literal_fallback"
+    assert words(parse_query('foo:"bar"').groups) == [["foo:"], ["bar"]]
+
+
 def test_unknown_filter_key_is_plain_text():
     q = parse_query("foo:bar")
     assert words(q.groups) == [["foo:bar"]]

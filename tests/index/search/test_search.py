@@ -206,6 +206,24 @@ def test_filters(seed_index):
     assert "省级" in levels
 
 
+def test_filters_as_officials_type_them(seed_index):
+    """region:"吉林" was a word region: no clause holds (0, no notice); 浙江嘉兴, 吉林、河南, 2018年以来 matched no
+    document (0 with no_document)."""
+    every = found(seed_index, "开发区")
+    jilin = found(seed_index, "开发区 region:吉林")
+    assert jilin and found(seed_index, '开发区 region:"吉林"') == found(seed_index, "开发区 地区：“吉林”") == jilin
+    assert found(seed_index, "开发区 地区： 吉林") == jilin
+    assert found(seed_index, "开发区 region:吉林、河南") == found(seed_index, "开发区 region:吉林 region:河南")
+    jiaxing = {c for c in every if c.startswith("jiaxing")}
+    for place in ("浙江嘉兴", "浙江省嘉兴市", "浙江嘉兴市"):
+        assert found(seed_index, f"开发区 地区:{place}") == jiaxing, place
+    assert found(seed_index, "开发区 地区:河北嘉兴") == found(seed_index, "开发区 地区:嘉兴浙江") == set()
+    for since in ("2018年以来", "2018年至今", "2018以后"):
+        assert found(seed_index, f"开发区 year:{since}") == found(seed_index, "开发区 year:2018-"), since
+    assert found(seed_index, "开发区 year:2017年以前") == found(seed_index, "开发区 year:-2017")
+    assert found(seed_index, "开发区 year:2015，2021") == found(seed_index, "开发区 year:2015 year:2021")
+
+
 def test_filter_alone_lists_the_filtered_clauses(seed_index):
     ids = found(seed_index, "doc:hebei-2017-kaifaqu")
     assert ids == {c.id for c in seed_index.corpus.clauses("hebei-2017-kaifaqu")}
