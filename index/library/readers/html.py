@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.base.text import is_cjk
+from index.base.text import is_cjk, to_simplified
 from index.library.readers import Extracted, paragraphs_to_body
 from index.library.readers.errors import ImportFailure, NoContentError
 from index.library.readers.txt import decode, decode_declared
@@ -217,7 +217,7 @@ def _page_fields(soup) -> dict:
     found: dict = {}
     for cell in soup.find_all(["td", "th"]):
         label = re.sub(r"[\s\u3000:：]+", "", cell.get_text())
-        key = _PAGE_FIELDS.get(label)
+        key = _PAGE_FIELDS.get(to_simplified(label))  # a traditional page's 發文機關, 發文字號 …
         value_cell = cell.find_next_sibling(["td", "th"]) if key else None
         if key is None or value_cell is None or key in found:
             continue

@@ -22,12 +22,67 @@ from index.library.readers.errors import CorruptFileError, NoTextLayerError, Pas
 MIN_CHARS_PER_PAGE = 10
 
 _ENDS = tuple("。！？!?：:；;”」』）)")
-CLAUSE_START = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条]|[零〇一二三四五六七八九十百]+[、，,．.]|"
+CLAUSE_START = re.compile(r"^(?:第[零〇一二三四五六七八九十百千两\d]+[编章节条編節條]|[零〇一二三四五六七八九十百]+[、，,．.]|"
                      r"[（(][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[、．.]|[①-⑳]|附件|#)")
-PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*(?:/\s*\d+\s*)?页|^\d+\s*/\s*\d+$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*(?:/\s*\d+\s*)?[页頁]|^\d+\s*/\s*\d+$")
 
 
 _NUMBER = re.compile(r"\d+")
+
+# How pypdf reads the text of a CJK font without a ToUnicode map, by its predefined CMap, where its own table is
+# wrong: the ETen Big5 CMaps by Python's cp950, whose rows C6A1-C8FE are kana, Cyrillic or nothing where ETen has
+# ①-⑩, ⅰ-ⅹ, radicals, 〇 and then the kana (二〇二一年 came out as 二ま二一年, ① as ヾ); the Hong Kong and Mac
+# Big5 and the UTF-8 CMaps it does not know, and reads as UTF-16 (Hangul: 開發區 as 뙽땯냏).
+ETEN_CODEC = "zoneref_eten_big5"
+PDF_CMAPS = {f"/{name}-{way}": codec for name, codec in (
+    ("ETen-B5", ETEN_CODEC), ("ETenms-B5", ETEN_CODEC), ("HKscs-B5", "big5hkscs"), ("B5pc", "cp950"),
+    ("UniCNS-UTF8", "utf-8"), ("UniGB-UTF8", "utf-8"),
+) for way in "HV"}
+
+
+def eten_decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+    """Big5 with the ETen extension: cp950, but rows C6A1-C8FE as Big5-HKSCS has them (ETen's layout)."""
+    out, i, data = [], 0, bytes(data)
+    while i < len(data):
+        lead = data[i]
+        if lead < 0x80:
+            out.append(chr(lead))
+            i += 1
+            continue
+        pair = data[i:i + 2]
+        eten = 0xC7 <= lead <= 0xC8 or (lead == 0xC6 and len(pair) == 2 and pair[1] >= 0xA1)
+        out.append(pair.decode("big5hkscs" if eten else "cp950", errors))
+        i += 2
+    return "".join(out), len(data)
+
+
+def _eten_codec(name: str):
+    import codecs
+
+    if name != ETEN_CODEC:
+        return None
+    cp950 = codecs.lookup("cp950")
+    return codecs.CodecInfo(name=ETEN_CODEC, encode=cp950.encode, decode=eten_decode)
+
+
+def _teach_pypdf() -> None:
+    """Put ``PDF_CMAPS`` into pypdf's table of predefined CMaps (a private one: left alone if it is gone)."""
+    global _TAUGHT
+    if _TAUGHT:
+        return
+    import codecs
+
+    codecs.register(_eten_codec)
+    _TAUGHT = True
+    try:
+        from pypdf import _cmap
+
+        _cmap._predefined_cmap.update(PDF_CMAPS)
+    except (ImportError, AttributeError):  # pragma: no cover - a pypdf without the table
+        pass
+
+
+_TAUGHT = False
 
 
 def without_running_lines(pages: list[list[str]]) -> list[list[bool]]:
@@ -90,6 +145,7 @@ def read(path: Path, data: bytes) -> Extracted:
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about sloppy PDFs are noise here
+    _teach_pypdf()
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

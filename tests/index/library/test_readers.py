@@ -293,6 +293,54 @@ def test_missing_and_unreadable_paths(tmp_path):
         locked.chmod(0o644)
 
 
+def _pdf_with_cmap(path, text: bytes, cmap: str):
+    """A one-page PDF whose text ``text`` is in a CID font with the predefined CMap ``cmap`` and no ToUnicode map."""
+    content = b"BT /F1 12 Tf 72 700 Td <" + text.hex().encode() + b"> Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /" + cmap.encode() + b" /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1)"
+        b" /Supplement 0 >> /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /MingLiU /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880"
+        b" /Descent -120 /CapHeight 880 /StemV 80 >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    path.write_bytes(out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return path
+
+
+@pytest.mark.parametrize("cmap, codec", [
+    ("ETen-B5-H", "eten"),  # 二ま二一年ヾ: Python's cp950 for ETen's 〇 and ①
+    ("HKscs-B5-H", "big5hkscs"),  # unknown to pypdf, read as UTF-16: Hangul
+    ("B5pc-H", "cp950"),
+    ("UniCNS-UTF8-H", "utf-8"),
+])
+def test_a_big5_or_utf8_pdf_font_without_a_unicode_map_reads_as_written(tmp_path, cmap, codec):
+    text = "廣東省開發區管理辦法二〇二一年①招商引資與產業升級並重，3～5年內"
+    if codec == "eten":  # cp950's bytes (its ～ is FF5E), ETen's 〇 and ① (C6E2, C6A1)
+        data = b"".join(ch.encode("big5hkscs" if ch in "〇①" else "cp950") for ch in text)
+    else:
+        text = {"cp950": text.replace("〇", "零").replace("①", ""), "big5hkscs": text.replace("～", "∼")}.get(codec, text)
+        data = text.encode(codec)
+    assert read_path(_pdf_with_cmap(tmp_path / "doc.pdf", data, cmap)).text == text
+
+
+def test_a_traditional_pdfs_article_is_not_joined_to_the_heading_over_it():
+    # 第五條 (and 第一節) did not start a paragraph as 第五条 does: a long chapter heading took the article in.
+    from index.library.readers.pdf import reflow
+
+    lines = ["第二章　開發區的規劃建設與土地管理", "第一節　規劃建設與土地管理的總體要求", "第五條　開發區規劃應當符合國土空間規劃。"]
+    assert reflow(lines) == lines
+    assert reflow([*lines, "第 2 頁"]) == lines  # a page's footer (第 2 页 was one, 第 2 頁 was text)
+
+
 def test_pdf_without_text_layer(tmp_path):
     with pytest.raises(E.NoTextLayerError) as info:
         read_path(write_scanned_pdf(tmp_path / "scan.pdf"))
@@ -403,6 +451,21 @@ def test_a_government_sites_table_of_facts_is_the_documents_metadata(tmp_path):
     meta = prepare_file(tmp_path / "page.html").meta
     assert (meta["doc_number"], meta["issuer"], meta["region"], meta["issued"]) == (
         "国办发〔2023〕8号", "国务院办公厅", "全国", "2023-02-27")
+
+
+def test_a_traditional_government_sites_table_of_facts_is_the_documents_metadata(tmp_path):
+    # The labels were matched in simplified script only: a traditional page's 發文機關, 發文字號, 成文日期 and 標題
+    # gave no declared metadata (meta {}).
+    page = ("<html><head><title>國務院辦公廳關於進一步推動開發區整合提升的若干意見</title></head><body>"
+            '<div class="overview"><table><tr><td><b>發文機關：</b></td><td>國務院辦公廳</td><td><b>成文日期：</b></td>'
+            "<td>2023年02月27日</td></tr><tr><td><b>標　　題：</b></td><td>國務院辦公廳關於進一步推動開發區整合提升的若干意見"
+            "</td></tr><tr><td><b>發文字號：</b></td><td>國辦發〔2023〕8號</td><td><b>發布日期：</b></td><td>2023-03-08</td>"
+            '</tr></table></div><div class="TRS_Editor"><p>各省、自治區、直轄市人民政府：</p><p>開發區是推動我國工業化、'
+            "城鎮化快速發展和對外開放的重要平臺，現提出以下意見。</p><p>一、優化開發區空間佈局</p></div></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert read_path(tmp_path / "page.html").meta == {
+        "issuer": "國務院辦公廳", "issued": "2023-02-27", "title": "國務院辦公廳關於進一步推動開發區整合提升的若干意見",
+        "doc_number": "國辦發〔2023〕8號", "published": "2023-03-08"}
 
 
 def _numbered_docx(path):
