@@ -70,6 +70,12 @@ def user_home() -> Path:
     """
     env = os.environ.get("ZONEREF_HOME")
     if env:
+        # Windows' 复制为路径 (Copy as path) and ``set ZONEREF_HOME="D:\资料"`` in cmd keep the quotes in the value:
+        # a folder named with quotes under the working directory was made. No path is quoted on purpose.
+        env = env.strip()
+        if len(env) > 1 and env[0] == env[-1] == '"':
+            env = env[1:-1].strip()
+    if env:
         # Absolute: the library manifest keeps each file's folder, and a relative name read from another
         # working directory made every document look moved (3,500 files read again, ~5 s).
         path = Path(os.path.abspath(Path(env).expanduser()))  # and ".." folded, links left as they are

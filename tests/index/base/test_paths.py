@@ -70,3 +70,12 @@ def test_file_name_is_cut_to_bytes_not_characters_at_a_character(tmp_path):
     name = paths.file_name("开发区" * 100)
     assert len(name.encode("utf-8")) <= paths.NAME_BYTES and name == "开发区" * 16 + "开发"
     (tmp_path / f"{name}.docx").write_bytes(b"")  # the file system takes it
+
+
+def test_a_quoted_zoneref_home_is_the_folder_inside_the_quotes(tmp_path, monkeypatch):
+    """Windows' 复制为路径 (Copy as path) gives "D:\\资料\\ZoneRef", and cmd's ``set ZONEREF_HOME="…"`` keeps the
+    quotes: the data went to a new folder named with quotes under the working directory."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ZONEREF_HOME", f' "{tmp_path / "我的 资料"}" ')
+    assert paths.user_home() == tmp_path / "我的 资料"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "zoneref-home") == ["我的 资料"]
