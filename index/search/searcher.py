@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,7 @@ from index.base.errors import Cancelled, KnownError, UnknownIdError
 from index.base.memory import collecting
 from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
-from index.search.analysis import phrase_pattern, pieces
+from index.search.analysis import WORD_RUN, phrase_pattern, pieces
 from index.search.executor import Executor
 from index.search.filters import DocFilters
 from index.search.rows import doc_info
@@ -520,6 +521,11 @@ class SearchIndex:
         parsed = parse_query(query)
         if parsed.empty and not regions and not doc_ids:
             return SearchResult(query=query or "", notice=parsed.notice, notice_code=parsed.notice_code)
+        if not (parsed.groups or parsed.filters or regions or doc_ids) and \
+                not any(pieces(normalise(lit.text)) for lit in parsed.excluded):
+            # Only exclusions of nothing searchable (-，): they excluded nothing, and every clause was a hit.
+            return SearchResult(query=query or "", notice=parsed.notice or "no searchable characters in the query",
+                                notice_code=parsed.notice_code or "no_terms")
         limit, offset = max(0, int(limit)), max(0, int(offset))
         with self._lock:
             return self._reading(lambda ex: self._search(ex, query, parsed, limit, regions, doc_ids, offset,
@@ -545,7 +551,9 @@ class SearchIndex:
         top = ex.rank(recs, scores, offset + limit)[offset:]
         needles = _highlight_strings(parsed)
         patterns = [p for p in map(phrase_pattern, needles) if p is not None]
-        needles = [n for n in needles if phrase_pattern(n) is None]
+        # A number or a Latin word is a whole word (its term is): 7 is not highlighted inside 2017.
+        patterns += [re.compile(rf"(?<![a-z0-9]){n}(?![a-z0-9])") for n in needles if WORD_RUN.fullmatch(n)]
+        needles = [n for n in needles if phrase_pattern(n) is None and not WORD_RUN.fullmatch(n)]
         for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
             result.hits.append(self._hit(ex, rec, score, needles, patterns))
         return result

@@ -519,6 +519,35 @@ def test_a_phrase_matches_across_any_separators_where_it_has_a_space_and_any_bra
         ix.close()
 
 
+def test_a_number_is_highlighted_as_the_whole_number_it_matched_and_excluding_nothing_finds_nothing(tmp_path):
+    """7 matches the number 7 only (a word term), but was highlighted inside 2017 too (11 of the first 100 hits of
+    7 at 3,440 documents); -， (an exclusion of nothing searchable) answered every clause of the library."""
+    from index.library.corpus import Corpus
+    from index.library.documents import render_markdown
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = "一、本办法自2017年7月7日起施行，RCEP7与RCEP同时适用。\n\n二、开发区管理办法另行制定。\n"
+    (folder / "p.md").write_text(render_markdown({"id": "p", "title": "开发区意见", "region": "上海市"}, body),
+                                 encoding="utf-8")
+    ix = SearchIndex(Corpus(folder, imported_dir=None), tmp_path / "index")
+    ix.ensure()
+    try:
+        (hit,) = ix.search("7", limit=10).hits
+        assert [hit.text[s:e] for s, e in hit.highlights] == ["7", "7"]
+        assert [hit.text[s - 1:e + 1] for s, e in hit.highlights] == ["年7月", "月7日"]
+        (hit,) = ix.search("rcep", limit=10).hits
+        assert [hit.text[s:e + 1] for s, e in hit.highlights] == ["RCEP同"]
+        for query in ("-，", "--"):
+            r = ix.search(query, limit=10)
+            assert (r.total, r.notice_code) == (0, "no_terms"), query
+        assert ix.search("-，", regions=["上海"], limit=10).total == 2  # with a filter: the filter's clauses
+        assert found(ix, "-管理") == {"p/" + c.id.split("/", 1)[1] for c in ix.corpus.clauses("p")
+                                      if "管理" not in c.text}
+    finally:
+        ix.close()
+
+
 def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(tmp_path):
     """At 3,500 documents, 183 of the first 200 hits of 招商引资 were section titles (第四节 招商引资项目库):
     a clause whose text is its number and heading only, over the clauses under it, is listed after them."""
