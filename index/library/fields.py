@@ -15,6 +15,7 @@ import unicodedata
 from typing import Any
 
 from index.base.errors import KnownError
+from index.base.text import to_simplified
 from index.library import national
 from index.library.readers.candidates import UNKNOWN_REGION
 from index.library.regions import PROVINCE_BY_SHORT, PROVINCES
@@ -76,6 +77,7 @@ def _clean(field: str, value: Any) -> tuple[Any, str | None]:
             ok = False
         return text, (None if ok else "date")
     if field == "region":
+        text = to_simplified(text)  # 廣東 and 廣東省 are 广东省: regions are kept by their simplified names
         text = PROVINCE_BY_SHORT.get(text, text)
         return text, (None if text in REGIONS else "region")
     return text, None

@@ -23,6 +23,14 @@ def test_each_value_is_judged_the_same_way(field, value, problem):
     assert fields.problem(field, value) == problem
 
 
+@pytest.mark.parametrize("typed", ["廣東", "廣東省", "广东", "全國", "內蒙古"])
+def test_a_region_typed_in_traditional_script_is_the_region(typed):
+    # 廣東 (an HK or Taiwan input method, text pasted from the document) was refused: "must be a province-level
+    # region" for --region 廣東 on import and edit, and in the dialogs.
+    assert fields.problem("region", typed) is None
+    assert fields.checked({"region": typed})["region"] in ("广东省", "全国", "内蒙古自治区")
+
+
 def test_checked_types_and_cleans_the_changes():
     assert fields.checked({"year": " ２０２１ ", "region": "吉林", "city": "", "title": " 标题 "}) == {
         "year": 2021, "region": "吉林省", "city": None, "title": "标题"}
