@@ -250,7 +250,7 @@ def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable
     conv = to_simplified if simplified else (lambda s: s)
     meta = [doc.meta.get(k) for k in ("issuer", "doc_number", "issued", "published", "status")]
     parts = [_head(conv(doc.title), [doc.region + (f"·{doc.meta['city']}" if doc.meta.get("city") else ""),
-                                     "　".join(str(m) for m in meta if m)])]
+                                     "　".join(conv(str(m)) for m in meta if m)])]
     for clause in corpus.clauses(doc_id):
         text = conv(clause.text)
         spans = list((highlights or {}).get(clause.id, ()))
@@ -264,7 +264,7 @@ def document_html(corpus: Corpus, doc_id: str, highlights: Mapping[str, Iterable
             parts.append(f'<a name="{esc(clause.id)}"></a>')
         for a, b in _paragraphs(text, start):
             parts.append(f"<p>{painted(text[a:b], _shift(spans, a))}</p>")
-    return page(doc.title, "\n".join(parts))
+    return page(conv(doc.title), "\n".join(parts))
 
 
 def painted(text: str, spans: Iterable[tuple]) -> str:

@@ -174,6 +174,22 @@ def test_document_html_keeps_structure_and_highlights(corpus):
     assert soup.find("a", attrs={"name": SOURCE}) is not None
 
 
+def test_document_html_in_simplified_script_is_simplified_throughout(tmp_path):
+    # The issuer and number under the converted title, and the page's title, stayed traditional:
+    # 广东省人民政府办公厅关于… over 廣東省人民政府辦公廳　粵府辦〔2020〕5號.
+    from index.library.corpus import Corpus
+    from index.library.imported import Library
+
+    (tmp_path / "a.txt").write_text("廣東省人民政府辦公廳關於促進開發區改革創新的意見\n\n粵府辦〔2020〕5號\n\n一、總體要求\n\n"
+                                    "（一）推動開發區發展。\n\n廣東省人民政府辦公廳\n2020年6月1日\n", encoding="utf-8")
+    doc_id = Library().import_paths([tmp_path / "a.txt"]).imported[0]["doc_id"]
+    soup = BeautifulSoup(document_html(Corpus(), doc_id, simplified=True), "html.parser")
+    assert soup.find("title").get_text() == soup.find("h1").get_text() == "广东省人民政府办公厅关于促进开发区改革创新的意见"
+    assert "广东省人民政府办公厅　粤府办〔2020〕5号　2020-06-01" in soup.get_text()
+    original = BeautifulSoup(document_html(Corpus(), doc_id), "html.parser")
+    assert "廣東省人民政府辦公廳　粵府辦〔2020〕5號　2020-06-01" in original.get_text()
+
+
 def test_unknown_format_and_unwritable_path_raise_export_error(table, tmp_path):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
