@@ -149,14 +149,15 @@ def file_name(text: str, default: str = "export", max_bytes: int = NAME_BYTES) -
     """``text`` (a title, a set's name, a query) as a file name's stem that every system takes.
 
     Characters Windows refuses (``<>:"/\\|?*``), control characters and white space become ``_``; trailing dots
-    and spaces go (Windows drops them, so ``报告.`` and ``报告`` would be one file); a device name (``CON``,
+    and spaces go (Windows drops them, so ``报告.`` and ``报告`` would be one file), and leading dots (a hidden file
+    on Linux); a device name (``CON``,
     ``nul``, ``COM1``, with or without an extension) gets a ``_`` after it; the name is cut, at a character,
     to ``max_bytes`` UTF-8 bytes (255 a name on ext4: 85 Chinese characters, not 255).
 
     Returns:
         The stem, never empty (``default`` when nothing is left).
     """
-    name = _NOT_IN_NAMES.sub("_", str(text)).strip("_")
+    name = _NOT_IN_NAMES.sub("_", str(text)).strip("_").lstrip("._")  # ".招商": a hidden file on Linux
     name = name.encode("utf-8", "replace")[:max_bytes].decode("utf-8", "ignore")  # a character cut in two goes
     name = name.rstrip(". _")
     if not name:

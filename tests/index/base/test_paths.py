@@ -60,6 +60,7 @@ def test_a_home_that_cannot_be_written_is_still_used(tmp_path, monkeypatch):
     ("CONSOLE", "CONSOLE"),  # a device name only as the whole stem
     ('北京/上海:对比*表?"<>|\\', "北京_上海_对比_表"), ("报告.", "报告"), ("报告 . ", "报告"),
     ("a\x00b\tc\nd", "a_b_c_d"), ("", "export"), ("..", "export"), ("???", "export"),
+    (".招商", "招商"), ("..\\..\\招商", "招商"),  # no hidden file on Linux, no climbing
 ])
 def test_file_name_is_one_every_system_takes(text, expected):
     assert paths.file_name(text) == expected
