@@ -372,7 +372,7 @@ class Library:
         target = target_dir / source.name
         if target.exists():
             target = target_dir / f"{source.stem}-{int(time.time())}{source.suffix}"
-        os.replace(source, target)
+        replace(source, target, says=None)  # tried again while another process reads it (Windows refuses)
         fsync_dir(self.folder)
         self.corpus.reload()
         self._by_hash = None

@@ -754,3 +754,28 @@ def test_remove_waits_for_a_reader_holding_the_document_open(tmp_path, zoneref_h
     Library().remove(doc_id)
     assert len(refused) == 2 and not Corpus().has_document(doc_id)
     assert list((zoneref_home / "documents").glob("*.md")) == []
+
+
+def test_an_unreadable_document_is_moved_out_while_another_process_reads_it(zoneref_home, monkeypatch):
+    """Windows refuses to move a file another process has open for a moment: moving an unreadable document out
+    of the library failed at once with PermissionError."""
+    import os
+    import time
+
+    folder = zoneref_home / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\n正文\n", encoding="utf-8")
+    assert [u.name for u in Corpus().unreadable()] == ["broken"]
+    real, refused = os.replace, []
+
+    def replace(src, dst):
+        if str(src).endswith("broken.md") and not refused:
+            refused.append(src)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another "
+                                      "process", str(src))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    moved = Library().remove_unreadable("broken")
+    assert refused and moved.read_text(encoding="utf-8").endswith("正文\n") and not (folder / "broken.md").exists()
