@@ -91,7 +91,7 @@ def _clean(text: str) -> tuple[str, bool]:
     odd = False
     for ch in text:
         cat = unicodedata.category(ch)
-        if ch in " \t\u3000":
+        if ch.isspace():  # a line break of a pasted passage, a web page's no-break space: a space, not odd
             out.append(" ")
         elif cat in ("Cc", "Cf", "Cs", "Co", "Cn") or cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF:
             out.append(" ")

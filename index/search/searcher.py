@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -65,6 +66,10 @@ T = TypeVar("T")
 
 SNIPPET_CHARS = 120
 _SNIPPET_LEAD = 24
+#: A passage pasted whole (several clauses, or cut by the query's length) that no clause holds is searched for its
+#: sentences, each a part of at least this many CJK characters (shorter ones are words an official typed).
+PASSAGE_PART_CHARS = 8
+_SENTENCE_END = re.compile(r"[。；;！？!?\s]+")
 
 
 @dataclasses.dataclass
@@ -121,6 +126,31 @@ def _highlight_strings(parsed: ParsedQuery) -> list[str]:
             norm = normalise(lit.text)
             out.extend([norm.strip()] if lit.phrase and norm.strip() else pieces(norm))
     return [s for s in dict.fromkeys(out) if s]
+
+
+def _passage(query: str, parsed: ParsedQuery) -> ParsedQuery | None:
+    """A query that is a pasted passage (two or more sentences, or lines, of ``PASSAGE_PART_CHARS`` CJK characters
+    or more, nothing ORed) as its sentences ORed, quotes in them as plain text, its exclusions and filters kept;
+    None if it is not one."""
+    from index.search.analysis import CJK_RUN
+    from index.search.query import MAX_QUERY_CHARS, OR_WORDS, QUOTES, Literal, ParsedQuery
+
+    if any(word in OR_WORDS for word in query.split()):
+        return None
+    quotes = str.maketrans({q: " " for pair in QUOTES.items() for q in pair})
+    parts = [p.strip() for p in _SENTENCE_END.split(query[:MAX_QUERY_CHARS].translate(quotes))]
+    parts = [p for p in dict.fromkeys(parts) if not p.startswith("-") and not _is_filter(p)
+             and sum(map(len, CJK_RUN.findall(normalise(p)))) >= PASSAGE_PART_CHARS]
+    if len(parts) < 2:
+        return None
+    return ParsedQuery(groups=[[Literal(p) for p in parts]], excluded=parsed.excluded, filters=parsed.filters)
+
+
+def _is_filter(word: str) -> bool:
+    from index.search.query import FILTER_KEYS
+
+    key, colon, _ = word.replace("：", ":").partition(":")
+    return bool(colon) and unicodedata.normalize("NFKC", key).lower() in FILTER_KEYS
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -542,9 +572,21 @@ class SearchIndex:
             result.notice = result.notice or "no searchable characters in the query"
             result.notice_code = result.notice_code or "no_terms"
             return result
+        passage = _passage(query or "", parsed) if not len(recs) else None
+        if passage is not None:
+            from index.search.query import MAX_QUERY_CHARS
+
+            recs, scores, _had = ex.run(passage, allowed)
+            if len(recs):
+                typed, parsed = parsed, passage  # its sentences are what the hits hold and show highlighted
+                n = len(passage.groups[0])
+                cut = f" (of its first {MAX_QUERY_CHARS} characters)" if typed.notice_code == "truncated" else ""
+                result.notice_code = "passage_parts"
+                result.notice = (f"no clause holds the whole passage: clauses holding one or more of its {n} "
+                                 f"sentences{cut}")
         result.total = len(recs)
         if not len(recs) and not all_versions and self._earlier_versions():
-            self._in_earlier_versions(ex, result, parsed, regions, doc_ids)
+            self._in_earlier_versions(ex, result, passage or parsed, regions, doc_ids)
         result.facets = ex.facets(recs)
         if not limit or offset >= len(recs):
             return result

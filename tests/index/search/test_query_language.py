@@ -52,6 +52,14 @@ def test_a_word_holding_a_document_number_is_a_phrase():
     assert parse_query("(2017) 2017年(一)").groups == [[Literal("(2017)")], [Literal("2017年(一)")]]
 
 
+def test_a_line_break_or_a_no_break_space_separates_words_as_a_space_does():
+    """A pasted line break read the whole query literally (odd characters): its quotes and exclusions were lost."""
+    for text in ("开发区\n-土地", "开发区\r\n-土地", "开发区\u00a0-土地"):
+        q = parse_query(text)
+        assert words(q.groups) == [["开发区"]] and [lit.text for lit in q.excluded] == ["土地"], repr(text)
+        assert q.notice is None
+
+
 def test_filters_in_english_chinese_and_full_width_colon():
     q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
     assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],

@@ -548,6 +548,39 @@ def test_a_number_is_highlighted_as_the_whole_number_it_matched_and_excluding_no
         ix.close()
 
 
+def test_a_pasted_passage_no_clause_holds_whole_finds_the_clauses_of_its_sentences(tmp_path):
+    """A passage pasted from a document (several articles, line breaks, “quotes”) found nothing at 3,440 documents:
+    its words were ANDed in one clause (and a line break read the query literally). It is now searched for its
+    sentences, the clauses holding most of them first; words typed (招商引资 量子纠缠) are not a passage."""
+    from index.library.corpus import Corpus
+    from index.library.documents import render_markdown
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    body = ("第一条　为了规范开发区管理，优化营商环境，制定本条例。\n\n"
+            "第二条　开发区管理机构应当建立招商引资项目库，推行“标准地+承诺制”改革。\n\n"
+            "第三条　鼓励以商招商、产业链招商，开展招商引资活动。\n")
+    (folder / "reg.md").write_text(render_markdown({"id": "reg", "title": "开发区条例", "region": "上海市"}, body),
+                                   encoding="utf-8")
+    corpus = Corpus(folder, imported_dir=None)
+    by_label = {c.label: c.id for c in corpus.clauses("reg")}
+    ix = SearchIndex(corpus, tmp_path / "index")
+    ix.ensure()
+    try:
+        pasted = ("开发区管理机构应当建立招商引资项目库，推行“标准地+承诺制”改革。\n"
+                  "第三条　鼓励以商招商、产业链招商，\n开展招商引资活动。")
+        r = ix.search(pasted, limit=10)
+        assert r.notice_code == "passage_parts" and r.to_dict()["notice_code"] == "passage_parts"
+        assert {h.clause_id for h in r.hits} == {by_label["第二条"], by_label["第三条"]}
+        assert any(h.text[s:e] == "开发区管理机构应当建立招商引资项目库" for h in r.hits for s, e in h.highlights)
+        assert ix.search(pasted + " region:北京", limit=10).notice_code == "no_document"
+        for typed in ("招商引资 量子纠缠", "招商引资项目库 OR 量子纠缠火星基地在此 产业链招商开展招商引资活动"):
+            r = ix.search(typed, limit=10)
+            assert (r.total, r.notice_code) == (0, None), typed
+    finally:
+        ix.close()
+
+
 def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(tmp_path):
     """At 3,500 documents, 183 of the first 200 hits of 招商引资 were section titles (第四节 招商引资项目库):
     a clause whose text is its number and heading only, over the clauses under it, is listed after them."""
