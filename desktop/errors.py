@@ -35,6 +35,9 @@ ERROR_TITLES = {
     "bad_color": QT_TRANSLATE_NOOP("Errors", "Unknown highlight colour."),
     "notes_import": QT_TRANSLATE_NOOP("Errors", "The notes file cannot be imported."),
     "export": QT_TRANSLATE_NOOP("Errors", "The export failed."),
+    "export_in_use": QT_TRANSLATE_NOOP("Errors", "The export failed: the file is open in another program (Word, WPS, "
+                                                 "Excel…) or read-only. Close it there, or choose another name, and "
+                                                 "export again; the file was left as it was."),
     "content": QT_TRANSLATE_NOOP("Errors", "A document in the library cannot be read."),
 }
 # A metadata value the engine's rules refuse (``index.library.fields``), per (field, problem): the whole

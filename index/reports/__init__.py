@@ -151,16 +151,19 @@ def write_file(path: Path | str, write: Callable[[Path], Any], suffix: str = "")
     """Write an export whole with ``write(tmp)`` (``durable.write_whole``): the one way exports reach the disk.
 
     Raises:
-        ExportError: the file cannot be written (message names the path and the reason).
+        ExportError: the file cannot be written (message names the path and the reason);
+            ``ExportInUseError`` if it is there and cannot be replaced (open in Word).
     """
-    from index.base.durable import write_whole
+    from index.base.durable import IN_USE, write_whole
+    from index.reports.model import ExportInUseError
 
     path = Path(path)
     try:
         return write_whole(path, write, suffix=suffix)
     except OSError as exc:
-        # PermissionError here on Windows usually means the file is open in Word.
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        # The rename refused to the end: on Windows the file is open in Word (or read-only).
+        kind = ExportInUseError if isinstance(exc, PermissionError) and exc.strerror == IN_USE else ExportError
+        raise kind(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
 
 

@@ -30,6 +30,11 @@ class ExportError(KnownError, code="export"):
     """An export could not be written (unsupported format, unwritable path, disk full, a matrix too wide to print)."""
 
 
+class ExportInUseError(ExportError, code="export_in_use"):
+    """The file to export over could not be replaced: open in another program (on Windows, Word, WPS and Excel
+    keep the file they show open) or read-only. It was left as it was."""
+
+
 # Fixed wording of the exported documents (content, not UI: the reports are
 # Chinese briefing material whatever the UI language).
 NO_COUNTERPART = "无对应条款"

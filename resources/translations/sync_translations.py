@@ -240,6 +240,10 @@ _add("Errors", {
     "Unknown highlight colour.": "未知的高亮颜色。",
     "The notes file cannot be imported.": "批注文件无法导入。",
     "The export failed.": "导出失败。",
+    "The export failed: the file is open in another program (Word, WPS, Excel…) or read-only. Close it there, or "
+    "choose another name, and export again; the file was left as it was.":
+        "导出失败：该文件正被其他程序（Word、WPS、Excel 等）打开，或为只读。请在该程序中关闭它，或换一个文件名，再重新导出；"
+        "原文件未作改动。",
     "A document in the library cannot be read.": "文库中有文件无法读取。",
     "Details: %1": "详情：%1",
 })

@@ -3,22 +3,22 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/printing.py" line="189" />
+      <location filename="../../desktop/printing.py" line="188" />
       <source>Print preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="223" />
+      <location filename="../../desktop/printing.py" line="222" />
       <source>Export failed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="308" />
+      <location filename="../../desktop/printing.py" line="312" />
       <source>Export</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="405" />
+      <location filename="../../desktop/printing.py" line="409" />
       <source>Preparing the table…</source>
       <translation type="unfinished" />
     </message>
@@ -205,7 +205,7 @@
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="829" />
-      <location filename="../../desktop/compare_view.py" line="832" />
+      <location filename="../../desktop/compare_view.py" line="835" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
@@ -215,7 +215,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="865" />
+      <location filename="../../desktop/compare_view.py" line="869" />
       <source>Not in your library, left out: %1</source>
       <translation type="unfinished" />
     </message>
@@ -394,57 +394,62 @@
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="38" />
+      <source>The export failed: the file is open in another program (Word, WPS, Excel…) or read-only. Close it there, or choose another name, and export again; the file was left as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="41" />
       <source>A document in the library cannot be read.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="43" />
+      <location filename="../../desktop/errors.py" line="46" />
       <source>The title cannot be empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="44" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>The region cannot be empty; write 不详 if it is not known.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="45" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="47" />
+      <location filename="../../desktop/errors.py" line="50" />
       <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="48" />
+      <location filename="../../desktop/errors.py" line="51" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="58" />
+      <location filename="../../desktop/errors.py" line="61" />
       <source>This value cannot be used: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="73" />
+      <location filename="../../desktop/errors.py" line="76" />
       <source>Not found: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="77" />
+      <location filename="../../desktop/errors.py" line="80" />
       <source>Details: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="78" />
+      <location filename="../../desktop/errors.py" line="81" />
       <source>The operation could not be completed:
 %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="79" />
+      <location filename="../../desktop/errors.py" line="82" />
       <source>Unexpected error (a bug): %1</source>
       <translation type="unfinished" />
     </message>

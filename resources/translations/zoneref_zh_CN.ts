@@ -3,22 +3,22 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/printing.py" line="189" />
+      <location filename="../../desktop/printing.py" line="188" />
       <source>Print preview</source>
       <translation type="unfinished">打印预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="223" />
+      <location filename="../../desktop/printing.py" line="222" />
       <source>Export failed</source>
       <translation type="unfinished">导出失败</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="308" />
+      <location filename="../../desktop/printing.py" line="312" />
       <source>Export</source>
       <translation type="unfinished">导出</translation>
     </message>
     <message>
-      <location filename="../../desktop/printing.py" line="405" />
+      <location filename="../../desktop/printing.py" line="409" />
       <source>Preparing the table…</source>
       <translation type="unfinished">正在整理表格…</translation>
     </message>
@@ -203,7 +203,7 @@
     </message>
     <message>
       <location filename="../../desktop/compare_view.py" line="829" />
-      <location filename="../../desktop/compare_view.py" line="832" />
+      <location filename="../../desktop/compare_view.py" line="835" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
@@ -213,7 +213,7 @@
       <translation>对比组：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="865" />
+      <location filename="../../desktop/compare_view.py" line="869" />
       <source>Not in your library, left out: %1</source>
       <translation>文库中没有，已略去：%1</translation>
     </message>
@@ -387,58 +387,63 @@
     </message>
     <message>
       <location filename="../../desktop/errors.py" line="38" />
+      <source>The export failed: the file is open in another program (Word, WPS, Excel…) or read-only. Close it there, or choose another name, and export again; the file was left as it was.</source>
+      <translation>导出失败：该文件正被其他程序（Word、WPS、Excel 等）打开，或为只读。请在该程序中关闭它，或换一个文件名，再重新导出；原文件未作改动。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/errors.py" line="41" />
       <source>A document in the library cannot be read.</source>
       <translation>文库中有文件无法读取。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="43" />
+      <location filename="../../desktop/errors.py" line="46" />
       <source>The title cannot be empty.</source>
       <translation>标题不能为空。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="44" />
+      <location filename="../../desktop/errors.py" line="47" />
       <source>The region cannot be empty; write 不详 if it is not known.</source>
       <translation>地区不能为空；不清楚时请填写“不详”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="45" />
+      <location filename="../../desktop/errors.py" line="48" />
       <source>The region must be a province-level region (e.g. 湖北省 or 湖北), 全国 for a national document, or 不详.</source>
       <translation>地区须为省级行政区（如 湖北省 或 湖北），全国性文件填写“全国”，不清楚时填写“不详”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="47" />
+      <location filename="../../desktop/errors.py" line="50" />
       <source>The year must be four digits from 1949 to 2100, e.g. 2017.</source>
       <translation>年份须为 1949 至 2100 之间的四位数字，例如 2017。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="48" />
+      <location filename="../../desktop/errors.py" line="51" />
       <source>The date must be written YYYY-MM-DD, e.g. 2017-12-12.</source>
       <translation>日期须写作 年-月-日，例如 2017-12-12。</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="58" />
+      <location filename="../../desktop/errors.py" line="61" />
       <source>This value cannot be used: %1</source>
       <translation>此值无法使用：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="73" />
+      <location filename="../../desktop/errors.py" line="76" />
       <source>Not found: %1</source>
       <translation>未找到：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="77" />
+      <location filename="../../desktop/errors.py" line="80" />
       <source>Details: %1</source>
       <translation>详情：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="78" />
+      <location filename="../../desktop/errors.py" line="81" />
       <source>The operation could not be completed:
 %1</source>
       <translation>操作未能完成：
 %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/errors.py" line="79" />
+      <location filename="../../desktop/errors.py" line="82" />
       <source>Unexpected error (a bug): %1</source>
       <translation>意外错误（程序缺陷）：%1</translation>
     </message>
