@@ -151,6 +151,13 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _operator_form(token: str) -> str:
+    """``token`` as the operator words are spelled: NFKC, and an ASCII word in capitals (or, Not, ｏｒ typed
+    as they come were words to find, which no clause holds: a silent 0)."""
+    word = unicodedata.normalize("NFKC", token)
+    return word.upper() if word.isascii() and word.isalpha() else word
+
+
 def _bare_key(token: str) -> bool:
     """Whether ``token`` is a filter's key and colon with no value (region:, 地区：)."""
     m = _FILTER_KEY.match(token)
@@ -201,7 +208,7 @@ def _structured(text: str) -> ParsedQuery:
     pending_or = False
     negate_next = False
     for i, (tok, quoted) in enumerate(tokens):
-        word = unicodedata.normalize("NFKC", tok)
+        word = _operator_form(tok)
         last = i == len(tokens) - 1
         if not quoted and word in AND_WORDS:
             continue
@@ -245,7 +252,7 @@ def _structured(text: str) -> ParsedQuery:
 def _literal(text: str) -> ParsedQuery:
     """Every word of ``text`` ANDed, quotes and operators taken as plain characters."""
     words = [w for w in text.replace("“", " ").replace("”", " ").replace('"', " ").split()
-             if unicodedata.normalize("NFKC", w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"} and not _bare_key(w)]
+             if _operator_form(w) not in OR_WORDS | NOT_WORDS | AND_WORDS | {"-"} and not _bare_key(w)]
     return ParsedQuery(groups=[_numbered_forms(Literal(w.lstrip("-") or w)) for w in words])
 
 

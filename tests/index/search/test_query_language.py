@@ -60,6 +60,14 @@ def test_a_line_break_or_a_no_break_space_separates_words_as_a_space_does():
         assert q.notice is None
 
 
+def test_operators_in_lower_case_are_operators():
+    """开发区 or 园区 was three words ANDed, or among them: 0 results at 3,440 documents (82,390 hold 开发区)."""
+    for text in ("开发区 or 园区", "开发区 Or 园区", "开发区 ｏｒ 园区"):
+        assert parse_query(text).groups == parse_query("开发区 OR 园区").groups, text
+    assert parse_query("开发区 not 临时 and 土地") == parse_query("开发区 NOT 临时 AND 土地")
+    assert words(parse_query("ORG 开发区").groups) == [["ORG"], ["开发区"]]
+
+
 def test_filters_in_english_chinese_and_full_width_colon():
     q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
     assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],
