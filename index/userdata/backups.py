@@ -145,7 +145,7 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     db_path = Path(db_path) if db_path is not None else default_path()
     folder = backup_dir(db_path)
     safe_reason = _safe_reason(reason)
-    target = folder / f"zoneref-{stamp()}-{safe_reason}.db"
+    target = folder / f"zoneref-{_next_stamp(folder)}-{safe_reason}.db"
     partial = target.with_suffix(".db.partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -186,6 +186,22 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
     return target
 
 
+def _next_stamp(folder: Path) -> str:
+    """The new backup's time stamp: now, or just after the newest backup's if that is later (the clock was set
+    back). Names order the backups, newest first: a new one named by a clock set back sorted as the oldest,
+    and rotation deleted it at once."""
+    now = stamp()
+    try:
+        names = [p.name.split("-")[1] for p in folder.glob("zoneref-*.db")] if folder.is_dir() else []
+    except OSError:
+        names = []
+    newest = max((n for n in names if stamp_time(n) is not None), default="")
+    if newest < now:
+        return now
+    return stamp(dt.datetime.strptime(newest, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+                 + dt.timedelta(microseconds=1))
+
+
 def _backup_trouble(exc: BaseException, folder: Path) -> DatabaseError:
     if isinstance(exc, sqlite3.Error) and is_damage(exc):
         return DatabaseError(f"the database could not be read for a backup ({exc}); close ZoneRef and start it "
@@ -221,7 +237,8 @@ def _rotate(db_path: Path, reason: str, keep: int) -> None:
 def maybe_daily_backup(db: sqlite_utils.Database, db_path: Path) -> Path | None:
     """Back up if the newest daily backup is older than a day and the database holds user data."""
     daily = [b for b in backups(db_path) if backup_reason(b) == "daily"]
-    if daily and time.time() - daily[0].stat().st_mtime < DAILY.total_seconds():
+    # A daily backup "taken" later than now was taken while the clock was ahead: it is no reason to wait.
+    if daily and 0 <= time.time() - daily[0].stat().st_mtime < DAILY.total_seconds():
         return None
     tables = set(db.table_names())
     if not any(t in tables and db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in USER_TABLES):

@@ -171,3 +171,36 @@ def test_recover_refuses_the_database_itself_and_non_databases(capsys, zoneref_h
     junk.write_bytes(b"not a database" * 100)
     code, _, err = run(capsys, "notes", "recover", str(junk))
     assert code == 1 and "not a ZoneRef notes database" in err and "Traceback" not in err
+
+
+def test_a_clock_set_back_keeps_the_newest_backup_newest(zoneref_home, monkeypatch):
+    """Backups are named and ordered by the clock: after it was set back (a year ahead, then corrected), each new
+    backup sorted as the oldest, so rotation deleted it at once (6 exits kept 5 from the wrong year, none with
+    the last notes), "the newest backup" (restore, recovery) was a stale one, and no daily backup was taken
+    until the clock caught up again."""
+    import datetime as dt
+    import os
+    import time
+
+    from index.userdata import backups, dbfile
+    from index.workspace import Workspace
+
+    ws = Workspace(zoneref_home)
+    store = ws.notes()
+    _add(store, 1)
+    path = ws.db_path
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(days=365)
+    for k in range(5):  # taken while the clock was a year ahead
+        monkeypatch.setattr(backups, "stamp", lambda k=k: dbfile.stamp(ahead + dt.timedelta(minutes=k)))
+        backups.backup(path, "exit", db=store.db)
+    monkeypatch.setattr(backups, "stamp", dbfile.stamp)
+    _add(store, 1, start=1)
+    made = backups.backup(path, "exit", db=store.db)  # the clock right again
+    assert made.exists() and backups.backups(path)[0] == made and _count(made) == 2
+    assert len([b for b in backups.backups(path) if backups.backup_reason(b) == "exit"]) == 5
+    assert backups.good_backups(path)[0] == made
+    daily = backups.backup(path, "daily", db=store.db)
+    future = time.time() + 365 * 86400
+    os.utime(daily, (future, future))  # written while the clock was ahead
+    assert backups.maybe_daily_backup(store.db, path) is not None
+    ws.close()
