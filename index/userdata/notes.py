@@ -570,11 +570,15 @@ class NoteStore:
         if target.id not in {m.doc_id for m in self.corpus.version_group(source.id)}:
             raise NoteError(f"{to_doc} is not a version of {from_doc}: link them as versions first")
         body = target.body
-        # A copy keeps the original's creation time: one already carried is known by it and its place, even
-        # after its note was edited.
-        there = {(a.start, a.end, a.created) for a in self.list(doc_id=target.id)}
         report = CarryReport()
         with transaction(self.db):
+            # A copy keeps the original's creation time: one already carried is known by it and its place, even
+            # after its note was edited; so its place is the one in the target's current text (a version whose
+            # text changed, its notes not yet placed again, had every note carried twice).
+            if self.db.execute("SELECT 1 FROM annotations WHERE doc_id = ? AND (anchored_hash IS NULL OR "
+                               "anchored_hash != ?) LIMIT 1", (target.id, anchor_key(target))).fetchone():
+                self.reanchor_document(target.id)
+            there = {(a.start, a.end, a.created) for a in self.list(doc_id=target.id)}
             for a in self.list(doc_id=source.id):
                 anchor = anchoring.reanchor(body, a.selector)
                 if anchor is None:

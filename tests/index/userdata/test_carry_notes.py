@@ -80,3 +80,23 @@ def test_the_workspace_carries_from_every_other_version_with_notes(laws):
     assert len(report.copied) == 1 and len(report.reworded) == 1 and changes.notes == frozenset({new})
     assert ws.versions_with_notes(old) == [new]  # now the new version has notes of its own
     ws.close()
+
+
+def test_carrying_again_onto_a_version_whose_notes_are_not_placed_again_yet_copies_nothing_twice(capsys, laws):
+    """The copies were known by their place: when the new version's text had changed and its notes were not yet
+    placed again (the window does that on a worker, later), a second carry copied both notes again."""
+    import sqlite3
+
+    from index.userdata.connection import default_path
+
+    old, new, _notes = laws
+    code, first = run(capsys, "notes", "carry", old, new, "--json")
+    assert len(first["copied"]) + len(first["reworded"]) == 2
+    with sqlite3.connect(default_path()) as db:  # as after the new version's text changed: placed on the old one
+        db.execute("UPDATE annotations SET start = start + 7, \"end\" = \"end\" + 7, anchored_hash = 'before' "
+                   "WHERE doc_id = ?", (new,))
+    db.close()
+    code, again = run(capsys, "notes", "carry", old, new, "--json")
+    assert again["copied"] == again["reworded"] == [] and again["already"] == 2
+    code, on_new = run(capsys, "notes", "list", "--doc", new, "--json")
+    assert len(on_new) == 2
