@@ -377,18 +377,29 @@ class NotesView(ServiceView):
     def _write(self) -> bool:
         """Write the fields edited (only those: a tag or colour another window set is not written over)."""
         from index.userdata.markup import render_note
+        from index.userdata.notes import Annotation
 
         edited = self._dirty
         tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
         try:
-            saved = self.store().edit(self.current["uuid"],
-                                      note=self.editor.toPlainText() if "note" in edited else None,
-                                      color=self.color.currentData() if "color" in edited else None,
-                                      tags=tags if "tags" in edited else None)
+            # Against the note as it was read: one another process changed meanwhile keeps its version as a
+            # second note, one it deleted is written back (both were lost: written over, or refused for good).
+            saved, copy, restored = self.store().save_edit(
+                Annotation.from_dict(self.current), note=self.editor.toPlainText() if "note" in edited else None,
+                color=self.color.currentData() if "color" in edited else None,
+                tags=tags if "tags" in edited else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
             return False
         self._dirty = set()
+        if copy is not None or restored:
+            QTimer.singleShot(0, self.refresh)  # the kept version, or the note written back, is listed
+            QMessageBox.information(self, self.tr("Notes"), self.tr(
+                "This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you "
+                "typed is saved; the other version is kept as a second note on the same passage.")
+                if copy is not None else self.tr(
+                "This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is "
+                "kept, with what you typed."))
         self.current.update(note=saved.note, color=saved.color, tags=list(saved.tags), updated=saved.updated,
                             note_line=_one_line(saved.note), note_html=render_note(saved.note))
         self.table.viewport().update()  # its row shows the note as written

@@ -155,6 +155,12 @@ class Annotation:
     updated: str
     orphan: bool
 
+    @classmethod
+    def from_dict(cls, record: dict) -> Annotation:
+        """An annotation from its JSON record (``to_dict``; keys it does not have are ignored)."""
+        values = {f.name: record[f.name] for f in dataclasses.fields(cls)}
+        return cls(**{**values, "tags": tuple(values["tags"])})
+
     @property
     def color_hex(self) -> str:
         return COLORS.get(self.color, COLORS[DEFAULT_COLOR])
@@ -462,6 +468,36 @@ class NoteStore:
             hash_row = self.db.execute("SELECT anchored_hash FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
             self._insert(new, hash_row[0])
         return new
+
+    def save_edit(self, base: Annotation, note: str | None = None, color: str | None = None,
+                  tags: Iterable[str] | None = None) -> tuple[Annotation, Annotation | None, bool]:
+        """Write an edit made to ``base`` (the annotation as an editor read it), losing nothing another process
+        did to it meanwhile (``edit`` wrote over it, or failed on a deleted note and the edit was lost).
+
+        - deleted meanwhile: it is written back whole (its uuid, passage and times), with the edit;
+        - its note changed meanwhile (to other words than the edit's): that version is kept as a second
+          annotation on the same passage, and the edit is written on this one.
+
+        Returns:
+            (the annotation as written, the other version kept or None, whether it was written back).
+
+        Raises:
+            NoteError: bad colour, note or tags.
+        """
+        with transaction(self.db):
+            try:
+                stored = self.get(base.uuid)
+            except UnknownIdError:
+                self._insert(base, None)  # re-placed below against the document's current text
+                self.reanchor_document(base.doc_id)
+                return self.edit(base.uuid, note=note, color=color, tags=tags), None, True
+            copy = None
+            if note is not None and stored.note not in (base.note, valid_unicode(note)):
+                copy = dataclasses.replace(stored, uuid=str(uuidlib.uuid4()))
+                hash_row = self.db.execute("SELECT anchored_hash FROM annotations WHERE uuid = ?",
+                                           (stored.uuid,)).fetchone()
+                self._insert(copy, hash_row[0])
+            return self.edit(base.uuid, note=note, color=color, tags=tags), copy, False
 
     def delete(self, uuid: str) -> None:
         """Delete one annotation (the user's explicit wish; nothing else ever deletes).

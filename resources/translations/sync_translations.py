@@ -156,6 +156,11 @@ _add("NotesView", {
     "Select a note to edit it. Select text in the reader to add one.": "选择一条批注进行编辑；在阅读器中选中文字即可添加批注。",
     "Notes": "批注", "Delete note": "删除批注", "Delete this highlight and its note?": "删除此高亮及其批注？",
     "Open link": "打开链接", "Open this address in your browser?\n%1": "在浏览器中打开此地址？\n%1",
+    "This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is "
+    "saved; the other version is kept as a second note on the same passage.":
+        "输入期间，此批注已在别处（另一窗口或 zoneref notes）被修改。您输入的内容已保存；另一版本另存为同一原文上的第二条批注。",
+    "This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with "
+    "what you typed.": "输入期间，此批注已在别处（另一窗口或 zoneref notes）被删除。批注连同您输入的内容已保留。",
 })
 _add("ImportDialog", {
     "Import files": "导入文件", "Documents (%1);;All files (*)": "文件 (%1);;所有文件 (*)",

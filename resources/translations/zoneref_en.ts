@@ -1501,29 +1501,40 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="389" />
-      <location filename="../../desktop/notes_view.py" line="427" />
-      <location filename="../../desktop/notes_view.py" line="443" />
+      <location filename="../../desktop/notes_view.py" line="392" />
+      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="438" />
+      <location filename="../../desktop/notes_view.py" line="454" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="418" />
+      <location filename="../../desktop/notes_view.py" line="398" />
+      <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="401" />
+      <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="429" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="418" />
+      <location filename="../../desktop/notes_view.py" line="429" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="463" />
+      <location filename="../../desktop/notes_view.py" line="474" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="464" />
+      <location filename="../../desktop/notes_view.py" line="475" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />

@@ -1478,29 +1478,40 @@ Restored from: %3</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="389" />
-      <location filename="../../desktop/notes_view.py" line="427" />
-      <location filename="../../desktop/notes_view.py" line="443" />
+      <location filename="../../desktop/notes_view.py" line="392" />
+      <location filename="../../desktop/notes_view.py" line="397" />
+      <location filename="../../desktop/notes_view.py" line="438" />
+      <location filename="../../desktop/notes_view.py" line="454" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="418" />
+      <location filename="../../desktop/notes_view.py" line="398" />
+      <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
+      <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被修改。您输入的内容已保存；另一版本另存为同一原文上的第二条批注。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="401" />
+      <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
+      <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被删除。批注连同您输入的内容已保留。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="429" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="418" />
+      <location filename="../../desktop/notes_view.py" line="429" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="463" />
+      <location filename="../../desktop/notes_view.py" line="474" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="464" />
+      <location filename="../../desktop/notes_view.py" line="475" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？

@@ -344,3 +344,48 @@ def test_deleting_a_note_deleted_elsewhere_says_so_and_clears_the_editor(win, qt
     store.delete(first.uuid)
     view.delete_current()
     assert warned and view.current is None and not view.editor.isEnabled()
+
+
+def test_a_note_changed_elsewhere_while_typed_keeps_both_versions(win, qtbot, monkeypatch):
+    """What was typed was written over a note another process (zoneref notes edit, a second window) had changed
+    meanwhile: its version (天数缩短为 5 天) was gone without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view, store, first, second = _two_notes(win, qtbot)
+    view.editor.insertPlainText("补充")
+    store.edit(first.uuid, note="天数缩短为 5 天")  # the other process, while this one types
+    assert view.flush()
+    assert store.get(first.uuid).note == "补充旧批注"  # what was typed, on the note
+    kept = [a for a in store.list(doc_id=first.doc_id) if a.note == "天数缩短为 5 天"]
+    assert len(kept) == 1 and (kept[0].start, kept[0].end, kept[0].quote) == (first.start, first.end, first.quote)
+    assert told and len(store.list()) == 3
+    view.editor.insertPlainText("再")  # written again: no conflict with its own write, no third copy
+    assert view.flush() and store.get(first.uuid).note == "补充再旧批注" and len(store.list()) == 3
+    qtbot.waitUntil(lambda: len(view.model.rows) == 3, timeout=5000)  # the kept version is listed
+
+
+def test_a_note_deleted_elsewhere_while_typed_is_kept_with_what_was_typed(win, qtbot, monkeypatch):
+    """A note deleted by another process while typed in could not be written ("unknown annotation"): every other
+    note was refused (the panel stayed on it), and closing the window lost what was typed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view, store, first, second = _two_notes(win, qtbot)
+    view.editor.insertPlainText("补充")
+    view.tags.setText("用地")
+    view.tags.textEdited.emit("用地")
+    store.delete(first.uuid)
+    assert view.flush()
+    kept = store.get(first.uuid)
+    assert (kept.note, kept.tags, kept.quote, kept.start, kept.created) == (
+        "补充旧批注", ("用地",), first.quote, first.start, first.created)
+    assert not kept.orphan and told
+    view.select_uuid(second.uuid)
+    assert view.current["uuid"] == second.uuid

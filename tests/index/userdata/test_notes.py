@@ -236,3 +236,16 @@ def test_a_parser_that_cuts_clauses_otherwise_has_every_note_placed_again_once(s
     assert notes_module.anchor_key(store.corpus.document(DOC)).endswith(f"p{clause_module.PARSER_VERSION}")
     report = store.reanchor_all()
     assert report.kept == 1 and store.get(a.uuid).clause_id == _clause(store, "补助").id
+
+
+def test_an_edit_of_a_note_changed_or_deleted_meanwhile_loses_neither(store):
+    """``edit`` wrote an editor's text over another process's newer note, and failed on one deleted meanwhile."""
+    base = store.add(_clause(store, "盘活存量").id, "盘活存量土地", note="旧")
+    store.edit(base.uuid, note="另一进程")
+    saved, copy, restored = store.save_edit(base, note="我的")
+    assert (saved.note, copy.note, restored) == ("我的", "另一进程", False)
+    assert (copy.start, copy.end, copy.quote) == (base.start, base.end, base.quote) and len(store.list()) == 2
+    assert store.save_edit(saved, note="我的再")[1] is None  # its own last write is no conflict
+    store.delete(base.uuid)
+    saved, copy, restored = store.save_edit(base, tags=["用地"])
+    assert restored and copy is None and (saved.note, saved.tags, saved.start) == ("旧", ("用地",), base.start)
