@@ -429,13 +429,19 @@ class NotesView(ServiceView):
         answer = QMessageBox.question(self, self.tr("Delete note"), self.tr("Delete this highlight and its note?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from index.base.errors import UnknownIdError
+
         doc_id = self.current["doc_id"]
         self._autosave.stop()
-        self._dirty = set()
         try:
             self.store().delete(self.current["uuid"])
         except Exception as exc:  # noqa: BLE001 - deleted elsewhere already, or the database refuses: said
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+            if not isinstance(exc, UnknownIdError):  # refused: the note stays, and so does what was typed in it
+                if self._dirty:
+                    self._autosave.start()
+                return
+        self._dirty = set()
         self.current = None
         self._set_editor_enabled(False)  # it showed the deleted note, and Save on it did nothing
         self._fill_filters()  # its document's count and its tags

@@ -389,3 +389,24 @@ def test_a_note_deleted_elsewhere_while_typed_is_kept_with_what_was_typed(win, q
     assert not kept.orphan and told
     view.select_uuid(second.uuid)
     assert view.current["uuid"] == second.uuid
+
+
+def test_a_delete_that_fails_keeps_the_note_and_what_was_typed(win, qtbot, monkeypatch):
+    """删除 refused (the database locked by another process, a read-only disk) still emptied the editor: the note
+    stayed in the database, and what had been typed in it was dropped without being written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from index.userdata.notes import NoteError
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    view, store, first, second = _two_notes(win, qtbot)
+    view.editor.insertPlainText("补充")
+    delete = type(store).delete
+    monkeypatch.setattr(type(store), "delete", lambda *a, **k: (_ for _ in ()).throw(NoteError("locked")))
+    view.delete_current()
+    assert warned and view.current["uuid"] == first.uuid and view.editor.isEnabled()
+    assert view.editor.toPlainText() == "补充旧批注" and view.has_unsaved_edits()
+    monkeypatch.setattr(type(store), "delete", delete)
+    assert view.flush() and store.get(first.uuid).note == "补充旧批注"
