@@ -37,6 +37,7 @@ FILTER_KEYS = {
     "year": "year", "年份": "year",
 }
 _FILTER = re.compile(r"^(?P<key>[^:：\s]+)[:：](?P<value>.+)$")
+_BARS = "|｜"
 _FILTER_KEY = re.compile(r"^(?P<key>[^:：\s]+)[:：]$")
 # Values of one filter typed as a list (region:浙江、江苏, year:2015,2016): each a value, ORed.
 _VALUE_LIST = re.compile(r"[,，、;；]")
@@ -126,8 +127,16 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
             out.append((("-" if neg else "") + text[start:end], True))
             i = end + 1
             continue
+        # A bar is OR with or without spaces (开发区|园区 was the word 开发区|园区: both ANDed).
+        if ch in _BARS:
+            end = i
+            while end < n and text[end] in _BARS:
+                end += 1
+            out.append((text[i:end], False))
+            i = end
+            continue
         end = i
-        while end < n and text[end] != " " and not (text[end] in QUOTES and end > i):
+        while end < n and text[end] != " " and text[end] not in _BARS and not (text[end] in QUOTES and end > i):
             end += 1
         # A filter's value in quotes or after a space (region:"浙江", 地区：“浙江”, 地区： 浙江) is its value: read
         # apart, region: was a word no clause holds (a silent 0).

@@ -68,6 +68,14 @@ def test_operators_in_lower_case_are_operators():
     assert words(parse_query("ORG 开发区").groups) == [["ORG"], ["开发区"]]
 
 
+def test_a_bar_is_or_with_or_without_spaces():
+    """开发区|园区 was one word, its pieces ANDed: 4,199 clauses at 3,440 documents against 87,870 for 开发区 | 园区."""
+    either = parse_query("开发区 OR 园区").groups
+    for text in ("开发区|园区", "开发区｜园区", "开发区||园区", "开发区 | 园区"):
+        assert parse_query(text).groups == either, text
+    assert parse_query("“开发区|园区”").groups == [[Literal("开发区|园区", True)]]
+
+
 def test_filters_in_english_chinese_and_full_width_colon():
     q = parse_query("region:浙江 地区：吉林 doc:hebei-2017-kaifaqu level:省级 year:2017 年份:2015-2018 开发区")
     assert q.filters == {"region": ["浙江", "吉林"], "doc": ["hebei-2017-kaifaqu"], "level": ["省级"],
