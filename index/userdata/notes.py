@@ -626,7 +626,8 @@ class NoteStore:
                 sel = anchoring.make_selector(body, anchor.start, anchor.end)
                 copy = Annotation(str(uuidlib.uuid4()), target.id, self._clause_at(target.id, anchor.start, ""),
                                   a.quote if anchor.method == "fuzzy" else sel.quote, sel.prefix, sel.suffix,
-                                  sel.start, sel.end, a.color, a.note, a.tags, a.created, now_iso(), False)
+                                  sel.start, sel.end, a.color, a.note, a.tags, a.created,
+                                  max(now_iso(), a.updated), False)  # never before it was created (a clock set back)
                 self._insert(copy, anchor_key(target))
                 there.add((copy.start, copy.end, copy.created))
                 (report.reworded if anchor.method == "fuzzy" else report.copied).append(copy)

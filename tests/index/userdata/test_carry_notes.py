@@ -100,3 +100,25 @@ def test_carrying_again_onto_a_version_whose_notes_are_not_placed_again_yet_copi
     assert again["copied"] == again["reworded"] == [] and again["already"] == 2
     code, on_new = run(capsys, "notes", "list", "--doc", new, "--json")
     assert len(on_new) == 2
+
+
+def test_notes_carried_after_the_clock_was_set_back_can_be_exported_and_imported(laws, zoneref_home, monkeypatch):
+    """A copy keeps its original's creation time but was stamped "updated" by the clock: set back (the notes were
+    written while it was ahead), each copy was created after it was modified, and an export holding one was
+    refused whole by the import ("created is after modified"): no note of the file could be brought back."""
+    import json
+
+    from index.userdata import notes as notes_module
+    from index.userdata import notes_io
+    from index.workspace import Workspace
+
+    old, new, _notes = laws
+    monkeypatch.setattr(notes_module, "now_iso", lambda: "2020-01-01T00:00:00.000Z")  # before the notes' times
+    ws = Workspace(zoneref_home)
+    store = ws.notes()
+    report = store.carry_forward(old, new)
+    assert all(a.created <= a.updated for a in report.copied + report.reworded)
+    monkeypatch.undo()
+    raw = json.dumps(notes_io.w3c_collection(store.list(doc_id=new)), ensure_ascii=False)
+    assert len(notes_io.parse_w3c(raw, store.corpus)) == 2
+    ws.close()
