@@ -112,7 +112,9 @@ def read(path: Path, data: bytes) -> Extracted:
         for block in blocks(document.element.body, document._body):  # noqa: SLF001 - python-docx's own
             if isinstance(block, Paragraph):
                 number = numbering.label(block)  # Word's own numbering (一、 （一） 1.): not in the text
-                text, note_lines = notes.text(block._p)  # noqa: SLF001 - python-docx has no public element
+                boxes: list[str] = []
+                text, note_lines = notes.text(block._p, boxes)  # noqa: SLF001 - python-docx has no public element
+                paragraphs.extend(boxes)  # a text box anchored here: its paragraphs, before the line
                 text = text.strip()
                 if text:
                     if number and not text.startswith(number.strip()):

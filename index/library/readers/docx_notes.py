@@ -44,9 +44,9 @@ class Notes:
                     self.texts[(kind, note.get(qn("w:id")))] = _note_text(note)
         self.numbers: dict[tuple[str, str], int] = {}
 
-    def text(self, p) -> tuple[str, list[str]]:
-        """The text of paragraph element ``p`` (``docx_text.paragraph_text``) with a marker at each note
-        reference, and the lines of the notes it refers to first (注1：…)."""
+    def text(self, p, boxes: list[str] | None = None) -> tuple[str, list[str]]:
+        """The text of paragraph element ``p`` (``docx_text.paragraph_text``, its text boxes' paragraphs to
+        ``boxes``) with a marker at each note reference, and the lines of the notes it refers to first (注1：…)."""
         lines: list[str] = []
 
         def marker(ref) -> str:
@@ -60,4 +60,4 @@ class Notes:
                     lines.append(f"注{self.numbers[key]}：{note}")
             return f"〔注{self.numbers[key]}〕"
 
-        return paragraph_text(p, marker if self.texts else None), lines
+        return paragraph_text(p, marker if self.texts else None, boxes), lines

@@ -5,8 +5,9 @@ and tables directly under it. Word puts text deeper: a tracked insertion (``w:in
 circulated with 修订 on), a moved passage (``w:moveTo``), a content control (``w:sdt``, a template's fields and
 whole cover pages), a field's result (``w:fldSimple``: a cross-reference 第五条), a smart tag. All of it was
 dropped on import. Here the paragraph and the body are walked whole; what Word does not show in its final view
-is left out: tracked deletions (``w:del``, ``w:moveFrom``, ``w:delText``), field instructions, and text boxes
-(their own paragraphs, never part of the line around them).
+is left out: tracked deletions (``w:del``, ``w:moveFrom``, ``w:delText``) and field instructions. A text box
+(a 公文 template's 文号 or 签发人, a boxed note) holds paragraphs of its own, never part of the line around
+it: they are given apart (``boxes``), and the reader puts them before the paragraph that anchors the box.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from docx.text.paragraph import Paragraph
 # Elements whose text is not the paragraph's: tracked deletions, field codes, properties (a w:tab in w:pPr is a
 # tab stop), text boxes and drawings (paragraphs of their own).
 _SKIP = frozenset(qn(t) for t in ("w:del", "w:moveFrom", "w:delText", "w:instrText", "w:delInstrText", "w:pPr",
-                                  "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:txbxContent", "w:drawing", "w:pict",
-                                  "w:object", "w:fldData"))
+                                  "w:rPr", "w:sdtPr", "w:sdtEndPr", "w:fldData"))
+_BOX = qn("w:txbxContent")
 # Run content with a text equivalent (python-docx's element classes give it as ``str``).
 _TEXT = frozenset(qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab"))
 REFERENCES = frozenset(qn(t) for t in ("w:footnoteReference", "w:endnoteReference"))
@@ -34,14 +35,17 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 Reference = Callable[[object], str]
 
 
-def paragraph_text(p, reference: Reference | None = None) -> str:
-    """The text of paragraph element ``p``; ``reference(element)`` gives the text of a note reference."""
+def paragraph_text(p, reference: Reference | None = None, boxes: list[str] | None = None) -> str:
+    """The text of paragraph element ``p``; ``reference(element)`` gives the text of a note reference.
+
+    The non-empty paragraphs of the text boxes anchored in ``p`` are appended to ``boxes`` (left out if None).
+    """
     out: list[str] = []
-    _walk(p, out, reference)
+    _walk(p, out, reference, boxes)
     return "".join(out)
 
 
-def _walk(element, out: list[str], reference: Reference | None) -> None:
+def _walk(element, out: list[str], reference: Reference | None, boxes: list[str] | None) -> None:
     for child in element:
         tag = child.tag
         if tag in _SKIP or tag == _FALLBACK or not isinstance(tag, str):  # not isinstance: an XML comment
@@ -51,8 +55,15 @@ def _walk(element, out: list[str], reference: Reference | None) -> None:
         elif tag in REFERENCES:
             if reference is not None:
                 out.append(reference(child))
+        elif tag == _BOX:
+            if boxes is not None:
+                for p in child.iter(_P):
+                    inner: list[str] = []
+                    _walk(p, inner, reference, None)  # a box in a box: its paragraphs are iterated here too
+                    if "".join(inner).strip():
+                        boxes.append("".join(inner).strip())
         else:
-            _walk(child, out, reference)
+            _walk(child, out, reference, boxes)
 
 
 def blocks(container, parent) -> Iterator[Paragraph | Table]:

@@ -60,3 +60,25 @@ def test_a_draft_with_tracked_changes_reads_as_word_shows_it_with_the_changes_ac
     assert "（三）加强高层次人才引进（新）。" in text and "移走" not in text
     assert "招商专班 | 商务厅" in text
     assert text.rstrip().endswith("二、保障措施\n\n（四）各地要抓好落实。")
+
+
+def test_a_text_box_is_read_once_before_the_paragraph_that_anchors_it(tmp_path):
+    # A 公文 template's number in a text box was dropped: the document had no 文号.
+    path = write_docx(tmp_path / "通知.docx", "关于印发开发区招商引资办法的通知", [
+        ("p", "⟦BOX⟧各市人民政府，省直有关单位："),
+        ("p", "现将《开发区招商引资办法》印发给你们，请认真贯彻执行。"),
+    ])
+    box = ("<w:txbxContent><w:p>{}</w:p><w:p>{}</w:p></w:txbxContent>".format(run("浙政办发〔2021〕12号"),
+                                                                              run("签发人：张三")))
+    rewritten(path, {"BOX": "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:inline "
+                            "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+                            f"<wps:wsp xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+                            f"<wps:txbx>{box}</wps:txbx></wps:wsp></wp:inline></w:drawing></mc:Choice><mc:Fallback>"
+                            f"<w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>{box}</v:textbox>"
+                            "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"})
+    text = read_path(path).text
+    assert "浙政办发〔2021〕12号\n\n签发人：张三\n\n各市人民政府，省直有关单位：" in text
+    assert text.count("浙政办发") == 1
+    from index.library.metadata import guess_metadata
+
+    assert guess_metadata(text)["doc_number"] == "浙政办发〔2021〕12号"
