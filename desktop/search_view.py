@@ -368,6 +368,8 @@ class SearchView(ServiceView):
             keys = {"region": self.tr("region"), "level": self.tr("level"), "year": self.tr("year"), "doc": "doc"}
             named = [f"{keys.get(k, k)}:{v}" for k, _, v in (f.partition(":") for f in result.unmatched)]
             return self.tr("no document in the library matches %1").replace("%1", "、".join(named))
+        if code == "passage_parts":
+            return self.tr("no clause holds the whole passage: the clauses that hold one or more of its sentences")
         if code == "no_document_together":
             return self.tr("no document matches these filters together")
         if code == "only_earlier_versions":

@@ -279,6 +279,8 @@ _add("SearchView", {
     "no document in the library matches %1": "文库中没有符合 %1 的文件",
     "region": "地区", "level": "级别", "year": "年份",
     "no document matches these filters together": "没有同时符合这些限定条件的文件",
+    "no clause holds the whole passage: the clauses that hold one or more of its sentences":
+        "没有条款包含整段文字，以下为包含其中一句或几句的条款",
     "%n match(es) in earlier versions and drafts, which are not searched: tick All versions":
         "历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索",
 })

@@ -1502,39 +1502,39 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/notes_view.py" line="392" />
-      <location filename="../../desktop/notes_view.py" line="397" />
-      <location filename="../../desktop/notes_view.py" line="438" />
-      <location filename="../../desktop/notes_view.py" line="454" />
+      <location filename="../../desktop/notes_view.py" line="399" />
+      <location filename="../../desktop/notes_view.py" line="441" />
+      <location filename="../../desktop/notes_view.py" line="462" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="398" />
+      <location filename="../../desktop/notes_view.py" line="400" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="401" />
+      <location filename="../../desktop/notes_view.py" line="403" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="429" />
+      <location filename="../../desktop/notes_view.py" line="431" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="429" />
+      <location filename="../../desktop/notes_view.py" line="431" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="474" />
+      <location filename="../../desktop/notes_view.py" line="482" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="475" />
+      <location filename="../../desktop/notes_view.py" line="483" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1963,11 +1963,16 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/search_view.py" line="372" />
+      <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="374" />
       <source>no document matches these filters together</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="374" />
+      <location filename="../../desktop/search_view.py" line="376" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation type="unfinished">
         <numerusform />

@@ -1479,39 +1479,39 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/notes_view.py" line="392" />
-      <location filename="../../desktop/notes_view.py" line="397" />
-      <location filename="../../desktop/notes_view.py" line="438" />
-      <location filename="../../desktop/notes_view.py" line="454" />
+      <location filename="../../desktop/notes_view.py" line="399" />
+      <location filename="../../desktop/notes_view.py" line="441" />
+      <location filename="../../desktop/notes_view.py" line="462" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="398" />
+      <location filename="../../desktop/notes_view.py" line="400" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被修改。您输入的内容已保存；另一版本另存为同一原文上的第二条批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="401" />
+      <location filename="../../desktop/notes_view.py" line="403" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被删除。批注连同您输入的内容已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="429" />
+      <location filename="../../desktop/notes_view.py" line="431" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="429" />
+      <location filename="../../desktop/notes_view.py" line="431" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="474" />
+      <location filename="../../desktop/notes_view.py" line="482" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="475" />
+      <location filename="../../desktop/notes_view.py" line="483" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1940,11 +1940,16 @@ Restored from: %3</source>
     </message>
     <message>
       <location filename="../../desktop/search_view.py" line="372" />
+      <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
+      <translation>没有条款包含整段文字，以下为包含其中一句或几句的条款</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="374" />
       <source>no document matches these filters together</source>
       <translation>没有同时符合这些限定条件的文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="374" />
+      <location filename="../../desktop/search_view.py" line="376" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation>
         <numerusform>历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索</numerusform>

@@ -89,6 +89,17 @@ def test_query_language_and_translated_notices(win, qtbot):
     assert view.results_count() == 0 and "文库中没有符合 地区:火星 的文件" in view.status.text()
 
 
+def test_a_pasted_passage_says_in_chinese_that_its_sentences_were_searched(win, qtbot):
+    """A passage no clause holds whole is searched for its sentences (notice_code passage_parts): the status says
+    so in Chinese, not in the engine's English."""
+    view = win.search_view
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    texts = [c.text for c in win.corpus.clauses("hebei-2017-kaifaqu") if len(c.text) > 30][:2]
+    view.set_query("\n".join(t[:100] for t in texts))
+    qtbot.waitUntil(lambda: "没有条款包含整段文字" in view.status.text(), timeout=10000)
+    assert view.results_count() >= 2 and "passage" not in view.status.text()
+
+
 def test_a_query_that_finds_nothing_says_what_to_try(win, qtbot):
     """量子纠缠火星基地 showed 共 0 条相关条款 and an empty table, nothing more."""
     view = win.search_view
