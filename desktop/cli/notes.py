@@ -190,8 +190,9 @@ def cmd_import(args) -> int:
         emit(exc.report, args.json, "\n".join(lines))
         error(exc)
         return 1
+    kept = f"\nthe notes it wrote over were kept first in {report['backup']}" if report["backup"] else ""
     emit(report, args.json, f"added {report['added']}, updated {report['updated']}, "
-                            f"unchanged {report['unchanged']}, orphaned {len(report['orphaned'])}")
+                            f"unchanged {report['unchanged']}, orphaned {len(report['orphaned'])}{kept}")
     return 0
 
 

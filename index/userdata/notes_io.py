@@ -401,7 +401,8 @@ def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
 
     Returns:
         ``{"ok": True, "added": n, "updated": n, "unchanged": n, "orphaned": [uuid…],
-        "replaced_characters": n}`` (lone surrogates, which cannot be stored, become U+FFFD).
+        "replaced_characters": n, "backup": path or None}`` (lone surrogates, which cannot be stored, become
+        U+FFFD; ``backup``: where the notes it wrote over were kept first, ``before_import``).
 
     Raises:
         NotesImportError: the file was rejected; nothing was written.
@@ -409,6 +410,7 @@ def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
     if isinstance(raw, Path):
         return import_file(store, raw)
     annotations, replaced = _parse_w3c(raw, store.corpus)
+    kept = _keep_before_import(store, annotations)
     added, updated, unchanged = 0, 0, 0
     touched: set[str] = set()
     with transaction(store.db):
@@ -425,7 +427,30 @@ def import_w3c(store: NoteStore, raw: bytes | str | Path) -> dict:
         for doc_id in sorted(touched):
             orphaned += store.reanchor_document(doc_id).orphaned
     return {"ok": True, "added": added, "updated": updated, "unchanged": unchanged, "orphaned": orphaned,
-            "replaced_characters": replaced}
+            "replaced_characters": replaced, "backup": str(kept) if kept else None}
+
+
+def _keep_before_import(store: NoteStore, annotations: list[Annotation]) -> Path | None:
+    """A backup (``before_import``) of the notes when the import is to write over any of them (same uuid, the
+    file's newer), as restore and recover keep theirs: the notes' own text was otherwise gone. None if nothing
+    would be written over, or the database is not a file.
+
+    Raises:
+        DatabaseError: the backup could not be taken (nothing is imported then).
+    """
+    from index.userdata.backups import backup
+    from index.userdata.connection import db_path
+
+    path = db_path(store.db)
+    if path is None:
+        return None
+    over = False
+    for a in annotations:
+        row = store.db.execute("SELECT updated FROM annotations WHERE uuid = ?", (a.uuid,)).fetchone()
+        if row is not None and a.updated > row[0]:
+            over = True
+            break
+    return backup(path, "before-import", db=store.db) if over else None
 
 
 def import_file(store: NoteStore, path: Path) -> dict:

@@ -69,7 +69,8 @@ def test_round_trip_into_empty_home(store, tmp_path, monkeypatch):
     fresh = NoteStore(userdb.open_db(), Corpus())
     assert fresh.list() == []
     report = notes_io.import_file(fresh, out)
-    assert report == {"ok": True, "added": 4, "updated": 0, "unchanged": 0, "orphaned": [], "replaced_characters": 0}
+    assert report == {"ok": True, "added": 4, "updated": 0, "unchanged": 0, "orphaned": [], "replaced_characters": 0,
+                      "backup": None}
     assert _dicts(fresh) == before
     # Idempotent: importing again changes nothing.
     again = notes_io.import_w3c(fresh, out)  # a Path works too
@@ -229,3 +230,28 @@ def test_csv_export_for_excel(store, tmp_path):
 def test_unknown_format(store, tmp_path):
     with pytest.raises(ValueError):
         notes_io.export(store, "xml", tmp_path / "x")
+
+
+def test_an_import_that_writes_over_notes_keeps_them_in_a_backup_first(store, tmp_path):
+    """A file with the same ids and newer times (a colleague's copy of an export, edited) replaced the notes' own
+    text with no question and no copy: restore and recover take a safety backup first, import took none."""
+    import sqlite3
+
+    from index.userdata import backups
+
+    a = _fill(store)[0]
+    out = tmp_path / "theirs.jsonld"
+    notes_io.export(store, "w3c", out)
+    assert notes_io.import_file(store, out)["backup"] is None  # nothing written over: no backup
+    store.edit(a.uuid, note="本地批注")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    item = next(i for i in data["first"]["items"] if i["id"].endswith(a.uuid))
+    item["modified"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    next(b for b in item["body"] if b["purpose"] == "commenting")["value"] = "文件批注"
+    report = notes_io.import_w3c(store, json.dumps(data))
+    assert report["updated"] == 1 and store.get(a.uuid).note == "文件批注"
+    kept = report["backup"]
+    assert kept and backups.backup_reason(kept) == "before_import"
+    with sqlite3.connect(f"file:{kept}?mode=ro", uri=True) as db:
+        assert db.execute("SELECT note FROM annotations WHERE uuid = ?", (a.uuid,)).fetchone() == ("本地批注",)
+    db.close()
