@@ -392,6 +392,8 @@ class NotesView(ServiceView):
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
             return False
         self._dirty = set()
+        if "note" in edited and saved.note != self.editor.toPlainText():
+            QTimer.singleShot(0, self.refresh)  # not typed in, and written elsewhere meanwhile: that one is shown
         if copy is not None or restored:
             QTimer.singleShot(0, self.refresh)  # the kept version, or the note written back, is listed
             QMessageBox.information(self, self.tr("Notes"), self.tr(

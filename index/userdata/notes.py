@@ -484,6 +484,8 @@ class NoteStore:
         Raises:
             NoteError: bad colour, note or tags.
         """
+        if note is not None and valid_unicode(note) == base.note:
+            note = None  # not typed in (Save on a note as read): a newer version written elsewhere stays
         with transaction(self.db):
             try:
                 stored = self.get(base.uuid)

@@ -410,3 +410,12 @@ def test_a_delete_that_fails_keeps_the_note_and_what_was_typed(win, qtbot, monke
     assert view.editor.toPlainText() == "补充旧批注" and view.has_unsaved_edits()
     monkeypatch.setattr(type(store), "delete", delete)
     assert view.flush() and store.get(first.uuid).note == "补充旧批注"
+
+
+def test_save_on_a_note_not_typed_in_shows_the_newer_version_written_elsewhere(win, qtbot):
+    """保存 on a note as it was read wrote the panel's old text over another process's newer one."""
+    view, store, first, second = _two_notes(win, qtbot)
+    store.edit(first.uuid, note="另一进程")
+    view.save_current()
+    assert store.get(first.uuid).note == "另一进程" and len(store.list()) == 2
+    qtbot.waitUntil(lambda: view.editor.toPlainText() == "另一进程", timeout=5000)

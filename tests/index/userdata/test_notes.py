@@ -249,3 +249,12 @@ def test_an_edit_of_a_note_changed_or_deleted_meanwhile_loses_neither(store):
     store.delete(base.uuid)
     saved, copy, restored = store.save_edit(base, tags=["用地"])
     assert restored and copy is None and (saved.note, saved.tags, saved.start) == ("旧", ("用地",), base.start)
+
+
+def test_saving_a_note_as_it_was_read_leaves_a_newer_version_alone(store):
+    """Save clicked on a note not typed in wrote the editor's old text back over another process's newer one
+    (kept only as a second note)."""
+    base = store.add(_clause(store, "盘活存量").id, "盘活存量土地", note="旧")
+    store.edit(base.uuid, note="另一进程")
+    saved, copy, restored = store.save_edit(base, note="旧", color="疑问")
+    assert (saved.note, saved.color, copy, restored, len(store.list())) == ("另一进程", "疑问", None, False, 1)
