@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         notes (``_make``). Made here while hidden, its module and widgets were ~15 ms of this thread on a
         quiet machine, 70-115 ms while an import's processes had the processors.
         """
+        self._write_kept_edits()
         view = self.made("notes")
         if view is not None:
             view.refresh()
@@ -372,6 +373,27 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - the notes panel shows why when it opens
                 log.warning("the notes database could not be opened", exc_info=True)
         self.services.reanchor_in_background()
+
+    def _write_kept_edits(self) -> None:
+        """Write the note edits the database refused last time (``index.userdata.drafts``), and say so."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from index.base import paths
+        from index.userdata import drafts
+
+        try:
+            if not drafts.pending(paths.user_home()):
+                return
+            written, kept = drafts.apply(self.services.notes(), paths.user_home())
+        except Exception:  # noqa: BLE001 - kept for the next start; the notes panel shows a database's trouble
+            log.warning("the kept note edits could not be written", exc_info=True)
+            return
+        if written:
+            self.services.annotations_changed.emit(None)  # every document's
+            QMessageBox.information(self, self.tr("Notes"), self.tr(
+                "%n note edit(s) that could not be saved last time were written now.", "", written))
+        if kept:
+            log.warning("%d kept note edit(s) could not be written yet; tried again at the next start", kept)
 
     # -- tabs ------------------------------------------------------------------
     def _fixed_tab(self, widget, title: str) -> None:

@@ -14,6 +14,7 @@ Signals:
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -38,6 +39,8 @@ from desktop import labels
 from desktop.errors import error_text
 from desktop.models import RecordTableModel
 from desktop.widgets import ServiceView, hbox, vbox
+
+log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1500  # typing stopped this long: the note is written
 
@@ -376,22 +379,36 @@ class NotesView(ServiceView):
 
     def _write(self) -> bool:
         """Write the fields edited (only those: a tag or colour another window set is not written over)."""
+        from index.base import paths
+        from index.userdata import drafts
         from index.userdata.markup import render_note
         from index.userdata.notes import Annotation
 
         edited = self._dirty
         tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+        edit = {"note": self.editor.toPlainText() if "note" in edited else None,
+                "color": self.color.currentData() if "color" in edited else None,
+                "tags": tags if "tags" in edited else None}
         try:
             # Against the note as it was read: one another process changed meanwhile keeps its version as a
             # second note, one it deleted is written back (both were lost: written over, or refused for good).
-            saved, copy, restored = self.store().save_edit(
-                Annotation.from_dict(self.current), note=self.editor.toPlainText() if "note" in edited else None,
-                color=self.color.currentData() if "color" in edited else None,
-                tags=tags if "tags" in edited else None)
+            saved, copy, restored = self.store().save_edit(Annotation.from_dict(self.current), **edit)
         except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
-            QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
+            text = error_text(exc)
+            try:  # and in a file of its own, written at the next start if the window never writes it
+                drafts.keep(paths.user_home(), Annotation.from_dict(self.current).to_dict(), edit)
+                text += "\n\n" + self.tr("What you typed is kept, and will be written when ZoneRef next starts "
+                                           "if it cannot be written before.")
+            except Exception:  # noqa: BLE001 - the editor still holds it; the message says it is not written
+                log.warning("the refused note edit could not be kept either", exc_info=True)
+            QMessageBox.warning(self, self.tr("Notes"), text)
             return False
         self._dirty = set()
+        try:
+            drafts.drop(paths.user_home(), self.current["uuid"])
+        except OSError:
+            log.warning("a kept note edit could not be forgotten; it is written again at the next start",
+                        exc_info=True)
         if "note" in edited and saved.note != self.editor.toPlainText():
             QTimer.singleShot(0, self.refresh)  # not typed in, and written elsewhere meanwhile: that one is shown
         if copy is not None or restored:

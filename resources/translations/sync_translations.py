@@ -457,6 +457,15 @@ _add("ImportDialog", {
     "Import %n file(s)": "导入 %n 个文件",
 })
 
+# Note edits the database refused, kept in unsaved-notes.json (index/userdata/drafts.py).
+_add("NotesView", {
+    "What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.":
+        "您输入的内容已另行保存；如在此之前仍无法写入，将在下次启动 ZoneRef 时写入。",
+})
+_add("MainWindow", {
+    "%n note edit(s) that could not be saved last time were written now.": "上次未能保存的 %n 条批注修改现已写入。",
+})
+
 
 def _sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").glob("*.py"))

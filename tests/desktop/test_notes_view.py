@@ -353,6 +353,7 @@ def test_a_note_changed_elsewhere_while_typed_keeps_both_versions(win, qtbot, mo
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view, store, first, second = _two_notes(win, qtbot)
@@ -375,6 +376,7 @@ def test_a_note_deleted_elsewhere_while_typed_is_kept_with_what_was_typed(win, q
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: told.append(a[2]))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view, store, first, second = _two_notes(win, qtbot)
@@ -419,3 +421,53 @@ def test_save_on_a_note_not_typed_in_shows_the_newer_version_written_elsewhere(w
     view.save_current()
     assert store.get(first.uuid).note == "另一进程" and len(store.list()) == 2
     qtbot.waitUntil(lambda: view.editor.toPlainText() == "另一进程", timeout=5000)
+
+
+def test_an_edit_the_database_refused_is_written_at_the_next_start_after_a_crash(open_window, qtbot, monkeypatch,
+                                                                                 zoneref_home):
+    """A refused autosave kept the text only in the editor: a crash (or a power cut) before the next write
+    lost it. It is kept in unsaved-notes.json and written when ZoneRef next starts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from index.userdata import drafts
+    from index.userdata.notes import NoteError
+
+    warned, told = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view, store, first, second = _two_notes(open_window(), qtbot)
+    real_edit = type(store).edit
+    monkeypatch.setattr(type(store), "edit", lambda *a, **k: (_ for _ in ()).throw(NoteError("database is locked")))
+    view.editor.insertPlainText("停电前写的")
+    view.tags.setText("土地")
+    view.tags.textEdited.emit("土地")
+    assert not view.flush()
+    assert "下次启动" in warned[-1]
+    kept = drafts.pending(zoneref_home)
+    assert [(d["base"]["uuid"], d["edit"]) for d in kept] == [(first.uuid, {"note": "停电前写的旧批注", "tags": ["土地"]})]
+    # The process dies here: nothing else writes it. The database is free again at the next start.
+    monkeypatch.setattr(type(store), "edit", real_edit)
+    second_window = open_window()
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
+    assert "1 条" in told[0] and drafts.pending(zoneref_home) == []
+    note = second_window.services.notes().get(first.uuid)
+    assert (note.note, note.tags) == ("停电前写的旧批注", ("土地",))
+
+
+def test_a_kept_edit_is_forgotten_once_the_panel_writes_it(win, qtbot, monkeypatch, zoneref_home):
+    from PySide6.QtWidgets import QMessageBox
+
+    from index.userdata import drafts
+    from index.userdata.notes import NoteError
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    view, store, first, second = _two_notes(win, qtbot)
+    real_edit = type(store).edit
+    monkeypatch.setattr(type(store), "edit", lambda *a, **k: (_ for _ in ()).throw(NoteError("database is locked")))
+    view.editor.insertPlainText("一")
+    assert not view.flush() and len(drafts.pending(zoneref_home)) == 1
+    monkeypatch.setattr(type(store), "edit", real_edit)
+    view.editor.insertPlainText("二")
+    assert view.flush() and drafts.pending(zoneref_home) == []
+    assert not (zoneref_home / drafts.FILE_NAME).exists() and store.get(first.uuid).note == "一二旧批注"
