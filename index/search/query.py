@@ -292,8 +292,9 @@ def parse_query(text: str) -> ParsedQuery:
         parsed = _structured(cleaned)
     except _Malformed as why:
         parsed = _literal(cleaned)
-        notice = f"searched the words literally ({why})"
-        code = "literal_fallback"
+        # A cut query keeps saying so (the cut is often what left a quote open): words past it were not searched.
+        notice = "; ".join(filter(None, (notice, f"searched the words literally ({why})")))
+        code = code or "literal_fallback"
     parsed.notice = parsed.notice or notice
     parsed.notice_code = parsed.notice_code or code
     return parsed

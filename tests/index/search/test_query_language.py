@@ -139,6 +139,13 @@ def test_very_long_input_is_cut_with_notice():
     assert sum(len(lit.text) for g in q.groups for lit in g) == MAX_QUERY_CHARS
 
 
+def test_a_cut_query_read_literally_still_says_it_was_cut():
+    """A pasted passage over 256 characters with a quote open at the cut said only "searched literally": the
+    status never told that its end was not searched."""
+    q = parse_query("开发区" * 84 + "“招商引资”")
+    assert q.notice_code == "truncated" and "256" in q.notice and "literally" in q.notice
+
+
 def test_not_a_string_does_not_raise():
     assert parse_query(None).empty
 
