@@ -70,6 +70,8 @@ _CITIES = """
 PROVINCE_BY_SHORT = {short: name for name, short, _, _ in PROVINCES}
 SLUGS = {name: slug for name, _, _, slug in PROVINCES} | {national.NATIONAL: "quanguo"}
 _ABBREV = {abbr: name for name, _, abbr, _ in PROVINCES}
+#: A province by its one-character abbreviation (粤 广东省, 沪 上海市), as officials write it.
+PROVINCE_BY_ABBREV = _ABBREV
 CITY_PROVINCE: dict[str, str] = {}
 for _line in _CITIES.strip().splitlines():
     _prov, *_names = _line.split()

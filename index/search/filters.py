@@ -81,10 +81,13 @@ class DocFilters:
 
 def _place_ok(value: str, region: str, city: str) -> bool:
     """Whether a ``region:`` value names the document's region or city, or both as officials write them
-    (浙江省杭州市, 浙江杭州: the start of the region's name, then the start of the city's)."""
+    (浙江省杭州市, 浙江杭州: the start of the region's name, then the start of the city's), or the province by
+    its abbreviation (粤, 沪, 冀: matched nothing, since no region's name holds it)."""
+    from index.library.regions import PROVINCE_BY_ABBREV
+
     if not value:
         return False
-    if value in region or value in city:
+    if value in region or value in city or PROVINCE_BY_ABBREV.get(value) == region:
         return True
     return bool(city) and any(region.startswith(value[:k]) and city.startswith(value[k:]) for k in range(1, len(value)))
 

@@ -613,3 +613,11 @@ def test_a_heading_over_its_clauses_comes_after_the_clauses_that_say_something(t
     headings = [by_label[k].id for k in ("第二章", "第一节")]
     assert set(hits) == set(articles + headings)
     assert set(hits[:2]) == set(articles) and set(hits[2:]) == set(headings)
+
+
+def test_a_province_by_its_abbreviation(seed_index):
+    """region:豫 and 地区:冀 (as officials write provinces) matched no document: no region's name holds them."""
+    assert found(seed_index, "开发区 region:豫") == found(seed_index, "开发区 region:河南") != set()
+    assert found(seed_index, "开发区 地区:冀") == found(seed_index, "开发区 region:河北") != set()
+    assert found(seed_index, "开发区 region:豫、冀") == found(seed_index, "开发区 region:河南 region:河北")
+    assert found(seed_index, "开发区 region:粤") == set()  # no 广东 document here
