@@ -376,19 +376,20 @@ class MainWindow(QMainWindow):
 
     def _write_kept_edits(self) -> None:
         """Write the note edits the database refused last time (``index.userdata.drafts``), and say so."""
-        from PySide6.QtWidgets import QMessageBox
-
         from index.base import paths
         from index.userdata import drafts
 
         try:
-            if not drafts.pending(paths.user_home()):
+            home = paths.user_home()
+            if not (home / drafts.FILE_NAME).exists():  # the usual start: nothing kept, the store not asked for
                 return
-            written, kept = drafts.apply(self.services.notes(), paths.user_home())
+            written, kept = drafts.apply(self.services.notes(), home)
         except Exception:  # noqa: BLE001 - kept for the next start; the notes panel shows a database's trouble
             log.warning("the kept note edits could not be written", exc_info=True)
             return
         if written:
+            from PySide6.QtWidgets import QMessageBox
+
             self.services.annotations_changed.emit(None)  # every document's
             QMessageBox.information(self, self.tr("Notes"), self.tr(
                 "%n note edit(s) that could not be saved last time were written now.", "", written))

@@ -70,6 +70,19 @@ IN_USE = ("it is open in another program (Word, WPS, Excel?) or may not be repla
           "choose another name; the file was left as it was")
 
 
+def _patiently(act: Callable[[], object], path: Path, waits: tuple[float, ...]) -> None:
+    """``act()``, tried again after each of ``waits`` while it raises ``PermissionError``; the last try's
+    error is raised."""
+    for wait in waits:
+        try:
+            act()
+            return
+        except PermissionError:
+            log.debug("%s is in use; trying again in %.2f s", path, wait)
+            time.sleep(wait)
+    act()
+
+
 def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS, says: str | None = IN_USE) -> None:
     """``os.replace(src, dst)``, tried again after each of ``waits`` while it raises ``PermissionError``.
 
@@ -79,17 +92,12 @@ def replace(src: Path, dst: Path, waits: tuple[float, ...] = REPLACE_WAITS, says
             where it is.
         OSError: any other failure, at once.
     """
-    for wait in (*waits, None):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError as exc:
-            if wait is None and says is None:
-                raise
-            if wait is None:
-                raise PermissionError(exc.errno or errno.EACCES, says, str(dst)) from exc
-            log.debug("%s is in use; trying again in %.2f s", dst, wait)
-            time.sleep(wait)
+    try:
+        _patiently(lambda: os.replace(src, dst), dst, waits)
+    except PermissionError as exc:
+        if says is None:
+            raise
+        raise PermissionError(exc.errno or errno.EACCES, says, str(dst)) from exc
 
 
 def remove(path: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> None:
@@ -99,15 +107,7 @@ def remove(path: Path, waits: tuple[float, ...] = REPLACE_WAITS) -> None:
     Raises:
         OSError: the system's error, once the waits are over (at once for any but ``PermissionError``).
     """
-    for wait in (*waits, None):
-        try:
-            os.remove(path)
-            return
-        except PermissionError:
-            if wait is None:
-                raise
-            log.debug("%s is in use; trying again in %.2f s", path, wait)
-            time.sleep(wait)
+    _patiently(lambda: os.remove(path), path, waits)
 
 
 def _remove(tmp: Path) -> None:

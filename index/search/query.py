@@ -167,10 +167,15 @@ def _operator_form(token: str) -> str:
     return word.upper() if word.isascii() and word.isalpha() else word
 
 
+def filter_key(typed: str) -> str | None:
+    """The filter a key names as typed (region, 地区, ＲＥＧＩＯＮ → ``region``), or None."""
+    return FILTER_KEYS.get(unicodedata.normalize("NFKC", typed).lower())
+
+
 def _bare_key(token: str) -> bool:
     """Whether ``token`` is a filter's key and colon with no value (region:, 地区：)."""
     m = _FILTER_KEY.match(token)
-    return bool(m and FILTER_KEYS.get(unicodedata.normalize("NFKC", m["key"]).lower()))
+    return bool(m and filter_key(m["key"]))
 
 
 def _filter(token: str) -> tuple[str, list[str]] | None:
@@ -180,7 +185,7 @@ def _filter(token: str) -> tuple[str, list[str]] | None:
     m = _FILTER.match(token)
     if not m:
         return None
-    key = FILTER_KEYS.get(unicodedata.normalize("NFKC", m["key"]).lower())
+    key = filter_key(m["key"])
     if not key:
         return None
     values = [v.strip() for v in _VALUE_LIST.split(m["value"])] if key != "doc" else [m["value"]]

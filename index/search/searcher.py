@@ -19,7 +19,6 @@ import logging
 import os
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -147,10 +146,10 @@ def _passage(query: str, parsed: ParsedQuery) -> ParsedQuery | None:
 
 
 def _is_filter(word: str) -> bool:
-    from index.search.query import FILTER_KEYS
+    from index.search.query import filter_key
 
     key, colon, _ = word.replace("：", ":").partition(":")
-    return bool(colon) and unicodedata.normalize("NFKC", key).lower() in FILTER_KEYS
+    return bool(colon) and filter_key(key) is not None
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -592,10 +591,11 @@ class SearchIndex:
             return result
         top = ex.rank(recs, scores, offset + limit)[offset:]
         needles = _highlight_strings(parsed)
-        patterns = [p for p in map(phrase_pattern, needles) if p is not None]
+        phrases = {n: phrase_pattern(n) for n in needles}
+        patterns = [p for p in phrases.values() if p is not None]
         # A number or a Latin word is a whole word (its term is): 7 is not highlighted inside 2017.
         patterns += [re.compile(rf"(?<![a-z0-9]){n}(?![a-z0-9])") for n in needles if WORD_RUN.fullmatch(n)]
-        needles = [n for n in needles if phrase_pattern(n) is None and not WORD_RUN.fullmatch(n)]
+        needles = [n for n in needles if phrases[n] is None and not WORD_RUN.fullmatch(n)]
         for rec, score in zip(recs[top].tolist(), scores[top].tolist(), strict=True):
             result.hits.append(self._hit(ex, rec, score, needles, patterns))
         return result

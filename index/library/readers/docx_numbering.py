@@ -10,27 +10,12 @@ Bullets carry no number and give none.
 
 from __future__ import annotations
 
+from index.library.clauses import int_to_cn
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DIGITS = "〇一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-
-
-def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 100 → 一百 (as Word's chineseCounting writes them)."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        tail = "" if not rest else ("零" + _DIGITS[rest] if rest < 10 else ("一" + _chinese(rest) if rest < 20
-                                                                          else _chinese(rest)))
-        return _DIGITS[n // 100] + "百" + tail
-    return str(n)
 
 
 def _roman(n: int) -> str:
@@ -54,7 +39,7 @@ def format_number(n: int, fmt: str) -> str:
         return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return _chinese(n)
+        return "〇" if n == 0 else int_to_cn(n)  # as regulations print numbers; a list starting at 0 shows 〇
     if fmt == "chineseLegalSimplified" and n < 10:
         return _LEGAL[n]
     if fmt == "ideographTraditional" and 1 <= n <= 10:
