@@ -66,8 +66,10 @@ def _cell_text(cell, notes: Notes, found: list[str]) -> str:
     for p in blocks(cell._tc, cell):  # noqa: SLF001 - python-docx has no public element
         if not isinstance(p, Paragraph):
             continue  # a table in a cell: not read (as before)
-        text, lines = notes.text(p._p)  # noqa: SLF001
+        boxes: list[str] = []  # a text box anchored in the cell (a form's 文号, 签发人): its paragraphs first
+        text, lines = notes.text(p._p, boxes)  # noqa: SLF001
         found.extend(lines)
+        texts.extend(boxes)
         if text.strip():
             texts.append(text.strip())
     return " ".join(texts)

@@ -82,3 +82,16 @@ def test_a_text_box_is_read_once_before_the_paragraph_that_anchors_it(tmp_path):
     from index.library.metadata import guess_metadata
 
     assert guess_metadata(text)["doc_number"] == "浙政办发〔2021〕12号"
+
+
+def test_a_text_box_in_a_table_cell_is_read_with_its_row(tmp_path):
+    # A 公文 form laid out as a table (发文稿纸, 会签单) keeps its 文号 and 签发人 in text boxes inside cells:
+    # they were dropped, as body text boxes had been.
+    path = write_docx(tmp_path / "发文稿纸.docx", "关于开发区扩区的请示", [("p", "正文如下。")],
+                      table=[["文号", "⟦BOX⟧"], ["签发", "同意"]])
+    box = "<w:txbxContent><w:p>{}</w:p></w:txbxContent>".format(run("苏政发〔2023〕7号"))
+    rewritten(path, {"BOX": f"<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>{box}"
+                            "</v:textbox></v:shape></w:pict></w:r>"})
+    text = read_path(path).text
+    assert "文号 | 苏政发〔2023〕7号" in text
+    assert text.count("苏政发") == 1
