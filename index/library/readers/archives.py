@@ -17,13 +17,14 @@ skipped or refused, with the reason.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import lzma
 import os
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from index.base.text import decode_chinese
 from index.library.readers.errors import (
     CorruptFileError,
     PasswordProtectedError,
@@ -76,19 +77,94 @@ def is_archive(path: Path | str) -> bool:
     return str(path).lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def decoded_name(info: zipfile.ZipInfo) -> str:
-    """The member's name as its archiver meant it: UTF-8 when flagged so; else the raw bytes (which
-    ``zipfile`` decoded as cp437) as UTF-8 if valid, else GB18030 (Windows' Chinese code page)."""
+def _raw_name(info: zipfile.ZipInfo) -> bytes | None:
+    """The bytes of a member's name when no UTF-8 flag says what they are (``zipfile`` read them as cp437)."""
+    if info.flag_bits & _UTF8_FLAG:
+        return None
     # ``orig_filename``: on Windows ``filename`` has every 0x5C byte turned into "/", and 116 GBK characters
-    # (淺, 乗 …) have 0x5C as their second byte.
-    name = info.orig_filename.split("\x00", 1)[0]
-    if not info.flag_bits & _UTF8_FLAG:
+    # (淺, 乗 …) and many Big5 ones (許, 功 …) have 0x5C as their second byte.
+    try:
+        return info.orig_filename.split("\x00", 1)[0].encode("cp437")
+    except UnicodeEncodeError:
+        return None
+
+
+def _big5(raw: bytes) -> str:
+    from index.library.readers.txt import big5
+
+    found = big5(raw)
+    if found is None:
+        raise UnicodeDecodeError("big5", raw, 0, len(raw), "not Big5")
+    return found[0]
+
+
+# How an archiver on Windows wrote names without the UTF-8 flag: in the system's code page. A Chinese archive's
+# is GBK (mainland) or Big5 (Taiwan, Hong Kong); a Western one's is cp437. GB18030 decodes almost any bytes,
+# Big5 ones among them (開發區政策 as 秨祇跋現郸), so the first codec that decodes is not the answer.
+_NAME_CODECS = (lambda raw: raw.decode("gb18030"), _big5, lambda raw: raw.decode("cp437"))
+
+
+@functools.lru_cache(maxsize=1)
+def _common_chinese() -> frozenset[str]:
+    """The characters names are made of: GB2312's first level (3,755 simplified) and Big5's (5,401 traditional)."""
+    pairs = [(bytes((a, b)), "gb2312") for a in range(0xB0, 0xD8) for b in range(0xA1, 0xFF)]
+    pairs += [(bytes((a, b)), "cp950") for a in range(0xA4, 0xC7) for b in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
+              if a << 8 | b <= 0xC67E]
+    found = set()
+    for pair, codec in pairs:
         try:
-            raw = name.encode("cp437")
-        except UnicodeEncodeError:
-            raw = None
-        if raw is not None:
-            name = decode_chinese(raw) or name
+            found.add(pair.decode(codec))
+        except UnicodeDecodeError:
+            continue
+    return frozenset(found)
+
+
+def _plausible(text: str) -> float:
+    """The share of ``text``'s non-ASCII characters a file name is made of: common Chinese characters, Chinese
+    punctuation and full-width forms, accented Latin letters."""
+    common = _common_chinese()
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 1.0
+    good = sum(c in common or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+               or ("\xc0" <= c <= "\u024f" and c.isalpha()) for c in wide)
+    return good / len(wide)
+
+
+def name_decoder(entries: list[zipfile.ZipInfo]) -> Callable[[bytes], str]:
+    """How the archive's unflagged names are decoded: as UTF-8 where valid (7-Zip, macOS and Linux tools write
+    it without the flag), the others in one code page decided from all of them together, the one (GBK, Big5,
+    cp437) whose reading of them all is most plausible; a code page that fails on one of them is not the
+    archive's. Returns ``decode(raw bytes) -> str``, which never fails."""
+    raws = []
+    for raw in map(_raw_name, entries):
+        if raw is not None and not raw.isascii() and _utf8(raw) is None:
+            raws.append(raw)
+    best, best_score = (lambda raw: raw.decode("cp437")), -1.0
+    for decode in _NAME_CODECS:
+        try:
+            score = _plausible("".join(decode(raw) for raw in raws))
+        except UnicodeDecodeError:
+            continue
+        if score > best_score:  # ties: the earlier code page (GBK, the commonest)
+            best, best_score = decode, score
+    return lambda raw: _utf8(raw) or best(raw)
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def decoded_name(info: zipfile.ZipInfo, decode: Callable[[bytes], str] | None = None) -> str:
+    """The member's name as its archiver meant it: UTF-8 when flagged so, else its raw bytes (which ``zipfile``
+    decoded as cp437) by ``decode`` (``name_decoder`` of its archive; of this name alone if None)."""
+    raw = _raw_name(info)
+    name = info.orig_filename.split("\x00", 1)[0]
+    if raw is not None:
+        name = (decode or name_decoder([info]))(raw)
     return name.replace("\\", "/")
 
 
@@ -120,10 +196,11 @@ def members(archive: Path, screened) -> tuple[list[Member], list[dict], list[dic
     found: list[Member] = []
     skipped: list[dict] = []
     errors: list[dict] = []
+    decode = name_decoder(entries)
     for position, info in enumerate(entries):
         if info.is_dir():
             continue
-        name = decoded_name(info)
+        name = decoded_name(info, decode)
         path = f"{shown}/{name}"
         parts = [p for p in name.split("/") if p]
         if not parts:

@@ -174,3 +174,58 @@ def test_a_gbk_name_is_decoded_from_its_bytes_even_where_zipfile_turned_backslas
     info.filename = info.orig_filename.replace("\\", "/")  # what zipfile does on Windows (os.sep)
     info.flag_bits = 0
     assert decoded_name(info) == "政策/淺析.txt"
+
+
+def _code_page_zip(path: Path, entries: dict[str, bytes], encoding: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(_WindowsName(name.encode(encoding).decode("cp437")), data)
+    return path
+
+
+def test_a_taiwan_or_hong_kong_zip_of_big5_names_imports_under_its_own_names(tmp_path, capsys):
+    # Big5 names were read as GB18030, which decodes almost any bytes: 開發區政策/臺北市產業園區管理辦法.txt was
+    # listed and imported as 秨祇跋現郸/籓カ玻穨堕跋恨瞶快猭.txt.
+    text = "臺北市產業園區管理辦法\n\n第一條　為促進產業園區發展，特訂定本辦法。\n\n第二條　園區應當依法設立。\n"
+    pack = _code_page_zip(tmp_path / "園區.zip", {
+        "開發區政策/臺北市產業園區管理辦法.txt": text.encode("cp950"),
+        "開發區政策/許可說明.txt": text.replace("管理辦法", "許可說明").encode("cp950"),  # 許: B3 5C, a backslash
+        "readme.txt": b"Zone policies, see the folder.",
+    }, "cp950")
+    code, report, err = cli(capsys, "import", str(pack))
+    assert code == 0, err
+    assert {r["path"] for r in report["imported"]} == {
+        f"{pack}/開發區政策/臺北市產業園區管理辦法.txt", f"{pack}/開發區政策/許可說明.txt", f"{pack}/readme.txt"}
+
+
+@pytest.mark.parametrize("names, encoding", [
+    (["开发区政策汇编/关于推进开发区高质量发展的实施意见.txt", "开发区政策汇编/附件1：申报表.txt", "说明.txt"], "gbk"),
+    (["開發區政策彙編/關於推動產業園區高質量發展的實施辦法.txt", "附件一：申請表.txt", "說明.txt"], "cp950"),
+    (["香港科學園/創新及科技基金申請指引.txt"], "big5hkscs"),
+    (["Richtlinien/Übersicht für Gewerbegebiete.txt", "Résumé.txt"], "cp437"),
+])
+def test_an_archives_code_page_is_decided_from_all_its_names(names, encoding):
+    from index.library.readers.archives import decoded_name, name_decoder
+
+    infos = []
+    for name in names:
+        info = zipfile.ZipInfo(name.encode(encoding).decode("cp437"))
+        info.flag_bits = 0
+        infos.append(info)
+    decode = name_decoder(infos)
+    assert [decoded_name(info, decode) for info in infos] == names
+
+
+def test_names_in_no_code_page_are_listed_not_a_crash(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    entries = {bytes(rng.randrange(0x80, 0x100) for _ in range(12)).decode("cp437") + ".txt": POLICY.encode()
+               for _ in range(5)}
+    pack = tmp_path / "乱码.zip"
+    with zipfile.ZipFile(pack, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(_WindowsName(name), data)
+    found, skipped, errors = members(pack, _txt_only)
+    assert len(found) == 5 and errors == []
+    assert all(read_path(m).text.startswith("关于推进") for m in found)
