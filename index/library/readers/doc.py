@@ -4,10 +4,11 @@ Government offices still send most documents as .doc. The file is an OLE
 compound file (read with ``olefile``); its text is the ``WordDocument``
 stream's characters, listed by the piece table (the ``Clx`` in the table
 stream, [MS-DOC] 2.9.38): each piece is either UTF-16 or, for a run of
-Western text, one byte a character (cp1252). Only the main document's
-characters are kept (the FIB's ``ccpText``; footnotes, headers and comments
-follow them). Paragraph, cell and row marks become line ends; a field keeps
-its shown result, not its instruction (``HYPERLINK "…"``).
+Western text, one byte a character (cp1252). The main document's characters
+are kept (the FIB's ``ccpText``; headers and comments follow them and are not),
+without those a tracked change deleted, and with the footnotes and endnotes
+they refer to (``doc_marks``). Paragraph, cell and row marks become line ends;
+a field keeps its shown result, not its instruction (``HYPERLINK "…"``).
 
 A .docx or an RTF file saved under a .doc name is common: ``read_path`` sends
 the first to the .docx reader (and a .doc named .docx here); the second is
@@ -21,7 +22,7 @@ import struct
 from pathlib import Path
 
 from index.base.text import decode_chinese
-from index.library.readers import OLE_MAGIC, Extracted, paragraphs_to_body
+from index.library.readers import OLE_MAGIC, Extracted, doc_marks, paragraphs_to_body
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError
 
 _WORD_IDENT = 0xA5EC
@@ -36,6 +37,7 @@ _CLX_PAIR = 33  # fcClx/lcbClx: the 34th (fc, lcb) pair of FibRgFcLcb97
 _BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": None, "\x01": None,
                          "\x08": None, "\x05": None, "\x02": None, "\x03": None, "\x04": None})
 _ROW_END = re.compile(r"\x07\r?\x07")
+_PARAGRAPH_END = re.compile("[\r\x07]")
 
 
 def read(path: Path, data: bytes) -> Extracted:
@@ -74,11 +76,24 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
             csw = struct.unpack_from("<H", word, 32)[0]
             lw_at = 32 + 2 + csw * 2
             cslw = struct.unpack_from("<H", word, lw_at)[0]
-            ccp_text = struct.unpack_from("<i", word, lw_at + 2 + 3 * 4)[0]
-            fc_lcb_at = lw_at + 2 + cslw * 4 + 2
-            fc_clx, lcb_clx = struct.unpack_from("<II", word, fc_lcb_at + _CLX_PAIR * 8)
+            # FibRgLw97: ccpText, ccpFtn, ccpHdd, (reserved), ccpAtn, ccpEdn — the stories, in this order
+            ccp_text, ccp_ftn, ccp_hdd, _, ccp_atn = struct.unpack_from("<5i", word, lw_at + 2 + 3 * 4)
+            fc_lcb_at = lw_at + 2 + cslw * 4
+            pairs = struct.unpack_from("<H", word, fc_lcb_at)[0]
+
+            def pair(index: int) -> tuple[int, int]:
+                return struct.unpack_from("<II", word, fc_lcb_at + 2 + index * 8) if index < pairs else (0, 0)
+
+            fc_clx, lcb_clx = pair(_CLX_PAIR)
             pieces = _pieces(table[fc_clx:fc_clx + lcb_clx])
-            text = _assemble(word, pieces, ccp_text)
+            deleted = doc_marks.deleted_cps(word, table, pair(doc_marks.PAIR_CHPX), pieces)
+            main = _assemble(word, pieces, ccp_text)
+            notes = sorted(doc_marks.note_ranges(table, pair(doc_marks.PAIR_FOOTNOTE_REF),
+                                                 pair(doc_marks.PAIR_FOOTNOTE_TEXT), ccp_text)
+                           + doc_marks.note_ranges(table, pair(doc_marks.PAIR_ENDNOTE_REF),
+                                                   pair(doc_marks.PAIR_ENDNOTE_TEXT),
+                                                   ccp_text + ccp_ftn + ccp_hdd + ccp_atn))
+            text = doc_marks.edited(main, 0, deleted, _note_changes(word, pieces, main, deleted, notes))
             title = _title(ole)
         except (struct.error, OSError, ValueError, IndexError):
             # OSError: olefile's "this file is not a stream" (a storage where a stream should be), a bad sector
@@ -112,23 +127,54 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     return out
 
 
-def _assemble(word: bytes, pieces, ccp_text: int) -> str:
-    """The main text: the pieces' characters up to ``ccp_text`` in all. Pieces follow one another; a damaged
-    table whose pieces overlap or go backwards cannot make more text than the document says it has."""
+def _assemble(word: bytes, pieces, end: int, start: int = 0) -> str:
+    """The characters from CP ``start`` to ``end``, one a CP (a surrogate pair is two halves, joined by
+    ``tidy``). Each CP is read once: a damaged table whose pieces overlap or go backwards cannot make more
+    text than the document says it has."""
     parts = []
-    done = 0
-    for start, end, offset, compressed in pieces:
-        if start < done or start >= ccp_text:
-            break
-        count = min(end, ccp_text) - start
+    done = start
+    for first, after, offset, compressed in pieces:
+        begin = max(first, done)
+        count = min(after, end) - begin
         if count <= 0:
             continue
-        done = start + count
+        done = begin + count
         if compressed:
-            parts.append(word[offset:offset + count].decode("cp1252", errors="replace"))
+            at = offset + begin - first
+            parts.append(word[at:at + count].decode("cp1252", errors="replace"))
         else:
-            parts.append(word[offset:offset + 2 * count].decode("utf-16-le", errors="replace"))
+            at = offset + 2 * (begin - first)
+            units = word[at:at + 2 * count]
+            text = units.decode("utf-16-le", errors="surrogatepass")
+            if len(text) != len(units) // 2:  # a pair made one character: each half on its own, CPs kept
+                text = "".join(map(chr, struct.unpack(f"<{len(units) // 2}H", units[:len(units) // 2 * 2])))
+            parts.append(text)
     return "".join(parts)
+
+
+def _note_changes(word: bytes, pieces, main: str, deleted, notes) -> list[tuple[int, int, str]]:
+    """The main text's changes for its notes (``doc_marks.edited``): each reference a marker (〔注1〕), the
+    note's text (注1：…) a paragraph after the paragraph, or the table row, that refers to it."""
+    changes = []
+    number = 0
+    for ref, first, after in notes:
+        if ref >= len(main) or doc_marks.is_deleted(deleted, ref):
+            continue
+        number += 1
+        changes.append((ref, ref + 1, f"〔注{number}〕"))
+        note = doc_marks.edited(_assemble(word, pieces, after, first), first, deleted)
+        note = " ".join(line.strip() for line in _fields(note).translate(_BREAKS).replace("\x07", " ").split("\n"))
+        note = " ".join(note.split())
+        if not note:
+            continue
+        end = ref
+        while (mark := _PARAGRAPH_END.search(main, end + 1)) and doc_marks.is_deleted(deleted, mark.start()):
+            end = mark.start()  # a deleted paragraph mark: its paragraph goes on
+        end = mark.start() if mark else len(main)
+        row = _ROW_END.search(main, end) if end < len(main) and main[end] == "\x07" else None
+        at = row.end() if row else end + 1
+        changes.append((at, at, f"注{number}：{note}\r"))
+    return changes
 
 
 _FIELD_MARKS = re.compile("([\x13\x14\x15])")

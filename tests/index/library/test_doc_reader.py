@@ -166,3 +166,28 @@ def test_pieces_that_overlap_or_go_back_make_no_more_text_than_the_document_has(
     word = "甲乙丙丁".encode("utf-16-le")
     pieces = [(0, 4, 0, False), (0, 4, 0, False), (2, 4, 4, False), (0, 4, 0, False)]
     assert _assemble(word, pieces, 4) == "甲乙丙丁"  # each piece decoded the stream again: 4 times the text
+
+
+def test_a_draft_reads_with_its_tracked_changes_accepted_and_its_notes_after_their_paragraphs():
+    # Deleted text was read as if it stood (a deleted clause, 开发区一律不得扩区, became a clause of the document) and
+    # the footnotes and endnotes, where a policy defines its terms, were dropped. Now as the .docx reader reads them.
+    assert read_path(DOCS / "revisions.doc").text.split("\n\n") == [
+        "关于推进开发区改革创新的实施意见（征求意见稿）", "一、总体要求", "（一）支持开发区和园区扩区调区。",
+        "（二）本意见所称亩均效益〔注1〕，按年度评价。", "注1：亩均效益是指单位用地面积的税收。",
+        "（三）园区用地𠮷字号〔注2〕按规定执行〔注3〕。", "注2：字号以登记为准。", "注3：见《土地管理法》。",
+        "（四）各地要抓好落实。", "指标 | 目标", "亩均税收〔注4〕 | 30万元", "注4：按上年度统计数据。"]
+
+
+def test_damaged_property_and_note_tables_leave_the_text_readable(tmp_path):
+    path = tmp_path / "坏.doc"
+    shutil.copy(DOCS / "revisions.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        csw = struct.unpack_from("<H", word, 32)[0]
+        cslw = struct.unpack_from("<H", word, 34 + csw * 2)[0]
+        pairs = 34 + csw * 2 + 2 + cslw * 4 + 2
+        for index in (2, 3, 12, 46):  # footnote references and texts, character properties, endnote references
+            struct.pack_into("<II", word, pairs + index * 8, 0x7FFFFF00, 0x00FFFFFF)
+        ole.write_stream("WordDocument", bytes(word))
+    text = read_path(path).text
+    assert text.startswith("关于推进开发区改革创新的实施意见") and "〔注" not in text
