@@ -37,7 +37,7 @@ from index.base.text import LazyPattern, normalise
 
 #: Bump when the terms produced for a text change: the index fingerprint
 #: includes it, so every existing index is rebuilt.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2  # 2: letter-spaced headings closed up (``close_letter_spacing``)
 
 # The CJK blocks index.base.text.is_cjk accepts, as one regex class.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -47,6 +47,66 @@ WORD_RUN = re.compile(r"[a-z0-9]+")
 # A query literal splits into these pieces; anything else (punctuation,
 # spaces, emoji, control characters) only separates them.
 PIECE = LazyPattern(f"[{_CJK}]+|[a-z0-9]+")
+
+
+# A heading printed letter-spaced (第一章　总　　则, 附　　则, 法 律 责 任): single characters with spaces (not line
+# breaks) between them. A search for 总则 found none of them: the characters were never neighbours.
+LETTER_SPACED = LazyPattern(rf"(?<![{_CJK}])[{_CJK}](?:[^\S\r\n]+[{_CJK}](?![{_CJK}]))+")
+
+
+def letter_spaced(text: str, apart: str = "") -> list[tuple[int, int]]:
+    """Spans of ``text`` written letter-spaced (see ``LETTER_SPACED``), in order.
+
+    Args:
+        text: any text.
+        apart: characters that stay apart, the runs split at them (a query's 或, 且, 非 are operators).
+    """
+    spans = [m.span() for m in LETTER_SPACED.finditer(text)]
+    if not apart:
+        return spans
+    out = []
+    for a, b in spans:
+        letters = [i for i in range(a, b) if not text[i].isspace()] + [b]
+        first = None
+        for i, nxt in zip(letters, letters[1:], strict=False):
+            if text[i] in apart:
+                first = None
+                continue
+            first = i if first is None else first
+            if (nxt == b or text[nxt] in apart) and i > first:
+                out.append((first, i + 1))
+    return out
+
+
+def close_letter_spacing(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with each letter-spaced run closed up, its spaces moved after it: 总　　则 → 总则　　. Same length.
+
+    Documents and queries are closed up alike, so that 总则 finds 第一章　总　　则. ``spans`` are the runs
+    (``letter_spaced``) found in the original text when ``text`` is its normalised form; by default
+    ``text``'s own. ``closed_positions`` gives the original offsets back (highlights).
+    """
+    spans = letter_spaced(text) if spans is None else spans
+    if not spans:
+        return text
+    out, at = [], 0
+    for a, b in spans:
+        run = text[a:b]
+        out += [text[at:a], "".join(run.split()), "".join(ch for ch in run if ch.isspace())]
+        at = b
+    out.append(text[at:])
+    return "".join(out)
+
+
+def closed_positions(text: str) -> list[int] | None:
+    """For each offset of ``close_letter_spacing(text)``, its offset in ``text``; None if nothing was closed up."""
+    spans = letter_spaced(text)
+    if not spans:
+        return None
+    pos = list(range(len(text)))
+    for a, b in spans:
+        run = range(a, b)
+        pos[a:b] = [i for i in run if not text[i].isspace()] + [i for i in run if text[i].isspace()]
+    return pos
 
 
 def term_counts(norm: str) -> Counter[str]:

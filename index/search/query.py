@@ -24,12 +24,15 @@ import dataclasses
 import re
 import unicodedata
 
+from index.search.analysis import close_letter_spacing, letter_spaced
+
 MAX_QUERY_CHARS = 256
 
 QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 OR_WORDS = {"OR", "或", "|", "||"}
 NOT_WORDS = {"NOT", "非"}
 AND_WORDS = {"AND", "且", "&", "&&"}
+_OPERATOR_WORDS = OR_WORDS | NOT_WORDS | AND_WORDS
 FILTER_KEYS = {
     "region": "region", "地区": "region", "地區": "region", "省": "region",
     "doc": "doc", "文件": "doc",
@@ -291,6 +294,10 @@ def parse_query(text: str) -> ParsedQuery:
         if odd:
             parsed.notice, parsed.notice_code = "no searchable characters in the query", "no_terms"
         return parsed
+    # A heading pasted as printed (附　　则, 法 律 责 任) is searched as the index holds it: closed up, not as
+    # single characters ANDed (附 and 则 anywhere in a clause).
+    cleaned = close_letter_spacing(cleaned, letter_spaced(cleaned, apart="".join(w for w in _OPERATOR_WORDS
+                                                                                  if len(w) == 1)))
     try:
         if odd:
             raise _Malformed("odd characters")

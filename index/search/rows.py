@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from index.base.text import normalise_many
+from index.search.analysis import close_letter_spacing, letter_spaced
 
 #: Records are separated by this in the text file (never in a normalised text: control characters are not).
 SEP = "\x00"
@@ -47,7 +48,7 @@ class ClauseRow:
 
     cid: str
     doc: str
-    norm: str  # normalised text (same length as ``text``)
+    norm: str  # normalised text, letter-spaced runs closed up (``analysis.close_letter_spacing``; same length as ``text``)
     length: int  # terms of ``norm`` (BM25 length), filled in at commit
     order: int  # document order key
     heading: str = ""
@@ -107,7 +108,11 @@ def rows_for(corpus, doc, doc_pos: int) -> list[tuple[ClauseRow, str]]:
     """(row, normalised heading) for each clause of ``doc``; ``length`` is filled in at commit."""
     clauses = corpus.clauses(doc.id)
     texts = [c.text for c in clauses]
-    norms = normalise_many(texts + [c.heading or "" for c in clauses])
+    heads = [c.heading or "" for c in clauses]
+    # Letter-spaced headings closed up (总　　则 is searched as 总则), found in the text as written.
+    norms = [close_letter_spacing(norm, letter_spaced(raw)) for raw, norm in zip(texts + heads,
+                                                                                 normalise_many(texts + heads),
+                                                                                 strict=True)]
     n = len(clauses)
     names = _path_names(corpus, clauses)
     diffs = text_diffs(texts, norms[:n])

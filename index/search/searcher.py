@@ -31,7 +31,7 @@ from index.base.errors import Cancelled, KnownError, UnknownIdError
 from index.base.memory import collecting
 from index.base.text import normalise, occurrences
 from index.library.corpus import Corpus
-from index.search.analysis import WORD_RUN, phrase_pattern, pieces
+from index.search.analysis import WORD_RUN, closed_positions, phrase_pattern, pieces
 from index.search.executor import Executor
 from index.search.filters import DocFilters
 from index.search.rows import doc_info
@@ -611,6 +611,8 @@ class SearchIndex:
         spans = occurrences(norm, needles)
         if patterns:
             spans = _merged(spans + [m.span() for p in patterns for m in p.finditer(norm) if m.end() > m.start()])
+        if spans and (at := closed_positions(text)) is not None:  # found closed up: shown on the spaced text
+            spans = _merged([(min(at[s:e]), max(at[s:e]) + 1) for s, e in spans])
         snippet, inside = make_snippet(text, spans)
         return Hit(clause_id=side.cid(rec), doc_id=doc["id"], region=doc["region"], score=round(float(score), 4),
                    heading=heading, path=path, text=text, snippet=snippet,
