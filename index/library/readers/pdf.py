@@ -96,18 +96,32 @@ def without_running_lines(pages: list[list[str]]) -> list[list[bool]]:
     keep = [[True] * len(lines) for lines in pages]
     if len(pages) < 2:
         return keep
-    for slots in (lambda lines: range(min(2, len(lines))), lambda lines: range(max(0, len(lines) - 2), len(lines))):
+    for top, slots in ((True, lambda lines: range(min(2, len(lines)))),
+                       (False, lambda lines: range(max(0, len(lines) - 2), len(lines)))):
         seen: dict[str, int] = {}
         for lines in pages:
             for k in {key(lines[i]) for i in slots(lines)}:
                 seen[k] = seen.get(k, 0) + 1
         running = {k for k, n in seen.items() if k and n >= 2 and n >= len(pages) / 2}
-        for lines, flags in zip(pages, keep, strict=True):
+        for page, (lines, flags) in enumerate(zip(pages, keep, strict=True)):
             for i in slots(lines):
                 line = lines[i].strip()
-                if key(line) in running and not CLAUSE_START.match(line) and not line[:1].isdigit():
+                if key(line) in running and not CLAUSE_START.match(line) and not line[:1].isdigit() \
+                        and not (top and page == 0 and _titled(i, lines)):
                     flags[i] = False
     return keep
+
+
+# What a document's title ends with: the kind of document (办法, 实施意见, 通知 …), never a gazette's issue (第27期).
+_KIND_END = re.compile(r"(?:法|办法|辦法|意见|意見|规定|規定|条例|條例|方案|通知|决定|決定|细则|細則|措施|规划|規劃|纲要|綱要|"
+                       r"公告|通告|批复|批復|计划|計劃|规则|規則|章程|指引|目录|目錄|清单|清單|标准|標準|要点|要點)[》」]?$")
+
+
+def _titled(i: int, page: list[str]) -> bool:
+    """Whether line ``i`` of the first page is the document's title that every page repeats as its header
+    (Word's header holding the title): the last line at its top saying it, if it ends as a title does."""
+    same = [k for k in range(min(2, len(page))) if re.sub(r"\s+", "", page[k]) == re.sub(r"\s+", "", page[i])]
+    return same[-1] == i and bool(_KIND_END.search(page[i].strip()))
 
 
 # Lines of a 公文's head that stand alone: the 红头 (南京市人民政府文件), the document number (宁政发〔2022〕88号),

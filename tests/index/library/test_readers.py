@@ -515,3 +515,30 @@ def test_words_own_numbering_is_read_as_the_page_shows_it(tmp_path):
         "一", "十", "十二", "二十", "二十一", "一百", "一百零五"]
     assert format_number(3, "decimalEnclosedCircle") == "③" and format_number(4, "upperRoman") == "IV"
     assert format_number(10**9, "upperLetter") == format_number(10**9, "upperRoman") == "1000000000"  # hostile
+
+
+def test_a_pdfs_title_repeated_as_every_pages_header_is_kept_on_its_first_page(tmp_path):
+    # Word's header holding the title, printed to PDF: the title, first line of page 1, was taken for a running
+    # header and dropped, and the document was titled by its first clause.
+    from index.library.metadata import guess_metadata
+
+    title = "开发区土地集约利用管理办法"
+    path = write_pdf(tmp_path / "办法.pdf", [
+        [title, "第一条　为了规范开发区土地管理，促进", "- 1 -"],
+        [title, "节约集约用地，制定本办法。", "第二条　本办法适用于本省开发区。", "- 2 -"],
+        [title, "第三条　开发区应当坚持高质量发展。", "- 3 -"],
+    ])
+    paragraphs = read_path(path).text.split("\n\n")
+    assert paragraphs == [title, "第一条　为了规范开发区土地管理，促进节约集约用地，制定本办法。", "第二条　本办法适用于本省开发区。",
+                          "第三条　开发区应当坚持高质量发展。"]
+    assert guess_metadata("\n\n".join(paragraphs))["title"] == title
+    # A header over the title on every page, page 1 too: the title once; a gazette's header: never.
+    path = write_pdf(tmp_path / "公报.pdf", [
+        [title, title, "第一条　为了规范开发区土地管理。", "- 1 -"],
+        [title, "第二条　本办法适用于本省开发区。", "- 2 -"],
+    ])
+    assert read_path(path).text.split("\n\n")[:2] == [title, "第一条　为了规范开发区土地管理。"]
+    gazette = "浙江省人民政府公报　2021年第27期"
+    path = write_pdf(tmp_path / "公报2.pdf", [[gazette, title, "第一条　为了规范开发区土地管理。"],
+                                               [gazette, "第二条　本办法适用于本省开发区。"]])
+    assert gazette not in read_path(path).text
