@@ -165,30 +165,35 @@ def _cjk_count(text: str) -> int:
 
 
 def _lines(root) -> list[str]:
-    """Text in reading order, a new paragraph at each block element (an explicit stack, no recursion)."""
+    """Text in reading order, a new paragraph at each block element (an explicit stack, no recursion); a
+    site's own lines among them dropped (``_site_line``)."""
     out: list[str] = []
-    current: list[str] = []
+    current: list[tuple[str, bool]] = []  # (text, inside a link)
 
     def flush():
-        line = re.sub(r"[ \t\n]+", " ", "".join(current)).strip()
-        if line:
-            out.append(line)
+        line = re.sub(r"[ \t\n]+", " ", "".join(text for text, _ in current)).strip()
+        linked = _cjk_count("".join(text for text, link in current if link))
         current.clear()
+        line = _BOILERPLATE.sub("", line).strip()
+        if line and not _site_line(line, linked):
+            out.append(line)
 
     end = object()
     stack = [iter(root.contents)]
     blocks = [False]  # whether the element each iterator walks is a block (flush when it ends)
+    links = [False]  # whether it is inside a link
     while stack:
         child = next(stack[-1], end)
         if child is end:
             stack.pop()
+            links.pop()
             if blocks.pop():
                 flush()
             continue
         name = getattr(child, "name", None)
         if name is None:
             if _is_text(child):
-                current.append(str(child))
+                current.append((str(child), links[-1]))
         elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             flush()
             text = re.sub(r"\s+", " ", child.get_text(" ")).strip()
@@ -200,8 +205,33 @@ def _lines(root) -> list[str]:
                 flush()
             stack.append(iter(child.contents))
             blocks.append(block)
+            links.append(links[-1] or name == "a")
     flush()
     return out
+
+
+# What a government site prints around a document, in the page's own lines (old sites lay pages out in tables,
+# with no class saying menu or footer): its tools (【打印本页】【关闭窗口】, 字号：[ 大 中 小 ], 浏览次数：1234) are
+# cut from their line; the breadcrumb, previous/next links and the site's imprint (网站标识码, ICP备案) are
+# dropped with theirs, and so is a line all of whose words are links (a menu, a column list). A line of
+# links that names a document (附件, 1. …, a .doc/.pdf) is the document's.
+_BOILERPLATE = re.compile(r"[【\[［]\s*(?:打印本页|打印本文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|纠错|分享)\s*[】\]］]|"
+                          r"字号\s*[：:]\s*[\[［【]?\s*大\s*中\s*小\s*[\]］】]?|"
+                          r"(?:浏览|访问|阅读|点击)(?:次数|量)\s*[：:]\s*\d*|"
+                          r"(?:打印本页|关闭窗口|返回顶部)")
+_SITE_LINE = re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置)\s*[：:]|^(?:上一篇|下一篇|上一条|下一条)\s*[：:]|"
+                        r"网站标识码|ICP备|公网安备|版权所有|技术支持\s*[：:]")
+_DOCUMENT_LINK = re.compile(r"^\s*(?:附件|\d{1,2}\s*[.．、])|\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar)\b", re.I)
+
+
+def _site_line(line: str, linked: int) -> bool:
+    """Whether ``line`` (``linked``: its CJK characters inside links) is the site's, not the document's."""
+    if _SITE_LINE.search(line):
+        return True
+    words = _cjk_count(line)
+    if not any(ch.isalnum() for ch in line):
+        return True  # what the tools left: brackets, bars, spaces
+    return words > 0 and linked >= words and not _DOCUMENT_LINK.search(line)
 
 
 # A government site's table of a document's facts (gov.cn's 索引号 / 发文机关 / 发文字号 … above the text): the

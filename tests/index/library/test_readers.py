@@ -542,3 +542,42 @@ def test_a_pdfs_title_repeated_as_every_pages_header_is_kept_on_its_first_page(t
     path = write_pdf(tmp_path / "公报2.pdf", [[gazette, title, "第一条　为了规范开发区土地管理。"],
                                                [gazette, "第二条　本办法适用于本省开发区。"]])
     assert gazette not in read_path(path).text
+
+
+GOV_TABLE_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>省人民政府关于促进开发区高质量发展的若干意见--政策文件</title></head><body>
+<table width="100%"><tr><td><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/bsfw">办事服务</a></td></tr></table>
+<table><tr><td>当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政策文件</td></tr></table>
+<table><tr><td valign="top"><a href="/a">政策解读</a><br><a href="/b">规划计划</a><br><a href="/c">人事信息</a></td>
+<td valign="top"><table>
+<tr><td align="center"><b>省人民政府关于促进开发区高质量发展的若干意见</b></td></tr>
+<tr><td align="center">发布时间：2021-03-05 10:20　来源：省政府办公厅　浏览次数：1234　字号：[ <a href="#">大</a>
+ <a href="#">中</a> <a href="#">小</a> ]</td></tr>
+<tr><td><p>各市、县人民政府，省政府各部门：</p><p>为促进开发区高质量发展，现提出如下意见。</p>
+<p>一、优化开发区布局。各地要科学规划开发区空间布局，推动开发区整合提升。</p>
+<p>二、强化要素保障。加强用地保障，盘活存量土地，提高亩均效益。</p>
+<p>附件：<a href="/f/1.doc">开发区名录</a></p><p><a href="/f/2.pdf">2.开发区评价指标.pdf</a></p>
+<p align="right">省人民政府</p><p align="right">2021年3月1日</p></td></tr>
+<tr><td align="center">【<a href="javascript:window.print()">打印本页</a>】　【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+<tr><td>上一篇：<a href="/x">关于开发区的通知</a><br>下一篇：<a href="/y">关于园区的办法</a></td></tr>
+</table></td></tr></table>
+<table><tr><td>主办：省人民政府办公厅　网站标识码：3300000001　浙ICP备05000001号</td></tr></table>
+</body></html>"""
+
+
+def test_a_government_page_laid_out_in_tables_reads_as_its_document(tmp_path):
+    # No class names a menu or a footer: the site's menu, breadcrumb, column list, tools, previous/next links
+    # and imprint were the document's text, and its column list (政策解读, 规划计划) its title.
+    from index.library.metadata import guess_metadata
+
+    path = tmp_path / "t20210305_1234.html"
+    path.write_bytes(GOV_TABLE_PAGE.encode("gb2312"))
+    found = read_path(path)
+    assert found.text.split("\n\n") == [
+        "省人民政府关于促进开发区高质量发展的若干意见", "发布时间：2021-03-05 10:20　来源：省政府办公厅",
+        "各市、县人民政府，省政府各部门：", "为促进开发区高质量发展，现提出如下意见。",
+        "一、优化开发区布局。各地要科学规划开发区空间布局，推动开发区整合提升。", "二、强化要素保障。加强用地保障，盘活存量土地，提高亩均效益。",
+        "附件：开发区名录", "2.开发区评价指标.pdf", "省人民政府", "2021年3月1日"]
+    guess = guess_metadata(found.text, found.title)
+    assert guess["title"] == "省人民政府关于促进开发区高质量发展的若干意见"
+    assert (guess["issued"], guess["published"]) == ("2021-03-01", "2021-03-05")
