@@ -68,6 +68,10 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
+    if best is not None and best.encoding.startswith("utf_16") and b"\x00" not in data:
+        # UTF-16 without a byte-order mark and not one NUL byte: no line break, space or digit in it. A short
+        # Big5 or GBK text is that, not Hangul (開發區條例 read as 뙽땯냏뇸꣒).
+        best = from_bytes(data, cp_isolation=[c for c in CANDIDATES if not c.startswith("utf_16")]).best() or best
     if best is None:
         if _looks_binary(data):
             raise BinaryFileError(path, "this is a binary file, not text")

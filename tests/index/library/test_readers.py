@@ -581,3 +581,11 @@ def test_a_government_page_laid_out_in_tables_reads_as_its_document(tmp_path):
     guess = guess_metadata(found.text, found.title)
     assert guess["title"] == "省人民政府关于促进开发区高质量发展的若干意见"
     assert (guess["issued"], guess["published"]) == ("2021-03-01", "2021-03-05")
+
+
+@pytest.mark.parametrize("text, encoding", [("開發區條例", "big5"), ("臺北市產業園區", "cp950"), ("开发区管理条例", "gbk")])
+def test_a_short_chinese_text_without_a_line_break_is_not_read_as_utf16(tmp_path, text, encoding):
+    # With no NUL byte (UTF-16 of any line break, space or digit has one), 開發區條例 in Big5 read as 뙽땯냏뇸꣒.
+    path = tmp_path / "标题.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_path(path).text == text
