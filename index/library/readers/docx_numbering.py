@@ -66,7 +66,8 @@ class Numbering:
         self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
         self._lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, ilvl -> start)
         self._counts: dict[str, dict[int, int]] = {}  # numId -> ilvl -> the last number given
-        self._style_num: dict[str, tuple[str, int]] = {}
+        self._style_num: dict[str, tuple[str, int]] = {}  # style id -> (numId, ilvl)
+        linked: dict[tuple[str, str], int] = {}  # (abstractNumId, style id) -> the level linked to the style
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -79,6 +80,9 @@ class Numbering:
                     levels[int(_val(lvl, "0", "ilvl"))] = (int(start) if start.isdigit() else 1,
                                                           _val(lvl.find(f"{_W}numFmt"), "decimal"),
                                                           _val(lvl.find(f"{_W}lvlText"), ""))
+                    if lvl.find(f"{_W}pStyle") is not None and _val(lvl, "0", "ilvl").isdigit():
+                        linked[(_val(abstract, "", "abstractNumId"), _val(lvl.find(f"{_W}pStyle"), ""))] = \
+                            int(_val(lvl, "0", "ilvl"))
                 self._levels[_val(abstract, "", "abstractNumId")] = levels
             for num in root.findall(f"{_W}num"):
                 starts = {}
@@ -87,20 +91,25 @@ class Numbering:
                     if start is not None and _val(start, "").isdigit():
                         starts[int(_val(override, "0", "ilvl"))] = int(_val(start, "1"))
                 self._lists[_val(num, "", "numId")] = (_val(num.find(f"{_W}abstractNumId"), ""), starts)
-        for style in document.styles:
-            num_pr = _num_pr(getattr(style, "element", None))
-            if num_pr is not None:
-                self._style_num[style.style_id] = num_pr
+        # A style's numbering: its own or the style it is based on's; a level a list links to the style
+        # (``w:lvl/w:pStyle``: Heading 2 is the list's second level) when the style names none.
+        styles = {st.style_id: st for st in document.styles}
+        for style_id in styles:
+            num_id, ilvl = _style_num_pr(styles, style_id)
+            if num_id and num_id != "0":
+                abstract = self._lists.get(num_id, ("", {}))[0]
+                self._style_num[style_id] = (num_id, ilvl if ilvl is not None else linked.get((abstract, style_id), 0))
 
     def label(self, paragraph) -> str:
         """The number Word shows before ``paragraph`` ('' if none), counted: call once per paragraph, in order."""
         p = paragraph._p  # noqa: SLF001 - python-docx has no public numbering API
-        found = _num_pr(p)
-        if found is None:
-            found = self._style_num.get(p.style or "")
-        if found is None:
+        num_id, ilvl = _num_pr(p)
+        styled = self._style_num.get(p.style or "")
+        if num_id is None and styled is not None:  # the style's list, at the paragraph's level if it names one
+            num_id, ilvl = styled[0], (ilvl if ilvl is not None else styled[1])
+        if not num_id or num_id == "0":
             return ""
-        num_id, ilvl = found
+        ilvl = ilvl or 0
         if num_id not in self._lists:
             return ""  # numId 0 (numbering switched off) or a list not defined
         abstract, starts = self._lists[num_id]
@@ -125,14 +134,27 @@ def _val(element, default: str, name: str = "val") -> str:
     return element.get(f"{_W}{name}", default)
 
 
-def _num_pr(element) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph's or a style's ``w:pPr/w:numPr``, or None."""
-    if element is None:
-        return None
-    ppr = element.find(f"{_W}pPr")
+def _num_pr(element) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a paragraph's or a style's ``w:pPr/w:numPr``, each None where it names none."""
+    ppr = element.find(f"{_W}pPr") if element is not None else None
     num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
     if num_pr is None:
-        return None
-    num_id = _val(num_pr.find(f"{_W}numId"), "")
-    ilvl = _val(num_pr.find(f"{_W}ilvl"), "0")
-    return (num_id, int(ilvl) if ilvl.isdigit() else 0) if num_id and num_id != "0" else None
+        return None, None
+    num_id = _val(num_pr.find(f"{_W}numId"), "") or None
+    ilvl = _val(num_pr.find(f"{_W}ilvl"), "")
+    return num_id, (int(ilvl) if ilvl.isdigit() else None)
+
+
+def _style_num_pr(styles: dict, style_id: str) -> tuple[str | None, int | None]:
+    """A style's (numId, ilvl), each from the nearest style in its ``basedOn`` chain that names it."""
+    num_id = ilvl = None
+    seen = set()
+    while style_id in styles and style_id not in seen and (num_id is None or ilvl is None):
+        seen.add(style_id)  # a loop of basedOn in a damaged file ends here
+        element = styles[style_id].element
+        own_id, own_ilvl = _num_pr(element)
+        num_id = num_id if num_id is not None else own_id
+        ilvl = ilvl if ilvl is not None else own_ilvl
+        based = element.find(f"{_W}basedOn")
+        style_id = _val(based, "")
+    return num_id, ilvl

@@ -589,3 +589,40 @@ def test_a_short_chinese_text_without_a_line_break_is_not_read_as_utf16(tmp_path
     path = tmp_path / "标题.txt"
     path.write_bytes(text.encode(encoding))
     assert read_path(path).text == text
+
+
+def test_numbering_a_style_carries_is_read_at_the_level_the_list_links_to_the_style(tmp_path):
+    # A template's Heading 2 names its list but no level; the list links its second level to the style
+    # (w:lvl/w:pStyle). It was counted as the first level: （一）指导思想 read 二、指导思想, a section of its own.
+    # A style based on a numbered style had no number at all.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    from index.library.clauses import parse_clauses
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    doc.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading2"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'))
+    doc.part.numbering_part.element.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for name in ("Heading 1", "Heading 2"):
+        doc.styles[name].element.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:numId w:val="91"/></w:numPr>'))
+    base = doc.styles.add_style("条款基础", WD_STYLE_TYPE.PARAGRAPH)
+    base.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="2"/><w:numId w:val="91"/></w:numPr>'))
+    doc.styles.add_style("条款", WD_STYLE_TYPE.PARAGRAPH).base_style = base
+    doc.add_paragraph("江苏省开发区高质量发展实施意见")
+    for text, style in (("总体要求", "Heading 1"), ("指导思想。推动开发区高质量发展。", "Heading 2"),
+                        ("坚持创新驱动。", "条款"), ("坚持开放合作。", "条款"), ("发展目标。到2025年建成一批开发区。", "Heading 2"),
+                        ("保障措施", "Heading 1"), ("加强组织领导。", "Heading 2")):
+        doc.add_paragraph(text, style=style)
+    doc.save(str(tmp_path / "意见.docx"))
+    text = read_path(tmp_path / "意见.docx").text
+    assert text.split("\n\n")[1:] == [
+        "# 一、总体要求", "## （一）指导思想。推动开发区高质量发展。", "1.坚持创新驱动。", "2.坚持开放合作。",
+        "## （二）发展目标。到2025年建成一批开发区。", "# 二、保障措施", "## （一）加强组织领导。"]
+    assert [c.label for c in parse_clauses("d", text) if c.label][:3] == ["一、", "（一）", "1."]
