@@ -620,9 +620,11 @@ def test_numbering_a_style_carries_is_read_at_the_level_the_list_links_to_the_st
                         ("坚持创新驱动。", "条款"), ("坚持开放合作。", "条款"), ("发展目标。到2025年建成一批开发区。", "Heading 2"),
                         ("保障措施", "Heading 1"), ("加强组织领导。", "Heading 2")):
         doc.add_paragraph(text, style=style)
+    demoted = doc.add_paragraph("建立工作专班。", style="Heading 2")  # Tab in Word: the paragraph names its level only
+    demoted._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="2"/></w:numPr>'))  # noqa: SLF001
     doc.save(str(tmp_path / "意见.docx"))
     text = read_path(tmp_path / "意见.docx").text
     assert text.split("\n\n")[1:] == [
         "# 一、总体要求", "## （一）指导思想。推动开发区高质量发展。", "1.坚持创新驱动。", "2.坚持开放合作。",
-        "## （二）发展目标。到2025年建成一批开发区。", "# 二、保障措施", "## （一）加强组织领导。"]
+        "## （二）发展目标。到2025年建成一批开发区。", "# 二、保障措施", "## （一）加强组织领导。", "## 1.建立工作专班。"]
     assert [c.label for c in parse_clauses("d", text) if c.label][:3] == ["一、", "（一）", "1."]
