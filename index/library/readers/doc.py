@@ -77,7 +77,7 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
             lw_at = 32 + 2 + csw * 2
             cslw = struct.unpack_from("<H", word, lw_at)[0]
             # FibRgLw97: ccpText, ccpFtn, ccpHdd, (reserved), ccpAtn, ccpEdn — the stories, in this order
-            ccp_text, ccp_ftn, ccp_hdd, _, ccp_atn = struct.unpack_from("<5i", word, lw_at + 2 + 3 * 4)
+            ccp_text, ccp_ftn, ccp_hdd, _, ccp_atn, ccp_edn = struct.unpack_from("<6i", word, lw_at + 2 + 3 * 4)
             fc_lcb_at = lw_at + 2 + cslw * 4
             pairs = struct.unpack_from("<H", word, fc_lcb_at)[0]
 
@@ -93,7 +93,11 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
                            + doc_marks.note_ranges(table, pair(doc_marks.PAIR_ENDNOTE_REF),
                                                    pair(doc_marks.PAIR_ENDNOTE_TEXT),
                                                    ccp_text + ccp_ftn + ccp_hdd + ccp_atn))
-            text = doc_marks.edited(main, 0, deleted, _note_changes(word, pieces, main, deleted, notes))
+            boxes = doc_marks.text_box_ranges(table, pair(doc_marks.PAIR_TEXT_BOXES),
+                                              ccp_text + ccp_ftn + ccp_hdd + ccp_atn + ccp_edn)
+            changes = _note_changes(word, pieces, main, deleted, notes) + _box_changes(
+                word, pieces, main, deleted, boxes, doc_marks.shape_anchors(table, pair(doc_marks.PAIR_SHAPE_ANCHORS)))
+            text = doc_marks.edited(main, 0, deleted, changes)
             title = _title(ole)
         except (struct.error, OSError, ValueError, IndexError):
             # OSError: olefile's "this file is not a stream" (a storage where a stream should be), a bad sector
@@ -150,6 +154,23 @@ def _assemble(word: bytes, pieces, end: int, start: int = 0) -> str:
                 text = "".join(map(chr, struct.unpack(f"<{len(units) // 2}H", units[:len(units) // 2 * 2])))
             parts.append(text)
     return "".join(parts)
+
+
+def _box_changes(word: bytes, pieces, main: str, deleted, boxes, anchors) -> list[tuple[int, int, str]]:
+    """The main text's changes for its text boxes (a 公文's 文号 or 签发人, a boxed note): each box's paragraphs
+    before the paragraph that anchors it, as the .docx reader has them. Which shape holds which box is in the
+    drawing (not read here): with as many anchors as boxes, the boxes go with the anchors in order; else all go
+    before the first anchor's paragraph."""
+    changes = []
+    for i, (first, after) in enumerate(boxes):
+        lines = _fields(doc_marks.edited(_assemble(word, pieces, after, first), first, deleted)).translate(_BREAKS)
+        lines = "\r".join(line.strip() for line in lines.replace("\x07", " ").split("\n") if line.strip())
+        if not lines:
+            continue
+        anchor = min(anchors[i] if len(anchors) == len(boxes) else anchors[0] if anchors else 0, len(main))
+        start = max(main.rfind("\r", 0, anchor), main.rfind("\x07", 0, anchor)) + 1
+        changes.append((start, start, lines + "\r"))
+    return changes
 
 
 def _note_changes(word: bytes, pieces, main: str, deleted, notes) -> list[tuple[int, int, str]]:

@@ -113,3 +113,32 @@ def note_ranges(table: bytes, ref: tuple[int, int], text: tuple[int, int], story
     refs = struct.unpack_from(f"<{n}i", table, ref_fc)
     texts = struct.unpack_from(f"<{n + 1}i", table, text_fc)
     return [(refs[i], story + texts[i], story + texts[i + 1]) for i in range(n) if 0 <= texts[i] <= texts[i + 1]]
+
+
+PAIR_SHAPE_ANCHORS, PAIR_TEXT_BOXES = 40, 56
+_FSPA, _FTXBXS = 26, 22
+
+
+def text_box_ranges(table: bytes, boxes: tuple[int, int], story: int) -> list[tuple[int, int]]:
+    """The text boxes' text in the text box story (from CP ``story``): (first CP, end CP) per box in use (a box
+    Word keeps for reuse, and the story's closing entry, are none)."""
+    fc, lcb = boxes
+    n = (lcb - 4) // (4 + _FTXBXS)
+    if n <= 1 or fc + lcb > len(table):
+        return []
+    cps = struct.unpack_from(f"<{n + 1}i", table, fc)
+    found = []
+    for i in range(n - 1):  # the last entry closes the story
+        reusable = struct.unpack_from("<h", table, fc + 4 * (n + 1) + _FTXBXS * i + 8)[0]
+        if not reusable and 0 <= cps[i] < cps[i + 1]:
+            found.append((story + cps[i], story + cps[i + 1]))
+    return found
+
+
+def shape_anchors(table: bytes, anchors: tuple[int, int]) -> list[int]:
+    """The CPs of the main text where its shapes (text boxes, pictures) are anchored, in order."""
+    fc, lcb = anchors
+    n = (lcb - 4) // (4 + _FSPA)
+    if n <= 0 or fc + lcb > len(table):
+        return []
+    return sorted(struct.unpack_from(f"<{n}i", table, fc))

@@ -191,3 +191,13 @@ def test_damaged_property_and_note_tables_leave_the_text_readable(tmp_path):
         ole.write_stream("WordDocument", bytes(word))
     text = read_path(path).text
     assert text.startswith("关于推进开发区改革创新的实施意见") and "〔注" not in text
+
+
+def test_a_text_box_is_read_before_the_paragraph_that_anchors_it():
+    # A 公文 template's 文号 in a text box was dropped: the .doc had no document number (its .docx had one).
+    from index.library.metadata import guess_metadata
+
+    text = read_path(DOCS / "textbox.doc").text
+    assert text.split("\n\n") == ["关于印发开发区招商引资办法的通知", "浙政办发〔2021〕12号", "签发人：张三",
+                                  "各市人民政府，省直有关单位：", "现将《开发区招商引资办法》印发给你们，请认真贯彻执行。"]
+    assert guess_metadata(text)["doc_number"] == "浙政办发〔2021〕12号"
