@@ -17,12 +17,13 @@ refused with what to do.
 
 from __future__ import annotations
 
+import bisect
 import re
 import struct
 from pathlib import Path
 
 from index.base.text import decode_chinese
-from index.library.readers import OLE_MAGIC, Extracted, doc_marks, paragraphs_to_body
+from index.library.readers import OLE_MAGIC, Extracted, doc_lists, doc_marks, paragraphs_to_body
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError
 
 _WORD_IDENT = 0xA5EC
@@ -95,7 +96,8 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
                                                    ccp_text + ccp_ftn + ccp_hdd + ccp_atn))
             boxes = doc_marks.text_box_ranges(table, pair(doc_marks.PAIR_TEXT_BOXES),
                                               ccp_text + ccp_ftn + ccp_hdd + ccp_atn + ccp_edn)
-            changes = _note_changes(word, pieces, main, deleted, notes) + _box_changes(
+            changes = _number_changes(doc_lists.Lists(word, table, pair), pieces, main, deleted)
+            changes += _note_changes(word, pieces, main, deleted, notes) + _box_changes(
                 word, pieces, main, deleted, boxes, doc_marks.shape_anchors(table, pair(doc_marks.PAIR_SHAPE_ANCHORS)))
             text = doc_marks.edited(main, 0, deleted, changes)
             title = _title(ole)
@@ -154,6 +156,27 @@ def _assemble(word: bytes, pieces, end: int, start: int = 0) -> str:
                 text = "".join(map(chr, struct.unpack(f"<{len(units) // 2}H", units[:len(units) // 2 * 2])))
             parts.append(text)
     return "".join(parts)
+
+
+def _number_changes(lists, pieces, main: str, deleted) -> list[tuple[int, int, str]]:
+    """The main text's changes for Word's automatic numbering: each numbered paragraph's number (一、 （一）)
+    before its text, unless the text begins with it."""
+    changes = []
+    firsts = [piece[0] for piece in pieces]
+    start = 0
+    for mark in _PARAGRAPH_END.finditer(main):
+        cp = mark.start()
+        if doc_marks.is_deleted(deleted, cp):
+            continue  # a deleted paragraph mark: the paragraph goes on into the next
+        at = bisect.bisect_right(firsts, cp) - 1
+        if at >= 0 and cp < pieces[at][1]:
+            first, _, offset, compressed = pieces[at]
+            label = lists.label(offset + (cp - first) * (1 if compressed else 2)).strip()
+            shown = doc_marks.edited(main[start:cp], start, deleted).lstrip()
+            if label and not shown.startswith(label):
+                changes.append((start, start, label))
+        start = cp + 1
+    return changes
 
 
 def _box_changes(word: bytes, pieces, main: str, deleted, boxes, anchors) -> list[tuple[int, int, str]]:

@@ -186,7 +186,8 @@ def test_damaged_property_and_note_tables_leave_the_text_readable(tmp_path):
         csw = struct.unpack_from("<H", word, 32)[0]
         cslw = struct.unpack_from("<H", word, 34 + csw * 2)[0]
         pairs = 34 + csw * 2 + 2 + cslw * 4 + 2
-        for index in (2, 3, 12, 46):  # footnote references and texts, character properties, endnote references
+        # footnote references and texts, character and paragraph properties, styles, lists, endnote references
+        for index in (1, 2, 3, 12, 13, 46, 73, 74):
             struct.pack_into("<II", word, pairs + index * 8, 0x7FFFFF00, 0x00FFFFFF)
         ole.write_stream("WordDocument", bytes(word))
     text = read_path(path).text
@@ -201,3 +202,17 @@ def test_a_text_box_is_read_before_the_paragraph_that_anchors_it():
     assert text.split("\n\n") == ["关于印发开发区招商引资办法的通知", "浙政办发〔2021〕12号", "签发人：张三",
                                   "各市人民政府，省直有关单位：", "现将《开发区招商引资办法》印发给你们，请认真贯彻执行。"]
     assert guess_metadata(text)["doc_number"] == "浙政办发〔2021〕12号"
+
+
+def test_words_own_numbering_is_read_as_the_page_shows_it():
+    # The numbers of Word's lists are not in a .doc's text: an imported 意见 lost its 一、 and （一）, and the clause
+    # parser found no section in it (all of it 前言).
+    from index.library.clauses import parse_clauses
+
+    text = read_path(DOCS / "numbered.doc").text
+    assert text.split("\n\n") == [
+        "江苏省开发区高质量发展实施意见", "一、总体要求", "（一）指导思想。推动开发区高质量发展。",
+        "（二）发展目标。到2025年建成一批开发区。", "二、保障措施", "（一）加强组织领导。各地要建立工作机制。",
+        "1.规模以上工业增加值占比达到80%以上；", "2.实际使用外资占比达到85%以上。"]
+    assert [c.label for c in parse_clauses("d", text) if c.label][:4] == ["一、", "（一）", "（二）", "二、"]
+
