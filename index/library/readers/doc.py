@@ -248,11 +248,40 @@ def _fields(text: str) -> str:
     return "".join(stack[0][1])
 
 
+_VT_I2, _VT_LPSTR, _VT_LPWSTR = 0x02, 0x1E, 0x1F
+_PID_CODEPAGE, _PID_TITLE = 1, 2
+_CODEPAGES = {936: "gb18030", 950: "big5hkscs", 1200: "utf-16-le", 65001: "utf-8"}
+
+
 def _title(ole) -> str | None:
+    """The title in the document's summary information. Read here, not by olefile's ``get_metadata``: that
+    parses every property, and a damaged one claiming a vector of two billion items held the import until
+    its time ran out, for a title the text may well give."""
     try:
-        title = ole.get_metadata().title
-    except Exception:  # noqa: BLE001 - a damaged summary stream says nothing: the text is what counts
+        stream = ole.openstream("\x05SummaryInformation").read(65536) if ole.exists("\x05SummaryInformation") else b""
+        section = struct.unpack_from("<I", stream, 44)[0]  # the first section's offset, after its FMTID
+        count = min(struct.unpack_from("<I", stream, section + 4)[0], (len(stream) - section) // 8)
+        props = dict(struct.unpack_from("<II", stream, section + 8 + 8 * i) for i in range(count))
+        codepage = None
+        if _PID_CODEPAGE in props:
+            kind, value = struct.unpack_from("<Ih", stream, section + props[_PID_CODEPAGE])
+            codepage = _CODEPAGES.get(value & 0xFFFF) if kind == _VT_I2 else None
+        if _PID_TITLE not in props:
+            return None
+        at = section + props[_PID_TITLE]
+        kind, size = struct.unpack_from("<II", stream, at)
+        raw = stream[at + 8:at + 8 + (2 * size if kind == _VT_LPWSTR else size)]
+    except (struct.error, OSError):
+        return None  # a damaged summary says nothing: the text is what counts
+    if kind == _VT_LPWSTR:
+        title = raw.decode("utf-16-le", errors="replace")
+    elif kind == _VT_LPSTR:
+        raw = raw.split(b"\x00", 1)[0]
+        try:
+            title = raw.decode(codepage) if codepage and codepage != "utf-16-le" else decode_chinese(raw)
+        except UnicodeDecodeError:
+            title = decode_chinese(raw)
+    else:
         return None
-    if isinstance(title, bytes):
-        title = decode_chinese(title)
-    return (title.strip() or None) if isinstance(title, str) else None  # a placeholder: metadata.guess_title
+    title = (title or "").split("\x00", 1)[0].strip()
+    return title or None  # a placeholder: metadata.guess_title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import zipfile
@@ -216,3 +217,26 @@ def test_words_own_numbering_is_read_as_the_page_shows_it():
         "1.规模以上工业增加值占比达到80%以上；", "2.实际使用外资占比达到85%以上。"]
     assert [c.label for c in parse_clauses("d", text) if c.label][:4] == ["一、", "（一）", "（二）", "二、"]
 
+
+def test_a_damaged_summary_does_not_hold_the_import(tmp_path):
+    # A property claiming a vector of two billion empty items: olefile's get_metadata, which the title was read
+    # with, looped over them until the import's time or memory ran out, and the .doc was refused. Now its text
+    # and title are read at once (in a subprocess, so the old code fails instead of hanging the run).
+    import subprocess
+    import sys
+
+    path = tmp_path / "条例.doc"
+    shutil.copy(DOCS / "links.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        summary = bytearray(ole.openstream("\x05SummaryInformation").read())
+        section = struct.unpack_from("<I", summary, 44)[0]
+        count = struct.unpack_from("<I", summary, section + 4)[0]
+        props = dict(struct.unpack_from("<II", summary, section + 8 + 8 * i) for i in range(count))
+        other = next(pid for pid in props if pid not in (1, 2))
+        struct.pack_into("<II", summary, section + props[other], 0x1001, 0x7FFFFFFF)  # VT_VECTOR | VT_EMPTY
+        ole.write_stream("\x05SummaryInformation", bytes(summary))
+    code = ("import sys; from index.library.readers import read_path; found = read_path(sys.argv[1]); "
+            "print(found.title); print(found.text[:6])")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[3], env={**os.environ, "ZONEREF_HOME": str(tmp_path)})
+    assert done.stdout.split("\n")[:2] == ["开发区条例", "第一条\u3000为了"], done.stderr[-500:]
