@@ -68,6 +68,8 @@ class Numbering:
         self._counts: dict[str, dict[int, int]] = {}  # numId -> ilvl -> the last number given
         self._style_num: dict[str, tuple[str, int]] = {}  # style id -> (numId, ilvl)
         linked: dict[tuple[str, str], int] = {}  # (abstractNumId, style id) -> the level linked to the style
+        defines: dict[str, str] = {}  # abstractNumId -> the list style it defines (w:styleLink)
+        defers: dict[str, str] = {}  # abstractNumId -> the list style it takes its levels from (w:numStyleLink)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -84,6 +86,9 @@ class Numbering:
                         linked[(_val(abstract, "", "abstractNumId"), _val(lvl.find(f"{_W}pStyle"), ""))] = \
                             int(_val(lvl, "0", "ilvl"))
                 self._levels[_val(abstract, "", "abstractNumId")] = levels
+                for tag, links in (("styleLink", defines), ("numStyleLink", defers)):
+                    if abstract.find(f"{_W}{tag}") is not None:
+                        links[_val(abstract, "", "abstractNumId")] = _val(abstract.find(f"{_W}{tag}"), "")
             for num in root.findall(f"{_W}num"):
                 starts = {}
                 for override in num.findall(f"{_W}lvlOverride"):
@@ -91,6 +96,13 @@ class Numbering:
                     if start is not None and _val(start, "").isdigit():
                         starts[int(_val(override, "0", "ilvl"))] = int(_val(start, "1"))
                 self._lists[_val(num, "", "numId")] = (_val(num.find(f"{_W}abstractNumId"), ""), starts)
+            # A list applied through a list style (Word's 定义新的列表样式, a template's numbering): the list the
+            # paragraphs name has no levels, only w:numStyleLink to the style; the list defining the levels
+            # names the same style by w:styleLink.
+            by_style = {style: abstract_id for abstract_id, style in defines.items() if style}
+            for abstract_id, style in defers.items():
+                if not self._levels.get(abstract_id) and style in by_style:
+                    self._levels[abstract_id] = self._levels.get(by_style[style], {})
         # A style's numbering: its own or the style it is based on's; a level a list links to the style
         # (``w:lvl/w:pStyle``: Heading 2 is the list's second level) when the style names none.
         styles = {st.style_id: st for st in document.styles}

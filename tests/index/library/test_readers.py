@@ -628,3 +628,32 @@ def test_numbering_a_style_carries_is_read_at_the_level_the_list_links_to_the_st
         "# 一、总体要求", "## （一）指导思想。推动开发区高质量发展。", "1.坚持创新驱动。", "2.坚持开放合作。",
         "## （二）发展目标。到2025年建成一批开发区。", "# 二、保障措施", "## （一）加强组织领导。", "## 1.建立工作专班。"]
     assert [c.label for c in parse_clauses("d", text) if c.label][:3] == ["一、", "（一）", "1."]
+
+
+def test_numbering_applied_through_a_list_style_is_read(tmp_path):
+    # Word writes a list style's numbering as two lists: the one the paragraphs name has no levels, only
+    # w:numStyleLink to the style; the other defines them and names the style by w:styleLink. Read from the
+    # first, every 一、 and （一） was lost.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="93"><w:numStyleLink w:val="ZWBH"/>'
+                                  '</w:abstractNum>'))  # before the list it defers to, as Word may write it
+    numbering.insert(1, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="92"><w:styleLink w:val="ZWBH"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    for num in (92, 93):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'))
+    doc.styles.element.append(parse_xml(f'<w:style {w} w:type="numbering" w:styleId="ZWBH"><w:name w:val="正文编号"/>'
+                                        '<w:pPr><w:numPr><w:numId w:val="92"/></w:numPr></w:pPr></w:style>'))
+    doc.add_paragraph("江苏省开发区高质量发展实施意见")
+    for text, level in (("总体要求", 0), ("指导思想。", 1), ("发展目标。", 1), ("保障措施", 0)):
+        doc.add_paragraph(text)._p.get_or_add_pPr().append(parse_xml(  # noqa: SLF001
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="93"/></w:numPr>'))
+    doc.save(str(tmp_path / "意见.docx"))
+    assert read_path(tmp_path / "意见.docx").text.split("\n\n")[1:] == [
+        "一、总体要求", "（一）指导思想。", "（二）发展目标。", "二、保障措施"]
