@@ -129,4 +129,41 @@ def _control_share(text: str) -> float:
 
 def read(path: Path, data: bytes) -> Extracted:
     text, encoding = decode(path, data)
-    return Extracted(text=text, format="txt", encoding=encoding)
+    return Extracted(text=unwrapped(text), format="txt", encoding=encoding)
+
+
+def _width(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with its hard line breaks undone, if it has them: text copied out of a PDF or saved by a program
+    that breaks lines at a fixed width (every line as wide as the page, a clause going on over the next lines).
+    Each such line was a paragraph of its own, a 款 of its article (根据有关法 | 律、行政法规), and a search over the
+    break found nothing. A line is joined to the next when it is as wide as the file's lines go (within two
+    characters) and ends no sentence, and the next starts no clause. A file of one paragraph a line is left
+    alone: its lines are as long as their paragraphs, and its long ones end their sentences."""
+    from index.library.readers.pdf import _ENDS, CLAUSE_START
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    widths = [_width(line.rstrip()) for line in lines]
+    filled = sorted(w for w in widths if w)
+    if len(filled) < 4:
+        return text
+    full = filled[int(len(filled) * 0.9)] - 4  # a wrapped line reaches the width, give or take 避头尾 and a space
+    wrapped = [i for i, line in enumerate(lines[:-1]) if widths[i] >= max(full, 20)
+               and not line.rstrip().endswith(_ENDS) and lines[i + 1].strip()]
+    if len(wrapped) < max(2, 0.2 * len(filled)):
+        return text
+    out: list[str] = []
+    joining = False
+    wrapped_set = set(wrapped)
+    for i, line in enumerate(lines):
+        if joining and not CLAUSE_START.match(line.strip()):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        joining = i in wrapped_set
+    return "\n".join(out)

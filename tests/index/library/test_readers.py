@@ -657,3 +657,23 @@ def test_numbering_applied_through_a_list_style_is_read(tmp_path):
     doc.save(str(tmp_path / "意见.docx"))
     assert read_path(tmp_path / "意见.docx").text.split("\n\n")[1:] == [
         "一、总体要求", "（一）指导思想。", "（二）发展目标。", "二、保障措施"]
+
+
+def test_a_text_hard_wrapped_at_a_fixed_width_reads_as_its_paragraphs(tmp_path):
+    # Copied out of a PDF (or saved at a fixed width), every line was a paragraph: 第一条 ended at 根据有关法 and
+    # 律、行政法规… became its second 款; a search for 根据有关法律 found nothing. One paragraph a line is left alone.
+    from index.library.clauses import parse_clauses
+
+    paragraphs = ["开发区管理条例", "第一章　总则",
+                  "第一条　为了规范开发区管理，促进开发区高质量发展，根据有关法律、行政法规，结合本省实际，制定本条例。",
+                  "第二条　本条例适用于本省行政区域内开发区的规划、建设和管理。",
+                  "第三条　开发区应当坚持创新驱动、开放合作、绿色发展、集约高效的原则。", "县级以上人民政府应当加强对开发区工作的领导。",
+                  "第四条　开发区管理机构履行下列职责：", "（一）组织编制开发区发展规划；", "（二）负责开发区的招商引资、投资促进工作；"]
+    wrapped = [p[i:i + 26] for p in paragraphs for i in range(0, len(p), 26)]
+    (tmp_path / "条例.txt").write_bytes("\r\n".join(wrapped).encode("gbk"))
+    (tmp_path / "原样.txt").write_bytes("\r\n".join(paragraphs).encode("gbk"))
+    for name in ("条例.txt", "原样.txt"):
+        text = read_path(tmp_path / name).text
+        assert text.split("\n") == paragraphs, name
+    first = next(c for c in parse_clauses("d", text) if c.label == "第一条")
+    assert "根据有关法律、行政法规" in first.text
