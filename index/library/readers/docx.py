@@ -15,6 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -91,6 +92,33 @@ def _table_lines(table, notes: Notes) -> list[str]:
     return lines + found
 
 
+# What Word imports from a w:altChunk part, by its content type, and the reader that reads it here.
+_CHUNK_READERS = {"text/html": "html", "application/xhtml+xml": "html", "message/rfc822": "mhtml",
+                  "multipart/related": "mhtml", "text/plain": "txt"}
+
+
+def _chunk_lines(path: Path, document, chunk) -> list[str]:
+    """The paragraphs of an imported chunk (``w:altChunk``): OA systems write a document's body as an HTML page
+    that Word imports when it opens the file. python-docx reads none of it: such a .docx was refused as
+    holding no text. A chunk in another format (a .docx, an RTF) or one that cannot be read gives nothing."""
+    import importlib
+
+    from index.library.readers.errors import ImportFailure
+
+    try:
+        part = document.part.rels[chunk.get(qn("r:id"))].target_part
+    except KeyError:
+        return []
+    reader = _CHUNK_READERS.get(part.content_type.split(";")[0].strip().lower())
+    if reader is None:
+        return []
+    try:
+        found = importlib.import_module(f"index.library.readers.{reader}").read(path, part.blob)
+    except ImportFailure:
+        return []
+    return [line for line in found.text.split("\n") if line.strip()]
+
+
 def _heading_level(paragraph, style_names: dict[str, str]) -> int | None:
     # paragraph.style resolves the style part on every call (slow on long
     # documents); the paragraph's style id and one id -> name table is enough.
@@ -126,6 +154,8 @@ def read(path: Path, data: bytes) -> Extracted:
                 paragraphs.extend(note_lines)
             elif isinstance(block, Table):
                 paragraphs.append("\n".join(_table_lines(block, notes)))
+            else:
+                paragraphs.extend(_chunk_lines(path, document, block))
         title = (document.core_properties.title or "").strip() or None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptFileError(path, f"the Word document is damaged ({exc.__class__.__name__})") from None

@@ -29,6 +29,8 @@ REFERENCES = frozenset(qn(t) for t in ("w:footnoteReference", "w:endnoteReferenc
 # Block containers whose paragraphs and tables are the body's (or a cell's) own.
 _CONTAINERS = frozenset(qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml", "w:ins", "w:moveTo", "w:smartTag"))
 _P, _TBL = qn("w:p"), qn("w:tbl")
+# Content Word imports when it opens the file (an HTML or MHT page, the body an OA system wrote as a web page).
+ALT_CHUNK = qn("w:altChunk")
 # Markup compatibility: a newer feature (mc:Choice) and its fallback (mc:Fallback) hold the same content twice.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -66,9 +68,10 @@ def _walk(element, out: list[str], reference: Reference | None, boxes: list[str]
             _walk(child, out, reference, boxes)
 
 
-def blocks(container, parent) -> Iterator[Paragraph | Table]:
+def blocks(container, parent) -> Iterator:
     """The paragraphs and tables of a body or a table cell element, in order, content controls and tracked
-    insertions opened; a tracked deletion's blocks are not there."""
+    insertions opened; a tracked deletion's blocks are not there. An imported chunk (``w:altChunk``) is given
+    as its element."""
     for child in container:
         if child.tag == _P:
             yield Paragraph(child, parent)
@@ -76,3 +79,5 @@ def blocks(container, parent) -> Iterator[Paragraph | Table]:
             yield Table(child, parent)
         elif child.tag in _CONTAINERS:
             yield from blocks(child, parent)
+        elif child.tag == ALT_CHUNK:
+            yield child

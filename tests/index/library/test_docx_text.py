@@ -95,3 +95,24 @@ def test_a_text_box_in_a_table_cell_is_read_with_its_row(tmp_path):
     text = read_path(path).text
     assert "文号 | 苏政发〔2023〕7号" in text
     assert text.count("苏政发") == 1
+
+
+def test_a_body_imported_as_a_web_page_is_read(tmp_path):
+    # OA systems write a document's body as an HTML page the .docx imports (w:altChunk), which Word shows as
+    # the document. python-docx reads none of it: the file was refused as holding no text.
+    path = rewritten(write_docx(tmp_path / "正文.docx", "", []), {}, body_end='<w:altChunk r:id="rIdChunk1"/>')
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    page = ("<html><head><meta charset='gb2312'></head><body><p>关于推进开发区高质量发展的实施意见</p><p>一、总体要求</p>"
+            "<p>（一）坚持招商引资，加强用地保障。</p><p>【打印本页】</p></body></html>")
+    parts["word/afchunk.htm"] = page.encode("gbk")
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdChunk1" Target="afchunk.htm" Type="http://schemas.openxmlformats.'
+                             b'org/officeDocument/2006/relationships/aFChunk"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Default Extension="htm" ContentType="text/html"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert read_path(path).text.split("\n\n") == [
+        "关于推进开发区高质量发展的实施意见", "一、总体要求", "（一）坚持招商引资，加强用地保障。"]
