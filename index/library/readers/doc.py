@@ -61,6 +61,9 @@ def _text(path: Path, data: bytes) -> tuple[str, str | None]:
         raise CorruptFileError(path, f"the Word document is damaged (not a valid .doc file: {exc})") from None
     with ole:
         if not ole.exists("WordDocument"):
+            if Path(path).suffix.lower() == ".wps":  # Kingsoft WPS before 2005, or Microsoft Works: their own
+                raise CorruptFileError(path, "a .wps file in an older format than Word's (WPS before 2005, or "
+                                             "Microsoft Works); open it in WPS and save it as .docx, then import that")
             raise CorruptFileError(path, "the file holds no Word document (an Excel or PowerPoint file named .doc?)")
         try:
             word = ole.openstream("WordDocument").read()

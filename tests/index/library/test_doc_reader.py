@@ -240,3 +240,15 @@ def test_a_damaged_summary_does_not_hold_the_import(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[3], env={**os.environ, "ZONEREF_HOME": str(tmp_path)})
     assert done.stdout.split("\n")[:2] == ["开发区条例", "第一条\u3000为了"], done.stderr[-500:]
+
+
+def test_a_wps_file_in_an_older_format_is_refused_saying_what_to_do(tmp_path):
+    # An OLE file with no Word stream named .wps (WPS before 2005, Microsoft Works) was called "an Excel or
+    # PowerPoint file named .doc?", which tells its owner nothing.
+    data = (DOCS / "policy.doc").read_bytes().replace("WordDocument".encode("utf-16-le"), "WpsContents0".encode("utf-16-le"))
+    (tmp_path / "旧文件.wps").write_bytes(data)
+    with pytest.raises(CorruptFileError, match="older format.*save it as .docx"):
+        read_path(tmp_path / "旧文件.wps")
+    (tmp_path / "旧文件.doc").write_bytes(data)
+    with pytest.raises(CorruptFileError, match="Excel or PowerPoint"):
+        read_path(tmp_path / "旧文件.doc")
