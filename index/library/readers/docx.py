@@ -23,7 +23,7 @@ from index.library.readers import OLE_MAGIC, Extracted, is_encrypted_docx, parag
 from index.library.readers.archives import open_package
 from index.library.readers.docx_notes import Notes
 from index.library.readers.docx_numbering import Numbering
-from index.library.readers.docx_text import blocks
+from index.library.readers.docx_text import blocks, opened
 from index.library.readers.errors import CorruptFileError, PasswordProtectedError, TooLargeError
 
 # The main text's XML: a 300-page report with heavy formatting is ~20 MB.
@@ -62,9 +62,9 @@ def check_archive(path: Path, data: bytes) -> None:
             raise CorruptFileError(path, f"the Word document is damaged (bad entry {bad})")
 
 
-def _cell_text(cell, notes: Notes, found: list[str]) -> str:
+def _cell_text(tc, parent, notes: Notes, found: list[str]) -> str:
     texts = []
-    for p in blocks(cell._tc, cell):  # noqa: SLF001 - python-docx has no public element
+    for p in blocks(tc, parent):
         if not isinstance(p, Paragraph):
             continue  # a table in a cell: not read (as before)
         boxes: list[str] = []  # a text box anchored in the cell (a form's 文号, 签发人): its paragraphs first
@@ -76,17 +76,35 @@ def _cell_text(cell, notes: Notes, found: list[str]) -> str:
     return " ".join(texts)
 
 
+_TR, _TC, _TC_PR = qn("w:tr"), qn("w:tc"), qn("w:tcPr")
+
+
 def _table_lines(table, notes: Notes) -> list[str]:
-    """The table's rows as lines, then the lines of the notes its cells refer to first."""
+    """The table's rows as lines, then the lines of the notes its cells refer to first. Rows and cells are
+    walked here, not by python-docx, which reads only those directly under their table and row: a repeating
+    section's rows and a cell in a content control (a form template's) were dropped with their text."""
     lines: list[str] = []
     found: list[str] = []
-    for row in table.rows:
+    above: dict[int, str] = {}  # grid column -> the text of the cell there in the row above
+    for tr in opened(table._tbl, _TR):  # noqa: SLF001 - python-docx has no public element
         cells: list[str] = []
-        for cell in row.cells:
-            text = _cell_text(cell, notes, found)
+        row: dict[int, str] = {}
+        column = 0
+        for tc in opened(tr, _TC):
+            props = tc.find(_TC_PR)
+            span = props.find(qn("w:gridSpan")) if props is not None else None
+            merge = props.find(qn("w:vMerge")) if props is not None else None
+            if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                text = above.get(column, "")  # a vertically merged cell repeats the one it continues
+            else:
+                text = _cell_text(tc, table, notes, found)
+            row[column] = text
+            width = span.get(qn("w:val"), "1") if span is not None else "1"
+            column += int(width) if width.isdigit() and int(width) > 0 else 1
             if not cells or text != cells[-1]:  # merged cells repeat: keep once
                 cells.append(text)
-        line = " | ".join(c for c in cells)
+        above = row
+        line = " | ".join(cells)
         if line.strip(" |"):
             lines.append(line)
     return lines + found

@@ -81,3 +81,13 @@ def blocks(container, parent) -> Iterator:
             yield from blocks(child, parent)
         elif child.tag == ALT_CHUNK:
             yield child
+
+
+def opened(element, tag: str) -> Iterator:
+    """The children of ``element`` with ``tag`` (``w:tr`` of a table, ``w:tc`` of a row), content controls and
+    tracked insertions opened: a repeating section's rows, a form's cell in a content control."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from opened(child, tag)

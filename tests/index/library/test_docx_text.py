@@ -116,3 +116,25 @@ def test_a_body_imported_as_a_web_page_is_read(tmp_path):
             z.writestr(name, data)
     assert read_path(path).text.split("\n\n") == [
         "关于推进开发区高质量发展的实施意见", "一、总体要求", "（一）坚持招商引资，加强用地保障。"]
+
+
+def test_table_rows_and_cells_in_content_controls_are_read(tmp_path):
+    # A form template's repeating section wraps rows in a content control, and a field of it a cell: python-docx
+    # reads only rows and cells directly under their table and row, and the table read "名称" alone.
+    import re
+
+    path = write_docx(tmp_path / "名录.docx", "开发区名录", [("p", "说明。")],
+                      table=[["名称", "面积"], ["甲开发区", "10平方公里"], ["乙开发区", "20平方公里"]])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    doc = parts["word/document.xml"].decode("utf-8")
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", doc, flags=re.S)
+    doc = doc.replace(rows[1] + rows[2], f"<w:sdt><w:sdtPr><w:alias w:val=\"开发区\"/></w:sdtPr><w:sdtContent>{rows[1]}"
+                                         f"{rows[2]}</w:sdtContent></w:sdt>")
+    cell = re.findall(r"<w:tc>.*?</w:tc>", rows[0], flags=re.S)[1]
+    doc = doc.replace(cell, f"<w:sdt><w:sdtContent>{cell}</w:sdtContent></w:sdt>", 1)
+    parts["word/document.xml"] = doc.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert read_path(path).text.split("\n\n")[-1] == "名称 | 面积\n甲开发区 | 10平方公里\n乙开发区 | 20平方公里"
