@@ -87,6 +87,9 @@ def _table_lines(table, notes: Notes) -> list[str]:
     found: list[str] = []
     above: dict[int, str] = {}  # grid column -> the text of the cell there in the row above
     for tr in opened(table._tbl, _TR):  # noqa: SLF001 - python-docx has no public element
+        row_props = tr.find(qn("w:trPr"))
+        if row_props is not None and row_props.find(qn("w:del")) is not None:
+            continue  # a row deleted with 修订 on: gone once the changes are accepted
         cells: list[str] = []
         row: dict[int, str] = {}
         column = 0

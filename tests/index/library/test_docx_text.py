@@ -131,6 +131,9 @@ def test_table_rows_and_cells_in_content_controls_are_read(tmp_path):
     rows = re.findall(r"<w:tr[ >].*?</w:tr>", doc, flags=re.S)
     doc = doc.replace(rows[1] + rows[2], f"<w:sdt><w:sdtPr><w:alias w:val=\"开发区\"/></w:sdtPr><w:sdtContent>{rows[1]}"
                                          f"{rows[2]}</w:sdtContent></w:sdt>")
+    deleted = rows[2].replace("乙开发区", "丙开发区").replace("<w:tr>", '<w:tr><w:trPr><w:del w:id="9" w:author="x"/></w:trPr>', 1)
+    assert "<w:trPr><w:del" in deleted  # a row deleted with 修订 on: not read
+    doc = doc.replace(rows[2], rows[2] + deleted)
     cell = re.findall(r"<w:tc>.*?</w:tc>", rows[0], flags=re.S)[1]
     doc = doc.replace(cell, f"<w:sdt><w:sdtContent>{cell}</w:sdtContent></w:sdt>", 1)
     parts["word/document.xml"] = doc.encode("utf-8")
