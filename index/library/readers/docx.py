@@ -62,11 +62,20 @@ def check_archive(path: Path, data: bytes) -> None:
             raise CorruptFileError(path, f"the Word document is damaged (bad entry {bad})")
 
 
-def _cell_text(tc, parent, notes: Notes, found: list[str]) -> str:
+# Tables in a cell in a table …: read this deep (a form's table within a cell), no deeper (a hostile file's).
+MAX_TABLE_DEPTH = 8
+
+
+def _cell_text(tc, parent, notes: Notes, found: list[str], depth: int = 0) -> str:
     texts = []
     for p in blocks(tc, parent):
+        if isinstance(p, Table):  # a table in the cell (a form's): its rows in the cell, apart by ；
+            if depth < MAX_TABLE_DEPTH:
+                rows = [line.replace(" | ", " ") for line in _table_lines(p, notes, depth + 1, found)]
+                texts.append("；".join(rows))
+            continue
         if not isinstance(p, Paragraph):
-            continue  # a table in a cell: not read (as before)
+            continue
         boxes: list[str] = []  # a text box anchored in the cell (a form's 文号, 签发人): its paragraphs first
         text, lines = notes.text(p._p, boxes)  # noqa: SLF001
         found.extend(lines)
@@ -79,12 +88,14 @@ def _cell_text(tc, parent, notes: Notes, found: list[str]) -> str:
 _TR, _TC, _TC_PR = qn("w:tr"), qn("w:tc"), qn("w:tcPr")
 
 
-def _table_lines(table, notes: Notes) -> list[str]:
-    """The table's rows as lines, then the lines of the notes its cells refer to first. Rows and cells are
-    walked here, not by python-docx, which reads only those directly under their table and row: a repeating
-    section's rows and a cell in a content control (a form template's) were dropped with their text."""
+def _table_lines(table, notes: Notes, depth: int = 0, found: list[str] | None = None) -> list[str]:
+    """The table's rows as lines, then the lines of the notes its cells refer to first (to ``found`` instead,
+    for a table in a cell). Rows and cells are walked here, not by python-docx, which reads only those directly
+    under their table and row: a repeating section's rows and a cell in a content control (a form template's)
+    were dropped with their text."""
     lines: list[str] = []
-    found: list[str] = []
+    nested = found is not None
+    found = [] if found is None else found
     above: dict[int, str] = {}  # grid column -> the text of the cell there in the row above
     for tr in opened(table._tbl, _TR):  # noqa: SLF001 - python-docx has no public element
         row_props = tr.find(qn("w:trPr"))
@@ -100,7 +111,7 @@ def _table_lines(table, notes: Notes) -> list[str]:
             if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
                 text = above.get(column, "")  # a vertically merged cell repeats the one it continues
             else:
-                text = _cell_text(tc, table, notes, found)
+                text = _cell_text(tc, table, notes, found, depth)
             row[column] = text
             width = span.get(qn("w:val"), "1") if span is not None else "1"
             column += int(width) if width.isdigit() and int(width) > 0 else 1
@@ -110,7 +121,7 @@ def _table_lines(table, notes: Notes) -> list[str]:
         line = " | ".join(cells)
         if line.strip(" |"):
             lines.append(line)
-    return lines + found
+    return lines if nested else lines + found
 
 
 # What Word imports from a w:altChunk part, by its content type, and the reader that reads it here.

@@ -141,3 +141,25 @@ def test_table_rows_and_cells_in_content_controls_are_read(tmp_path):
         for name, data in parts.items():
             z.writestr(name, data)
     assert read_path(path).text.split("\n\n")[-1] == "名称 | 面积\n甲开发区 | 10平方公里\n乙开发区 | 20平方公里"
+
+
+def test_a_table_in_a_table_cell_is_read_in_its_cell(tmp_path):
+    # A 申报表's cell holding a table of its own (主要指标: 亩均税收, 研发投入) read as an empty cell.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("开发区申报表")
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "申报单位", (0, 1): "苏州工业园区管委会", (1, 0): "主要指标"}.items():
+        table.cell(r, c).text = text
+    inner = table.cell(1, 1).add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "亩均税收", (0, 1): "30万元", (1, 0): "研发投入", (1, 1): "3%"}.items():
+        inner.cell(r, c).text = text
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    for depth in range(40):  # nested past any form: read to a depth, never a RecursionError
+        cell.text = f"第{depth}层"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    document.save(str(tmp_path / "申报表.docx"))
+    paragraphs = read_path(tmp_path / "申报表.docx").text.split("\n\n")
+    assert paragraphs[1] == "申报单位 | 苏州工业园区管委会\n主要指标 | 亩均税收 30万元；研发投入 3%"
+    assert paragraphs[2].startswith("第0层 第1层") and "第8层" in paragraphs[2] and "第39层" not in paragraphs[2]
