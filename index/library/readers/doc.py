@@ -175,8 +175,7 @@ def _number_changes(lists, pieces, main: str, deleted) -> list[tuple[int, int, s
         if at >= 0 and cp < pieces[at][1]:
             first, _, offset, compressed = pieces[at]
             label = lists.label(offset + (cp - first) * (1 if compressed else 2)).strip()
-            shown = doc_marks.edited(main[start:cp], start, deleted).lstrip()
-            if label and not shown.startswith(label):
+            if label and not doc_marks.edited(main[start:cp], start, deleted).lstrip().startswith(label):
                 changes.append((start, start, label))
         start = cp + 1
     return changes

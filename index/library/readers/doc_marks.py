@@ -90,7 +90,9 @@ def is_deleted(deleted: list[tuple[int, int]], cp: int) -> bool:
 def edited(text: str, base: int, deleted: list[tuple[int, int]], changes=()) -> str:
     """``text`` (the characters from CP ``base`` on) without its deleted characters, with ``changes``
     ((first CP, end CP, replacement); an insertion where the two are equal) made."""
-    edits = [(a - base, b - base, "") for a, b in deleted if b > base and a < base + len(text)]
+    first = max(bisect.bisect_right(deleted, (base, float("inf"))) - 1, 0)  # ranges are sorted and disjoint
+    last = bisect.bisect_left(deleted, (base + len(text), -1))
+    edits = [(a - base, b - base, "") for a, b in deleted[first:last] if b > base]
     edits += [(a - base, b - base, new) for a, b, new in changes]
     out, at = [], 0
     for a, b, new in sorted(edits):
