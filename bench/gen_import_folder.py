@@ -125,11 +125,12 @@ def _pdf_string(text: str) -> str:
     return "<" + "".join(f"{ord(ch):04X}" for ch in text) + ">"
 
 
-def write_pdf(path: Path, pages: list[list[str]], title: str | None = None) -> Path:
+def write_pdf(path: Path, pages: list[list[str]], title: str | None = None, letter_gap: int = 0) -> Path:
     """A PDF whose pages hold the given lines as a real (CID, ToUnicode) text layer.
 
     Only BMP characters; each glyph id is the character's code point, which
-    the ToUnicode CMap maps back.
+    the ToUnicode CMap maps back. ``letter_gap``: a gap (thousandths of the font
+    size) after each character, as justified or character-positioned text has.
     """
     chars = sorted({ch for page in pages for line in page for ch in line})
     cmap_lines = [f"<{ord(ch):04X}> <{ord(ch):04X}>" for ch in chars]
@@ -160,7 +161,10 @@ def write_pdf(path: Path, pages: list[list[str]], title: str | None = None) -> P
     for lines in pages:
         ops = ["BT", "/F1 12 Tf", "14 TL", "50 790 Td"]
         for line in lines:
-            ops.append(f"{_pdf_string(line)} Tj T*")
+            if letter_gap:
+                ops.append("[" + f" -{letter_gap} ".join(_pdf_string(ch) for ch in line) + "] TJ T*")
+            else:
+                ops.append(f"{_pdf_string(line)} Tj T*")
         ops.append("ET")
         stream = "\n".join(ops)
         content = add(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")

@@ -124,6 +124,24 @@ def _titled(i: int, page: list[str]) -> bool:
     return same[-1] == i and bool(_KIND_END.search(page[i].strip()))
 
 
+_WIDE = "\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff00-\uffef"  # CJK, its punctuation, full-width forms
+_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}]) +(?=[{_WIDE}])")
+_LETTER_GAP = re.compile(r"(?<=[^\s]) (?=[^\s])")
+
+
+def despaced(line: str) -> str:
+    """A line of text without the spaces the extractor put between its characters. A justified or
+    character-positioned PDF (a 公文 set 两端对齐, a converter placing each glyph) is read as 开 发 区 管 理 办 法:
+    its 第 一 条 was no article, its title ran into the first clause, and a search for 开发区 missed it. A line
+    spaced out so (a space after most characters) loses its single spaces, keeping one where there were
+    more; in any line, spaces between two Chinese characters or punctuation go (Chinese puts none there)."""
+    chars = len(line) - line.count(" ")
+    if line.count(" ") >= max(3, 0.6 * chars):
+        line = _LETTER_GAP.sub("", line.replace("  ", "\0")).replace("\0", " ")
+    line = _BETWEEN_WIDE.sub("", line)
+    return re.sub(" *\u3000 *", "\u3000", line)
+
+
 # Lines of a 公文's head that stand alone: the 红头 (南京市人民政府文件), the document number (宁政发〔2022〕88号),
 # and the addressees (各区人民政府，市府各委办局：) that open the text. Joined, they hid the title and the number.
 _MASTHEAD = re.compile(r"[\u4e00-\u9fff]{2,20}文件")
@@ -184,7 +202,7 @@ def read(path: Path, data: bytes) -> Extracted:
     if not pages or meaningful < MIN_CHARS_PER_PAGE * len(pages):
         raise NoTextLayerError(path, "the PDF has no text layer (a scanned image?); "
                                      "ZoneRef cannot read scans - use a PDF with text or OCR it first")
-    per_page = [[ln for ln in text.split("\n") if ln.strip()] for text in pages]
+    per_page = [[despaced(ln) for ln in text.split("\n") if ln.strip()] for text in pages]
     keep = without_running_lines(per_page)
     lines = [ln for page, flags in zip(per_page, keep, strict=True) for ln, kept in zip(page, flags, strict=True)
              if kept]

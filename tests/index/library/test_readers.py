@@ -677,3 +677,17 @@ def test_a_text_hard_wrapped_at_a_fixed_width_reads_as_its_paragraphs(tmp_path):
         assert text.split("\n") == paragraphs, name
     first = next(c for c in parse_clauses("d", text) if c.label == "第一条")
     assert "根据有关法律、行政法规" in first.text
+
+
+def test_a_pdf_whose_characters_are_spaced_out_reads_as_written(tmp_path):
+    # Justified or character-positioned text (each glyph placed with a gap) was extracted as 开 发 区 管 理 办 法:
+    # 第 一 条 was no article, the title ran into the first clause, and a search for 开发区 missed the document.
+    from index.library.clauses import parse_clauses
+
+    path = write_pdf(tmp_path / "办法.pdf", [
+        ["开发区管理办法", "第一条　为了规范开发区管理，促进开发区高质量", "发展，制定本办法。", "第二条　本办法适用于本省。"],
+        ["第三条　开发区应当坚持高质量发展，2021年起施行。"]], letter_gap=250)
+    text = read_path(path).text
+    assert text.split("\n\n") == ["开发区管理办法", "第一条　为了规范开发区管理，促进开发区高质量发展，制定本办法。",
+                                  "第二条　本办法适用于本省。", "第三条　开发区应当坚持高质量发展，2021年起施行。"]
+    assert [c.label for c in parse_clauses("d", text) if c.label] == ["第一条", "第二条", "第三条"]
