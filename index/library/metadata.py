@@ -116,7 +116,7 @@ def guess_title(text: str, declared: str | None = None, skip: Iterable[int] = ()
     if declared and not PLACEHOLDER_TITLE.match(declared.strip()):
         clean = _SITE_SUFFIX.sub("", declared).strip() or declared.strip()
         return clean, "file's declared title"
-    if head:
+    if head and not _NUMBERED.match(norms[0]):  # a clause (第一条…, 一、…) names no document: the file name does
         first = head[0]
         return (first[:60] + "…" if len(first) > 60 else first), "first line"
     return None, ""

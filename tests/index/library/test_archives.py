@@ -229,3 +229,14 @@ def test_names_in_no_code_page_are_listed_not_a_crash(tmp_path):
     found, skipped, errors = members(pack, _txt_only)
     assert len(found) == 5 and errors == []
     assert all(read_path(m).text.startswith("关于推进") for m in found)
+
+
+def test_a_member_whose_text_has_no_title_is_titled_by_its_readable_name(tmp_path, capsys):
+    # A Big5 pack's 臺北市產業園區管理辦法.txt begins with its first article: the import was titled 第一條　為促進產業
+    # 園區發展，特訂定本辦法。 (its first line), its name being garbled; the name is the title now.
+    pack = _code_page_zip(tmp_path / "園區.zip", {
+        "開發區政策/臺北市產業園區管理辦法.txt": "第一條　為促進產業園區發展，特訂定本辦法。\n第二條　園區應當依法設立。\n".encode("cp950"),
+    }, "cp950")
+    code, report, err = cli(capsys, "import", str(pack))
+    assert code == 0, err
+    assert [r["title"] for r in report["imported"]] == ["臺北市產業園區管理辦法"]
