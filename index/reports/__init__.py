@@ -115,10 +115,11 @@ def write_report(kind: str, report: Any, path: Path | str, fmt: str, *, author: 
     if writer is None:
         raise ExportError(f"cannot export {kind} as {fmt!r}; choose one of: {', '.join(FORMATS.get(kind, ()))}")
 
-    if fmt == "docx":  # lxml refuses what XML cannot hold (HTML: write_html)
-        from index.reports.xml_text import xml_safe
+    # lxml refuses what XML cannot hold (HTML: write_html); a lone surrogate (text imported before the importer
+    # dropped them) cannot be written as UTF-8 either: CSV and Markdown stopped with a UnicodeEncodeError
+    from index.reports.xml_text import xml_safe
 
-        report = xml_safe(report)
+    report = xml_safe(report)
 
     def write(tmp: Path) -> None:
         writer(report, tmp)

@@ -249,3 +249,13 @@ def test_word_and_html_exports_hold_characters_xml_cannot(corpus, tmp_path):
     from index.reports.xml_text import xml_text
 
     assert xml_text(NOT_XML) == "第一行\n第二行\ufffd招商\ufffd方式\ufffd" and xml_text("招商") == "招商"
+
+
+def test_csv_and_markdown_exports_hold_a_lone_surrogate(corpus, tmp_path):
+    # Before: both stopped with UnicodeEncodeError ('surrogates not allowed'), no file written.
+    notes = [{"clause_id": SOURCE, "quote": "", "note": NOT_XML}]
+    table = comparison_table(corpus, handmade(corpus), notes=notes)
+    for fmt in ("csv", "md"):
+        out = write_comparison(table, tmp_path / f"c.{fmt}", fmt)
+        text = out.read_text(encoding="utf-8-sig")
+        assert "第一行" in text and "方式\ufffd" in text
