@@ -15,7 +15,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -175,6 +175,11 @@ class CoverageView(ServiceView):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumHeight(44)
         self.table.clicked.connect(self._cell_clicked)
+        self._natural: list[int] | None = None  # the columns' widths by their headers, when few (``_fill``)
+        self._refit = QTimer(self)  # stretched or scrolled again as the width changes
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_columns)
         self.table.verticalHeader().sectionClicked.connect(self._topic_clicked)
         self.hint = QLabel(self.tr("Clauses per topic and province, shaded by clauses per document. "
                                    "Click a cell to read them; click a topic to compare it across documents."))
@@ -229,6 +234,7 @@ class CoverageView(ServiceView):
         # measure nothing before the model resets: rows sized to their contents when 3,539 columns
         # arrived asked every cell (~220,000 calls, a 1.4 s freeze when choosing one column per document).
         header = self.table.horizontalHeader()
+        self._natural = None  # the model's reset may resize the viewport: no stretching meanwhile
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         by_region = not self.by_document.isChecked()
@@ -246,11 +252,29 @@ class CoverageView(ServiceView):
             # Each column as wide as its header (the cells hold short counts); stretched to the width when
             # they all fit, else left so and scrolled (31 provinces squeezed into one screen cut their names).
             # Measured from the headers' text: sizing to contents asked every cell (~100 ms at 3,500 documents).
-            for col in range(self.model.columnCount()):
-                text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-                header.resizeSection(col, max(map(metrics.horizontalAdvance, text.split("\n"))) + 24)
-            if header.length() <= self.table.viewport().width():
-                header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            self._natural = [max(map(metrics.horizontalAdvance,
+                                     str(self.model.headerData(col, Qt.Orientation.Horizontal) or "").split("\n"))) + 24
+                             for col in range(self.model.columnCount())]
+            self._fit_columns(anew=True)
+
+    def _fit_columns(self, anew: bool = False) -> None:
+        """Stretch the columns to the width when their headers fit in it, else give each its header's width
+        and scroll: decided again whenever the width changes (stretched once to a wide window, they stayed
+        stretched when the notes panel opened beside them, narrower than their headers, cut on both sides)."""
+        if not self._natural or len(self._natural) != self.model.columnCount():
+            return
+        header = self.table.horizontalHeader()
+        if sum(self._natural) <= self.table.viewport().width():
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        elif anew or header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for col, width in enumerate(self._natural):
+                header.resizeSection(col, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._natural:
+            self._refit.start()  # once the table has its new width
 
     def _set_by_document(self, on: bool) -> None:
         settings.put(settings.COVERAGE_BY_DOCUMENT, on)

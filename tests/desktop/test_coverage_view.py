@@ -261,3 +261,37 @@ def test_a_cells_tooltip_names_its_clauses(win, qtbot):
     tip = model.index(row, col).data(Qt.ItemDataRole.ToolTipRole).split("\n")
     assert tip == [display_name(win.corpus.clause(cid)) for cid in model.clause_ids(row, col)]
     assert not any("/" in line for line in tip)
+
+
+def test_columns_stretched_to_the_window_scroll_instead_of_cutting_their_headers_when_it_narrows(win, qtbot):
+    """Four documents' columns were stretched to a wide window; the notes panel opened beside them (or the
+    window narrowed) and they stayed stretched, narrower than their headers: 做大做强重点园区实施方案 was cut
+    on both sides to 大做强重点园区实施方. They now go back to their headers' widths and scroll."""
+    win.notes_dock.hide()
+    win.library_dock.hide()
+    win.resize(1600, 900)
+    win.show_coverage()
+    view = win.coverage_view
+    view.by_document.setChecked(True)
+    qtbot.waitUntil(view.is_ready, timeout=30000)
+    header = view.table.horizontalHeader()
+    model = view.model
+    metrics = header.fontMetrics()
+
+    def cut() -> list[int]:
+        return [col for col in range(model.columnCount())
+                if header.sectionSize(col) < max(map(metrics.horizontalAdvance,
+                                                     str(model.headerData(col, Qt.Orientation.Horizontal)).split("\n")))]
+
+    qtbot.waitUntil(lambda: header.length() <= view.table.viewport().width() + 1)
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch and not cut()  # they fit: stretched
+    win.resize(700, 700)  # as narrow as opening the notes beside a small window leaves it
+    qtbot.waitUntil(lambda: view.table.viewport().width() < 600)
+    qtbot.wait(50)  # refitted once the resizing is over
+    assert not cut()
+    assert header.length() > view.table.viewport().width()  # it scrolls
+    win.resize(1600, 900)  # wide again: stretched to the width again
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 1000)
+    qtbot.wait(50)
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch and not cut()
+    assert header.length() <= view.table.viewport().width() + 1
