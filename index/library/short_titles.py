@@ -82,7 +82,7 @@ def subject(title: str, region: str | None, city: str | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _city_short(city: str) -> str:
+def city_short(city: str) -> str:
     """延边朝鲜族自治州 → 延边, 嘉兴市 → 嘉兴: the known short name it opens with, else without its suffix.
 
     Remembered: every listing of the library asks it of each document's city, and each answer scans the ~350
@@ -94,7 +94,7 @@ def _city_short(city: str) -> str:
 
 def _place(region: str | None, city: str | None, issuer: str | None) -> str | None:
     if city:
-        return _city_short(city)
+        return city_short(city)
     if region == national.NATIONAL:
         return issuer if issuer and len(issuer) <= _NATIONAL_ISSUER_MAX else national.NATIONAL
     if region in _SHORT_PROVINCE:
@@ -106,7 +106,7 @@ def _place_names(region: str | None, city: str | None) -> list[str]:
     """The names a title may open with, longest first (嘉兴市 before 嘉兴, 中华人民共和国)."""
     names = []
     if city:
-        names += [city, _city_short(city)]
+        names += [city, city_short(city)]
     if region == national.NATIONAL:
         names.append("中华人民共和国")
     elif region:

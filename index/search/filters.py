@@ -72,7 +72,7 @@ class DocFilters:
         if key == "region":
             return np.asarray([_place_ok(v, region, city) for region, city in self.places], dtype=bool)
         if key == "level":
-            return np.asarray([bool(v) and v in level for level in self.levels], dtype=bool)
+            return np.asarray([_level_ok(v, level) for level in self.levels], dtype=bool)
         if key == "year":
             span = year_range(v)
             return np.asarray([_year_ok(span, year) for year in self.years], dtype=bool)
@@ -80,16 +80,33 @@ class DocFilters:
 
 
 def _place_ok(value: str, region: str, city: str) -> bool:
-    """Whether a ``region:`` value names the document's region or city, or both as officials write them
-    (浙江省杭州市, 浙江杭州: the start of the region's name, then the start of the city's), or the province by
-    its abbreviation (粤, 沪, 冀: matched nothing, since no region's name holds it)."""
-    from index.library.regions import PROVINCE_BY_ABBREV
-
+    """Whether a ``region:`` value names the document's province, its city, or both as officials write them
+    (浙江省杭州市, 浙江杭州). A province is named in full (河南省), short (河南) or by its abbreviation (豫); a
+    city in full (郑州市) or short (郑州); national documents by 全国. Whole names only: region:南 named 河南, 湖南,
+    海南 and 云南 (a part of their names), region:宁 宁夏 but also 辽宁, 西宁市, 南宁市 and 宁波市."""
     if not value:
         return False
-    if value in region or value in city or PROVINCE_BY_ABBREV.get(value) == region:
+    if _names_region(value, region) or (city and _names_city(value, city)):
         return True
-    return bool(city) and any(region.startswith(value[:k]) and city.startswith(value[k:]) for k in range(1, len(value)))
+    return bool(city) and any(_names_region(value[:k], region) and _names_city(value[k:], city)
+                              for k in range(1, len(value)))
+
+
+def _names_region(value: str, region: str) -> bool:
+    from index.library.regions import PROVINCE_BY_ABBREV, PROVINCE_BY_SHORT
+
+    return region in (value, PROVINCE_BY_SHORT.get(value), PROVINCE_BY_ABBREV.get(value))
+
+
+def _names_city(value: str, city: str) -> bool:
+    from index.library.short_titles import city_short
+
+    return value in (city, city_short(city))
+
+
+def _level_ok(value: str, level: str) -> bool:
+    """Whether a ``level:`` value names the document's level: 省级, or 省 (level:级 named every level)."""
+    return bool(value) and value in (level, level.removesuffix("级"))
 
 
 # A year or a range (open at either end): 2017, 2017年, 2015-2018, 2015年至2018年, 2015~, -2018 (full-width

@@ -65,3 +65,51 @@ def test_letter_spacing_is_closed_up_in_place_and_the_offsets_come_back():
     assert [text[at[i]] for i in range(len(text))] == list(closed)
     assert letter_spaced("第一条　为了") == [] and closed_positions("第一条　为了") is None
     assert letter_spaced("总 或 则", apart="或") == [] and letter_spaced("甲\n乙") == []
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("docs")
+    docs = [("henan", "河南省", None, "省级"), ("hunan", "湖南省", None, "省级"), ("hainan", "海南省", None, "省级"),
+            ("ningxia", "宁夏回族自治区", None, "省级"), ("nanning", "广西壮族自治区", "南宁市", "市级"),
+            ("ningbo", "浙江省", "宁波市", "市级"), ("hangzhou", "浙江省", "杭州市", "市级"),
+            ("yanbian", "吉林省", "延边朝鲜族自治州", "市级"), ("national", "全国", None, "国家级")]
+    for doc_id, region, city, level in docs:
+        meta = {"id": doc_id, "title": "开发区管理办法", "region": region, "level": level, "year": 2020}
+        if city:
+            meta["city"] = city
+        (folder / f"{doc_id}.md").write_text(render_markdown(meta, "第一条　加强开发区建设。\n"), encoding="utf-8")
+    ix = SearchIndex(Corpus(folder, imported_dir=None), tmp_path_factory.mktemp("index"))
+    ix.ensure()
+    yield ix
+    ix.close()
+
+
+def _docs(ix: SearchIndex, query: str, **kw) -> set[str]:
+    return set(ix.search(query, limit=BIG, **kw).facets["doc"])
+
+
+def test_a_region_filter_names_whole_places_not_parts_of_their_names(places):
+    """region:南 matched 河南, 湖南, 海南 (and 南宁市); region:宁 (宁夏's abbreviation) 辽宁 … 宁波市 too."""
+    result = places.search("开发区 region:南", limit=5)
+    assert result.total == 0 and result.notice_code == "no_document" and result.unmatched == ["region:南"]
+    assert _docs(places, "开发区 region:宁") == {"ningxia"}
+    assert _docs(places, "开发区 region:江") == set()
+    for named in ("河南", "河南省", "豫", "河南省 ", "region:河南"):
+        assert _docs(places, f"开发区 region:{named.removeprefix('region:').strip()}") == {"henan"}, named
+    for named in ("宁波", "宁波市", "浙江宁波", "浙江省宁波市", "浙宁波"):
+        assert _docs(places, f"开发区 region:{named}") == {"ningbo"}, named
+    assert _docs(places, "开发区 region:浙江") == _docs(places, "开发区 region:浙") == {"ningbo", "hangzhou"}
+    assert _docs(places, "开发区 region:延边") == _docs(places, "开发区 region:吉林延边") == {"yanbian"}
+    assert _docs(places, "开发区 region:南宁") == _docs(places, "开发区 地区：廣西南寧") == {"nanning"}
+    assert _docs(places, "开发区 region:全国") == {"national"}
+    assert _docs(places, "开发区", regions=["南"]) == set()
+
+
+def test_a_level_filter_names_a_whole_level(places):
+    """level:级 matched every level (省级, 市级, 国家级 all hold it)."""
+    result = places.search("开发区 level:级", limit=5)
+    assert result.total == 0 and result.unmatched == ["level:级"]
+    assert _docs(places, "开发区 level:市") == _docs(places, "开发区 level:市级") == {"nanning", "ningbo", "hangzhou",
+                                                                                   "yanbian"}
+    assert _docs(places, "开发区 level:国家级") == _docs(places, "开发区 level:国家") == {"national"}
