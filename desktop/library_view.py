@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,6 +171,8 @@ class LibraryView(QWidget):
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
         self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self._open_first_match)
+        self.filter_edit.installEventFilter(self)  # Down: into the list, on its first document
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
@@ -306,6 +308,42 @@ class LibraryView(QWidget):
         self.proxy.set_needle(text.strip())
         self._expand()
         self._update_count()
+
+    def _first_document(self, parent=None):
+        """The first document row shown (depth first: its region and level may be closed), or None."""
+        parent = parent if parent is not None else self.tree.rootIndex()
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(KIND_ROLE) == "doc":
+                return index
+            found = self._first_document(index)
+            if found is not None:
+                return found
+        return None
+
+    def _focus_first_match(self) -> str | None:
+        """The current document if the filter shows it, else the first one shown, made current; its id."""
+        current = self.tree.currentIndex()
+        if not (current.isValid() and current.data(KIND_ROLE) == "doc"):
+            first = self._first_document()
+            if first is None:
+                return None
+            self.select_document(first.data(ID_ROLE))
+        return _doc_of(self.tree.currentIndex())
+
+    def _open_first_match(self) -> None:
+        """Enter in the filter opens the document it points at (the current one, else the first match)."""
+        doc_id = self._focus_first_match()
+        if doc_id:
+            self.document_activated.emit(doc_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.filter_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)):
+            if self._focus_first_match():
+                self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _update_count(self) -> None:
         total = self.model.document_count()

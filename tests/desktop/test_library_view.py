@@ -211,3 +211,31 @@ def test_removing_the_selected_document_clears_its_details(idle_win, qtbot, tmp_
     assert not idle_win.corpus.has_document(doc_id)
     assert lib.selected_document() is None and lib.detail.text() == ""
 
+
+
+def test_enter_and_down_in_the_filter_reach_its_matches(idle_win, qtbot, monkeypatch):
+    """Enter in the filter box did nothing and Down stayed in it: the matches were reached by the mouse only.
+    Down makes the first match current (its region opened even when many matches show closed), Enter opens it."""
+    from desktop import library_view
+
+    lib = idle_win.library
+    opened = []
+    lib.document_activated.connect(opened.append)
+    lib.filter_edit.setText("吉林")
+    lib.tree.setCurrentIndex(lib.tree.rootIndex())
+    qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Return)
+    jilin = lib.selected_document()
+    assert jilin and opened == [jilin] and "吉林" in lib.corpus.document(jilin).title
+    monkeypatch.setattr(library_view, "EXPAND_MATCHES_UP_TO", 0)  # every match under a closed region
+    lib.filter_edit.setText("开发区")
+    lib.tree.setCurrentIndex(lib.tree.rootIndex())
+    qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Down)
+    first = lib.selected_document()
+    assert first in lib.proxy.accepted and lib.tree.currentIndex().data(KIND_ROLE) == "doc"
+    assert lib.tree.isExpanded(lib.tree.currentIndex().parent()) and opened == [jilin]
+    qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Return)  # the current match, not the first again
+    assert opened == [jilin, first]
+    lib.filter_edit.setText("没有这样的文件")
+    qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Down)
+    assert opened == [jilin, first] and lib.selected_document() is None
