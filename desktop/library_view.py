@@ -91,7 +91,9 @@ class _Filter(QSortFilterProxyModel):
 
 
 class _TwoLineDelegate(QStyledItemDelegate):
-    """Document rows: the title over a smaller grey line of issuer · number · date, each elided."""
+    """Document rows: the title over a smaller grey line of issuer · number · date, each elided, with the
+    status (征求意见稿, versions: the hidden column 1) at the right end of that line, so the title has the
+    panel's whole width."""
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
         size = super().sizeHint(option, index)
@@ -125,8 +127,25 @@ class _TwoLineDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText))
         sfm = QFontMetrics(small)
-        painter.drawText(rect.x(), rect.y() + fm.height() + sfm.ascent() + 1,
-                         sfm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()))
+        baseline = rect.y() + fm.height() + sfm.ascent() + 1
+        status = index.siblingAtColumn(1)
+        text, icon = str(status.data() or ""), status.data(Qt.ItemDataRole.DecorationRole)
+        right = rect.right()
+        if text:
+            width = sfm.horizontalAdvance(text)
+            colour = status.data(Qt.ItemDataRole.ForegroundRole)
+            painter.save()
+            if colour is not None and not selected:
+                painter.setPen(colour)
+            painter.drawText(right - width, baseline, text)
+            painter.restore()
+            right -= width + 4
+        if icon is not None:
+            side = sfm.height() - 2
+            icon.paint(painter, right - side, baseline - sfm.ascent() + 1, side, side)
+            right -= side + 4
+        painter.drawText(rect.x(), baseline, sfm.elidedText(meta, Qt.TextElideMode.ElideRight,
+                                                            max(0, right - 6 - rect.x())))
         painter.restore()
 
 
@@ -159,6 +178,8 @@ class LibraryView(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegateForColumn(0, _TwoLineDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderHidden(True)  # one column, named by the panel
+        self.tree.setIndentation(self.fontMetrics().horizontalAdvance("一"))  # region > level > document: ~14 px, not 20
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.detail = QLabel()
@@ -239,14 +260,14 @@ class LibraryView(QWidget):
                     self.tree.expand(level)
 
     def _show_model(self) -> None:
-        # The model's reset forgets column modes: set them again. The status column has a fixed
-        # width: sizing it to its contents asks every row of a 3,500-document library.
+        # The model's reset forgets column modes: set them again. The status column is hidden: the delegate
+        # draws it at the end of a document's second line (as a column it took ~110 px of a narrow panel,
+        # leaving titles 6–9 characters).
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, self.fontMetrics().horizontalAdvance("征求意见稿") + 40)  # text and its icon
+            self.tree.setColumnHidden(col, True)
         self._expand()
         self._update_count()
 

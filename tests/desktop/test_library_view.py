@@ -239,3 +239,18 @@ def test_enter_and_down_in_the_filter_reach_its_matches(idle_win, qtbot, monkeyp
     qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Return)
     qtbot.keyClick(lib.filter_edit, Qt.Key.Key_Down)
     assert opened == [jilin, first] and lib.selected_document() is None
+
+
+def test_a_documents_title_has_the_panels_width_and_its_status_stays_on_the_row(idle_win):
+    """The 状态 column took ~110 px of a narrow panel and each level indented 20 px: titles showed 6–9
+    characters. The status is drawn at the end of the document's second line; the column is hidden."""
+    lib = idle_win.library
+    lib.filter_edit.setText("浙江省")
+    draft = next(d for d in lib.proxy.accepted if lib.corpus.document(d).get("status") == "征求意见稿")
+    assert lib.select_document(draft)
+    row = lib.tree.currentIndex()
+    assert lib.tree.isColumnHidden(1) and lib.tree.isHeaderHidden()
+    depth = 3  # region > level > document
+    assert lib.tree.visualRect(row).right() >= lib.tree.viewport().width() - 2
+    assert lib.tree.visualRect(row).left() <= depth * 16
+    assert "征求意见稿" in row.siblingAtColumn(1).data()  # what the delegate draws at the line's end
