@@ -333,6 +333,7 @@ class CompareView(ServiceView):
         self.print_button.clicked.connect(self.print_preview)
         bar.addWidget(self.export_button)
         bar.addWidget(self.print_button)
+        self._sync_output_buttons()
 
         self.doc_list = QListWidget()
         self.doc_list.setObjectName("compare_docs")
@@ -628,9 +629,15 @@ class CompareView(ServiceView):
         self.title.setText(error_text(exc))
         self._ready = True
 
+    def _sync_output_buttons(self) -> None:
+        """导出 and 打印预览 only with a comparison shown (on an empty view they were enabled and did nothing)."""
+        for button in (self.export_button, self.print_button):
+            button.setEnabled(bool(self.result))
+
     def _show(self, result: dict) -> None:
         self._op = None
         self.result = result
+        self._sync_output_buttons()
         self._saved_line = ""
         for col in self.columns:
             col.setParent(None)

@@ -49,6 +49,17 @@ def test_ctrl_shift_k_elsewhere_only_shows_the_compare_tab(win, qtbot):
     assert win.compare_view.starting_point() == ""
 
 
+def test_export_and_print_preview_wait_for_a_comparison(win, qtbot):
+    """On the empty compare view 导出 and 打印预览 were enabled and did nothing when pressed."""
+    win.show_compare()
+    view = win.compare_view
+    assert view.result is None
+    assert not view.export_button.isEnabled() and not view.print_button.isEnabled()
+    win.compare_clause(CLAUSE)
+    qtbot.waitUntil(view.is_ready, timeout=60000)
+    assert view.result and view.export_button.isEnabled() and view.print_button.isEnabled()
+
+
 def test_topic_mode_shows_the_topic_in_the_drop_down(win, qtbot):
     view = win.compare_view
     win.compare_topic("人才")  # by name, as the coverage view may pass it
