@@ -124,12 +124,13 @@ class FacetModel(QAbstractListModel):
             text = self._labels[key] = self._label(key)
         return text
 
-    def set_counts(self, counts: dict) -> None:
+    def set_counts(self, counts: dict | None) -> None:
         """Show each row's hit count (0 for a key ``counts`` lacks); with ``most_first``, rows reordered by it
-        (ties in the order given): of 3,500 documents, the few a query finds come first."""
+        (ties in the order given): of 3,500 documents, the few a query finds come first. None: no query, no
+        counts, the rows in the order given."""
         self._counts = counts
         if self._most_first and self._keys:
-            order = sorted(self._given, key=lambda k: -counts.get(k, 0))
+            order = sorted(self._given, key=lambda k: -(counts or {}).get(k, 0))
             if order != self._keys:
                 self.layoutAboutToBeChanged.emit()
                 row = {k: i for i, k in enumerate(order)}

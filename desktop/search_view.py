@@ -247,9 +247,10 @@ class SearchView(ServiceView):
         by_id = {d.id: d for d in docs}
         self.doc_model.set_keys(list(by_id), lambda doc_id: by_id[doc_id].short_title)
 
-    def _update_facet_counts(self, facets: dict) -> None:
-        self.region_model.set_counts(facets.get("region", {}))
-        self.doc_model.set_counts(facets.get("doc", {}))
+    def _update_facet_counts(self, facets: dict | None) -> None:
+        """Each filter row's hits for the query shown; None: no query, no counts."""
+        self.region_model.set_counts(None if facets is None else facets.get("region", {}))
+        self.doc_model.set_counts(None if facets is None else facets.get("doc", {}))
         self.docs.scrollToTop()  # the documents with the most hits
 
     # -- querying -----------------------------------------------------------
@@ -272,6 +273,7 @@ class SearchView(ServiceView):
             self.model.clear()
             self.status.clear()
             self.result = None
+            self._update_facet_counts(None)  # the last query's counts beside no results misled
             return
         request = (text, self.region_model.ticked(), self.doc_model.ticked(), self.all_versions.isChecked())
         if self.services.index is None:

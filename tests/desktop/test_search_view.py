@@ -214,3 +214,21 @@ def test_an_answer_for_another_query_or_a_page_of_nothing_new_adds_no_rows(app, 
     model.fetchMore()
     assert model.append_results(newer, result(clauses[2:])) and model.rowCount() == 4
     assert not model.canFetchMore() and [r["clause_id"] for r in model.rows] == [c.id for c in clauses]
+
+
+def test_the_filters_count_hits_only_while_a_query_shows_them(win, qtbot):
+    """Before any query the filters must not read 浙江省（0）; after the query is cleared its counts went on
+    showing beside an empty result list."""
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    labels = [view.region_model.data(view.region_model.index(r)) for r in range(view.region_model.rowCount())]
+    assert labels and not any("（" in label for label in labels), labels
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    counted = view.region_model.data(view.region_model.index(0))
+    assert counted.endswith("）"), counted
+    view.set_query("")
+    qtbot.waitUntil(lambda: view.results_count() == 0, timeout=10000)
+    assert view.region_model.data(view.region_model.index(0)) == labels[0]
+    assert view.doc_model.data(view.doc_model.index(0)).count("（") == 0
