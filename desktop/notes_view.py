@@ -43,6 +43,7 @@ from desktop.widgets import ServiceView, hbox, vbox
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1500  # typing stopped this long: the note is written
+AUTOSAVE_RETRY_MS = 5000  # an autosave refused (the database locked by another process) is tried again after this
 
 
 class NotesView(ServiceView):
@@ -115,7 +116,13 @@ class NotesView(ServiceView):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush)
+        self._autosave.timeout.connect(self._autosave_now)
+        # An autosave refused is said here, under the editor, not in a dialog over the typing; gone once written.
+        self.save_problem = QLabel()
+        self.save_problem.setObjectName("note_save_problem")
+        self.save_problem.setWordWrap(True)
+        self.save_problem.setStyleSheet("color: #c62828")
+        self.save_problem.hide()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save_current)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -128,7 +135,8 @@ class NotesView(ServiceView):
              hbox(self.orphans_only, 1, self.count), (self.table, 1), parent=top, margins=0)
         bottom = QWidget()
         vbox(self.quote, (self.editor, 1), QLabel(self.tr("Preview")), (self.preview, 1),
-             hbox((self.tags, 1), self.color), hbox(self.jump_button, 1, self.delete_button, self.save_button),
+             hbox((self.tags, 1), self.color), self.save_problem,
+             hbox(self.jump_button, 1, self.delete_button, self.save_button),
              parent=bottom, margins=0)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("notes_splitter")
@@ -208,8 +216,10 @@ class NotesView(ServiceView):
         """Re-read the list with the current filters (what was typed in the open note written first, and the
         cursor kept where it was: a refresh may come while the user types, after another write)."""
         self._fill_once()
-        if not self.flush():
-            return  # what was typed could not be written: the list and the editor stay as they are
+        if self._dirty and self.current is not None:  # a refresh comes unasked (another write): no dialog
+            self._autosave_now()
+            if self._dirty:
+                return  # what was typed could not be written: the list and the editor stay as they are
         cursor = self.editor.textCursor().position()
         try:
             found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
@@ -328,6 +338,7 @@ class NotesView(ServiceView):
         self.tags.setText(", ".join(rec.get("tags") or []))
         self.color.setCurrentIndex(max(0, self.color.findData(rec["color"])))
         self._dirty = set()
+        self.save_problem.hide()
         self._set_editor_enabled(True)
         # A note whose document was removed has no passage to go to (it said "unknown document id").
         self.jump_button.setEnabled(doc is not None)
@@ -353,7 +364,7 @@ class NotesView(ServiceView):
     def _edited(self, field: str) -> None:
         if self.current is not None and self.editor.isEnabled():
             self._dirty.add(field)
-            self._autosave.start()
+            self._autosave.start(AUTOSAVE_MS)
 
     def has_unsaved_edits(self) -> bool:
         return bool(self._dirty)
@@ -377,8 +388,20 @@ class NotesView(ServiceView):
         self.services.annotations_changed.emit(self.current["doc_id"])
         return True
 
-    def _write(self) -> bool:
-        """Write the fields edited (only those: a tag or colour another window set is not written over)."""
+    def _autosave_now(self) -> None:
+        """Typing stopped (or the list is re-read): write what was typed. Refused, the reason shows under the editor (a dialog stole the
+        keyboard mid-sentence, every 1.5 s while the database stayed locked) and the write is tried again."""
+        self._autosave.stop()
+        if not self._dirty or self.current is None:
+            return
+        if self._write(quiet=True):
+            self.services.annotations_changed.emit(self.current["doc_id"])
+        else:
+            self._autosave.start(AUTOSAVE_RETRY_MS)
+
+    def _write(self, quiet: bool = False) -> bool:
+        """Write the fields edited (only those: a tag or colour another window set is not written over).
+        Refused: the reason in a dialog, or with ``quiet`` on the panel's line under the editor."""
         from index.base import paths
         from index.userdata import drafts
         from index.userdata.markup import render_note
@@ -401,9 +424,14 @@ class NotesView(ServiceView):
                                            "if it cannot be written before.")
             except Exception:  # noqa: BLE001 - the editor still holds it; the message says it is not written
                 log.warning("the refused note edit could not be kept either", exc_info=True)
-            QMessageBox.warning(self, self.tr("Notes"), text)
+            if quiet:
+                self.save_problem.setText(self.tr("Not saved yet, trying again:") + " " + text)
+                self.save_problem.show()
+            else:
+                QMessageBox.warning(self, self.tr("Notes"), text)
             return False
         self._dirty = set()
+        self.save_problem.hide()
         try:
             drafts.drop(paths.user_home(), self.current["uuid"])
         except OSError:
@@ -458,9 +486,10 @@ class NotesView(ServiceView):
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
             if not isinstance(exc, UnknownIdError):  # refused: the note stays, and so does what was typed in it
                 if self._dirty:
-                    self._autosave.start()
+                    self._autosave.start(AUTOSAVE_MS)
                 return
         self._dirty = set()
+        self.save_problem.hide()
         self.current = None
         self._set_editor_enabled(False)  # it showed the deleted note, and Save on it did nothing
         self._fill_filters()  # its document's count and its tags

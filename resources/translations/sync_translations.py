@@ -461,6 +461,7 @@ _add("ImportDialog", {
 _add("NotesView", {
     "What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.":
         "您输入的内容已另行保存；如在此之前仍无法写入，将在下次启动 ZoneRef 时写入。",
+    "Not saved yet, trying again:": "尚未保存，正在重试：",
 })
 _add("MainWindow", {
     "%n note edit(s) that could not be saved last time were written now.": "上次未能保存的 %n 条批注修改现已写入。",

@@ -61,68 +61,68 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
+      <location filename="../../desktop/compare_view.py" line="341" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="363" />
-      <location filename="../../desktop/compare_view.py" line="492" />
+      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>(choose a topic)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="579" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="385" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>any</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>Add selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="392" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>Default</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="394" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="402" />
+      <location filename="../../desktop/compare_view.py" line="403" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="411" />
+      <location filename="../../desktop/compare_view.py" line="412" />
       <source>Compared documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="413" />
+      <location filename="../../desktop/compare_view.py" line="414" />
       <source>Add documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="425" />
+      <location filename="../../desktop/compare_view.py" line="426" />
       <source>All regions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="426" />
+      <location filename="../../desktop/compare_view.py" line="427" />
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="444" />
+      <location filename="../../desktop/compare_view.py" line="445" />
       <source>%n document(s) match</source>
       <translation type="unfinished">
         <numerusform />
@@ -130,22 +130,22 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="640" />
+      <location filename="../../desktop/compare_view.py" line="647" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="644" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Comparing %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="651" />
+      <location filename="../../desktop/compare_view.py" line="658" />
       <source>Topic: %1</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="656" />
+      <location filename="../../desktop/compare_view.py" line="663" />
       <source>%n clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -153,69 +153,69 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="708" />
+      <location filename="../../desktop/compare_view.py" line="715" />
       <source>Replace counterpart</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="708" />
+      <location filename="../../desktop/compare_view.py" line="715" />
       <source>Clause:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="767" />
       <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="781" />
       <source>Save comparison set</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="767" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Name:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="782" />
       <source>A comparison set named “%1” already exists. Replace it with this comparison?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="782" />
+      <location filename="../../desktop/compare_view.py" line="789" />
       <source>Saved as the comparison set “%1”.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="798" />
+      <location filename="../../desktop/compare_view.py" line="805" />
       <source>(no saved sets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="802" />
+      <location filename="../../desktop/compare_view.py" line="809" />
       <source>Import a set file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="803" />
+      <location filename="../../desktop/compare_view.py" line="810" />
       <source>Export a set to a file…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="813" />
+      <location filename="../../desktop/compare_view.py" line="820" />
       <source>Import a set file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="829" />
-      <location filename="../../desktop/compare_view.py" line="835" />
+      <location filename="../../desktop/compare_view.py" line="836" />
+      <location filename="../../desktop/compare_view.py" line="842" />
       <source>Export a set to a file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="829" />
+      <location filename="../../desktop/compare_view.py" line="836" />
       <source>Set:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="869" />
+      <location filename="../../desktop/compare_view.py" line="876" />
       <source>Not in your library, left out: %1</source>
       <translation type="unfinished" />
     </message>
@@ -251,27 +251,27 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="179" />
+      <location filename="../../desktop/coverage_view.py" line="184" />
       <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="183" />
+      <location filename="../../desktop/coverage_view.py" line="188" />
       <source>One column per document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="184" />
+      <location filename="../../desktop/coverage_view.py" line="189" />
       <source>Off: one column per province, its documents together</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="207" />
+      <location filename="../../desktop/coverage_view.py" line="212" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="319" />
+      <location filename="../../desktop/coverage_view.py" line="343" />
       <source>%1 (%n clause(s))</source>
       <translation type="unfinished">
         <numerusform />
@@ -815,13 +815,13 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="149" />
+      <location filename="../../desktop/library_view.py" line="168" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="314" />
+      <location filename="../../desktop/library_view.py" line="373" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -829,97 +829,97 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="316" />
+      <location filename="../../desktop/library_view.py" line="375" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="387" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="387" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="388" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="388" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="389" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="389" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="332" />
+      <location filename="../../desktop/library_view.py" line="391" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="333" />
+      <location filename="../../desktop/library_view.py" line="392" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="334" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="345" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="347" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="349" />
+      <location filename="../../desktop/library_view.py" line="408" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="353" />
+      <location filename="../../desktop/library_view.py" line="412" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="355" />
+      <location filename="../../desktop/library_view.py" line="414" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="356" />
+      <location filename="../../desktop/library_view.py" line="415" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="358" />
+      <location filename="../../desktop/library_view.py" line="417" />
       <source>Copy notes from its other versions</source>
       <translation type="unfinished" />
     </message>
@@ -939,8 +939,8 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
-      <location filename="../../desktop/mainwindow.py" line="393" />
-      <location filename="../../desktop/mainwindow.py" line="965" />
+      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="966" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
@@ -1041,19 +1041,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="406" />
+      <location filename="../../desktop/mainwindow.py" line="407" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="410" />
+      <location filename="../../desktop/mainwindow.py" line="411" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="422" />
+      <location filename="../../desktop/mainwindow.py" line="423" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
@@ -1079,12 +1079,12 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="300" />
-      <location filename="../../desktop/mainwindow.py" line="765" />
+      <location filename="../../desktop/mainwindow.py" line="766" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="395" />
       <source>%n note edit(s) that could not be saved last time were written now.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1092,27 +1092,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="427" />
+      <location filename="../../desktop/mainwindow.py" line="428" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="448" />
+      <location filename="../../desktop/mainwindow.py" line="449" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="450" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="482" />
+      <location filename="../../desktop/mainwindow.py" line="483" />
       <source>The other versions of this document have no notes.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="485" />
+      <location filename="../../desktop/mainwindow.py" line="486" />
       <source>%n note(s) copied to this version.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1120,7 +1120,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="487" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1128,7 +1128,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="489" />
+      <location filename="../../desktop/mainwindow.py" line="490" />
       <source>%n note(s) were here already.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1136,7 +1136,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="491" />
+      <location filename="../../desktop/mainwindow.py" line="492" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1144,7 +1144,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="498" />
+      <location filename="../../desktop/mainwindow.py" line="499" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation type="unfinished">
         <numerusform />
@@ -1152,13 +1152,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="966" />
+      <location filename="../../desktop/mainwindow.py" line="967" />
       <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="496" />
-      <location filename="../../desktop/mainwindow.py" line="502" />
+      <location filename="../../desktop/mainwindow.py" line="497" />
+      <location filename="../../desktop/mainwindow.py" line="503" />
       <source>… and %n more</source>
       <translation type="unfinished">
         <numerusform />
@@ -1166,96 +1166,96 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="504" />
+      <location filename="../../desktop/mainwindow.py" line="505" />
       <source>Notes from other versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="577" />
+      <location filename="../../desktop/mainwindow.py" line="578" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="619" />
+      <location filename="../../desktop/mainwindow.py" line="620" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="632" />
+      <location filename="../../desktop/mainwindow.py" line="633" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="645" />
+      <location filename="../../desktop/mainwindow.py" line="646" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="717" />
+      <location filename="../../desktop/mainwindow.py" line="718" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="718" />
+      <location filename="../../desktop/mainwindow.py" line="719" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="766" />
+      <location filename="../../desktop/mainwindow.py" line="767" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="778" />
+      <location filename="../../desktop/mainwindow.py" line="779" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="783" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="784" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="785" />
+      <location filename="../../desktop/mainwindow.py" line="786" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="788" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="792" />
+      <location filename="../../desktop/mainwindow.py" line="793" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="802" />
-      <location filename="../../desktop/mainwindow.py" line="810" />
+      <location filename="../../desktop/mainwindow.py" line="803" />
+      <location filename="../../desktop/mainwindow.py" line="811" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="812" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="838" />
+      <location filename="../../desktop/mainwindow.py" line="839" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="839" />
+      <location filename="../../desktop/mainwindow.py" line="840" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1263,17 +1263,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="845" />
+      <location filename="../../desktop/mainwindow.py" line="846" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="867" />
+      <location filename="../../desktop/mainwindow.py" line="868" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="879" />
+      <location filename="../../desktop/mainwindow.py" line="880" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -1281,7 +1281,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="882" />
+      <location filename="../../desktop/mainwindow.py" line="883" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1289,7 +1289,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="888" />
+      <location filename="../../desktop/mainwindow.py" line="889" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>
@@ -1355,48 +1355,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="216" />
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="217" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="216" />
+      <location filename="../../desktop/models.py" line="217" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="285" />
+      <location filename="../../desktop/models.py" line="286" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="371" />
+      <location filename="../../desktop/models.py" line="372" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="372" />
+      <location filename="../../desktop/models.py" line="373" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="375" />
+      <location filename="../../desktop/models.py" line="376" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="519" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="519" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1404,87 +1404,87 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="58" />
       <source>Search notes and quotes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="62" />
+      <location filename="../../desktop/notes_view.py" line="63" />
       <source>Orphans only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="63" />
+      <location filename="../../desktop/notes_view.py" line="64" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="75" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="75" />
       <source>Quote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="75" />
+      <location filename="../../desktop/notes_view.py" line="76" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="75" />
+      <location filename="../../desktop/notes_view.py" line="76" />
       <source>Colour</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="96" />
+      <location filename="../../desktop/notes_view.py" line="97" />
       <source>Write a note (Markdown)…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="108" />
+      <location filename="../../desktop/notes_view.py" line="109" />
       <source>Tags, separated by commas</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="119" />
+      <location filename="../../desktop/notes_view.py" line="126" />
       <source>Save</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="121" />
+      <location filename="../../desktop/notes_view.py" line="128" />
       <source>Delete</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="123" />
+      <location filename="../../desktop/notes_view.py" line="130" />
       <source>Go to passage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="130" />
+      <location filename="../../desktop/notes_view.py" line="137" />
       <source>Preview</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="181" />
+      <location filename="../../desktop/notes_view.py" line="189" />
       <source>All documents</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="183" />
+      <location filename="../../desktop/notes_view.py" line="191" />
       <source>All tags</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="199" />
+      <location filename="../../desktop/notes_view.py" line="207" />
       <source>All colours</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="239" />
+      <location filename="../../desktop/notes_view.py" line="249" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1492,7 +1492,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="241" />
+      <location filename="../../desktop/notes_view.py" line="251" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1500,55 +1500,60 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="321" />
+      <location filename="../../desktop/notes_view.py" line="331" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="350" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="400" />
+      <location filename="../../desktop/notes_view.py" line="423" />
       <source>What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="404" />
-      <location filename="../../desktop/notes_view.py" line="416" />
-      <location filename="../../desktop/notes_view.py" line="458" />
-      <location filename="../../desktop/notes_view.py" line="479" />
+      <location filename="../../desktop/notes_view.py" line="428" />
+      <source>Not saved yet, trying again:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="431" />
+      <location filename="../../desktop/notes_view.py" line="444" />
+      <location filename="../../desktop/notes_view.py" line="486" />
+      <location filename="../../desktop/notes_view.py" line="508" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="417" />
+      <location filename="../../desktop/notes_view.py" line="445" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="420" />
+      <location filename="../../desktop/notes_view.py" line="448" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="476" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="476" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="499" />
+      <location filename="../../desktop/notes_view.py" line="528" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="500" />
+      <location filename="../../desktop/notes_view.py" line="529" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />
@@ -1903,17 +1908,17 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="278" />
+      <location filename="../../desktop/search_view.py" line="280" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="312" />
+      <location filename="../../desktop/search_view.py" line="314" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="315" />
+      <location filename="../../desktop/search_view.py" line="317" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1921,72 +1926,72 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="318" />
+      <location filename="../../desktop/search_view.py" line="320" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="327" />
+      <location filename="../../desktop/search_view.py" line="329" />
       <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="331" />
+      <location filename="../../desktop/search_view.py" line="333" />
       <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="332" />
+      <location filename="../../desktop/search_view.py" line="334" />
       <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="360" />
+      <location filename="../../desktop/search_view.py" line="362" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="364" />
+      <location filename="../../desktop/search_view.py" line="366" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="366" />
+      <location filename="../../desktop/search_view.py" line="368" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="370" />
+      <location filename="../../desktop/search_view.py" line="372" />
       <source>no document in the library matches %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="372" />
+      <location filename="../../desktop/search_view.py" line="374" />
       <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="374" />
+      <location filename="../../desktop/search_view.py" line="376" />
       <source>no document matches these filters together</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="376" />
+      <location filename="../../desktop/search_view.py" line="378" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation type="unfinished">
         <numerusform />

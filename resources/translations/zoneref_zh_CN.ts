@@ -61,159 +61,159 @@
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="340" />
+      <location filename="../../desktop/compare_view.py" line="341" />
       <source>The compared documents: untick to leave one out; drag to reorder</source>
       <translation>对比中的文件：取消勾选即移出，拖动调整顺序</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="363" />
-      <location filename="../../desktop/compare_view.py" line="492" />
+      <location filename="../../desktop/compare_view.py" line="364" />
+      <location filename="../../desktop/compare_view.py" line="493" />
       <source>(choose a topic)</source>
       <translation>（选择主题）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="579" />
+      <location filename="../../desktop/compare_view.py" line="580" />
       <source>Comparing…</source>
       <translation>正在对比…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="385" />
+      <location filename="../../desktop/compare_view.py" line="386" />
       <source>any</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="390" />
+      <location filename="../../desktop/compare_view.py" line="391" />
       <source>Add selected</source>
       <translation>添加所选</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="392" />
+      <location filename="../../desktop/compare_view.py" line="393" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="393" />
+      <location filename="../../desktop/compare_view.py" line="394" />
       <source>The documents that matter for this comparison: your pins, what you read lately, the bundled policies, the same level in other regions</source>
       <translation>与本次对比相关的文件：您固定的、最近阅读的、内置政策，以及其他地区同级文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="402" />
+      <location filename="../../desktop/compare_view.py" line="403" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="411" />
+      <location filename="../../desktop/compare_view.py" line="412" />
       <source>Compared documents</source>
       <translation>对比中的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="413" />
+      <location filename="../../desktop/compare_view.py" line="414" />
       <source>Add documents</source>
       <translation>添加文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="425" />
+      <location filename="../../desktop/compare_view.py" line="426" />
       <source>All regions</source>
       <translation>全部地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="426" />
+      <location filename="../../desktop/compare_view.py" line="427" />
       <source>All levels</source>
       <translation>全部级别</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="444" />
+      <location filename="../../desktop/compare_view.py" line="445" />
       <source>%n document(s) match</source>
       <translation>
         <numerusform>符合条件的文件 %n 份</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="640" />
+      <location filename="../../desktop/compare_view.py" line="647" />
       <source>Showing the first %1 of the %2 chosen documents: choose fewer to see the others.</source>
       <translation>只显示所选 %2 个文件中的前 %1 个：减少所选文件可看到其余文件。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="644" />
+      <location filename="../../desktop/compare_view.py" line="651" />
       <source>Comparing %1</source>
       <translation>对比：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="651" />
+      <location filename="../../desktop/compare_view.py" line="658" />
       <source>Topic: %1</source>
       <translation>主题：%1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/compare_view.py" line="656" />
+      <location filename="../../desktop/compare_view.py" line="663" />
       <source>%n clause(s)</source>
       <translation>
         <numerusform>%n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="708" />
+      <location filename="../../desktop/compare_view.py" line="715" />
       <source>Replace counterpart</source>
       <translation>替换对应条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="708" />
+      <location filename="../../desktop/compare_view.py" line="715" />
       <source>Clause:</source>
       <translation>条款：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="767" />
       <location filename="../../desktop/compare_view.py" line="774" />
+      <location filename="../../desktop/compare_view.py" line="781" />
       <source>Save comparison set</source>
       <translation>保存对比组</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="767" />
+      <location filename="../../desktop/compare_view.py" line="774" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="775" />
+      <location filename="../../desktop/compare_view.py" line="782" />
       <source>A comparison set named “%1” already exists. Replace it with this comparison?</source>
       <translation>已有名为“%1”的对比组。要用当前对比替换它吗？</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="782" />
+      <location filename="../../desktop/compare_view.py" line="789" />
       <source>Saved as the comparison set “%1”.</source>
       <translation>已保存为对比组“%1”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="798" />
+      <location filename="../../desktop/compare_view.py" line="805" />
       <source>(no saved sets)</source>
       <translation>（尚无保存的对比组）</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="802" />
+      <location filename="../../desktop/compare_view.py" line="809" />
       <source>Import a set file…</source>
       <translation>导入对比组文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="803" />
+      <location filename="../../desktop/compare_view.py" line="810" />
       <source>Export a set to a file…</source>
       <translation>将对比组导出为文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="813" />
+      <location filename="../../desktop/compare_view.py" line="820" />
       <source>Import a set file</source>
       <translation>导入对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="829" />
-      <location filename="../../desktop/compare_view.py" line="835" />
+      <location filename="../../desktop/compare_view.py" line="836" />
+      <location filename="../../desktop/compare_view.py" line="842" />
       <source>Export a set to a file</source>
       <translation>导出对比组文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="829" />
+      <location filename="../../desktop/compare_view.py" line="836" />
       <source>Set:</source>
       <translation>对比组：</translation>
     </message>
     <message>
-      <location filename="../../desktop/compare_view.py" line="869" />
+      <location filename="../../desktop/compare_view.py" line="876" />
       <source>Not in your library, left out: %1</source>
       <translation>文库中没有，已略去：%1</translation>
     </message>
@@ -246,27 +246,27 @@
   <context>
     <name>CoverageView</name>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="179" />
+      <location filename="../../desktop/coverage_view.py" line="184" />
       <source>Clauses per topic and province, shaded by clauses per document. Click a cell to read them; click a topic to compare it across documents.</source>
       <translation>各主题在各省（或各文件）中的条款数，颜色按每份文件平均条款数深浅。点击单元格阅读条款；点击主题名在各文件间对比。</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="183" />
+      <location filename="../../desktop/coverage_view.py" line="188" />
       <source>One column per document</source>
       <translation>按文件分列</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="184" />
+      <location filename="../../desktop/coverage_view.py" line="189" />
       <source>Off: one column per province, its documents together</source>
       <translation>不勾选时每个省一列，合并该省的各份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/coverage_view.py" line="207" />
+      <location filename="../../desktop/coverage_view.py" line="212" />
       <source>Reading the documents' topics: %1 of %2…</source>
       <translation>正在读取各文件的主题：%1 / %2 份…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/coverage_view.py" line="319" />
+      <location filename="../../desktop/coverage_view.py" line="343" />
       <source>%1 (%n clause(s))</source>
       <translation>
         <numerusform>%1（%n 条）</numerusform>
@@ -801,110 +801,110 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="149" />
+      <location filename="../../desktop/library_view.py" line="168" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="314" />
+      <location filename="../../desktop/library_view.py" line="373" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="316" />
+      <location filename="../../desktop/library_view.py" line="375" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="387" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="328" />
+      <location filename="../../desktop/library_view.py" line="387" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="388" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="329" />
+      <location filename="../../desktop/library_view.py" line="388" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="389" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="330" />
+      <location filename="../../desktop/library_view.py" line="389" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="331" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="332" />
+      <location filename="../../desktop/library_view.py" line="391" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="333" />
+      <location filename="../../desktop/library_view.py" line="392" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="334" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="345" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="347" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="349" />
+      <location filename="../../desktop/library_view.py" line="408" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="353" />
+      <location filename="../../desktop/library_view.py" line="412" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="355" />
+      <location filename="../../desktop/library_view.py" line="414" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="356" />
+      <location filename="../../desktop/library_view.py" line="415" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="358" />
+      <location filename="../../desktop/library_view.py" line="417" />
       <source>Copy notes from its other versions</source>
       <translation>复制其他版本的批注到此版本</translation>
     </message>
@@ -924,8 +924,8 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
-      <location filename="../../desktop/mainwindow.py" line="393" />
-      <location filename="../../desktop/mainwindow.py" line="965" />
+      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="966" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
@@ -1026,19 +1026,19 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="406" />
+      <location filename="../../desktop/mainwindow.py" line="407" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="410" />
+      <location filename="../../desktop/mainwindow.py" line="411" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="422" />
+      <location filename="../../desktop/mainwindow.py" line="423" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
@@ -1064,149 +1064,149 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="300" />
-      <location filename="../../desktop/mainwindow.py" line="765" />
+      <location filename="../../desktop/mainwindow.py" line="766" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="394" />
+      <location filename="../../desktop/mainwindow.py" line="395" />
       <source>%n note edit(s) that could not be saved last time were written now.</source>
       <translation>
         <numerusform>上次未能保存的 %n 条批注修改现已写入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="427" />
+      <location filename="../../desktop/mainwindow.py" line="428" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="448" />
+      <location filename="../../desktop/mainwindow.py" line="449" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="450" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="482" />
+      <location filename="../../desktop/mainwindow.py" line="483" />
       <source>The other versions of this document have no notes.</source>
       <translation>此文件的其他版本上没有批注。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="485" />
+      <location filename="../../desktop/mainwindow.py" line="486" />
       <source>%n note(s) copied to this version.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到此版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="487" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到 %1 份文件的新版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="489" />
+      <location filename="../../desktop/mainwindow.py" line="490" />
       <source>%n note(s) were here already.</source>
       <translation>
         <numerusform>%n 条批注此前已复制过。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="491" />
+      <location filename="../../desktop/mainwindow.py" line="492" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation>
         <numerusform>其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="498" />
+      <location filename="../../desktop/mainwindow.py" line="499" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation>
         <numerusform>%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="966" />
+      <location filename="../../desktop/mainwindow.py" line="967" />
       <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
       <translation>正在编辑的批注未能保存。仍要关闭并放弃所输入的内容吗？</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="496" />
-      <location filename="../../desktop/mainwindow.py" line="502" />
+      <location filename="../../desktop/mainwindow.py" line="497" />
+      <location filename="../../desktop/mainwindow.py" line="503" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="504" />
+      <location filename="../../desktop/mainwindow.py" line="505" />
       <source>Notes from other versions</source>
       <translation>其他版本的批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="577" />
+      <location filename="../../desktop/mainwindow.py" line="578" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation>没有打开的标签页。在文库中双击文件即可阅读，或打开&lt;a href="search"&gt;检索&lt;/a&gt;（Ctrl+K）、&lt;a href="compare"&gt;对比&lt;/a&gt;（Ctrl+Shift+K）、&lt;a href="coverage"&gt;主题覆盖&lt;/a&gt;（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="619" />
+      <location filename="../../desktop/mainwindow.py" line="620" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="632" />
+      <location filename="../../desktop/mainwindow.py" line="633" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="645" />
+      <location filename="../../desktop/mainwindow.py" line="646" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="717" />
+      <location filename="../../desktop/mainwindow.py" line="718" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="718" />
+      <location filename="../../desktop/mainwindow.py" line="719" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="766" />
+      <location filename="../../desktop/mainwindow.py" line="767" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="778" />
+      <location filename="../../desktop/mainwindow.py" line="779" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="782" />
+      <location filename="../../desktop/mainwindow.py" line="783" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="784" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="785" />
+      <location filename="../../desktop/mainwindow.py" line="786" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="788" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1215,59 +1215,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="792" />
+      <location filename="../../desktop/mainwindow.py" line="793" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="802" />
-      <location filename="../../desktop/mainwindow.py" line="810" />
+      <location filename="../../desktop/mainwindow.py" line="803" />
+      <location filename="../../desktop/mainwindow.py" line="811" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="812" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="838" />
+      <location filename="../../desktop/mainwindow.py" line="839" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="839" />
+      <location filename="../../desktop/mainwindow.py" line="840" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="845" />
+      <location filename="../../desktop/mainwindow.py" line="846" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="867" />
+      <location filename="../../desktop/mainwindow.py" line="868" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="879" />
+      <location filename="../../desktop/mainwindow.py" line="880" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="882" />
+      <location filename="../../desktop/mainwindow.py" line="883" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="888" />
+      <location filename="../../desktop/mainwindow.py" line="889" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>
@@ -1333,48 +1333,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="216" />
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="217" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="216" />
+      <location filename="../../desktop/models.py" line="217" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="285" />
+      <location filename="../../desktop/models.py" line="286" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="371" />
+      <location filename="../../desktop/models.py" line="372" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="372" />
+      <location filename="../../desktop/models.py" line="373" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="375" />
+      <location filename="../../desktop/models.py" line="376" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="517" />
+      <location filename="../../desktop/models.py" line="518" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="519" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="519" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1382,149 +1382,154 @@ Restored from: %3</source>
   <context>
     <name>NotesView</name>
     <message>
-      <location filename="../../desktop/notes_view.py" line="57" />
+      <location filename="../../desktop/notes_view.py" line="58" />
       <source>Search notes and quotes</source>
       <translation>搜索批注和摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="62" />
+      <location filename="../../desktop/notes_view.py" line="63" />
       <source>Orphans only</source>
       <translation>只看孤立批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="63" />
+      <location filename="../../desktop/notes_view.py" line="64" />
       <source>Notes whose passage could not be found again; review them</source>
       <translation>原文已找不到的批注，请复核</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="75" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="74" />
+      <location filename="../../desktop/notes_view.py" line="75" />
       <source>Quote</source>
       <translation>摘录</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="75" />
+      <location filename="../../desktop/notes_view.py" line="76" />
       <source>Note</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="75" />
+      <location filename="../../desktop/notes_view.py" line="76" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="96" />
+      <location filename="../../desktop/notes_view.py" line="97" />
       <source>Write a note (Markdown)…</source>
       <translation>撰写批注（支持 Markdown）…</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="108" />
+      <location filename="../../desktop/notes_view.py" line="109" />
       <source>Tags, separated by commas</source>
       <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="119" />
+      <location filename="../../desktop/notes_view.py" line="126" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="121" />
+      <location filename="../../desktop/notes_view.py" line="128" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="123" />
+      <location filename="../../desktop/notes_view.py" line="130" />
       <source>Go to passage</source>
       <translation>跳转到原文</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="130" />
+      <location filename="../../desktop/notes_view.py" line="137" />
       <source>Preview</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="181" />
+      <location filename="../../desktop/notes_view.py" line="189" />
       <source>All documents</source>
       <translation>全部文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="183" />
+      <location filename="../../desktop/notes_view.py" line="191" />
       <source>All tags</source>
       <translation>全部标签</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="199" />
+      <location filename="../../desktop/notes_view.py" line="207" />
       <source>All colours</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="239" />
+      <location filename="../../desktop/notes_view.py" line="249" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="241" />
+      <location filename="../../desktop/notes_view.py" line="251" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="321" />
+      <location filename="../../desktop/notes_view.py" line="331" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="339" />
+      <location filename="../../desktop/notes_view.py" line="350" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="400" />
+      <location filename="../../desktop/notes_view.py" line="423" />
       <source>What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.</source>
       <translation>您输入的内容已另行保存；如在此之前仍无法写入，将在下次启动 ZoneRef 时写入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="404" />
-      <location filename="../../desktop/notes_view.py" line="416" />
-      <location filename="../../desktop/notes_view.py" line="458" />
-      <location filename="../../desktop/notes_view.py" line="479" />
+      <location filename="../../desktop/notes_view.py" line="428" />
+      <source>Not saved yet, trying again:</source>
+      <translation>尚未保存，正在重试：</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/notes_view.py" line="431" />
+      <location filename="../../desktop/notes_view.py" line="444" />
+      <location filename="../../desktop/notes_view.py" line="486" />
+      <location filename="../../desktop/notes_view.py" line="508" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="417" />
+      <location filename="../../desktop/notes_view.py" line="445" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被修改。您输入的内容已保存；另一版本另存为同一原文上的第二条批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="420" />
+      <location filename="../../desktop/notes_view.py" line="448" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被删除。批注连同您输入的内容已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="476" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="476" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="499" />
+      <location filename="../../desktop/notes_view.py" line="528" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="500" />
+      <location filename="../../desktop/notes_view.py" line="529" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
@@ -1880,89 +1885,89 @@ Restored from: %3</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="278" />
+      <location filename="../../desktop/search_view.py" line="280" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="312" />
+      <location filename="../../desktop/search_view.py" line="314" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation>共 %1 条相关条款（显示前 %2 条，向下滚动可看更多）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="315" />
+      <location filename="../../desktop/search_view.py" line="317" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="318" />
+      <location filename="../../desktop/search_view.py" line="320" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="327" />
+      <location filename="../../desktop/search_view.py" line="329" />
       <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
       <translation>所勾选的文件或地区中没有找到：取消勾选即可检索整个文库。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="331" />
+      <location filename="../../desktop/search_view.py" line="333" />
       <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
       <translation>每个词都须出现在同一条款中：可减少词语，或在词之间加 OR（或）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="332" />
+      <location filename="../../desktop/search_view.py" line="334" />
       <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
       <translation>可试用更短的词，或同义的其他说法（如以“招商”代替“招商引资”）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="360" />
+      <location filename="../../desktop/search_view.py" line="362" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="364" />
+      <location filename="../../desktop/search_view.py" line="366" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="366" />
+      <location filename="../../desktop/search_view.py" line="368" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>level</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="370" />
       <source>year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="370" />
+      <location filename="../../desktop/search_view.py" line="372" />
       <source>no document in the library matches %1</source>
       <translation>文库中没有符合 %1 的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="372" />
+      <location filename="../../desktop/search_view.py" line="374" />
       <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
       <translation>没有条款包含整段文字，以下为包含其中一句或几句的条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="374" />
+      <location filename="../../desktop/search_view.py" line="376" />
       <source>no document matches these filters together</source>
       <translation>没有同时符合这些限定条件的文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="376" />
+      <location filename="../../desktop/search_view.py" line="378" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation>
         <numerusform>历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索</numerusform>

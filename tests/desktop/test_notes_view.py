@@ -471,3 +471,35 @@ def test_a_kept_edit_is_forgotten_once_the_panel_writes_it(win, qtbot, monkeypat
     view.editor.insertPlainText("二")
     assert view.flush() and drafts.pending(zoneref_home) == []
     assert not (zoneref_home / drafts.FILE_NAME).exists() and store.get(first.uuid).note == "一二旧批注"
+
+
+def test_a_refused_autosave_says_so_under_the_editor_and_tries_again_without_a_dialog(win, qtbot, monkeypatch):
+    """A refused autosave (the database locked by another process) put a modal warning over the editor every
+    1.5 s of typing: the keyboard went to the dialog mid-sentence. It is said under the editor and retried."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import notes_view
+    from index.userdata.notes import NoteError
+
+    dialogs = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: dialogs.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(notes_view, "AUTOSAVE_RETRY_MS", 200)
+    view, store, first, second = _two_notes(win, qtbot)
+    real_edit = type(store).save_edit
+    tries = []
+
+    def locked(*a, **k):
+        tries.append(1)
+        raise NoteError("database is locked")
+
+    monkeypatch.setattr(type(store), "save_edit", locked)
+    view.editor.insertPlainText("锁住时写的")
+    qtbot.waitUntil(lambda: len(tries) >= 2, timeout=10000)  # tried, then tried again
+    view.refresh()  # a refresh unasked (another write) tries too, and says so in the same place
+    assert len(tries) >= 3 and not dialogs and view.has_unsaved_edits()
+    assert not view.save_problem.isHidden() and "locked" in view.save_problem.text()
+    assert view.editor.toPlainText() == "锁住时写的旧批注"
+    monkeypatch.setattr(type(store), "save_edit", real_edit)  # the other process lets go
+    qtbot.waitUntil(lambda: not view.has_unsaved_edits(), timeout=10000)
+    assert store.get(first.uuid).note == "锁住时写的旧批注" and view.save_problem.isHidden() and not dialogs
