@@ -91,6 +91,14 @@ class Reverse:
         return f"对照回去：最接近的是 {name}{rank}，不是本条：这一对应可能不可靠"
 
 
+def score_summary(confidence: int | None, band: str | None) -> str:
+    """'匹配度 72 · 中': a match's calibrated 0–100 score and its band, as the Chinese interface shows it;
+    '未评分' for a pinned clause that was not among the candidates (``confidence`` None)."""
+    if confidence is None:
+        return "未评分"
+    return f"匹配度 {confidence} · {band}" if band else f"匹配度 {confidence}"
+
+
 def topic_first_summary(topic: dict) -> str:
     """One line for ``Match.topic_first`` (``{"id", "name"}``): why this match is shown ahead of a higher score."""
     return f"排在首位：覆盖矩阵将其列于本条主题「{topic.get('name') or ''}」之下，得分更高的条款未列入该主题"

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from index.base.errors import UnknownIdError
+from index.compare import scoring
+from index.compare.records import Evidence
 from index.compare.topics import region_groups
 from index.library.corpus import Corpus
 from index.reports.model import (
@@ -76,6 +78,25 @@ def _match_spans(corpus: Corpus, match: Mapping, key: str):
         s, e = (item["start"], item["end"]) if isinstance(item, Mapping) else (item[0], item[1])
         out.append((s + shift, e + shift))
     return out
+
+
+def _confidence(match: Mapping) -> int | None:
+    """A match's 0–100 score: ``confidence``, else its calibrated probability ``score`` (0–1) on that scale (a
+    record without ``confidence``); None when unscored (a pinned clause not among the candidates)."""
+    if "confidence" in match:
+        return match["confidence"]
+    score = match.get("score")
+    return scoring.confidence(score) if isinstance(score, int | float) and 0 <= score <= 1 else None
+
+
+def _evidence(evidence: Any) -> str:
+    """``Evidence.summary()`` of a match's ``evidence`` (its record or the object): 共同用词：…；共同主题：…"""
+    if not evidence:
+        return ""
+    if not isinstance(evidence, Evidence):
+        known = {f.name for f in dataclasses.fields(Evidence)}
+        evidence = Evidence(**{k: v for k, v in evidence.items() if k in known})
+    return evidence.summary()
 
 
 def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cell: int | None = 1,
@@ -156,7 +177,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                 cells[doc_id].append(make_entry(
                     corpus, cites, m["clause_id"], shared=_match_spans(corpus, m, "shared"),
                     numbers=_match_spans(corpus, m, "numbers"), score=m.get("confidence", m.get("score")),
-                    pinned=bool(m.get("pinned")), text=unit_text,
+                    pinned=bool(m.get("pinned")), text=unit_text, confidence=_confidence(m), band=m.get("band"),
+                    evidence=_evidence(m.get("evidence")),
                 ))
         pending.append((label, cells, empties))
     columns_out = [column_for(corpus, d) for d in order]
@@ -227,7 +249,7 @@ def coverage_table(corpus: Corpus, coverage: Any, *, doc_ids: Sequence[str] | No
             listed = _cell_clauses(found)
             entries = []
             for m, cid in listed:
-                entry = make_entry(corpus, cites, cid, numbers=[])
+                entry = make_entry(corpus, cites, cid, numbers=[], role="listed")
                 entries.append(dataclasses.replace(entry, source=short[m]) if len(members) > 1 else entry)
             row_cells.append(entries)
             more.append(sum(len(ids) for _, ids in found) - len(listed))

@@ -204,6 +204,11 @@ def _write_entries(cell, entries: list[Entry], empty: str = NO_COUNTERPART, size
             run.font.color.rgb = NAVY
             run.font.size = Pt(size)
             p = cell.add_paragraph()
+        if e.match_line:
+            run = p.add_run(e.match_line)
+            run.font.color.rgb = GREY
+            run.font.size = Pt(size - 1)
+            p = cell.add_paragraph()
         add_styled_text(p, e.text, e.shared, e.numbers, e.body_start)
         for run in p.runs:
             run.font.size = Pt(size)

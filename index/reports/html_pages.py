@@ -89,6 +89,8 @@ def _entries(entries: list[Entry], empty: str = NO_COUNTERPART) -> str:
         if e.title_line:
             pin = "〔已固定〕" if e.pinned else ""
             head = f'<p style="color:#1f3a68"><b>{esc(e.title_line)}{pin}</b></p>'
+        if e.match_line:
+            head += f'<p style="{GREY_STYLE}">{esc(e.match_line)}</p>'
         body = styled(e.text, e.shared, e.numbers, e.body_start)
         out.append(f'{head}<p>{body}<sup style="color:#595959">[{e.ref}]</sup></p>')
     return "".join(out)

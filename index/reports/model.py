@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from index.base.errors import KnownError
+from index.compare.records import score_summary
 from index.compare.topics import REGION_PREFIX
 from index.library.corpus import Corpus, display_name
 from index.reports.spans import Span, find_numbers, merge_spans
@@ -111,6 +112,11 @@ class Entry:
     pinned: bool = False
     role: str = "match"
     source: str = ""  # the document's short name, where a cell mixes documents
+    # A match's calibrated 0–100 score and its band (强 / 中 / 弱), None for a pinned clause not among the
+    # candidates (and for the compared clause), and why it was proposed (``Evidence.summary``: 共同用词：…).
+    confidence: int | None = None
+    band: str | None = None
+    evidence: str = ""
 
     @property
     def title_line(self) -> str:
@@ -122,6 +128,20 @@ class Entry:
     @property
     def body(self) -> str:
         return self.text[self.body_start:]
+
+    @property
+    def is_match(self) -> bool:
+        """A comparison's match: a proposed counterpart or a topic's clause (not the compared clause, not a
+        coverage cell's clause)."""
+        return self.role == "match"
+
+    @property
+    def match_line(self) -> str:
+        """'匹配度 72 · 中；共同用词：招商引资、产业链；共同主题：招商引资' — the score, band and evidence the
+        compare view shows beside a match; '' for the compared clause."""
+        if not self.is_match:
+            return ""
+        return "；".join(x for x in (score_summary(self.confidence, self.band), self.evidence) if x)
 
 
 @dataclasses.dataclass
@@ -441,11 +461,14 @@ def _spans(raw: Iterable | None, length: int) -> tuple[Span, ...]:
 
 def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, numbers=None,
                score: float | None = None, pinned: bool = False, role: str = "match",
-               text: str | None = None) -> Entry:
+               text: str | None = None, confidence: int | None = None, band: str | None = None,
+               evidence: str = "") -> Entry:
     """One cell entry from a clause id plus the engine's spans (offsets into ``text``).
 
     ``text`` is the match's own text where the engine gives one (an article
-    with its paragraphs); default the clause's text.
+    with its paragraphs); default the clause's text. ``role``: ``match`` (a
+    comparison's match, with its ``confidence``, ``band`` and ``evidence``),
+    ``source`` (the compared clause) or ``listed`` (a coverage cell's clause).
     """
     clause = corpus.clause(clause_id)
     text = text if text is not None else clause.text
@@ -455,6 +478,7 @@ def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, n
         text=text, body_start=body_start(text, clause.label, clause.heading),
         shared=_spans(shared, len(text)), numbers=nums, ref=cites.ref(clause.id),
         score=None if score is None else float(score), pinned=bool(pinned), role=role,
+        confidence=None if confidence is None else int(confidence), band=band or None, evidence=evidence,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from index.compare.records import score_summary
 from index.reports.model import (
     NOT_COVERED,
     Column,
@@ -46,14 +47,34 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
     return Path(path)
 
 
+# After each document's column but the compared clause's: its matches' score, band and evidence, a line per
+# match (the order of the cell's clauses); empty where the document has no counterpart.
+MATCH_COLUMNS = ("匹配度", "强度", "依据")
+
+
+def _match_cells(entries: list[Entry]) -> list[str]:
+    matches = [e for e in entries if e.is_match]
+    return ["\n".join(score_summary(e.confidence, e.band) if e.confidence is None else str(e.confidence)
+                      for e in matches),
+            "\n".join(e.band or "" for e in matches),
+            "\n".join(e.evidence for e in matches)]
+
+
 def write_comparison_csv(table: ComparisonTable, path: Path) -> Path:
     """The comparison as a wide table: a column per document, a row per aligned clause/topic.
 
     Each cell holds label + heading, the text and its citation; “无对应条款”
-    when the document has no counterpart.
+    when the document has no counterpart. Each document's column but the
+    compared clause's is followed by ``MATCH_COLUMNS``: 匹配度 (0–100, 未评分
+    for a pinned clause the comparison did not score), 强度 (强 / 中 / 弱) and
+    依据 (共同用词：…；共同主题：…).
     """
     cites = {c.ref: c.text for c in table.citations}
-    header = (["对照项"] if table.row_labels else []) + [column_heading(c) for c in table.columns]
+    source = set(table.source_columns())
+    scored = [k not in source for k in range(len(table.columns))]
+    header = ["对照项"] if table.row_labels else []
+    for k, c in enumerate(table.columns):
+        header += [column_heading(c), *(MATCH_COLUMNS if scored[k] else ())]
     if table.with_notes:
         header.append("批注")
     rows = [header]
@@ -61,6 +82,8 @@ def write_comparison_csv(table: ComparisonTable, path: Path) -> Path:
         out = [row.label] if table.row_labels else []
         for k, entries in enumerate(row.cells):
             out.append("\n\n".join(_entry_text(e, cites) for e in entries) if entries else row.empty_text(k))
+            if scored[k]:
+                out += _match_cells(entries)
         if table.with_notes:
             out.append("\n".join(row.notes))
         rows.append(out)

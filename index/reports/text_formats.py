@@ -65,6 +65,8 @@ def _cell(entries: list[Entry], empty: str = NO_COUNTERPART) -> str:
     out = []
     for e in entries:
         head = f"**{md_escape(e.title_line)}**<br>" if e.title_line else ""
+        if e.match_line:
+            head += f"<small>{md_escape(e.match_line)}</small><br>"
         out.append(f"{head}{md_styled(e.text, e.shared, e.numbers, e.body_start)} \\[{e.ref}\\]")
     return "<br><br>".join(out)
 

@@ -48,8 +48,11 @@ def test_export_compare_topic_csv_with_chosen_docs(capsys, tmp_path):
                   "-f", "csv", "-o", str(out), "--json")
     assert rc == 0 and rec["columns"] == ["hebei-2017-kaifaqu", "jilin-2021-kaifaqu"]
     rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
-    assert rows[0][0] == "对照项" and rows[0][1].startswith("河北省") and rows[0][2].startswith("吉林省")
-    assert rows[1][0] == "招商引资" and "加大招商引資力度" in rows[1][2]
+    assert rows[0][0] == "对照项" and rows[0][1].startswith("河北省") and rows[0][5].startswith("吉林省")
+    assert rows[0][2:5] == rows[0][6:9] == ["匹配度", "强度", "依据"]  # each topic's clause: its score, band, why
+    assert rows[1][0] == "招商引资" and "加大招商引資力度" in rows[1][5]
+    bands, why = rows[1][7].split("\n"), rows[1][8].split("\n")  # a line per clause the cell lists
+    assert len(bands) == len(why) > 1 and set(bands) <= {"强", "中", "弱"} and "共同主题：招商引资" in why[0]
 
 
 def test_export_topics_and_search_and_notes(capsys, tmp_path):

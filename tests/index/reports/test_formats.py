@@ -55,13 +55,15 @@ def test_comparison_csv_has_bom_columns_and_citations(corpus, table, tmp_path):
         rows = list(csv.reader(fh))
     assert len(rows) == 2
     header, row = rows
-    assert [h.split("\n")[0] for h in header] == ["吉林省", "浙江省", "河北省", "批注"]
+    assert [h.split("\n")[0] for h in header] == ["吉林省", "浙江省", "匹配度", "强度", "依据",
+                                                  "河北省", "匹配度", "强度", "依据", "批注"]
     assert "浙江省商务厅" in header[1]
     assert row[0].startswith("(十二)加大招商引資力度\n積極搭建")
     assert f"出处：《{corpus.document('jilin-2021-kaifaqu').title}》（十二）" in row[0]
     assert row[1].startswith("(二)加大招商引资力度\n")
-    assert row[2] == "无对应条款"
-    assert row[3] == f"'{FORMULA}\n{HOSTILE}"  # notes of the row; the formula is defused
+    assert row[2:5] == ["80", "", ""]  # a record with a probability (score) but no confidence nor band
+    assert row[5:9] == ["无对应条款", "", "", ""]
+    assert row[9] == f"'{FORMULA}\n{HOSTILE}"  # notes of the row; the formula is defused
 
 
 def test_coverage_and_search_csv(corpus, tmp_path):
@@ -248,7 +250,8 @@ def test_a_silent_column_says_why_in_every_format(corpus, tmp_path):
     table = comparison_table(corpus, result, exported="2026-03-04")
     said = ["无对应条款：该文件“区域合作与飞地”主题下无条款，最接近的条款仅弱相关", "无对应条款：该文件未涉及本条主题", "无对应条款"]
     with open(write_comparison(table, tmp_path / "c.csv", "csv"), encoding="utf-8-sig", newline="") as fh:
-        assert list(csv.reader(fh))[1][1:] == said
+        row = list(csv.reader(fh))[1]
+    assert row[1::4] == said and not any(row[k] for k in range(1, len(row)) if k % 4 != 1)  # 匹配度, 强度, 依据 empty
     md = write_comparison(table, tmp_path / "c.md", "md").read_text(encoding="utf-8")
     assert all(f"*{s}*" in md for s in said)
     soup = BeautifulSoup(write_comparison(table, tmp_path / "c.html", "html").read_text(encoding="utf-8"), "html.parser")
@@ -283,3 +286,59 @@ def test_a_document_nothing_comes_close_in_is_said_so():
     assert no_counterpart_text({"reason": "nothing", "topic": None}) == "无对应条款：该文件中没有与本条相近的条款"
     # a document a comparison at scale did not reach was not compared: not 无对应
     assert no_counterpart_text({"reason": "unreached", "topic": None}) == "未逐条比较：该文件不在检索所得与本条最相近的文件之列"
+
+
+def test_every_format_shows_each_match_s_score_band_and_evidence(corpus, tmp_path):
+    """A match's calibrated score, its band and why it was proposed, as the compare view shows them (匹配度 95 ·
+    强；共同用词：…), so a weak 29 does not read like a 95 强; a pinned clause the comparison did not score says
+    未评分; the compared clause says neither. CSV: 匹配度, 强度 and 依据 after each document's column."""
+    from docx import Document as Docx
+
+    from index.compare.records import Evidence
+
+    strong = Evidence(terms=["加大招商引资力度", "创新招商"], topics=["招商引资"]).to_dict()
+    result = {
+        "source": corpus.clause_record(corpus.clause(SOURCE)),
+        "columns": [
+            {"doc_id": "zhejiang-2022-kaifaqu", "matches": [
+                {"clause_id": ZJ, "score": 0.95, "confidence": 95, "band": "强", "evidence": strong,
+                 "pinned": False}]},
+            {"doc_id": "jiaxing-2015-kaifaqu", "matches": [
+                {"clause_id": "jiaxing-2015-kaifaqu/c1/s1", "score": 0.29, "confidence": 29, "band": "弱",
+                 "evidence": {"terms": ["加大"], "topics": [], "numbers": ["2家"], "role": ""}, "pinned": False}]},
+            {"doc_id": "hebei-2017-kaifaqu", "matches": [
+                {"clause_id": "hebei-2017-kaifaqu/h3/p1", "score": None, "confidence": None, "band": None,
+                 "evidence": Evidence().to_dict(), "pinned": True}]},
+            {"doc_id": "henan-2017-kaifaqu", "matches": [], "no_counterpart": {"reason": "subject", "topic": None}},
+        ],
+    }
+    table = comparison_table(corpus, result, exported="2026-03-04")
+    lines = ["匹配度 95 · 强；共同用词：加大招商引资力度、创新招商；共同主题：招商引资",
+             "匹配度 29 · 弱；共同用词：加大；共同数字：2家", "未评分"]
+
+    with open(write_comparison(table, tmp_path / "c.csv", "csv"), encoding="utf-8-sig", newline="") as fh:
+        header, row = list(csv.reader(fh))
+    assert [h.split("\n")[0] for h in header] == ["吉林省", *(["浙江省", "匹配度", "强度", "依据"]),
+                                                  *(["浙江省·嘉兴市", "匹配度", "强度", "依据"]),
+                                                  *(["河北省", "匹配度", "强度", "依据"]),
+                                                  *(["河南省", "匹配度", "强度", "依据"])]
+    assert row[2:5] == ["95", "强", "共同用词：加大招商引资力度、创新招商；共同主题：招商引资"]
+    assert row[6:9] == ["29", "弱", "共同用词：加大；共同数字：2家"]
+    assert row[10:13] == ["未评分", "", ""]
+    assert row[13:] == ["无对应条款：该文件未涉及本条主题", "", "", ""]  # unchanged, its match columns empty
+
+    md = write_comparison(table, tmp_path / "c.md", "md").read_text(encoding="utf-8")
+    assert all(f"<small>{line}</small>" in md for line in lines)
+    assert md.count("<small>") == 3  # not the compared clause
+
+    page = BeautifulSoup(write_comparison(table, tmp_path / "c.html", "html").read_text(encoding="utf-8"),
+                         "html.parser")
+    cells = [td.get_text("\n") for td in page.find_all("tr")[1].find_all("td")]
+    assert [line in cells[k] for k, line in enumerate(lines, 1)] == [True] * 3
+    assert "匹配度" not in cells[0] and "未评分" not in cells[0]
+
+    words = Docx(str(write_comparison(table, tmp_path / "c.docx", "docx"))).tables[0].rows[1].cells
+    paragraphs = [[p.text for p in c.paragraphs] for c in words]
+    assert [paragraphs[k][1] for k in (1, 2, 3)] == lines  # under each match's title line
+    assert not any("匹配度" in p for p in paragraphs[0])
+    assert paragraphs[4] == ["无对应条款：该文件未涉及本条主题"]
