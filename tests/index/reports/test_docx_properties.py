@@ -84,3 +84,16 @@ def test_default_author_is_the_system_user(corpus, tmp_path, monkeypatch):
     assert docx.Document(str(out)).core_properties.author == "lisi"
     out = write_report("notes", report_of("notes", corpus), tmp_path / "n2.docx", "docx", author="")
     assert docx.Document(str(out)).core_properties.author == ""
+
+
+@pytest.mark.parametrize("kind", WORD_KINDS)
+def test_every_word_export_is_chinese_and_sets_shared_marks_in_the_chinese_font(corpus, tmp_path, kind):
+    """Word exports said en-US for all text (Word spell-checked Chinese as English) and set “ ” in the Latin font."""
+    from docx.oxml.ns import qn
+
+    out = write_report(kind, report_of(kind, corpus), tmp_path / f"{kind}.docx", "docx")
+    styles = docx.Document(str(out)).styles
+    lang = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    fonts = styles["Normal"].element.find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert fonts.get(qn("w:hint")) == "eastAsia" and fonts.get(qn("w:eastAsia"))
