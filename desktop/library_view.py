@@ -5,6 +5,7 @@ Signals:
     files_dropped(list): local paths dropped onto the panel (for import).
     remove_requested(str): the user asked to remove an imported document.
     edit_requested(str): the user asked to correct an imported document's metadata.
+    search_requested(str): the filter matched no document; the user asked to search the text for its words.
     redline_requested(str): compare a document with its other versions (修订对照).
     link_requested(str): the user wants to link a document to another as its version.
     unlink_requested(str): the user wants a document out of its versions.
@@ -12,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -158,6 +160,7 @@ class LibraryView(QWidget):
     link_requested = Signal(str)
     unlink_requested = Signal(str)
     carry_notes_requested = Signal(str)
+    search_requested = Signal(str)  # a filter matching no document: its words looked for in the documents' text
 
     def __init__(self, corpus: Corpus, parent=None):
         super().__init__(parent)
@@ -168,6 +171,13 @@ class LibraryView(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter documents (title, issuer, number…)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
+        # A filter matching nothing left a blank list: said under the box, with where else to look.
+        self.no_match = QLabel()
+        self.no_match.setObjectName("library_no_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.setTextFormat(Qt.TextFormat.RichText)
+        self.no_match.linkActivated.connect(lambda _link: self.search_requested.emit(self.filter_edit.text().strip()))
+        self.no_match.hide()
         self.model = LibraryModel(corpus, self)
         self.proxy = _Filter(self)
         self.proxy.setRecursiveFilteringEnabled(True)
@@ -197,6 +207,7 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
@@ -369,6 +380,12 @@ class LibraryView(QWidget):
     def _update_count(self) -> None:
         total = self.model.document_count()
         shown = len(self.proxy.accepted) if self.proxy.needle else total
+        self.no_match.setVisible(bool(self.proxy.needle) and shown == 0 and total > 0)
+        if self.no_match.isVisibleTo(self):
+            words = html.escape(self.filter_edit.text().strip())
+            self.no_match.setText(self.tr("No document's title, issuer, number or date contains “%1”.")
+                                  .replace("%1", words) + " <a href=\"search\">"
+                                  + self.tr("Search the documents' text for it") + "</a>")
         if shown == total:
             self.count_label.setText(self.tr("%n document(s)", "", total))
         else:

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.library.link_requested.connect(self.link_versions)
         self.library.unlink_requested.connect(self.unlink_version)
         self.library.carry_notes_requested.connect(self.carry_notes)
+        self.library.search_requested.connect(self.search_for)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Export…"), self.export_current, QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Print preview…"), self.print_current, QKeySequence.StandardKey.Print)
@@ -406,6 +407,11 @@ class MainWindow(QMainWindow):
     def show_search(self) -> None:
         self._fixed_tab(self.search_view, self.tr("Search"))
         self.search_view.focus_query()
+
+    def search_for(self, text: str) -> None:
+        """The Search tab, ``text`` searched at once."""
+        self._fixed_tab(self.search_view, self.tr("Search"))
+        self.search_view.set_query(text)
 
     def show_compare(self) -> None:
         self._fixed_tab(self.compare_view, self.tr("Compare"))

@@ -255,6 +255,10 @@ _add("Errors", {
 _add("CompareView", {"Import a set file…": "导入对比组文件…", "Export a set to a file…": "将对比组导出为文件…",
                      "Import a set file": "导入对比组文件", "Export a set to a file": "导出对比组文件", "Set:": "对比组："})
 _add("LibraryView", {"Open": "打开", "Remove from library…": "从文库中移除…"})
+_add("LibraryView", {
+    "No document's title, issuer, number or date contains “%1”.": "没有文件的标题、发文机关、文号或日期含“%1”。",
+    "Search the documents' text for it": "在文件正文中检索",
+})
 _add("DocumentPicker", {"Words in the title, issuer or number": "标题、发文机关或文号中的词语",
                         "%n document(s)": "%n 份文件"})
 _add("CompareView", {  # the document chooser (issue 14)

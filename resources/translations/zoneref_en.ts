@@ -815,13 +815,23 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="168" />
+      <location filename="../../desktop/library_view.py" line="171" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation type="unfinished" />
     </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="386" />
+      <source>No document's title, issuer, number or date contains “%1”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="388" />
+      <source>Search the documents' text for it</source>
+      <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="373" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -829,97 +839,97 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="375" />
+      <location filename="../../desktop/library_view.py" line="392" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="387" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="387" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="405" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="405" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="389" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="389" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="407" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="407" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="391" />
+      <location filename="../../desktop/library_view.py" line="408" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="392" />
+      <location filename="../../desktop/library_view.py" line="409" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="393" />
+      <location filename="../../desktop/library_view.py" line="410" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="421" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="423" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="408" />
+      <location filename="../../desktop/library_view.py" line="425" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="412" />
+      <location filename="../../desktop/library_view.py" line="429" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="414" />
+      <location filename="../../desktop/library_view.py" line="431" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="415" />
+      <location filename="../../desktop/library_view.py" line="432" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="417" />
+      <location filename="../../desktop/library_view.py" line="434" />
       <source>Copy notes from its other versions</source>
       <translation type="unfinished" />
     </message>
@@ -939,8 +949,8 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
-      <location filename="../../desktop/mainwindow.py" line="394" />
-      <location filename="../../desktop/mainwindow.py" line="966" />
+      <location filename="../../desktop/mainwindow.py" line="395" />
+      <location filename="../../desktop/mainwindow.py" line="972" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
@@ -960,131 +970,132 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="263" />
+      <location filename="../../desktop/mainwindow.py" line="264" />
       <source>Export…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="264" />
+      <location filename="../../desktop/mainwindow.py" line="265" />
       <source>Print preview…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="265" />
+      <location filename="../../desktop/mainwindow.py" line="266" />
       <source>Rebuild search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="266" />
+      <location filename="../../desktop/mainwindow.py" line="267" />
       <source>Recover notes…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="267" />
+      <location filename="../../desktop/mainwindow.py" line="268" />
       <source>Close tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="269" />
+      <location filename="../../desktop/mainwindow.py" line="270" />
       <source>Quit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="271" />
+      <location filename="../../desktop/mainwindow.py" line="272" />
       <source>&amp;Edit</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="272" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Copy citation</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="273" />
+      <location filename="../../desktop/mainwindow.py" line="274" />
       <source>Find in document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="274" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Preferences…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="276" />
+      <location filename="../../desktop/mainwindow.py" line="277" />
       <source>&amp;View</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="277" />
+      <location filename="../../desktop/mainwindow.py" line="278" />
       <source>Zoom in</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="279" />
+      <location filename="../../desktop/mainwindow.py" line="280" />
       <source>Zoom out</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="280" />
+      <location filename="../../desktop/mainwindow.py" line="281" />
       <source>Actual size</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="281" />
+      <location filename="../../desktop/mainwindow.py" line="282" />
       <source>Show traditional documents in simplified</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="289" />
+      <location filename="../../desktop/mainwindow.py" line="290" />
       <source>&amp;Go</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="407" />
+      <location filename="../../desktop/mainwindow.py" line="291" />
+      <location filename="../../desktop/mainwindow.py" line="408" />
+      <location filename="../../desktop/mainwindow.py" line="413" />
       <source>Search</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="411" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Compare</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="423" />
+      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="429" />
       <source>Topic coverage</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="294" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="294" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Next tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="296" />
+      <location filename="../../desktop/mainwindow.py" line="297" />
       <source>Previous tab</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="299" />
+      <location filename="../../desktop/mainwindow.py" line="300" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="300" />
-      <location filename="../../desktop/mainwindow.py" line="766" />
+      <location filename="../../desktop/mainwindow.py" line="301" />
+      <location filename="../../desktop/mainwindow.py" line="772" />
       <source>About ZoneRef</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="395" />
+      <location filename="../../desktop/mainwindow.py" line="396" />
       <source>%n note edit(s) that could not be saved last time were written now.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1092,27 +1103,27 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="428" />
+      <location filename="../../desktop/mainwindow.py" line="434" />
       <source>Compare versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>Link versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="450" />
+      <location filename="../../desktop/mainwindow.py" line="456" />
       <source>“%1” is a version of:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="483" />
+      <location filename="../../desktop/mainwindow.py" line="489" />
       <source>The other versions of this document have no notes.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="492" />
       <source>%n note(s) copied to this version.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1120,7 +1131,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="487" />
+      <location filename="../../desktop/mainwindow.py" line="493" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1128,7 +1139,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="490" />
+      <location filename="../../desktop/mainwindow.py" line="496" />
       <source>%n note(s) were here already.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1136,7 +1147,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="492" />
+      <location filename="../../desktop/mainwindow.py" line="498" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1144,7 +1155,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="505" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation type="unfinished">
         <numerusform />
@@ -1152,13 +1163,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="967" />
+      <location filename="../../desktop/mainwindow.py" line="973" />
       <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="497" />
       <location filename="../../desktop/mainwindow.py" line="503" />
+      <location filename="../../desktop/mainwindow.py" line="509" />
       <source>… and %n more</source>
       <translation type="unfinished">
         <numerusform />
@@ -1166,96 +1177,96 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="505" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Notes from other versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="578" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="620" />
+      <location filename="../../desktop/mainwindow.py" line="626" />
       <source>Copied: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="633" />
+      <location filename="../../desktop/mainwindow.py" line="639" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="646" />
+      <location filename="../../desktop/mainwindow.py" line="652" />
       <source>Nothing to print here.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="718" />
+      <location filename="../../desktop/mainwindow.py" line="724" />
       <source>Remove document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="719" />
+      <location filename="../../desktop/mainwindow.py" line="725" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="767" />
+      <location filename="../../desktop/mainwindow.py" line="773" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="779" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="783" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="785" />
+      <location filename="../../desktop/mainwindow.py" line="791" />
       <source>Notes database repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="786" />
+      <location filename="../../desktop/mainwindow.py" line="792" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="789" />
+      <location filename="../../desktop/mainwindow.py" line="795" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="793" />
+      <location filename="../../desktop/mainwindow.py" line="799" />
       <source>Recover notes from the damaged file</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="803" />
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="809" />
+      <location filename="../../desktop/mainwindow.py" line="817" />
       <source>Notes are read-only</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="812" />
+      <location filename="../../desktop/mainwindow.py" line="818" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="839" />
+      <location filename="../../desktop/mainwindow.py" line="845" />
       <source>Some documents cannot be read</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="840" />
+      <location filename="../../desktop/mainwindow.py" line="846" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1263,17 +1274,17 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="846" />
+      <location filename="../../desktop/mainwindow.py" line="852" />
       <source>Move them out of the library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="868" />
+      <location filename="../../desktop/mainwindow.py" line="874" />
       <source>Moved to %1; the files are kept there.</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="880" />
+      <location filename="../../desktop/mainwindow.py" line="886" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation type="unfinished">
         <numerusform />
@@ -1281,7 +1292,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="883" />
+      <location filename="../../desktop/mainwindow.py" line="889" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation type="unfinished">
         <numerusform />
@@ -1289,7 +1300,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="889" />
+      <location filename="../../desktop/mainwindow.py" line="895" />
       <source>ZoneRef</source>
       <translation type="unfinished" />
     </message>

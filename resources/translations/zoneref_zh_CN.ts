@@ -801,110 +801,120 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="168" />
+      <location filename="../../desktop/library_view.py" line="171" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="386" />
+      <source>No document's title, issuer, number or date contains “%1”.</source>
+      <translation>没有文件的标题、发文机关、文号或日期含“%1”。</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/library_view.py" line="388" />
+      <source>Search the documents' text for it</source>
+      <translation>在文件正文中检索</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="373" />
+      <location filename="../../desktop/library_view.py" line="390" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="375" />
+      <location filename="../../desktop/library_view.py" line="392" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="387" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="387" />
+      <location filename="../../desktop/library_view.py" line="404" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="405" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="405" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="389" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="389" />
+      <location filename="../../desktop/library_view.py" line="406" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="407" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="407" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="391" />
+      <location filename="../../desktop/library_view.py" line="408" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="392" />
+      <location filename="../../desktop/library_view.py" line="409" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="393" />
+      <location filename="../../desktop/library_view.py" line="410" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="421" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="423" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="408" />
+      <location filename="../../desktop/library_view.py" line="425" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="412" />
+      <location filename="../../desktop/library_view.py" line="429" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="414" />
+      <location filename="../../desktop/library_view.py" line="431" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="415" />
+      <location filename="../../desktop/library_view.py" line="432" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="417" />
+      <location filename="../../desktop/library_view.py" line="434" />
       <source>Copy notes from its other versions</source>
       <translation>复制其他版本的批注到此版本</translation>
     </message>
@@ -924,8 +934,8 @@
     </message>
     <message>
       <location filename="../../desktop/mainwindow.py" line="188" />
-      <location filename="../../desktop/mainwindow.py" line="394" />
-      <location filename="../../desktop/mainwindow.py" line="966" />
+      <location filename="../../desktop/mainwindow.py" line="395" />
+      <location filename="../../desktop/mainwindow.py" line="972" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
@@ -945,268 +955,269 @@
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="263" />
+      <location filename="../../desktop/mainwindow.py" line="264" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="264" />
+      <location filename="../../desktop/mainwindow.py" line="265" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="265" />
+      <location filename="../../desktop/mainwindow.py" line="266" />
       <source>Rebuild search index…</source>
       <translation>重建检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="266" />
+      <location filename="../../desktop/mainwindow.py" line="267" />
       <source>Recover notes…</source>
       <translation>恢复批注…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="267" />
+      <location filename="../../desktop/mainwindow.py" line="268" />
       <source>Close tab</source>
       <translation>关闭标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="269" />
+      <location filename="../../desktop/mainwindow.py" line="270" />
       <source>Quit</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="271" />
+      <location filename="../../desktop/mainwindow.py" line="272" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="272" />
+      <location filename="../../desktop/mainwindow.py" line="273" />
       <source>Copy citation</source>
       <translation>复制引用</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="273" />
+      <location filename="../../desktop/mainwindow.py" line="274" />
       <source>Find in document</source>
       <translation>在文中查找</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="274" />
+      <location filename="../../desktop/mainwindow.py" line="275" />
       <source>Preferences…</source>
       <translation>首选项…</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="276" />
+      <location filename="../../desktop/mainwindow.py" line="277" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="277" />
+      <location filename="../../desktop/mainwindow.py" line="278" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="279" />
+      <location filename="../../desktop/mainwindow.py" line="280" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="280" />
+      <location filename="../../desktop/mainwindow.py" line="281" />
       <source>Actual size</source>
       <translation>原始大小</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="281" />
+      <location filename="../../desktop/mainwindow.py" line="282" />
       <source>Show traditional documents in simplified</source>
       <translation>繁体文件以简体显示</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="289" />
+      <location filename="../../desktop/mainwindow.py" line="290" />
       <source>&amp;Go</source>
       <translation>前往(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="290" />
-      <location filename="../../desktop/mainwindow.py" line="407" />
+      <location filename="../../desktop/mainwindow.py" line="291" />
+      <location filename="../../desktop/mainwindow.py" line="408" />
+      <location filename="../../desktop/mainwindow.py" line="413" />
       <source>Search</source>
       <translation>检索</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="291" />
-      <location filename="../../desktop/mainwindow.py" line="411" />
+      <location filename="../../desktop/mainwindow.py" line="292" />
+      <location filename="../../desktop/mainwindow.py" line="417" />
       <source>Compare</source>
       <translation>对比</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="292" />
-      <location filename="../../desktop/mainwindow.py" line="423" />
+      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="429" />
       <source>Topic coverage</source>
       <translation>主题覆盖</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="293" />
+      <location filename="../../desktop/mainwindow.py" line="294" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="294" />
+      <location filename="../../desktop/mainwindow.py" line="295" />
       <source>Next tab</source>
       <translation>下一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="296" />
+      <location filename="../../desktop/mainwindow.py" line="297" />
       <source>Previous tab</source>
       <translation>上一个标签页</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="299" />
+      <location filename="../../desktop/mainwindow.py" line="300" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="300" />
-      <location filename="../../desktop/mainwindow.py" line="766" />
+      <location filename="../../desktop/mainwindow.py" line="301" />
+      <location filename="../../desktop/mainwindow.py" line="772" />
       <source>About ZoneRef</source>
       <translation>关于 ZoneRef</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="395" />
+      <location filename="../../desktop/mainwindow.py" line="396" />
       <source>%n note edit(s) that could not be saved last time were written now.</source>
       <translation>
         <numerusform>上次未能保存的 %n 条批注修改现已写入。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="428" />
+      <location filename="../../desktop/mainwindow.py" line="434" />
       <source>Compare versions</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="449" />
+      <location filename="../../desktop/mainwindow.py" line="455" />
       <source>Link versions</source>
       <translation>关联版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="450" />
+      <location filename="../../desktop/mainwindow.py" line="456" />
       <source>“%1” is a version of:</source>
       <translation>“%1”是下列文件的另一版本：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="483" />
+      <location filename="../../desktop/mainwindow.py" line="489" />
       <source>The other versions of this document have no notes.</source>
       <translation>此文件的其他版本上没有批注。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="486" />
+      <location filename="../../desktop/mainwindow.py" line="492" />
       <source>%n note(s) copied to this version.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到此版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="487" />
+      <location filename="../../desktop/mainwindow.py" line="493" />
       <source>%n note(s) copied to the new versions of %1 documents.</source>
       <translation>
         <numerusform>已将 %n 条批注复制到 %1 份文件的新版本。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="490" />
+      <location filename="../../desktop/mainwindow.py" line="496" />
       <source>%n note(s) were here already.</source>
       <translation>
         <numerusform>%n 条批注此前已复制过。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="492" />
+      <location filename="../../desktop/mainwindow.py" line="498" />
       <source>%n of them sit on text that reads a little differently here; the highlight is kept as it was: please check.</source>
       <translation>
         <numerusform>其中 %n 条所在文字在此版本中略有改动，划线保留原样，请核对。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="499" />
+      <location filename="../../desktop/mainwindow.py" line="505" />
       <source>%n note(s) not copied: their passage changed in this version (they stay on their own version; 修订对照 shows the changes):</source>
       <translation>
         <numerusform>%n 条批注未复制：所在文字在此版本中已改动（批注仍在原版本上，可用“修订对照”查看改动）：</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="967" />
+      <location filename="../../desktop/mainwindow.py" line="973" />
       <source>The note being edited could not be saved. Close anyway and lose what was typed?</source>
       <translation>正在编辑的批注未能保存。仍要关闭并放弃所输入的内容吗？</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="497" />
       <location filename="../../desktop/mainwindow.py" line="503" />
+      <location filename="../../desktop/mainwindow.py" line="509" />
       <source>… and %n more</source>
       <translation>
         <numerusform>……另有 %n 条</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="505" />
+      <location filename="../../desktop/mainwindow.py" line="511" />
       <source>Notes from other versions</source>
       <translation>其他版本的批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="578" />
+      <location filename="../../desktop/mainwindow.py" line="584" />
       <source>No tab is open. Double-click a document in the library to read it, or open &lt;a href="search"&gt;Search&lt;/a&gt; (Ctrl+K), &lt;a href="compare"&gt;Compare&lt;/a&gt; (Ctrl+Shift+K) or &lt;a href="coverage"&gt;Topic coverage&lt;/a&gt; (Ctrl+Shift+M).</source>
       <translation>没有打开的标签页。在文库中双击文件即可阅读，或打开&lt;a href="search"&gt;检索&lt;/a&gt;（Ctrl+K）、&lt;a href="compare"&gt;对比&lt;/a&gt;（Ctrl+Shift+K）、&lt;a href="coverage"&gt;主题覆盖&lt;/a&gt;（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="620" />
+      <location filename="../../desktop/mainwindow.py" line="626" />
       <source>Copied: %1</source>
       <translation>已复制：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="633" />
+      <location filename="../../desktop/mainwindow.py" line="639" />
       <source>Nothing to export here: export works in compare, search, topic coverage and the notes panel.</source>
       <translation>此处没有可导出的内容：对比、检索、主题覆盖和批注面板可以导出。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="646" />
+      <location filename="../../desktop/mainwindow.py" line="652" />
       <source>Nothing to print here.</source>
       <translation>此处没有可打印的内容。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="718" />
+      <location filename="../../desktop/mainwindow.py" line="724" />
       <source>Remove document</source>
       <translation>移除文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="719" />
+      <location filename="../../desktop/mainwindow.py" line="725" />
       <source>Remove “%1” from the library? Its notes are kept for review.</source>
       <translation>从文库中移除《%1》？其批注将保留以供复核。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="767" />
+      <location filename="../../desktop/mainwindow.py" line="773" />
       <source>ZoneRef %1: an offline reference for development-zone policy documents.
 Your notes and imported documents stay on this computer.</source>
       <translation>ZoneRef %1：开发区政策文件离线参考工具。
 您的批注和导入的文件只保存在本机。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="779" />
+      <location filename="../../desktop/mainwindow.py" line="785" />
       <source>It was restored from the backup of %1, which holds %2 note(s). Notes made after that backup may still be in the damaged file, which is kept: Recover notes from it brings them back.</source>
       <translation>已从 %1 的备份恢复，其中有 %2 条批注。该备份之后新增的批注可能仍在已保留的损坏文件中，点击“从损坏的文件恢复批注”即可找回。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="783" />
+      <location filename="../../desktop/mainwindow.py" line="789" />
       <source>No good backup was found, so the %1 note(s) still readable in it were saved into a new notes database. The damaged file is kept.</source>
       <translation>没有找到完好的备份，已把其中仍可读取的 %1 条批注保存到新的笔记数据库。损坏的文件已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="785" />
+      <location filename="../../desktop/mainwindow.py" line="791" />
       <source>Notes database repaired</source>
       <translation>笔记数据库已修复</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="786" />
+      <location filename="../../desktop/mainwindow.py" line="792" />
       <source>Your notes database was damaged and could not be used.</source>
       <translation>您的笔记数据库已损坏，无法使用。</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="789" />
+      <location filename="../../desktop/mainwindow.py" line="795" />
       <source>Problem: %1
 Damaged file kept at: %2
 Restored from: %3</source>
@@ -1215,59 +1226,59 @@ Restored from: %3</source>
 恢复自：%3</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="793" />
+      <location filename="../../desktop/mainwindow.py" line="799" />
       <source>Recover notes from the damaged file</source>
       <translation>从损坏的文件恢复批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="803" />
-      <location filename="../../desktop/mainwindow.py" line="811" />
+      <location filename="../../desktop/mainwindow.py" line="809" />
+      <location filename="../../desktop/mainwindow.py" line="817" />
       <source>Notes are read-only</source>
       <translation>批注为只读</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="812" />
+      <location filename="../../desktop/mainwindow.py" line="818" />
       <source>Your notes can be read, searched and exported, but not changed until this is fixed:</source>
       <translation>批注仍可查看、检索和导出，但在解决以下问题之前无法修改：</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="839" />
+      <location filename="../../desktop/mainwindow.py" line="845" />
       <source>Some documents cannot be read</source>
       <translation>部分文件无法读取</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="840" />
+      <location filename="../../desktop/mainwindow.py" line="846" />
       <source>%n document file(s) cannot be read and were left out of the library. The rest of the library works as usual.</source>
       <translation>
         <numerusform>有 %n 个文件无法读取，已从文库中略去。文库的其余部分照常可用。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="846" />
+      <location filename="../../desktop/mainwindow.py" line="852" />
       <source>Move them out of the library</source>
       <translation>将其移出文库</translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="868" />
+      <location filename="../../desktop/mainwindow.py" line="874" />
       <source>Moved to %1; the files are kept there.</source>
       <translation>已移至 %1，文件保存在那里。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="880" />
+      <location filename="../../desktop/mainwindow.py" line="886" />
       <source>%n note(s) could not be found in the changed text; they are listed for review (Notes → Orphans only).</source>
       <translation>
         <numerusform>%n 条批注在修改后的文本中找不到原文，已列出待复核（批注 → 只看孤立批注）。</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/mainwindow.py" line="883" />
+      <location filename="../../desktop/mainwindow.py" line="889" />
       <source>%n note(s) were placed again in changed documents.</source>
       <translation>
         <numerusform>%n 条批注已在修改过的文件中重新定位。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/mainwindow.py" line="889" />
+      <location filename="../../desktop/mainwindow.py" line="895" />
       <source>ZoneRef</source>
       <translation>ZoneRef</translation>
     </message>

@@ -241,6 +241,19 @@ def test_enter_and_down_in_the_filter_reach_its_matches(idle_win, qtbot, monkeyp
     assert opened == [jilin, first] and lib.selected_document() is None
 
 
+def test_a_filter_matching_nothing_says_so_and_offers_the_text_search(idle_win, qtbot):
+    """A filter matching no document left a blank list (the count below said 0 of 5): it is said under the box,
+    with a link that searches the documents' text for the same words."""
+    lib = idle_win.library
+    lib.filter_edit.setText("亩均<论英雄>")
+    assert not lib.no_match.isHidden() and "亩均&lt;论英雄&gt;" in lib.no_match.text()
+    lib.no_match.linkActivated.emit("search")
+    assert idle_win.tabs.currentWidget() is idle_win.search_view
+    assert idle_win.search_view.query.text() == "亩均<论英雄>"
+    lib.filter_edit.setText("吉林")
+    assert lib.no_match.isHidden()
+
+
 def test_a_documents_title_has_the_panels_width_and_its_status_stays_on_the_row(idle_win):
     """The 状态 column took ~110 px of a narrow panel and each level indented 20 px: titles showed 6–9
     characters. The status is drawn at the end of the document's second line; the column is hidden."""
