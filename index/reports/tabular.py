@@ -41,9 +41,24 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
+#: Excel holds at most this many characters (UTF-16 units) in a cell; the rest of a longer one spilled into the
+#: next rows, shifting every cell after it.
+EXCEL_CELL_MAX = 32767
+CUT_NOTE = "……（超出 Excel 单元格 32767 字的上限，其余从略；全文见 Word 或 HTML 导出）"
+
+
+def fit_cell(cell: str) -> str:
+    """``cell`` cut to Excel's cell limit, saying so at the cut; unchanged if it fits."""
+    if len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_MAX:
+        return cell
+    room = EXCEL_CELL_MAX - len(CUT_NOTE)
+    # Cut in UTF-16 units (a character beyond the BMP counts twice); half of one cut off is dropped.
+    return cell.encode("utf-16-le")[:room * 2].decode("utf-16-le", errors="ignore") + CUT_NOTE
+
+
 def _write(path: Path, rows: list[list[str]]) -> Path:
     with open(path, "w", encoding=ENCODING, newline="") as fh:
-        csv.writer(fh).writerows([defuse(str(c)) for c in row] for row in rows)
+        csv.writer(fh).writerows([fit_cell(defuse(str(c))) for c in row] for row in rows)
     return Path(path)
 
 

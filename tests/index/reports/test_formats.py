@@ -89,6 +89,24 @@ def test_coverage_and_search_csv(corpus, tmp_path):
     assert rows[1][5] == corpus.citation(corpus.clause(SOURCE)) and rows[1][6] == SOURCE
 
 
+def test_a_csv_cell_longer_than_excel_holds_is_cut_and_says_so(corpus, tmp_path):
+    """Excel keeps 32,767 characters of a cell and spilled the rest into the rows below, shifting every cell
+    after it: a clause that long (an appendix pasted as one article) is cut at the limit, with a note."""
+    from index.reports.tabular import CUT_NOTE, EXCEL_CELL_MAX
+
+    text = ("招商引资𠀀" * 8000)[:39999]  # 𠀀 (beyond the BMP) counts twice in Excel's limit
+    result = {"query": "招商", "total": 2, "hits": [
+        {"clause_id": SOURCE, "region": "吉林省", "score": 1.5, "path": [], "text": text, "highlights": []},
+        {"clause_id": SOURCE, "region": "吉林省", "score": 1.0, "path": [], "text": "短", "highlights": []}]}
+    out = write_search(search_report(corpus, result), tmp_path / "long.csv", "csv")
+    rows = list(csv.reader(open(out, encoding="utf-8-sig", newline="")))
+    assert len(rows) == 3 and rows[2][4] == "短"
+    cell = rows[1][4]
+    assert cell.endswith(CUT_NOTE) and text.startswith(cell[:-len(CUT_NOTE)])
+    assert EXCEL_CELL_MAX - 2 <= len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_MAX
+    assert rows[1][5] == corpus.citation(corpus.clause(SOURCE))  # the cells after it in their places
+
+
 def test_coverage_by_province_merges_documents_and_names_them(corpus, tmp_path):
     from index.compare.topics import coverage, coverage_by_region
 
