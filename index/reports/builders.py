@@ -14,7 +14,7 @@ from typing import Any
 
 from index.base.errors import UnknownIdError
 from index.compare import scoring
-from index.compare.records import Evidence
+from index.compare.records import Evidence, Reverse, topic_first_summary
 from index.compare.topics import region_groups
 from index.library.corpus import Corpus
 from index.reports.model import (
@@ -89,14 +89,21 @@ def _confidence(match: Mapping) -> int | None:
     return scoring.confidence(score) if isinstance(score, int | float) and 0 <= score <= 1 else None
 
 
-def _evidence(evidence: Any) -> str:
-    """``Evidence.summary()`` of a match's ``evidence`` (its record or the object): 共同用词：…；共同主题：…"""
-    if not evidence:
-        return ""
-    if not isinstance(evidence, Evidence):
-        known = {f.name for f in dataclasses.fields(Evidence)}
-        evidence = Evidence(**{k: v for k, v in evidence.items() if k in known})
-    return evidence.summary()
+def _of(cls, record: Any):
+    """``record`` (a match's JSON part, or the object itself) as ``cls``, keys it does not know left out."""
+    if isinstance(record, cls):
+        return record
+    known = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in record.items() if k in known})
+
+
+def _evidence(match: dict) -> str:
+    """Why a match is there, as the compare view says it: its ``evidence`` (共同用词：…；共同主题：…), why it is
+    shown first (``topic_first``: 排在首位：…) and the match compared back (``reverse``: 对照回去：…)."""
+    parts = [_of(Evidence, match["evidence"]).summary() if match.get("evidence") else "",
+             topic_first_summary(match["topic_first"]) if match.get("topic_first") else "",
+             _of(Reverse, match["reverse"]).summary() if match.get("reverse") else ""]
+    return "；".join(p for p in parts if p)
 
 
 def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cell: int | None = 1,
@@ -178,7 +185,7 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                     corpus, cites, m["clause_id"], shared=_match_spans(corpus, m, "shared"),
                     numbers=_match_spans(corpus, m, "numbers"), score=m.get("confidence", m.get("score")),
                     pinned=bool(m.get("pinned")), text=unit_text, confidence=_confidence(m), band=m.get("band"),
-                    evidence=_evidence(m.get("evidence")),
+                    evidence=_evidence(m),
                 ))
         pending.append((label, cells, empties))
     columns_out = [column_for(corpus, d) for d in order]

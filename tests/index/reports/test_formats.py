@@ -360,3 +360,41 @@ def test_every_format_shows_each_match_s_score_band_and_evidence(corpus, tmp_pat
     assert [paragraphs[k][1] for k in (1, 2, 3)] == lines  # under each match's title line
     assert not any("匹配度" in p for p in paragraphs[0])
     assert paragraphs[4] == ["无对应条款：该文件未涉及本条主题"]
+
+
+def test_an_export_says_why_a_match_is_first_and_what_it_finds_compared_back(corpus, tmp_path):
+    """The compare view says of each match whether it was shown first for the clause's topic (排在首位：…) and what
+    it finds compared back (对照回去：…); the export dropped both, so a match that does not find the clause back
+    read like a sure one. Every format carries them after the evidence."""
+    from index.compare.records import Reverse
+
+    back = Reverse(clause_id="zhejiang-2022-kaifaqu/c2/s3", mutual=False, reason="differs", source_rank=None,
+                   label="（三）", heading="优化营商环境").to_dict()
+    result = {
+        "source": corpus.clause_record(corpus.clause(SOURCE)),
+        "columns": [
+            {"doc_id": "zhejiang-2022-kaifaqu", "matches": [
+                {"clause_id": ZJ, "score": 0.41, "confidence": 41, "band": "中", "pinned": False,
+                 "evidence": {"terms": ["招商"], "topics": [], "numbers": [], "role": ""},
+                 "topic_first": {"id": "zhaoshang", "name": "招商引资"}, "reverse": back}]},
+            {"doc_id": "hebei-2017-kaifaqu", "matches": [
+                {"clause_id": "hebei-2017-kaifaqu/h3/p1", "score": 0.9, "confidence": 90, "band": "强",
+                 "pinned": False, "reverse": {"clause_id": SOURCE, "mutual": True, "reason": "mutual",
+                                              "source_rank": 1}}]},
+        ],
+    }
+    table = comparison_table(corpus, result, exported="2026-03-04")
+    zj = ("共同用词：招商；排在首位：覆盖矩阵将其列于本条主题「招商引资」之下，得分更高的条款未列入该主题；"
+          "对照回去：最接近的是 （三）优化营商环境（本条不在其前 5 个候选中），不是本条：这一对应可能不可靠")
+    with open(write_comparison(table, tmp_path / "c.csv", "csv"), encoding="utf-8-sig", newline="") as fh:
+        row = list(csv.reader(fh))[1]
+    assert row[4] == zj and row[8] == "对照回去：最接近的正是本条（互为最佳）"
+    md = write_comparison(table, tmp_path / "c.md", "md").read_text(encoding="utf-8")
+    assert f"<small>匹配度 41 · 中；{zj}</small>" in md
+    page = write_comparison(table, tmp_path / "c.html", "html").read_text(encoding="utf-8")
+    assert "对照回去：最接近的正是本条（互为最佳）" in page and "排在首位：" in page
+    from docx import Document as Docx
+
+    word = Docx(str(write_comparison(table, tmp_path / "c.docx", "docx")))
+    cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert zj in cells and "对照回去：最接近的正是本条（互为最佳）" in cells
