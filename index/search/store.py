@@ -429,7 +429,10 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
             their order becomes the index's document order, as a build over
             them would have had.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only data folder, a file named ``index`` in it: a message, not a traceback
+        raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 1_000_000}"
     gen_dir = folder / f"gen-{stamp}"
     try:

@@ -176,6 +176,18 @@ def test_search_builds_the_index_on_first_use(capsys):
     assert after["fingerprint"] and after["clauses"] > 0
 
 
+def test_an_index_folder_that_cannot_be_made_is_a_clear_error(capsys, zoneref_home):
+    """A file named ``index`` in the data folder (or a read-only data folder): search and index rebuild exit 1
+    with the folder and the reason (they ended in a FileExistsError traceback from ``mkdir``)."""
+    (zoneref_home / "index").write_text("not a folder", encoding="utf-8")
+    for argv in (("search", "土地", "--json"), ("index", "rebuild", "--json")):
+        rc, data, err = run(capsys, *argv)
+        assert rc == 1 and data is None, argv
+        assert err.startswith(f"zoneref: error: cannot write the search index in {zoneref_home / 'index'}: ")
+        assert err.count("\n") == 1
+    assert (zoneref_home / "index").read_text(encoding="utf-8") == "not a folder"
+
+
 def zoneref(*args, home):
     env = {**os.environ, "ZONEREF_HOME": str(home), "PYTHONIOENCODING": "ascii"}
     return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT, env=env,
