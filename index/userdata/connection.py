@@ -12,6 +12,7 @@ is a hook the opener sets, so this module knows nothing of backups.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import logging
 import random
@@ -87,8 +88,31 @@ def file_uri(path: Path, **params: str) -> str:
 
 
 # -- transactions ----------------------------------------------------------
-def retry_locked(fn, attempts: int = 8):
-    """Call ``fn``, retrying with jittered back-off while SQLite reports a lock."""
+# How many times a write tries for another process's lock (``retry_locked``), each waiting the busy timeout:
+# 8 × 10 s and the back-off, ~87 s in all; ``waiting_at_most`` makes it one short wait for the block it runs.
+LOCK_ATTEMPTS = 8
+_attempts: contextvars.ContextVar[int] = contextvars.ContextVar("lock_attempts", default=LOCK_ATTEMPTS)
+
+
+@contextlib.contextmanager
+def waiting_at_most(db: sqlite_utils.Database, seconds: float) -> Iterator[None]:
+    """Within the block, a write waits about ``seconds`` for a lock another process holds, once, then raises
+    (``DatabaseBusyError``). For writes made where the user waits on them (the window's thread): the whole
+    wait (~87 s) froze the window while another program held the database."""
+    conn = db.conn
+    token = _attempts.set(1)
+    conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+    try:
+        yield
+    finally:
+        _attempts.reset(token)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def retry_locked(fn, attempts: int | None = None):
+    """Call ``fn``, retrying with jittered back-off while SQLite reports a lock (``LOCK_ATTEMPTS`` tries, or
+    one within ``waiting_at_most``)."""
+    attempts = attempts or _attempts.get()
     for attempt in range(attempts):
         try:
             return fn()

@@ -503,3 +503,29 @@ def test_a_refused_autosave_says_so_under_the_editor_and_tries_again_without_a_d
     monkeypatch.setattr(type(store), "save_edit", real_edit)  # the other process lets go
     qtbot.waitUntil(lambda: not view.has_unsaved_edits(), timeout=10000)
     assert store.get(first.uuid).note == "锁住时写的旧批注" and view.save_problem.isHidden() and not dialogs
+
+
+def test_a_note_written_while_another_program_holds_the_database_does_not_freeze_the_window(win, qtbot):
+    """Another program holding the user database (a notes import in a second ZoneRef, a SQLite browser) made the
+    panel's write wait 8 times the 10 s busy timeout, ~87 s with the window frozen. It tries once, for a second
+    (``LOCK_WAIT_S``), says so under the editor and tries again later."""
+    import sqlite3
+
+    from index.userdata.connection import default_path
+
+    view, store, first, second = _two_notes(win, qtbot)
+    other = sqlite3.connect(str(default_path()), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    began = []
+    store.db.conn.set_trace_callback(lambda sql: began.append(sql) if sql.startswith("BEGIN") else None)
+    try:
+        view.editor.insertPlainText("锁住时")
+        view._autosave_now()  # what the autosave timer runs
+        assert began == ["BEGIN IMMEDIATE"] and view.has_unsaved_edits()
+        assert not view.save_problem.isHidden() and view._autosave.isActive()  # said, and tried again later
+    finally:
+        store.db.conn.set_trace_callback(None)
+        other.execute("ROLLBACK")
+        other.close()
+    view._autosave_now()
+    assert not view.has_unsaved_edits() and store.get(first.uuid).note == "锁住时旧批注"
