@@ -84,6 +84,10 @@ class VersionLinkError(KnownError, code="version_link"):
     """Documents cannot be linked or unlinked as versions (two bundled ones, a document with itself, not linked)."""
 
 
+class LibraryFolderError(KnownError, code="library_folder"):
+    """The imported documents folder cannot be made (a read-only data folder, a file where it should be)."""
+
+
 @dataclasses.dataclass
 class ImportReport:
     """What an import did. ``to_json`` is the CLI's ``import --json`` record."""
@@ -118,7 +122,11 @@ class Library:
     def __init__(self, corpus: Corpus | None = None, folder: Path | None = None, sync: bool = True,
                  index_dir: Path | None = None, db_path: Path | None = None):
         self.folder = Path(folder) if folder else paths.imported_dir()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only data folder, a file of that name: a message, not a traceback
+            reason = "a file is there, not a folder" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
+            raise LibraryFolderError(f"cannot make the imported documents folder {self.folder}: {reason}") from exc
         if corpus is None:
             from index.library.manifest import FILE_NAME
 

@@ -83,6 +83,20 @@ def test_remove(tmp_path, capsys):
     assert code == 1 and "bundled" in err
 
 
+def test_a_documents_folder_that_cannot_be_made_is_a_clear_error(tmp_path, capsys, zoneref_home):
+    """A file named ``documents`` in the data folder (or a read-only data folder): import, remove and edit exit 1
+    naming the folder (a FileExistsError/PermissionError traceback from ``mkdir``); the file is left alone."""
+    write_txt(tmp_path / "a.txt", TEXT)
+    (zoneref_home / "documents").write_text("mine", encoding="utf-8")
+    for argv in (("import", str(tmp_path / "a.txt")), ("remove", "jilin-2021-kaifaqu"),
+                 ("edit", "jilin-2021-kaifaqu", "--year", "2019")):
+        code, data, err = run(capsys, *argv, "--json")
+        assert code == 1 and data is None, argv
+        assert err == (f"zoneref: error: cannot make the imported documents folder {zoneref_home / 'documents'}: "
+                       "a file is there, not a folder\n")
+    assert (zoneref_home / "documents").read_text(encoding="utf-8") == "mine"
+
+
 def test_real_command_end_to_end(tmp_path, zoneref_home):
     write_txt(tmp_path / "a.txt", TEXT, "utf-16")
     env = dict(os.environ, ZONEREF_HOME=str(zoneref_home))
