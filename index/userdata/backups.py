@@ -161,7 +161,8 @@ def backup(db_path: Path | None = None, reason: str = "manual", *, db: sqlite_ut
             if db is None:
                 src.close()
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder that is a file: NotADirectoryError, the first error says why
+            partial.unlink(missing_ok=True)
         raise _backup_trouble(exc, folder) from exc
     checkpoint("backup.copied")
     problem = _verify(partial)
@@ -206,6 +207,9 @@ def _backup_trouble(exc: BaseException, folder: Path) -> DatabaseError:
     if isinstance(exc, sqlite3.Error) and is_damage(exc):
         return DatabaseError(f"the database could not be read for a backup ({exc}); close ZoneRef and start it "
                              "again, which checks and repairs it")
+    if isinstance(exc, OSError) and folder.exists() and not folder.is_dir():  # not the disk's fault
+        return DatabaseError(f"cannot write a backup into {folder}: a file is there, not a folder; move it away "
+                             "and back up again. Your notes were left as they are.")
     return trouble(exc, folder, "writing a backup into")
 
 

@@ -133,6 +133,22 @@ def test_backup_and_restore(capsys, zoneref_home):
     assert any("before_restore" in b["path"] for b in listed)
 
 
+def test_backup_where_a_file_is_in_place_of_the_backups_folder(capsys, zoneref_home):
+    """``notes backup`` with a file named ``backups`` in the data folder: exit 1 naming it (a NotADirectoryError
+    traceback from removing the ``.partial`` copy, or 'the disk reported an error … (File exists)')."""
+    import shutil
+
+    run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型")
+    shutil.rmtree(zoneref_home / "backups")  # the first start's daily backup
+    (zoneref_home / "backups").write_text("mine", encoding="utf-8")
+    rc, out, err = run(capsys, "notes", "backup", "--json")
+    assert rc == 1 and out == ""
+    assert err.startswith(f"zoneref: error: cannot write a backup into {zoneref_home / 'backups'}: a file is there, "
+                          "not a folder") and err.count("\n") == 1
+    assert (zoneref_home / "backups").read_text(encoding="utf-8") == "mine"
+    assert len(run(capsys, "notes", "list", "--json")[1]) == 1
+
+
 @pytest.mark.parametrize("command", ["restore", "recover"])
 def test_an_empty_file_argument_is_a_usage_error_not_the_newest_backup(capsys, zoneref_home, command):
     # `zoneref notes restore "$FILE"` with FILE unset replaced the notes with the newest backup, exit 0.
