@@ -11,6 +11,7 @@ from pathlib import Path
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
+from index.reports import docx_meta
 from index.reports.docx_tables import (
     GREY,
     NAVY,
@@ -61,7 +62,7 @@ def write_search_docx(report: SearchReport, path: Path) -> Path:
         for seg_run in _highlight_runs(body, hit.text, hit.highlights):
             seg_run.font.size = Pt(10.5)
         _grey_line(doc, f"出处：{hit.citation}")
-    doc.save(str(path))
+    docx_meta.save(doc, path)
     return Path(path)
 
 
@@ -105,7 +106,7 @@ def write_notes_docx(report: NotesReport, path: Path) -> Path:
                         "〔原文已变动，未能定位〕" if note.orphan else ""]
                 m = _grey_line(doc, "　".join(x for x in meta if x))
                 m.paragraph_format.left_indent = Pt(18)
-    doc.save(str(path))
+    docx_meta.save(doc, path)
     return Path(path)
 
 

@@ -36,6 +36,21 @@ def subject_of(kind: str, report) -> str:
     return f"{base}：{detail}" if detail else base
 
 
+def save(doc, path: Path | str) -> None:
+    """Save the python-docx ``doc`` to ``path``: made whole in memory, then written in one go.
+
+    ``Document.save(path)`` leaves its ``ZipFile`` open when a write fails (a full disk): the exception
+    reached the caller, and at the next collection the ``ZipFile`` closed itself, failed again and Python printed
+    'Exception ignored in: <function ZipFile.__del__ …>' with a traceback after the CLI's one-line error.
+    """
+    import io
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with open(path, "wb") as out:
+        out.write(buffer.getbuffer())
+
+
 def stamp(path: Path, *, title: str, subject: str, author: str, created: dt.datetime | None = None) -> None:
     """Set the core properties of the Word file at ``path`` (rewritten in place).
 
@@ -57,4 +72,4 @@ def stamp(path: Path, *, title: str, subject: str, author: str, created: dt.date
                         "keywords": "ZoneRef"}.items():
         setattr(props, name, value)
     props.language = "zh-CN"
-    doc.save(str(path))
+    save(doc, path)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docx.shared import Pt, RGBColor
 
+from index.reports import docx_meta
 from index.reports.docx_tables import (
     GREY,
     _grid_table,
@@ -90,5 +91,5 @@ def write_redline_docx(table: RedlineTable, path: Path) -> Path:
         cells = grid.add_row().cells
         _placeholder(cells[0], "两个版本的条文相同。")
         _set_widths(grid.rows[-1], WIDTHS)
-    doc.save(str(path))
+    docx_meta.save(doc, path)
     return Path(path)

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from index.reports import docx_meta
 from index.reports.model import (
     NO_COUNTERPART,
     NOT_COVERED,
@@ -253,7 +254,7 @@ def write_comparison_docx(table: ComparisonTable, path: Path) -> Path:
         _part_heading(doc, part_heading(k, parts), k)
         _comparison_grid(doc, part)
     add_citations(doc, table.citations)
-    doc.save(str(path))
+    docx_meta.save(doc, path)
     return Path(path)
 
 
@@ -312,7 +313,7 @@ def write_coverage_docx(table: CoverageTable, path: Path) -> Path:
         _part_heading(doc, part_heading(k, parts, table.column_unit), k)
         _coverage_grid(doc, part)
     add_citations(doc, table.citations)
-    doc.save(str(path))
+    docx_meta.save(doc, path)
     return Path(path)
 
 
