@@ -149,6 +149,26 @@ class FacetModel(QAbstractListModel):
         self.setData(self.index(row), Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked,
                      Qt.ItemDataRole.CheckStateRole)
 
+    def tick_only(self, row: int) -> None:
+        """Tick row ``row`` and untick every other, saying so once (``ticks_changed``): one document of 3,000
+        was 2,999 unticks, each a search."""
+        self._set_unticked(set(self._keys) - {self._keys[row]})
+
+    def tick_all(self) -> None:
+        """Tick every row, saying so once."""
+        self._set_unticked(set())
+
+    def all_ticked(self) -> bool:
+        return not self._unticked
+
+    def _set_unticked(self, unticked: set[str]) -> None:
+        if unticked == self._unticked:
+            return
+        self._unticked = unticked
+        if self._keys:
+            self.dataChanged.emit(self.index(0), self.index(len(self._keys) - 1), [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+
     def ticked(self) -> tuple[str, ...]:
         """Ticked keys, or () when all are ticked (no filter); a key nothing matches when none is."""
         if not self._unticked:

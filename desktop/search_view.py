@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -141,6 +142,9 @@ class SearchView(ServiceView):
             # Long titles are elided in the middle so the hit count at the end stays visible.
             lst.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Right-click: this row only, or all again (one document of 3,000 was 2,999 ticks to clear by hand).
+            lst.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            lst.customContextMenuRequested.connect(lambda pos, lst=lst: self._facet_menu_at(lst, pos))
         facets = QWidget()
         fl = QVBoxLayout(facets)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -246,6 +250,21 @@ class SearchView(ServiceView):
         self.region_model.set_entries([(r, r) for r in regions])
         by_id = {d.id: d for d in docs}
         self.doc_model.set_keys(list(by_id), lambda doc_id: by_id[doc_id].short_title)
+
+    def facet_menu(self, lst: QListView, row: int) -> QMenu:
+        """A filter list's menu on row ``row`` (-1: on no row): tick only it; tick every row again."""
+        model = lst.model()
+        menu = QMenu(lst)
+        only = menu.addAction(self.tr("Tick only this"), lambda: model.tick_only(row))
+        only.setEnabled(0 <= row < model.rowCount())
+        every = menu.addAction(self.tr("Tick all"), model.tick_all)
+        every.setEnabled(not model.all_ticked())
+        return menu
+
+    def _facet_menu_at(self, lst: QListView, pos) -> None:
+        menu = self.facet_menu(lst, lst.indexAt(pos).row())
+        menu.exec(lst.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _update_facet_counts(self, facets: dict | None) -> None:
         """Each filter row's hits for the query shown; None: no query, no counts."""

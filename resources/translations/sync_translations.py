@@ -288,6 +288,7 @@ _add("SearchView", {
     "%n match(es) in earlier versions and drafts, which are not searched: tick All versions":
         "历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索",
 })
+_add("SearchView", {"Tick only this": "只勾选此项", "Tick all": "全部勾选"})
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出", "Preparing the table…": "正在整理表格…"})
 _add("CoverageView", {

@@ -1366,48 +1366,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="217" />
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="237" />
+      <location filename="../../desktop/models.py" line="538" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="217" />
+      <location filename="../../desktop/models.py" line="237" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="286" />
+      <location filename="../../desktop/models.py" line="306" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="372" />
+      <location filename="../../desktop/models.py" line="392" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="373" />
+      <location filename="../../desktop/models.py" line="393" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="376" />
+      <location filename="../../desktop/models.py" line="396" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="518" />
+      <location filename="../../desktop/models.py" line="538" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="519" />
+      <location filename="../../desktop/models.py" line="539" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="519" />
+      <location filename="../../desktop/models.py" line="539" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1889,47 +1889,57 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="121" />
+      <location filename="../../desktop/search_view.py" line="122" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="147" />
+      <location filename="../../desktop/search_view.py" line="151" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="149" />
+      <location filename="../../desktop/search_view.py" line="153" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="191" />
+      <location filename="../../desktop/search_view.py" line="195" />
       <source>All versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="193" />
+      <location filename="../../desktop/search_view.py" line="197" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="232" />
+      <location filename="../../desktop/search_view.py" line="236" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="280" />
+      <location filename="../../desktop/search_view.py" line="258" />
+      <source>Tick only this</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="260" />
+      <source>Tick all</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="299" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="314" />
+      <location filename="../../desktop/search_view.py" line="333" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="317" />
+      <location filename="../../desktop/search_view.py" line="336" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1937,72 +1947,72 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="320" />
+      <location filename="../../desktop/search_view.py" line="339" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="329" />
+      <location filename="../../desktop/search_view.py" line="348" />
       <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="333" />
+      <location filename="../../desktop/search_view.py" line="352" />
       <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="334" />
+      <location filename="../../desktop/search_view.py" line="353" />
       <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="362" />
+      <location filename="../../desktop/search_view.py" line="381" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="366" />
+      <location filename="../../desktop/search_view.py" line="385" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="368" />
+      <location filename="../../desktop/search_view.py" line="387" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="370" />
+      <location filename="../../desktop/search_view.py" line="389" />
       <source>region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="370" />
+      <location filename="../../desktop/search_view.py" line="389" />
       <source>level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="370" />
+      <location filename="../../desktop/search_view.py" line="389" />
       <source>year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="372" />
+      <location filename="../../desktop/search_view.py" line="391" />
       <source>no document in the library matches %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="374" />
+      <location filename="../../desktop/search_view.py" line="393" />
       <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="376" />
+      <location filename="../../desktop/search_view.py" line="395" />
       <source>no document matches these filters together</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="378" />
+      <location filename="../../desktop/search_view.py" line="397" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation type="unfinished">
         <numerusform />
@@ -2013,7 +2023,7 @@ Restored from: %3</source>
   <context>
     <name>Services</name>
     <message>
-      <location filename="../../desktop/services.py" line="131" />
+      <location filename="../../desktop/services.py" line="136" />
       <source>Rebuilding the search index…</source>
       <extracomment>How often other processes' changes are looked for (the target is "noticed within 2 s").</extracomment>
       <translation type="unfinished" />

@@ -232,3 +232,44 @@ def test_the_filters_count_hits_only_while_a_query_shows_them(win, qtbot):
     qtbot.waitUntil(lambda: view.results_count() == 0, timeout=10000)
     assert view.region_model.data(view.region_model.index(0)) == labels[0]
     assert view.doc_model.data(view.doc_model.index(0)).count("（") == 0
+
+
+def test_a_filter_list_ticks_one_row_only_from_its_menu(win, qtbot):
+    """At 3,005 documents, searching one document meant unticking the other 3,004 by hand, each untick a new
+    search. Right-click on a row: 只勾选此项 ticks it alone (one search), 全部勾选 ticks them all again."""
+    from desktop.models import FacetModel
+
+    view = win.search_view
+    win.show_search()
+    qtbot.waitUntil(lambda: win.services.index is not None, timeout=60000)
+    view.set_query("招商引资")
+    qtbot.waitUntil(lambda: view.results_count() > 0, timeout=10000)
+    assert len({r["doc_id"] for r in view.model.rows}) > 1
+    model = view.doc_model
+    row = next(r for r in range(model.rowCount()) if model.key(r) == "jilin-2021-kaifaqu")
+    searches = []
+    model.ticks_changed.connect(lambda: searches.append(1))
+    menu = view.facet_menu(view.docs, row)
+    only, every = menu.actions()
+    assert only.isEnabled() and not every.isEnabled()  # all ticked: nothing to tick again
+    only.trigger()
+    assert len(searches) == 1 and model.ticked() == ("jilin-2021-kaifaqu",)
+    qtbot.waitUntil(lambda: {r["doc_id"] for r in view.model.rows} == {"jilin-2021-kaifaqu"}, timeout=10000)
+    menu = view.facet_menu(view.docs, -1)  # on no row: only 全部勾选
+    only, every = menu.actions()
+    assert not only.isEnabled() and every.isEnabled()
+    every.trigger()
+    assert len(searches) == 2 and model.ticked() == ()
+    qtbot.waitUntil(lambda: len({r["doc_id"] for r in view.model.rows}) > 1, timeout=10000)
+    # The regions' list has the same menu.
+    region_row = next(r for r in range(view.region_model.rowCount()) if view.region_model.key(r) == "浙江省")
+    view.facet_menu(view.regions, region_row).actions()[0].trigger()
+    qtbot.waitUntil(lambda: {r["region"] for r in view.model.rows} == {"浙江省"}, timeout=10000)
+    # 3,000 rows: one change said once, every row's tick box repainted.
+    big = FacetModel()
+    big.set_keys([f"doc-{k}" for k in range(3000)], str)
+    said, painted = [], []
+    big.ticks_changed.connect(lambda: said.append(1))
+    big.dataChanged.connect(lambda first, last, roles: painted.append((first.row(), last.row())))
+    big.tick_only(1234)
+    assert said == [1] and big.ticked() == ("doc-1234",) and painted == [(0, 2999)]
