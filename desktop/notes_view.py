@@ -44,9 +44,6 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1500  # typing stopped this long: the note is written
 AUTOSAVE_RETRY_MS = 5000  # an autosave refused (the database locked by another process) is tried again after this
-# A write waits this long for another process's lock, then is refused (said, kept, tried again): the engine's own
-# wait, ~87 s, froze the window while another program held the database.
-LOCK_WAIT_S = 1.0
 
 
 class NotesView(ServiceView):
@@ -418,8 +415,7 @@ class NotesView(ServiceView):
         try:
             # Against the note as it was read: one another process changed meanwhile keeps its version as a
             # second note, one it deleted is written back (both were lost: written over, or refused for good).
-            with self.store().waiting_at_most(LOCK_WAIT_S):
-                saved, copy, restored = self.store().save_edit(Annotation.from_dict(self.current), **edit)
+            saved, copy, restored = self.store().save_edit(Annotation.from_dict(self.current), **edit)
         except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
             text = error_text(exc)
             try:  # and in a file of its own, written at the next start if the window never writes it
@@ -485,8 +481,7 @@ class NotesView(ServiceView):
         doc_id = self.current["doc_id"]
         self._autosave.stop()
         try:
-            with self.store().waiting_at_most(LOCK_WAIT_S):
-                self.store().delete(self.current["uuid"])
+            self.store().delete(self.current["uuid"])
         except Exception as exc:  # noqa: BLE001 - deleted elsewhere already, or the database refuses: said
             QMessageBox.warning(self, self.tr("Notes"), error_text(exc))
             if not isinstance(exc, UnknownIdError):  # refused: the note stays, and so does what was typed in it

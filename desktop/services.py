@@ -14,6 +14,11 @@ from index.base.memory import keep_long_lived
 log = logging.getLogger(__name__)
 
 
+# A write of the window waits this long for a lock another program holds, then is refused and said (the notes
+# panel tries again by itself); the engine's own wait, ~87 s, froze the window.
+LOCK_WAIT_S = 1.0
+
+
 class Services(QObject):
     """The window's handle on the engine: a ``Workspace``, its background work, and what changed.
 
@@ -306,7 +311,10 @@ class Services(QObject):
     def db(self):
         """The user database, opened on first use (damage is recovered and reported: ``db_recovered``)."""
         if self._db is None:
+            from index.userdata.connection import wait_briefly
+
             self._db = self.workspace.db()
+            wait_briefly(self._db, LOCK_WAIT_S)  # a write on the window's thread never waits ~87 s for a lock
             report, self.workspace.recovery_report = self.workspace.recovery_report, None
             if report is not None:
                 self.recovery_report = report

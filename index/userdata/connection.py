@@ -12,7 +12,6 @@ is a hook the opener sets, so this module knows nothing of backups.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import dataclasses
 import logging
 import random
@@ -46,6 +45,7 @@ class _State:
     # Called after a commit once ``changes`` reaches BACKUP_EVERY (``database`` backs up there);
     # a module function, so that the state holds no reference to its connection.
     after_changes: Callable[[sqlite_utils.Database, _State], None] | None = None
+    lock_attempts: int | None = None  # tries for another process's lock (``wait_briefly``); None: LOCK_ATTEMPTS
 
 
 _states: weakref.WeakKeyDictionary[sqlite_utils.Database, _State] = weakref.WeakKeyDictionary()
@@ -89,30 +89,23 @@ def file_uri(path: Path, **params: str) -> str:
 
 # -- transactions ----------------------------------------------------------
 # How many times a write tries for another process's lock (``retry_locked``), each waiting the busy timeout:
-# 8 × 10 s and the back-off, ~87 s in all; ``waiting_at_most`` makes it one short wait for the block it runs.
+# 8 × 10 s and the back-off, ~87 s in all.
 LOCK_ATTEMPTS = 8
-_attempts: contextvars.ContextVar[int] = contextvars.ContextVar("lock_attempts", default=LOCK_ATTEMPTS)
 
 
-@contextlib.contextmanager
-def waiting_at_most(db: sqlite_utils.Database, seconds: float) -> Iterator[None]:
-    """Within the block, a write waits about ``seconds`` for a lock another process holds, once, then raises
-    (``DatabaseBusyError``). For writes made where the user waits on them (the window's thread): the whole
-    wait (~87 s) froze the window while another program held the database."""
-    conn = db.conn
-    token = _attempts.set(1)
-    conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
-    try:
-        yield
-    finally:
-        _attempts.reset(token)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def wait_briefly(db: sqlite_utils.Database, seconds: float) -> None:
+    """Every write through ``db`` waits about ``seconds`` for a lock another process holds, once, then raises
+    (``DatabaseBusyError``). For the connection of the window's thread: the whole wait (~87 s measured) froze the
+    window while another program held the database; refused, the window says so and the user (or an autosave)
+    tries again."""
+    db.conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+    state = _states.get(db)
+    if state is not None:
+        state.lock_attempts = 1
 
 
-def retry_locked(fn, attempts: int | None = None):
-    """Call ``fn``, retrying with jittered back-off while SQLite reports a lock (``LOCK_ATTEMPTS`` tries, or
-    one within ``waiting_at_most``)."""
-    attempts = attempts or _attempts.get()
+def retry_locked(fn, attempts: int = LOCK_ATTEMPTS):
+    """Call ``fn``, retrying with jittered back-off while SQLite reports a lock."""
     for attempt in range(attempts):
         try:
             return fn()
@@ -142,6 +135,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     path = state.path if state else None
     if state is not None and state.read_only is not None:
         raise type(state.read_only)(f"cannot save: {state.read_only}")
+    attempts = state.lock_attempts if state is not None and state.lock_attempts else LOCK_ATTEMPTS
     conn = db.conn
     if conn.in_transaction:
         name = f"sp_{random.getrandbits(48):x}"
@@ -157,7 +151,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             conn.execute(f"RELEASE SAVEPOINT {name}")
         return
     try:
-        retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
+        retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"), attempts)
     except sqlite3.Error as exc:
         raise trouble(exc, path, "saving to") from exc
     try:
@@ -171,7 +165,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         _rollback(conn)
         raise
     try:
-        retry_locked(lambda: conn.execute("COMMIT"))
+        retry_locked(lambda: conn.execute("COMMIT"), attempts)
     except sqlite3.Error as exc:
         _rollback(conn)
         raise trouble(exc, path, "saving to") from exc

@@ -248,13 +248,6 @@ class NoteStore:
         self.db = db
         self.corpus = corpus
 
-    def waiting_at_most(self, seconds: float):
-        """A context in which a write waits about ``seconds`` for another process's lock, then raises
-        ``DatabaseBusyError`` (``connection.waiting_at_most``): for writes the window's thread makes."""
-        from index.userdata.connection import waiting_at_most
-
-        return waiting_at_most(self.db, seconds)
-
     # -- reading -------------------------------------------------------
     def _tags_of(self, ids: list[int]) -> dict[int, tuple[str, ...]]:
         out: dict[int, list[str]] = {i: [] for i in ids}

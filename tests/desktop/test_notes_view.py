@@ -507,8 +507,8 @@ def test_a_refused_autosave_says_so_under_the_editor_and_tries_again_without_a_d
 
 def test_a_note_written_while_another_program_holds_the_database_does_not_freeze_the_window(win, qtbot):
     """Another program holding the user database (a notes import in a second ZoneRef, a SQLite browser) made the
-    panel's write wait 8 times the 10 s busy timeout, ~87 s with the window frozen. It tries once, for a second
-    (``LOCK_WAIT_S``), says so under the editor and tries again later."""
+    panel's write wait 8 times the 10 s busy timeout, ~87 s with the window frozen. The window's writes try once,
+    for a second (``services.LOCK_WAIT_S``); the panel says so under the editor and tries again later."""
     import sqlite3
 
     from index.userdata.connection import default_path
