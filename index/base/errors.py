@@ -44,8 +44,12 @@ def check_cancel(cancel, what: str = "operation") -> None:
 class UnknownIdError(KnownError, code="unknown_id"):
     """A document, clause or annotation id that does not exist."""
 
+    #: The most of an id the message shows: a paragraph pasted where an id belongs filled the screen.
+    SHOWN = 120
+
     def __init__(self, kind: str, ident: str):
-        super().__init__(f"unknown {kind} id: {ident}")
+        shown = ident if len(ident) <= self.SHOWN else f"{ident[:self.SHOWN]}…（共 {len(ident)} 字）"
+        super().__init__(f"unknown {kind} id: {shown}")
         self.kind = kind
         self.ident = ident
 

@@ -43,3 +43,13 @@ def test_every_engine_error_has_its_own_code():
     # two export errors share "export": the GUI words a failed notes export and a failed report export alike
     assert {code: names for code, names in codes.items() if len(names) > 1} == {
         "export": sorted(codes["export"])} and sorted(codes["export"]) == ["ExportError", "NotesExportError"]
+
+
+def test_an_unknown_id_message_shows_at_most_the_start_of_a_long_id():
+    """A paragraph pasted as an id (100,000 characters) was echoed whole in the one-line error."""
+    from index.base.errors import UnknownIdError
+
+    long = "招" * 100_000
+    error = UnknownIdError("clause", long)
+    assert str(error) == f"unknown clause id: {'招' * 120}…（共 100000 字）" and error.ident == long
+    assert str(UnknownIdError("clause", "a/c1")) == "unknown clause id: a/c1"
