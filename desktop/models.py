@@ -597,6 +597,10 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
         rec = {**hit.to_dict(), "snippet_highlights": hit.snippet_highlights}
         doc = self.corpus.document(rec["doc_id"]) if self.corpus.has_document(rec["doc_id"]) else None
         rec["doc_title"] = doc.short_title if doc else rec["doc_id"]
+        # Its date on a line under it: at 3,005 documents 837 shared their short title with another (five
+        # 嘉兴·关于推进开发区整合优化的指导意见), their hits told apart by nothing on screen.
+        rec["doc_date"] = doc_date(doc) if doc else ""
+        rec["doc_tip"] = "\n".join(filter(None, (doc.title, meta_line(doc)))) if doc else rec["doc_id"]
         rec["path_text"] = " / ".join(rec.get("path") or [])
         return rec
 
@@ -618,9 +622,10 @@ class SearchResultsModel(_FixedColumns, QAbstractTableModel):
                 rec["snippet_html"] = snippet_html(rec)
             return rec["snippet_html"]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (rec["doc_title"], rec.get("region", ""), rec["path_text"], rec.get("snippet", ""))[col]
+            title = "\n".join(filter(None, (rec["doc_title"], rec.get("doc_date"))))
+            return (title, rec.get("region", ""), rec["path_text"], rec.get("snippet", ""))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return rec.get("text", "")[:400]
+            return rec.get("doc_tip", "") if col == 0 else rec.get("text", "")[:400]
         return None
 
     def hit(self, row: int) -> dict:

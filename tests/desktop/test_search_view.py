@@ -273,3 +273,42 @@ def test_a_filter_list_ticks_one_row_only_from_its_menu(win, qtbot):
     big.dataChanged.connect(lambda first, last, roles: painted.append((first.row(), last.row())))
     big.tick_only(1234)
     assert said == [1] and big.ticked() == ("doc-1234",) and painted == [(0, 2999)]
+
+
+def test_hits_in_documents_of_one_short_title_are_told_apart(app):
+    """At 3,005 documents 837 shared their short title with another (five 嘉兴·关于推进开发区整合优化的指导意见):
+    the results' 文件 column showed their hits alike. It shows each document's date under its short title, and
+    its tooltip the whole title with issuer and number, not the clause's text."""
+    from PySide6.QtCore import Qt
+
+    from desktop.models import SearchResultsModel
+    from index.search.searcher import Hit, SearchResult
+
+    class Doc:
+        def __init__(self, doc_id, issued):
+            self.id, self.title, self.short_title = doc_id, "嘉兴市人民政府关于推进开发区整合优化的指导意见", "嘉兴·推进开发区整合优化的指导意见"
+            self.card = {"issued": issued, "issuer": "嘉兴市人民政府", "doc_number": f"嘉政发〔{issued[:4]}〕3号"}
+
+        def get(self, key, default=None):
+            return self.card.get(key, default)
+
+    class Library:
+        docs = {"a": Doc("a", "2016-03-01"), "b": Doc("b", "2021-07-15")}
+
+        def has_document(self, doc_id):
+            return doc_id in self.docs
+
+        def document(self, doc_id):
+            return self.docs[doc_id]
+
+    model = SearchResultsModel(Library())
+    result = SearchResult(query="整合", total=2)
+    result.hits = [Hit(clause_id=f"{d}/c1", doc_id=d, region="浙江省", score=1.0, heading="", path=[], text="整合优化",
+                       snippet="整合优化", highlights=[], snippet_highlights=[]) for d in ("a", "b")]
+    assert model.set_results(model.next_query_id(), result)
+    shown = [model.index(r, 0).data() for r in range(2)]
+    assert shown[0] != shown[1]
+    assert shown[0] == "嘉兴·推进开发区整合优化的指导意见\n2016-03-01"
+    tip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("嘉兴市人民政府关于推进开发区整合优化的指导意见\n") and "嘉政发〔2021〕3号" in tip
+    assert model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == "整合优化"  # the snippet's: the clause's text
