@@ -72,6 +72,9 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         # UTF-16 without a byte-order mark and not one NUL byte: no line break, space or digit in it. A short
         # Big5 or GBK text is that, not Hangul (開發區條例 read as 뙽땯냏뇸꣒).
         best = from_bytes(data, cp_isolation=[c for c in CANDIDATES if not c.startswith("utf_16")]).best() or best
+    short = _most_chinese(data, best)
+    if short is not None and _control_share(short[0]) <= 0.01:
+        return short
     if best is None:
         if _looks_binary(data):
             raise BinaryFileError(path, "this is a binary file, not text")
@@ -82,6 +85,63 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     if _control_share(text) > 0.01:
         raise BinaryFileError(path, "this is a binary file, not text")
     return text, encoding
+
+
+# A short text gives the detector little to go by: 开发区管理办法 in UTF-16 with no byte-order mark (a title
+# saved alone as "Unicode") read as _텓㩓ꅻٴ鹒핬 (taken for big-endian), 開發區條例 as 嫊|v@S漢婳, 开发区 in GBK as
+# 羲楷⑹ (Big5) and 关于 as 壽衾. Up to this size, the reading that looks most like Chinese text wins.
+SHORT_BYTES = 4096
+PLAUSIBLE_SHARE = 0.9
+
+
+def _most_chinese(data: bytes, best) -> tuple[str, str] | None:
+    """(text, encoding) of a short ``data`` read in whichever candidate encoding (UTF-16 either way, GB18030,
+    Big5) reads most like Chinese (``common_share`` ≥ ``PLAUSIBLE_SHARE`` and above the detector's reading);
+    None where the detector's reading stands."""
+    if len(data) > SHORT_BYTES:
+        return None
+    detected = common_share(str(best)) if best is not None else 0.0
+    readings = []
+    for name in ("utf_16_le", "utf_16_be", "gb18030"):
+        if name.startswith("utf_16") and len(data) % 2:
+            continue
+        try:
+            readings.append((data.decode(name), name))
+        except UnicodeDecodeError:
+            continue
+    traditional = big5(data)
+    if traditional is not None:
+        readings.append(traditional)
+    found = None
+    for text, name in readings:
+        share = common_share(text)
+        if share >= PLAUSIBLE_SHARE and share > detected and (found is None or share > found[0]):
+            found = (share, text, name)
+    return None if found is None else (found[1], found[2])
+
+
+def common_share(text: str) -> float:
+    """The share of a text's characters beyond ASCII that Chinese text is mostly made of: the 3,755 hanzi of
+    GB2312's first level, the 5,401 of Big5's common level, CJK and full-width punctuation (0.0 with fewer than
+    two such characters: too little to tell)."""
+    chars = [c for c in text if not c.isascii()]
+    if len(chars) < 2:
+        return 0.0
+    return sum(1 for c in chars if _common(c)) / len(chars)
+
+
+def _common(ch: str) -> bool:
+    if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·":
+        return True
+    try:
+        if 0xB0 <= ch.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA440 <= int.from_bytes(ch.encode("big5"), "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
 
 
 def big5(data: bytes) -> tuple[str, str] | None:
