@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 
 from desktop.cli.context import workspace
 from desktop.cli.output import (
@@ -72,9 +75,11 @@ def cmd_import(args) -> int:
         given = fields.checked(given)
     except fields.MetadataError as exc:
         raise CliError(str(exc)) from None
-    report, _changes = workspace().import_paths(
-        args.paths, region=given.get("region"), title=given.get("title"), max_bytes=int(args.max_mb * 1048576),
-        workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
+    with _stopped_by_ctrl_c() as stopped:
+        report, _changes = workspace().import_paths(
+            args.paths, region=given.get("region"), title=given.get("title"), max_bytes=int(args.max_mb * 1048576),
+            workers=args.workers, limits=Limits(args.time_limit, args.memory_limit), cancel=stopped.is_set,
+            progress=_progress if args.progress or (sys.stderr.isatty() and not args.json) else None)
     data = report.to_json()
     # The first version of a group linked later has a version number and nothing it supersedes.
     lines = [f"imported {r['doc_id']}  {r['region']}  {r['clause_count']} 条款  {r['title']}"
@@ -89,7 +94,34 @@ def cmd_import(args) -> int:
         lines.append(f"note: {report.index_notice}")
     lines.append(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.errors)} errors")
     emit(data, args.json, "\n".join(lines))
+    if stopped.is_set():
+        sys.stderr.write(f"zoneref: interrupted: the {len(report.imported)} imported are kept; the same import "
+                         "again imports the rest (those already in the library are skipped)\n")
+        return 130
     return 1 if report.errors else 0
+
+
+@contextlib.contextmanager
+def _stopped_by_ctrl_c():
+    """A ``threading.Event`` set by the first Ctrl-C: the import stops after the file it is adding and reports
+    what it added (it ended with 'zoneref: interrupted' alone: with --json a script learnt nothing of the
+    documents kept). A second Ctrl-C stops at once. Off the main thread (in-process callers), no handler."""
+    stopped = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def handler(_signum, _frame):
+        if stopped.is_set():
+            raise KeyboardInterrupt
+        stopped.set()
+        sys.stderr.write("\nzoneref: stopping after the file being added (Ctrl-C again to stop at once)\n")
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _is_file(path: str) -> bool:

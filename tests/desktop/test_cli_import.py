@@ -109,6 +109,41 @@ def test_real_command_end_to_end(tmp_path, zoneref_home):
     assert proc.returncode == 0 and json.loads(proc.stdout)
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is a console event there, not a signal to send")
+def test_ctrl_c_stops_an_import_between_files_and_reports_what_it_kept(tmp_path, zoneref_home):
+    """Ctrl-C mid-import ended with 'zoneref: interrupted' alone: with --json a script learnt nothing of the
+    documents already added (kept), and a reader process killed by the same Ctrl-C failed its file. The import
+    stops after the file it is adding and prints its report (``cancelled``), exit 130; the same import again
+    adds the rest."""
+    import signal
+
+    folder = tmp_path / "政策"
+    folder.mkdir()
+    for i in range(120):
+        (folder / f"办法{i:03d}.txt").write_text(f"某市开发区管理办法（第{i}号）\n\n{TEXT}".replace("开发区", f"开发区{i}", 2),
+                                               encoding="utf-8")
+    env = dict(os.environ, ZONEREF_HOME=str(zoneref_home))
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(folder), "--json", "--progress",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env)
+    seen = b""
+    while b"[5/120]" not in seen:  # some added, most not yet
+        byte = proc.stderr.read(1)
+        assert byte, seen.decode(errors="replace")
+        seen += byte
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err.decode()
+    report = json.loads(out)
+    kept = len(report["imported"])
+    assert report["cancelled"] is True and 5 <= kept < 120 and report["errors"] == []
+    assert f"the {kept} imported are kept" in err.decode()
+    again = subprocess.run([sys.executable, "-m", "desktop", "import", str(folder), "--json"],
+                           capture_output=True, text=True, cwd=REPO, env=env, timeout=300)
+    rest = json.loads(again.stdout)
+    assert again.returncode == 0 and len(rest["imported"]) == 120 - kept and len(rest["skipped"]) == kept
+
+
 def _library_files(home) -> list[tuple[str, int]]:
     """Every file of the user's library with its mtime; the search index is compared by its status instead
     (an older index generation is pruned whenever its last reader lets go, and SQLite's -shm/-wal files come

@@ -333,6 +333,11 @@ def _crash_reason(exitcode: int | None) -> str:
 # -- the worker process -----------------------------------------------------------
 def _worker_main(conn, func, memory_bytes: int, use_rlimit: bool) -> None:
     """A worker: cap its own memory, then run jobs from ``conn`` until it gets ``None``."""
+    import signal
+
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides (an import stops between files,
+    # keeping what it added); a worker dying of it mid-file was reported as that file's error.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_note = None
     if use_rlimit and resource is not None:
         try:
