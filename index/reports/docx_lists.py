@@ -47,8 +47,7 @@ def write_search_docx(report: SearchReport, path: Path) -> Path:
         ``path``.
     """
     doc = new_document(report.title, landscape=False)
-    shown = f"，列出前 {len(report.hits)} 条" if len(report.hits) < report.total else ""
-    add_title(doc, report.title, [f"检索词：{report.query}", f"共 {report.total} 条结果{shown}",
+    add_title(doc, report.title, [f"检索词：{report.query}", report.count_line,
                                   f"导出日期：{report.exported}", report.notice or ""])
     for hit in report.hits:
         p = doc.add_paragraph()

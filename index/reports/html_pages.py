@@ -186,7 +186,7 @@ def _coverage_table(table: CoverageTable) -> str:
 
 def search_html(report: SearchReport) -> str:
     """Search results as an HTML page: numbered hits, matches highlighted, citations."""
-    parts = [_head(report.title, [f"检索词：{report.query}", f"共 {report.total} 条结果",
+    parts = [_head(report.title, [f"检索词：{report.query}", report.count_line,
                                   f"导出日期：{report.exported}", report.notice or ""])]
     for h in report.hits:
         parts.append(f'<p style="color:#1f3a68"><b>{h.rank}. {esc(h.region)}　《{esc(h.doc_title)}》</b></p>')

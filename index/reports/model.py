@@ -314,6 +314,12 @@ class SearchReport:
     exported: str
     notice: str | None = None
 
+    @property
+    def count_line(self) -> str:
+        """'共 5337 条结果，列出前 200 条' (where fewer are listed than found), else '共 12 条结果'."""
+        shown = f"，列出前 {len(self.hits)} 条" if len(self.hits) < self.total else ""
+        return f"共 {self.total} 条结果{shown}"
+
 
 @dataclasses.dataclass(frozen=True)
 class NoteEntry:

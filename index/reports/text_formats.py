@@ -102,7 +102,7 @@ def comparison_markdown(table: ComparisonTable) -> str:
 def search_markdown(report: SearchReport) -> str:
     """Search results as a Markdown document: numbered hits, matches in bold, citations."""
     lines = [f"# {md_escape(report.title)}", "", f"检索词：{md_escape(report.query)}  ",
-             f"共 {report.total} 条结果  ", f"导出日期：{report.exported}", ""]
+             f"{report.count_line}  ", f"导出日期：{report.exported}", ""]
     if report.notice:
         lines += [f"> {md_escape(report.notice)}", ""]
     for h in report.hits:

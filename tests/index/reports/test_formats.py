@@ -398,3 +398,20 @@ def test_an_export_says_why_a_match_is_first_and_what_it_finds_compared_back(cor
     word = Docx(str(write_comparison(table, tmp_path / "c.docx", "docx")))
     cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert zj in cells and "对照回去：最接近的正是本条（互为最佳）" in cells
+
+
+def test_a_search_export_listing_fewer_hits_than_found_says_so_in_every_format(corpus, tmp_path):
+    """Print preview (HTML/PDF) and Markdown said 共 5337 条结果 over the first 200 hits listed, as if those were
+    all (Word said 列出前 200 条)."""
+    from docx import Document as Docx
+
+    text = corpus.clause(SOURCE).text
+    hit = {"clause_id": SOURCE, "region": "吉林省", "score": 1.0, "path": [], "text": text, "highlights": []}
+    cut = search_report(corpus, {"query": "招商", "total": 5337, "hits": [hit, hit]})
+    said = "共 5337 条结果，列出前 2 条"
+    assert said in write_search(cut, tmp_path / "s.md", "md").read_text(encoding="utf-8")
+    assert said in write_search(cut, tmp_path / "s.html", "html").read_text(encoding="utf-8")
+    assert said in "\n".join(p.text for p in Docx(str(write_search(cut, tmp_path / "s.docx", "docx"))).paragraphs)
+    whole = search_report(corpus, {"query": "招商", "total": 2, "hits": [hit, hit]})
+    page = write_search(whole, tmp_path / "w.html", "html").read_text(encoding="utf-8")
+    assert "共 2 条结果" in page and "列出前" not in page
