@@ -5,7 +5,8 @@ columns help nobody and take minutes. A comparison opens with the documents
 that matter for its source: the user's pinned decisions, the documents the
 user has open or read lately, the bundled policies, then documents at the
 source's level from other regions (the newest of each region first), up to
-``DEFAULT_COLUMNS``. Any other document is chosen by region, level and year
+``DEFAULT_COLUMNS``; a topic, having no source, surveys the regions: one
+document of each region (全国 first, then the newest). Any other document is chosen by region, level and year
 (``matching``), never from a list of every document.
 """
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from index.library import versions
-from index.library.regions import region_key
+from index.library.national import NATIONAL
+from index.library.regions import level_key, region_key
 
 DEFAULT_COLUMNS = 12
 
@@ -57,7 +59,26 @@ def documents_that_matter(corpus, source_doc: str | None = None, pinned: Iterabl
                 newest_per_region.append(d.id)
         add(newest_per_region)
         add(d.id for d in same)
+    elif source_doc is None:
+        add(_each_region(docs, {corpus.document(d).region for d in out}))
     return list(out)
+
+
+def _each_region(docs, covered: set[str]) -> list[str]:
+    """A topic's survey across the library: one current document of each region not ``covered`` yet (its
+    highest level, then its newest: a province's own policy before its cities'), 全国 first, then the newest.
+    At 3,005 documents a topic comparison showed the 5 bundled policies alone, where the coverage has 30
+    provinces."""
+    older = versions.superseded(docs)
+    best: dict[str, object] = {}
+    for d in docs:
+        if d.id in older or d.region in covered:
+            continue
+        kept = best.get(d.region)
+        if kept is None or (level_key(d.get("level")), -_year(d)) < (level_key(kept.get("level")), -_year(kept)):
+            best[d.region] = d
+    chosen = sorted(best.values(), key=lambda d: (d.region != NATIONAL, -_year(d), region_key(d.region), d.id))
+    return [d.id for d in chosen]
 
 
 def matching(corpus, region: str | None = None, level: str | None = None, year_from: int | None = None,

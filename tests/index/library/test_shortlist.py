@@ -57,9 +57,32 @@ def test_documents_of_the_same_year_follow_the_provinces_official_order(tmp_path
     assert documents_that_matter(corpus, "src", limit=len(bundled) + 4)[len(bundled):] == ["bj", "tj", "sh", "gd"]
 
 
-def test_a_topic_comparison_defaults_to_the_bundled_policies_and_recent_reading(corpus):
+def test_a_topic_comparison_surveys_the_regions_after_the_bundled_policies_and_recent_reading(corpus):
+    """A topic has no source: at 3,005 documents its comparison showed the 5 bundled policies alone (and what was
+    read lately), where the coverage had 30 provinces. Each region not yet shown adds one document: its
+    province's own (省级 before 市级), the newest."""
     chosen = documents_that_matter(corpus, None, recent=["d10"])
-    assert chosen == ["d10", *[d.id for d in corpus.documents() if d.source == "bundled"]]
+    bundled = [d.id for d in corpus.documents() if d.source == "bundled"]
+    assert chosen[:1 + len(bundled)] == ["d10", *bundled]
+    shown = {corpus.document(d).region for d in chosen[:1 + len(bundled)]}
+    rest = [corpus.document(d) for d in chosen[1 + len(bundled):]]
+    assert {d.region for d in rest} == set(REGIONS) - shown and len(rest) == len(set(REGIONS) - shown)
+    for d in rest:  # the region's highest level, then its newest
+        mine = [x for x in corpus.documents() if x.region == d.region and x.get("level") == "省级"]
+        assert d.get("level") == "省级" and d.get("year") == max(x.get("year") for x in mine)
+    assert [d.get("year") for d in rest] == sorted((d.get("year") for d in rest), reverse=True)
+
+
+def test_a_topic_comparison_puts_the_national_baseline_first(tmp_path):
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for doc_id, region, level, year in (("sc", "四川省", "省级", 2023), ("gw", "全国", "国家级", 2019),
+                                        ("cd", "四川省", "市级", 2024)):
+        meta = {"id": doc_id, "title": f"{region}开发区意见", "region": region, "level": level, "year": year}
+        (docs / f"{doc_id}.md").write_text(render_markdown(meta, "一、正文。\n"), encoding="utf-8")
+    corpus = Corpus(imported_dir=docs, manifest=None)
+    bundled = [d.id for d in corpus.documents() if d.source == "bundled"]
+    assert documents_that_matter(corpus, None)[len(bundled):] == ["gw", "sc"]
 
 
 def test_filters_choose_by_region_level_year_and_words(corpus):
