@@ -93,7 +93,9 @@ class FacetModel(QAbstractListModel):
         super().__init__(parent)
         self._most_first = most_first  # rows with the most hits first once counted (else as given)
         self._given: list[str] = []
-        self._keys: list[str] = []
+        self._order: list[str] = []  # every key, in the order shown (``set_counts``)
+        self._keys: list[str] = []  # the rows shown: ``_order`` less what a filter hides (``set_shown``)
+        self._shown: set[str] | None = None
         self._label: Callable[[str], str] = str
         self._labels: dict[str, str] = {}  # made when a row is first shown
         self._unticked: set[str] = set()
@@ -109,8 +111,9 @@ class FacetModel(QAbstractListModel):
         """Show ``keys``, all ticked, without counts; ``label(key)`` is asked when a row is first shown
         (3,500 documents' short titles read at start decoded every document's card on the GUI thread)."""
         self.beginResetModel()
-        self._keys = list(keys)
         self._given = list(keys)
+        self._order = list(keys)
+        self._keys = self._visible(self._order)  # a filter typed stays (``set_shown``)
         self._label = label
         self._labels = {}
         self._unticked = set()
@@ -129,14 +132,15 @@ class FacetModel(QAbstractListModel):
         (ties in the order given): of 3,500 documents, the few a query finds come first. None: no query, no
         counts, the rows in the order given."""
         self._counts = counts
-        if self._most_first and self._keys:
-            order = sorted(self._given, key=lambda k: -(counts or {}).get(k, 0))
-            if order != self._keys:
+        if self._most_first and self._given:
+            self._order = sorted(self._given, key=lambda k: -(counts or {}).get(k, 0))
+            keys = self._visible(self._order)
+            if keys != self._keys:
                 self.layoutAboutToBeChanged.emit()
-                row = {k: i for i, k in enumerate(order)}
+                row = {k: i for i, k in enumerate(keys)}
                 kept = self.persistentIndexList()  # the current row, a selection: kept on their keys
                 moved = [self.index(row[self._keys[i.row()]]) for i in kept]
-                self._keys = order
+                self._keys = keys
                 self.changePersistentIndexList(kept, moved)
                 self.layoutChanged.emit()
         if self._keys:
@@ -145,6 +149,34 @@ class FacetModel(QAbstractListModel):
     def key(self, row: int) -> str:
         return self._keys[row]
 
+    def keys(self) -> list[str]:
+        """Every key, shown or not, in the order given."""
+        return list(self._given)
+
+    def set_shown(self, keys: set[str] | None) -> None:
+        """Show only the rows of ``keys``, in the same order (None: every row). Ticks do not change: a row a
+        filter hides keeps its tick, and ``ticked`` still counts it."""
+        if keys is None and self._shown is None:
+            return
+        self.beginResetModel()
+        self._shown = None if keys is None else set(keys)
+        self._keys = self._visible(self._order)
+        self.endResetModel()
+
+    def filtered(self) -> bool:
+        """Whether a filter hides rows (``set_shown``)."""
+        return self._shown is not None
+
+    def total(self) -> int:
+        """Rows with no filter."""
+        return len(self._given)
+
+    def ticked_count(self) -> int:
+        return len(self._given) - len(self._unticked)
+
+    def _visible(self, order: list[str]) -> list[str]:
+        return order if self._shown is None else [k for k in order if k in self._shown]
+
     def set_ticked(self, row: int, ticked: bool) -> None:
         self.setData(self.index(row), Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked,
                      Qt.ItemDataRole.CheckStateRole)
@@ -152,11 +184,19 @@ class FacetModel(QAbstractListModel):
     def tick_only(self, row: int) -> None:
         """Tick row ``row`` and untick every other, saying so once (``ticks_changed``): one document of 3,000
         was 2,999 unticks, each a search."""
-        self._set_unticked(set(self._keys) - {self._keys[row]})
+        self._set_unticked(set(self._given) - {self._keys[row]})
 
     def tick_all(self) -> None:
-        """Tick every row, saying so once."""
+        """Tick every row (those a filter hides too), saying so once."""
         self._set_unticked(set())
+
+    def tick_shown(self) -> None:
+        """Tick the rows a filter shows and untick every other (hidden ones too), saying so once: the 12
+        documents of 嘉兴 among 3,000, one search."""
+        self._set_unticked(set(self._given) - set(self._keys))
+
+    def only_shown_ticked(self) -> bool:
+        return self._unticked == set(self._given) - set(self._keys)
 
     def all_ticked(self) -> bool:
         return not self._unticked
@@ -173,7 +213,7 @@ class FacetModel(QAbstractListModel):
         """Ticked keys, or () when all are ticked (no filter); a key nothing matches when none is."""
         if not self._unticked:
             return ()
-        keys = tuple(k for k in self._keys if k not in self._unticked)
+        keys = tuple(k for k in self._given if k not in self._unticked)  # rows a filter hides too
         return keys or ("\x00none",)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -494,6 +534,30 @@ def filter_haystacks(docs) -> dict[str, str]:
     texts = [" ".join(str(v) for v in (doc.short_title, meta_line(doc), doc.get("status") or "", doc.title,
                                         doc.region, doc.get("city") or "") if v) for doc in docs]
     return dict(zip([d.id for d in docs], normalise_many(texts), strict=True))
+
+
+def stored_haystacks(worker, doc_ids: frozenset) -> dict[str, str]:
+    """On a worker: ``filter_haystacks`` of ``doc_ids``, from what the manifest records of them
+    (``Corpus.stored_cards`` on the worker's own handle), else from the worker's own listing; the handle is
+    closed after. Made on the GUI thread, 3,000 documents' cards and OpenCC held it ~0.4 s."""
+    try:
+        docs = worker.corpus.stored_cards(doc_ids)
+        if docs is None:  # the manifest lacks one: listed again here, still off the GUI thread
+            docs = [d for d in worker.corpus.documents() if d.id in doc_ids]
+        return filter_haystacks(docs)
+    finally:
+        worker.close()
+
+
+def matching_keys(hay: dict[str, str], text: str) -> set[str] | None:
+    """The keys whose haystack (``filter_haystacks``) holds every word of ``text``, traditional or simplified
+    alike (開發區 finds 开发区); None when ``text`` has no words (no filter)."""
+    from index.base.text import normalise
+
+    words = normalise(text).split()
+    if not words:
+        return None
+    return {key for key, h in hay.items() if all(w in h for w in words)}
 
 
 def doc_date(doc) -> str:

@@ -13,10 +13,11 @@ Signals:
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,12 +38,21 @@ from PySide6.QtWidgets import (
 
 from desktop import ops, settings
 from desktop.errors import error_text
-from desktop.models import HTML_ROLE, FacetModel, SearchResultsModel
-from desktop.widgets import ServiceView, hbox, vbox
+from desktop.models import (
+    HTML_ROLE,
+    FacetModel,
+    SearchResultsModel,
+    filter_haystacks,
+    matching_keys,
+    stored_haystacks,
+)
+from desktop.widgets import ElidedLabel, ServiceView, hbox, vbox
 from index.library.regions import region_key
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
+
+log = logging.getLogger(__name__)
 
 LIMIT = 200
 LONGEST_REGION = "新疆维吾尔自治区"  # the widest region name a result shows (the region column's width)
@@ -145,12 +155,30 @@ class SearchView(ServiceView):
             # Right-click: this row only, or all again (one document of 3,000 was 2,999 ticks to clear by hand).
             lst.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             lst.customContextMenuRequested.connect(lambda pos, lst=lst: self._facet_menu_at(lst, pos))
+        # The documents' list is narrowed by a filter box (its rows showed ~4 characters of a title at each end,
+        # 3,000 of them); what it matches is made once, on a worker (``_prepare_doc_filter``).
+        self.doc_filter = QLineEdit()
+        self.doc_filter.setObjectName("facet_doc_filter")
+        self.doc_filter.setPlaceholderText(self.tr("Filter documents (title, issuer, number)"))
+        self.doc_filter.setClearButtonEnabled(True)
+        self.doc_filter.textChanged.connect(self._filter_docs)
+        self.doc_filter.installEventFilter(self)  # Esc clears it; Down goes into the list
+        # Cut at the pane's width (the whole text on hover), never widening it.
+        self.doc_count = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
+        self.doc_count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.doc_count.setObjectName("facet_doc_count")
+        self.doc_count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._doc_hay: dict[str, str] | None = None  # the documents' filter haystacks, once made
+        self._hay_asked = 0  # the newest request for them (a refresh asks again; older answers are dropped)
+        self._hay_wanted = False  # made once the box is first used, then after every refresh
+        self.doc_model.ticks_changed.connect(self._show_doc_count)  # "· 1 ticked": the ticks the filter may hide
         facets = QWidget()
         fl = QVBoxLayout(facets)
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addWidget(QLabel(self.tr("Region")))
         fl.addWidget(self.regions, 1)
-        fl.addWidget(QLabel(self.tr("Document")))
+        fl.addLayout(hbox(QLabel(self.tr("Document")), 1, self.doc_count))
+        fl.addWidget(self.doc_filter)
         fl.addWidget(self.docs, 2)
         self.refresh_facets()
 
@@ -250,6 +278,65 @@ class SearchView(ServiceView):
         self.region_model.set_entries([(r, r) for r in regions])
         by_id = {d.id: d for d in docs}
         self.doc_model.set_keys(list(by_id), lambda doc_id: by_id[doc_id].short_title)
+        if self._hay_wanted:  # the filter's haystacks are of the old listing: made again (kept meanwhile)
+            self._prepare_doc_filter()
+        self._show_doc_count()
+
+    # -- the documents' filter box ---------------------------------------------
+    def _filter_docs(self, _text: str = "") -> None:
+        """Show the documents whose title, issuer, number or date hold every word typed; ticks unchanged."""
+        if self._doc_hay is None:
+            if not self._hay_wanted:
+                self._hay_wanted = True
+                self._prepare_doc_filter()
+            if self.doc_filter.text().strip():
+                return  # filtered when the haystacks arrive (``_hay_ready``)
+        self.doc_model.set_shown(matching_keys(self._doc_hay or {}, self.doc_filter.text()))
+        self._show_doc_count()
+
+    def _prepare_doc_filter(self) -> None:
+        """The documents' filter haystacks, made on a worker from the manifest (~0.1 s at 3,000 documents; on
+        this thread the short titles alone were 0.4 s)."""
+        self._hay_asked += 1
+        asked, doc_ids = self._hay_asked, frozenset(self.doc_model.keys())
+        worker = self.services.workspace.worker()
+        ops.Op(lambda: stored_haystacks(worker, doc_ids), lambda hay: self._hay_ready(asked, hay),
+               lambda exc: self._hay_failed(asked, exc), parent=self).run()
+
+    def _hay_ready(self, asked: int, hay: dict[str, str]) -> None:
+        if asked != self._hay_asked:  # the listing changed since: a newer request is on its way
+            return
+        self._doc_hay = hay
+        self._filter_docs()
+
+    def _hay_failed(self, asked: int, exc: BaseException) -> None:
+        if asked != self._hay_asked:
+            return
+        log.warning("preparing the documents' filter on a worker failed; made here", exc_info=exc)
+        self._hay_ready(asked, filter_haystacks(self.corpus.documents()))
+
+    def _show_doc_count(self) -> None:
+        model = self.doc_model
+        total, ticked = model.total(), model.ticked_count()
+        if model.filtered():
+            text = self.tr("%1 of %2 shown").replace("%1", str(model.rowCount())).replace("%2", str(total))
+        else:
+            text = self.tr("%n document(s)", "", total)
+        if ticked < total:
+            text += " · " + self.tr("%1 ticked").replace("%1", str(ticked))
+        self.doc_count.setText(text)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.doc_filter and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.doc_filter.text():
+                self.doc_filter.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.doc_model.rowCount():
+                self.docs.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.docs.currentIndex().isValid():
+                    self.docs.setCurrentIndex(self.doc_model.index(0))
+                return True
+        return super().eventFilter(watched, event)
 
     def facet_menu(self, lst: QListView, row: int) -> QMenu:
         """A filter list's menu on row ``row`` (-1: on no row): tick only it; tick every row again."""
@@ -259,6 +346,9 @@ class SearchView(ServiceView):
         only.setEnabled(0 <= row < model.rowCount())
         every = menu.addAction(self.tr("Tick all"), model.tick_all)
         every.setEnabled(not model.all_ticked())
+        if model.filtered():  # the rows the filter box shows, and no other
+            shown = menu.addAction(self.tr("Tick only the %n shown", "", model.rowCount()), model.tick_shown)
+            shown.setEnabled(model.rowCount() > 0 and not model.only_shown_ticked())
         return menu
 
     def _facet_menu_at(self, lst: QListView, pos) -> None:

@@ -289,6 +289,11 @@ _add("SearchView", {
         "历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索",
 })
 _add("SearchView", {"Tick only this": "只勾选此项", "Tick all": "全部勾选"})
+_add("SearchView", {
+    "Filter documents (title, issuer, number)": "筛选文件（标题、发文机关、文号）",
+    "%1 of %2 shown": "显示 %1 / %2", "%n document(s)": "共 %n 份", "%1 ticked": "已勾选 %1",
+    "Tick only the %n shown": "只勾选显示的 %n 项",
+})
 _add("Services", {"Rebuilding the search index…": "正在重建检索索引…"})
 _add("printing", {"Print preview": "打印预览", "Export failed": "导出失败", "Export": "导出", "Preparing the table…": "正在整理表格…"})
 _add("CoverageView", {

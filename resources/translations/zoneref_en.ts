@@ -1366,48 +1366,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="237" />
-      <location filename="../../desktop/models.py" line="538" />
+      <location filename="../../desktop/models.py" line="277" />
+      <location filename="../../desktop/models.py" line="602" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="237" />
+      <location filename="../../desktop/models.py" line="277" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="306" />
+      <location filename="../../desktop/models.py" line="346" />
       <source>Other</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="392" />
+      <location filename="../../desktop/models.py" line="432" />
       <source>Draft</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="393" />
+      <location filename="../../desktop/models.py" line="433" />
       <source>Earlier version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="396" />
+      <location filename="../../desktop/models.py" line="436" />
       <source>%n version(s)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="538" />
+      <location filename="../../desktop/models.py" line="602" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="539" />
+      <location filename="../../desktop/models.py" line="603" />
       <source>Heading path</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="539" />
+      <location filename="../../desktop/models.py" line="603" />
       <source>Snippet</source>
       <translation type="unfinished" />
     </message>
@@ -1889,57 +1889,88 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="122" />
+      <location filename="../../desktop/search_view.py" line="132" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="151" />
+      <location filename="../../desktop/search_view.py" line="162" />
+      <source>Filter documents (title, issuer, number)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="178" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="153" />
+      <location filename="../../desktop/search_view.py" line="180" />
       <source>Document</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="195" />
+      <location filename="../../desktop/search_view.py" line="223" />
       <source>All versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="197" />
+      <location filename="../../desktop/search_view.py" line="225" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="236" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="258" />
+      <location filename="../../desktop/search_view.py" line="322" />
+      <source>%1 of %2 shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="324" />
+      <source>%n document(s)</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="326" />
+      <source>%1 ticked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="345" />
       <source>Tick only this</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="260" />
+      <location filename="../../desktop/search_view.py" line="347" />
       <source>Tick all</source>
       <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="350" />
+      <source>Tick only the %n shown</source>
+      <translation type="unfinished">
+        <numerusform />
+        <numerusform />
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="299" />
+      <location filename="../../desktop/search_view.py" line="389" />
       <source>Opening the search index…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="333" />
+      <location filename="../../desktop/search_view.py" line="423" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="336" />
+      <location filename="../../desktop/search_view.py" line="426" />
       <source>%n matching clause(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1947,72 +1978,72 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="339" />
+      <location filename="../../desktop/search_view.py" line="429" />
       <source>Note: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="348" />
+      <location filename="../../desktop/search_view.py" line="438" />
       <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="352" />
+      <location filename="../../desktop/search_view.py" line="442" />
       <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="353" />
+      <location filename="../../desktop/search_view.py" line="443" />
       <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="381" />
+      <location filename="../../desktop/search_view.py" line="471" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="385" />
+      <location filename="../../desktop/search_view.py" line="475" />
       <source>the query was cut to its first %1 characters</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="387" />
+      <location filename="../../desktop/search_view.py" line="477" />
       <source>the query has no characters that can be searched</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>year</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="391" />
+      <location filename="../../desktop/search_view.py" line="481" />
       <source>no document in the library matches %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="393" />
+      <location filename="../../desktop/search_view.py" line="483" />
       <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="395" />
+      <location filename="../../desktop/search_view.py" line="485" />
       <source>no document matches these filters together</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="397" />
+      <location filename="../../desktop/search_view.py" line="487" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation type="unfinished">
         <numerusform />

@@ -1344,48 +1344,48 @@ Restored from: %3</source>
   <context>
     <name>Models</name>
     <message>
-      <location filename="../../desktop/models.py" line="237" />
-      <location filename="../../desktop/models.py" line="538" />
+      <location filename="../../desktop/models.py" line="277" />
+      <location filename="../../desktop/models.py" line="602" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="237" />
+      <location filename="../../desktop/models.py" line="277" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="306" />
+      <location filename="../../desktop/models.py" line="346" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="392" />
+      <location filename="../../desktop/models.py" line="432" />
       <source>Draft</source>
       <translation>征求意见稿</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="393" />
+      <location filename="../../desktop/models.py" line="433" />
       <source>Earlier version</source>
       <translation>历史版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="396" />
+      <location filename="../../desktop/models.py" line="436" />
       <source>%n version(s)</source>
       <translation>%n 个版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="538" />
+      <location filename="../../desktop/models.py" line="602" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="539" />
+      <location filename="../../desktop/models.py" line="603" />
       <source>Heading path</source>
       <translation>所在章节</translation>
     </message>
     <message>
-      <location filename="../../desktop/models.py" line="539" />
+      <location filename="../../desktop/models.py" line="603" />
       <source>Snippet</source>
       <translation>摘录</translation>
     </message>
@@ -1866,129 +1866,158 @@ Restored from: %3</source>
   <context>
     <name>SearchView</name>
     <message>
-      <location filename="../../desktop/search_view.py" line="122" />
+      <location filename="../../desktop/search_view.py" line="132" />
       <source>Search all clauses — e.g. 招商引资, "土地 出让", 人才 -住房, 地区:浙江</source>
       <translation>检索全部条款，例如：招商引资、"土地 出让"、人才 -住房、地区:浙江</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="151" />
+      <location filename="../../desktop/search_view.py" line="162" />
+      <source>Filter documents (title, issuer, number)</source>
+      <translation>筛选文件（标题、发文机关、文号）</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="178" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="153" />
+      <location filename="../../desktop/search_view.py" line="180" />
       <source>Document</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="195" />
+      <location filename="../../desktop/search_view.py" line="223" />
       <source>All versions</source>
       <translation>所有版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="197" />
+      <location filename="../../desktop/search_view.py" line="225" />
       <source>Also search earlier versions and drafts of a document (by default each clause shows once: the latest version's)</source>
       <translation>同时检索文件的历史版本和征求意见稿（默认每个条款只显示一次：最新版本的）</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="236" />
+      <location filename="../../desktop/search_view.py" line="264" />
       <source>Building the search index: %1 of %2 documents…</source>
       <translation>正在建立检索索引：%1 / %2 份文件…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="258" />
+      <location filename="../../desktop/search_view.py" line="322" />
+      <source>%1 of %2 shown</source>
+      <translation>显示 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="324" />
+      <source>%n document(s)</source>
+      <translation>
+        <numerusform>共 %n 份</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="326" />
+      <source>%1 ticked</source>
+      <translation>已勾选 %1</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/search_view.py" line="345" />
       <source>Tick only this</source>
       <translation>只勾选此项</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="260" />
+      <location filename="../../desktop/search_view.py" line="347" />
       <source>Tick all</source>
       <translation>全部勾选</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../desktop/search_view.py" line="350" />
+      <source>Tick only the %n shown</source>
+      <translation>
+        <numerusform>只勾选显示的 %n 项</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="299" />
+      <location filename="../../desktop/search_view.py" line="389" />
       <source>Opening the search index…</source>
       <translation>正在打开检索索引…</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="333" />
+      <location filename="../../desktop/search_view.py" line="423" />
       <source>%1 matching clauses (first %2 shown; scroll down for more)</source>
       <translation>共 %1 条相关条款（显示前 %2 条，向下滚动可看更多）</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="336" />
+      <location filename="../../desktop/search_view.py" line="426" />
       <source>%n matching clause(s)</source>
       <translation>
         <numerusform>共 %n 条相关条款</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="339" />
+      <location filename="../../desktop/search_view.py" line="429" />
       <source>Note: %1</source>
       <translation>提示：%1</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="348" />
+      <location filename="../../desktop/search_view.py" line="438" />
       <source>Nothing in the documents or regions ticked on the left: untick them to search the whole library.</source>
       <translation>所勾选的文件或地区中没有找到：取消勾选即可检索整个文库。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="352" />
+      <location filename="../../desktop/search_view.py" line="442" />
       <source>Every word must occur in one clause: try fewer words, or OR between them.</source>
       <translation>每个词都须出现在同一条款中：可减少词语，或在词之间加 OR（或）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="353" />
+      <location filename="../../desktop/search_view.py" line="443" />
       <source>Try a shorter word, or another word for the same thing (e.g. 招商 for 招商引资).</source>
       <translation>可试用更短的词，或同义的其他说法（如以“招商”代替“招商引资”）。</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="381" />
+      <location filename="../../desktop/search_view.py" line="471" />
       <source>the query could not be read as written, so its words were searched literally</source>
       <translation>检索式无法按语法解读，已按字面检索其中的词语</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="385" />
+      <location filename="../../desktop/search_view.py" line="475" />
       <source>the query was cut to its first %1 characters</source>
       <translation>检索式过长，只使用了前 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="387" />
+      <location filename="../../desktop/search_view.py" line="477" />
       <source>the query has no characters that can be searched</source>
       <translation>检索式中没有可检索的字符</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>level</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="389" />
+      <location filename="../../desktop/search_view.py" line="479" />
       <source>year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="391" />
+      <location filename="../../desktop/search_view.py" line="481" />
       <source>no document in the library matches %1</source>
       <translation>文库中没有符合 %1 的文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="393" />
+      <location filename="../../desktop/search_view.py" line="483" />
       <source>no clause holds the whole passage: the clauses that hold one or more of its sentences</source>
       <translation>没有条款包含整段文字，以下为包含其中一句或几句的条款</translation>
     </message>
     <message>
-      <location filename="../../desktop/search_view.py" line="395" />
+      <location filename="../../desktop/search_view.py" line="485" />
       <source>no document matches these filters together</source>
       <translation>没有同时符合这些限定条件的文件</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/search_view.py" line="397" />
+      <location filename="../../desktop/search_view.py" line="487" />
       <source>%n match(es) in earlier versions and drafts, which are not searched: tick All versions</source>
       <translation>
         <numerusform>历史版本和征求意见稿中有 %n 条相关条款（默认不检索）：勾选“所有版本”可检索</numerusform>

@@ -105,3 +105,33 @@ def test_a_word_headings_marks_do_not_show_in_a_search_snippet():
 
     html = snippet_html({"text": "## 鼓励金融创新", "snippet": "## 鼓励金融创新", "highlights": [[3, 7]]})
     assert "## " not in html and "#鼓" not in html and "鼓励金融" in html
+
+
+def test_a_facet_filter_hides_rows_without_changing_their_ticks(app, qtbot):
+    """The search view's documents' filter box: rows it hides keep their ticks, 只勾选此项 unticks them too,
+    and rows counted while it shows some keep the order of their counts."""
+    from PySide6.QtCore import Qt
+
+    from desktop.models import FacetModel, matching_keys
+
+    model = FacetModel(most_first=True)
+    model.set_entries([("a", "甲"), ("b", "乙"), ("c", "丙"), ("d", "丁")])
+    model.set_ticked(1, False)  # 乙 unticked
+    with qtbot.assertNotEmitted(model.ticks_changed):
+        model.set_shown({"a", "c", "d"})
+    assert [model.key(r) for r in range(model.rowCount())] == ["a", "c", "d"] and model.filtered()
+    assert model.ticked() == ("a", "c", "d") and model.ticked_count() == 3 and model.total() == 4
+    model.set_ticked(0, False)  # 甲, shown
+    assert model.ticked() == ("c", "d")
+    model.set_counts({"d": 3, "b": 9})
+    assert [model.data(model.index(r)) for r in range(3)] == ["丁（3）", "甲（0）", "丙（0）"]
+    model.tick_only(0)  # 丁 alone: the hidden 乙 stays unticked
+    assert model.ticked() == ("d",)
+    model.tick_shown()
+    assert model.ticked() == ("a", "c", "d") and model.only_shown_ticked()
+    model.set_shown(None)
+    assert [model.key(r) for r in range(4)] == ["b", "d", "a", "c"] and not model.filtered()  # by their counts
+    assert model.data(model.index(0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked  # 乙, hidden till now
+    hay = {"x": "嘉兴·开发区活动方案 嘉兴市人民政府办公室", "y": "浙江·指导意见 浙江省商务厅"}
+    assert matching_keys(hay, "嘉興 辦公室") == {"x"}  # traditional, two words
+    assert matching_keys(hay, "  ") is None and matching_keys(hay, "商务厅") == {"y"}

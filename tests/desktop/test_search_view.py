@@ -312,3 +312,61 @@ def test_hits_in_documents_of_one_short_title_are_told_apart(app):
     tip = model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("嘉兴市人民政府关于推进开发区整合优化的指导意见\n") and "嘉政发〔2021〕3号" in tip
     assert model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == "整合优化"  # the snippet's: the clause's text
+
+
+def test_the_documents_list_is_narrowed_by_a_filter_box_keeping_its_ticks(win, qtbot, monkeypatch):
+    """At 3,005 documents the 文件 list showed ~4 characters of a title at each end and nothing narrowed its rows.
+    A box above it shows the documents whose title, issuer or number holds every word typed (開發區 as 开发区),
+    made on a worker; a row it hides keeps its tick, and typing in it is no new search."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    from desktop import search_view
+
+    made_on = []
+    real = search_view.stored_haystacks
+    monkeypatch.setattr(search_view, "stored_haystacks",
+                        lambda *a: made_on.append(threading.current_thread()) or real(*a))
+    view = win.search_view
+    win.show_search()
+    model = view.doc_model
+    assert model.rowCount() == 5 and "5" in view.doc_count.text()
+    searches = []
+    model.ticks_changed.connect(lambda: searches.append(1))
+    model.set_ticked(next(r for r in range(5) if model.key(r) == "jilin-2021-kaifaqu"), False)
+    view.doc_filter.setFocus()
+    for ch in "開發區":  # typed (keyClicks takes ASCII only)
+        view.doc_filter.insert(ch)
+    qtbot.waitUntil(model.filtered, timeout=10000)
+    assert made_on and threading.main_thread() not in made_on  # the haystacks: on a worker, once
+    shown = {model.key(r) for r in range(model.rowCount())}
+    assert shown == {"jilin-2021-kaifaqu", "jiaxing-2015-kaifaqu", "zhejiang-2022-kaifaqu", "henan-2017-kaifaqu"}
+    assert "4" in view.doc_count.text() and "5" in view.doc_count.text()
+    view.doc_filter.setText("河南 2017")  # every word, anywhere: the region and the year
+    assert [model.key(0)] == ["henan-2017-kaifaqu"] and model.rowCount() == 1
+    view.doc_filter.setText("豫政办")  # the document number
+    assert model.rowCount() == 1 and model.key(0) == "henan-2017-kaifaqu"
+    # jilin, hidden, is still unticked; the others, hidden, still ticked; no search was asked by the box.
+    assert len(searches) == 1 and "jilin-2021-kaifaqu" not in model.ticked() and len(model.ticked()) == 4
+    assert len(made_on) == 1
+    # 只勾选显示的 1 项: henan alone, the hidden rows unticked, one search.
+    menu = view.facet_menu(view.docs, 0)
+    shown_only = menu.actions()[2]
+    assert shown_only.isEnabled()
+    shown_only.trigger()
+    assert model.ticked() == ("henan-2017-kaifaqu",) and len(searches) == 2
+    assert not view.facet_menu(view.docs, 0).actions()[2].isEnabled()  # already so
+    # Down goes into the list; Esc in the box clears it and every row shows again, the ticks as they were.
+    qtbot.keyClick(view.doc_filter, Qt.Key.Key_Down)
+    assert view.docs.hasFocus() and view.docs.currentIndex().row() == 0
+    view.doc_filter.setFocus()
+    qtbot.keyClick(view.doc_filter, Qt.Key.Key_Escape)
+    assert view.doc_filter.text() == "" and not model.filtered() and model.rowCount() == 5
+    assert model.ticked() == ("henan-2017-kaifaqu",) and len(searches) == 2
+    assert len(view.facet_menu(view.docs, 0).actions()) == 2  # no filter: no 只勾选显示的
+    # The library changed (an import): the filter stays on the rows listed again, its haystacks made again.
+    view.doc_filter.setText("豫政办")
+    view.refresh_facets()
+    assert model.rowCount() == 1 and model.key(0) == "henan-2017-kaifaqu"
+    qtbot.waitUntil(lambda: len(made_on) == 2, timeout=10000)
