@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import ops
-from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date, filter_haystacks
+from desktop.models import ID_ROLE, KIND_ROLE, LibraryModel, doc_date, stored_haystacks
 from index.library.corpus import Corpus
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,6 @@ PREPARE_AFTER_MS = 2000
 def _doc_of(index) -> str | None:
     """The document id of a tree row; None for a region or level row, or no row."""
     return index.data(ID_ROLE) if index.isValid() and index.data(KIND_ROLE) == "doc" else None
-
-
-def _filter_haystacks(worker, doc_ids: frozenset) -> dict[str, str] | None:
-    """On a worker: the library filter's haystacks of ``doc_ids``, from what the manifest records of them
-    (``Corpus.stored_cards`` on the worker's own handle); None if it lacks any."""
-    try:
-        docs = worker.corpus.stored_cards(doc_ids)
-        return None if docs is None else filter_haystacks(docs)
-    finally:
-        worker.close()
 
 
 class _Filter(QSortFilterProxyModel):
@@ -324,15 +314,14 @@ class LibraryView(QWidget):
 
         def done(hay) -> None:
             self._preparing = None
-            if hay is not None:
-                self.model.set_haystacks(listing, hay)
+            self.model.set_haystacks(listing, hay)
 
         def failed(exc) -> None:
             self._preparing = None
             log.warning("preparing the library filter failed; the first keystroke prepares it", exc_info=exc)
 
         worker, doc_ids = self._services.workspace.worker(), frozenset(listing)
-        self._preparing = ops.Op(lambda: _filter_haystacks(worker, doc_ids), done, failed, parent=self).run()
+        self._preparing = ops.Op(lambda: stored_haystacks(worker, doc_ids), done, failed, parent=self).run()
 
     def _filter(self, text: str) -> None:
         if text.strip():
