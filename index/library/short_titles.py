@@ -18,8 +18,10 @@ from index.library import national
 from index.library.regions import CITY_PROVINCE, PROVINCES
 
 _SHORT_PROVINCE = {name: short for name, short, _, _ in PROVINCES}
-# What an issuer's name ends with, before 关于 (厅, 办公室, 委员会, 人民政府 …; 和 and 、 join several).
-_ISSUER_END = re.compile(r"(?:厅|室|局|会|部|委|府|院|办|处|署|行|司|组|区|中心)$")
+# What an issuer's name ends with, before 关于 (厅, 办公室, 委员会, 人民政府 …; 和 and 、 join several), or a
+# place's name issuing alone (太原市关于…, 浙江省关于…, 德清县关于…, 苏州工业园区关于…): with the place not counted,
+# 2,750 of 3,000 generated documents' short titles read 北京·关于深化…, 关于 where the subject should be.
+_ISSUER_END = re.compile(r"(?:厅|室|局|会|部|委|府|院|办|处|署|行|司|组|区|中心|省|市|县|州|盟|旗|镇|乡|街道|园)$")
 _ABOUT = re.compile(r"^(.{2,80}?)关于(.{4,})$")
 _ISSUING = re.compile(r"(?:印发|转发|发布|公布)《?(.{4,}?)》?的(?:通知|决定|公告|令)$")
 _CITY_SUFFIX = re.compile(r"(?:市|地区|盟|[\u4e00-\u9fff]{0,8}?自治州)$")

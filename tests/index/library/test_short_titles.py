@@ -48,3 +48,21 @@ def test_a_document_without_a_short_title_gets_one_and_one_it_has_is_kept():
     given = Document("y", "浙江省人民政府办公厅关于加快推进开发区高质量发展的实施意见", "浙江省", "正文",
                      {**meta, "short_title": "浙江·开发区意见"})
     assert given.short_title == "浙江·开发区意见"
+
+
+@pytest.mark.parametrize(("title", "region", "city", "short"), [
+    ("太原市关于加快推进开发区改革的实施方案", "山西省", "太原市", "太原·加快推进开发区改革的实施方案"),
+    ("浙江省关于加快推进开发区高质量发展的实施意见", "浙江省", None, "浙江·加快推进开发区高质量发展的实施意见"),
+    ("北京市關於深化開發區管理制度改革的實施方案", "北京市", "北京市", "北京·深化開發區管理制度改革的實施方案"),
+    ("吉林省關于加快推動全省國家級開發區高質量發展的實施意見", "吉林省", None,
+     "吉林·加快推動全省國家級開發區高質量發展的實施意見"),  # the bundled title's own 關于
+    ("延边朝鲜族自治州关于推进开发区整合优化的指导意见", "吉林省", "延边朝鲜族自治州", "延边·推进开发区整合优化的指导意见"),
+    ("阿拉善盟关于推进开发区整合优化的指导意见", "内蒙古自治区", "阿拉善盟", "阿拉善·推进开发区整合优化的指导意见"),
+    ("德清县关于加快推动开发区高质量发展的若干措施", "浙江省", "湖州市", "湖州·加快推动开发区高质量发展的若干措施"),
+    ("杭州市关于印发《杭州市开发区整合提升方案》的通知", "浙江省", "杭州市", "杭州·开发区整合提升方案"),
+    ("吉林市關於印發吉林市開發區考覈評價辦法的通知", "吉林省", "吉林市", "吉林·開發區考覈評價辦法"),
+])
+def test_a_place_issuing_by_its_name_alone_is_dropped_with_its_about(title, region, city, short):
+    """A place before 关于 was no issuer: of 3,000 generated documents (太原市关于…的实施方案) 2,750 short titles
+    kept it, as 北京·关于深化…, and a column cut to its first characters showed 关于 instead of the subject."""
+    assert short_title(title, region, city) == short
