@@ -64,15 +64,12 @@ def subject(title: str, region: str | None, city: str | None = None) -> str:
     """The title without its issuer, 关于, an issuing notice's wrapper and the place it opens with; read in
     simplified script (關於 is 关于), cut from the title as written."""
     norm = to_simplified(title)  # the same length: its offsets are the title's
-    start, end = 0, len(title)
-    about = _ABOUT.match(norm)
-    if about and _ISSUER_END.search(about.group(1)):
-        start = about.start(2)
-    elif norm.startswith("关于") and len(norm) > 6:
-        start = 2
+    start, end = _past_issuer(norm), len(title)
     issuing = _ISSUING.match(norm, start)
     if issuing:
         start, end = issuing.start(1), issuing.end(1)
+        # What it issues has its own issuer and 关于 (转发省发展改革委关于…的意见的通知, 印发《关于…》的通知).
+        start += _past_issuer(norm[start:end])
     for name in _place_names(region, city):
         if norm.startswith(name, start) and end - start - len(name) >= 4:
             start += len(name)
@@ -81,6 +78,17 @@ def subject(title: str, region: str | None, city: str | None = None) -> str:
     if core.startswith("《") and core.endswith("》") and core.count("《") == 1:  # 《…条例》: the pair, not one mark
         core = core[1:-1]
     return core
+
+
+def _past_issuer(norm: str) -> int:
+    """Where the subject begins after the issuer and 关于 that a title in simplified script opens with, or after
+    a 关于 without an issuer; 0 when it opens with neither."""
+    about = _ABOUT.match(norm)
+    if about and _ISSUER_END.search(about.group(1)):
+        return about.start(2)
+    if norm.startswith("关于") and len(norm) > 6:
+        return 2
+    return 0
 
 
 @functools.lru_cache(maxsize=4096)

@@ -66,3 +66,17 @@ def test_a_place_issuing_by_its_name_alone_is_dropped_with_its_about(title, regi
     """A place before 关于 was no issuer: of 3,000 generated documents (太原市关于…的实施方案) 2,750 short titles
     kept it, as 北京·关于深化…, and a column cut to its first characters showed 关于 instead of the subject."""
     assert short_title(title, region, city) == short
+
+
+@pytest.mark.parametrize(("title", "region", "short"), [
+    ("河南省人民政府办公厅关于转发省发展改革委关于推进开发区整合优化的意见的通知", "河南省", "河南·推进开发区整合优化的意见"),
+    ("浙江省人民政府关于转发《省商务厅关于加快推进开发区创新提升的实施意见》的通知", "浙江省",
+     "浙江·加快推进开发区创新提升的实施意见"),
+    ("河南省人民政府辦公廳關於轉發省發展改革委關於推進開發區整合優化的意見的通知", "河南省", "河南·推進開發區整合優化的意見"),
+    ("国务院办公厅关于印发《关于促进开发区改革和创新发展的若干意见》的通知", "全国",
+     "国务院办公厅·促进开发区改革和创新发展的若干意见"),
+])
+def test_the_issuer_and_about_of_a_title_an_issuing_notice_wraps_are_dropped_too(title, region, short):
+    """关于转发省发展改革委关于…的通知 kept the wrapped title's issuer and 关于: 河南·省发展改革委关于推进…."""
+    issuer = title.split("关于")[0].split("關於")[0]
+    assert short_title(title, region, None, issuer) == short
