@@ -131,6 +131,9 @@ def _compare_clause(clause_id: str, doc_ids, limit: int, pins) -> dict:
 
 
 def cmd_compare(args) -> int:
+    for value, option in ((args.clause_id, "CLAUSE_ID"), (args.topic, "--topic"), (args.set_name, "--set")):
+        if value is not None and not value.strip():  # --topic '' said "give exactly one of …", as if not given
+            raise CliError(f"{option} is empty: give a clause id, a topic name (zoneref topics) or a set name")
     chosen = [x for x in (args.clause_id, args.topic, args.set_name) if x]
     if len(chosen) != 1:
         raise CliError("give exactly one of CLAUSE_ID, --topic NAME or --set NAME")

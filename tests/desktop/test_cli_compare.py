@@ -327,3 +327,12 @@ def test_compare_says_what_the_topic_comparison_lists_instead_of_the_first_match
     assert "专题对照：本文件在本条主题「营商环境与放管服」下列的是 (一)推进改革创新，未列此条" in capsys.readouterr().out
     assert main(["compare", "jilin-2021-kaifaqu/c2/s5", "--docs", "henan-2017-kaifaqu"]) == 0
     assert "专题对照：本文件在本条主题「人事薪酬与绩效」下未列条款，此条用词相近，未必同一主题" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, option", [(["--topic", ""], "--topic"), (["--set", "  "], "--set"),
+                                          ([" "], "CLAUSE_ID")])
+def test_an_empty_choice_says_it_is_empty(capsys, argv, option):
+    # compare --topic '' said "give exactly one of CLAUSE_ID, --topic NAME or --set NAME": the topic was given.
+    assert main(["compare", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"zoneref: error: {option} is empty") and "exactly one" not in err
