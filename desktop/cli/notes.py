@@ -177,7 +177,8 @@ def cmd_orphans(args) -> int:
 
 def cmd_export(args) -> int:
     count = notes_io.export(store(), args.format, args.output, **note_filters(args))
-    emit({"format": args.format, "path": args.output, "count": count}, args.json,
+    # "notes" and "kind" as ``zoneref export notes`` names them (added: "count" stays).
+    emit({"format": args.format, "path": args.output, "count": count, "notes": count, "kind": "notes"}, args.json,
          f"wrote {count} annotation(s) to {args.output}")
     return 0
 
@@ -224,7 +225,9 @@ def cmd_backup(args) -> int:
     store()  # opens (recovering and migrating) first, so the backup is of a sound file
     path = workspace().backup_notes("manual")
     notes = userbackups.count_notes(path)
-    emit({"backup": str(path), "notes": notes, "time": userdb.backup_time(path)}, args.json,
+    # "path", "size" and "reason" as ``notes backups`` lists each backup (added: "backup" stays).
+    emit({"backup": str(path), "path": str(path), "notes": notes, "time": userdb.backup_time(path),
+          "size": path.stat().st_size, "reason": userbackups.backup_reason(path)}, args.json,
          f"backed up {notes} note(s) to {path}")
     return 0
 

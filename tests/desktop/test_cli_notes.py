@@ -77,6 +77,7 @@ def test_export_to_a_long_file_name(capsys, tmp_path):
     fits = tmp_path / ("长" * 82 + ".json")
     rc, rec, _ = run(capsys, "notes", "export", "--format", "w3c", "-o", str(fits), "--json")
     assert rc == 0 and rec["count"] == 1 and json.loads(fits.read_text(encoding="utf-8"))
+    assert rec["notes"] == 1 and rec["kind"] == "notes"  # as ``zoneref export notes`` names them
     rc, out, err = run(capsys, "notes", "export", "--format", "w3c", "-o", str(tmp_path / ("长" * 100 + ".json")))
     assert rc == 1 and out == "" and "Traceback" not in err
     assert err.startswith("zoneref: error: cannot write") and err.rstrip().endswith("File name too long")
@@ -125,6 +126,9 @@ def test_backup_and_restore(capsys, zoneref_home):
     run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "产业转型", "--json")
     rc, rec, _ = run(capsys, "notes", "backup", "--json")
     assert rc == 0 and Path(rec["backup"]).is_file()
+    # The keys ``notes backups`` lists a backup with, on the backup just made (it said only "backup").
+    listed = next(b for b in run(capsys, "notes", "backups", "--json")[1] if b["path"] == rec["backup"])
+    assert {k: rec[k] for k in listed} == listed and listed["reason"] == "manual"
     uid = run(capsys, "notes", "add", "--clause", CLAUSE, "--quote", "升级", "--json")[1]["uuid"]
     rc, rec, _ = run(capsys, "notes", "restore", "--json")
     assert rc == 0 and "manual" in rec["restored"]
