@@ -216,10 +216,8 @@ class NotesView(ServiceView):
         """Re-read the list with the current filters (what was typed in the open note written first, and the
         cursor kept where it was: a refresh may come while the user types, after another write)."""
         self._fill_once()
-        if self._dirty and self.current is not None:  # a refresh comes unasked (another write): no dialog
-            self._autosave_now()
-            if self._dirty:
-                return  # what was typed could not be written: the list and the editor stay as they are
+        if not self._autosave_now():  # a refresh comes unasked (another write): no dialog
+            return  # what was typed could not be written: the list and the editor stay as they are
         cursor = self.editor.textCursor().position()
         try:
             found = self.store().list(doc_id=self.doc_filter.currentData(), tag=self.tag_filter.currentData(),
@@ -377,27 +375,24 @@ class NotesView(ServiceView):
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(blocker)
 
-    def flush(self) -> bool:
+    def flush(self, quiet: bool = False) -> bool:
         """Write what was typed in the open note now, if anything (quietly: the list is not re-read, so the
-        cursor stays where it is). False if it could not be written (the reason was shown; the text stays)."""
+        cursor stays where it is). False if it could not be written; the text stays, and the reason was shown:
+        in a dialog, or with ``quiet`` under the editor, the write tried again after ``AUTOSAVE_RETRY_MS``."""
         self._autosave.stop()
         if not self._dirty or self.current is None:
             return True
-        if not self._write():
+        if not self._write(quiet):
+            if quiet:
+                self._autosave.start(AUTOSAVE_RETRY_MS)
             return False
         self.services.annotations_changed.emit(self.current["doc_id"])
         return True
 
-    def _autosave_now(self) -> None:
-        """Typing stopped (or the list is re-read): write what was typed. Refused, the reason shows under the editor (a dialog stole the
-        keyboard mid-sentence, every 1.5 s while the database stayed locked) and the write is tried again."""
-        self._autosave.stop()
-        if not self._dirty or self.current is None:
-            return
-        if self._write(quiet=True):
-            self.services.annotations_changed.emit(self.current["doc_id"])
-        else:
-            self._autosave.start(AUTOSAVE_RETRY_MS)
+    def _autosave_now(self) -> bool:
+        """Typing stopped, or the list is re-read unasked: ``flush`` without a dialog (one stole the keyboard
+        mid-sentence, every 1.5 s while the database stayed locked)."""
+        return self.flush(quiet=True)
 
     def _write(self, quiet: bool = False) -> bool:
         """Write the fields edited (only those: a tag or colour another window set is not written over).

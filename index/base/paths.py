@@ -87,18 +87,25 @@ def user_home() -> Path:
     return path
 
 
+def unmade_reason(exc: OSError) -> str:
+    """Why ``Path.mkdir(parents=True, exist_ok=True)`` failed, in words for a message (its FileExistsError,
+    NotADirectoryError or PermissionError traceback before)."""
+    if isinstance(exc, FileExistsError):  # mkdir(exist_ok) raises this only when what is there is not a folder
+        return "a file is there, not a folder"
+    if isinstance(exc, NotADirectoryError):
+        return "a part of its path is a file, not a folder"
+    return exc.strerror or str(exc)
+
+
 def _check_home(path: Path, named: str) -> None:
     """Make the folder if need be and check it may be read and written (``UnusableHomeError`` if not)."""
     try:
         path.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:  # mkdir(exist_ok) raises this only when what is there is not a folder
-        raise UnusableHomeError(f"{named} is not a usable folder (a file is there, not a folder)") from exc
-    except NotADirectoryError as exc:
-        raise UnusableHomeError(f"{named} is not a usable folder (a part of its path is a file, not a folder)") \
-            from exc
     except OSError as exc:
-        raise UnusableHomeError(f"{named} is not a usable folder (it cannot be made: {exc.strerror or exc})") \
-            from exc
+        reason = unmade_reason(exc)
+        if not isinstance(exc, FileExistsError | NotADirectoryError):
+            reason = f"it cannot be made: {reason}"
+        raise UnusableHomeError(f"{named} is not a usable folder ({reason})") from exc
     # Read and entered, not necessarily written: a read-only folder is still shown (notes read-only, README).
     if not os.access(path, os.R_OK | os.X_OK):
         raise UnusableHomeError(f"{named} is not a usable folder (permission denied: this user may not open it)")

@@ -91,11 +91,14 @@ class Reverse:
         return f"对照回去：最接近的是 {name}{rank}，不是本条：这一对应可能不可靠"
 
 
+UNSCORED = "未评分"  # a pinned clause that was not among the candidates has no score
+
+
 def score_summary(confidence: int | None, band: str | None) -> str:
     """'匹配度 72 · 中': a match's calibrated 0–100 score and its band, as the Chinese interface shows it;
-    '未评分' for a pinned clause that was not among the candidates (``confidence`` None)."""
+    ``UNSCORED`` for a pinned clause that was not among the candidates (``confidence`` None)."""
     if confidence is None:
-        return "未评分"
+        return UNSCORED
     return f"匹配度 {confidence} · {band}" if band else f"匹配度 {confidence}"
 
 

@@ -125,8 +125,8 @@ class Library:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a read-only data folder, a file of that name: a message, not a traceback
-            reason = "a file is there, not a folder" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
-            raise LibraryFolderError(f"cannot make the imported documents folder {self.folder}: {reason}") from exc
+            raise LibraryFolderError(f"cannot make the imported documents folder {self.folder}: "
+                                     f"{paths.unmade_reason(exc)}") from exc
         if corpus is None:
             from index.library.manifest import FILE_NAME
 

@@ -6,8 +6,9 @@ that matter for its source: the user's pinned decisions, the documents the
 user has open or read lately, the bundled policies, then documents at the
 source's level from other regions (the newest of each region first), up to
 ``DEFAULT_COLUMNS``; a topic, having no source, surveys the regions: one
-document of each region (全国 first, then the newest). Any other document is chosen by region, level and year
-(``matching``), never from a list of every document.
+document of each region (全国 first, then the newest). Any other document is
+chosen by region, level and year (``matching``), never from a list of every
+document.
 """
 
 from __future__ import annotations

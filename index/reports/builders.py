@@ -183,9 +183,8 @@ def comparison_table(corpus: Corpus, results: Any, *, notes: Any = None, per_cel
                 unit_text = m.get("text") if m.get("text", "").startswith(corpus.clause(m["clause_id"]).text) else None
                 cells[doc_id].append(make_entry(
                     corpus, cites, m["clause_id"], shared=_match_spans(corpus, m, "shared"),
-                    numbers=_match_spans(corpus, m, "numbers"), score=m.get("confidence", m.get("score")),
-                    pinned=bool(m.get("pinned")), text=unit_text, confidence=_confidence(m), band=m.get("band"),
-                    evidence=_evidence(m),
+                    numbers=_match_spans(corpus, m, "numbers"), pinned=bool(m.get("pinned")), text=unit_text,
+                    confidence=_confidence(m), band=m.get("band"), evidence=_evidence(m),
                 ))
         pending.append((label, cells, empties))
     columns_out = [column_for(corpus, d) for d in order]

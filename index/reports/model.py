@@ -108,7 +108,6 @@ class Entry:
     shared: tuple[Span, ...]
     numbers: tuple[Span, ...]
     ref: int
-    score: float | None = None
     pinned: bool = False
     role: str = "match"
     source: str = ""  # the document's short name, where a cell mixes documents
@@ -466,7 +465,7 @@ def _spans(raw: Iterable | None, length: int) -> tuple[Span, ...]:
 
 
 def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, numbers=None,
-               score: float | None = None, pinned: bool = False, role: str = "match",
+               pinned: bool = False, role: str = "match",
                text: str | None = None, confidence: int | None = None, band: str | None = None,
                evidence: str = "") -> Entry:
     """One cell entry from a clause id plus the engine's spans (offsets into ``text``).
@@ -483,7 +482,7 @@ def make_entry(corpus: Corpus, cites: _Citations, clause_id: str, shared=None, n
         clause_id=clause.id, doc_id=clause.doc_id, label=clause.label or "", heading=clause.heading or "",
         text=text, body_start=body_start(text, clause.label, clause.heading),
         shared=_spans(shared, len(text)), numbers=nums, ref=cites.ref(clause.id),
-        score=None if score is None else float(score), pinned=bool(pinned), role=role,
+        pinned=bool(pinned), role=role,
         confidence=None if confidence is None else int(confidence), band=band or None, evidence=evidence,
     )
 

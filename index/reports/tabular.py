@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from index.compare.records import score_summary
+from index.compare.records import UNSCORED
 from index.reports.model import (
     NOT_COVERED,
     Column,
@@ -69,8 +69,7 @@ MATCH_COLUMNS = ("匹配度", "强度", "依据")
 
 def _match_cells(entries: list[Entry]) -> list[str]:
     matches = [e for e in entries if e.is_match]
-    return ["\n".join(score_summary(e.confidence, e.band) if e.confidence is None else str(e.confidence)
-                      for e in matches),
+    return ["\n".join(UNSCORED if e.confidence is None else str(e.confidence) for e in matches),
             "\n".join(e.band or "" for e in matches),
             "\n".join(e.evidence for e in matches)]
 

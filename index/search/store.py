@@ -51,6 +51,7 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+from index.base import paths
 from index.base.errors import Cancelled, KnownError
 from index.search import import_whoosh_searching
 from index.search.analysis import ANALYZER_VERSION, GramField
@@ -432,7 +433,7 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a read-only data folder, a file named ``index`` in it: a message, not a traceback
-        raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
+        raise SearchIndexError(f"cannot write the search index in {folder}: {paths.unmade_reason(exc)}") from exc
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 1_000_000}"
     gen_dir = folder / f"gen-{stamp}"
     try:
@@ -473,7 +474,7 @@ def build_generation(folder: Path, corpus, progress: Progress = None, cancel: Ca
     except BaseException as exc:
         shutil.rmtree(gen_dir, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise SearchIndexError(f"cannot write the search index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot write the search index in {folder}: {paths.unmade_reason(exc)}") from exc
         raise
     prune(folder, keep=gen_dir.name, retired=previous.name if previous else None)
     return gen_dir

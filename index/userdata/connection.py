@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "zoneref.db"
 BUSY_TIMEOUT_MS = 10_000
+# How many times a write tries for another process's lock (``retry_locked``), each waiting the busy timeout:
+# 8 × 10 s and the back-off, ~87 s in all.
+LOCK_ATTEMPTS = 8
 # A backup after this many committed changes (write transactions) through one connection.
 BACKUP_EVERY = 50
 
@@ -45,7 +48,7 @@ class _State:
     # Called after a commit once ``changes`` reaches BACKUP_EVERY (``database`` backs up there);
     # a module function, so that the state holds no reference to its connection.
     after_changes: Callable[[sqlite_utils.Database, _State], None] | None = None
-    lock_attempts: int | None = None  # tries for another process's lock (``wait_briefly``); None: LOCK_ATTEMPTS
+    lock_attempts: int = LOCK_ATTEMPTS  # tries for another process's lock (1 after ``wait_briefly``)
 
 
 _states: weakref.WeakKeyDictionary[sqlite_utils.Database, _State] = weakref.WeakKeyDictionary()
@@ -88,11 +91,6 @@ def file_uri(path: Path, **params: str) -> str:
 
 
 # -- transactions ----------------------------------------------------------
-# How many times a write tries for another process's lock (``retry_locked``), each waiting the busy timeout:
-# 8 × 10 s and the back-off, ~87 s in all.
-LOCK_ATTEMPTS = 8
-
-
 def wait_briefly(db: sqlite_utils.Database, seconds: float) -> None:
     """Every write through ``db`` waits about ``seconds`` for a lock another process holds, once, then raises
     (``DatabaseBusyError``). For the connection of the window's thread: the whole wait (~87 s measured) froze the
@@ -135,7 +133,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     path = state.path if state else None
     if state is not None and state.read_only is not None:
         raise type(state.read_only)(f"cannot save: {state.read_only}")
-    attempts = state.lock_attempts if state is not None and state.lock_attempts else LOCK_ATTEMPTS
+    attempts = state.lock_attempts if state is not None else LOCK_ATTEMPTS
     conn = db.conn
     if conn.in_transaction:
         name = f"sp_{random.getrandbits(48):x}"
