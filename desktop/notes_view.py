@@ -412,15 +412,16 @@ class NotesView(ServiceView):
             # second note, one it deleted is written back (both were lost: written over, or refused for good).
             saved, copy, restored = self.store().save_edit(Annotation.from_dict(self.current), **edit)
         except Exception as exc:  # noqa: BLE001 - shown to the user; what was typed stays in the editor
-            text = error_text(exc)
+            text = reason = error_text(exc)
             try:  # and in a file of its own, written at the next start if the window never writes it
                 drafts.keep(paths.user_home(), Annotation.from_dict(self.current).to_dict(), edit)
                 text += "\n\n" + self.tr("What you typed is kept, and will be written when ZoneRef next starts "
                                            "if it cannot be written before.")
             except Exception:  # noqa: BLE001 - the editor still holds it; the message says it is not written
                 log.warning("the refused note edit could not be kept either", exc_info=True)
-            if quiet:
-                self.save_problem.setText(self.tr("Not saved yet, trying again:") + " " + text)
+            if quiet:  # the reason on the line (the whole message, three paragraphs, was cut off); all of it on hover
+                self.save_problem.setText(self.tr("Not saved yet, trying again:") + " " + " ".join(reason.split("\n")))
+                self.save_problem.setToolTip(text)
                 self.save_problem.show()
             else:
                 QMessageBox.warning(self, self.tr("Notes"), text)
