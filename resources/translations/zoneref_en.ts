@@ -815,23 +815,23 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="171" />
+      <location filename="../../desktop/library_view.py" line="161" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="386" />
+      <location filename="../../desktop/library_view.py" line="375" />
       <source>No document's title, issuer, number or date contains “%1”.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="377" />
       <source>Search the documents' text for it</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="379" />
       <source>%n document(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -839,97 +839,97 @@
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="392" />
+      <location filename="../../desktop/library_view.py" line="381" />
       <source>%1 of %2 documents shown</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Region</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="405" />
+      <location filename="../../desktop/library_view.py" line="394" />
       <source>Issuer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="405" />
+      <location filename="../../desktop/library_view.py" line="394" />
       <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="395" />
       <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="395" />
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="407" />
+      <location filename="../../desktop/library_view.py" line="396" />
       <source>Amended</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="407" />
+      <location filename="../../desktop/library_view.py" line="396" />
       <source>In force from</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="408" />
+      <location filename="../../desktop/library_view.py" line="397" />
       <source>Status</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="409" />
+      <location filename="../../desktop/library_view.py" line="398" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="410" />
+      <location filename="../../desktop/library_view.py" line="399" />
       <source>Clauses</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="421" />
+      <location filename="../../desktop/library_view.py" line="410" />
       <source>Open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="423" />
+      <location filename="../../desktop/library_view.py" line="412" />
       <source>Edit document information…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="425" />
+      <location filename="../../desktop/library_view.py" line="414" />
       <source>Remove from library…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="429" />
+      <location filename="../../desktop/library_view.py" line="418" />
       <source>Compare versions (修订对照)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="431" />
+      <location filename="../../desktop/library_view.py" line="420" />
       <source>Link to another version…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="432" />
+      <location filename="../../desktop/library_view.py" line="421" />
       <source>Unlink from its versions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="434" />
+      <location filename="../../desktop/library_view.py" line="423" />
       <source>Copy notes from its other versions</source>
       <translation type="unfinished" />
     </message>
@@ -1495,7 +1495,7 @@ Restored from: %3</source>
       <translation type="unfinished" />
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="249" />
+      <location filename="../../desktop/notes_view.py" line="247" />
       <source>%n note(s)</source>
       <translation type="unfinished">
         <numerusform />
@@ -1503,7 +1503,7 @@ Restored from: %3</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="251" />
+      <location filename="../../desktop/notes_view.py" line="249" />
       <source>%n orphan(s) to review</source>
       <translation type="unfinished">
         <numerusform />
@@ -1511,60 +1511,60 @@ Restored from: %3</source>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="329" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="350" />
+      <location filename="../../desktop/notes_view.py" line="348" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="423" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="428" />
+      <location filename="../../desktop/notes_view.py" line="423" />
       <source>Not saved yet, trying again:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="431" />
-      <location filename="../../desktop/notes_view.py" line="444" />
-      <location filename="../../desktop/notes_view.py" line="486" />
-      <location filename="../../desktop/notes_view.py" line="508" />
+      <location filename="../../desktop/notes_view.py" line="427" />
+      <location filename="../../desktop/notes_view.py" line="440" />
+      <location filename="../../desktop/notes_view.py" line="482" />
+      <location filename="../../desktop/notes_view.py" line="504" />
       <source>Notes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="445" />
+      <location filename="../../desktop/notes_view.py" line="441" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="444" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="476" />
+      <location filename="../../desktop/notes_view.py" line="472" />
       <source>Delete note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="476" />
+      <location filename="../../desktop/notes_view.py" line="472" />
       <source>Delete this highlight and its note?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="528" />
+      <location filename="../../desktop/notes_view.py" line="524" />
       <source>Open link</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="529" />
+      <location filename="../../desktop/notes_view.py" line="525" />
       <source>Open this address in your browser?
 %1</source>
       <translation type="unfinished" />

@@ -801,120 +801,120 @@
   <context>
     <name>LibraryView</name>
     <message>
-      <location filename="../../desktop/library_view.py" line="171" />
+      <location filename="../../desktop/library_view.py" line="161" />
       <source>Filter documents (title, issuer, number…)</source>
       <extracomment>Libraries up to this size open with every region and level expanded (the model builds their rows at once). A filter matching up to this many documents opens their regions and levels; more show their regions closed. The filter's haystacks are made on a worker this long after the notes load (``prepare_filter``): the window's own start-up work has the processors first.</extracomment>
       <translation>筛选文件（标题、发文机关、文号…）</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="386" />
+      <location filename="../../desktop/library_view.py" line="375" />
       <source>No document's title, issuer, number or date contains “%1”.</source>
       <translation>没有文件的标题、发文机关、文号或日期含“%1”。</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="388" />
+      <location filename="../../desktop/library_view.py" line="377" />
       <source>Search the documents' text for it</source>
       <translation>在文件正文中检索</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/library_view.py" line="390" />
+      <location filename="../../desktop/library_view.py" line="379" />
       <source>%n document(s)</source>
       <translation>
         <numerusform>共 %n 份文件</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="392" />
+      <location filename="../../desktop/library_view.py" line="381" />
       <source>%1 of %2 documents shown</source>
       <translation>显示 %1 / %2 份文件</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="404" />
+      <location filename="../../desktop/library_view.py" line="393" />
       <source>Region</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="405" />
+      <location filename="../../desktop/library_view.py" line="394" />
       <source>Issuer</source>
       <translation>发文机关</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="405" />
+      <location filename="../../desktop/library_view.py" line="394" />
       <source>Number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="395" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="406" />
+      <location filename="../../desktop/library_view.py" line="395" />
       <source>Adopted</source>
       <translation>通过日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="407" />
+      <location filename="../../desktop/library_view.py" line="396" />
       <source>Amended</source>
       <translation>修正/修订</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="407" />
+      <location filename="../../desktop/library_view.py" line="396" />
       <source>In force from</source>
       <translation>施行日期</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="408" />
+      <location filename="../../desktop/library_view.py" line="397" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="409" />
+      <location filename="../../desktop/library_view.py" line="398" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="410" />
+      <location filename="../../desktop/library_view.py" line="399" />
       <source>Clauses</source>
       <translation>条款数</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="421" />
+      <location filename="../../desktop/library_view.py" line="410" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="423" />
+      <location filename="../../desktop/library_view.py" line="412" />
       <source>Edit document information…</source>
       <translation>编辑文件信息…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="425" />
+      <location filename="../../desktop/library_view.py" line="414" />
       <source>Remove from library…</source>
       <translation>从文库中移除…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="429" />
+      <location filename="../../desktop/library_view.py" line="418" />
       <source>Compare versions (修订对照)</source>
       <translation>修订对照</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="431" />
+      <location filename="../../desktop/library_view.py" line="420" />
       <source>Link to another version…</source>
       <translation>关联其他版本…</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="432" />
+      <location filename="../../desktop/library_view.py" line="421" />
       <source>Unlink from its versions</source>
       <translation>取消版本关联</translation>
     </message>
     <message>
-      <location filename="../../desktop/library_view.py" line="434" />
+      <location filename="../../desktop/library_view.py" line="423" />
       <source>Copy notes from its other versions</source>
       <translation>复制其他版本的批注到此版本</translation>
     </message>
@@ -1473,74 +1473,74 @@ Restored from: %3</source>
       <translation>全部颜色</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="249" />
+      <location filename="../../desktop/notes_view.py" line="247" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>共 %n 条批注</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/notes_view.py" line="251" />
+      <location filename="../../desktop/notes_view.py" line="249" />
       <source>%n orphan(s) to review</source>
       <translation>
         <numerusform>%n 条孤立批注待复核</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="331" />
+      <location filename="../../desktop/notes_view.py" line="329" />
       <source>Orphan: this passage was not found in the current text. The note is kept; review or delete it.</source>
       <translation>孤立批注：当前文本中找不到这段原文。批注已保留，请复核或删除。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="350" />
+      <location filename="../../desktop/notes_view.py" line="348" />
       <source>Select a note to edit it. Select text in the reader to add one.</source>
       <translation>选择一条批注进行编辑；在阅读器中选中文字即可添加批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="423" />
+      <location filename="../../desktop/notes_view.py" line="418" />
       <source>What you typed is kept, and will be written when ZoneRef next starts if it cannot be written before.</source>
       <translation>您输入的内容已另行保存；如在此之前仍无法写入，将在下次启动 ZoneRef 时写入。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="428" />
+      <location filename="../../desktop/notes_view.py" line="423" />
       <source>Not saved yet, trying again:</source>
       <translation>尚未保存，正在重试：</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="431" />
-      <location filename="../../desktop/notes_view.py" line="444" />
-      <location filename="../../desktop/notes_view.py" line="486" />
-      <location filename="../../desktop/notes_view.py" line="508" />
+      <location filename="../../desktop/notes_view.py" line="427" />
+      <location filename="../../desktop/notes_view.py" line="440" />
+      <location filename="../../desktop/notes_view.py" line="482" />
+      <location filename="../../desktop/notes_view.py" line="504" />
       <source>Notes</source>
       <translation>批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="445" />
+      <location filename="../../desktop/notes_view.py" line="441" />
       <source>This note was changed elsewhere (another window or zoneref notes) while you typed in it. What you typed is saved; the other version is kept as a second note on the same passage.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被修改。您输入的内容已保存；另一版本另存为同一原文上的第二条批注。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="448" />
+      <location filename="../../desktop/notes_view.py" line="444" />
       <source>This note was deleted elsewhere (another window or zoneref notes) while you typed in it. It is kept, with what you typed.</source>
       <translation>输入期间，此批注已在别处（另一窗口或 zoneref notes）被删除。批注连同您输入的内容已保留。</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="476" />
+      <location filename="../../desktop/notes_view.py" line="472" />
       <source>Delete note</source>
       <translation>删除批注</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="476" />
+      <location filename="../../desktop/notes_view.py" line="472" />
       <source>Delete this highlight and its note?</source>
       <translation>删除此高亮及其批注？</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="528" />
+      <location filename="../../desktop/notes_view.py" line="524" />
       <source>Open link</source>
       <translation>打开链接</translation>
     </message>
     <message>
-      <location filename="../../desktop/notes_view.py" line="529" />
+      <location filename="../../desktop/notes_view.py" line="525" />
       <source>Open this address in your browser?
 %1</source>
       <translation>在浏览器中打开此地址？
